@@ -1,0 +1,1 @@
+"""dossier's spaCy components: entities, coreference, quotes, times, roles, relations, status."""

@@ -1,0 +1,13 @@
+"""Registers dossier's spaCy components by name; the logic lives in the modules."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .paragraphs import mark_paragraphs
+
+
+@Language.component("dossier_paragraphs")
+def paragraphs_component(doc: Doc) -> Doc:
+    return mark_paragraphs(doc)
