@@ -11,3 +11,10 @@ from .paragraphs import mark_paragraphs
 @Language.component("dossier_paragraphs")
 def paragraphs_component(doc: Doc) -> Doc:
     return mark_paragraphs(doc)
+
+
+@Language.component("dossier_entities", requires=["doc.ents"], assigns=["doc.spans"])
+def entities_component(doc: Doc) -> Doc:
+    from .entities import annotate_entities
+
+    return annotate_entities(doc)

@@ -1,0 +1,444 @@
+"""Entity mentions and their clustering within one article (component ``dossier_entities``).
+
+spaCy's NER gives candidate spans; general rules about news English then fix
+what statistical models get wrong on news and group mentions into entities:
+
+* names lose a trailing possessive (``Ada Obi's`` -> ``Ada Obi``, kind
+  ``possessive``) and leading titles (``State Sen. Ada Obi`` -> ``Ada Obi``);
+  a span with an inner possessive (``Obi's Lake Vale``) is split in two;
+* the object of *tell* that is capitalised (``told The Daily Lantern``) is a
+  news OUTLET whatever the NER said, as is an organisation quoted with
+  "according to" unless its head word says it is an agency, a party, ...; an
+  organisation whose last word is a media word (``Magazine``, ``Gazette``) is
+  an OUTLET; ``the outlet`` / ``the paper`` as the object of *tell* or of
+  "according to" refers back to the last named outlet (kind ``descriptor``);
+* ``the Obis`` (a plural surname after "the") is a family GROUP;
+* a one-word ORG or GPE that is the surname of a person of the article is
+  that person;
+* PERSON clusters: full names by (first, last); a lone surname or first name
+  joins the one full name it fits, the most recently mentioned one when two
+  people share it; otherwise it stands alone. Other types cluster by their
+  normalised text.
+
+Results go to ``doc.spans["dossier_mentions"]`` and the entity records (see
+:mod:`dossier.pipeline.state`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from . import lexicons, state
+
+NER_TYPES = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "NORP",
+    "EVENT": "EVENT",
+    "WORK_OF_ART": "WORK",
+}
+POSSESSIVE = {"'s", "'", "’s", "’"}
+_WORD = re.compile(r"\w")
+
+
+@dataclass
+class Candidate:
+    """A mention before clustering: token offsets of the name proper (no title, no possessive)."""
+
+    start: int
+    end: int
+    label: str
+    kind: str = "name"
+    subtype: str | None = None
+    honorific: str | None = None  # a stripped title such as "Mr." (gender evidence)
+    refers_to_last: str | None = None  # descriptors: refer back to the last entity of this label
+    rule: str = "ner"
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass
+class Cluster:
+    label: str
+    mentions: list[Candidate] = field(default_factory=list)
+    first: str | None = None
+    last: str | None = None
+    subtype: str | None = None
+    key: str = ""
+
+
+def annotate_entities(doc: Doc) -> Doc:
+    """Find, clean and cluster the entity mentions of ``doc``."""
+    title_len = doc.user_data.get("dossier.title_len", 0)
+    cands = _candidates(doc)
+    cands = _retype(doc, cands)
+    clusters = _cluster(doc, cands)
+    clusters = [c for c in clusters if _keep(doc, c, title_len)]
+    _write(doc, clusters)
+    return doc
+
+
+# --- candidates ------------------------------------------------------------------------------
+
+
+def _candidates(doc: Doc) -> list[Candidate]:
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        label = NER_TYPES.get(ent.label_)
+        if label is None:
+            continue
+        for cand in _clean(doc, ent.start, ent.end, label):
+            out.append(cand)
+    out.extend(_family_groups(doc, out))
+    for cand in _tell_and_according_to(doc):
+        out = [c for c in out if not c.overlaps(cand)] + [cand]
+    out.sort(key=lambda c: (c.start, c.end))
+    return out
+
+
+def _clean(doc: Doc, start: int, end: int, label: str) -> list[Candidate]:
+    """Split on inner possessives, strip titles, determiners and a trailing possessive."""
+    parts: list[tuple[int, int, bool]] = []
+    s = start
+    for i in range(start, end):
+        if doc[i].text in POSSESSIVE or doc[i].tag_ == "POS":
+            if i > s:
+                parts.append((s, i, True))
+            s = i + 1
+    if s < end:
+        # A trailing possessive the NER left outside the span still makes this a possessive mention.
+        poss = end < len(doc) and (doc[end].tag_ == "POS" or doc[end].text in POSSESSIVE)
+        parts.append((s, end, poss))
+    out = []
+    for idx, (a, b, poss) in enumerate(parts):
+        inner_label = label
+        if len(parts) > 1 and idx < len(parts) - 1:
+            # "Obi's Lake Vale": what precedes an inner possessive is an owner; typed later.
+            inner_label = "PERSON" if _looks_like_name(doc[a:b]) else label
+        cand = _strip(doc, a, b, inner_label)
+        if cand is None:
+            continue
+        if poss:
+            cand.kind = "possessive"
+        out.append(cand)
+    return out
+
+
+def _strip(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
+    honorific = None
+    while start < end and doc[start].lower_ in {"the", "a", "an"} and (label != "ORG" or doc[start].text == "the"):
+        start += 1
+    if label == "PERSON":
+        while start < end:
+            n = _title_len(doc, start, end)
+            if not n:
+                break
+            honorific = doc[start : start + n].text
+            start += n
+            while start < end and doc[start].text in {"-", "–"}:
+                start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in {",", ";", ":"}):
+        end -= 1
+    if start >= end or not any(_WORD.search(t.text) for t in doc[start:end]):
+        return None
+    if label == "PERSON" and not any(t.text[:1].isupper() for t in doc[start:end]):
+        return None
+    return Candidate(start, end, label, honorific=honorific)
+
+
+def _title_len(doc: Doc, start: int, end: int) -> int:
+    """Number of tokens at ``start`` that form a title (longest match), leaving a name after it."""
+    titles = lexicons.load("person_titles")
+    best = 0
+    for n in range(1, min(4, end - start - 1) + 1):
+        words = " ".join(t.lower_ for t in doc[start : start + n])
+        if words in titles or words.rstrip(".") in titles or words + "." in titles:
+            best = n
+    return best
+
+
+def _looks_like_name(span: Span) -> bool:
+    return all(t.text[:1].isupper() for t in span if t.is_alpha) and len(span) <= 3
+
+
+def _family_groups(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """``the Obis``: a plural surname after "the" names a family, not one person."""
+    for cand in cands:
+        if cand.label != "PERSON" or cand.end - cand.start != 1:
+            continue
+        tok = doc[cand.start]
+        prev = doc[cand.start - 1] if cand.start else None
+        if prev is not None and prev.lower_ == "the" and tok.text.endswith("s") and tok.text[:1].isupper():
+            cand.label = "GROUP"
+            cand.subtype = "family"
+            cand.start -= 1  # the group's name includes its article: "the Obis"
+            cand.rule = "family_group"
+    return []
+
+
+def _object_span(doc: Doc, head: Token) -> tuple[int, int]:
+    """The proper-name part of a noun phrase: its capitalised/numeric tokens around the head."""
+    left = head.i
+    while left > head.left_edge.i and _name_token(doc[left - 1]):
+        left -= 1
+    right = head.i + 1
+    while right < len(doc) and right <= head.right_edge.i and _name_token(doc[right]) and doc[right].dep_ == "compound":
+        right += 1
+    return left, right
+
+
+def _name_token(tok: Token) -> bool:
+    return tok.text[:1].isupper() or tok.like_num or tok.text[:1].isdigit()
+
+
+def _tell_and_according_to(doc: Doc) -> Iterable[Candidate]:
+    """Outlets as the party told (``told The Lantern``) or the source (``according to the Lantern``)."""
+    tell = lexicons.load("tell_verbs")
+    outlet_nouns = lexicons.load("outlet_nouns")
+    org_heads = lexicons.load("org_heads")
+    for tok in doc:
+        obj: Token | None = None
+        via = ""
+        if tok.lemma_.lower() in tell and tok.pos_ in {"VERB", "AUX"}:
+            obj = next((c for c in tok.children if c.dep_ in {"dobj", "dative", "iobj"}), None)
+            via = "tell"
+        elif tok.lower_ == "to" and tok.i and doc[tok.i - 1].lower_ == "according":
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            via = "according_to"
+        if obj is None or obj.pos_ == "PRON":
+            continue
+        if obj.lemma_.lower() in outlet_nouns and any(c.lower_ == "the" for c in obj.children):
+            det = next(c for c in obj.children if c.lower_ == "the")
+            yield Candidate(det.i, obj.i + 1, "OUTLET", kind="descriptor", refers_to_last="OUTLET", rule=via)
+            continue
+        start, end = _object_span(doc, obj)
+        if start >= end or not any(t.text[:1].isupper() for t in doc[start:end]):
+            continue
+        if doc[start].lower_ == "the" and doc[start].text == "the":
+            start += 1
+        ner = {e.label_ for e in doc.ents if e.start < end and start < e.end}
+        if ner & {"PERSON", "NORP", "GPE"}:
+            continue
+        if via == "according_to" and (doc[end - 1].lower_ in org_heads or not (ner & {"ORG"} or ner == set())):
+            continue
+        yield Candidate(start, end, "OUTLET", subtype="news_outlet", rule=via)
+
+
+def _retype(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    media = lexicons.load("media_heads")
+    platforms = lexicons.load("platforms")
+    org_heads = lexicons.load("org_heads")
+    surnames = {doc[c.end - 1].lower_ for c in cands if c.label == "PERSON" and c.end - c.start >= 2}
+    outlet_names = {_norm(doc[c.start : c.end].text) for c in cands if c.label == "OUTLET"}
+    for cand in cands:
+        span = doc[cand.start : cand.end]
+        last = doc[cand.end - 1].lower_
+        if cand.label == "ORG":
+            if _norm(span.text) in platforms:
+                cand.subtype = "platform"
+            elif _norm(span.text) in outlet_names or (last in media and last not in org_heads):
+                cand.label, cand.subtype = "OUTLET", "news_outlet"
+        if cand.label in {"ORG", "GPE", "NORP"} and len(span) == 1 and span[0].lower_ in surnames:
+            cand.label = "PERSON"
+    return cands
+
+
+# --- clustering ------------------------------------------------------------------------------
+
+
+def _name_parts(doc: Doc, cand: Candidate) -> tuple[str | None, str | None]:
+    suffixes = lexicons.load("name_suffixes")
+    words = [t for t in doc[cand.start : cand.end] if t.is_alpha or "." in t.text or "-" in t.text]
+    words = [t for t in words if t.lower_ not in suffixes and not (len(t.text) <= 2 and t.text.endswith("."))]
+    if not words:
+        return None, None
+    if len(words) == 1:
+        return None, words[0].text.lower()
+    return words[0].text.lower(), words[-1].text.lower()
+
+
+def _cluster(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    persons: dict[tuple[str, str], Cluster] = {}
+    singles: list[tuple[Candidate, str]] = []
+    by_text: dict[tuple[str, str], Cluster] = {}
+    descriptors: list[Candidate] = []
+    for cand in cands:
+        if cand.refers_to_last:
+            descriptors.append(cand)
+            continue
+        if cand.label == "PERSON":
+            first, last = _name_parts(doc, cand)
+            if last is None:
+                continue
+            if first is None:
+                singles.append((cand, last))
+                continue
+            cl = persons.get((first, last))
+            if cl is None:
+                cl = Cluster("PERSON", first=first, last=last)
+                persons[(first, last)] = cl
+                clusters.append(cl)
+            cl.mentions.append(cand)
+            continue
+        label = "OUTLET" if cand.label in {"OUTLET", "ORG"} else cand.label
+        key = (label, _norm(doc[cand.start : cand.end].text))
+        cl = by_text.get(key)
+        if cl is None:
+            cl = Cluster(cand.label, subtype=cand.subtype)
+            by_text[key] = cl
+            clusters.append(cl)
+        elif cand.label == "OUTLET":
+            cl.label, cl.subtype = "OUTLET", cand.subtype
+        cl.mentions.append(cand)
+    # ORG clusters that share a name with an OUTLET were merged above under the OUTLET key.
+    for cl in clusters:
+        if cl.label == "ORG" and any(m.label == "OUTLET" for m in cl.mentions):
+            cl.label = "OUTLET"
+    for cand, word in singles:
+        _attach_single(doc, cand, word, persons, clusters)
+    for cand in descriptors:
+        target = _last_of_label(clusters, cand.refers_to_last or "", cand.start)
+        if target is not None:
+            target.mentions.append(cand)
+    for cl in clusters:
+        cl.mentions.sort(key=lambda c: c.start)
+    return clusters
+
+
+def _attach_single(
+    doc: Doc, cand: Candidate, word: str, persons: dict[tuple[str, str], Cluster], clusters: list[Cluster]
+) -> None:
+    fits = [cl for (first, last), cl in persons.items() if last == word]
+    if not fits:
+        fits = [cl for (first, last), cl in persons.items() if first == word]
+    if len(fits) > 1:
+        # Two people share the name: the one mentioned most recently before this point.
+        before = [(max((m.start for m in cl.mentions if m.start < cand.start), default=-1), cl) for cl in fits]
+        recent = max(before, key=lambda p: p[0])
+        fits = [recent[1]] if recent[0] >= 0 else sorted(fits, key=lambda cl: -len(cl.mentions))[:1]
+    if fits:
+        fits[0].mentions.append(cand)
+        return
+    key = ("", word)
+    cl = persons.get(key)
+    if cl is None:
+        cl = Cluster("PERSON", last=word)
+        persons[key] = cl
+        clusters.append(cl)
+    cl.mentions.append(cand)
+
+
+def _last_of_label(clusters: list[Cluster], label: str, before: int) -> Cluster | None:
+    best: tuple[int, Cluster] | None = None
+    for cl in clusters:
+        if cl.label != label:
+            continue
+        starts = [m.start for m in cl.mentions if m.start < before and not m.refers_to_last]
+        if starts and (best is None or max(starts) > best[0]):
+            best = (max(starts), cl)
+    return best[1] if best else None
+
+
+def _keep(doc: Doc, cl: Cluster, title_len: int) -> bool:
+    """Headlines are title-cased and fool NER: keep a title-only entity only if it is a full name."""
+    if not cl.mentions:
+        return False
+    if any(doc[m.start].idx >= title_len for m in cl.mentions):
+        return True
+    return cl.label == "PERSON" and cl.first is not None
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _write(doc: Doc, clusters: list[Cluster]) -> None:
+    records = state.entities(doc)
+    spans: list[Span] = []
+    used: set[str] = set()
+    for cl in clusters:
+        name = _best_name(doc, cl)
+        key = _unique(_slug(name), used)
+        cl.key = key
+        records[key] = {
+            "name": name,
+            "type": cl.label,
+            "subtype": cl.subtype or (cl.mentions[0].subtype if cl.mentions else None),
+            "gender": _gender(doc, cl) if cl.label == "PERSON" else None,
+            "aliases": sorted({doc[m.start : m.end].text for m in cl.mentions if m.kind != "descriptor"}),
+        }
+        for m in cl.mentions:
+            kind = m.kind
+            if kind == "name" and _norm(doc[m.start : m.end].text) != _norm(name):
+                kind = "alias"
+            spans.append(Span(doc, m.start, m.end, label=cl.label, kb_id=key, span_id=kind))
+    state.set_mentions(doc, spans)
+
+
+def _best_name(doc: Doc, cl: Cluster) -> str:
+    names = [doc[m.start : m.end].text for m in cl.mentions if m.kind != "descriptor"]
+    if not names:
+        return doc[cl.mentions[0].start : cl.mentions[0].end].text
+    # Prefer the longest body form; a headline's capitalisation is not the name's.
+    return max(names, key=lambda n: (len(n.split()), not n.isupper(), len(n)))
+
+
+def _gender(doc: Doc, cl: Cluster) -> str | None:
+    for m in cl.mentions:
+        h = (m.honorific or "").lower().rstrip(".")
+        if h in {"mr", "sir", "lord", "king", "prince", "father"}:
+            return "male"
+        if h in {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "first lady"}:
+            return "female"
+    if cl.first:
+        return gender_of_first_name(cl.first)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _detector():  # type: ignore[no-untyped-def]
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def gender_of_first_name(first: str) -> str | None:
+    """"female"/"male" when the first-name list is clear about ``first``, else None."""
+    guess = _detector().get_gender(first)
+    if guess in {"female", "mostly_female"}:
+        return "female"
+    if guess in {"male", "mostly_male"}:
+        return "male"
+    return None
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"(’s|'s|'|’)$", "", text.strip())
+    text = re.sub(r"^the\s+", "", text, flags=re.I)
+    return re.sub(r"\s+", " ", text).lower()
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    return slug or "entity"
+
+
+def _unique(key: str, used: set[str]) -> str:
+    out, n = key, 2
+    while out in used:
+        out = f"{key}_{n}"
+        n += 1
+    used.add(out)
+    return out

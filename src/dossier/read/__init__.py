@@ -1,0 +1,56 @@
+"""Readers: turn input paths into ``Article`` objects, never losing a batch to one bad input.
+
+Formats
+-------
+Plain text (``.txt``)
+    First line ``date YYYY-MM-DD <title>`` (leading white space allowed), then the body,
+    one paragraph a line. The body is kept exactly as in the file after the first line's
+    newline, except that ``\\r\\n``/``\\r`` become ``\\n`` and trailing newlines are dropped,
+    so character offsets into the body match the file. A file with no date line is read
+    with its first line as the title and ``published`` None. A date line with a bad date
+    (``date 2024-13-45 ...``) is an error at ``file:1``.
+JSON Lines (``.jsonl``, ``.ndjson``)
+    One object a line: ``id, published, title, body, outlet, url`` (``text`` is accepted
+    for ``body``, ``date`` for ``published``; a full ISO datetime keeps its date). Blank
+    lines are skipped; each bad line is an error at ``file:line`` and the others go on.
+HTML (``.html``, ``.htm``)
+    Main text, title, date and site name (as outlet) via trafilatura, offline; a line a
+    paragraph.
+WARC (``.warc``, ``.warc.gz``)
+    Each ``text/html`` response record, read as HTML; the target URI is the url and the
+    WARC-Date the fallback date; ``source`` is ``file@offset``.
+Folders are read recursively in sorted order (hidden entries ignored; other files are
+reported with kind ``unsupported``); ``-`` reads stdin, as JSONL when it starts with
+``{``, else as the text form. A file named explicitly with another extension is read
+by content in the same way (``<`` means HTML).
+
+Errors are ``ReadError(where, reason, kind)`` with ``where`` = ``file`` or ``file:line``
+and ``kind`` one of: binary, empty, encoding, json, date, too_large, missing,
+unsupported, invalid. Text must be UTF-8 (a BOM is fine; HTML may declare a charset).
+Files over ``max_bytes`` (default 10 MB) are refused.
+
+Ids: the given ``id`` (JSONL), else ``Article.content_id(title, body, published)``.
+``Article.source`` holds where the article was read from.
+"""
+
+from dossier.read.batch import ReadResult, iter_articles, parse_detected, read_all
+from dossier.read.common import DEFAULT_MAX_BYTES
+from dossier.read.html import parse_html, read_html
+from dossier.read.jsonl import parse_jsonl, read_jsonl
+from dossier.read.text import parse_text, read_text
+from dossier.read.warc import read_warc
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "ReadResult",
+    "iter_articles",
+    "parse_detected",
+    "parse_html",
+    "parse_jsonl",
+    "parse_text",
+    "read_all",
+    "read_html",
+    "read_jsonl",
+    "read_text",
+    "read_warc",
+]
