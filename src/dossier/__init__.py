@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def extract(text: str | Article, published: str | None = None, **kwargs: Any) -> ArticleGraph:
     """Extract the article graph of one article: text (with ``published=``) or an :class:`Article`."""
-    from .extract import extract as _extract
+    from .extraction import extract as _extract
 
     return _extract(text, published=published, **kwargs)
 

@@ -81,6 +81,7 @@ def annotate_entities(doc: Doc) -> Doc:
     title_len = doc.user_data.get("dossier.title_len", 0)
     cands = _candidates(doc)
     cands = _retype(doc, cands)
+    _trim_headline_names(doc, cands, title_len)
     clusters = _cluster(doc, cands)
     clusters = [c for c in clusters if _keep(doc, c, title_len)]
     _write(doc, clusters)
@@ -98,7 +99,6 @@ def _candidates(doc: Doc) -> list[Candidate]:
             continue
         for cand in _clean(doc, ent.start, ent.end, label):
             out.append(cand)
-    out.extend(_family_groups(doc, out))
     for cand in _tell_and_according_to(doc):
         out = [c for c in out if not c.overlaps(cand)] + [cand]
     out.sort(key=lambda c: (c.start, c.end))
@@ -172,19 +172,22 @@ def _looks_like_name(span: Span) -> bool:
     return all(t.text[:1].isupper() for t in span if t.is_alpha) and len(span) <= 3
 
 
-def _family_groups(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+def _family_groups(doc: Doc, cands: list[Candidate]) -> None:
     """``the Obis``: a plural surname after "the" names a family, not one person."""
+    surnames = {doc[c.end - 1].lower_ for c in cands if c.label == "PERSON" and c.end - c.start >= 2}
     for cand in cands:
-        if cand.label != "PERSON" or cand.end - cand.start != 1:
+        if cand.end - cand.start != 1 or cand.label not in {"PERSON", "ORG", "NORP"}:
             continue
         tok = doc[cand.start]
         prev = doc[cand.start - 1] if cand.start else None
-        if prev is not None and prev.lower_ == "the" and tok.text.endswith("s") and tok.text[:1].isupper():
+        if prev is None or prev.lower_ != "the" or not tok.text.endswith("s") or not tok.text[:1].isupper():
+            continue
+        stems = {tok.lower_[:-1], tok.lower_[:-2] if tok.lower_.endswith("es") else ""}
+        if cand.label == "PERSON" or stems & surnames:
             cand.label = "GROUP"
             cand.subtype = "family"
             cand.start -= 1  # the group's name includes its article: "the Obis"
             cand.rule = "family_group"
-    return []
 
 
 def _object_span(doc: Doc, head: Token) -> tuple[int, int]:
@@ -235,7 +238,25 @@ def _tell_and_according_to(doc: Doc) -> Iterable[Candidate]:
         yield Candidate(start, end, "OUTLET", subtype="news_outlet", rule=via)
 
 
+def _person_by_first_name(doc: Doc, cands: list[Candidate]) -> None:
+    """A 2-3 word ORG/GPE/NORP that opens with a known first name (``Rosa Quill``) is a person."""
+    places = lexicons.load("place_heads") | lexicons.load("org_heads") | lexicons.load("media_heads")
+    for cand in cands:
+        span = doc[cand.start : cand.end]
+        if cand.label not in {"ORG", "GPE", "NORP"} or not 2 <= len(span) <= 3:
+            continue
+        if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in span):
+            continue
+        if span[-1].lower_ in places or span[0].tag_ != "NNP":
+            continue
+        if gender_of_first_name(span[0].text) is not None:
+            cand.label = "PERSON"
+            cand.rule = "first_name"
+
+
 def _retype(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    _person_by_first_name(doc, cands)
+    _family_groups(doc, cands)
     media = lexicons.load("media_heads")
     platforms = lexicons.load("platforms")
     org_heads = lexicons.load("org_heads")
@@ -252,6 +273,29 @@ def _retype(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if cand.label in {"ORG", "GPE", "NORP"} and len(span) == 1 and span[0].lower_ in surnames:
             cand.label = "PERSON"
     return cands
+
+
+def _trim_headline_names(doc: Doc, cands: list[Candidate], title_len: int) -> None:
+    """Headline NER runs names into capitalised verbs ("Ada Obi Walks"): cut to a name the body uses."""
+    body_names = {
+        tuple(t.lower_ for t in doc[c.start : c.end])
+        for c in cands
+        if c.label == "PERSON" and doc[c.start].idx >= title_len and c.end - c.start >= 2
+    }
+    for cand in cands:
+        if cand.label != "PERSON" or doc[cand.start].idx >= title_len:
+            continue
+        words = tuple(t.lower_ for t in doc[cand.start : cand.end])
+        if words in body_names:
+            continue
+        for name in sorted(body_names, key=len, reverse=True):
+            for i in range(len(words) - len(name) + 1):
+                if words[i : i + len(name)] == name:
+                    cand.start, cand.end = cand.start + i, cand.start + i + len(name)
+                    break
+            else:
+                continue
+            break
 
 
 # --- clustering ------------------------------------------------------------------------------

@@ -18,3 +18,10 @@ def entities_component(doc: Doc) -> Doc:
     from .entities import annotate_entities
 
     return annotate_entities(doc)
+
+
+@Language.factory("dossier_quotes", requires=["token.dep", "doc.sents"])
+def make_quotes(nlp: Language, name: str):  # type: ignore[no-untyped-def]
+    from .quotes import QuoteFinder
+
+    return QuoteFinder(nlp, name)

@@ -108,10 +108,11 @@ def iter_articles(
             yield from _read_stdin(max_bytes)
             continue
         path = Path(given)
+        files: list[tuple[Path, Reader | None]]
         if path.is_dir():
             files = [(f, reader_for(f)) for f in _walk(path)]
         elif path.exists():
-            files: list[tuple[Path, Reader | None]] = [(path, reader_for(path) or _read_detected)]
+            files = [(path, reader_for(path) or _read_detected)]
         else:
             yield ReadError(str(path), "no such file or folder", "missing")
             continue

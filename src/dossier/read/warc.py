@@ -28,17 +28,23 @@ def read_warc(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[
 
 
 def _records(path: Path, max_bytes: int) -> Iterator[Article | ReadError]:
+    pages = 0
     with path.open("rb") as stream:
         records = ArchiveIterator(stream)
         try:
             for record in records:
+                if record.format != "warc":
+                    # warcio reads any text as a legacy ARC header; a real archive here is WARC.
+                    raise ValueError(f"{record.format} record, expected WARC")
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 ctype = (record.http_headers.get_header("Content-Type") or "").lower()
                 if "html" not in ctype:
                     continue
-                where = f"{path}@{records.get_record_offset()}"
+                pages += 1
                 content = record.content_stream().read(max_bytes + 1)
+                # get_record_offset reads to the record's end, so only after the content.
+                where = f"{path}@{records.get_record_offset()}"
                 if len(content) > max_bytes:
                     yield ReadError(where, f"record is over the limit of {max_bytes} bytes", "too_large")
                     continue
@@ -54,3 +60,6 @@ def _records(path: Path, max_bytes: int) -> Iterator[Article | ReadError]:
                     yield err
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
             yield ReadError(str(path), f"not a readable WARC archive: {err}", "invalid")
+            return
+    if not pages:
+        yield ReadError(str(path), "no HTML response records in the archive", "empty")

@@ -48,9 +48,11 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
             raise StoreError(f"cannot open store {target}: folder {parent} does not exist")
     try:
         if readonly and not memory:
-            conn = sqlite3.connect(f"{Path(target).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+            conn = sqlite3.connect(
+                f"{Path(target).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+            )
         else:
-            conn = sqlite3.connect(target, isolation_level=None)
+            conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -83,7 +85,8 @@ def migrate(conn: sqlite3.Connection, readonly: bool = False) -> list[str]:
         raise StoreError(f"not a dossier store: {exc}") from exc
     unknown = sorted(set(done) - {m.name for m in known})
     if unknown:
-        raise StoreError(f"the store is newer than this dossier (unknown migrations: {', '.join(unknown)}); upgrade dossier")
+        names = ", ".join(unknown)
+        raise StoreError(f"the store is newer than this dossier (unknown migrations: {names}); upgrade dossier")
     pending = [m for m in known if m.name not in done]
     if pending and readonly:
         raise StoreError(f"the store needs migrations {[m.name for m in pending]}; open it once read-write")

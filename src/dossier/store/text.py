@@ -12,9 +12,10 @@ _NON_WORD = re.compile(r"[^\w\s-]")
 _SPACES = re.compile(r"[\s-]+")
 # A sentence ends at . ! ? (with any closing quotes or brackets) before a space, or at a line break.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\n")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr sen rep gov gen lt col capt prof rev hon mt ft no vs inc co corp ltd u.s a.m p.m".split()
-)
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "prof", "rev",
+    "hon", "mt", "ft", "vs", "inc", "corp", "ltd", "u.s", "a.m", "p.m",
+})
 
 
 def norm(name: str) -> str:

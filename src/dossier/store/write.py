@@ -58,7 +58,9 @@ def delete_orphan_entities(conn: sqlite3.Connection) -> int:
 def lookup_entity(conn: sqlite3.Connection, entity: Entity) -> int:
     """The global id of an entity, created if missing (merge key: normalised name and type)."""
     key = norm(entity.name) or entity.name.strip().casefold()
-    row = conn.execute("SELECT id, gender FROM entities WHERE norm_name = ? AND type = ?", (key, entity.type)).fetchone()
+    row = conn.execute(
+        "SELECT id, gender FROM entities WHERE norm_name = ? AND type = ?", (key, entity.type)
+    ).fetchone()
     if row is None:
         last = surname(entity.name) if entity.type == "PERSON" else None
         cur = conn.execute(
@@ -208,7 +210,8 @@ def _write_events(w: _Writer) -> None:
         }, e.evidence)
         for p in e.participants:
             w.conn.execute(
-                "INSERT INTO event_participants (event_id, article_id, role, local_id, entity_id) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO event_participants (event_id, article_id, role, local_id, entity_id)"
+                " VALUES (?, ?, ?, ?, ?)",
                 (event_id, w.article.id, p.role, p.entity, w.gid(p.entity)),
             )
 

@@ -67,8 +67,10 @@ def _attach(doc: Doc, article: Article) -> None:
     doc.user_data["dossier.title_len"] = len(article.title)
 
 
-def pipe_docs(articles: Iterable[Article], nlp: Language, batch_size: int = 16) -> Iterator[tuple[Article, Doc]]:
-    """Run the pipeline over many articles with ``nlp.pipe``, yielding (article, doc) pairs."""
+def pipe_docs(
+    articles: Iterable[Article], nlp: Language, batch_size: int = 16, n_process: int = 1
+) -> Iterator[tuple[Article, Doc]]:
+    """Run the pipeline over many articles with ``nlp.pipe``, yielding (article, doc) pairs in order."""
 
     def docs() -> Iterator[tuple[Doc, Article]]:
         for article in articles:
@@ -76,7 +78,7 @@ def pipe_docs(articles: Iterable[Article], nlp: Language, batch_size: int = 16) 
             _attach(doc, article)
             yield doc, article
 
-    for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+    for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield article, doc
 
 

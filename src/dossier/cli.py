@@ -1,0 +1,286 @@
+"""The ``dossier`` command line: thin Typer commands over :mod:`dossier.service`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import DossierError
+
+app = typer.Typer(
+    help="dossier: a sourced, time-aware graph of public figures, built from dated news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+Files = Annotated[list[str], typer.Argument(help="Article files, folders, or - for stdin (.txt, .jsonl, .html, .warc).")]
+Db = Annotated[str | None, typer.Option("--db", help="SQLite store (default: $DOSSIER_DB or dossier.db).")]
+Model = Annotated[
+    str | None, typer.Option("--model", help="spaCy pipeline: md, sm, a package name or a path ($DOSSIER_MODEL).")
+]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON for scripting.")]
+
+
+def _fail(exc: Exception, code: int = 1) -> None:
+    message = exc.message if isinstance(exc, DossierError) else str(exc)
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"dossier {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """dossier: who is this person, who are they close to, since when, says who, and how sure?"""
+
+
+@app.command()
+def extract(
+    files: Files,
+    fmt: Annotated[str, typer.Option("--format", help="json (one document, a list when several) or jsonl.")] = "json",
+    model: Model = None,
+) -> None:
+    """Print the article graph of each article (the JSON contract); problems go to stderr."""
+    from .service import extract_paths
+
+    if fmt not in {"json", "jsonl"}:
+        _fail(ValueError(f"--format must be json or jsonl, not {fmt!r}"), 2)
+    graphs: list[dict[str, Any]] = []
+    failed = 0
+    try:
+        for outcome in extract_paths(files, model=model):
+            if outcome.problem:
+                failed += 1
+                err.print(f"[red]skipped[/] {outcome.problem.where}: {outcome.problem.reason}", highlight=False)
+            elif outcome.graph:
+                if fmt == "jsonl":
+                    sys.stdout.write(json.dumps(outcome.graph.to_dict(), ensure_ascii=False) + "\n")
+                else:
+                    graphs.append(outcome.graph.to_dict())
+    except DossierError as exc:
+        _fail(exc)
+    if fmt == "json" and graphs:
+        _print_json(graphs[0] if len(graphs) == 1 else graphs)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    files: Files,
+    db: Db = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction.")] = 1,
+    model: Model = None,
+    as_json: AsJson = False,
+) -> None:
+    """Extract articles and store their graphs; the same article twice changes nothing."""
+    from .service import default_db
+    from .service import ingest as run
+
+    progress = Progress(
+        TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, disable=as_json or not err.is_terminal, transient=True,
+    )
+    task = progress.add_task("extract", total=None)
+    try:
+        with progress:
+            summary = run(
+                files, db=db, model=model, jobs=jobs,
+                on_total=lambda n: progress.update(task, total=n),
+                on_item=lambda _o: progress.advance(task),
+            )
+    except DossierError as exc:
+        _fail(exc)
+    if as_json:
+        _print_json({"db": str(db or default_db()), **summary.to_dict()})
+    else:
+        for p in summary.failed:
+            err.print(f"[red]failed[/] {p.where} ({p.kind}): {p.reason}", highlight=False)
+        for p in summary.skipped_inputs:
+            err.print(f"[yellow]skipped[/] {p.where}: {p.reason}", highlight=False)
+        out.print(
+            f"read {summary.read} · stored {summary.stored} · unchanged {summary.unchanged} · "
+            f"skipped {summary.skipped} · failed {len(summary.failed)} → {db or default_db()}"
+        )
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def people(
+    db: Db = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many people to list.")] = 50,
+    as_json: AsJson = False,
+) -> None:
+    """List the people in the store, most mentioned first."""
+    from .service import open_store
+
+    try:
+        with open_store(db) as store:
+            rows = store.people(limit=limit)
+    except DossierError as exc:
+        _fail(exc)
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table("name", "gender", "mentions", "articles", title=f"{len(rows)} people")
+    for r in rows:
+        table.add_row(r["name"], r.get("gender") or "", str(r["mentions"]), str(r["articles"]))
+    out.print(table)
+
+
+def _facts_table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
+    table = Table(*columns, title=title, title_justify="left")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    return table
+
+
+@app.command()
+def show(name: str, db: Db = None, as_json: AsJson = False) -> None:
+    """Who is NAME: aliases, articles, roles, ties, quotes, events, claims."""
+    from .service import open_store
+
+    try:
+        with open_store(db) as store:
+            profile = store.person(name)
+    except DossierError as exc:
+        _fail(exc)
+    if as_json:
+        _print_json(profile)
+        return
+    out.print(f"[bold]{profile['name']}[/] ({profile['type']}{', ' + profile['gender'] if profile['gender'] else ''})")
+    if profile["aliases"]:
+        out.print("also: " + ", ".join(profile["aliases"]))
+    out.print(_facts_table("articles", ["published", "title", "outlet"], [
+        [a["published"], a["title"], a["outlet"]] for a in profile["articles"]]))
+    if profile["roles"]:
+        out.print(_facts_table("roles", ["title", "when", "current", "status", "evidence"], [
+            [r.get("title"), r.get("start") or r.get("when"), r.get("current"), r.get("status"), _ev(r)]
+            for r in profile["roles"]]))
+    if profile["relations"]:
+        out.print(_facts_table("ties", ["type", "other", "when", "status", "evidence"], [
+            [r.get("type"), r.get("other_name"), r.get("start") or r.get("when"), r.get("status"), _ev(r)]
+            for r in profile["relations"]]))
+    if profile["quotes"]:
+        out.print(_facts_table("quotes", ["date", "to", "quote", "status"], [
+            [q.get("date"), q.get("addressee_name"), _short(q.get("text")), q.get("status")]
+            for q in profile["quotes"]]))
+    if profile["events"]:
+        out.print(_facts_table("events", ["type", "when", "status", "evidence"], [
+            [e.get("type"), e.get("when"), e.get("status"), _ev(e)] for e in profile["events"]]))
+    if profile.get("others"):
+        out.print("[dim]other matches: " + ", ".join(o["name"] for o in profile["others"]) + "[/]")
+
+
+def _short(text: str | None, n: int = 90) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _ev(fact: dict[str, Any]) -> str:
+    ev = fact.get("evidence")
+    if isinstance(ev, dict):
+        return _short(ev.get("text") or ev.get("sentence"))
+    return _short(fact.get("sentence") or fact.get("ev_text"))
+
+
+@app.command()
+def quotes(name: str, db: Db = None, as_json: AsJson = False) -> None:
+    """What NAME said, newest first, with outlet, date and article."""
+    from .service import open_store
+
+    try:
+        with open_store(db) as store:
+            rows = store.quotes(name)
+    except DossierError as exc:
+        _fail(exc)
+    if as_json:
+        _print_json(rows)
+        return
+    out.print(_facts_table(f"quotes of {name}", ["date", "to", "quote", "article"], [
+        [q.get("date"), q.get("addressee_name"), _short(q.get("text"), 100), q.get("article_title")] for q in rows]))
+
+
+@app.command()
+def ties(a: str, b: str, db: Db = None, as_json: AsJson = False) -> None:
+    """Every tie between two people, with its evidence sentence."""
+    from .service import open_store
+
+    try:
+        with open_store(db) as store:
+            result = store.ties(a, b)
+    except DossierError as exc:
+        _fail(exc)
+    if as_json:
+        _print_json(result)
+        return
+    out.print(_facts_table(f"ties: {result['a']['name']} — {result['b']['name']}", [
+        "type", "when", "status", "evidence"], [
+        [r.get("type"), r.get("start") or r.get("when"), r.get("status"), _ev(r)] for r in result["relations"]]))
+
+
+@app.command()
+def timeline(name: str, db: Db = None, as_json: AsJson = False) -> None:
+    """NAME's dated facts in order (roles, ties, quotes, events), undated ones after."""
+    from .service import open_store
+
+    try:
+        with open_store(db) as store:
+            rows = store.timeline(name)
+    except DossierError as exc:
+        _fail(exc)
+    if as_json:
+        _print_json(rows)
+        return
+    out.print(_facts_table(f"timeline of {name}", ["date", "kind", "what"], [
+        [r.get("date"), r.get("kind"), _short(r.get("text"), 100)] for r in rows]))
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="A gold reading (*.gold.json) in the seed-gold form.")],
+    article: Annotated[Path, typer.Argument(help="The article file it reads.")],
+    model: Model = None,
+    as_json: AsJson = False,
+) -> None:
+    """Score one article's extraction against a gold reading: recall of must items, of all, precision."""
+    from .evaluate import render
+    from .service import evaluate
+
+    try:
+        report = evaluate(gold, article, model=model)
+    except DossierError as exc:
+        _fail(exc)
+    if as_json:
+        _print_json(report.to_dict())
+        return
+    render(report, out)
+    out.print(report.summary_line())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

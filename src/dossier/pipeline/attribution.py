@@ -1,0 +1,239 @@
+"""Who said it, to whom and when: cues, speakers, addressees and times of quotes.
+
+Pure functions over a parsed ``Doc`` and the entity mentions of
+:mod:`dossier.pipeline.state`; :mod:`dossier.pipeline.quotes` strings them together.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from . import lexicons, state
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Dependents through which a participial or coordinated cue borrows its clause's subject.
+BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "acl")
+PRONOUN_GENDER = {"she": "female", "her": "female", "he": "male", "him": "male"}
+SPEAKER_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP", "GPE", "NORP")
+ADDRESSEE_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP")
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july",
+     "august", "september", "october", "november", "december"]
+)}
+
+
+def reporting_verbs() -> frozenset[str]:
+    return lexicons.load("reporting_verbs")
+
+
+def is_cue_verb(tok: Token) -> bool:
+    """A reporting verb used as a verb (``said``, ``telling``; not the noun ``post``)."""
+    return tok.lower_ in reporting_verbs() and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
+
+
+def is_according_to(tok: Token) -> bool:
+    """``according`` in ``according to``."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to"
+
+
+def cue_span(tok: Token) -> Span:
+    """The cue words: the verb with its particle, or ``according to``."""
+    doc = tok.doc
+    if is_according_to(tok):
+        return doc[tok.i : tok.i + 2]
+    end = tok.i + 1
+    if end < len(doc) and doc[end].dep_ == "prt" and doc[end].head.i == tok.i:
+        end += 1
+    return doc[tok.i : end]
+
+
+# ---------------------------------------------------------------- mentions
+
+
+class MentionIndex:
+    """Entity mentions of a doc by token, built once (``state.entity_of`` scans every call)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.spans = state.mentions(doc)
+        self.by_token: dict[int, Span] = {}
+        for span in self.spans:
+            for i in range(span.start, span.end):
+                self.by_token.setdefault(i, span)
+        self.starts = [s.start for s in self.spans]
+        self.entities = state.entities(doc)
+
+    def at(self, i: int) -> Span | None:
+        return self.by_token.get(i)
+
+    def info(self, key: str | None) -> dict:
+        return self.entities.get(key or "", {})
+
+    def before(self, i: int) -> list[Span]:
+        """Mentions starting before token ``i``, nearest first."""
+        return self.spans[: bisect_right(self.starts, i - 1)][::-1]
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The subject of a cue verb, climbing from participles (``..., adding, "..."``) to their clause."""
+    if is_according_to(cue):
+        to = cue.nbor(1)
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        return objs[0] if objs else None
+    verb = cue
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if verb.dep_ == "relcl" and verb.tag_ in ("VBG", "VBN"):
+            return verb.head
+        if verb.dep_ in BORROWS_SUBJECT and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def noun_core(tok: Token) -> Span:
+    """The name part of a noun phrase: the head with its compounds and titles (no determiner, no appositive)."""
+    left = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("compound", "amod", "nmod", "poss", "nummod") or child.tag_ == "NNP":
+            left = min(left, child.left_edge.i)
+    while left < tok.i and tok.doc[left].is_punct:
+        left += 1
+    return tok.doc[left : tok.i + 1]
+
+
+def noun_phrase(tok: Token) -> Span:
+    """The whole noun phrase of ``tok`` (its subtree, trailing punctuation trimmed)."""
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    doc = tok.doc
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+@dataclass
+class Speaker:
+    key: str | None
+    span: Span | None
+    unnamed: bool = False
+
+
+def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int]) -> Speaker:
+    """Map a subject token to an entity key and the mention a reader would underline."""
+    if subj.i in quoted:
+        return Speaker(None, None)
+    candidates = [subj] + [c for c in subj.children if c.dep_ in ("appos", "compound")]
+    for tok in candidates:
+        mention = mentions.at(tok.i)
+        if mention is not None and mention.kb_id_ and mentions.info(mention.kb_id_).get("type", "PERSON") in SPEAKER_TYPES:
+            return Speaker(mention.kb_id_, mention)
+    if subj.pos_ == "PRON":
+        key, _ = pronoun_antecedent(subj, mentions, quoted)
+        return Speaker(key, subj.doc[subj.i : subj.i + 1])
+    unnamed = subj.lemma_.lower() in lexicons.load("unnamed_sources") or subj.lower_ in lexicons.load("unnamed_sources")
+    return Speaker(None, noun_core(subj), unnamed=unnamed)
+
+
+def pronoun_antecedent(pron: Token, mentions: MentionIndex, quoted: set[int]) -> tuple[str | None, Span | None]:
+    """Fallback until coreference: the nearest earlier PERSON mention outside quotes whose gender agrees.
+
+    Only ``he``/``she`` are resolved; any other pronoun gives ``(None, None)``.
+    """
+    want = PRONOUN_GENDER.get(pron.lower_)
+    if want is None:
+        return None, None
+    for span in mentions.before(pron.i):
+        if span.start in quoted or not span.kb_id_:
+            continue
+        info = mentions.info(span.kb_id_)
+        if info.get("type") != "PERSON":
+            continue
+        gender = info.get("gender")
+        if gender in (None, want):
+            return span.kb_id_, span
+    return None, None
+
+
+# ---------------------------------------------------------------- addressees
+
+
+def addressee_of(cue: Token, mentions: MentionIndex) -> tuple[str | None, bool]:
+    """The entity spoken to (``told USA TODAY``, ``telling the outlet``, ``in an interview with X``).
+
+    Returns the key and whether it was found through a back-reference (``the outlet``).
+    """
+    objs = [c for c in cue.children if c.dep_ in ("dobj", "dative")] if cue.lemma_ in lexicons.load("tell_verbs") else []
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for noun in prep.children:
+                if noun.lemma_ in lexicons.load("reporting_nouns"):
+                    objs += [g for p in noun.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+    for obj in objs:
+        mention = mentions.at(obj.i)
+        if mention is not None and mention.kb_id_:
+            if mentions.info(mention.kb_id_).get("type") in ADDRESSEE_TYPES:
+                return mention.kb_id_, mention.id_ == "descriptor"
+        if obj.lemma_.lower() in lexicons.load("outlet_nouns"):
+            return last_outlet(obj.i, mentions), True
+    return None, False
+
+
+def last_outlet(i: int, mentions: MentionIndex) -> str | None:
+    """The last named news outlet mentioned before token ``i``."""
+    for span in mentions.before(i):
+        info = mentions.info(span.kb_id_)
+        if span.id_ != "descriptor" and (
+            info.get("type") == "OUTLET" or (info.get("type") == "ORG" and info.get("subtype") == "news_outlet")
+        ):
+            return span.kb_id_
+    return None
+
+
+# ---------------------------------------------------------------- times
+
+
+def time_of(cue: Token, content: tuple[int, int]) -> str | None:
+    """The TIMEX3 value of the time governing the cue, outside the quoted content."""
+    doc = cue.doc
+    try:
+        from .times import governing_time  # provided by the times component when present
+    except ImportError:
+        governing_time = None
+    if governing_time is not None:
+        found = governing_time(doc, cue.idx, cue.idx + len(cue.text))
+        if found is not None and not (content[0] <= found.start < content[1]):
+            return found.value
+        return None
+    return _own_time(cue)
+
+
+def _own_time(cue: Token) -> str | None:
+    """Minimal stand-in: an explicit ``in <Month> <Year>`` / ``in <Year>`` attached to the cue."""
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        words = " ".join(t.lower_ for t in prep.subtree if t.i != prep.i)
+        match = re.fullmatch(r"(?:(" + "|".join(MONTHS) + r") )?((?:19|20)\d\d)", words)
+        if match:
+            month, year = match.groups()
+            return f"{year}-{MONTHS[month]:02d}" if month else year
+    return None

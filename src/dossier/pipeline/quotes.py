@@ -1,0 +1,304 @@
+"""The ``dossier_quotes`` component: direct, mixed, indirect and according-to quotes.
+
+Choices (see also :mod:`.quote_marks` and :mod:`.attribution`):
+
+* A direct quote split by its attribution (``"A," she said, "B."``) gives two
+  quotes with the same cue and speaker; a quote running across paragraphs gives
+  one quote whose span runs from the first opening to the last closing mark.
+* A quoted fragment inside a reported clause (``said the plan was "a mess"``)
+  makes the clause one ``mixed`` quote; a fragment with no cue is a scare quote
+  and no quote at all.
+* A quote with no cue of its own right after another quote (same or next
+  paragraph) continues it: speaker, addressee and time are carried over.
+* A quote whose addressee is a back-reference (``telling the outlet``) and that
+  has no time of its own takes the time of the last quote told to that addressee.
+  No other quote inherits anything.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Token
+
+from ..graph import Quote, QuoteKind, Span, Status
+from . import attribution as attr
+from . import lexicons, state
+from .quote_marks import Marked, find_marked, paragraphs
+
+FRAME_AFTER = 15  # tokens searched for a cue after a closing mark
+FRAME_BEFORE = 30  # ... and before an opening mark
+SENTENCE_END = (".", "?", "!")
+LEAD_IN = (",", ":", "—", "–", "-", ";")
+MIN_UNCUED_TOKENS = 5  # a cue-less quote shorter than this is a scare quote
+
+
+@dataclass
+class Found:
+    """A quote before it becomes a :class:`Quote`: token-level attribution kept alongside."""
+
+    kind: QuoteKind
+    start: int
+    end: int
+    cue: Token | None
+    speaker: attr.Speaker
+    passage: int | None = None  # index into the doc's marked passages (direct quotes)
+    addressee: str | None = None
+    addressee_backref: bool = False
+    when: str | None = None
+    status: Status = "attributed"
+
+
+class QuoteFinder(Pipe):
+    """Finds quotes and attributes them; appends :class:`Quote` objects to ``state.QUOTES``."""
+
+    def __init__(self, nlp: Language, name: str = "dossier_quotes") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            state.section(doc, state.QUOTES).extend(find_quotes(doc))
+        except Exception as err:  # one bad document must not stop a batch
+            error_handler(self.name, self, [doc], err)
+        return doc
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Every quote of ``doc``, attributed, in document order."""
+    return _Finder(doc).run()
+
+
+class _Finder:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.marked = find_marked(doc.text)
+        self.mentions = attr.MentionIndex(doc)
+        self.starts = [t.idx for t in doc]
+        self.para_starts = [s for s, _ in paragraphs(doc.text)]
+        self.quoted: set[int] = set()  # tokens inside a passage, marks included
+        self.passage_of: dict[int, int] = {}
+        for k, m in enumerate(self.marked):
+            if m.single:
+                continue
+            for i in range(self._tok(m.open_mark), self._tok(m.outer_end - 1) + 1):
+                self.quoted.add(i)
+                self.passage_of[i] = k
+        self.consumed: set[int] = set()
+
+    # -------------------------------------------------------------- helpers
+
+    def _tok(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def _para(self, char: int) -> int:
+        return bisect_right(self.para_starts, char) - 1
+
+    def _speaker(self, cue: Token) -> attr.Speaker:
+        subj = attr.subject_of(cue)
+        if subj is None:
+            return attr.Speaker(None, None)
+        return attr.resolve_speaker(subj, self.mentions, self.quoted)
+
+    def _status(self, cue: Token | None, speaker: attr.Speaker) -> Status:
+        if cue is not None and cue.lower_ in lexicons.load("hedge_cues"):
+            return "hedged"
+        if speaker.unnamed or (cue is not None and self._second_hand(cue)):
+            return "reported"
+        return "attributed"
+
+    def _second_hand(self, cue: Token) -> bool:
+        adverbs = lexicons.load("unnamed_adverbs")
+        scope = [cue, cue.head] if cue.dep_ in attr.BORROWS_SUBJECT else [cue]
+        return any(c.lower_ in adverbs for v in scope for c in v.children)
+
+    def _found(self, kind: QuoteKind, start: int, end: int, cue: Token | None, passage: int | None = None) -> Found:
+        speaker = self._speaker(cue) if cue is not None else attr.Speaker(None, None)
+        found = Found(kind, start, end, cue, speaker, passage, status=self._status(cue, speaker))
+        if cue is not None:
+            found.addressee, found.addressee_backref = attr.addressee_of(cue, self.mentions)
+            found.when = attr.time_of(cue, (start, end))
+        return found
+
+    # -------------------------------------------------------------- passes
+
+    def run(self) -> list[Quote]:
+        found = self._reported_clauses() + self._according_to()
+        found += self._direct(found)
+        found.sort(key=lambda f: (f.start, f.end))
+        self._inherit(found)
+        return [self._quote(n, f) for n, f in enumerate(found, 1)]
+
+    def _reported_clauses(self) -> list[Found]:
+        """Indirect (``X said that ...``) and mixed (a reported clause holding a quoted fragment) quotes."""
+        out = []
+        for tok in self.doc:
+            if tok.i in self.quoted or not attr.is_cue_verb(tok):
+                continue
+            for comp in tok.children:
+                if comp.dep_ != "ccomp" or comp.i in self.quoted and comp.left_edge.i in self.quoted:
+                    continue
+                lo, hi = self._trim(comp.left_edge.i, comp.right_edge.i + 1)
+                if hi <= lo:
+                    continue
+                words = [i for i in range(lo, hi) if not self.doc[i].is_punct]
+                inside = {self.passage_of[i] for i in words if i in self.quoted}
+                outside = [i for i in words if i not in self.quoted]
+                if not outside:
+                    continue  # the clause is the direct quote itself
+                kind: QuoteKind = "indirect"
+                if inside:
+                    if any(self.marked[k].start < self.doc[lo].idx or self.marked[k].end > self._end(hi) for k in inside):
+                        continue  # the clause only touches a quote running beyond it
+                    kind = "mixed"
+                    self.consumed |= inside
+                out.append(self._found(kind, self.doc[lo].idx, self._end(hi), tok))
+        return out
+
+    def _end(self, hi: int) -> int:
+        last = self.doc[hi - 1]
+        return last.idx + len(last.text)
+
+    def _trim(self, lo: int, hi: int) -> tuple[int, int]:
+        """Drop a leading complementiser (``that``) and punctuation or spaces at both edges."""
+        doc = self.doc
+        while lo < hi and (doc[lo].is_punct or doc[lo].is_space or (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that")):
+            if doc[lo].is_quote and lo in self.quoted:
+                break
+            lo += 1
+        while hi > lo and (doc[hi - 1].is_space or (doc[hi - 1].is_punct and not doc[hi - 1].is_quote)):
+            hi -= 1
+        return lo, hi
+
+    def _according_to(self) -> list[Found]:
+        """``According to X, ...`` and ``..., according to X``: the rest of the clause is the content."""
+        out = []
+        for tok in self.doc:
+            if tok.i in self.quoted or not attr.is_according_to(tok):
+                continue
+            sent = tok.sent
+            pp = {t.i for t in tok.subtree} | {tok.i, tok.i + 1}
+            rest = [t.i for t in sent if t.i not in pp and not t.is_space]
+            if not rest:
+                continue
+            # The clause is the side of the sentence the phrase is not on, up to the other phrase boundary.
+            if tok.i == sent.start or all(i > max(pp) for i in rest):
+                lo, hi = max(pp) + 1, sent.end
+            else:
+                lo, hi = sent.start, tok.i
+            lo, hi = self._trim(lo, hi)
+            if hi <= lo:
+                continue
+            out.append(self._found("according_to", self.doc[lo].idx, self._end(hi), tok))
+        return out
+
+    def _direct(self, earlier: list[Found]) -> list[Found]:
+        out: list[Found] = []
+        for k, m in enumerate(self.marked):
+            if k in self.consumed or m.end <= m.start:
+                continue
+            open_tok = self._tok(m.open_mark)
+            close_tok = self._tok(m.outer_end - 1)
+            before = self._frame(open_tok - 1, -1, FRAME_BEFORE)
+            after = self._frame(close_tok + 1, 1, FRAME_AFTER)
+            embedded = bool(before) and not (
+                self.doc[before[0]].text in LEAD_IN or attr.is_cue_verb(self.doc[before[0]])
+            )
+            cue_before = next((self.doc[i] for i in before if self._is_cue(i)), None)
+            cue_after = next((self.doc[i] for i in after if self._is_cue(i)), None)
+            content = self.text[m.start : m.end].rstrip()
+            if embedded:
+                continue  # a fragment inside someone's sentence: a scare quote unless a clause claimed it
+            if content[-1:] in ",?!—–-" and cue_after is not None:
+                cue = cue_after
+            else:
+                cue = cue_before or cue_after or self._colon_cue(m.open_mark)
+            if cue is None:
+                prev = out[-1] if out else None
+                if m.single or not self._continues(prev, m):
+                    if m.single or len(self.doc.char_span(m.start, m.end, alignment_mode="expand") or []) < MIN_UNCUED_TOKENS:
+                        continue
+                    out.append(Found("direct", m.start, m.end, None, attr.Speaker(None, None), k, status="attributed"))
+                    continue
+                assert prev is not None
+                cont = Found("direct", m.start, m.end, None, prev.speaker, k, prev.addressee,
+                             prev.addressee_backref, prev.when, prev.status)
+                out.append(cont)
+                continue
+            out.append(self._found("direct", m.start, m.end, cue, k))
+        return out
+
+    def _is_cue(self, i: int) -> bool:
+        tok = self.doc[i]
+        return attr.is_cue_verb(tok) or attr.is_according_to(tok)
+
+    def _frame(self, i: int, step: int, limit: int) -> list[int]:
+        """Tokens outside quotes from ``i`` in direction ``step``, within the sentence and paragraph."""
+        out: list[int] = []
+        while 0 <= i < len(self.doc) and len(out) < limit:
+            tok = self.doc[i]
+            if i in self.quoted or "\n" in tok.text or (step < 0 and "\n" in tok.whitespace_):
+                break
+            if tok.text in SENTENCE_END:
+                break
+            out.append(i)
+            if step > 0 and "\n" in tok.whitespace_:
+                break
+            i += step
+        return out
+
+    def _colon_cue(self, open_mark: int) -> Token | None:
+        """``Hugh Hill, a doctor, said:`` then the quote (same or next paragraph)."""
+        j = open_mark - 1
+        while j >= 0 and self.text[j].isspace():
+            j -= 1
+        if j < 0 or self.text[j] != ":":
+            return None
+        colon = self.doc[self._tok(j)]
+        sent = colon.sent
+        cues = [t for t in sent if t.i < colon.i and t.i not in self.quoted and self._is_cue(t.i)]
+        if cues:
+            return cues[-1]
+        return sent.root if sent.root.pos_ in ("VERB", "AUX") and sent.root.i not in self.quoted else None
+
+    def _continues(self, prev: Found | None, m: Marked) -> bool:
+        if prev is None or prev.passage is None or prev.speaker.key is None:
+            return False
+        last = self.marked[prev.passage]
+        if self._para(m.open_mark) - self._para(last.outer_end - 1) > 1:
+            return False
+        gap = self.text[last.outer_end : m.open_mark].strip(" \n,.")
+        if not gap:
+            return True
+        # '"A," Smith said. "B."': the gap may be the previous quote's own attribution sentence.
+        cue = prev.cue
+        return cue is not None and last.outer_end <= cue.idx < m.open_mark and not any(c in gap for c in "?!.:;")
+
+    def _inherit(self, found: list[Found]) -> None:
+        """A back-referred addressee (``telling the outlet``) takes the time of that addressee's last quote."""
+        for n, f in enumerate(found):
+            if f.addressee_backref and f.addressee and f.when is None:
+                f.when = next((p.when for p in reversed(found[:n]) if p.addressee == f.addressee and p.when), None)
+
+    def _quote(self, n: int, f: Found) -> Quote:
+        doc = self.doc
+        cue = attr.cue_span(f.cue) if f.cue is not None else None
+        sp = f.speaker.span
+        return Quote(
+            id=f"q{n}",
+            kind=f.kind,
+            span=Span(f.start, f.end, doc.text[f.start : f.end]),
+            speaker=f.speaker.key,
+            status=f.status,
+            speaker_span=Span(sp.start_char, sp.end_char, sp.text) if sp is not None else None,
+            cue=Span(cue.start_char, cue.end_char, cue.text) if cue is not None else None,
+            addressee=f.addressee,
+            when=f.when,
+            source=f.speaker.key,
+            text=doc.text[f.start : f.end],
+        )
+

@@ -1,0 +1,183 @@
+"""Ingest and query orchestration: the CLI (and later the API and Spark job) call only this."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import nlp as nlp_mod
+from .errors import ReadError
+from .evaluate import Report, load_gold, score
+from .extraction import doc_to_graph, pipe_docs
+from .graph import EXTRACTOR_VERSION, Article, ArticleGraph
+from .read import iter_articles
+from .store import Store
+
+DEFAULT_DB = "dossier.db"
+
+
+def default_db() -> str:
+    """The store path: ``$DOSSIER_DB`` or ``dossier.db`` in the working directory."""
+    return os.environ.get("DOSSIER_DB") or DEFAULT_DB
+
+
+@dataclass
+class Problem:
+    """An input or article that could not be processed; the batch went on without it."""
+
+    where: str
+    kind: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"where": self.where, "kind": self.kind, "reason": self.reason}
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run did."""
+
+    read: int = 0
+    stored: int = 0
+    unchanged: int = 0
+    skipped: int = 0  # inputs of a kind dossier does not read
+    failed: list[Problem] = field(default_factory=list)
+    skipped_inputs: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "stored": self.stored,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+            "failed": len(self.failed),
+            "problems": [p.to_dict() for p in self.failed + self.skipped_inputs],
+        }
+
+
+@dataclass
+class Outcome:
+    """One item of a batch: a graph, or a problem."""
+
+    where: str
+    graph: ArticleGraph | None = None
+    problem: Problem | None = None
+    stored: bool | None = None
+
+
+def _problem(err: ReadError) -> Problem:
+    return Problem(err.where, err.kind, err.reason)
+
+
+def extract_paths(
+    paths: Iterable[str | Path], model: str | None = None, jobs: int = 1, batch_size: int = 8
+) -> Iterator[Outcome]:
+    """Read inputs and extract a graph per article; bad inputs come out as problems, in order."""
+    articles: list[Article] = []
+    pending: list[Outcome] = []
+    for item in iter_articles(paths):
+        if isinstance(item, ReadError):
+            pending.append(Outcome(item.where, problem=_problem(item)))
+        else:
+            articles.append(item)
+    yield from pending
+    yield from extract_articles(articles, model=model, jobs=jobs, batch_size=batch_size)
+
+
+def extract_articles(
+    articles: list[Article], model: str | None = None, jobs: int = 1, batch_size: int = 8
+) -> Iterator[Outcome]:
+    """Extract graphs for articles; an article that fails is reported and the rest go on."""
+    if not articles:
+        return
+    nlp = nlp_mod.load(model)
+    try:
+        for article, doc in pipe_docs(articles, nlp, batch_size=batch_size, n_process=jobs):
+            yield Outcome(article.source or article.id, graph=doc_to_graph(doc, article))
+    except Exception:
+        # A component failed somewhere in the batch: redo one by one to isolate it.
+        done = set()
+        for article in articles:
+            if article.id in done:
+                continue
+            done.add(article.id)
+            try:
+                (_, doc), = pipe_docs([article], nlp, batch_size=1)
+                yield Outcome(article.source or article.id, graph=doc_to_graph(doc, article))
+            except Exception as exc:  # noqa: BLE001 - reported to the user, the batch goes on
+                where = article.source or article.id
+                yield Outcome(where, problem=Problem(where, "extract", f"{type(exc).__name__}: {exc}"))
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db: str | Path | None = None,
+    model: str | None = None,
+    jobs: int = 1,
+    on_total: Callable[[int], None] | None = None,
+    on_item: Callable[[Outcome], None] | None = None,
+) -> IngestSummary:
+    """Read, extract and store articles; already-stored articles are not extracted again."""
+    summary = IngestSummary()
+    todo: list[Article] = []
+    with Store(db or default_db()) as store:
+        for item in iter_articles(paths):
+            if isinstance(item, ReadError):
+                problem = _problem(item)
+                if item.kind == "unsupported":
+                    summary.skipped += 1
+                    summary.skipped_inputs.append(problem)
+                else:
+                    summary.failed.append(problem)
+                continue
+            summary.read += 1
+            if store.is_stored(item.content_hash, EXTRACTOR_VERSION):
+                summary.unchanged += 1
+            else:
+                todo.append(item)
+        if on_total:
+            on_total(len(todo))
+        for outcome in extract_articles(todo, model=model, jobs=jobs):
+            if outcome.graph is not None:
+                try:
+                    outcome.stored = store.ingest(outcome.graph)
+                except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+                    outcome.problem = Problem(outcome.where, "store", str(exc))
+            if outcome.problem is not None:
+                summary.failed.append(outcome.problem)
+            elif outcome.stored:
+                summary.stored += 1
+            else:
+                summary.unchanged += 1
+            if on_item:
+                on_item(outcome)
+    return summary
+
+
+def open_store(db: str | Path | None = None, readonly: bool = True) -> Store:
+    """Open the store for queries (read-only by default)."""
+    path = Path(db or default_db())
+    if readonly and not path.exists():
+        from .errors import StoreError
+
+        raise StoreError(f"no store at {path}: run `dossier ingest FILES --db {path}` first")
+    return Store(path, readonly=readonly)
+
+
+def evaluate(gold_path: str | Path, article_path: str | Path, model: str | None = None) -> Report:
+    """Extract one article and score it against a gold reading."""
+    gold = load_gold(gold_path)
+    outcomes = list(extract_paths([article_path], model=model))
+    problems = [o.problem for o in outcomes if o.problem]
+    graphs = [o.graph for o in outcomes if o.graph]
+    if problems or not graphs:
+        reason = problems[0].reason if problems else "no article read"
+        raise ReadError(str(article_path), reason, problems[0].kind if problems else "empty")
+    return score(gold, graphs[0])

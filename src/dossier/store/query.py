@@ -1,0 +1,318 @@
+"""Read queries over the store: people, look-ups, profiles, ties, quotes, timelines."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import replace
+from typing import Any
+
+from ..errors import NotFound
+from ..graph import ArticleGraph
+from .text import norm
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_MATCH_RANK = {"name": 0, "alias": 1, "surname": 2, "partial": 3}
+
+_ENTITY_STATS = """
+    (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,
+    (SELECT count(DISTINCT ae.article_id) FROM article_entities ae WHERE ae.entity_id = e.id) AS articles
+"""
+
+
+def date_of(value: str | None) -> str | None:
+    """The calendar part of a TIMEX3 value ("2016", "2016-05", "2016-05-03"); None if it has none."""
+    if not value:
+        return None
+    match = _DATE.match(value)
+    if not match:
+        return None
+    return "-".join(g for g in match.groups() if g)
+
+
+def people(conn: sqlite3.Connection, limit: int | None = None) -> list[dict[str, Any]]:
+    """PERSON entities with mention and article counts, most mentioned first."""
+    rows = conn.execute(
+        "SELECT e.id, e.name, e.type, e.gender, count(m.id) AS mentions, count(DISTINCT ae.article_id) AS articles"
+        " FROM entities e JOIN article_entities ae ON ae.entity_id = e.id"
+        " LEFT JOIN mentions m ON m.article_id = ae.article_id AND m.local_id = ae.local_id"
+        " WHERE e.type = 'PERSON' GROUP BY e.id ORDER BY mentions DESC, articles DESC, e.name LIMIT ?",
+        (-1 if limit is None else limit,),
+    )
+    return [dict(r) for r in rows]
+
+
+def find(conn: sqlite3.Connection, name: str, prefer_person: bool = False) -> list[dict[str, Any]]:
+    """Global entities matching a name: exactly by name, alias or surname (case- and accent-blind).
+
+    Only when nothing matches exactly does a partial (substring) match count.
+    Best first: by kind of match (or PERSON first with ``prefer_person``), then most mentioned.
+    """
+    key = norm(name)
+    if not key:
+        return []
+    rows = conn.execute(
+        f"SELECT e.id, e.name, e.type, e.gender, {_ENTITY_STATS},"
+        " CASE WHEN e.norm_name = :k THEN 'name'"
+        "      WHEN e.id IN (SELECT entity_id FROM entity_aliases WHERE norm_alias = :k) THEN 'alias'"
+        "      ELSE 'surname' END AS match"
+        " FROM entities e WHERE e.norm_name = :k OR e.surname = :k"
+        " OR e.id IN (SELECT entity_id FROM entity_aliases WHERE norm_alias = :k)",
+        {"k": key},
+    ).fetchall()
+    if not rows:
+        pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = conn.execute(
+            f"SELECT e.id, e.name, e.type, e.gender, {_ENTITY_STATS}, 'partial' AS match"
+            " FROM entities e WHERE e.norm_name LIKE :p ESCAPE '\\'"
+            " OR e.id IN (SELECT entity_id FROM entity_aliases WHERE norm_alias LIKE :p ESCAPE '\\')",
+            {"p": pattern},
+        ).fetchall()
+    found = [dict(r) for r in rows]
+
+    def rank(ent: dict[str, Any]) -> tuple[Any, ...]:
+        person_first = ent["type"] != "PERSON"
+        match = _MATCH_RANK[ent["match"]]
+        lead = (person_first, match) if prefer_person else (match, person_first)
+        return (*lead, -ent["mentions"], ent["name"])
+
+    return sorted(found, key=rank)
+
+
+def resolve(conn: sqlite3.Connection, name: str | int) -> dict[str, Any]:
+    """The best global entity for a name (people preferred) or a global id; NotFound otherwise."""
+    if isinstance(name, int):
+        row = conn.execute(f"SELECT e.id, e.name, e.type, e.gender, {_ENTITY_STATS} FROM entities e WHERE e.id = ?",
+                           (name,)).fetchone()
+        if row is None:
+            raise NotFound(f"no entity with id {name}")
+        return {**dict(row), "match": "id", "others": []}
+    found = find(conn, name, prefer_person=True)
+    if not found:
+        raise NotFound(f"nobody called {name!r} in the store")
+    best = found[0]
+    best["others"] = [{"id": e["id"], "name": e["name"], "type": e["type"]} for e in found[1:]]
+    return best
+
+
+def person(conn: sqlite3.Connection, name: str | int) -> dict[str, Any]:
+    """A profile: names, articles, quotes, roles, relations, events and claims about the entity."""
+    ent = resolve(conn, name)
+    eid = ent["id"]
+    aliases = [r[0] for r in conn.execute(
+        "SELECT text FROM mentions WHERE entity_id = ? AND kind IN ('name', 'alias') AND text IS NOT NULL"
+        " GROUP BY text ORDER BY count(*) DESC, text", (eid,))]
+    articles = [dict(r) for r in conn.execute(
+        "SELECT a.id, a.title, a.published, a.outlet, a.url FROM articles a"
+        " WHERE a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"
+        " ORDER BY a.published DESC, a.id", (eid,))]
+    return {
+        "id": eid,
+        "name": ent["name"],
+        "type": ent["type"],
+        "gender": ent["gender"],
+        "mentions": ent["mentions"],
+        "aliases": aliases,
+        "articles": articles,
+        "quotes": _quotes_by(conn, eid),
+        "roles": _roles_of(conn, eid),
+        "relations": _relations_of(conn, eid),
+        "events": _events_of(conn, eid),
+        "claims": _claims_about(conn, eid),
+        "others": ent["others"],
+    }
+
+
+def quotes(conn: sqlite3.Connection, name: str | int) -> list[dict[str, Any]]:
+    """What someone said, newest first, with outlet, date and article."""
+    return _quotes_by(conn, resolve(conn, name)["id"])
+
+
+def ties(conn: sqlite3.Connection, a: str | int, b: str | int) -> dict[str, Any]:
+    """Relations between two entities (either direction) with their evidence, and the events they share."""
+    first, second = resolve(conn, a), resolve(conn, b)
+    ids = (first["id"], second["id"])
+    relations = [r for r in _relations_of(conn, ids[0]) if r["other_id"] == ids[1]]
+    shared = [e for e in _events_of(conn, ids[0]) if any(p["entity_id"] == ids[1] for p in e["participants"])]
+    return {
+        "a": {"id": first["id"], "name": first["name"], "type": first["type"]},
+        "b": {"id": second["id"], "name": second["name"], "type": second["type"]},
+        "relations": relations,
+        "events": shared,
+    }
+
+
+def timeline(conn: sqlite3.Connection, name: str | int) -> list[dict[str, Any]]:
+    """Facts about someone in date order; undated facts follow, by publication date.
+
+    A fact's date is its own TIMEX value (a role's start, a relation's start, an
+    event's or quote's ``when``); a quote without one is dated by its article.
+    """
+    eid = resolve(conn, name)["id"]
+    items: list[dict[str, Any]] = []
+    for q in _quotes_by(conn, eid):
+        items.append(_item("quote", q, q["date"], q["date_from"], f"“{q['text']}”" if q["text"] else ""))
+    for r in _roles_of(conn, eid):
+        date = date_of(r["start"]) or date_of(r["when"]) or date_of(r["end"])
+        text = r["title"] + (f", {r['org']}" if r["org"] else "")
+        items.append(_item("role", r, date, "fact" if date else None, text))
+    for r in _relations_of(conn, eid):
+        date = date_of(r["start"]) or date_of(r["when"])
+        items.append(_item("relation", r, date, "fact" if date else None, f"{r['type']} {r['other'] or '?'}"))
+    for e in _events_of(conn, eid):
+        date = date_of(e["when"])
+        items.append(_item("event", e, date, "fact" if date else None, f"{e['type']} ({e['role']})"))
+    for c in _claims_about(conn, eid):
+        items.append(_item("claim", c, None, None, c["text"] or ""))
+    dated = sorted((i for i in items if i["date"]), key=lambda i: (i["date"], i["published"] or "", i["start"] or 0))
+    undated = sorted((i for i in items if not i["date"]), key=lambda i: (i["published"] or "", i["start"] or 0))
+    return dated + undated
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Rows per table."""
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+
+def articles(conn: sqlite3.Connection, limit: int | None = None) -> list[dict[str, Any]]:
+    """Stored articles, newest first (without body and graph)."""
+    rows = conn.execute(
+        "SELECT id, title, published, outlet, url, source, extractor_version, ingested_at FROM articles"
+        " ORDER BY published DESC, id LIMIT ?", (-1 if limit is None else limit,))
+    return [dict(r) for r in rows]
+
+
+def graph(conn: sqlite3.Connection, article_id: str) -> ArticleGraph:
+    """The article graph exactly as ingested."""
+    row = conn.execute("SELECT graph_json, source FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no article with id {article_id!r}")
+    result = ArticleGraph.from_dict(json.loads(row["graph_json"]))
+    if row["source"] is not None:
+        # ``source`` is not part of the contract JSON; it lives in its own column.
+        result.article = replace(result.article, source=row["source"])
+    return result
+
+
+# --- facts of one entity -------------------------------------------------------------
+
+_ARTICLE_COLS = "a.title AS article_title, a.published, a.outlet, a.url"
+
+
+def _evidence(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "article_id": row["article_id"],
+        "article_title": row["article_title"],
+        "published": row["published"],
+        "outlet": row["outlet"],
+        "url": row["url"],
+        "start": row["ev_start"],
+        "end": row["ev_end"],
+        "in_title": bool(row["ev_in_title"]),
+        "evidence": row["ev_text"],
+        "sentence": row["sentence"],
+        "extractor_version": row["extractor_version"],
+    }
+
+
+def _item(kind: str, fact: dict[str, Any], date: str | None, date_from: str | None, text: str) -> dict[str, Any]:
+    keep = ("status", "source", "article_id", "article_title", "published", "outlet", "start", "end", "sentence")
+    item = {"kind": kind, "date": date, "date_from": date_from, "text": text}
+    item.update({k: fact.get(k) for k in keep})
+    if kind in ("role", "relation"):
+        # Their own "start"/"end" are TIMEX values; the span offsets sit under "span".
+        item["start"], item["end"] = fact.get("span_start"), fact.get("span_end")
+    item["fact"] = fact
+    return item
+
+
+def _quotes_by(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        f"SELECT q.*, {_ARTICLE_COLS}, ad.name AS addressee, src.name AS source FROM quotes q"
+        " JOIN articles a ON a.id = q.article_id"
+        " LEFT JOIN entities ad ON ad.id = q.addressee_id LEFT JOIN entities src ON src.id = q.source_id"
+        " WHERE q.speaker_id = ?", (eid,))
+    out = []
+    for r in rows:
+        own = date_of(r["when_value"])
+        out.append({
+            "id": r["local_id"], "text": r["text"], "kind": r["kind"], "cue": r["cue"], "when": r["when_value"],
+            "date": own or r["published"], "date_from": "fact" if own else ("published" if r["published"] else None),
+            "status": r["status"], "addressee": r["addressee"], "source": r["source"], **_evidence(r),
+        })
+    out.sort(key=lambda q: (q["date"] or "", q["published"] or "", -(q["start"] or 0)), reverse=True)
+    return out
+
+
+def _roles_of(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        f"SELECT r.*, {_ARTICLE_COLS}, o.name AS org, p.name AS place, src.name AS source FROM roles r"
+        " JOIN articles a ON a.id = r.article_id LEFT JOIN entities o ON o.id = r.org_id"
+        " LEFT JOIN entities p ON p.id = r.place_id LEFT JOIN entities src ON src.id = r.source_id"
+        " WHERE r.person_id = ? ORDER BY a.published, r.article_id, r.ev_start", (eid,))
+    out = []
+    for r in rows:
+        ev = _evidence(r)
+        ev["span_start"], ev["span_end"] = ev.pop("start"), ev.pop("end")
+        out.append({
+            "title": r["title"], "org": r["org"], "org_id": r["org_id"], "place": r["place"],
+            "place_id": r["place_id"], "start": r["start_value"], "end": r["end_value"], "when": r["when_value"],
+            "current": None if r["current"] is None else bool(r["current"]), "status": r["status"],
+            "source": r["source"], **ev,
+        })
+    return out
+
+
+def _relations_of(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        f"SELECT r.*, {_ARTICLE_COLS}, s.name AS subject, o.name AS object, src.name AS source FROM relations r"
+        " JOIN articles a ON a.id = r.article_id LEFT JOIN entities s ON s.id = r.subject_id"
+        " LEFT JOIN entities o ON o.id = r.object_id LEFT JOIN entities src ON src.id = r.source_id"
+        " WHERE r.subject_id = :e OR r.object_id = :e ORDER BY a.published, r.article_id, r.ev_start", {"e": eid})
+    out = []
+    for r in rows:
+        outgoing = r["subject_id"] == eid
+        ev = _evidence(r)
+        ev["span_start"], ev["span_end"] = ev.pop("start"), ev.pop("end")
+        out.append({
+            "type": r["type"], "direction": "out" if outgoing else "in",
+            "subject": r["subject"], "subject_id": r["subject_id"], "object": r["object"], "object_id": r["object_id"],
+            "other": r["object"] if outgoing else r["subject"],
+            "other_id": r["object_id"] if outgoing else r["subject_id"],
+            "start": r["start_value"], "end": r["end_value"], "when": r["when_value"], "status": r["status"],
+            "source": r["source"], "confidence": r["confidence"], **ev,
+        })
+    return out
+
+
+def _events_of(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        f"SELECT ev.*, {_ARTICLE_COLS}, src.name AS source, ep.role AS role FROM events ev"
+        " JOIN event_participants ep ON ep.event_id = ev.id JOIN articles a ON a.id = ev.article_id"
+        " LEFT JOIN entities src ON src.id = ev.source_id"
+        " WHERE ep.entity_id = ? ORDER BY a.published, ev.article_id, ev.ev_start", (eid,)).fetchall()
+    out = []
+    for r in rows:
+        participants = [dict(p) for p in conn.execute(
+            "SELECT ep.role, ep.entity_id, e.name FROM event_participants ep"
+            " LEFT JOIN entities e ON e.id = ep.entity_id WHERE ep.event_id = ? ORDER BY ep.rowid", (r["id"],))]
+        out.append({
+            "type": r["type"], "role": r["role"], "when": r["when_value"], "status": r["status"],
+            "source": r["source"], "participants": participants, **_evidence(r),
+        })
+    return out
+
+
+def _claims_about(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        f"SELECT c.*, {_ARTICLE_COLS}, src.name AS source FROM claims c JOIN articles a ON a.id = c.article_id"
+        " LEFT JOIN entities src ON src.id = c.source_id"
+        " WHERE c.id IN (SELECT claim_id FROM claim_entities WHERE entity_id = ?)"
+        " ORDER BY a.published, c.article_id, c.ev_start", (eid,))
+    return [{
+        "text": r["ev_text"], "status": r["status"], "cues": json.loads(r["cues"]), "source": r["source"],
+        **_evidence(r),
+    } for r in rows]

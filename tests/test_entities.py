@@ -1,0 +1,155 @@
+"""Entity clean-up and clustering rules, on the team's own sentences."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import dossier
+from dossier.graph import ArticleGraph
+from dossier.pipeline import state
+from dossier.pipeline.entities import annotate_entities
+
+
+def ents_of(graph: ArticleGraph) -> dict[str, tuple[str, set[str]]]:
+    """name -> (type, mention texts)."""
+    return {e.name: (e.type, {m.text for m in e.mentions}) for e in graph.entities}
+
+
+def entity_named(graph: ArticleGraph, name: str):
+    found = [e for e in graph.entities if e.name == name]
+    assert found, f"no entity named {name!r} in {[e.name for e in graph.entities]}"
+    return found[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Governor Lucas Reyes' plan for the harbor drew praise from unions on Monday.", "Lucas Reyes", "possessive"),
+        ("Councilwoman Dana Whitfield's office declined to comment on the audit.", "Dana Whitfield", "possessive"),
+        ("State Sen. Ada Nwosu voted against the measure in committee.", "Ada Nwosu", "name"),
+        ("Former Mayor Felipe Arroyo returned to the city hall steps for a rally.", "Felipe Arroyo", "name"),
+    ],
+)
+def test_titles_and_possessives_are_stripped(text: str, name: str, kind: str) -> None:
+    graph = dossier.extract(text, published="2024-03-02")
+    ent = entity_named(graph, name)
+    assert ent.type == "PERSON"
+    assert ent.mentions[0].kind == kind
+    assert ent.mentions[0].text == name
+    body = graph.article.body
+    assert body[ent.mentions[0].start : ent.mentions[0].end] == name
+
+
+@pytest.mark.slow
+def test_surname_joins_the_full_name() -> None:
+    text = (
+        "Elena Varga announced her bid for the county board on Friday. "
+        "Varga, a retired nurse, said the clinic closures pushed her to run. "
+        "Supporters of Varga's campaign gathered outside the library."
+    )
+    graph = dossier.extract(text, published="2023-05-12")
+    varga = entity_named(graph, "Elena Varga")
+    assert [m.text for m in varga.mentions if m.kind != "pronoun"][:3] == ["Elena Varga", "Varga", "Varga"]
+    assert varga.gender == "female"
+    assert sum(1 for e in graph.entities if "Varga" in e.name) == 1
+
+
+@pytest.mark.slow
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    text = (
+        "Tomas Brandt and his wife, Ilse Brandt, both sat on the hospital board. "
+        "Ilse Brandt left the board in 2021, while Tomas Brandt stayed on as treasurer."
+    )
+    graph = dossier.extract(text, published="2023-05-12")
+    names = {e.name for e in graph.entities if e.type == "PERSON"}
+    assert {"Tomas Brandt", "Ilse Brandt"} <= names
+    assert len(entity_named(graph, "Ilse Brandt").mentions) >= 2
+
+
+@pytest.mark.slow
+def test_outlets_from_tell_and_according_to() -> None:
+    text = (
+        "Mara Quint told The Morning Lantern in June that she would not seek a third term. "
+        "According to the Valley Gazette, the decision surprised her allies. "
+        "Quint later repeated the point, telling the outlet she had no regrets."
+    )
+    graph = dossier.extract(text, published="2023-09-01")
+    lantern = entity_named(graph, "The Morning Lantern")
+    assert lantern.type == "OUTLET"
+    gazette = entity_named(graph, "Valley Gazette")
+    assert gazette.type == "OUTLET"
+    # "the outlet" refers back to the last named outlet before it.
+    descriptors = [m.text for e in graph.entities for m in e.mentions if m.kind == "descriptor" and e.type == "OUTLET"]
+    assert "the outlet" in descriptors
+    assert any(m.text == "the outlet" for m in gazette.mentions)
+
+
+@pytest.mark.slow
+def test_agency_after_according_to_is_not_an_outlet() -> None:
+    text = "According to the Harbor Department, the pier will reopen in April."
+    graph = dossier.extract(text, published="2023-09-01")
+    assert all(e.type != "OUTLET" for e in graph.entities)
+
+
+@pytest.mark.slow
+def test_family_group_is_separate_from_its_members() -> None:
+    text = (
+        "Marisol Okafor thanked her donors at the gala. "
+        "The next morning the Okafors flew to Lagos to visit relatives."
+    )
+    graph = dossier.extract(text, published="2022-11-20")
+    group = entity_named(graph, "the Okafors")
+    assert group.type == "GROUP"
+    assert {m.text for m in entity_named(graph, "Marisol Okafor").mentions}.isdisjoint({"the Okafors", "Okafors"})
+
+
+@pytest.mark.slow
+def test_title_only_noise_is_dropped_but_title_mentions_link() -> None:
+    graph = dossier.extract(
+        "Jonah Pell, the club's owner, said the stadium deal was dead.",
+        published="2024-01-09",
+        title="Stadium Deal Collapses As Jonah Pell Walks Away",
+    )
+    pell = entity_named(graph, "Jonah Pell")
+    assert {m.in_ for m in pell.mentions} == {"title", "body"}
+    title_mention = next(m for m in pell.mentions if m.in_ == "title")
+    assert graph.article.title[title_mention.start : title_mention.end] == "Jonah Pell"
+    # Headline words the NER may take for names must not become entities of their own.
+    assert all(e.name != "Stadium Deal" for e in graph.entities)
+
+
+def _hand_doc(words: list[str], ents: list[str], tags: list[str]) -> Doc:
+    doc = Doc(spacy.blank("en").vocab, words=words, ents=ents, tags=tags)
+    doc.user_data["dossier.title_len"] = 0
+    return doc
+
+
+def test_one_word_org_that_is_a_persons_surname_becomes_that_person() -> None:
+    words = ["Rina", "Sallow", "spoke", ".", "Sallow", "left", "."]
+    doc = _hand_doc(
+        words,
+        ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O"],
+        ["NNP", "NNP", "VBD", ".", "NNP", "VBD", "."],
+    )
+    annotate_entities(doc)
+    keys = {s.kb_id_ for s in state.mentions(doc)}
+    assert keys == {"rina_sallow"}
+    assert state.entities(doc)["rina_sallow"]["type"] == "PERSON"
+
+
+def test_inner_possessive_splits_owner_from_place() -> None:
+    words = ["Rina", "Sallow", "praised", "Sallow", "'s", "Lake", "Vale", "."]
+    doc = _hand_doc(
+        words,
+        ["B-PERSON", "I-PERSON", "O", "B-LOC", "I-LOC", "I-LOC", "I-LOC", "O"],
+        ["NNP", "NNP", "VBD", "NNP", "POS", "NNP", "NNP", "."],
+    )
+    annotate_entities(doc)
+    records = state.entities(doc)
+    assert records["lake_vale"]["type"] == "LOC"
+    assert records["rina_sallow"]["type"] == "PERSON"
+    kinds = [(s.text, s.id_) for s in state.mentions(doc) if s.kb_id_ == "rina_sallow"]
+    assert kinds == [("Rina Sallow", "name"), ("Sallow", "possessive")]

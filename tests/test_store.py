@@ -1,0 +1,468 @@
+"""The SQLite store: schema, migrations, idempotent ingest and queries, on invented articles."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from dossier.errors import NotFound, StoreError
+from dossier.graph import (
+    Article,
+    ArticleGraph,
+    Claim,
+    Entity,
+    Event,
+    Mention,
+    Participant,
+    Quote,
+    Relation,
+    Role,
+    Span,
+    Time,
+)
+from dossier.store import Store
+from dossier.store.text import norm, sentence
+
+# --- invented articles ----------------------------------------------------------------
+
+
+def find_span(text: str, part: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(part, start + 1)
+    return start, start + len(part)
+
+
+def span(article: Article, part: str, nth: int = 0, title: bool = False) -> Span:
+    start, end = find_span(article.title if title else article.body, part, nth)
+    return Span(start, end, part, "title" if title else "body")
+
+
+def mention(article: Article, part: str, kind: str = "name", nth: int = 0, title: bool = False) -> Mention:
+    s = span(article, part, nth, title)
+    return Mention(s.start, s.end, s.text, s.in_, kind)  # type: ignore[arg-type]
+
+
+def ledger_graph() -> ArticleGraph:
+    a = Article(
+        id="ledger-1",
+        title="Mayor Okafor names new harbor chief",
+        body=(
+            "Mayor Dana Okafor on Monday named Priya Castellanos as director of the Port Authority of Bellmere. "
+            '"Priya has run ships for twenty years," Okafor told the Harbor Ledger. '
+            "Castellanos worked for Okafor at City Hall from 2016 to 2019. "
+            "The two met at a budget hearing in 2015. "
+            "Okafor is reportedly weighing a run for governor."
+        ),
+        published="2024-03-12",
+        outlet="Harbor Ledger",
+        url="https://ledger.example/harbor-chief",
+        source="ledger.jsonl:1",
+    )
+    okafor = Entity("e1", "Dana Okafor", "PERSON", gender="female", mentions=[
+        mention(a, "Okafor", title=True),
+        mention(a, "Dana Okafor"),
+        mention(a, "Okafor", "alias", nth=1),
+        mention(a, "Okafor", "alias", nth=2),
+        mention(a, "Okafor", "alias", nth=3),
+    ])
+    castellanos = Entity("e2", "Priya Castellanos", "PERSON", gender="female", aliases=["Priya"], mentions=[
+        mention(a, "Priya Castellanos"),
+        mention(a, "Castellanos", "alias", nth=1),
+        mention(a, "The two", "pronoun"),
+    ])
+    port = Entity("e3", "Port Authority of Bellmere", "ORG", mentions=[mention(a, "Port Authority of Bellmere")])
+    ledger = Entity("e4", "Harbor Ledger", "OUTLET", subtype="news_outlet", mentions=[mention(a, "Harbor Ledger")])
+    first = span(a, a.body[: a.body.index("Bellmere.") + len("Bellmere.")])
+    worked = span(a, "Castellanos worked for Okafor at City Hall from 2016 to 2019.")
+    met = span(a, "The two met at a budget hearing in 2015.")
+    return ArticleGraph(
+        article=a,
+        entities=[okafor, castellanos, port, ledger],
+        times=[
+            Time(*find_span(a.body, "Monday"), "Monday", type="DATE", value="2024-03-11", anchor="published"),
+            Time(*find_span(a.body, "2016"), "2016", type="DATE", value="2016"),
+            Time(*find_span(a.body, "2015"), "2015", type="DATE", value="2015"),
+        ],
+        quotes=[Quote(
+            id="q1", kind="direct", span=span(a, "Priya has run ships for twenty years,"), speaker="e1",
+            status="attributed", speaker_span=span(a, "Okafor", nth=1), cue=span(a, "told"), addressee="e4",
+            when="2024-03-11", source="e1",
+        )],
+        roles=[Role(person="e2", title="director", org="e3", start="2024-03-11", current=True, evidence=first)],
+        relations=[
+            Relation("professional.worked_for", "e2", "e1", worked, start="2016", end="2019"),
+            Relation("contact.met", "e1", "e2", met, when="2015"),
+        ],
+        events=[Event("appointment", [Participant("appointer", "e1"), Participant("appointee", "e2")], first,
+                      when="2024-03-11")],
+        claims=[Claim(span(a, "Okafor is reportedly weighing a run for governor."), "reported", ["reportedly"])],
+    )
+
+
+def courier_graph(body_extra: str = "") -> ArticleGraph:
+    a = Article(
+        id="courier-7",
+        title="Budget fight at the harbor",
+        body=(
+            'Dana Okafor defended the port budget. "We kept every promise," she said at a town hall on Tuesday. '
+            "Council member Tomás Reyes criticized Okafor's plan." + body_extra
+        ),
+        published="2024-05-02",
+        outlet="Bellmere Courier",
+    )
+    okafor = Entity("c1", "Dana Okafor", "PERSON", mentions=[
+        mention(a, "Dana Okafor"), mention(a, "she", "pronoun"), mention(a, "Okafor's", "possessive"),
+    ])
+    reyes = Entity("c2", "Tomás Reyes", "PERSON", gender="male", mentions=[mention(a, "Tomás Reyes")])
+    return ArticleGraph(
+        article=a,
+        entities=[okafor, reyes],
+        times=[Time(*find_span(a.body, "Tuesday"), "Tuesday", type="DATE", value="2024-04-30", anchor="published")],
+        quotes=[Quote(id="q1", kind="direct", span=span(a, "We kept every promise,"), speaker="c1",
+                      speaker_span=span(a, "she"), cue=span(a, "said"), when="2024-04-30")],
+        roles=[Role(person="c2", title="council member", evidence=span(
+            a, "Council member Tomás Reyes criticized Okafor's plan."))],
+        relations=[Relation("political.criticized", "c2", "c1",
+                            span(a, "Council member Tomás Reyes criticized Okafor's plan."))],
+    )
+
+
+def gazette_graph() -> ArticleGraph:
+    """An older article: an undated indirect quote, and only a surname for the speaker."""
+    a = Article(
+        id="gazette-3",
+        title="Ferry to return",
+        body="Okafor, then a council member, said the ferry would run again by summer.",
+        published="2023-11-20",
+        outlet="North Shore Gazette",
+    )
+    okafor = Entity("g1", "Okafor", "PERSON", mentions=[mention(a, "Okafor")])
+    return ArticleGraph(
+        article=a,
+        entities=[okafor],
+        quotes=[Quote(id="q1", kind="indirect", span=span(a, "the ferry would run again by summer"), speaker="g1",
+                      cue=span(a, "said"))],
+        roles=[Role(person="g1", title="council member", current=False,
+                    evidence=span(a, "Okafor, then a council member, said the ferry would run again by summer."))],
+    )
+
+
+@pytest.fixture
+def store() -> Store:
+    with Store(":memory:") as s:
+        for g in (ledger_graph(), courier_graph(), gazette_graph()):
+            assert s.ingest(g) is True
+        yield s
+
+
+# --- ingest ------------------------------------------------------------------------------
+
+
+def test_ingest_writes_one_row_per_fact(store: Store) -> None:
+    c = store.counts()
+    assert c["articles"] == 3
+    # Dana Okafor merges across the two articles that give her full name; "Okafor" alone stays apart.
+    assert c["entities"] == 6
+    assert c["article_entities"] == 7
+    assert c["mentions"] == 5 + 3 + 1 + 1 + 3 + 1 + 1
+    assert (c["quotes"], c["roles"], c["relations"], c["events"], c["claims"]) == (3, 3, 3, 1, 1)
+    assert c["event_participants"] == 2
+    assert c["times"] == 4
+    assert c["migrations"] == 1
+
+
+def test_fact_rows_carry_article_span_sentence_and_version(store: Store) -> None:
+    row = store.conn.execute("SELECT * FROM quotes WHERE article_id = 'ledger-1'").fetchone()
+    assert row["ev_text"] == "Priya has run ships for twenty years,"
+    assert row["sentence"] == '"Priya has run ships for twenty years," Okafor told the Harbor Ledger.'
+    assert row["cue"] == "told"
+    assert row["extractor_version"] == "0.1.0"
+    assert row["speaker_local"] == "e1"
+    dana = store.find("Dana Okafor")[0]["id"]
+    assert row["speaker_id"] == dana
+    rel = store.conn.execute("SELECT * FROM relations WHERE type = 'political.criticized'").fetchone()
+    assert (rel["subject_local"], rel["object_id"]) == ("c2", dana)
+    assert rel["sentence"] == "Council member Tomás Reyes criticized Okafor's plan."
+
+
+def test_ingest_again_changes_nothing(store: Store) -> None:
+    before = store.counts()
+    stamps = store.conn.execute("SELECT id, ingested_at FROM articles ORDER BY id").fetchall()
+    assert store.ingest(ledger_graph()) is False
+    assert store.ingest_many([courier_graph(), gazette_graph()]) == 0
+    assert store.counts() == before
+    assert store.conn.execute("SELECT id, ingested_at FROM articles ORDER BY id").fetchall() == stamps
+
+
+def test_changed_article_replaces_old_rows(store: Store) -> None:
+    before = store.counts()
+    changed = courier_graph(" The vote is set for June.")
+    changed.relations = []
+    changed.roles = []
+    changed.entities = changed.entities[:1]  # Reyes is no longer in the article
+    assert store.ingest(changed) is True
+    after = store.counts()
+    assert after["articles"] == before["articles"]
+    assert after["relations"] == before["relations"] - 1
+    assert after["roles"] == before["roles"] - 1
+    assert after["entities"] == before["entities"] - 1  # the orphaned global entity goes too
+    assert store.find("Tomás Reyes") == []
+    body = store.conn.execute("SELECT body FROM articles WHERE id = 'courier-7'").fetchone()[0]
+    assert body.endswith("The vote is set for June.")
+
+
+def test_new_extractor_version_replaces(store: Store) -> None:
+    newer = ledger_graph()
+    newer.extractor_version = "0.2.0"
+    newer.claims = []
+    assert store.ingest(newer) is True
+    assert store.counts()["claims"] == 0
+    versions = {r[0] for r in store.conn.execute("SELECT extractor_version FROM quotes WHERE article_id = 'ledger-1'")}
+    assert versions == {"0.2.0"}
+    assert store.ingest(newer) is False
+
+
+def test_bad_graph_rolls_back_whole_article() -> None:
+    bad = courier_graph()
+    bad.entities.append(Entity("c1", "Someone Else", "PERSON"))
+    with Store() as s:
+        with pytest.raises(StoreError, match="two entities with id 'c1'"):
+            s.ingest(bad)
+        assert all(n == 0 for t, n in s.counts().items() if t != "migrations")
+
+
+def test_foreign_keys_enforced(store: Store) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        store.conn.execute(
+            "INSERT INTO mentions (article_id, local_id, entity_id, start, end, kind)"
+            " VALUES ('nope', 'x', 1, 0, 1, 'name')"
+        )
+    with pytest.raises(sqlite3.IntegrityError):
+        store.conn.execute("DELETE FROM entities")  # still referenced by article rows
+    store.conn.execute("DELETE FROM articles WHERE id = 'ledger-1'")
+    c = store.counts()
+    assert (c["quotes"], c["events"], c["event_participants"], c["claims"], c["claim_entities"]) == (2, 0, 0, 0, 0)
+    assert store.conn.execute("SELECT count(*) FROM mentions WHERE article_id = 'ledger-1'").fetchone()[0] == 0
+
+
+# --- connection and migrations ---------------------------------------------------------
+
+
+def test_file_store_uses_wal_and_records_migrations(tmp_path: Path) -> None:
+    path = tmp_path / "dossier.db"
+    with Store(path) as s:
+        assert s.migrated == ["001_initial"]
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert s.conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+        s.ingest(ledger_graph())
+    with Store(path) as s:
+        assert s.migrated == []
+        assert [m["name"] for m in s.migrations] == ["001_initial"]
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert s.counts()["articles"] == 1
+
+
+def test_store_newer_than_code_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "dossier.db"
+    with Store(path) as s:
+        s.conn.execute("INSERT INTO migrations (name, applied_at) VALUES ('999_from_the_future', 'now')")
+    with pytest.raises(StoreError, match="newer than this dossier"):
+        Store(path)
+
+
+def test_foreign_or_broken_files_are_refused(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.close()
+    with pytest.raises(StoreError, match="not a dossier store"):
+        Store(other)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError):
+        Store(junk)
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(tmp_path / "missing" / "dossier.db")
+
+
+def test_readonly_store_reads_but_refuses_writes(tmp_path: Path) -> None:
+    path = tmp_path / "dossier.db"
+    with Store(path) as s:
+        s.ingest(ledger_graph())
+    with Store(path, readonly=True) as ro:
+        assert ro.person("Castellanos")["name"] == "Priya Castellanos"
+        with pytest.raises(StoreError, match="read-only"):
+            ro.ingest(courier_graph())
+    with pytest.raises(StoreError, match="no store"):
+        Store(tmp_path / "absent.db", readonly=True)
+
+
+# --- queries -------------------------------------------------------------------------------
+
+
+def test_people_most_mentioned_first(store: Store) -> None:
+    ranked = store.people()
+    assert [p["name"] for p in ranked] == ["Dana Okafor", "Priya Castellanos", "Okafor", "Tomás Reyes"]
+    assert (ranked[0]["mentions"], ranked[0]["articles"]) == (8, 2)
+    assert all(p["type"] == "PERSON" for p in ranked)
+    assert len(store.people(limit=2)) == 2
+
+
+def test_find_by_name_alias_and_surname(store: Store) -> None:
+    assert [e["name"] for e in store.find("dana okafor")] == ["Dana Okafor"]
+    by_surname = store.find("OKAFOR")
+    # The surname-only entity matches by name, the full-name one by alias.
+    assert [(e["name"], e["match"]) for e in by_surname] == [("Okafor", "name"), ("Dana Okafor", "alias")]
+    assert [e["name"] for e in store.find("Priya")] == ["Priya Castellanos"]  # an alias
+    assert [e["name"] for e in store.find("Tomas Reyes")] == ["Tomás Reyes"]  # accent-blind
+    assert [e["name"] for e in store.find("reyes")] == ["Tomás Reyes"]  # surname
+    assert [e["match"] for e in store.find("Bellmere")] == ["partial"]
+    assert store.find("Zebulon") == []
+    assert store.find("  ") == []
+
+
+def test_person_profile(store: Store) -> None:
+    p = store.person("Dana Okafor")
+    assert (p["name"], p["type"], p["gender"]) == ("Dana Okafor", "PERSON", "female")
+    assert set(p["aliases"]) == {"Okafor", "Dana Okafor"}  # pronouns and possessives left out
+    assert [a["id"] for a in p["articles"]] == ["courier-7", "ledger-1"]
+    assert p["articles"][1] == {"id": "ledger-1", "title": "Mayor Okafor names new harbor chief",
+                                "published": "2024-03-12", "outlet": "Harbor Ledger",
+                                "url": "https://ledger.example/harbor-chief"}
+    assert [q["text"] for q in p["quotes"]] == ["We kept every promise,", "Priya has run ships for twenty years,"]
+    assert p["quotes"][1]["addressee"] == "Harbor Ledger"
+    rels = {(r["type"], r["direction"], r["other"]) for r in p["relations"]}
+    assert rels == {
+        ("professional.worked_for", "in", "Priya Castellanos"),
+        ("contact.met", "out", "Priya Castellanos"),
+        ("political.criticized", "in", "Tomás Reyes"),
+    }
+    assert [(e["type"], e["role"]) for e in p["events"]] == [("appointment", "appointer")]
+    assert [n["name"] for n in p["events"][0]["participants"]] == ["Dana Okafor", "Priya Castellanos"]
+    assert [(c["text"], c["status"], c["cues"]) for c in p["claims"]] == [
+        ("Okafor is reportedly weighing a run for governor.", "reported", ["reportedly"])
+    ]
+    assert p["roles"] == []
+    assert p["others"] == []
+    # A bare surname prefers the entity of that exact name and lists the others it could mean.
+    bare = store.person("okafor")
+    assert (bare["name"], [o["name"] for o in bare["others"]]) == ("Okafor", ["Dana Okafor"])
+
+
+def test_person_roles_and_lookup_by_id(store: Store) -> None:
+    pid = store.find("Priya Castellanos")[0]["id"]
+    p = store.person(pid)
+    assert p["name"] == "Priya Castellanos"
+    [role] = p["roles"]
+    assert (role["title"], role["org"], role["start"], role["current"]) == (
+        "director", "Port Authority of Bellmere", "2024-03-11", True)
+    assert role["evidence"].startswith("Mayor Dana Okafor on Monday named")
+    assert p["claims"] == []
+
+
+def test_not_found(store: Store) -> None:
+    for call in (
+        lambda: store.person("Zebulon Quill"),
+        lambda: store.person(9999),
+        lambda: store.quotes("Zebulon Quill"),
+        lambda: store.timeline("Zebulon Quill"),
+        lambda: store.ties("Dana Okafor", "Zebulon Quill"),
+        lambda: store.graph("no-such-article"),
+    ):
+        with pytest.raises(NotFound):
+            call()
+
+
+def test_ties_in_either_order(store: Store) -> None:
+    t = store.ties("Castellanos", "Dana Okafor")
+    assert (t["a"]["name"], t["b"]["name"]) == ("Priya Castellanos", "Dana Okafor")
+    assert [(r["type"], r["subject"], r["object"]) for r in t["relations"]] == [
+        ("professional.worked_for", "Priya Castellanos", "Dana Okafor"),
+        ("contact.met", "Dana Okafor", "Priya Castellanos"),
+    ]
+    assert t["relations"][0]["evidence"] == "Castellanos worked for Okafor at City Hall from 2016 to 2019."
+    assert (t["relations"][0]["start"], t["relations"][0]["end"]) == ("2016", "2019")
+    assert [e["type"] for e in t["events"]] == ["appointment"]
+    assert store.ties("Dana Okafor", "Castellanos")["relations"][0]["type"] == "professional.worked_for"
+    assert store.ties("Priya Castellanos", "Tomás Reyes")["relations"] == []
+
+
+def test_quotes_newest_first_with_outlet_and_date(store: Store) -> None:
+    said = store.quotes("Dana Okafor")
+    assert [(q["date"], q["outlet"], q["article_id"]) for q in said] == [
+        ("2024-04-30", "Bellmere Courier", "courier-7"),
+        ("2024-03-11", "Harbor Ledger", "ledger-1"),
+    ]
+    undated = store.quotes("Okafor")  # the surname-only entity of the older article
+    assert [(q["date"], q["date_from"], q["kind"]) for q in undated] == [("2023-11-20", "published", "indirect")]
+
+
+def test_timeline_dated_in_order_then_undated(store: Store) -> None:
+    line = store.timeline("Dana Okafor")
+    dated = [(i["date"], i["kind"]) for i in line if i["date"]]
+    assert dated == [
+        ("2015", "relation"),
+        ("2016", "relation"),
+        ("2024-03-11", "event"),  # same day: in the order the article tells them
+        ("2024-03-11", "quote"),
+        ("2024-04-30", "quote"),
+    ]
+    undated = [(i["kind"], i["article_id"]) for i in line if not i["date"]]
+    assert undated == [("claim", "ledger-1"), ("relation", "courier-7")]
+    assert line[:len(dated)] == [i for i in line if i["date"]]
+
+
+def test_graph_round_trip(store: Store) -> None:
+    for original in (ledger_graph(), courier_graph(), gazette_graph()):
+        back = store.graph(original.article.id)
+        assert back.to_dict() == original.to_dict()
+    assert store.graph("ledger-1").article.source == "ledger.jsonl:1"
+
+
+def test_articles_listing(store: Store) -> None:
+    assert [a["id"] for a in store.articles()] == ["courier-7", "ledger-1", "gazette-3"]
+    assert len(store.articles(limit=1)) == 1
+
+
+# --- text helpers ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Dana Okafor", "dana okafor"),
+        ("  TOMÁS   Reyes ", "tomas reyes"),
+        ("Okafor's", "okafor"),
+        ("Harris'", "harris"),
+        ("Jean-Luc O'Neill", "jean luc oneill"),
+        ("...", ""),
+    ],
+)
+def test_norm(name: str, expected: str) -> None:
+    assert norm(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "part", "expected"),
+    [
+        ("First one. Mr. Vale spoke at noon. Last.", "spoke", "Mr. Vale spoke at noon."),
+        ('He left. "It is over," she said. Then rain.', "It is over,", '"It is over," she said.'),
+        ("One line\nSecond line here", "Second", "Second line here"),
+        ("No boundary at all", "boundary", "No boundary at all"),
+    ],
+)
+def test_sentence_around_span(body: str, part: str, expected: str) -> None:
+    article = Article(id="t", title="T", body=body)
+    start, end = find_span(body, part)
+    assert sentence(article, Span(start, end)) == expected
+
+
+def test_sentence_of_bad_offsets_falls_back_to_span_text() -> None:
+    article = Article(id="t", title="T", body="Short.")
+    assert sentence(article, Span(40, 50, "elsewhere")) == "elsewhere"
+    assert sentence(article, replace(Span(0, 1), in_="title")) == "T"
