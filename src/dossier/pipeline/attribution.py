@@ -92,7 +92,7 @@ def subject_of(cue: Token) -> Token | None:
     for _ in range(4):
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
-                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                if child.tag_ == "WP" and verb.dep_ == "relcl":  # "Smith, who said ..."
                     return verb.head
                 return child
             if child.dep_ == "agent":
@@ -128,6 +128,24 @@ def noun_phrase(tok: Token) -> Span:
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return doc[start:end]
+
+
+def can_speak(subj: Token, mentions: MentionIndex) -> bool:
+    """Whether a subject can be the source of a statement: a named entity, a personal pronoun,
+    an unnamed source, a person's title or a document that speaks (``the statement said``)."""
+    if any(mentions.at(t.i) is not None for t in (subj, *subj.children) if t.dep_ in ("appos", "compound") or t is subj):
+        return True
+    if subj.pos_ == "PRON":
+        return subj.lower_ in ("i", "we", "you", "he", "she", "they")
+    word = subj.lemma_.lower()
+    return (
+        subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or word in lexicons.load("unnamed_sources")
+        or subj.lower_ in lexicons.load("unnamed_sources")
+        or word in lexicons.load("reporting_nouns")
+        or word in lexicons.load("person_titles")
+        or word in lexicons.load("speaker_nouns")
+    )
 
 
 @dataclass

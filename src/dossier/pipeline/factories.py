@@ -25,3 +25,10 @@ def make_quotes(nlp: Language, name: str):  # type: ignore[no-untyped-def]
     from .quotes import QuoteFinder
 
     return QuoteFinder(nlp, name)
+
+
+@Language.component("dossier_times", requires=["token.dep", "doc.ents"])
+def times_component(doc: Doc) -> Doc:
+    from .times import mark_times
+
+    return mark_times(doc)

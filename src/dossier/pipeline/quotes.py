@@ -139,6 +139,9 @@ class _Finder:
         for tok in self.doc:
             if tok.i in self.quoted or not attr.is_cue_verb(tok):
                 continue
+            subj = attr.subject_of(tok)
+            if subj is None or not attr.can_speak(subj, self.mentions):
+                continue  # "the behaviour signaled that ...": no one speaks
             for comp in tok.children:
                 if comp.dep_ != "ccomp" or comp.i in self.quoted and comp.left_edge.i in self.quoted:
                     continue

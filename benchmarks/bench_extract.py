@@ -1,0 +1,128 @@
+"""Extraction throughput and per-component cost, as ratios to bare spaCy measured in the same run.
+
+Usage: python benchmarks/bench_extract.py [--model md] [--repeat 3] [--polnear 30] [--compare-models]
+
+Corpus: the team's examples/ (and up to --polnear PolNeAR dev articles when
+../shared/datasets is present). Baseline: the statistical spaCy pipeline
+alone (``nlp.pipe`` with dossier's components disabled) on the same texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from dossier import nlp as nlp_mod
+from dossier.extraction import _attach, doc_text, doc_to_graph
+from dossier.graph import Article
+from dossier.read import read_all
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def corpus(polnear: int) -> list[Article]:
+    articles = list(read_all([REPO / "examples"]).articles)
+    dev = SHARED / "datasets" / "polnear" / "dev" / "text"
+    if polnear and dev.is_dir():
+        for path in sorted(dev.glob("*.txt"))[:polnear]:
+            body = path.read_text(encoding="utf-8")
+            articles.append(Article(id=path.stem, title="", body=body, published=None))
+    return articles
+
+
+def bench(model: str, articles: list[Article], repeat: int) -> dict[str, object]:
+    nlp = nlp_mod.load(model)
+    ours = [name for name in nlp.pipe_names if name.startswith("dossier_")]
+    texts = [doc_text(a) for a in articles]
+    n_chars = sum(map(len, texts))
+
+    # Warm up (lazy lexicon loads, caches) outside the timed runs.
+    for article in articles[:2]:
+        doc = nlp.make_doc(doc_text(article))
+        _attach(doc, article)
+        doc_to_graph(nlp(doc), article)
+
+    base_times, full_times = [], []
+    per_component: dict[str, float] = defaultdict(float)
+    for _ in range(repeat):
+        with nlp.select_pipes(disable=ours):
+            t = time.perf_counter()
+            for _doc in nlp.pipe(texts, batch_size=16):
+                pass
+            base_times.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        for article in articles:
+            doc = nlp.make_doc(doc_text(article))
+            _attach(doc, article)
+            for name, proc in nlp.pipeline:
+                c = time.perf_counter()
+                doc = proc(doc)
+                per_component[name] += time.perf_counter() - c
+            c = time.perf_counter()
+            doc_to_graph(doc, article)
+            per_component["doc_to_graph"] += time.perf_counter() - c
+        full_times.append(time.perf_counter() - t)
+    base = min(base_times)
+    full = min(full_times)
+    comp = {k: v / repeat for k, v in per_component.items()}
+    spacy_part = sum(v for k, v in comp.items() if not k.startswith("dossier_") and k != "doc_to_graph")
+    return {
+        "model": model,
+        "articles": len(articles),
+        "chars": n_chars,
+        "bare_spacy_s": round(base, 3),
+        "extract_s": round(full, 3),
+        "articles_per_s": round(len(articles) / full, 2),
+        "bare_articles_per_s": round(len(articles) / base, 2),
+        "extract_vs_bare": round(full / base, 2),
+        "component_share_of_spacy": {
+            k: round(v / spacy_part, 3) for k, v in sorted(comp.items()) if k.startswith("dossier_") or k == "doc_to_graph"
+        },
+        "component_share_of_extract": {
+            k: round(v / sum(comp.values()), 3) for k, v in sorted(comp.items()) if k.startswith("dossier_")
+        },
+    }
+
+
+def compare_models() -> list[dict[str, object]]:
+    """sm vs md on the reference article: entity scores and time."""
+    from dossier.evaluate import load_gold, score
+    from dossier.extraction import extract
+
+    seed = SHARED / "seed" / "000_4ed56cca851698d7"
+    if not seed.with_suffix(".txt").is_file():
+        return []
+    gold = load_gold(seed.with_suffix(".gold.json"))
+    (article,) = read_all([seed.with_suffix(".txt")]).articles
+    rows = []
+    for model in ("sm", "md"):
+        extract(article, model=model)  # load and warm up
+        t = time.perf_counter()
+        for _ in range(5):
+            graph = extract(article, model=model)
+        elapsed = (time.perf_counter() - t) / 5
+        report = score(gold, graph).to_dict()
+        ents = report["sections"]["entities"]
+        rows.append({"model": model, "seconds_per_article": round(elapsed, 3), "entities": ents, "summary": score(gold, graph).summary_line()})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--polnear", type=int, default=30)
+    parser.add_argument("--compare-models", action="store_true")
+    args = parser.parse_args()
+    result = bench(nlp_mod.model_name(args.model), corpus(args.polnear), args.repeat)
+    print(json.dumps(result, indent=2))
+    if args.compare_models:
+        print(json.dumps(compare_models(), indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,195 @@
+"""The ``dossier_times`` component: time expressions, normalised (TIMEX3) and anchored.
+
+Detection and the shape of each value come from the token grammar of
+:mod:`.time_grammar` (its docstring lists the patterns); the calendar
+arithmetic from :mod:`.timex`. This module supplies the context a value needs:
+
+* the publication date (``doc.user_data["dossier.published"]``) for deictic
+  expressions ("yesterday", "last month", "Friday"): ``anchor="published"``;
+  without one they stay unresolved ("XXXX-XX-XX"), never today's date;
+* for anaphoric ones ("that very same day", "the following year", "eight
+  years prior") the nearest preceding date in the same paragraph:
+  ``anchor`` is that expression's text (the publication date when there is none);
+* the tense of the governing verb: a bare weekday or month is the latest past
+  one unless the verb is future ("will", "is scheduled to", "next");
+* the preposition before a date: since/from -> mod ON_OR_AFTER, until/through
+  -> ON_OR_BEFORE, before -> BEFORE, after -> AFTER (TIMEX3 mods).
+
+Absolute expressions ("July 21, 2024") get ``anchor=None``. Results are
+:class:`dossier.graph.Time` objects with character offsets into ``doc.text``
+in ``state.section(doc, state.TIMES)``. :func:`governing_time` gives other
+components the time that governs a fact at given offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ..graph import Time
+from . import lexicons, state
+from .time_grammar import scan
+from .timex import Expr, Point, parse_point, resolve
+
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
+PAST_AUX = {"had", "did", "was", "were", "'d"}
+FUTURE_VERBS = lexicons.load("time_future_verbs")
+PREP_MODS = {"since": "ON_OR_AFTER", "from": "ON_OR_AFTER", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE",
+             "through": "ON_OR_BEFORE", "before": "BEFORE", "after": "AFTER", "by": "ON_OR_BEFORE"}
+
+
+def published_point(doc: Doc) -> Point | None:
+    """The publication date of ``doc`` as a day point, or None."""
+    raw = doc.user_data.get("dossier.published")
+    if not raw:
+        return None
+    try:
+        return Point(date.fromisoformat(str(raw)[:10]), "D")
+    except ValueError:
+        return None
+
+
+def tense(doc: Doc, e: Expr) -> str | None:
+    """"past", "future" or None for the verb governing the expression ``e``."""
+    tok: Token = doc[e.start:e.end].root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
+            break
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    else:
+        return None
+    return _verb_tense(tok)
+
+
+def _verb_tense(verb: Token) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & FUTURE_AUX:
+        return "future"
+    if "to" in lowers and verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "advcl"):
+        head = verb.head
+        if head.lemma_.lower() in FUTURE_VERBS or head.lower_ == "going":
+            return "future"
+        return _verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
+    if verb.lemma_.lower() in FUTURE_VERBS and verb.tag_ != "VBD" and not lowers & PAST_AUX:
+        return "future"
+    if verb.tag_ == "VBG" and lowers & {"is", "are", "'s", "'re", "am"}:
+        return "future"  # "is meeting Friday"
+    if verb.tag_ == "VBD" or lowers & PAST_AUX or (verb.tag_ == "VBN" and lowers & {"has", "have", "'ve"}):
+        return "past"
+    if verb.tag_ == "VBN" and not auxes:
+        return "past"
+    return None
+
+
+def _prep_mod(doc: Doc, e: Expr) -> str | None:
+    if e.start == 0 or e.type not in ("DATE", "TIME"):
+        return None
+    return PREP_MODS.get(doc[e.start - 1].lower_)
+
+
+class _Paragraphs:
+    def __init__(self, text: str) -> None:
+        self.breaks = [m.start() for m in re.finditer(r"\n", text)]
+
+    def of(self, char: int) -> int:
+        return bisect_right(self.breaks, char)
+
+
+def find_times(doc: Doc) -> list[Time]:
+    """Detect, normalise and anchor the time expressions of ``doc`` (character offsets into ``doc.text``)."""
+    dct = published_point(doc)
+    paras = _Paragraphs(doc.text)
+    out: list[Time] = []
+    points: list[tuple[int, Point, str]] = []  # (paragraph, point, text) of resolved dates so far
+    for e in scan(doc):
+        span = doc[e.start:e.end]
+        para = paras.of(span.start_char)
+        ref: Point | None = None
+        anchor: str | None = None
+        if e.rel == "anaphor":
+            prior = [(p, txt) for (pp, p, txt) in points if pp == para]
+            if prior:
+                ref, anchor = prior[-1]
+            else:
+                ref, anchor = dct, "published"
+        elif e.rel == "dct":
+            ref, anchor = dct, "published"
+        value = resolve(e, ref, tense(doc, e))
+        mod = e.mod or _prep_mod(doc, e)
+        time = Time(span.start_char, span.end_char, span.text, "body", e.type, value, anchor, mod)  # type: ignore[arg-type]
+        out.append(time)
+        point = parse_point(value) if e.type in ("DATE", "TIME") else None
+        if point is not None:
+            points.append((para, point, span.text))
+    return out
+
+
+def mark_times(doc: Doc) -> Doc:
+    """Component body: append the doc's times to ``state.section(doc, state.TIMES)``."""
+    state.section(doc, state.TIMES).extend(find_times(doc))
+    return doc
+
+
+def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
+    """The time expression that governs the fact at ``start_char:end_char`` of ``doc.text``.
+
+    Looks first for a time attached to the clause of the fact (its head verb or
+    the verb's subtree), then anywhere in the same sentence (the nearest one).
+    Dates and clock times win over durations and sets. Pass the cue or verb of
+    a quote, the evidence of a relation; times inside a direct quotation's
+    content speak about its content, not when it was said.
+    """
+    times = [t for t in state.section(doc, state.TIMES) if t.in_ == "body"]
+    if not times:
+        return None
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    sent = span[0].sent
+    head = _clause_head(span)
+    in_sent = [t for t in times if sent.start_char <= t.start < sent.end_char]
+    if not in_sent:
+        return None
+
+    def rank(t: Time) -> tuple[int, int, int]:
+        tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
+        level = 2
+        if tspan is not None:
+            root = tspan.root
+            if _attached_to(root, head):
+                level = 0
+            elif head.left_edge.i <= root.i <= head.right_edge.i:
+                level = 1
+        point = 0 if t.type in ("DATE", "TIME") else 1
+        distance = min(abs(t.start - end_char), abs(start_char - t.end))
+        return (point, level, distance)
+
+    return min(in_sent, key=rank)
+
+
+def _clause_head(span: Span) -> Token:
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _attached_to(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` hangs from ``verb`` without another verb between them."""
+    for _ in range(6):
+        if tok is verb:
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok is not verb and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return False
+    return False
