@@ -96,9 +96,10 @@ def norm(text: str, frags: Frags | None, content: bool = False) -> frozenset[int
     while pos and text[pos[-1]] in EDGE_PUNCT:
         pos.pop()
     if content and len(pos) > 4 and "".join(text[i] for i in pos[:4]).lower() == "that":
-        after = pos[4] - pos[3] > 1  # "that" as a word, followed by a space
-        if after:
+        if pos[4] - pos[3] > 1 or not text[pos[4]].isalpha():  # "that" as a word
             pos = pos[4:]
+            while pos and text[pos[0]] in EDGE_PUNCT:
+                pos.pop(0)
     return frozenset(pos)
 
 

@@ -35,6 +35,11 @@ def is_cue_verb(tok: Token) -> bool:
     return tok.lower_ in reporting_verbs() and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
 
 
+def is_belief_verb(tok: Token) -> bool:
+    """A verb of thought or belief (``believes``, ``showed``): a cue only for a reported clause."""
+    return tok.lower_ in lexicons.load("belief_verbs") and tok.tag_.startswith("VB")
+
+
 def is_according_to(tok: Token) -> bool:
     """``according`` in ``according to``."""
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
@@ -140,6 +145,7 @@ def can_speak(subj: Token, mentions: MentionIndex) -> bool:
     word = subj.lemma_.lower()
     return (
         subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or subj.tag_ in ("NNP", "NNPS")
         or word in lexicons.load("unnamed_sources")
         or subj.lower_ in lexicons.load("unnamed_sources")
         or word in lexicons.load("reporting_nouns")

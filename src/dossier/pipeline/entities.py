@@ -174,7 +174,7 @@ def _looks_like_name(span: Span) -> bool:
 
 def _family_groups(doc: Doc, cands: list[Candidate]) -> None:
     """``the Obis``: a plural surname after "the" names a family, not one person."""
-    surnames = {doc[c.end - 1].lower_ for c in cands if c.label == "PERSON" and c.end - c.start >= 2}
+    surnames = _surnames(doc, cands)
     for cand in cands:
         if cand.end - cand.start != 1 or cand.label not in {"PERSON", "ORG", "NORP"}:
             continue
@@ -254,13 +254,37 @@ def _person_by_first_name(doc: Doc, cands: list[Candidate]) -> None:
             cand.rule = "first_name"
 
 
+def _not_people(doc: Doc, cands: list[Candidate]) -> None:
+    """PERSON spans that are institutions (``Tavi Polytechnic``) or places (``in Fenwick``)."""
+    org_heads = lexicons.load("org_heads")
+    place_heads = lexicons.load("place_heads")
+    full = _surnames(doc, cands)
+    for cand in cands:
+        if cand.label != "PERSON":
+            continue
+        last = doc[cand.end - 1].lower_
+        if cand.end - cand.start >= 2 and last in org_heads:
+            cand.label = "ORG"
+        elif cand.end - cand.start >= 2 and last in place_heads:
+            cand.label = "LOC"
+        elif cand.end - cand.start == 1 and doc[cand.start].lower_ not in full:
+            head = doc[cand.start].head
+            if doc[cand.start].dep_ == "pobj" and head.lower_ in {"in", "at", "across", "near", "around", "outside"}:
+                cand.label = "GPE"
+    places = {doc[c.start].lower_ for c in cands if c.label == "GPE" and c.end - c.start == 1}
+    for cand in cands:
+        if cand.label == "PERSON" and cand.end - cand.start == 1 and doc[cand.start].lower_ in places - full:
+            cand.label = "GPE"
+
+
 def _retype(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     _person_by_first_name(doc, cands)
     _family_groups(doc, cands)
     media = lexicons.load("media_heads")
     platforms = lexicons.load("platforms")
     org_heads = lexicons.load("org_heads")
-    surnames = {doc[c.end - 1].lower_ for c in cands if c.label == "PERSON" and c.end - c.start >= 2}
+    _not_people(doc, cands)
+    surnames = _surnames(doc, cands)
     outlet_names = {_norm(doc[c.start : c.end].text) for c in cands if c.label == "OUTLET"}
     for cand in cands:
         span = doc[cand.start : cand.end]
@@ -276,14 +300,14 @@ def _retype(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _trim_headline_names(doc: Doc, cands: list[Candidate], title_len: int) -> None:
-    """Headline NER runs names into capitalised verbs ("Ada Obi Walks"): cut to a name the body uses."""
+    """Headline NER runs names into capitalised words ("Ada Obi Walks"): cut to a name the body uses."""
     body_names = {
         tuple(t.lower_ for t in doc[c.start : c.end])
         for c in cands
-        if c.label == "PERSON" and doc[c.start].idx >= title_len and c.end - c.start >= 2
+        if doc[c.start].idx >= title_len and (c.end - c.start >= 2 or c.label != "PERSON")
     }
     for cand in cands:
-        if cand.label != "PERSON" or doc[cand.start].idx >= title_len:
+        if doc[cand.start].idx >= title_len:
             continue
         words = tuple(t.lower_ for t in doc[cand.start : cand.end])
         if words in body_names:
@@ -302,14 +326,38 @@ def _trim_headline_names(doc: Doc, cands: list[Candidate], title_len: int) -> No
 
 
 def _name_parts(doc: Doc, cand: Candidate) -> tuple[str | None, str | None]:
+    """(first, last) of a person's name, lower-cased; first is None for a one-word name.
+
+    Words are split on white space so that ``Solberg-Aro`` stays one surname;
+    suffixes (``Jr.``) and initials (``J.``) are not names.
+    """
     suffixes = lexicons.load("name_suffixes")
-    words = [t for t in doc[cand.start : cand.end] if t.is_alpha or "." in t.text or "-" in t.text]
-    words = [t for t in words if t.lower_ not in suffixes and not (len(t.text) <= 2 and t.text.endswith("."))]
+    words = [w.strip(",;:") for w in doc[cand.start : cand.end].text.split()]
+    words = [w for w in words if w and w.lower() not in suffixes and not (len(w) <= 2 and w.endswith("."))]
     if not words:
         return None, None
     if len(words) == 1:
-        return None, words[0].text.lower()
-    return words[0].text.lower(), words[-1].text.lower()
+        return None, words[0].lower()
+    return words[0].lower(), words[-1].lower()
+
+
+def _surnames(doc: Doc, cands: list[Candidate]) -> set[str]:
+    """Surnames of the people the article names in full."""
+    out = set()
+    for c in cands:
+        if c.label == "PERSON":
+            first, last = _name_parts(doc, c)
+            if first and last:
+                out.add(last)
+    return out
+
+
+def _stray_first_word(doc: Doc, cand: Candidate, first: str, last: str, cands: list[Candidate]) -> bool:
+    """``Suppose Obi ...``: a sentence-initial word that is no first name, before a known surname."""
+    if cand.end - cand.start != 2 or not doc[cand.start].is_sent_start or first_name_known(first) is not None:
+        return False
+    others = [_name_parts(doc, c) for c in cands if c.label == "PERSON" and c is not cand]
+    return any(f and f != first and l_ == last for f, l_ in others)
 
 
 def _cluster(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
@@ -327,6 +375,10 @@ def _cluster(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
             if last is None:
                 continue
             if first is None:
+                singles.append((cand, last))
+                continue
+            if _stray_first_word(doc, cand, first, last, cands):
+                cand.start += 1
                 singles.append((cand, last))
                 continue
             cl = persons.get((first, last))
@@ -356,15 +408,58 @@ def _cluster(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
         target = _last_of_label(clusters, cand.refers_to_last or "", cand.start)
         if target is not None:
             target.mentions.append(cand)
+    clusters = _merge_short_forms(doc, clusters)
     for cl in clusters:
         cl.mentions.sort(key=lambda c: c.start)
     return clusters
+
+
+def _words(doc: Doc, cand: Candidate) -> tuple[str, ...]:
+    words = tuple(t.lower_ for t in doc[cand.start : cand.end])
+    return words[1:] if words and words[0] == "the" else words
+
+
+def _merge_short_forms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """An organisation called by the start of its name after the full name (``Pellwood`` for
+    ``Pellwood Freight``), or an outlet by its last word (``the Journal``), is the same entity."""
+    longs = [cl for cl in clusters if cl.label != "PERSON" and any(len(_words(doc, m)) >= 2 for m in cl.mentions)]
+    keep = []
+    for cl in clusters:
+        target = None
+        names = {_words(doc, m) for m in cl.mentions if not m.refers_to_last}
+        if cl.label != "PERSON" and len(names) == 1 and not any(m.refers_to_last for m in cl.mentions):
+            (short,) = names
+            first_pos = min(m.start for m in cl.mentions)
+            for other in longs:
+                if other is cl:
+                    continue
+                long_names = {_words(doc, m) for m in other.mentions}
+                before = min(m.start for m in other.mentions) < first_pos
+                prefix = cl.label in {"ORG", "OUTLET"} and other.label in {"ORG", "OUTLET"} and before and any(
+                    len(n) > len(short) and n[: len(short)] == short for n in long_names
+                )
+                last_word = cl.label == "OUTLET" and len(short) == 1 and any(
+                    len(n) > 1 and n[-1] == short[0] for n in long_names
+                )
+                if prefix or last_word:
+                    target = other
+                    break
+        if target is None:
+            keep.append(cl)
+            continue
+        target.mentions.extend(cl.mentions)
+        if cl.label == "OUTLET":
+            target.label, target.subtype = "OUTLET", cl.subtype or "news_outlet"
+    return keep
 
 
 def _attach_single(
     doc: Doc, cand: Candidate, word: str, persons: dict[tuple[str, str], Cluster], clusters: list[Cluster]
 ) -> None:
     fits = [cl for (first, last), cl in persons.items() if last == word]
+    if not fits and first_name_known(word) is None:
+        # "Solberg" for "Katrin Solberg-Aro": one half of a double-barrelled surname.
+        fits = [cl for (first, last), cl in persons.items() if first and "-" in last and word in last.split("-")]
     if not fits:
         fits = [cl for (first, last), cl in persons.items() if first == word]
     if len(fits) > 1:
@@ -396,12 +491,15 @@ def _last_of_label(clusters: list[Cluster], label: str, before: int) -> Cluster 
 
 
 def _keep(doc: Doc, cl: Cluster, title_len: int) -> bool:
-    """Headlines are title-cased and fool NER: keep a title-only entity only if it is a full name."""
+    """Headlines are title-cased and fool NER: a title-only entity must look like a person's full name."""
     if not cl.mentions:
         return False
     if any(doc[m.start].idx >= title_len for m in cl.mentions):
         return True
-    return cl.label == "PERSON" and cl.first is not None
+    if cl.label != "PERSON" or cl.first is None:
+        return False
+    words = doc[cl.mentions[0].start : cl.mentions[0].end].text.split()
+    return len(words) <= 3 and gender_of_first_name(words[0]) is not None
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -455,6 +553,11 @@ def _detector():  # type: ignore[no-untyped-def]
     import gender_guesser.detector as gd
 
     return gd.Detector(case_sensitive=False)
+
+
+def first_name_known(word: str) -> str | None:
+    """The gender the first-name list gives ``word``, or None when it is not a first name."""
+    return gender_of_first_name(word)
 
 
 @lru_cache(maxsize=4096)

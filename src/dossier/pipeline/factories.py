@@ -20,6 +20,13 @@ def entities_component(doc: Doc) -> Doc:
     return annotate_entities(doc)
 
 
+@Language.component("dossier_coref", requires=["doc.spans", "token.dep"], assigns=["doc.spans"])
+def coref_component(doc: Doc) -> Doc:
+    from .coref import annotate_coref
+
+    return annotate_coref(doc)
+
+
 @Language.factory("dossier_quotes", requires=["token.dep", "doc.sents"])
 def make_quotes(nlp: Language, name: str):  # type: ignore[no-untyped-def]
     from .quotes import QuoteFinder
@@ -32,3 +39,10 @@ def times_component(doc: Doc) -> Doc:
     from .times import mark_times
 
     return mark_times(doc)
+
+
+@Language.component("dossier_status", assigns=["doc.user_data"])
+def status_component(doc: Doc) -> Doc:
+    from .status import annotate_status
+
+    return annotate_status(doc)

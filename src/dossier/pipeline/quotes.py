@@ -137,7 +137,7 @@ class _Finder:
         """Indirect (``X said that ...``) and mixed (a reported clause holding a quoted fragment) quotes."""
         out = []
         for tok in self.doc:
-            if tok.i in self.quoted or not attr.is_cue_verb(tok):
+            if tok.i in self.quoted or not (attr.is_cue_verb(tok) or attr.is_belief_verb(tok)):
                 continue
             subj = attr.subject_of(tok)
             if subj is None or not attr.can_speak(subj, self.mentions):
@@ -154,13 +154,19 @@ class _Finder:
                 if not outside:
                     continue  # the clause is the direct quote itself
                 kind: QuoteKind = "indirect"
+                start, end = self.doc[lo].idx, self._end(hi)
                 if inside:
-                    if any(self.marked[k].start < self.doc[lo].idx or self.marked[k].end > self._end(hi) for k in inside):
+                    # A closing mark after the clause's last word ('is "unfit."') still belongs to it.
+                    end = max([end] + [self.marked[k].end for k in inside if self._only_punct(end, self.marked[k].end)])
+                    if any(self.marked[k].start < start or self.marked[k].end > end for k in inside):
                         continue  # the clause only touches a quote running beyond it
                     kind = "mixed"
                     self.consumed |= inside
-                out.append(self._found(kind, self.doc[lo].idx, self._end(hi), tok))
+                out.append(self._found(kind, start, end, tok))
         return out
+
+    def _only_punct(self, a: int, b: int) -> bool:
+        return all(not c.isalnum() for c in self.text[a:b])
 
     def _end(self, hi: int) -> int:
         last = self.doc[hi - 1]
@@ -228,7 +234,8 @@ class _Finder:
                     out.append(Found("direct", m.start, m.end, None, attr.Speaker(None, None), k, status="attributed"))
                     continue
                 assert prev is not None
-                cont = Found("direct", m.start, m.end, None, prev.speaker, k, prev.addressee,
+                # The same report goes on: same cue, speaker, addressee and time.
+                cont = Found("direct", m.start, m.end, prev.cue, prev.speaker, k, prev.addressee,
                              prev.addressee_backref, prev.when, prev.status)
                 out.append(cont)
                 continue

@@ -578,6 +578,9 @@ def _amount(t: _Toks, i: int) -> Expr | None:
                                         or (after == "from" and t.at(end + 1) == "now")):
         back = after == "ago" or after in BACKWARD
         stop = end + 2 if after == "from" else end + 1
+        if code in ("TH", "TM", "TS") and value_n is not None and after in ("ago", "earlier", "later"):
+            rel = "dct" if after == "ago" else "anaphor"
+            return Expr(start, stop, type="TIME", kind="shift", rel=rel, unit="D", mod=mod)
         if value_n is None or _gran(code) is None or value_n != int(value_n):
             if after == "ago":
                 return Expr(start, stop, value="PAST_REF" if value_n is None else "XXXX", mod=mod)
@@ -586,9 +589,7 @@ def _amount(t: _Toks, i: int) -> Expr | None:
         rel = "dct" if after in ("ago", "from") else "anaphor"
         return Expr(start, stop, kind="shift", rel=rel, unit=unit_g, offset=-amount if back else amount,
                     keep_gran=rel == "anaphor", mod=mod)
-    if lead in ("past", "last", "previous", "next", "coming", "following", "latest", "preceding") or True:
-        return Expr(start, end, type="DURATION", value=duration(value_n, code), mod=mod)
-    return None  # pragma: no cover
+    return Expr(start, end, type="DURATION", value=duration(value_n, code), mod=mod)
 
 
 def _a_unit_ok(t: _Toks, i: int) -> bool:
@@ -890,8 +891,8 @@ def _scan_one(t: _Toks, i: int, rules: tuple[Rule, ...]) -> Expr | None:
 
 
 RULES: tuple[Callable[[_Toks, int], Expr | None], ...] = (
-    _explicit_date, _year, _deictic_day, _reference, _relative, _unit_before_after, _amount,
-    _vague_plural, _set, _weekday_rule, _season, _quarter, _year_ago, _anaphoric_adverb, _holiday,
+    _set, _explicit_date, _year, _deictic_day, _reference, _relative, _unit_before_after, _amount,
+    _vague_plural, _weekday_rule, _season, _quarter, _year_ago, _anaphoric_adverb, _holiday,
     _clock, _position_mod,
 )
 

@@ -1,0 +1,297 @@
+"""Shared plumbing for roles, relations and events: who a phrase denotes, status, time, evidence.
+
+One :class:`Facts` object is built per Doc. It indexes the entity mentions
+(names, and the pronouns/descriptors coref resolved), and wraps the status and
+time APIs of the other components, importing them lazily so that this module
+works (with the fallback "asserted" / no time) before they exist.
+
+Plural references ("they", "the two", "both", "the sisters") are resolved to a
+*pair* of people only when the text makes the pair clear: exactly two people
+named earlier in the same sentence, or in the main clause of one of the few
+sentences before it (see :meth:`Facts.pair`); otherwise we abstain.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..graph import Span
+from . import lexicons, state
+
+log = logging.getLogger(__name__)
+
+PEOPLE = frozenset({"PERSON"})
+AGENTS = frozenset({"PERSON", "ORG", "GROUP", "OUTLET", "GPE", "NORP"})
+ORGS = frozenset({"ORG", "OUTLET", "GPE", "GROUP"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+PAIR_NOUNS = frozenset({"two", "pair", "couple", "duo", "sisters", "brothers", "siblings", "spouses", "women", "men"})
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+PAIR_LOOKBACK = 3  # sentences searched back for the two people "they" refers to
+# Nouns that stand for their possessor as an argument ("donated to Whitlock's campaign").
+CARRIERS = frozenset({"campaign", "bid", "candidacy", "administration", "team", "office", "camp", "family"})
+# Governors of an imagined scene: nothing under them is a fact (a guard beside the status API).
+IMAGINING = frozenset({"imagine", "imagined", "imagines", "imagining", "pretend", "fantasize", "envision", "suppose"})
+FICTION_NOUNS = frozenset({"parody", "sketch", "skit", "spoof", "satire", "hypothetical", "fantasy", "cartoon"})
+
+
+@lru_cache(maxsize=None)
+def load_json(name: str) -> Any:
+    """A JSON lexicon ``lexicons/<name>.json`` (triggers kept as data)."""
+    text = resources.files(lexicons.__name__).joinpath(f"{name}.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@dataclass(frozen=True)
+class StatusOf:
+    """Status and source of a statement (from the status API, or the fallback)."""
+
+    status: str = "asserted"
+    source: str | None = None
+
+
+def _status_api() -> Any:
+    try:
+        from .status import statement_status
+    except ImportError:  # the status component is not there yet: everything is "asserted"
+        return None
+    return statement_status
+
+
+def _time_api() -> Any:
+    try:
+        from .times import governing_time
+    except ImportError:
+        return None
+    return governing_time
+
+
+class Facts:
+    """Per-Doc index used by the role, relation and event extractors."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.records = state.entities(doc)
+        n = len(doc)
+        self._key: list[str | None] = [None] * n
+        self._kind: list[str | None] = [None] * n
+        self.mention_spans: list[tuple[int, int, str, str]] = []  # (start, end, key, kind)
+        for span in state.mentions(doc):
+            if not span.kb_id_:
+                continue
+            self.mention_spans.append((span.start, span.end, span.kb_id_, span.id_))
+            for i in range(span.start, span.end):
+                if self._key[i] is None:
+                    self._key[i] = span.kb_id_
+                    self._kind[i] = span.id_
+        self._status = _status_api()
+        self._time = _time_api()
+        self._times = state.section(doc, state.TIMES)
+
+    # --- entities ------------------------------------------------------------------------------
+
+    def key(self, i: int) -> str | None:
+        """The entity key of the mention covering token ``i``."""
+        return self._key[i] if 0 <= i < len(self._key) else None
+
+    def kind(self, i: int) -> str | None:
+        return self._kind[i] if 0 <= i < len(self._kind) else None
+
+    def type(self, key: str | None) -> str | None:
+        rec = self.records.get(key or "")
+        return rec.get("type") if rec else None
+
+    def is_a(self, key: str | None, types: Iterable[str]) -> bool:
+        return self.type(key) in set(types)
+
+    def denote(self, tok: Token, conj: bool = True) -> list[str]:
+        """The entities a noun phrase headed by ``tok`` stands for (coordination gives several)."""
+        out = self._denote_one(tok)
+        if conj:
+            for c in tok.children:
+                if c.dep_ == "conj" and c.pos_ in {"PROPN", "PRON", "NOUN"}:
+                    out += [k for k in self._denote_one(c) if k not in out]
+        return out
+
+    def _denote_one(self, tok: Token) -> list[str]:
+        k = self.key(tok.i)
+        if k:
+            return [k]
+        if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl":
+            return self._denote_one(tok.head.head)
+        pair = self.pair(tok)
+        if pair:
+            return list(pair)
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            for c in tok.children:
+                if c.dep_ == "appos" and self.key(c.i):
+                    return [self.key(c.i)]  # type: ignore[list-item]
+            if tok.dep_ == "appos" and self.key(tok.head.i):
+                return [self.key(tok.head.i)]  # type: ignore[list-item]
+            if tok.lemma_.lower() in CARRIERS:
+                for c in tok.children:
+                    if c.dep_ == "poss" and self.key(c.i):
+                        return [self.key(c.i)]  # type: ignore[list-item]
+        return []
+
+    def first(self, tok: Token | None, types: Iterable[str] = AGENTS) -> str | None:
+        """The one entity of the wanted types ``tok`` denotes, if exactly one."""
+        if tok is None:
+            return None
+        keys = [k for k in self.denote(tok, conj=False) if self.is_a(k, types)]
+        return keys[0] if len(keys) == 1 else None
+
+    def persons_in(self, start: int, end: int, skip: Iterable[int] = ()) -> list[str]:
+        """Distinct PERSON keys with a mention in tokens [start, end), in order of appearance."""
+        skipped = set(skip)
+        out: list[str] = []
+        for s, _e, k, _kind in self.mention_spans:
+            if start <= s < end and s not in skipped and self.type(k) == "PERSON" and k not in out:
+                out.append(k)
+        return out
+
+    # --- plural references ---------------------------------------------------------------------
+
+    def is_plural_ref(self, tok: Token) -> bool:
+        low = tok.lower_
+        if low in PLURAL_PRONOUNS:
+            return True
+        if low == "both" and tok.dep_ in {*SUBJECTS, "appos"}:
+            return True
+        if low in PAIR_NOUNS and any(c.lower_ in {"the", "these", "those"} for c in tok.children):
+            return True
+        return False
+
+    def pair(self, tok: Token) -> tuple[str, str] | None:
+        """The two people a plural reference (``they``, ``the two``) denotes, or None when unclear."""
+        if not self.is_plural_ref(tok) or self.key(tok.i):
+            return None
+        sent = tok.sent
+        before = self.persons_in(sent.start, tok.i)
+        if len(before) == 2:
+            return before[0], before[1]
+        if before:
+            return None
+        sents = list(self.doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start == sent.start), 0)
+        for back in range(1, PAIR_LOOKBACK + 1):
+            if idx - back < 0:
+                break
+            prev = sents[idx - back]
+            people = self._main_clause_people(prev)
+            if len(people) == 2:
+                return people[0], people[1]
+            if people or self.persons_in(prev.start, prev.end):
+                return None
+        return None
+
+    def _main_clause_people(self, sent: Any) -> list[str]:
+        """People named in a sentence outside its subordinate clauses (``While X ..., Y found Z``)."""
+        sub: set[int] = set()
+        for t in sent:
+            if t.dep_ in {"advcl", "relcl", "ccomp"} and t.head.i != t.i:
+                sub.update(x.i for x in t.subtree)
+        people = self.persons_in(sent.start, sent.end, skip=sub)
+        if not people:
+            people = self.persons_in(sent.start, sent.end)
+        return people
+
+    # --- status, time, evidence ----------------------------------------------------------------
+
+    def status(self, start: int, end: int) -> StatusOf:
+        """Status and source of the statement over tokens [start, end) (the status API's reading)."""
+        if self._status is None:
+            return StatusOf()
+        try:
+            info = self._status(self.doc, start, end)
+        except Exception:  # a failure there must not lose the fact: fall back, but say so
+            log.warning("statement_status failed on tokens %d-%d", start, end, exc_info=True)
+            return StatusOf()
+        return StatusOf(getattr(info, "status", "asserted") or "asserted", getattr(info, "source", None))
+
+    def imagined(self, toks: Iterable[Token]) -> bool:
+        """True when a fact sits in an imagined scene (a sketch that "imagined ...", "what if").
+
+        A guard beside the status API: the worst error is a parody turned into a fact.
+        """
+        for tok in toks:
+            sent = tok.sent
+            words = [t.lower_ for t in sent]
+            if any(a == "what" and b == "if" for a, b in zip(words, words[1:], strict=False)):
+                return True
+            for anc in tok.ancestors:
+                if anc.lower_ in IMAGINING or anc.lemma_.lower() in IMAGINING:
+                    return True
+                if anc.dep_ in {"relcl", "acl"} and anc.head.lemma_.lower() in FICTION_NOUNS:
+                    return True
+                if anc.dep_ == "advcl" and any(c.lower_ == "if" for c in anc.children):
+                    return True
+            if any(c.lower_ == "would" for c in tok.head.children) and any(
+                c.lower_ == "have" for c in tok.head.children
+            ):
+                return True  # "would have ...": counterfactual
+        return False
+
+    def time(self, start_char: int, end_char: int) -> str | None:
+        """The value of the time governing chars [start_char, end_char), if any."""
+        t = self.time_obj(start_char, end_char)
+        return t.value if t is not None else None
+
+    def time_obj(self, start_char: int, end_char: int) -> Any:
+        if self._time is not None:
+            try:
+                return self._time(self.doc, start_char, end_char)
+            except Exception:
+                log.warning("governing_time failed on chars %d-%d", start_char, end_char, exc_info=True)
+        return None
+
+    def times_in(self, start_char: int, end_char: int) -> list[Any]:
+        """Time expressions (from the times component) inside chars [start_char, end_char)."""
+        return [t for t in self._times if start_char <= t.start and t.end <= end_char]
+
+    def evidence(self, tok: Token) -> Span:
+        """The sentence of ``tok`` as a span of ``doc.text``."""
+        sent = tok.sent
+        start, end = sent.start_char, sent.end_char
+        text = self.doc.text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Span(start, end, text[start:end])
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The subject of a verb, borrowed through coordination, participles and control verbs."""
+    seen = 0
+    cur = tok
+    while cur is not None and seen < 6:
+        seen += 1
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+        if cur.dep_ in {"conj", "xcomp", "advcl"} and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        if cur.dep_ == "acl" and cur.head.dep_ in {"dobj", "pobj"}:
+            cur = cur.head.head  # "released a statement endorsing X": the subject of "released"
+            if cur.dep_ == "prep":
+                cur = cur.head
+            continue
+        if cur.dep_ == "relcl":
+            return cur.head
+        return None
+    return None
+
+
+def negated(tok: Token) -> bool:
+    """``tok`` (a verb or predicate) carries a negation ("never", "not")."""
+    heads = [tok]
+    if tok.dep_ in {"attr", "acomp"}:
+        heads.append(tok.head)
+    return any(c.dep_ == "neg" for h in heads for c in h.children)

@@ -1,0 +1,139 @@
+"""Third-person pronouns resolved to the people (and family groups) of the article.
+
+Candidates come from the salience model of :mod:`dossier.pipeline.discourse`
+and are filtered by hard constraints before the most salient wins:
+
+* gender and number: he/she need a person whose gender (first name,
+  honorific, kin noun, or the article's own earlier pronouns) is not the other
+  one; they/them need a group;
+* binding: a non-reflexive pronoun is not a co-argument of its own verb
+  (``Obi praised her``) nor inside the phrase it would refer to (``Reyes, her
+  chief of staff``); a reflexive takes its clause's subject;
+* quotations: inside a quotation a third-person pronoun is not the speaker.
+
+Someone the article does not name ("a campaign aide") competes like a named
+person; when they win, or two candidates are too close, the pronoun is left
+unresolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from . import lexicons
+from .discourse import Discourse
+
+MIN_SCORE = 60.0
+MARGIN = 1.2  # the winner must beat the runner-up by this factor
+UNKNOWN_GENDER_FACTOR = 0.75
+
+
+@dataclass(frozen=True)
+class Features:
+    """What a pronoun says about its referent."""
+
+    gender: str | None  # "female", "male" or None (plural)
+    plural: bool
+    reflexive: bool
+    possessive: bool
+
+
+def features(tok: Token) -> Features | None:
+    """Features of a third-person pronoun token, or None if ``tok`` is not one we resolve."""
+    word = tok.lower_
+    if tok.pos_ not in {"PRON", "DET"} and tok.tag_ not in {"PRP", "PRP$"}:
+        return None
+    if word in lexicons.load("pronouns_female"):
+        gender: str | None = "female"
+    elif word in lexicons.load("pronouns_male"):
+        gender = "male"
+    elif word in lexicons.load("pronouns_plural"):
+        gender = None
+    else:
+        return None
+    possessive = tok.tag_ == "PRP$" or tok.dep_ == "poss" or word in {"his", "their", "theirs", "hers"}
+    if word == "his" and tok.dep_ not in {"poss"} and tok.head.pos_ not in {"NOUN", "PROPN"}:
+        possessive = True
+    return Features(gender, gender is None, word.endswith("self") or word.endswith("selves"), possessive)
+
+
+def resolve_at(d: Discourse, i: int) -> tuple[str, float] | None:
+    """Resolve the pronoun at token ``i`` once (memoised in ``d.resolved``)."""
+    if i in d.resolved:
+        return d.resolved[i]
+    d.resolved[i] = None  # guards against cycles through quotation speakers
+    tok = d.doc[i]
+    feats = features(tok)
+    result = _resolve(d, tok, feats) if feats is not None else None
+    d.resolved[i] = result
+    if feats is None:
+        return None
+    if result is not None:
+        d.add(i, i, i + 1, result[0], "pronoun")
+        key = result[0]
+        if feats.gender and d.genders.get(key) is None and result[1] >= 0.7:
+            d.genders[key] = feats.gender  # the article's own "she" decides
+    return result
+
+
+def _resolve(d: Discourse, tok: Token, f: Features) -> tuple[str, float] | None:
+    if f.reflexive:
+        subj = d.clause_subject(tok)
+        if subj is None:
+            return None
+        if subj.i not in d.mention_at:
+            resolve_at(d, subj.i)
+        key = d.key_at(subj.i)
+        if key and _compatible(d, key, f):
+            return key, 0.95
+        return None
+    excluded = d.excluded_by_syntax(tok, f.possessive)
+    speaker = d.speaker_of(tok)
+    if speaker is not None:
+        if speaker not in d.mention_at and features(d.doc[speaker]) is not None:
+            resolve_at(d, speaker)
+        key = d.key_at(speaker)
+        if key:
+            excluded.add(key)
+    scores = d.scores(tok, cataphora=tok.i in d.fronted)
+    cands: list[tuple[float, str]] = []
+    for key, (score, entry) in scores.items():
+        if key.startswith("#"):
+            if entry.plural == f.plural and (f.plural or _gender_fits(entry.gender, f.gender)):
+                cands.append((score, key))
+            continue
+        if key in excluded or not _compatible(d, key, f):
+            continue
+        if not f.plural and d.genders.get(key) is None:
+            score *= UNKNOWN_GENDER_FACTOR
+        cands.append((score, key))
+    cands.sort(reverse=True)
+    if not cands:
+        _unnamed(d, tok, f)
+        return None
+    top, key = cands[0]
+    if key.startswith("#") or top < MIN_SCORE:
+        _unnamed(d, tok, f)
+        return None
+    second = cands[1][0] if len(cands) > 1 else 0.0
+    if top < MARGIN * second:
+        return None
+    return key, round(0.5 + 0.45 * (1 - second / top), 2)
+
+
+def _unnamed(d: Discourse, tok: Token, f: Features) -> None:
+    """An unresolved pronoun still introduces someone later pronouns may continue."""
+    d.add(tok.i, tok.i, tok.i + 1, None, "pronoun", plural=f.plural, gender=f.gender)
+
+
+def _compatible(d: Discourse, key: str, f: Features) -> bool:
+    rec = d.records.get(key, {})
+    if f.plural:
+        return rec.get("type") == "GROUP"
+    return rec.get("type") == "PERSON" and _gender_fits(d.genders.get(key), f.gender)
+
+
+def _gender_fits(have: str | None, want: str | None) -> bool:
+    return want is None or have is None or have == want

@@ -1,0 +1,478 @@
+"""Roles: the positions people hold or held ("district attorney", "Clinton's press secretary").
+
+Sources, all general news patterns:
+
+* a title before a name: ``Vice President Ada Obi``, ``former Gov. Ned Vale``,
+  ``Port Vale District Attorney Ada Obi`` (an entity in the run is the place or org);
+* an apposition: ``Tom Reyes, Mayor Obi's 2019 campaign manager and later her chief of
+  staff`` (two roles; the first ends when the "later" one starts) and the reverse
+  ``the board's chair, Irene Cole``; coref's apposition records are read too;
+* a predicate: ``she was district attorney in Port Vale`` (past: ``current`` false),
+  ``became``, ``was elected``, ``served as``, ``was named ... as``, ``joined as``;
+* a descriptor coref tied to a person: ``the former attorney general``.
+
+A role held *for* someone (a possessor or ``to``/``for`` object that is a person or an
+organisation) also yields ``professional.worked_for``, unless the title is a public office
+(``Harlow's mayor``); a membership title (``board member``, ``trustee``) yields
+``membership.member_of`` instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ..graph import Relation, Role
+from . import lexicons
+from .facts import PEOPLE, Facts, load_json
+
+ROLE_PREPS = {"of", "at", "for", "to", "with", "in", "on"}
+YEAR_LEN = 4
+START_PREPS = {"since", "from"}
+END_PREPS = {"until", "till", "to", "through", "thru"}
+TITLE_DEPS = {"compound", "amod", "nmod"}
+STARTING_VERBS = {"become", "elect", "reelect", "appoint", "name", "nominate", "promote", "hire", "confirm",
+                  "tap", "choose", "select", "join", "swear", "install", "make"}
+SERVING_VERBS = {"serve", "work", "act", "remain", "continue"}
+
+
+@dataclass
+class Found:
+    """A role before merging, with what it implies about employment."""
+
+    role: Role
+    anchor: int  # a token of the holder's phrase (for status and evidence)
+    for_type: str | None = None  # entity type of ``role.org`` when the role is held for someone
+    confidence: float = 0.8
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _mods() -> dict[str, object]:
+    return load_json("role_modifiers")
+
+
+def _titles() -> frozenset[str]:
+    return lexicons.load("role_titles")
+
+
+def normalise(title: str) -> str:
+    """Lower case, abbreviations spelled out (``Lt. Gov.`` -> ``lieutenant governor``)."""
+    abbr: dict[str, str] = _mods()["abbreviations"]  # type: ignore[assignment]
+    t = " ".join(title.lower().replace("–", "-").split())
+    if t in abbr:
+        return abbr[t]
+    words = [abbr.get(w, w) for w in t.split()]
+    return " ".join(words)
+
+
+def is_title(title: str) -> bool:
+    """A known title, or a lower-case extension of one ("campaign manager", "finance chief")."""
+    t = normalise(title)
+    if not t:
+        return False
+    titles = _titles()
+    return t in titles or t.split()[-1] in titles
+
+
+def _mod_class(word: str) -> str | None:
+    w = word.lower().rstrip("-")
+    for cls in ("past", "current", "future", "ignore"):
+        if w in _mods()[cls] or w + "-" in _mods()[cls]:  # type: ignore[operator]
+            return cls
+    return None
+
+
+@dataclass
+class Title:
+    text: str
+    start: int
+    end: int
+    head: Token
+    current: bool | None = None
+    later: bool = False
+
+
+def title_at(facts: Facts, head: Token) -> Title | None:
+    """The title a noun phrase headed by ``head`` names ("2019 campaign manager" -> "campaign manager")."""
+    if head.pos_ not in {"NOUN", "PROPN"} or head.tag_ in {"NNS", "NNPS"} or facts.key(head.i):
+        return None
+    doc = head.doc
+    words = [head]
+    current: bool | None = None
+    i = head.i - 1
+    inside = {head.i}
+    while i >= 0:
+        t = doc[i]
+        if t.dep_ not in TITLE_DEPS or t.head.i not in inside or facts.key(i) or t.like_num:
+            break
+        cls = _mod_class(t.text)
+        if cls:
+            current = False if cls == "past" else (True if cls == "current" else current)
+            inside.add(i)
+            i -= 1
+            continue
+        if not t.is_alpha and "-" not in t.text and "." not in t.text:
+            break
+        words.insert(0, t)
+        inside.add(i)
+        i -= 1
+    # Drop leading words that are not part of a title ("two-term city councilwoman" keeps "city councilwoman").
+    text = " ".join(w.text for w in words)
+    end = head.i + 1
+    if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of":
+        longer = f"{normalise(text)} of {doc[head.i + 2].lower_}"
+        if longer in _titles() or normalise(longer) in _titles():
+            text, end = f"{text} of {doc[head.i + 2].text}", head.i + 3
+    norm = normalise(text)
+    while norm and not (norm in _titles()) and len(norm.split()) > 1 and not is_title(norm):
+        norm = " ".join(norm.split()[1:])
+    if not is_title(norm):
+        return None
+    if norm.split()[-1] in {"member", "partner", "head", "owner", "founder", "co-founder"} and not _has_of(head):
+        if norm in {"member", "partner", "head", "owner"}:
+            return None
+    for c in head.children:
+        if c.dep_ == "advmod" or c.dep_ == "compound" and c.pos_ == "ADV":
+            low = c.lower_
+            if low in {"then", "formerly", "once"}:
+                current = False
+            elif low in {"now", "currently"}:
+                current = True
+    later = any(c.lower_ in {"later", "subsequently", "eventually", "then"} and c.i < head.i and c.i >= head.left_edge.i
+                for c in head.subtree if c.pos_ == "ADV" and c.head.i in {head.i, *[x.i for x in head.children]})
+    if head.dep_ == "conj" and later:
+        current = None
+    elif later and current is False:
+        later = False  # "then a councilwoman" is past, not later
+    return Title(norm, words[0].i, end, head, current, later and head.dep_ == "conj")
+
+
+def _has_of(head: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in {"of", "at"} for c in head.children)
+
+
+def _year_in(facts: Facts, head: Token) -> str | None:
+    """A time inside the title's own phrase ("Obi's 2019 campaign manager")."""
+    sub = [t for t in head.subtree if not (t.dep_ == "conj" and t.head.i == head.i)]
+    own = [t for t in sub if t.head.i == head.i or t.i == head.i]
+    lo, hi = min(t.idx for t in own), max(t.idx + len(t) for t in own)
+    times = facts.times_in(lo, hi)
+    if times:
+        return times[0].value
+    for t in own:
+        if t.like_num and len(t.text) == YEAR_LEN and t.text[:2] in {"19", "20"}:
+            return t.text
+    return None
+
+
+def _holder_of(facts: Facts, head: Token, person: str) -> tuple[str | None, str | None, str | None]:
+    """(org, place, type of org) from a possessor or a prepositional object of the title."""
+    org = place = org_type = None
+    for c in head.children:
+        cands: list[Token] = []
+        if c.dep_ == "poss":
+            cands = [c]
+        elif c.dep_ == "prep" and c.lower_ in ROLE_PREPS:
+            cands = [p for p in c.children if p.dep_ == "pobj"]
+        for p in cands:
+            key = facts.first(p, {"PERSON", "ORG", "OUTLET", "GPE", "LOC", "GROUP"})
+            if key is None or key == person:
+                continue
+            typ = facts.type(key)
+            if typ in {"GPE", "LOC"} and place is None:
+                place = key
+            elif typ not in {"GPE", "LOC"} and org is None:
+                org, org_type = key, typ
+    return org, place, org_type
+
+
+def _time_range(facts: Facts, verb: Token) -> dict[str, str]:
+    """start/end/when from the time expressions of a verb's own clause ("from 2018 until last month")."""
+    toks = [t for t in verb.subtree if not (t.dep_ in {"advcl", "relcl", "ccomp", "conj"} and t.head.i == verb.i)]
+    own = {t.i for t in toks}
+    lo = min(t.idx for t in toks)
+    hi = max(t.idx + len(t) for t in toks)
+    out: dict[str, str] = {}
+    for tm in facts.times_in(lo, hi):
+        tok = next((t for t in toks if t.idx >= tm.start), None)
+        if tok is None or tok.i not in own:
+            continue
+        prev = tok.doc[tok.i - 1].lower_ if tok.i else ""
+        slot = "start" if prev in START_PREPS else "end" if prev in END_PREPS else "when"
+        out.setdefault(slot, tm.value)
+    if not out:
+        value = facts.time(verb.idx, verb.idx + len(verb))
+        if value:
+            out["when"] = value
+    return out
+
+
+# --- the four sources --------------------------------------------------------------------------
+
+
+def _premodifier(facts: Facts) -> list[Found]:
+    """``Vice President Ada Obi``, ``former Gov. Ned Vale``, ``Calloway Courier editor Paul Ngata``."""
+    doc = facts.doc
+    out: list[Found] = []
+    seen: set[str | None] = set()
+    for start, _end, key, kind in facts.mention_spans:
+        if facts.type(key) != "PERSON" or kind not in {"name", "alias", "possessive"} or start == 0:
+            continue
+        j = start - 1
+        run: list[Token] = []
+        while j >= 0:
+            t = doc[j]
+            if facts.key(j) and facts.type(facts.key(j)) not in {"PERSON"}:
+                run.insert(0, t)
+            elif facts.key(j) is None and (t.text in {"-", "–"} or t.is_alpha or t.text.endswith(".")) and (
+                t.text[:1].isupper() or _mod_class(t.text) or normalise(t.text) in _titles()
+                or is_title(t.text)
+            ):
+                run.insert(0, t)
+            else:
+                break
+            j -= 1
+        if not run:
+            continue
+        words = [t for t in run if facts.key(t.i) is None and t.text not in {"-", "–"}]
+        title = None
+        for n in range(len(words)):
+            cand = " ".join(w.text for w in words[n:])
+            if normalise(cand) in _titles() or normalise(cand) in _mods()["abbreviations"]:  # type: ignore[operator]
+                title = normalise(cand)
+                lead = words[:n]
+                break
+        if title is None or title in _mods()["honorifics"]:  # type: ignore[operator]
+            continue
+        current: bool | None = True
+        for w in lead:
+            cls = _mod_class(w.text)
+            if cls == "past":
+                current = False
+            elif cls == "future":
+                current = None
+        org = place = org_type = None
+        for t in reversed(run):
+            k = facts.key(t.i)
+            if k is None:
+                continue
+            typ = facts.type(k)
+            if typ in {"GPE", "LOC"}:
+                place = place or k
+            elif typ in {"ORG", "OUTLET", "GROUP"}:
+                org, org_type = org or k, org_type or typ
+        sig = f"{key}|{title}|{org}|{place}"
+        if sig in seen:
+            continue
+        seen.add(sig)
+        role = Role(person=key, title=title, org=org, place=place, current=current)
+        out.append(Found(role, start, org_type, confidence=0.85, extra={"lo": str(run[0].i)}))
+    return out
+
+
+def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 0.8) -> list[Found]:
+    """Roles named by a noun phrase about ``person`` (and by its "and later ..." conjuncts)."""
+    out: list[Found] = []
+    chain = [head] + [c for c in head.children if c.dep_ == "conj"]
+    for n, h in enumerate(chain):
+        t = title_at(facts, h)
+        if t is None:
+            continue
+        org, place, org_type = _holder_of(facts, h, person)
+        when = _year_in(facts, h)
+        current = t.current
+        if n == 0 and len(chain) > 1 and any(title_at(facts, c) and title_at(facts, c).later for c in chain[1:]):  # type: ignore[union-attr]
+            current = False if current is None else current
+        role = Role(person=person, title=t.text, org=org, place=place, when=when, current=current)
+        out.append(Found(role, anchor, org_type, confidence=base, extra={"lo": str(h.left_edge.i), "hi": str(h.i)}))
+    return out
+
+
+def _appositions(facts: Facts) -> list[Found]:
+    """``Tom Reyes, Mayor Obi's campaign manager``, ``the board's chair, Irene Cole`` (and coref's records)."""
+    doc = facts.doc
+    out: list[Found] = []
+    done: set[tuple[str, int]] = set()
+    for tok in doc:
+        person = facts.key(tok.i)
+        if person and facts.type(person) == "PERSON":
+            for c in tok.children:
+                if c.dep_ == "appos" and not facts.key(c.i) and (person, c.i) not in done:
+                    done.add((person, c.i))
+                    out += _from_np(facts, c, person, tok.i)
+        elif tok.pos_ in {"NOUN", "PROPN"} and not facts.key(tok.i):
+            for c in tok.children:
+                p = facts.key(c.i)
+                if c.dep_ == "appos" and p and facts.type(p) == "PERSON" and (p, tok.i) not in done:
+                    done.add((p, tok.i))
+                    out += _from_np(facts, tok, p, c.i)
+    for rec in doc.user_data.get("dossier.appositions", []) or []:
+        span = doc.char_span(rec.get("start", 0), rec.get("end", 0), alignment_mode="expand")
+        person = rec.get("entity")
+        if span is None or not person or facts.type(person) != "PERSON":
+            continue
+        root = span.root
+        if (person, root.i) in done:
+            continue
+        done.add((person, root.i))
+        out += _from_np(facts, root, person, root.i)
+    return out
+
+
+def _predicates(facts: Facts) -> list[Found]:
+    """``she was district attorney``, ``became``, ``was elected``, ``served as``, ``named X as its chief``."""
+    out: list[Found] = []
+    for verb in facts.doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+        preds: list[Token] = [c for c in verb.children if c.dep_ in {"attr", "oprd"}]
+        preds += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                  if p.dep_ == "pobj"]
+        if lemma == "be" and preds and subj is not None:
+            holder = subj
+        elif lemma in STARTING_VERBS | SERVING_VERBS and preds:
+            holder = dobj if (dobj is not None and not passive and lemma in STARTING_VERBS - {"become", "join"}) \
+                else subj
+        else:
+            continue
+        if holder is None:
+            continue
+        person = facts.first(holder, PEOPLE)
+        if person is None:
+            continue
+        times = _time_range(facts, verb)
+        for pred in preds:
+            for f in _from_np(facts, pred, person, holder.i, base=0.8):
+                r = f.role
+                if lemma in STARTING_VERBS:
+                    r.start = r.start or times.get("start") or times.get("when")
+                    r.when = r.when or None
+                else:
+                    r.start = r.start or times.get("start")
+                    r.end = r.end or times.get("end")
+                    if not (r.start or r.end):
+                        r.when = r.when or times.get("when")
+                if r.current is None:
+                    r.current = _tense_current(verb, lemma, times)
+                if r.org is None and lemma in STARTING_VERBS and subj is not None and holder is not subj:
+                    org = facts.first(subj, {"ORG", "OUTLET", "GPE", "GROUP"})
+                    if org:
+                        r.org, f.for_type = org, facts.type(org)
+                f.extra["verb"] = str(verb.i)
+                out.append(f)
+    return out
+
+
+def _tense_current(verb: Token, lemma: str, times: dict[str, str]) -> bool | None:
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    tags = {verb.tag_, *(a.tag_ for a in aux)}
+    if "end" in times:
+        return False
+    if lemma in STARTING_VERBS:
+        return None
+    if tags & {"VBZ", "VBP"} or any(a.lower_ in {"has", "have"} for a in aux):
+        return True
+    if "VBD" in tags:
+        return False
+    return None
+
+
+def _descriptors(facts: Facts) -> list[Found]:
+    """``the former attorney general`` resolved by coref to a person."""
+    doc = facts.doc
+    out: list[Found] = []
+    for start, end, key, kind in facts.mention_spans:
+        if kind != "descriptor" or facts.type(key) != "PERSON":
+            continue
+        span = doc[start:end]
+        t = title_at_span(facts, span)
+        if t is None:
+            continue
+        role = Role(person=key, title=t.text, current=t.current)
+        out.append(Found(role, start, None, confidence=0.7, extra={"lo": str(start), "hi": str(end - 1)}))
+    return out
+
+
+def title_at_span(facts: Facts, span: object) -> Title | None:
+    """Like :func:`title_at` for a descriptor mention (its tokens carry the entity key)."""
+    words = [t for t in span if t.is_alpha or "-" in t.text or "." in t.text]  # type: ignore[attr-defined]
+    current: bool | None = None
+    kept: list[str] = []
+    for w in words:
+        if w.lower_ in {"the", "a", "an", "this", "that"} or w.tag_ in {"PRP$", "POS"}:
+            continue
+        cls = _mod_class(w.text)
+        if cls == "past":
+            current = False
+        elif cls is None:
+            kept.append(w.text)
+    if not kept:
+        return None
+    text = normalise(" ".join(kept))
+    while len(text.split()) > 1 and text not in _titles():
+        text = " ".join(text.split()[1:])
+    if not is_title(text) or text in {"member", "partner", "head", "owner", "chief"}:
+        return None
+    root = span.root  # type: ignore[attr-defined]
+    return Title(text, span.start, span.end, root, current)  # type: ignore[attr-defined]
+
+
+# --- public --------------------------------------------------------------------------------------
+
+
+def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
+    """The roles of the doc (merged per person and title) and the ties they imply."""
+    found = _premodifier(facts) + _appositions(facts) + _predicates(facts) + _descriptors(facts)
+    roles: dict[tuple[str, str], Role] = {}
+    ties: list[Relation] = []
+    elected = lexicons.load("role_titles_elected")
+    members = lexicons.load("role_titles_member")
+    doc = facts.doc
+    for f in found:
+        r = f.role
+        lo = int(f.extra.get("lo", f.anchor))
+        hi = int(f.extra.get("hi", f.anchor))
+        toks = [doc[min(lo, f.anchor)], doc[max(hi, f.anchor)]]
+        if "verb" in f.extra:
+            toks.append(doc[int(f.extra["verb"])])
+        if facts.imagined(toks):
+            continue
+        st = facts.status(min(t.i for t in toks), max(t.i for t in toks) + 1)
+        if st.status == "hypothetical":
+            continue
+        r.status, r.source = st.status, st.source  # type: ignore[assignment]
+        r.evidence = facts.evidence(doc[f.anchor])
+        key = (r.person or "", r.title)
+        if key in roles:
+            _merge(roles[key], r)
+        else:
+            roles[key] = r
+        if r.org and r.org != r.person and f.for_type:
+            ev = r.evidence
+            when = r.when or r.start
+            if r.title in members or r.title.split()[-1] in members:
+                if f.for_type in {"ORG", "GROUP"}:
+                    ties.append(Relation("membership.member_of", r.person, r.org, ev, r.status, start=r.start,
+                                         end=r.end, when=when, source=r.source, confidence=f.confidence))
+            elif r.title not in elected:
+                ties.append(Relation("professional.worked_for", r.person, r.org, ev, r.status, start=r.start,
+                                     end=r.end, when=when, source=r.source, confidence=f.confidence))
+    return list(roles.values()), ties
+
+
+def _merge(into: Role, other: Role) -> None:
+    """Fill what ``into`` lacks from ``other``; a later asserted reading wins over a weaker one."""
+    for name in ("org", "place", "start", "end", "when"):
+        if getattr(into, name) is None and getattr(other, name) is not None:
+            setattr(into, name, getattr(other, name))
+    if into.current is None or (into.current is True and other.current is False):
+        into.current = other.current
+    if into.status != "asserted" and other.status == "asserted":
+        into.status, into.source, into.evidence = other.status, other.source, other.evidence

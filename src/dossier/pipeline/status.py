@@ -1,0 +1,663 @@
+"""The status of every statement: asserted, attributed, reported, hedged, speculative,
+hypothetical, negated or unknown (see ``shared/contract``).
+
+The component ``dossier_status`` finds every *frame* of a document once: a cue (a hedge,
+a negation, "according to X", a quote, "a parody video that imagined ...") and the tokens it
+governs. Frames are cached in ``doc.user_data`` as plain values; :func:`statement_status`
+then answers for any token range by looking at the frames that cover its highest token.
+Every frame that leaves a statement less than plainly asserted also becomes a
+:class:`~dossier.graph.Claim` in ``state.section(doc, state.CLAIMS)``.
+
+Precedence when several frames cover a statement (strongest first)::
+
+    hypothetical > negated > unknown > speculative > hedged > reported > attributed > asserted
+
+Refinements (each tested in ``tests/test_status.py``):
+
+* An attributed or reported statement with a hedge ("X said she may run") takes the stronger
+  status (hedged) and keeps the source (X); the attribution verb is among the cues.
+* A negation governed by a hedge on the same predicate ("she may not run", "appears to have
+  played no part") is hedged, not negated; ``StatusInfo.negated`` still says the polarity is
+  negative. A hedge higher up ("could suggest they aren't friendly") does not weaken the
+  negation: the statement stays negated, the hedge is in the cues.
+* "not just/only" ("didn't just start") is not a negation of the statement.
+* A negation that is part of an unknown frame ("it is not clear whether", "did not say
+  whether") makes the embedded question unknown, not negated.
+* The source is the one of the innermost frame that names one ("According to A, B said C":
+  B for C).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..graph import Claim, Span
+from . import lexicons, state
+from .scope import anchor, clause_head, depth, edges, governed, has_subject, sentence_ids
+
+PRECEDENCE: tuple[str, ...] = (
+    "hypothetical", "negated", "unknown", "speculative", "hedged", "reported", "attributed", "asserted",
+)
+RANK = {s: i for i, s in enumerate(PRECEDENCE)}
+CACHE = "dossier.status"
+ASSERTED = "asserted"
+# Claims need some content: a fiction noun alone ("earlier parodies") is not a statement.
+MIN_CLAIM_TOKENS = 5
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "csubj", "csubjpass"})
+QUESTION_DEPS = frozenset({"ccomp", "xcomp", "csubj", "csubjpass", "advcl", "dobj", "pcomp", "acomp"})
+MODAL_PRECEDERS = frozenset({"in", "of", "on", "since", "until", "by", "from", "through", "early", "late", "mid",
+                             "last", "next", "this", "that", "since", "before", "after", "during"})
+
+
+@dataclass(frozen=True)
+class StatusInfo:
+    """The status governing a statement, who it is attributed to, and the cues that decided it."""
+
+    status: str = ASSERTED
+    source: str | None = None
+    cues: tuple[str, ...] = ()
+    negated: bool = False  # the statement's own polarity is negative (even when hedged)
+
+
+@dataclass
+class Frame:
+    """One cue and the tokens it governs (``scope``); ``span`` is the claim's token range."""
+
+    status: str
+    cues: list[str]
+    cue_i: list[int]
+    scope: list[int]
+    span: tuple[int, int] | None
+    source: str | None = None
+    negation: bool = False
+    claim: bool = True
+    quote: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def plain(self) -> dict[str, Any]:
+        return {
+            "status": self.status, "cues": list(self.cues), "cue_i": list(self.cue_i), "scope": list(self.scope),
+            "span": list(self.span) if self.span else None, "source": self.source, "negation": self.negation,
+            "claim": self.claim, "quote": self.quote,
+        }
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@lru_cache(maxsize=None)
+def _words(name: str) -> frozenset[str]:
+    return lexicons.load(f"status_{name}")
+
+
+@lru_cache(maxsize=None)
+def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.lower().split()) for p in lexicons.lines(f"status_{name}"))
+
+
+@lru_cache(maxsize=None)
+def _attribution_verbs() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in lexicons.lines("status_attribution_verbs"):
+        parts = line.lower().split()
+        out[parts[0]] = parts[1] if len(parts) > 1 else "attributed"
+    return out
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _match(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
+    return i + len(phrase) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(phrase))
+
+
+def _title_forms(word: str) -> set[str]:
+    """Crude inflections of a lower-cased headline word (headline parses are unreliable)."""
+    forms = {word}
+    for suffix in ("s", "es", "ed", "d", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.add(word[: -len(suffix)])
+    if word.endswith("ied"):
+        forms.add(word[:-3] + "y")
+    return forms
+
+
+# --------------------------------------------------------------------------- frame finding
+
+
+class _Finder:
+    """Finds the frames of one document (the ``match`` half of the component)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        title_len = int(doc.user_data.get("dossier.title_len", 0) or 0)
+        self.title_end = 0
+        if title_len:
+            self.title_end = next((t.i for t in doc if t.idx >= title_len), len(doc))
+        self.keys: dict[int, str] = {}
+        for span in state.mentions(doc):
+            if span.kb_id_:
+                for i in range(span.start, span.end):
+                    self.keys.setdefault(i, span.kb_id_)
+        self.frames: list[Frame] = []
+        self.used_neg: set[int] = set()
+
+    # -- helpers
+
+    def add(self, status: str, cues: list[Token], scope: list[int], span_ids: list[int] | None = None,
+            **kw: Any) -> Frame:
+        span = edges(self.doc, span_ids if span_ids is not None else scope)
+        frame = Frame(status, [t.text for t in cues], [t.i for t in cues], scope, span, **kw)
+        self.frames.append(frame)
+        return frame
+
+    def source_of(self, tok: Token | None) -> tuple[str | None, bool]:
+        """(entity key, unnamed?) of a subject or ``according to`` object."""
+        if tok is None:
+            return None, False
+        if tok.i in self.keys:
+            return self.keys[tok.i], False
+        for child in tok.children:
+            if child.dep_ in ("appos", "compound"):
+                for t in child.subtree:
+                    if t.i in self.keys:
+                        return self.keys[t.i], False
+        return None, _lemma(tok) in _words("unnamed_sources")
+
+    def subject(self, verb: Token) -> Token | None:
+        """The subject of a verb, borrowed from the governing clause for participles ("..., adding")."""
+        cur = verb
+        for _ in range(4):
+            for child in cur.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return child
+            if cur.dep_ == "relcl":
+                return cur.head
+            if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and cur.head.i != cur.i:
+                cur = cur.head
+            else:
+                return None
+        return None
+
+    def in_title(self, tok: Token) -> bool:
+        return tok.i < self.title_end
+
+    # -- the whole document
+
+    def run(self) -> list[Frame]:
+        doc = self.doc
+        if self.title_end:
+            self.title()
+        for tok in doc[self.title_end:]:
+            self.unknown(tok)
+        for tok in doc[self.title_end:]:
+            self.hypothetical(tok)
+            self.speculative(tok)
+            self.hedged(tok)
+            self.reported(tok)
+            self.attributed(tok)
+            self.negated(tok)
+        self.quotes()
+        return self.frames
+
+    # -- title: headline parses are unreliable, so a cue covers the whole headline
+
+    def title(self) -> None:
+        doc = self.doc
+        toks = [t for t in doc[: self.title_end] if not t.is_space]
+        if not toks:
+            return
+        words = [t.lower_ for t in toks]
+        found: list[tuple[str, Token]] = []
+        for k, t in enumerate(toks):
+            forms = _title_forms(t.lower_)
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            prev = words[k - 1] if k else ""
+            if any(tuple(words[k:k + len(p)]) == p for p in _phrases("title_hypothetical")):
+                found.append(("hypothetical", t))
+            elif forms & _words("unknown_words"):
+                found.append(("unknown", t))
+            elif forms & (_words("speculation") - {"possible", "conceivable", "plausible"}):
+                found.append(("speculative", t))
+            elif t.lower_ in _words("negations") and t.lower_ not in ("no", "neither", "nor", "none"):
+                found.append(("negated", t))
+            elif t.lower_ in lexicons.load("status_modals") and prev not in MODAL_PRECEDERS and not nxt.isdigit():
+                found.append(("hedged", t))
+            elif forms & _words("hedges"):
+                found.append(("hedged", t))
+            elif forms & _words("reported_words"):
+                found.append(("reported", t))
+        if not found:
+            return
+        status = min((s for s, _ in found), key=RANK.__getitem__)
+        ids = list(range(toks[0].i, toks[-1].i + 1))
+        self.add(status, [t for _, t in found], ids, negation=status == "negated")
+
+    # -- unknown: "it is unclear whether", "remains to be seen", "did not say whether"
+
+    def unknown(self, tok: Token) -> None:
+        lemma = _lemma(tok)
+        if lemma in _words("unknown_words") and (tok.dep_ in ("acomp", "attr", "oprd", "ROOT", "conj")
+                                                 or any(c.dep_ in CONTENT_DEPS for c in tok.children)):
+            top = tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok
+            self.add("unknown", [tok], governed(top))
+            return
+        if lemma == "see" and _lemma(tok.head) == "remain" and any(c.lower_ == "to" for c in tok.children):
+            self.add("unknown", [tok.head, tok], governed(tok.head))
+            return
+        if tok.dep_ == "neg" or (tok.dep_ in ("nsubj", "nsubjpass") and _negative_word(tok)):
+            pred = tok.head
+            target = pred
+            for child in pred.children:
+                if child.dep_ in ("acomp", "attr") and _lemma(child) in _words("unknown_negated"):
+                    target = child
+            if _lemma(target) not in _words("unknown_negated"):
+                return
+            if target is pred and _lemma(pred) not in ("know", "clear") and not _asks(pred):
+                return
+            expl = any(c.dep_ == "expl" for c in pred.children)
+            if (_lemma(target) == "clear" or _asks(pred) or _asks(target)
+                    or (_lemma(target) in ("known", "know") and expl)):
+                self.used_neg.add(tok.i)
+                self.add("unknown", [tok, target], governed(pred))
+
+    # -- hypothetical: fiction words, imagined worlds, "what if", counterfactuals
+
+    def hypothetical(self, tok: Token) -> None:
+        doc = self.doc
+        lemma, low = _lemma(tok), tok.lower_
+        if (lemma in _words("fiction_words") or low in _words("fiction_words")) and (
+            tok.pos_ != "VERB" or tok.dep_ == "amod"
+        ):
+            if tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+                noun = tok.head
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                noun = tok
+            else:
+                noun = clause_head(tok)
+            ids = [t.i for t in noun.subtree] if noun.pos_ in ("NOUN", "PROPN") else governed(noun, keep_advcl=True)
+            self.add("hypothetical", [tok], ids, claim=_contentful(doc, ids))
+            return
+        if lemma in _words("imagination_verbs") and tok.pos_ == "VERB":
+            if any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in tok.children):
+                return  # "dreamed to" / planning senses
+            ids = [t.i for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "oprd", "prep")
+                   for t in c.subtree]
+            if ids:
+                self.add("hypothetical", [tok], ids, span_ids=[tok.i, *ids])
+            return
+        if lemma == "suppose" and tok.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "xcomp") for c in tok.children):
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subj or subj[0].lower_ in ("we", "let", "'s", "us"):
+                ids = [t.i for c in tok.children if c.dep_ == "ccomp" for t in c.subtree]
+                if ids:
+                    self.add("hypothetical", [tok], ids, span_ids=[tok.i, *ids])
+            return
+        if low == "what" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "if":
+            end = tok.sent.end
+            self.add("hypothetical", [tok, doc[tok.i + 1]], list(range(tok.i, end)))
+            return
+        if low == "in":
+            for phrase in _phrases("fiction_frames"):
+                if _match(doc, tok.i, phrase):
+                    host = clause_head(tok.head) if tok.head.i != tok.i else tok
+                    ids = governed(host, keep_advcl=True) if host.i != tok.i else sentence_ids(tok)
+                    self.add("hypothetical", list(doc[tok.i:tok.i + len(phrase)]), ids)
+                    return
+        if low in ("if", "unless") and tok.dep_ == "mark" and tok.head.dep_ == "advcl":
+            if tok.i > 0 and doc[tok.i - 1].lower_ == "what":
+                return
+            self.conditional(tok, tok.head)
+            return
+        if low in ("would", "'d") and tok.dep_ == "aux":
+            verb = tok.head
+            if verb.tag_ == "VBN" and any(c.lower_ in ("have", "'ve") and c.dep_ == "aux" for c in verb.children):
+                self.add("hypothetical", [tok, *[c for c in verb.children if c.lower_ in ("have", "'ve")]],
+                         governed(verb, keep_advcl=True))
+
+    def conditional(self, mark: Token, antecedent: Token) -> None:
+        """An if-clause is not asserted; an irrealis consequent ("would", "had won ...") is hypothetical."""
+        self.add("hypothetical", [mark], [t.i for t in antecedent.subtree])
+        past_perfect = any(c.lower_ == "had" and c.dep_ == "aux" for c in antecedent.children)
+        subjunctive = any(c.lower_ == "were" for c in antecedent.children) or antecedent.lower_ == "were"
+        past = antecedent.tag_ in ("VBD", "VBN") or past_perfect
+        main = antecedent.head
+        consequents = [main]
+        if _lemma(main) in _attribution_verbs():
+            consequents = [c for c in main.children if c.dep_ == "ccomp"] or [main]
+        for cons in consequents:
+            modals = [c for c in cons.children if c.dep_ == "aux" and c.lower_ in ("would", "'d", "could", "might")]
+            would = [m for m in modals if m.lower_ in ("would", "'d")]
+            if would or (modals and (past or subjunctive)) or past_perfect:
+                self.add("hypothetical", [mark, *modals], governed(cons, keep_advcl=True))
+
+    # -- speculative: "it's possible that", "supporters speculate", "perhaps", rumours
+
+    def speculative(self, tok: Token) -> None:
+        lemma = _lemma(tok)
+        if lemma not in _words("speculation") or tok.dep_ == "neg":
+            return
+        if tok.pos_ == "VERB":
+            subj, _ = self.source_of(self.subject(tok))
+            self.add("speculative", [tok], governed(tok), source=subj)
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            ids = [t.i for t in tok.subtree]
+            self.add("speculative", [tok], ids, claim=_contentful(self.doc, ids))
+        elif tok.pos_ == "ADJ":
+            if tok.dep_ in ("acomp", "attr", "oprd"):
+                self.add("speculative", [tok], governed(tok.head))
+            elif tok.dep_ == "amod":
+                ids = [t.i for t in tok.head.subtree]
+                self.add("speculative", [tok], ids, claim=_contentful(self.doc, ids))
+        elif tok.pos_ == "ADV":
+            host = clause_head(tok.head)
+            self.add("speculative", [tok], governed(host))
+
+    # -- hedged: "may have", "appears to", "seems", "likely", "apparently"
+
+    def hedged(self, tok: Token) -> None:
+        if tok.dep_ == "aux" and tok.lower_ in lexicons.load("status_modals"):
+            verb = tok.head
+            if tok.lower_ == "could" and any(c.dep_ == "neg" for c in verb.children):
+                return  # "could not attend": ability, negated below
+            self.add("hedged", [tok], governed(verb))
+            return
+        lemma = _lemma(tok)
+        if lemma not in _words("hedges"):
+            return
+        if tok.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") for c in tok.children):
+                self.add("hedged", [tok], governed(tok))
+        elif tok.pos_ == "ADV":
+            self.add("hedged", [tok], governed(clause_head(tok.head)))
+        elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr", "oprd", "ROOT"):
+            self.add("hedged", [tok], governed(tok.head if tok.dep_ != "ROOT" else tok))
+
+    # -- reported: "reportedly", "is said to", unnamed sources
+
+    def reported(self, tok: Token) -> None:
+        lemma = _lemma(tok)
+        if lemma in _words("reported_words") or tok.lower_ in _words("reported_words"):
+            self.add("reported", [tok], governed(clause_head(tok.head), keep_advcl=True))
+            return
+        if lemma in _words("reported_passives") and tok.pos_ == "VERB":
+            passive = any(c.dep_ == "auxpass" for c in tok.children)
+            if not passive:
+                return
+            status = "speculative" if lemma in ("rumor", "rumour") else "reported"
+            if any(c.dep_ == "xcomp" for c in tok.children):
+                self.add(status, [tok], governed(tok, keep_advcl=True))
+            elif any(c.dep_ == "expl" for c in tok.children):
+                ids = [t.i for c in tok.children if c.dep_ in ("ccomp", "csubjpass") for t in c.subtree]
+                if ids:
+                    self.add(status, [tok], ids)
+
+    # -- attributed: "X said (that) ...", "..., X said", "according to X"
+
+    def attributed(self, tok: Token) -> None:
+        doc = self.doc
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            key, unnamed = self.source_of(obj)
+            host = clause_head(tok.head) if tok.head.i != tok.i else None
+            skip = [tok.i] if host is not None else []
+            ids = governed(host, keep_advcl=True, skip=skip) if host is not None else sentence_ids(tok)
+            ids = [i for i in ids if not tok.left_edge.i <= i <= tok.right_edge.i]
+            status = "reported" if unnamed else "attributed"
+            self.add(status, [tok, to], ids, source=key)
+            return
+        if tok.pos_ != "VERB":
+            return
+        kinds = _attribution_verbs()
+        lemma = _lemma(tok)
+        if lemma not in kinds:
+            return
+        content = [c for c in tok.children if c.dep_ == "ccomp"]
+        if content:
+            ids = sorted(t.i for c in content for t in c.subtree)
+        elif tok.dep_ == "parataxis" or (tok.dep_ == "ccomp" and tok.i > tok.head.i and _inverted(tok)):
+            host = tok.head
+            ids = [i for i in governed(host, keep_advcl=True) if not tok.left_edge.i <= i <= tok.right_edge.i]
+        else:
+            return
+        if not ids:
+            return
+        key, unnamed = self.source_of(self.subject(tok))
+        status = kinds[lemma]
+        if status == "attributed" and unnamed:
+            status = "reported"
+        self.add(status, [tok], ids, source=key)
+
+    # -- negated: "never", "did not endorse", "no part", "declined to", "denied that"
+
+    def negated(self, tok: Token) -> None:
+        if tok.i in self.used_neg:
+            return
+        pred: Token | None = None
+        cue = [tok]
+        low = tok.lower_
+        if tok.dep_ == "neg":
+            pred = tok.head
+            if pred.pos_ in ("NOUN", "PRON", "DET", "NUM", "PROPN", "ADV"):
+                return  # "not everyone", "not only", "not yet": the clause itself is not denied
+            nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+            if nxt is not None and nxt.lower_ in _words("not_only_words"):
+                return
+        elif low in _words("negations") and tok.dep_ == "det" and tok.head.dep_ in (
+            "dobj", "attr", "nsubj", "nsubjpass", "oprd",
+        ):
+            pred = tok.head.head
+        elif _negative_word(tok) and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+            pred = tok.head
+        elif _lemma(tok) in _words("negative_verbs") and tok.pos_ == "VERB":
+            comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "pcomp")]
+            if not comps:
+                return
+            for comp in comps:
+                if _lemma(comp) in _words("unknown_negated") and _asks(comp):
+                    self.add("unknown", [tok, comp], governed(tok))
+                    continue
+                source = None
+                if _lemma(tok) == "deny":
+                    source, _ = self.source_of(self.subject(tok))
+                hedge = _hedged_predicate(comp)
+                self.add("hedged" if hedge else "negated", [tok], _negation_scope(comp),
+                         span_ids=governed(tok), source=source, negation=True)
+            return
+        if pred is None or pred.pos_ not in ("VERB", "AUX", "ADJ"):
+            return
+        status = "hedged" if _hedged_predicate(pred) else "negated"
+        self.add(status, cue, _negation_scope(pred), span_ids=governed(pred), negation=True)
+
+    # -- quotes written by the quotes component
+
+    def quotes(self) -> None:
+        doc = self.doc
+        for q in state.section(doc, state.QUOTES):
+            span = getattr(q, "span", None)
+            if span is None:
+                continue
+            cs = doc.char_span(span.start, span.end, alignment_mode="expand")
+            if cs is None or len(cs) == 0:
+                continue
+            cue_span = getattr(q, "cue", None)
+            cue_text = doc.text[cue_span.start:cue_span.end] if cue_span else "quote"
+            qstatus = getattr(q, "status", "attributed")
+            status = "reported" if qstatus == "reported" else "attributed"
+            speaker = getattr(q, "speaker", None) or getattr(q, "source", None)
+            ids = list(range(cs.start, cs.end))
+            self.frames.append(Frame(status, [cue_text], [], ids, edges(doc, ids), source=speaker, quote=True))
+
+
+def _negative_word(tok: Token) -> bool:
+    """'nobody', 'nothing', 'none', 'neither', 'no one' as an argument."""
+    low = tok.lower_
+    if low in ("nobody", "nothing", "none", "neither"):
+        return True
+    return low == "one" and any(c.lower_ == "no" for c in tok.children)
+
+
+def _asks(tok: Token) -> bool:
+    """The token governs an embedded question ("whether he will run", "what she advised")."""
+    words = _words("question_words")
+    for child in tok.children:
+        if child.dep_ in QUESTION_DEPS and child.left_edge.lower_ in words:
+            return True
+    return False
+
+
+def _inverted(verb: Token) -> bool:
+    """"..., the Journal reported.": the attribution follows its content at the end of the sentence."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not any(
+        c.dep_ in ("ccomp", "dobj") for c in verb.children
+    )
+
+
+def _hedged_predicate(pred: Token) -> bool:
+    """The negated predicate carries its own hedge: "may not run", "appears to have played no part"."""
+    modals = lexicons.load("status_modals") - {"could"}
+    if any(c.dep_ == "aux" and c.lower_ in modals for c in pred.children):
+        return True
+    return pred.dep_ == "xcomp" and _lemma(pred.head) in _words("hedges")
+
+
+def _negation_scope(pred: Token) -> list[int]:
+    """A negation denies its predicate and complements, not the subject or embedded clauses."""
+    skip = [c.i for c in pred.children if c.dep_ in ("ccomp", "csubj", "relcl")]
+    return governed(pred, keep_subject=False, keep_relcl=False, skip=skip)
+
+
+def _contentful(doc: Doc, ids: list[int]) -> bool:
+    """Enough of a statement to list as a claim (a verb inside, or several words)."""
+    return len(ids) >= MIN_CLAIM_TOKENS or any(doc[i].pos_ == "VERB" for i in ids)
+
+
+# --------------------------------------------------------------------------- cache and API
+
+
+def frames(doc: Doc) -> dict[str, Any]:
+    """The document's frames and per-token index, computed once and cached as plain values."""
+    cached = doc.user_data.get(CACHE)
+    if cached is not None and cached.get("n") == len(doc):
+        return cached
+    found = _Finder(doc).run()
+    by_token: list[list[int]] = [[] for _ in range(len(doc))]
+    for fid, frame in enumerate(found):
+        for i in frame.scope:
+            if 0 <= i < len(doc):
+                by_token[i].append(fid)
+    cached = {"n": len(doc), "frames": [f.plain() for f in found], "by_token": by_token}
+    doc.user_data[CACHE] = cached
+    return cached
+
+
+def _combine(plain: list[dict[str, Any]]) -> StatusInfo:
+    if not plain:
+        return StatusInfo()
+    status = min((f["status"] for f in plain), key=RANK.__getitem__)
+    with_source = [f for f in plain if f["source"]]
+    source = None
+    if with_source:
+        best = min(with_source, key=lambda f: (len(f["scope"]), not f["quote"]))
+        source = best["source"]
+    cues: list[str] = []
+    for f in sorted(plain, key=lambda f: f["cue_i"][0] if f["cue_i"] else -1):
+        for c in f["cues"]:
+            if c not in cues:
+                cues.append(c)
+    negated = any(f["negation"] for f in plain)
+    return StatusInfo(status, source, tuple(cues), negated)
+
+
+def statement_status(doc: Doc, start_tok: int, end_tok: int) -> StatusInfo:
+    """The status governing the statement in tokens ``[start_tok, end_tok)``.
+
+    Looks at the frames covering the range's highest token (its head in the parse): pass
+    the tokens of the fact's predicate (and, if you like, its arguments), not the whole
+    sentence, so that a hedge in a sibling clause does not leak in.
+    """
+    if not len(doc):
+        return StatusInfo()
+    start_tok = max(0, min(start_tok, len(doc) - 1))
+    end_tok = max(start_tok + 1, min(end_tok, len(doc)))
+    cached = frames(doc)
+    top = anchor(doc, start_tok, end_tok)
+    return _combine([cached["frames"][fid] for fid in cached["by_token"][top.i]])
+
+
+def char_status(doc: Doc, start_char: int, end_char: int) -> StatusInfo:
+    """:func:`statement_status` for a character range of ``doc.text``."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return StatusInfo()
+    return statement_status(doc, span.start, span.end)
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def find_claims(doc: Doc) -> list[Claim]:
+    """Every statement the document does not plainly assert, one claim per governing frame."""
+    cached = frames(doc)
+    found: list[tuple[int, int, StatusInfo]] = []
+    for frame in cached["frames"]:
+        if not frame["claim"] or not frame["span"] or not frame["scope"]:
+            continue
+        s, e = frame["span"]
+        top = min((doc[i] for i in frame["scope"]), key=lambda t: (depth(t), t.i))
+        info = _combine([cached["frames"][fid] for fid in cached["by_token"][top.i]])
+        if info.status != ASSERTED:
+            found.append((s, e, info))
+    kept: list[tuple[int, int, StatusInfo]] = []
+    for s, e, info in sorted(found, key=lambda x: (x[0] - x[1], x[0])):
+        outer = next((k for k in kept if k[0] <= s and e <= k[1] and k[2].status == info.status
+                      and k[2].source == info.source), None)
+        if outer is None:
+            kept.append((s, e, info))
+            continue
+        merged = tuple(dict.fromkeys(outer[2].cues + info.cues))
+        kept[kept.index(outer)] = (outer[0], outer[1], StatusInfo(outer[2].status, outer[2].source, merged,
+                                                                  outer[2].negated))
+    claims = []
+    for s, e, info in sorted(kept, key=lambda x: (x[0], x[1])):
+        span = doc[s:e]
+        claims.append(Claim(Span(span.start_char, span.end_char, span.text), info.status,  # type: ignore[arg-type]
+                            list(info.cues), info.source))
+    return claims
+
+
+def _refine_quotes(doc: Doc) -> None:
+    """An indirect quote whose content is hedged, speculative, ... takes that status (source kept)."""
+    for q in state.section(doc, state.QUOTES):
+        if getattr(q, "kind", None) not in ("indirect", "according_to") or getattr(q, "span", None) is None:
+            continue
+        info = char_status(doc, q.span.start, q.span.end)
+        if info.status in ("hypothetical", "unknown", "speculative", "hedged"):
+            q.status = info.status
+
+
+def annotate_status(doc: Doc, refine_quotes: bool = True) -> Doc:
+    """The component: find the frames, cache them, write the claims (and refine indirect quotes)."""
+    doc.user_data.pop(CACHE, None)
+    frames(doc)
+    claims = state.section(doc, state.CLAIMS)
+    claims[:] = find_claims(doc)
+    if refine_quotes:
+        _refine_quotes(doc)
+    return doc
+
+
+def iter_frames(doc: Doc) -> Iterator[dict[str, Any]]:
+    """The cached frames of ``doc`` (plain dicts), for debugging and evaluation."""
+    yield from frames(doc)["frames"]
+
+
+__all__ = ["PRECEDENCE", "StatusInfo", "annotate_status", "char_status", "find_claims", "frames",
+           "iter_frames", "statement_status"]
