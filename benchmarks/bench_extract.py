@@ -80,7 +80,9 @@ def bench(model: str, articles: list[Article], repeat: int) -> dict[str, object]
         "bare_articles_per_s": round(len(articles) / base, 2),
         "extract_vs_bare": round(full / base, 2),
         "component_share_of_spacy": {
-            k: round(v / spacy_part, 3) for k, v in sorted(comp.items()) if k.startswith("dossier_") or k == "doc_to_graph"
+            k: round(v / spacy_part, 3)
+            for k, v in sorted(comp.items())
+            if k.startswith("dossier_") or k == "doc_to_graph"
         },
         "component_share_of_extract": {
             k: round(v / sum(comp.values()), 3) for k, v in sorted(comp.items()) if k.startswith("dossier_")
@@ -88,26 +90,57 @@ def bench(model: str, articles: list[Article], repeat: int) -> dict[str, object]
     }
 
 
+def _entity_counts(report: dict) -> dict[str, object]:
+    ents = report["sections"]["entities"]
+    return {
+        "must": f"{ents['must']['found']}/{ents['must']['total']}",
+        "all": f"{ents['all']['found']}/{ents['all']['total']}",
+        "precision": ents["precision"],
+        "errors": [i["message"] for i in ents["issues"] if i["kind"] != "miss"],
+    }
+
+
 def compare_models() -> list[dict[str, object]]:
-    """sm vs md on the reference article: entity scores and time."""
+    """sm vs md: entity scores on the reference article and on examples/, and time per article."""
     from dossier.evaluate import load_gold, score
     from dossier.extraction import extract
 
+    golds = (REPO / "examples").glob("*.gold.json")
+    pairs = sorted((g, g.with_name(g.name.replace(".gold.json", ".txt"))) for g in golds)
     seed = SHARED / "seed" / "000_4ed56cca851698d7"
-    if not seed.with_suffix(".txt").is_file():
-        return []
-    gold = load_gold(seed.with_suffix(".gold.json"))
-    (article,) = read_all([seed.with_suffix(".txt")]).articles
+    if seed.with_suffix(".txt").is_file():
+        pairs.insert(0, (seed.with_suffix(".gold.json"), seed.with_suffix(".txt")))
     rows = []
     for model in ("sm", "md"):
-        extract(article, model=model)  # load and warm up
-        t = time.perf_counter()
-        for _ in range(5):
+        nlp_mod.load(model)
+        found = total = all_found = all_total = pred = ok = 0
+        seconds = 0.0
+        seed_row: dict[str, object] = {}
+        for gold_path, text_path in pairs:
+            (article,) = read_all([text_path]).articles
+            t = time.perf_counter()
             graph = extract(article, model=model)
-        elapsed = (time.perf_counter() - t) / 5
-        report = score(gold, graph).to_dict()
-        ents = report["sections"]["entities"]
-        rows.append({"model": model, "seconds_per_article": round(elapsed, 3), "entities": ents, "summary": score(gold, graph).summary_line()})
+            seconds += time.perf_counter() - t
+            report = score(load_gold(gold_path), graph).to_dict()
+            ents = report["sections"]["entities"]
+            if text_path.parent.name == "seed":
+                seed_row = _entity_counts(report)
+                continue
+            found += ents["must"]["found"]
+            total += ents["must"]["total"]
+            all_found += ents["all"]["found"]
+            all_total += ents["all"]["total"]
+            pred += ents["predicted"]
+            ok += ents["predicted_ok"]
+        rows.append({
+            "model": model,
+            "seconds_per_article": round(seconds / len(pairs), 3),
+            "seed_entities": seed_row,
+            "examples_entities": {
+                "must": f"{found}/{total}", "all": f"{all_found}/{all_total}",
+                "precision": round(ok / pred, 3) if pred else None,
+            },
+        })
     return rows
 
 

@@ -66,7 +66,10 @@ def parse_ann(path: Path) -> list[Gold]:
             spans[parts[0]] = tuple(tuple(int(x) for x in r.split()) for r in ranges.split(";"))  # type: ignore[misc]
         elif re.fullmatch(r"E\d+", parts[0]) and len(parts) >= 2:
             events.append(dict(arg.split(":", 1) for arg in parts[1].split()[1:]))
-    return [Gold(spans.get(e.get("Source", "")), spans.get(e.get("Cue", "")), spans.get(e.get("Content", ""))) for e in events]
+    return [
+        Gold(spans.get(e.get("Source", "")), spans.get(e.get("Cue", "")), spans.get(e.get("Content", "")))
+        for e in events
+    ]
 
 
 def load(split: str, limit: int | None) -> list[Article]:
@@ -95,11 +98,11 @@ def norm(text: str, frags: Frags | None, content: bool = False) -> frozenset[int
         pos.pop(0)
     while pos and text[pos[-1]] in EDGE_PUNCT:
         pos.pop()
-    if content and len(pos) > 4 and "".join(text[i] for i in pos[:4]).lower() == "that":
-        if pos[4] - pos[3] > 1 or not text[pos[4]].isalpha():  # "that" as a word
-            pos = pos[4:]
-            while pos and text[pos[0]] in EDGE_PUNCT:
-                pos.pop(0)
+    is_that = content and len(pos) > 4 and "".join(text[i] for i in pos[:4]).lower() == "that"
+    if is_that and (pos[4] - pos[3] > 1 or not text[pos[4]].isalpha()):  # "that" as a word
+        pos = pos[4:]
+        while pos and text[pos[0]] in EDGE_PUNCT:
+            pos.pop(0)
     return frozenset(pos)
 
 
@@ -165,8 +168,8 @@ def evaluate(articles: list[Article], model: str | None, n_errors: int = 10) -> 
     from dossier import nlp as nlp_mod
     from dossier.extraction import _attach, doc_text
     from dossier.graph import Article as DArticle
-    from dossier.pipeline.quotes import find_quotes
     from dossier.pipeline.attribution import reporting_verbs
+    from dossier.pipeline.quotes import find_quotes
 
     nlp = nlp_mod.load(model)
     texts = [a.text for a in articles]
@@ -199,10 +202,9 @@ def evaluate(articles: list[Article], model: str | None, n_errors: int = 10) -> 
         text = art.text
         for p in preds:
             kinds[p.kind] += 1
-        scores["source"].add({norm(text, p.source) for p in preds if p.source}, {norm(text, g.source) for g in art.gold if g.source})
-        scores["source(np)"].add(
-            {norm(text, p.source_np) for p in preds if p.source_np}, {norm(text, g.source) for g in art.gold if g.source}
-        )
+        gold_sources = {norm(text, g.source) for g in art.gold if g.source}
+        scores["source"].add({norm(text, p.source) for p in preds if p.source}, gold_sources)
+        scores["source(np)"].add({norm(text, p.source_np) for p in preds if p.source_np}, gold_sources)
         scores["cue"].add({norm(text, p.cue) for p in preds if p.cue}, {norm(text, g.cue) for g in art.gold if g.cue})
         scores["content"].add(
             {norm(text, p.content, True) for p in preds}, {norm(text, g.content, True) for g in art.gold if g.content}

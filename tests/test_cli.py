@@ -22,7 +22,10 @@ Nadia Ferreira was named chair of the Port Aster harbor board on Wednesday.
 "We have a lot of dredging to do," Ferreira told the Aster Courier.
 """
 
-BROKEN_JSONL = '{"id": "a1", "published": "2024-04-12", "title": "Pier", "body": "Omar Lindqvist opened the pier."}\n[1, 2]\n'
+BROKEN_JSONL = (
+    '{"id": "a1", "published": "2024-04-12", "title": "Pier", "body": "Omar Lindqvist opened the pier."}\n'
+    "[1, 2]\n"
+)
 
 
 def run(*args: str) -> object:

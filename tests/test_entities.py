@@ -153,3 +153,41 @@ def test_inner_possessive_splits_owner_from_place() -> None:
     assert records["rina_sallow"]["type"] == "PERSON"
     kinds = [(s.text, s.id_) for s in state.mentions(doc) if s.kb_id_ == "rina_sallow"]
     assert kinds == [("Rina Sallow", "name"), ("Sallow", "possessive")]
+
+
+@pytest.mark.slow
+def test_organisation_short_form_and_outlet_last_word_join_the_full_name() -> None:
+    text = (
+        "Pellmark Logistics cut 40 jobs on Monday, its chief executive, Hana Ito, told the Corran Evening Journal. "
+        "Pellmark had warned of losses since spring. Ito later told the Journal that no more cuts were planned."
+    )
+    graph = dossier.extract(text, published="2024-03-02")
+    company = entity_named(graph, "Pellmark Logistics")
+    assert "Pellmark" in {m.text for m in company.mentions}
+    journal = entity_named(graph, "Corran Evening Journal")
+    assert journal.type == "OUTLET"
+    assert "Journal" in {m.text for m in journal.mentions}
+    assert all(e.name not in {"Pellmark", "Journal"} for e in graph.entities)
+
+
+@pytest.mark.slow
+def test_one_half_of_a_double_barrelled_surname_is_the_same_person() -> None:
+    text = (
+        "Katya Lund-Moreno won the club presidency on Sunday. "
+        "Lund-Moreno thanked her rivals, and Moreno's allies celebrated late into the night."
+    )
+    graph = dossier.extract(text, published="2024-03-02")
+    person = entity_named(graph, "Katya Lund-Moreno")
+    assert {"Lund-Moreno", "Moreno"} <= {m.text for m in person.mentions}
+    assert sum(1 for e in graph.entities if e.type == "PERSON") == 1
+
+
+@pytest.mark.slow
+def test_sentence_initial_word_glued_to_a_surname_is_not_a_new_person() -> None:
+    text = (
+        "Odile Ferrand lost the mayoral race by 300 votes in 2022. "
+        "Suppose Ferrand had won: the port would look different today."
+    )
+    graph = dossier.extract(text, published="2024-03-02")
+    names = {e.name for e in graph.entities if e.type == "PERSON"}
+    assert names == {"Odile Ferrand"}

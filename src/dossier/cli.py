@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -24,7 +25,9 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
-Files = Annotated[list[str], typer.Argument(help="Article files, folders, or - for stdin (.txt, .jsonl, .html, .warc).")]
+Files = Annotated[
+    list[str], typer.Argument(help="Article files, folders, or - for stdin (.txt, .jsonl, .html, .warc).")
+]
 Db = Annotated[str | None, typer.Option("--db", help="SQLite store (default: $DOSSIER_DB or dossier.db).")]
 Model = Annotated[
     str | None, typer.Option("--model", help="spaCy pipeline: md, sm, a package name or a path ($DOSSIER_MODEL).")
@@ -119,8 +122,10 @@ def ingest(
     else:
         for p in summary.failed:
             err.print(f"[red]failed[/] {p.where} ({p.kind}): {p.reason}", highlight=False)
-        for p in summary.skipped_inputs:
-            err.print(f"[yellow]skipped[/] {p.where}: {p.reason}", highlight=False)
+        if summary.skipped_inputs:
+            kinds = Counter(Path(p.where).suffix or Path(p.where).name for p in summary.skipped_inputs)
+            listed = ", ".join(f"{k} ×{n}" for k, n in kinds.most_common())
+            err.print(f"[yellow]skipped[/] {summary.skipped} files of types dossier does not read ({listed})")
         out.print(
             f"read {summary.read} · stored {summary.stored} · unchanged {summary.unchanged} · "
             f"skipped {summary.skipped} · failed {len(summary.failed)} → {db or default_db()}"

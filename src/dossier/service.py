@@ -98,21 +98,22 @@ def extract_articles(
     if not articles:
         return
     nlp = nlp_mod.load(model)
+    done: set[int] = set()
     try:
-        for article, doc in pipe_docs(articles, nlp, batch_size=batch_size, n_process=jobs):
-            yield Outcome(article.source or article.id, graph=doc_to_graph(doc, article))
+        for i, (article, doc) in enumerate(pipe_docs(articles, nlp, batch_size=batch_size, n_process=jobs)):
+            graph = doc_to_graph(doc, article)
+            done.add(i)
+            yield Outcome(article.source or article.id, graph=graph)
     except Exception:
-        # A component failed somewhere in the batch: redo one by one to isolate it.
-        done = set()
-        for article in articles:
-            if article.id in done:
+        # Something failed inside a batch: go on one article at a time to isolate it.
+        for i, article in enumerate(articles):
+            if i in done:
                 continue
-            done.add(article.id)
+            where = article.source or article.id
             try:
-                (_, doc), = pipe_docs([article], nlp, batch_size=1)
-                yield Outcome(article.source or article.id, graph=doc_to_graph(doc, article))
-            except Exception as exc:  # noqa: BLE001 - reported to the user, the batch goes on
-                where = article.source or article.id
+                ((_, doc),) = pipe_docs([article], nlp, batch_size=1)
+                yield Outcome(where, graph=doc_to_graph(doc, article))
+            except Exception as exc:
                 yield Outcome(where, problem=Problem(where, "extract", f"{type(exc).__name__}: {exc}"))
 
 
@@ -148,7 +149,7 @@ def ingest(
             if outcome.graph is not None:
                 try:
                     outcome.stored = store.ingest(outcome.graph)
-                except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+                except Exception as exc:  # one bad article must not stop the batch
                     outcome.problem = Problem(outcome.where, "store", str(exc))
             if outcome.problem is not None:
                 summary.failed.append(outcome.problem)

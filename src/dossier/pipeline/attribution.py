@@ -138,7 +138,8 @@ def noun_phrase(tok: Token) -> Span:
 def can_speak(subj: Token, mentions: MentionIndex) -> bool:
     """Whether a subject can be the source of a statement: a named entity, a personal pronoun,
     an unnamed source, a person's title or a document that speaks (``the statement said``)."""
-    if any(mentions.at(t.i) is not None for t in (subj, *subj.children) if t.dep_ in ("appos", "compound") or t is subj):
+    parts = [subj] + [c for c in subj.children if c.dep_ in ("appos", "compound")]
+    if any(mentions.at(t.i) is not None for t in parts):
         return True
     if subj.pos_ == "PRON":
         return subj.lower_ in ("i", "we", "you", "he", "she", "they")
@@ -168,7 +169,8 @@ def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int]) -> Sp
     candidates = [subj] + [c for c in subj.children if c.dep_ in ("appos", "compound")]
     for tok in candidates:
         mention = mentions.at(tok.i)
-        if mention is not None and mention.kb_id_ and mentions.info(mention.kb_id_).get("type", "PERSON") in SPEAKER_TYPES:
+        kind = mentions.info(mention.kb_id_).get("type", "PERSON") if mention is not None else None
+        if mention is not None and mention.kb_id_ and kind in SPEAKER_TYPES:
             return Speaker(mention.kb_id_, mention)
     if subj.pos_ == "PRON":
         key, _ = pronoun_antecedent(subj, mentions, quoted)
@@ -205,7 +207,9 @@ def addressee_of(cue: Token, mentions: MentionIndex) -> tuple[str | None, bool]:
 
     Returns the key and whether it was found through a back-reference (``the outlet``).
     """
-    objs = [c for c in cue.children if c.dep_ in ("dobj", "dative")] if cue.lemma_ in lexicons.load("tell_verbs") else []
+    objs: list[Token] = []
+    if cue.lemma_ in lexicons.load("tell_verbs"):
+        objs = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
     for prep in cue.children:
         if prep.dep_ == "prep" and prep.lower_ == "in":
             for noun in prep.children:
@@ -213,9 +217,8 @@ def addressee_of(cue: Token, mentions: MentionIndex) -> tuple[str | None, bool]:
                     objs += [g for p in noun.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
     for obj in objs:
         mention = mentions.at(obj.i)
-        if mention is not None and mention.kb_id_:
-            if mentions.info(mention.kb_id_).get("type") in ADDRESSEE_TYPES:
-                return mention.kb_id_, mention.id_ == "descriptor"
+        if mention is not None and mention.kb_id_ and mentions.info(mention.kb_id_).get("type") in ADDRESSEE_TYPES:
+            return mention.kb_id_, mention.id_ == "descriptor"
         if obj.lemma_.lower() in lexicons.load("outlet_nouns"):
             return last_outlet(obj.i, mentions), True
     return None, False
@@ -235,19 +238,34 @@ def last_outlet(i: int, mentions: MentionIndex) -> str | None:
 # ---------------------------------------------------------------- times
 
 
-def time_of(cue: Token, content: tuple[int, int]) -> str | None:
-    """The TIMEX3 value of the time governing the cue, outside the quoted content."""
+def time_of(cue: Token, content: tuple[int, int], mentions: MentionIndex) -> str | None:
+    """The TIMEX3 value of the time attached to the cue (``told X in March 2023``), outside the content.
+
+    The times component's ``governing_time`` is asked first when it exists; any
+    time is kept only when it hangs off the cue itself (directly or through a
+    preposition) and is not part of a name (``USA TODAY``).
+    """
     doc = cue.doc
+    times = [t for t in state.section(doc, state.TIMES) if getattr(t, "in_", "body") == "body"]
     try:
-        from .times import governing_time  # provided by the times component when present
+        from .times import governing_time
     except ImportError:
         governing_time = None
-    if governing_time is not None:
-        found = governing_time(doc, cue.idx, cue.idx + len(cue.text))
-        if found is not None and not (content[0] <= found.start < content[1]):
-            return found.value
-        return None
-    return _own_time(cue)
+    found = governing_time(doc, cue.idx, cue.idx + len(cue.text)) if governing_time is not None else None
+    for t in ([found] if found is not None else []) + times:
+        if _attached(doc, t.start, t.end, cue, content, mentions):
+            return t.value
+    return None if times else _own_time(cue)
+
+
+def _attached(doc: Doc, start: int, end: int, cue: Token, content: tuple[int, int], mentions: MentionIndex) -> bool:
+    if start < content[1] and content[0] < end:
+        return False
+    tspan = doc.char_span(start, end, alignment_mode="expand")
+    if tspan is None or any(mentions.at(t.i) is not None for t in tspan):
+        return False
+    root = tspan.root
+    return root.head.i == cue.i or (root.head.dep_ == "prep" and root.head.head.i == cue.i)
 
 
 def _own_time(cue: Token) -> str | None:

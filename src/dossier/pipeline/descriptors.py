@@ -26,7 +26,7 @@ from .discourse import Discourse
 
 AGE = re.compile(r"^(\d{1,3})-year-old$")
 TIE_VERBS = {"be", "become", "serve", "remain", "elect", "name", "appoint", "nominate", "select", "confirm"}
-DESCRIPTOR_MIN_SCORE = 120.0
+DESCRIPTOR_MIN_SCORE = 60.0
 DESCRIPTOR_MARGIN = 1.5
 
 
@@ -377,6 +377,7 @@ def resolve_descriptor(
             continue
         if para - d.para_of[entry.tok] > 1:
             continue
+        score += d.prominence(key, head.i)
         other_titles = [t for t, keys in ties.items() if key in keys and not t.startswith("age ")]
         if other_titles and not desc.former and not desc.title.startswith("age "):
             score *= 0.5  # tied to another title: less likely to be this one

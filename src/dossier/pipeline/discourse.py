@@ -225,6 +225,13 @@ class Discourse:
             out[key] = (total + w * decay, latest)
         return out
 
+    def prominence(self, key: str, before: int) -> float:
+        """How much ``key`` is the article's subject so far: its names before ``before``, and the title."""
+        names = [e for e in self.entries if e.key == key and e.kind != "pronoun" and e.tok < before]
+        title_len = self.doc.user_data.get("dossier.title_len", 0)
+        in_title = any(self.doc[e.tok].idx < title_len for e in names)
+        return min(len(names), 5) * 10.0 + (30.0 if in_title else 0.0)
+
     # --- syntax ----------------------------------------------------------------------------------
 
     def predicate_of(self, tok: Token) -> Token | None:

@@ -349,6 +349,7 @@ def _surnames(doc: Doc, cands: list[Candidate]) -> set[str]:
             first, last = _name_parts(doc, c)
             if first and last:
                 out.add(last)
+                out.update(part for part in last.split("-") if len(part) > 2)
     return out
 
 
@@ -457,7 +458,7 @@ def _attach_single(
     doc: Doc, cand: Candidate, word: str, persons: dict[tuple[str, str], Cluster], clusters: list[Cluster]
 ) -> None:
     fits = [cl for (first, last), cl in persons.items() if last == word]
-    if not fits and first_name_known(word) is None:
+    if not fits:
         # "Solberg" for "Katrin Solberg-Aro": one half of a double-barrelled surname.
         fits = [cl for (first, last), cl in persons.items() if first and "-" in last and word in last.split("-")]
     if not fits:

@@ -46,3 +46,10 @@ def status_component(doc: Doc) -> Doc:
     from .status import annotate_status
 
     return annotate_status(doc)
+
+
+@Language.component("dossier_relations", requires=["doc.spans", "token.dep"], assigns=["doc.user_data"])
+def relations_component(doc: Doc) -> Doc:
+    from .relations import annotate_relations
+
+    return annotate_relations(doc)

@@ -55,6 +55,7 @@ class StatusOf:
 
     status: str = "asserted"
     source: str | None = None
+    negative: bool = False  # the statement's own polarity is negative (even when hedged)
 
 
 def _status_api() -> Any:
@@ -214,7 +215,9 @@ class Facts:
         except Exception:  # a failure there must not lose the fact: fall back, but say so
             log.warning("statement_status failed on tokens %d-%d", start, end, exc_info=True)
             return StatusOf()
-        return StatusOf(getattr(info, "status", "asserted") or "asserted", getattr(info, "source", None))
+        status = getattr(info, "status", "asserted") or "asserted"
+        negative = bool(getattr(info, "negated", False)) or status == "negated"
+        return StatusOf(status, getattr(info, "source", None), negative)
 
     def imagined(self, toks: Iterable[Token]) -> bool:
         """True when a fact sits in an imagined scene (a sketch that "imagined ...", "what if").
@@ -252,6 +255,25 @@ class Facts:
                 log.warning("governing_time failed on chars %d-%d", start_char, end_char, exc_info=True)
         return None
 
+    def clause_time(self, toks: list[Token]) -> str | None:
+        """The time of the clause that states a fact over ``toks`` (never one from another clause).
+
+        The times API picks the governing time (clause, then sentence); a sentence-level pick
+        from a sibling clause ("... told The 19th in August 2024") is not this fact's time.
+        """
+        clause = clause_tokens(toks)
+        if not clause:
+            return None
+        lo = min(t.idx for t in toks)
+        hi = max(t.idx + len(t) for t in toks)
+        got = self.time_obj(lo, hi)
+        if got is not None and any(t.idx <= got.start < t.idx + len(t) for t in clause):
+            return got.value
+        for tm in self._times:
+            if any(t.idx == tm.start for t in clause):
+                return tm.value
+        return None
+
     def times_in(self, start_char: int, end_char: int) -> list[Any]:
         """Time expressions (from the times component) inside chars [start_char, end_char)."""
         return [t for t in self._times if start_char <= t.start and t.end <= end_char]
@@ -264,6 +286,25 @@ class Facts:
         while end > start and text[end - 1].isspace():
             end -= 1
         return Span(start, end, text[start:end])
+
+
+CLAUSE_BREAKS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "csubj", "acl"})
+
+
+def clause_tokens(toks: list[Token]) -> list[Token]:
+    """Tokens of the clause of ``toks``: the governing verb's subtree without its nested clauses."""
+    if not toks:
+        return []
+    head = min(toks, key=lambda t: len(list(t.ancestors)))
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_BREAKS or c in toks)
+    return sorted(out, key=lambda t: t.i)
 
 
 def subject_of(tok: Token) -> Token | None:

@@ -28,6 +28,7 @@ from .discourse import Discourse
 MIN_SCORE = 60.0
 MARGIN = 1.2  # the winner must beat the runner-up by this factor
 UNKNOWN_GENDER_FACTOR = 0.75
+HOST_SUBJECT_BONUS = 80.0
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def _resolve(d: Discourse, tok: Token, f: Features) -> tuple[str, float] | None:
         if key:
             excluded.add(key)
     scores = d.scores(tok, cataphora=tok.i in d.fronted)
+    host = _host_subject(d, tok, excluded)
     cands: list[tuple[float, str]] = []
     for key, (score, entry) in scores.items():
         if key.startswith("#"):
@@ -108,8 +110,13 @@ def _resolve(d: Discourse, tok: Token, f: Features) -> tuple[str, float] | None:
             continue
         if not f.plural and d.genders.get(key) is None:
             score *= UNKNOWN_GENDER_FACTOR
+        if key == host:
+            score += HOST_SUBJECT_BONUS
         cands.append((score, key))
     cands.sort(reverse=True)
+    import os  # DEBUG
+    if os.environ.get("COREF_DEBUG"):  # DEBUG
+        print("DBG", tok.i, tok.text, sorted(excluded), [(round(s), k) for s, k in cands[:4]])  # DEBUG
     if not cands:
         _unnamed(d, tok, f)
         return None
@@ -121,6 +128,27 @@ def _resolve(d: Discourse, tok: Token, f: Features) -> tuple[str, float] | None:
     if top < MARGIN * second:
         return None
     return key, round(0.5 + 0.45 * (1 - second / top), 2)
+
+
+def _host_subject(d: Discourse, tok: Token, excluded: set[str]) -> str | None:
+    """The subject of the nearest clause around ``tok`` that it may refer to.
+
+    "Obi hinted that she ...", "Obi left after her loss": in news, a pronoun in a
+    clause or phrase hanging off a verb most often continues that verb's subject.
+    """
+    t = tok
+    for _ in range(8):
+        head = t.head
+        if head.i == t.i:
+            return None
+        if head.pos_ in {"VERB", "AUX"}:
+            subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i), None)
+            if subj is not None and subj.i < tok.i:
+                key = d.key_at(subj.i)
+                if key is not None and key not in excluded:
+                    return key
+        t = head
+    return None
 
 
 def _unnamed(d: Discourse, tok: Token, f: Features) -> None:

@@ -133,12 +133,10 @@ def _single_quotes(text: str, inside: list[Marked]) -> list[Marked]:
             ch = text[i]
             after = text[i + 1] if i + 1 < end else " "
             before = text[i - 1] if i > start else " "
-            opens = (ch == SINGLE_OPEN or ch == SINGLE_STRAIGHT) and before in _OPENING_CONTEXT and after.isalpha()
+            opens = (ch in (SINGLE_OPEN, SINGLE_STRAIGHT)) and before in _OPENING_CONTEXT and after.isalpha()
             if opens and not _within(i, inside):
-                close = next(
-                    (j for j in range(i + 2, end) if text[j] in (SINGLE_CLOSE, SINGLE_STRAIGHT) and _is_single_close(text, j)),
-                    None,
-                )
+                closers = (j for j in range(i + 2, end) if text[j] in (SINGLE_CLOSE, SINGLE_STRAIGHT))
+                close = next((j for j in closers if _is_single_close(text, j)), None)
                 if close is not None and not _within(close, inside):
                     found.append(Marked(i + 1, close, i, close, single=True))
                     i = close

@@ -121,7 +121,7 @@ class _Finder:
         found = Found(kind, start, end, cue, speaker, passage, status=self._status(cue, speaker))
         if cue is not None:
             found.addressee, found.addressee_backref = attr.addressee_of(cue, self.mentions)
-            found.when = attr.time_of(cue, (start, end))
+            found.when = attr.time_of(cue, (start, end), self.mentions)
         return found
 
     # -------------------------------------------------------------- passes
@@ -143,7 +143,7 @@ class _Finder:
             if subj is None or not attr.can_speak(subj, self.mentions):
                 continue  # "the behaviour signaled that ...": no one speaks
             for comp in tok.children:
-                if comp.dep_ != "ccomp" or comp.i in self.quoted and comp.left_edge.i in self.quoted:
+                if comp.dep_ != "ccomp" or (comp.i in self.quoted and comp.left_edge.i in self.quoted):
                     continue
                 lo, hi = self._trim(comp.left_edge.i, comp.right_edge.i + 1)
                 if hi <= lo:
@@ -175,7 +175,10 @@ class _Finder:
     def _trim(self, lo: int, hi: int) -> tuple[int, int]:
         """Drop a leading complementiser (``that``) and punctuation or spaces at both edges."""
         doc = self.doc
-        while lo < hi and (doc[lo].is_punct or doc[lo].is_space or (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that")):
+        def complementiser(tok: Token) -> bool:
+            return tok.dep_ == "mark" and tok.lower_ == "that"
+
+        while lo < hi and (doc[lo].is_punct or doc[lo].is_space or complementiser(doc[lo])):
             if doc[lo].is_quote and lo in self.quoted:
                 break
             lo += 1
@@ -229,7 +232,7 @@ class _Finder:
             if cue is None:
                 prev = out[-1] if out else None
                 if m.single or not self._continues(prev, m):
-                    if m.single or len(self.doc.char_span(m.start, m.end, alignment_mode="expand") or []) < MIN_UNCUED_TOKENS:
+                    if m.single or self._n_tokens(m) < MIN_UNCUED_TOKENS:
                         continue
                     out.append(Found("direct", m.start, m.end, None, attr.Speaker(None, None), k, status="attributed"))
                     continue
@@ -241,6 +244,9 @@ class _Finder:
                 continue
             out.append(self._found("direct", m.start, m.end, cue, k))
         return out
+
+    def _n_tokens(self, m: Marked) -> int:
+        return self._tok(m.end - 1) - self._tok(m.start) + 1
 
     def _is_cue(self, i: int) -> bool:
         tok = self.doc[i]

@@ -203,10 +203,6 @@ def _time_range(facts: Facts, verb: Token) -> dict[str, str]:
         prev = tok.doc[tok.i - 1].lower_ if tok.i else ""
         slot = "start" if prev in START_PREPS else "end" if prev in END_PREPS else "when"
         out.setdefault(slot, tm.value)
-    if not out:
-        value = facts.time(verb.idx, verb.idx + len(verb))
-        if value:
-            out["when"] = value
     return out
 
 

@@ -32,7 +32,8 @@ def depth(tok: Token) -> int:
 
 def anchor(doc: Doc, start: int, end: int) -> Token:
     """The highest token of ``doc[start:end]`` in the parse (first one on ties)."""
-    toks = list(doc[start:end]) or [doc[min(start, len(doc) - 1)]]
+    toks = [t for t in doc[start:end] if not (t.is_punct or t.is_space)] or list(doc[start:end])
+    toks = toks or [doc[min(start, len(doc) - 1)]]
     tops = [t for t in toks if not start <= t.head.i < end or t.head.i == t.i] or toks
     return min(tops, key=lambda t: (depth(t), t.i))
 
@@ -62,7 +63,11 @@ def governed(
     unless ``keep_relcl``, and the subtrees of the tokens in ``skip``.
     """
     skipped = set(skip)
+    # A finite verb without a subject (a modal, no nsubj) usually means the parser hung the
+    # subject on a misattached adverbial clause to its left: keep that clause.
+    lost_subject = not has_subject(head) and any(c.dep_ == "aux" for c in head.children) and head.dep_ != "xcomp"
     out: list[int] = []
+    chain = {head.i}  # the head and its xcomp chain ("appears to have found") share one clause
     stack = [head]
     while stack:
         tok = stack.pop()
@@ -70,8 +75,11 @@ def governed(
             continue
         out.append(tok.i)
         for child in tok.children:
-            if tok.i == head.i and _left_out(child, keep_advcl, keep_subject):
+            keep_adv = keep_advcl or (lost_subject and tok.i == head.i and child.i < head.i)
+            if tok.i in chain and _left_out(child, keep_adv, keep_subject or tok.i != head.i):
                 continue
+            if tok.i in chain and child.dep_ == "xcomp":
+                chain.add(child.i)
             if not keep_relcl and child.dep_ == "relcl":
                 continue
             stack.append(child)
@@ -93,9 +101,10 @@ def _left_out(child: Token, keep_advcl: bool, keep_subject: bool) -> bool:
 
 def edges(doc: Doc, ids: list[int]) -> tuple[int, int] | None:
     """The contiguous token range ``[start, end)`` spanned by ``ids``, trimmed of edge punctuation."""
-    if not ids:
+    words = [i for i in ids if not (doc[i].is_punct or doc[i].is_space)]
+    if not words:
         return None
-    start, end = min(ids), max(ids) + 1
+    start, end = min(words), max(words) + 1
     while start < end and (doc[start].dep_ in EDGE_TRIM or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):

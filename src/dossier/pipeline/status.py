@@ -153,7 +153,7 @@ class _Finder:
     def add(self, status: str, cues: list[Token], scope: list[int], span_ids: list[int] | None = None,
             **kw: Any) -> Frame:
         span = edges(self.doc, span_ids if span_ids is not None else scope)
-        frame = Frame(status, [t.text for t in cues], [t.i for t in cues], scope, span, **kw)
+        frame = Frame(status, _cue_texts(cues), [t.i for t in cues], scope, span, **kw)
         self.frames.append(frame)
         return frame
 
@@ -364,16 +364,22 @@ class _Finder:
     def hedged(self, tok: Token) -> None:
         if tok.dep_ == "aux" and tok.lower_ in lexicons.load("status_modals"):
             verb = tok.head
-            if tok.lower_ == "could" and any(c.dep_ == "neg" for c in verb.children):
-                return  # "could not attend": ability, negated below
+            if tok.lower_ == "could" and (
+                any(c.dep_ == "neg" for c in verb.children)
+                or (verb.dep_ == "advcl" and any(c.dep_ == "mark" or c.pos_ == "SCONJ" or c.tag_ == "WRB"
+                                                 for c in verb.children))
+            ):
+                return  # "could not attend", "whenever we could": ability, not a hedge
             self.add("hedged", [tok], governed(verb))
             return
         lemma = _lemma(tok)
         if lemma not in _words("hedges"):
             return
         if tok.pos_ in ("VERB", "AUX"):
-            if any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") for c in tok.children):
-                self.add("hedged", [tok], governed(tok))
+            if any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") and c.i > tok.i for c in tok.children):
+                # content follows "appears"/"seems"; a clause before it is the parser's mistake
+                left = [c.i for c in tok.children if c.dep_ in ("ccomp", "advcl") and c.i < tok.i]
+                self.add("hedged", [tok], governed(tok, skip=left))
         elif tok.pos_ == "ADV":
             self.add("hedged", [tok], governed(clause_head(tok.head)))
         elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr", "oprd", "ROOT"):
@@ -422,7 +428,7 @@ class _Finder:
         content = [c for c in tok.children if c.dep_ == "ccomp"]
         if content:
             ids = sorted(t.i for c in content for t in c.subtree)
-        elif tok.dep_ == "parataxis" or (tok.dep_ == "ccomp" and tok.i > tok.head.i and _inverted(tok)):
+        elif tok.i > tok.head.i and tok.dep_ in ("parataxis", "ccomp", "conj") and _inverted(tok):
             host = tok.head
             ids = [i for i in governed(host, keep_advcl=True) if not tok.left_edge.i <= i <= tok.right_edge.i]
         else:
@@ -453,6 +459,8 @@ class _Finder:
         elif low in _words("negations") and tok.dep_ == "det" and tok.head.dep_ in (
             "dobj", "attr", "nsubj", "nsubjpass", "oprd",
         ):
+            if _lemma(tok.head) in _words("negation_idioms"):
+                return
             pred = tok.head.head
         elif _negative_word(tok) and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
             pred = tok.head
@@ -496,6 +504,19 @@ class _Finder:
             self.frames.append(Frame(status, [cue_text], [], ids, edges(doc, ids), source=speaker, quote=True))
 
 
+def _cue_texts(cues: list[Token]) -> list[str]:
+    """Cue words as written, adjacent ones joined into one phrase ("According to")."""
+    out: list[str] = []
+    last = -2
+    for tok in sorted(cues, key=lambda t: t.i):
+        if tok.i == last + 1 and out:
+            out[-1] = out[-1] + tok.doc[tok.i - 1].whitespace_ + tok.text
+        else:
+            out.append(tok.text)
+        last = tok.i
+    return out
+
+
 def _negative_word(tok: Token) -> bool:
     """'nobody', 'nothing', 'none', 'neither', 'no one' as an argument."""
     low = tok.lower_
@@ -514,10 +535,17 @@ def _asks(tok: Token) -> bool:
 
 
 def _inverted(verb: Token) -> bool:
-    """"..., the Journal reported.": the attribution follows its content at the end of the sentence."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not any(
-        c.dep_ in ("ccomp", "dobj") for c in verb.children
-    )
+    """"..., the Journal reported.": the attribution follows its content, after a comma, and ends the sentence."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if any(c.dep_ in ("ccomp", "dobj", "mark", "xcomp") for c in verb.children):
+        return False
+    doc = verb.doc
+    before = verb.left_edge.i - 1
+    if before < 0 or doc[before].text not in (",", '"', "\u201d", "'"):
+        return False
+    rest = doc[verb.right_edge.i + 1:verb.sent.end]
+    return all(t.is_punct or t.is_space for t in rest)
 
 
 def _hedged_predicate(pred: Token) -> bool:
@@ -611,7 +639,8 @@ def find_claims(doc: Doc) -> list[Claim]:
         if not frame["claim"] or not frame["span"] or not frame["scope"]:
             continue
         s, e = frame["span"]
-        top = min((doc[i] for i in frame["scope"]), key=lambda t: (depth(t), t.i))
+        words = [doc[i] for i in frame["scope"] if not doc[i].is_punct] or [doc[i] for i in frame["scope"]]
+        top = min(words, key=lambda t: (depth(t), t.i))
         info = _combine([cached["frames"][fid] for fid in cached["by_token"][top.i]])
         if info.status != ASSERTED:
             found.append((s, e, info))

@@ -227,8 +227,11 @@ def _gran(unit: str) -> str | None:
 
 
 def _shift_amount(unit: str, n: float) -> tuple[str, int]:
+    """A shift of ``n`` units as (granularity, count): "a decade ago" moves ten years."""
     if unit == "2W":
         return "W", int(2 * n)
+    if unit in ("10Y", "100Y"):
+        return "Y", int(n * int(unit[:-1]))
     return _gran(unit) or "D", int(n)
 
 
@@ -412,6 +415,8 @@ def _reference(t: _Toks, i: int) -> Expr | None:
             start = i + 1 if t.at(i) == "in" else i
             if phrase == "now" and t.at(i + 1) in ("that", "on"):
                 return None  # "now that ...", "from now on" are conjunctions
+            if phrase.endswith(("past", "future")) and (_number(t, i + size) or _unit(t, i + size)):
+                return None  # "the past three months" is a duration
             return Expr(start, i + size, value=refs[phrase])
     if t.at(i) == "recent" and t.at(i + 1) in ("years", "months", "weeks", "days", "decades"):
         return Expr(i, i + 2, value="PAST_REF")
@@ -666,9 +671,9 @@ def _weekday_rule(t: _Toks, i: int) -> Expr | None:
     wd = _weekday(t, i)
     if not wd:
         return None
-    part = _lex()["parts"].get(t.at(i + 1))
-    if part:
-        return Expr(i, i + 2, type="TIME", kind="weekday", rel="dct", weekday=wd, suffix="T" + part)
+    if t.at(i + 1) in _lex()["parts"]:
+        # "Friday night": the day (TimeBank mostly writes the plain date)
+        return Expr(i, i + 2, kind="weekday", rel="dct", weekday=wd)
     return Expr(i, i + 1, kind="weekday", rel="dct", weekday=wd)
 
 
@@ -739,6 +744,24 @@ def _quarter(t: _Toks, i: int) -> Expr | None:
     return Expr(start, end, kind="quarter", rel="dct", unit=unit, day=n)
 
 
+QUARTER_LEADS = ("latest", "last", "recent", "current", "fiscal", "same", "comparable", "just-ended", "most")
+
+
+def _the_quarter(t: _Toks, i: int) -> Expr | None:
+    """Business news: "the (latest) quarter" is the quarter under discussion, else the last one ended."""
+    if t.at(i) != "the":
+        return None
+    j = i + 1
+    while t.at(j) in QUARTER_LEADS or (t.at(j) == "recent" and t.at(j - 1) == "most"):
+        j += 1
+    if t.at(j) != "quarter" or t.at(j + 1) in ("of", "-", "century", "mile", "point", "inch") \
+            or t.doc[j].text != "quarter":
+        return None
+    if t.at(i + 1) == "current":
+        return Expr(i, j + 1, kind="shift", rel="dct", unit="Q")
+    return Expr(i, j + 1, kind="shift", rel="quarter", unit="Q")
+
+
 def _year_ago(t: _Toks, i: int) -> Expr | None:
     """Financial "year-earlier"/"year-ago" (+ quarter/period): the referent a year back."""
     start = i
@@ -746,7 +769,9 @@ def _year_ago(t: _Toks, i: int) -> Expr | None:
         i += 1
     if t.at(i) == "year" and t.at(i + 1) == "-" and t.at(i + 2) in ("earlier", "ago"):
         end = i + 3
-        if t.at(end) in ("quarter", "period"):
+        if t.at(end) == "quarter":
+            return Expr(start, end + 1, kind="shift", rel="quarter", unit="Q", offset=-4)
+        if t.at(end) == "period":
             end += 1
         return Expr(start if end > i + 3 else i, end, kind="shift", rel="anaphor", unit="Y", offset=-1,
                     keep_gran=True)
@@ -893,7 +918,7 @@ def _scan_one(t: _Toks, i: int, rules: tuple[Rule, ...]) -> Expr | None:
 RULES: tuple[Callable[[_Toks, int], Expr | None], ...] = (
     _set, _explicit_date, _year, _deictic_day, _reference, _relative, _unit_before_after, _amount,
     _vague_plural, _weekday_rule, _season, _quarter, _year_ago, _anaphoric_adverb, _holiday,
-    _clock, _position_mod,
+    _clock, _position_mod, _the_quarter,
 )
 
 

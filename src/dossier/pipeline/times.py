@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -32,10 +33,11 @@ from spacy.tokens import Doc, Span, Token
 from ..graph import Time
 from . import lexicons, state
 from .time_grammar import scan
-from .timex import Expr, Point, parse_point, resolve
+from .timex import Expr, Point, parse_point, resolve, shift
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
 PAST_AUX = {"had", "did", "was", "were", "'d"}
+MODALS = {"would", "could", "might", "may", "should", "can", "must"}
 FUTURE_VERBS = lexicons.load("time_future_verbs")
 PREP_MODS = {"since": "ON_OR_AFTER", "from": "ON_OR_AFTER", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE",
              "through": "ON_OR_BEFORE", "before": "BEFORE", "after": "AFTER", "by": "ON_OR_BEFORE"}
@@ -80,6 +82,8 @@ def _verb_tense(verb: Token) -> str | None:
         return "future"
     if verb.tag_ == "VBG" and lowers & {"is", "are", "'s", "'re", "am"}:
         return "future"  # "is meeting Friday"
+    if (lowers & MODALS and not lowers & {"have", "'ve"}) or (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in ("be", "say")):
+        return "future"  # "could come Tuesday", "meet separately Monday": scheduled
     if verb.tag_ == "VBD" or lowers & PAST_AUX or (verb.tag_ == "VBN" and lowers & {"has", "have", "'ve"}):
         return "past"
     if verb.tag_ == "VBN" and not auxes:
@@ -101,32 +105,58 @@ class _Paragraphs:
         return bisect_right(self.breaks, char)
 
 
+@dataclass
+class _Seen:
+    para: int
+    sent: int
+    point: Point
+    text: str
+
+
+def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
+               dct: Point | None) -> tuple[Point | None, str | None, Expr]:
+    """The point ``e`` is relative to, the anchor to report, and ``e`` adjusted to it."""
+    if e.rel == "quarter":
+        # the quarter under discussion, else the last quarter ended before publication
+        quarters = [s for s in seen if s.point.gran == "Q"]
+        if quarters:
+            return quarters[-1].point, quarters[-1].text, e
+        if dct is None:
+            return None, "published", e
+        return Point(shift(dct.day, "Q", -1), "Q"), "published", e
+    if e.kind == "shift" and e.unit == "Y" and e.offset == -1 and e.type == "DATE":
+        # "a year ago"/"last year" beside a quarter means that quarter a year back
+        quarters = [s for s in seen if s.sent == sent and s.point.gran == "Q"]
+        if quarters:
+            return quarters[-1].point, quarters[-1].text, replace(e, keep_gran=True)
+    if e.rel == "anaphor":
+        prior = [s for s in seen if s.para == para]
+        if prior:
+            return prior[-1].point, prior[-1].text, e
+        return dct, "published", replace(e, keep_gran=False)
+    if e.rel == "dct":
+        return dct, "published", e
+    return None, None, e
+
+
 def find_times(doc: Doc) -> list[Time]:
     """Detect, normalise and anchor the time expressions of ``doc`` (character offsets into ``doc.text``)."""
     dct = published_point(doc)
     paras = _Paragraphs(doc.text)
     out: list[Time] = []
-    points: list[tuple[int, Point, str]] = []  # (paragraph, point, text) of resolved dates so far
+    seen: list[_Seen] = []  # resolved dates so far, for anaphors
     for e in scan(doc):
         span = doc[e.start:e.end]
         para = paras.of(span.start_char)
-        ref: Point | None = None
-        anchor: str | None = None
-        if e.rel == "anaphor":
-            prior = [(p, txt) for (pp, p, txt) in points if pp == para]
-            if prior:
-                ref, anchor = prior[-1]
-            else:
-                ref, anchor = dct, "published"
-        elif e.rel == "dct":
-            ref, anchor = dct, "published"
+        sent = span[0].sent.start if doc.has_annotation("SENT_START") else 0
+        ref, anchor, e = _reference(e, doc, seen, para, sent, dct)
         value = resolve(e, ref, tense(doc, e))
         mod = e.mod or _prep_mod(doc, e)
         time = Time(span.start_char, span.end_char, span.text, "body", e.type, value, anchor, mod)  # type: ignore[arg-type]
         out.append(time)
         point = parse_point(value) if e.type in ("DATE", "TIME") else None
         if point is not None:
-            points.append((para, point, span.text))
+            seen.append(_Seen(para, sent, point, span.text))
     return out
 
 

@@ -1,0 +1,240 @@
+"""Quotes and attribution (component ``dossier_quotes``), on the team's own invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.graph import ArticleGraph, Quote
+from dossier.pipeline.quote_marks import find_marked
+
+# ---------------------------------------------------------------- quotation marks (no model)
+
+MARK_CASES = [
+    ('"We won," she said, "and we will win again."', ["We won,", "and we will win again."]),
+    ("“Curly works too,” he said.", ["Curly works too,"]),
+    ("Ortega' speech and the '90s don't count.", []),
+    ("The Mendels' house isn't quoted; 'this is' quoted.", ["this is"]),
+    ('"Outer \'inner\' still one quote," he said.', ["Outer 'inner' still one quote,"]),
+    ('“Outer with a straight "nested" one,” she said.', ['Outer with a straight "nested" one,']),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARK_CASES)
+def test_quote_marks(text: str, expected: list[str]) -> None:
+    assert [text[m.start : m.end] for m in find_marked(text)] == expected
+
+
+def test_multi_paragraph_quote_is_one_passage() -> None:
+    text = 'Dale Pruitt said:\n"The first part ends here.\n"The second part closes it."\nAfter.'
+    (m,) = find_marked(text)
+    assert text[m.start : m.end] == 'The first part ends here.\n"The second part closes it.'
+    assert m.paragraphs == 2
+
+
+def test_unbalanced_mark_recovers_at_paragraph_end() -> None:
+    text = '"This one never closes.\nLater, "a clean quote" follows.'
+    marked = find_marked(text)
+    assert [text[m.start : m.end] for m in marked] == ["This one never closes.", "a clean quote"]
+    assert marked[0].close_mark is None and marked[1].close_mark is not None
+
+
+# ---------------------------------------------------------------- attribution (model)
+
+
+def _graph(nlp, body: str, published: str = "2023-06-01") -> ArticleGraph:  # type: ignore[no-untyped-def]
+    from dossier.extraction import article_doc, doc_to_graph
+    from dossier.graph import Article
+
+    article = Article(id="t", title="", body=body, published=published)
+    return doc_to_graph(article_doc(article, nlp), article)
+
+
+def _quote(graph: ArticleGraph, fragment: str) -> Quote:
+    found = [q for q in graph.quotes if fragment in (q.text or "")]
+    assert found, f"no quote containing {fragment!r} in {[q.text for q in graph.quotes]}"
+    return found[0]
+
+
+def _name(graph: ArticleGraph, key: str | None) -> str | None:
+    ent = graph.entity(key)
+    return ent.name if ent else None
+
+
+@pytest.mark.slow
+def test_split_quote_gives_two_quotes_with_one_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, '"The bridge is safe," Marta Velkov said, "and it will open in May."')
+    a, b = _quote(g, "bridge is safe"), _quote(g, "open in May")
+    assert a.kind == b.kind == "direct"
+    assert a.span.text == "The bridge is safe,"
+    assert a.speaker is not None and a.speaker == b.speaker
+    assert _name(g, a.speaker) == "Marta Velkov"
+    assert a.cue is not None and a.cue.text == "said"
+
+
+@pytest.mark.slow
+def test_multi_paragraph_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        'Osric Banfield, the harbour master, spoke at length.\n"We lost two boats in March.\n'
+        '"Nobody was hurt," Banfield said.'
+    )
+    g = _graph(nlp, body)
+    q = _quote(g, "two boats")
+    assert "Nobody was hurt" in (q.text or "")
+    assert _name(g, q.speaker) == "Osric Banfield"
+
+
+@pytest.mark.slow
+def test_colon_speaker_from_previous_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, 'Hugo Tennant, a paediatrician, said:\n"Children need more sleep than adults think."')
+    q = _quote(g, "Children need")
+    assert _name(g, q.speaker) == "Hugo Tennant"
+    assert q.cue is not None and q.cue.text == "said"
+
+
+@pytest.mark.slow
+def test_apostrophe_possessive_is_not_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Lorna Haddis' budget passed in the '90s and wasn't changed. Haddis said, \"It held up.\"")
+    assert [q.text for q in g.quotes if q.kind == "direct"] == ["It held up."]
+
+
+@pytest.mark.slow
+def test_unbalanced_mark_does_not_derail_the_rest(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'The mayor walked out. "This sentence has a stray mark.\nPetra Lunn said, "The vote is final."'
+    g = _graph(nlp, body)
+    q = _quote(g, "vote is final")
+    assert q.span.text == "The vote is final."
+    assert _name(g, q.speaker) == "Petra Lunn"
+
+
+@pytest.mark.slow
+def test_participial_adding_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, 'Ines Marlow seems to respect Tobias Crane, adding, "He is a careful, honest colleague."')
+    q = _quote(g, "careful, honest")
+    assert q.cue is not None and q.cue.text == "adding"
+    assert _name(g, q.speaker) == "Ines Marlow"
+
+
+@pytest.mark.slow
+def test_indirect_said_that(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Raymond Okafor said that the clinic would close in June.")
+    q = _quote(g, "clinic would close")
+    assert q.kind == "indirect"
+    assert q.span.text == "the clinic would close in June"
+    assert _name(g, q.speaker) == "Raymond Okafor"
+    assert q.status == "attributed" and q.source == q.speaker
+
+
+@pytest.mark.slow
+def test_hinted_that_is_hedged(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Delia Frost hinted that she may run for governor next year.")
+    q = _quote(g, "may run")
+    assert q.kind == "indirect" and q.status == "hedged"
+    assert q.cue is not None and q.cue.text == "hinted"
+    assert _name(g, q.speaker) == "Delia Frost"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    [
+        "According to The Harbor Ledger, the factory will hire 300 workers.",
+        "The factory will hire 300 workers, according to The Harbor Ledger.",
+    ],
+)
+def test_according_to_front_and_end(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    (q,) = [q for q in g.quotes if q.kind == "according_to"]
+    assert q.span.text.lower() == "the factory will hire 300 workers"
+    assert _name(g, q.speaker) == "The Harbor Ledger"
+    assert q.cue is not None and q.cue.text.lower() == "according to"
+
+
+@pytest.mark.slow
+def test_pronoun_speaker_resolves_to_the_named_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'Greta Lindqvist opened the new library on Monday. "Books are for everyone," she said.'
+    g = _graph(nlp, body)
+    q = _quote(g, "Books are")
+    assert _name(g, q.speaker) == "Greta Lindqvist"
+    assert q.speaker_span is not None and q.speaker_span.text == "she"
+
+
+@pytest.mark.slow
+def test_telling_the_outlet_and_time_inherited(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        '"The merger was rushed," Colin Ashby told The Daily Courier in March 2023. '
+        'Wendy Strand, his former deputy, agreed, telling the outlet, "We needed another year."'
+    )
+    g = _graph(nlp, body)
+    first, second = _quote(g, "merger was rushed"), _quote(g, "another year")
+    assert _name(g, first.speaker) == "Colin Ashby"
+    assert _name(g, first.addressee) == "The Daily Courier"
+    assert first.when == "2023-03"
+    assert _name(g, second.speaker) == "Wendy Strand"
+    assert second.addressee == first.addressee
+    assert second.when == "2023-03"
+
+
+@pytest.mark.slow
+def test_told_outlet_in_month_year(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, '"I never planned to stay," Nadia Perrin told The Valley Gazette in March 2023.')
+    q = _quote(g, "never planned")
+    assert q.when == "2023-03"
+    assert _name(g, q.addressee) == "The Valley Gazette"
+
+
+@pytest.mark.slow
+def test_unnamed_sources_are_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Officials said that the bridge would stay closed through the winter.")
+    q = _quote(g, "bridge would stay closed")
+    assert q.status == "reported"
+    assert q.speaker is None
+
+
+@pytest.mark.slow
+def test_person_talked_about_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'Tomas Reyes praised Alma Quist. "Alma is the hardest worker I know," Reyes said.'
+    g = _graph(nlp, body)
+    q = _quote(g, "hardest worker")
+    assert _name(g, q.speaker) == "Tomas Reyes"
+
+
+@pytest.mark.slow
+def test_pronoun_inside_the_quote_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'Boris Kell met Hanna Dorr in 2019. "She is just a very kind person," Kell said.'
+    g = _graph(nlp, body)
+    q = _quote(g, "very kind person")
+    assert _name(g, q.speaker) == "Boris Kell"
+    assert q.speaker_span is not None and q.speaker_span.text == "Kell"
+
+
+@pytest.mark.slow
+def test_scare_quote_without_cue_is_no_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, 'The council called the plan a "rescue" of the old pier.')
+    assert [q for q in g.quotes if q.kind == "direct"] == []
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_reference_article_must_quotes(nlp, seed) -> None:  # type: ignore[no-untyped-def]
+    """The gold's `must` quotes of the reference article (read at run time, never copied)."""
+    import json
+
+    from dossier.extraction import article_doc, doc_to_graph
+    from dossier.graph import Article
+
+    first, body = seed.read_text(encoding="utf-8").split("\n", 1)
+    _, published, title = first.strip().split(" ", 2)
+    article = Article(id="seed", title=title, body=body, published=published)
+    g = doc_to_graph(article_doc(article, nlp), article)
+    gold = json.loads(seed.with_name(seed.name.replace(".txt", ".gold.json")).read_text(encoding="utf-8"))
+    names = {e["id"]: e["name"] for e in gold["entities"]}
+    for item in gold["quotes"]:
+        if not item.get("must"):
+            continue
+        fragment = item["text"].strip(" ,.")[:40]
+        q = _quote(g, fragment)
+        assert q.kind == item["kind"]
+        assert _name(g, q.speaker) == names[item.get("speaker") or item.get("source")]
+        if item["kind"] == "direct":
+            assert _name(g, q.addressee) == names.get(item.get("told"))
+            assert q.when == item.get("when")
