@@ -272,6 +272,9 @@ class Facts:
         for tm in self._times:
             if any(t.idx == tm.start for t in clause):
                 return tm.value
+        head = clause_head(toks)
+        if head.dep_ == "advcl" and any(c.lower_ in {"when", "as", "after", "once"} for c in head.children):
+            return self.clause_time([head.head])  # "in 2020, when she became ...": the main clause's date
         return None
 
     def times_in(self, start_char: int, end_char: int) -> list[Any]:
@@ -291,13 +294,19 @@ class Facts:
 CLAUSE_BREAKS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "csubj", "acl"})
 
 
+def clause_head(toks: list[Token]) -> Token:
+    """The verb heading the clause of ``toks`` (the highest of them, climbed to a verb)."""
+    head = min(toks, key=lambda t: len(list(t.ancestors)))
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head
+    return head
+
+
 def clause_tokens(toks: list[Token]) -> list[Token]:
     """Tokens of the clause of ``toks``: the governing verb's subtree without its nested clauses."""
     if not toks:
         return []
-    head = min(toks, key=lambda t: len(list(t.ancestors)))
-    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
-        head = head.head
+    head = clause_head(toks)
     out: list[Token] = []
     stack = [head]
     while stack:

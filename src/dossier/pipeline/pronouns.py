@@ -114,9 +114,6 @@ def _resolve(d: Discourse, tok: Token, f: Features) -> tuple[str, float] | None:
             score += HOST_SUBJECT_BONUS
         cands.append((score, key))
     cands.sort(reverse=True)
-    import os  # DEBUG
-    if os.environ.get("COREF_DEBUG"):  # DEBUG
-        print("DBG", tok.i, tok.text, sorted(excluded), [(round(s), k) for s, k in cands[:4]])  # DEBUG
     if not cands:
         _unnamed(d, tok, f)
         return None

@@ -203,6 +203,10 @@ def _time_range(facts: Facts, verb: Token) -> dict[str, str]:
         prev = tok.doc[tok.i - 1].lower_ if tok.i else ""
         slot = "start" if prev in START_PREPS else "end" if prev in END_PREPS else "when"
         out.setdefault(slot, tm.value)
+    if not out:
+        value = facts.clause_time([verb])
+        if value:
+            out["when"] = value
     return out
 
 
