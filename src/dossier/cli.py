@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -15,6 +16,9 @@ from rich.table import Table
 
 from . import __version__
 from .errors import DossierError
+
+if TYPE_CHECKING:
+    from .store import Store
 
 app = typer.Typer(
     help="dossier: a sourced, time-aware graph of public figures, built from dated news articles.",
@@ -134,71 +138,22 @@ def ingest(
         raise typer.Exit(1)
 
 
-@app.command()
-def people(
-    db: Db = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="How many people to list.")] = 50,
-    as_json: AsJson = False,
-) -> None:
-    """List the people in the store, most mentioned first."""
+def _query(db: str | None, ask: Callable[[Store], Any]) -> Any:
+    """Open the store read-only, ask it one thing, and turn its errors into a clean CLI error."""
     from .service import open_store
 
     try:
         with open_store(db) as store:
-            rows = store.people(limit=limit)
+            return ask(store)
     except DossierError as exc:
         _fail(exc)
-    if as_json:
-        _print_json(rows)
-        return
-    table = Table("name", "gender", "mentions", "articles", title=f"{len(rows)} people")
-    for r in rows:
-        table.add_row(r["name"], r.get("gender") or "", str(r["mentions"]), str(r["articles"]))
-    out.print(table)
 
 
-def _facts_table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
+def _table(title: str, columns: list[str], rows: Iterable[list[Any]]) -> Table:
     table = Table(*columns, title=title, title_justify="left")
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row))
     return table
-
-
-@app.command()
-def show(name: str, db: Db = None, as_json: AsJson = False) -> None:
-    """Who is NAME: aliases, articles, roles, ties, quotes, events, claims."""
-    from .service import open_store
-
-    try:
-        with open_store(db) as store:
-            profile = store.person(name)
-    except DossierError as exc:
-        _fail(exc)
-    if as_json:
-        _print_json(profile)
-        return
-    out.print(f"[bold]{profile['name']}[/] ({profile['type']}{', ' + profile['gender'] if profile['gender'] else ''})")
-    if profile["aliases"]:
-        out.print("also: " + ", ".join(profile["aliases"]))
-    out.print(_facts_table("articles", ["published", "title", "outlet"], [
-        [a["published"], a["title"], a["outlet"]] for a in profile["articles"]]))
-    if profile["roles"]:
-        out.print(_facts_table("roles", ["title", "when", "current", "status", "evidence"], [
-            [r.get("title"), r.get("start") or r.get("when"), r.get("current"), r.get("status"), _ev(r)]
-            for r in profile["roles"]]))
-    if profile["relations"]:
-        out.print(_facts_table("ties", ["type", "other", "when", "status", "evidence"], [
-            [r.get("type"), r.get("other_name"), r.get("start") or r.get("when"), r.get("status"), _ev(r)]
-            for r in profile["relations"]]))
-    if profile["quotes"]:
-        out.print(_facts_table("quotes", ["date", "to", "quote", "status"], [
-            [q.get("date"), q.get("addressee_name"), _short(q.get("text")), q.get("status")]
-            for q in profile["quotes"]]))
-    if profile["events"]:
-        out.print(_facts_table("events", ["type", "when", "status", "evidence"], [
-            [e.get("type"), e.get("when"), e.get("status"), _ev(e)] for e in profile["events"]]))
-    if profile.get("others"):
-        out.print("[dim]other matches: " + ", ".join(o["name"] for o in profile["others"]) + "[/]")
 
 
 def _short(text: str | None, n: int = 90) -> str:
@@ -207,62 +162,101 @@ def _short(text: str | None, n: int = 90) -> str:
 
 
 def _ev(fact: dict[str, Any]) -> str:
-    ev = fact.get("evidence")
-    if isinstance(ev, dict):
-        return _short(ev.get("text") or ev.get("sentence"))
-    return _short(fact.get("sentence") or fact.get("ev_text"))
+    return _short(fact.get("sentence") or fact.get("evidence"))
+
+
+ROLE_COLUMNS = ["title", "when", "current", "status", "evidence"]
+TIE_COLUMNS = ["type", "other", "when", "status", "evidence"]
+QUOTE_COLUMNS = ["date", "to", "quote", "status", "article"]
+EVENT_COLUMNS = ["type", "when", "status", "evidence"]
+
+
+def _role_row(r: dict[str, Any]) -> list[Any]:
+    return [r.get("title"), r.get("start") or r.get("when"), r.get("current"), r.get("status"), _ev(r)]
+
+
+def _tie_row(r: dict[str, Any]) -> list[Any]:
+    return [r.get("type"), r.get("other"), r.get("start") or r.get("when"), r.get("status"), _ev(r)]
+
+
+def _quote_row(q: dict[str, Any]) -> list[Any]:
+    article = _short(q.get("article_title"), 40)
+    return [q.get("date"), q.get("addressee"), _short(q.get("text")), q.get("status"), article]
+
+
+def _event_row(e: dict[str, Any]) -> list[Any]:
+    return [e.get("type"), e.get("when"), e.get("status"), _ev(e)]
+
+
+@app.command()
+def people(
+    db: Db = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many people to list.")] = 50,
+    as_json: AsJson = False,
+) -> None:
+    """List the people in the store, most mentioned first."""
+    rows = _query(db, lambda store: store.people(limit=limit))
+    if as_json:
+        _print_json(rows)
+        return
+    out.print(_table(f"{len(rows)} people", ["name", "gender", "mentions", "articles"], (
+        [r["name"], r.get("gender"), r["mentions"], r["articles"]] for r in rows)))
+
+
+@app.command()
+def show(name: str, db: Db = None, as_json: AsJson = False) -> None:
+    """Who is NAME: aliases, articles, roles, ties, quotes, events, claims."""
+    profile = _query(db, lambda store: store.person(name))
+    if as_json:
+        _print_json(profile)
+        return
+    gender = f", {profile['gender']}" if profile["gender"] else ""
+    out.print(f"[bold]{profile['name']}[/] ({profile['type']}{gender})", highlight=False)
+    if profile["aliases"]:
+        out.print("also: " + ", ".join(profile["aliases"]), highlight=False)
+    out.print(_table("articles", ["published", "title", "outlet"], (
+        [a["published"], a["title"], a["outlet"]] for a in profile["articles"])))
+    sections = [
+        ("roles", ROLE_COLUMNS, _role_row), ("relations", TIE_COLUMNS, _tie_row),
+        ("quotes", QUOTE_COLUMNS, _quote_row), ("events", EVENT_COLUMNS, _event_row),
+    ]
+    for key, columns, row in sections:
+        if profile[key]:
+            out.print(_table("ties" if key == "relations" else key, columns, map(row, profile[key])))
+    if profile.get("others"):
+        out.print("[dim]other matches: " + ", ".join(o["name"] for o in profile["others"]) + "[/]")
 
 
 @app.command()
 def quotes(name: str, db: Db = None, as_json: AsJson = False) -> None:
     """What NAME said, newest first, with outlet, date and article."""
-    from .service import open_store
-
-    try:
-        with open_store(db) as store:
-            rows = store.quotes(name)
-    except DossierError as exc:
-        _fail(exc)
+    rows = _query(db, lambda store: store.quotes(name))
     if as_json:
         _print_json(rows)
         return
-    out.print(_facts_table(f"quotes of {name}", ["date", "to", "quote", "article"], [
-        [q.get("date"), q.get("addressee_name"), _short(q.get("text"), 100), q.get("article_title")] for q in rows]))
+    out.print(_table(f"quotes of {name}", QUOTE_COLUMNS, map(_quote_row, rows)))
 
 
 @app.command()
 def ties(a: str, b: str, db: Db = None, as_json: AsJson = False) -> None:
     """Every tie between two people, with its evidence sentence."""
-    from .service import open_store
-
-    try:
-        with open_store(db) as store:
-            result = store.ties(a, b)
-    except DossierError as exc:
-        _fail(exc)
+    result = _query(db, lambda store: store.ties(a, b))
     if as_json:
         _print_json(result)
         return
-    out.print(_facts_table(f"ties: {result['a']['name']} — {result['b']['name']}", [
-        "type", "when", "status", "evidence"], [
-        [r.get("type"), r.get("start") or r.get("when"), r.get("status"), _ev(r)] for r in result["relations"]]))
+    title = f"ties: {result['a']['name']} — {result['b']['name']}"
+    out.print(_table(title, TIE_COLUMNS, map(_tie_row, result["relations"])))
 
 
 @app.command()
 def timeline(name: str, db: Db = None, as_json: AsJson = False) -> None:
     """NAME's dated facts in order (roles, ties, quotes, events), undated ones after."""
-    from .service import open_store
-
-    try:
-        with open_store(db) as store:
-            rows = store.timeline(name)
-    except DossierError as exc:
-        _fail(exc)
+    rows = _query(db, lambda store: store.timeline(name))
     if as_json:
         _print_json(rows)
         return
-    out.print(_facts_table(f"timeline of {name}", ["date", "kind", "what"], [
-        [r.get("date"), r.get("kind"), _short(r.get("text"), 100)] for r in rows]))
+    out.print(_table(f"timeline of {name}", ["date", "kind", "what", "status"], (
+        [r.get("date"), r.get("kind"), _short(r.get("text"), 100), r.get("status")] for r in rows)))
 
 
 @app.command("eval")

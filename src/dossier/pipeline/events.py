@@ -200,7 +200,7 @@ def find_events(facts: Facts) -> list[Event]:
         if when is None and h.timed:
             when = facts.clause_time(h.toks)
         parts = [Participant("agent", a) for a in h.agents] + [Participant(r, e) for r, e in h.others]
-        ev = Event(h.type, parts, facts.evidence(h.toks[0]), st.status, when=when, source=st.source)  # type: ignore[arg-type]
+        ev = Event(h.type, parts, facts.evidence(h.toks[0], h.toks), st.status, when=when, source=st.source)  # type: ignore[arg-type]
         if h.ordinal is not None and hasattr(ev, "ordinal"):
             ev.ordinal = h.ordinal  # type: ignore[attr-defined]
         key = (h.type, tuple(h.agents), when)

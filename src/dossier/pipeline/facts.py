@@ -281,14 +281,31 @@ class Facts:
         """Time expressions (from the times component) inside chars [start_char, end_char)."""
         return [t for t in self._times if start_char <= t.start and t.end <= end_char]
 
-    def evidence(self, tok: Token) -> Span:
-        """The sentence of ``tok`` as a span of ``doc.text``."""
+    def evidence(self, tok: Token, toks: list[Token] | None = None) -> Span:
+        """The sentence of ``tok`` as a span of ``doc.text``.
+
+        When the sentence also holds an imagined scene that does not cover the fact
+        ("After X's inauguration, a user posted a video that imagined ..."), the evidence is
+        narrowed to the fact's own phrase so that a reader never takes the scene as its source.
+        """
         sent = tok.sent
         start, end = sent.start_char, sent.end_char
+        if toks and self._has_imagined(sent):
+            top = clause_head(toks) if any(t.pos_ in {"VERB", "AUX"} for t in toks) else min(
+                toks, key=lambda t: len(list(t.ancestors)))
+            if top.pos_ not in {"VERB", "AUX"}:
+                while top.dep_ in {"compound", "poss", "amod"} and top.head.i != top.i:
+                    top = top.head
+            lo = min([top.left_edge.i, *(t.i for t in toks)])
+            hi = max([top.right_edge.i, *(t.i for t in toks)])
+            start, end = self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi])
         text = self.doc.text
         while end > start and text[end - 1].isspace():
             end -= 1
         return Span(start, end, text[start:end])
+
+    def _has_imagined(self, sent: Any) -> bool:
+        return any(t.lower_ in IMAGINING or t.lemma_.lower() in IMAGINING or t.lower_ in FICTION_NOUNS for t in sent)
 
 
 CLAUSE_BREAKS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "csubj", "acl"})

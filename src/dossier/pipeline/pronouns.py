@@ -29,6 +29,8 @@ MIN_SCORE = 60.0
 MARGIN = 1.2  # the winner must beat the runner-up by this factor
 UNKNOWN_GENDER_FACTOR = 0.75
 HOST_SUBJECT_BONUS = 80.0
+# Set to a list to collect every decision's candidates (evaluation and debugging only).
+TRACE: list[dict[str, object]] | None = None
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,8 @@ def _resolve(d: Discourse, tok: Token, f: Features) -> tuple[str, float] | None:
             score += HOST_SUBJECT_BONUS
         cands.append((score, key))
     cands.sort(reverse=True)
+    if TRACE is not None:
+        TRACE.append({"tok": tok.i, "char": tok.idx, "excluded": sorted(excluded), "cands": cands[:4]})
     if not cands:
         _unnamed(d, tok, f)
         return None

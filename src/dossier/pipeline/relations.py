@@ -457,7 +457,7 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
     else:
         since = _since(facts, h.toks)
         start = since
-    return Relation(h.type, h.subject, h.object, facts.evidence(anchor), status,  # type: ignore[arg-type]
+    return Relation(h.type, h.subject, h.object, facts.evidence(anchor, h.toks), status,  # type: ignore[arg-type]
                     start=start, when=when, source=st.source, confidence=h.confidence)
 
 

@@ -448,7 +448,7 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         if st.status == "hypothetical":
             continue
         r.status, r.source = st.status, st.source  # type: ignore[assignment]
-        r.evidence = facts.evidence(doc[f.anchor])
+        r.evidence = facts.evidence(doc[f.anchor], toks)
         key = (r.person or "", r.title)
         if key in roles:
             _merge(roles[key], r)

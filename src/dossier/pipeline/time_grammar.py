@@ -419,7 +419,7 @@ def _reference(t: _Toks, i: int) -> Expr | None:
                 return None  # "the past three months" is a duration
             return Expr(start, i + size, value=refs[phrase])
     if t.at(i) == "recent" and t.at(i + 1) in ("years", "months", "weeks", "days", "decades"):
-        return Expr(i, i + 2, value="PAST_REF")
+        return Expr(i, i + 2, type="DURATION", value=duration(None, _lex()["units"][t.at(i + 1)[:-1]]))
     return None
 
 
@@ -488,7 +488,7 @@ def _relative(t: _Toks, i: int) -> Expr | None:
                     strict=offset != 0, mod=mod)
     mm = _month(t, nxt_i)
     if mm and not anaphoric:
-        direction = {-1: "past", 1: "future", 0: None}[offset]
+        direction = {-1: "past", 1: "future", 0: "same"}[offset]
         return Expr(start, mm[1], kind="calendar", rel="dct", month=mm[0], direction=direction,
                     strict=offset != 0, mod=mod)
     if nxt in lex["seasons"]:
@@ -553,7 +553,7 @@ def _amount(t: _Toks, i: int) -> Expr | None:
                 return Expr(start, i + 1, type="DURATION", value=duration(1, unit[0]), mod=mod)
         return None
     n, j = num
-    if t.at(i) in ("a", "an") and lead is None and mod is None and not _a_unit_ok(t, i):
+    if t.at(i) in ("a", "an") and n == 1.0 and lead is None and mod is None and not _a_unit_ok(t, i):
         return None
     unit = _unit(t, j)
     hyphen = False

@@ -111,6 +111,7 @@ class _Seen:
     sent: int
     point: Point
     text: str
+    primary: bool  # named in its own right, not computed from another expression
 
 
 def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
@@ -118,7 +119,7 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
     """The point ``e`` is relative to, the anchor to report, and ``e`` adjusted to it."""
     if e.rel == "quarter":
         # the quarter under discussion, else the last quarter ended before publication
-        quarters = [s for s in seen if s.point.gran == "Q"]
+        quarters = [s for s in seen if s.point.gran == "Q" and s.primary]
         if quarters:
             return quarters[-1].point, quarters[-1].text, e
         if dct is None:
@@ -126,7 +127,7 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
         return Point(shift(dct.day, "Q", -1), "Q"), "published", e
     if e.kind == "shift" and e.unit == "Y" and e.offset == -1 and e.type == "DATE":
         # "a year ago"/"last year" beside a quarter means that quarter a year back
-        quarters = [s for s in seen if s.sent == sent and s.point.gran == "Q"]
+        quarters = [s for s in seen if para - 1 <= s.para <= para and s.point.gran == "Q" and s.primary]
         if quarters:
             return quarters[-1].point, quarters[-1].text, replace(e, keep_gran=True)
     if e.rel == "anaphor":
@@ -156,7 +157,8 @@ def find_times(doc: Doc) -> list[Time]:
         out.append(time)
         point = parse_point(value) if e.type in ("DATE", "TIME") else None
         if point is not None:
-            seen.append(_Seen(para, sent, point, span.text))
+            primary = e.kind != "shift" or e.rel == "dct" and e.unit != "Y"
+            seen.append(_Seen(para, sent, point, span.text, primary))
     return out
 
 

@@ -144,6 +144,8 @@ def weekday_near(ref: date, weekday: int, direction: str, strict: bool = False) 
 def month_near(ref: date, month: int, direction: str | None, strict: bool = False) -> int:
     """The year of the ``month`` nearest ``ref``: past (on or before), future, or closest."""
     y = ref.year
+    if direction == "same":
+        return y
     if direction == "past":
         return y if month < ref.month or (month == ref.month and not strict) else y - 1
     if direction == "future":
