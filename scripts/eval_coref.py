@@ -58,7 +58,7 @@ def make_doc(nlp: Any, text: str, title: str = "") -> Doc:
 
 
 def score(doc: Doc, start: int, end: int, gold: str | None) -> str:
-    """"abstain", "right" or "wrong" for the gold item at doc-text chars ``start:end``."""
+    """Return "abstain", "right" or "wrong" for the gold item at doc-text chars ``start:end``."""
     records = state.entities(doc)
     for span in state.mentions(doc):
         if span.start_char < end and start < span.end_char and span.id_ in {"pronoun", "descriptor"}:

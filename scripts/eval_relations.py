@@ -190,7 +190,7 @@ def docred(limit: int | None = None) -> None:
         _line(name, sum(tp[p] for p in props), sum(fp[p] for p in props), sum(fn[p] for p in props))
     _line("all", sum(tp.values()), sum(fp.values()), sum(fn.values()))
     print("sample false positives:")
-    for e in errors[:25]:
+    for e in sorted(errors, key=lambda x: not x.startswith("FP family"))[:40]:
         print("  ", e)
 
 
@@ -241,7 +241,8 @@ def polnear(n_articles: int = 30, sample: int = 100) -> None:
             shown += 1
             ev = (r.evidence.text or "").replace("\n", " ")
             print(f"[{shown}] {graph.article.id} {r.type}({names.get(r.subject)}, {names.get(r.object)}) "
-                  f"{r.status} src={names.get(r.source or '')} when={r.when or r.start} @{r.evidence.start}\n      {ev[:220]}")
+                  f"{r.status} src={names.get(r.source or '')} when={r.when or r.start} @{r.evidence.start}")
+            print(f"      {ev[:220]}")
 
 
 def bench(n_articles: int = 30) -> None:

@@ -191,3 +191,17 @@ def test_sentence_initial_word_glued_to_a_surname_is_not_a_new_person() -> None:
     graph = dossier.extract(text, published="2024-03-02")
     names = {e.name for e in graph.entities if e.type == "PERSON"}
     assert names == {"Odile Ferrand"}
+
+
+@pytest.mark.slow
+def test_a_first_name_before_a_place_word_is_still_a_person() -> None:
+    graph = dossier.extract("Lena Park, a nurse at the county hospital, said the ward was full.", published="2024-03-02")
+    assert entity_named(graph, "Lena Park").type == "PERSON"
+
+
+@pytest.mark.slow
+def test_honorific_makes_a_one_word_name_a_person() -> None:
+    graph = dossier.extract("Dr. Okonkwo spoke first. Okonkwo said more beds were coming.", published="2024-03-02")
+    people = [e for e in graph.entities if e.name == "Okonkwo"]
+    assert len(people) == 1 and people[0].type == "PERSON"
+    assert len([m for m in people[0].mentions if m.kind != "pronoun"]) == 2

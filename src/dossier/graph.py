@@ -258,9 +258,10 @@ class Event:
     status: Status = "asserted"
     when: str | None = None
     source: str | None = None
+    ordinal: int | None = None  # "second inauguration" -> 2 (an added field; absent when unknown)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "type": self.type,
             "participants": [asdict(p) for p in self.participants],
             "when": self.when,
@@ -268,6 +269,9 @@ class Event:
             "source": self.source,
             "evidence": self.evidence.to_dict(),
         }
+        if self.ordinal is not None:
+            out["ordinal"] = self.ordinal
+        return out
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:
@@ -276,6 +280,7 @@ class Event:
             participants=[Participant(p["role"], p.get("entity")) for p in d.get("participants", [])],
             evidence=Span.from_dict(d["evidence"]),  # type: ignore[arg-type]
             status=d.get("status", "asserted"), when=d.get("when"), source=d.get("source"),
+            ordinal=d.get("ordinal"),
         )
 
 

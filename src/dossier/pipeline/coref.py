@@ -22,6 +22,7 @@ float}`` for the mentions this component added or re-assigned, and
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,6 +39,7 @@ HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "fema
 
 def annotate_coref(doc: Doc) -> Doc:
     """Resolve pronouns and descriptors of ``doc`` to its entities; see the module docstring."""
+    _missed_names(doc)
     d = Discourse.build(doc)
     confidence: dict[tuple[int, int], float] = doc.user_data.setdefault(CONFIDENCE, {})
     renames = {**_joint_first_names(d), **kin_surnames(d)}
@@ -88,7 +90,7 @@ def _joint_first_names(d: Discourse) -> dict[str, str]:
     doc = d.doc
     out: dict[str, str] = {}
     persons = [s for s in d.spans if s.label_ == "PERSON" and s.kb_id_]
-    for a, b in zip(persons, persons[1:], strict=False):
+    for a, b in pairwise(persons):
         if a.end + 1 != b.start or doc[a.end].lower_ not in {"and", "&"} or len(a) != 1:
             continue
         if not _one_word(d, a.kb_id_) or _one_word(d, b.kb_id_) or gender_of_first_name(a.text) is None:
@@ -98,18 +100,28 @@ def _joint_first_names(d: Discourse) -> dict[str, str]:
 
 
 def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tuple[Span, str, float]]:
-    """Bare surnames two people share: re-assigned where an honorific or a title decides."""
+    """Bare surnames two people share, re-assigned: an honorific or a title decides; else the principal.
+
+    The principal bearer is the one named in the headline, else the one named most
+    often, else the first named ("daughter Chelsea Obi" does not take over "Obi");
+    the other one only while just named and the principal not.
+    """
     doc = d.doc
+    title_len = doc.user_data.get("dossier.title_len", 0)
     by_last: dict[str, list[str]] = {}
     for key, rec in d.records.items():
         words = str(rec["name"]).split()
         if rec.get("type") == "PERSON" and len(words) >= 2:
             by_last.setdefault(words[-1].lower(), []).append(key)
+    full: dict[str, list[Span]] = {}
+    for span in d.spans:
+        if span.kb_id_ and len(span) >= 2 and span.label_ == "PERSON":
+            full.setdefault(span.kb_id_, []).append(span)
     out: list[tuple[Span, str, float]] = []
     for span in d.spans:
         if span.label_ != "PERSON" or len(span) != 1 or span.id_ not in {"alias", "possessive"}:
             continue
-        keys = by_last.get(span.text.lower().rstrip("'’s"), [])
+        keys = by_last.get(span.text.lower(), [])
         if len(keys) < 2:
             continue
         prev = doc[span.start - 1].lower_.rstrip(".") if span.start else ""
@@ -117,13 +129,58 @@ def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tupl
         if prev in HONORIFIC_GENDER:
             chosen = [k for k in keys if d.genders.get(k) == HONORIFIC_GENDER[prev]]
         elif prev in role_nouns() or prev in lexicons.load("person_titles"):
-            tied = ties.get(prev, {})
-            chosen = [k for k in keys if k in tied]
+            chosen = [k for k in keys if k in ties.get(prev, {})]
         if len(chosen) == 1:
             out.append((span, chosen[0], 0.9))
+            continue
+
+        def rank(key: str) -> tuple[bool, int, int]:
+            spans = full.get(key, [])
+            in_title = any(s.start_char < title_len for s in spans)
+            return in_title, len(spans), -min((s.start for s in spans), default=len(doc))
+
+        principal = max(keys, key=rank)
+        recent = [k for k in keys if k != principal and _just_named(d, full.get(k, []), span)]
+        if len(recent) == 1 and not _just_named(d, full.get(principal, []), span):
+            out.append((span, recent[0], 0.6))
         else:
-            out.append((span, span.kb_id_, 0.6))  # kept on the most recent of them: a guess
+            out.append((span, principal, 0.7))
     return out
+
+
+def _just_named(d: Discourse, names: list[Span], span: Span) -> bool:
+    """Whether one of ``names`` comes before ``span`` in its sentence or the one before."""
+    s_now = d.sent_of[span.start]
+    return any(0 <= s_now - d.sent_of[s.start] <= 1 and s.start < span.start for s in names)
+
+
+def _missed_names(doc: Doc) -> None:
+    """Add the surnames and first names of the article's people that the NER missed ("Ham said")."""
+    records = state.entities(doc)
+    index: dict[str, set[str]] = {}
+    for key, rec in records.items():
+        words = str(rec["name"]).split()
+        if rec.get("type") != "PERSON" or len(words) < 2:
+            continue
+        index.setdefault(words[-1], set()).add(key)
+        if gender_of_first_name(words[0]) is not None:
+            index.setdefault(words[0], set()).add(key)
+    if not index:
+        return
+    covered = {i for s in state.mentions(doc) for i in range(s.start, s.end)}
+    ents = {i for e in doc.ents if len(e) > 1 or e.label_ != "PERSON" for i in range(e.start, e.end)}
+    for tok in doc:
+        keys = index.get(tok.text)
+        if not keys or tok.i in covered or tok.i in ents or tok.pos_ != "PROPN":
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        prv = doc[tok.i - 1] if tok.i else None
+        if (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()) or (
+            prv is not None and prv.pos_ == "PROPN" and prv.text[:1].isupper() and prv.i not in covered
+        ):
+            continue  # part of another name ("Obi Tower", "Lake Obi")
+        kind = "possessive" if nxt is not None and (nxt.tag_ == "POS" or nxt.text in {"'s", "’s"}) else "alias"
+        state.add_mention(doc, tok.i, tok.i + 1, "PERSON", sorted(keys)[0], kind)
 
 
 def _rekey(d: Discourse, span: Span, key: str) -> None:
@@ -214,8 +271,7 @@ def _write(
     for old, new in keymap.items():
         d.records[new] = d.records.pop(old)
     spans = [
-        Span(doc, s.start, s.end, label=s.label_, kb_id=keymap.get(s.kb_id_, s.kb_id_), span_id=s.id_)
-        for s in d.spans
+        Span(doc, s.start, s.end, label=s.label_, kb_id=keymap.get(s.kb_id_, s.kb_id_), span_id=s.id_) for s in d.spans
     ]
     for start, end, key, kind, conf in added:
         label = d.records.get(keymap.get(key, key), {}).get("type", "PERSON")

@@ -26,6 +26,8 @@ from .discourse import Discourse
 
 AGE = re.compile(r"^(\d{1,3})-year-old$")
 TIE_VERBS = {"be", "become", "serve", "remain", "elect", "name", "appoint", "nominate", "select", "confirm"}
+# "the next president", "the same candidate": not a reference back to someone named.
+NON_REFERRING_MODIFIERS = {"next", "new", "future", "first", "same", "only", "last", "other", "two"}
 DESCRIPTOR_MIN_SCORE = 60.0
 DESCRIPTOR_MARGIN = 1.5
 
@@ -116,7 +118,7 @@ def role_phrase(tok: Token) -> tuple[int, str] | None:
         if text in roles:
             best = (i, text)
         i -= 1
-        if i < 0 or doc[i].is_punct and doc[i].text not in {"-"}:
+        if i < 0 or (doc[i].is_punct and doc[i].text != "-"):
             break
         words.insert(0, doc[i].text)
     return best
@@ -143,7 +145,7 @@ def collect_ties(d: Discourse) -> dict[str, dict[str, int]]:
         best = ""
         for n in range(1, 5):
             a = span.start - n
-            if a < 0 or doc[a].is_punct and doc[a].text not in {"-", "."}:
+            if a < 0 or (doc[a].is_punct and doc[a].text not in {"-", "."}):
                 break
             text, _ = normalise_title([t.text for t in doc[a : span.start]])
             if text in titles and text not in {"mr.", "mrs.", "ms.", "miss", "mx.", "dr.", "former", "then"}:
@@ -206,7 +208,9 @@ def _age_of(tok: Token) -> str | None:
 def _copula_titles(verb: Token) -> list[str]:
     """Titles predicated by ``verb`` and the verbs coordinated with it that share its subject."""
     out: list[str] = []
-    verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
+    verbs = [verb] + [
+        c for c in verb.children if c.dep_ == "conj" and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+    ]
     for v in verbs:
         if v.lemma_.lower() not in TIE_VERBS:
             continue
@@ -302,7 +306,7 @@ def find_descriptor(d: Discourse, det: Token) -> Descriptor | None:
     doc = d.doc
     if head.i <= det.i or head.i in d.mention_at:
         return None
-    if head.tag_ in {"NNS", "NNPS"} or head.dep_ in {"attr", "oprd", "compound", "appos"}:
+    if head.tag_ in {"NNS", "NNPS"} or head.dep_ in {"attr", "oprd", "xcomp", "acomp", "compound", "appos"}:
         return None
     if det.i > 0 and doc[det.i - 1].lower_ == "as":
         return None
@@ -324,19 +328,18 @@ def find_descriptor(d: Discourse, det: Token) -> Descriptor | None:
     if " of " in title:
         end = head.i + 3
     mods = doc[det.i + 1 : first]
-    if any(t.lower_ in {"next", "new", "future", "first", "same", "only", "last", "other", "two"} for t in mods):
-        if title != "first lady":
-            return None
+    if title != "first lady" and any(t.lower_ in NON_REFERRING_MODIFIERS for t in mods):
+        return None
     former = any(t.lower_ in {"former", "ex"} for t in doc[det.i : end])
+    # A relative clause after a comma describes ("the senator, who ..."); without one it restricts.
     restricted = any(
-        c.dep_ in {"relcl", "acl"} or (c.dep_ == "prep" and c.i >= end) for c in head.children
+        (c.dep_ in {"relcl", "acl"} and doc[c.left_edge.i - 1].text != ",") or (c.dep_ == "prep" and c.i >= end)
+        for c in head.children
     )
     return Descriptor(det.i, end, head.i, title, role_nouns().get(title), former, restricted)
 
 
-def resolve_descriptor(
-    d: Discourse, desc: Descriptor, ties: dict[str, dict[str, int]]
-) -> tuple[str, float] | None:
+def resolve_descriptor(d: Discourse, desc: Descriptor, ties: dict[str, dict[str, int]]) -> tuple[str, float] | None:
     """Entity key and confidence for ``desc``, or None to abstain."""
     doc = d.doc
     head = doc[desc.head]

@@ -109,11 +109,20 @@ class Discourse:
                     self.quote_of[i] = qi
         for qi in range(len(self.quotes)):
             self.speaker_tok[qi] = self._find_speaker(qi)
+        for qi in range(1, len(self.quotes)):
+            # A quotation with no cue of its own continues the one before it ("..." said Obi. "...").
+            prev = self.speaker_tok[qi - 1]
+            near = self.para_of[self.quotes[qi][0]] - self.para_of[self.quotes[qi - 1][0]] <= 1
+            if self.speaker_tok[qi] is None and prev is not None and near:
+                self.speaker_tok[qi] = prev
 
     def _find_speaker(self, qi: int) -> int | None:
         """The subject of the verb that governs the quotation (``"...," Obi told``, ``adding, "..."``)."""
         doc = self.doc
         start, end = self.quotes[qi]
+        adjacent = self._cue_after(end)
+        if adjacent is not None:
+            return adjacent
         heads = [t.head for t in doc[start:end] if not (start <= t.head.i < end) and not t.is_punct]
         if not heads:
             # The quotation is its own sentence: the cue sits just after it or just before it.
@@ -123,15 +132,40 @@ class Discourse:
         for head in heads[:2]:
             cur: Token = head
             for _ in range(4):
-                subj = next(
-                    (c for c in cur.children if c.dep_ in SUBJECT_DEPS and not (start <= c.i < end)), None
-                )
+                subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS and not (start <= c.i < end)), None)
                 if subj is not None:
                     return subj.i
                 if cur.dep_ in {"advcl", "xcomp", "conj", "ccomp", "relcl"} and cur.head.i != cur.i:
                     cur = cur.head
                 else:
                     break
+        return None
+
+    def _cue_after(self, end: int) -> int | None:
+        """``"...," Obi said`` / ``"...," said Obi`` / ``"...," she told``: the speaker right after the quote."""
+        doc = self.doc
+        i = end
+        while i < len(doc) and i < end + 3 and (doc[i].is_punct or doc[i].is_space):
+            i += 1
+        if i >= len(doc) or i == end:
+            return None
+
+        def speaker_at(j: int) -> int | None:
+            span = self.mention_at.get(j)
+            if span is not None and span.label_ == "PERSON":
+                return span.root.i
+            if doc[j].tag_ == "PRP" and doc[j].lower_ in {"he", "she", "they"}:
+                return j
+            return None
+
+        who = speaker_at(i)
+        if who is not None:
+            after = self.mention_at[i].end if i in self.mention_at else i + 1
+            if any(t.pos_ == "VERB" for t in doc[after : min(len(doc), after + 8)] if not t.is_punct):
+                return who
+            return None
+        if doc[i].pos_ == "VERB" and i + 1 < len(doc):
+            return speaker_at(i + 1)
         return None
 
     def _fronted(self) -> None:
@@ -202,9 +236,9 @@ class Discourse:
         q_now = self.quote_of[ti]
         best: dict[tuple[str, int], tuple[float, Entry]] = {}
         for e in self.entries:
-            if e.tok >= ti:
-                if not (cataphora and self.sent_of[e.tok] == s_now and e.subject and doc[e.tok].head.dep_ == "ROOT"):
-                    continue
+            main_subject = self.sent_of[e.tok] == s_now and e.subject and doc[e.tok].head.dep_ == "ROOT"
+            if e.tok >= ti and not (cataphora and main_subject):
+                continue
             s = self.sent_of[e.tok]
             if s_now - s > MAX_SENTENCES_BACK:
                 continue
@@ -237,7 +271,7 @@ class Discourse:
     def predicate_of(self, tok: Token) -> Token | None:
         """The verb ``tok`` is an argument of (directly or through a preposition)."""
         t = tok
-        while t.dep_ == "conj" and t.head.i != t.i:
+        while t.dep_ in {"conj", "appos"} and t.head.i != t.i:
             t = t.head
         if t.dep_ in ARGUMENT_DEPS:
             return t.head
@@ -250,6 +284,8 @@ class Discourse:
         out: set[int] = set()
         t = tok
         while t.head.i != t.i and t.dep_ in NOMINAL_DEPS and t.head.pos_ not in {"VERB", "AUX"}:
+            if t.dep_ in {"conj", "cc"}:
+                break  # "Obi and her staff": a coordinated phrase does not contain its sibling
             t = t.head
             out.add(t.i)
         return out

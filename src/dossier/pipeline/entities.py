@@ -265,7 +265,7 @@ def _not_people(doc: Doc, cands: list[Candidate]) -> None:
         last = doc[cand.end - 1].lower_
         if cand.end - cand.start >= 2 and last in org_heads:
             cand.label = "ORG"
-        elif cand.end - cand.start >= 2 and last in place_heads:
+        elif cand.end - cand.start >= 2 and last in place_heads and first_name_known(doc[cand.start].text) is None:
             cand.label = "LOC"
         elif cand.end - cand.start == 1 and doc[cand.start].lower_ not in full:
             head = doc[cand.start].head
@@ -277,6 +277,11 @@ def _not_people(doc: Doc, cands: list[Candidate]) -> None:
             cand.label = "GPE"
 
 
+def _after_title(doc: Doc, i: int) -> bool:
+    """Whether a person's title or honorific stands right before token ``i`` (``Dr. Obi``)."""
+    return any(_title_len(doc, j, i + 1) == i - j for j in range(max(0, i - 3), i))
+
+
 def _retype(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     _person_by_first_name(doc, cands)
     _family_groups(doc, cands)
@@ -285,6 +290,7 @@ def _retype(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     org_heads = lexicons.load("org_heads")
     _not_people(doc, cands)
     surnames = _surnames(doc, cands)
+    one_word_people = {doc[c.start].lower_ for c in cands if c.label == "PERSON" and c.end - c.start == 1}
     outlet_names = {_norm(doc[c.start : c.end].text) for c in cands if c.label == "OUTLET"}
     for cand in cands:
         span = doc[cand.start : cand.end]
@@ -294,8 +300,9 @@ def _retype(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 cand.subtype = "platform"
             elif _norm(span.text) in outlet_names or (last in media and last not in org_heads):
                 cand.label, cand.subtype = "OUTLET", "news_outlet"
-        if cand.label in {"ORG", "GPE", "NORP"} and len(span) == 1 and span[0].lower_ in surnames:
-            cand.label = "PERSON"
+        if cand.label in {"ORG", "GPE", "NORP"} and len(span) == 1:
+            if span[0].lower_ in surnames or span[0].lower_ in one_word_people or _after_title(doc, cand.start):
+                cand.label = "PERSON"
     return cands
 
 

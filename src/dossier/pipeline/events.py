@@ -104,10 +104,11 @@ def _verb_events(facts: Facts) -> list[Hit]:
     for verb in facts.doc:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
-        for trig in verbs.get(_lemma_of(verb), []):
-            if trig.passive != _is_passive(verb) and not (trig.passive and trig.lemma == "swear"):
-                if not (trig.lemma in {"take", "get"} and not _is_passive(verb)):
-                    continue
+        # Passive triggers are written as participles ("be arrested"): match those on the word.
+        cands = verbs.get(_lemma_of(verb), []) + [t for t in verbs.get(verb.lower_, []) if t.passive]
+        for trig in cands:
+            if trig.passive != _is_passive(verb):
+                continue
             if not _middle_ok(verb, trig):
                 continue
             objs = _objects(verb, trig.prep)

@@ -17,8 +17,9 @@ import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -42,7 +43,7 @@ IMAGINING = frozenset({"imagine", "imagined", "imagines", "imagining", "pretend"
 FICTION_NOUNS = frozenset({"parody", "sketch", "skit", "spoof", "satire", "hypothetical", "fantasy", "cartoon"})
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(name: str) -> Any:
     """A JSON lexicon ``lexicons/<name>.json`` (triggers kept as data)."""
     text = resources.files(lexicons.__name__).joinpath(f"{name}.json").read_text(encoding="utf-8")
@@ -166,9 +167,7 @@ class Facts:
             return True
         if low == "both" and tok.dep_ in {*SUBJECTS, "appos"}:
             return True
-        if low in PAIR_NOUNS and any(c.lower_ in {"the", "these", "those"} for c in tok.children):
-            return True
-        return False
+        return low in PAIR_NOUNS and any(c.lower_ in {"the", "these", "those"} for c in tok.children)
 
     def pair(self, tok: Token) -> tuple[str, str] | None:
         """The two people a plural reference (``they``, ``the two``) denotes, or None when unclear."""
@@ -219,6 +218,23 @@ class Facts:
         negative = bool(getattr(info, "negated", False)) or status == "negated"
         return StatusOf(status, getattr(info, "source", None), negative)
 
+    def identifying_status(self, st: StatusOf, toks: list[Token]) -> StatusOf:
+        """Status of an identifying phrase ("Harris's sister, Maya", "Lasko, her chief of staff").
+
+        Such a phrase is the writer's own description even inside reported speech ("she noted
+        that Harris's sister, Maya, ..."), so attributed/reported become asserted, except
+        within a direct quotation, where the words are the speaker's.
+        """
+        if st.status not in {"attributed", "reported"} or any(self.in_direct_quote(t) for t in toks):
+            return st
+        return StatusOf("asserted", None, st.negative)
+
+    def in_direct_quote(self, tok: Token) -> bool:
+        for q in state.section(self.doc, state.QUOTES):
+            if getattr(q, "kind", "") in {"direct", "mixed"} and q.span.start <= tok.idx < q.span.end:
+                return True
+        return False
+
     def imagined(self, toks: Iterable[Token]) -> bool:
         """True when a fact sits in an imagined scene (a sketch that "imagined ...", "what if").
 
@@ -227,7 +243,7 @@ class Facts:
         for tok in toks:
             sent = tok.sent
             words = [t.lower_ for t in sent]
-            if any(a == "what" and b == "if" for a, b in zip(words, words[1:], strict=False)):
+            if any(a == "what" and b == "if" for a, b in pairwise(words)):
                 return True
             for anc in tok.ancestors:
                 if anc.lower_ in IMAGINING or anc.lemma_.lower() in IMAGINING:

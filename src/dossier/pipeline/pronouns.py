@@ -25,7 +25,8 @@ from spacy.tokens import Token
 from . import lexicons
 from .discourse import Discourse
 
-MIN_SCORE = 60.0
+MIN_SCORE = 10.0
+CONFIDENT_SCORE = 60.0  # below it, only a person whose gender is known and fits
 MARGIN = 1.2  # the winner must beat the runner-up by this factor
 UNKNOWN_GENDER_FACTOR = 0.75
 HOST_SUBJECT_BONUS = 80.0
@@ -100,6 +101,10 @@ def _resolve(d: Discourse, tok: Token, f: Features) -> tuple[str, float] | None:
         key = d.key_at(speaker)
         if key:
             excluded.add(key)
+    for qi, (qs, qe) in enumerate(d.quotes):
+        if d.speaker_tok.get(qi) == tok.i:
+            # The speaker of a quotation is not someone it speaks of in the third person.
+            excluded.update(e.key for e in d.entries if e.key and qs <= e.tok < qe and e.kind != "pronoun")
     scores = d.scores(tok, cataphora=tok.i in d.fronted)
     host = _host_subject(d, tok, excluded)
     cands: list[tuple[float, str]] = []
@@ -122,8 +127,10 @@ def _resolve(d: Discourse, tok: Token, f: Features) -> tuple[str, float] | None:
         _unnamed(d, tok, f)
         return None
     top, key = cands[0]
-    if key.startswith("#") or top < MIN_SCORE:
+    if key.startswith("#"):
         _unnamed(d, tok, f)
+        return None
+    if top < MIN_SCORE or (top < CONFIDENT_SCORE and not f.plural and d.genders.get(key) != f.gender):
         return None
     second = cands[1][0] if len(cands) > 1 else 0.0
     if top < MARGIN * second:
@@ -145,6 +152,8 @@ def _host_subject(d: Discourse, tok: Token, excluded: set[str]) -> str | None:
         if head.pos_ in {"VERB", "AUX"}:
             subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i), None)
             if subj is not None and subj.i < tok.i:
+                if subj.lower_ in {"who", "that"} and head.dep_ == "relcl":
+                    subj = head.head  # "Obi, who says he ...": the relative pronoun's antecedent
                 key = d.key_at(subj.i)
                 if key is not None and key not in excluded:
                     return key

@@ -37,7 +37,9 @@ SYMMETRIC = frozenset({
 # Ties that hold over time: a sentence's date is not their date (only "since X" is).
 STATES = frozenset({"family.sibling", "family.spouse", "family.child", "family.parent", "family.relative"})
 COPULAS = frozenset({"be", "become", "remain", "stay"})
-PAIR_TYPES_NEED_PEOPLE = ("family.", "social.", "contact.", "contest.", "professional.mentor", "professional.worked_with")
+PAIR_TYPES_NEED_PEOPLE = (
+    "family.", "social.", "contact.", "contest.", "professional.mentor", "professional.worked_with",
+)
 
 
 @dataclass
@@ -51,6 +53,7 @@ class Hit:
     confidence: float
     timed: bool = True  # take the clause's time as ``when``
     negated: bool = False
+    identifying: bool = False  # stated by an apposition or possessive phrase, not by a clause
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +148,7 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
     hits: list[Hit] = []
     nouns, inverse = _noun_types(), _inverse_nouns()
     for tok in facts.doc:
-        if tok.pos_ not in {"NOUN", "PROPN"} or facts.key(tok.i) and facts.kind(tok.i) != "descriptor":
+        if tok.pos_ not in {"NOUN", "PROPN"} or (facts.key(tok.i) and facts.kind(tok.i) != "descriptor"):
             continue
         word = _noun_word(tok)
         if word is None or tok.tag_ in {"NNS", "NNPS"}:
@@ -155,11 +158,16 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
             continue
         typ = inverse.get(word) or nouns[word]
         for filler in _fillers(facts, tok):
-            for f in facts.denote(filler):
+            fills = facts.denote(filler)
+            if set(fills) & set(owners):
+                continue  # "the son of X and Y": the filler is not one of the owners
+            weak = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)  # "his wife": rests on coref
+            for f in fills:
                 for o in owners:
                     subj, obj = (o, f) if word in inverse else (f, o)
-                    hits.append(Hit(typ, subj, obj, [tok, filler], 0.85, timed=typ not in STATES,
-                                    negated=tok.dep_ == "attr" and _neg(tok.head)))
+                    hits.append(Hit(typ, subj, obj, [tok, filler], 0.65 if weak else 0.85, timed=typ not in STATES,
+                                    negated=tok.dep_ == "attr" and _neg(tok.head),
+                                    identifying=tok.dep_ != "attr"))
     return hits
 
 
@@ -391,7 +399,8 @@ def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs:
         if facts.is_a(s_key, PEOPLE) and facts.is_a(o_key, PEOPLE):
             return [Hit("contest.defeated", o_key, s_key, toks, 0.8, timed=_single(facts, verb), negated=neg)]
         return []
-    if not facts.is_a(s_key, _types_for("subject_types", typ)) or not facts.is_a(o_key, _types_for("object_types", typ)):
+    s_ok = facts.is_a(s_key, _types_for("subject_types", typ))
+    if not s_ok or not facts.is_a(o_key, _types_for("object_types", typ)):
         return []
     out = [Hit(typ, s_key, o_key, toks, 0.8, timed=_single(facts, verb), negated=neg)]
     if typ == "professional.hired" and facts.is_a(o_key, PEOPLE):
@@ -449,6 +458,8 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
     st = facts.status(lo, hi)
     if st.status == "hypothetical":
         return None
+    if h.identifying:
+        st = facts.identifying_status(st, h.toks)
     status = "negated" if (h.negated or st.negative) and st.status == "asserted" else st.status
     anchor = min(h.toks, key=lambda t: t.i)
     when = start = None

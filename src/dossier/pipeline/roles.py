@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from ..graph import Relation, Role
 from . import lexicons
-from .facts import PEOPLE, Facts, load_json
+from .facts import PEOPLE, Facts, clause_tokens, load_json
 
 ROLE_PREPS = {"of", "at", "for", "to", "with", "in", "on"}
 YEAR_LEN = 4
@@ -127,15 +127,14 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         if longer in _titles() or normalise(longer) in _titles():
             text, end = f"{text} of {doc[head.i + 2].text}", head.i + 3
     norm = normalise(text)
-    while norm and not (norm in _titles()) and len(norm.split()) > 1 and not is_title(norm):
+    while norm and norm not in _titles() and len(norm.split()) > 1 and not is_title(norm):
         norm = " ".join(norm.split()[1:])
     if not is_title(norm):
         return None
-    if norm.split()[-1] in {"member", "partner", "head", "owner", "founder", "co-founder"} and not _has_of(head):
-        if norm in {"member", "partner", "head", "owner"}:
-            return None
+    if norm in {"member", "partner", "head", "owner"} and not _has_of(head):
+        return None  # too generic without "of"/"at" an organisation
     for c in head.children:
-        if c.dep_ == "advmod" or c.dep_ == "compound" and c.pos_ == "ADV":
+        if c.dep_ == "advmod" or (c.dep_ == "compound" and c.pos_ == "ADV"):
             low = c.lower_
             if low in {"then", "formerly", "once"}:
                 current = False
@@ -191,13 +190,13 @@ def _holder_of(facts: Facts, head: Token, person: str) -> tuple[str | None, str 
 
 def _time_range(facts: Facts, verb: Token) -> dict[str, str]:
     """start/end/when from the time expressions of a verb's own clause ("from 2018 until last month")."""
-    toks = [t for t in verb.subtree if not (t.dep_ in {"advcl", "relcl", "ccomp", "conj"} and t.head.i == verb.i)]
+    toks = clause_tokens([verb])
     own = {t.i for t in toks}
     lo = min(t.idx for t in toks)
     hi = max(t.idx + len(t) for t in toks)
     out: dict[str, str] = {}
     for tm in facts.times_in(lo, hi):
-        tok = next((t for t in toks if t.idx >= tm.start), None)
+        tok = next((t for t in toks if t.idx <= tm.start < t.idx + len(t)), None)
         if tok is None or tok.i not in own:
             continue
         prev = tok.doc[tok.i - 1].lower_ if tok.i else ""
@@ -213,6 +212,16 @@ def _time_range(facts: Facts, verb: Token) -> dict[str, str]:
 # --- the four sources --------------------------------------------------------------------------
 
 
+def _in_title_run(facts: Facts, t: Token) -> bool:
+    """A token that may precede a name as part of its title: a title word, a modifier, a place or org."""
+    key = facts.key(t.i)
+    if key:
+        return facts.type(key) != "PERSON"
+    if not (t.text in {"-", "–"} or t.is_alpha or t.text.endswith(".")):
+        return False
+    return bool(t.text[:1].isupper() or _mod_class(t.text) or is_title(t.text))
+
+
 def _premodifier(facts: Facts) -> list[Found]:
     """``Vice President Ada Obi``, ``former Gov. Ned Vale``, ``Calloway Courier editor Paul Ngata``."""
     doc = facts.doc
@@ -225,12 +234,7 @@ def _premodifier(facts: Facts) -> list[Found]:
         run: list[Token] = []
         while j >= 0:
             t = doc[j]
-            if facts.key(j) and facts.type(facts.key(j)) not in {"PERSON"}:
-                run.insert(0, t)
-            elif facts.key(j) is None and (t.text in {"-", "–"} or t.is_alpha or t.text.endswith(".")) and (
-                t.text[:1].isupper() or _mod_class(t.text) or normalise(t.text) in _titles()
-                or is_title(t.text)
-            ):
+            if _in_title_run(facts, t):
                 run.insert(0, t)
             else:
                 break
@@ -447,6 +451,8 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         st = facts.status(min(t.i for t in toks), max(t.i for t in toks) + 1)
         if st.status == "hypothetical":
             continue
+        if "verb" not in f.extra:  # a title or apposition identifies; a predicate states
+            st = facts.identifying_status(st, toks)
         r.status, r.source = st.status, st.source  # type: ignore[assignment]
         r.evidence = facts.evidence(doc[f.anchor], toks)
         key = (r.person or "", r.title)
@@ -461,7 +467,7 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
                 if f.for_type in {"ORG", "GROUP"}:
                     ties.append(Relation("membership.member_of", r.person, r.org, ev, r.status, start=r.start,
                                          end=r.end, when=when, source=r.source, confidence=f.confidence))
-            elif r.title not in elected:
+            elif r.title not in elected and r.title.split()[-1] not in elected:
                 ties.append(Relation("professional.worked_for", r.person, r.org, ev, r.status, start=r.start,
                                      end=r.end, when=when, source=r.source, confidence=f.confidence))
     return list(roles.values()), ties

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -44,6 +44,12 @@ PRECEDENCE: tuple[str, ...] = (
     "hypothetical", "negated", "unknown", "speculative", "hedged", "reported", "attributed", "asserted",
 )
 RANK = {s: i for i, s in enumerate(PRECEDENCE)}
+# A claim is a statement *with* its negation ("The two did not speak, Owen said"): how the article
+# presents it (attributed) outranks its polarity, which only wins in the article's own voice.
+CLAIM_PRECEDENCE: tuple[str, ...] = (
+    "hypothetical", "unknown", "speculative", "hedged", "reported", "attributed", "negated", "asserted",
+)
+CLAIM_RANK = {s: i for i, s in enumerate(CLAIM_PRECEDENCE)}
 CACHE = "dossier.status"
 ASSERTED = "asserted"
 # Claims need some content: a fiction noun alone ("earlier parodies") is not a statement.
@@ -51,7 +57,7 @@ MIN_CLAIM_TOKENS = 5
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "csubj", "csubjpass"})
 QUESTION_DEPS = frozenset({"ccomp", "xcomp", "csubj", "csubjpass", "advcl", "dobj", "pcomp", "acomp"})
 MODAL_PRECEDERS = frozenset({"in", "of", "on", "since", "until", "by", "from", "through", "early", "late", "mid",
-                             "last", "next", "this", "that", "since", "before", "after", "during"})
+                             "last", "next", "this", "that", "before", "after", "during"})
 
 
 @dataclass(frozen=True)
@@ -90,17 +96,17 @@ class Frame:
 # --------------------------------------------------------------------------- lexicons
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(name: str) -> frozenset[str]:
     return lexicons.load(f"status_{name}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.lower().split()) for p in lexicons.lines(f"status_{name}"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _attribution_verbs() -> dict[str, str]:
     out: dict[str, str] = {}
     for line in lexicons.lines("status_attribution_verbs"):
@@ -145,6 +151,13 @@ class _Finder:
             if span.kb_id_:
                 for i in range(span.start, span.end):
                     self.keys.setdefault(i, span.kb_id_)
+        # A name the entity component missed ("Okoro hinted") still finds its entity by its words.
+        self.names: dict[str, str | None] = {}
+        for span in state.mentions(doc):
+            if span.kb_id_ and span.label_ in ("PERSON", "ORG", "OUTLET", "GROUP", "GPE", "NORP"):
+                for text in {span.text.lower(), span[-1].text.lower()}:
+                    known = self.names.get(text, span.kb_id_)
+                    self.names[text] = span.kb_id_ if known == span.kb_id_ else None
         self.frames: list[Frame] = []
         self.used_neg: set[int] = set()
 
@@ -164,10 +177,10 @@ class _Finder:
         if tok.i in self.keys:
             return self.keys[tok.i], False
         for child in tok.children:
-            if child.dep_ in ("appos", "compound"):
-                for t in child.subtree:
-                    if t.i in self.keys:
-                        return self.keys[t.i], False
+            if child.dep_ == "appos" and child.i in self.keys:  # "A spokeswoman, Lorna Beaumont, said"
+                return self.keys[child.i], False
+        if tok.text[:1].isupper() and self.names.get(tok.lower_):
+            return self.names[tok.lower_], False
         return None, _lemma(tok) in _words("unnamed_sources")
 
     def subject(self, verb: Token) -> Token | None:
@@ -227,9 +240,8 @@ class _Finder:
                 found.append(("speculative", t))
             elif t.lower_ in _words("negations") and t.lower_ not in ("no", "neither", "nor", "none"):
                 found.append(("negated", t))
-            elif t.lower_ in lexicons.load("status_modals") and prev not in MODAL_PRECEDERS and not nxt.isdigit():
-                found.append(("hedged", t))
-            elif forms & _words("hedges"):
+            elif (t.lower_ in lexicons.load("status_modals") and prev not in MODAL_PRECEDERS
+                  and not nxt.isdigit()) or forms & _words("hedges"):
                 found.append(("hedged", t))
             elif forms & _words("reported_words"):
                 found.append(("reported", t))
@@ -246,7 +258,13 @@ class _Finder:
         if lemma in _words("unknown_words") and (tok.dep_ in ("acomp", "attr", "oprd", "ROOT", "conj")
                                                  or any(c.dep_ in CONTENT_DEPS for c in tok.children)):
             top = tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok
-            self.add("unknown", [tok], governed(top))
+            ids = governed(top)
+            first = self.doc[tok.sent.start]
+            if first.lower_ == "whether":  # "Whether X still holds it is unclear; ..."
+                stop = next((t.i for t in self.doc[first.i:tok.i] if t.text == ";"), None)
+                if stop is None:
+                    ids = sorted(set(ids) | set(range(first.i, tok.i + 1)))
+            self.add("unknown", [tok], ids)
             return
         if lemma == "see" and _lemma(tok.head) == "remain" and any(c.lower_ == "to" for c in tok.children):
             self.add("unknown", [tok.head, tok], governed(tok.head))
@@ -307,7 +325,9 @@ class _Finder:
             for phrase in _phrases("fiction_frames"):
                 if _match(doc, tok.i, phrase):
                     host = clause_head(tok.head) if tok.head.i != tok.i else tok
-                    ids = governed(host, keep_advcl=True) if host.i != tok.i else sentence_ids(tok)
+                    fronted = all(t.is_punct or t.is_space for t in doc[tok.sent.start:tok.i])
+                    # "In the sketch, A ..., then B ...": a fronted setting covers the whole sentence
+                    ids = sentence_ids(tok) if fronted or host.i == tok.i else governed(host, keep_advcl=True)
                     self.add("hypothetical", list(doc[tok.i:tok.i + len(phrase)]), ids)
                     return
         if low in ("if", "unless") and tok.dep_ == "mark" and tok.head.dep_ == "advcl":
@@ -329,13 +349,16 @@ class _Finder:
         past = antecedent.tag_ in ("VBD", "VBN") or past_perfect
         main = antecedent.head
         consequents = [main]
+        source = None
         if _lemma(main) in _attribution_verbs():
             consequents = [c for c in main.children if c.dep_ == "ccomp"] or [main]
+            source, _ = self.source_of(self.subject(main))
+        self.frames[-1].source = source
         for cons in consequents:
             modals = [c for c in cons.children if c.dep_ == "aux" and c.lower_ in ("would", "'d", "could", "might")]
             would = [m for m in modals if m.lower_ in ("would", "'d")]
             if would or (modals and (past or subjunctive)) or past_perfect:
-                self.add("hypothetical", [mark, *modals], governed(cons, keep_advcl=True))
+                self.add("hypothetical", [mark, *modals], governed(cons, keep_advcl=True), source=source)
 
     # -- speculative: "it's possible that", "supporters speculate", "perhaps", rumours
 
@@ -356,14 +379,15 @@ class _Finder:
                 ids = [t.i for t in tok.head.subtree]
                 self.add("speculative", [tok], ids, claim=_contentful(self.doc, ids))
         elif tok.pos_ == "ADV":
-            host = clause_head(tok.head)
-            self.add("speculative", [tok], governed(host))
+            self.adverb("speculative", tok)
 
     # -- hedged: "may have", "appears to", "seems", "likely", "apparently"
 
     def hedged(self, tok: Token) -> None:
         if tok.dep_ == "aux" and tok.lower_ in lexicons.load("status_modals"):
             verb = tok.head
+            if _in_question(verb):
+                return  # "deciding what information could be useful": a question, not a hedge
             if tok.lower_ == "could" and (
                 any(c.dep_ == "neg" for c in verb.children)
                 or (verb.dep_ == "advcl" and any(c.dep_ == "mark" or c.pos_ == "SCONJ" or c.tag_ == "WRB"
@@ -381,9 +405,18 @@ class _Finder:
                 left = [c.i for c in tok.children if c.dep_ in ("ccomp", "advcl") and c.i < tok.i]
                 self.add("hedged", [tok], governed(tok, skip=left))
         elif tok.pos_ == "ADV":
-            self.add("hedged", [tok], governed(clause_head(tok.head)))
+            self.adverb("hedged", tok)
         elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr", "oprd", "ROOT"):
             self.add("hedged", [tok], governed(tok.head if tok.dep_ != "ROOT" else tok))
+
+    def adverb(self, status: str, tok: Token) -> None:
+        """A sentence adverb governs its clause; one that modifies a phrase ("seemingly 27 plans") only that."""
+        head = tok.head
+        if head.pos_ in ("VERB", "AUX") or head.i == tok.i:
+            self.add(status, [tok], governed(clause_head(head)))
+        else:
+            ids = [t.i for t in head.subtree]
+            self.add(status, [tok], ids, claim=False)
 
     # -- reported: "reportedly", "is said to", unnamed sources
 
@@ -426,8 +459,30 @@ class _Finder:
         if lemma not in kinds:
             return
         content = [c for c in tok.children if c.dep_ == "ccomp"]
+        denied = any(c.dep_ == "neg" for c in tok.children) or (
+            tok.dep_ == "xcomp" and _lemma(tok.head) in _words("negative_verbs"))
+        if denied and lemma in _words("neg_raising") and content:
+            # "I don't think X": the speaker holds not-X (attributed; the fact itself is negated)
+            key, _ = self.source_of(self.subject(tok))
+            neg = [c for c in tok.children if c.dep_ == "neg"]
+            for c in content:
+                self.add("negated", neg, _negation_scope(c), negation=True, claim=False)
+            self.add("attributed", [tok], sorted(t.i for c in content for t in c.subtree), source=key)
+            return
+        if denied:
+            # "did not say that X", "Don't write that X": nobody asserts X
+            ids = sorted(t.i for c in content for t in c.subtree)
+            if ids and not _asks(tok):
+                self.add("unknown", [tok], ids)
+            return
+        if content and _imperative(tok):
+            return  # an imperative ("Write that we are sisters") attributes nothing
         if content:
             ids = sorted(t.i for c in content for t in c.subtree)
+            if not any(has_subject(c) for c in content):
+                # "The professor, she told the Lantern, was Achterberg": the fronted subject belongs in
+                ids = sorted(ids + [t.i for c in tok.children if c.dep_ in ("npadvmod", "dep") and c.i < tok.i
+                                    for t in c.subtree])
         elif tok.i > tok.head.i and tok.dep_ in ("parataxis", "ccomp", "conj") and _inverted(tok):
             host = tok.head
             ids = [i for i in governed(host, keep_advcl=True) if not tok.left_edge.i <= i <= tok.right_edge.i]
@@ -453,9 +508,14 @@ class _Finder:
             pred = tok.head
             if pred.pos_ in ("NOUN", "PRON", "DET", "NUM", "PROPN", "ADV"):
                 return  # "not everyone", "not only", "not yet": the clause itself is not denied
+            if not has_subject(pred) and not any(c.dep_ in ("aux", "auxpass") for c in pred.children) \
+                    and pred.dep_ in ("appos", "npadvmod", "conj", "dep", "attr", "dobj", "pobj", "nsubj"):
+                return  # contrastive "staffing, not pay, was ..."
             nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
             if nxt is not None and nxt.lower_ in _words("not_only_words"):
                 return
+            if _lemma(pred) in _words("neg_raising") and any(c.dep_ == "ccomp" for c in pred.children):
+                return  # moved into the complement by the attribution frame
         elif low in _words("negations") and tok.dep_ == "det" and tok.head.dep_ in (
             "dobj", "attr", "nsubj", "nsubjpass", "oprd",
         ):
@@ -481,8 +541,11 @@ class _Finder:
             return
         if pred is None or pred.pos_ not in ("VERB", "AUX", "ADJ"):
             return
+        if _imperative(pred):
+            return  # "Don't play": an instruction, not a statement
         status = "hedged" if _hedged_predicate(pred) else "negated"
-        self.add(status, cue, _negation_scope(pred), span_ids=governed(pred), negation=True)
+        before = [c.i for c in pred.children if c.dep_ in ("ccomp", "parataxis") and c.i < pred.i]
+        self.add(status, cue, _negation_scope(pred), span_ids=governed(pred, skip=before), negation=True)
 
     # -- quotes written by the quotes component
 
@@ -528,10 +591,20 @@ def _negative_word(tok: Token) -> bool:
 def _asks(tok: Token) -> bool:
     """The token governs an embedded question ("whether he will run", "what she advised")."""
     words = _words("question_words")
-    for child in tok.children:
-        if child.dep_ in QUESTION_DEPS and child.left_edge.lower_ in words:
-            return True
-    return False
+    return any(child.dep_ in QUESTION_DEPS and child.left_edge.lower_ in words for child in tok.children)
+
+
+def _imperative(verb: Token) -> bool:
+    """A bare verb without subject that opens its clause: "Don't play", "Write that ..."."""
+    if verb.tag_ != "VB" or has_subject(verb) or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ not in ("do", "don", "'t", "n't") for c in verb.children)
+
+
+def _in_question(verb: Token) -> bool:
+    """The verb heads an embedded question ("what information could be useful")."""
+    return verb.dep_ in ("ccomp", "csubj", "pcomp", "xcomp") and verb.left_edge.lower_ in _words("question_words") \
+        and verb.left_edge.lower_ not in ("if", "whether")
 
 
 def _inverted(verb: Token) -> bool:
@@ -586,10 +659,10 @@ def frames(doc: Doc) -> dict[str, Any]:
     return cached
 
 
-def _combine(plain: list[dict[str, Any]]) -> StatusInfo:
+def _combine(plain: list[dict[str, Any]], rank: dict[str, int] = RANK) -> StatusInfo:
     if not plain:
         return StatusInfo()
-    status = min((f["status"] for f in plain), key=RANK.__getitem__)
+    status = min((f["status"] for f in plain), key=rank.__getitem__)
     with_source = [f for f in plain if f["source"]]
     source = None
     if with_source:
@@ -631,35 +704,88 @@ def char_status(doc: Doc, start_char: int, end_char: int) -> StatusInfo:
 # --------------------------------------------------------------------------- claims
 
 
-def find_claims(doc: Doc) -> list[Claim]:
-    """Every statement the document does not plainly assert, one claim per governing frame."""
+def find_claims(doc: Doc, asserted: bool = True) -> list[Claim]:
+    """Every statement the document does not plainly assert, one claim per governing frame.
+
+    With ``asserted``, each sentence's main clause that no frame touches is listed too, as asserted.
+    """
     cached = frames(doc)
+    table = cached["frames"]
     found: list[tuple[int, int, StatusInfo]] = []
-    for frame in cached["frames"]:
+    for frame in table:
         if not frame["claim"] or not frame["span"] or not frame["scope"]:
             continue
         s, e = frame["span"]
         words = [doc[i] for i in frame["scope"] if not doc[i].is_punct] or [doc[i] for i in frame["scope"]]
         top = min(words, key=lambda t: (depth(t), t.i))
-        info = _combine([cached["frames"][fid] for fid in cached["by_token"][top.i]])
+        info = _combine([table[fid] for fid in cached["by_token"][top.i]], CLAIM_RANK)
         if info.status != ASSERTED:
             found.append((s, e, info))
-    kept: list[tuple[int, int, StatusInfo]] = []
-    for s, e, info in sorted(found, key=lambda x: (x[0] - x[1], x[0])):
-        outer = next((k for k in kept if k[0] <= s and e <= k[1] and k[2].status == info.status
-                      and k[2].source == info.source), None)
-        if outer is None:
-            kept.append((s, e, info))
-            continue
-        merged = tuple(dict.fromkeys(outer[2].cues + info.cues))
-        kept[kept.index(outer)] = (outer[0], outer[1], StatusInfo(outer[2].status, outer[2].source, merged,
-                                                                  outer[2].negated))
+    kept = _adjacent(doc, _nested(found))
+    if asserted:
+        kept += _asserted(doc, cached)
     claims = []
     for s, e, info in sorted(kept, key=lambda x: (x[0], x[1])):
         span = doc[s:e]
         claims.append(Claim(Span(span.start_char, span.end_char, span.text), info.status,  # type: ignore[arg-type]
                             list(info.cues), info.source))
     return claims
+
+
+Found = list[tuple[int, int, StatusInfo]]
+
+
+def _merge(a: StatusInfo, b: StatusInfo) -> StatusInfo:
+    return StatusInfo(a.status, a.source, tuple(dict.fromkeys(a.cues + b.cues)), a.negated or b.negated)
+
+
+def _nested(found: Found) -> Found:
+    """A claim inside a longer one with the same status and source is folded into it (cues kept)."""
+    kept: Found = []
+    for s, e, info in sorted(found, key=lambda x: (x[0] - x[1], x[0])):
+        k = next((n for n, o in enumerate(kept) if o[0] <= s and e <= o[1] and o[2].status == info.status
+                  and o[2].source == info.source), None)
+        if k is None:
+            kept.append((s, e, info))
+        else:
+            kept[k] = (kept[k][0], kept[k][1], _merge(kept[k][2], info))
+    return kept
+
+
+def _adjacent(doc: Doc, found: Found) -> Found:
+    """Coordinated clauses with one status ("A would have ..., and B would have ...") make one claim."""
+    out: Found = []
+    for s, e, info in sorted(found, key=lambda x: (x[0], x[1])):
+        if out:
+            ps, pe, pinfo = out[-1]
+            gap = doc[pe:s]
+            if (pinfo.status == info.status and pinfo.source == info.source and s >= pe
+                    and doc[ps].sent.start == doc[s].sent.start
+                    and all(t.is_punct or t.is_space or t.dep_ == "cc" for t in gap) and gap.text.strip(" ") != ";"):
+                out[-1] = (ps, max(pe, e), _merge(pinfo, info))
+                continue
+        out.append((s, e, info))
+    return out
+
+
+def _asserted(doc: Doc, cached: dict[str, Any]) -> Found:
+    """The main clauses (sentence roots and coordinated clauses) that no frame covers."""
+    out: Found = []
+    for sent in doc.sents:
+        root = sent.root
+        heads = [root, *[c for c in root.children if c.dep_ == "conj" and has_subject(c)]]
+        for head in heads:
+            if cached["by_token"][head.i]:
+                continue
+            if head.pos_ in ("VERB", "AUX"):
+                span = edges(doc, governed(head, keep_advcl=True))
+            elif head is root and any(t.pos_ == "VERB" for t in sent):  # a misparsed root ("Freight ... named")
+                span = edges(doc, list(range(sent.start, sent.end)))
+            else:
+                continue
+            if span:
+                out.append((span[0], span[1], StatusInfo()))
+    return out
 
 
 def _refine_quotes(doc: Doc) -> None:
@@ -672,12 +798,12 @@ def _refine_quotes(doc: Doc) -> None:
             q.status = info.status
 
 
-def annotate_status(doc: Doc, refine_quotes: bool = True) -> Doc:
+def annotate_status(doc: Doc, refine_quotes: bool = True, asserted_claims: bool = True) -> Doc:
     """The component: find the frames, cache them, write the claims (and refine indirect quotes)."""
     doc.user_data.pop(CACHE, None)
     frames(doc)
     claims = state.section(doc, state.CLAIMS)
-    claims[:] = find_claims(doc)
+    claims[:] = find_claims(doc, asserted=asserted_claims)
     if refine_quotes:
         _refine_quotes(doc)
     return doc

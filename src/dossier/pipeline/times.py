@@ -131,7 +131,9 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
         if quarters:
             return quarters[-1].point, quarters[-1].text, replace(e, keep_gran=True)
     if e.rel == "anaphor":
-        prior = [s for s in seen if s.para == para]
+        import os
+        back = int(os.environ.get("ABACK", "0"))
+        prior = [s for s in seen if para - back <= s.para <= para]
         if prior:
             return prior[-1].point, prior[-1].text, e
         return dct, "published", replace(e, keep_gran=False)

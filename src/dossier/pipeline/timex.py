@@ -265,12 +265,22 @@ def resolve(e: Expr, ref: Point | None, tense: str | None = None) -> str:
         return e.value
     if e.kind == "calendar":
         assert e.month is not None
+        # news convention: the occurrence closest to publication; a past verb
+        # only pushes back a date that would otherwise lie months ahead
+        direction = e.direction or (tense if tense == "future" else None)
+        past_far = tense == "past" and not e.direction
         if ref is None:
             year = "XXXX"
         elif e.day is not None:
-            year = f"{day_year(ref.day, e.month, e.day, direction):04d}"
+            y = day_year(ref.day, e.month, e.day, direction)
+            if past_far and (date(y, e.month, min(e.day, monthrange(y, e.month)[1])) - ref.day).days > 60:
+                y -= 1
+            year = f"{y:04d}"
         else:
-            year = f"{month_near(ref.day, e.month, direction, e.strict):04d}"
+            y = month_near(ref.day, e.month, direction, e.strict)
+            if past_far and (y * 12 + e.month) - (ref.day.year * 12 + ref.day.month) > 2:
+                y -= 1
+            year = f"{y:04d}"
         if e.day is None:
             return f"{year}-{e.month:02d}"
         return f"{year}-{e.month:02d}-{e.day:02d}{e.suffix}"

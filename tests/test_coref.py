@@ -1,0 +1,178 @@
+"""People coreference (component ``dossier_coref``): rules on invented sentences, traps included."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from dossier.pipeline import state
+from dossier.pipeline.coref import APPOSITIONS, CONFIDENCE
+from dossier.pipeline.descriptors import kin_nouns, normalise_title, role_nouns, title_matches
+
+CASES = json.loads((Path(__file__).parent / "data" / "coref" / "cases.json").read_text(encoding="utf-8"))
+
+
+# --- without the model -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "title", "former"),
+    [
+        (["the", "former", "attorney", "general"], "attorney general", True),
+        (["Sen."], "senator", False),
+        (["Former", "Gov."], "governor", True),
+        (["then", "-", "Mayor"], "mayor", False),
+        (["Vice", "President"], "vice president", False),
+    ],
+)
+def test_normalise_title(words: list[str], title: str, former: bool) -> None:
+    assert normalise_title(words) == (title, former)
+
+
+@pytest.mark.parametrize(
+    ("descriptor", "tied", "ok"),
+    [
+        ("senator", "senator", True),
+        ("senator", "state senator", True),
+        ("president", "vice president", False),
+        ("mayor", "deputy mayor", False),
+        ("attorney general", "district attorney", False),
+    ],
+)
+def test_title_matches(descriptor: str, tied: str, ok: bool) -> None:
+    assert title_matches(descriptor, tied) is ok
+
+
+def test_lexicons_parse() -> None:
+    assert kin_nouns()["brother"] == ("male", True)
+    assert kin_nouns()["wife"] == ("female", False)  # a spouse's surname is not inferred
+    assert role_nouns()["congresswoman"] == "female"
+    assert role_nouns()["attorney general"] is None
+
+
+# --- with the model --------------------------------------------------------------------------------
+
+
+def _doc(nlp, text: str):  # type: ignore[no-untyped-def]
+    return nlp(text)
+
+
+def _resolved(doc, word: str, n: int = 1) -> str | None:  # type: ignore[no-untyped-def]
+    """Name of the entity the n-th whole-word ``word`` was resolved to, or None."""
+    start = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", doc.text)][n - 1]
+    for span in state.mentions(doc):
+        if span.start_char == start and span.id_ in {"pronoun", "descriptor"}:
+            return state.entities(doc)[span.kb_id_]["name"]
+    return None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("case", "item"),
+    [(c, i) for c in CASES for i in c["items"]],
+    ids=[f"{c['id']}:{i['mention']}#{i.get('occurrence', 1)}" for c in CASES for i in c["items"]],
+)
+def test_cases(nlp, case: dict, item: dict) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(nlp, case["text"])
+    assert _resolved(doc, item["mention"], item.get("occurrence", 1)) == item["antecedent"]
+
+
+@pytest.mark.slow
+def test_same_surname_people_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp,
+        "Senator Marta Lindqvist and her brother, Johan Lindqvist, toured the shipyard on Monday. "
+        "Johan Lindqvist said he would return in May.",
+    )
+    names = {r["name"] for r in state.entities(doc).values() if r["type"] == "PERSON"}
+    assert {"Marta Lindqvist", "Johan Lindqvist"} <= names
+
+
+@pytest.mark.slow
+def test_bare_shared_surname_follows_honorific(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp,
+        "Maria Lund opened the gallery with her husband, Peter Lund, on Friday. "
+        "Later, Mr. Lund said the paintings were his.",
+    )
+    lund = next(s for s in state.mentions(doc) if s.text == "Lund")
+    # Maria is named first (the principal bearer), but "Mr." decides.
+    assert state.entities(doc)[lund.kb_id_]["name"] == "Peter Lund"
+
+
+@pytest.mark.slow
+def test_kin_apposition_gives_surname_and_gender(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(nlp, "Mayor Ada Obi's brother, Nnamdi, runs a bakery on Elm Street.")
+    rec = next(r for r in state.entities(doc).values() if r["name"].startswith("Nnamdi"))
+    assert rec["name"] == "Nnamdi Obi"
+    assert rec["gender"] == "male"
+    assert "Nnamdi" in {s.text for s in state.mentions(doc)}  # the mention itself is kept
+
+
+@pytest.mark.slow
+def test_spouse_apposition_gives_no_surname(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(nlp, "Governor Ada Obi's husband, Martin, runs a bakery on Elm Street.")
+    assert any(r["name"] == "Martin" for r in state.entities(doc).values())
+
+
+@pytest.mark.slow
+def test_joint_first_name_takes_surname(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(nlp, "Joe and Jill Marrow arrived together at the hearing on Monday.")
+    names = {r["name"] for r in state.entities(doc).values()}
+    assert {"Joe Marrow", "Jill Marrow"} <= names
+
+
+@pytest.mark.slow
+def test_apposition_records(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp, "Tom Reyes, Mayor Ada Obi's 2019 campaign manager and later her chief of staff, declined to comment."
+    )
+    apps = doc.user_data[APPOSITIONS]
+    reyes = [a for a in apps if state.entities(doc)[a["entity"]]["name"] == "Tom Reyes"]
+    assert reyes and doc.text[reyes[0]["start"] : reyes[0]["end"]] == reyes[0]["text"]
+    assert "campaign manager" in reyes[0]["text"] and "chief of staff" in reyes[0]["text"]
+
+
+@pytest.mark.slow
+def test_gender_set_from_article_pronouns(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(nlp, "Dr. Okonkwo presented the findings on Monday. Okonkwo said she expected the trial to end by June.")
+    rec = next(r for r in state.entities(doc).values() if r["name"] == "Okonkwo" and r["type"] == "PERSON")
+    assert rec["gender"] == "female"
+
+
+@pytest.mark.slow
+def test_confidences_are_plain_values(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(nlp, "Governor Elena Marsh met with Tomas Reed on Tuesday. Reed had criticised her budget.")
+    conf = doc.user_data[CONFIDENCE]
+    her = doc.text.index(" her ") + 1
+    assert 0.0 < conf[(her, her + 3)] <= 1.0
+
+
+@pytest.mark.slow
+def test_pronoun_with_no_person_abstains(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(nlp, "The council met on Monday. She said the budget was late.")
+    assert _resolved(doc, "She") is None
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_reference_article(nlp, seed: Path) -> None:  # type: ignore[no-untyped-def]
+    """All the reference article's Harris mentions are one entity; "her" in the Maya sentence is Clinton."""
+    first, body = seed.read_text(encoding="utf-8").split("\n", 1)
+    from dossier.extraction import article_doc
+    from dossier.graph import Article
+
+    _, date, title = first.strip().split(" ", 2)
+    doc = article_doc(Article(id="seed", title=title, body=body, published=date), nlp)
+    by_text: dict[str, set[str]] = {}
+    for span in state.mentions(doc):
+        by_text.setdefault(span.text.lower(), set()).add(state.entities(doc)[span.kb_id_]["name"])
+    for alias in ("the former attorney general", "the former district attorney", "the vice president"):
+        assert by_text.get(alias) == {"Kamala Harris"}, alias
+    maya = doc.text.index("Maya")
+    her = doc.text.index(" her ", maya) + 1
+    span = next(s for s in state.mentions(doc) if s.start_char == her)
+    assert state.entities(doc)[span.kb_id_]["name"] == "Hillary Clinton"
