@@ -25,6 +25,13 @@ Refinements (each tested in ``tests/test_status.py``):
   whether") makes the embedded question unknown, not negated.
 * The source is the one of the innermost frame that names one ("According to A, B said C":
   B for C).
+* Claims differ from facts in one place: a claim's text includes its negation word, so for
+  claims negation ranks just above asserted ("The two did not speak, Owen said" is an
+  attributed claim), while :func:`statement_status` (asked about the positive fact "spoke")
+  says negated with source Owen.
+* "I don't think X" (think, believe, expect, ...): X is attributed to the speaker and the fact
+  in X is negated; "did not say whether/that X", "Don't write that X": X is unknown.
+* Imperatives ("Don't play", "Write that ...") make no negated or attributed statement.
 """
 
 from __future__ import annotations
