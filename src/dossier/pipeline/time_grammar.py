@@ -336,10 +336,8 @@ def _year(t: _Toks, i: int) -> Expr | None:
         word = "'" + t.at(inner)
     dm = DECADE_RE.match(word)
     if dm:
-        if dm[1]:
-            value = f"{dm[1]}X"
-        else:
-            value = f"{'19' if int(dm[2]) >= 3 else '20'}{dm[2]}X"
+        # two-digit decades: the '30s to '90s are the 1900s, the '00s and '20s the 2000s
+        value = f"{dm[1]}X" if dm[1] else f"{'19' if int(dm[2]) >= 3 else '20'}{dm[2]}X"
         return Expr(start, inner + 1, value=value, mod=mod)
     # centuries: "the 20th century"
     om = ORD_NUM_RE.match(t.at(i))
@@ -473,8 +471,7 @@ def _relative(t: _Toks, i: int) -> Expr | None:
     if unit and not unit[1]:
         code = unit[0]
         if code == "WE":
-            end = nxt_i + 1
-            return Expr(start, end, kind="shift", rel=rel, unit="W", offset=offset, mod=mod, suffix="")
+            return Expr(start, nxt_i + 1, kind="shift", rel=rel, unit="W", offset=offset, mod=mod, suffix="-WE")
         gran = _gran(code)
         if gran is None:
             return None
@@ -495,6 +492,13 @@ def _relative(t: _Toks, i: int) -> Expr | None:
         if anaphoric:
             return Expr(start, nxt_i + 1, kind="shift", rel="anaphor", unit="SE", offset=offset, mod=mod)
         return Expr(start, nxt_i + 1, kind="season", rel="dct", season=lex["seasons"][nxt], offset=offset, mod=mod)
+    return None
+
+
+def _weekend(t: _Toks, i: int) -> Expr | None:
+    """"the weekend": the one just past early in the week, the coming one later in it."""
+    if t.at(i) == "the" and t.at(i + 1) == "weekend":
+        return Expr(i, i + 2, kind="shift", rel="weekend", unit="W", suffix="-WE")
     return None
 
 
@@ -529,7 +533,6 @@ def _adverbial(t: _Toks, i: int) -> bool:
 
 def _amount(t: _Toks, i: int) -> Expr | None:
     """Durations, "N U ago/earlier/later", sets with "every", hyphenated "two-year"."""
-    lex = _lex()
     start = i
     mod = None
     mp = _mod_phrase(t, i)
@@ -569,9 +572,8 @@ def _amount(t: _Toks, i: int) -> Expr | None:
             return None  # ages: "a 30-year-old", "a 30-year old"
         if n == VAGUE:
             return None
-    elif n != VAGUE and n != 1 and not plural and code not in ("100Y",) and t.at(i) not in ("a", "an", "one"):
-        if not (n < 1):
-            return None  # "two year" is not English for a duration
+    elif n != VAGUE and n > 1 and not plural and t.at(i) not in ("a", "an", "one"):
+        return None  # "two year" is not English for a duration
     if code == "TS" and not plural and t.at(i) in ("a", "an"):
         return None  # "a second term"
     if t.at(end) == "and" and t.at(end + 1) == "a" and t.at(end + 2) == "half":
@@ -586,14 +588,13 @@ def _amount(t: _Toks, i: int) -> Expr | None:
         if code in ("TH", "TM", "TS") and value_n is not None and after in ("ago", "earlier", "later"):
             rel = "dct" if after == "ago" else "anaphor"
             return Expr(start, stop, type="TIME", kind="shift", rel=rel, unit="D", mod=mod)
-        if value_n is None or _gran(code) is None or value_n != int(value_n):
-            if after == "ago":
-                return Expr(start, stop, value="PAST_REF" if value_n is None else "XXXX", mod=mod)
-            return None
-        unit_g, amount = _shift_amount(code, value_n)
-        rel = "dct" if after in ("ago", "from") else "anaphor"
-        return Expr(start, stop, kind="shift", rel=rel, unit=unit_g, offset=-amount if back else amount,
-                    keep_gran=rel == "anaphor", mod=mod)
+        if value_n is not None and _gran(code) is not None and value_n == int(value_n):
+            unit_g, amount = _shift_amount(code, value_n)
+            rel = "dct" if after in ("ago", "from") else "anaphor"
+            return Expr(start, stop, kind="shift", rel=rel, unit=unit_g, offset=-amount if back else amount,
+                        keep_gran=rel == "anaphor", mod=mod)
+        if after == "ago":
+            return Expr(start, stop, value="PAST_REF" if value_n is None else "XXXX", mod=mod)
     return Expr(start, end, type="DURATION", value=duration(value_n, code), mod=mod)
 
 
@@ -918,7 +919,7 @@ def _scan_one(t: _Toks, i: int, rules: tuple[Rule, ...]) -> Expr | None:
 RULES: tuple[Callable[[_Toks, int], Expr | None], ...] = (
     _set, _explicit_date, _year, _deictic_day, _reference, _relative, _unit_before_after, _amount,
     _vague_plural, _weekday_rule, _season, _quarter, _year_ago, _anaphoric_adverb, _holiday,
-    _clock, _position_mod, _the_quarter,
+    _clock, _position_mod, _the_quarter, _weekend,
 )
 
 
@@ -928,7 +929,7 @@ def scan(doc: Doc) -> list[Expr]:
     out: list[Expr] = []
     i = 0
     while i < t.n:
-        if doc[i].is_space or doc[i].is_punct and t.low[i] != "'":
+        if doc[i].is_space or (doc[i].is_punct and t.low[i] != "'"):
             i += 1
             continue
         best = _scan_one(t, i, RULES)  # type: ignore[arg-type]

@@ -82,7 +82,8 @@ def _verb_tense(verb: Token) -> str | None:
         return "future"
     if verb.tag_ == "VBG" and lowers & {"is", "are", "'s", "'re", "am"}:
         return "future"  # "is meeting Friday"
-    if (lowers & MODALS and not lowers & {"have", "'ve"}) or (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in ("be", "say")):
+    modal = lowers & MODALS and not lowers & {"have", "'ve"}
+    if modal or (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in ("be", "say")):
         return "future"  # "could come Tuesday", "meet separately Monday": scheduled
     if verb.tag_ == "VBD" or lowers & PAST_AUX or (verb.tag_ == "VBN" and lowers & {"has", "have", "'ve"}):
         return "past"
@@ -99,7 +100,7 @@ def _prep_mod(doc: Doc, e: Expr) -> str | None:
 
 class _Paragraphs:
     def __init__(self, text: str) -> None:
-        self.breaks = [m.start() for m in re.finditer(r"\n", text)]
+        self.breaks = [m.start() for m in re.finditer(r"\n\s*", text)]
 
     def of(self, char: int) -> int:
         return bisect_right(self.breaks, char)
@@ -131,13 +132,16 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
         if quarters:
             return quarters[-1].point, quarters[-1].text, replace(e, keep_gran=True)
     if e.rel == "anaphor":
-        import os
-        back = int(os.environ.get("ABACK", "0"))
-        prior = [s for s in seen if para - back <= s.para <= para]
+        # this paragraph first, then the one before (news paragraphs are short)
+        prior = [s for s in seen if s.para == para] or [s for s in seen if s.para == para - 1]
         if prior:
             return prior[-1].point, prior[-1].text, e
         return dct, "published", replace(e, keep_gran=False)
     if e.rel == "dct":
+        return dct, "published", e
+    if e.rel == "weekend":
+        if dct is not None and dct.day.isoweekday() <= 3:
+            return dct, "published", replace(e, offset=-1)
         return dct, "published", e
     return None, None, e
 
@@ -159,7 +163,7 @@ def find_times(doc: Doc) -> list[Time]:
         out.append(time)
         point = parse_point(value) if e.type in ("DATE", "TIME") else None
         if point is not None:
-            primary = e.kind != "shift" or e.rel == "dct" and e.unit != "Y"
+            primary = e.kind != "shift" or (e.rel == "dct" and e.unit != "Y")
             seen.append(_Seen(para, sent, point, span.text, primary))
     return out
 

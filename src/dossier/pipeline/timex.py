@@ -300,10 +300,10 @@ def resolve(e: Expr, ref: Point | None, tense: str | None = None) -> str:
         return f"{ref.day.year:04d}-{e.unit}{e.day}"
     # shift
     if ref is None:
-        return UNKNOWN[e.unit] + (e.suffix if e.unit == "D" else "")
+        return UNKNOWN[e.unit] + (e.suffix if e.unit in ("D", "W") else "")
     moved = Point(shift(ref.day, e.unit, e.offset), ref.gran, ref.season if e.unit in ("Y", "DE", "C") else None)
     gran = finer(e.unit, ref.gran) if e.keep_gran else e.unit
     if e.unit == "SE" and ref.gran != "SE":
         gran = "Y"
     out = fmt_partial(moved, gran)
-    return out + e.suffix if gran == "D" else out
+    return out + e.suffix if gran in ("D", "W") and not out.startswith("X") else out
