@@ -320,7 +320,7 @@ def coverage(gold: str, pred: str) -> float:
 
 
 def is_descriptor(alias: str) -> bool:
-    """'the former attorney general' / 'The vice president' describe; 'the Clintons', 'The 19th' name."""
+    """'the former mayor' / 'The senator' describe; 'the Obis', 'The Lantern' name."""
     return bool(_DESCRIPTOR.match(alias.strip()))
 
 

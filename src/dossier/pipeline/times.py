@@ -56,16 +56,17 @@ def published_point(doc: Doc) -> Point | None:
 
 def tense(doc: Doc, e: Expr) -> str | None:
     """"past", "future" or None for the verb governing the expression ``e``."""
-    tok: Token = doc[e.start:e.end].root
-    for _ in range(8):
+    span = doc[e.start:e.end]
+    tok: Token = span.root
+    for _ in range(4):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
-            break
+            return _verb_tense(tok)
         if tok.head is tok:
             return None
         tok = tok.head
-    else:
-        return None
-    return _verb_tense(tok)
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and not span.start <= tok.i < span.end:
+            return None  # the time dates a thing ("the May election"), not the verb's event
+    return None
 
 
 def _verb_tense(verb: Token) -> str | None:
