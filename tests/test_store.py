@@ -466,3 +466,22 @@ def test_sentence_of_bad_offsets_falls_back_to_span_text() -> None:
     article = Article(id="t", title="T", body="Short.")
     assert sentence(article, Span(40, 50, "elsewhere")) == "elsewhere"
     assert sentence(article, replace(Span(0, 1), in_="title")) == "T"
+
+
+def test_ties_summary_counts_sources_and_keeps_the_widest_dates() -> None:
+    from dossier.store.query import ties_summary
+
+    rows = [
+        {"type": "social.friendship", "other": "B", "other_id": 2, "direction": "out", "article_id": "a1",
+         "status": "asserted", "start": "2019", "end": None, "when": None, "sentence": "A and B are friends."},
+        {"type": "social.friendship", "other": "B", "other_id": 2, "direction": "out", "article_id": "a2",
+         "status": "attributed", "start": "2017", "end": "2021", "when": None, "sentence": "..."},
+        {"type": "social.friendship", "other": "B", "other_id": 2, "direction": "out", "article_id": "a2",
+         "status": "asserted", "start": None, "end": None, "when": None, "sentence": "..."},
+        {"type": "family.sibling", "other": "C", "other_id": 3, "direction": "in", "article_id": "a1",
+         "status": "asserted", "start": None, "end": None, "when": None, "sentence": "C, A's sister."},
+    ]
+    friend, sibling = ties_summary(rows)
+    assert (friend["type"], friend["sources"], friend["start"], friend["end"]) == ("social.friendship", 2, "2017", "2021")
+    assert friend["statuses"] == {"asserted": 2, "attributed": 1}
+    assert (sibling["other"], sibling["sources"], sibling["direction"]) == ("C", 1, "in")

@@ -167,6 +167,7 @@ def _ev(fact: dict[str, Any]) -> str:
 
 ROLE_COLUMNS = ["title", "when", "current", "status", "evidence"]
 TIE_COLUMNS = ["type", "other", "when", "status", "evidence"]
+SUMMARY_TIE_COLUMNS = ["type", "other", "since", "until", "status", "sources", "evidence"]
 QUOTE_COLUMNS = ["date", "to", "quote", "status", "article"]
 EVENT_COLUMNS = ["type", "when", "status", "evidence"]
 
@@ -176,7 +177,15 @@ def _role_row(r: dict[str, Any]) -> list[Any]:
 
 
 def _tie_row(r: dict[str, Any]) -> list[Any]:
-    return [r.get("type"), r.get("other"), r.get("start") or r.get("when"), r.get("status"), _ev(r)]
+    arrow = "→" if r.get("direction") == "out" else "←"
+    return [f"{arrow} {r.get('type')}", r.get("other"), r.get("start") or r.get("when"), r.get("status"), _ev(r)]
+
+
+def _summary_tie_row(t: dict[str, Any]) -> list[Any]:
+    statuses = ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in t["statuses"].items())
+    arrow = "→" if t["direction"] == "out" else "←"
+    evidence = _short(t.get("sentence"), 60)
+    return [f"{arrow} {t['type']}", t["other"], t["start"], t["end"], statuses, t["sources"], evidence]
 
 
 def _quote_row(q: dict[str, Any]) -> list[Any]:
@@ -217,12 +226,12 @@ def show(name: str, db: Db = None, as_json: AsJson = False) -> None:
     out.print(_table("articles", ["published", "title", "outlet"], (
         [a["published"], a["title"], a["outlet"]] for a in profile["articles"])))
     sections = [
-        ("roles", ROLE_COLUMNS, _role_row), ("relations", TIE_COLUMNS, _tie_row),
+        ("roles", ROLE_COLUMNS, _role_row), ("ties", SUMMARY_TIE_COLUMNS, _summary_tie_row),
         ("quotes", QUOTE_COLUMNS, _quote_row), ("events", EVENT_COLUMNS, _event_row),
     ]
     for key, columns, row in sections:
         if profile[key]:
-            out.print(_table("ties" if key == "relations" else key, columns, map(row, profile[key])))
+            out.print(_table(key, columns, map(row, profile[key])))
     if profile.get("others"):
         out.print("[dim]other matches: " + ", ".join(o["name"] for o in profile["others"]) + "[/]")
 

@@ -58,14 +58,12 @@ def tense(doc: Doc, e: Expr) -> str | None:
     """"past", "future" or None for the verb governing the expression ``e``."""
     span = doc[e.start:e.end]
     tok: Token = span.root
-    for _ in range(4):
+    for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
             return _verb_tense(tok)
         if tok.head is tok:
             return None
         tok = tok.head
-        if tok.pos_ in ("NOUN", "PROPN", "PRON") and not span.start <= tok.i < span.end:
-            return None  # the time dates a thing ("the May election"), not the verb's event
     return None
 
 

@@ -117,7 +117,8 @@ def person(conn: sqlite3.Connection, name: str | int) -> dict[str, Any]:
         "articles": articles,
         "quotes": _quotes_by(conn, eid),
         "roles": _roles_of(conn, eid),
-        "relations": _relations_of(conn, eid),
+        "relations": (relations := _relations_of(conn, eid)),
+        "ties": ties_summary(relations),
         "events": _events_of(conn, eid),
         "claims": _claims_about(conn, eid),
         "others": ent["others"],
@@ -285,6 +286,29 @@ def _relations_of(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
             "start": r["start_value"], "end": r["end_value"], "when": r["when_value"], "status": r["status"],
             "source": r["source"], "confidence": r["confidence"], **ev,
         })
+    return out
+
+
+def ties_summary(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per (type, other party): dates, statuses and how many articles state it."""
+    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for r in relations:
+        key = (r["type"], r["other_id"], r["direction"])
+        tie = groups.setdefault(key, {
+            "type": r["type"], "other": r["other"], "other_id": r["other_id"], "direction": r["direction"],
+            "start": None, "end": None, "statuses": {}, "articles": set(), "sentence": r.get("sentence"),
+        })
+        tie["articles"].add(r["article_id"])
+        tie["statuses"][r["status"]] = tie["statuses"].get(r["status"], 0) + 1
+        for bound, pick in (("start", min), ("end", max)):
+            value = r.get(bound) or (r.get("when") if bound == "start" else None)
+            if value:
+                tie[bound] = pick(filter(None, (tie[bound], value)))
+    out = []
+    for tie in groups.values():
+        tie["sources"] = len(tie.pop("articles"))
+        out.append(tie)
+    out.sort(key=lambda t: (-t["sources"], t["type"], t["other"] or ""))
     return out
 
 
