@@ -205,3 +205,13 @@ def test_honorific_makes_a_one_word_name_a_person() -> None:
     people = [e for e in graph.entities if e.name == "Okonkwo"]
     assert len(people) == 1 and people[0].type == "PERSON"
     assert len([m for m in people[0].mentions if m.kind != "pronoun"]) == 2
+
+
+@pytest.mark.slow
+def test_platforms_and_numbers_are_not_people_or_organisations() -> None:
+    text = "Rosa Imbert posted the poll on Twitter, where 15 percent of replies were hostile."
+    graph = dossier.extract(text, published="2024-03-02")
+    types = {e.name: (e.type, e.subtype) for e in graph.entities}
+    if "Twitter" in types:
+        assert types["Twitter"] == ("ORG", "platform")
+    assert "15 percent" not in types

@@ -152,8 +152,8 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
         end -= 1
     if start >= end or not any(_WORD.search(t.text) for t in doc[start:end]):
         return None
-    if label == "PERSON" and not any(t.text[:1].isupper() for t in doc[start:end]):
-        return None
+    if not any(t.text[:1].isupper() for t in doc[start:end]):
+        return None  # a name has a capital somewhere: "15 percent" is no organisation
     return Candidate(start, end, label, honorific=honorific)
 
 
@@ -295,14 +295,16 @@ def _retype(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     for cand in cands:
         span = doc[cand.start : cand.end]
         last = doc[cand.end - 1].lower_
-        if cand.label == "ORG":
-            if _norm(span.text) in platforms:
-                cand.subtype = "platform"
-            elif _norm(span.text) in outlet_names or (last in media and last not in org_heads):
-                cand.label, cand.subtype = "OUTLET", "news_outlet"
-        if cand.label in {"ORG", "GPE", "NORP"} and len(span) == 1:
-            if span[0].lower_ in surnames or span[0].lower_ in one_word_people or _after_title(doc, cand.start):
-                cand.label = "PERSON"
+        if _norm(span.text) in platforms and cand.label in {"ORG", "PERSON", "GPE", "NORP", "WORK"}:
+            cand.label, cand.subtype = "ORG", "platform"
+            continue
+        if cand.label == "ORG" and (_norm(span.text) in outlet_names or (last in media and last not in org_heads)):
+            cand.label, cand.subtype = "OUTLET", "news_outlet"
+        word = span[0].lower_
+        if cand.label in {"ORG", "GPE", "NORP"} and len(span) == 1 and (
+            word in surnames or word in one_word_people or _after_title(doc, cand.start)
+        ):
+            cand.label = "PERSON"
     return cands
 
 
