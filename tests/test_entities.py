@@ -215,3 +215,15 @@ def test_platforms_and_numbers_are_not_people_or_organisations() -> None:
     if "Twitter" in types:
         assert types["Twitter"] == ("ORG", "platform")
     assert "15 percent" not in types
+
+
+@pytest.mark.slow
+def test_one_name_is_one_entity_whatever_label_the_ner_gives() -> None:
+    text = (
+        "The Harbor Renewal Plan passed in March. Critics of the Harbor Renewal Plan, led by Ivo Brandt, "
+        'called the \u201cQuiet Streets Act\u201d a distraction.'
+    )
+    graph = dossier.extract(text, published="2024-03-02")
+    plans = [e for e in graph.entities if e.name == "Harbor Renewal Plan"]
+    assert len(plans) == 1 and len(plans[0].mentions) == 2
+    assert all(not e.name.startswith(("\u201c", '"')) and not e.name.endswith(("\u201d", '"')) for e in graph.entities)

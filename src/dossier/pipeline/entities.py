@@ -148,7 +148,9 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
                 start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in {",", ";", ":"}):
+    while start < end and (doc[start].is_quote or doc[start].is_space or doc[start].text in {"(", "["}):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_quote or doc[end - 1].text in {",", ";", ":", ")"}):
         end -= 1
     if start >= end or not any(_WORD.search(t.text) for t in doc[start:end]):
         return None
@@ -398,8 +400,8 @@ def _cluster(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
                 clusters.append(cl)
             cl.mentions.append(cand)
             continue
-        label = "OUTLET" if cand.label in {"OUTLET", "ORG"} else cand.label
-        key = (label, _norm(doc[cand.start : cand.end].text))
+        # One name, one entity: the NER may call the same name ORG here and WORK there.
+        key = ("GROUP" if cand.label == "GROUP" else "", _norm(doc[cand.start : cand.end].text))
         cl = by_text.get(key)
         if cl is None:
             cl = Cluster(cand.label, subtype=cand.subtype)
@@ -408,10 +410,9 @@ def _cluster(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
         elif cand.label == "OUTLET":
             cl.label, cl.subtype = "OUTLET", cand.subtype
         cl.mentions.append(cand)
-    # ORG clusters that share a name with an OUTLET were merged above under the OUTLET key.
     for cl in clusters:
-        if cl.label == "ORG" and any(m.label == "OUTLET" for m in cl.mentions):
-            cl.label = "OUTLET"
+        if cl.label not in {"PERSON", "GROUP"}:
+            cl.label = _majority_label(cl)
     for cand, word in singles:
         _attach_single(doc, cand, word, persons, clusters)
     for cand in descriptors:
@@ -461,6 +462,14 @@ def _merge_short_forms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         if cl.label == "OUTLET":
             target.label, target.subtype = "OUTLET", cl.subtype or "news_outlet"
     return keep
+
+
+def _majority_label(cl: Cluster) -> str:
+    """An outlet once is an outlet; otherwise the label most mentions got (first one on a tie)."""
+    labels = [m.label for m in cl.mentions if not m.refers_to_last]
+    if "OUTLET" in labels:
+        return "OUTLET"
+    return max(dict.fromkeys(labels), key=labels.count) if labels else cl.label
 
 
 def _attach_single(

@@ -104,7 +104,7 @@ RELATIVE = {"last": -1, "past": -1, "previous": -1, "prior": -1, "this": 0, "cur
 BACKWARD = {"earlier", "before", "prior", "previously", "back"}
 FORWARD = {"later", "after", "afterwards", "afterward", "on", "hence"}
 YEAR_RE = re.compile(r"^(1[0-9]\d\d|20\d\d)$")
-DECADE_RE = re.compile(r"^(?:(1[0-9]\d|20\d)0|'?(\d)0)s$")
+DECADE_RE = re.compile(r"^(?:(1[0-9]\d|20\d)0|'(\d)0)s$")  # "in her 30s" is an age
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 SLASH_DATE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 DAY_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
@@ -567,9 +567,11 @@ def _amount(t: _Toks, i: int) -> Expr | None:
     code, plural, end = unit
     if code == "WE":
         return None
+    if t.at(end) == "old" or (hyphen and (t.at(end) == "-" or t.at(end + 1) == "old")):
+        return None  # ages: "52 years old", "a 30-year-old"
+    if hyphen and code == "Q" and plural:
+        return None  # "three-quarters" is a fraction
     if hyphen:
-        if t.at(end) in ("-", "old") or t.at(end + 1) == "old":
-            return None  # ages: "a 30-year-old", "a 30-year old"
         if n == VAGUE:
             return None
     elif n != VAGUE and n > 1 and not plural and t.at(i) not in ("a", "an", "one"):
