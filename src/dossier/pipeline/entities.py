@@ -135,8 +135,15 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[Candidate]:
 
 def _strip(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
     honorific = None
-    while start < end and doc[start].lower_ in {"the", "a", "an"} and (label != "ORG" or doc[start].text == "the"):
-        start += 1
+    while start < end:
+        tok = doc[start]
+        if tok.is_quote or tok.is_space or tok.text in {"(", "["}:
+            start += 1
+        elif tok.lower_ in {"the", "a", "an"} and (label != "ORG" or tok.text == "the" or tok.is_sent_start):
+            # "The" inside a sentence may be part of a name ("told The Lantern"); at its start it may not.
+            start += 1
+        else:
+            break
     if label == "PERSON":
         while start < end:
             n = _title_len(doc, start, end)
@@ -148,8 +155,6 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
                 start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
-    while start < end and (doc[start].is_quote or doc[start].is_space or doc[start].text in {"(", "["}):
-        start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].is_quote or doc[end - 1].text in {",", ";", ":", ")"}):
         end -= 1
     if start >= end or not any(_WORD.search(t.text) for t in doc[start:end]):
