@@ -217,6 +217,8 @@ def test_relative_values_stay_unknown_without_a_publication_date(times_nlp) -> N
         "The 19th reported the story first.",
         "Ivo Stam won a second term.",
         "The agency hired 2000 workers.",
+        "Ilka Moss told USA TODAY the plan was dead.",
+        "Bram Ode, 52 years old, runs the mill.",
     ],
 )
 def test_ambiguous_words_are_not_times(times_nlp, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -97,9 +97,7 @@ def subject_of(cue: Token) -> Token | None:
     for _ in range(4):
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
-                if child.tag_ == "WP" and verb.dep_ == "relcl":  # "Smith, who said ..."
-                    return verb.head
-                return child
+                return child  # may be a relative pronoun: see antecedent()
             if child.dep_ == "agent":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
@@ -111,6 +109,30 @@ def subject_of(cue: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for (``Smith, who said ...`` -> ``Smith``); else ``tok``."""
+    if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+        return tok.head.head
+    return tok
+
+
+def source_phrase(subj: Token, quoted: set[int]) -> Span:
+    """The source as a reader underlines it: the subject's whole noun phrase (determiner, titles,
+    appositive, relative clause: ``Republican nominee Dana Holt``, ``a campaign spokesman``),
+    cut where a quotation starts and trimmed of edge punctuation; a pronoun stays one word."""
+    doc = subj.doc
+    if subj.pos_ == "PRON" or subj.tag_ in ("WP", "WDT"):
+        return doc[subj.i : subj.i + 1]
+    lo, hi = subj.left_edge.i, subj.right_edge.i + 1
+    lo = max([lo] + [i + 1 for i in range(lo, subj.i) if i in quoted])
+    hi = min([hi] + [i for i in range(subj.i + 1, hi) if i in quoted])
+    while hi > subj.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].lower_ in ("and", "or")):
+        hi -= 1
+    while lo < subj.i and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    return doc[lo:hi]
 
 
 def noun_core(tok: Token) -> Span:
@@ -138,6 +160,7 @@ def noun_phrase(tok: Token) -> Span:
 def can_speak(subj: Token, mentions: MentionIndex) -> bool:
     """Whether a subject can be the source of a statement: a named entity, a personal pronoun,
     an unnamed source, a person's title or a document that speaks (``the statement said``)."""
+    subj = antecedent(subj)
     parts = [subj] + [c for c in subj.children if c.dep_ in ("appos", "compound")]
     if any(mentions.at(t.i) is not None for t in parts):
         return True
@@ -163,20 +186,22 @@ class Speaker:
 
 
 def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int]) -> Speaker:
-    """Map a subject token to an entity key and the mention a reader would underline."""
+    """Map a subject token to an entity key and the phrase a reader would underline (:func:`source_phrase`)."""
     if subj.i in quoted:
         return Speaker(None, None)
+    phrase = source_phrase(subj, quoted)
+    subj = antecedent(subj)
     candidates = [subj] + [c for c in subj.children if c.dep_ in ("appos", "compound")]
     for tok in candidates:
         mention = mentions.at(tok.i)
         kind = mentions.info(mention.kb_id_).get("type", "PERSON") if mention is not None else None
         if mention is not None and mention.kb_id_ and kind in SPEAKER_TYPES:
-            return Speaker(mention.kb_id_, mention)
+            return Speaker(mention.kb_id_, phrase)
     if subj.pos_ == "PRON":
         key, _ = pronoun_antecedent(subj, mentions, quoted)
-        return Speaker(key, subj.doc[subj.i : subj.i + 1])
+        return Speaker(key, phrase)
     unnamed = subj.lemma_.lower() in lexicons.load("unnamed_sources") or subj.lower_ in lexicons.load("unnamed_sources")
-    return Speaker(None, noun_core(subj), unnamed=unnamed)
+    return Speaker(None, phrase, unnamed=unnamed)
 
 
 def pronoun_antecedent(pron: Token, mentions: MentionIndex, quoted: set[int]) -> tuple[str | None, Span | None]:

@@ -31,6 +31,7 @@ class Trigger:
     prep: str | None = None
     objects: frozenset[str] = frozenset()
     person_object: bool = False
+    target_object: bool = False  # "obj:@target": the object must be an entity ("called Ada", not "called it off")
 
 
 @dataclass
@@ -65,8 +66,8 @@ def _triggers() -> tuple[dict[str, list[Trigger]], dict[str, tuple[str, bool]]]:
                 words = words[1:]
             prep = words[-1] if len(words) > 1 and words[-1] in PREPS else None
             middle = tuple(words[1:-1] if prep else words[1:])
-            objects = frozenset(c for c in cond.split(",") if c and c != "@person")
-            trig = Trigger(typ, words[0], passive, middle, prep, objects, cond == "@person")
+            objects = frozenset(c for c in cond.split(",") if c and not c.startswith("@"))
+            trig = Trigger(typ, words[0], passive, middle, prep, objects, cond == "@person", cond == "@target")
             verbs.setdefault(words[0], []).append(trig)
         needs = set(spec.get("noun_needs_context", []))
         for noun in spec.get("nouns", []):
@@ -123,18 +124,43 @@ def _verb_events(facts: Facts) -> list[Hit]:
     return hits
 
 
+def _targets(facts: Facts, verb: Token, objs: list[Token]) -> list[str]:
+    """Who or what an event is aimed at: its object, the owner of its object ("toured the museum's vaults",
+    "the flagship store of Acme"), or a ``to`` object of the verb ("donated $500 to X's campaign")."""
+    out: list[str] = []
+    for o in objs:
+        keys = facts.denote(o)
+        if not keys:
+            ref = facts.org_ref(o)
+            keys = [ref] if ref else []
+        if not keys:
+            for c in o.children:
+                inner = [c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"] \
+                    if c.dep_ == "prep" and c.lower_ in {"of", "to"} else []
+                for p in inner:
+                    keys += facts.denote(p) or [k for k in [facts.org_ref(p)] if k]
+        out += [k for k in keys if k not in out]
+    if not out:
+        for c in verb.children:
+            if c.dep_ in {"prep", "dative"} and c.lower_ == "to":
+                out += [k for p in c.children if p.dep_ == "pobj" for k in facts.denote(p)]
+    return [k for k in out if facts.is_a(k, AGENTS)]
+
+
 def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hit | None:
     subj = subject_of(verb)
     subj_keys = facts.denote(subj) if subj is not None else []
     obj_keys = [k for o in objs for k in facts.denote(o)]
     others: list[tuple[str, str]] = []
+    if trig.target_object and (not obj_keys or any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in verb.children)):
+        return None  # "called it off", "called her a liar": no call to anyone
     if trig.person_object:  # "named X as its chief": X is appointed, the subject appoints
         agents = [k for k in obj_keys if facts.is_a(k, PEOPLE)]
         others = [("target", k) for k in subj_keys if facts.is_a(k, AGENTS)]
     else:
         agents = [k for k in subj_keys if facts.is_a(k, AGENTS)]
-        if trig.type == "endorsement":
-            others = [("target", k) for k in obj_keys if facts.is_a(k, AGENTS)]
+        if trig.type in set(load_json("event_triggers")["target_types"]):
+            others = [("target", k) for k in _targets(facts, verb, objs) if k not in agents]
         elif trig.prep == "to" and trig.type.startswith("election"):
             others = [("opponent", k) for k in obj_keys if facts.is_a(k, PEOPLE)]
     if trig.type == "appointment" and not trig.person_object:
@@ -156,7 +182,8 @@ def _noun_events(facts: Facts) -> list[Hit]:
     for tok in facts.doc:
         if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.lower_ in nouns):
             continue
-        spec = nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
+        mod = next((c.lower_ for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1), "")
+        spec = nouns.get(f"{mod} {tok.lower_}") or nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
         if spec is None:
             continue
         typ, needs = spec
@@ -175,14 +202,34 @@ def _noun_events(facts: Facts) -> list[Hit]:
             if not (words & context or year):
                 continue
         ordinal = next((ordinals[c.lower_] for c in holder.children if c.lower_ in ordinals), None)
-        others = [("target", k) for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}
-                  for p in c.children if p.dep_ == "pobj" for k in facts.denote(p)
-                  if typ == "endorsement" and k not in agents]
+        preps = {"of", "for"} if typ == "endorsement" else {"to", "with", "of"}
+        others = [("target", k) for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                  for p in c.children if p.dep_ == "pobj" for k in facts.denote(p) or [facts.org_ref(p)]
+                  if k and k not in agents and typ in set(data["target_types"])]
         times = facts.times_in(min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase))
         when = times[0].value if times else year
         hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
                         ordinal=ordinal, timed=when is None))
     return hits
+
+
+def _group_of(facts: Facts, agents: list[str]) -> list[str]:
+    """``the couple`` / ``Ada and Ben Lang``: the family group ("the Langs") of people sharing its surname."""
+    people = [a for a in agents if facts.is_a(a, PEOPLE)]
+    if len(people) < 2:
+        return []
+    surnames = {((facts.records.get(p) or {}).get("name") or "").split()[-1:][0].lower() for p in people
+                if (facts.records.get(p) or {}).get("name")}
+    if len(surnames) != 1:
+        return []
+    surname = surnames.pop()
+    out = []
+    for key, rec in facts.records.items():
+        last = (rec.get("name") or "").split()[-1:]
+        if rec.get("type") == "GROUP" and last and last[0].lower().rstrip("'").removesuffix("s") in {
+                surname, surname.removesuffix("s")} and key not in agents:
+            out.append(key)
+    return out[:1]
 
 
 def find_events(facts: Facts) -> list[Event]:
@@ -200,7 +247,8 @@ def find_events(facts: Facts) -> list[Event]:
         when = h.when
         if when is None and h.timed:
             when = facts.clause_time(h.toks)
-        parts = [Participant("agent", a) for a in h.agents] + [Participant(r, e) for r, e in h.others]
+        parts = [Participant("agent", a) for a in h.agents + _group_of(facts, h.agents)]
+        parts += [Participant(r, e) for r, e in h.others]
         ev = Event(h.type, parts, facts.evidence(h.toks[0], h.toks), st.status, when=when, source=st.source)  # type: ignore[arg-type]
         if h.ordinal is not None and hasattr(ev, "ordinal"):
             ev.ordinal = h.ordinal  # type: ignore[attr-defined]

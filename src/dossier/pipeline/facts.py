@@ -37,7 +37,9 @@ PAIR_NOUNS = frozenset({"two", "pair", "couple", "duo", "sisters", "brothers", "
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 PAIR_LOOKBACK = 3  # sentences searched back for the two people "they" refers to
 # Nouns that stand for their possessor as an argument ("donated to Whitlock's campaign").
-CARRIERS = frozenset({"campaign", "bid", "candidacy", "administration", "team", "office", "camp", "family"})
+# "opposed her plan" / "criticized his proposal": opposing someone's plan is opposing them.
+CARRIERS = frozenset({"campaign", "bid", "candidacy", "administration", "team", "office", "camp", "family",
+                      "plan", "proposal", "policy", "policies", "agenda", "bill"})
 # Governors of an imagined scene: nothing under them is a fact (a guard beside the status API).
 IMAGINING = frozenset({"imagine", "imagined", "imagines", "imagining", "pretend", "fantasize", "envision", "suppose"})
 FICTION_NOUNS = frozenset({"parody", "sketch", "skit", "spoof", "satire", "hypothetical", "fantasy", "cartoon"})
@@ -127,7 +129,10 @@ class Facts:
         if k:
             return [k]
         if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl":
-            return self._denote_one(tok.head.head)
+            head = tok.head.head
+            if tok.lower_ == "who" and head.dep_ == "appos" and self.type(self.key(head.head.i)) == "PERSON":
+                return [self.key(head.head.i)]  # type: ignore[list-item]  # "X, a Republican who ...": X
+            return self._denote_one(head)
         pair = self.pair(tok)
         if pair:
             return list(pair)
@@ -158,6 +163,110 @@ class Facts:
             if start <= s < end and s not in skipped and self.type(k) == "PERSON" and k not in out:
                 out.append(k)
         return out
+
+    # --- organisations named earlier: "its", "the museum", "the board" -------------------------
+
+    def org_ref(self, tok: Token, types: Iterable[str] = ORGS) -> str | None:
+        """The organisation (or place) a possessive ``its`` or a definite noun phrase refers back to.
+
+        ``its chair`` -> the organisation the clause is about; ``the museum`` -> the nearest
+        earlier entity whose name holds a word of the noun's class (``lexicons/org_references``);
+        ``the board`` -> the organisation an earlier ``X's board`` named. None when unclear.
+        """
+        wanted = set(types)
+        k = self.key(tok.i)
+        if k:
+            return k if self.type(k) in wanted else None
+        if tok.lower_ == "its" and tok.tag_ == "PRP$":
+            return self._its(tok, wanted)
+        if tok.pos_ != "NOUN" or tok.dep_ in {"compound", "amod"} or any(c.dep_ == "appos" for c in tok.children):
+            return None
+        data = load_json("org_references")
+        noun = tok.lemma_.lower()
+        if noun in data["bodies"]:
+            return self._body_owner(tok, wanted, data)
+        if not any(c.lower_ in {"the", "this", "that"} for c in tok.children):
+            return None
+        if noun in data["place_nouns"]:
+            return self._nearest(tok, {"GPE"} & wanted or {"GPE"}, None, data["lookback"])
+        words = data["nouns"].get(noun)
+        if words is None:
+            return None
+        if words == ["*"]:
+            kinds = set(data["program_types"]) if noun in {"program", "programme", "show"} else {"ORG"}
+            return self._nearest(tok, kinds, None, data["lookback"])
+        return self._nearest(tok, wanted | {"ORG", "OUTLET"}, set(words), len(self.doc))  # a name match: any distance
+
+    def _nearest(self, tok: Token, types: set[str], words: set[str] | None, lookback: int) -> str | None:
+        """The nearest entity of ``types`` mentioned before ``tok`` (within ``lookback`` sentences)."""
+        sents = list(self.doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+        lo = sents[max(0, idx - lookback)].start
+        for s, _e, key, _kind in sorted(self.mention_spans, key=lambda m: -m[0]):
+            if s >= tok.i or s < lo or self.type(key) not in types:
+                continue
+            if words is None or set((self.records.get(key) or {}).get("name", "").lower().split()) & words:
+                return key
+        return None
+
+    def _body_owner(self, tok: Token, wanted: set[str], data: dict[str, Any]) -> str | None:
+        """``the board`` -> the organisation of this or an earlier ``X's board`` / ``board of X``."""
+        own = self._owner_of(tok, wanted)
+        if own:
+            return own
+        if not any(c.lower_ in {"the", "its"} for c in tok.children):
+            return None
+        sents = list(self.doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+        lo = sents[max(0, idx - data["lookback"])].start
+        for t in reversed(self.doc[lo : tok.i]):
+            if t.lemma_.lower() == tok.lemma_.lower():
+                own = self._owner_of(t, wanted)
+                if own:
+                    return own
+        return None
+
+    def _owner_of(self, body: Token, wanted: set[str]) -> str | None:
+        for c in body.children:
+            if c.dep_ in {"poss", "compound"} and c.i < body.i:
+                k = self.org_ref(c, wanted) if c.dep_ == "poss" else self.key(c.i)
+                if k and self.type(k) in wanted:
+                    return k
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    k = self.org_ref(p, wanted) if p.dep_ == "pobj" else None
+                    if k:
+                        return k
+        return None
+
+    def _its(self, tok: Token, wanted: set[str]) -> str | None:
+        """``its``: the organisation subject of the clause, else the nearest one before (this or the last sentence)."""
+        verb = tok
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        subj = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
+        if subj is not None and not subj.left_edge.i <= tok.i <= subj.i:
+            k = self.org_ref(subj, wanted) if subj.lower_ != "its" else None
+            if k:
+                return k
+        sent = tok.sent
+        for t in reversed(self.doc[sent.start : tok.i]):
+            if t.lower_ == "its":
+                continue
+            k = self.org_ref(t, wanted) if (self.key(t.i) or t.pos_ == "NOUN") else None
+            if k and self.type(k) in wanted:
+                return k
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        root = prev.root
+        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            for t in [subj, *(c for c in subj.children if c.dep_ == "poss")]:
+                k = self.org_ref(t, wanted)
+                if k:
+                    return k
+        return None
 
     # --- plural references ---------------------------------------------------------------------
 
@@ -324,6 +433,7 @@ class Facts:
         return any(t.lower_ in IMAGINING or t.lemma_.lower() in IMAGINING or t.lower_ in FICTION_NOUNS for t in sent)
 
 
+TEMPORAL_PREPS = frozenset({"after", "before", "while", "since", "upon", "on", "by"})
 CLAUSE_BREAKS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "csubj", "acl"})
 
 
@@ -368,6 +478,11 @@ def subject_of(tok: Token) -> Token | None:
             continue
         if cur.dep_ == "relcl":
             return cur.head
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.lower_ in TEMPORAL_PREPS:
+            cur = cur.head.head  # "left after clashing with Y": the subject of "left"
+            continue
+        if cur.dep_ == "acl" and cur.head.dep_ == "ROOT" and cur.head.pos_ == "PROPN" and cur.tag_ == "VBN":
+            return cur.head  # a misparsed main verb: "Acme Corp, the firm based in X, named Y as ..."
         return None
     return None
 

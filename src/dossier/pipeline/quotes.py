@@ -221,7 +221,7 @@ class _Finder:
                 self.doc[before[0]].text in LEAD_IN or attr.is_cue_verb(self.doc[before[0]])
             )
             cue_before = next((self.doc[i] for i in before if self._is_cue(i)), None)
-            cue_after = next((self.doc[i] for i in after if self._is_cue(i)), None)
+            cue_after = next((self.doc[i] for i in after if self._is_cue(i) and self._open_for(self.doc[i])), None)
             content = self.text[m.start : m.end].rstrip()
             if embedded:
                 continue  # a fragment inside someone's sentence: a scare quote unless a clause claimed it
@@ -244,6 +244,18 @@ class _Finder:
                 continue
             out.append(self._found("direct", m.start, m.end, cue, k))
         return out
+
+    def _open_for(self, cue: Token) -> bool:
+        """Whether a cue after a quote can take the quote as what was said: not negated and with
+        no content of its own (``X said nothing``, ``X did not say``, ``X said he would``); the
+        object of a telling verb is the addressee (``..., she told reporters``)."""
+        if attr.is_according_to(cue):
+            return True
+        own = ("ccomp", "xcomp", "attr") if cue.lemma_ in lexicons.load("tell_verbs") else ("ccomp", "xcomp", "attr", "dobj")
+        for child in cue.children:
+            if child.dep_ == "neg" or (child.dep_ in own and child.i not in self.quoted):
+                return False
+        return True
 
     def _n_tokens(self, m: Marked) -> int:
         return self._tok(m.end - 1) - self._tok(m.start) + 1

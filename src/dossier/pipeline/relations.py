@@ -159,6 +159,9 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
         typ = inverse.get(word) or nouns[word]
         for filler in _fillers(facts, tok):
             fills = facts.denote(filler)
+            if not fills and not _needs_people(typ):
+                ref = facts.org_ref(filler)  # "the union, a member of X"
+                fills = [ref] if ref else []
             if set(fills) & set(owners):
                 continue  # "the son of X and Y": the filler is not one of the owners
             weak = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)  # "his wife": rests on coref
@@ -269,6 +272,23 @@ def _bond_nouns(facts: Facts) -> list[Hit]:
     return hits
 
 
+def _turning_nouns(facts: Facts) -> list[Hit]:
+    """``their relationship soured``: tension between the pair from the moment the tie went bad."""
+    spec = load_json("relation_states")["turning_nouns"]
+    nouns, verbs = set(spec["nouns"]), set(spec["verbs"])
+    hits: list[Hit] = []
+    for tok in facts.doc:
+        if tok.lemma_.lower() not in nouns or tok.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() not in verbs:
+            continue
+        people = _bond_people(facts, tok)
+        if len(people) == 2:
+            hits.append(Hit("social.tension", people[0], people[1], [tok, verb], 0.7, negated=_neg(verb)))
+    return hits
+
+
 def _bond_people(facts: Facts, noun: Token) -> list[str]:
     """The two people of a bond noun: possessors (with "X and Y's"), "between X and Y", "with Y" + holder."""
     doc = facts.doc
@@ -357,6 +377,12 @@ def _verbs(facts: Facts) -> list[Hit]:
             obj_keys += _carried_orgs(facts, objs, data)
             if not subj_keys or not obj_keys:
                 continue
+            fellows = [k for p in _prep_objects(facts, verb, "with") for k in facts.denote(p)
+                       if facts.is_a(k, PEOPLE)] if typ == "education.studied_at" else []
+            if fellows and set(fellows) >= set(subj_keys):
+                outer = _outer_person(facts, verb, set(fellows))  # "X, a friend of Y's who studied with her"
+                subj_keys = [outer] if outer else []
+            subj_keys += [k for k in fellows if k not in subj_keys]
             matched = True
             for s_key in subj_keys:
                 for o_key in obj_keys:
@@ -371,6 +397,21 @@ def _verbs(facts: Facts) -> list[Hit]:
         if lemma == "lose" and not matched:
             hits += _lost_after_running(facts, verb)
     return hits
+
+
+def _outer_person(facts: Facts, verb: Token, skip: set[str]) -> str | None:
+    """The person a relative clause really describes when its nearest head cannot be its subject."""
+    if verb.dep_ != "relcl":
+        return None
+    for anc in verb.head.ancestors:
+        k = facts.key(anc.i)
+        if k and k not in skip and facts.is_a(k, PEOPLE):
+            return k
+        if anc.dep_ == "appos":
+            k = facts.key(anc.head.i)
+            if k and k not in skip and facts.is_a(k, PEOPLE):
+                return k
+    return None
 
 
 def _school(facts: Facts, key: str, school_words: set[str]) -> bool:
@@ -436,12 +477,18 @@ def _lost_after_running(facts: Facts, verb: Token) -> list[Hit]:
 
 def find_relations(facts: Facts) -> list[Relation]:
     """All relations of the doc, with status, source, time and evidence."""
-    hits = _relational_nouns(facts) + _pair_states(facts) + _bond_nouns(facts) + _verbs(facts)
+    hits = _relational_nouns(facts) + _pair_states(facts) + _bond_nouns(facts) + _turning_nouns(facts) + _verbs(facts)
     out: list[Relation] = []
     for h in hits:
+        if h.type == "family.child":  # one direction for parenthood: family.parent(parent, child)
+            h = Hit("family.parent", h.object, h.subject, h.toks, h.confidence, h.timed, h.negated, h.identifying)
         rel = _to_relation(facts, h)
-        if rel is not None:
-            out.append(rel)
+        if rel is None:
+            continue
+        out.append(rel)
+        if rel.type == "contest.defeated":  # a defeat in a contest implies the two ran against each other
+            out.append(Relation("contest.ran_against", rel.subject, rel.object, rel.evidence, rel.status,
+                                start=rel.start, when=rel.when, source=rel.source, confidence=rel.confidence))
     return out
 
 

@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from ..graph import Relation, Role
 from . import lexicons
-from .facts import PEOPLE, Facts, clause_tokens, load_json
+from .facts import PEOPLE, Facts, clause_tokens, load_json, subject_of
 
 ROLE_PREPS = {"of", "at", "for", "to", "with", "in", "on"}
 YEAR_LEN = 4
@@ -36,6 +36,7 @@ TITLE_DEPS = {"compound", "amod", "nmod"}
 STARTING_VERBS = {"become", "elect", "reelect", "appoint", "name", "nominate", "promote", "hire", "confirm",
                   "tap", "choose", "select", "join", "swear", "install", "make"}
 SERVING_VERBS = {"serve", "work", "act", "remain", "continue"}
+FOUNDING_VERBS = {"found", "co-found", "cofound", "establish"}
 
 
 @dataclass
@@ -114,6 +115,10 @@ def title_at(facts: Facts, head: Token) -> Title | None:
             inside.add(i)
             i -= 1
             continue
+        if t.text in {"-", "–"}:
+            if len(words) > 1 and words[0].i == i + 1:
+                words.pop(0)  # "two-term city councilwoman": "term" belongs to "two-"
+            break
         if not t.is_alpha and "-" not in t.text and "." not in t.text:
             break
         words.insert(0, t)
@@ -177,14 +182,15 @@ def _holder_of(facts: Facts, head: Token, person: str) -> tuple[str | None, str 
         elif c.dep_ == "prep" and c.lower_ in ROLE_PREPS:
             cands = [p for p in c.children if p.dep_ == "pobj"]
         for p in cands:
-            key = facts.first(p, {"PERSON", "ORG", "OUTLET", "GPE", "LOC", "GROUP"})
+            key = facts.first(p, {"PERSON", "ORG", "OUTLET", "GPE", "LOC", "GROUP"}) or facts.org_ref(
+                p, {"ORG", "OUTLET", "GPE", "GROUP", "WORK"})
             if key is None or key == person:
                 continue
             typ = facts.type(key)
             if typ in {"GPE", "LOC"} and place is None:
                 place = key
             elif typ not in {"GPE", "LOC"} and org is None:
-                org, org_type = key, typ
+                org, org_type = key, "ORG" if typ == "WORK" else typ
     return org, place, org_type
 
 
@@ -291,7 +297,10 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         if n == 0 and len(chain) > 1 and any(title_at(facts, c) and title_at(facts, c).later for c in chain[1:]):  # type: ignore[union-attr]
             current = False if current is None else current
         role = Role(person=person, title=t.text, org=org, place=place, when=when, current=current)
-        out.append(Found(role, anchor, org_type, confidence=base, extra={"lo": str(h.left_edge.i), "hi": str(h.i)}))
+        extra = {"lo": str(h.left_edge.i), "hi": str(h.i)}
+        if t.later or (current is None and when):
+            extra["dated"] = "1"  # "later her chief of staff", "his 2019 campaign manager": not known to be current
+        out.append(Found(role, anchor, org_type, confidence=base, extra=extra))
     return out
 
 
@@ -306,13 +315,13 @@ def _appositions(facts: Facts) -> list[Found]:
             for c in tok.children:
                 if c.dep_ == "appos" and not facts.key(c.i) and (person, c.i) not in done:
                     done.add((person, c.i))
-                    out += _from_np(facts, c, person, tok.i)
+                    out += _present(_from_np(facts, c, person, tok.i))
         elif tok.pos_ in {"NOUN", "PROPN"} and not facts.key(tok.i):
             for c in tok.children:
                 p = facts.key(c.i)
                 if c.dep_ == "appos" and p and facts.type(p) == "PERSON" and (p, tok.i) not in done:
                     done.add((p, tok.i))
-                    out += _from_np(facts, tok, p, c.i)
+                    out += _present(_from_np(facts, tok, p, c.i))
     for rec in doc.user_data.get("dossier.appositions", []) or []:
         span = doc.char_span(rec.get("start", 0), rec.get("end", 0), alignment_mode="expand")
         person = rec.get("entity")
@@ -326,6 +335,14 @@ def _appositions(facts: Facts) -> list[Found]:
     return out
 
 
+def _present(found: list[Found]) -> list[Found]:
+    """An identifying apposition without "former"/"then" describes the holder as of publication."""
+    for f in found:
+        if f.role.current is None and "dated" not in f.extra:
+            f.role.current = True
+    return found
+
+
 def _predicates(facts: Facts) -> list[Found]:
     """``she was district attorney``, ``became``, ``was elected``, ``served as``, ``named X as its chief``."""
     out: list[Found] = []
@@ -334,9 +351,13 @@ def _predicates(facts: Facts) -> list[Found]:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None and verb.dep_ in {"acl", "relcl", "conj"}:
+            subj = subject_of(verb)
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if dobj is None and lemma in STARTING_VERBS:  # "named Ada Obi as its chief" parsed with Obi as oprd
+            dobj = next((c for c in verb.children if c.dep_ == "oprd" and facts.first(c, PEOPLE)), None)
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
-        preds: list[Token] = [c for c in verb.children if c.dep_ in {"attr", "oprd"}]
+        preds: list[Token] = [c for c in verb.children if c.dep_ in {"attr", "oprd"} and c is not dobj]
         preds += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
                   if p.dep_ == "pobj"]
         if lemma == "be" and preds and subj is not None:
@@ -365,8 +386,12 @@ def _predicates(facts: Facts) -> list[Found]:
                         r.when = r.when or times.get("when")
                 if r.current is None:
                     r.current = _tense_current(verb, lemma, times)
+                if r.org is None and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+                    org = facts.first(verb.head, {"ORG", "OUTLET", "GROUP"})  # "at Acme, where she served as"
+                    if org:
+                        r.org, f.for_type = org, facts.type(org)
                 if r.org is None and lemma in STARTING_VERBS and subj is not None and holder is not subj:
-                    org = facts.first(subj, {"ORG", "OUTLET", "GPE", "GROUP"})
+                    org = facts.first(subj, {"ORG", "OUTLET", "GPE", "GROUP"}) or facts.org_ref(subj)
                     if org:
                         r.org, f.for_type = org, facts.type(org)
                 f.extra["verb"] = str(verb.i)
@@ -428,12 +453,106 @@ def title_at_span(facts: Facts, span: object) -> Title | None:
     return Title(text, span.start, span.end, root, current)  # type: ignore[attr-defined]
 
 
+def _seats(facts: Facts) -> list[Found]:
+    """``sits on the county school board``, ``joined the board in 2019``: a membership role in the body."""
+    bodies = set(load_json("org_references")["bodies"])
+    seat_verbs = set(_mods()["seat_verbs"])  # type: ignore[arg-type]
+    out: list[Found] = []
+    for verb in facts.doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in {"VERB", "AUX"} or lemma not in seat_verbs | {"join"}:
+            continue
+        if lemma == "join":
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+        else:
+            objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+                    if p.dep_ == "pobj"]
+        subj = subject_of(verb)
+        person = facts.first(subj, PEOPLE) if subj is not None else None
+        if person is None or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        for body in objs:
+            if body.lemma_.lower() not in bodies or body.tag_ in {"NNS", "NNPS"}:
+                continue
+            org = facts.key(body.i) or facts.org_ref(body, {"ORG", "GROUP", "GPE"})
+            mods = [c.lower_ for c in body.children if c.dep_ in {"compound", "amod"} and c.i < body.i
+                    and not facts.key(c.i) and c.is_lower and c.is_alpha]
+            title = " ".join([*mods[-1:], body.lower_, "member"])
+            times = _time_range(facts, verb)
+            role = Role(person=person, title=title, org=org if org != person else None,
+                        start=times.get("start") or (times.get("when") if lemma == "join" else None),
+                        current=_tense_current(verb, "serve", times))
+            typ = facts.type(role.org) if role.org else None
+            out.append(Found(role, subj.i, typ if typ in {"ORG", "GROUP"} else None, confidence=0.75,  # type: ignore[union-attr]
+                             extra={"lo": str(subj.i), "hi": str(body.i), "verb": str(verb.i)}))  # type: ignore[union-attr]
+    return out
+
+
+def _founders(facts: Facts) -> list[Found]:
+    """``The sisters founded the company in 1998`` -> each a co-founder of it (a founder when alone)."""
+    out: list[Found] = []
+    for verb in facts.doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in FOUNDING_VERBS or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        subj = subject_of(verb)
+        people = [k for k in facts.denote(subj) if facts.is_a(k, PEOPLE)] if subj is not None else []
+        objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        orgs = [k for o in objs for k in [facts.key(o.i) or facts.org_ref(o, {"ORG", "OUTLET", "GROUP"})] if k]
+        if not people or len(orgs) != 1 or facts.type(orgs[0]) == "PERSON":
+            continue
+        joint = len(people) > 1 or lemma.startswith("co") or any(
+            c.lower_ in {"together", "jointly"} for c in verb.children)
+        times = _time_range(facts, verb)
+        for p in people:
+            role = Role(person=p, title="co-founder" if joint else "founder", org=orgs[0],
+                        start=times.get("start") or times.get("when"))
+            out.append(Found(role, subj.i, None, confidence=0.75,  # type: ignore[union-attr]
+                             extra={"lo": str(subj.i), "hi": str(objs[0].i), "verb": str(verb.i)}))  # type: ignore[union-attr]
+    return out
+
+
+def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
+    """``X retired in February``, ``who left in 2021``: the one open role of X ends then."""
+    departing = [tuple(d.split()) for d in _mods()["departing"]]  # type: ignore[union-attr]
+    by_person: dict[str, list[Role]] = {}
+    for r in roles.values():
+        by_person.setdefault(r.person or "", []).append(r)
+    for verb in facts.doc:
+        if verb.pos_ != "VERB":
+            continue
+        words = (verb.lemma_.lower(), *(c.lower_ for c in verb.children if c.dep_ == "prt"))
+        if not any(words[: len(d)] == d for d in departing):
+            continue
+        subj = subject_of(verb)
+        person = facts.first(subj, PEOPLE) if subj is not None else None
+        if person is None or any(c.dep_ == "neg" for c in verb.children) or facts.imagined([verb]):
+            continue
+        st = facts.status(verb.i, verb.i + 1)
+        if st.status not in {"asserted", "attributed", "reported"} or st.negative:
+            continue
+        left = [k for c in verb.children if c.dep_ in {"dobj", "prep"} for p in [c, *c.children]
+                if p.dep_ in {"dobj", "pobj"} for k in [facts.org_ref(p)] if k]
+        open_roles = [r for r in by_person.get(person, []) if r.end is None and r.current is not False
+                      and (not left or r.org in left)]
+        if not open_roles:
+            open_roles = [r for r in by_person.get(person, []) if r.end is None and (not left or r.org in left)]
+        if len(open_roles) != 1:
+            continue
+        role = open_roles[0]
+        role.end = facts.clause_time([verb]) or role.end
+        aux = [c for c in verb.children if c.dep_ == "aux"]
+        if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lower_ in {"has", "have", "had"} for a in aux)):
+            role.current = False
+
+
 # --- public --------------------------------------------------------------------------------------
 
 
 def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     """The roles of the doc (merged per person and title) and the ties they imply."""
-    found = _premodifier(facts) + _appositions(facts) + _predicates(facts) + _descriptors(facts)
+    found = _premodifier(facts) + _appositions(facts) + _predicates(facts) + _seats(facts) + _founders(facts)
+    found += _descriptors(facts)
     roles: dict[tuple[str, str], Role] = {}
     ties: list[Relation] = []
     elected = lexicons.load("role_titles_elected")
@@ -449,7 +568,7 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         if facts.imagined(toks):
             continue
         st = facts.status(min(t.i for t in toks), max(t.i for t in toks) + 1)
-        if st.status == "hypothetical":
+        if st.status == "hypothetical" or ("verb" in f.extra and (st.status == "negated" or st.negative)):
             continue
         if "verb" not in f.extra:  # a title or apposition identifies; a predicate states
             st = facts.identifying_status(st, toks)
@@ -460,17 +579,24 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
             _merge(roles[key], r)
         else:
             roles[key] = r
-        if r.org and r.org != r.person and f.for_type:
+        if r.org and r.org != r.person and f.for_type in {"PERSON", "ORG", "OUTLET", "GPE", "GROUP"}:
             ev = r.evidence
             when = r.when or r.start
-            if r.title in members or r.title.split()[-1] in members:
+            if r.title in members or r.title.split()[-1] in members or _member_body(facts, r.org):
                 if f.for_type in {"ORG", "GROUP"}:
                     ties.append(Relation("membership.member_of", r.person, r.org, ev, r.status, start=r.start,
                                          end=r.end, when=when, source=r.source, confidence=f.confidence))
             elif r.title not in elected and r.title.split()[-1] not in elected:
                 ties.append(Relation("professional.worked_for", r.person, r.org, ev, r.status, start=r.start,
                                      end=r.end, when=when, source=r.source, confidence=f.confidence))
+    _departures(facts, roles)
     return list(roles.values()), ties
+
+
+def _member_body(facts: Facts, org: str) -> bool:
+    """A legislature, board, union or party: its office-holders are members, not employees."""
+    name = (facts.records.get(org) or {}).get("name", "").lower().split()
+    return bool(name) and name[-1] in _mods()["member_bodies"]  # type: ignore[operator]
 
 
 def _merge(into: Role, other: Role) -> None:

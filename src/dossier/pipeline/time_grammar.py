@@ -384,7 +384,7 @@ def _deictic_day(t: _Toks, i: int) -> Expr | None:
         mod = {"early": "START", "late": "END"}.get(word)
         i += 1
         word = t.at(i)
-    if word in lex["days"]:
+    if word in lex["days"] and not _in_name(t, i):
         offset = int(lex["days"][word])
         part = lex["parts"].get(t.at(i + 1))
         if word == "tonight":
@@ -402,6 +402,15 @@ def _deictic_day(t: _Toks, i: int) -> Expr | None:
     if word == "overnight":
         return Expr(i, i + 1, type="TIME", kind="shift", rel="dct", unit="D", suffix="TNI")
     return None
+
+
+def _in_name(t: _Toks, i: int) -> bool:
+    """Whether the word at ``i`` is part of a name ("USA TODAY", an ORG entity)."""
+    tok = t.doc[i]
+    if tok.ent_type_ in NAME_ENTS:
+        return True
+    prev = t.tok(i - 1)
+    return tok.text.isupper() and prev is not None and prev.text.isupper() and prev.is_alpha
 
 
 def _reference(t: _Toks, i: int) -> Expr | None:
