@@ -88,7 +88,8 @@ def _objects(verb: Token, prep: str | None) -> list[Token]:
     if prep:
         return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == prep for p in c.children
                 if p.dep_ == "pobj"]
-    return [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    return [c for c in verb.children if c.dep_ in {"dobj", "attr"}] or [
+        c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]  # "named Ada Obi as its chief"
 
 
 def _middle_ok(verb: Token, trig: Trigger) -> bool:

@@ -128,6 +128,8 @@ class Facts:
         k = self.key(tok.i)
         if k:
             return [k]
+        if tok.tag_ == "WP$" and tok.head.head.dep_ == "relcl":  # "X, whose daughter ...": X
+            return self._denote_one(tok.head.head.head)
         if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl":
             head = tok.head.head
             if tok.lower_ == "who" and head.dep_ == "appos" and self.type(self.key(head.head.i)) == "PERSON":
@@ -136,6 +138,10 @@ class Facts:
         pair = self.pair(tok)
         if pair:
             return list(pair)
+        if tok.pos_ == "PRON" and tok.lower_ not in PLURAL_PRONOUNS:
+            for t in reversed(tok.sent[: tok.i - tok.sent.start]):  # "endorsed her and campaigned for her"
+                if t.lower_ == tok.lower_ and self.key(t.i):
+                    return [self.key(t.i)]  # type: ignore[list-item]
         if tok.pos_ in {"NOUN", "PROPN"}:
             for c in tok.children:
                 if c.dep_ == "appos" and self.key(c.i):
@@ -166,7 +172,7 @@ class Facts:
 
     # --- organisations named earlier: "its", "the museum", "the board" -------------------------
 
-    def org_ref(self, tok: Token, types: Iterable[str] = ORGS) -> str | None:
+    def org_ref(self, tok: Token, types: Iterable[str] = ORGS, bare: bool = False) -> str | None:
         """The organisation (or place) a possessive ``its`` or a definite noun phrase refers back to.
 
         ``its chair`` -> the organisation the clause is about; ``the museum`` -> the nearest
@@ -179,13 +185,16 @@ class Facts:
             return k if self.type(k) in wanted else None
         if tok.lower_ == "its" and tok.tag_ == "PRP$":
             return self._its(tok, wanted)
-        if tok.pos_ != "NOUN" or tok.dep_ in {"compound", "amod"} or any(c.dep_ == "appos" for c in tok.children):
+        if bare:  # a title word before a name ("Hospital chief executive Ada Obi")
+            if tok.lower_ not in load_json("org_references")["nouns"]:
+                return None
+        elif tok.pos_ != "NOUN" or tok.dep_ in {"compound", "amod"} or any(c.dep_ == "appos" for c in tok.children):
             return None
         data = load_json("org_references")
-        noun = tok.lemma_.lower()
-        if noun in data["bodies"]:
+        noun = tok.lower_ if bare else tok.lemma_.lower()
+        if noun in data["bodies"] and not bare:
             return self._body_owner(tok, wanted, data)
-        if not any(c.lower_ in {"the", "this", "that"} for c in tok.children):
+        if not bare and not any(c.lower_ in {"the", "this", "that"} for c in tok.children):
             return None
         if noun in data["place_nouns"]:
             return self._nearest(tok, {"GPE"} & wanted or {"GPE"}, None, data["lookback"])

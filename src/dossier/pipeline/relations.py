@@ -37,6 +37,11 @@ SYMMETRIC = frozenset({
 # Ties that hold over time: a sentence's date is not their date (only "since X" is).
 STATES = frozenset({"family.sibling", "family.spouse", "family.child", "family.parent", "family.relative"})
 COPULAS = frozenset({"be", "become", "remain", "stay"})
+# Relations whose object may be an organisation named earlier ("the board", "the union").
+ORG_OBJECT_TYPES = frozenset({
+    "membership.member_of", "professional.worked_for", "education.studied_at", "financial.donated_to",
+    "political.criticized", "political.endorsed", "political.supported", "political.opposed",
+})
 PAIR_TYPES_NEED_PEOPLE = (
     "family.", "social.", "contact.", "contest.", "professional.mentor", "professional.worked_with",
 )
@@ -372,6 +377,8 @@ def _verbs(facts: Facts) -> list[Hit]:
                 if s is not None and facts.pair(s) and typ in {"contest.lost_to"}:
                     subj_keys = list(facts.pair(s) or ())
             obj_keys = [k for o in objs for k in facts.denote(o)]
+            if not obj_keys and typ in ORG_OBJECT_TYPES:  # "served on the board", "joined the union"
+                obj_keys = [k for o in objs for k in [facts.org_ref(o, {"ORG", "GROUP", "OUTLET"})] if k]
             if typ == "education.studied_at":
                 obj_keys = [k for k in obj_keys if lemma != "attend" or _school(facts, k, school_words)]
             obj_keys += _carried_orgs(facts, objs, data)

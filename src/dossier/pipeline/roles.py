@@ -24,9 +24,9 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from ..graph import Relation, Role
+from ..graph import Relation, Role, Span
 from . import lexicons
-from .facts import PEOPLE, Facts, clause_tokens, load_json, subject_of
+from .facts import PEOPLE, Facts, StatusOf, clause_tokens, load_json, subject_of
 
 ROLE_PREPS = {"of", "at", "for", "to", "with", "in", "on"}
 YEAR_LEN = 4
@@ -124,6 +124,8 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         words.insert(0, t)
         inside.add(i)
         i -= 1
+    if len(words) > 1 and words[0].i > 0 and doc[words[0].i - 1].text in {"-", "–"}:
+        words.pop(0)  # "two-term city councilwoman": "term" belongs to "two-"
     # Drop leading words that are not part of a title ("two-term city councilwoman" keeps "city councilwoman").
     text = " ".join(w.text for w in words)
     end = head.i + 1
@@ -267,6 +269,8 @@ def _premodifier(facts: Facts) -> list[Found]:
         org = place = org_type = None
         for t in reversed(run):
             k = facts.key(t.i)
+            if k is None and t in lead:
+                k = facts.org_ref(t, bare=True)  # "Union president Ada Obi": the union named earlier
             if k is None:
                 continue
             typ = facts.type(k)
@@ -338,6 +342,7 @@ def _appositions(facts: Facts) -> list[Found]:
 def _present(found: list[Found]) -> list[Found]:
     """An identifying apposition without "former"/"then" describes the holder as of publication."""
     for f in found:
+        f.extra["appos"] = "1"
         if f.role.current is None and "dated" not in f.extra:
             f.role.current = True
     return found
@@ -460,10 +465,13 @@ def _seats(facts: Facts) -> list[Found]:
     out: list[Found] = []
     for verb in facts.doc:
         lemma = verb.lemma_.lower()
-        if verb.pos_ not in {"VERB", "AUX"} or lemma not in seat_verbs | {"join"}:
+        if verb.pos_ not in {"VERB", "AUX"} or lemma not in seat_verbs | {"join", "elect"}:
             continue
         if lemma == "join":
             objs = [c for c in verb.children if c.dep_ == "dobj"]
+        elif lemma == "elect":
+            objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                    if p.dep_ == "pobj"]
         else:
             objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
                     if p.dep_ == "pobj"]
@@ -472,7 +480,7 @@ def _seats(facts: Facts) -> list[Found]:
         if person is None or any(c.dep_ == "neg" for c in verb.children):
             continue
         for body in objs:
-            if body.lemma_.lower() not in bodies or body.tag_ in {"NNS", "NNPS"}:
+            if body.lemma_.lower() not in bodies or body.tag_ == "NNS":
                 continue
             org = facts.key(body.i) or facts.org_ref(body, {"ORG", "GROUP", "GPE"})
             mods = [c.lower_ for c in body.children if c.dep_ in {"compound", "amod"} and c.i < body.i
@@ -480,7 +488,7 @@ def _seats(facts: Facts) -> list[Found]:
             title = " ".join([*mods[-1:], body.lower_, "member"])
             times = _time_range(facts, verb)
             role = Role(person=person, title=title, org=org if org != person else None,
-                        start=times.get("start") or (times.get("when") if lemma == "join" else None),
+                        start=times.get("start") or (times.get("when") if lemma in {"join", "elect"} else None),
                         current=_tense_current(verb, "serve", times))
             typ = facts.type(role.org) if role.org else None
             out.append(Found(role, subj.i, typ if typ in {"ORG", "GROUP"} else None, confidence=0.75,  # type: ignore[union-attr]
@@ -568,12 +576,18 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         if facts.imagined(toks):
             continue
         st = facts.status(min(t.i for t in toks), max(t.i for t in toks) + 1)
+        narrow = st.status == "hypothetical" and "verb" not in f.extra and bool(f.extra.get("appos"))
+        if narrow:
+            st = StatusOf("asserted")  # "In that world, X, Y's chief of staff, might ...": the apposition is real
         if st.status == "hypothetical" or ("verb" in f.extra and (st.status == "negated" or st.negative)):
             continue
         if "verb" not in f.extra:  # a title or apposition identifies; a predicate states
             st = facts.identifying_status(st, toks)
         r.status, r.source = st.status, st.source  # type: ignore[assignment]
         r.evidence = facts.evidence(doc[f.anchor], toks)
+        if narrow:  # point at the identifying phrase only, never at the imagined clause around it
+            a, b = doc[min(t.i for t in toks)], doc[max(t.i for t in toks)]
+            r.evidence = Span(a.idx, b.idx + len(b), doc.text[a.idx : b.idx + len(b)])
         key = (r.person or "", r.title)
         if key in roles:
             _merge(roles[key], r)
