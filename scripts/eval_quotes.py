@@ -16,9 +16,9 @@ PolNeAR conventions and how they are matched here:
   ``that`` dropped; discontinuous spans are unions of their fragments.
 * A split quote (``"A," she said, "B."``) is one discontinuous Content; our
   quotes sharing a cue are joined the same way.
-* Source is the whole noun phrase (determiner, titles, appositive); our
-  ``speaker_span`` is the entity mention. Both are reported: ``source`` raw,
-  and ``source(np)`` with the mention widened to its noun phrase in the parse.
+* Source is the whole noun phrase (determiner, titles, appositive), as is our
+  ``speaker_span``; ``source(np)`` widens it once more to its head's subtree in
+  the parse (kept to compare with earlier runs; now almost always the same).
 """
 
 from __future__ import annotations

@@ -224,12 +224,12 @@ def _match_vertices(graph, spans, d) -> dict[str, set[int]]:  # type: ignore[no-
 # --- PolNeAR sample and benchmark --------------------------------------------------------------------
 
 
-def polnear(n_articles: int = 30, sample: int = 100) -> None:
+def polnear(n_articles: int = 30, sample: int = 100, offset: int = 0) -> None:
     from dossier.extraction import extract_many
     from dossier.graph import Article
 
     base = SHARED / "datasets" / "polnear" / "dev" / "text"
-    files = sorted(base.glob("*.txt"))[:n_articles]
+    files = sorted(base.glob("*.txt"))[offset : offset + n_articles]
     articles = [Article(id=f.stem, title="", body=f.read_text()) for f in files]
     shown = 0
     print(f"== PolNeAR dev: relations from {len(files)} articles (hand-check these)")
@@ -277,6 +277,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("what", nargs="?", default="all", choices=["seed", "examples", "docred", "polnear", "bench", "all"])
     ap.add_argument("--limit", type=int, default=None, help="Re-DocRED documents to read (default: all 500)")
+    ap.add_argument("--offset", type=int, default=0, help="PolNeAR: first article of the sample (a fresh sample)")
     args = ap.parse_args()
     if not SHARED.is_dir() and args.what != "examples":
         print(f"{SHARED} is not present", file=sys.stderr)
@@ -288,7 +289,7 @@ def main() -> int:
     if args.what in {"docred", "all"}:
         docred(args.limit)
     if args.what in {"polnear", "all"}:
-        polnear()
+        polnear(offset=args.offset)
     if args.what in {"bench", "all"}:
         bench()
     return 0

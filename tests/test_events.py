@@ -60,3 +60,45 @@ def test_endorsement_target(nlp) -> None:
 ])
 def test_imagined_or_negated_events_are_not_emitted(nlp, text: str) -> None:
     assert not [e for e in _events(text) if e.status != "hypothetical"], _events(text)
+
+
+# --- event types added for the team's examples (invented sentences) -----------------------------------
+
+NEW_CASES = [
+    ("Lena Hart visited the Calder Museum on Friday.", "contact.visit", "lena_hart", "calder_museum"),
+    ("Lena Hart and Omar Reyes founded Brisk Lane Coffee in 2011.", "organization.founding", "lena_hart",
+     "brisk_lane_coffee"),
+    ("Pavel Orlov donated $2,000 to Maria Lopez's campaign in March.", "donation", "pavel_orlov", "maria_lopez"),
+    ("Lena Hart and Omar Hart have pledged $5 million to the Calder Museum.", "donation.pledge", "lena_hart",
+     "calder_museum"),
+    ("Mayor Dana Marsh hired Sam Reed in 2021.", "employment.hiring", "dana_marsh", "sam_reed"),
+    ("Nina Orlov called Tom Berg on Sunday.", "contact.phone_call", "nina_orlov", "tom_berg"),
+    ("Maria Lopez campaigned for Tomas Ferrer in the river wards.", "political.campaigning", "maria_lopez",
+     "tomas_ferrer"),
+]
+
+
+@pytest.mark.parametrize(("text", "typ", "who", "target"), NEW_CASES)
+def test_new_event_types(nlp, text: str, typ: str, who: str, target: str) -> None:
+    evs = [e for e in _events(text) if e.type == typ]
+    assert evs, [(e.type, _who(e)) for e in _events(text)]
+    assert who in _who(evs[0])
+    assert target in [p.entity for p in evs[0].participants if p.role == "target"]
+
+
+def test_couple_visit_includes_the_family_group(nlp) -> None:
+    evs = _events("The Harts gave the museum a painting. Lena Hart and her husband, Omar Hart, toured "
+                  "the Calder Museum on Friday.")
+    visit = [e for e in evs if e.type == "contact.visit"]
+    assert visit and {"lena_hart", "omar_hart"} <= set(_who(visit[0]))
+
+
+@pytest.mark.parametrize("text", [
+    "Nina Orlov called the vote a disgrace.",  # "called X Y": no phone call
+    "Nina Orlov called off the strike.",
+    "If Lena Hart had visited the Calder Museum, she would have loved it.",
+    "Lena Hart did not visit the Calder Museum.",
+])
+def test_no_call_or_visit_event(nlp, text: str) -> None:
+    evs = _events(text)
+    assert not any(e.type in {"contact.phone_call", "contact.visit"} for e in evs), [(e.type, _who(e)) for e in evs]

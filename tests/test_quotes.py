@@ -16,6 +16,7 @@ MARK_CASES = [
     ("The Mendels' house isn't quoted; 'this is' quoted.", ["this is"]),
     ('"Outer \'inner\' still one quote," he said.', ["Outer 'inner' still one quote,"]),
     ('“Outer with a straight "nested" one,” she said.', ['Outer with a straight "nested" one,']),
+    ("''Two apostrophes,'' he said, ''make one mark.''", ["Two apostrophes,", "make one mark."]),
 ]
 
 
@@ -207,6 +208,79 @@ def test_pronoun_inside_the_quote_is_not_the_speaker(nlp) -> None:  # type: igno
     assert q.speaker_span is not None and q.speaker_span.text == "Kell"
 
 
+# ---------------------------------------------------------------- widened sources, new cue frames
+
+# (body, fragment of the content, kind, cue, content, speaker name, speaker span)
+CUE_CASES = [
+    ("Republican nominee Dana Holt said that the port would reopen in May.", "port would reopen",
+     "indirect", "said", "the port would reopen in May", "Dana Holt", "Republican nominee Dana Holt"),
+    ("Wendell Ames, a campaign spokesman, said that the rally was cancelled.", "rally was cancelled",
+     "indirect", "said", "the rally was cancelled", "Wendell Ames", "Wendell Ames, a campaign spokesman"),
+    ("Corinne Baptiste believes that the levy will pass.", "levy will pass",
+     "indirect", "believes", "the levy will pass", "Corinne Baptiste", "Corinne Baptiste"),
+    ("Corinne Baptiste vowed to rebuild the ferry terminal.", "rebuild the ferry",
+     "indirect", "vowed", "to rebuild the ferry terminal", "Corinne Baptiste", "Corinne Baptiste"),
+    ("Mayor Ilse Varga told the council to delay the vote.", "delay the vote",
+     "indirect", "told", "to delay the vote", "Ilse Varga", "Mayor Ilse Varga"),
+    ("Ilse Varga called the plan a disaster.", "plan a disaster",
+     "indirect", "called", "the plan a disaster", "Ilse Varga", "Ilse Varga"),
+    ("Ilse Varga criticized Tomas Brill's remarks on Monday.", "remarks",
+     "indirect", "criticized", "Tomas Brill's remarks", "Ilse Varga", "Ilse Varga"),
+    ("Ilse Varga called for a recount.", "recount",
+     "indirect", "called for", "a recount", "Ilse Varga", "Ilse Varga"),
+    ("Ilse Varga has also said that the budget is too thin.", "budget is too thin",
+     "indirect", "has also said", "the budget is too thin", "Ilse Varga", "Ilse Varga"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "fragment", "kind", "cue", "content", "name", "source"), CUE_CASES)
+def test_cue_frames_and_source_phrase(  # type: ignore[no-untyped-def]
+    nlp, body: str, fragment: str, kind: str, cue: str, content: str, name: str, source: str
+) -> None:
+    g = _graph(nlp, body)
+    q = _quote(g, fragment)
+    assert (q.kind, q.span.text) == (kind, content)
+    assert q.cue is not None and q.cue.text == cue
+    assert _name(g, q.speaker) == name
+    assert q.speaker_span is not None and q.speaker_span.text == source
+    assert q.status == "attributed"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    ["The river seems to rise every spring.", "The new schedule called for two extra buses."],
+)
+def test_no_quote_without_a_speaking_subject(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    assert _graph(nlp, body).quotes == []
+
+
+@pytest.mark.slow
+def test_relative_pronoun_is_the_source_span(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Perla Voss, who argued that the tax was unfair, lost the vote.")
+    q = _quote(g, "tax was unfair")
+    assert _name(g, q.speaker) == "Perla Voss"
+    assert q.speaker_span is not None and q.speaker_span.text == "who"
+
+
+@pytest.mark.slow
+def test_said_nothing_in_the_next_sentence_does_not_take_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        'Mara Quill runs the theatre. "I don\'t do sequels," she said. "I barely have time for this one." '
+        "Her agent, Rufus Penn, sat beside her and said nothing."
+    )
+    g = _graph(nlp, body)
+    first, second = _quote(g, "do sequels"), _quote(g, "barely have time")
+    assert _name(g, first.speaker) == _name(g, second.speaker) == "Mara Quill"
+
+
+@pytest.mark.slow
+def test_double_apostrophe_quote_continues(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "''We lost the vote,'' Dana Holt said. ''We will try again.''")
+    assert [(q.kind, _name(g, q.speaker)) for q in g.quotes] == [("direct", "Dana Holt")] * 2
+
+
 @pytest.mark.slow
 def test_scare_quote_without_cue_is_no_quote(nlp) -> None:  # type: ignore[no-untyped-def]
     g = _graph(nlp, 'The council called the plan a "rescue" of the old pier.')
@@ -238,3 +312,32 @@ def test_reference_article_must_quotes(nlp, seed) -> None:  # type: ignore[no-un
         if item["kind"] == "direct":
             assert _name(g, q.addressee) == names.get(item.get("told"))
             assert q.when == item.get("when")
+
+
+@pytest.mark.slow
+def test_concession_after_the_reported_clause_is_left_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Sources said the ferry had been sold, though the owner would not confirm it.")
+    q = _quote(g, "ferry had been sold")
+    assert q.span.text == "the ferry had been sold"
+    assert q.status == "reported"
+
+
+@pytest.mark.slow
+def test_a_body_can_speak(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "The union told the Harbour Post that a strike could begin in June.")
+    q = _quote(g, "strike could begin")
+    assert q.kind == "indirect" and q.cue is not None and q.cue.text == "told"
+    assert q.speaker_span is not None and q.speaker_span.text == "The union"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Odile Marsh did not say whether she would run again.",
+        "Odile Marsh declined to say whether she would run again.",
+        "Odile Marsh endorsed him in May.",
+    ],
+)
+def test_no_statement_reported(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    assert _graph(nlp, body).quotes == []

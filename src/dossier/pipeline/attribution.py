@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicons, state
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Dependents right before a cue verb that belong to the cue ("has also said", "did not say").
+CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
 # Dependents through which a participial or coordinated cue borrows its clause's subject.
 BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "acl")
 PRONOUN_GENDER = {"she": "female", "her": "female", "he": "male", "him": "male"}
@@ -40,6 +43,48 @@ def is_belief_verb(tok: Token) -> bool:
     return tok.lower_ in lexicons.load("belief_verbs") and tok.tag_.startswith("VB")
 
 
+@lru_cache(maxsize=1)
+def cue_frames() -> dict[str, frozenset[str]]:
+    """Lemma -> the complements that make it a cue (lexicon ``cue_frames``)."""
+    out: dict[str, frozenset[str]] = {}
+    for line in lexicons.lines("cue_frames"):
+        lemma, *frames = line.lower().split()
+        out[lemma] = frozenset(frames)
+    return out
+
+
+def frames_of(tok: Token) -> frozenset[str]:
+    """The complements through which verb ``tok`` attributes something: a finite clause for every
+    reporting and belief verb, and the frames of ``cue_frames`` (``to``, ``np``, ``prep:P``)."""
+    if not (tok.pos_ == "VERB" or tok.tag_.startswith("VB")):
+        return frozenset()
+    frames = cue_frames().get(tok.lemma_.lower(), frozenset())
+    if is_cue_verb(tok) or is_belief_verb(tok):
+        frames = frames | {"that"}
+    return frames
+
+
+def frame_of(comp: Token) -> str | None:
+    """The frame a dependent of a verb fills: ``that``, ``to``, ``np`` or ``prep:P``."""
+    if comp.dep_ == "ccomp":
+        return "that"
+    if comp.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        return "to"
+    if comp.dep_ == "dobj":
+        return "np2" if _predicated(comp) else "np"
+    if comp.dep_ == "prep":
+        return "prep:" + comp.lower_
+    return None
+
+
+def _predicated(obj: Token) -> bool:
+    """Whether a verb's object comes with a predicate (``called the plan a disaster``, ``... as weak``)."""
+    return any(
+        c.i > obj.i and (c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))
+        for c in obj.head.children
+    )
+
+
 def is_according_to(tok: Token) -> bool:
     """``according`` in ``according to``."""
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
@@ -47,14 +92,24 @@ def is_according_to(tok: Token) -> bool:
 
 
 def cue_span(tok: Token) -> Span:
-    """The cue words: the verb with its particle, or ``according to``."""
+    """The cue words: the verb with the auxiliaries, negation and adverbs right before it
+    (``has also said``, ``did not deny``), its particle and a following ``of`` (``said of``);
+    or ``according to``."""
     doc = tok.doc
     if is_according_to(tok):
         return doc[tok.i : tok.i + 2]
+    start = tok.i
+    def joins(t: Token) -> bool:
+        return t.head.i == tok.i and t.dep_ in CUE_LEFT and t.tag_ != "TO"  # not the "to" of "to say"
+
+    while start > 0 and joins(doc[start - 1]):
+        start -= 1
     end = tok.i + 1
-    if end < len(doc) and doc[end].dep_ == "prt" and doc[end].head.i == tok.i:
+    if end < len(doc) and doc[end].head.i == tok.i and (
+        doc[end].dep_ == "prt" or (doc[end].dep_ == "prep" and doc[end].lower_ == "of" and is_cue_verb(tok))
+    ):
         end += 1
-    return doc[tok.i : end]
+    return doc[start:end]
 
 
 # ---------------------------------------------------------------- mentions
@@ -164,8 +219,12 @@ def can_speak(subj: Token, mentions: MentionIndex) -> bool:
     parts = [subj] + [c for c in subj.children if c.dep_ in ("appos", "compound")]
     if any(mentions.at(t.i) is not None for t in parts):
         return True
+    if known_surname(subj, mentions) is not None:
+        return True
     if subj.pos_ == "PRON":
-        return subj.lower_ in ("i", "we", "you", "he", "she", "they")
+        # "it said": a company or a report speaks; "it seems" is taken care of by the cue lists
+        personal = subj.lower_ in ("i", "we", "you", "he", "she", "they")
+        return personal or (subj.lower_ == "it" and is_cue_verb(subj.head))
     word = subj.lemma_.lower()
     return (
         subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
@@ -176,6 +235,16 @@ def can_speak(subj: Token, mentions: MentionIndex) -> bool:
         or word in lexicons.load("person_titles")
         or word in lexicons.load("speaker_nouns")
     )
+
+
+def known_surname(tok: Token, mentions: MentionIndex) -> str | None:
+    """The key of the one named person whose last name ``tok`` is, when the entity reader left the
+    word unmarked (a bare surname at the start of a sentence)."""
+    if not tok.text[:1].isupper() or mentions.at(tok.i) is not None:
+        return None
+    keys = [k for k, info in mentions.entities.items()
+            if info.get("type") == "PERSON" and str(info.get("name", "")).split()[-1:] == [tok.text]]
+    return keys[0] if len(keys) == 1 else None
 
 
 @dataclass
@@ -200,6 +269,9 @@ def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int]) -> Sp
     if subj.pos_ == "PRON":
         key, _ = pronoun_antecedent(subj, mentions, quoted)
         return Speaker(key, phrase)
+    surname = known_surname(subj, mentions)
+    if surname is not None:
+        return Speaker(surname, phrase)
     unnamed = subj.lemma_.lower() in lexicons.load("unnamed_sources") or subj.lower_ in lexicons.load("unnamed_sources")
     return Speaker(None, phrase, unnamed=unnamed)
 
@@ -228,7 +300,7 @@ def pronoun_antecedent(pron: Token, mentions: MentionIndex, quoted: set[int]) ->
 
 
 def addressee_of(cue: Token, mentions: MentionIndex) -> tuple[str | None, bool]:
-    """The entity spoken to (``told USA TODAY``, ``telling the outlet``, ``in an interview with X``).
+    """The entity spoken to (``told The Valley Gazette``, ``telling the outlet``, ``in an interview with X``).
 
     Returns the key and whether it was found through a back-reference (``the outlet``).
     """
@@ -268,7 +340,7 @@ def time_of(cue: Token, content: tuple[int, int], mentions: MentionIndex) -> str
 
     The times component's ``governing_time`` is asked first when it exists; any
     time is kept only when it hangs off the cue itself (directly or through a
-    preposition) and is not part of a name (``USA TODAY``).
+    preposition) and is not part of a name (``Channel 2 News``).
     """
     doc = cue.doc
     times = [t for t in state.section(doc, state.TIMES) if getattr(t, "in_", "body") == "body"]

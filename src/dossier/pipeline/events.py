@@ -3,7 +3,7 @@
 Triggers are data (``lexicons/event_triggers.json``): verbs, with an optional
 condition on their object ("lost *her bid*", "won *the race*") or the passive
 ("was elected"), and nouns whose possessor is the participant ("her 2024 loss",
-"Trump's second inauguration" -> ``ordinal`` 2). Participants carry roles:
+"the governor's second inauguration" -> ``ordinal`` 2). Participants carry roles:
 ``agent`` (who), ``target`` (endorsed person, appointing body), ``opponent``.
 Status and time come from the status and times APIs; nothing in an imagined
 or hypothetical frame becomes an event.

@@ -130,6 +130,8 @@ class Facts:
             return [k]
         if tok.tag_ == "WP$" and tok.head.head.dep_ == "relcl":  # "X, whose daughter ...": X
             return self._denote_one(tok.head.head.head)
+        if tok.tag_ == "WP$" and tok.head.dep_ == "appos":  # the same, parsed as an apposition
+            return self._denote_one(tok.head.head)
         if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl":
             head = tok.head.head
             if tok.lower_ == "who" and head.dep_ == "appos" and self.type(self.key(head.head.i)) == "PERSON":
@@ -337,12 +339,14 @@ class Facts:
         return StatusOf(status, getattr(info, "source", None), negative)
 
     def identifying_status(self, st: StatusOf, toks: list[Token]) -> StatusOf:
-        """Status of an identifying phrase ("Harris's sister, Maya", "Lasko, her chief of staff").
+        """Status of an identifying phrase ("Obi's brother, Tomas", "Reyes, her deputy").
 
         Such a phrase is the writer's own description even inside reported speech ("she noted
-        that Harris's sister, Maya, ..."), so attributed/reported become asserted, except
+        that Obi's brother, Tomas, ..."), so attributed/reported become asserted, except
         within a direct quotation, where the words are the speaker's.
         """
+        if st.status == "negated" and not any(self.in_direct_quote(t) for t in toks):
+            return StatusOf("asserted")  # "X, the anchor of Y, had never ...": the negation is the clause's
         if st.status not in {"attributed", "reported"} or any(self.in_direct_quote(t) for t in toks):
             return st
         return StatusOf("asserted", None, st.negative)
@@ -393,7 +397,7 @@ class Facts:
         """The time of the clause that states a fact over ``toks`` (never one from another clause).
 
         The times API picks the governing time (clause, then sentence); a sentence-level pick
-        from a sibling clause ("... told The 19th in August 2024") is not this fact's time.
+        from a sibling clause ("... told the Courier in May 2021") is not this fact's time.
         """
         clause = clause_tokens(toks)
         if not clause:
@@ -419,7 +423,7 @@ class Facts:
         """The sentence of ``tok`` as a span of ``doc.text``.
 
         When the sentence also holds an imagined scene that does not cover the fact
-        ("After X's inauguration, a user posted a video that imagined ..."), the evidence is
+        ("After the vote, a comedian posted a clip that imagined ..."), the evidence is
         narrowed to the fact's own phrase so that a reader never takes the scene as its source.
         """
         sent = tok.sent
@@ -477,6 +481,10 @@ def subject_of(tok: Token) -> Token | None:
         for c in cur.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c
+        if cur.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in cur.children):
+            ctrl = _controller(cur.head)
+            if ctrl is not None:
+                return ctrl  # "urged X to attack Y", "called on X to stop ...": X does it, not the subject
         if cur.dep_ in {"conj", "xcomp", "advcl"} and cur.head.i != cur.i:
             cur = cur.head
             continue
@@ -494,6 +502,26 @@ def subject_of(tok: Token) -> Token | None:
             return cur.head  # a misparsed main verb: "Acme Corp, the firm based in X, named Y as ..."
         return None
     return None
+
+
+def _controller(verb: Token) -> Token | None:
+    """The object that controls a verb's infinitive complement ("asked *X* to run"), if any."""
+    if verb.lemma_.lower() in SUBJECT_CONTROL:
+        return None
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative"}:
+            return c
+        if c.dep_ == "prep" and c.lower_ in {"on", "upon"}:
+            obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+# Verbs whose infinitive complement has the verb's own subject ("promised X to ..."), not its object.
+SUBJECT_CONTROL = frozenset({
+    "promise", "vow", "pledge", "threaten", "offer", "agree", "refuse", "decide", "try", "spend",
+})
 
 
 def negated(tok: Token) -> bool:

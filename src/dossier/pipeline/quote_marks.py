@@ -5,7 +5,8 @@ News conventions handled here:
 * straight (``"``) and curly (``“ ”``) double marks; single marks (``‘ ’``, ``'``)
   at the top level only when an opener and a closer pair up inside one paragraph;
 * single marks inside a double-quoted passage are nested quotes, never new ones;
-* a bare apostrophe is never a mark: possessives (``Harris'``), contractions
+* two apostrophes (``''``) are one double mark;
+* a bare apostrophe is never a mark: possessives (``Ortega'``), contractions
   (``don't``) and elisions (``'90s``);
 * a quote left open at the end of a paragraph continues when the next paragraph
   opens with a mark (the multi-paragraph convention); otherwise it is closed at
@@ -148,8 +149,26 @@ def _within(i: int, quotes: list[Marked]) -> bool:
     return any(q.open_mark <= i < q.outer_end for q in quotes)
 
 
+def _double_apostrophes(text: str) -> str:
+    """``text`` with each pair of apostrophes used as a double mark (``''Yes,'' he said``, a
+    wire-service convention) turned into one straight double mark plus a space, offsets kept."""
+    if "''" not in text:
+        return text
+    chars = list(text)
+    i = 0
+    while i < len(chars) - 1:
+        if chars[i] == chars[i + 1] == SINGLE_STRAIGHT:
+            before = chars[i - 1] if i > 0 else " "
+            chars[i], chars[i + 1] = (" ", DOUBLE_STRAIGHT) if before in _OPENING_CONTEXT else (DOUBLE_STRAIGHT, " ")
+            i += 2
+        else:
+            i += 1
+    return "".join(chars)
+
+
 def find_marked(text: str) -> list[Marked]:
     """Every quoted passage of ``text`` in document order (double first, then top-level single)."""
+    text = _double_apostrophes(text)
     doubles = _double_quotes(text)
     singles = _single_quotes(text, doubles)
     return sorted(doubles + singles, key=lambda m: m.start)

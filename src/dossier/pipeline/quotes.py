@@ -50,6 +50,7 @@ class Found:
     addressee_backref: bool = False
     when: str | None = None
     status: Status = "attributed"
+    cue_end: int | None = None  # token end of the cue when it runs past the verb ("called for")
 
 
 class QuoteFinder(Pipe):
@@ -134,18 +135,22 @@ class _Finder:
         return [self._quote(n, f) for n, f in enumerate(found, 1)]
 
     def _reported_clauses(self) -> list[Found]:
-        """Indirect (``X said that ...``) and mixed (a reported clause holding a quoted fragment) quotes."""
+        """Indirect quotes (``X said that ...``, ``X vowed to ...``, ``X called the plan a mess``,
+        ``X called for ...``) and mixed ones (a reported clause holding a quoted fragment)."""
         out = []
         for tok in self.doc:
-            if tok.i in self.quoted or not (attr.is_cue_verb(tok) or attr.is_belief_verb(tok)):
+            if tok.i in self.quoted:
+                continue
+            frames = attr.frames_of(tok)
+            if not frames or self._not_a_statement(tok):
                 continue
             subj = attr.subject_of(tok)
             if subj is None or not attr.can_speak(subj, self.mentions):
                 continue  # "the behaviour signaled that ...": no one speaks
-            for comp in tok.children:
-                if comp.dep_ != "ccomp" or (comp.i in self.quoted and comp.left_edge.i in self.quoted):
+            for lo, hi, cue_end in self._contents(tok, frames):
+                if lo in self.quoted and self.doc[hi - 1].i in self.quoted and self._one_passage(lo, hi):
                     continue
-                lo, hi = self._trim(comp.left_edge.i, comp.right_edge.i + 1)
+                lo, hi = self._trim(lo, hi)
                 if hi <= lo:
                     continue
                 words = [i for i in range(lo, hi) if not self.doc[i].is_punct]
@@ -162,8 +167,75 @@ class _Finder:
                         continue  # the clause only touches a quote running beyond it
                     kind = "mixed"
                     self.consumed |= inside
-                out.append(self._found(kind, start, end, tok))
+                found = self._found(kind, start, end, tok)
+                found.cue_end = cue_end
+                out.append(found)
         return out
+
+    def _not_a_statement(self, verb: Token) -> bool:
+        """A negated cue (``did not say whether``) or one inside another cue's infinitive
+        (``declined to comment on``, ``refused to say``) reports nothing said."""
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        return bool(attr.frames_of(verb.head)) or verb.head.lemma_.lower() in lexicons.load("refusal_verbs")
+
+    def _bare_entity(self, lo: int, hi: int) -> bool:
+        """Whether tokens ``lo:hi`` are only a name, a pronoun or a date (``endorsed him``, ``on Monday``)."""
+        toks = [t for t in self.doc[lo:hi] if not t.is_punct]
+        if all(t.pos_ == "PRON" for t in toks):
+            return True
+        if all(t.ent_type_ in ("DATE", "TIME") for t in toks):
+            return True
+        mention = self.mentions.at(toks[0].i) if toks else None
+        return mention is not None and mention.start <= lo and mention.end >= hi
+
+    def _one_passage(self, lo: int, hi: int) -> bool:
+        return self.passage_of.get(lo) == self.passage_of.get(hi - 1)
+
+    def _contents(self, verb: Token, frames: frozenset[str]) -> list[tuple[int, int, int | None]]:
+        """Token ranges ``(lo, hi, cue_end)`` of what ``verb`` attributes, by the frames it takes.
+
+        A clause is the content on its own (either side of the verb: ``..., she said``); else the
+        object with its predicate or infinitive (``the plan a mess``, ``Congress to act``,
+        ``Y of lying``); else a preposition's object, the preposition joining the cue.
+        """
+        comps = [(c, attr.frame_of(c)) for c in verb.children]
+        clauses = [c for c, f in comps if f == "that" and f in frames]
+        if clauses:
+            return [(c.left_edge.i, self._clause_end(c), None) for c in clauses]
+        after = [(c, f) for c, f in comps if c.i > verb.i and f is not None and self._fills(f, frames)]
+        core = [c for c, f in after if f in ("np", "np2", "to")]
+        if core:
+            if any(attr.frame_of(c) in ("np", "np2") for c in core):
+                core += [c for c in verb.children if c.i > verb.i and (
+                    c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as")))]
+            lo, hi = min(c.left_edge.i for c in core), max(c.right_edge.i for c in core) + 1
+            return [] if self._bare_entity(lo, hi) else [(lo, hi, None)]
+        for prep, _ in after:
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                lo, hi = objs[0].left_edge.i, max(o.right_edge.i for o in objs) + 1
+                return [] if self._bare_entity(lo, hi) else [(lo, hi, prep.i + 1)]
+        return []
+
+    def _clause_end(self, clause: Token) -> int:
+        """End of a reported clause, leaving out a trailing concession set off by a comma
+        (``..., though the agency would not confirm it``): the writer's aside, not the report."""
+        hi = clause.right_edge.i + 1
+        for child in clause.children:
+            marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+            before = self.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+            if (child.dep_ == "advcl" and child.i > clause.i and before is not None and before.text == ","
+                    and set(marks) & {"though", "although", "whereas"}):
+                hi = min(hi, before.i)
+        return hi
+
+    @staticmethod
+    def _fills(frame: str | None, frames: frozenset[str]) -> bool:
+        """An object with a predicate fills an ``np`` slot too; a bare object never fills ``np2``."""
+        return frame in frames or (frame == "np2" and "np" in frames)
 
     def _only_punct(self, a: int, b: int) -> bool:
         return all(not c.isalnum() for c in self.text[a:b])
@@ -251,7 +323,9 @@ class _Finder:
         object of a telling verb is the addressee (``..., she told reporters``)."""
         if attr.is_according_to(cue):
             return True
-        own = ("ccomp", "xcomp", "attr") if cue.lemma_ in lexicons.load("tell_verbs") else ("ccomp", "xcomp", "attr", "dobj")
+        own = ("ccomp", "xcomp", "attr")
+        if cue.lemma_ not in lexicons.load("tell_verbs"):
+            own += ("dobj",)
         for child in cue.children:
             if child.dep_ == "neg" or (child.dep_ in own and child.i not in self.quoted):
                 return False
@@ -294,12 +368,12 @@ class _Finder:
         return sent.root if sent.root.pos_ in ("VERB", "AUX") and sent.root.i not in self.quoted else None
 
     def _continues(self, prev: Found | None, m: Marked) -> bool:
-        if prev is None or prev.passage is None or prev.speaker.key is None:
+        if prev is None or prev.passage is None or (prev.speaker.key is None and prev.speaker.span is None):
             return False
         last = self.marked[prev.passage]
         if self._para(m.open_mark) - self._para(last.outer_end - 1) > 1:
             return False
-        gap = self.text[last.outer_end : m.open_mark].strip(" \n,.")
+        gap = self.text[last.outer_end : m.open_mark].strip(" \n,.'")
         if not gap:
             return True
         # '"A," Smith said. "B."': the gap may be the previous quote's own attribution sentence.
@@ -315,6 +389,8 @@ class _Finder:
     def _quote(self, n: int, f: Found) -> Quote:
         doc = self.doc
         cue = attr.cue_span(f.cue) if f.cue is not None else None
+        if cue is not None and f.cue_end is not None:
+            cue = doc[cue.start : max(cue.end, f.cue_end)]
         sp = f.speaker.span
         return Quote(
             id=f"q{n}",

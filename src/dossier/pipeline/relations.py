@@ -10,7 +10,8 @@ Patterns over the dependency parse, triggers kept as data
   ``X worked for Y``, ``Y lost to X`` (defeated(X, Y)), ``they both lost ... to X``;
   reciprocal verbs with a pair subject (``the two did not speak``);
 * pair predicates: ``the two have been close``, ``they were at odds``;
-* bond nouns: ``X and Y's friendship``, ``sisterhood with Y``, ``X's chilly behavior toward Y``.
+* bond nouns: ``X and Y's friendship``, ``sisterhood with Y``, ``X's open hostility toward Y``,
+  ``their partnership soured`` (tension).
 
 Every relation takes ``status``/``source`` from the status API over the clause that
 states it; a relation in an imagined or hypothetical frame is not emitted at all.
@@ -42,6 +43,7 @@ ORG_OBJECT_TYPES = frozenset({
     "membership.member_of", "professional.worked_for", "education.studied_at", "financial.donated_to",
     "political.criticized", "political.endorsed", "political.supported", "political.opposed",
 })
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "outside", "into", "across"})
 PAIR_TYPES_NEED_PEOPLE = (
     "family.", "social.", "contact.", "contest.", "professional.mentor", "professional.worked_with",
 )
@@ -163,6 +165,8 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
             continue
         typ = inverse.get(word) or nouns[word]
         for filler in _fillers(facts, tok):
+            if _misattached(filler):
+                continue
             fills = facts.denote(filler)
             if not fills and not _needs_people(typ):
                 ref = facts.org_ref(filler)  # "the union, a member of X"
@@ -177,6 +181,18 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
                                     negated=tok.dep_ == "attr" and _neg(tok.head),
                                     identifying=tok.dep_ != "attr"))
     return hits
+
+
+def _misattached(filler: Token) -> bool:
+    """A filler the parse hung on the noun wrongly: a coordinated name ("son of X and Y") read as an
+    apposition, or a place ("born in Kent, Ohio, the son of X") that the noun is in apposition to."""
+    doc = filler.doc
+    if filler.dep_ == "appos" and filler.left_edge.i > 0 and doc[filler.left_edge.i - 1].lower_ in {"and", "or"}:
+        return True
+    f = filler
+    while f.dep_ == "appos" and f.head.i != f.i:
+        f = f.head
+    return f.dep_ == "pobj" and f.head.lower_ in LOCATIVE_PREPS
 
 
 def _neg(tok: Token) -> bool:
@@ -231,15 +247,15 @@ def _pair_states(facts: Facts) -> list[Hit]:
                 hits.append(Hit(typ, ends[0], ends[1], [verb, subj, pred], 0.75, timed=False, negated=neg))
     for tok in facts.doc:  # "The sisters founded ...": the pair is the relation
         if tok.tag_ in {"NNS", "NNPS"} and tok.lower_ in plurals and any(c.lower_ == "the" for c in tok.children):
-            if tok.dep_ == "attr":
-                continue
+            if tok.dep_ not in {"nsubj", "nsubjpass"} or any(c.dep_ == "compound" for c in tok.children):
+                continue  # "the third of the Pandora brothers": a named family, not the pair before it
             pair = facts.pair(tok)
             if pair:
                 hits.append(Hit(plurals[tok.lower_], pair[0], pair[1], [tok], 0.7, timed=False))
     return hits
 
 
-# --- bond nouns: "X and Y's friendship", "sisterhood with Y", "chilly behavior toward Y" ---------------
+# --- bond nouns: "X and Y's friendship", "sisterhood with Y", "hostility toward Y" ---------------------
 
 
 def _bond_nouns(facts: Facts) -> list[Hit]:
@@ -265,11 +281,13 @@ def _bond_nouns(facts: Facts) -> list[Hit]:
             if typ == "social.tension" and low in {"behavior", "behaviour"} and not mods & tension_adj:
                 continue
             agent = [k for c in tok.children if c.dep_ == "poss" for k in facts.denote(c)]
-            if not agent and tok.dep_ in {"dobj"}:
-                s = subject_of(tok.head)
+            if not agent and tok.dep_ in {"dobj"} and tok.head.lemma_.lower() in set(states["agent_verbs"]):
+                s = subject_of(tok.head)  # "X voiced criticism of Y" (not "X cited criticism of Y")
                 agent = facts.denote(s) if s is not None else []
-            targets = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in
-                       {"toward", "towards", "of", "for", "to", "against", "on"}
+            preps = {"toward", "towards", "for", "to", "against", "on"}
+            if typ not in {"political.supported", "political.endorsed"}:
+                preps.add("of")  # "the backing of Y" names the backer, not the one backed
+            targets = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                        for p in c.children if p.dep_ == "pobj" for k in facts.denote(p)]
             for a in agent[:1]:
                 for t in targets:
@@ -328,6 +346,8 @@ def _bond_people(facts: Facts, noun: Token) -> list[str]:
 def _prep_objects(facts: Facts, verb: Token, prep: str) -> list[Token]:
     out = []
     scope = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "prt"}]
+    scope += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+              if p.dep_ == "pobj"]  # "studied with X at Y": the parse hangs "at Y" on X
     for h in scope:
         for c in h.children:
             if c.dep_ in {"prep", "dative", "agent"} and c.lower_ == prep:
@@ -450,10 +470,30 @@ def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs:
     s_ok = facts.is_a(s_key, _types_for("subject_types", typ))
     if not s_ok or not facts.is_a(o_key, _types_for("object_types", typ)):
         return []
+    if typ == "contact.spoke_with" and any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in verb.children):
+        return []  # "called her a disgrace": naming, not a call
     out = [Hit(typ, s_key, o_key, toks, 0.8, timed=_single(facts, verb), negated=neg)]
-    if typ == "professional.hired" and facts.is_a(o_key, PEOPLE):
+    if typ == "professional.hired" and facts.is_a(o_key, PEOPLE) and not _as_peer(verb):
         out.append(Hit("professional.worked_for", o_key, s_key, toks, 0.75, negated=neg))
     return out
+
+
+def _as_peer(verb: Token) -> bool:
+    """``tapped X as her running mate``: chosen as a peer, not hired as staff."""
+    peers = set(load_json("role_modifiers")["peer_titles"])
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for p in c.children:
+                words = [t.lower_ for t in p.subtree if t.dep_ in {"compound", "amod"} or t.i == p.i]
+                if p.lower_ in peers or " ".join(words[-2:]) in peers:
+                    return True
+    return False
+
+
+def _unrealised(toks: list[Token]) -> bool:
+    """A verb in an infinitive under a noun ("pressure to back X", "a plan to hire Y"): not a fact."""
+    return any(t.pos_ == "VERB" and t.dep_ == "acl" and t.head.pos_ == "NOUN"
+               and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in toks)
 
 
 def _single(facts: Facts, verb: Token) -> bool:
@@ -506,7 +546,7 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
         return None
     if not facts.is_a(h.subject, AGENTS) or not facts.is_a(h.object, AGENTS):
         return None
-    if facts.imagined(h.toks):
+    if facts.imagined(h.toks) or _unrealised(h.toks):
         return None
     lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
     st = facts.status(lo, hi)

@@ -1,4 +1,4 @@
-"""Roles: the positions people hold or held ("district attorney", "Clinton's press secretary").
+"""Roles: the positions people hold or held ("district attorney", "the mayor's budget director").
 
 Sources, all general news patterns:
 
@@ -565,6 +565,8 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     ties: list[Relation] = []
     elected = lexicons.load("role_titles_elected")
     members = lexicons.load("role_titles_member")
+    peers = frozenset(_mods()["peer_titles"])  # type: ignore[arg-type]
+    presiding = frozenset(_mods()["presiding_titles"])  # type: ignore[arg-type]
     doc = facts.doc
     for f in found:
         r = f.role
@@ -596,11 +598,12 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         if r.org and r.org != r.person and f.for_type in {"PERSON", "ORG", "OUTLET", "GPE", "GROUP"}:
             ev = r.evidence
             when = r.when or r.start
-            if r.title in members or r.title.split()[-1] in members or _member_body(facts, r.org):
+            if r.title in members or r.title.split()[-1] in members or (
+                    _member_body(facts, r.org) and r.title in presiding):
                 if f.for_type in {"ORG", "GROUP"}:
                     ties.append(Relation("membership.member_of", r.person, r.org, ev, r.status, start=r.start,
                                          end=r.end, when=when, source=r.source, confidence=f.confidence))
-            elif r.title not in elected and r.title.split()[-1] not in elected:
+            elif r.title not in elected and r.title.split()[-1] not in elected and r.title not in peers:
                 ties.append(Relation("professional.worked_for", r.person, r.org, ev, r.status, start=r.start,
                                      end=r.end, when=when, source=r.source, confidence=f.confidence))
     _departures(facts, roles)
@@ -610,6 +613,8 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
 def _member_body(facts: Facts, org: str) -> bool:
     """A legislature, board, union or party: its office-holders are members, not employees."""
     name = (facts.records.get(org) or {}).get("name", "").lower().split()
+    if " ".join(name[-2:]) in _mods()["not_member_bodies"]:  # type: ignore[operator]
+        return False
     return bool(name) and name[-1] in _mods()["member_bodies"]  # type: ignore[operator]
 
 

@@ -111,6 +111,8 @@ DAY_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 CLOCK_RE = re.compile(r"^(\d{1,2})(?::(\d\d))?(a\.?m\.?|p\.?m\.?)?$")
 ORD_NUM_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 
+FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "½": 0.5}
+
 Rule = Callable[[Doc, int], "Expr | None"]
 
 
@@ -164,6 +166,45 @@ def _year_tok(t: _Toks, i: int) -> int | None:
     return int(m[1]) if m else None
 
 
+CENTURY_WORDS = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}
+
+
+def _spelled_year(t: _Toks, i: int, thousand_ok: bool = False) -> tuple[int, int] | None:
+    """(year, end) of a year in words: "nineteen ninety-six", "nineteen oh five",
+    "two thousand (and) eight" (the last only where ``thousand_ok``: it is also a count)."""
+    nums = _lex()["numbers"]
+    word = t.at(i)
+    if word in CENTURY_WORDS and not (word == "twenty" and t.at(i + 1) in ("-", "one", "two", "three")):
+        base = CENTURY_WORDS[word]
+        nxt = t.at(i + 1)
+        if nxt == "hundred" and base < 2000:
+            return base, i + 2
+        if nxt == "oh" and t.at(i + 2) in nums and float(nums[t.at(i + 2)]) < 10:
+            return base + int(float(nums[t.at(i + 2)])), i + 3
+        if nxt in nums and nxt.endswith("ty"):
+            tens = int(float(nums[nxt]))
+            j = i + 2
+            k = j + 1 if t.at(j) == "-" else j
+            if t.at(k) in nums and float(nums[t.at(k)]) < 10 and t.at(k) not in ("a", "an"):
+                return base + tens + int(float(nums[t.at(k)])), k + 1
+            return base + tens, j
+        return None
+    if thousand_ok and word == "two" and t.at(i + 1) == "thousand":
+        j = i + 3 if t.at(i + 2) == "and" else i + 2
+        if t.at(j) in nums and float(nums[t.at(j)]) < 20 and t.at(j) not in ("a", "an", "half", "hundred"):
+            return 2000 + int(float(nums[t.at(j)])), j + 1
+        return 2000, i + 2
+    return None
+
+
+def _year_span(t: _Toks, i: int) -> tuple[int, int] | None:
+    """(year, end) of a year in digits or words where the context already says "year"."""
+    year = _year_tok(t, i)
+    if year:
+        return year, i + 1
+    return _spelled_year(t, i, thousand_ok=True)
+
+
 def _weekday(t: _Toks, i: int) -> int | None:
     tok = t.tok(i)
     if tok is None or not tok.text[:1].isupper() or tok.ent_type_ in NAME_ENTS:
@@ -178,15 +219,20 @@ def _number(t: _Toks, i: int) -> tuple[float, int] | None:
     word = t.at(i)
     lex = _lex()["numbers"]
     if word in ("a", "an"):
-        if t.at(i + 1) in ("few", "couple"):
+        if t.at(i + 1) == "few":
             end = i + 3 if t.at(i + 2) == "of" else i + 2
             return VAGUE, end
         if t.at(i + 1) == "dozen":
             return 12.0, i + 2
+        if t.at(i + 1) == "couple":  # "a couple of years": two, as TimeML reads it
+            return 2.0, i + 3 if t.at(i + 2) == "of" else i + 2
         return 1.0, i + 1
     if word in VAGUE_WORDS:
         return VAGUE, i + 1
     if re.fullmatch(r"\d+(\.\d+)?", word):
+        frac = FRACTIONS.get(t.at(i + 1))
+        if frac:  # "2 1/2"
+            return float(word) + frac, i + 2
         return float(word), i + 1
     if word in lex and word not in ("half",):
         value = float(lex[word])
@@ -267,13 +313,13 @@ def _explicit_date(t: _Toks, i: int) -> Expr | None:
         return None
     month, end = mm
     day = _day(t, end)
-    if day and not (t.at(end + 1) in (":", "-") or _unit(t, end + 1)):
+    if day and not ((t.at(end + 1) in (":", "-") and t.at(end + 2)[:1].isdigit()) or _unit(t, end + 1)):
         return _with_year(t, start, end + 1, month, day)
     # "August 2024", "July of 2024", "August, 2024"
     j = end + 1 if t.at(end) in ("of", ",") else end
-    year = _year_tok(t, j)
-    if year:
-        return Expr(start, j + 1, value=f"{year:04d}-{month:02d}")
+    ys = _year_span(t, j)
+    if ys:
+        return Expr(start, ys[1], value=f"{ys[0]:04d}-{month:02d}")
     if start != i:
         return None
     if not _month_alone_ok(t, i, month):
@@ -283,9 +329,9 @@ def _explicit_date(t: _Toks, i: int) -> Expr | None:
 
 def _with_year(t: _Toks, start: int, end: int, month: int, day: int) -> Expr:
     j = end + 1 if t.at(end) == "," else end
-    year = _year_tok(t, j)
-    if year:
-        return Expr(start, j + 1, value=f"{year:04d}-{month:02d}-{day:02d}")
+    ys = _year_span(t, j)
+    if ys:
+        return Expr(start, ys[1], value=f"{ys[0]:04d}-{month:02d}-{day:02d}")
     return Expr(start, end, kind="calendar", rel="dct", month=month, day=day)
 
 
@@ -310,6 +356,13 @@ def _year(t: _Toks, i: int) -> Expr | None:
     """Years, decades, centuries, fiscal years and mid-/pre-/post- forms."""
     word = t.at(i)
     start = i
+    # years in words: "nineteen ninety-six", "the year two thousand"
+    k = i + 2 if word == "the" and t.at(i + 1) == "year" else i + 1 if word == "year" else i
+    spelled = _spelled_year(t, k, thousand_ok=k > i) or (k > i and _year_span(t, k)) or None
+    if spelled and t.doc[k].ent_type_ not in NOT_YEAR_ENTS:
+        nxt = t.tok(spelled[1])
+        if k > i or nxt is None or nxt.tag_ not in ("NNS", "NNPS"):
+            return Expr(start, spelled[1], value=f"{spelled[0]:04d}")
     prefix_mod = None
     m = re.match(r"^(mid|pre|post)-(.+)$", word)
     if m:
@@ -583,8 +636,8 @@ def _amount(t: _Toks, i: int) -> Expr | None:
     if hyphen:
         if n == VAGUE:
             return None
-    elif n != VAGUE and n > 1 and not plural and t.at(i) not in ("a", "an", "one"):
-        return None  # "two year" is not English for a duration
+    elif n != VAGUE and n > 1 and not plural and t.at(i) not in ("a", "an", "one") and not _modifier(t, end - 1):
+        return None  # "two year" is not English for a duration, but "a five year low" is
     if code == "TS" and not plural and t.at(i) in ("a", "an"):
         return None  # "a second term"
     if t.at(end) == "and" and t.at(end + 1) == "a" and t.at(end + 2) == "half":
@@ -607,6 +660,12 @@ def _amount(t: _Toks, i: int) -> Expr | None:
         if after == "ago":
             return Expr(start, stop, value="PAST_REF" if value_n is None else "XXXX", mod=mod)
     return Expr(start, end, type="DURATION", value=duration(value_n, code), mod=mod)
+
+
+def _modifier(t: _Toks, i: int) -> bool:
+    """Whether the unit word at ``i`` modifies a noun after it ("a two day rally")."""
+    tok, nxt = t.doc[i], t.tok(i + 1)
+    return nxt is not None and nxt.pos_ in ("NOUN", "ADJ") and tok.head.i > i
 
 
 def _a_unit_ok(t: _Toks, i: int) -> bool:
@@ -684,7 +743,8 @@ def _weekday_rule(t: _Toks, i: int) -> Expr | None:
     if not wd:
         return None
     if t.at(i + 1) in _lex()["parts"]:
-        # "Friday night": the day (TimeBank mostly writes the plain date)
+        # "Friday night": the day; TimeBank and AQUAINT write the part of the day
+        # ("...TNI") or leave it out about equally often, and the day is what facts need
         return Expr(i, i + 2, kind="weekday", rel="dct", weekday=wd)
     return Expr(i, i + 1, kind="weekday", rel="dct", weekday=wd)
 
@@ -707,9 +767,9 @@ def _season(t: _Toks, i: int) -> Expr | None:
     if tok.pos_ in ("VERB", "AUX"):
         return None
     j = i + 2 if t.at(i + 1) == "of" else i + 1
-    year = _year_tok(t, j)
-    if year:
-        return Expr(start, j + 1, value=f"{year:04d}-{code}", mod=mod)
+    ys = _year_span(t, j)
+    if ys:
+        return Expr(start, ys[1], value=f"{ys[0]:04d}-{code}", mod=mod)
     if t.at(i + 1) == "of":
         return None  # "the fall of Rome"
     prev = t.at(start - 1)
@@ -722,14 +782,24 @@ def _season(t: _Toks, i: int) -> Expr | None:
 
 
 def _quarter(t: _Toks, i: int) -> Expr | None:
-    """"the third quarter (of 1989)", "third-quarter", "the first half of 2024"."""
+    """"the third quarter (of 1989)", "third-quarter", "the first half of 2024",
+    "this year's third quarter", "the 1988 second quarter", "the 1988 period"."""
     lex = _lex()
     start = i
     if t.at(i) == "the":
         i += 1
-    fiscal = False
+    year = None
+    offset = 0
+    if t.at(i) in ("this", "last", "next") and t.at(i + 1) == "year" and t.at(i + 2) in ("'s", "’s"):
+        offset = {"this": 0, "last": -1, "next": 1}[t.at(i)]
+        i += 3
+    elif start != i and _year_tok(t, i) and not _not_a_year(t, i):
+        year = _year_tok(t, i)
+        if t.at(i + 1) in ("quarter", "period"):
+            # the quarter under discussion, in that year
+            return Expr(start, i + 2, kind="quarter", rel="quarter", unit="Q", year=year)
+        i += 1
     if t.at(i) == "fiscal":
-        fiscal = True
         i += 1
     word = t.at(i)
     if word not in lex["ordinals"]:
@@ -746,32 +816,113 @@ def _quarter(t: _Toks, i: int) -> Expr | None:
     else:
         return None
     end = j + 1
-    k = end + 1 if t.at(end) in ("of", "in", ",") else end
-    if t.at(k) == "fiscal":
-        k += 1
-    year = _year_tok(t, k)
+    if year is None:
+        k = end + 1 if t.at(end) in ("of", "in", ",") else end
+        if t.at(k) == "fiscal":
+            k += 1
+        year = _year_tok(t, k)
+        if year:
+            end = k + 1
     if year:
-        return Expr(start, k + 1, value=f"{year:04d}-{unit}{n}")
-    del fiscal
-    return Expr(start, end, kind="quarter", rel="dct", unit=unit, day=n)
+        return Expr(start, end, value=f"{year:04d}-{unit}{n}")
+    return Expr(start, end, kind="quarter", rel="dct", unit=unit, day=n, offset=offset)
 
 
 QUARTER_LEADS = ("latest", "last", "recent", "current", "fiscal", "same", "comparable", "just-ended", "most")
+PERIOD_LEADS = ("latest", "same", "comparable", "corresponding", "year-ago", "year-earlier")
 
 
 def _the_quarter(t: _Toks, i: int) -> Expr | None:
-    """Business news: "the (latest) quarter" is the quarter under discussion, else the last one ended."""
+    """Business news: "the (latest) quarter" is the quarter under discussion, else the last one ended;
+    so is "the latest period"; "the same period last year" is that quarter a year back."""
     if t.at(i) != "the":
         return None
     j = i + 1
     while t.at(j) in QUARTER_LEADS or (t.at(j) == "recent" and t.at(j - 1) == "most"):
         j += 1
+    if t.at(i + 1) in PERIOD_LEADS and t.at(i + 2) == "period":
+        j = i + 2
+        back = _year_back(t, j + 1)
+        if back:
+            return Expr(i, back, kind="shift", rel="quarter", unit="Q", offset=-4)
+        if t.at(i + 1) != "latest":
+            return None
+        return Expr(i, j + 1, kind="shift", rel="quarter", unit="Q")
     if t.at(j) != "quarter" or t.at(j + 1) in ("of", "-", "century", "mile", "point", "inch") \
             or t.doc[j].text != "quarter":
         return None
     if t.at(i + 1) == "current":
         return Expr(i, j + 1, kind="shift", rel="dct", unit="Q")
     return Expr(i, j + 1, kind="shift", rel="quarter", unit="Q")
+
+
+YEAR_LEADS = {"full": 0, "fiscal": 0, "current": 0, "calendar": 0, "latest": -1}
+THE_YEAR_PREPS = ("for", "of", "during", "throughout", "over", "in", "through")
+
+
+def _the_year(t: _Toks, i: int) -> Expr | None:
+    """Business news: "for the year", "the full/fiscal/current year" are the publication's year
+    ("the latest fiscal year" the one before); "the year ended/ending June 30" is a year's span."""
+    if t.at(i) != "the":
+        return None
+    j = i + 1
+    offset = 0
+    while t.at(j) in YEAR_LEADS:
+        offset = min(offset, YEAR_LEADS[t.at(j)])
+        j += 1
+    if t.at(j) != "year" or t.doc[j].text != "year":
+        return None
+    nxt = t.at(j + 1)
+    if nxt in ("ended", "ending", "to", "through"):
+        return Expr(i, j + 1, type="DURATION", value=duration(1, "Y"))
+    if j == i + 1 and t.at(i - 1) not in THE_YEAR_PREPS:
+        return None
+    if nxt in ("of", "'s", "’s", "-", "when", "that", "which", "in", "since", "before", "after", "earlier", "later",
+               "ago") or _year_span(t, j + 1):
+        return None
+    return Expr(i, j + 1, kind="shift", rel="dct", unit="Y", offset=offset)
+
+
+def _year_end(t: _Toks, i: int) -> Expr | None:
+    """"by year-end", "around year end", "by year's end": the end of the publication's year."""
+    if t.at(i) != "year" or t.at(i - 1) not in ("by", "around", "at", "until", "before", "since", "till"):
+        return None
+    j = i + 1
+    if t.at(j) in ("-", "'s", "’s"):
+        j += 1
+    if t.at(j) != "end":
+        return None
+    nxt = t.tok(j + 1)
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return None  # "year-end bonuses"
+    return Expr(i, j + 1, kind="shift", rel="dct", unit="Y", offset=-1 if t.at(i - 1) == "since" else 0, mod="END")
+
+
+def _coming(t: _Toks, i: int) -> Expr | None:
+    """"(the) coming weeks", "the weeks ahead": an unknown stretch from now (P_W)."""
+    start = i
+    if t.at(i) == "the":
+        i += 1
+    unit = None
+    if t.at(i) in ("coming", "upcoming"):
+        unit = _unit(t, i + 1)
+        end = i + 2
+    elif start != i and t.at(i + 1) == "ahead":
+        unit = _unit(t, i)
+        end = i + 2
+    if unit is None or not unit[1] or unit[0] in ("WE",):
+        return None
+    code = "M" if unit[0] == "Q" else unit[0]
+    return Expr(start, end, type="DURATION", value=duration(None, code))
+
+
+def _year_back(t: _Toks, i: int) -> int | None:
+    """The end of "last year", "a year ago", "a year earlier" at ``i``, or None."""
+    if t.at(i) == "last" and t.at(i + 1) == "year":
+        return i + 2
+    if t.at(i) in ("a", "one") and t.at(i + 1) == "year" and t.at(i + 2) in ("ago", "earlier", "before"):
+        return i + 3
+    return None
 
 
 def _year_ago(t: _Toks, i: int) -> Expr | None:
@@ -781,12 +932,9 @@ def _year_ago(t: _Toks, i: int) -> Expr | None:
         i += 1
     if t.at(i) == "year" and t.at(i + 1) == "-" and t.at(i + 2) in ("earlier", "ago"):
         end = i + 3
-        if t.at(end) == "quarter":
+        if t.at(end) in ("quarter", "period"):
             return Expr(start, end + 1, kind="shift", rel="quarter", unit="Q", offset=-4)
-        if t.at(end) == "period":
-            end += 1
-        return Expr(start if end > i + 3 else i, end, kind="shift", rel="anaphor", unit="Y", offset=-1,
-                    keep_gran=True)
+        return Expr(i, end, kind="shift", rel="anaphor", unit="Y", offset=-1, keep_gran=True)
     return None
 
 
@@ -814,18 +962,26 @@ def _anaphoric_adverb(t: _Toks, i: int) -> Expr | None:
 
 
 def _holiday(t: _Toks, i: int) -> Expr | None:
+    """Named holidays, fixed or movable ("Christmas 2023", "Thanksgiving", "last Easter")."""
     hol = _lex()["holidays"]
-    if not t.doc[i].text[:1].isupper():
+    start = i
+    direction = {"last": "past", "next": "future", "this": None}.get(t.at(i), "")
+    if direction != "":
+        i += 1
+    tok = t.tok(i)
+    if tok is None or not tok.text[:1].isupper() or tok.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART"):
         return None
     for size in (4, 3, 2, 1):
         phrase = " ".join(t.at(j) for j in range(i, i + size)).replace(" 's", "'s").replace(" ’s", "'s")
-        if phrase in hol:
-            month, day = (int(x) for x in hol[phrase].split("-"))
-            end = i + size
-            year = _year_tok(t, end)
-            if year:
-                return Expr(i, end + 1, value=f"{year:04d}-{month:02d}-{day:02d}")
-            return Expr(i, end, kind="calendar", rel="dct", month=month, day=day)
+        if phrase not in hol:
+            continue
+        end = i + size
+        spec = hol[phrase]
+        if t.at(end) == "week":  # "Easter week": the ISO week holding it
+            return Expr(start, end + 1, kind="holiday", rel="dct", value=spec, unit="W", direction=direction or None)
+        year = _year_tok(t, end) if direction == "" else None
+        return Expr(start, end + 1 if year else end, kind="holiday", rel="dct", value=spec, year=year,
+                    direction=direction or None)
     return None
 
 
@@ -862,7 +1018,7 @@ def _clock(t: _Toks, i: int) -> Expr | None:
     suffix = f"T{hour:02d}:{minute:02d}"
     k = end + 1 if t.at(end) in (",", "on") else end
     day = _scan_one(t, k, (_explicit_date, _deictic_day, _weekday_rule))
-    if day is not None and day.type == "DATE" and day.kind in ("fixed", "calendar", "weekday", "shift") and \
+    if day is not None and day.kind in ("fixed", "calendar", "weekday", "shift") and \
             (day.kind != "fixed" or re.fullmatch(r"\d{4}-\d\d-\d\d", day.value)) and \
             (day.kind != "calendar" or day.day is not None):
         day.start, day.type = i, "TIME"
@@ -930,7 +1086,7 @@ def _scan_one(t: _Toks, i: int, rules: tuple[Rule, ...]) -> Expr | None:
 RULES: tuple[Callable[[_Toks, int], Expr | None], ...] = (
     _set, _explicit_date, _year, _deictic_day, _reference, _relative, _unit_before_after, _amount,
     _vague_plural, _weekday_rule, _season, _quarter, _year_ago, _anaphoric_adverb, _holiday,
-    _clock, _position_mod, _the_quarter, _weekend,
+    _clock, _position_mod, _the_quarter, _weekend, _the_year, _year_end, _coming,
 )
 
 

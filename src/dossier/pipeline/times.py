@@ -57,17 +57,21 @@ def published_point(doc: Doc) -> Point | None:
 def tense(doc: Doc, e: Expr) -> str | None:
     """"past", "future" or None for the verb governing the expression ``e``."""
     span = doc[e.start:e.end]
+    if e.start >= 3 and doc[e.start - 3:e.start].text.lower() == "as soon as":
+        return "future"  # "as soon as Tuesday"
     tok: Token = span.root
+    # a time inside a noun phrase ("Tuesday's ruling") takes no tense from a present verb
+    attributive = tok.dep_ in ("poss", "compound", "nmod")
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
-            return _verb_tense(tok)
+            return _verb_tense(tok, attributive)
         if tok.head is tok:
             return None
         tok = tok.head
     return None
 
 
-def _verb_tense(verb: Token) -> str | None:
+def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX:
@@ -76,13 +80,18 @@ def _verb_tense(verb: Token) -> str | None:
         head = verb.head
         if head.lemma_.lower() in FUTURE_VERBS or head.lower_ == "going":
             return "future"
+        if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+            return "future"  # "is to resume trading Tuesday"
         return _verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
+    if "could" in lowers and any(c.dep_ == "neg" for c in verb.children):
+        return "past"  # "could not be reached Tuesday"
     if verb.lemma_.lower() in FUTURE_VERBS and verb.tag_ != "VBD" and not lowers & PAST_AUX:
         return "future"
-    if verb.tag_ == "VBG" and lowers & {"is", "are", "'s", "'re", "am"}:
+    scheduled = not attributive  # "Tuesday's ruling" is not scheduled by a present verb
+    if scheduled and verb.tag_ == "VBG" and lowers & {"is", "are", "'s", "'re", "am"}:
         return "future"  # "is meeting Friday"
     modal = lowers & MODALS and not lowers & {"have", "'ve"}
-    if modal or (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in ("be", "say")):
+    if scheduled and (modal or (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in ("be", "say"))):
         return "future"  # "could come Tuesday", "meet separately Monday": scheduled
     if verb.tag_ == "VBD" or lowers & PAST_AUX or (verb.tag_ == "VBN" and lowers & {"has", "have", "'ve"}):
         return "past"
@@ -122,11 +131,16 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
         quarters = [s for s in seen if s.point.gran == "Q" and s.primary]
         if quarters:
             return quarters[-1].point, quarters[-1].text, e
+        if e.kind == "quarter":
+            return None, None, e  # "the 1988 period" with no quarter in sight: the year
         if dct is None:
             return None, "published", e
         return Point(shift(dct.day, "Q", -1), "Q"), "published", e
-    if e.kind == "shift" and e.unit == "Y" and e.offset == -1 and e.type == "DATE":
-        # "a year ago"/"last year" beside a quarter means that quarter a year back
+    calendar_year = doc[e.start].lower_ == "last" and doc[e.end - 1].lower_ == "year" and \
+        (e.end >= len(doc) or doc[e.end].lower_ not in ("'s", "’s"))
+    if e.kind == "shift" and e.unit == "Y" and e.offset == -1 and e.type == "DATE" and not calendar_year:
+        # "a year ago", "last year's" beside a quarter mean that quarter a year back;
+        # plain "last year" is the calendar year
         quarters = [s for s in seen if para - 1 <= s.para <= para and s.point.gran == "Q" and s.primary]
         if quarters:
             return quarters[-1].point, quarters[-1].text, replace(e, keep_gran=True)
@@ -162,7 +176,8 @@ def find_times(doc: Doc) -> list[Time]:
         out.append(time)
         point = parse_point(value) if e.type in ("DATE", "TIME") else None
         if point is not None:
-            primary = e.kind != "shift" or (e.rel == "dct" and e.unit != "Y")
+            computed = e.kind == "shift" and not (e.rel == "dct" and e.unit != "Y")
+            primary = not computed and e.rel != "quarter"  # "the 1988 period" borrows its quarter
             seen.append(_Seen(para, sent, point, span.text, primary))
     return out
 

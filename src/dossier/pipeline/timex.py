@@ -203,14 +203,61 @@ def duration(n: float | None, unit: str) -> str:
         return f"{prefix}_{'DE' if mult == 10 else 'CE' if mult == 100 else m[3]}"
     total = n * mult
     if total != int(total):
-        if m[3] == "Y" and total * 12 == int(total * 12):
-            return f"P{int(total * 12)}M"
-        if m[3] == "H" and m[2]:
-            return f"PT{int(total * 60)}M"
-        if m[3] == "D":
-            return f"PT{int(total * 24)}H"
+        # fractions as whole parts, as TimeML writes them: "2 1/2 years" -> P2Y6M
+        whole = int(total)
+        sub = {("", "Y"): (12, "M"), ("", "M"): (30, "D"), ("", "W"): (7, "D"), ("", "D"): (24, "H"),
+               ("T", "H"): (60, "M"), ("T", "M"): (60, "S")}.get((m[2], m[3]))
+        if sub and (total - whole) * sub[0] == int((total - whole) * sub[0]):
+            rest = int((total - whole) * sub[0])
+            head = f"{whole}{m[3]}" if whole else ""
+            if m[3] == "D" and not m[2]:
+                return f"P{head}T{rest}H"
+            return f"{prefix}{head}{rest}{sub[1]}"
         return f"{prefix}{total:g}{m[3]}"
     return f"{prefix}{int(total)}{m[3]}"
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday of ``year`` (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ll) // 451
+    month, day = divmod(h + ll - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holiday_date(spec: str, year: int) -> date:
+    """The date of a holiday in ``year`` from its lexicon rule.
+
+    ``MM-DD`` a fixed date; ``MM-DD/W/N`` the ``N``-th ISO weekday ``W`` on or
+    after MM-DD (``N`` -1: the last on or before it), so Thanksgiving is
+    ``11-01/4/4``; ``E+N``/``E-N`` days from Easter Sunday.
+    """
+    if spec.startswith("E"):
+        return easter(year) + timedelta(days=int(spec[1:]))
+    day_part, _, rule = spec.partition("/")
+    month, day = (int(x) for x in day_part.split("-"))
+    base = date(year, month, day)
+    if not rule:
+        return base
+    weekday, nth = (int(x) for x in rule.split("/"))
+    if nth < 0:
+        return weekday_near(base, weekday, "past")
+    return weekday_near(base, weekday, "future") + timedelta(days=7 * (nth - 1))
+
+
+def holiday_year(ref: date, spec: str, direction: str | None) -> int:
+    """The year of the holiday ``spec`` nearest ``ref`` in ``direction`` (closest when None)."""
+    options = [holiday_date(spec, y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if direction == "past":
+        return max(o for o in options if o <= ref).year
+    if direction == "future":
+        return min(o for o in options if o >= ref).year
+    return min(options, key=lambda o: abs((o - ref).days)).year
 
 
 @dataclass
@@ -225,7 +272,12 @@ class Expr:
     * ``shift``: the reference moved by ``offset`` ``unit``s, written at ``unit``
       (or at the reference's own granularity when ``keep_gran``);
     * ``season``: ``season`` ``offset`` seasons from the reference (last/this/next);
-    * ``quarter``: quarter ``day`` (1-4) or half (``unit`` "H") of the reference year.
+    * ``quarter``: quarter ``day`` (1-4) or half (``unit`` "H") of the reference year
+      moved by ``offset`` years, or of ``year`` when set ("the 1988 second
+      quarter"); without ``day`` the reference's own quarter ("the 1988 period");
+    * ``holiday``: the holiday whose lexicon rule is ``value`` (see
+      :func:`holiday_date`) in ``year``, else the occurrence nearest the reference
+      in ``direction``, written at ``unit`` (D, or W for "Easter week").
 
     ``rel`` names the reference: "dct" (publication date) or "anaphor" (the
     nearest preceding time); ``suffix`` is appended to day values ("TNI", "T22:00").
@@ -243,6 +295,7 @@ class Expr:
     day: int | None = None
     weekday: int | None = None
     season: str | None = None
+    year: int | None = None
     direction: str | None = None
     strict: bool = False
     keep_gran: bool = False
@@ -295,9 +348,25 @@ def resolve(e: Expr, ref: Point | None, tense: str | None = None) -> str:
             return f"XXXX-{e.season}"
         return f"{season_year(ref.day, e.season, e.offset):04d}-{e.season}"
     if e.kind == "quarter":
+        number = e.day
+        if number is None:
+            number = (ref.day.month - 1) // 3 + 1 if ref is not None and ref.gran == "Q" else None
+            if number is None:
+                return f"{e.year:04d}" if e.year is not None else "XXXX-QX"
+        if e.year is not None:
+            return f"{e.year:04d}-{e.unit}{number}"
         if ref is None:
-            return f"XXXX-{e.unit}{e.day}"
-        return f"{ref.day.year:04d}-{e.unit}{e.day}"
+            return f"XXXX-{e.unit}{number}"
+        return f"{ref.day.year + e.offset:04d}-{e.unit}{number}"
+    if e.kind == "holiday":
+        if e.year is not None:
+            day = holiday_date(e.value, e.year)
+        elif ref is None:
+            return UNKNOWN[e.unit]
+        else:
+            direction = e.direction or (tense if tense == "future" else None)
+            day = holiday_date(e.value, holiday_year(ref.day, e.value, direction))
+        return fmt(Point(day, e.unit))
     # shift
     if ref is None:
         return UNKNOWN[e.unit] + (e.suffix if e.unit in ("D", "W") else "")
