@@ -195,7 +195,8 @@ def test_sentence_initial_word_glued_to_a_surname_is_not_a_new_person() -> None:
 
 @pytest.mark.slow
 def test_a_first_name_before_a_place_word_is_still_a_person() -> None:
-    graph = dossier.extract("Lena Park, a nurse at the county hospital, said the ward was full.", published="2024-03-02")
+    text = "Lena Park, a nurse at the county hospital, said the ward was full."
+    graph = dossier.extract(text, published="2024-03-02")
     assert entity_named(graph, "Lena Park").type == "PERSON"
 
 
@@ -227,3 +228,15 @@ def test_one_name_is_one_entity_whatever_label_the_ner_gives() -> None:
     plans = [e for e in graph.entities if e.name == "Harbor Renewal Plan"]
     assert len(plans) == 1 and len(plans[0].mentions) == 2
     assert all(not e.name.startswith(("\u201c", '"')) and not e.name.endswith(("\u201d", '"')) for e in graph.entities)
+
+
+@pytest.mark.slow
+def test_headline_words_do_not_make_a_person_of_a_town() -> None:
+    graph = dossier.extract(
+        "Nurses in Brackwater voted on Monday to strike. Brackwater's mayor, Ines Dahl, urged talks.",
+        published="2024-05-07",
+        title="Brackwater Nurses Vote to Strike",
+    )
+    town = [e for e in graph.entities if e.name == "Brackwater"]
+    assert town and town[0].type == "GPE"
+    assert all(e.type != "PERSON" or e.name == "Ines Dahl" for e in graph.entities)

@@ -27,6 +27,7 @@ Results go to ``doc.spans["dossier_mentions"]`` and the entity records (see
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,6 +47,7 @@ NER_TYPES = {
     "WORK_OF_ART": "WORK",
 }
 POSSESSIVE = {"'s", "'", "’s", "’"}
+PLACE_PREPS = {"in", "near", "across", "around", "outside", "throughout", "into", "within"}
 _WORD = re.compile(r"\w")
 
 
@@ -80,10 +82,11 @@ def annotate_entities(doc: Doc) -> Doc:
     """Find, clean and cluster the entity mentions of ``doc``."""
     title_len = doc.user_data.get("dossier.title_len", 0)
     cands = _candidates(doc)
-    cands = _retype(doc, cands)
     _trim_headline_names(doc, cands, title_len)
+    cands = _headline_filter(doc, cands, title_len)
+    cands = _retype(doc, cands)
     clusters = _cluster(doc, cands)
-    clusters = [c for c in clusters if _keep(doc, c, title_len)]
+    clusters = [c for c in clusters if c.mentions]
     _write(doc, clusters)
     return doc
 
@@ -95,6 +98,8 @@ def _candidates(doc: Doc) -> list[Candidate]:
     out: list[Candidate] = []
     for ent in doc.ents:
         label = NER_TYPES.get(ent.label_)
+        if label is None and _place_object(ent):
+            label = "GPE"  # "knocking on doors in Fenwick": a one-word PRODUCT after "in" is a place
         if label is None:
             continue
         for cand in _clean(doc, ent.start, ent.end, label):
@@ -103,6 +108,13 @@ def _candidates(doc: Doc) -> list[Candidate]:
         out = [c for c in out if not c.overlaps(cand)] + [cand]
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+def _place_object(ent: Span) -> bool:
+    return (
+        len(ent) == 1 and ent.label_ == "PRODUCT" and ent.root.pos_ == "PROPN"
+        and ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPS
+    )
 
 
 def _clean(doc: Doc, start: int, end: int, label: str) -> list[Candidate]:
@@ -276,7 +288,7 @@ def _not_people(doc: Doc, cands: list[Candidate]) -> None:
             cand.label = "LOC"
         elif cand.end - cand.start == 1 and doc[cand.start].lower_ not in full:
             head = doc[cand.start].head
-            if doc[cand.start].dep_ == "pobj" and head.lower_ in {"in", "at", "across", "near", "around", "outside"}:
+            if doc[cand.start].dep_ == "pobj" and head.lower_ in PLACE_PREPS:
                 cand.label = "GPE"
     places = {doc[c.start].lower_ for c in cands if c.label == "GPE" and c.end - c.start == 1}
     for cand in cands:
@@ -297,7 +309,11 @@ def _retype(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     org_heads = lexicons.load("org_heads")
     _not_people(doc, cands)
     surnames = _surnames(doc, cands)
-    one_word_people = {doc[c.start].lower_ for c in cands if c.label == "PERSON" and c.end - c.start == 1}
+    singles = [(doc[c.start].lower_, c.label == "PERSON") for c in cands if c.end - c.start == 1]
+    # A one-word name the NER calls a person at least half the time is a person throughout.
+    votes = Counter(w for w, is_person in singles if is_person)
+    one_word_people = {w for w in votes if 2 * votes[w] >= sum(x == w for x, _ in singles)}
+    first_names = {f for f, _ in (_name_parts(doc, c) for c in cands if c.label == "PERSON") if f}
     outlet_names = {_norm(doc[c.start : c.end].text) for c in cands if c.label == "OUTLET"}
     for cand in cands:
         span = doc[cand.start : cand.end]
@@ -308,8 +324,8 @@ def _retype(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if cand.label == "ORG" and (_norm(span.text) in outlet_names or (last in media and last not in org_heads)):
             cand.label, cand.subtype = "OUTLET", "news_outlet"
         word = span[0].lower_
-        if cand.label in {"ORG", "GPE", "NORP"} and len(span) == 1 and (
-            word in surnames or word in one_word_people or _after_title(doc, cand.start)
+        if cand.label in {"ORG", "GPE", "NORP", "LOC"} and len(span) == 1 and (
+            word in surnames or word in first_names or word in one_word_people or _after_title(doc, cand.start)
         ):
             cand.label = "PERSON"
     return cands
@@ -336,6 +352,25 @@ def _trim_headline_names(doc: Doc, cands: list[Candidate], title_len: int) -> No
             else:
                 continue
             break
+
+
+def _headline_filter(doc: Doc, cands: list[Candidate], title_len: int) -> list[Candidate]:
+    """Headlines are title-cased and fool NER: a headline name must be one the body uses, or look
+    like a person's full name (two or three words opening with a known first name)."""
+    body = {_norm(doc[c.start : c.end].text) for c in cands if doc[c.start].idx >= title_len}
+    body_words = {w for name in body for w in name.split()}
+    keep = []
+    for cand in cands:
+        if doc[cand.start].idx >= title_len:
+            keep.append(cand)
+            continue
+        words = doc[cand.start : cand.end].text.split()
+        if _norm(doc[cand.start : cand.end].text) in body or (cand.label == "PERSON" and (
+            (len(words) == 1 and words[0].lower() in body_words)
+            or (2 <= len(words) <= 3 and first_name_known(words[0]) is not None)
+        )):
+            keep.append(cand)
+    return keep
 
 
 # --- clustering ------------------------------------------------------------------------------
@@ -435,6 +470,20 @@ def _words(doc: Doc, cand: Candidate) -> tuple[str, ...]:
     return words[1:] if words and words[0] == "the" else words
 
 
+def _short_form_ok(doc: Doc, cl: Cluster) -> bool:
+    """Whether a shorter name may stand for an organisation: an ORG, or a place name never used as a place
+    ("Pellwood's board", "worked at Linden Hill" yes; "in Port Vale" no)."""
+    if cl.label in {"ORG", "OUTLET"}:
+        return True
+    if cl.label not in {"GPE", "LOC", "PERSON"}:
+        return False
+    for m in cl.mentions:
+        head = doc[m.end - 1]
+        if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS:
+            return False
+    return True
+
+
 def _merge_short_forms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """An organisation called by the start of its name after the full name (``Pellwood`` for
     ``Pellwood Freight``), or an outlet by its last word (``the Journal``), is the same entity."""
@@ -443,7 +492,8 @@ def _merge_short_forms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     for cl in clusters:
         target = None
         names = {_words(doc, m) for m in cl.mentions if not m.refers_to_last}
-        if cl.label != "PERSON" and len(names) == 1 and not any(m.refers_to_last for m in cl.mentions):
+        maybe_short = cl.label != "PERSON" or (cl.first is None or first_name_known(cl.first) is None)
+        if maybe_short and len(names) == 1 and not any(m.refers_to_last for m in cl.mentions):
             (short,) = names
             first_pos = min(m.start for m in cl.mentions)
             for other in longs:
@@ -451,7 +501,7 @@ def _merge_short_forms(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
                     continue
                 long_names = {_words(doc, m) for m in other.mentions}
                 before = min(m.start for m in other.mentions) < first_pos
-                prefix = cl.label in {"ORG", "OUTLET"} and other.label in {"ORG", "OUTLET"} and before and any(
+                prefix = _short_form_ok(doc, cl) and other.label in {"ORG", "OUTLET"} and before and any(
                     len(n) > len(short) and n[: len(short)] == short for n in long_names
                 )
                 last_word = cl.label == "OUTLET" and len(short) == 1 and any(
@@ -512,18 +562,6 @@ def _last_of_label(clusters: list[Cluster], label: str, before: int) -> Cluster 
         if starts and (best is None or max(starts) > best[0]):
             best = (max(starts), cl)
     return best[1] if best else None
-
-
-def _keep(doc: Doc, cl: Cluster, title_len: int) -> bool:
-    """Headlines are title-cased and fool NER: a title-only entity must look like a person's full name."""
-    if not cl.mentions:
-        return False
-    if any(doc[m.start].idx >= title_len for m in cl.mentions):
-        return True
-    if cl.label != "PERSON" or cl.first is None:
-        return False
-    words = doc[cl.mentions[0].start : cl.mentions[0].end].text.split()
-    return len(words) <= 3 and gender_of_first_name(words[0]) is not None
 
 
 # --- writing ---------------------------------------------------------------------------------

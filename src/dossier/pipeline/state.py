@@ -49,7 +49,7 @@ def set_mentions(doc: Doc, spans: list[Span]) -> None:
 def add_mention(doc: Doc, start: int, end: int, label: str, key: str, kind: str) -> Span:
     """Add one mention (token offsets) to the mention group and return it."""
     span = Span(doc, start, end, label=label, kb_id=key, span_id=kind)
-    group = doc.spans[MENTIONS] if MENTIONS in doc.spans else None
+    group = doc.spans.get(MENTIONS, None)
     if group is None:
         doc.spans[MENTIONS] = [span]
     else:

@@ -10,13 +10,21 @@ quarter, year, decade, century, hour, minute, second, weekend):
 * Calendar dates: "July 21, 2024", "Aug. 7", "21 July 2024", "the 21st of July",
   "Friday, July 21", "2024-07-21", "7/21/2024" -> "2024-07-21" (a missing year
   comes from the publication date: "XXXX-07-21" without one); "August 2024",
-  "July of 2024" -> "2024-08"; a month alone ("in May") -> "YYYY-05"; holidays
-  ("Christmas 2023") -> "2023-12-25".
+  "July of 2024" -> "2024-08"; a month alone ("in May") -> "YYYY-05"; holidays,
+  fixed or movable ("Christmas 2023" -> "2023-12-25", "last Thanksgiving",
+  "Easter week" -> an ISO week); a year may be in words ("January nineteen
+  ninety-seven").
 * Years: a four-digit number 1000-2099 that is a year by its context ("in 2019",
   "since 2019", "fiscal 2024", "her 2024 loss", spaCy's DATE) -> "2024"; decades
   "the 1990s", "the '90s" -> "199X"; "the 20th century" -> "19"; "mid-1990s",
   "early 2024", "the end of 2024" add mod MID/START/END; "pre-1990"/"post-1990"
-  add BEFORE/AFTER.
+  add BEFORE/AFTER; years in words "nineteen ninety-six", "the year two
+  thousand" ("two thousand" alone is a count).
+* Business news: "for the year", "the full/fiscal/current year" -> the
+  publication's year ("the latest fiscal year" the one before); "the year
+  ended June 30" -> "P1Y"; "by year-end" -> the year, mod END; "the latest
+  period", "the 1988 period/quarter", "the same period last year" -> the
+  quarter under discussion (its year moved); "this year's third quarter".
 * Deictic words (publication date): "yesterday", "today", "tomorrow",
   "tonight" (TNI), "this morning" (TMO), "last night"; "last/this/next/coming/
   past" + U, weekday, month or season ("last month" -> "2025-01", "next week"
@@ -27,18 +35,24 @@ quarter, year, decade, century, hour, minute, second, weekend):
 * Anaphoric (the nearest preceding time): "that (very) (same) day", "the
   same week", "the next/following/previous day|year", "the day before/after",
   "earlier/later that year", "N U earlier/later/before/prior/after/on",
-  "year-earlier" -> value of the referent moved ("eight years prior" to 2024
-  -> "2016").
+  "year-earlier" -> value of the referent moved ("six years before" a
+  2024 event -> "2018").
 * References: "now", "currently" -> PRESENT_REF; "recently", "the past" ->
   PAST_REF; "soon", "the future" -> FUTURE_REF.
 * Durations: "N U" -> "P3Y", "PT5H" (decades in years: "two decades" ->
   "P20Y"); "N-U" ("two-year") ; "the past/next/first N U"; vague amounts
-  "several years", "for years", "over the years" -> "P_Y"; quantity mods
+  "several years", "for years", "over the years", "(the) coming weeks", "the
+  months ahead" -> "P_Y", "P_W", "P_M"; "a couple of years" -> "P2Y"; "2 1/2
+  years" -> "P2Y6M"; "a five year plan" (a unit modifying a noun); quantity mods
   "more than" (MORE_THAN), "about" (APPROX), "at least" (EQUAL_OR_MORE), ...
 * Sets: "every week", "each year" -> "P1W", "P1Y"; "daily" -> "P1D"; "every
   Monday", "on Mondays" -> "XXXX-WXX-1"; "$5 a year" -> "P1Y".
 * Clock times (TIME): "10:35 a.m.", "5 p.m. EDT", "noon", "midnight", joined
   with a following day ("10 p.m. Wednesday") -> "...T22:00".
+* Left-overs: a spaCy DATE/TIME entity no rule read is kept when a unit noun
+  gives it a value: "weeks" -> "P_W", "an additional year" -> "P1Y", "the week"
+  -> "1989-WXX" (the publication's year); ages, bare numbers, "the days ..."
+  and "the day" are dropped.
 
 Ambiguous words are dates only in date context: "May"/"March"/"June"/"April"/
 "August" need a day or year beside them or a temporal word before them and
@@ -977,6 +991,9 @@ def _holiday(t: _Toks, i: int) -> Expr | None:
             continue
         end = i + size
         spec = hol[phrase]
+        nxt = t.tok(end)
+        if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and not _year_tok(t, end):
+            return None  # a name: "Easter Island", "Christmas Carol Society"
         if t.at(end) == "week":  # "Easter week": the ISO week holding it
             return Expr(start, end + 1, kind="holiday", rel="dct", value=spec, unit="W", direction=direction or None)
         year = _year_tok(t, end) if direction == "" else None
@@ -1105,4 +1122,39 @@ def scan(doc: Doc) -> list[Expr]:
             i = best.end
         else:
             i += 1
-    return out
+    taken = {k for e in out for k in range(e.start, e.end)}
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME") and not taken.intersection(range(ent.start, ent.end)):
+            extra = _unparsed_entity(t, ent.start, ent.end)
+            if extra is not None:
+                out.append(extra)
+    return sorted(out, key=lambda e: e.start)
+
+
+def _unparsed_entity(t: _Toks, start: int, end: int) -> Expr | None:
+    """A spaCy DATE/TIME entity the rules did not read, kept with the value its unit word allows:
+    "weeks" -> P_W, "an additional year" -> P1Y, "the week" -> the publication's year,
+    week unknown ("1989-WXX").
+    Ages ("6-year-old"), bare numbers and entities without a unit word are dropped."""
+    if end - start > 4 or any(t.at(k) in ("old", "-old") or t.at(k).endswith("-old") for k in range(start, end + 1)):
+        return None
+    units = [(k, _unit(t, k)) for k in range(start, end)]
+    found = [(k, u) for k, u in units if u is not None and t.doc[k].pos_ == "NOUN"]
+    if len(found) != 1 or any(t.doc[k].like_num or t.at(k) in VAGUE_WORDS for k in range(start, end)):
+        return None
+    k, (code, plural, _) = found[0]
+    if t.at(k + 1) == "-" or code in ("WE", "TH", "TM", "TS"):
+        return None
+    if t.doc[start].pos_ == "ADP" and k > start:
+        start += 1  # "around the days": the preposition is not part of the time
+    first = t.at(start)
+    if plural:
+        if first == "the":
+            return None  # "the days after the attack": a period the rules cannot place
+        return Expr(start, end, type="DURATION", value=duration(None, "M" if code == "Q" else code))
+    if first in ("a", "an"):
+        return Expr(start, end, type="DURATION", value=duration(1, code))
+    gran = _gran(code)
+    if gran not in ("Y", "M", "W") or first not in ("the", "this", t.at(k)):
+        return None  # "the day", "that quarter", "his year": which one is anyone's guess
+    return Expr(start, end, kind="partial", rel="dct", unit=gran)

@@ -7,11 +7,16 @@ arithmetic from :mod:`.timex`. This module supplies the context a value needs:
 * the publication date (``doc.user_data["dossier.published"]``) for deictic
   expressions ("yesterday", "last month", "Friday"): ``anchor="published"``;
   without one they stay unresolved ("XXXX-XX-XX"), never today's date;
-* for anaphoric ones ("that very same day", "the following year", "eight
-  years prior") the nearest preceding date in the same paragraph:
+* for anaphoric ones ("that same day", "the following year", "six years
+  before") the nearest preceding date in the same paragraph:
   ``anchor`` is that expression's text (the publication date when there is none);
 * the tense of the governing verb: a bare weekday or month is the latest past
-  one unless the verb is future ("will", "is scheduled to", "next");
+  one unless the verb is future ("will", "is scheduled to", "is to", "as soon
+  as Monday"); a time inside a noun phrase ("Tuesday's vote") is not made
+  future by a present-tense verb;
+* business context: "the latest quarter/period" is the quarter under
+  discussion, and "a year ago" beside it that quarter a year back, while a
+  plain "last year" stays the calendar year;
 * the preposition before a date: since/from -> mod ON_OR_AFTER, until/through
   -> ON_OR_BEFORE, before -> BEFORE, after -> AFTER (TIMEX3 mods).
 

@@ -275,6 +275,7 @@ class Expr:
     * ``quarter``: quarter ``day`` (1-4) or half (``unit`` "H") of the reference year
       moved by ``offset`` years, or of ``year`` when set ("the 1988 second
       quarter"); without ``day`` the reference's own quarter ("the 1988 period");
+    * ``partial``: only the reference's year is known, written at ``unit`` ("1989-WXX");
     * ``holiday``: the holiday whose lexicon rule is ``value`` (see
       :func:`holiday_date`) in ``year``, else the occurrence nearest the reference
       in ``direction``, written at ``unit`` (D, or W for "Easter week").
@@ -367,6 +368,8 @@ def resolve(e: Expr, ref: Point | None, tense: str | None = None) -> str:
             direction = e.direction or (tense if tense == "future" else None)
             day = holiday_date(e.value, holiday_year(ref.day, e.value, direction))
         return fmt(Point(day, e.unit))
+    if e.kind == "partial":
+        return UNKNOWN[e.unit] if ref is None else fmt_partial(Point(ref.day, "Y"), e.unit)
     # shift
     if ref is None:
         return UNKNOWN[e.unit] + (e.suffix if e.unit in ("D", "W") else "")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def lines(name: str) -> tuple[str, ...]:
     """The entries of list ``name`` in file order (comments and blank lines dropped)."""
     text = resources.files(__name__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
@@ -18,7 +18,7 @@ def lines(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str, lower: bool = True) -> frozenset[str]:
     """The entries of list ``name`` as a set (lower-cased unless ``lower=False``)."""
     return frozenset(e.lower() if lower else e for e in lines(name))
