@@ -448,6 +448,22 @@ def test_events() -> None:
     assert score(gold(), graph).sections["events"].must_found == 0
 
 
+def test_event_type_and_who_leniency() -> None:
+    from dossier.evaluate import _event_type_ok
+
+    assert _event_type_ok("election", "election.win")
+    assert _event_type_ok("political.endorsement", "endorsement")
+    assert not _event_type_ok("election.win", "election")
+    assert not _event_type_ok("election", "elections.win")
+    g = gold()
+    g["events"][0]["who"] = "ines_pardo"
+    graph = base_graph()
+    graph.events = [Event("election.win", [Participant("winner", "e1")], sentence("won the"), when="2019")]
+    assert score(g, graph).sections["events"].must_found == 0
+    g["events"][0]["also_accept_who"] = ["marta_velloso"]
+    assert score(g, graph).sections["events"].must_found == 1
+
+
 def test_claims() -> None:
     graph = base_graph()
     graph.claims = [

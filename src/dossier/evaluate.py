@@ -13,7 +13,8 @@ Matching is lenient, section by section:
   >= 80% overlap matches). Speaker, addressee, time and status are then checked.
 - roles: person + title (either title contains the other); then current/start/end/when/place/employer.
 - relations: type + ends (either order for symmetric types; ``also_accept_a``); then status/source/when.
-- events: type + ``who`` among the participants; then target/when/status.
+- events: type (``x.y`` ~ ``y``; a bare category ``x`` takes any ``x.*``) + ``who`` (or one of
+  ``also_accept_who``) among the participants; then target/when/status.
 - claims: >= 50% of the gold claim's words covered by a predicted claim span, and equal status.
 
 Attributes are checked only where the gold gives a non-null value. An item is *found* when it
@@ -719,7 +720,10 @@ def _event_who(ctx: _Ctx, e: dict[str, Any]) -> list[str | None]:
 
 def _event_type_ok(want: str, got: str | None) -> bool:
     a, b = want.casefold(), (got or "").casefold()
-    return bool(b) and (a == b or a.endswith("." + b) or b.endswith("." + a))
+    # "political.endorsement" ~ "endorsement"; a bare category ("election") takes its subtypes ("election.win").
+    if not b:
+        return False
+    return a == b or a.endswith("." + b) or b.endswith("." + a) or ("." not in a and b.startswith(a + "."))
 
 
 def _event_match(ctx: _Ctx, g: dict[str, Any], e: dict[str, Any]) -> int:
@@ -729,9 +733,10 @@ def _event_match(ctx: _Ctx, g: dict[str, Any], e: dict[str, Any]) -> int:
     who = _event_who(ctx, e)
     if g.get("who") is None:
         return 1
-    if who and who[0] == g["who"]:
+    wanted = {g["who"], *g.get("also_accept_who", [])}
+    if who and who[0] in wanted:
         return 2
-    return 1 if g["who"] in who else 0
+    return 1 if wanted & set(who) else 0
 
 
 def _score_events(ctx: _Ctx) -> SectionScore:
