@@ -240,3 +240,12 @@ def test_headline_words_do_not_make_a_person_of_a_town() -> None:
     town = [e for e in graph.entities if e.name == "Brackwater"]
     assert town and town[0].type == "GPE"
     assert all(e.type != "PERSON" or e.name == "Ines Dahl" for e in graph.entities)
+
+
+@pytest.mark.slow
+def test_a_name_the_ner_missed_is_found_by_its_first_name() -> None:
+    graph = dossier.extract("Ada Obi won the seat on Tuesday. She thanked her volunteers.", published="2024-01-01")
+    ada = entity_named(graph, "Ada Obi")
+    assert ada.type == "PERSON" and ada.gender == "female"
+    pronouns = [m for m in ada.mentions if m.kind == "pronoun"]
+    assert pronouns and all(m.confidence is not None and 0 < m.confidence <= 1 for m in pronouns)

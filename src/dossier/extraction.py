@@ -97,12 +97,14 @@ def doc_to_graph(doc: Doc, article: Article) -> ArticleGraph:
             subtype=info.get("subtype"),
             aliases=list(info.get("aliases", [])),
         )
+    confidence = doc.user_data.get(state.MENTION_CONFIDENCE, {})
     for span in state.mentions(doc):
         ent = by_key.get(span.kb_id_)
         if ent is None:
             continue
         s = off.span(span.start_char, span.end_char)
-        ent.mentions.append(Mention(s.start, s.end, s.text, s.in_, span.id_ or "name"))
+        conf = confidence.get((span.start_char, span.end_char))
+        ent.mentions.append(Mention(s.start, s.end, s.text, s.in_, span.id_ or "name", conf))
     graph.entities = [e for e in by_key.values() if e.mentions]
     graph.times = [_remap_time(t, off) for t in state.section(doc, state.TIMES)]
     graph.quotes = [_remap_quote(q, off) for q in state.section(doc, state.QUOTES)]

@@ -32,7 +32,7 @@ from .discourse import Discourse
 from .entities import gender_of_first_name
 from .pronouns import features, resolve_at
 
-CONFIDENCE = "dossier.mention_confidence"
+CONFIDENCE = state.MENTION_CONFIDENCE
 APPOSITIONS = "dossier.appositions"
 HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male", "dame": "female"}
 

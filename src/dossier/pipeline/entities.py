@@ -104,10 +104,31 @@ def _candidates(doc: Doc) -> list[Candidate]:
             continue
         for cand in _clean(doc, ent.start, ent.end, label):
             out.append(cand)
+    out.extend(_missed_people(doc))
     for cand in _tell_and_according_to(doc):
         out = [c for c in out if not c.overlaps(cand)] + [cand]
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+def _missed_people(doc: Doc) -> Iterable[Candidate]:
+    """Names the NER missed: two or three capitalised proper nouns opening with a known first name."""
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in covered or tok.pos_ != "PROPN" or not tok.is_title or first_name_known(tok.text) is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j - i < 3 and j not in covered and doc[j].pos_ == "PROPN" and doc[j].is_title:
+            j += 1
+        if j - i >= 2:
+            cand = _strip(doc, i, j, "PERSON")
+            if cand is not None:
+                cand.rule = "first_name_pattern"
+                yield cand
+        i = j
 
 
 def _place_object(ent: Span) -> bool:

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 MENTIONS = "dossier_mentions"
 ENTITIES = "dossier.entities"
+MENTION_CONFIDENCE = "dossier.mention_confidence"  # {(start_char, end_char): float} for resolved mentions
 TIMES = "dossier.times"
 QUOTES = "dossier.quotes"
 ROLES = "dossier.roles"
