@@ -123,7 +123,9 @@ def _missed_people(doc: Doc) -> Iterable[Candidate]:
         j = i + 1
         while j < len(doc) and j - i < 3 and j not in covered and doc[j].pos_ == "PROPN" and doc[j].is_title:
             j += 1
-        if j - i >= 2:
+        titles = lexicons.load("person_titles")
+        longer = j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title  # "The Ada Obi Morning Show"
+        if j - i >= 2 and not longer and not any(t.lower_ in titles or t.like_num for t in doc[i:j]):
             cand = _strip(doc, i, j, "PERSON")
             if cand is not None:
                 cand.rule = "first_name_pattern"
