@@ -179,3 +179,16 @@ def test_reference_article(nlp, seed: Path) -> None:  # type: ignore[no-untyped-
             continue
         keys = set().union(*(keys_by_text.get(norm_name(a), set()) for a in ent["aliases"]))
         assert len(keys) == 1, (ent["id"], keys)
+
+
+@pytest.mark.slow
+def test_surname_the_tagger_calls_a_noun_still_joins_its_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Odile Varnet lost the 2018 race by 300 votes. "
+        "When I put the question to Varnet last week, she declined to play along."
+    )
+    doc = _doc(nlp, text)
+    i = text.index("Varnet last")
+    span = next((s for s in state.mentions(doc) if s.start_char == i), None)
+    assert span is not None and state.entities(doc)[span.kb_id_]["name"] == "Odile Varnet"
+    assert _resolved(doc, "she") == "Odile Varnet"

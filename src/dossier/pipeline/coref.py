@@ -171,7 +171,9 @@ def _missed_names(doc: Doc) -> None:
     ents = {i for e in doc.ents if len(e) > 1 or e.label_ != "PERSON" for i in range(e.start, e.end)}
     for tok in doc:
         keys = index.get(tok.text)
-        if not keys or tok.i in covered or tok.i in ents or tok.pos_ != "PROPN":
+        # A capitalised surname mid-sentence is a name even when the tagger calls it a noun.
+        name_like = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_title and not tok.is_sent_start)
+        if not keys or tok.i in covered or tok.i in ents or not name_like:
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         prv = doc[tok.i - 1] if tok.i else None
