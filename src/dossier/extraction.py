@@ -10,19 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import nlp as nlp_mod
-from .graph import (
-    Article,
-    ArticleGraph,
-    Claim,
-    Entity,
-    Event,
-    Mention,
-    Quote,
-    Relation,
-    Role,
-    Span,
-    Time,
-)
+from .graph import Article, ArticleGraph, Entity, Mention, Quote, Span, Time
 from .pipeline import state
 
 # Title and body share one Doc so that mentions in the title join the body's entities.
@@ -160,4 +148,4 @@ def extract_many(
         yield doc_to_graph(doc, article)
 
 
-__all__ = ["Claim", "Event", "Relation", "Role", "doc_to_graph", "extract", "extract_many"]
+__all__ = ["article_doc", "doc_to_graph", "extract", "extract_many", "pipe_docs"]

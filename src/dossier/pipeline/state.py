@@ -12,7 +12,7 @@ which breaks multiprocessing and Spark):
 * ``doc.user_data[<section>]`` for TIMES, QUOTES, ROLES, RELATIONS, EVENTS,
   CLAIMS: lists of the contract dataclasses of :mod:`dossier.graph` whose spans
   are character offsets into ``doc.text`` and whose entity references are
-  entity keys. :mod:`dossier.extract` maps both to the article's coordinates.
+  entity keys. :mod:`dossier.extraction` maps both to the article's coordinates.
 
 Use the helpers below rather than the raw keys.
 """
