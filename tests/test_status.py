@@ -151,11 +151,11 @@ def test_parody_video_content_is_hypothetical(nlp) -> None:
 
 
 @pytest.mark.slow
-def test_hypothetical_phone_call(nlp) -> None:
-    doc = nlp("A comedian posted a clip of a hypothetical phone call between Mayor Ferris and Leo Crane "
-              "that imagined them trading insults over the budget.")
+def test_imagined_scene_is_hypothetical_but_its_telling_is_not(nlp) -> None:
+    doc = nlp("A comedian shared a sketch of an imagined dinner meeting between Mayor Ferris and Leo Crane "
+              "that pictured them trading insults over the budget.")
     assert at(doc, "trading").status == "hypothetical"
-    assert at(doc, "posted").status == "asserted"
+    assert at(doc, "shared").status == "asserted"
 
 
 @pytest.mark.slow
@@ -235,8 +235,8 @@ def test_attributed_hedge_is_hedged_with_its_source(nlp) -> None:
 
 @pytest.mark.slow
 def test_may_not_is_hedged_but_negative(nlp) -> None:
-    doc = nlp("Ruiz hinted that she may not retire from politics.")
-    info = at(doc, "retire")
+    doc = nlp("Ruiz hinted that she may not seek a fourth term on the council.")
+    info = at(doc, "seek")
     assert info.status == "hedged"
     assert info.negated
 
