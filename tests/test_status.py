@@ -24,7 +24,8 @@ def at(doc: Doc, phrase: str, nth: int = 0) -> StatusInfo:
 def key_of(doc: Doc, name: str) -> str | None:
     start = doc.text.index(name)
     tok = doc.char_span(start, start + len(name), alignment_mode="expand")
-    return state.entity_of(doc, tok.end - 1)
+    span = state.mention_index(doc).get(tok.end - 1)
+    return span.kb_id_ if span is not None else None
 
 
 def claims(doc: Doc, status_: str | None = None) -> list:

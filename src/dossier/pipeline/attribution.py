@@ -116,15 +116,12 @@ def cue_span(tok: Token) -> Span:
 
 
 class MentionIndex:
-    """Entity mentions of a doc by token, built once (``state.entity_of`` scans every call)."""
+    """Entity mentions of a doc by token, built once."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.spans = state.mentions(doc)
-        self.by_token: dict[int, Span] = {}
-        for span in self.spans:
-            for i in range(span.start, span.end):
-                self.by_token.setdefault(i, span)
+        self.by_token = state.mention_index(doc)
         self.starts = [s.start for s in self.spans]
         self.entities = state.entities(doc)
 

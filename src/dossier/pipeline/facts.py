@@ -88,13 +88,10 @@ class Facts:
         self._kind: list[str | None] = [None] * n
         self.mention_spans: list[tuple[int, int, str, str]] = []  # (start, end, key, kind)
         for span in state.mentions(doc):
-            if not span.kb_id_:
-                continue
-            self.mention_spans.append((span.start, span.end, span.kb_id_, span.id_))
-            for i in range(span.start, span.end):
-                if self._key[i] is None:
-                    self._key[i] = span.kb_id_
-                    self._kind[i] = span.id_
+            if span.kb_id_:
+                self.mention_spans.append((span.start, span.end, span.kb_id_, span.id_))
+        for i, span in state.mention_index(doc).items():
+            self._key[i], self._kind[i] = span.kb_id_, span.id_
         self._status = _status_api()
         self._time = _time_api()
         self._times = state.section(doc, state.TIMES)

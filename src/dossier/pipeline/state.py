@@ -63,20 +63,14 @@ def entities(doc: Doc) -> dict[str, dict[str, Any]]:
     return doc.user_data.setdefault(ENTITIES, {})
 
 
-def entity_of(doc: Doc, token_i: int) -> str | None:
-    """The entity key of the mention covering token ``token_i``, if any."""
+def mention_index(doc: Doc) -> dict[int, Span]:
+    """Token index -> the first resolved mention covering it; build once per component, then look up."""
+    index: dict[int, Span] = {}
     for span in mentions(doc):
-        if span.start <= token_i < span.end and span.kb_id_:
-            return span.kb_id_
-    return None
-
-
-def mention_at(doc: Doc, token_i: int) -> Span | None:
-    """The mention covering token ``token_i``, if any."""
-    for span in mentions(doc):
-        if span.start <= token_i < span.end:
-            return span
-    return None
+        if span.kb_id_:
+            for i in range(span.start, span.end):
+                index.setdefault(i, span)
+    return index
 
 
 def section(doc: Doc, key: str) -> list[Any]:

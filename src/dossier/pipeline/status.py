@@ -153,11 +153,7 @@ class _Finder:
         self.title_end = 0
         if title_len:
             self.title_end = next((t.i for t in doc if t.idx >= title_len), len(doc))
-        self.keys: dict[int, str] = {}
-        for span in state.mentions(doc):
-            if span.kb_id_:
-                for i in range(span.start, span.end):
-                    self.keys.setdefault(i, span.kb_id_)
+        self.keys: dict[int, str] = {i: span.kb_id_ for i, span in state.mention_index(doc).items()}
         # A name the entity component missed ("Okoro hinted") still finds its entity by its words.
         self.names: dict[str, str | None] = {}
         for span in state.mentions(doc):
