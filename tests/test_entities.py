@@ -249,3 +249,12 @@ def test_a_name_the_ner_missed_is_found_by_its_first_name() -> None:
     assert ada.type == "PERSON" and ada.gender == "female"
     pronouns = [m for m in ada.mentions if m.kind == "pronoun"]
     assert pronouns and all(m.confidence is not None and 0 < m.confidence <= 1 for m in pronouns)
+
+
+@pytest.mark.slow
+def test_a_name_the_ner_cut_short_is_completed() -> None:
+    text = "Mayor Ada Obi told the Lantern on Monday that the pier would reopen."
+    graph = dossier.extract(text, published="2024-05-01")
+    names = {e.name: e.type for e in graph.entities}
+    assert names.get("Ada Obi") == "PERSON"
+    assert "Ada" not in names

@@ -102,13 +102,27 @@ def _candidates(doc: Doc) -> list[Candidate]:
             label = "GPE"  # "knocking on doors in Fenwick": a one-word PRODUCT after "in" is a place
         if label is None:
             continue
-        for cand in _clean(doc, ent.start, ent.end, label):
+        end = _extend_short_name(doc, ent) if label == "PERSON" else ent.end
+        for cand in _clean(doc, ent.start, end, label):
             out.append(cand)
     out.extend(_missed_people(doc))
     for cand in _tell_and_according_to(doc):
         out = [c for c in out if not c.overlaps(cand)] + [cand]
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+def _extend_short_name(doc: Doc, ent: Span) -> int:
+    """The NER cut a name after its first word ("Ada" of "Mayor Ada Obi"): take the capitalised
+    proper nouns that follow, when they belong to no other entity."""
+    end = ent.end
+    if len(ent) != 1 or first_name_known(ent.text) is None:
+        return end
+    while end < len(doc) and end - ent.start < 3 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        if doc[end].ent_type_ or doc[end].is_sent_start:
+            break
+        end += 1
+    return end
 
 
 def _missed_people(doc: Doc) -> Iterable[Candidate]:
