@@ -16,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from dossier import nlp as nlp_mod
-from dossier.extraction import _attach, doc_text, doc_to_graph
+from dossier.extraction import doc_text, doc_to_graph, prepare_doc
 from dossier.graph import Article
 from dossier.read import read_all
 
@@ -42,8 +42,7 @@ def bench(model: str, articles: list[Article], repeat: int) -> dict[str, object]
 
     # Warm up (lazy lexicon loads, caches) outside the timed runs.
     for article in articles[:2]:
-        doc = nlp.make_doc(doc_text(article))
-        _attach(doc, article)
+        doc = prepare_doc(article, nlp)
         doc_to_graph(nlp(doc), article)
 
     base_times, full_times = [], []
@@ -56,8 +55,7 @@ def bench(model: str, articles: list[Article], repeat: int) -> dict[str, object]
             base_times.append(time.perf_counter() - t)
         t = time.perf_counter()
         for article in articles:
-            doc = nlp.make_doc(doc_text(article))
-            _attach(doc, article)
+            doc = prepare_doc(article, nlp)
             for name, proc in nlp.pipeline:
                 c = time.perf_counter()
                 doc = proc(doc)

@@ -26,6 +26,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from dossier import nlp as nlp_mod
+from dossier.extraction import article_doc, prepare_doc
+from dossier.graph import Article
 from dossier.pipeline import state
 from dossier.pipeline.coref import annotate_coref
 
@@ -51,10 +53,7 @@ def name_matches(gold: str, record: dict[str, Any]) -> bool:
 
 
 def make_doc(nlp: Any, text: str, title: str = "") -> Doc:
-    full = f"{title}\n\n{text}" if title else text
-    doc = nlp.make_doc(full)
-    doc.user_data["dossier.title_len"] = len(title)
-    return nlp(doc)
+    return article_doc(Article(id="eval", title=title, body=text), nlp)
 
 
 def score(doc: Doc, start: int, end: int, gold: str | None) -> str:
@@ -144,8 +143,7 @@ def bench(texts: list[tuple[str, str]]) -> None:
         t0 = time.perf_counter()
         make_doc(full, body, title)
         t_full += time.perf_counter() - t0
-        doc = full.make_doc(f"{title}\n\n{body}")
-        doc.user_data["dossier.title_len"] = len(title)
+        doc = prepare_doc(Article(id="eval", title=title, body=body), full)
         for name in upto:
             doc = full.get_pipe(name)(doc)
         t0 = time.perf_counter()

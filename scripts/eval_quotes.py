@@ -166,7 +166,7 @@ class Score:
 
 def evaluate(articles: list[Article], model: str | None, n_errors: int = 10) -> None:
     from dossier import nlp as nlp_mod
-    from dossier.extraction import _attach, doc_text
+    from dossier.extraction import prepare_doc
     from dossier.graph import Article as DArticle
     from dossier.pipeline.attribution import reporting_verbs
     from dossier.pipeline.quotes import find_quotes
@@ -189,8 +189,7 @@ def evaluate(articles: list[Article], model: str | None, n_errors: int = 10) -> 
         docs = []
         for art in articles:
             darticle = DArticle(id=art.name, title="", body=art.text, published=art.published)
-            doc = nlp.make_doc(doc_text(darticle))
-            _attach(doc, darticle)
+            doc = prepare_doc(darticle, nlp)
             docs.append(doc)
         processed = list(nlp.pipe(docs, batch_size=16))
     cue_words = reporting_verbs()

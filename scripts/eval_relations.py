@@ -248,7 +248,7 @@ def polnear(n_articles: int = 30, sample: int = 100, offset: int = 0) -> None:
 def bench(n_articles: int = 30) -> None:
     """Share of extract time spent in ``dossier_relations`` (profiled per component on the same texts)."""
     from dossier import nlp as nlp_mod
-    from dossier.extraction import _attach, doc_text
+    from dossier.extraction import prepare_doc
     from dossier.graph import Article
 
     base = SHARED / "datasets" / "polnear" / "dev" / "text"
@@ -259,8 +259,7 @@ def bench(n_articles: int = 30) -> None:
     for f in files:
         art = Article(id=f.stem, title="", body=f.read_text())
         t0 = time.perf_counter()
-        doc = nlp.make_doc(doc_text(art))
-        _attach(doc, art)
+        doc = prepare_doc(art, nlp)
         for name, proc in nlp.pipeline:
             t = time.perf_counter()
             doc = proc(doc)

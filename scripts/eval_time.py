@@ -104,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     docs = [read_tml(p) for p in paths]
 
     from dossier import nlp as nlp_mod
+    from dossier.extraction import prepare_doc
+    from dossier.graph import Article
     from dossier.pipeline import state
 
     nlp = nlp_mod.load(args.model, components=("dossier_times",))
@@ -118,8 +120,7 @@ def main(argv: list[str] | None = None) -> int:
             examples[kind].append(example)
 
     for d in docs:
-        doc = nlp.make_doc(d.text)
-        doc.user_data["dossier.published"] = d.dct
+        doc = prepare_doc(Article(id=d.name, title="", body=d.text, published=d.dct), nlp)
         doc = nlp(doc)
         pred = state.section(doc, state.TIMES)
         stats["gold"] += len(d.gold)
@@ -158,8 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     t_bare = t_times = 0.0
     with nlp.select_pipes(disable=["dossier_times"]):
         for d in docs:
-            doc = nlp.make_doc(d.text)
-            doc.user_data["dossier.published"] = d.dct
+            doc = prepare_doc(Article(id=d.name, title="", body=d.text, published=d.dct), nlp)
             t0 = time.perf_counter()
             doc = nlp(doc)
             t1 = time.perf_counter()

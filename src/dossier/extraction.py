@@ -44,15 +44,16 @@ class Offsets:
 
 
 def article_doc(article: Article, nlp: Language) -> Doc:
-    """Run the pipeline on an article; the publication date travels in ``doc.user_data``."""
+    """Run the pipeline on an article."""
+    return nlp(prepare_doc(article, nlp))
+
+
+def prepare_doc(article: Article, nlp: Language) -> Doc:
+    """The article's unprocessed Doc, with the publication date and title length in ``doc.user_data``."""
     doc = nlp.make_doc(doc_text(article))
-    _attach(doc, article)
-    return nlp(doc)
-
-
-def _attach(doc: Doc, article: Article) -> None:
     doc.user_data["dossier.published"] = article.published
     doc.user_data["dossier.title_len"] = len(article.title)
+    return doc
 
 
 def pipe_docs(
@@ -62,9 +63,7 @@ def pipe_docs(
 
     def docs() -> Iterator[tuple[Doc, Article]]:
         for article in articles:
-            doc = nlp.make_doc(doc_text(article))
-            _attach(doc, article)
-            yield doc, article
+            yield prepare_doc(article, nlp), article
 
     for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield article, doc
@@ -148,4 +147,4 @@ def extract_many(
         yield doc_to_graph(doc, article)
 
 
-__all__ = ["article_doc", "doc_to_graph", "extract", "extract_many", "pipe_docs"]
+__all__ = ["article_doc", "doc_to_graph", "extract", "extract_many", "pipe_docs", "prepare_doc"]
