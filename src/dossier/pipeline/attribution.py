@@ -20,7 +20,6 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
 # Dependents through which a participial or coordinated cue borrows its clause's subject.
 BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "acl")
-PRONOUN_GENDER = {"she": "female", "her": "female", "he": "male", "him": "male"}
 SPEAKER_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP", "GPE", "NORP")
 ADDRESSEE_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP")
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -264,33 +263,13 @@ def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int]) -> Sp
         if mention is not None and mention.kb_id_ and kind in SPEAKER_TYPES:
             return Speaker(mention.kb_id_, phrase)
     if subj.pos_ == "PRON":
-        key, _ = pronoun_antecedent(subj, mentions, quoted)
-        return Speaker(key, phrase)
+        # Coreference resolved the pronoun above if it could; where it abstained, so do we.
+        return Speaker(None, phrase)
     surname = known_surname(subj, mentions)
     if surname is not None:
         return Speaker(surname, phrase)
     unnamed = subj.lemma_.lower() in lexicons.load("unnamed_sources") or subj.lower_ in lexicons.load("unnamed_sources")
     return Speaker(None, phrase, unnamed=unnamed)
-
-
-def pronoun_antecedent(pron: Token, mentions: MentionIndex, quoted: set[int]) -> tuple[str | None, Span | None]:
-    """Fallback until coreference: the nearest earlier PERSON mention outside quotes whose gender agrees.
-
-    Only ``he``/``she`` are resolved; any other pronoun gives ``(None, None)``.
-    """
-    want = PRONOUN_GENDER.get(pron.lower_)
-    if want is None:
-        return None, None
-    for span in mentions.before(pron.i):
-        if span.start in quoted or not span.kb_id_:
-            continue
-        info = mentions.info(span.kb_id_)
-        if info.get("type") != "PERSON":
-            continue
-        gender = info.get("gender")
-        if gender in (None, want):
-            return span.kb_id_, span
-    return None, None
 
 
 # ---------------------------------------------------------------- addressees
