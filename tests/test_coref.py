@@ -192,3 +192,14 @@ def test_surname_the_tagger_calls_a_noun_still_joins_its_person(nlp) -> None:  #
     span = next((s for s in state.mentions(doc) if s.start_char == i), None)
     assert span is not None and state.entities(doc)[span.kb_id_]["name"] == "Odile Varnet"
     assert _resolved(doc, "she") == "Odile Varnet"
+
+
+@pytest.mark.slow
+def test_a_pronoun_repeated_in_one_sentence_keeps_its_referent(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Dana Whitfield ran for the board in May. "
+        "Jonas Berle endorsed her in June and campaigned for her at the docks."
+    )
+    doc = _doc(nlp, text)
+    assert _resolved(doc, "her", 1) == "Dana Whitfield"
+    assert _resolved(doc, "her", 2) == "Dana Whitfield"

@@ -67,10 +67,13 @@ def annotate_coref(doc: Doc) -> Doc:
                 added.append(outlet)
         elif features(tok) is not None and tok.i not in d.mention_at:
             resolve_at(d, tok.i)
+    resolved_pronouns: dict[int, tuple[str, float]] = {}
     for e in d.entries:
         if e.kind == "pronoun" and e.key is not None:
             res = d.resolved.get(e.tok)
-            added.append((e.start, e.end, e.key, "pronoun", res[1] if res else 0.5))
+            resolved_pronouns[e.tok] = (e.key, res[1] if res else 0.5)
+            added.append((e.start, e.end, e.key, "pronoun", resolved_pronouns[e.tok][1]))
+    added.extend(_repeated_pronouns(doc, resolved_pronouns))
     for key, gender in d.genders.items():
         if gender and not d.records[key].get("gender"):
             d.records[key]["gender"] = gender
@@ -284,6 +287,22 @@ def _write(
     for app in apps:
         app["entity"] = keymap.get(str(app["entity"]), app["entity"])
     doc.user_data[APPOSITIONS] = apps
+
+
+def _repeated_pronouns(
+    doc: Doc, resolved: dict[int, tuple[str, float]]
+) -> list[tuple[int, int, str, str, float]]:
+    """"endorsed her and campaigned for her": a pronoun repeated in one sentence keeps its referent."""
+    out = []
+    for tok in doc:
+        if tok.i in resolved or features(tok) is None:
+            continue
+        same = [j for j in resolved if tok.sent.start <= j < tok.i and doc[j].lower_ == tok.lower_]
+        if same:
+            key, conf = resolved[same[-1]]
+            resolved[tok.i] = (key, round(0.8 * conf, 3))
+            out.append((tok.i, tok.i + 1, key, "pronoun", resolved[tok.i][1]))
+    return out
 
 
 def _slug(name: str) -> str:

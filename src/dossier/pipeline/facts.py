@@ -137,10 +137,6 @@ class Facts:
         pair = self.pair(tok)
         if pair:
             return list(pair)
-        if tok.pos_ == "PRON" and tok.lower_ not in PLURAL_PRONOUNS:
-            for t in reversed(tok.sent[: tok.i - tok.sent.start]):  # "endorsed her and campaigned for her"
-                if t.lower_ == tok.lower_ and self.key(t.i):
-                    return [self.key(t.i)]  # type: ignore[list-item]
         if tok.pos_ in {"NOUN", "PROPN"}:
             for c in tok.children:
                 if c.dep_ == "appos" and self.key(c.i):
