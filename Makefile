@@ -38,7 +38,7 @@ eval-examples: $(STAMP)
 	$(BIN)/python scripts/eval_examples.py
 
 eval-quotes: $(STAMP)
-	$(BIN)/python scripts/eval_quotes.py
+	$(BIN)/python scripts/eval_quotes.py --cache .cache/eval
 
 eval-time: $(STAMP)
 	$(BIN)/python scripts/eval_time.py

@@ -1,6 +1,10 @@
 """Score ``dossier_quotes`` against PolNeAR attributions (exact-match P/R/F1 and attribution F1).
 
-    .venv/bin/python scripts/eval_quotes.py [--split dev] [--limit N] [--errors 10]
+    .venv/bin/python scripts/eval_quotes.py [--split dev] [--limit N] [--errors 10] [--cache DIR]
+
+``--cache DIR`` keeps the parsed Docs (every component but quotes) in DIR, keyed by
+the split, limit, model and the source of everything outside the quote modules,
+so a change to quotes alone is re-scored in seconds instead of re-parsing.
 
 Reads ``../shared/datasets/polnear/<split>/text/*.txt`` and ``attributions/*.ann``
 (BRAT standoff; one annotator per article: the first ``.ann`` in sorted order).
@@ -25,6 +29,8 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
+import pickle
 import re
 import sys
 import time
@@ -164,34 +170,59 @@ class Score:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(articles: list[Article], model: str | None, n_errors: int = 10) -> None:
-    from dossier import nlp as nlp_mod
+QUOTE_MODULES = ("quotes.py", "attribution.py", "quote_marks.py")
+
+
+def cache_key(split: str, limit: int | None, model: str | None) -> str:
+    """What the cached parses depend on: the articles chosen, the model and all code but the quote modules."""
+    digest = hashlib.sha256(f"{split}|{limit}|{model}".encode())
+    for path in sorted((REPO / "src" / "dossier").rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".txt", ".json") and path.name not in QUOTE_MODULES:
+            digest.update(str(path.relative_to(REPO)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def parse(articles: list[Article], nlp, cache: Path | None, key: str) -> tuple[float, list]:  # type: ignore[no-untyped-def]
+    """Bare spaCy time on the texts, and the Docs with every component but quotes (from ``cache`` if there)."""
     from dossier.extraction import prepare_doc
     from dossier.graph import Article as DArticle
+
+    path = cache / f"polnear-{key}.pkl" if cache is not None else None
+    if path is not None and path.exists():
+        with path.open("rb") as fh:
+            return pickle.load(fh)  # our own cache file
+    dossier_pipes = [n for n in nlp.pipe_names if n.startswith("dossier_") and n != "dossier_paragraphs"]
+    t0 = time.perf_counter()
+    with nlp.select_pipes(disable=dossier_pipes):
+        for _ in nlp.pipe([a.text for a in articles], batch_size=16):
+            pass
+    t_spacy = time.perf_counter() - t0
+    with nlp.select_pipes(disable=["dossier_quotes"]):
+        docs = [
+            prepare_doc(DArticle(id=a.name, title="", body=a.text, published=a.published), nlp) for a in articles
+        ]
+        processed = list(nlp.pipe(docs, batch_size=16))
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as fh:
+            pickle.dump((t_spacy, processed), fh)
+    return t_spacy, processed
+
+
+def evaluate(
+    articles: list[Article], model: str | None, n_errors: int = 10, cache: Path | None = None, key: str = ""
+) -> None:
+    from dossier import nlp as nlp_mod
     from dossier.pipeline.attribution import reporting_verbs
     from dossier.pipeline.quotes import find_quotes
 
     nlp = nlp_mod.load(model)
-    texts = [a.text for a in articles]
-    dossier_pipes = [n for n in nlp.pipe_names if n.startswith("dossier_") and n != "dossier_paragraphs"]
-    t0 = time.perf_counter()
-    with nlp.select_pipes(disable=dossier_pipes):
-        for _ in nlp.pipe(texts, batch_size=16):
-            pass
-    t_spacy = time.perf_counter() - t0
-
+    t_spacy, processed = parse(articles, nlp, cache, key)
     scores = {k: Score() for k in ("source", "source(np)", "cue", "content", "attribution")}
     errors: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     t_quotes = 0.0
-    quote_pipe = "dossier_quotes"
-    with nlp.select_pipes(disable=[quote_pipe]):
-        docs = []
-        for art in articles:
-            darticle = DArticle(id=art.name, title="", body=art.text, published=art.published)
-            doc = prepare_doc(darticle, nlp)
-            docs.append(doc)
-        processed = list(nlp.pipe(docs, batch_size=16))
     cue_words = reporting_verbs()
     for art, doc in zip(articles, processed, strict=True):
         t0 = time.perf_counter()
@@ -216,7 +247,8 @@ def evaluate(articles: list[Article], model: str | None, n_errors: int = 10) -> 
     for name, score in scores.items():
         p, r, f = score.prf()
         print(f"{name:<12} {100 * p:6.1f} {100 * r:6.1f} {100 * f:6.1f}")
-    print(f"time: spaCy pipeline {t_spacy:.2f}s, quotes {t_quotes:.2f}s, ratio {t_quotes / t_spacy:.3f}")
+    cached = " (spaCy time from the cached run)" if cache is not None else ""
+    print(f"time: spaCy pipeline {t_spacy:.2f}s, quotes {t_quotes:.2f}s, ratio {t_quotes / t_spacy:.3f}{cached}")
     print("most common errors:")
     for kind, count in errors.most_common(n_errors):
         print(f"{count:6d}  {kind}")
@@ -281,11 +313,13 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--model", default=None)
     parser.add_argument("--errors", type=int, default=10)
+    parser.add_argument("--cache", type=Path, default=None, help="keep parsed Docs here between runs")
     args = parser.parse_args()
     if not POLNEAR.is_dir():
         print(f"PolNeAR not found at {POLNEAR}", file=sys.stderr)
         return 2
-    evaluate(load(args.split, args.limit), args.model, args.errors)
+    key = cache_key(args.split, args.limit, args.model)
+    evaluate(load(args.split, args.limit), args.model, args.errors, args.cache, key)
     return 0
 
 
