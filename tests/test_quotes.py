@@ -341,3 +341,46 @@ def test_a_body_can_speak(nlp) -> None:  # type: ignore[no-untyped-def]
 )
 def test_no_statement_reported(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
     assert _graph(nlp, body).quotes == []
+
+
+@pytest.mark.slow
+def test_cue_inside_its_clause_gives_both_sides(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "In the long run, Tomas Brill said, the levy will pay for itself.")
+    parts = [q for q in g.quotes if q.cue is not None and q.cue.text == "said"]
+    assert [q.span.text for q in parts] == ["In the long run", "the levy will pay for itself"]
+    assert all(_name(g, q.speaker) == "Tomas Brill" for q in parts)
+
+
+@pytest.mark.slow
+def test_as_the_outlet_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "As the Harbour Post reported, ferry fares will double next year.")
+    q = _quote(g, "fares will double")
+    assert q.span.text == "ferry fares will double next year"
+    assert q.speaker_span is not None and q.speaker_span.text == "the Harbour Post"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("A third of the voters said the levy was too high.", "A third of the voters"),
+        ("Nearly 40 percent said the levy was too high.", "Nearly 40 percent"),
+    ],
+)
+def test_quantity_of_people_speaks(nlp, body: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    q = _quote(_graph(nlp, body), "levy was too high")
+    assert q.speaker_span is not None and q.speaker_span.text == source
+
+
+@pytest.mark.slow
+def test_asked_participle_has_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Asked whether she would run again, Odile Marsh said she had not decided.")
+    asked = _quote(g, "run again")
+    assert asked.speaker is None and asked.speaker_span is None
+    assert _name(g, _quote(g, "not decided").speaker) == "Odile Marsh"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", ["Prices rose sharply as Dana Holt spoke.", "One could say the river is wide."])
+def test_no_statement_around_the_verb(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    assert _graph(nlp, body).quotes == []

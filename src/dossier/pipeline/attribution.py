@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicons, state
+from .descriptors import role_nouns
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Dependents right before a cue verb that belong to the cue ("has also said", "did not say").
@@ -155,11 +156,19 @@ def subject_of(cue: Token) -> Token | None:
                     return objs[0]
         if verb.dep_ == "relcl" and verb.tag_ in ("VBG", "VBN"):
             return verb.head
+        if passive_participle(verb):
+            return None  # "Asked about it, Smith said ...": Smith was asked, the asker is unnamed
         if verb.dep_ in BORROWS_SUBJECT and verb.head.i != verb.i:
             verb = verb.head
             continue
         return None
     return None
+
+
+def passive_participle(verb: Token) -> bool:
+    """A participle clause whose subject is the one spoken to (``Asked about it, Smith said``)."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+        c.dep_.startswith("aux") or c.dep_ == "agent" for c in verb.children)
 
 
 def antecedent(tok: Token) -> Token:
@@ -211,12 +220,16 @@ def noun_phrase(tok: Token) -> Span:
 def can_speak(subj: Token, mentions: MentionIndex) -> bool:
     """Whether a subject can be the source of a statement: a named entity, a personal pronoun,
     an unnamed source, a person's title or a document that speaks (``the statement said``)."""
+    verb = subj.head
     subj = antecedent(subj)
     parts = [subj] + [c for c in subj.children if c.dep_ in ("appos", "compound")]
     if any(mentions.at(t.i) is not None for t in parts):
         return True
     if known_surname(subj, mentions) is not None:
         return True
+    if subj.lower_ in lexicons.load("quantity_heads") or (subj.like_num and (subj.lower_ != "one" or any(
+            c.dep_ == "prep" for c in subj.children))):  # not the generic "one could say"
+        return _quantity_speaks(subj, verb, mentions)
     if subj.pos_ == "PRON":
         # "it said": a company or a report speaks; "it seems" is taken care of by the cue lists
         personal = subj.lower_ in ("i", "we", "you", "he", "she", "they")
@@ -230,7 +243,19 @@ def can_speak(subj: Token, mentions: MentionIndex) -> bool:
         or word in lexicons.load("reporting_nouns")
         or word in lexicons.load("person_titles")
         or word in lexicons.load("speaker_nouns")
+        or word in lexicons.load("person_nouns")
+        or word in role_nouns()
     )
+
+
+def _quantity_speaks(subj: Token, verb: Token, mentions: MentionIndex) -> bool:
+    """A quantity speaks through its ``of`` phrase (``a third of voters``, not ``half of the money``);
+    a bare one (``many``, ``six in 10``, ``9 percent``) only as the subject of a reporting verb."""
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            return bool(objs) and can_speak(objs[0], mentions)
+    return is_cue_verb(verb)
 
 
 def known_surname(tok: Token, mentions: MentionIndex) -> str | None:

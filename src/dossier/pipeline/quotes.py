@@ -145,7 +145,9 @@ class _Finder:
             if not frames or self._not_a_statement(tok):
                 continue
             subj = attr.subject_of(tok)
-            if subj is None or not attr.can_speak(subj, self.mentions):
+            if subj is None and not attr.passive_participle(tok):
+                continue
+            if subj is not None and not attr.can_speak(subj, self.mentions):
                 continue  # "the behaviour signaled that ...": no one speaks
             for lo, hi, cue_end in self._contents(tok, frames):
                 if lo in self.quoted and self.doc[hi - 1].i in self.quoted and self._one_passage(lo, hi):
@@ -218,7 +220,39 @@ class _Finder:
             if objs:
                 lo, hi = objs[0].left_edge.i, max(o.right_edge.i for o in objs) + 1
                 return [] if self._bare_entity(lo, hi) else [(lo, hi, prep.i + 1)]
-        return []
+        return self._around(verb) if "that" in frames else []
+
+    def _around(self, verb: Token) -> list[tuple[int, int, int | None]]:
+        """A cue set inside the clause it reports (``The plan, she said, will fail.``, ``As the
+        Gazette reported, costs rose``): the clause on either side of the cue, as two parts."""
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "attr") for c in verb.children) and verb.lemma_ not in (
+                lexicons.load("tell_verbs")):
+            return []
+        if verb.dep_ == "advcl":
+            if attr.passive_participle(verb):
+                return []  # "as mentioned above": the writer's own cross-reference
+            marks = [c for c in verb.children if c.dep_ == "mark"]
+            if verb.tag_ == "VBG" or [m.lower_ for m in marks] != ["as"] or not self._set_off(verb):
+                return []
+        elif verb.dep_ != "parataxis":
+            return []
+        head = verb.head
+        if head.i == verb.i or head.i in self.quoted:
+            return []  # a direct quote around the cue is the direct pass's; a clause needs a subject
+        parts = [(head.left_edge.i, verb.left_edge.i), (verb.right_edge.i + 1, head.right_edge.i + 1)]
+        return [(lo, hi, None) for lo, hi in parts if self._says_something(lo, hi)]
+
+    def _set_off(self, verb: Token) -> bool:
+        """Whether the subtree of ``verb`` is set off from its clause by a comma or a dash on either side."""
+        lo, hi = verb.left_edge.i, verb.right_edge.i
+        sent = verb.sent
+        before = self.doc[lo - 1] if lo > sent.start else None
+        after = self.doc[hi + 1] if hi + 1 < sent.end else None
+        return all(t is None or t.is_punct for t in (before, after))
+
+    def _says_something(self, lo: int, hi: int) -> bool:
+        """Whether tokens ``lo:hi`` hold more than punctuation and a conjunction (``But, she said, ...``)."""
+        return any(not (t.is_punct or t.is_space or t.dep_ == "cc") for t in self.doc[lo:hi])
 
     def _clause_end(self, clause: Token) -> int:
         """End of a reported clause, leaving out a trailing concession set off by a comma
