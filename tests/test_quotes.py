@@ -384,3 +384,24 @@ def test_asked_participle_has_no_speaker(nlp) -> None:  # type: ignore[no-untype
 @pytest.mark.parametrize("body", ["Prices rose sharply as Dana Holt spoke.", "One could say the river is wide."])
 def test_no_statement_around_the_verb(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
     assert _graph(nlp, body).quotes == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "fragment", "source"),
+    [
+        ("Ada Moss began by saying that the port needed money.", "port needed money", "Ada Moss"),
+        ("After saying that the port needed money, Ada Moss left the hall.", "port needed money", "Ada Moss"),
+        ("Local voters are more likely to say that the port needs money.", "port needs money", "Local voters"),
+        ("The hall was packed with residents saying the port needs money.", "port needs money", "residents"),
+    ],
+)
+def test_subject_reached_through_the_clause(nlp, body: str, fragment: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    q = _quote(_graph(nlp, body), fragment)
+    assert q.speaker_span is not None and q.speaker_span.text == source
+
+
+@pytest.mark.slow
+def test_praised_for_saying_is_not_the_praiser_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Ada Moss praised Tomas Brill for saying that the port needed money.")
+    assert not [q for q in g.quotes if q.cue is not None and q.cue.text == "saying" and q.speaker == "ada_moss"]

@@ -154,14 +154,37 @@ def subject_of(cue: Token) -> Token | None:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
-        if verb.dep_ == "relcl" and verb.tag_ in ("VBG", "VBN"):
-            return verb.head
+        if verb.dep_ == "relcl" and (verb.tag_ == "VBG" or (verb.tag_ == "VBN" and not any(
+                c.dep_ == "auxpass" for c in verb.children))):
+            return verb.head  # "the aide quoted by", not "which is expected to"
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and is_cue_verb(verb):
+            # "voters saying they ...", not "a speech saying": the document is no speaker here
+            return None if verb.head.lemma_.lower() in lexicons.load("reporting_nouns") else verb.head
         if passive_participle(verb):
             return None  # "Asked about it, Smith said ...": Smith was asked, the asker is unnamed
-        if verb.dep_ in BORROWS_SUBJECT and verb.head.i != verb.i:
-            verb = verb.head
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            clause = _through_preposition(verb)
+            if clause is None:
+                return None
+            verb = clause
+            continue
+        if (verb.dep_ in BORROWS_SUBJECT or (verb.dep_ == "acomp" and verb.pos_ == "ADJ")) and verb.head.i != verb.i:
+            verb = verb.head  # "more likely to say": the subject of "are likely"; not "is expected to"
             continue
         return None
+    return None
+
+
+def _through_preposition(verb: Token) -> Token | None:
+    """The clause a gerund hangs from through a preposition (``began by saying``, ``after saying``,
+    ``in addition to stating``); not ``for`` (``X blamed Y for saying``: Y said it)."""
+    if verb.head.lower_ not in lexicons.load("gerund_preps"):
+        return None
+    tok = verb.head
+    while tok.dep_ in ("prep", "pobj") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
     return None
 
 
@@ -178,16 +201,19 @@ def antecedent(tok: Token) -> Token:
     return tok
 
 
-def source_phrase(subj: Token, quoted: set[int]) -> Span:
+def source_phrase(subj: Token, quoted: set[int], cue: Token | None = None) -> Span:
     """The source as a reader underlines it: the subject's whole noun phrase (determiner, titles,
     appositive, relative clause: ``Republican nominee Dana Holt``, ``a campaign spokesman``),
-    cut where a quotation starts and trimmed of edge punctuation; a pronoun stays one word."""
+    cut where a quotation or the cue (``voters saying``) starts and trimmed of edge punctuation;
+    a pronoun stays one word."""
     doc = subj.doc
     if subj.pos_ == "PRON" or subj.tag_ in ("WP", "WDT"):
         return doc[subj.i : subj.i + 1]
     lo, hi = subj.left_edge.i, subj.right_edge.i + 1
     lo = max([lo] + [i + 1 for i in range(lo, subj.i) if i in quoted])
     hi = min([hi] + [i for i in range(subj.i + 1, hi) if i in quoted])
+    if cue is not None and subj.i < cue.left_edge.i < hi:
+        hi = cue.left_edge.i
     while hi > subj.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].lower_ in ("and", "or")):
         hi -= 1
     while lo < subj.i and (doc[lo].is_punct or doc[lo].is_space):
@@ -275,11 +301,11 @@ class Speaker:
     unnamed: bool = False
 
 
-def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int]) -> Speaker:
+def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int], cue: Token | None = None) -> Speaker:
     """Map a subject token to an entity key and the phrase a reader would underline (:func:`source_phrase`)."""
     if subj.i in quoted:
         return Speaker(None, None)
-    phrase = source_phrase(subj, quoted)
+    phrase = source_phrase(subj, quoted, cue)
     subj = antecedent(subj)
     candidates = [subj] + [c for c in subj.children if c.dep_ in ("appos", "compound")]
     for tok in candidates:

@@ -103,7 +103,7 @@ class _Finder:
         subj = attr.subject_of(cue)
         if subj is None:
             return attr.Speaker(None, None)
-        return attr.resolve_speaker(subj, self.mentions, self.quoted)
+        return attr.resolve_speaker(subj, self.mentions, self.quoted, cue)
 
     def _status(self, cue: Token | None, speaker: attr.Speaker) -> Status:
         if cue is not None and cue.lower_ in lexicons.load("hedge_cues"):
