@@ -405,3 +405,11 @@ def test_subject_reached_through_the_clause(nlp, body: str, fragment: str, sourc
 def test_praised_for_saying_is_not_the_praiser_saying(nlp) -> None:  # type: ignore[no-untyped-def]
     g = _graph(nlp, "Ada Moss praised Tomas Brill for saying that the port needed money.")
     assert not [q for q in g.quotes if q.cue is not None and q.cue.text == "saying" and q.speaker == "ada_moss"]
+
+
+@pytest.mark.slow
+def test_reported_clause_quoted_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, 'Ada Moss warned that "the port will close by winter."')
+    q = _quote(g, "port will close")
+    assert q.cue is not None and q.cue.text == "warned"
+    assert _name(g, q.speaker) == "Ada Moss"

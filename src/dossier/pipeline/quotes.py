@@ -325,6 +325,7 @@ class _Finder:
             after = self._frame(close_tok + 1, 1, FRAME_AFTER)
             embedded = bool(before) and not (
                 self.doc[before[0]].text in LEAD_IN or attr.is_cue_verb(self.doc[before[0]])
+                or self._complementiser(self.doc[before[0]])
             )
             cue_before = next((self.doc[i] for i in before if self._is_cue(i)), None)
             cue_after = next((self.doc[i] for i in after if self._is_cue(i) and self._open_for(self.doc[i])), None)
@@ -350,6 +351,11 @@ class _Finder:
                 continue
             out.append(self._found("direct", m.start, m.end, cue, k))
         return out
+
+    @staticmethod
+    def _complementiser(tok: Token) -> bool:
+        """The ``that`` of a reported clause quoted whole (``she said that "..."``)."""
+        return tok.lower_ == "that" and tok.dep_ == "mark" and bool(attr.frames_of(tok.head.head))
 
     def _open_for(self, cue: Token) -> bool:
         """Whether a cue after a quote can take the quote as what was said: not negated and with
