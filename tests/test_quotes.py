@@ -230,6 +230,10 @@ CUE_CASES = [
      "indirect", "called for", "a recount", "Ilse Varga", "Ilse Varga"),
     ("Ilse Varga has also said that the budget is too thin.", "budget is too thin",
      "indirect", "has also said", "the budget is too thin", "Ilse Varga", "Ilse Varga"),
+    ("Ilse Varga says outrageous things.", "outrageous",
+     "indirect", "says", "outrageous things", "Ilse Varga", "Ilse Varga"),
+    ("Tomas Brill asked the council to delay the vote.", "delay the vote",
+     "indirect", "asked", "the council to delay the vote", "Tomas Brill", "Tomas Brill"),
 ]
 
 
@@ -337,6 +341,7 @@ def test_a_body_can_speak(nlp) -> None:  # type: ignore[no-untyped-def]
         "Odile Marsh did not say whether she would run again.",
         "Odile Marsh declined to say whether she would run again.",
         "Odile Marsh endorsed him in May.",
+        "Odile Marsh said it.",
     ],
 )
 def test_no_statement_reported(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
