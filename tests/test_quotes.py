@@ -418,3 +418,11 @@ def test_reported_clause_quoted_whole(nlp) -> None:  # type: ignore[no-untyped-d
     q = _quote(g, "port will close")
     assert q.cue is not None and q.cue.text == "warned"
     assert _name(g, q.speaker) == "Ada Moss"
+
+
+@pytest.mark.slow
+def test_asked_in_the_passive_has_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Odile Marsh was asked whether the ferry would run in winter.")
+    q = _quote(g, "ferry would run")
+    assert q.speaker is None and q.speaker_span is None
+    assert _graph(nlp, "Odile Marsh was declared the winner.").quotes == []

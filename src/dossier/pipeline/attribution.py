@@ -194,6 +194,15 @@ def passive_participle(verb: Token) -> bool:
         c.dep_.startswith("aux") or c.dep_ == "agent" for c in verb.children)
 
 
+def unnamed_speaker(verb: Token) -> bool:
+    """A reporting verb whose speaker the sentence leaves out: a participle clause (:func:`passive_participle`)
+    or the passive of a verb of address with no ``by`` phrase (``she was asked whether ...``)."""
+    if passive_participle(verb):
+        return True
+    deps = {c.dep_ for c in verb.children}
+    return verb.lemma_.lower() in lexicons.load("addressee_passives") and "auxpass" in deps and "agent" not in deps
+
+
 def antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for (``Smith, who said ...`` -> ``Smith``); else ``tok``."""
     if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:

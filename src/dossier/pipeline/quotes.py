@@ -145,7 +145,7 @@ class _Finder:
             if not frames or self._not_a_statement(tok):
                 continue
             subj = attr.subject_of(tok)
-            if subj is None and not attr.passive_participle(tok):
+            if subj is None and not attr.unnamed_speaker(tok):
                 continue
             if subj is not None and not attr.can_speak(subj, self.mentions):
                 continue  # "the behaviour signaled that ...": no one speaks
