@@ -426,3 +426,11 @@ def test_asked_in_the_passive_has_no_speaker(nlp) -> None:  # type: ignore[no-un
     q = _quote(g, "ferry would run")
     assert q.speaker is None and q.speaker_span is None
     assert _graph(nlp, "Odile Marsh was declared the winner.").quotes == []
+
+
+@pytest.mark.slow
+def test_cue_after_its_clause_with_a_comma(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Ada Moss won the Harbour primary, the Gazette declared on Thursday.")
+    q = _quote(g, "won the Harbour primary")
+    assert q.span.text == "Ada Moss won the Harbour primary"
+    assert q.speaker_span is not None and q.speaker_span.text == "the Gazette"

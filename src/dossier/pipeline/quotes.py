@@ -225,30 +225,38 @@ class _Finder:
     def _around(self, verb: Token) -> list[tuple[int, int, int | None]]:
         """A cue set inside the clause it reports (``The plan, she said, will fail.``, ``As the
         Gazette reported, costs rose``): the clause on either side of the cue, as two parts."""
-        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "attr") for c in verb.children) and verb.lemma_ not in (
-                lexicons.load("tell_verbs")):
+        def own_content(c: Token) -> bool:  # the object of "told reporters" is whom it was said to
+            if c.dep_ == "dobj" and verb.lemma_ in lexicons.load("tell_verbs"):
+                return not attr.can_speak(c, self.mentions)
+            return c.dep_ in ("ccomp", "xcomp", "dobj", "attr")
+
+        if any(own_content(c) for c in verb.children):
             return []
-        if verb.dep_ == "advcl":
-            if attr.passive_participle(verb):
-                return []  # "as mentioned above": the writer's own cross-reference
-            marks = [c for c in verb.children if c.dep_ == "mark"]
-            if verb.tag_ == "VBG" or [m.lower_ for m in marks] != ["as"] or not self._set_off(verb):
+        head = verb.head
+        if head.i == verb.i or head.i in self.quoted or attr.passive_participle(verb):
+            return []  # a direct quote around the cue is the direct pass's; "as mentioned above" is the writer's
+        marks = [c.lower_ for c in verb.children if c.dep_ in ("mark", "cc")]
+        if verb.dep_ in ("advcl", "conj", "ccomp") and verb.tag_ != "VBG" and self._set_off(verb):
+            # "As the Gazette reported, ...", "Costs rose, the Gazette reported."
+            inverted = not marks and verb.i > head.i and any(c.dep_ == "nsubj" for c in verb.children)
+            if marks != ["as"] and not (inverted and not self._joined(head, verb)):
                 return []
         elif verb.dep_ != "parataxis":
             return []
-        head = verb.head
-        if head.i == verb.i or head.i in self.quoted:
-            return []  # a direct quote around the cue is the direct pass's; a clause needs a subject
         parts = [(head.left_edge.i, verb.left_edge.i), (verb.right_edge.i + 1, head.right_edge.i + 1)]
         return [(lo, hi, None) for lo, hi in parts if self._says_something(lo, hi)]
 
+    def _joined(self, head: Token, verb: Token) -> bool:
+        """Whether a conjunction of ``head`` stands right before ``verb``'s clause (``..., and she said``)."""
+        return any(c.dep_ in ("cc", "mark") and verb.left_edge.i - 3 < c.i < verb.left_edge.i for c in head.children)
+
     def _set_off(self, verb: Token) -> bool:
         """Whether the subtree of ``verb`` is set off from its clause by a comma or a dash on either side."""
+        doc, sent = self.doc, verb.sent
         lo, hi = verb.left_edge.i, verb.right_edge.i
-        sent = verb.sent
-        before = self.doc[lo - 1] if lo > sent.start else None
-        after = self.doc[hi + 1] if hi + 1 < sent.end else None
-        return all(t is None or t.is_punct for t in (before, after))
+        left = lo == sent.start or doc[lo].is_punct or doc[lo - 1].is_punct
+        right = hi + 1 >= sent.end or doc[hi].is_punct or doc[hi + 1].is_punct
+        return left and right
 
     def _says_something(self, lo: int, hi: int) -> bool:
         """Whether tokens ``lo:hi`` hold more than punctuation and a conjunction (``But, she said, ...``)."""
