@@ -434,3 +434,11 @@ def test_cue_after_its_clause_with_a_comma(nlp) -> None:  # type: ignore[no-unty
     q = _quote(g, "won the Harbour primary")
     assert q.span.text == "Ada Moss won the Harbour primary"
     assert q.speaker_span is not None and q.speaker_span.text == "the Gazette"
+
+
+@pytest.mark.slow
+def test_things_said_about(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Voters remember the harsh things Tomas Brill has said about farmers.")
+    parts = [q for q in g.quotes if q.cue is not None and q.cue.text == "has said"]
+    assert [q.span.text for q in parts] == ["the harsh things", "farmers"]
+    assert _name(g, parts[0].speaker) == "Tomas Brill"

@@ -220,7 +220,25 @@ class _Finder:
             if objs:
                 lo, hi = objs[0].left_edge.i, max(o.right_edge.i for o in objs) + 1
                 return [] if self._bare_entity(lo, hi) else [(lo, hi, prep.i + 1)]
+        gap = self._relative_object(verb, frames)
+        if gap:
+            return gap
         return self._around(verb) if "that" in frames else []
+
+    def _relative_object(self, verb: Token, frames: frozenset[str]) -> list[tuple[int, int, int | None]]:
+        """``the things Tull has said about farmers``: a relative clause whose missing object is the
+        noun it describes; the noun phrase, and the ``about`` object, are what was said."""
+        head = verb.head
+        if verb.dep_ != "relcl" or head.pos_ != "NOUN" or "np" not in frames or not attr.is_cue_verb(verb):
+            return []
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass") or c.tag_ in ("WP", "WDT") for c in verb.children):
+            return []
+        parts = [(head.left_edge.i, head.i + 1)]
+        for prep in verb.children:
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if prep.dep_ == "prep" and prep.lower_ in ("about", "of") and objs:
+                parts.append((objs[0].left_edge.i, objs[0].right_edge.i + 1))
+        return [(lo, hi, None) for lo, hi in parts]
 
     def _around(self, verb: Token) -> list[tuple[int, int, int | None]]:
         """A cue set inside the clause it reports (``The plan, she said, will fail.``, ``As the
