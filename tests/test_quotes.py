@@ -234,6 +234,8 @@ CUE_CASES = [
      "indirect", "says", "outrageous things", "Ilse Varga", "Ilse Varga"),
     ("Tomas Brill asked the council to delay the vote.", "delay the vote",
      "indirect", "asked", "the council to delay the vote", "Tomas Brill", "Tomas Brill"),
+    ("Tomas Brill asked the mayor if the ferry would run.", "ferry would run",
+     "indirect", "asked", "if the ferry would run", "Tomas Brill", "Tomas Brill"),
 ]
 
 

@@ -65,9 +65,11 @@ def frames_of(tok: Token) -> frozenset[str]:
 
 
 def frame_of(comp: Token) -> str | None:
-    """The frame a dependent of a verb fills: ``that``, ``to``, ``np`` or ``prep:P``."""
+    """The frame a dependent of a verb fills: ``that``, ``if``, ``to``, ``np`` or ``prep:P``."""
     if comp.dep_ == "ccomp":
         return "that"
+    if comp.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in comp.children):
+        return "if"  # "asked the mayor if ...": an indirect question
     if comp.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
         return "to"
     if comp.dep_ == "dobj":

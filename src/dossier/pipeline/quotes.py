@@ -204,7 +204,7 @@ class _Finder:
         ``Y of lying``); else a preposition's object, the preposition joining the cue.
         """
         comps = [(c, attr.frame_of(c)) for c in verb.children]
-        clauses = [c for c, f in comps if f == "that" and f in frames]
+        clauses = [c for c, f in comps if f in ("that", "if") and f in frames]
         if clauses:
             return [(c.left_edge.i, self._clause_end(c), None) for c in clauses]
         after = [(c, f) for c, f in comps if c.i > verb.i and f is not None and self._fills(f, frames)]
