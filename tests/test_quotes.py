@@ -230,6 +230,12 @@ CUE_CASES = [
      "indirect", "called for", "a recount", "Ilse Varga", "Ilse Varga"),
     ("Ilse Varga has also said that the budget is too thin.", "budget is too thin",
      "indirect", "has also said", "the budget is too thin", "Ilse Varga", "Ilse Varga"),
+    ("Ilse Varga says outrageous things.", "outrageous",
+     "indirect", "says", "outrageous things", "Ilse Varga", "Ilse Varga"),
+    ("Tomas Brill asked the council to delay the vote.", "delay the vote",
+     "indirect", "asked", "the council to delay the vote", "Tomas Brill", "Tomas Brill"),
+    ("Tomas Brill asked the mayor if the ferry would run.", "ferry would run",
+     "indirect", "asked", "if the ferry would run", "Tomas Brill", "Tomas Brill"),
 ]
 
 
@@ -337,7 +343,104 @@ def test_a_body_can_speak(nlp) -> None:  # type: ignore[no-untyped-def]
         "Odile Marsh did not say whether she would run again.",
         "Odile Marsh declined to say whether she would run again.",
         "Odile Marsh endorsed him in May.",
+        "Odile Marsh said it.",
     ],
 )
 def test_no_statement_reported(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
     assert _graph(nlp, body).quotes == []
+
+
+@pytest.mark.slow
+def test_cue_inside_its_clause_gives_both_sides(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "In the long run, Tomas Brill said, the levy will pay for itself.")
+    parts = [q for q in g.quotes if q.cue is not None and q.cue.text == "said"]
+    assert [q.span.text for q in parts] == ["In the long run", "the levy will pay for itself"]
+    assert all(_name(g, q.speaker) == "Tomas Brill" for q in parts)
+
+
+@pytest.mark.slow
+def test_as_the_outlet_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "As the Harbour Post reported, ferry fares will double next year.")
+    q = _quote(g, "fares will double")
+    assert q.span.text == "ferry fares will double next year"
+    assert q.speaker_span is not None and q.speaker_span.text == "the Harbour Post"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("A third of the voters said the levy was too high.", "A third of the voters"),
+        ("Nearly 40 percent said the levy was too high.", "Nearly 40 percent"),
+    ],
+)
+def test_quantity_of_people_speaks(nlp, body: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    q = _quote(_graph(nlp, body), "levy was too high")
+    assert q.speaker_span is not None and q.speaker_span.text == source
+
+
+@pytest.mark.slow
+def test_asked_participle_has_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Asked whether she would run again, Odile Marsh said she had not decided.")
+    asked = _quote(g, "run again")
+    assert asked.speaker is None and asked.speaker_span is None
+    assert _name(g, _quote(g, "not decided").speaker) == "Odile Marsh"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", ["Prices rose sharply as Dana Holt spoke.", "One could say the river is wide."])
+def test_no_statement_around_the_verb(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    assert _graph(nlp, body).quotes == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "fragment", "source"),
+    [
+        ("Ada Moss began by saying that the port needed money.", "port needed money", "Ada Moss"),
+        ("After saying that the port needed money, Ada Moss left the hall.", "port needed money", "Ada Moss"),
+        ("Local voters are more likely to say that the port needs money.", "port needs money", "Local voters"),
+        ("The hall was packed with residents saying the port needs money.", "port needs money", "residents"),
+    ],
+)
+def test_subject_reached_through_the_clause(nlp, body: str, fragment: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    q = _quote(_graph(nlp, body), fragment)
+    assert q.speaker_span is not None and q.speaker_span.text == source
+
+
+@pytest.mark.slow
+def test_praised_for_saying_is_not_the_praiser_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Ada Moss praised Tomas Brill for saying that the port needed money.")
+    assert not [q for q in g.quotes if q.cue is not None and q.cue.text == "saying" and q.speaker == "ada_moss"]
+
+
+@pytest.mark.slow
+def test_reported_clause_quoted_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, 'Ada Moss warned that "the port will close by winter."')
+    q = _quote(g, "port will close")
+    assert q.cue is not None and q.cue.text == "warned"
+    assert _name(g, q.speaker) == "Ada Moss"
+
+
+@pytest.mark.slow
+def test_asked_in_the_passive_has_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Odile Marsh was asked whether the ferry would run in winter.")
+    q = _quote(g, "ferry would run")
+    assert q.speaker is None and q.speaker_span is None
+    assert _graph(nlp, "Odile Marsh was declared the winner.").quotes == []
+
+
+@pytest.mark.slow
+def test_cue_after_its_clause_with_a_comma(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Ada Moss won the Harbour primary, the Gazette declared on Thursday.")
+    q = _quote(g, "won the Harbour primary")
+    assert q.span.text == "Ada Moss won the Harbour primary"
+    assert q.speaker_span is not None and q.speaker_span.text == "the Gazette"
+
+
+@pytest.mark.slow
+def test_things_said_about(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Voters remember the harsh things Tomas Brill has said about farmers.")
+    parts = [q for q in g.quotes if q.cue is not None and q.cue.text == "has said"]
+    assert [q.span.text for q in parts] == ["the harsh things", "farmers"]
+    assert _name(g, parts[0].speaker) == "Tomas Brill"

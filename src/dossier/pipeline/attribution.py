@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicons, state
+from .descriptors import role_nouns
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Dependents right before a cue verb that belong to the cue ("has also said", "did not say").
@@ -64,9 +65,11 @@ def frames_of(tok: Token) -> frozenset[str]:
 
 
 def frame_of(comp: Token) -> str | None:
-    """The frame a dependent of a verb fills: ``that``, ``to``, ``np`` or ``prep:P``."""
+    """The frame a dependent of a verb fills: ``that``, ``if``, ``to``, ``np`` or ``prep:P``."""
     if comp.dep_ == "ccomp":
         return "that"
+    if comp.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in comp.children):
+        return "if"  # "asked the mayor if ...": an indirect question
     if comp.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
         return "to"
     if comp.dep_ == "dobj":
@@ -153,13 +156,53 @@ def subject_of(cue: Token) -> Token | None:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
-        if verb.dep_ == "relcl" and verb.tag_ in ("VBG", "VBN"):
-            return verb.head
-        if verb.dep_ in BORROWS_SUBJECT and verb.head.i != verb.i:
-            verb = verb.head
+        if verb.dep_ == "relcl" and (verb.tag_ == "VBG" or (verb.tag_ == "VBN" and not any(
+                c.dep_ == "auxpass" for c in verb.children))):
+            return verb.head  # "the aide quoted by", not "which is expected to"
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and is_cue_verb(verb):
+            # "voters saying they ...", not "a speech saying": the document is no speaker here
+            return None if verb.head.lemma_.lower() in lexicons.load("reporting_nouns") else verb.head
+        if passive_participle(verb):
+            return None  # "Asked about it, Smith said ...": Smith was asked, the asker is unnamed
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            clause = _through_preposition(verb)
+            if clause is None:
+                return None
+            verb = clause
+            continue
+        if (verb.dep_ in BORROWS_SUBJECT or (verb.dep_ == "acomp" and verb.pos_ == "ADJ")) and verb.head.i != verb.i:
+            verb = verb.head  # "more likely to say": the subject of "are likely"; not "is expected to"
             continue
         return None
     return None
+
+
+def _through_preposition(verb: Token) -> Token | None:
+    """The clause a gerund hangs from through a preposition (``began by saying``, ``after saying``,
+    ``in addition to stating``); not ``for`` (``X blamed Y for saying``: Y said it)."""
+    if verb.head.lower_ not in lexicons.load("gerund_preps"):
+        return None
+    tok = verb.head
+    while tok.dep_ in ("prep", "pobj") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def passive_participle(verb: Token) -> bool:
+    """A participle clause whose subject is the one spoken to (``Asked about it, Smith said``)."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+        c.dep_.startswith("aux") or c.dep_ == "agent" for c in verb.children)
+
+
+def unnamed_speaker(verb: Token) -> bool:
+    """A reporting verb whose speaker the sentence leaves out: a participle clause (:func:`passive_participle`)
+    or the passive of a verb of address with no ``by`` phrase (``she was asked whether ...``)."""
+    if passive_participle(verb):
+        return True
+    deps = {c.dep_ for c in verb.children}
+    return verb.lemma_.lower() in lexicons.load("addressee_passives") and "auxpass" in deps and "agent" not in deps
 
 
 def antecedent(tok: Token) -> Token:
@@ -169,16 +212,19 @@ def antecedent(tok: Token) -> Token:
     return tok
 
 
-def source_phrase(subj: Token, quoted: set[int]) -> Span:
+def source_phrase(subj: Token, quoted: set[int], cue: Token | None = None) -> Span:
     """The source as a reader underlines it: the subject's whole noun phrase (determiner, titles,
     appositive, relative clause: ``Republican nominee Dana Holt``, ``a campaign spokesman``),
-    cut where a quotation starts and trimmed of edge punctuation; a pronoun stays one word."""
+    cut where a quotation or the cue (``voters saying``) starts and trimmed of edge punctuation;
+    a pronoun stays one word."""
     doc = subj.doc
     if subj.pos_ == "PRON" or subj.tag_ in ("WP", "WDT"):
         return doc[subj.i : subj.i + 1]
     lo, hi = subj.left_edge.i, subj.right_edge.i + 1
     lo = max([lo] + [i + 1 for i in range(lo, subj.i) if i in quoted])
     hi = min([hi] + [i for i in range(subj.i + 1, hi) if i in quoted])
+    if cue is not None and subj.i < cue.left_edge.i < hi:
+        hi = cue.left_edge.i
     while hi > subj.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].lower_ in ("and", "or")):
         hi -= 1
     while lo < subj.i and (doc[lo].is_punct or doc[lo].is_space):
@@ -211,12 +257,16 @@ def noun_phrase(tok: Token) -> Span:
 def can_speak(subj: Token, mentions: MentionIndex) -> bool:
     """Whether a subject can be the source of a statement: a named entity, a personal pronoun,
     an unnamed source, a person's title or a document that speaks (``the statement said``)."""
+    verb = subj.head
     subj = antecedent(subj)
     parts = [subj] + [c for c in subj.children if c.dep_ in ("appos", "compound")]
     if any(mentions.at(t.i) is not None for t in parts):
         return True
     if known_surname(subj, mentions) is not None:
         return True
+    if subj.lower_ in lexicons.load("quantity_heads") or (subj.like_num and (subj.lower_ != "one" or any(
+            c.dep_ == "prep" for c in subj.children))):  # not the generic "one could say"
+        return _quantity_speaks(subj, verb, mentions)
     if subj.pos_ == "PRON":
         # "it said": a company or a report speaks; "it seems" is taken care of by the cue lists
         personal = subj.lower_ in ("i", "we", "you", "he", "she", "they")
@@ -230,7 +280,19 @@ def can_speak(subj: Token, mentions: MentionIndex) -> bool:
         or word in lexicons.load("reporting_nouns")
         or word in lexicons.load("person_titles")
         or word in lexicons.load("speaker_nouns")
+        or word in lexicons.load("person_nouns")
+        or word in role_nouns()
     )
+
+
+def _quantity_speaks(subj: Token, verb: Token, mentions: MentionIndex) -> bool:
+    """A quantity speaks through its ``of`` phrase (``a third of voters``, not ``half of the money``);
+    a bare one (``many``, ``six in 10``, ``9 percent``) only as the subject of a reporting verb."""
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            return bool(objs) and can_speak(objs[0], mentions)
+    return is_cue_verb(verb)
 
 
 def known_surname(tok: Token, mentions: MentionIndex) -> str | None:
@@ -250,11 +312,11 @@ class Speaker:
     unnamed: bool = False
 
 
-def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int]) -> Speaker:
+def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int], cue: Token | None = None) -> Speaker:
     """Map a subject token to an entity key and the phrase a reader would underline (:func:`source_phrase`)."""
     if subj.i in quoted:
         return Speaker(None, None)
-    phrase = source_phrase(subj, quoted)
+    phrase = source_phrase(subj, quoted, cue)
     subj = antecedent(subj)
     candidates = [subj] + [c for c in subj.children if c.dep_ in ("appos", "compound")]
     for tok in candidates:

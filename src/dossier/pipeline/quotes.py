@@ -103,7 +103,7 @@ class _Finder:
         subj = attr.subject_of(cue)
         if subj is None:
             return attr.Speaker(None, None)
-        return attr.resolve_speaker(subj, self.mentions, self.quoted)
+        return attr.resolve_speaker(subj, self.mentions, self.quoted, cue)
 
     def _status(self, cue: Token | None, speaker: attr.Speaker) -> Status:
         if cue is not None and cue.lower_ in lexicons.load("hedge_cues"):
@@ -145,7 +145,9 @@ class _Finder:
             if not frames or self._not_a_statement(tok):
                 continue
             subj = attr.subject_of(tok)
-            if subj is None or not attr.can_speak(subj, self.mentions):
+            if subj is None and not attr.unnamed_speaker(tok):
+                continue
+            if subj is not None and not attr.can_speak(subj, self.mentions):
                 continue  # "the behaviour signaled that ...": no one speaks
             for lo, hi, cue_end in self._contents(tok, frames):
                 if lo in self.quoted and self.doc[hi - 1].i in self.quoted and self._one_passage(lo, hi):
@@ -202,7 +204,7 @@ class _Finder:
         ``Y of lying``); else a preposition's object, the preposition joining the cue.
         """
         comps = [(c, attr.frame_of(c)) for c in verb.children]
-        clauses = [c for c, f in comps if f == "that" and f in frames]
+        clauses = [c for c, f in comps if f in ("that", "if") and f in frames]
         if clauses:
             return [(c.left_edge.i, self._clause_end(c), None) for c in clauses]
         after = [(c, f) for c, f in comps if c.i > verb.i and f is not None and self._fills(f, frames)]
@@ -218,7 +220,65 @@ class _Finder:
             if objs:
                 lo, hi = objs[0].left_edge.i, max(o.right_edge.i for o in objs) + 1
                 return [] if self._bare_entity(lo, hi) else [(lo, hi, prep.i + 1)]
-        return []
+        gap = self._relative_object(verb, frames)
+        if gap:
+            return gap
+        return self._around(verb) if "that" in frames else []
+
+    def _relative_object(self, verb: Token, frames: frozenset[str]) -> list[tuple[int, int, int | None]]:
+        """``the things Tull has said about farmers``: a relative clause whose missing object is the
+        noun it describes; the noun phrase, and the ``about`` object, are what was said."""
+        head = verb.head
+        if verb.dep_ != "relcl" or head.pos_ != "NOUN" or "np" not in frames or not attr.is_cue_verb(verb):
+            return []
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass") or c.tag_ in ("WP", "WDT") for c in verb.children):
+            return []
+        parts = [(head.left_edge.i, head.i + 1)]
+        for prep in verb.children:
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if prep.dep_ == "prep" and prep.lower_ in ("about", "of") and objs:
+                parts.append((objs[0].left_edge.i, objs[0].right_edge.i + 1))
+        return [(lo, hi, None) for lo, hi in parts]
+
+    def _around(self, verb: Token) -> list[tuple[int, int, int | None]]:
+        """A cue set inside the clause it reports (``The plan, she said, will fail.``, ``As the
+        Gazette reported, costs rose``): the clause on either side of the cue, as two parts."""
+        def own_content(c: Token) -> bool:  # the object of "told reporters" is whom it was said to
+            if c.dep_ == "dobj" and verb.lemma_ in lexicons.load("tell_verbs"):
+                return not attr.can_speak(c, self.mentions)
+            return c.dep_ in ("ccomp", "xcomp", "dobj", "attr")
+
+        if any(own_content(c) for c in verb.children):
+            return []
+        head = verb.head
+        if head.i == verb.i or head.i in self.quoted or attr.passive_participle(verb):
+            return []  # a direct quote around the cue is the direct pass's; "as mentioned above" is the writer's
+        marks = [c.lower_ for c in verb.children if c.dep_ in ("mark", "cc")]
+        if verb.dep_ in ("advcl", "conj", "ccomp") and verb.tag_ != "VBG" and self._set_off(verb):
+            # "As the Gazette reported, ...", "Costs rose, the Gazette reported."
+            inverted = not marks and verb.i > head.i and any(c.dep_ == "nsubj" for c in verb.children)
+            if marks != ["as"] and not (inverted and not self._joined(head, verb)):
+                return []
+        elif verb.dep_ != "parataxis":
+            return []
+        parts = [(head.left_edge.i, verb.left_edge.i), (verb.right_edge.i + 1, head.right_edge.i + 1)]
+        return [(lo, hi, None) for lo, hi in parts if self._says_something(lo, hi)]
+
+    def _joined(self, head: Token, verb: Token) -> bool:
+        """Whether a conjunction of ``head`` stands right before ``verb``'s clause (``..., and she said``)."""
+        return any(c.dep_ in ("cc", "mark") and verb.left_edge.i - 3 < c.i < verb.left_edge.i for c in head.children)
+
+    def _set_off(self, verb: Token) -> bool:
+        """Whether the subtree of ``verb`` is set off from its clause by a comma or a dash on either side."""
+        doc, sent = self.doc, verb.sent
+        lo, hi = verb.left_edge.i, verb.right_edge.i
+        left = lo == sent.start or doc[lo].is_punct or doc[lo - 1].is_punct
+        right = hi + 1 >= sent.end or doc[hi].is_punct or doc[hi + 1].is_punct
+        return left and right
+
+    def _says_something(self, lo: int, hi: int) -> bool:
+        """Whether tokens ``lo:hi`` hold more than punctuation and a conjunction (``But, she said, ...``)."""
+        return any(not (t.is_punct or t.is_space or t.dep_ == "cc") for t in self.doc[lo:hi])
 
     def _clause_end(self, clause: Token) -> int:
         """End of a reported clause, leaving out a trailing concession set off by a comma
@@ -291,6 +351,7 @@ class _Finder:
             after = self._frame(close_tok + 1, 1, FRAME_AFTER)
             embedded = bool(before) and not (
                 self.doc[before[0]].text in LEAD_IN or attr.is_cue_verb(self.doc[before[0]])
+                or self._complementiser(self.doc[before[0]])
             )
             cue_before = next((self.doc[i] for i in before if self._is_cue(i)), None)
             cue_after = next((self.doc[i] for i in after if self._is_cue(i) and self._open_for(self.doc[i])), None)
@@ -316,6 +377,11 @@ class _Finder:
                 continue
             out.append(self._found("direct", m.start, m.end, cue, k))
         return out
+
+    @staticmethod
+    def _complementiser(tok: Token) -> bool:
+        """The ``that`` of a reported clause quoted whole (``she said that "..."``)."""
+        return tok.lower_ == "that" and tok.dep_ == "mark" and bool(attr.frames_of(tok.head.head))
 
     def _open_for(self, cue: Token) -> bool:
         """Whether a cue after a quote can take the quote as what was said: not negated and with
