@@ -396,3 +396,34 @@ def test_stance_adjective_with_a_clause(nlp) -> None:  # type: ignore[no-untyped
     assert q.cue is not None and q.cue.text == "is confident"
     assert _name(g, q.speaker) == "Odile Marsh"
     assert [q.text for q in _graph(nlp, "Odile Marsh was worried about the ferry.").quotes] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "fragment", "cue"),
+    [
+        ("Odile Marsh's claim that the ferry was sold angered the harbour board.", "the ferry was sold", "claim"),
+        ("Odile Marsh's call for a new audit went unanswered.", "a new audit", "call for"),
+        ("A proposal by Odile Marsh to close the harbour drew crowds.", "to close the harbour", "proposal"),
+    ],
+)
+def test_statement_nouns_with_a_holder(nlp, body: str, fragment: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    q = _quote(g, fragment)
+    assert q.cue is not None and q.cue.text == cue
+    assert _name(g, q.speaker) == "Odile Marsh"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", ["The claim that he made was false.",
+                                  "The board heard a claim that the ferry was sold."])
+def test_statement_nouns_without_content_or_holder(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    assert _graph(nlp, body).quotes == []
+
+
+@pytest.mark.slow
+def test_a_view_with_its_predicate(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Odile Marsh sees the tariff as a mistake.")
+    q = _quote(g, "the tariff as a mistake")
+    assert q.cue is not None and q.cue.text == "sees"
+    assert [q.text for q in _graph(nlp, "Odile Marsh saw the harbour.").quotes] == []

@@ -113,13 +113,66 @@ def frame_of(comp: Token) -> str | None:
     return None
 
 
-def for_mark(comp: Token) -> Token | None:
-    """The ``for`` opening a for-infinitive right after its verb (``calls for X to act``)."""
-    if comp.dep_ != "advcl" or comp.i < comp.head.i:
+@lru_cache(maxsize=1)
+def _noun_frames() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for line in lexicons.lines("statement_nouns"):
+        lemma, *frames = line.lower().split()
+        out[lemma] = frozenset(frames)
+    return out
+
+
+def noun_frames(noun: Token) -> frozenset[str]:
+    """The complements through which a statement noun carries a statement (lexicon ``statement_nouns``)."""
+    return _noun_frames().get(noun.lemma_.lower(), frozenset())
+
+
+def noun_frame_of(comp: Token) -> str | None:
+    """The frame a dependent of a statement noun fills: a ``that`` clause (not a relative clause:
+    ``the claim that he made``), a ``to`` infinitive or ``prep:P``."""
+    if comp.dep_ == "prep":
+        return "prep:" + comp.lower_
+    if comp.dep_ not in ("acl", "relcl", "ccomp", "advcl"):
+        return None
+    if for_mark(comp, adjacent=False) is not None:
+        return "prep:for"
+    if comp.dep_ == "relcl":
+        return None
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        return "to"
+    subject = any(c.dep_ in SUBJECTS or c.dep_ in ("nsubjpass", "expl") for c in comp.children)
+    own = any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative") for c in comp.children)
+    if not subject or (not own and comp.lemma_.lower() in lexicons.load("statement_handling_verbs")):
+        return None
+    return "that"
+
+
+def holder_of(noun: Token) -> Token | None:
+    """Who a statement noun belongs to: its possessor (``Holt's claim``), the object of ``by`` or
+    ``from`` (``a demand by the union``) or a name before it (``the Reyes proposal``)."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    for child in noun.children:
+        if child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return child
+    return None
+
+
+def for_mark(comp: Token, adjacent: bool = True) -> Token | None:
+    """The ``for`` opening a for-infinitive after its verb or noun (``calls for X to act``)."""
+    if comp.dep_ not in ("advcl", "relcl", "acl") or comp.i < comp.head.i:
         return None
     marks = [c for c in comp.children if c.dep_ == "mark" and c.lower_ == "for"]
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
-    return marks[0] if marks and to and marks[0].i == comp.head.i + 1 else None
+    if not marks or not to:
+        return None
+    return marks[0] if not adjacent or marks[0].i == comp.head.i + 1 else None
 
 
 def _predicated(obj: Token) -> bool:

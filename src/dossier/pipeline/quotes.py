@@ -35,6 +35,7 @@ FRAME_BEFORE = 30  # ... and before an opening mark
 SENTENCE_END = (".", "?", "!")
 LEAD_IN = (",", ":", "—", "–", "-", ";")
 MIN_UNCUED_TOKENS = 5  # a cue-less quote shorter than this is a scare quote
+NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
 COLON_LEAD_CHARS = 60  # a headline colon comes within this many characters of the paragraph start
 COLON_LEAD_TOKENS = 8  # ... after at most this many tokens
 MIN_LEAD_WORDS = 3  # ... and is followed by at least this many words
@@ -132,7 +133,7 @@ class _Finder:
     # -------------------------------------------------------------- passes
 
     def run(self) -> list[Quote]:
-        found = self._reported_clauses() + self._according_to() + self._colon_leads()
+        found = self._reported_clauses() + self._according_to() + self._colon_leads() + self._nominal()
         found += self._direct(found)
         found.sort(key=lambda f: (f.start, f.end))
         self._inherit(found)
@@ -291,6 +292,49 @@ class _Finder:
                 continue
             out.append(self._found("according_to", self.doc[lo].idx, self._end(hi), tok))
         return out
+
+    def _nominal(self) -> list[Found]:
+        """Statements named by a noun with a holder: ``Holt's claim that ...``, ``the union's call
+        for a new audit``, ``a proposal by Reyes to close the harbour``. The noun is the cue.
+        A noun that is another verb's object (``the court rejected Holt's claim that ...``) is left
+        to that verb: the report is usually the reaction, not the claim."""
+        out = []
+        for tok in self.doc:
+            if tok.i in self.quoted or tok.pos_ != "NOUN" or tok.dep_ in NOMINAL_SKIP:
+                continue
+            frames = attr.noun_frames(tok)
+            holder = attr.holder_of(tok) if frames else None
+            if holder is None or not attr.can_speak(holder, self.mentions):
+                continue
+            for lo, hi, cue_end in self._noun_contents(tok, frames):
+                lo, hi = self._trim(lo, hi)
+                if hi <= lo or all(i in self.quoted for i in range(lo, hi) if not self.doc[i].is_punct):
+                    continue
+                speaker = attr.resolve_speaker(holder, self.mentions, self.quoted)
+                found = Found("indirect", self.doc[lo].idx, self._end(hi), tok, speaker,
+                              status=self._status(None, speaker), cue_end=cue_end)
+                out.append(found)
+        return out
+
+    def _noun_contents(self, noun: Token, frames: frozenset[str]) -> list[tuple[int, int, int | None]]:
+        """What a statement noun carries: its ``that`` clause, its infinitive or the object of
+        its preposition (``call for``, which joins the cue)."""
+        for child in noun.children:
+            if child.i < noun.i:
+                continue
+            frame = attr.noun_frame_of(child)
+            if frame is None or frame not in frames:
+                continue
+            mark = attr.for_mark(child) if child.dep_ != "prep" else None
+            if frame.startswith("prep:"):
+                if mark is not None:
+                    return [(mark.i + 1, child.right_edge.i + 1, mark.i + 1)]
+                objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objs and not self._bare_entity(objs[0].left_edge.i, objs[0].right_edge.i + 1):
+                    return [(objs[0].left_edge.i, objs[0].right_edge.i + 1, child.i + 1)]
+                continue
+            return [(child.left_edge.i, self._clause_end(child), None)]
+        return []
 
     def _colon_leads(self) -> list[Found]:
         """Headline and transcript style: a paragraph opening with a source and a colon
