@@ -395,6 +395,84 @@ def test_no_statement_around_the_verb(nlp, body: str) -> None:  # type: ignore[n
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("body", "fragment", "cue", "source"),
+    [
+        ("A new Harbour Post poll shows that Tamsin Vale leads the mayoral race.", "Vale leads", "shows",
+         "A new Harbour Post poll"),
+        ("The survey found Tamsin Vale trailing by six points.", "Vale trailing", "found", "The survey"),
+        ("Records show the council spent twice its budget.", "council spent", "show", "Records"),
+    ],
+)
+def test_documents_and_polls_speak(nlp, body: str, fragment: str, cue: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    q = _quote(_graph(nlp, body), fragment)
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker_span is not None and q.speaker_span.text == source
+    assert q.speaker is None
+
+
+@pytest.mark.slow
+def test_a_person_showing_something_is_no_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _graph(nlp, "Odile Marsh showed the visitors the new harbour.").quotes == []
+
+
+@pytest.mark.slow
+def test_headline_colon_names_the_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Odile Marsh: Ferry Tolls Will Double by Spring\n\nOdile Marsh spoke on Monday.")
+    q = _quote(g, "Ferry Tolls")
+    assert q.cue is not None and q.cue.text == ":"
+    assert q.speaker_span is not None and q.speaker_span.text == "Odile Marsh"
+    assert q.text == "Ferry Tolls Will Double by Spring"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", ["WATCH: The Ferry Leaves the Harbour\n\nIt left.",
+                                  "Follow Odile Marsh on Twitter: @odilemarsh\n"])
+def test_colon_labels_are_not_sources(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    assert [q for q in _graph(nlp, body).quotes if q.cue is not None and q.cue.text == ":"] == []
+
+
+@pytest.mark.slow
+def test_call_for_with_an_infinitive(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Odile Marsh is calling for the council to reopen the ferry line.")
+    q = _quote(g, "reopen the ferry")
+    assert q.cue is not None and q.cue.text == "is calling for"
+    assert q.text == "the council to reopen the ferry line"
+
+
+@pytest.mark.slow
+def test_stance_adjective_with_a_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Odile Marsh is confident that the ferry line will reopen in May.")
+    q = _quote(g, "ferry line will reopen")
+    assert q.cue is not None and q.cue.text == "is confident"
+    assert _name(g, q.speaker) == "Odile Marsh"
+    assert [q.text for q in _graph(nlp, "Odile Marsh was worried about the ferry.").quotes] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "fragment", "cue"),
+    [
+        ("Odile Marsh's claim that the ferry was sold angered the harbour board.", "the ferry was sold", "claim"),
+        ("Odile Marsh's call for a new audit went unanswered.", "a new audit", "call for"),
+        ("A proposal by Odile Marsh to close the harbour drew crowds.", "to close the harbour", "proposal"),
+    ],
+)
+def test_statement_nouns_with_a_holder(nlp, body: str, fragment: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    q = _quote(g, fragment)
+    assert q.cue is not None and q.cue.text == cue
+    assert _name(g, q.speaker) == "Odile Marsh"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", ["The claim that he made was false.",
+                                  "The board heard a claim that the ferry was sold."])
+def test_statement_nouns_without_content_or_holder(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    assert _graph(nlp, body).quotes == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     ("body", "fragment", "source"),
     [
         ("Ada Moss began by saying that the port needed money.", "port needed money", "Ada Moss"),
@@ -444,3 +522,11 @@ def test_things_said_about(nlp) -> None:  # type: ignore[no-untyped-def]
     parts = [q for q in g.quotes if q.cue is not None and q.cue.text == "has said"]
     assert [q.span.text for q in parts] == ["the harsh things", "farmers"]
     assert _name(g, parts[0].speaker) == "Tomas Brill"
+
+
+@pytest.mark.slow
+def test_a_view_with_its_predicate(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Odile Marsh sees the tariff as a mistake.")
+    q = _quote(g, "the tariff as a mistake")
+    assert q.cue is not None and q.cue.text == "sees"
+    assert [q.text for q in _graph(nlp, "Odile Marsh saw the harbour.").quotes] == []

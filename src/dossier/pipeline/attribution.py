@@ -23,6 +23,7 @@ CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
 BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "acl")
 SPEAKER_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP", "GPE", "NORP")
 ADDRESSEE_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP")
+LEAD_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP")  # sources a headline names before a colon
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july",
      "august", "september", "october", "november", "december"]
@@ -59,9 +60,42 @@ def frames_of(tok: Token) -> frozenset[str]:
     if not (tok.pos_ == "VERB" or tok.tag_.startswith("VB")):
         return frozenset()
     frames = cue_frames().get(tok.lemma_.lower(), frozenset())
-    if is_cue_verb(tok) or is_belief_verb(tok):
+    if is_cue_verb(tok) or is_belief_verb(tok) or stance_adjective(tok) is not None:
         frames = frames | {"that"}
     return frames
+
+
+def stance_adjective(tok: Token) -> Token | None:
+    """The stance adjective a copula joins to a clause (``is confident that ...``), which
+    joins the copula in the cue; ``None`` elsewhere (``is confident``, ``is worried about``)."""
+    if tok.lemma_ != "be":
+        return None
+    adjs = [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in lexicons.load("stance_adjectives")]
+    if not adjs or any(c.lower_ in ("so", "enough", "too") for c in adjs[0].children):
+        return None  # "concerned enough that ...": a result, not a belief
+    clauses = [c for c in [*tok.children, *adjs[0].children] if c.dep_ == "ccomp" and c.i > adjs[0].i]
+    return adjs[0] if clauses else None
+
+
+@lru_cache(maxsize=1)
+def _document_frames() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for line in lexicons.lines("document_frames"):
+        lemma, *frames = line.lower().split()
+        out[lemma] = frozenset(frames)
+    return out
+
+
+def is_document(subj: Token) -> bool:
+    """Whether a subject is a document, poll or body of data (``the survey``, ``records``)."""
+    return subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() in lexicons.load("document_sources")
+
+
+def document_frames(verb: Token, subj: Token) -> frozenset[str]:
+    """Extra frames of ``verb`` when a document is its subject (``the poll showed a tight race``)."""
+    if not is_document(antecedent(subj)):
+        return frozenset()
+    return _document_frames().get(verb.lemma_.lower(), frozenset())
 
 
 def frame_of(comp: Token) -> str | None:
@@ -76,7 +110,72 @@ def frame_of(comp: Token) -> str | None:
         return "np2" if _predicated(comp) else "np"
     if comp.dep_ == "prep":
         return "prep:" + comp.lower_
+    mark = for_mark(comp)
+    if mark is not None:
+        return "prep:for"  # "called for Congress to act", parsed as a clause with "for" as its mark
     return None
+
+
+@lru_cache(maxsize=1)
+def _noun_frames() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for line in lexicons.lines("statement_nouns"):
+        lemma, *frames = line.lower().split()
+        out[lemma] = frozenset(frames)
+    return out
+
+
+def noun_frames(noun: Token) -> frozenset[str]:
+    """The complements through which a statement noun carries a statement (lexicon ``statement_nouns``)."""
+    return _noun_frames().get(noun.lemma_.lower(), frozenset())
+
+
+def noun_frame_of(comp: Token) -> str | None:
+    """The frame a dependent of a statement noun fills: a ``that`` clause (not a relative clause:
+    ``the claim that he made``), a ``to`` infinitive or ``prep:P``."""
+    if comp.dep_ == "prep":
+        return "prep:" + comp.lower_
+    if comp.dep_ not in ("acl", "relcl", "ccomp", "advcl"):
+        return None
+    if for_mark(comp, adjacent=False) is not None:
+        return "prep:for"
+    if comp.dep_ == "relcl":
+        return None
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        return "to"
+    subject = any(c.dep_ in SUBJECTS or c.dep_ in ("nsubjpass", "expl") for c in comp.children)
+    own = any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative") for c in comp.children)
+    if not subject or (not own and comp.lemma_.lower() in lexicons.load("statement_handling_verbs")):
+        return None
+    return "that"
+
+
+def holder_of(noun: Token) -> Token | None:
+    """Who a statement noun belongs to: its possessor (``Holt's claim``), the object of ``by`` or
+    ``from`` (``a demand by the union``) or a name before it (``the Reyes proposal``)."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    for child in noun.children:
+        if child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return child
+    return None
+
+
+def for_mark(comp: Token, adjacent: bool = True) -> Token | None:
+    """The ``for`` opening a for-infinitive after its verb or noun (``calls for X to act``)."""
+    if comp.dep_ not in ("advcl", "relcl", "acl") or comp.i < comp.head.i:
+        return None
+    marks = [c for c in comp.children if c.dep_ == "mark" and c.lower_ == "for"]
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+    if not marks or not to:
+        return None
+    return marks[0] if not adjacent or marks[0].i == comp.head.i + 1 else None
 
 
 def _predicated(obj: Token) -> bool:
@@ -256,7 +355,8 @@ def noun_phrase(tok: Token) -> Span:
 
 def can_speak(subj: Token, mentions: MentionIndex) -> bool:
     """Whether a subject can be the source of a statement: a named entity, a personal pronoun,
-    an unnamed source, a person's title or a document that speaks (``the statement said``)."""
+    an unnamed source, a person's title or a document that speaks (``the statement said``,
+    ``a new poll shows``)."""
     verb = subj.head
     subj = antecedent(subj)
     parts = [subj] + [c for c in subj.children if c.dep_ in ("appos", "compound")]
@@ -282,6 +382,7 @@ def can_speak(subj: Token, mentions: MentionIndex) -> bool:
         or word in lexicons.load("speaker_nouns")
         or word in lexicons.load("person_nouns")
         or word in role_nouns()
+        or is_document(subj)
     )
 
 
@@ -293,6 +394,28 @@ def _quantity_speaks(subj: Token, verb: Token, mentions: MentionIndex) -> bool:
             objs = [c for c in prep.children if c.dep_ == "pobj"]
             return bool(objs) and can_speak(objs[0], mentions)
     return is_cue_verb(verb)
+
+
+def can_lead(span: Span, mentions: MentionIndex) -> bool:
+    """Whether the words before a headline colon name a source: a person, organisation or outlet
+    mention covering the phrase's head, a poll or survey, or a speaker noun (``Clinton camp``)."""
+    head = span.root
+    mention = mentions.at(head.i)
+    if mention is not None and mention.kb_id_:
+        return mentions.info(mention.kb_id_).get("type", "PERSON") in LEAD_TYPES
+    if known_surname(head, mentions) is not None:
+        return True
+    word = head.lemma_.lower()
+    return head.ent_type_ in ("PERSON", "ORG") or word in lexicons.load("lead_sources")
+
+
+def lead_speaker(span: Span, mentions: MentionIndex) -> Speaker:
+    """The speaker of a headline colon's source phrase (:func:`can_lead`)."""
+    head = span.root
+    mention = mentions.at(head.i)
+    if mention is not None and mention.kb_id_:
+        return Speaker(mention.kb_id_, span)
+    return Speaker(known_surname(head, mentions), span)
 
 
 def known_surname(tok: Token, mentions: MentionIndex) -> str | None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Words
 
 from ..graph import Quote, QuoteKind, Span, Status
 from . import attribution as attr
@@ -34,6 +35,10 @@ FRAME_BEFORE = 30  # ... and before an opening mark
 SENTENCE_END = (".", "?", "!")
 LEAD_IN = (",", ":", "—", "–", "-", ";")
 MIN_UNCUED_TOKENS = 5  # a cue-less quote shorter than this is a scare quote
+NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
+COLON_LEAD_CHARS = 60  # a headline colon comes within this many characters of the paragraph start
+COLON_LEAD_TOKENS = 8  # ... after at most this many tokens
+MIN_LEAD_WORDS = 3  # ... and is followed by at least this many words
 
 
 @dataclass
@@ -128,7 +133,7 @@ class _Finder:
     # -------------------------------------------------------------- passes
 
     def run(self) -> list[Quote]:
-        found = self._reported_clauses() + self._according_to()
+        found = self._reported_clauses() + self._according_to() + self._colon_leads() + self._nominal()
         found += self._direct(found)
         found.sort(key=lambda f: (f.start, f.end))
         self._inherit(found)
@@ -149,6 +154,8 @@ class _Finder:
                 continue
             if subj is not None and not attr.can_speak(subj, self.mentions):
                 continue  # "the behaviour signaled that ...": no one speaks
+            if subj is not None:
+                frames |= attr.document_frames(tok, subj)
             for lo, hi, cue_end in self._contents(tok, frames):
                 if lo in self.quoted and self.doc[hi - 1].i in self.quoted and self._one_passage(lo, hi):
                     continue
@@ -204,9 +211,13 @@ class _Finder:
         ``Y of lying``); else a preposition's object, the preposition joining the cue.
         """
         comps = [(c, attr.frame_of(c)) for c in verb.children]
+        adj = attr.stance_adjective(verb)
+        if adj is not None:  # "is confident that ...": the clause hangs off either word
+            comps = [(c, f) for c, f in comps + [(c, attr.frame_of(c)) for c in adj.children] if c.i > adj.i]
         clauses = [c for c, f in comps if f in ("that", "if") and f in frames]
         if clauses:
-            return [(c.left_edge.i, self._clause_end(c), None) for c in clauses]
+            cue_end = adj.i + 1 if adj is not None else None
+            return [(c.left_edge.i, self._clause_end(c), cue_end) for c in clauses]
         after = [(c, f) for c, f in comps if c.i > verb.i and f is not None and self._fills(f, frames)]
         core = [c for c, f in after if f in ("np", "np2", "to")]
         if core:
@@ -216,6 +227,9 @@ class _Finder:
             lo, hi = min(c.left_edge.i for c in core), max(c.right_edge.i for c in core) + 1
             return [] if self._bare_entity(lo, hi) else [(lo, hi, None)]
         for prep, _ in after:
+            mark = attr.for_mark(prep)
+            if mark is not None:
+                return [(mark.i + 1, prep.right_edge.i + 1, mark.i + 1)]
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 lo, hi = objs[0].left_edge.i, max(o.right_edge.i for o in objs) + 1
@@ -339,6 +353,90 @@ class _Finder:
                 continue
             out.append(self._found("according_to", self.doc[lo].idx, self._end(hi), tok))
         return out
+
+    def _nominal(self) -> list[Found]:
+        """Statements named by a noun with a holder: ``Holt's claim that ...``, ``the union's call
+        for a new audit``, ``a proposal by Reyes to close the harbour``. The noun is the cue.
+        A noun that is another verb's object (``the court rejected Holt's claim that ...``) is left
+        to that verb: the report is usually the reaction, not the claim."""
+        out = []
+        for tok in self.doc:
+            if tok.i in self.quoted or tok.pos_ != "NOUN" or tok.dep_ in NOMINAL_SKIP:
+                continue
+            frames = attr.noun_frames(tok)
+            holder = attr.holder_of(tok) if frames else None
+            if holder is None or not attr.can_speak(holder, self.mentions):
+                continue
+            for lo, hi, cue_end in self._noun_contents(tok, frames):
+                lo, hi = self._trim(lo, hi)
+                if hi <= lo or all(i in self.quoted for i in range(lo, hi) if not self.doc[i].is_punct):
+                    continue
+                speaker = attr.resolve_speaker(holder, self.mentions, self.quoted)
+                found = Found("indirect", self.doc[lo].idx, self._end(hi), tok, speaker,
+                              status=self._status(None, speaker), cue_end=cue_end)
+                out.append(found)
+        return out
+
+    def _noun_contents(self, noun: Token, frames: frozenset[str]) -> list[tuple[int, int, int | None]]:
+        """What a statement noun carries: its ``that`` clause, its infinitive or the object of
+        its preposition (``call for``, which joins the cue)."""
+        for child in noun.children:
+            if child.i < noun.i:
+                continue
+            frame = attr.noun_frame_of(child)
+            if frame is None or frame not in frames:
+                continue
+            mark = attr.for_mark(child) if child.dep_ != "prep" else None
+            if frame.startswith("prep:"):
+                if mark is not None:
+                    return [(mark.i + 1, child.right_edge.i + 1, mark.i + 1)]
+                objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objs and not self._bare_entity(objs[0].left_edge.i, objs[0].right_edge.i + 1):
+                    return [(objs[0].left_edge.i, objs[0].right_edge.i + 1, child.i + 1)]
+                continue
+            return [(child.left_edge.i, self._clause_end(child), None)]
+        return []
+
+    def _colon_leads(self) -> list[Found]:
+        """Headline and transcript style: a paragraph opening with a source and a colon
+        (``Holt: Tariff Plan Is 'a Disaster'``, ``Poll: Holt Leads in Ohio``); the rest of the
+        paragraph is the content. A place or a label before the colon is not a source."""
+        out = []
+        for start, end in paragraphs(self.text):
+            colon = self.text.find(":", start, min(end, start + COLON_LEAD_CHARS))
+            if colon < 0:
+                continue
+            lead = [t for t in self.doc[self._tok(start) : self._tok(colon)] if not t.is_space]
+            source = self._lead_source(lead)
+            lo, hi = self._tok(colon) + 1, self._tok(end - 1) + 1
+            lo, hi = self._trim(lo, hi)
+            if source is None or sum(not t.is_punct for t in self.doc[lo:hi]) < MIN_LEAD_WORDS:
+                continue
+            if any(t.like_url or t.like_email or t.text.startswith("@") for t in self.doc[lo:hi]):
+                continue  # "Follow Holt on Twitter: @holt": a handle, not a statement
+            kind: QuoteKind = "indirect"
+            passage = self.passage_of.get(lo)
+            if passage is not None and self.passage_of.get(hi - 1) == passage:
+                kind = "direct"
+                self.consumed.add(passage)
+            cue = self.doc[self._tok(colon)]
+            speaker = attr.lead_speaker(source, self.mentions)
+            out.append(Found(kind, self.doc[lo].idx, self._end(hi), cue, speaker, passage,
+                             status=self._status(None, speaker)))
+        return out
+
+    def _lead_source(self, lead: list[Token]) -> Words | None:
+        """The source named before a headline colon: a name, an organisation or a poll, up to a
+        preposition (``Holt on the tariff:``, ``Holt to voters:``); no verb, no place, and one
+        source only (``Holt and Reyes: a rivalry`` names a topic)."""
+        if not lead or len(lead) > COLON_LEAD_TOKENS or lead[0].i in self.quoted:
+            return None
+        cut = next((k for k, t in enumerate(lead) if t.pos_ == "ADP" and k > 0), len(lead))
+        head = lead[:cut]
+        if any(t.pos_ in ("VERB", "AUX", "CCONJ") or t.i in self.quoted for t in head):
+            return None
+        span = self.doc[head[0].i : head[-1].i + 1]
+        return span if attr.can_lead(span, self.mentions) else None
 
     def _direct(self, earlier: list[Found]) -> list[Found]:
         out: list[Found] = []
