@@ -341,3 +341,19 @@ def test_a_body_can_speak(nlp) -> None:  # type: ignore[no-untyped-def]
 )
 def test_no_statement_reported(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
     assert _graph(nlp, body).quotes == []
+
+
+@pytest.mark.slow
+def test_split_quote_continues_past_abbreviations(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = '"We lost the vote," said Dana Holt Jr., a former mayor of St. Ives. "We will try again in May."'
+    g = _graph(nlp, body)
+    first, second = _quote(g, "lost the vote"), _quote(g, "try again")
+    assert second.cue is not None and first.cue is not None and second.cue.start == first.cue.start
+    assert second.speaker_span is not None and second.speaker_span.text == first.speaker_span.text  # type: ignore[union-attr]
+
+
+@pytest.mark.slow
+def test_split_quote_after_a_no_break_space(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "“The pier is unsafe,” Wanda Orloff said Monday.\u00a0“Nobody should fish there.”")
+    q = _quote(g, "Nobody should fish")
+    assert _name(g, q.speaker) == "Wanda Orloff"

@@ -103,7 +103,15 @@ class _Finder:
         subj = attr.subject_of(cue)
         if subj is None:
             return attr.Speaker(None, None)
-        return attr.resolve_speaker(subj, self.mentions, self.quoted)
+        return attr.resolve_speaker(self._unquoted_subject(subj), self.mentions, self.quoted)
+
+    def _unquoted_subject(self, subj: Token) -> Token:
+        """The parser may take the quote's own subject for the cue's (``"Business is bad," Hill said``):
+        a second subject of the same verb outside the quote is the speaker."""
+        if subj.i not in self.quoted:
+            return subj
+        others = [c for c in subj.head.children if c.dep_ in attr.SUBJECTS and c.i not in self.quoted]
+        return others[0] if others else subj
 
     def _status(self, cue: Token | None, speaker: attr.Speaker) -> Status:
         if cue is not None and cue.lower_ in lexicons.load("hedge_cues"):
@@ -347,7 +355,8 @@ class _Finder:
                 break
             if tok.text in SENTENCE_END:
                 break
-            out.append(i)
+            if not tok.is_space:
+                out.append(i)
             if step > 0 and "\n" in tok.whitespace_:
                 break
             i += step
@@ -377,8 +386,13 @@ class _Finder:
         if not gap:
             return True
         # '"A," Smith said. "B."': the gap may be the previous quote's own attribution sentence.
+        # Abbreviations (``Mr.``, ``Jr.``) are single tokens: only a token of its own ends a sentence.
         cue = prev.cue
-        return cue is not None and last.outer_end <= cue.idx < m.open_mark and not any(c in gap for c in "?!.:;")
+        if cue is None or not last.outer_end <= cue.idx < m.open_mark:
+            return False
+        between = self.doc[self._tok(last.outer_end) : self._tok(m.open_mark)]
+        stops = [t for t in between if t.text in (*SENTENCE_END, ":", ";")]
+        return all(self._only_punct(t.idx + 1, m.open_mark) for t in stops)
 
     def _inherit(self, found: list[Found]) -> None:
         """A back-referred addressee (``telling the outlet``) takes the time of that addressee's last quote."""
