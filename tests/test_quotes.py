@@ -357,3 +357,18 @@ def test_split_quote_after_a_no_break_space(nlp) -> None:  # type: ignore[no-unt
     g = _graph(nlp, "“The pier is unsafe,” Wanda Orloff said Monday.\u00a0“Nobody should fish there.”")
     q = _quote(g, "Nobody should fish")
     assert _name(g, q.speaker) == "Wanda Orloff"
+
+
+@pytest.mark.slow
+def test_thought_inside_a_statement_is_not_a_second_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Imre Solberg said he hopes the council will reopen the ferry line.")
+    assert [(q.cue.text if q.cue else None, q.span.text) for q in g.quotes] == [
+        ("said", "he hopes the council will reopen the ferry line")]
+
+
+@pytest.mark.slow
+def test_when_asked_the_one_asked_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "When asked whether she would run again, Odette Vance smiled and said nothing.")
+    q = _quote(g, "would run again")
+    assert q.cue is not None and q.cue.text == "asked"
+    assert q.speaker is None and q.speaker_span is None

@@ -99,7 +99,8 @@ def cue_span(tok: Token) -> Span:
         return doc[tok.i : tok.i + 2]
     start = tok.i
     def joins(t: Token) -> bool:
-        return t.head.i == tok.i and t.dep_ in CUE_LEFT and t.tag_ != "TO"  # not the "to" of "to say"
+        # not the "to" of "to say", nor the "when" of "when asked"
+        return t.head.i == tok.i and t.dep_ in CUE_LEFT and t.tag_ not in ("TO", "WRB")
 
     while start > 0 and joins(doc[start - 1]):
         start -= 1

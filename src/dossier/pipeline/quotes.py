@@ -101,7 +101,7 @@ class _Finder:
 
     def _speaker(self, cue: Token) -> attr.Speaker:
         subj = attr.subject_of(cue)
-        if subj is None:
+        if subj is None or self._passive(cue):
             return attr.Speaker(None, None)
         return attr.resolve_speaker(self._unquoted_subject(subj), self.mentions, self.quoted)
 
@@ -136,7 +136,7 @@ class _Finder:
     # -------------------------------------------------------------- passes
 
     def run(self) -> list[Quote]:
-        found = self._reported_clauses() + self._according_to()
+        found = self._unnested(self._reported_clauses()) + self._according_to()
         found += self._direct(found)
         found.sort(key=lambda f: (f.start, f.end))
         self._inherit(found)
@@ -180,6 +180,15 @@ class _Finder:
                 out.append(found)
         return out
 
+    @staticmethod
+    def _unnested(found: list[Found]) -> list[Found]:
+        """Drop a thought or intent reported inside another statement (``X said she hopes ...``,
+        ``X told reporters he plans to ...``): it is part of that statement, not one of its own."""
+        def nested(f: Found) -> bool:
+            return f.cue is not None and not attr.is_cue_verb(f.cue) and any(
+                g is not f and g.start <= f.cue.idx < g.end for g in found)
+        return [f for f in found if not nested(f)]
+
     def _not_a_statement(self, verb: Token) -> bool:
         """A negated cue (``did not say whether``) or one inside another cue's infinitive
         (``declined to comment on``, ``refused to say``) reports nothing said."""
@@ -188,6 +197,16 @@ class _Finder:
         if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
         return bool(attr.frames_of(verb.head)) or verb.head.lemma_.lower() in lexicons.load("refusal_verbs")
+
+    @staticmethod
+    def _passive(verb: Token) -> bool:
+        """A passive cue with no ``by`` agent (``when asked if ...``, ``she is expected to argue``):
+        its subject, or the subject it borrows, is the one spoken to or of, not the speaker."""
+        deps = {c.dep_ for c in verb.children}
+        if "agent" in deps:
+            return False
+        return bool(deps & {"auxpass", "nsubjpass"}) or (
+            verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not deps & set(attr.SUBJECTS))
 
     def _bare_entity(self, lo: int, hi: int) -> bool:
         """Whether tokens ``lo:hi`` are only a name, a pronoun or a date (``endorsed him``, ``on Monday``)."""
