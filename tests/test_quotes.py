@@ -372,3 +372,19 @@ def test_when_asked_the_one_asked_is_not_the_speaker(nlp) -> None:  # type: igno
     q = _quote(g, "would run again")
     assert q.cue is not None and q.cue.text == "asked"
     assert q.speaker is None and q.speaker_span is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        ("Mirela Dobos says she will vote against the levy and calls it a tax on families.",
+         "she will vote against the levy"),
+        ("Mirela Dobos said the ferry would run until May, adding that repairs could wait.",
+         "the ferry would run until May"),
+    ],
+)
+def test_speakers_next_act_is_not_part_of_the_clause(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    q = _quote(g, content)
+    assert q.span.text == content

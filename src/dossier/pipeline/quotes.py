@@ -231,7 +231,7 @@ class _Finder:
         comps = [(c, attr.frame_of(c)) for c in verb.children]
         clauses = [c for c, f in comps if f == "that" and f in frames]
         if clauses:
-            return [(c.left_edge.i, self._clause_end(c), None) for c in clauses]
+            return [(c.left_edge.i, self._clause_end(c, verb), None) for c in clauses]
         after = [(c, f) for c, f in comps if c.i > verb.i and f is not None and self._fills(f, frames)]
         core = [c for c, f in after if f in ("np", "np2", "to")]
         if core:
@@ -247,17 +247,39 @@ class _Finder:
                 return [] if self._bare_entity(lo, hi) else [(lo, hi, prep.i + 1)]
         return []
 
-    def _clause_end(self, clause: Token) -> int:
-        """End of a reported clause, leaving out a trailing concession set off by a comma
-        (``..., though the agency would not confirm it``): the writer's aside, not the report."""
+    def _clause_end(self, clause: Token, verb: Token) -> int:
+        """End of a reported clause, leaving out what the parse hung on it but the writer added:
+        a trailing concession set off by a comma (``..., though the agency would not confirm it``)
+        and a second predicate of the speaker (``says she will vote no and calls him a liar``)."""
         hi = clause.right_edge.i + 1
         for child in clause.children:
+            if child.i < clause.i:
+                continue
             marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
             before = self.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
-            if (child.dep_ == "advcl" and child.i > clause.i and before is not None and before.text == ","
+            if (child.dep_ == "advcl" and before is not None and before.text == ","
                     and set(marks) & {"though", "although", "whereas"}):
                 hi = min(hi, before.i)
+            elif (child.dep_ == "advcl" and child.tag_ == "VBG" and attr.is_cue_verb(child) and before is not None
+                    and before.text in (",", "—", "–", "--") and child.right_edge.i + 1 >= hi):
+                hi = min(hi, before.i)  # "..., adding that ...": the speaker's next words
+            elif self._speakers_predicate(child, clause, verb):
+                ccs = [c.i for c in clause.children if c.dep_ == "cc" and clause.i < c.i < child.i]
+                hi = min(hi, max(ccs, default=child.left_edge.i))
         return hi
+
+    @staticmethod
+    def _speakers_predicate(conj: Token, clause: Token, verb: Token) -> bool:
+        """A verb coordinated with the clause's but in the cue's form, not the clause's, with no
+        subject of its own (``says he will run and calls it a duty``): the speaker's next act."""
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.tag_ != verb.tag_:
+            return False
+        if any(c.dep_ in attr.SUBJECTS for c in conj.children):
+            return False
+        auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i]
+        if auxes:  # "has not held ... and never called": the auxiliary may cover both
+            return conj.tag_ not in ("VBD", "VBN") and conj.tag_ != auxes[0].tag_
+        return conj.tag_ != clause.tag_
 
     @staticmethod
     def _fills(frame: str | None, frames: frozenset[str]) -> bool:
