@@ -388,3 +388,19 @@ def test_speakers_next_act_is_not_part_of_the_clause(nlp, body: str, content: st
     g = _graph(nlp, body)
     q = _quote(g, content)
     assert q.span.text == content
+
+
+@pytest.mark.slow
+def test_quote_continues_a_mixed_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'Sales at the mill are "down a third," Bruno Kessler said. "We lost a whole year of orders."'
+    g = _graph(nlp, body)
+    q = _quote(g, "whole year")
+    assert _name(g, q.speaker) == "Bruno Kessler"
+
+
+@pytest.mark.slow
+def test_standalone_quote_paragraph_continues_the_reported_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'Greta Holm praised the rescue crews on Monday.\n\n"They worked through the night without a break."'
+    g = _graph(nlp, body)
+    q = _quote(g, "worked through the night")
+    assert _name(g, q.speaker) == "Greta Holm"

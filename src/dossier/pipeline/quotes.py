@@ -175,7 +175,7 @@ class _Finder:
                         continue  # the clause only touches a quote running beyond it
                     kind = "mixed"
                     self.consumed |= inside
-                found = self._found(kind, start, end, tok)
+                found = self._found(kind, start, end, tok, max(inside, default=None))
                 found.cue_end = cue_end
                 out.append(found)
         return out
@@ -351,7 +351,7 @@ class _Finder:
             else:
                 cue = cue_before or cue_after or self._colon_cue(m.open_mark)
             if cue is None:
-                prev = out[-1] if out else None
+                prev = self._previous(out, earlier, m, not before and not after)
                 if m.single or not self._continues(prev, m):
                     if m.single or self._n_tokens(m) < MIN_UNCUED_TOKENS:
                         continue
@@ -365,6 +365,21 @@ class _Finder:
                 continue
             out.append(self._found("direct", m.start, m.end, cue, k))
         return out
+
+    def _previous(self, out: list[Found], earlier: list[Found], m: Marked, alone: bool) -> Found | None:
+        """The attribution right before passage ``m``: the last direct quote, or a reported clause
+        ending later, when it holds a quote (``Sales are "down," Hill said. "We lost a year."``) or
+        ends the paragraph before a passage standing ``alone`` (``Hill praised the crew.⏎"They never
+        gave up."``): the passage goes on with it."""
+        candidates = ([out[-1]] if out else []) + [f for f in earlier if self._reach(f) <= m.open_mark and (
+            f.passage is not None or (alone and self._para(f.end) < self._para(m.open_mark)))]
+        return max(candidates, key=self._reach, default=None)
+
+    def _reach(self, f: Found) -> int:
+        """Where a quote ends: the closing mark of its last passage, or its sentence's end."""
+        if f.passage is not None:
+            return max(f.end, self.marked[f.passage].outer_end)
+        return self._end(self.doc[self._tok(f.end - 1)].sent.end)
 
     def _open_for(self, cue: Token) -> bool:
         """Whether a cue after a quote can take the quote as what was said: not negated and with
@@ -418,20 +433,20 @@ class _Finder:
         return sent.root if sent.root.pos_ in ("VERB", "AUX") and sent.root.i not in self.quoted else None
 
     def _continues(self, prev: Found | None, m: Marked) -> bool:
-        if prev is None or prev.passage is None or (prev.speaker.key is None and prev.speaker.span is None):
+        if prev is None or (prev.speaker.key is None and prev.speaker.span is None):
             return False
-        last = self.marked[prev.passage]
-        if self._para(m.open_mark) - self._para(last.outer_end - 1) > 1:
+        reach = self._reach(prev)
+        if self._para(m.open_mark) - self._para(reach - 1) > 1:
             return False
-        gap = self.text[last.outer_end : m.open_mark].strip(" \n,.'")
+        gap = self.text[reach : m.open_mark].strip(" \n,.'")
         if not gap:
             return True
         # '"A," Smith said. "B."': the gap may be the previous quote's own attribution sentence.
         # Abbreviations (``Mr.``, ``Jr.``) are single tokens: only a token of its own ends a sentence.
         cue = prev.cue
-        if cue is None or not last.outer_end <= cue.idx < m.open_mark:
+        if cue is None or not reach <= cue.idx < m.open_mark:
             return False
-        between = self.doc[self._tok(last.outer_end) : self._tok(m.open_mark)]
+        between = self.doc[self._tok(reach) : self._tok(m.open_mark)]
         stops = [t for t in between if t.text in (*SENTENCE_END, ":", ";")]
         return all(self._only_punct(t.idx + 1, m.open_mark) for t in stops)
 
