@@ -404,3 +404,17 @@ def test_standalone_quote_paragraph_continues_the_reported_clause(nlp) -> None: 
     g = _graph(nlp, body)
     q = _quote(g, "worked through the night")
     assert _name(g, q.speaker) == "Greta Holm"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("OSLO, May 3 (Wire) - The harbor union said that the port would reopen in May.", "The harbor union"),
+        ("Ilse Varga, clearly frustrated, said that the port would reopen in May.", "Ilse Varga"),
+        ("Ilse Varga and Tomas Brill both said that the port would reopen in May.", "Ilse Varga and Tomas Brill"),
+    ],
+)
+def test_source_phrase_leaves_out_dateline_and_manner(nlp, body: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    q = _quote(_graph(nlp, body), "port would reopen")
+    assert q.speaker_span is not None and q.speaker_span.text == source
