@@ -418,3 +418,10 @@ def test_standalone_quote_paragraph_continues_the_reported_clause(nlp) -> None: 
 def test_source_phrase_leaves_out_dateline_and_manner(nlp, body: str, source: str) -> None:  # type: ignore[no-untyped-def]
     q = _quote(_graph(nlp, body), "port would reopen")
     assert q.speaker_span is not None and q.speaker_span.text == source
+
+
+@pytest.mark.slow
+def test_relative_pronoun_before_the_cue_stays_out_of_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Hedda Lind backed the levy, which she said would fund three schools.")
+    q = _quote(g, "fund three schools")
+    assert q.span.text == "would fund three schools"

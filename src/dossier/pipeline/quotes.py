@@ -155,9 +155,13 @@ class _Finder:
             subj = attr.subject_of(tok)
             if subj is None or not attr.can_speak(subj, self.mentions):
                 continue  # "the behaviour signaled that ...": no one speaks
-            for lo, hi, cue_end in self._contents(tok, frames):
-                if lo in self.quoted and self.doc[hi - 1].i in self.quoted and self._one_passage(lo, hi):
-                    continue
+            contents = self._contents(tok, frames)
+            quote_before = any(hi <= tok.i and lo in self.quoted and hi - 1 in self.quoted for lo, hi, _ in contents)
+            for lo, hi, cue_end in contents:
+                if quote_before and lo > tok.i:
+                    continue  # '"...," said Hill, after hearing Ames speak': the quote is what was said
+                if lo <= tok.i < hi:
+                    lo = tok.i + 1  # "the plan, which he said would fail": the relative pronoun stays out
                 lo, hi = self._trim(lo, hi)
                 if hi <= lo:
                     continue
