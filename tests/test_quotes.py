@@ -425,3 +425,10 @@ def test_relative_pronoun_before_the_cue_stays_out_of_the_content(nlp) -> None: 
     g = _graph(nlp, "Hedda Lind backed the levy, which she said would fund three schools.")
     q = _quote(g, "fund three schools")
     assert q.span.text == "would fund three schools"
+
+
+@pytest.mark.slow
+def test_object_content_keeps_its_phrase_but_not_the_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Ilse Varga criticized the levy on fishing boats on Monday.")
+    q = _quote(g, "levy")
+    assert q.span.text == "the levy on fishing boats"

@@ -33,7 +33,8 @@ FRAME_AFTER = 15  # tokens searched for a cue after a closing mark
 FRAME_BEFORE = 30  # ... and before an opening mark
 SENTENCE_END = (".", "?", "!")
 LEAD_IN = (",", ":", "—", "–", "-", ";")
-MIN_UNCUED_TOKENS = 5  # a cue-less quote shorter than this is a scare quote
+MIN_UNCUED_TOKENS = 5
+TAIL_DEPS = ("prep",)
 
 
 @dataclass
@@ -243,13 +244,21 @@ class _Finder:
                 core += [c for c in verb.children if c.i > verb.i and (
                     c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as")))]
             lo, hi = min(c.left_edge.i for c in core), max(c.right_edge.i for c in core) + 1
-            return [] if self._bare_entity(lo, hi) else [(lo, hi, None)]
+            return [] if self._bare_entity(lo, hi) else [(lo, self._verb_tail(verb, hi), None)]
         for prep, _ in after:
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 lo, hi = objs[0].left_edge.i, max(o.right_edge.i for o in objs) + 1
                 return [] if self._bare_entity(lo, hi) else [(lo, hi, prep.i + 1)]
         return []
+
+    def _verb_tail(self, verb: Token, hi: int) -> int:
+        """End of an object or infinitive content, taking in a phrase the parser hung on the verb right
+        after it (``vowed to cut taxes on imports``, ``urged voters to act in support of X``); not a time."""
+        for c in verb.children:
+            if c.i == hi and c.dep_ in TAIL_DEPS and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+                hi = c.right_edge.i + 1
+        return hi
 
     def _clause_end(self, clause: Token, verb: Token) -> int:
         """End of a reported clause, leaving out what the parse hung on it but the writer added:
