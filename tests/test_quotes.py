@@ -17,6 +17,7 @@ MARK_CASES = [
     ('"Outer \'inner\' still one quote," he said.', ["Outer 'inner' still one quote,"]),
     ('“Outer with a straight "nested" one,” she said.', ['Outer with a straight "nested" one,']),
     ("''Two apostrophes,'' he said, ''make one mark.''", ["Two apostrophes,", "make one mark."]),
+    ('"They left," he said.\u00a0"Nobody stayed."', ["They left,", "Nobody stayed."]),
 ]
 
 
