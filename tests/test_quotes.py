@@ -433,3 +433,10 @@ def test_object_content_keeps_its_phrase_but_not_the_time(nlp) -> None:  # type:
     g = _graph(nlp, "Ilse Varga criticized the levy on fishing boats on Monday.")
     q = _quote(g, "levy")
     assert q.span.text == "the levy on fishing boats"
+
+
+@pytest.mark.slow
+def test_asked_with_the_addressee_as_object_takes_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, '"Why is the pier still closed?" Nadia Perrin asked the council members.')
+    q = _quote(g, "pier still closed")
+    assert _name(g, q.speaker) == "Nadia Perrin"

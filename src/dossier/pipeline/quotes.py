@@ -401,7 +401,7 @@ class _Finder:
         if attr.is_according_to(cue):
             return True
         own = ("ccomp", "xcomp", "attr")
-        if cue.lemma_ not in lexicons.load("tell_verbs"):
+        if cue.lemma_ not in lexicons.load("tell_verbs") | lexicons.load("addressed_verbs"):
             own += ("dobj",)
         for child in cue.children:
             if child.dep_ == "neg" or (child.dep_ in own and child.i not in self.quoted):
