@@ -440,3 +440,12 @@ def test_asked_with_the_addressee_as_object_takes_the_quote(nlp) -> None:  # typ
     g = _graph(nlp, '"Why is the pier still closed?" Nadia Perrin asked the council members.')
     q = _quote(g, "pier still closed")
     assert _name(g, q.speaker) == "Nadia Perrin"
+
+
+@pytest.mark.slow
+def test_name_before_a_colon_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'The vote was close. Pollster Wilma Achterberg: "Turnout decided it, not the message."'
+    g = _graph(nlp, body)
+    q = _quote(g, "Turnout decided it")
+    assert _name(g, q.speaker) == "Wilma Achterberg"
+    assert q.cue is not None and q.cue.text == ":"

@@ -101,6 +101,12 @@ class _Finder:
         return bisect_right(self.para_starts, char) - 1
 
     def _speaker(self, cue: Token) -> attr.Speaker:
+        name = self._colon_name(cue)
+        if name is not None:
+            speaker = attr.resolve_speaker(name, self.mentions, self.quoted)
+            if speaker.span is not None:  # a quote in single marks is not cut by source_phrase
+                speaker.span = self.doc[speaker.span.start : min(speaker.span.end, cue.i)]
+            return speaker
         subj = attr.subject_of(cue)
         if subj is None or self._passive(cue):
             return attr.Speaker(None, None)
@@ -439,11 +445,30 @@ class _Finder:
         if j < 0 or self.text[j] != ":":
             return None
         colon = self.doc[self._tok(j)]
+        if self._colon_name(colon) is not None:
+            return colon
         sent = colon.sent
         cues = [t for t in sent if t.i < colon.i and t.i not in self.quoted and self._is_cue(t.i)]
         if cues:
             return cues[-1]
         return sent.root if sent.root.pos_ in ("VERB", "AUX") and sent.root.i not in self.quoted else None
+
+    def _colon_name(self, colon: Token) -> Token | None:
+        """The name right before a colon that opens a quote (``Pollster Ada Hill: "..."``): the speaker."""
+        if colon.text != ":" or colon.i == 0:
+            return None
+        last = self.doc[colon.i - 1]
+        while last.dep_ in ("compound", "flat") and last.head.i > last.i:
+            last = last.head
+        if last.i in self.quoted or last.i != colon.i - 1 or last.pos_ != "PROPN":
+            return None
+        if last.ent_type_ in ("GPE", "LOC", "FAC") or (
+                self.mentions.at(last.i) is None and last.ent_type_ not in attr.SPEAKER_TYPES):
+            return None  # "In San Bernardino: ..." introduces a place
+        name = last
+        while name.dep_ == "conj" and name.head.i < name.i:  # "Ada Hill and Bo Lund:"
+            name = name.head
+        return name
 
     def _continues(self, prev: Found | None, m: Marked) -> bool:
         if prev is None or (prev.speaker.key is None and prev.speaker.span is None):
