@@ -449,3 +449,11 @@ def test_name_before_a_colon_is_the_speaker(nlp) -> None:  # type: ignore[no-unt
     q = _quote(g, "Turnout decided it")
     assert _name(g, q.speaker) == "Wilma Achterberg"
     assert q.cue is not None and q.cue.text == ":"
+
+
+@pytest.mark.slow
+def test_quote_ending_in_a_comma_takes_the_cue_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = '"We will tax every import," Dana Holt said in March of the plant, whose owner moved 300 jobs abroad.'
+    g = _graph(nlp, body)
+    q = _quote(g, "tax every import")
+    assert _name(g, q.speaker) == "Dana Holt"

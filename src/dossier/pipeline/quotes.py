@@ -365,8 +365,11 @@ class _Finder:
             content = self.text[m.start : m.end].rstrip()
             if embedded:
                 continue  # a fragment inside someone's sentence: a scare quote unless a clause claimed it
-            if content[-1:] in ",?!—–-" and cue_after is not None:
-                cue = cue_after
+            # '"...," Hill said, angered that ...': a quote left open by its comma is the cue's, whatever
+            # else the parse hangs on the verb.
+            handed = next((self.doc[i] for i in after[:4] if self._is_cue(i) and not self._negated(self.doc[i])), None)
+            if content[-1:] in ",?!—–-" and (cue_after or handed) is not None:
+                cue = cue_after or handed
             else:
                 cue = cue_before or cue_after or self._colon_cue(m.open_mark)
             if cue is None:
@@ -413,6 +416,10 @@ class _Finder:
             if child.dep_ == "neg" or (child.dep_ in own and child.i not in self.quoted):
                 return False
         return True
+
+    @staticmethod
+    def _negated(cue: Token) -> bool:
+        return any(c.dep_ == "neg" for c in cue.children)
 
     def _n_tokens(self, m: Marked) -> int:
         return self._tok(m.end - 1) - self._tok(m.start) + 1
