@@ -17,6 +17,7 @@ MARK_CASES = [
     ('"Outer \'inner\' still one quote," he said.', ["Outer 'inner' still one quote,"]),
     ('“Outer with a straight "nested" one,” she said.', ['Outer with a straight "nested" one,']),
     ("''Two apostrophes,'' he said, ''make one mark.''", ["Two apostrophes,", "make one mark."]),
+    ('"They left," he said.\u00a0"Nobody stayed."', ["They left,", "Nobody stayed."]),
 ]
 
 
@@ -367,6 +368,69 @@ def test_as_the_outlet_reported(nlp) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.slow
+def test_split_quote_continues_past_abbreviations(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = '"We lost the vote," said Dana Holt Jr., a former mayor of St. Ives. "We will try again in May."'
+    g = _graph(nlp, body)
+    first, second = _quote(g, "lost the vote"), _quote(g, "try again")
+    assert second.cue is not None and first.cue is not None and second.cue.start == first.cue.start
+    assert second.speaker_span is not None and second.speaker_span.text == first.speaker_span.text  # type: ignore[union-attr]
+
+
+@pytest.mark.slow
+def test_split_quote_after_a_no_break_space(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "“The pier is unsafe,” Wanda Orloff said Monday.\u00a0“Nobody should fish there.”")
+    q = _quote(g, "Nobody should fish")
+    assert _name(g, q.speaker) == "Wanda Orloff"
+
+
+@pytest.mark.slow
+def test_thought_inside_a_statement_is_not_a_second_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Imre Solberg said he hopes the council will reopen the ferry line.")
+    assert [(q.cue.text if q.cue else None, q.span.text) for q in g.quotes] == [
+        ("said", "he hopes the council will reopen the ferry line")]
+
+
+@pytest.mark.slow
+def test_when_asked_the_one_asked_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "When asked whether she would run again, Odette Vance smiled and said nothing.")
+    q = _quote(g, "would run again")
+    assert q.cue is not None and q.cue.text == "asked"
+    assert q.speaker is None and q.speaker_span is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        ("Mirela Dobos says she will vote against the levy and calls it a tax on families.",
+         "she will vote against the levy"),
+        ("Mirela Dobos said the ferry would run until May, adding that repairs could wait.",
+         "the ferry would run until May"),
+    ],
+)
+def test_speakers_next_act_is_not_part_of_the_clause(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    q = _quote(g, content)
+    assert q.span.text == content
+
+
+@pytest.mark.slow
+def test_quote_continues_a_mixed_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'Sales at the mill are "down a third," Bruno Kessler said. "We lost a whole year of orders."'
+    g = _graph(nlp, body)
+    q = _quote(g, "whole year")
+    assert _name(g, q.speaker) == "Bruno Kessler"
+
+
+@pytest.mark.slow
+def test_standalone_quote_paragraph_continues_the_reported_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'Greta Holm praised the rescue crews on Monday.\n\n"They worked through the night without a break."'
+    g = _graph(nlp, body)
+    q = _quote(g, "worked through the night")
+    assert _name(g, q.speaker) == "Greta Holm"
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("body", "source"),
     [
@@ -376,6 +440,20 @@ def test_as_the_outlet_reported(nlp) -> None:  # type: ignore[no-untyped-def]
 )
 def test_quantity_of_people_speaks(nlp, body: str, source: str) -> None:  # type: ignore[no-untyped-def]
     q = _quote(_graph(nlp, body), "levy was too high")
+    assert q.speaker_span is not None and q.speaker_span.text == source
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("OSLO, May 3 (Wire) - The harbor union said that the port would reopen in May.", "The harbor union"),
+        ("Ilse Varga, clearly frustrated, said that the port would reopen in May.", "Ilse Varga"),
+        ("Ilse Varga and Tomas Brill both said that the port would reopen in May.", "Ilse Varga and Tomas Brill"),
+    ],
+)
+def test_source_phrase_leaves_out_dateline_and_manner(nlp, body: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    q = _quote(_graph(nlp, body), "port would reopen")
     assert q.speaker_span is not None and q.speaker_span.text == source
 
 
@@ -530,3 +608,41 @@ def test_a_view_with_its_predicate(nlp) -> None:  # type: ignore[no-untyped-def]
     q = _quote(g, "the tariff as a mistake")
     assert q.cue is not None and q.cue.text == "sees"
     assert [q.text for q in _graph(nlp, "Odile Marsh saw the harbour.").quotes] == []
+
+
+@pytest.mark.slow
+def test_relative_pronoun_before_the_cue_stays_out_of_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Hedda Lind backed the levy, which she said would fund three schools.")
+    q = _quote(g, "fund three schools")
+    assert q.span.text == "would fund three schools"
+
+
+@pytest.mark.slow
+def test_object_content_keeps_its_phrase_but_not_the_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Ilse Varga criticized the levy on fishing boats on Monday.")
+    q = _quote(g, "levy")
+    assert q.span.text == "the levy on fishing boats"
+
+
+@pytest.mark.slow
+def test_asked_with_the_addressee_as_object_takes_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, '"Why is the pier still closed?" Nadia Perrin asked the council members.')
+    q = _quote(g, "pier still closed")
+    assert _name(g, q.speaker) == "Nadia Perrin"
+
+
+@pytest.mark.slow
+def test_name_before_a_colon_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'The vote was close. Pollster Wilma Achterberg: "Turnout decided it, not the message."'
+    g = _graph(nlp, body)
+    q = _quote(g, "Turnout decided it")
+    assert _name(g, q.speaker) == "Wilma Achterberg"
+    assert q.cue is not None and q.cue.text == ":"
+
+
+@pytest.mark.slow
+def test_quote_ending_in_a_comma_takes_the_cue_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = '"We will tax every import," Dana Holt said in March of the plant, whose owner moved 300 jobs abroad.'
+    g = _graph(nlp, body)
+    q = _quote(g, "tax every import")
+    assert _name(g, q.speaker) == "Dana Holt"

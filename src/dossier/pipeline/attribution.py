@@ -21,6 +21,7 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
 # Dependents through which a participial or coordinated cue borrows its clause's subject.
 BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "acl")
+DASHES = ("-", "–", "—", "―", "--")
 SPEAKER_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP", "GPE", "NORP")
 ADDRESSEE_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP")
 LEAD_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP")  # sources a headline names before a colon
@@ -201,7 +202,8 @@ def cue_span(tok: Token) -> Span:
         return doc[tok.i : tok.i + 2]
     start = tok.i
     def joins(t: Token) -> bool:
-        return t.head.i == tok.i and t.dep_ in CUE_LEFT and t.tag_ != "TO"  # not the "to" of "to say"
+        # not the "to" of "to say", nor the "when" of "when asked"
+        return t.head.i == tok.i and t.dep_ in CUE_LEFT and t.tag_ not in ("TO", "WRB")
 
     while start > 0 and joins(doc[start - 1]):
         start -= 1
@@ -319,16 +321,43 @@ def source_phrase(subj: Token, quoted: set[int], cue: Token | None = None) -> Sp
     doc = subj.doc
     if subj.pos_ == "PRON" or subj.tag_ in ("WP", "WDT"):
         return doc[subj.i : subj.i + 1]
-    lo, hi = subj.left_edge.i, subj.right_edge.i + 1
+    lo, hi = max(subj.left_edge.i, subj.sent.start), subj.right_edge.i + 1
     lo = max([lo] + [i + 1 for i in range(lo, subj.i) if i in quoted])
+    lo = max([lo] + [c.right_edge.i + 1 for c in subj.children if c.dep_ == "prep" and c.i < subj.i])
+    lo = _after_dateline(doc, lo, subj.i)
     hi = min([hi] + [i for i in range(subj.i + 1, hi) if i in quoted])
     if cue is not None and subj.i < cue.left_edge.i < hi:
         hi = cue.left_edge.i
-    while hi > subj.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].lower_ in ("and", "or")):
+    hi = min([hi] + [t.left_edge.i - 1 for t in doc[subj.i + 1 : hi] if _aside(t)])
+    while hi > subj.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space
+                               or doc[hi - 1].lower_ in ("and", "or", "both", "all", "each")):
         hi -= 1
     while lo < subj.i and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     return doc[lo:hi]
+
+
+def _aside(tok: Token) -> bool:
+    """A participle or adjective set off by a comma or dash after the source (``Dana Holt, clad in
+    red,``, ``the mayor, clearly frustrated,``): how the speaker looked, not who the speaker is."""
+    before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    if before is None or not (before.text == "," or _dash(before)) or tok.head.i > before.i:
+        return False
+    return tok.dep_ in ("acl", "amod", "advmod") and tok.tag_ in ("VBN", "VBD", "VBG", "JJ", "RB")
+
+
+def _dash(tok: Token) -> bool:
+    """A dash between words (``Paris - The``), not a hyphen inside one (``Holtz-Eakin``)."""
+    return tok.text in DASHES and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+
+
+def _after_dateline(doc: Doc, lo: int, head: int) -> int:
+    """Start of the source after a dateline (``PARIS (Reuters) - The minister``): the last dash before
+    the head when no lowercase word comes before it."""
+    dashes = [i for i in range(lo, head) if _dash(doc[i])]
+    if dashes and not any(t.is_alpha and t.text[0].islower() for t in doc[lo : dashes[-1]]):
+        return dashes[-1] + 1
+    return lo
 
 
 def noun_core(tok: Token) -> Span:

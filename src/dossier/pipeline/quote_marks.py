@@ -24,8 +24,8 @@ DOUBLE_STRAIGHT = '"'
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 SINGLE_STRAIGHT = "'"
-# Characters after which a straight mark opens rather than closes.
-_OPENING_CONTEXT = " \t\n([{—–-/"
+# Characters after which a straight mark opens rather than closes (and any white space: no-break too).
+_OPENING_CONTEXT = " \t\n\xa0\u2009\u202f([{—–-/"
 
 
 @dataclass(frozen=True)

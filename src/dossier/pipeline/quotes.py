@@ -35,6 +35,7 @@ FRAME_BEFORE = 30  # ... and before an opening mark
 SENTENCE_END = (".", "?", "!")
 LEAD_IN = (",", ":", "—", "–", "-", ";")
 MIN_UNCUED_TOKENS = 5  # a cue-less quote shorter than this is a scare quote
+TAIL_DEPS = ("prep",)
 NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
 COLON_LEAD_CHARS = 60  # a headline colon comes within this many characters of the paragraph start
 COLON_LEAD_TOKENS = 8  # ... after at most this many tokens
@@ -105,10 +106,24 @@ class _Finder:
         return bisect_right(self.para_starts, char) - 1
 
     def _speaker(self, cue: Token) -> attr.Speaker:
+        name = self._colon_name(cue)
+        if name is not None:
+            speaker = attr.resolve_speaker(name, self.mentions, self.quoted)
+            if speaker.span is not None:  # a quote in single marks is not cut by source_phrase
+                speaker.span = self.doc[speaker.span.start : min(speaker.span.end, cue.i)]
+            return speaker
         subj = attr.subject_of(cue)
-        if subj is None:
+        if subj is None or self._passive(cue):
             return attr.Speaker(None, None)
-        return attr.resolve_speaker(subj, self.mentions, self.quoted, cue)
+        return attr.resolve_speaker(self._unquoted_subject(subj), self.mentions, self.quoted, cue)
+
+    def _unquoted_subject(self, subj: Token) -> Token:
+        """The parser may take the quote's own subject for the cue's (``"Business is bad," Hill said``):
+        a second subject of the same verb outside the quote is the speaker."""
+        if subj.i not in self.quoted:
+            return subj
+        others = [c for c in subj.head.children if c.dep_ in attr.SUBJECTS and c.i not in self.quoted]
+        return others[0] if others else subj
 
     def _status(self, cue: Token | None, speaker: attr.Speaker) -> Status:
         if cue is not None and cue.lower_ in lexicons.load("hedge_cues"):
@@ -133,7 +148,7 @@ class _Finder:
     # -------------------------------------------------------------- passes
 
     def run(self) -> list[Quote]:
-        found = self._reported_clauses() + self._according_to() + self._colon_leads() + self._nominal()
+        found = self._unnested(self._reported_clauses()) + self._according_to() + self._colon_leads() + self._nominal()
         found += self._direct(found)
         found.sort(key=lambda f: (f.start, f.end))
         self._inherit(found)
@@ -156,9 +171,13 @@ class _Finder:
                 continue  # "the behaviour signaled that ...": no one speaks
             if subj is not None:
                 frames |= attr.document_frames(tok, subj)
-            for lo, hi, cue_end in self._contents(tok, frames):
-                if lo in self.quoted and self.doc[hi - 1].i in self.quoted and self._one_passage(lo, hi):
-                    continue
+            contents = self._contents(tok, frames)
+            quote_before = any(hi <= tok.i and lo in self.quoted and hi - 1 in self.quoted for lo, hi, _ in contents)
+            for lo, hi, cue_end in contents:
+                if quote_before and lo > tok.i:
+                    continue  # '"...," said Hill, after hearing Ames speak': the quote is what was said
+                if lo <= tok.i < hi:
+                    lo = tok.i + 1  # "the plan, which he said would fail": the relative pronoun stays out
                 lo, hi = self._trim(lo, hi)
                 if hi <= lo:
                     continue
@@ -176,10 +195,19 @@ class _Finder:
                         continue  # the clause only touches a quote running beyond it
                     kind = "mixed"
                     self.consumed |= inside
-                found = self._found(kind, start, end, tok)
+                found = self._found(kind, start, end, tok, max(inside, default=None))
                 found.cue_end = cue_end
                 out.append(found)
         return out
+
+    @staticmethod
+    def _unnested(found: list[Found]) -> list[Found]:
+        """Drop a thought or intent reported inside another statement (``X said she hopes ...``,
+        ``X told reporters he plans to ...``): it is part of that statement, not one of its own."""
+        def nested(f: Found) -> bool:
+            return f.cue is not None and not attr.is_cue_verb(f.cue) and any(
+                g is not f and g.start <= f.cue.idx < g.end for g in found)
+        return [f for f in found if not nested(f)]
 
     def _not_a_statement(self, verb: Token) -> bool:
         """A negated cue (``did not say whether``) or one inside another cue's infinitive
@@ -189,6 +217,16 @@ class _Finder:
         if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
         return bool(attr.frames_of(verb.head)) or verb.head.lemma_.lower() in lexicons.load("refusal_verbs")
+
+    @staticmethod
+    def _passive(verb: Token) -> bool:
+        """A passive cue with no ``by`` agent (``when asked if ...``, ``she is expected to argue``):
+        its subject, or the subject it borrows, is the one spoken to or of, not the speaker."""
+        deps = {c.dep_ for c in verb.children}
+        if "agent" in deps:
+            return False
+        return bool(deps & {"auxpass", "nsubjpass"}) or (
+            verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not deps & set(attr.SUBJECTS))
 
     def _bare_entity(self, lo: int, hi: int) -> bool:
         """Whether tokens ``lo:hi`` are only a name, a pronoun or a date (``endorsed him``, ``on Monday``)."""
@@ -217,7 +255,7 @@ class _Finder:
         clauses = [c for c, f in comps if f in ("that", "if") and f in frames]
         if clauses:
             cue_end = adj.i + 1 if adj is not None else None
-            return [(c.left_edge.i, self._clause_end(c), cue_end) for c in clauses]
+            return [(c.left_edge.i, self._clause_end(c, verb), cue_end) for c in clauses]
         after = [(c, f) for c, f in comps if c.i > verb.i and f is not None and self._fills(f, frames)]
         core = [c for c, f in after if f in ("np", "np2", "to")]
         if core:
@@ -225,7 +263,7 @@ class _Finder:
                 core += [c for c in verb.children if c.i > verb.i and (
                     c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as")))]
             lo, hi = min(c.left_edge.i for c in core), max(c.right_edge.i for c in core) + 1
-            return [] if self._bare_entity(lo, hi) else [(lo, hi, None)]
+            return [] if self._bare_entity(lo, hi) else [(lo, self._verb_tail(verb, hi), None)]
         for prep, _ in after:
             mark = attr.for_mark(prep)
             if mark is not None:
@@ -294,17 +332,47 @@ class _Finder:
         """Whether tokens ``lo:hi`` hold more than punctuation and a conjunction (``But, she said, ...``)."""
         return any(not (t.is_punct or t.is_space or t.dep_ == "cc") for t in self.doc[lo:hi])
 
-    def _clause_end(self, clause: Token) -> int:
-        """End of a reported clause, leaving out a trailing concession set off by a comma
-        (``..., though the agency would not confirm it``): the writer's aside, not the report."""
+    def _verb_tail(self, verb: Token, hi: int) -> int:
+        """End of an object or infinitive content, taking in a phrase the parser hung on the verb right
+        after it (``vowed to cut taxes on imports``, ``urged voters to act in support of X``); not a time."""
+        for c in verb.children:
+            if c.i == hi and c.dep_ in TAIL_DEPS and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+                hi = c.right_edge.i + 1
+        return hi
+
+    def _clause_end(self, clause: Token, verb: Token) -> int:
+        """End of a reported clause, leaving out what the parse hung on it but the writer added:
+        a trailing concession set off by a comma (``..., though the agency would not confirm it``)
+        and a second predicate of the speaker (``says she will vote no and calls him a liar``)."""
         hi = clause.right_edge.i + 1
         for child in clause.children:
+            if child.i < clause.i:
+                continue
             marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
             before = self.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
-            if (child.dep_ == "advcl" and child.i > clause.i and before is not None and before.text == ","
+            if (child.dep_ == "advcl" and before is not None and before.text == ","
                     and set(marks) & {"though", "although", "whereas"}):
                 hi = min(hi, before.i)
+            elif (child.dep_ == "advcl" and child.tag_ == "VBG" and attr.is_cue_verb(child) and before is not None
+                    and before.text in (",", "—", "–", "--") and child.right_edge.i + 1 >= hi):
+                hi = min(hi, before.i)  # "..., adding that ...": the speaker's next words
+            elif self._speakers_predicate(child, clause, verb):
+                ccs = [c.i for c in clause.children if c.dep_ == "cc" and clause.i < c.i < child.i]
+                hi = min(hi, max(ccs, default=child.left_edge.i))
         return hi
+
+    @staticmethod
+    def _speakers_predicate(conj: Token, clause: Token, verb: Token) -> bool:
+        """A verb coordinated with the clause's but in the cue's form, not the clause's, with no
+        subject of its own (``says he will run and calls it a duty``): the speaker's next act."""
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.tag_ != verb.tag_:
+            return False
+        if any(c.dep_ in attr.SUBJECTS for c in conj.children):
+            return False
+        auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i]
+        if auxes:  # "has not held ... and never called": the auxiliary may cover both
+            return conj.tag_ not in ("VBD", "VBN") and conj.tag_ != auxes[0].tag_
+        return conj.tag_ != clause.tag_
 
     @staticmethod
     def _fills(frame: str | None, frames: frozenset[str]) -> bool:
@@ -394,7 +462,7 @@ class _Finder:
                 if objs and not self._bare_entity(objs[0].left_edge.i, objs[0].right_edge.i + 1):
                     return [(objs[0].left_edge.i, objs[0].right_edge.i + 1, child.i + 1)]
                 continue
-            return [(child.left_edge.i, self._clause_end(child), None)]
+            return [(child.left_edge.i, self._clause_end(child, noun), None)]
         return []
 
     def _colon_leads(self) -> list[Found]:
@@ -456,12 +524,15 @@ class _Finder:
             content = self.text[m.start : m.end].rstrip()
             if embedded:
                 continue  # a fragment inside someone's sentence: a scare quote unless a clause claimed it
-            if content[-1:] in ",?!—–-" and cue_after is not None:
-                cue = cue_after
+            # '"...," Hill said, angered that ...': a quote left open by its comma is the cue's, whatever
+            # else the parse hangs on the verb.
+            handed = next((self.doc[i] for i in after[:4] if self._is_cue(i) and not self._negated(self.doc[i])), None)
+            if content[-1:] in ",?!—–-" and (cue_after or handed) is not None:
+                cue = cue_after or handed
             else:
                 cue = cue_before or cue_after or self._colon_cue(m.open_mark)
             if cue is None:
-                prev = out[-1] if out else None
+                prev = self._previous(out, earlier, m, not before and not after)
                 if m.single or not self._continues(prev, m):
                     if m.single or self._n_tokens(m) < MIN_UNCUED_TOKENS:
                         continue
@@ -481,6 +552,21 @@ class _Finder:
         """The ``that`` of a reported clause quoted whole (``she said that "..."``)."""
         return tok.lower_ == "that" and tok.dep_ == "mark" and bool(attr.frames_of(tok.head.head))
 
+    def _previous(self, out: list[Found], earlier: list[Found], m: Marked, alone: bool) -> Found | None:
+        """The attribution right before passage ``m``: the last direct quote, or a reported clause
+        ending later, when it holds a quote (``Sales are "down," Hill said. "We lost a year."``) or
+        ends the paragraph before a passage standing ``alone`` (``Hill praised the crew.⏎"They never
+        gave up."``): the passage goes on with it."""
+        candidates = ([out[-1]] if out else []) + [f for f in earlier if self._reach(f) <= m.open_mark and (
+            f.passage is not None or (alone and self._para(f.end) < self._para(m.open_mark)))]
+        return max(candidates, key=self._reach, default=None)
+
+    def _reach(self, f: Found) -> int:
+        """Where a quote ends: the closing mark of its last passage, or its sentence's end."""
+        if f.passage is not None:
+            return max(f.end, self.marked[f.passage].outer_end)
+        return self._end(self.doc[self._tok(f.end - 1)].sent.end)
+
     def _open_for(self, cue: Token) -> bool:
         """Whether a cue after a quote can take the quote as what was said: not negated and with
         no content of its own (``X said nothing``, ``X did not say``, ``X said he would``); the
@@ -488,12 +574,16 @@ class _Finder:
         if attr.is_according_to(cue):
             return True
         own = ("ccomp", "xcomp", "attr")
-        if cue.lemma_ not in lexicons.load("tell_verbs"):
+        if cue.lemma_ not in lexicons.load("tell_verbs") | lexicons.load("addressed_verbs"):
             own += ("dobj",)
         for child in cue.children:
             if child.dep_ == "neg" or (child.dep_ in own and child.i not in self.quoted):
                 return False
         return True
+
+    @staticmethod
+    def _negated(cue: Token) -> bool:
+        return any(c.dep_ == "neg" for c in cue.children)
 
     def _n_tokens(self, m: Marked) -> int:
         return self._tok(m.end - 1) - self._tok(m.start) + 1
@@ -511,7 +601,8 @@ class _Finder:
                 break
             if tok.text in SENTENCE_END:
                 break
-            out.append(i)
+            if not tok.is_space:
+                out.append(i)
             if step > 0 and "\n" in tok.whitespace_:
                 break
             i += step
@@ -525,24 +616,48 @@ class _Finder:
         if j < 0 or self.text[j] != ":":
             return None
         colon = self.doc[self._tok(j)]
+        if self._colon_name(colon) is not None:
+            return colon
         sent = colon.sent
         cues = [t for t in sent if t.i < colon.i and t.i not in self.quoted and self._is_cue(t.i)]
         if cues:
             return cues[-1]
         return sent.root if sent.root.pos_ in ("VERB", "AUX") and sent.root.i not in self.quoted else None
 
+    def _colon_name(self, colon: Token) -> Token | None:
+        """The name right before a colon that opens a quote (``Pollster Ada Hill: "..."``): the speaker."""
+        if colon.text != ":" or colon.i == 0:
+            return None
+        last = self.doc[colon.i - 1]
+        while last.dep_ in ("compound", "flat") and last.head.i > last.i:
+            last = last.head
+        if last.i in self.quoted or last.i != colon.i - 1 or last.pos_ != "PROPN":
+            return None
+        if last.ent_type_ in ("GPE", "LOC", "FAC") or (
+                self.mentions.at(last.i) is None and last.ent_type_ not in attr.SPEAKER_TYPES):
+            return None  # "In San Bernardino: ..." introduces a place
+        name = last
+        while name.dep_ == "conj" and name.head.i < name.i:  # "Ada Hill and Bo Lund:"
+            name = name.head
+        return name
+
     def _continues(self, prev: Found | None, m: Marked) -> bool:
-        if prev is None or prev.passage is None or (prev.speaker.key is None and prev.speaker.span is None):
+        if prev is None or (prev.speaker.key is None and prev.speaker.span is None):
             return False
-        last = self.marked[prev.passage]
-        if self._para(m.open_mark) - self._para(last.outer_end - 1) > 1:
+        reach = self._reach(prev)
+        if self._para(m.open_mark) - self._para(reach - 1) > 1:
             return False
-        gap = self.text[last.outer_end : m.open_mark].strip(" \n,.'")
+        gap = self.text[reach : m.open_mark].strip(" \n,.'")
         if not gap:
             return True
         # '"A," Smith said. "B."': the gap may be the previous quote's own attribution sentence.
+        # Abbreviations (``Mr.``, ``Jr.``) are single tokens: only a token of its own ends a sentence.
         cue = prev.cue
-        return cue is not None and last.outer_end <= cue.idx < m.open_mark and not any(c in gap for c in "?!.:;")
+        if cue is None or not reach <= cue.idx < m.open_mark:
+            return False
+        between = self.doc[self._tok(reach) : self._tok(m.open_mark)]
+        stops = [t for t in between if t.text in (*SENTENCE_END, ":", ";")]
+        return all(self._only_punct(t.idx + 1, m.open_mark) for t in stops)
 
     def _inherit(self, found: list[Found]) -> None:
         """A back-referred addressee (``telling the outlet``) takes the time of that addressee's last quote."""
