@@ -224,6 +224,7 @@ def evaluate(
     kinds: Counter[str] = Counter()
     t_quotes = 0.0
     cue_words = reporting_verbs()
+    by_cue: dict[bool, list[bool]] = {True: [], False: []}
     for art, doc in zip(articles, processed, strict=True):
         t0 = time.perf_counter()
         quotes = find_quotes(doc)
@@ -233,7 +234,11 @@ def evaluate(
         for p in preds:
             kinds[p.kind] += 1
         gold_sources = {norm(text, g.source) for g in art.gold if g.source}
-        scores["source"].add({norm(text, p.source) for p in preds if p.source}, gold_sources)
+        pred_sources = {norm(text, p.source) for p in preds if p.source}
+        scores["source"].add(pred_sources, gold_sources)
+        for g in art.gold:
+            if g.source:
+                by_cue[speech_cue(text, g, cue_words)].append(norm(text, g.source) in pred_sources)
         scores["source(np)"].add({norm(text, p.source_np) for p in preds if p.source_np}, gold_sources)
         scores["cue"].add({norm(text, p.cue) for p in preds if p.cue}, {norm(text, g.cue) for g in art.gold if g.cue})
         scores["content"].add(
@@ -247,11 +252,21 @@ def evaluate(
     for name, score in scores.items():
         p, r, f = score.prf()
         print(f"{name:<12} {100 * p:6.1f} {100 * r:6.1f} {100 * f:6.1f}")
+    labels = {True: "speech cues (say, tell, according to, ...)", False: "other cues (think, show, support, ...)"}
+    for speech, label in labels.items():
+        hits = by_cue[speech]
+        print(f"source recall, {label}: {100 * sum(hits) / max(len(hits), 1):.1f} of {len(hits)}")
     cached = " (spaCy time from the cached run)" if cache is not None else ""
     print(f"time: spaCy pipeline {t_spacy:.2f}s, quotes {t_quotes:.2f}s, ratio {t_quotes / t_spacy:.3f}{cached}")
     print("most common errors:")
     for kind, count in errors.most_common(n_errors):
         print(f"{count:6d}  {kind}")
+
+
+def speech_cue(text: str, gold: Gold, cue_words: frozenset[str]) -> bool:
+    """Whether a gold attribution's cue is a verb of saying or ``according to`` (not belief, stance or evidence)."""
+    cue = " ".join(text[a:b] for a, b in gold.cue or ()).lower()
+    return cue.startswith("according") or any(w in cue_words for w in re.findall(r"[a-z]+", cue))
 
 
 def _attributions(text: str, preds: list[Pred], gold: list[Gold], score: Score, errors: Counter[str],
