@@ -249,9 +249,9 @@ class _Finder:
         ``Y of lying``); else a preposition's object, the preposition joining the cue.
         """
         comps = [(c, attr.frame_of(c)) for c in verb.children]
-        adj = attr.stance_adjective(verb)
-        if adj is not None:  # "is confident that ...": the clause hangs off either word
-            comps = [(c, f) for c, f in comps + [(c, attr.frame_of(c)) for c in adj.children] if c.i > adj.i]
+        adj = attr.joined_word(verb)
+        if adj is not None:  # "is confident that ...", "made the case for": the content hangs off either word
+            comps = [(c, f) for c, f in comps + [(c, self._word_frame(c)) for c in adj.children] if c.i > adj.i]
         clauses = [c for c, f in comps if f in ("that", "if") and f in frames]
         if clauses:
             cue_end = adj.i + 1 if adj is not None else None
@@ -263,7 +263,8 @@ class _Finder:
                 core += [c for c in verb.children if c.i > verb.i and (
                     c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as")))]
             lo, hi = min(c.left_edge.i for c in core), max(c.right_edge.i for c in core) + 1
-            return [] if self._bare_entity(lo, hi) else [(lo, self._verb_tail(verb, hi), None)]
+            cue_end = adj.i + 1 if adj is not None and adj.i < lo else None
+            return [] if self._bare_entity(lo, hi) else [(lo, self._verb_tail(verb, hi), cue_end)]
         for prep, _ in after:
             mark = attr.for_mark(prep)
             if mark is not None:
@@ -276,6 +277,17 @@ class _Finder:
         if gap:
             return gap
         return self._around(verb) if "that" in frames else []
+
+    @staticmethod
+    def _word_frame(comp: Token) -> str | None:
+        """The frame a dependent of a cue's joined word fills: a noun's complement (``the case
+        that ...``) or a clause, also one opened by ``that`` that the parser hung as an adverbial
+        (``made it clear that ...``)."""
+        if comp.head.pos_ == "NOUN":
+            return attr.noun_frame_of(comp)
+        if comp.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
+            return "that"
+        return attr.frame_of(comp)
 
     def _relative_object(self, verb: Token, frames: frozenset[str]) -> list[tuple[int, int, int | None]]:
         """``the things Tull has said about farmers``: a relative clause whose missing object is the
