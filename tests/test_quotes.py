@@ -696,3 +696,22 @@ def test_belief_and_intent_subjects_and_frames(nlp, body: str, fragment: str, so
     q = _quote(_graph(nlp, body), fragment)
     assert q.span.text == fragment
     assert q.speaker_span is not None and q.speaker_span.text == source
+
+
+@pytest.mark.slow
+def test_reported_clause_runs_on_with_the_quote_it_opens(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, 'Ada Moss said she would talk to Tomas Brill about the "leaks that began in May, which '
+                    'I think nobody has fixed, and I doubt anyone will."')
+    q = _quote(g, "she would talk")
+    assert q.kind == "mixed" and q.span.text.endswith("anyone will.")
+    assert _name(g, q.speaker) == "Ada Moss"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", ["Odile Marsh's response was that the ferry cost too much.",
+                                  "Her position is that the ferry cost too much."])
+def test_statement_noun_joined_to_its_clause_by_a_copula(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    q = _quote(_graph(nlp, body), "the ferry cost too much")
+    assert q.span.text == "the ferry cost too much"
+    assert q.cue is not None and q.cue.text in ("response was", "position is")
+    assert _graph(nlp, "The idea is that the ferry cost too much.").quotes == []

@@ -438,8 +438,9 @@ def can_speak(subj: Token, mentions: MentionIndex) -> bool:
             c.dep_ == "prep" for c in subj.children))):  # not the generic "one could say"
         return _quantity_speaks(subj, verb, mentions)
     if subj.pos_ == "PRON":
-        # "it said": a company or a report speaks; "it seems" is taken care of by the cue lists
-        personal = subj.lower_ in ("i", "we", "you", "he", "she", "they")
+        # "it said": a company or a report speaks; "it seems" is taken care of by the cue lists;
+        # a possessive holds a statement noun ("her claim that ...")
+        personal = subj.lower_ in ("i", "we", "you", "he", "she", "they", "my", "our", "his", "her", "their")
         return personal or (subj.lower_ == "it" and is_cue_verb(subj.head))
     word = subj.lemma_.lower()
     return (

@@ -191,8 +191,11 @@ class _Finder:
                 if inside:
                     # A closing mark after the clause's last word ('is "unfit."') still belongs to it.
                     end = max([end] + [self.marked[k].end for k in inside if self._only_punct(end, self.marked[k].end)])
-                    if any(self.marked[k].start < start or self.marked[k].end > end for k in inside):
-                        continue  # the clause only touches a quote running beyond it
+                    if any(self.marked[k].start < start for k in inside):
+                        continue  # the clause only touches a quote opened before it
+                    # 'said he would act on the "threats ... to them."': the quote the clause opens
+                    # runs on past the parse's clause and is part of what was said
+                    end = max([end] + [self.marked[k].end for k in inside])
                     kind = "mixed"
                     self.consumed |= inside
                 found = self._found(kind, start, end, tok, max(inside, default=None))
@@ -459,7 +462,14 @@ class _Finder:
 
     def _noun_contents(self, noun: Token, frames: frozenset[str]) -> list[tuple[int, int, int | None]]:
         """What a statement noun carries: its ``that`` clause, its infinitive or the object of
-        its preposition (``call for``, which joins the cue)."""
+        its preposition (``call for``, which joins the cue); or, as the subject of a copula, the
+        clause the copula joins it to (``Holt's response was that ...``, the copula joining the cue)."""
+        copula = noun.head
+        if noun.dep_ == "nsubj" and copula.lemma_ == "be" and "that" in frames:
+            clauses = [c for c in copula.children if c.i > copula.i and c.dep_ == "ccomp"
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            if clauses:
+                return [(clauses[0].left_edge.i, self._clause_end(clauses[0], copula), copula.i + 1)]
         for child in noun.children:
             if child.i < noun.i:
                 continue
