@@ -646,3 +646,72 @@ def test_quote_ending_in_a_comma_takes_the_cue_after_it(nlp) -> None:  # type: i
     g = _graph(nlp, body)
     q = _quote(g, "tax every import")
     assert _name(g, q.speaker) == "Dana Holt"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "fragment", "cue"),
+    [
+        ("Odile Marsh made clear that the ferry line would close.", "the ferry line would close", "made clear"),
+        ("Odile Marsh made it clear that the ferry line would close.", "the ferry line would close", "made it clear"),
+        ("Odile Marsh made the case that the ferry line should close.", "the ferry line should close", "made the case"),
+        ("Odile Marsh made the case for a new ferry line.", "a new ferry line", "made the case for"),
+        ("Odile Marsh made a pledge to reopen the ferry line.", "to reopen the ferry line", "made a pledge"),
+        ("Odile Marsh took issue with the plan to close the ferry line.", "the plan to close the ferry line",
+         "took issue with"),
+        ("Odile Marsh weighed in on the ferry dispute.", "the ferry dispute", "weighed in on"),
+        ("Odile Marsh was clear that the ferry line would close.", "the ferry line would close", "was clear"),
+    ],
+)
+def test_statements_made_with_a_light_verb(nlp, body: str, fragment: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    q = _quote(g, fragment)
+    assert q.span.text == fragment
+    assert q.cue is not None and q.cue.text == cue
+    assert _name(g, q.speaker) == "Odile Marsh"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", ["Odile Marsh made no mention of the ferry line.",
+                                  "Odile Marsh did not make clear whether the ferry line would close.",
+                                  "It was clear that the ferry line would close."])
+def test_light_verbs_negated_or_without_a_speaker(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    assert _graph(nlp, body).quotes == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "fragment", "source"),
+    [
+        ("Most believe that the ferry line will close.", "the ferry line will close", "Most"),
+        ("Others call the ferry line a relic.", "the ferry line a relic", "Others"),
+        ("The harbour board heard from fishers who think the ferry line will close.", "the ferry line will close",
+         "who"),
+        ("Odile Marsh merely wanted the council to reopen the ferry line.", "the council to reopen the ferry line",
+         "Odile Marsh"),
+        ("Odile Marsh learned that the ferry line would close.", "the ferry line would close", "Odile Marsh"),
+    ],
+)
+def test_belief_and_intent_subjects_and_frames(nlp, body: str, fragment: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    q = _quote(_graph(nlp, body), fragment)
+    assert q.span.text == fragment
+    assert q.speaker_span is not None and q.speaker_span.text == source
+
+
+@pytest.mark.slow
+def test_reported_clause_runs_on_with_the_quote_it_opens(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, 'Ada Moss said she would talk to Tomas Brill about the "leaks that began in May, which '
+                    'I think nobody has fixed, and I doubt anyone will."')
+    q = _quote(g, "she would talk")
+    assert q.kind == "mixed" and q.span.text.endswith("anyone will.")
+    assert _name(g, q.speaker) == "Ada Moss"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", ["Odile Marsh's response was that the ferry cost too much.",
+                                  "Her position is that the ferry cost too much."])
+def test_statement_noun_joined_to_its_clause_by_a_copula(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    q = _quote(_graph(nlp, body), "the ferry cost too much")
+    assert q.span.text == "the ferry cost too much"
+    assert q.cue is not None and q.cue.text in ("response was", "position is")
+    assert _graph(nlp, "The idea is that the ferry cost too much.").quotes == []

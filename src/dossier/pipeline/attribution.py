@@ -63,7 +63,45 @@ def frames_of(tok: Token) -> frozenset[str]:
     frames = cue_frames().get(tok.lemma_.lower(), frozenset())
     if is_cue_verb(tok) or is_belief_verb(tok) or stance_adjective(tok) is not None:
         frames = frames | {"that"}
+    word = light_word(tok)
+    if word is not None:
+        frames = frames | _light_cues()[tok.lemma_.lower(), word.lemma_.lower()]
     return frames
+
+
+def joined_word(tok: Token) -> Token | None:
+    """The word that joins verb ``tok`` in the cue and may carry its complement: a stance
+    adjective (``is confident that``) or the word of a light verb (``made the case for``)."""
+    adj = stance_adjective(tok)
+    return adj if adj is not None else light_word(tok)
+
+
+@lru_cache(maxsize=1)
+def _light_cues() -> dict[tuple[str, str], frozenset[str]]:
+    """(verb lemma, word lemma) -> frames (lexicon ``light_cues``)."""
+    out: dict[tuple[str, str], frozenset[str]] = {}
+    for line in lexicons.lines("light_cues"):
+        verb, word, *frames = line.lower().split()
+        out[verb, word] = frozenset(frames)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _light_verbs() -> frozenset[str]:
+    return frozenset(verb for verb, _ in _light_cues())
+
+
+def light_word(tok: Token) -> Token | None:
+    """The object, complement or particle that makes light verb ``tok`` a cue (``made clear``,
+    ``made the case``, ``took issue``, ``weighed in``); ``None`` for ``made no mention``."""
+    if tok.lemma_.lower() not in _light_verbs():
+        return None
+    for child in tok.children:
+        if child.i > tok.i and child.dep_ in ("dobj", "ccomp", "acomp", "oprd", "prt") and (
+                tok.lemma_.lower(), child.lemma_.lower()) in _light_cues():
+            negated = any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
+            return None if negated else child
+    return None
 
 
 def stance_adjective(tok: Token) -> Token | None:
@@ -102,7 +140,8 @@ def document_frames(verb: Token, subj: Token) -> frozenset[str]:
 def frame_of(comp: Token) -> str | None:
     """The frame a dependent of a verb fills: ``that``, ``if``, ``to``, ``np`` or ``prep:P``."""
     if comp.dep_ == "ccomp":
-        return "that"
+        # "wants voters to decide" parsed as one clause: an object with its infinitive
+        return "to" if any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) else "that"
     if comp.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in comp.children):
         return "if"  # "asked the mayor if ...": an indirect question
     if comp.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
@@ -387,6 +426,8 @@ def can_speak(subj: Token, mentions: MentionIndex) -> bool:
     an unnamed source, a person's title or a document that speaks (``the statement said``,
     ``a new poll shows``)."""
     verb = subj.head
+    if subj.lower_ == "who" and antecedent(subj).i != subj.i:
+        return True  # "voters who think ...": the relative pronoun says its antecedent is a person
     subj = antecedent(subj)
     parts = [subj] + [c for c in subj.children if c.dep_ in ("appos", "compound")]
     if any(mentions.at(t.i) is not None for t in parts):
@@ -397,8 +438,9 @@ def can_speak(subj: Token, mentions: MentionIndex) -> bool:
             c.dep_ == "prep" for c in subj.children))):  # not the generic "one could say"
         return _quantity_speaks(subj, verb, mentions)
     if subj.pos_ == "PRON":
-        # "it said": a company or a report speaks; "it seems" is taken care of by the cue lists
-        personal = subj.lower_ in ("i", "we", "you", "he", "she", "they")
+        # "it said": a company or a report speaks; "it seems" is taken care of by the cue lists;
+        # a possessive holds a statement noun ("her claim that ...")
+        personal = subj.lower_ in ("i", "we", "you", "he", "she", "they", "my", "our", "his", "her", "their")
         return personal or (subj.lower_ == "it" and is_cue_verb(subj.head))
     word = subj.lemma_.lower()
     return (
@@ -417,12 +459,13 @@ def can_speak(subj: Token, mentions: MentionIndex) -> bool:
 
 def _quantity_speaks(subj: Token, verb: Token, mentions: MentionIndex) -> bool:
     """A quantity speaks through its ``of`` phrase (``a third of voters``, not ``half of the money``);
-    a bare one (``many``, ``six in 10``, ``9 percent``) only as the subject of a reporting verb."""
+    a bare one (``many``, ``six in 10``, ``9 percent``) only as the subject of a verb of saying,
+    belief or view (``most believe``, ``64 percent call him honest``)."""
     for prep in subj.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             objs = [c for c in prep.children if c.dep_ == "pobj"]
             return bool(objs) and can_speak(objs[0], mentions)
-    return is_cue_verb(verb)
+    return is_cue_verb(verb) or is_belief_verb(verb) or "np2" in cue_frames().get(verb.lemma_.lower(), ())
 
 
 def can_lead(span: Span, mentions: MentionIndex) -> bool:

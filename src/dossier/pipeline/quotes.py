@@ -191,8 +191,11 @@ class _Finder:
                 if inside:
                     # A closing mark after the clause's last word ('is "unfit."') still belongs to it.
                     end = max([end] + [self.marked[k].end for k in inside if self._only_punct(end, self.marked[k].end)])
-                    if any(self.marked[k].start < start or self.marked[k].end > end for k in inside):
-                        continue  # the clause only touches a quote running beyond it
+                    if any(self.marked[k].start < start for k in inside):
+                        continue  # the clause only touches a quote opened before it
+                    # 'said he would act on the "threats ... to them."': the quote the clause opens
+                    # runs on past the parse's clause and is part of what was said
+                    end = max([end] + [self.marked[k].end for k in inside])
                     kind = "mixed"
                     self.consumed |= inside
                 found = self._found(kind, start, end, tok, max(inside, default=None))
@@ -249,9 +252,9 @@ class _Finder:
         ``Y of lying``); else a preposition's object, the preposition joining the cue.
         """
         comps = [(c, attr.frame_of(c)) for c in verb.children]
-        adj = attr.stance_adjective(verb)
-        if adj is not None:  # "is confident that ...": the clause hangs off either word
-            comps = [(c, f) for c, f in comps + [(c, attr.frame_of(c)) for c in adj.children] if c.i > adj.i]
+        adj = attr.joined_word(verb)
+        if adj is not None:  # "is confident that ...", "made the case for": the content hangs off either word
+            comps = [(c, f) for c, f in comps + [(c, self._word_frame(c)) for c in adj.children] if c.i > adj.i]
         clauses = [c for c, f in comps if f in ("that", "if") and f in frames]
         if clauses:
             cue_end = adj.i + 1 if adj is not None else None
@@ -263,7 +266,8 @@ class _Finder:
                 core += [c for c in verb.children if c.i > verb.i and (
                     c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as")))]
             lo, hi = min(c.left_edge.i for c in core), max(c.right_edge.i for c in core) + 1
-            return [] if self._bare_entity(lo, hi) else [(lo, self._verb_tail(verb, hi), None)]
+            cue_end = adj.i + 1 if adj is not None and adj.i < lo else None
+            return [] if self._bare_entity(lo, hi) else [(lo, self._verb_tail(verb, hi), cue_end)]
         for prep, _ in after:
             mark = attr.for_mark(prep)
             if mark is not None:
@@ -276,6 +280,17 @@ class _Finder:
         if gap:
             return gap
         return self._around(verb) if "that" in frames else []
+
+    @staticmethod
+    def _word_frame(comp: Token) -> str | None:
+        """The frame a dependent of a cue's joined word fills: a noun's complement (``the case
+        that ...``) or a clause, also one opened by ``that`` that the parser hung as an adverbial
+        (``made it clear that ...``)."""
+        if comp.head.pos_ == "NOUN":
+            return attr.noun_frame_of(comp)
+        if comp.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
+            return "that"
+        return attr.frame_of(comp)
 
     def _relative_object(self, verb: Token, frames: frozenset[str]) -> list[tuple[int, int, int | None]]:
         """``the things Tull has said about farmers``: a relative clause whose missing object is the
@@ -447,7 +462,14 @@ class _Finder:
 
     def _noun_contents(self, noun: Token, frames: frozenset[str]) -> list[tuple[int, int, int | None]]:
         """What a statement noun carries: its ``that`` clause, its infinitive or the object of
-        its preposition (``call for``, which joins the cue)."""
+        its preposition (``call for``, which joins the cue); or, as the subject of a copula, the
+        clause the copula joins it to (``Holt's response was that ...``, the copula joining the cue)."""
+        copula = noun.head
+        if noun.dep_ == "nsubj" and copula.lemma_ == "be" and "that" in frames:
+            clauses = [c for c in copula.children if c.i > copula.i and c.dep_ == "ccomp"
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            if clauses:
+                return [(clauses[0].left_edge.i, self._clause_end(clauses[0], copula), copula.i + 1)]
         for child in noun.children:
             if child.i < noun.i:
                 continue
