@@ -107,6 +107,12 @@ def test_precedence_order() -> None:
         ("Lind did not say whether he would run again.", "run", "unknown"),
         ("Ferris declined to say whether she had met Lind.", "met", "unknown"),
         ("Whether Ferris still owns the farm is unclear.", "owns", "unknown"),
+        ("Has Governor Broek ever met Otto Lind?", "met", "unknown"),  # the writer asks
+        # hypothetical: imagined settings and suppositions
+        ("In a spoof video, Mayor Tilda Ferris resigns on live radio.", "resigns", "hypothetical"),
+        ("Imagine Otto Lind signing the order himself.", "signing", "hypothetical"),
+        ("Let's say Leo Crane wins the primary.", "wins", "hypothetical"),
+        ("Say the council approved the levy in May.", "approved", "hypothetical"),
         # negated
         ("Dana Pruitt and Leo Crane were never friends.", "friends", "negated"),
         ("The nurses' union did not endorse Mayor Tilda Ferris.", "endorse", "negated"),
@@ -364,3 +370,19 @@ def test_cues_that_do_not_govern_the_clause(nlp, text: str, predicate: str, want
 def test_negated_imperative_is_not_a_negated_claim(nlp) -> None:
     doc = nlp("Play fair or don't play at all.")
     assert not claims(doc, "negated")
+
+
+@pytest.mark.slow
+def test_a_quote_in_an_imagined_scene_or_a_question_is_not_attributed(nlp) -> None:
+    from dossier.extraction import article_doc, doc_to_graph
+    from dossier.graph import Article
+
+    def quote_status(body: str) -> list[str]:
+        article = Article(id="t", title="", body=body, published="2024-05-01")
+        return [q.status for q in doc_to_graph(article_doc(article, nlp), article).quotes]
+
+    assert quote_status('In the parody clip, Mayor Ferris says: "I will sell the harbour to the highest bidder."') == [
+        "hypothetical"]
+    assert quote_status("Did Governor Broek say that the levy would pass?") == ["unknown"]
+    # the speaker's own question is a quote like any other
+    assert quote_status('"Why is the pier still closed?" Governor Broek asked.') == ["attributed"]

@@ -212,6 +212,8 @@ class _Finder:
             self.title()
         for tok in doc[self.title_end:]:
             self.unknown(tok)
+        for sent in doc[self.title_end:].sents:
+            self.question(sent)
         for tok in doc[self.title_end:]:
             self.hypothetical(tok)
             self.speculative(tok)
@@ -288,6 +290,16 @@ class _Finder:
                 self.used_neg.add(tok.i)
                 self.add("unknown", [tok, target], governed(pred))
 
+    def question(self, sent: Any) -> None:
+        """A sentence the writer asks (``Has Holt called for a recount?``) asserts nothing: unknown.
+        A question inside quotation marks (the mark is the last token) is the speaker's: left to the quote."""
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 3 or toks[-1].text != "?":
+            return
+        if sent.root.is_punct:
+            return
+        self.add("unknown", [toks[-1]], governed(sent.root, keep_advcl=True))
+
     # -- hypothetical: fiction words, imagined worlds, "what if", counterfactuals
 
     def hypothetical(self, tok: Token) -> None:
@@ -302,8 +314,16 @@ class _Finder:
                 noun = tok
             else:
                 noun = clause_head(tok)
+            if noun.dep_ == "pobj" and noun.head.lower_ == "in":
+                # "In a parody video, X says ...": the fiction is the setting of the whole clause
+                self.add("hypothetical", [tok], self._setting_ids(noun.head))
+                return
             ids = [t.i for t in noun.subtree] if noun.pos_ in ("NOUN", "PROPN") else governed(noun, keep_advcl=True)
             self.add("hypothetical", [tok], ids, claim=_contentful(doc, ids))
+            return
+        if self._imagined_opening(tok):
+            # "Imagine X saying ...", "Say the port closed ...", "Let's say ...": the sentence is a supposition
+            self.add("hypothetical", [tok], [t.i for t in tok.sent if t.i >= tok.i])
             return
         if lemma in _words("imagination_verbs") and tok.pos_ == "VERB":
             if any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in tok.children):
@@ -327,11 +347,7 @@ class _Finder:
         if low == "in":
             for phrase in _phrases("fiction_frames"):
                 if _match(doc, tok.i, phrase):
-                    host = clause_head(tok.head) if tok.head.i != tok.i else tok
-                    fronted = all(t.is_punct or t.is_space for t in doc[tok.sent.start:tok.i])
-                    # "In the sketch, A ..., then B ...": a fronted setting covers the whole sentence
-                    ids = sentence_ids(tok) if fronted or host.i == tok.i else governed(host, keep_advcl=True)
-                    self.add("hypothetical", list(doc[tok.i:tok.i + len(phrase)]), ids)
+                    self.add("hypothetical", list(doc[tok.i:tok.i + len(phrase)]), self._setting_ids(tok))
                     return
         if low in ("if", "unless") and tok.dep_ == "mark" and tok.head.dep_ == "advcl":
             if tok.i > 0 and doc[tok.i - 1].lower_ == "what":
@@ -343,6 +359,28 @@ class _Finder:
             if verb.tag_ == "VBN" and any(c.lower_ in ("have", "'ve") and c.dep_ == "aux" for c in verb.children):
                 self.add("hypothetical", [tok, *[c for c in verb.children if c.lower_ in ("have", "'ve")]],
                          governed(verb, keep_advcl=True))
+
+    def _setting_ids(self, prep: Token) -> list[int]:
+        """What an imagined setting (``in the sketch``) covers: the whole sentence when it is fronted
+        ("In the sketch, A ..., then B ..."), else the clause it hangs on."""
+        host = clause_head(prep.head) if prep.head.i != prep.i else prep
+        fronted = all(t.is_punct or t.is_space for t in self.doc[prep.sent.start:prep.i])
+        return sentence_ids(prep) if fronted or host.i == prep.i else governed(host, keep_advcl=True)
+
+    @staticmethod
+    def _imagined_opening(tok: Token) -> bool:
+        """A sentence opening with a bare imagination or supposition verb: ``Imagine ...``, ``Picture ...``,
+        ``Say ...``, ``Suppose ...``, ``Let's say ...`` (not "Say, Holt said" or "Imagine!")."""
+        sent = tok.sent
+        if tok.tag_ not in ("VB", "VBP") or tok.i + 1 >= sent.end:
+            return False
+        nxt = tok.doc[tok.i + 1]
+        lead = [t.lower_ for t in sent if t.i < tok.i and not (t.is_punct or t.is_space)]
+        if lead not in ([], ["let", "'s"], ["let", "’s"], ["let", "us"], ["but"], ["now"], ["just"]):
+            return False
+        opening = tok.lower_ in _words("imagination_verbs") or tok.lower_ in ("picture", "suppose")
+        say = tok.lower_ == "say" and (bool(lead) or any(c.dep_ == "ccomp" for c in tok.children))
+        return (opening or say) and not nxt.is_punct
 
     def conditional(self, mark: Token, antecedent: Token) -> None:
         """An if-clause is not asserted; an irrealis consequent ("would", "had won ...") is hypothetical."""
@@ -792,13 +830,23 @@ def _asserted(doc: Doc, cached: dict[str, Any]) -> Found:
 
 
 def _refine_quotes(doc: Doc) -> None:
-    """An indirect quote whose content is hedged, speculative, ... takes that status (source kept)."""
+    """A quote whose cue is imagined or asked about (``In the sketch, Holt says ...``, ``Did Holt say
+    ...?``) takes that status, whatever its kind; an indirect quote whose content is hedged,
+    speculative, ... takes that status too (source kept)."""
     for q in state.section(doc, state.QUOTES):
-        if getattr(q, "kind", None) not in ("indirect", "according_to") or getattr(q, "span", None) is None:
+        if getattr(q, "span", None) is None:
             continue
-        info = char_status(doc, q.span.start, q.span.end)
-        if info.status in ("hypothetical", "unknown", "speculative", "hedged"):
-            q.status = info.status
+        found = []
+        cue = getattr(q, "cue", None)
+        if cue is not None:
+            found.append(char_status(doc, cue.start, cue.end).status)
+            found = [s for s in found if s in ("hypothetical", "unknown")]
+        if getattr(q, "kind", None) in ("indirect", "according_to"):
+            content = char_status(doc, q.span.start, q.span.end).status
+            if content in ("hypothetical", "unknown", "speculative", "hedged"):
+                found.append(content)
+        if found:
+            q.status = min(found, key=RANK.__getitem__)
 
 
 def annotate_status(doc: Doc, refine_quotes: bool = True, asserted_claims: bool = True) -> Doc:
