@@ -646,3 +646,45 @@ def test_quote_ending_in_a_comma_takes_the_cue_after_it(nlp) -> None:  # type: i
     g = _graph(nlp, body)
     q = _quote(g, "tax every import")
     assert _name(g, q.speaker) == "Dana Holt"
+
+
+SLOT_CASES = [
+    ('"Sit down and let me finish," Orla Brennick barked.', "Sit down", "Orla Brennick", "barked"),
+    ('"The ferry runs on time now," boasted Tamsin Okafor.', "ferry runs", "Tamsin Okafor", "boasted"),
+    ('Asked about the audit, Piet Vandersloot shot back, "Read the report first."', "Read the report",
+     "Piet Vandersloot", "shot"),
+    ("Corwin Ashby gloated: ''The count was never close.''", "count was never close", "Corwin Ashby", "gloated"),
+    ('As Greta Lindqvist put it, "The harbour pays for the town."', "harbour pays", "Greta Lindqvist", "put"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "fragment", "speaker", "cue"), SLOT_CASES)
+def test_verb_next_to_a_quote_is_its_cue(nlp, body: str, fragment: str, speaker: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    q = _quote(g, fragment)
+    assert _name(g, q.speaker) == speaker
+    assert q.cue is not None and q.cue.text.startswith(cue)
+
+
+@pytest.mark.slow
+def test_verb_after_a_quote_with_its_own_clause_is_no_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, 'After "The Long Shore," Bram Okoye described how the mill closed in 1990.')
+    assert not [q for q in g.quotes if q.kind == "direct" and q.speaker is not None]
+
+
+@pytest.mark.slow
+def test_speaker_with_an_appositive_before_the_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('But in a call with reporters on Monday, Col. Ada Reyes, a military spokeswoman in Harbor City, '
+            'said, "The convoy left on schedule."')
+    g = _graph(nlp, body)
+    q = _quote(g, "convoy left")
+    assert _name(g, q.speaker) == "Ada Reyes"
+
+
+@pytest.mark.slow
+def test_question_introduced_by_its_cue_keeps_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'Lena Morrow was asked, "Would you run again?" She answered, "Not this year."'
+    g = _graph(nlp, body)
+    assert _quote(g, "run again").cue.text == "was asked"  # type: ignore[union-attr]
+    assert _quote(g, "Not this year").cue.text == "answered"  # type: ignore[union-attr]
