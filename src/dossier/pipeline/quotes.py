@@ -41,6 +41,7 @@ COLON_LEAD_CHARS = 60  # a headline colon comes within this many characters of t
 COLON_LEAD_TOKENS = 8  # ... after at most this many tokens
 MIN_LEAD_WORDS = 3  # ... and is followed by at least this many words
 SLOT_SUBJECT = 12  # most words of a speaker phrase between a quote and its verb ('"...," Jim Hill, 57, told')
+SLOT_APPOSITIVE = 24  # ... and of a name with its appositive ('"...," Ada Hill, a former director of ..., wrote')
 SLOT_LIGHT_VERBS = frozenset({"be", "have", "do"})  # never a cue by position alone
 
 
@@ -546,6 +547,9 @@ class _Finder:
                 if subj is not None:
                     found.speaker = attr.resolve_speaker(subj, self.mentions, self.quoted, cue)
                     found.status = self._status(cue, found.speaker)
+            span = found.speaker.span
+            if span is not None and span.start <= cue.i < span.end - 1:  # 'Continued Holt:': the cue is no part
+                found.speaker.span = self.doc[cue.i + 1 : span.end]
             out.append(found)
         return out
 
@@ -554,7 +558,7 @@ class _Finder:
     def _slot_after(self, close_tok: int) -> tuple[Token, Token] | None:
         """``"...," Holt barked.`` and ``"...," barked Holt.``: the verb right after a quote left open
         by its comma, next to a subject that can speak, is the cue even if no reporting verb."""
-        after = self._frame(close_tok + 1, 1, SLOT_SUBJECT + 1)
+        after = self._frame(close_tok + 1, 1, SLOT_APPOSITIVE + 1)
         verb = next((self.doc[i] for i in after if self._verb_like(self.doc[i])), None)
         if verb is None or not self._slot_verb(verb) or not self._slot_ends(verb) or not self._open_for(verb):
             return None
@@ -565,7 +569,7 @@ class _Finder:
         """``Holt shot back, "..."`` and ``Holt gloated: "..."``: the verb right before the comma or
         colon that opens a quote, with a subject that can speak."""
         verb = self._verb_before(open_tok)
-        if verb is None or not self._slot_verb(verb) or self._described(verb):
+        if verb is None or not self._slot_verb(verb) or (self._described(verb) and not self._named_subject(verb)):
             return None
         subj = self._slot_subject(verb, open_tok, None)
         return (verb, subj) if subj is not None else None
@@ -589,24 +593,28 @@ class _Finder:
         or right after an inverted verb (``"...," said Col. Ada Reyes, a spokeswoman``)."""
         subj = attr.subject_of(verb)
         if close_tok is not None and verb.i > close_tok:
-            if subj is not None and close_tok < subj.i and self._speaks(subj) and (
+            if subj is not None and close_tok < subj.i and self._speaks(subj, verb) and (
                     subj.i < verb.i or self._only_punct(self.doc[close_tok].idx + 1, verb.idx)):
                 return subj
             if not self._only_punct(self.doc[close_tok].idx + len(self.doc[close_tok].text), verb.idx):
                 root = self._segment_root(close_tok + 1, verb.i) or self._name_before(verb, close_tok + 1)
             else:
                 root = self._phrase_after(verb)
-            return root if root is not None and self._speaks(root) else None
+            return root if root is not None and self._speaks(root, verb) else None
         if open_tok is not None and verb.i < open_tok:
-            if subj is not None and subj.i < verb.i and subj.i not in self.quoted and self._speaks(subj):
+            if subj is not None and subj.i < verb.i and subj.i not in self.quoted and self._speaks(subj, verb):
                 return subj
+            inverted = self._phrase_after(verb)  # 'Continued Holt: "..."'
+            if inverted is not None and inverted.i < open_tok and self._only_punct(
+                    inverted.idx + len(inverted.text), self.doc[open_tok].idx):
+                return inverted if self._speaks(inverted, verb) else None
             if not self._slot_verb(verb):
                 return None  # "..., saying:": a participle speaks for its clause's subject
             start = verb.sent.start
             stops = [t.i for t in self.doc[start : verb.i] if t.text in (";", ":") or t.i in self.quoted]
             lo = max(stops, default=start - 1) + 1
             root = self._segment_root(lo, verb.i) or self._name_before(verb, lo)
-            return root if root is not None and self._speaks(root) else None
+            return root if root is not None and self._speaks(root, verb) else None
         return None
 
     def _name_before(self, verb: Token, lo: int) -> Token | None:
@@ -636,6 +644,12 @@ class _Finder:
             return None  # a clause of its own, not a speaker phrase
         return roots[0]
 
+    def _named_subject(self, verb: Token) -> bool:
+        """Whether a verb has a named subject of its own right before it (``..., Ada Hill cracked, "..."``,
+        which the parse may take for a relative clause)."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        return subj is not None and subj.tag_ not in ("WP", "WDT") and self.mentions.at(subj.i) is not None
+
     @staticmethod
     def _described(verb: Token) -> bool:
         """A verb inside a noun phrase (``Ada Hill, who served ...,``): it describes, it does not speak."""
@@ -658,8 +672,14 @@ class _Finder:
             tok = tok.head
         return tok if tok.pos_ in ("NOUN", "PROPN") else None
 
-    def _speaks(self, tok: Token) -> bool:
-        return tok.pos_ in ("NOUN", "PROPN", "PRON") and attr.can_speak(tok, self.mentions)
+    def _speaks(self, tok: Token, verb: Token | None = None) -> bool:
+        """Whether ``tok`` can be the speaker of a quote; any noun for a verb of text (``the sign read``)."""
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return False
+        if verb is not None and verb.lemma_.lower() in lexicons.load("text_verbs") and (
+                tok.pos_ != "PRON" or tok.lower_ == "it"):
+            return True
+        return attr.can_speak(tok, self.mentions)
 
     def _verb_like(self, tok: Token) -> bool:
         """A verb of the clause after a quote (not an auxiliary, not one inside a noun phrase)."""
@@ -678,9 +698,9 @@ class _Finder:
 
     def _slot_ends(self, verb: Token) -> bool:
         """Whether a verb after a quote says nothing of its own: no object follows it, unless it is
-        a reporting verb (``she told reporters``)."""
-        if attr.is_cue_verb(verb):
-            return True
+        a reporting verb (``she told reporters``) or the words after it are its subject."""
+        if attr.is_cue_verb(verb) or any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children):
+            return True  # a reporting verb, or an inverted one: '"...," reads the editorial'
         j = verb.i + 1
         while j < len(self.doc) and self.doc[j].head.i == verb.i and self.doc[j].dep_ in ("prt", "advmod"):
             j += 1
@@ -700,8 +720,11 @@ class _Finder:
         slot = self._slot_before(open_tok) if cue_before is not None else None
         if slot is not None and slot[0].i != cue_before.i:  # type: ignore[union-attr]
             return slot  # 'Asked about it, Hill shot back, "..."': the verb next to the quote, not a cue further back
-        if content[-1:] in "?!" and cue_before is not None and self.doc[before[0]].text in (",", ":"):
-            return cue_before, None  # 'Hill was asked, "Why?" Ames answered, ...': the question is Hill's
+        if cue_before is not None and self.doc[before[0]].text in (",", ":") and (
+                content[-1:] in "?!" or self._verb_before(open_tok) == cue_before):
+            # 'Hill was asked, "Why?" Ames answered, ...': the question is Hill's; 'Hill said, "...," but
+            # Ames denied it': a quote its cue opens keeps it
+            return cue_before, None
         # '"...," Hill said, angered that ...': a quote left open by its comma is the cue's, whatever
         # else the parse hangs on the verb.
         handed = next((self.doc[i] for i in after[:4] if self._is_cue(i) and not self._negated(self.doc[i])), None)
