@@ -715,3 +715,69 @@ def test_statement_noun_joined_to_its_clause_by_a_copula(nlp, body: str) -> None
     assert q.span.text == "the ferry cost too much"
     assert q.cue is not None and q.cue.text in ("response was", "position is")
     assert _graph(nlp, "The idea is that the ferry cost too much.").quotes == []
+
+
+SLOT_CASES = [
+    ('"Sit down and let me finish," Orla Brennick barked.', "Sit down", "Orla Brennick", "barked"),
+    ('"The ferry runs on time now," boasted Tamsin Okafor.', "ferry runs", "Tamsin Okafor", "boasted"),
+    ('Asked about the audit, Piet Vandersloot shot back, "Read the report first."', "Read the report",
+     "Piet Vandersloot", "shot"),
+    ("Corwin Ashby gloated: ''The count was never close.''", "count was never close", "Corwin Ashby", "gloated"),
+    ('As Greta Lindqvist put it, "The harbour pays for the town."', "harbour pays", "Greta Lindqvist", "put"),
+    ('"The pier will stay shut," reads a Tuesday editorial in the Harbor City Ledger.', "pier will stay",
+     "Harbor City Ledger", "reads"),
+    ('Ivo Marchetti spoke for an hour.\n\nContinued Marchetti: "We will rebuild the north dock first."',
+     "north dock", "Ivo Marchetti", "Continued"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "fragment", "speaker", "cue"), SLOT_CASES)
+def test_verb_next_to_a_quote_is_its_cue(nlp, body: str, fragment: str, speaker: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    q = _quote(g, fragment)
+    assert _name(g, q.speaker) == speaker or (q.speaker_span is not None and speaker in q.speaker_span.text)
+    assert q.cue is not None and q.cue.text.startswith(cue)
+
+
+@pytest.mark.slow
+def test_verb_after_a_quote_with_its_own_clause_is_no_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, 'After "The Long Shore," Bram Okoye described how the mill closed in 1990.')
+    assert not [q for q in g.quotes if q.kind == "direct" and q.speaker is not None]
+
+
+@pytest.mark.slow
+def test_speaker_with_an_appositive_before_the_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('But in a call with reporters on Monday, Col. Ada Reyes, a military spokeswoman in Harbor City, '
+            'said, "The convoy left on schedule."')
+    g = _graph(nlp, body)
+    q = _quote(g, "convoy left")
+    assert _name(g, q.speaker) == "Ada Reyes"
+
+
+@pytest.mark.slow
+def test_question_introduced_by_its_cue_keeps_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'Lena Morrow was asked, "Would you run again?" She answered, "Not this year."'
+    g = _graph(nlp, body)
+    assert _quote(g, "run again").cue.text == "was asked"  # type: ignore[union-attr]
+    assert _quote(g, "Not this year").cue.text == "answered"  # type: ignore[union-attr]
+
+
+@pytest.mark.slow
+def test_speaker_with_a_long_appositive_after_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('"The numbers show real growth in the harbour towns," Hedda Solberg, a former director of the '
+            'regional port authority and adviser to the council, wrote after the report came out.')
+    g = _graph(nlp, body)
+    q = _quote(g, "real growth")
+    assert _name(g, q.speaker) == "Hedda Solberg"
+    assert q.cue is not None and q.cue.text == "wrote"
+
+
+@pytest.mark.slow
+def test_transcript_speaker_in_capitals(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Governor Nell Ashworth spoke with the host on Sunday.\n\n"
+            "HOST: Will you run again next year?\n\n"
+            "ASHWORTH: I think the state needs a steady hand, and I will decide after the session.")
+    g = _graph(nlp, body)
+    q = _quote(g, "steady hand")
+    assert _name(g, q.speaker) == "Nell Ashworth"

@@ -492,11 +492,12 @@ def lead_speaker(span: Span, mentions: MentionIndex) -> Speaker:
 
 def known_surname(tok: Token, mentions: MentionIndex) -> str | None:
     """The key of the one named person whose last name ``tok`` is, when the entity reader left the
-    word unmarked (a bare surname at the start of a sentence)."""
+    word unmarked (a bare surname at the start of a sentence, a transcript's ``HOLT:``)."""
     if not tok.text[:1].isupper() or mentions.at(tok.i) is not None:
         return None
+    word = tok.text.title() if tok.text.isupper() and len(tok.text) > 2 else tok.text
     keys = [k for k, info in mentions.entities.items()
-            if info.get("type") == "PERSON" and str(info.get("name", "")).split()[-1:] == [tok.text]]
+            if info.get("type") == "PERSON" and str(info.get("name", "")).split()[-1:] == [word]]
     return keys[0] if len(keys) == 1 else None
 
 
