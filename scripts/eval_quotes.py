@@ -170,7 +170,9 @@ class Score:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-QUOTE_MODULES = ("quotes.py", "attribution.py", "quote_marks.py")
+QUOTE_MODULES = (
+    "quotes.py", "quote_base.py", "quote_clauses.py", "quote_direct.py", "attribution.py", "quote_marks.py",
+)
 
 
 def cache_key(split: str, limit: int | None, model: str | None) -> str:
