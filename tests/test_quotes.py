@@ -781,3 +781,8 @@ def test_transcript_speaker_in_capitals(nlp) -> None:  # type: ignore[no-untyped
     g = _graph(nlp, body)
     q = _quote(g, "steady hand")
     assert _name(g, q.speaker) == "Nell Ashworth"
+
+
+@pytest.mark.slow
+def test_saying_nothing_is_no_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _graph(nlp, "Dana Holt said nothing about the port on Monday.").quotes == []

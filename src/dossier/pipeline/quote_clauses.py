@@ -85,9 +85,10 @@ class ClausePasses(FinderBase):
         return bool(attr.frames_of(verb.head)) or verb.head.lemma_.lower() in lexicons.load("refusal_verbs")
 
     def _bare_entity(self, lo: int, hi: int) -> bool:
-        """Whether tokens ``lo:hi`` are only a name, a pronoun or a date (``endorsed him``, ``on Monday``)."""
+        """Whether tokens ``lo:hi`` are only a name, a pronoun or a date (``endorsed him``, ``on Monday``),
+        or say that nothing was said (``said nothing about the port``)."""
         toks = [t for t in self.doc[lo:hi] if not t.is_punct]
-        if all(t.pos_ == "PRON" for t in toks):
+        if all(t.pos_ == "PRON" for t in toks) or (hi > lo and self.doc[lo:hi].root.lower_ in ("nothing", "none")):
             return True
         if all(t.ent_type_ in ("DATE", "TIME") for t in toks):
             return True
