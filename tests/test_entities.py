@@ -44,6 +44,14 @@ def test_titles_and_possessives_are_stripped(text: str, name: str, kind: str) ->
 
 
 @pytest.mark.slow
+def test_inverted_cue_is_not_part_of_the_name() -> None:
+    text = 'Ryan Ellis, an accountant, opposed the levy.\n\nSaid Ellis: "The town will regret this vote."'
+    graph = dossier.extract(text, published="2024-05-01")
+    assert [e.name for e in graph.entities if e.type == "PERSON"] == ["Ryan Ellis"]
+    assert [graph.entity(q.speaker).name for q in graph.quotes if q.speaker] == ["Ryan Ellis"]
+
+
+@pytest.mark.slow
 def test_surname_joins_the_full_name() -> None:
     text = (
         "Elena Varga announced her bid for the county board on Friday. "

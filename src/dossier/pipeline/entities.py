@@ -193,6 +193,10 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
             start += 1
         else:
             break
+    if end - start >= 2 and doc[start].lower_ in lexicons.load("reporting_verbs") and (
+        doc[start].is_sent_start or doc[start - 1].is_punct
+    ):
+        start += 1  # an inverted cue the NER took into the name: "Said Ellis:", "..., added Obi"
     if label == "PERSON":
         while start < end:
             n = _title_len(doc, start, end)
