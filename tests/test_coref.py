@@ -203,3 +203,62 @@ def test_a_pronoun_repeated_in_one_sentence_keeps_its_referent(nlp) -> None:  # 
     doc = _doc(nlp, text)
     assert _resolved(doc, "her", 1) == "Dana Whitfield"
     assert _resolved(doc, "her", 2) == "Dana Whitfield"
+
+
+# --- the pronoun subject of a reporting verb continues the last speaker ------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a same-gender person only inside the speaker's reported clause does not compete
+        (
+            "Sen. Ruben Osei said he did not think the ads had hurt Marco Venn, arguing that turnout mattered "
+            'more.\n\n"Those ads were noise. Voters wanted jobs," he said.',
+            "Ruben Osei",
+        ),
+        # nouns in an apposition describe the subject, they are no second person
+        (
+            "Nadia Ferro, a lawyer and spokeswoman for the tenants, said the rent rise broke the lease.\n\n"
+            '"The landlord knew it," she said.',
+            "Nadia Ferro",
+        ),
+        # the speaker of the quote paragraph just before continues
+        (
+            'Piet Varga said on Monday that the plan was sound.\n\n"It is a good plan," Olek Brandt said. '
+            '"We need it."\n\n"We will start in June," he said.',
+            "Olek Brandt",
+        ),
+    ],
+)
+def test_speech_pronoun_continues_previous_subject(nlp, text: str, who: str) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(nlp, text)
+    word = "she" if "she said" in text else "he"
+    n = len(re.findall(rf"(?<!\w){word}(?!\w)", text))
+    assert _resolved(doc, word, n) == who
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ('Piet Varga said the plan was sound.\n\n"It is a good plan," he said.', "Piet Varga"),
+        # two people as subjects: no continuation
+        ('Piet Varga and Olek Brandt toured the port on Monday.\n\n"The fees are too high," he said.', None),
+        # someone fitting named in between breaks the chain
+        (
+            'Piet Varga said the plan was sound. The proposal angered Olek Brandt.\n\n"It is a bad plan," he said.',
+            None,
+        ),
+    ],
+)
+def test_continued_speaker_abstains_on_rivals(nlp, text: str, who: str | None) -> None:  # type: ignore[no-untyped-def]
+    from dossier.pipeline.discourse import Discourse
+    from dossier.pipeline.pronouns import _continued_speaker, features
+
+    doc = _doc(nlp, text)
+    d = Discourse.build(doc)
+    tok = next(t for t in doc if t.lower_ == "he" and t.head.lower_ == "said")
+    got = _continued_speaker(d, tok, features(tok), set(d.records))  # type: ignore[arg-type]
+    assert (d.records[got]["name"] if got else None) == who

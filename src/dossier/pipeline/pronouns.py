@@ -11,6 +11,10 @@ and are filtered by hard constraints before the most salient wins:
   chief of staff``); a reflexive takes its clause's subject;
 * quotations: inside a quotation a third-person pronoun is not the speaker.
 
+The subject of a reporting verb first tries centering (:func:`_continued_speaker`):
+it continues the last sentence's main-clause subject when everyone else fitting
+there is only an object or inside reported content or quotations.
+
 Someone the article does not name ("a campaign aide") competes like a named
 person; when they win, or two candidates are too close, the pronoun is left
 unresolved.
@@ -23,13 +27,17 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from . import lexicons
-from .discourse import Discourse
+from .discourse import SUBJECT_DEPS, Discourse, Entry
 
 MIN_SCORE = 10.0
 CONFIDENT_SCORE = 60.0  # below it, only a person whose gender is known and fits
 MARGIN = 1.2  # the winner must beat the runner-up by this factor
 UNKNOWN_GENDER_FACTOR = 0.75
 HOST_SUBJECT_BONUS = 80.0
+CONTINUED_SPEAKER_CONFIDENCE = 0.7
+CONTINUATION_SENTENCES = 4  # how many sentences back the continued subject may be
+CONTINUATION_PARAGRAPHS = 2
+MAIN_CLAUSE_DEPS = {"ROOT", "parataxis"}
 # Set to a list to collect every decision's candidates (evaluation and debugging only).
 TRACE: list[dict[str, object]] | None = None
 
@@ -123,6 +131,9 @@ def _resolve(d: Discourse, tok: Token, f: Features) -> tuple[str, float] | None:
     cands.sort(reverse=True)
     if TRACE is not None:
         TRACE.append({"tok": tok.i, "char": tok.idx, "excluded": sorted(excluded), "cands": cands[:4]})
+    continued = _continued_speaker(d, tok, f, {k for _, k in cands})
+    if continued is not None:
+        return continued, CONTINUED_SPEAKER_CONFIDENCE
     if not cands:
         _unnamed(d, tok, f)
         return None
@@ -159,6 +170,82 @@ def _host_subject(d: Discourse, tok: Token, excluded: set[str]) -> str | None:
                     return key
         t = head
     return None
+
+
+def _continued_speaker(d: Discourse, tok: Token, f: Features, candidates: set[str]) -> str | None:
+    """The person a reporting verb's pronoun subject continues, by centering, or None.
+
+    "Reyes said the mayor would veto it. She said ...": in news the subject of a
+    reporting verb continues the main-clause subject of the nearest earlier
+    sentence with a fitting person as one (sentences wholly inside quotations
+    are passed over). People only in objects, reported clauses or quotations do
+    not compete there; a second fitting main-clause subject, an unnamed one,
+    anyone fitting earlier in the pronoun's own sentence, or a sentence passed
+    over that names anyone fitting or has another speaker break the chain (an
+    unnamed person there in an object, "to name a candidate", does not).
+    """
+    if f.plural or f.reflexive or not _speech_subject(d, tok):
+        return None
+    doc = d.doc
+    sent = tok.sent
+    if any(sent.start <= e.tok < tok.i and d.quote_of[e.tok] is None and _fits(d, e, f) for e in d.entries):
+        return None
+    for _ in range(CONTINUATION_SENTENCES):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        if d.para_of[tok.i] - d.para_of[sent.start] > CONTINUATION_PARAGRAPHS:
+            return None
+        if all(d.quote_of[t.i] is not None for t in sent if not (t.is_punct or t.is_space)):
+            continue
+        fitting = [
+            e for e in d.entries if sent.start <= e.tok < sent.end and d.quote_of[e.tok] is None and _fits(d, e, f)
+        ]
+        people = {e.key for e in fitting if _main_subject(doc[e.tok])}
+        if people:
+            key = people.pop()
+            return key if not people and key in candidates else None
+        if any(e.key for e in fitting) or sent.root.lower_ in lexicons.load("reporting_verbs"):
+            return None  # someone fitting is named, or someone else speaks, in between
+    return None
+
+
+def _speech_subject(d: Discourse, tok: Token) -> bool:
+    """Whether ``tok`` is the subject of a main-clause reporting verb or the cue subject of a quotation."""
+    if tok.i in d.speaker_tok.values():
+        return True
+    head = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and head.lower_ in lexicons.load("reporting_verbs")
+        and (head.dep_ in MAIN_CLAUSE_DEPS or (head.dep_ == "conj" and head.head.dep_ == "ROOT"))
+    )
+
+
+def _main_subject(tok: Token) -> bool:
+    """Whether ``tok`` is (part of) the subject of its sentence's main clause."""
+    t = tok
+    while t.dep_ in {"conj", "appos"} and t.head.i != t.i:
+        t = t.head
+    head = t.head
+    return t.dep_ in SUBJECT_DEPS and (head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT"))
+
+
+def _apposed(tok: Token) -> bool:
+    """``Reyes, a lawyer and spokeswoman``: whether ``tok`` is (coordinated in) an apposition."""
+    t = tok
+    while t.dep_ in {"conj", "appos"} and t.head.i != t.i:
+        if t.dep_ == "appos":
+            return True
+        t = t.head
+    return False
+
+
+def _fits(d: Discourse, e: Entry, f: Features) -> bool:
+    """Whether the mention ``e`` could be who the he/she pronoun ``f`` means (not a noun describing another)."""
+    if e.key is None:
+        return not e.plural and _gender_fits(e.gender, f.gender) and not _apposed(d.doc[e.tok])
+    return _compatible(d, e.key, f)
 
 
 def _unnamed(d: Discourse, tok: Token, f: Features) -> None:
