@@ -786,3 +786,28 @@ def test_transcript_speaker_in_capitals(nlp) -> None:  # type: ignore[no-untyped
 @pytest.mark.slow
 def test_saying_nothing_is_no_quote(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _graph(nlp, "Dana Holt said nothing about the port on Monday.").quotes == []
+
+
+@pytest.mark.slow
+def test_dateline_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "PARIS, Aug 31 (Reuters) - Harbor party leader Ada Reyes said the ferry would run again."
+    g = _graph(nlp, body)
+    q = _quote(g, "ferry would run")
+    assert _name(g, q.speaker) == "Ada Reyes"
+
+
+@pytest.mark.slow
+def test_clause_after_in_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Senator Bo Lindqvist says in a statement that the new port rules are certain to be challenged in court."
+    g = _graph(nlp, body)
+    q = _quote(g, "port rules are certain")
+    assert _name(g, q.speaker) == "Bo Lindqvist"
+
+
+@pytest.mark.slow
+def test_cue_inside_a_partly_quoted_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Greta Holm runs the harbour market. The fish trade, she said, is \"doing much better than "
+            "it has in years.\"")
+    g = _graph(nlp, body)
+    q = _quote(g, "fish trade")
+    assert _name(g, q.speaker) == "Greta Holm"

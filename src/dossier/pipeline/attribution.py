@@ -289,6 +289,10 @@ def subject_of(cue: Token) -> Token | None:
         return objs[0] if objs else None
     verb = cue
     for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if len(subjects) > 1:  # "WASHINGTON (AP) - Ann Holt said": a dateline taken for a second subject
+            before = [c for c in subjects if c.i < verb.i]
+            return before[-1] if before else subjects[0]
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return child  # may be a relative pronoun: see antecedent()
@@ -496,8 +500,10 @@ def known_surname(tok: Token, mentions: MentionIndex) -> str | None:
     if not tok.text[:1].isupper() or mentions.at(tok.i) is not None:
         return None
     word = tok.text.title() if tok.text.isupper() and len(tok.text) > 2 else tok.text
-    keys = [k for k, info in mentions.entities.items()
-            if info.get("type") == "PERSON" and str(info.get("name", "")).split()[-1:] == [word]]
+    people = [(k, info) for k, info in mentions.entities.items() if info.get("type") == "PERSON"]
+    keys = [k for k, info in people if word in info.get("aliases", ())]  # "Trump" is one person's alias
+    if len(keys) != 1:
+        keys = [k for k, info in people if str(info.get("name", "")).split()[-1:] == [word]]
     return keys[0] if len(keys) == 1 else None
 
 

@@ -106,7 +106,9 @@ class ClausePasses(FinderBase):
         adj = attr.joined_word(verb)
         if adj is not None:  # "is confident that ...", "made the case for": the content hangs off either word
             comps = [(c, f) for c, f in comps + [(c, self._word_frame(c)) for c in adj.children] if c.i > adj.i]
-        clauses = [c for c, f in comps if f in ("that", "if") and f in frames]
+        clauses = [c for c, f in comps if (f in ("that", "if") and f in frames) or self._clause_as_to(c, f, frames)]
+        if not clauses and "that" in frames:
+            clauses = self._medium_clause(verb)
         if clauses:
             cue_end = adj.i + 1 if adj is not None else None
             return [(c.left_edge.i, self._clause_end(c, verb), cue_end) for c in clauses]
@@ -131,6 +133,22 @@ class ClausePasses(FinderBase):
         if gap:
             return gap
         return self._around(verb) if "that" in frames else []
+
+    @staticmethod
+    def _medium_clause(verb: Token) -> list[Token]:
+        """``says in a statement that ...``: a ``that`` clause the parser hung on the object of the
+        verb's preposition is the verb's own clause."""
+        return [c for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
+                for obj in prep.children if obj.dep_ == "pobj"
+                for c in obj.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > obj.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+
+    @staticmethod
+    def _clause_as_to(comp: Token, frame: str | None, frames: frozenset[str]) -> bool:
+        """A clause with its own subject that the parser hung on an infinitive (``says the new rules to
+        curb sales are useless``): for a cue that takes a clause but no infinitive, it is the clause."""
+        return (frame == "to" and comp.dep_ == "ccomp" and "that" in frames and "to" not in frames
+                and any(c.dep_ in attr.SUBJECTS for c in comp.children))
 
     @staticmethod
     def _word_frame(comp: Token) -> str | None:
@@ -169,7 +187,8 @@ class ClausePasses(FinderBase):
         if any(own_content(c) for c in verb.children):
             return []
         head = verb.head
-        if head.i == verb.i or head.i in self.quoted or attr.passive_participle(verb):
+        if head.i == verb.i or attr.passive_participle(verb) or (
+                head.i in self.quoted and all(i in self.quoted for i in range(head.left_edge.i, verb.left_edge.i))):
             return []  # a direct quote around the cue is the direct pass's; "as mentioned above" is the writer's
         marks = [c.lower_ for c in verb.children if c.dep_ in ("mark", "cc")]
         if verb.dep_ in ("advcl", "conj", "ccomp") and verb.tag_ != "VBG" and self._set_off(verb):
