@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -45,14 +45,20 @@ def is_belief_verb(tok: Token) -> bool:
     return tok.lower_ in lexicons.load("belief_verbs") and tok.tag_.startswith("VB")
 
 
-@lru_cache(maxsize=1)
+@cache
+def frame_table(name: str, keys: int = 1) -> dict:
+    """A frame lexicon as a table: the first ``keys`` words of a line (lemmas) -> the frames after them."""
+    out: dict = {}
+    for line in lexicons.lines(name):
+        words = line.lower().split()
+        key = words[0] if keys == 1 else tuple(words[:keys])
+        out[key] = frozenset(words[keys:])
+    return out
+
+
 def cue_frames() -> dict[str, frozenset[str]]:
     """Lemma -> the complements that make it a cue (lexicon ``cue_frames``)."""
-    out: dict[str, frozenset[str]] = {}
-    for line in lexicons.lines("cue_frames"):
-        lemma, *frames = line.lower().split()
-        out[lemma] = frozenset(frames)
-    return out
+    return frame_table("cue_frames")
 
 
 def frames_of(tok: Token) -> frozenset[str]:
@@ -76,14 +82,9 @@ def joined_word(tok: Token) -> Token | None:
     return adj if adj is not None else light_word(tok)
 
 
-@lru_cache(maxsize=1)
 def _light_cues() -> dict[tuple[str, str], frozenset[str]]:
     """(verb lemma, word lemma) -> frames (lexicon ``light_cues``)."""
-    out: dict[tuple[str, str], frozenset[str]] = {}
-    for line in lexicons.lines("light_cues"):
-        verb, word, *frames = line.lower().split()
-        out[verb, word] = frozenset(frames)
-    return out
+    return frame_table("light_cues", keys=2)
 
 
 @lru_cache(maxsize=1)
@@ -116,13 +117,8 @@ def stance_adjective(tok: Token) -> Token | None:
     return adjs[0] if clauses else None
 
 
-@lru_cache(maxsize=1)
 def _document_frames() -> dict[str, frozenset[str]]:
-    out: dict[str, frozenset[str]] = {}
-    for line in lexicons.lines("document_frames"):
-        lemma, *frames = line.lower().split()
-        out[lemma] = frozenset(frames)
-    return out
+    return frame_table("document_frames")
 
 
 def is_document(subj: Token) -> bool:
@@ -156,13 +152,8 @@ def frame_of(comp: Token) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
 def _noun_frames() -> dict[str, frozenset[str]]:
-    out: dict[str, frozenset[str]] = {}
-    for line in lexicons.lines("statement_nouns"):
-        lemma, *frames = line.lower().split()
-        out[lemma] = frozenset(frames)
-    return out
+    return frame_table("statement_nouns")
 
 
 def noun_frames(noun: Token) -> frozenset[str]:
