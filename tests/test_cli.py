@@ -108,6 +108,9 @@ def test_people_show_and_not_found(tmp_path: Path) -> None:
     assert profile["articles"][0]["published"] == "2024-04-11"
     table = run("show", "Nadia Ferreira", "--db", db)
     assert "Nadia Ferreira" in table.stdout
+    quotes = run("quotes", "Nadia Ferreira", "--db", db, "--json")
+    assert [(q["cue"], q["text"]) for q in json.loads(quotes.stdout)] == [("told", "We have a lot of dredging to do,")]
+    assert "told" in run("quotes", "Nadia Ferreira", "--db", db).stdout  # the cue is a column of the table
     missing = runner.invoke(app, ["show", "Nobody Atall", "--db", db])
     assert missing.exit_code == 1
     assert "error" in missing.stderr.lower()

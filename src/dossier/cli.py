@@ -168,7 +168,7 @@ def _ev(fact: dict[str, Any]) -> str:
 ROLE_COLUMNS = ["title", "when", "current", "status", "evidence"]
 TIE_COLUMNS = ["type", "other", "when", "status", "evidence"]
 SUMMARY_TIE_COLUMNS = ["type", "other", "since", "until", "status", "sources", "evidence"]
-QUOTE_COLUMNS = ["date", "to", "quote", "status", "article"]
+QUOTE_COLUMNS = ["date", "cue", "to", "quote", "status", "article"]
 EVENT_COLUMNS = ["type", "when", "status", "evidence"]
 
 
@@ -190,7 +190,7 @@ def _summary_tie_row(t: dict[str, Any]) -> list[Any]:
 
 def _quote_row(q: dict[str, Any]) -> list[Any]:
     article = _short(q.get("article_title"), 40)
-    return [q.get("date"), q.get("addressee"), _short(q.get("text")), q.get("status"), article]
+    return [q.get("date"), q.get("cue"), q.get("addressee"), _short(q.get("text")), q.get("status"), article]
 
 
 def _event_row(e: dict[str, Any]) -> list[Any]:
