@@ -394,28 +394,6 @@ def _after_dateline(doc: Doc, lo: int, head: int) -> int:
     return lo
 
 
-def noun_core(tok: Token) -> Span:
-    """The name part of a noun phrase: the head with its compounds and titles (no determiner, no appositive)."""
-    left = tok.i
-    for child in tok.lefts:
-        if child.dep_ in ("compound", "amod", "nmod", "poss", "nummod") or child.tag_ == "NNP":
-            left = min(left, child.left_edge.i)
-    while left < tok.i and tok.doc[left].is_punct:
-        left += 1
-    return tok.doc[left : tok.i + 1]
-
-
-def noun_phrase(tok: Token) -> Span:
-    """The whole noun phrase of ``tok`` (its subtree, trailing punctuation trimmed)."""
-    start, end = tok.left_edge.i, tok.right_edge.i + 1
-    doc = tok.doc
-    while end > start + 1 and doc[end - 1].is_punct:
-        end -= 1
-    while start < end - 1 and doc[start].is_punct:
-        start += 1
-    return doc[start:end]
-
-
 def can_speak(subj: Token, mentions: MentionIndex) -> bool:
     """Whether a subject can be the source of a statement: a named entity, a personal pronoun,
     an unnamed source, a person's title or a document that speaks (``the statement said``,

@@ -109,9 +109,6 @@ class FinderBase:
         return bool(deps & {"auxpass", "nsubjpass"}) or (
             verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not deps & set(attr.SUBJECTS))
 
-    def _one_passage(self, lo: int, hi: int) -> bool:
-        return self.passage_of.get(lo) == self.passage_of.get(hi - 1)
-
     def _only_punct(self, a: int, b: int) -> bool:
         return all(not c.isalnum() for c in self.text[a:b])
 

@@ -369,18 +369,19 @@ class _Finder:
 
     @staticmethod
     def _imagined_opening(tok: Token) -> bool:
-        """A sentence opening with a bare imagination or supposition verb: ``Imagine ...``, ``Picture ...``,
-        ``Say ...``, ``Suppose ...``, ``Let's say ...`` (not "Say, Holt said" or "Imagine!")."""
-        sent = tok.sent
-        if tok.tag_ not in ("VB", "VBP") or tok.i + 1 >= sent.end:
+        """A sentence opening with a bare imagination verb or ``say``: ``Imagine ...``, ``Picture ...``,
+        ``Say the port closed ...``, ``Let's say ...`` (not "Say, Holt said" or "Imagine!"); a bare
+        ``Suppose`` is handled with its other uses."""
+        word = tok.lower_
+        if tok.tag_ not in ("VB", "VBP") or not (word in _words("imagination_verbs") or word in ("picture", "say")):
             return False
-        nxt = tok.doc[tok.i + 1]
-        lead = [t.lower_ for t in sent if t.i < tok.i and not (t.is_punct or t.is_space)]
+        sent = tok.sent
+        if tok.i + 1 >= sent.end or tok.i - sent.start > 4 or tok.doc[tok.i + 1].is_punct:
+            return False
+        lead = [t.lower_ for t in tok.doc[sent.start : tok.i] if not (t.is_punct or t.is_space)]
         if lead not in ([], ["let", "'s"], ["let", "’s"], ["let", "us"], ["but"], ["now"], ["just"]):
             return False
-        opening = tok.lower_ in _words("imagination_verbs") or tok.lower_ in ("picture", "suppose")
-        say = tok.lower_ == "say" and (bool(lead) or any(c.dep_ == "ccomp" for c in tok.children))
-        return (opening or say) and not nxt.is_punct
+        return word != "say" or bool(lead) or any(c.dep_ == "ccomp" for c in tok.children)
 
     def conditional(self, mark: Token, antecedent: Token) -> None:
         """An if-clause is not asserted; an irrealis consequent ("would", "had won ...") is hypothetical."""
