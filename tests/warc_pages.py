@@ -18,7 +18,9 @@ FRENCH = (
     "mettant fin à un blocage qui retardait la réparation des routes depuis janvier. "
     "La maire Delphine Agyeman a négocié l'accord final tard lundi soir avec les élus."
 )
-NAV_ONLY = "<html><body><nav><a href='/'>Home</a> | <a href='/news'>News</a></nav><footer>© Ledger</footer></body></html>"
+NAV_ONLY = (
+    "<html><body><nav><a href='/'>Home</a> | <a href='/news'>News</a></nav><footer>© Ledger</footer></body></html>"
+)
 
 
 def example_page(txt: Path, dated: bool = True) -> bytes:

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
 from . import __version__
@@ -69,6 +70,7 @@ def extract(
     files: Files,
     fmt: Annotated[str, typer.Option("--format", help="json (one document, a list when several) or jsonl.")] = "json",
     model: Model = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (output keeps input order).")] = 1,
 ) -> None:
     """Print the article graph of each article (the JSON contract); problems go to stderr."""
     from .service import extract_paths
@@ -77,11 +79,15 @@ def extract(
         _fail(ValueError(f"--format must be json or jsonl, not {fmt!r}"), 2)
     graphs: list[dict[str, Any]] = []
     failed = 0
+    skipped: Counter[str] = Counter()
     try:
-        for outcome in extract_paths(files, model=model):
-            if outcome.problem:
+        for outcome in extract_paths(files, model=model, jobs=jobs):
+            if outcome.skipped and outcome.problem:
+                skipped[outcome.problem.kind] += 1
+            elif outcome.problem:
                 failed += 1
-                err.print(f"[red]skipped[/] {outcome.problem.where}: {outcome.problem.reason}", highlight=False)
+                where, reason = escape(outcome.problem.where), escape(outcome.problem.reason)
+                err.print(f"[red]skipped[/] {where}: {reason}", highlight=False)
             elif outcome.graph:
                 if fmt == "jsonl":
                     sys.stdout.write(json.dumps(outcome.graph.to_dict(), ensure_ascii=False) + "\n")
@@ -89,6 +95,9 @@ def extract(
                     graphs.append(outcome.graph.to_dict())
     except DossierError as exc:
         _fail(exc)
+    if skipped:
+        listed = ", ".join(f"{k} ×{n}" for k, n in skipped.most_common())
+        err.print(f"[yellow]skipped[/] {skipped.total()} records that are not articles ({listed})")
     if fmt == "json" and graphs:
         _print_json(graphs[0] if len(graphs) == 1 else graphs)
     if failed:
@@ -99,41 +108,78 @@ def extract(
 def ingest(
     files: Files,
     db: Db = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction.")] = 1,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction (default: one per core).")
+    ] = None,
     model: Model = None,
+    progress_every: Annotated[
+        float, typer.Option("--progress-every", min=1, help="Seconds between progress lines when not on a terminal.")
+    ] = 30.0,
     as_json: AsJson = False,
 ) -> None:
-    """Extract articles and store their graphs; the same article twice changes nothing."""
-    from .service import default_db
+    """Extract articles and store their graphs, streaming; the same article twice changes nothing.
+
+    Ctrl-C or SIGTERM stops after the articles in flight; run the same command again to
+    resume (stored articles are skipped). Graph files from `dossier extract --format jsonl`
+    or `dossier spark extract` are stored without extracting.
+    """
+    from .progress import Meter
+    from .service import Stop, default_db, default_jobs
     from .service import ingest as run
 
-    progress = Progress(
-        TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, disable=as_json or not err.is_terminal, transient=True,
+    meter = Meter()
+    live = err.is_terminal and not as_json
+    bar = Progress(
+        TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.description}", markup=False),
+        console=err, disable=not live, transient=True,
     )
-    task = progress.add_task("extract", total=None)
+    task = bar.add_task("", total=None)
+    last_line = [meter.clock()]
+
+    def on_total(total: int | None) -> None:
+        meter.total = total
+        bar.update(task, total=total)
+
+    def on_item(outcome: Any) -> None:
+        meter.add(outcome)
+        if live:
+            bar.update(task, completed=meter.done, description=meter.line())
+        elif meter.clock() - last_line[0] >= progress_every:
+            last_line[0] = meter.clock()
+            err.print(f"ingest: {meter.line()}", highlight=False, markup=False)
+
+    stop = Stop()
     try:
-        with progress:
-            summary = run(
-                files, db=db, model=model, jobs=jobs,
-                on_total=lambda n: progress.update(task, total=n),
-                on_item=lambda _o: progress.advance(task),
-            )
+        with stop.on_signals(), bar:
+            summary = run(files, db=db, model=model, jobs=jobs or default_jobs(), on_total=on_total,
+                          on_item=on_item, stop=stop)
     except DossierError as exc:
         _fail(exc)
+    except KeyboardInterrupt:
+        err.print("[bold red]interrupted[/]: the articles stored so far are kept; run again to resume")
+        raise typer.Exit(130) from None
     if as_json:
         _print_json({"db": str(db or default_db()), **summary.to_dict()})
     else:
         for p in summary.failed:
-            err.print(f"[red]failed[/] {p.where} ({p.kind}): {p.reason}", highlight=False)
+            err.print(f"[red]failed[/] {escape(p.where)} ({p.kind}): {escape(p.reason)}", highlight=False)
         if summary.skipped_inputs:
             kinds = Counter(Path(p.where).suffix or Path(p.where).name for p in summary.skipped_inputs)
-            listed = ", ".join(f"{k} ×{n}" for k, n in kinds.most_common())
+            listed = ", ".join(f"{escape(k)} ×{n}" for k, n in kinds.most_common())
             err.print(f"[yellow]skipped[/] {summary.skipped} files of types dossier does not read ({listed})")
+        if summary.skipped_records:
+            listed = ", ".join(f"{k} ×{n}" for k, n in summary.skipped_records.most_common())
+            err.print(f"[yellow]skipped[/] {summary.skipped_records.total()} records that are not articles ({listed})")
         out.print(
             f"read {summary.read} · stored {summary.stored} · unchanged {summary.unchanged} · "
-            f"skipped {summary.skipped} · failed {len(summary.failed)} → {db or default_db()}"
+            f"skipped {summary.skipped + summary.skipped_records.total()} · failed {len(summary.failed)} · "
+            f"{meter.rate:.2f} articles/s → {escape(str(db or default_db()))}",
+            highlight=False,
         )
+    if summary.interrupted:
+        err.print(f"[bold yellow]stopped[/] by {stop.signal_name or 'request'} after the articles in flight; "
+                  "run the same command again to resume")
+        raise typer.Exit(130)
     if not summary.ok:
         raise typer.Exit(1)
 
