@@ -14,14 +14,13 @@ resolve (``add``) so that later pronouns can chain on them.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import doc_state
-from ..text import find_marked, paragraphs
+from ..text import ParagraphIndex, find_marked
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj", "dative", "iobj", "attr", "oprd", "agent"}
@@ -89,8 +88,8 @@ class Discourse:
         for si, sent in enumerate(doc.sents):
             for t in sent:
                 self.sent_of[t.i] = si
-        starts = [s for s, _ in paragraphs(doc.text)]
-        self.para_of = [max(0, bisect_right(starts, t.idx) - 1) for t in doc]
+        paras = ParagraphIndex(doc.text)
+        self.para_of = [paras.of(t.idx) for t in doc]
         for span in self.spans:
             for i in range(span.start, span.end):
                 self.mention_at[i] = span
@@ -262,7 +261,7 @@ class Discourse:
     def prominence(self, key: str, before: int) -> float:
         """How much ``key`` is the article's subject so far: its names before ``before``, and the title."""
         names = [e for e in self.entries if e.key == key and e.kind != "pronoun" and e.tok < before]
-        title_len = self.doc.user_data.get("dossier.title_len", 0)
+        title_len = doc_state.title_len(self.doc)
         in_title = any(self.doc[e.tok].idx < title_len for e in names)
         return min(len(names), 5) * 10.0 + (30.0 if in_title else 0.0)
 

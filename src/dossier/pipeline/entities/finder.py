@@ -80,7 +80,7 @@ class Cluster:
 
 def annotate_entities(doc: Doc) -> Doc:
     """Find, clean and cluster the entity mentions of ``doc``."""
-    title_len = doc.user_data.get("dossier.title_len", 0)
+    title_len = doc_state.title_len(doc)
     cands = _candidates(doc)
     _trim_headline_names(doc, cands, title_len)
     cands = _headline_filter(doc, cands, title_len)

@@ -25,7 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ...graph import Relation, Role, Span
-from .. import lexicons
+from .. import doc_state, lexicons
 from .index import PEOPLE, Facts, StatusOf, clause_tokens, load_json, subject_of
 
 ROLE_PREPS = {"of", "at", "for", "to", "with", "in", "on"}
@@ -326,7 +326,7 @@ def _appositions(facts: Facts) -> list[Found]:
                 if c.dep_ == "appos" and p and facts.type(p) == "PERSON" and (p, tok.i) not in done:
                     done.add((p, tok.i))
                     out += _present(_from_np(facts, tok, p, c.i))
-    for rec in doc.user_data.get("dossier.appositions", []) or []:
+    for rec in doc_state.appositions(doc):
         span = doc.char_span(rec.get("start", 0), rec.get("end", 0), alignment_mode="expand")
         person = rec.get("entity")
         if span is None or not person or facts.type(person) != "PERSON":

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ...graph import QuoteKind, Status
 from .. import lexicons
-from ..text import find_marked, paragraphs
+from ..text import ParagraphIndex, find_marked
 from . import attribution as attr
 
 
@@ -40,7 +40,7 @@ class FinderBase:
         self.marked = find_marked(doc.text)
         self.mentions = attr.MentionIndex(doc)
         self.starts = [t.idx for t in doc]
-        self.para_starts = [s for s, _ in paragraphs(doc.text)]
+        self.paras = ParagraphIndex(doc.text)
         self.quoted: set[int] = set()  # tokens inside a passage, marks included
         self.passage_of: dict[int, int] = {}
         for k, m in enumerate(self.marked):
@@ -55,7 +55,7 @@ class FinderBase:
         return max(0, bisect_right(self.starts, char) - 1)
 
     def _para(self, char: int) -> int:
-        return bisect_right(self.para_starts, char) - 1
+        return self.paras.of(char)
 
     def _speaker(self, cue: Token) -> attr.Speaker:
         name = self._colon_name(cue)

@@ -3,7 +3,7 @@ hypothetical, negated or unknown (see ``shared/contract``).
 
 The component ``dossier_status`` finds every *frame* of a document once: a cue (a hedge,
 a negation, "according to X", a quote, "a parody video that imagined ...") and the tokens it
-governs. Frames are cached in ``doc.user_data`` as plain values; :func:`statement_status`
+governs. Frames are cached on the Doc as plain values (``doc_state.status_frames``); :func:`statement_status`
 then answers for any token range by looking at the frames that cover its highest token.
 Every frame that leaves a statement less than plainly asserted also becomes a
 :class:`~dossier.graph.Claim` in ``doc_state.section(doc, doc_state.CLAIMS)``.
@@ -57,7 +57,6 @@ CLAIM_PRECEDENCE: tuple[str, ...] = (
     "hypothetical", "unknown", "speculative", "hedged", "reported", "attributed", "negated", "asserted",
 )
 CLAIM_RANK = {s: i for i, s in enumerate(CLAIM_PRECEDENCE)}
-CACHE = "dossier.status"
 ASSERTED = "asserted"
 # Claims need some content: a fiction noun alone ("earlier parodies") is not a statement.
 MIN_CLAIM_TOKENS = 5
@@ -149,7 +148,7 @@ class _Finder:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        title_len = int(doc.user_data.get("dossier.title_len", 0) or 0)
+        title_len = doc_state.title_len(doc)
         self.title_end = 0
         if title_len:
             self.title_end = next((t.i for t in doc if t.idx >= title_len), len(doc))
@@ -687,7 +686,7 @@ def _contentful(doc: Doc, ids: list[int]) -> bool:
 
 def frames(doc: Doc) -> dict[str, Any]:
     """The document's frames and per-token index, computed once and cached as plain values."""
-    cached = doc.user_data.get(CACHE)
+    cached = doc_state.status_frames(doc)
     if cached is not None and cached.get("n") == len(doc):
         return cached
     found = _Finder(doc).run()
@@ -697,7 +696,7 @@ def frames(doc: Doc) -> dict[str, Any]:
             if 0 <= i < len(doc):
                 by_token[i].append(fid)
     cached = {"n": len(doc), "frames": [f.plain() for f in found], "by_token": by_token}
-    doc.user_data[CACHE] = cached
+    doc_state.set_status_frames(doc, cached)
     return cached
 
 
@@ -852,7 +851,7 @@ def _refine_quotes(doc: Doc) -> None:
 
 def annotate_status(doc: Doc, refine_quotes: bool = True, asserted_claims: bool = True) -> Doc:
     """The component: find the frames, cache them, write the claims (and refine indirect quotes)."""
-    doc.user_data.pop(CACHE, None)
+    doc_state.set_status_frames(doc, None)
     frames(doc)
     claims = doc_state.section(doc, doc_state.CLAIMS)
     claims[:] = find_claims(doc, asserted=asserted_claims)

@@ -4,7 +4,7 @@ Detection and the shape of each value come from the token grammar of
 :mod:`.time_grammar` (its docstring lists the patterns); the calendar
 arithmetic from :mod:`.timex`. This module supplies the context a value needs:
 
-* the publication date (``doc.user_data["dossier.published"]``) for deictic
+* the publication date (:func:`..doc_state.published`) for deictic
   expressions ("yesterday", "last month", "Friday"): ``anchor="published"``;
   without one they stay unresolved ("XXXX-XX-XX"), never today's date;
 * for anaphoric ones ("that same day", "the following year", "six years
@@ -28,8 +28,6 @@ components the time that governs a fact at given offsets.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -37,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...graph import Time
 from .. import doc_state, lexicons
+from ..text import ParagraphIndex
 from .grammar import scan
 from .timex import Expr, Point, parse_point, resolve, shift
 
@@ -50,11 +49,11 @@ PREP_MODS = {"since": "ON_OR_AFTER", "from": "ON_OR_AFTER", "until": "ON_OR_BEFO
 
 def published_point(doc: Doc) -> Point | None:
     """The publication date of ``doc`` as a day point, or None."""
-    raw = doc.user_data.get("dossier.published")
+    raw = doc_state.published(doc)
     if not raw:
         return None
     try:
-        return Point(date.fromisoformat(str(raw)[:10]), "D")
+        return Point(date.fromisoformat(raw[:10]), "D")
     except ValueError:
         return None
 
@@ -111,14 +110,6 @@ def _prep_mod(doc: Doc, e: Expr) -> str | None:
     return PREP_MODS.get(doc[e.start - 1].lower_)
 
 
-class _Paragraphs:
-    def __init__(self, text: str) -> None:
-        self.breaks = [m.start() for m in re.finditer(r"\n\s*", text)]
-
-    def of(self, char: int) -> int:
-        return bisect_right(self.breaks, char)
-
-
 @dataclass
 class _Seen:
     para: int
@@ -167,7 +158,7 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
 def find_times(doc: Doc) -> list[Time]:
     """Detect, normalise and anchor the time expressions of ``doc`` (character offsets into ``doc.text``)."""
     dct = published_point(doc)
-    paras = _Paragraphs(doc.text)
+    paras = ParagraphIndex(doc.text)
     out: list[Time] = []
     seen: list[_Seen] = []  # resolved dates so far, for anaphors
     for e in scan(doc):
