@@ -57,11 +57,11 @@ def features(tok: Token) -> Features | None:
     word = tok.lower_
     if tok.pos_ not in {"PRON", "DET"} and tok.tag_ not in {"PRP", "PRP$"}:
         return None
-    if word in lexicons.load("pronouns_female"):
+    if word in lexicons.load("coref/pronouns_female"):
         gender: str | None = "female"
-    elif word in lexicons.load("pronouns_male"):
+    elif word in lexicons.load("coref/pronouns_male"):
         gender = "male"
-    elif word in lexicons.load("pronouns_plural"):
+    elif word in lexicons.load("coref/pronouns_plural"):
         gender = None
     else:
         return None

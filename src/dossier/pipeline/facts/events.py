@@ -17,7 +17,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ...graph import Event, Participant
-from .index import AGENTS, PEOPLE, Facts, load_json, subject_of
+from .. import lexicons
+from .index import AGENTS, PEOPLE, Facts, subject_of
 
 YEAR_LEN = 4
 
@@ -50,7 +51,7 @@ PREPS = {"to", "of", "from", "for", "into", "in"}
 
 @lru_cache(maxsize=1)
 def _triggers() -> tuple[dict[str, list[Trigger]], dict[str, tuple[str, bool]]]:
-    data = load_json("event_triggers")
+    data = lexicons.json("facts/event_triggers")
     verbs: dict[str, list[Trigger]] = {}
     nouns: dict[str, tuple[str, bool]] = {}
     for typ, spec in data.items():
@@ -160,7 +161,7 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
         others = [("target", k) for k in subj_keys if facts.is_a(k, AGENTS)]
     else:
         agents = [k for k in subj_keys if facts.is_a(k, AGENTS)]
-        if trig.type in set(load_json("event_triggers")["target_types"]):
+        if trig.type in set(lexicons.json("facts/event_triggers")["target_types"]):
             others = [("target", k) for k in _targets(facts, verb, objs) if k not in agents]
         elif trig.prep == "to" and trig.type.startswith("election"):
             others = [("opponent", k) for k in obj_keys if facts.is_a(k, PEOPLE)]
@@ -176,7 +177,7 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
 
 def _noun_events(facts: Facts) -> list[Hit]:
     _, nouns = _triggers()
-    data = load_json("event_triggers")
+    data = lexicons.json("facts/event_triggers")
     context = set(data["election_context"])
     ordinals = data["ordinals"]
     hits: list[Hit] = []

@@ -13,12 +13,9 @@ sentences before it (see :meth:`Facts.pair`); otherwise we abstain.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from itertools import pairwise
 from typing import Any
 
@@ -43,13 +40,6 @@ CARRIERS = frozenset({"campaign", "bid", "candidacy", "administration", "team", 
 # Governors of an imagined scene: nothing under them is a fact (a guard beside the status API).
 IMAGINING = frozenset({"imagine", "imagined", "imagines", "imagining", "pretend", "fantasize", "envision", "suppose"})
 FICTION_NOUNS = frozenset({"parody", "sketch", "skit", "spoof", "satire", "hypothetical", "fantasy", "cartoon"})
-
-
-@cache
-def load_json(name: str) -> Any:
-    """A JSON lexicon ``lexicons/<name>.json`` (triggers kept as data)."""
-    text = resources.files(lexicons.__name__).joinpath(f"{name}.json").read_text(encoding="utf-8")
-    return json.loads(text)
 
 
 @dataclass(frozen=True)
@@ -181,11 +171,11 @@ class Facts:
         if tok.lower_ == "its" and tok.tag_ == "PRP$":
             return self._its(tok, wanted)
         if bare:  # a title word before a name ("Hospital chief executive Ada Obi")
-            if tok.lower_ not in load_json("org_references")["nouns"]:
+            if tok.lower_ not in lexicons.json("facts/org_references")["nouns"]:
                 return None
         elif tok.pos_ != "NOUN" or tok.dep_ in {"compound", "amod"} or any(c.dep_ == "appos" for c in tok.children):
             return None
-        data = load_json("org_references")
+        data = lexicons.json("facts/org_references")
         noun = tok.lower_ if bare else tok.lemma_.lower()
         if noun in data["bodies"] and not bare:
             return self._body_owner(tok, wanted, data)

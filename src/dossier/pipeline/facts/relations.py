@@ -26,8 +26,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...graph import Relation
-from .. import doc_state
-from .index import AGENTS, PEOPLE, Facts, load_json, subject_of
+from .. import doc_state, lexicons
+from .index import AGENTS, PEOPLE, Facts, subject_of
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ class Hit:
 
 @lru_cache(maxsize=1)
 def _noun_types() -> dict[str, str]:
-    data = load_json("relation_nouns")
+    data = lexicons.json("facts/relation_nouns")
     out = {}
     for typ, words in data.items():
         if typ.startswith("_") or not isinstance(words, list):
@@ -77,18 +77,18 @@ def _noun_types() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _inverse_nouns() -> dict[str, str]:
-    return {w: typ for typ, words in load_json("relation_nouns")["inverse"].items() for w in words}
+    return {w: typ for typ, words in lexicons.json("facts/relation_nouns")["inverse"].items() for w in words}
 
 
 @lru_cache(maxsize=1)
 def _plural_nouns() -> dict[str, str]:
-    return {w: typ for typ, words in load_json("relation_nouns")["plural_pairs"].items() for w in words}
+    return {w: typ for typ, words in lexicons.json("facts/relation_nouns")["plural_pairs"].items() for w in words}
 
 
 @lru_cache(maxsize=1)
 def _verb_entries() -> list[tuple[str, str, tuple[str, ...], str | None]]:
     """(type, lemma, middle words, preposition) for every verb trigger."""
-    data = load_json("relation_verbs")
+    data = lexicons.json("facts/relation_verbs")
     preps = {"for", "to", "with", "against", "from", "at", "in", "on", "under", "alongside", "behind", "into", "of"}
     out = []
     for typ, entries in data.items():
@@ -103,7 +103,7 @@ def _verb_entries() -> list[tuple[str, str, tuple[str, ...], str | None]]:
 
 
 def _types_for(kind: str, typ: str) -> frozenset[str]:
-    table = load_json("relation_verbs").get(kind, {})
+    table = lexicons.json("facts/relation_verbs").get(kind, {})
     return frozenset(table.get(typ, ["PERSON"]))
 
 
@@ -209,7 +209,7 @@ def _pair_of(facts: Facts, tok: Token) -> list[str]:
 
 def _pair_states(facts: Facts) -> list[Hit]:
     hits: list[Hit] = []
-    states = load_json("relation_states")
+    states = lexicons.json("facts/relation_states")
     adjectives = {w: t for t, ws in states["adjectives"].items() for w in ws}
     phrases = {tuple(p.split()): t for t, ps in states["phrases"].items() for p in ps}
     plurals = _plural_nouns()
@@ -260,7 +260,7 @@ def _pair_states(facts: Facts) -> list[Hit]:
 
 def _bond_nouns(facts: Facts) -> list[Hit]:
     hits: list[Hit] = []
-    states = load_json("relation_states")
+    states = lexicons.json("facts/relation_states")
     bonds = {w: t for t, ws in states["bond_nouns"].items() for w in ws}
     toward = {w: t for t, ws in states["toward_nouns"].items() for w in ws}
     tension_adj = set(states["adjectives"]["social.tension"])
@@ -297,7 +297,7 @@ def _bond_nouns(facts: Facts) -> list[Hit]:
 
 def _turning_nouns(facts: Facts) -> list[Hit]:
     """``their relationship soured``: tension between the pair from the moment the tie went bad."""
-    spec = load_json("relation_states")["turning_nouns"]
+    spec = lexicons.json("facts/relation_states")["turning_nouns"]
     nouns, verbs = set(spec["nouns"]), set(spec["verbs"])
     hits: list[Hit] = []
     for tok in facts.doc:
@@ -364,7 +364,7 @@ def _middle_ok(verb: Token, middle: tuple[str, ...]) -> bool:
 
 def _verbs(facts: Facts) -> list[Hit]:
     hits: list[Hit] = []
-    data = load_json("relation_verbs")
+    data = lexicons.json("facts/relation_verbs")
     reciprocal = {lem: t for t, lems in data["reciprocal"].items() for lem in lems}
     school_words = set(data["school_words"])
     entries = _verb_entries()
@@ -480,7 +480,7 @@ def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs:
 
 def _as_peer(verb: Token) -> bool:
     """``tapped X as her running mate``: chosen as a peer, not hired as staff."""
-    peers = set(load_json("role_modifiers")["peer_titles"])
+    peers = set(lexicons.json("facts/role_modifiers")["peer_titles"])
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "as":
             for p in c.children:

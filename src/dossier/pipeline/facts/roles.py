@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from ...graph import Relation, Role, Span
 from .. import doc_state, lexicons
-from .index import PEOPLE, Facts, StatusOf, clause_tokens, load_json, subject_of
+from .index import PEOPLE, Facts, StatusOf, clause_tokens, subject_of
 
 ROLE_PREPS = {"of", "at", "for", "to", "with", "in", "on"}
 YEAR_LEN = 4
@@ -52,11 +52,11 @@ class Found:
 
 @lru_cache(maxsize=1)
 def _mods() -> dict[str, object]:
-    return load_json("role_modifiers")
+    return lexicons.json("facts/role_modifiers")
 
 
 def _titles() -> frozenset[str]:
-    return lexicons.load("role_titles")
+    return lexicons.load("facts/role_titles")
 
 
 def normalise(title: str) -> str:
@@ -460,7 +460,7 @@ def title_at_span(facts: Facts, span: object) -> Title | None:
 
 def _seats(facts: Facts) -> list[Found]:
     """``sits on the county school board``, ``joined the board in 2019``: a membership role in the body."""
-    bodies = set(load_json("org_references")["bodies"])
+    bodies = set(lexicons.json("facts/org_references")["bodies"])
     seat_verbs = set(_mods()["seat_verbs"])  # type: ignore[arg-type]
     out: list[Found] = []
     for verb in facts.doc:
@@ -563,8 +563,8 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     found += _descriptors(facts)
     roles: dict[tuple[str, str], Role] = {}
     ties: list[Relation] = []
-    elected = lexicons.load("role_titles_elected")
-    members = lexicons.load("role_titles_member")
+    elected = lexicons.load("facts/role_titles_elected")
+    members = lexicons.load("facts/role_titles_member")
     peers = frozenset(_mods()["peer_titles"])  # type: ignore[arg-type]
     presiding = frozenset(_mods()["presiding_titles"])  # type: ignore[arg-type]
     doc = facts.doc

@@ -78,14 +78,14 @@ class FinderBase:
         return others[0] if others else subj
 
     def _status(self, cue: Token | None, speaker: attr.Speaker) -> Status:
-        if cue is not None and cue.lower_ in lexicons.load("hedge_cues"):
+        if cue is not None and cue.lower_ in lexicons.load("quotes/hedge_cues"):
             return "hedged"
         if speaker.unnamed or (cue is not None and self._second_hand(cue)):
             return "reported"
         return "attributed"
 
     def _second_hand(self, cue: Token) -> bool:
-        adverbs = lexicons.load("unnamed_adverbs")
+        adverbs = lexicons.load("quotes/unnamed_adverbs")
         scope = [cue, cue.head] if cue.dep_ in attr.BORROWS_SUBJECT else [cue]
         return any(c.lower_ in adverbs for v in scope for c in v.children)
 

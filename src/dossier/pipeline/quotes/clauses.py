@@ -82,7 +82,7 @@ class ClausePasses(FinderBase):
             return True
         if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
-        return bool(attr.frames_of(verb.head)) or verb.head.lemma_.lower() in lexicons.load("refusal_verbs")
+        return bool(attr.frames_of(verb.head)) or verb.head.lemma_.lower() in lexicons.load("quotes/refusal_verbs")
 
     def _bare_entity(self, lo: int, hi: int) -> bool:
         """Whether tokens ``lo:hi`` are only a name, a pronoun or a date (``endorsed him``, ``on Monday``),

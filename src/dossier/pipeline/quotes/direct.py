@@ -233,7 +233,7 @@ class DirectPasses(FinderBase):
         """Whether ``tok`` can be the speaker of a quote; any noun for a verb of text (``the sign read``)."""
         if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
             return False
-        if verb is not None and verb.lemma_.lower() in lexicons.load("text_verbs") and (
+        if verb is not None and verb.lemma_.lower() in lexicons.load("quotes/text_verbs") and (
                 tok.pos_ != "PRON" or tok.lower_ == "it"):
             return True
         return attr.can_speak(tok, self.mentions)
@@ -321,7 +321,7 @@ class DirectPasses(FinderBase):
         if attr.is_according_to(cue):
             return True
         own = ("ccomp", "xcomp", "attr")
-        if cue.lemma_ not in lexicons.load("tell_verbs") | lexicons.load("addressed_verbs"):
+        if cue.lemma_ not in lexicons.load("tell_verbs") | lexicons.load("quotes/addressed_verbs"):
             own += ("dobj",)
         for child in cue.children:
             if child.dep_ == "neg" or (child.dep_ in own and child.i not in self.quoted):

@@ -104,18 +104,18 @@ class Frame:
 
 @cache
 def _words(name: str) -> frozenset[str]:
-    return lexicons.load(f"status_{name}")
+    return lexicons.load(f"status/{name}")
 
 
 @cache
 def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.lower().split()) for p in lexicons.lines(f"status_{name}"))
+    return tuple(tuple(p.lower().split()) for p in lexicons.lines(f"status/{name}"))
 
 
 @cache
 def _attribution_verbs() -> dict[str, str]:
     out: dict[str, str] = {}
-    for line in lexicons.lines("status_attribution_verbs"):
+    for line in lexicons.lines("status/attribution_verbs"):
         parts = line.lower().split()
         out[parts[0]] = parts[1] if len(parts) > 1 else "attributed"
     return out
@@ -244,7 +244,7 @@ class _Finder:
                 found.append(("speculative", t))
             elif t.lower_ in _words("negations") and t.lower_ not in ("no", "neither", "nor", "none"):
                 found.append(("negated", t))
-            elif (t.lower_ in lexicons.load("status_modals") and prev not in MODAL_PRECEDERS
+            elif (t.lower_ in lexicons.load("status/modals") and prev not in MODAL_PRECEDERS
                   and not nxt.isdigit()) or forms & _words("hedges"):
                 found.append(("hedged", t))
             elif forms & _words("reported_words"):
@@ -425,7 +425,7 @@ class _Finder:
     # -- hedged: "may have", "appears to", "seems", "likely", "apparently"
 
     def hedged(self, tok: Token) -> None:
-        if tok.dep_ == "aux" and tok.lower_ in lexicons.load("status_modals"):
+        if tok.dep_ == "aux" and tok.lower_ in lexicons.load("status/modals"):
             verb = tok.head
             if _in_question(verb):
                 return  # "deciding what information could be useful": a question, not a hedge
@@ -664,7 +664,7 @@ def _inverted(verb: Token) -> bool:
 
 def _hedged_predicate(pred: Token) -> bool:
     """The negated predicate carries its own hedge: "may not run", "appears to have played no part"."""
-    modals = lexicons.load("status_modals") - {"could"}
+    modals = lexicons.load("status/modals") - {"could"}
     if any(c.dep_ == "aux" and c.lower_ in modals for c in pred.children):
         return True
     return pred.dep_ == "xcomp" and _lemma(pred.head) in _words("hedges")

@@ -42,7 +42,6 @@ from .timex import Expr, Point, parse_point, resolve, shift
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
 PAST_AUX = {"had", "did", "was", "were", "'d"}
 MODALS = {"would", "could", "might", "may", "should", "can", "must"}
-FUTURE_VERBS = lexicons.load("time_future_verbs")
 PREP_MODS = {"since": "ON_OR_AFTER", "from": "ON_OR_AFTER", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE",
              "through": "ON_OR_BEFORE", "before": "BEFORE", "after": "AFTER", "by": "ON_OR_BEFORE"}
 
@@ -82,14 +81,14 @@ def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
         return "future"
     if "to" in lowers and verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "advcl"):
         head = verb.head
-        if head.lemma_.lower() in FUTURE_VERBS or head.lower_ == "going":
+        if head.lemma_.lower() in lexicons.load("times/future_verbs") or head.lower_ == "going":
             return "future"
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
             return "future"  # "is to resume trading Tuesday"
         return _verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
     if "could" in lowers and any(c.dep_ == "neg" for c in verb.children):
         return "past"  # "could not be reached Tuesday"
-    if verb.lemma_.lower() in FUTURE_VERBS and verb.tag_ != "VBD" and not lowers & PAST_AUX:
+    if verb.lemma_.lower() in lexicons.load("times/future_verbs") and verb.tag_ != "VBD" and not lowers & PAST_AUX:
         return "future"
     scheduled = not attributive  # "Tuesday's ruling" is not scheduled by a present verb
     if scheduled and verb.tag_ == "VBG" and lowers & {"is", "are", "'s", "'re", "am"}:
