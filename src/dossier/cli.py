@@ -112,6 +112,9 @@ def ingest(
         int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction (default: one per core).")
     ] = None,
     model: Model = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles a worker takes at a time (spaCy's batch).")
+    ] = 8,
     progress_every: Annotated[
         float, typer.Option("--progress-every", min=1, help="Seconds between progress lines when not on a terminal.")
     ] = 30.0,
@@ -152,7 +155,7 @@ def ingest(
     try:
         with stop.on_signals(), bar:
             summary = run(files, db=db, model=model, jobs=jobs or default_jobs(), on_total=on_total,
-                          on_item=on_item, stop=stop)
+                          on_item=on_item, stop=stop, batch_size=batch_size)
     except DossierError as exc:
         _fail(exc)
     except KeyboardInterrupt:
