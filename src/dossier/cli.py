@@ -339,5 +339,40 @@ def eval_(
     out.print(report.summary_line())
 
 
+spark_app = typer.Typer(help="Extraction on a Spark cluster (needs `pip install dossier[spark]` and Java 17+).",
+                        no_args_is_help=True)
+app.add_typer(spark_app, name="spark")
+
+
+@spark_app.command("extract")
+def spark_extract(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, or *.paths listings (e.g. warc.paths.gz).")],
+    out_dir: Annotated[str, typer.Option("--out", help="Output folder for the graph files (must not exist).")],
+    model: Model = None,
+    master: Annotated[
+        str | None, typer.Option("--master", help="Spark master, e.g. local[2], yarn (default: Spark's own).")
+    ] = None,
+    partitions: Annotated[
+        int | None, typer.Option("--partitions", min=1, help="Partitions (default: one per input file).")
+    ] = None,
+    gzip: Annotated[bool, typer.Option("--gzip", help="Write gzipped part files.")] = False,
+    as_json: AsJson = False,
+) -> None:
+    """Extract article graphs with Spark into DIR (JSONL part files); load them with `dossier ingest DIR`."""
+    try:
+        from .spark.job import run as run_spark
+    except ImportError as exc:
+        _fail(RuntimeError(f"Spark is not installed ({exc}); run `pip install 'dossier[spark]'`"))
+    try:
+        result = run_spark(inputs, out_dir, model=model, master=master, partitions=partitions, compress=gzip)
+    except SystemExit as exc:
+        _fail(RuntimeError(str(exc)))
+    if as_json:
+        _print_json(result)
+    else:
+        out.print(f"{result['inputs']} input files in {result['partitions']} partitions → {escape(result['out'])}",
+                  highlight=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -4,7 +4,9 @@ Article-graph files hold one contract object a line (objects with ``article`` an
 ``entities`` keys), as written by ``dossier extract --format jsonl`` or by
 ``dossier spark extract``; they are stored without extracting again. They are found by
 content: a file whose first line is such an object, or a folder with a ``_SUCCESS``
-marker (a finished Spark job) whose ``part-*`` files are read in name order.
+marker (a finished Spark job) whose ``part-*`` files are read in name order. A
+``{"problem": {...}}`` line (the Spark job's record of an input it could not use) is
+reported as that problem.
 """
 
 from __future__ import annotations
@@ -61,7 +63,13 @@ def read_graphs(path: Path) -> Iterator[ArticleGraph | ReadError]:
                     continue
                 where = f"{path}:{number}"
                 try:
-                    graph = ArticleGraph.from_dict(json.loads(raw))
+                    obj = json.loads(raw)
+                    if isinstance(obj, dict) and isinstance(obj.get("problem"), dict):
+                        # a problem the Spark job recorded for an input: reported as if read here
+                        p = obj["problem"]
+                        yield ReadError(str(p.get("where", where)), str(p.get("reason", "")), str(p.get("kind")))
+                        continue
+                    graph = ArticleGraph.from_dict(obj)
                 except json.JSONDecodeError as err:
                     yield ReadError(where, f"not JSON ({err.msg} at column {err.colno})", "json")
                 except (KeyError, TypeError, ValueError, AttributeError) as err:
