@@ -28,8 +28,8 @@ test: $(STAMP)  ## Run the test suite
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
 
-bench: $(STAMP)  ## Throughput and per-component cost, as ratios to bare spaCy measured in the same run
-	$(BIN)/python benchmarks/bench_extract.py
+bench: $(STAMP)  ## One table: extract vs bare spaCy, ingest scaling, memory, kill/resume, Spark, hours per month (QUICK=1: small sizes)
+	$(BIN)/python benchmarks/bench_scale.py $(if $(QUICK),--quick) $(BENCH_ARGS)
 
 eval-seed: $(STAMP)
 	$(BIN)/dossier eval $(SHARED)/seed/000_4ed56cca851698d7.gold.json $(SHARED)/seed/000_4ed56cca851698d7.txt

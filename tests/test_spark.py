@@ -60,3 +60,26 @@ def test_spark_local_output_equals_single_process_and_ingests(tmp_path: Path, nl
     assert summary.stored == 7
     assert dict(summary.skipped_records) == {"not_html": 1, "not_ok": 1, "not_english": 1, "boilerplate": 1}
     assert sorted(p.kind for p in summary.failed) == ["invalid", "json"]
+
+
+def test_inputs_expand_from_folders_and_listings(tmp_path: Path) -> None:
+    import gzip
+
+    from dossier.spark.job import expand_inputs
+
+    (tmp_path / "crawl").mkdir()
+    for name in ["b.warc.gz", "a.warc.gz", ".hidden.warc", "notes.md"]:
+        (tmp_path / "crawl" / name).write_bytes(b"")
+    with gzip.open(tmp_path / "warc.paths.gz", "wt", encoding="utf-8") as f:
+        f.write("crawl/a.warc.gz\n\n/abs/c.warc.gz\n")
+    assert expand_inputs([str(tmp_path / "crawl")]) == [str(tmp_path / "crawl" / n) for n in ["a.warc.gz", "b.warc.gz"]]
+    assert expand_inputs([str(tmp_path / "warc.paths.gz")]) == [str(tmp_path / "crawl" / "a.warc.gz"), "/abs/c.warc.gz"]
+
+
+def test_record_lines_are_graphs_or_problems() -> None:
+    import json
+
+    from dossier.spark.job import record
+
+    line = record(service.Outcome("x.jsonl:3", problem=service.Problem("x.jsonl:3", "json", "not JSON")))
+    assert json.loads(line) == {"problem": {"where": "x.jsonl:3", "kind": "json", "reason": "not JSON"}}

@@ -74,10 +74,10 @@ def articles(count: int, start: int = 0) -> Iterator[dict[str, str]]:
         yield article(n)
 
 
-def write_jsonl(path: str | Path, count: int) -> Path:
-    """Write ``count`` invented articles to a JSONL file, one at a time (memory stays flat)."""
+def write_jsonl(path: str | Path, count: int, start: int = 0) -> Path:
+    """Write ``count`` invented articles (numbered from ``start``) to a JSONL file, one at a time."""
     path = Path(path)
     with path.open("w", encoding="utf-8") as out:
-        for record in articles(count):
+        for record in articles(count, start):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
