@@ -90,10 +90,14 @@ def ingest(corpus_path: Path, db: Path, jobs: int, watch: list[int] | None = Non
                             start_new_session=True)
     peak, peaks = 0.0, {}
     pending = sorted(watch or [])
+    base = max(stored(db), 0)
+    first: tuple[float, int] | None = None  # when the first new article was seen stored, and the count then
     while proc.poll() is None:
         time.sleep(0.5)
         peak = max(peak, tree_rss_mb(proc.pid))
         n = stored(db)
+        if first is None and n > base:
+            first = (time.perf_counter(), n)
         while pending and n >= pending[0]:
             peaks[pending.pop(0)] = round(peak, 1)
         if kill_at is not None and n >= kill_at:
@@ -101,10 +105,13 @@ def ingest(corpus_path: Path, db: Path, jobs: int, watch: list[int] | None = Non
             proc.wait()
             break
     out = proc.stdout.read() if proc.stdout else ""
-    seconds = time.perf_counter() - t
+    end = time.perf_counter()
     report = json.loads(out) if out.strip().startswith("{") else {}
-    return {"seconds": seconds, "peak_mb": round(peak, 1), "peaks": peaks, "report": report,
-            "stored_now": stored(db), "code": proc.returncode}
+    now = stored(db)
+    # Steady rate: from the first article stored to the end, so model loading is left out.
+    steady = (now - first[1]) / (end - first[0]) if first and now > first[1] and end > first[0] else None
+    return {"seconds": end - t, "steady_per_s": steady, "peak_mb": round(peak, 1), "peaks": peaks,
+            "report": report, "stored_now": now, "code": proc.returncode}
 
 
 # --- sections --------------------------------------------------------------------------------------
@@ -119,11 +126,14 @@ def scaling(tmp: Path, n: int) -> dict[str, Any]:
     path = write_jsonl(tmp / f"scaling-{n}.jsonl", n)
     one = ingest(path, tmp / "s1.db", 1)
     two = ingest(path, tmp / "s2.db", 2)
+    s1, s2 = one["steady_per_s"], two["steady_per_s"]
     return {
         "articles": n,
         "jobs1_s": round(one["seconds"], 1), "jobs2_s": round(two["seconds"], 1),
         "jobs1_per_s": round(n / one["seconds"], 2), "jobs2_per_s": round(n / two["seconds"], 2),
         "speedup_2_jobs": round(one["seconds"] / two["seconds"], 2),
+        "steady_jobs1_per_s": round(s1, 2) if s1 else None, "steady_jobs2_per_s": round(s2, 2) if s2 else None,
+        "steady_speedup_2_jobs": round(s2 / s1, 2) if s1 and s2 else None,
         "same_store": dump(tmp / "s1.db") == dump(tmp / "s2.db"),
     }
 
@@ -196,9 +206,11 @@ def table(r: dict[str, Any]) -> str:
     shares = ", ".join(f"{k} {v:.0%}" for k, v in e["component_share"].items() if v >= 0.01)
     rows.append(("component shares", shares, "one article-by-article pass"))
     s = r["scaling"]
-    rows.append(("ingest 1 → 2 jobs (speed-up)", f"{s['speedup_2_jobs']:.2f}",
-                 f"{s['articles']} synthetic: {s['jobs1_per_s']} → {s['jobs2_per_s']} articles/s; "
-                 f"same store {s['same_store']}"))
+    rows.append(("ingest 1 → 2 jobs (speed-up, wall)", f"{s['speedup_2_jobs']:.2f}",
+                 f"{s['articles']} synthetic: {s['jobs1_per_s']} → {s['jobs2_per_s']} articles/s, model loads "
+                 f"included; same store {s['same_store']}"))
+    rows.append(("ingest 1 → 2 jobs (speed-up, steady)", f"{s['steady_speedup_2_jobs']}",
+                 f"{s['steady_jobs1_per_s']} → {s['steady_jobs2_per_s']} articles/s after the first article stored"))
     m = r["memory"]
     peaks = ", ".join(f"{k:,}: {v:,.0f} MB" for k, v in sorted(m["peak_mb_at"].items()))
     rows.append(("peak memory, 2 jobs (whole process tree)", peaks, f"{m['articles']:,} synthetic articles"))
@@ -246,7 +258,8 @@ def main() -> None:
         result["scaling"] = scaling(tmp, scaling_n)
         result["memory"] = memory_and_resume(tmp, big, marks)
         result["spark"] = spark_vs_single(tmp, spark_n)
-    efficiency = min(result["scaling"]["speedup_2_jobs"] / 2, 1.0)
+    speedup = result["scaling"]["steady_speedup_2_jobs"] or result["scaling"]["speedup_2_jobs"]
+    efficiency = min(speedup / 2, 1.0)
     cores = [int(c) for c in args.cores.split(",")]
     result["projection"] = projection(result["extract"]["articles_per_s"], efficiency, args.month_articles, cores)
     print(table(result))
