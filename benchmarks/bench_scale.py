@@ -242,13 +242,15 @@ def main() -> None:
     parser.add_argument("--scaling", type=int, default=None, help="articles for the 1 vs 2 jobs run")
     parser.add_argument("--big", type=int, default=None, help="articles for memory and kill/resume")
     parser.add_argument("--spark", type=int, default=None, help="articles for Spark vs one process")
+    parser.add_argument("--marks", default=None, help="article counts at which to report peak memory")
     parser.add_argument("--month-articles", type=int, default=1_000_000)
     parser.add_argument("--cores", default="2,16,64,256")
     parser.add_argument("--json", default=None, help="also write the figures here")
     args = parser.parse_args()
     scaling_n = args.scaling or (24 if args.quick else 400)
     big = args.big or (400 if args.quick else 20_000)
-    marks = [m for m in ([100, 400] if args.quick else [1_000, 10_000]) if m <= big]
+    default_marks = [100, 400] if args.quick else [1_000, 10_000]
+    marks = [m for m in ([int(x) for x in args.marks.split(",")] if args.marks else default_marks) if m <= big]
     spark_n = args.spark or (16 if args.quick else 200)
 
     result: dict[str, Any] = {"quick": args.quick}
