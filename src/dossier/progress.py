@@ -37,11 +37,12 @@ class Meter:
 
     def add(self, outcome: _Outcome) -> None:
         self.done += 1
-        if outcome.graph is not None or getattr(outcome.problem, "kind", None) in {"extract", "store"}:
+        failed = _extraction_failed(outcome)
+        if outcome.graph is not None or failed:
             self.worked += 1
         if outcome.stored:
             self.stored += 1
-        if outcome.problem is not None and getattr(outcome.problem, "kind", None) in {"extract", "store"}:
+        if failed:
             self.failed += 1
 
     @property
@@ -70,6 +71,12 @@ class Meter:
         parts = [count, f"{self.rate:.2f} articles/s", f"ETA {clock(eta)}" if eta is not None else "ETA ?"]
         parts += [f"stored {self.stored:,}", f"failed {self.failed:,}"]
         return " · ".join(parts)
+
+
+def _extraction_failed(outcome: _Outcome) -> bool:
+    """Whether the article went through extraction (or storing) and failed there, not in reading."""
+    kind = str(getattr(outcome.problem, "kind", ""))
+    return kind in {"extract", "store", "pipeline"} or kind.startswith("component:")
 
 
 def clock(seconds: float) -> str:

@@ -27,7 +27,9 @@ _SNIFF_BYTES = 64 * 1024 * 1024  # one graph line may be large; this only bounds
 
 
 def _open(path: Path) -> IO[bytes]:
-    return gzip.open(path, "rb") if path.name.endswith(".gz") else path.open("rb")
+    if path.name.endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]  # a GzipFile is a binary IO
+    return path.open("rb")
 
 
 def is_graph_file(path: Path) -> bool:

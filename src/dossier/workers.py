@@ -10,6 +10,7 @@ through ``lost`` and a new worker takes its place.
 from __future__ import annotations
 
 import multiprocessing as mp
+import multiprocessing.connection as mp_connection
 import os
 import queue
 import signal
@@ -65,7 +66,7 @@ class Stop:
             yield self  # signal handlers can only be set from the main thread
             return
         signums = (signal.SIGINT, signal.SIGTERM)
-        previous = {s: signal.getsignal(s) for s in signums}
+        previous: dict[int, Any] = {int(s): signal.getsignal(s) for s in signums}
 
         def handler(signum: int, _frame: FrameType | None) -> None:
             if self.requested:  # a second signal: stop now
@@ -78,8 +79,8 @@ class Stop:
         try:
             yield self
         finally:
-            for s, h in previous.items():
-                signal.signal(s, h)
+            for num, old in previous.items():
+                signal.signal(num, old)
 
 
 def _worker(
@@ -99,9 +100,9 @@ def _worker(
         if initializer is not None:
             initializer(*initargs)
     except BaseException as exc:
-        results.put(("fatal", wid, None, f"{type(exc).__name__}: {getattr(exc, 'message', exc)}"))
+        results.send(("fatal", wid, None, f"{type(exc).__name__}: {getattr(exc, 'message', exc)}"))
         return
-    results.put(("ready", wid, None, None))
+    results.send(("ready", wid, None, None))
     while True:
         try:
             task = tasks.get(timeout=POLL_S)
@@ -113,15 +114,19 @@ def _worker(
             return
         seq, payload = task
         try:
-            results.put(("done", wid, seq, fn(payload)))
+            message = ("done", wid, seq, fn(payload))
         except BaseException:
-            results.put(("error", wid, seq, traceback.format_exc(limit=8)))
+            message = ("error", wid, seq, traceback.format_exc(limit=8))
+        # A pipe of its own, written synchronously: a worker that dies can never leave a lock
+        # held that the other workers' results would wait on.
+        results.send(message)
 
 
 @dataclass
 class _Slot:
     process: Any
     tasks: Any
+    results: Any  # this process's end of the worker's result pipe
     seq: int | None = None  # the batch it holds
 
 
@@ -164,7 +169,8 @@ def ordered_map(
             if stop():
                 return
         return
-    yield from _Pool(fn, jobs, lost, skip, initializer, initargs, window or 4 * jobs, stop).run(iter(tasks))
+    pool: _Pool[K, T, R] = _Pool(fn, jobs, lost, skip, initializer, initargs, window or 4 * jobs, stop)
+    yield from pool.run(iter(tasks))
 
 
 class _Pool(Generic[K, T, R]):
@@ -183,7 +189,6 @@ class _Pool(Generic[K, T, R]):
         self.initializer, self.initargs = initializer, initargs
         self.window, self.stop = max(window, jobs), stop
         self.ctx = mp.get_context("spawn")  # fork would copy the parent's threads and open store
-        self.results: Any = self.ctx.Queue()
         self.slots: dict[int, _Slot] = {}
         self.next_wid = 0
         self.w: _Window[K, T, R] = _Window()
@@ -191,10 +196,12 @@ class _Pool(Generic[K, T, R]):
     def _spawn(self) -> None:
         wid, self.next_wid = self.next_wid, self.next_wid + 1
         tasks = self.ctx.Queue()
-        args = (wid, self.fn, tasks, self.results, self.initializer, self.initargs, os.getpid())
+        reader, writer = self.ctx.Pipe(duplex=False)
+        args = (wid, self.fn, tasks, writer, self.initializer, self.initargs, os.getpid())
         process = self.ctx.Process(target=_worker, args=args, daemon=True, name=f"dossier-worker-{wid}")
         process.start()
-        self.slots[wid] = _Slot(process, tasks)
+        writer.close()  # the worker holds the only writing end: its death reads as EOF here
+        self.slots[wid] = _Slot(process, tasks, reader)
 
     def run(self, tasks: Iterator[tuple[K, T]]) -> Iterator[tuple[K, R]]:
         w = self.w
@@ -234,12 +241,20 @@ class _Pool(Generic[K, T, R]):
             self._shutdown(wait=clean)
 
     def _collect(self) -> None:
-        try:
-            message = self.results.get(timeout=POLL_S)
-        except queue.Empty:
-            self._check_alive()
-            return
-        self._handle(*message)
+        by_conn = {id(slot.results): wid for wid, slot in self.slots.items()}
+        ready = mp_connection.wait([slot.results for slot in self.slots.values()], timeout=POLL_S)
+        for conn in ready:
+            wid = by_conn[id(conn)]
+            try:
+                message = self.slots[wid].results.recv()
+            except (EOFError, OSError):
+                self._replace(wid)  # it died: its pipe closed
+                continue
+            self._handle(*message)
+        if not ready:
+            for wid, slot in list(self.slots.items()):
+                if slot.process.exitcode is not None:
+                    self._replace(wid)
 
     def _handle(self, kind: str, wid: int, seq: int | None, value: Any) -> None:
         if kind == "fatal":
@@ -254,22 +269,15 @@ class _Pool(Generic[K, T, R]):
         else:
             self.w.done[seq] = self.lost(self.w.payloads[seq], str(value).strip().splitlines()[-1])
 
-    def _check_alive(self) -> None:
-        for wid, slot in list(self.slots.items()):
-            code = slot.process.exitcode
-            if code is None:
-                continue
-            # Take anything it sent before it died, then give up its batch as lost.
-            while True:
-                try:
-                    message = self.results.get_nowait()
-                except queue.Empty:
-                    break
-                self._handle(*message)
-            del self.slots[wid]
-            if slot.seq is not None and slot.seq not in self.w.done:
-                self.w.done[slot.seq] = self.lost(self.w.payloads[slot.seq], f"worker process died (exit code {code})")
-            self._spawn()
+    def _replace(self, wid: int) -> None:
+        """Give up the batch of a worker that died and start another in its place."""
+        slot = self.slots.pop(wid)
+        slot.process.join(JOIN_S)
+        code = slot.process.exitcode
+        slot.results.close()
+        if slot.seq is not None and slot.seq not in self.w.done:
+            self.w.done[slot.seq] = self.lost(self.w.payloads[slot.seq], f"worker process died (exit code {code})")
+        self._spawn()
 
     def _shutdown(self, wait: bool) -> None:
         for slot in self.slots.values():
@@ -280,5 +288,5 @@ class _Pool(Generic[K, T, R]):
             if slot.process.is_alive():
                 slot.process.terminate()
                 slot.process.join(1)
-        self.results.close()
-        self.results.cancel_join_thread()
+        for slot in self.slots.values():
+            slot.results.close()
