@@ -8,8 +8,8 @@ from spacy.tokens import Doc
 
 import dossier
 from dossier.graph import ArticleGraph
-from dossier.pipeline import state
-from dossier.pipeline.entities import annotate_entities
+from dossier.pipeline import doc_state
+from dossier.pipeline.entities.finder import annotate_entities
 
 
 def ents_of(graph: ArticleGraph) -> dict[str, tuple[str, set[str]]]:
@@ -144,9 +144,9 @@ def test_one_word_org_that_is_a_persons_surname_becomes_that_person() -> None:
         ["NNP", "NNP", "VBD", ".", "NNP", "VBD", "."],
     )
     annotate_entities(doc)
-    keys = {s.kb_id_ for s in state.mentions(doc)}
+    keys = {s.kb_id_ for s in doc_state.mentions(doc)}
     assert keys == {"rina_sallow"}
-    assert state.entities(doc)["rina_sallow"]["type"] == "PERSON"
+    assert doc_state.entities(doc)["rina_sallow"]["type"] == "PERSON"
 
 
 def test_inner_possessive_splits_owner_from_place() -> None:
@@ -157,10 +157,10 @@ def test_inner_possessive_splits_owner_from_place() -> None:
         ["NNP", "NNP", "VBD", "NNP", "POS", "NNP", "NNP", "."],
     )
     annotate_entities(doc)
-    records = state.entities(doc)
+    records = doc_state.entities(doc)
     assert records["lake_vale"]["type"] == "LOC"
     assert records["rina_sallow"]["type"] == "PERSON"
-    kinds = [(s.text, s.id_) for s in state.mentions(doc) if s.kb_id_ == "rina_sallow"]
+    kinds = [(s.text, s.id_) for s in doc_state.mentions(doc) if s.kb_id_ == "rina_sallow"]
     assert kinds == [("Rina Sallow", "name"), ("Sallow", "possessive")]
 
 

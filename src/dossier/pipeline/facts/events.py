@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from ..graph import Event, Participant
-from .facts import AGENTS, PEOPLE, Facts, load_json, subject_of
+from ...graph import Event, Participant
+from .index import AGENTS, PEOPLE, Facts, load_json, subject_of
 
 YEAR_LEN = 4
 

@@ -13,8 +13,8 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from . import lexicons, state
-from .descriptors import role_nouns
+from .. import doc_state, lexicons
+from ..coref.descriptors import role_nouns
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Dependents right before a cue verb that belong to the cue ("has also said", "did not say").
@@ -253,10 +253,10 @@ class MentionIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.spans = state.mentions(doc)
-        self.by_token = state.mention_index(doc)
+        self.spans = doc_state.mentions(doc)
+        self.by_token = doc_state.mention_index(doc)
         self.starts = [s.start for s in self.spans]
-        self.entities = state.entities(doc)
+        self.entities = doc_state.entities(doc)
 
     def at(self, i: int) -> Span | None:
         return self.by_token.get(i)
@@ -552,9 +552,9 @@ def time_of(cue: Token, content: tuple[int, int], mentions: MentionIndex) -> str
     preposition) and is not part of a name (``Channel 2 News``).
     """
     doc = cue.doc
-    times = [t for t in state.section(doc, state.TIMES) if getattr(t, "in_", "body") == "body"]
+    times = [t for t in doc_state.section(doc, doc_state.TIMES) if getattr(t, "in_", "body") == "body"]
     try:
-        from .times import governing_time
+        from ..times.finder import governing_time
     except ImportError:
         governing_time = None
     found = governing_time(doc, cue.idx, cue.idx + len(cue.text)) if governing_time is not None else None

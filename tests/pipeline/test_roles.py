@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.pipeline.roles import is_title, normalise
+from dossier.pipeline.facts.roles import is_title, normalise
 
 
 @pytest.mark.parametrize(("raw", "want"), [

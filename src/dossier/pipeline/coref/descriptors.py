@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from . import lexicons
+from .. import lexicons
 from .discourse import Discourse
 
 AGE = re.compile(r"^(\d{1,3})-year-old$")

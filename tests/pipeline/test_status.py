@@ -7,8 +7,9 @@ import spacy
 from spacy.tokens import Doc
 
 from dossier.graph import Quote, Span
-from dossier.pipeline import scope, state, status
-from dossier.pipeline.status import StatusInfo, annotate_status, char_status, statement_status
+from dossier.pipeline import doc_state, syntax
+from dossier.pipeline.status import finder
+from dossier.pipeline.status.finder import StatusInfo, annotate_status, char_status, statement_status
 
 # --------------------------------------------------------------------------- helpers
 
@@ -24,12 +25,12 @@ def at(doc: Doc, phrase: str, nth: int = 0) -> StatusInfo:
 def key_of(doc: Doc, name: str) -> str | None:
     start = doc.text.index(name)
     tok = doc.char_span(start, start + len(name), alignment_mode="expand")
-    span = state.mention_index(doc).get(tok.end - 1)
+    span = doc_state.mention_index(doc).get(tok.end - 1)
     return span.kb_id_ if span is not None else None
 
 
 def claims(doc: Doc, status_: str | None = None) -> list:
-    out = [c for c in state.section(doc, state.CLAIMS) if c.status != "asserted"]
+    out = [c for c in doc_state.section(doc, doc_state.CLAIMS) if c.status != "asserted"]
     return [c for c in out if status_ is None or c.status == status_]
 
 
@@ -47,21 +48,21 @@ def _hand_doc() -> Doc:
 
 def test_governed_leaves_out_the_adverbial_clause() -> None:
     doc = _hand_doc()
-    assert scope.governed(doc[6]) == [4, 5, 6, 7]
-    assert scope.governed(doc[6], keep_advcl=True) == list(range(8))
-    assert scope.governed(doc[3]) == [0, 1, 2, 3]
+    assert syntax.governed(doc[6]) == [4, 5, 6, 7]
+    assert syntax.governed(doc[6], keep_advcl=True) == list(range(8))
+    assert syntax.governed(doc[3]) == [0, 1, 2, 3]
 
 
 def test_edges_trim_marks_and_punctuation() -> None:
     doc = _hand_doc()
-    assert scope.edges(doc, [0, 1, 2, 3]) == (1, 4)
-    assert scope.edges(doc, [5, 6, 7]) == (5, 7)
+    assert syntax.edges(doc, [0, 1, 2, 3]) == (1, 4)
+    assert syntax.edges(doc, [5, 6, 7]) == (5, 7)
 
 
 def test_anchor_is_the_highest_token() -> None:
     doc = _hand_doc()
-    assert scope.anchor(doc, 0, 8).i == 6
-    assert scope.anchor(doc, 1, 4).i == 3
+    assert syntax.anchor(doc, 0, 8).i == 6
+    assert syntax.anchor(doc, 1, 4).i == 3
 
 
 def test_hedge_scope_on_a_hand_parse() -> None:
@@ -72,7 +73,7 @@ def test_hedge_scope_on_a_hand_parse() -> None:
 
 
 def test_precedence_order() -> None:
-    assert status.PRECEDENCE == (
+    assert finder.PRECEDENCE == (
         "hypothetical", "negated", "unknown", "speculative", "hedged", "reported", "attributed", "asserted",
     )
 
@@ -261,7 +262,7 @@ def test_quote_from_the_quotes_component_is_used(nlp) -> None:
     key = "harlan_botts"
     start = doc.text.index("The plan")
     end = len(doc.text) - 1
-    doc.user_data[state.QUOTES] = [Quote("q1", "direct", Span(start, end), key)]
+    doc.user_data[doc_state.QUOTES] = [Quote("q1", "direct", Span(start, end), key)]
     annotate_status(doc)
     info = at(doc, "moving")
     assert info.status == "attributed" and info.source == key
@@ -294,7 +295,7 @@ def test_statement_status_on_token_ranges(nlp) -> None:
     whole = statement_status(doc, 0, len(doc))
     assert whole.status == "hedged" and "appears" in whole.cues and "may" not in whole.cues
     # out-of-range and empty ranges do not fail
-    assert statement_status(doc, len(doc) + 5, len(doc) + 9).status in status.PRECEDENCE
+    assert statement_status(doc, len(doc) + 5, len(doc) + 9).status in finder.PRECEDENCE
 
 
 @pytest.mark.slow
@@ -302,7 +303,7 @@ def test_frames_are_cached_as_plain_values(nlp) -> None:
     import pickle
 
     doc = nlp("Crane reportedly met Osk.")
-    cached = doc.user_data[status.CACHE]
+    cached = doc.user_data[finder.CACHE]
     assert cached["n"] == len(doc)
     assert isinstance(cached["frames"][0], dict)
     pickle.loads(pickle.dumps(doc))
@@ -322,7 +323,7 @@ def test_title_cue_covers_the_headline(nlp) -> None:
 @pytest.mark.slow
 def test_asserted_main_clauses_are_listed(nlp) -> None:
     doc = nlp("Leo Crane beat Otto Lind in the 2020 primary. Lind may run again.")
-    listed = state.section(doc, state.CLAIMS)
+    listed = doc_state.section(doc, doc_state.CLAIMS)
     assert any(c.status == "asserted" and "beat Otto Lind" in c.span.text for c in listed)
     assert not any(c.status == "asserted" and "run again" in c.span.text for c in listed)
 

@@ -21,16 +21,16 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
-from ..graph import Quote, Span
+from ...graph import Quote, Span
+from .. import doc_state
 from . import attribution as attr
-from . import state
-from .quote_base import Found
-from .quote_clauses import ClausePasses
-from .quote_direct import DirectPasses
+from .base import Found
+from .clauses import ClausePasses
+from .direct import DirectPasses
 
 
 class QuoteFinder(Pipe):
-    """Finds quotes and attributes them; appends :class:`Quote` objects to ``state.QUOTES``."""
+    """Finds quotes and attributes them; appends :class:`Quote` objects to ``doc_state.QUOTES``."""
 
     def __init__(self, nlp: Language, name: str = "dossier_quotes") -> None:
         self.name = name
@@ -38,7 +38,7 @@ class QuoteFinder(Pipe):
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            state.section(doc, state.QUOTES).extend(find_quotes(doc))
+            doc_state.section(doc, doc_state.QUOTES).extend(find_quotes(doc))
         except Exception as err:  # one bad document must not stop a batch
             error_handler(self.name, self, [doc], err)
         return doc

@@ -13,10 +13,10 @@ import spacy
 from spacy.tokens import Doc
 
 from dossier.graph import Time
-from dossier.pipeline import state
-from dossier.pipeline.time_grammar import scan
-from dossier.pipeline.times import governing_time
-from dossier.pipeline.timex import (
+from dossier.pipeline import doc_state
+from dossier.pipeline.times.finder import governing_time
+from dossier.pipeline.times.grammar import scan
+from dossier.pipeline.times.timex import (
     Expr,
     Point,
     duration,
@@ -176,7 +176,7 @@ def run(nlp, text: str, published: str | None = "2025-02-05") -> tuple[Doc, list
     doc = nlp.make_doc(text)
     doc.user_data["dossier.published"] = published
     doc = nlp(doc)
-    return doc, state.section(doc, state.TIMES)
+    return doc, doc_state.section(doc, doc_state.TIMES)
 
 
 def values(nlp, text: str, published: str | None = "2025-02-05") -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -369,7 +369,7 @@ def test_timebank_reader_recovers_gold_spans(shared: Path) -> None:
     tml = sorted((shared / "datasets" / "timebank" / "TimeBank").glob("*.tml"))
     if not tml:
         pytest.skip("TimeBank is not present")
-    spec = importlib.util.spec_from_file_location("eval_time", Path(__file__).parents[1] / "scripts" / "eval_time.py")
+    spec = importlib.util.spec_from_file_location("eval_time", Path(__file__).parents[2] / "scripts" / "eval_time.py")
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     sys.modules["eval_time"] = module
     spec.loader.exec_module(module)  # type: ignore[union-attr]

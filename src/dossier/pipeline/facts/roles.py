@@ -24,9 +24,9 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from ..graph import Relation, Role, Span
-from . import lexicons
-from .facts import PEOPLE, Facts, StatusOf, clause_tokens, load_json, subject_of
+from ...graph import Relation, Role, Span
+from .. import lexicons
+from .index import PEOPLE, Facts, StatusOf, clause_tokens, load_json, subject_of
 
 ROLE_PREPS = {"of", "at", "for", "to", "with", "in", "on"}
 YEAR_LEN = 4

@@ -71,7 +71,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from . import lexicons
+from .. import lexicons
 from .timex import Expr, duration
 
 VAGUE = -1.0  # an unknown number of units

@@ -26,13 +26,13 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from . import lexicons, state
+from .. import doc_state, lexicons
+from ..entities.finder import gender_of_first_name
 from .descriptors import appositions, collect_ties, find_descriptor, kin_surnames, resolve_descriptor, role_nouns
 from .discourse import Discourse
-from .entities import gender_of_first_name
 from .pronouns import features, resolve_at
 
-CONFIDENCE = state.MENTION_CONFIDENCE
+CONFIDENCE = doc_state.MENTION_CONFIDENCE
 APPOSITIONS = "dossier.appositions"
 HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male", "dame": "female"}
 
@@ -159,7 +159,7 @@ def _just_named(d: Discourse, names: list[Span], span: Span) -> bool:
 
 def _missed_names(doc: Doc) -> None:
     """Add the surnames and first names of the article's people that the NER missed ("Ham said")."""
-    records = state.entities(doc)
+    records = doc_state.entities(doc)
     index: dict[str, set[str]] = {}
     for key, rec in records.items():
         words = str(rec["name"]).split()
@@ -170,7 +170,7 @@ def _missed_names(doc: Doc) -> None:
             index.setdefault(words[0], set()).add(key)
     if not index:
         return
-    covered = {i for s in state.mentions(doc) for i in range(s.start, s.end)}
+    covered = {i for s in doc_state.mentions(doc) for i in range(s.start, s.end)}
     ents = {i for e in doc.ents if len(e) > 1 or e.label_ != "PERSON" for i in range(e.start, e.end)}
     for tok in doc:
         keys = index.get(tok.text)
@@ -185,7 +185,7 @@ def _missed_names(doc: Doc) -> None:
         ):
             continue  # part of another name ("Obi Tower", "Lake Obi")
         kind = "possessive" if nxt is not None and (nxt.tag_ == "POS" or nxt.text in {"'s", "’s"}) else "alias"
-        state.add_mention(doc, tok.i, tok.i + 1, "PERSON", sorted(keys)[0], kind)
+        doc_state.add_mention(doc, tok.i, tok.i + 1, "PERSON", sorted(keys)[0], kind)
 
 
 def _rekey(d: Discourse, span: Span, key: str) -> None:
@@ -283,7 +283,7 @@ def _write(
         span = Span(doc, start, end, label=label, kb_id=keymap.get(key, key), span_id=kind)
         spans.append(span)
         confidence[(span.start_char, span.end_char)] = conf
-    state.set_mentions(doc, spans)
+    doc_state.set_mentions(doc, spans)
     for app in apps:
         app["entity"] = keymap.get(str(app["entity"]), app["entity"])
     doc.user_data[APPOSITIONS] = apps

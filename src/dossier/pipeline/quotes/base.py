@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..graph import QuoteKind, Status
+from ...graph import QuoteKind, Status
+from .. import lexicons
+from ..text import find_marked, paragraphs
 from . import attribution as attr
-from . import lexicons
-from .quote_marks import find_marked, paragraphs
 
 
 @dataclass

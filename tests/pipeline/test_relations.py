@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.pipeline.relations import SYMMETRIC, dedupe
+from dossier.pipeline.facts.relations import SYMMETRIC, dedupe
 
 pytestmark = pytest.mark.slow
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 from spacy.tokens import Span as Words
 from spacy.tokens import Token
 
-from ..graph import QuoteKind
+from ...graph import QuoteKind
+from .. import lexicons
+from ..text import Marked, paragraphs
 from . import attribution as attr
-from . import lexicons
-from .quote_base import FinderBase, Found
-from .quote_marks import Marked, paragraphs
+from .base import FinderBase, Found
 
 FRAME_AFTER = 15  # tokens searched for a cue after a closing mark
 FRAME_BEFORE = 30  # ... and before an opening mark

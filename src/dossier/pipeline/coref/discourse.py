@@ -20,8 +20,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from . import state
-from .quote_marks import find_marked, paragraphs
+from .. import doc_state
+from ..text import find_marked, paragraphs
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj", "dative", "iobj", "attr", "oprd", "agent"}
@@ -68,8 +68,8 @@ class Discourse:
 
     @classmethod
     def build(cls, doc: Doc) -> Discourse:
-        spans = state.mentions(doc)
-        d = cls(doc=doc, records=state.entities(doc), spans=spans)
+        spans = doc_state.mentions(doc)
+        d = cls(doc=doc, records=doc_state.entities(doc), spans=spans)
         d._index()
         d._quotes()
         d._fronted()

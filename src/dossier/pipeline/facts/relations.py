@@ -25,9 +25,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..graph import Relation
-from . import state
-from .facts import AGENTS, PEOPLE, Facts, load_json, subject_of
+from ...graph import Relation
+from .. import doc_state
+from .index import AGENTS, PEOPLE, Facts, load_json, subject_of
 
 log = logging.getLogger(__name__)
 
@@ -609,7 +609,7 @@ def annotate_relations(doc: Doc) -> Doc:
     rels: list[Relation] = []
     try:
         roles, ties = find_roles(facts)
-        state.section(doc, state.ROLES).extend(roles)
+        doc_state.section(doc, doc_state.ROLES).extend(roles)
         rels += ties
     except Exception:  # one failing extractor must not lose the others' results
         log.exception("role extraction failed")
@@ -617,9 +617,9 @@ def annotate_relations(doc: Doc) -> Doc:
         rels += find_relations(facts)
     except Exception:
         log.exception("relation extraction failed")
-    state.section(doc, state.RELATIONS).extend(dedupe(rels))
+    doc_state.section(doc, doc_state.RELATIONS).extend(dedupe(rels))
     try:
-        state.section(doc, state.EVENTS).extend(find_events(facts))
+        doc_state.section(doc, doc_state.EVENTS).extend(find_events(facts))
     except Exception:
         log.exception("event extraction failed")
     return doc

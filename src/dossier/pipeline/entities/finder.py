@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from . import lexicons, state
+from .. import doc_state, lexicons
 
 NER_TYPES = {
     "PERSON": "PERSON",
@@ -609,7 +609,7 @@ def _last_of_label(clusters: list[Cluster], label: str, before: int) -> Cluster 
 
 
 def _write(doc: Doc, clusters: list[Cluster]) -> None:
-    records = state.entities(doc)
+    records = doc_state.entities(doc)
     spans: list[Span] = []
     used: set[str] = set()
     for cl in clusters:
@@ -628,7 +628,7 @@ def _write(doc: Doc, clusters: list[Cluster]) -> None:
             if kind == "name" and _norm(doc[m.start : m.end].text) != _norm(name):
                 kind = "alias"
             spans.append(Span(doc, m.start, m.end, label=cl.label, kb_id=key, span_id=kind))
-    state.set_mentions(doc, spans)
+    doc_state.set_mentions(doc, spans)
 
 
 def _best_name(doc: Doc, cl: Cluster) -> str:

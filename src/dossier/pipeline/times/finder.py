@@ -22,7 +22,7 @@ arithmetic from :mod:`.timex`. This module supplies the context a value needs:
 
 Absolute expressions ("July 21, 2024") get ``anchor=None``. Results are
 :class:`dossier.graph.Time` objects with character offsets into ``doc.text``
-in ``state.section(doc, state.TIMES)``. :func:`governing_time` gives other
+in ``doc_state.section(doc, doc_state.TIMES)``. :func:`governing_time` gives other
 components the time that governs a fact at given offsets.
 """
 
@@ -35,9 +35,9 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ..graph import Time
-from . import lexicons, state
-from .time_grammar import scan
+from ...graph import Time
+from .. import doc_state, lexicons
+from .grammar import scan
 from .timex import Expr, Point, parse_point, resolve, shift
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
@@ -188,8 +188,8 @@ def find_times(doc: Doc) -> list[Time]:
 
 
 def mark_times(doc: Doc) -> Doc:
-    """Component body: append the doc's times to ``state.section(doc, state.TIMES)``."""
-    state.section(doc, state.TIMES).extend(find_times(doc))
+    """Component body: append the doc's times to ``doc_state.section(doc, doc_state.TIMES)``."""
+    doc_state.section(doc, doc_state.TIMES).extend(find_times(doc))
     return doc
 
 
@@ -202,7 +202,7 @@ def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
     a quote, the evidence of a relation; times inside a direct quotation's
     content speak about its content, not when it was said.
     """
-    times = [t for t in state.section(doc, state.TIMES) if t.in_ == "body"]
+    times = [t for t in doc_state.section(doc, doc_state.TIMES) if t.in_ == "body"]
     if not times:
         return None
     span = doc.char_span(start_char, end_char, alignment_mode="expand")

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from . import lexicons
+from .. import lexicons
 from .discourse import SUBJECT_DEPS, Discourse, Entry
 
 MIN_SCORE = 10.0

@@ -24,8 +24,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..graph import Span
-from . import lexicons, state
+from ...graph import Span
+from .. import doc_state, lexicons
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ class StatusOf:
 
 def _status_api() -> Any:
     try:
-        from .status import statement_status
+        from ..status.finder import statement_status
     except ImportError:  # the status component is not there yet: everything is "asserted"
         return None
     return statement_status
@@ -71,7 +71,7 @@ def _status_api() -> Any:
 
 def _time_api() -> Any:
     try:
-        from .times import governing_time
+        from ..times.finder import governing_time
     except ImportError:
         return None
     return governing_time
@@ -82,19 +82,19 @@ class Facts:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.records = state.entities(doc)
+        self.records = doc_state.entities(doc)
         n = len(doc)
         self._key: list[str | None] = [None] * n
         self._kind: list[str | None] = [None] * n
         self.mention_spans: list[tuple[int, int, str, str]] = []  # (start, end, key, kind)
-        for span in state.mentions(doc):
+        for span in doc_state.mentions(doc):
             if span.kb_id_:
                 self.mention_spans.append((span.start, span.end, span.kb_id_, span.id_))
-        for i, span in state.mention_index(doc).items():
+        for i, span in doc_state.mention_index(doc).items():
             self._key[i], self._kind[i] = span.kb_id_, span.id_
         self._status = _status_api()
         self._time = _time_api()
-        self._times = state.section(doc, state.TIMES)
+        self._times = doc_state.section(doc, doc_state.TIMES)
 
     # --- entities ------------------------------------------------------------------------------
 
@@ -345,7 +345,7 @@ class Facts:
         return StatusOf("asserted", None, st.negative)
 
     def in_direct_quote(self, tok: Token) -> bool:
-        for q in state.section(self.doc, state.QUOTES):
+        for q in doc_state.section(self.doc, doc_state.QUOTES):
             if getattr(q, "kind", "") in {"direct", "mixed"} and q.span.start <= tok.idx < q.span.end:
                 return True
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dossier.graph import ArticleGraph, Quote
-from dossier.pipeline.quote_marks import find_marked
+from dossier.pipeline.text import find_marked
 
 # ---------------------------------------------------------------- quotation marks (no model)
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from dossier.pipeline import state
-from dossier.pipeline.coref import APPOSITIONS, CONFIDENCE
-from dossier.pipeline.descriptors import kin_nouns, normalise_title, role_nouns, title_matches
+from dossier.pipeline import doc_state
+from dossier.pipeline.coref.descriptors import kin_nouns, normalise_title, role_nouns, title_matches
+from dossier.pipeline.coref.resolver import APPOSITIONS, CONFIDENCE
 
-CASES = json.loads((Path(__file__).parent / "data" / "coref" / "cases.json").read_text(encoding="utf-8"))
+CASES = json.loads((Path(__file__).parents[1] / "data" / "coref" / "cases.json").read_text(encoding="utf-8"))
 
 
 # --- without the model -----------------------------------------------------------------------------
@@ -63,9 +63,9 @@ def _doc(nlp, text: str):  # type: ignore[no-untyped-def]
 def _resolved(doc, word: str, n: int = 1) -> str | None:  # type: ignore[no-untyped-def]
     """Name of the entity the n-th whole-word ``word`` was resolved to, or None."""
     start = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", doc.text)][n - 1]
-    for span in state.mentions(doc):
+    for span in doc_state.mentions(doc):
         if span.start_char == start and span.id_ in {"pronoun", "descriptor"}:
-            return state.entities(doc)[span.kb_id_]["name"]
+            return doc_state.entities(doc)[span.kb_id_]["name"]
     return None
 
 
@@ -87,7 +87,7 @@ def test_same_surname_people_stay_apart(nlp) -> None:  # type: ignore[no-untyped
         "Senator Marta Lindqvist and her brother, Johan Lindqvist, toured the shipyard on Monday. "
         "Johan Lindqvist said he would return in May.",
     )
-    names = {r["name"] for r in state.entities(doc).values() if r["type"] == "PERSON"}
+    names = {r["name"] for r in doc_state.entities(doc).values() if r["type"] == "PERSON"}
     assert {"Marta Lindqvist", "Johan Lindqvist"} <= names
 
 
@@ -98,30 +98,30 @@ def test_bare_shared_surname_follows_honorific(nlp) -> None:  # type: ignore[no-
         "Maria Lund opened the gallery with her husband, Peter Lund, on Friday. "
         "Later, Mr. Lund said the paintings were his.",
     )
-    lund = next(s for s in state.mentions(doc) if s.text == "Lund")
+    lund = next(s for s in doc_state.mentions(doc) if s.text == "Lund")
     # Maria is named first (the principal bearer), but "Mr." decides.
-    assert state.entities(doc)[lund.kb_id_]["name"] == "Peter Lund"
+    assert doc_state.entities(doc)[lund.kb_id_]["name"] == "Peter Lund"
 
 
 @pytest.mark.slow
 def test_kin_apposition_gives_surname_and_gender(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = _doc(nlp, "Mayor Ada Obi's brother, Nnamdi, runs a bakery on Elm Street.")
-    rec = next(r for r in state.entities(doc).values() if r["name"].startswith("Nnamdi"))
+    rec = next(r for r in doc_state.entities(doc).values() if r["name"].startswith("Nnamdi"))
     assert rec["name"] == "Nnamdi Obi"
     assert rec["gender"] == "male"
-    assert "Nnamdi" in {s.text for s in state.mentions(doc)}  # the mention itself is kept
+    assert "Nnamdi" in {s.text for s in doc_state.mentions(doc)}  # the mention itself is kept
 
 
 @pytest.mark.slow
 def test_spouse_apposition_gives_no_surname(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = _doc(nlp, "Governor Ada Obi's husband, Martin, runs a bakery on Elm Street.")
-    assert any(r["name"] == "Martin" for r in state.entities(doc).values())
+    assert any(r["name"] == "Martin" for r in doc_state.entities(doc).values())
 
 
 @pytest.mark.slow
 def test_joint_first_name_takes_surname(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = _doc(nlp, "Joe and Jill Marrow arrived together at the hearing on Monday.")
-    names = {r["name"] for r in state.entities(doc).values()}
+    names = {r["name"] for r in doc_state.entities(doc).values()}
     assert {"Joe Marrow", "Jill Marrow"} <= names
 
 
@@ -131,7 +131,7 @@ def test_apposition_records(nlp) -> None:  # type: ignore[no-untyped-def]
         nlp, "Tom Reyes, Mayor Ada Obi's 2019 campaign manager and later her chief of staff, declined to comment."
     )
     apps = doc.user_data[APPOSITIONS]
-    reyes = [a for a in apps if state.entities(doc)[a["entity"]]["name"] == "Tom Reyes"]
+    reyes = [a for a in apps if doc_state.entities(doc)[a["entity"]]["name"] == "Tom Reyes"]
     assert reyes and doc.text[reyes[0]["start"] : reyes[0]["end"]] == reyes[0]["text"]
     assert "campaign manager" in reyes[0]["text"] and "chief of staff" in reyes[0]["text"]
 
@@ -139,7 +139,7 @@ def test_apposition_records(nlp) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.slow
 def test_gender_set_from_article_pronouns(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = _doc(nlp, "Dr. Okonkwo presented the findings on Monday. Okonkwo said she expected the trial to end by June.")
-    rec = next(r for r in state.entities(doc).values() if r["name"] == "Okonkwo" and r["type"] == "PERSON")
+    rec = next(r for r in doc_state.entities(doc).values() if r["name"] == "Okonkwo" and r["type"] == "PERSON")
     assert rec["gender"] == "female"
 
 
@@ -172,7 +172,7 @@ def test_reference_article(nlp, seed: Path) -> None:  # type: ignore[no-untyped-
     doc = article_doc(Article(id="seed", title=title, body=body, published=date), nlp)
     gold = json.loads(seed.with_name(seed.stem + ".gold.json").read_text(encoding="utf-8"))
     keys_by_text: dict[str, set[str]] = {}
-    for span in state.mentions(doc):
+    for span in doc_state.mentions(doc):
         keys_by_text.setdefault(norm_name(span.text), set()).add(span.kb_id_)
     for ent in gold["entities"]:
         if ent["type"] != "PERSON" or not ent.get("must"):
@@ -189,8 +189,8 @@ def test_surname_the_tagger_calls_a_noun_still_joins_its_person(nlp) -> None:  #
     )
     doc = _doc(nlp, text)
     i = text.index("Varnet last")
-    span = next((s for s in state.mentions(doc) if s.start_char == i), None)
-    assert span is not None and state.entities(doc)[span.kb_id_]["name"] == "Odile Varnet"
+    span = next((s for s in doc_state.mentions(doc) if s.start_char == i), None)
+    assert span is not None and doc_state.entities(doc)[span.kb_id_]["name"] == "Odile Varnet"
     assert _resolved(doc, "she") == "Odile Varnet"
 
 
@@ -254,8 +254,8 @@ def test_speech_pronoun_continues_previous_subject(nlp, text: str, who: str) -> 
     ],
 )
 def test_continued_speaker_abstains_on_rivals(nlp, text: str, who: str | None) -> None:  # type: ignore[no-untyped-def]
-    from dossier.pipeline.discourse import Discourse
-    from dossier.pipeline.pronouns import _continued_speaker, features
+    from dossier.pipeline.coref.discourse import Discourse
+    from dossier.pipeline.coref.pronouns import _continued_speaker, features
 
     doc = _doc(nlp, text)
     d = Discourse.build(doc)

@@ -6,7 +6,7 @@ a negation, "according to X", a quote, "a parody video that imagined ...") and t
 governs. Frames are cached in ``doc.user_data`` as plain values; :func:`statement_status`
 then answers for any token range by looking at the frames that cover its highest token.
 Every frame that leaves a statement less than plainly asserted also becomes a
-:class:`~dossier.graph.Claim` in ``state.section(doc, state.CLAIMS)``.
+:class:`~dossier.graph.Claim` in ``doc_state.section(doc, doc_state.CLAIMS)``.
 
 Precedence when several frames cover a statement (strongest first)::
 
@@ -43,9 +43,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..graph import Claim, Span
-from . import lexicons, state
-from .scope import anchor, clause_head, depth, edges, governed, has_subject, sentence_ids
+from ...graph import Claim, Span
+from .. import doc_state, lexicons
+from ..syntax import anchor, clause_head, depth, edges, governed, has_subject, sentence_ids
 
 PRECEDENCE: tuple[str, ...] = (
     "hypothetical", "negated", "unknown", "speculative", "hedged", "reported", "attributed", "asserted",
@@ -153,10 +153,10 @@ class _Finder:
         self.title_end = 0
         if title_len:
             self.title_end = next((t.i for t in doc if t.idx >= title_len), len(doc))
-        self.keys: dict[int, str] = {i: span.kb_id_ for i, span in state.mention_index(doc).items()}
+        self.keys: dict[int, str] = {i: span.kb_id_ for i, span in doc_state.mention_index(doc).items()}
         # A name the entity component missed ("Okoro hinted") still finds its entity by its words.
         self.names: dict[str, str | None] = {}
-        for span in state.mentions(doc):
+        for span in doc_state.mentions(doc):
             if span.kb_id_ and span.label_ in ("PERSON", "ORG", "OUTLET", "GROUP", "GPE", "NORP"):
                 for text in {span.text.lower(), span[-1].text.lower()}:
                     known = self.names.get(text, span.kb_id_)
@@ -593,7 +593,7 @@ class _Finder:
 
     def quotes(self) -> None:
         doc = self.doc
-        for q in state.section(doc, state.QUOTES):
+        for q in doc_state.section(doc, doc_state.QUOTES):
             span = getattr(q, "span", None)
             if span is None:
                 continue
@@ -834,7 +834,7 @@ def _refine_quotes(doc: Doc) -> None:
     """A quote whose cue is imagined or asked about (``In the sketch, Holt says ...``, ``Did Holt say
     ...?``) takes that status, whatever its kind; an indirect quote whose content is hedged,
     speculative, ... takes that status too (source kept)."""
-    for q in state.section(doc, state.QUOTES):
+    for q in doc_state.section(doc, doc_state.QUOTES):
         if getattr(q, "span", None) is None:
             continue
         found = []
@@ -854,7 +854,7 @@ def annotate_status(doc: Doc, refine_quotes: bool = True, asserted_claims: bool 
     """The component: find the frames, cache them, write the claims (and refine indirect quotes)."""
     doc.user_data.pop(CACHE, None)
     frames(doc)
-    claims = state.section(doc, state.CLAIMS)
+    claims = doc_state.section(doc, doc_state.CLAIMS)
     claims[:] = find_claims(doc, asserted=asserted_claims)
     if refine_quotes:
         _refine_quotes(doc)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..graph import QuoteKind
+from ...graph import QuoteKind
+from .. import lexicons
 from . import attribution as attr
-from . import lexicons
-from .quote_base import FinderBase, Found
+from .base import FinderBase, Found
 
 TAIL_DEPS = ("prep",)
 NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
