@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from . import __version__
+from .confidence import DEFAULT_MIN_CONFIDENCE
 from .errors import DossierError
 
 if TYPE_CHECKING:
@@ -64,14 +66,30 @@ def main(
     """dossier: who is this person, who are they close to, since when, says who, and how sure?"""
 
 
+ShowAll = Annotated[
+    bool, typer.Option("--all", help="Every fact, hypothetical and low-confidence ones too (each has its confidence).")
+]
+MinConfidence = Annotated[
+    float | None,
+    typer.Option("--min-confidence", min=0.0, max=1.0,
+                 help=f"Hide facts below this confidence (default {DEFAULT_MIN_CONFIDENCE}, set on judged precision)."),
+]
+
+
 @app.command()
 def extract(
     files: Files,
     fmt: Annotated[str, typer.Option("--format", help="json (one document, a list when several) or jsonl.")] = "json",
     model: Model = None,
+    show_all: ShowAll = False,
+    min_confidence: MinConfidence = None,
 ) -> None:
-    """Print the article graph of each article (the JSON contract); problems go to stderr."""
-    from .service import extract_paths
+    """Print the article graph of each article (the JSON contract); problems go to stderr.
+
+    Like every query command, it leaves out hypothetical facts and facts under the
+    default confidence threshold; --all prints everything.
+    """
+    from .service import extract_paths, shown_graph
 
     if fmt not in {"json", "jsonl"}:
         _fail(ValueError(f"--format must be json or jsonl, not {fmt!r}"), 2)
@@ -81,12 +99,14 @@ def extract(
         for outcome in extract_paths(files, model=model):
             if outcome.problem:
                 failed += 1
-                err.print(f"[red]skipped[/] {outcome.problem.where}: {outcome.problem.reason}", highlight=False)
+                err.print(f"[red]skipped[/] {escape(outcome.problem.where)}: {escape(outcome.problem.reason)}",
+                          highlight=False)
             elif outcome.graph:
+                graph = outcome.graph if show_all else shown_graph(outcome.graph, min_confidence)
                 if fmt == "jsonl":
-                    sys.stdout.write(json.dumps(outcome.graph.to_dict(), ensure_ascii=False) + "\n")
+                    sys.stdout.write(json.dumps(graph.to_dict(), ensure_ascii=False) + "\n")
                 else:
-                    graphs.append(outcome.graph.to_dict())
+                    graphs.append(graph.to_dict())
     except DossierError as exc:
         _fail(exc)
     if fmt == "json" and graphs:
@@ -258,14 +278,25 @@ def ties(a: str, b: str, db: Db = None, as_json: AsJson = False) -> None:
 
 
 @app.command()
-def timeline(name: str, db: Db = None, as_json: AsJson = False) -> None:
-    """NAME's dated facts in order (roles, ties, quotes, events), undated ones after."""
-    rows = _query(db, lambda store: store.timeline(name))
+def timeline(
+    name: str, db: Db = None, show_all: ShowAll = False, min_confidence: MinConfidence = None, as_json: AsJson = False
+) -> None:
+    """NAME's facts in date order (roles, ties, quotes, events, claims).
+
+    Each is dated by its own time or else by its article ("reported 2016-10-12"), in words;
+    --json keeps the TIMEX values. Hypothetical and low-confidence facts are hidden unless --all.
+    """
+    rows = _query(db, lambda store: store.timeline(name, min_confidence=min_confidence, show_all=show_all))
     if as_json:
         _print_json(rows)
         return
-    out.print(_table(f"timeline of {name}", ["date", "kind", "what", "status"], (
-        [r.get("date"), r.get("kind"), _short(r.get("text"), 100), r.get("status")] for r in rows)))
+    out.print(_table(f"timeline of {escape(name)}", ["date", "kind", "what", "status", "confidence"], (
+        [r.get("date_text"), r.get("kind"), escape(_short(r.get("text"), 100)), r.get("status"),
+         _confidence(r.get("confidence"))] for r in rows)))
+
+
+def _confidence(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
 
 
 @app.command("eval")
@@ -273,14 +304,19 @@ def eval_(
     gold: Annotated[Path, typer.Argument(help="A gold reading (*.gold.json) in the seed-gold form.")],
     article: Annotated[Path, typer.Argument(help="The article file it reads.")],
     model: Model = None,
+    show_all: ShowAll = False,
+    min_confidence: MinConfidence = None,
     as_json: AsJson = False,
 ) -> None:
-    """Score one article's extraction against a gold reading: recall of must items, of all, precision."""
+    """Score one article's extraction against a gold reading: recall of must items, of all, precision.
+
+    It scores what a user is shown (the default threshold); --all scores every fact.
+    """
     from .evaluate import render
     from .service import evaluate
 
     try:
-        report = evaluate(gold, article, model=model)
+        report = evaluate(gold, article, model=model, show_all=show_all, min_confidence=min_confidence)
     except DossierError as exc:
         _fail(exc)
     if as_json:

@@ -9,6 +9,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import confidence as confidence_mod
 from . import pipeline
 from .graph import Article, ArticleGraph, Entity, Mention, Quote, Span, Time
 from .pipeline import doc_state
@@ -99,7 +100,7 @@ def doc_to_graph(doc: Doc, article: Article) -> ArticleGraph:
     graph.relations = [replace(r, evidence=off.remap(r.evidence)) for r in doc_state.section(doc, doc_state.RELATIONS)]
     graph.events = [replace(e, evidence=off.remap(e.evidence)) for e in doc_state.section(doc, doc_state.EVENTS)]
     graph.claims = [replace(c, span=off.remap(c.span)) for c in doc_state.section(doc, doc_state.CLAIMS)]
-    return graph
+    return confidence_mod.score(graph)
 
 
 def _remap_time(t: Time, off: Offsets) -> Time:

@@ -43,6 +43,7 @@ class Hit:
     when: str | None = None
     ordinal: int | None = None
     timed: bool = True
+    confidence: float = 0.85  # a verb states an event; a noun ("her 2024 loss") only refers to one (0.7)
 
 
 PREPS = {"to", "of", "from", "for", "into", "in"}
@@ -210,7 +211,7 @@ def _noun_events(facts: Facts) -> list[Hit]:
         times = facts.times_in(min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase))
         when = times[0].value if times else year
         hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
-                        ordinal=ordinal, timed=when is None))
+                        ordinal=ordinal, timed=when is None, confidence=0.7))
     return hits
 
 
@@ -250,7 +251,8 @@ def find_events(facts: Facts) -> list[Event]:
             when = facts.clause_time(h.toks)
         parts = [Participant("agent", a) for a in h.agents + _group_of(facts, h.agents)]
         parts += [Participant(r, e) for r, e in h.others]
-        ev = Event(h.type, parts, facts.evidence(h.toks[0], h.toks), st.status, when=when, source=st.source)  # type: ignore[arg-type]
+        ev = Event(h.type, parts, facts.evidence(h.toks[0], h.toks), st.status, when=when, source=st.source,  # type: ignore[arg-type]
+                   confidence=h.confidence)
         if h.ordinal is not None and hasattr(ev, "ordinal"):
             ev.ordinal = h.ordinal  # type: ignore[attr-defined]
         key = (h.type, tuple(h.agents), when)

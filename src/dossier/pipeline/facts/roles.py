@@ -587,6 +587,7 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
             st = facts.identifying_status(st, toks)
         r.status, r.source = st.status, st.source  # type: ignore[assignment]
         r.evidence = facts.evidence(doc[f.anchor], toks)
+        r.confidence = f.confidence  # the construction's prior; dossier.confidence adds status and coreference
         if narrow:  # point at the identifying phrase only, never at the imagined clause around it
             a, b = doc[min(t.i for t in toks)], doc[max(t.i for t in toks)]
             r.evidence = Span(a.idx, b.idx + len(b), doc.text[a.idx : b.idx + len(b)])
@@ -627,3 +628,4 @@ def _merge(into: Role, other: Role) -> None:
         into.current = other.current
     if into.status != "asserted" and other.status == "asserted":
         into.status, into.source, into.evidence = other.status, other.source, other.evidence
+        into.confidence = other.confidence
