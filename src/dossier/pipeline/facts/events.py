@@ -17,9 +17,12 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ...graph import Event, Participant
+from . import modality
 from .index import AGENTS, PEOPLE, Facts, load_json, subject_of
 
 YEAR_LEN = 4
+# Who can do an event: not a nationality or religion ("four Americans were killed", "Democrats win").
+DOERS = AGENTS - {"NORP"}
 
 
 @dataclass
@@ -146,7 +149,7 @@ def _targets(facts: Facts, verb: Token, objs: list[Token]) -> list[str]:
         for c in verb.children:
             if c.dep_ in {"prep", "dative"} and c.lower_ == "to":
                 out += [k for p in c.children if p.dep_ == "pobj" for k in facts.denote(p)]
-    return [k for k in out if facts.is_a(k, AGENTS)]
+    return [k for k in out if facts.is_a(k, DOERS)]
 
 
 def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hit | None:
@@ -158,9 +161,9 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
         return None  # "called it off", "called her a liar": no call to anyone
     if trig.person_object:  # "named X as its chief": X is appointed, the subject appoints
         agents = [k for k in obj_keys if facts.is_a(k, PEOPLE)]
-        others = [("target", k) for k in subj_keys if facts.is_a(k, AGENTS)]
+        others = [("target", k) for k in subj_keys if facts.is_a(k, DOERS)]
     else:
-        agents = [k for k in subj_keys if facts.is_a(k, AGENTS)]
+        agents = [k for k in subj_keys if facts.is_a(k, DOERS)]
         if trig.type in set(load_json("event_triggers")["target_types"]):
             others = [("target", k) for k in _targets(facts, verb, objs) if k not in agents]
         elif trig.prep == "to" and trig.type.startswith("election"):
@@ -191,10 +194,11 @@ def _noun_events(facts: Facts) -> list[Hit]:
         typ, needs = spec
         holder = tok.head if tok.dep_ == "compound" else tok  # "her concession speech"
         agents = [k for c in holder.children if c.dep_ == "poss" for k in facts.denote(c)]
-        agents += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for p in c.children if p.dep_ == "pobj" for k in facts.denote(p)]
-        agents = [k for k in agents if facts.is_a(k, AGENTS)]
-        if not agents:
+        if not (agents and typ in set(data["target_types"])):  # "her endorsement of X": X is the target
+            agents += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj" for k in facts.denote(p)]
+        agents = [k for k in agents if facts.is_a(k, DOERS)]
+        if not agents or (typ == "endorsement" and _endorses_nobody(facts, tok, agents)):
             continue
         phrase = list(holder.subtree)
         year = next((t.text for t in phrase if t.like_num and len(t.text) == YEAR_LEN and t.text[:2] in {"19", "20"}),
@@ -213,6 +217,14 @@ def _noun_events(facts: Facts) -> list[Hit]:
         hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
                         ordinal=ordinal, timed=when is None, confidence=0.7))
     return hits
+
+
+def _endorses_nobody(facts: Facts, noun: Token, agents: list[str]) -> bool:
+    """``his endorsement of his leadership team``: what is endorsed is named, and it is no one else."""
+    objs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "for"} for p in c.children
+            if p.dep_ == "pobj"]
+    named = {k for p in objs for k in [*facts.denote(p), facts.org_ref(p)] if k}
+    return bool(objs) and not named - set(agents)
 
 
 def _group_of(facts: Facts, agents: list[str]) -> list[str]:
@@ -239,7 +251,7 @@ def find_events(facts: Facts) -> list[Event]:
     rank = {"asserted": 0, "attributed": 1, "reported": 2, "hedged": 3, "speculative": 4, "unknown": 5}
     best: dict[tuple[str, tuple[str, ...], str | None], Event] = {}
     for h in _verb_events(facts) + _noun_events(facts):
-        if facts.imagined(h.toks):
+        if facts.imagined(h.toks) or modality.unrealised(h.toks[:1]) or modality.poll_standing(h.toks[0]):
             continue
         lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
         st = facts.status(lo, hi)
