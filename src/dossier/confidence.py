@@ -6,8 +6,9 @@ A fact's confidence is the product of three things the extraction knows:
   name, "Sen. Ada Obi", is surer than a role read off a copula; a quote whose cue verb sits
   next to it surer than one attributed by proximity); facts whose rule set none get the
   default of their kind below;
-* the statement's status: an asserted or attributed fact counts in full, a hedge or a
-  speculation less, a hypothetical one hardly at all;
+* the statement's status, which is part of what the fact says ("may have met" is shown as a
+  hedged meeting): it lowers confidence a little where statuses are less sure (speculative,
+  unknown) and much for an imagined, hypothetical fact;
 * coreference: each person the fact names is reached through a mention inside its
   evidence; a name counts in full, a pronoun or descriptor by the resolver's own
   confidence, an entity with no mention in the evidence less, and a bare surname that two
@@ -26,14 +27,16 @@ from .graph import ArticleGraph, Entity, Mention, Span
 
 DEFAULT_MIN_CONFIDENCE = 0.6
 
+# A status is part of what a fact says ("may have met" is a hedged meeting, shown as such), so it
+# lowers confidence only where the status itself is shaky or the fact imagined.
 STATUS_WEIGHT = {
     "asserted": 1.0,
-    "attributed": 0.95,
-    "negated": 0.9,
-    "reported": 0.85,
-    "hedged": 0.7,
-    "speculative": 0.55,
-    "unknown": 0.5,
+    "attributed": 1.0,
+    "reported": 0.95,
+    "negated": 0.95,
+    "hedged": 0.9,
+    "speculative": 0.85,
+    "unknown": 0.8,
     "hypothetical": 0.3,
 }
 KIND_PRIOR = {"quote": 0.85, "role": 0.8, "relation": 0.8, "event": 0.8, "claim": 0.9}
@@ -62,8 +65,8 @@ def score(graph: ArticleGraph) -> ArticleGraph:
     for ev in graph.events:
         refs = [p.entity for p in ev.participants]
         ev.confidence = _combine(ev.confidence or KIND_PRIOR["event"], ev.status, people.certainty(refs, ev.evidence))
-    for c in graph.claims:
-        c.confidence = _combine(c.confidence or KIND_PRIOR["claim"], c.status, 1.0)
+    for c in graph.claims:  # a claim records a status: its own status is no doubt about it
+        c.confidence = c.confidence or KIND_PRIOR["claim"]
     return graph
 
 

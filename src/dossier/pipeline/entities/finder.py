@@ -337,6 +337,15 @@ def _not_people(doc: Doc, cands: list[Candidate]) -> None:
             cand.label = "GPE"
 
 
+def _names_a_post(doc: Doc, cand: Candidate) -> bool:
+    """A place or party right before a title names the post, not a person: "former Florida governor Bush"."""
+    if cand.end >= len(doc):
+        return False
+    nxt = doc[cand.end].lower_
+    return nxt in lexicons.load("role_titles") or nxt in lexicons.load("person_titles") or nxt.rstrip(".") in {
+        t.rstrip(".") for t in lexicons.load("person_titles")}
+
+
 def _after_title(doc: Doc, i: int) -> bool:
     """Whether a person's title or honorific stands right before token ``i`` (``Dr. Obi``)."""
     return any(_title_len(doc, j, i + 1) == i - j for j in range(max(0, i - 3), i))
@@ -365,7 +374,7 @@ def _retype(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if cand.label == "ORG" and (_norm(span.text) in outlet_names or (last in media and last not in org_heads)):
             cand.label, cand.subtype = "OUTLET", "news_outlet"
         word = span[0].lower_
-        if cand.label in {"ORG", "GPE", "NORP", "LOC"} and len(span) == 1 and (
+        if cand.label in {"ORG", "GPE", "NORP", "LOC"} and len(span) == 1 and not _names_a_post(doc, cand) and (
             word in surnames or word in first_names or word in one_word_people or _after_title(doc, cand.start)
         ):
             cand.label = "PERSON"

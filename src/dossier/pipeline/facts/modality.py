@@ -9,7 +9,8 @@ component says of its clause, so roles, relations and events are not emitted fro
 * an event noun that is asked for, hoped, feared or qualified as possible: "calls for
   her resignation", "her prospective nomination";
 * a contest verb in the present tense beside a poll word or a score: "a poll shows
-  Ortiz beating Lane", "Ortiz tops Lane 41-40".
+  Ortiz beating Lane", "Ortiz tops Lane 41-40";
+* for roles stated by a verb, a modal auxiliary: "would be the first woman president".
 """
 
 from __future__ import annotations
@@ -30,6 +31,14 @@ _SCORE = re.compile(r"\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\b")
 def unrealised(toks: Iterable[Token]) -> bool:
     """True when a fact's trigger (verb or noun) is a possibility rather than something that happened."""
     return any(_infinitive(t) or _asked_for(t) for t in toks)
+
+
+MODALS = frozenset({"would", "could", "should", "might", "may", "must", "can", "will", "'d", "shall", "wo", "ca"})
+
+
+def modal(verb: Token) -> bool:
+    """``would be the first woman president``, ``shouldn't be president``: a possible or wished state."""
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
 def poll_standing(verb: Token) -> bool:

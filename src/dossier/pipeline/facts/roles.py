@@ -26,6 +26,7 @@ from spacy.tokens import Token
 
 from ...graph import Relation, Role, Span
 from .. import lexicons
+from . import modality
 from .index import PEOPLE, Facts, StatusOf, clause_tokens, load_json, subject_of
 
 ROLE_PREPS = {"of", "at", "for", "to", "with", "in", "on"}
@@ -94,6 +95,7 @@ class Title:
     head: Token
     current: bool | None = None
     later: bool = False
+    future: bool = False
 
 
 def title_at(facts: Facts, head: Token) -> Title | None:
@@ -103,6 +105,7 @@ def title_at(facts: Facts, head: Token) -> Title | None:
     doc = head.doc
     words = [head]
     current: bool | None = None
+    future = False  # "the incoming ambassador": not (yet) current
     i = head.i - 1
     inside = {head.i}
     while i >= 0:
@@ -112,6 +115,7 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         cls = _mod_class(t.text)
         if cls:
             current = False if cls == "past" else (True if cls == "current" else current)
+            future = future or cls == "future"
             inside.add(i)
             i -= 1
             continue
@@ -153,7 +157,7 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         current = None
     elif later and current is False:
         later = False  # "then a councilwoman" is past, not later
-    return Title(norm, words[0].i, end, head, current, later and head.dep_ == "conj")
+    return Title(norm, words[0].i, end, head, current, later and head.dep_ == "conj", future)
 
 
 def _has_of(head: Token) -> bool:
@@ -242,8 +246,8 @@ def _premodifier(facts: Facts) -> list[Found]:
         run: list[Token] = []
         while j >= 0:
             t = doc[j]
-            if _in_title_run(facts, t):
-                run.insert(0, t)
+            if _in_title_run(facts, t) or (run and t.is_lower and normalise(f"{t.text} {run[0].text}") in _titles()):
+                run.insert(0, t)  # the lower-case half of "White House press secretary Josh Earnest"
             else:
                 break
             j -= 1
@@ -302,7 +306,7 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
             current = False if current is None else current
         role = Role(person=person, title=t.text, org=org, place=place, when=when, current=current)
         extra = {"lo": str(h.left_edge.i), "hi": str(h.i)}
-        if t.later or (current is None and when):
+        if t.later or t.future or (current is None and when):
             extra["dated"] = "1"  # "later her chief of staff", "his 2019 campaign manager": not known to be current
         out.append(Found(role, anchor, org_type, confidence=base, extra=extra))
     return out
@@ -372,8 +376,10 @@ def _predicates(facts: Facts) -> list[Found]:
                 else subj
         else:
             continue
-        if holder is None:
-            continue
+        if holder is None or modality.modal(verb) or modality.unrealised([verb]):
+            continue  # "would be the first woman president", "wants to be mayor": no role held
+        if holder.pos_ == "PRON" and facts.in_direct_quote(holder):
+            continue  # "he's a U.S. senator" in someone's words: who "he" is stays the speaker's
         person = facts.first(holder, PEOPLE)
         if person is None:
             continue
@@ -418,6 +424,9 @@ def _tense_current(verb: Token, lemma: str, times: dict[str, str]) -> bool | Non
     return None
 
 
+POSTS = frozenset({"position", "job", "post", "slot", "seat", "spot", "role", "office", "nomination", "chair"})
+
+
 def _descriptors(facts: Facts) -> list[Found]:
     """``the former attorney general`` resolved by coref to a person."""
     doc = facts.doc
@@ -426,6 +435,10 @@ def _descriptors(facts: Facts) -> list[Found]:
         if kind != "descriptor" or facts.type(key) != "PERSON":
             continue
         span = doc[start:end]
+        if facts.in_direct_quote(span[0]):
+            continue  # "that's what the judge said," he said: a speaker's descriptor is not resolved safely
+        if span.root.dep_ == "poss" and span.root.head.lemma_.lower() in POSTS:
+            continue  # "a contender for the vice president's position": the post, not a person holding it
         t = title_at_span(facts, span)
         if t is None:
             continue
