@@ -108,7 +108,8 @@ class _Mentions:
             weight = min(weight, m.confidence)
         text = _bare((m.text or "").strip())
         if ent.type == "PERSON" and text and len(text.split()) == 1 and text.casefold() in self.shared:
-            weight = min(weight, SHARED_SURNAME)
+            # coreference weighed the cues for this surname (its confidence); unweighed, it is a guess
+            weight = min(weight, m.confidence if m.confidence is not None else SHARED_SURNAME)
         return weight
 
 

@@ -159,6 +159,8 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
     others: list[tuple[str, str]] = []
     if trig.target_object and (not obj_keys or any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in verb.children)):
         return None  # "called it off", "called her a liar": no call to anyone
+    if trig.type == "appointment" and trig.passive and _lemma_of(verb) == "name" and not _named_to_post(verb):
+        return None  # "were named in the lawsuit", "was named after her aunt": no post
     if trig.person_object:  # "named X as its chief": X is appointed, the subject appoints
         agents = [k for k in obj_keys if facts.is_a(k, PEOPLE)]
         others = [("target", k) for k in subj_keys if facts.is_a(k, DOERS)]
@@ -176,6 +178,12 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
     if not agents:
         return None
     return Hit(trig.type, agents, [verb, *objs], others, timed=subj is None or facts.pair(subj) is None)
+
+
+def _named_to_post(verb: Token) -> bool:
+    """``was named chair``, ``named to the board``, ``named as its chief``: a post follows the verb."""
+    return any(c.dep_ in {"oprd", "attr", "xcomp", "dobj"} or (c.dep_ == "prep" and c.lower_ in {"as", "to"})
+               for c in verb.children)
 
 
 def _noun_events(facts: Facts) -> list[Hit]:

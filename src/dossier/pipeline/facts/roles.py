@@ -231,6 +231,8 @@ def _in_title_run(facts: Facts, t: Token) -> bool:
         return facts.type(key) != "PERSON"
     if not (t.text in {"-", "–"} or t.is_alpha or t.text.endswith(".")):
         return False
+    if t.text in {"-", "–"}:  # "then-Gov. Ada Obi": the hyphen joins a modifier to the title
+        return t.i > 0 and _mod_class(t.doc[t.i - 1].text) is not None
     return bool(t.text[:1].isupper() or _mod_class(t.text) or is_title(t.text))
 
 

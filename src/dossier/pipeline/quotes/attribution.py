@@ -470,10 +470,11 @@ def known_surname(tok: Token, mentions: MentionIndex) -> str | None:
         return None
     word = tok.text.title() if tok.text.isupper() and len(tok.text) > 2 else tok.text
     people = [(k, info) for k, info in mentions.entities.items() if info.get("type") == "PERSON"]
+    bearers = [k for k, info in people if str(info.get("name", "")).split()[-1:] == [word]]
+    if len(bearers) > 1:
+        return None  # two people share the surname: coreference decides, or no one does
     keys = [k for k, info in people if word in info.get("aliases", ())]  # "Trump" is one person's alias
-    if len(keys) != 1:
-        keys = [k for k, info in people if str(info.get("name", "")).split()[-1:] == [word]]
-    return keys[0] if len(keys) == 1 else None
+    return keys[0] if len(keys) == 1 else (bearers[0] if bearers else None)
 
 
 @dataclass

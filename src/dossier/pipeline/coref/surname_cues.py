@@ -1,0 +1,36 @@
+"""Cues for a bare surname that two people of the article share ("Clinton" for Bill or Hillary).
+
+The shared-surname pass of :mod:`.resolver` asks these in order, after an honorific or a
+title before the name: the gender of the pronoun that continues the name in its sentence
+("Clinton said her plan ..."), then who of them the paragraph has named so far. When both
+were named in the paragraph and nothing else decides, :func:`paragraph_bearers` says so and
+the surname goes to no one rather than to a guess.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .. import lexicons
+from .discourse import Discourse
+
+
+def pronoun_gender(d: Discourse, span: Span) -> str | None:
+    """The gender of the first he/she-type pronoun after ``span`` in its sentence, before anyone else is named."""
+    doc = d.doc
+    female, male = lexicons.load("pronouns_female"), lexicons.load("pronouns_male")
+    for tok in doc[span.end : span.sent.end]:
+        other = d.mention_at.get(tok.i)
+        if other is not None and other.label_ == "PERSON" and tok.i >= span.end:
+            return None  # someone else is named first: the pronoun may be theirs
+        if tok.lower_ in female:
+            return "female"
+        if tok.lower_ in male:
+            return "male"
+    return None
+
+
+def paragraph_bearers(d: Discourse, keys: list[str], full: dict[str, list[Span]], span: Span) -> list[str]:
+    """Which of ``keys`` the paragraph of ``span`` has named in full before it."""
+    para = d.para_of[span.start]
+    return [k for k in keys if any(d.para_of[s.start] == para and s.start < span.start for s in full.get(k, []))]
