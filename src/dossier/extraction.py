@@ -52,8 +52,7 @@ def article_doc(article: Article, nlp: Language) -> Doc:
 def prepare_doc(article: Article, nlp: Language) -> Doc:
     """The article's unprocessed Doc, with the publication date and title length in ``doc.user_data``."""
     doc = nlp.make_doc(doc_text(article))
-    doc.user_data["dossier.published"] = article.published
-    doc.user_data["dossier.title_len"] = len(article.title)
+    doc_state.set_article(doc, article.published, len(article.title))
     return doc
 
 
@@ -85,7 +84,7 @@ def doc_to_graph(doc: Doc, article: Article) -> ArticleGraph:
             subtype=info.get("subtype"),
             aliases=list(info.get("aliases", [])),
         )
-    confidence = doc.user_data.get(doc_state.MENTION_CONFIDENCE, {})
+    confidence = doc_state.mention_confidence(doc)
     for span in doc_state.mentions(doc):
         ent = by_key.get(span.kb_id_)
         if ent is None:

@@ -132,7 +132,7 @@ def test_title_only_noise_is_dropped_but_title_mentions_link() -> None:
 
 def _hand_doc(words: list[str], ents: list[str], tags: list[str]) -> Doc:
     doc = Doc(spacy.blank("en").vocab, words=words, ents=ents, tags=tags)
-    doc.user_data["dossier.title_len"] = 0
+    doc_state.set_article(doc, None, 0)
     return doc
 
 

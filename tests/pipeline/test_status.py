@@ -303,7 +303,7 @@ def test_frames_are_cached_as_plain_values(nlp) -> None:
     import pickle
 
     doc = nlp("Crane reportedly met Osk.")
-    cached = doc.user_data[finder.CACHE]
+    cached = doc.user_data[doc_state.STATUS_FRAMES]
     assert cached["n"] == len(doc)
     assert isinstance(cached["frames"][0], dict)
     pickle.loads(pickle.dumps(doc))

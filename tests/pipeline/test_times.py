@@ -174,7 +174,7 @@ def times_nlp():
 
 def run(nlp, text: str, published: str | None = "2025-02-05") -> tuple[Doc, list[Time]]:  # type: ignore[no-untyped-def]
     doc = nlp.make_doc(text)
-    doc.user_data["dossier.published"] = published
+    doc_state.set_article(doc, published, 0)
     doc = nlp(doc)
     return doc, doc_state.section(doc, doc_state.TIMES)
 

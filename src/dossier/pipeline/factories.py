@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .paragraphs import mark_paragraphs
+from .text import mark_paragraphs
 
 
 @Language.component("dossier_paragraphs")

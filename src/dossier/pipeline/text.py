@@ -1,4 +1,9 @@
-"""Finding quoted passages by their quotation marks, on plain text (no model needed).
+"""The text layer: paragraphs and passages in quotation marks, found on plain text (no model needed).
+
+Paragraphs: news bodies come one paragraph a line; a paragraph boundary is also a
+sentence boundary (:func:`mark_paragraphs`, run before the parser).
+
+Quotation marks:
 
 News conventions handled here:
 
@@ -15,8 +20,11 @@ News conventions handled here:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from spacy.tokens import Doc
 
 DOUBLE_OPEN = "“„"
 DOUBLE_CLOSE = "”"
@@ -53,6 +61,27 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
         if line.strip():
             yield pos, end
         pos = end + 1
+
+
+class ParagraphIndex:
+    """Which paragraph (0-based, counting the lines of :func:`paragraphs`) a character offset falls in."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [s for s, _ in paragraphs(text)]
+
+    def of(self, char: int) -> int:
+        """The paragraph of ``char`` (white space before the first paragraph counts as the first)."""
+        return max(0, bisect_right(self.starts, char) - 1)
+
+
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence at the first token after any line break, never inside a paragraph's white space."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            nxt = doc[token.i + 1]
+            if not nxt.is_space:
+                nxt.is_sent_start = True
+    return doc
 
 
 def _is_open_straight(text: str, i: int, start: int) -> bool:

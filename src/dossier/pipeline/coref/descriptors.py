@@ -49,7 +49,7 @@ class Descriptor:
 def role_nouns() -> dict[str, str | None]:
     """Descriptor heads and the gender they state, if any."""
     out: dict[str, str | None] = {}
-    for line in lexicons.lines("role_nouns"):
+    for line in lexicons.lines("coref/role_nouns"):
         noun, _, gender = line.partition(":")
         out[noun.strip().lower()] = gender.strip().lower() or None
     return out
@@ -58,7 +58,7 @@ def role_nouns() -> dict[str, str | None]:
 @lru_cache(maxsize=1)
 def _abbreviations() -> dict[str, str]:
     out = {}
-    for line in lexicons.lines("title_abbreviations"):
+    for line in lexicons.lines("coref/title_abbreviations"):
         parts = line.lower().split()
         # The abbreviation is every word ending in "." or the first word.
         n = max(1, sum(1 for p in parts if p.endswith(".")))
@@ -70,7 +70,7 @@ def _abbreviations() -> dict[str, str]:
 def kin_nouns() -> dict[str, tuple[str | None, bool]]:
     """Kin noun -> (gender, usually shares the surname)."""
     out = {}
-    for line in lexicons.lines("kin_nouns"):
+    for line in lexicons.lines("coref/kin_nouns"):
         noun, gender, same = line.lower().split()
         out[noun] = (None if gender == "-" else gender, same == "yes")
     return out
@@ -78,7 +78,7 @@ def kin_nouns() -> dict[str, tuple[str | None, bool]]:
 
 def normalise_title(words: list[str]) -> tuple[str, bool]:
     """Lower-case title without modifiers ("Former Sen." -> "senator"), and whether it said "former"."""
-    mods = lexicons.load("title_modifiers")
+    mods = lexicons.load("coref/title_modifiers")
     ws = [w.lower().strip("-") for w in words if w.strip("-")]
     former = any(w in {"former", "ex"} for w in ws)
     while ws and (ws[0] in mods or ws[0] in {"the", "a", "an"}):
@@ -98,7 +98,7 @@ def title_matches(descriptor: str, tied: str) -> bool:
         return True
     if tied.endswith(" " + descriptor):
         extra = tied[: -len(descriptor) - 1].split()
-        return not any(w.strip("-") in lexicons.load("title_rank_prefixes") for w in extra)
+        return not any(w.strip("-") in lexicons.load("coref/title_rank_prefixes") for w in extra)
     return False
 
 

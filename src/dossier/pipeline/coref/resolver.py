@@ -34,7 +34,7 @@ from .discourse import Discourse
 from .pronouns import features, resolve_at
 
 CONFIDENCE = doc_state.MENTION_CONFIDENCE
-APPOSITIONS = "dossier.appositions"
+APPOSITIONS = doc_state.APPOSITIONS
 HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male", "dame": "female"}
 
 
@@ -42,7 +42,7 @@ def annotate_coref(doc: Doc) -> Doc:
     """Resolve pronouns and descriptors of ``doc`` to its entities; see the module docstring."""
     _missed_names(doc)
     d = Discourse.build(doc)
-    confidence: dict[tuple[int, int], float] = doc.user_data.setdefault(CONFIDENCE, {})
+    confidence = doc_state.mention_confidence(doc)
     renames = {**_joint_first_names(d), **kin_surnames(d)}
     ties = collect_ties(d)
     for span, key, conf in _shared_surnames(d, ties):
@@ -114,7 +114,7 @@ def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tupl
     the other one only while just named and the principal not.
     """
     doc = d.doc
-    title_len = doc.user_data.get("dossier.title_len", 0)
+    title_len = doc_state.title_len(doc)
     by_last: dict[str, list[str]] = {}
     for key, rec in d.records.items():
         words = str(rec["name"]).split()
@@ -303,7 +303,7 @@ def _write(
     doc_state.set_mentions(doc, spans)
     for app in apps:
         app["entity"] = keymap.get(str(app["entity"]), app["entity"])
-    doc.user_data[APPOSITIONS] = apps
+    doc_state.set_appositions(doc, apps)
 
 
 def _repeated_pronouns(

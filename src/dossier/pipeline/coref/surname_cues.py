@@ -18,7 +18,7 @@ from .discourse import Discourse
 def pronoun_gender(d: Discourse, span: Span) -> str | None:
     """The gender of the first he/she-type pronoun after ``span`` in its sentence, before anyone else is named."""
     doc = d.doc
-    female, male = lexicons.load("pronouns_female"), lexicons.load("pronouns_male")
+    female, male = lexicons.load("coref/pronouns_female"), lexicons.load("coref/pronouns_male")
     for tok in doc[span.end : span.sent.end]:
         other = d.mention_at.get(tok.i)
         if other is not None and other.label_ == "PERSON" and tok.i >= span.end:

@@ -80,7 +80,7 @@ class Cluster:
 
 def annotate_entities(doc: Doc) -> Doc:
     """Find, clean and cluster the entity mentions of ``doc``."""
-    title_len = doc.user_data.get("dossier.title_len", 0)
+    title_len = doc_state.title_len(doc)
     cands = _candidates(doc)
     _trim_headline_names(doc, cands, title_len)
     cands = _headline_filter(doc, cands, title_len)
@@ -269,7 +269,7 @@ def _tell_and_according_to(doc: Doc) -> Iterable[Candidate]:
     """Outlets as the party told (``told The Lantern``) or the source (``according to the Lantern``)."""
     tell = lexicons.load("tell_verbs")
     outlet_nouns = lexicons.load("outlet_nouns")
-    org_heads = lexicons.load("org_heads")
+    org_heads = lexicons.load("entities/org_heads")
     for tok in doc:
         obj: Token | None = None
         via = ""
@@ -300,7 +300,9 @@ def _tell_and_according_to(doc: Doc) -> Iterable[Candidate]:
 
 def _person_by_first_name(doc: Doc, cands: list[Candidate]) -> None:
     """A 2-3 word ORG/GPE/NORP that opens with a known first name (``Rosa Quill``) is a person."""
-    places = lexicons.load("place_heads") | lexicons.load("org_heads") | lexicons.load("media_heads")
+    places = lexicons.load("entities/place_heads") | lexicons.load("entities/org_heads") | lexicons.load(
+        "entities/media_heads"
+    )
     for cand in cands:
         span = doc[cand.start : cand.end]
         if cand.label not in {"ORG", "GPE", "NORP"} or not 2 <= len(span) <= 3:
@@ -316,8 +318,8 @@ def _person_by_first_name(doc: Doc, cands: list[Candidate]) -> None:
 
 def _not_people(doc: Doc, cands: list[Candidate]) -> None:
     """PERSON spans that are institutions (``Tavi Polytechnic``) or places (``in Fenwick``)."""
-    org_heads = lexicons.load("org_heads")
-    place_heads = lexicons.load("place_heads")
+    org_heads = lexicons.load("entities/org_heads")
+    place_heads = lexicons.load("entities/place_heads")
     full = _surnames(doc, cands)
     for cand in cands:
         if cand.label != "PERSON":
@@ -342,7 +344,7 @@ def _names_a_post(doc: Doc, cand: Candidate) -> bool:
     if cand.end >= len(doc):
         return False
     nxt = doc[cand.end].lower_
-    return nxt in lexicons.load("role_titles") or nxt in lexicons.load("person_titles") or nxt.rstrip(".") in {
+    return nxt in lexicons.load("facts/role_titles") or nxt in lexicons.load("person_titles") or nxt.rstrip(".") in {
         t.rstrip(".") for t in lexicons.load("person_titles")}
 
 
@@ -354,9 +356,9 @@ def _after_title(doc: Doc, i: int) -> bool:
 def _retype(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     _person_by_first_name(doc, cands)
     _family_groups(doc, cands)
-    media = lexicons.load("media_heads")
-    platforms = lexicons.load("platforms")
-    org_heads = lexicons.load("org_heads")
+    media = lexicons.load("entities/media_heads")
+    platforms = lexicons.load("entities/platforms")
+    org_heads = lexicons.load("entities/org_heads")
     _not_people(doc, cands)
     surnames = _surnames(doc, cands)
     singles = [(doc[c.start].lower_, c.label == "PERSON") for c in cands if c.end - c.start == 1]
@@ -432,7 +434,7 @@ def _name_parts(doc: Doc, cand: Candidate) -> tuple[str | None, str | None]:
     Words are split on white space so that ``Solberg-Aro`` stays one surname;
     suffixes (``Jr.``) and initials (``J.``) are not names.
     """
-    suffixes = lexicons.load("name_suffixes")
+    suffixes = lexicons.load("entities/name_suffixes")
     words = [w.strip(",;:") for w in doc[cand.start : cand.end].text.split()]
     words = [w for w in words if w and w.lower() not in suffixes and not (len(w) <= 2 and w.endswith("."))]
     if not words:

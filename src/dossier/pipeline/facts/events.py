@@ -17,8 +17,9 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ...graph import Event, Participant
+from .. import lexicons
 from . import modality
-from .index import AGENTS, PEOPLE, Facts, load_json, subject_of
+from .index import AGENTS, PEOPLE, Facts, fact_subject
 
 YEAR_LEN = 4
 # Who can do an event: not a nationality or religion ("four Americans were killed", "Democrats win").
@@ -54,7 +55,7 @@ PREPS = {"to", "of", "from", "for", "into", "in"}
 
 @lru_cache(maxsize=1)
 def _triggers() -> tuple[dict[str, list[Trigger]], dict[str, tuple[str, bool]]]:
-    data = load_json("event_triggers")
+    data = lexicons.json("facts/event_triggers")
     verbs: dict[str, list[Trigger]] = {}
     nouns: dict[str, tuple[str, bool]] = {}
     for typ, spec in data.items():
@@ -153,7 +154,7 @@ def _targets(facts: Facts, verb: Token, objs: list[Token]) -> list[str]:
 
 
 def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hit | None:
-    subj = subject_of(verb)
+    subj = fact_subject(verb)
     subj_keys = facts.denote(subj) if subj is not None else []
     obj_keys = [k for o in objs for k in facts.denote(o)]
     others: list[tuple[str, str]] = []
@@ -166,7 +167,7 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
         others = [("target", k) for k in subj_keys if facts.is_a(k, DOERS)]
     else:
         agents = [k for k in subj_keys if facts.is_a(k, DOERS)]
-        if trig.type in set(load_json("event_triggers")["target_types"]):
+        if trig.type in set(lexicons.json("facts/event_triggers")["target_types"]):
             others = [("target", k) for k in _targets(facts, verb, objs) if k not in agents]
         elif trig.prep == "to" and trig.type.startswith("election"):
             others = [("opponent", k) for k in obj_keys if facts.is_a(k, PEOPLE)]
@@ -188,7 +189,7 @@ def _named_to_post(verb: Token) -> bool:
 
 def _noun_events(facts: Facts) -> list[Hit]:
     _, nouns = _triggers()
-    data = load_json("event_triggers")
+    data = lexicons.json("facts/event_triggers")
     context = set(data["election_context"])
     ordinals = data["ordinals"]
     hits: list[Hit] = []

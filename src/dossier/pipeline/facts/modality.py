@@ -47,7 +47,7 @@ def poll_standing(verb: Token) -> bool:
     if lemma not in STANDING_LEMMAS | RESULT_LEMMAS or verb.tag_ not in PRESENT:
         return False
     sent = verb.sent
-    words = lexicons.load("fact_poll_words")
+    words = lexicons.load("facts/poll_words")
     if any(t.lower_ in words or t.lemma_.lower() in words for t in sent):
         return True
     return lemma in STANDING_LEMMAS and bool(_SCORE.search(sent.text))
@@ -62,11 +62,11 @@ def _infinitive(tok: Token) -> bool:
     head = verb.head
     if head.i == verb.i:
         return True
-    if head.lemma_.lower() in lexicons.load("fact_implicatives"):
+    if head.lemma_.lower() in lexicons.load("facts/implicatives"):
         return False
     if head.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children):
         return False  # "went on to win"
-    ordinals = lexicons.load("fact_ordinals")
+    ordinals = lexicons.load("facts/ordinals")
     return not (head.lower_ in ordinals or any(c.lower_ in ordinals for c in head.children))
 
 
@@ -77,7 +77,7 @@ def _has_to(verb: Token) -> bool:
 def _asked_for(tok: Token) -> bool:
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return False
-    words = lexicons.load("fact_unrealised_nouns")
+    words = lexicons.load("facts/unrealised_nouns")
     if any(c.dep_ == "amod" and c.lower_ in words for c in tok.children):
         return True
     head = tok.head

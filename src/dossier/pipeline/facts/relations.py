@@ -26,9 +26,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...graph import Relation
-from .. import doc_state
+from .. import doc_state, lexicons
 from . import modality
-from .index import AGENTS, PEOPLE, Facts, load_json, subject_of
+from .index import AGENTS, PEOPLE, Facts, fact_subject
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ class Hit:
 
 @lru_cache(maxsize=1)
 def _noun_types() -> dict[str, str]:
-    data = load_json("relation_nouns")
+    data = lexicons.json("facts/relation_nouns")
     out = {}
     for typ, words in data.items():
         if typ.startswith("_") or not isinstance(words, list):
@@ -78,18 +78,18 @@ def _noun_types() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _inverse_nouns() -> dict[str, str]:
-    return {w: typ for typ, words in load_json("relation_nouns")["inverse"].items() for w in words}
+    return {w: typ for typ, words in lexicons.json("facts/relation_nouns")["inverse"].items() for w in words}
 
 
 @lru_cache(maxsize=1)
 def _plural_nouns() -> dict[str, str]:
-    return {w: typ for typ, words in load_json("relation_nouns")["plural_pairs"].items() for w in words}
+    return {w: typ for typ, words in lexicons.json("facts/relation_nouns")["plural_pairs"].items() for w in words}
 
 
 @lru_cache(maxsize=1)
 def _verb_entries() -> list[tuple[str, str, tuple[str, ...], str | None]]:
     """(type, lemma, middle words, preposition) for every verb trigger."""
-    data = load_json("relation_verbs")
+    data = lexicons.json("facts/relation_verbs")
     preps = {"for", "to", "with", "against", "from", "at", "in", "on", "under", "alongside", "behind", "into", "of"}
     out = []
     for typ, entries in data.items():
@@ -104,7 +104,7 @@ def _verb_entries() -> list[tuple[str, str, tuple[str, ...], str | None]]:
 
 
 def _types_for(kind: str, typ: str) -> frozenset[str]:
-    table = load_json("relation_verbs").get(kind, {})
+    table = lexicons.json("facts/relation_verbs").get(kind, {})
     return frozenset(table.get(typ, ["PERSON"]))
 
 
@@ -210,7 +210,7 @@ def _pair_of(facts: Facts, tok: Token) -> list[str]:
 
 def _pair_states(facts: Facts) -> list[Hit]:
     hits: list[Hit] = []
-    states = load_json("relation_states")
+    states = lexicons.json("facts/relation_states")
     adjectives = {w: t for t, ws in states["adjectives"].items() for w in ws}
     phrases = {tuple(p.split()): t for t, ps in states["phrases"].items() for p in ps}
     plurals = _plural_nouns()
@@ -261,7 +261,7 @@ def _pair_states(facts: Facts) -> list[Hit]:
 
 def _bond_nouns(facts: Facts) -> list[Hit]:
     hits: list[Hit] = []
-    states = load_json("relation_states")
+    states = lexicons.json("facts/relation_states")
     bonds = {w: t for t, ws in states["bond_nouns"].items() for w in ws}
     toward = {w: t for t, ws in states["toward_nouns"].items() for w in ws}
     tension_adj = set(states["adjectives"]["social.tension"])
@@ -283,7 +283,7 @@ def _bond_nouns(facts: Facts) -> list[Hit]:
                 continue
             agent = [k for c in tok.children if c.dep_ == "poss" for k in facts.denote(c)]
             if not agent and tok.dep_ in {"dobj"} and tok.head.lemma_.lower() in set(states["agent_verbs"]):
-                s = subject_of(tok.head)  # "X voiced criticism of Y" (not "X cited criticism of Y")
+                s = fact_subject(tok.head)  # "X voiced criticism of Y" (not "X cited criticism of Y")
                 agent = facts.denote(s) if s is not None else []
             preps = {"toward", "towards", "for", "to", "against", "on"}
             if typ not in {"political.supported", "political.endorsed"}:
@@ -298,7 +298,7 @@ def _bond_nouns(facts: Facts) -> list[Hit]:
 
 def _turning_nouns(facts: Facts) -> list[Hit]:
     """``their relationship soured``: tension between the pair from the moment the tie went bad."""
-    spec = load_json("relation_states")["turning_nouns"]
+    spec = lexicons.json("facts/relation_states")["turning_nouns"]
     nouns, verbs = set(spec["nouns"]), set(spec["verbs"])
     hits: list[Hit] = []
     for tok in facts.doc:
@@ -334,7 +334,7 @@ def _bond_people(facts: Facts, noun: Token) -> list[str]:
                     people += facts.denote(p)
     if len(people) == 1 and noun.dep_ in {"dobj", "pobj"}:
         head = noun.head if noun.dep_ == "dobj" else noun.head.head
-        s = subject_of(head)
+        s = fact_subject(head)
         if s is not None:
             people = [k for k in facts.denote(s)][:1] + people
     people = [p for p in dict.fromkeys(people) if facts.type(p) == "PERSON"]
@@ -365,7 +365,7 @@ def _middle_ok(verb: Token, middle: tuple[str, ...]) -> bool:
 
 def _verbs(facts: Facts) -> list[Hit]:
     hits: list[Hit] = []
-    data = load_json("relation_verbs")
+    data = lexicons.json("facts/relation_verbs")
     reciprocal = {lem: t for t, lems in data["reciprocal"].items() for lem in lems}
     school_words = set(data["school_words"])
     entries = _verb_entries()
@@ -393,7 +393,7 @@ def _verbs(facts: Facts) -> list[Hit]:
                 agent = _prep_objects(facts, verb, "by")
                 subj_keys = [k for a in agent for k in facts.denote(a)]
             else:
-                s = subject_of(verb)
+                s = fact_subject(verb)
                 subj_keys = facts.denote(s) if s is not None else []
                 if s is not None and facts.pair(s) and typ in {"contest.lost_to"}:
                     subj_keys = list(facts.pair(s) or ())
@@ -416,7 +416,7 @@ def _verbs(facts: Facts) -> list[Hit]:
                 for o_key in obj_keys:
                     hits += _verb_hit(facts, typ, s_key, o_key, verb, objs)
         if not matched and lemma in reciprocal:
-            s = subject_of(verb)
+            s = fact_subject(verb)
             if s is not None and not any(c.dep_ in {"dobj", "prep"} and c.lower_ not in {"in", "on", "at", "for",
                                          "since", "during", "after", "before", "until"} for c in verb.children):
                 pair = _pair_of(facts, s)
@@ -481,7 +481,7 @@ def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs:
 
 def _as_peer(verb: Token) -> bool:
     """``tapped X as her running mate``: chosen as a peer, not hired as staff."""
-    peers = set(load_json("role_modifiers")["peer_titles"])
+    peers = set(lexicons.json("facts/role_modifiers")["peer_titles"])
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "as":
             for p in c.children:
@@ -499,7 +499,7 @@ def _unrealised(toks: list[Token]) -> bool:
 
 def _single(facts: Facts, verb: Token) -> bool:
     """A clause about a pair ("they both lost ...") gets no single date: it may differ per person."""
-    s = subject_of(verb)
+    s = fact_subject(verb)
     return s is None or facts.pair(s) is None
 
 
@@ -508,7 +508,7 @@ def _lost_after_running(facts: Facts, verb: Token) -> list[Hit]:
     if verb.dep_ != "conj" or verb.head.lemma_.lower() not in {"run", "compete"}:
         return []
     head = verb.head
-    s = subject_of(head)
+    s = fact_subject(head)
     rivals = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "against" for p in c.children
               if p.dep_ == "pobj"]
     subj = facts.first(s, PEOPLE)

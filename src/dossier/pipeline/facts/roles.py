@@ -25,9 +25,9 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ...graph import Relation, Role, Span
-from .. import lexicons
+from .. import doc_state, lexicons, syntax
 from . import modality
-from .index import PEOPLE, Facts, StatusOf, clause_tokens, load_json, subject_of
+from .index import PEOPLE, Facts, StatusOf, fact_subject
 
 ROLE_PREPS = {"of", "at", "for", "to", "with", "in", "on"}
 YEAR_LEN = 4
@@ -53,11 +53,11 @@ class Found:
 
 @lru_cache(maxsize=1)
 def _mods() -> dict[str, object]:
-    return load_json("role_modifiers")
+    return lexicons.json("facts/role_modifiers")
 
 
 def _titles() -> frozenset[str]:
-    return lexicons.load("role_titles")
+    return lexicons.load("facts/role_titles")
 
 
 def normalise(title: str) -> str:
@@ -202,7 +202,7 @@ def _holder_of(facts: Facts, head: Token, person: str) -> tuple[str | None, str 
 
 def _time_range(facts: Facts, verb: Token) -> dict[str, str]:
     """start/end/when from the time expressions of a verb's own clause ("from 2018 until last month")."""
-    toks = clause_tokens([verb])
+    toks = syntax.clause_tokens([verb])
     own = {t.i for t in toks}
     lo = min(t.idx for t in toks)
     hi = max(t.idx + len(t) for t in toks)
@@ -332,7 +332,7 @@ def _appositions(facts: Facts) -> list[Found]:
                 if c.dep_ == "appos" and p and facts.type(p) == "PERSON" and (p, tok.i) not in done:
                     done.add((p, tok.i))
                     out += _present(_from_np(facts, tok, p, c.i))
-    for rec in doc.user_data.get("dossier.appositions", []) or []:
+    for rec in doc_state.appositions(doc):
         span = doc.char_span(rec.get("start", 0), rec.get("end", 0), alignment_mode="expand")
         person = rec.get("entity")
         if span is None or not person or facts.type(person) != "PERSON":
@@ -363,7 +363,7 @@ def _predicates(facts: Facts) -> list[Found]:
             continue
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is None and verb.dep_ in {"acl", "relcl", "conj"}:
-            subj = subject_of(verb)
+            subj = fact_subject(verb)
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if dobj is None and lemma in STARTING_VERBS:  # "named Ada Obi as its chief" parsed with Obi as oprd
             dobj = next((c for c in verb.children if c.dep_ == "oprd" and facts.first(c, PEOPLE)), None)
@@ -475,7 +475,7 @@ def title_at_span(facts: Facts, span: object) -> Title | None:
 
 def _seats(facts: Facts) -> list[Found]:
     """``sits on the county school board``, ``joined the board in 2019``: a membership role in the body."""
-    bodies = set(load_json("org_references")["bodies"])
+    bodies = set(lexicons.json("facts/org_references")["bodies"])
     seat_verbs = set(_mods()["seat_verbs"])  # type: ignore[arg-type]
     out: list[Found] = []
     for verb in facts.doc:
@@ -490,7 +490,7 @@ def _seats(facts: Facts) -> list[Found]:
         else:
             objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
                     if p.dep_ == "pobj"]
-        subj = subject_of(verb)
+        subj = fact_subject(verb)
         person = facts.first(subj, PEOPLE) if subj is not None else None
         if person is None or any(c.dep_ == "neg" for c in verb.children):
             continue
@@ -518,7 +518,7 @@ def _founders(facts: Facts) -> list[Found]:
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or lemma not in FOUNDING_VERBS or any(c.dep_ == "neg" for c in verb.children):
             continue
-        subj = subject_of(verb)
+        subj = fact_subject(verb)
         people = [k for k in facts.denote(subj) if facts.is_a(k, PEOPLE)] if subj is not None else []
         objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         orgs = [k for o in objs for k in [facts.key(o.i) or facts.org_ref(o, {"ORG", "OUTLET", "GROUP"})] if k]
@@ -547,7 +547,7 @@ def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
         words = (verb.lemma_.lower(), *(c.lower_ for c in verb.children if c.dep_ == "prt"))
         if not any(words[: len(d)] == d for d in departing):
             continue
-        subj = subject_of(verb)
+        subj = fact_subject(verb)
         person = facts.first(subj, PEOPLE) if subj is not None else None
         if person is None or any(c.dep_ == "neg" for c in verb.children) or facts.imagined([verb]):
             continue
@@ -578,8 +578,8 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     found += _descriptors(facts)
     roles: dict[tuple[str, str], Role] = {}
     ties: list[Relation] = []
-    elected = lexicons.load("role_titles_elected")
-    members = lexicons.load("role_titles_member")
+    elected = lexicons.load("facts/role_titles_elected")
+    members = lexicons.load("facts/role_titles_member")
     peers = frozenset(_mods()["peer_titles"])  # type: ignore[arg-type]
     presiding = frozenset(_mods()["presiding_titles"])  # type: ignore[arg-type]
     doc = facts.doc

@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import doc_state, lexicons
 from ..coref.descriptors import role_nouns
+from ..syntax import ACTIVE_SUBJECTS, SUBJECTS
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Dependents right before a cue verb that belong to the cue ("has also said", "did not say").
 CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
 # Dependents through which a participial or coordinated cue borrows its clause's subject.
@@ -42,23 +42,12 @@ def is_cue_verb(tok: Token) -> bool:
 
 def is_belief_verb(tok: Token) -> bool:
     """A verb of thought or belief (``believes``, ``showed``): a cue only for a reported clause."""
-    return tok.lower_ in lexicons.load("belief_verbs") and tok.tag_.startswith("VB")
-
-
-@cache
-def frame_table(name: str, keys: int = 1) -> dict:
-    """A frame lexicon as a table: the first ``keys`` words of a line (lemmas) -> the frames after them."""
-    out: dict = {}
-    for line in lexicons.lines(name):
-        words = line.lower().split()
-        key = words[0] if keys == 1 else tuple(words[:keys])
-        out[key] = frozenset(words[keys:])
-    return out
+    return tok.lower_ in lexicons.load("quotes/belief_verbs") and tok.tag_.startswith("VB")
 
 
 def cue_frames() -> dict[str, frozenset[str]]:
     """Lemma -> the complements that make it a cue (lexicon ``cue_frames``)."""
-    return frame_table("cue_frames")
+    return lexicons.table("quotes/cue_frames")
 
 
 def frames_of(tok: Token) -> frozenset[str]:
@@ -84,7 +73,7 @@ def joined_word(tok: Token) -> Token | None:
 
 def _light_cues() -> dict[tuple[str, str], frozenset[str]]:
     """(verb lemma, word lemma) -> frames (lexicon ``light_cues``)."""
-    return frame_table("light_cues", keys=2)
+    return lexicons.table("quotes/light_cues", keys=2)
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +99,7 @@ def stance_adjective(tok: Token) -> Token | None:
     joins the copula in the cue; ``None`` elsewhere (``is confident``, ``is worried about``)."""
     if tok.lemma_ != "be":
         return None
-    adjs = [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in lexicons.load("stance_adjectives")]
+    adjs = [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in lexicons.load("quotes/stance_adjectives")]
     if not adjs or any(c.lower_ in ("so", "enough", "too") for c in adjs[0].children):
         return None  # "concerned enough that ...": a result, not a belief
     clauses = [c for c in [*tok.children, *adjs[0].children] if c.dep_ == "ccomp" and c.i > adjs[0].i]
@@ -118,12 +107,12 @@ def stance_adjective(tok: Token) -> Token | None:
 
 
 def _document_frames() -> dict[str, frozenset[str]]:
-    return frame_table("document_frames")
+    return lexicons.table("quotes/document_frames")
 
 
 def is_document(subj: Token) -> bool:
     """Whether a subject is a document, poll or body of data (``the survey``, ``records``)."""
-    return subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() in lexicons.load("document_sources")
+    return subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() in lexicons.load("quotes/document_sources")
 
 
 def document_frames(verb: Token, subj: Token) -> frozenset[str]:
@@ -153,7 +142,7 @@ def frame_of(comp: Token) -> str | None:
 
 
 def _noun_frames() -> dict[str, frozenset[str]]:
-    return frame_table("statement_nouns")
+    return lexicons.table("quotes/statement_nouns")
 
 
 def noun_frames(noun: Token) -> frozenset[str]:
@@ -174,9 +163,9 @@ def noun_frame_of(comp: Token) -> str | None:
         return None
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
         return "to"
-    subject = any(c.dep_ in SUBJECTS or c.dep_ in ("nsubjpass", "expl") for c in comp.children)
+    subject = any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in comp.children)
     own = any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative") for c in comp.children)
-    if not subject or (not own and comp.lemma_.lower() in lexicons.load("statement_handling_verbs")):
+    if not subject or (not own and comp.lemma_.lower() in lexicons.load("quotes/statement_handling_verbs")):
         return None
     return "that"
 
@@ -272,20 +261,24 @@ class MentionIndex:
 # ---------------------------------------------------------------- speakers
 
 
-def subject_of(cue: Token) -> Token | None:
-    """The subject of a cue verb, climbing from participles (``..., adding, "..."``) to their clause."""
+def cue_subject(cue: Token) -> Token | None:
+    """The speaker phrase of a cue verb: its subject, the ``according to`` object or the passive agent,
+    climbing from participles (``..., adding, "..."``) to their clause.
+
+    Not :func:`..syntax.subject_of`: a speaker is also the agent of a passive (``was told by X``),
+    a dateline is not one, and a passive participle has an unnamed one (``Asked about it, ...``)."""
     if is_according_to(cue):
         to = cue.nbor(1)
         objs = [c for c in to.children if c.dep_ == "pobj"]
         return objs[0] if objs else None
     verb = cue
     for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        subjects = [c for c in verb.children if c.dep_ in ACTIVE_SUBJECTS]
         if len(subjects) > 1:  # "WASHINGTON (AP) - Ann Holt said": a dateline taken for a second subject
             before = [c for c in subjects if c.i < verb.i]
             return before[-1] if before else subjects[0]
         for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
+            if child.dep_ in ACTIVE_SUBJECTS:
                 return child  # may be a relative pronoun: see antecedent()
             if child.dep_ == "agent":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -296,7 +289,7 @@ def subject_of(cue: Token) -> Token | None:
             return verb.head  # "the aide quoted by", not "which is expected to"
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and is_cue_verb(verb):
             # "voters saying they ...", not "a speech saying": the document is no speaker here
-            return None if verb.head.lemma_.lower() in lexicons.load("reporting_nouns") else verb.head
+            return None if verb.head.lemma_.lower() in lexicons.load("quotes/reporting_nouns") else verb.head
         if passive_participle(verb):
             return None  # "Asked about it, Smith said ...": Smith was asked, the asker is unnamed
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
@@ -315,7 +308,7 @@ def subject_of(cue: Token) -> Token | None:
 def _through_preposition(verb: Token) -> Token | None:
     """The clause a gerund hangs from through a preposition (``began by saying``, ``after saying``,
     ``in addition to stating``); not ``for`` (``X blamed Y for saying``: Y said it)."""
-    if verb.head.lower_ not in lexicons.load("gerund_preps"):
+    if verb.head.lower_ not in lexicons.load("quotes/gerund_preps"):
         return None
     tok = verb.head
     while tok.dep_ in ("prep", "pobj") and tok.head.i != tok.i:
@@ -337,7 +330,8 @@ def unnamed_speaker(verb: Token) -> bool:
     if passive_participle(verb):
         return True
     deps = {c.dep_ for c in verb.children}
-    return verb.lemma_.lower() in lexicons.load("addressee_passives") and "auxpass" in deps and "agent" not in deps
+    passive = verb.lemma_.lower() in lexicons.load("quotes/addressee_passives")
+    return passive and "auxpass" in deps and "agent" not in deps
 
 
 def antecedent(tok: Token) -> Token:
@@ -407,7 +401,7 @@ def can_speak(subj: Token, mentions: MentionIndex) -> bool:
         return True
     if known_surname(subj, mentions) is not None:
         return True
-    if subj.lower_ in lexicons.load("quantity_heads") or (subj.like_num and (subj.lower_ != "one" or any(
+    if subj.lower_ in lexicons.load("quotes/quantity_heads") or (subj.like_num and (subj.lower_ != "one" or any(
             c.dep_ == "prep" for c in subj.children))):  # not the generic "one could say"
         return _quantity_speaks(subj, verb, mentions)
     if subj.pos_ == "PRON":
@@ -419,11 +413,11 @@ def can_speak(subj: Token, mentions: MentionIndex) -> bool:
     return (
         subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
         or subj.tag_ in ("NNP", "NNPS")
-        or word in lexicons.load("unnamed_sources")
-        or subj.lower_ in lexicons.load("unnamed_sources")
-        or word in lexicons.load("reporting_nouns")
+        or word in lexicons.load("quotes/unnamed_sources")
+        or subj.lower_ in lexicons.load("quotes/unnamed_sources")
+        or word in lexicons.load("quotes/reporting_nouns")
         or word in lexicons.load("person_titles")
-        or word in lexicons.load("speaker_nouns")
+        or word in lexicons.load("quotes/speaker_nouns")
         or word in lexicons.load("person_nouns")
         or word in role_nouns()
         or is_document(subj)
@@ -451,7 +445,7 @@ def can_lead(span: Span, mentions: MentionIndex) -> bool:
     if known_surname(head, mentions) is not None:
         return True
     word = head.lemma_.lower()
-    return head.ent_type_ in ("PERSON", "ORG") or word in lexicons.load("lead_sources")
+    return head.ent_type_ in ("PERSON", "ORG") or word in lexicons.load("quotes/lead_sources")
 
 
 def lead_speaker(span: Span, mentions: MentionIndex) -> Speaker:
@@ -502,7 +496,8 @@ def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int], cue: 
     surname = known_surname(subj, mentions)
     if surname is not None:
         return Speaker(surname, phrase)
-    unnamed = subj.lemma_.lower() in lexicons.load("unnamed_sources") or subj.lower_ in lexicons.load("unnamed_sources")
+    sources = lexicons.load("quotes/unnamed_sources")
+    unnamed = subj.lemma_.lower() in sources or subj.lower_ in sources
     return Speaker(None, phrase, unnamed=unnamed)
 
 
@@ -520,7 +515,7 @@ def addressee_of(cue: Token, mentions: MentionIndex) -> tuple[str | None, bool]:
     for prep in cue.children:
         if prep.dep_ == "prep" and prep.lower_ == "in":
             for noun in prep.children:
-                if noun.lemma_ in lexicons.load("reporting_nouns"):
+                if noun.lemma_ in lexicons.load("quotes/reporting_nouns"):
                     objs += [g for p in noun.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
     for obj in objs:
         mention = mentions.at(obj.i)

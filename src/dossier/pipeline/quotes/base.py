@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Token
 
 from ...graph import QuoteKind, Status
 from .. import lexicons
-from ..text import find_marked, paragraphs
+from ..syntax import SUBJECTS
+from ..text import ParagraphIndex, find_marked
 from . import attribution as attr
 
 
@@ -40,7 +41,7 @@ class FinderBase:
         self.marked = find_marked(doc.text)
         self.mentions = attr.MentionIndex(doc)
         self.starts = [t.idx for t in doc]
-        self.para_starts = [s for s, _ in paragraphs(doc.text)]
+        self.paras = ParagraphIndex(doc.text)
         self.quoted: set[int] = set()  # tokens inside a passage, marks included
         self.passage_of: dict[int, int] = {}
         for k, m in enumerate(self.marked):
@@ -55,7 +56,7 @@ class FinderBase:
         return max(0, bisect_right(self.starts, char) - 1)
 
     def _para(self, char: int) -> int:
-        return bisect_right(self.para_starts, char) - 1
+        return self.paras.of(char)
 
     def _speaker(self, cue: Token) -> attr.Speaker:
         name = self._colon_name(cue)
@@ -64,7 +65,7 @@ class FinderBase:
             if speaker.span is not None:  # a quote in single marks is not cut by source_phrase
                 speaker.span = self.doc[speaker.span.start : min(speaker.span.end, cue.i)]
             return speaker
-        subj = attr.subject_of(cue)
+        subj = attr.cue_subject(cue)
         if subj is None or self._passive(cue):
             return attr.Speaker(None, None)
         return attr.resolve_speaker(self._unquoted_subject(subj), self.mentions, self.quoted, cue)
@@ -74,18 +75,18 @@ class FinderBase:
         a second subject of the same verb outside the quote is the speaker."""
         if subj.i not in self.quoted:
             return subj
-        others = [c for c in subj.head.children if c.dep_ in attr.SUBJECTS and c.i not in self.quoted]
+        others = [c for c in subj.head.children if c.dep_ in SUBJECTS and c.i not in self.quoted]
         return others[0] if others else subj
 
     def _status(self, cue: Token | None, speaker: attr.Speaker) -> Status:
-        if cue is not None and cue.lower_ in lexicons.load("hedge_cues"):
+        if cue is not None and cue.lower_ in lexicons.load("quotes/hedge_cues"):
             return "hedged"
         if speaker.unnamed or (cue is not None and self._second_hand(cue)):
             return "reported"
         return "attributed"
 
     def _second_hand(self, cue: Token) -> bool:
-        adverbs = lexicons.load("unnamed_adverbs")
+        adverbs = lexicons.load("quotes/unnamed_adverbs")
         scope = [cue, cue.head] if cue.dep_ in attr.BORROWS_SUBJECT else [cue]
         return any(c.lower_ in adverbs for v in scope for c in v.children)
 
@@ -107,7 +108,7 @@ class FinderBase:
         if "agent" in deps:
             return False
         return bool(deps & {"auxpass", "nsubjpass"}) or (
-            verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not deps & set(attr.SUBJECTS))
+            verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not deps & set(SUBJECTS))
 
     def _only_punct(self, a: int, b: int) -> bool:
         return all(not c.isalnum() for c in self.text[a:b])

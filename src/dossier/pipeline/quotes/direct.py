@@ -148,7 +148,7 @@ class DirectPasses(FinderBase):
         """The speaker next to a cue that stands right before or after a quote: the verb's own
         subject, or the noun phrase between the quote and the verb (``"...," Jim Hill, 57, told``)
         or right after an inverted verb (``"...," said Col. Ada Reyes, a spokeswoman``)."""
-        subj = attr.subject_of(verb)
+        subj = attr.cue_subject(verb)
         if close_tok is not None and verb.i > close_tok:
             if subj is not None and close_tok < subj.i and self._speaks(subj, verb) and (
                     subj.i < verb.i or self._only_punct(self.doc[close_tok].idx + 1, verb.idx)):
@@ -233,7 +233,7 @@ class DirectPasses(FinderBase):
         """Whether ``tok`` can be the speaker of a quote; any noun for a verb of text (``the sign read``)."""
         if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
             return False
-        if verb is not None and verb.lemma_.lower() in lexicons.load("text_verbs") and (
+        if verb is not None and verb.lemma_.lower() in lexicons.load("quotes/text_verbs") and (
                 tok.pos_ != "PRON" or tok.lower_ == "it"):
             return True
         return attr.can_speak(tok, self.mentions)
@@ -321,7 +321,7 @@ class DirectPasses(FinderBase):
         if attr.is_according_to(cue):
             return True
         own = ("ccomp", "xcomp", "attr")
-        if cue.lemma_ not in lexicons.load("tell_verbs") | lexicons.load("addressed_verbs"):
+        if cue.lemma_ not in lexicons.load("tell_verbs") | lexicons.load("quotes/addressed_verbs"):
             own += ("dobj",)
         for child in cue.children:
             if child.dep_ == "neg" or (child.dep_ in own and child.i not in self.quoted):

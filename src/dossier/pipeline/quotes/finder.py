@@ -99,12 +99,12 @@ def cue_prior(f: Found) -> float | None:
     if cue is None:
         return None
     if f.kind == "according_to" or cue.lower_ in lexicons.load("reporting_verbs") or \
-            cue.lemma_.lower() in lexicons.load("statement_nouns"):
+            cue.lemma_.lower() in lexicons.load("quotes/statement_nouns"):
         return SAYING
     first = cue.doc.char_span(f.start, f.end, alignment_mode="expand")
     if any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in cue.children) or (
             first is not None and len(first) and first[0].lower_.endswith(("self", "selves"))):
         return SELF  # "found himself playing defense": no one is quoted
-    if cue.lower_ in lexicons.load("belief_verbs"):
+    if cue.lower_ in lexicons.load("quotes/belief_verbs"):
         return BELIEF
     return STANCE

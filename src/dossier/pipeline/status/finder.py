@@ -3,7 +3,7 @@ hypothetical, negated or unknown (see ``shared/contract``).
 
 The component ``dossier_status`` finds every *frame* of a document once: a cue (a hedge,
 a negation, "according to X", a quote, "a parody video that imagined ...") and the tokens it
-governs. Frames are cached in ``doc.user_data`` as plain values; :func:`statement_status`
+governs. Frames are cached on the Doc as plain values (``doc_state.status_frames``); :func:`statement_status`
 then answers for any token range by looking at the frames that cover its highest token.
 Every frame that leaves a statement less than plainly asserted also becomes a
 :class:`~dossier.graph.Claim` in ``doc_state.section(doc, doc_state.CLAIMS)``.
@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Token
 
 from ...graph import Claim, Span
 from .. import doc_state, lexicons
-from ..syntax import anchor, clause_head, depth, edges, governed, has_subject, sentence_ids
+from ..syntax import anchor, clause_head, depth, edges, governed, has_subject, sentence_ids, subject_of
 
 PRECEDENCE: tuple[str, ...] = (
     "hypothetical", "negated", "unknown", "speculative", "hedged", "reported", "attributed", "asserted",
@@ -57,10 +57,11 @@ CLAIM_PRECEDENCE: tuple[str, ...] = (
     "hypothetical", "unknown", "speculative", "hedged", "reported", "attributed", "negated", "asserted",
 )
 CLAIM_RANK = {s: i for i, s in enumerate(CLAIM_PRECEDENCE)}
-CACHE = "dossier.status"
 ASSERTED = "asserted"
 # Claims need some content: a fiction noun alone ("earlier parodies") is not a statement.
 MIN_CLAIM_TOKENS = 5
+# A participle or subordinate verb takes the subject of the clause it hangs from ("..., adding").
+STATUS_BORROW = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "csubj", "csubjpass"})
 QUESTION_DEPS = frozenset({"ccomp", "xcomp", "csubj", "csubjpass", "advcl", "dobj", "pcomp", "acomp"})
 MODAL_PRECEDERS = frozenset({"in", "of", "on", "since", "until", "by", "from", "through", "early", "late", "mid",
@@ -105,18 +106,18 @@ class Frame:
 
 @cache
 def _words(name: str) -> frozenset[str]:
-    return lexicons.load(f"status_{name}")
+    return lexicons.load(f"status/{name}")
 
 
 @cache
 def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.lower().split()) for p in lexicons.lines(f"status_{name}"))
+    return tuple(tuple(p.lower().split()) for p in lexicons.lines(f"status/{name}"))
 
 
 @cache
 def _attribution_verbs() -> dict[str, str]:
     out: dict[str, str] = {}
-    for line in lexicons.lines("status_attribution_verbs"):
+    for line in lexicons.lines("status/attribution_verbs"):
         parts = line.lower().split()
         out[parts[0]] = parts[1] if len(parts) > 1 else "attributed"
     return out
@@ -149,7 +150,7 @@ class _Finder:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        title_len = int(doc.user_data.get("dossier.title_len", 0) or 0)
+        title_len = doc_state.title_len(doc)
         self.title_end = 0
         if title_len:
             self.title_end = next((t.i for t in doc if t.idx >= title_len), len(doc))
@@ -188,18 +189,7 @@ class _Finder:
 
     def subject(self, verb: Token) -> Token | None:
         """The subject of a verb, borrowed from the governing clause for participles ("..., adding")."""
-        cur = verb
-        for _ in range(4):
-            for child in cur.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    return child
-            if cur.dep_ == "relcl":
-                return cur.head
-            if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and cur.head.i != cur.i:
-                cur = cur.head
-            else:
-                return None
-        return None
+        return subject_of(verb, borrow=STATUS_BORROW, steps=4)
 
     def in_title(self, tok: Token) -> bool:
         return tok.i < self.title_end
@@ -245,7 +235,7 @@ class _Finder:
                 found.append(("speculative", t))
             elif t.lower_ in _words("negations") and t.lower_ not in ("no", "neither", "nor", "none"):
                 found.append(("negated", t))
-            elif (t.lower_ in lexicons.load("status_modals") and prev not in MODAL_PRECEDERS
+            elif (t.lower_ in lexicons.load("status/modals") and prev not in MODAL_PRECEDERS
                   and not nxt.isdigit()) or forms & _words("hedges"):
                 found.append(("hedged", t))
             elif forms & _words("reported_words"):
@@ -426,7 +416,7 @@ class _Finder:
     # -- hedged: "may have", "appears to", "seems", "likely", "apparently"
 
     def hedged(self, tok: Token) -> None:
-        if tok.dep_ == "aux" and tok.lower_ in lexicons.load("status_modals"):
+        if tok.dep_ == "aux" and tok.lower_ in lexicons.load("status/modals"):
             verb = tok.head
             if _in_question(verb):
                 return  # "deciding what information could be useful": a question, not a hedge
@@ -665,7 +655,7 @@ def _inverted(verb: Token) -> bool:
 
 def _hedged_predicate(pred: Token) -> bool:
     """The negated predicate carries its own hedge: "may not run", "appears to have played no part"."""
-    modals = lexicons.load("status_modals") - {"could"}
+    modals = lexicons.load("status/modals") - {"could"}
     if any(c.dep_ == "aux" and c.lower_ in modals for c in pred.children):
         return True
     return pred.dep_ == "xcomp" and _lemma(pred.head) in _words("hedges")
@@ -687,7 +677,7 @@ def _contentful(doc: Doc, ids: list[int]) -> bool:
 
 def frames(doc: Doc) -> dict[str, Any]:
     """The document's frames and per-token index, computed once and cached as plain values."""
-    cached = doc.user_data.get(CACHE)
+    cached = doc_state.status_frames(doc)
     if cached is not None and cached.get("n") == len(doc):
         return cached
     found = _Finder(doc).run()
@@ -697,7 +687,7 @@ def frames(doc: Doc) -> dict[str, Any]:
             if 0 <= i < len(doc):
                 by_token[i].append(fid)
     cached = {"n": len(doc), "frames": [f.plain() for f in found], "by_token": by_token}
-    doc.user_data[CACHE] = cached
+    doc_state.set_status_frames(doc, cached)
     return cached
 
 
@@ -852,7 +842,7 @@ def _refine_quotes(doc: Doc) -> None:
 
 def annotate_status(doc: Doc, refine_quotes: bool = True, asserted_claims: bool = True) -> Doc:
     """The component: find the frames, cache them, write the claims (and refine indirect quotes)."""
-    doc.user_data.pop(CACHE, None)
+    doc_state.set_status_frames(doc, None)
     frames(doc)
     claims = doc_state.section(doc, doc_state.CLAIMS)
     claims[:] = find_claims(doc, asserted=asserted_claims)

@@ -4,7 +4,7 @@ Detection and the shape of each value come from the token grammar of
 :mod:`.time_grammar` (its docstring lists the patterns); the calendar
 arithmetic from :mod:`.timex`. This module supplies the context a value needs:
 
-* the publication date (``doc.user_data["dossier.published"]``) for deictic
+* the publication date (:func:`..doc_state.published`) for deictic
   expressions ("yesterday", "last month", "Friday"): ``anchor="published"``;
   without one they stay unresolved ("XXXX-XX-XX"), never today's date;
 * for anaphoric ones ("that same day", "the following year", "six years
@@ -28,33 +28,32 @@ components the time that governs a fact at given offsets.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ...graph import Time
 from .. import doc_state, lexicons
+from ..syntax import clause_head
+from ..text import ParagraphIndex
 from .grammar import scan
 from .timex import Expr, Point, parse_point, resolve, shift
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
 PAST_AUX = {"had", "did", "was", "were", "'d"}
 MODALS = {"would", "could", "might", "may", "should", "can", "must"}
-FUTURE_VERBS = lexicons.load("time_future_verbs")
 PREP_MODS = {"since": "ON_OR_AFTER", "from": "ON_OR_AFTER", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE",
              "through": "ON_OR_BEFORE", "before": "BEFORE", "after": "AFTER", "by": "ON_OR_BEFORE"}
 
 
 def published_point(doc: Doc) -> Point | None:
     """The publication date of ``doc`` as a day point, or None."""
-    raw = doc.user_data.get("dossier.published")
+    raw = doc_state.published(doc)
     if not raw:
         return None
     try:
-        return Point(date.fromisoformat(str(raw)[:10]), "D")
+        return Point(date.fromisoformat(raw[:10]), "D")
     except ValueError:
         return None
 
@@ -83,14 +82,14 @@ def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
         return "future"
     if "to" in lowers and verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "advcl"):
         head = verb.head
-        if head.lemma_.lower() in FUTURE_VERBS or head.lower_ == "going":
+        if head.lemma_.lower() in lexicons.load("times/future_verbs") or head.lower_ == "going":
             return "future"
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
             return "future"  # "is to resume trading Tuesday"
         return _verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
     if "could" in lowers and any(c.dep_ == "neg" for c in verb.children):
         return "past"  # "could not be reached Tuesday"
-    if verb.lemma_.lower() in FUTURE_VERBS and verb.tag_ != "VBD" and not lowers & PAST_AUX:
+    if verb.lemma_.lower() in lexicons.load("times/future_verbs") and verb.tag_ != "VBD" and not lowers & PAST_AUX:
         return "future"
     scheduled = not attributive  # "Tuesday's ruling" is not scheduled by a present verb
     if scheduled and verb.tag_ == "VBG" and lowers & {"is", "are", "'s", "'re", "am"}:
@@ -109,14 +108,6 @@ def _prep_mod(doc: Doc, e: Expr) -> str | None:
     if e.start == 0 or e.type not in ("DATE", "TIME"):
         return None
     return PREP_MODS.get(doc[e.start - 1].lower_)
-
-
-class _Paragraphs:
-    def __init__(self, text: str) -> None:
-        self.breaks = [m.start() for m in re.finditer(r"\n\s*", text)]
-
-    def of(self, char: int) -> int:
-        return bisect_right(self.breaks, char)
 
 
 @dataclass
@@ -167,7 +158,7 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
 def find_times(doc: Doc) -> list[Time]:
     """Detect, normalise and anchor the time expressions of ``doc`` (character offsets into ``doc.text``)."""
     dct = published_point(doc)
-    paras = _Paragraphs(doc.text)
+    paras = ParagraphIndex(doc.text)
     out: list[Time] = []
     seen: list[_Seen] = []  # resolved dates so far, for anaphors
     for e in scan(doc):
@@ -209,7 +200,7 @@ def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
     if span is None or len(span) == 0:
         return None
     sent = span[0].sent
-    head = _clause_head(span)
+    head = clause_head(span.root, steps=8)
     in_sent = [t for t in times if sent.start_char <= t.start < sent.end_char]
     if not in_sent:
         return None
@@ -228,15 +219,6 @@ def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
         return (point, level, distance)
 
     return min(in_sent, key=rank)
-
-
-def _clause_head(span: Span) -> Token:
-    tok = span.root
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-            return tok
-        tok = tok.head
-    return tok
 
 
 def _attached_to(tok: Token, verb: Token) -> bool:

@@ -77,39 +77,27 @@ from .timex import Expr, duration
 VAGUE = -1.0  # an unknown number of units
 
 
-def _pairs(name: str) -> dict[str, str]:
-    out = {}
-    for line in lexicons.lines(name):
-        key, _, val = line.rpartition(" ")
-        out[key.lower()] = val
-    return out
-
-
 @lru_cache(maxsize=1)
 def _lex() -> dict[str, dict[str, str]]:
-    months = {m: str(i + 1) for i, m in enumerate(lexicons.lines("time_months"))}
-    abbrevs = {a: next(v for m, v in months.items() if m.startswith(a)) for a in lexicons.lines("time_month_abbrevs")}
+    months = {m: str(i + 1) for i, m in enumerate(lexicons.lines("times/months"))}
+    abbrevs = {a: next(v for m, v in months.items() if m.startswith(a)) for a in lexicons.lines("times/month_abbrevs")}
     return {
         "months": months,
         "abbrevs": abbrevs,
-        "weekdays": {w: str(i + 1) for i, w in enumerate(lexicons.lines("time_weekdays"))},
-        "seasons": _pairs("time_seasons"),
-        "units": _pairs("time_units"),
-        "numbers": _pairs("time_numbers"),
-        "ordinals": _pairs("time_ordinals"),
-        "refs": _pairs("time_refs"),
-        "parts": _pairs("time_day_parts"),
-        "days": _pairs("time_day_words"),
-        "freq": _pairs("time_frequencies"),
-        "mods": _pairs("time_mods"),
-        "holidays": _pairs("time_holidays"),
+        "weekdays": {w: str(i + 1) for i, w in enumerate(lexicons.lines("times/weekdays"))},
+        "seasons": lexicons.pairs("times/seasons"),
+        "units": lexicons.pairs("times/units"),
+        "numbers": lexicons.pairs("times/numbers"),
+        "ordinals": lexicons.pairs("times/ordinals"),
+        "refs": lexicons.pairs("times/refs"),
+        "parts": lexicons.pairs("times/day_parts"),
+        "days": lexicons.pairs("times/day_words"),
+        "freq": lexicons.pairs("times/frequencies"),
+        "mods": lexicons.pairs("times/mods"),
+        "holidays": lexicons.pairs("times/holidays"),
     }
 
 
-AMBIGUOUS_MONTHS = lexicons.load("time_months_ambiguous")
-VAGUE_WORDS = lexicons.load("time_vague_amounts")
-YEAR_PREPS = lexicons.load("time_year_preps")
-ZONES = lexicons.load("time_zones")
 NAME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "GPE", "LOC", "NORP", "LAW"}
 NOT_YEAR_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
 POSITION_MODS = {"START", "MID", "END"}
@@ -241,7 +229,7 @@ def _number(t: _Toks, i: int) -> tuple[float, int] | None:
         if t.at(i + 1) == "couple":  # "a couple of years": two, as TimeML reads it
             return 2.0, i + 3 if t.at(i + 2) == "of" else i + 2
         return 1.0, i + 1
-    if word in VAGUE_WORDS:
+    if word in lexicons.load("times/vague_amounts"):
         return VAGUE, i + 1
     if re.fullmatch(r"\d+(\.\d+)?", word):
         frac = FRACTIONS.get(t.at(i + 1))
@@ -355,8 +343,12 @@ def _month_alone_ok(t: _Toks, i: int, month: int) -> bool:
     if tok.ent_type_ in NAME_ENTS:
         return False
     prev = t.at(i - 1)
-    temporal_before = prev in YEAR_PREPS or prev in RELATIVE or prev in ("early", "late", "mid", "until", "and", "or")
-    if t.low[i] not in AMBIGUOUS_MONTHS and not t.low[i].endswith("."):
+    temporal_before = (
+        prev in lexicons.load("times/year_preps")
+        or prev in RELATIVE
+        or prev in ("early", "late", "mid", "until", "and", "or")
+    )
+    if t.low[i] not in lexicons.load("times/months_ambiguous") and not t.low[i].endswith("."):
         return True
     if tok.tag_ == "MD" or tok.pos_ in ("VERB", "AUX"):
         return False
@@ -432,7 +424,7 @@ def _is_year(t: _Toks, i: int) -> bool:
     if head is not tok and head.tag_ in ("NNS", "NNPS") and tok.dep_ in ("nummod", "compound", "amod") \
             and head.i == i + 1:
         return False  # "2000 troops"
-    if tok.ent_type_ == "DATE" or prev in YEAR_PREPS or nxt in ("'s", "’s"):
+    if tok.ent_type_ == "DATE" or prev in lexicons.load("times/year_preps") or nxt in ("'s", "’s"):
         return True
     if prev == "(" and nxt == ")":
         return True
@@ -1030,7 +1022,7 @@ def _clock(t: _Toks, i: int) -> Expr | None:
             hour += 12
         if ampm and ampm.startswith("a") and hour == 12:
             hour = 0
-    if t.at(end) in ZONES or (t.at(end) == "local" and t.at(end + 1) == "time"):
+    if t.at(end) in lexicons.load("times/zones") or (t.at(end) == "local" and t.at(end + 1) == "time"):
         end += 2 if t.at(end) == "local" else 1
     suffix = f"T{hour:02d}:{minute:02d}"
     k = end + 1 if t.at(end) in (",", "on") else end
@@ -1140,7 +1132,8 @@ def _unparsed_entity(t: _Toks, start: int, end: int) -> Expr | None:
         return None
     units = [(k, _unit(t, k)) for k in range(start, end)]
     found = [(k, u) for k, u in units if u is not None and t.doc[k].pos_ == "NOUN"]
-    if len(found) != 1 or any(t.doc[k].like_num or t.at(k) in VAGUE_WORDS for k in range(start, end)):
+    vague = lexicons.load("times/vague_amounts")
+    if len(found) != 1 or any(t.doc[k].like_num or t.at(k) in vague for k in range(start, end)):
         return None
     k, (code, plural, _) = found[0]
     if t.at(k + 1) == "-" or code in ("WE", "TH", "TM", "TS"):
