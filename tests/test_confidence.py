@@ -26,7 +26,7 @@ def _mention(part: str, kind: str = "name", nth: int = 0, confidence: float | No
 
 def _graph() -> ArticleGraph:
     ada = Entity("a", "Ada Lane", "PERSON", mentions=[
-        _mention("Ada Lane"), _mention("She", "pronoun", confidence=0.6), _mention("Ada Lane", nth=1)])
+        _mention("Ada Lane"), _mention("She", "pronoun", confidence=0.4), _mention("Ada Lane", nth=1)])
     bo = Entity("b", "Bo Lane", "PERSON", mentions=[_mention("Bo Lane"), _mention("him", "pronoun", confidence=0.9),
                                                      _mention("Lane", "alias", nth=2)])
     carl = Entity("c", "Carl Ortiz", "PERSON", mentions=[_mention("Carl Ortiz")])
@@ -49,9 +49,16 @@ def test_confidence_multiplies_construction_status_and_coreference() -> None:
     by_type = {r.type: r.confidence for r in g.relations}
     assert g.roles[0].confidence == pytest.approx(0.85)  # a title before a full name, asserted
     assert by_type["contact.met"] == pytest.approx(0.8)  # both named in the evidence
-    assert by_type["political.supported"] == pytest.approx(0.8 * 0.6)  # "She": the resolver's own certainty
+    assert by_type["political.supported"] == pytest.approx(0.8 * 0.4)  # "She", resolved unsurely: its own certainty
     assert by_type["social.friendship"] == pytest.approx(0.8 * 0.9)  # hedged: a little less sure
     assert all(0 <= f.confidence <= 1 for f in [*g.quotes, *g.roles, *g.relations])  # type: ignore[operator]
+
+
+def test_a_surely_resolved_pronoun_counts_at_the_resolvers_measured_accuracy() -> None:
+    g = _graph()
+    g.entities[0].mentions[1].confidence = 0.7  # "She", resolved with some certainty
+    supported = next(r for r in score(g).relations if r.type == "political.supported")
+    assert supported.confidence == pytest.approx(0.8 * 0.93)
 
 
 def test_a_bare_surname_two_people_share_is_least_sure() -> None:
@@ -59,7 +66,7 @@ def test_a_bare_surname_two_people_share_is_least_sure() -> None:
     shared = g.quotes[0].confidence
     alone = _graph()
     alone.entities = [e for e in alone.entities if e.id != "a"]  # now only Bo Lane is called Lane
-    assert shared == pytest.approx(0.8 * 0.5)
+    assert shared == pytest.approx(0.8 * 0.8)
     assert score(alone).quotes[0].confidence == pytest.approx(0.8)
 
 

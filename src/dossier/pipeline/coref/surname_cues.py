@@ -16,13 +16,20 @@ from .discourse import Discourse
 
 
 def pronoun_gender(d: Discourse, span: Span) -> str | None:
-    """The gender of the first he/she-type pronoun after ``span`` in its sentence, before anyone else is named."""
+    """The gender of the first he/she-type pronoun after ``span`` in its sentence, when no one else is named there.
+
+    "Sanders's victory, which Clinton conceded, confirmed his appeal": "his" may be anyone's
+    the sentence names, so only a sentence naming no other person gives the cue.
+    """
     doc = d.doc
     female, male = lexicons.load("coref/pronouns_female"), lexicons.load("coref/pronouns_male")
-    for tok in doc[span.end : span.sent.end]:
-        other = d.mention_at.get(tok.i)
-        if other is not None and other.label_ == "PERSON" and tok.i >= span.end:
-            return None  # someone else is named first: the pronoun may be theirs
+    sent = span.sent
+    for i in range(sent.start, sent.end):
+        other = d.mention_at.get(i)
+        if other is not None and other.label_ == "PERSON" and not (span.start <= i < span.end) and (
+                len(other) > 1 or other.text.lower() != span.text.lower()):
+            return None
+    for tok in doc[span.end : sent.end]:
         if tok.lower_ in female:
             return "female"
         if tok.lower_ in male:

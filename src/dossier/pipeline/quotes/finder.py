@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...graph import Quote, Span
 from .. import doc_state, lexicons
@@ -87,24 +87,41 @@ class _Finder(ClausePasses, DirectPasses):
         )
 
 
-# How surely a cue reports words (the construction part of a quote's confidence): verbs of saying
-# and "according to" report a statement; belief verbs an opinion the writer infers; the other cue
-# frames (stance and intent: "sought to", "refused to", "praised") often no statement at all.
-SAYING, BELIEF, STANCE, SELF = 0.9, 0.75, 0.6, 0.4
+# How surely a quote reports someone's words (the construction part of its confidence). By the cue:
+# verbs of saying and "according to" report a statement; belief verbs an opinion the writer infers;
+# the other cue frames (stance and intent: "sought to", "refused to", "praised the plan") often no
+# statement at all; a question is none. By the speaker: words left without one while someone the
+# article names says them (an unresolved "he") are of little use; an unnamed source ("officials
+# said") is a speaker of its own.
+SAYING, BELIEF, STANCE, SELF = 0.9, 0.65, 0.55, 0.4
+NO_SPEAKER = 0.6
+SINGULAR = frozenset({"he", "she", "it", "him", "her"})
+QUESTIONS = frozenset({"ask", "wonder", "question", "query", "inquire"})
 
 
 def cue_prior(f: Found) -> float | None:
-    """The construction prior of a found quote, from its cue; None (the kind's default) without a cue."""
+    """The construction prior of a found quote; None (the kind's default) without a cue."""
     cue = f.cue
     if cue is None:
         return None
-    if f.kind == "according_to" or cue.lower_ in lexicons.load("reporting_verbs") or \
+    if cue.lemma_.lower() in QUESTIONS:
+        prior = STANCE  # "asked Bennett about Carson's comments": a question, not a statement
+    elif f.kind == "according_to" or cue.lower_ in lexicons.load("reporting_verbs") or \
             cue.lemma_.lower() in lexicons.load("quotes/statement_nouns"):
-        return SAYING
+        prior = SAYING
+    elif _reflexive(cue, f):
+        prior = SELF  # "found himself playing defense": no one is quoted
+    elif cue.lower_ in lexicons.load("quotes/belief_verbs"):
+        prior = BELIEF
+    else:
+        prior = STANCE
+    span = f.speaker.span
+    if f.speaker.key is None and span is not None and span.root.lower_ in SINGULAR:
+        prior *= NO_SPEAKER  # "he joked": someone the article names, left unresolved
+    return prior
+
+
+def _reflexive(cue: Token, f: Found) -> bool:
     first = cue.doc.char_span(f.start, f.end, alignment_mode="expand")
-    if any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in cue.children) or (
-            first is not None and len(first) and first[0].lower_.endswith(("self", "selves"))):
-        return SELF  # "found himself playing defense": no one is quoted
-    if cue.lower_ in lexicons.load("quotes/belief_verbs"):
-        return BELIEF
-    return STANCE
+    return any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in cue.children) or (
+        first is not None and len(first) > 0 and first[0].lower_.endswith(("self", "selves")))
