@@ -62,6 +62,10 @@ ROLES = [
     ("NATO Secretary General Bo Lane said the test was a breach.", ("Bo Lane", "secretary general", True)),
     ("Bo Lane, the incoming ambassador, has served in three consulates.", ("Bo Lane", "ambassador", None)),
     ("Bo Lane became mayor in 2012.", ("Bo Lane", "mayor", None)),
+    ('"It was a comeback," said former Ortiz adviser Bo Lane.', ("Bo Lane", "adviser", False)),
+    ("Rules are rare, although a former U.S. congressman, Bo Lane, pleaded guilty.", ("Bo Lane", "congressman", False)),
+    ("It's possible that the former district attorney, Ada Ortiz, may have called.", ("Ada Ortiz", "district attorney",
+                                                                                      False)),
 ]
 
 
@@ -112,24 +116,41 @@ def test_family_ties_need_kinship_words(nlp, text: str, expected: set[tuple[str,
     assert not [e for e in g.events if e.type in {"marriage", "appointment"}]
 
 
+def test_a_descriptor_keeps_the_writers_status_not_the_clauses_hedge(nlp) -> None:
+    g = _graph("It's possible that Ada Ortiz, the former district attorney, may have called Bo Lane.")
+    n = _names(g)
+    assert [r.status for r in g.roles if n.get(r.person) == "Ada Ortiz"] == ["asserted"]
+
+
 # class 6: quotes -----------------------------------------------------------------------------------
 
-CUES = [
-    ("Bo Lane said the port would reopen in May.", "the port would reopen in May", 0.85),
-    ("Bo Lane pledged Saturday to rid the city of crime but said little about how.", "little about how", None),
-    ("Much like Bo Lane found himself playing defense, Ada Ortiz now struggles.", "himself playing defense", 0.45),
+CUES = [  # "shown": a quote a user sees by default; "hidden": under the default threshold; "none": no quote
+    ("Bo Lane said the port would reopen in May.", "the port would reopen in May", "shown"),
+    ("Bo Lane pledged Saturday to rid the city of crime but said little about how.", "little about how", "none"),
+    ("Much like Bo Lane found himself playing defense, Ada Ortiz now struggles.", "himself playing defense", "hidden"),
+    ("Bo Lane is hoping voters see him as ready for the job.", "voters see him as ready", "hidden"),
+    ("Bo Lane asked Ada Ortiz about her comments.", "her comments", "hidden"),
 ]
 
 
-@pytest.mark.parametrize(("text", "content", "least"), CUES)
-def test_cues_that_report_no_words_are_no_or_unsure_quotes(nlp, text: str, content: str, least: float | None) -> None:
+@pytest.mark.parametrize(("text", "content", "expected"), CUES)
+def test_cues_that_report_no_words_are_no_or_unsure_quotes(nlp, text: str, content: str, expected: str) -> None:
+    from dossier.confidence import DEFAULT_MIN_CONFIDENCE
+
     quotes = [q for q in _graph(text).quotes if content in (q.text or "")]
-    if least is None:
+    if expected == "none":
         assert not quotes
-    elif least >= 0.5:
-        assert quotes and all((q.confidence or 0) >= least for q in quotes)
+    elif expected == "shown":
+        assert quotes and all((q.confidence or 0) >= DEFAULT_MIN_CONFIDENCE for q in quotes)
     else:
-        assert all((q.confidence or 0) < least for q in quotes)
+        assert all((q.confidence or 0) < DEFAULT_MIN_CONFIDENCE for q in quotes)
+
+
+def test_advisers_speak_not_the_man_they_advise(nlp) -> None:
+    said = _speakers("Bo Lane spoke in Ohio. Former Lane advisers told the Ledger that a shakeup is necessary.")
+    assert [s for s, text in said if "shakeup" in text] == [None]
+    said = _speakers("Lane aide Ada Ortiz told the Ledger that a shakeup is necessary.")
+    assert [s for s, text in said if "shakeup" in text] == ["Ada Ortiz"]
 
 
 # class 7: entities --------------------------------------------------------------------------------

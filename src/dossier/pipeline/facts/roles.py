@@ -30,6 +30,7 @@ from . import modality
 from .index import PEOPLE, Facts, StatusOf, fact_subject
 
 ROLE_PREPS = {"of", "at", "for", "to", "with", "in", "on"}
+PLACES = frozenset({"GPE", "LOC", "NORP"})
 YEAR_LEN = 4
 START_PREPS = {"since", "from"}
 END_PREPS = {"until", "till", "to", "through", "thru"}
@@ -110,6 +111,10 @@ def title_at(facts: Facts, head: Token) -> Title | None:
     inside = {head.i}
     while i >= 0:
         t = doc[i]
+        if facts.key(i) and t.head.i in inside and facts.type(facts.key(i)) in PLACES and i > 0 and \
+                _mod_class(doc[i - 1].text) is not None:
+            i -= 1  # "a former U.S. congressman": the place names the post; the modifier before it counts
+            continue
         if t.dep_ not in TITLE_DEPS or t.head.i not in inside or facts.key(i) or t.like_num:
             break
         cls = _mod_class(t.text)
@@ -228,7 +233,8 @@ def _in_title_run(facts: Facts, t: Token) -> bool:
     """A token that may precede a name as part of its title: a title word, a modifier, a place or org."""
     key = facts.key(t.i)
     if key:
-        return facts.type(key) != "PERSON"
+        # "former Obama adviser Ada Obi": a person named inside the title run only with a modifier before
+        return facts.type(key) != "PERSON" or (t.i > 0 and _mod_class(t.doc[t.i - 1].text) == "past")
     if not (t.text in {"-", "–"} or t.is_alpha or t.text.endswith(".")):
         return False
     if t.text in {"-", "–"}:  # "then-Gov. Ada Obi": the hyphen joins a modifier to the title

@@ -484,7 +484,9 @@ def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int], cue: 
         return Speaker(None, None)
     phrase = source_phrase(subj, quoted, cue)
     subj = antecedent(subj)
-    candidates = [subj] + [c for c in subj.children if c.dep_ in ("appos", "compound")]
+    # "Sen. Ada Obi": a name's own compound parts; "Carson advisers": a name modifying others, not them
+    candidates = [subj] + [c for c in subj.children if c.dep_ == "appos" or (c.dep_ == "compound" and (
+        subj.pos_ == "PROPN" or subj.tag_ not in {"NNS", "NNPS"}))]
     for tok in candidates:
         mention = mentions.at(tok.i)
         kind = mentions.info(mention.kb_id_).get("type", "PERSON") if mention is not None else None

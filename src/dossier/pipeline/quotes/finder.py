@@ -88,12 +88,13 @@ class _Finder(ClausePasses, DirectPasses):
 
 
 # How surely a quote reports someone's words (the construction part of its confidence). By the cue:
-# verbs of saying and "according to" report a statement; belief verbs an opinion the writer infers;
-# the other cue frames (stance and intent: "sought to", "refused to", "praised the plan") often no
+# verbs of saying and "according to" report a statement; belief verbs ("hopes", "fears", "knows")
+# an opinion the writer infers, mostly no statement; the other cue frames (stance and intent:
+# "sought to", "refused to", "praised the plan") often no
 # statement at all; a question is none. By the speaker: words left without one while someone the
 # article names says them (an unresolved "he") are of little use; an unnamed source ("officials
 # said") is a speaker of its own.
-SAYING, BELIEF, STANCE, SELF = 0.9, 0.65, 0.55, 0.4
+SAYING, BELIEF, STANCE, SELF = 0.9, 0.55, 0.55, 0.4
 NO_SPEAKER = 0.6
 SINGULAR = frozenset({"he", "she", "it", "him", "her"})
 QUESTIONS = frozenset({"ask", "wonder", "question", "query", "inquire"})
