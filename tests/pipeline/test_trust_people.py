@@ -130,6 +130,8 @@ CUES = [  # "shown": a quote a user sees by default; "hidden": under the default
     ("Much like Bo Lane found himself playing defense, Ada Ortiz now struggles.", "himself playing defense", "hidden"),
     ("Bo Lane is hoping voters see him as ready for the job.", "voters see him as ready", "hidden"),
     ("Bo Lane asked Ada Ortiz about her comments.", "her comments", "hidden"),
+    ("Officials said the port would reopen in May.", "the port would reopen in May", "shown"),
+    ("The senator said the port would reopen in May.", "the port would reopen in May", "hidden"),
 ]
 
 

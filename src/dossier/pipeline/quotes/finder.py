@@ -18,6 +18,7 @@ Choices (see also :mod:`.quote_marks` and :mod:`.attribution`):
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from ...graph import Quote, Span
 from .. import doc_state, lexicons
@@ -112,10 +113,20 @@ def cue_prior(f: Found) -> float | None:
         prior = BELIEF
     else:
         prior = STANCE
-    span = f.speaker.span
-    if f.speaker.key is None and span is not None and span.root.lower_ in SINGULAR:
-        prior *= NO_SPEAKER  # "he joked": someone the article names, left unresolved
+    if f.speaker.key is None and _unresolved_person(f.speaker.span):
+        prior *= NO_SPEAKER  # "he joked", "the senator said": someone the article names, left unresolved
     return prior
+
+
+def _unresolved_person(span: DocSpan | None) -> bool:
+    """A speaker phrase that stands for one person the article names: "he", "the senator"."""
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.lower_ in SINGULAR:
+        return True
+    return root.tag_ in {"NN", "NNP"} and root.lower_ in lexicons.load("coref/role_nouns") and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this"} for c in root.children)
 
 
 def _reflexive(cue: Token, f: Found) -> bool:
