@@ -83,6 +83,7 @@ def test_a_need_to_speak_is_no_conversation(nlp) -> None:
 
 FIGURES = [
     ("Bo Lane announced his candidacy for governor on Monday.", "candidacy.launch", ["Bo Lane"]),
+    ("~ So looks like “Bachelor” star Bo Lane isn’t running for office after all.", "candidacy.launch", []),
     ("Super PACs raised $38 million to boost Bo Lane's candidacy.", "candidacy.launch", []),
     ("The overshadowing of Ada Ortiz's candidacy is a striking change.", "candidacy.launch", []),
     ("Ada Ortiz pledged $5 million to the Harbor Fund.", "donation.pledge", ["Ada Ortiz"]),

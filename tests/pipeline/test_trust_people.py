@@ -167,3 +167,11 @@ PLACES = [
 def test_a_place_before_a_title_is_no_person(nlp, text: str, place: str) -> None:
     types = {e.name: e.type for e in _graph(text).entities}
     assert types.get(place) in {"GPE", "LOC"}
+
+
+def test_a_company_sharing_a_surname_speaks_as_the_company(nlp) -> None:
+    text = ("Quill Media L.P. and Forbes disagree about Ada Vale. Michael R. Quill is rich too.\n\n"
+            "Yet Quill says its deeper reporting has found problems. Mr. Quill said he was proud.")
+    said = {words: who for who, words in _speakers(text)}
+    assert said.get("its deeper reporting has found problems") == "Quill Media L.P."
+    assert said.get("he was proud") == "Michael R. Quill"

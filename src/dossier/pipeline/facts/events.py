@@ -262,6 +262,8 @@ def find_events(facts: Facts) -> list[Event]:
     for h in _verb_events(facts) + _noun_events(facts):
         if facts.imagined(h.toks) or modality.unrealised(h.toks[:1]) or modality.poll_standing(h.toks[0]):
             continue
+        if h.toks[0].pos_ in {"VERB", "AUX"} and modality.negated_by_word(h.toks[0]):
+            continue  # an event said not to happen is no event
         lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
         st = facts.status(lo, hi)
         # An event said not to happen ("she may not retire") is no event; an imagined one neither.

@@ -41,6 +41,14 @@ def modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
+NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
+
+
+def negated_by_word(verb: Token) -> bool:
+    """``isn’t running``: a negation the parser attached as an adverb rather than as ``neg``."""
+    return any(c.lower_ in NEGATIONS for c in verb.children)
+
+
 def poll_standing(verb: Token) -> bool:
     """A contest verb stating a survey standing ("is beating Lane, a poll shows"), not a result."""
     lemma = verb.lemma_.lower()
