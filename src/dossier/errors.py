@@ -47,3 +47,15 @@ class NotFound(DossierError):
     """A person or entity asked for is not in the store."""
 
     code = "D404"
+
+
+class ExtractError(DossierError):
+    """A pipeline component failed on an article (reported by the error handler the service sets)."""
+
+    code = "D500"
+
+    def __init__(self, where: str, component: str, reason: str) -> None:
+        super().__init__(f"{where}: component {component} failed: {reason}")
+        self.where = where
+        self.component = component
+        self.reason = reason

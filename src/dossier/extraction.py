@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -10,8 +10,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import nlp as nlp_mod
+from ._doc_failures import failures, record_failure
+from .errors import ExtractError
 from .graph import Article, ArticleGraph, Entity, Mention, Quote, Span, Time
 from .pipeline import state
+
+ErrorHandler = Callable[[str, Any, list[Doc], Exception], None]
 
 # Title and body share one Doc so that mentions in the title join the body's entities.
 SEPARATOR = "\n\n"
@@ -56,17 +60,82 @@ def prepare_doc(article: Article, nlp: Language) -> Doc:
     return doc
 
 
+def set_error_handler(nlp: Language, handler: ErrorHandler) -> None:
+    """``nlp.set_error_handler`` that also works on spaCy's compiled components.
+
+    The parser and NER are Cython classes that cannot hold a handler (setting it raises
+    AttributeError), so ``Language.set_error_handler`` stops at the first of them. Here the
+    pipeline's default (used for function components) and every component that accepts
+    one get ``handler``; the compiled ones keep raising, and the service reports that.
+    """
+    nlp.default_error_handler = handler
+    for _name, proc in nlp.pipeline:
+        setter = getattr(proc, "set_error_handler", None)
+        if setter is None:
+            continue
+        try:
+            setter(handler)
+        except AttributeError:
+            continue
+
+
 def pipe_docs(
     articles: Iterable[Article], nlp: Language, batch_size: int = 16, n_process: int = 1
 ) -> Iterator[tuple[Article, Doc]]:
-    """Run the pipeline over many articles with ``nlp.pipe``, yielding (article, doc) pairs in order."""
+    """Run the pipeline over many articles with ``nlp.pipe``, yielding (article, doc) pairs in order.
 
-    def docs() -> Iterator[tuple[Doc, Article]]:
-        for article in articles:
-            yield prepare_doc(article, nlp), article
+    Every article comes out exactly once. When a component raises and the error handler
+    does not re-raise, spaCy drops that Doc from the stream; it is then yielded as the Doc
+    that went in, with the failure the handler recorded on it (see :func:`failures`), or
+    with one recorded here when the handler ran in another process.
+    """
+    pending: dict[int, tuple[Doc, Article]] = {}
 
-    for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    def docs() -> Iterator[tuple[Doc, int]]:
+        for i, article in enumerate(articles):
+            doc = prepare_doc(article, nlp)
+            pending[i] = (doc, article)
+            yield doc, i
+
+    for doc, i in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield from _dropped(pending, before=i)
+        yield pending.pop(i)[1], doc
+    yield from _dropped(pending, before=None)
+
+
+def _dropped(pending: dict[int, tuple[Doc, Article]], before: int | None) -> Iterator[tuple[Article, Doc]]:
+    """The pending articles the pipeline skipped (all of them when ``before`` is None), as failed Docs."""
+    for i in sorted(k for k in pending if before is None or k < before):
+        doc, article = pending.pop(i)
+        if not failures(doc):
+            record_failure("unknown", None, [doc], RuntimeError("the pipeline returned no document for this article"))
         yield article, doc
+
+
+def sentences(doc: Doc, off: Offsets) -> list[Span]:
+    """The parse's sentences in article coordinates, without edge white space; none without a parse.
+
+    A sentence running from the title into the body is cut in two at the separator.
+    """
+    if not doc.has_annotation("SENT_START"):
+        return []
+    out: list[Span] = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if not words:
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        pieces = [(start, end)]
+        if start < off.body_start < end:
+            pieces = [(start, len(off.article.title)), (off.body_start, end)]
+        for s, e in pieces:
+            span = off.span(s, e)
+            text = span.text or ""
+            lead = len(text) - len(text.lstrip())
+            trail = len(text) - len(text.rstrip())
+            if span.end - trail > span.start + lead:
+                out.append(Span(span.start + lead, span.end - trail, None, span.in_))
+    return out
 
 
 def doc_to_graph(doc: Doc, article: Article) -> ArticleGraph:
@@ -99,6 +168,7 @@ def doc_to_graph(doc: Doc, article: Article) -> ArticleGraph:
     graph.relations = [replace(r, evidence=off.remap(r.evidence)) for r in state.section(doc, state.RELATIONS)]
     graph.events = [replace(e, evidence=off.remap(e.evidence)) for e in state.section(doc, state.EVENTS)]
     graph.claims = [replace(c, span=off.remap(c.span)) for c in state.section(doc, state.CLAIMS)]
+    graph.sentences = sentences(doc, off)
     return graph
 
 
@@ -135,16 +205,29 @@ def extract(
             **meta,
         )
     nlp = nlp_mod.load(model)
-    return doc_to_graph(article_doc(article, nlp), article)
+    doc = article_doc(article, nlp)
+    _check(doc, article)
+    return doc_to_graph(doc, article)
+
+
+def _check(doc: Doc, article: Article) -> None:
+    """Raise :class:`ExtractError` when a component failed on ``doc`` (under a non-raising error handler)."""
+    failed = failures(doc)
+    if failed:
+        where = article.source or article.id
+        raise ExtractError(where, failed[0].component, failed[0].error)
 
 
 def extract_many(
     articles: Iterable[Article], model: str | None = None, batch_size: int = 16
 ) -> Iterator[ArticleGraph]:
-    """Extract graphs for many articles, batching through spaCy."""
+    """Extract graphs for many articles, batching through spaCy (raises on the first failed article;
+    :func:`dossier.service.extract_articles` reports failures and goes on)."""
     nlp = nlp_mod.load(model)
     for article, doc in pipe_docs(articles, nlp, batch_size=batch_size):
+        _check(doc, article)
         yield doc_to_graph(doc, article)
 
 
-__all__ = ["article_doc", "doc_to_graph", "extract", "extract_many", "pipe_docs", "prepare_doc"]
+__all__ = ["article_doc", "doc_to_graph", "extract", "extract_many", "pipe_docs", "prepare_doc", "sentences",
+           "set_error_handler"]

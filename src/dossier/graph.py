@@ -312,6 +312,8 @@ class ArticleGraph:
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     extractor_version: str = EXTRACTOR_VERSION
+    # The parse's sentences (offsets only, no text; an added field): the store reads evidence sentences here.
+    sentences: list[Span] = field(default_factory=list)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id, or None."""
@@ -331,6 +333,7 @@ class ArticleGraph:
             "relations": [r.to_dict() for r in self.relations],
             "events": [e.to_dict() for e in self.events],
             "claims": [c.to_dict() for c in self.claims],
+            "sentences": [s.to_dict() for s in self.sentences],
         }
 
     @classmethod
@@ -350,6 +353,7 @@ class ArticleGraph:
             events=[Event.from_dict(e) for e in d.get("events", [])],
             claims=[Claim.from_dict(c) for c in d.get("claims", [])],
             extractor_version=d.get("extractor_version", EXTRACTOR_VERSION),
+            sentences=[Span(s["start"], s["end"], s.get("text"), s.get("in", "body")) for s in d.get("sentences", [])],
         )
 
 
