@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..graph import ArticleGraph, Entity, Span
-from .text import norm, sentence, span_text, surname
+from .text import Sentences, norm, span_text, surname
 
 _NAME_KINDS = ("name", "alias")
 
@@ -81,6 +81,7 @@ class _Writer:
         self.graph = graph
         self.article = graph.article
         self.ids: dict[str, int] = {}
+        self.sentences = Sentences(graph.article, graph.sentences)
 
     def gid(self, local: str | None) -> int | None:
         return self.ids.get(local) if local is not None else None
@@ -94,7 +95,7 @@ class _Writer:
             span.end,
             int(span.in_ == "title"),
             span_text(self.article, span),
-            sentence(self.article, span),
+            self.sentences.around(span),
             self.graph.extractor_version,
         )
 
@@ -163,7 +164,7 @@ def _write_times(w: _Writer) -> None:
         w.conn.execute(
             "INSERT INTO times (article_id, start, end, in_title, text, sentence, type, value, anchor, mod,"
             " extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (w.article.id, t.start, t.end, int(t.in_ == "title"), span_text(w.article, t), sentence(w.article, t),
+            (w.article.id, t.start, t.end, int(t.in_ == "title"), span_text(w.article, t), w.sentences.around(t),
              t.type, t.value, t.anchor, t.mod, w.graph.extractor_version),
         )
 
