@@ -449,7 +449,7 @@ def test_events() -> None:
 
 
 def test_event_type_and_who_leniency() -> None:
-    from dossier.evaluate import _event_type_ok
+    from dossier.scoring.sections import event_type_ok as _event_type_ok
 
     assert _event_type_ok("election", "election.win")
     assert _event_type_ok("political.endorsement", "endorsement")
