@@ -55,7 +55,7 @@ def _fail(exc: DossierError | UsageError, as_json: bool = False, where: str | No
         sys.stderr.write(json.dumps({"error": body}, ensure_ascii=False) + "\n")
     else:
         text = f"[{body['code']}] {body['message']}"
-        err.print(f"[bold red]error:[/] {escape(text)}", highlight=False)
+        err.print(f"[bold red]error:[/] {escape(text)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 

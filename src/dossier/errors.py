@@ -28,6 +28,7 @@ class ReadError(DossierError):
     """An input could not be read as an article. ``where`` names the file (and line)."""
 
     code = "D100"
+    where: str
 
     def __init__(self, where: str, reason: str, kind: str = "invalid") -> None:
         super().__init__(f"{where}: {reason}", where)
@@ -63,6 +64,7 @@ class ExtractError(DossierError):
     """A pipeline component failed on an article (reported by the error handler the service sets)."""
 
     code = "D500"
+    where: str
 
     def __init__(self, where: str, component: str, reason: str) -> None:
         super().__init__(f"{where}: component {component} failed: {reason}", where)

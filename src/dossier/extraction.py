@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast, overload
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from . import nlp as nlp_mod
 from ._doc_failures import failures, record_failure
 from .errors import ExtractError
-from .graph import Article, ArticleGraph, Entity, Mention, Quote, Span, Time
+from .graph import Article, ArticleGraph, Entity, Mention, MentionKind, Quote, Span, Time
 from .pipeline import state
 
 ErrorHandler = Callable[[str, Any, list[Doc], Exception], None]
@@ -41,6 +41,10 @@ class Offsets:
         s, e = start - self.body_start, end - self.body_start
         return Span(s, e, a.body[s:e])
 
+    @overload
+    def remap(self, span: Span) -> Span: ...
+    @overload
+    def remap(self, span: None) -> None: ...
     def remap(self, span: Span | None) -> Span | None:
         if span is None:
             return None
@@ -160,7 +164,8 @@ def doc_to_graph(doc: Doc, article: Article) -> ArticleGraph:
             continue
         s = off.span(span.start_char, span.end_char)
         conf = confidence.get((span.start_char, span.end_char))
-        ent.mentions.append(Mention(s.start, s.end, s.text, s.in_, span.id_ or "name", conf))
+        kind = cast(MentionKind, span.id_ or "name")  # the entities component writes only MentionKind values
+        ent.mentions.append(Mention(s.start, s.end, s.text, s.in_, kind, conf))
     graph.entities = [e for e in by_key.values() if e.mentions]
     graph.times = [_remap_time(t, off) for t in state.section(doc, state.TIMES)]
     graph.quotes = [_remap_quote(q, off) for q in state.section(doc, state.QUOTES)]

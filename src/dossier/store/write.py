@@ -67,10 +67,17 @@ def lookup_entity(conn: sqlite3.Connection, entity: Entity) -> int:
             "INSERT INTO entities (name, type, gender, norm_name, surname) VALUES (?, ?, ?, ?, ?)",
             (entity.name, entity.type, entity.gender, key, last),
         )
-        return int(cur.lastrowid)  # type: ignore[arg-type]
+        return _rowid(cur)
     if row["gender"] is None and entity.gender is not None:
         conn.execute("UPDATE entities SET gender = ? WHERE id = ?", (entity.gender, row["id"]))
     return int(row["id"])
+
+
+def _rowid(cur: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just wrote."""
+    if cur.lastrowid is None:  # only after a statement that inserted nothing
+        raise StoreError("an INSERT wrote no row")
+    return cur.lastrowid
 
 
 class _Writer:
@@ -103,7 +110,7 @@ class _Writer:
         cols = [*values, "ev_start", "ev_end", "ev_in_title", "ev_text", "sentence", "extractor_version"]
         params = (*values.values(), *self.evidence(span))
         sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-        return int(self.conn.execute(sql, params).lastrowid)  # type: ignore[arg-type]
+        return _rowid(self.conn.execute(sql, params))
 
 
 def _write(conn: sqlite3.Connection, graph: ArticleGraph, content_hash: str) -> None:
