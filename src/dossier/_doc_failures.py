@@ -24,10 +24,14 @@ class Failure:
     error: str
 
 
-def record_failure(name: str, component: Any, docs: Iterable[Doc], exc: Exception) -> None:
-    """spaCy error handler: note on each document which component failed and why; never re-raise."""
-    for doc in docs:
-        doc.user_data.setdefault(FAILURES, []).append((name, f"{type(exc).__name__}: {exc}"))
+def record_failure(name: str | None, component: Any, docs: Iterable[Doc] | None, exc: Exception) -> None:
+    """spaCy error handler: note on each document which component failed and why; never re-raise.
+
+    A worker process that failed as a whole reports no documents (``docs`` is None); those
+    articles come back missing and :func:`dossier.extraction.pipe_docs` reports them.
+    """
+    for doc in docs or ():
+        doc.user_data.setdefault(FAILURES, []).append((name or "unknown", f"{type(exc).__name__}: {exc}"))
 
 
 def failures(doc: Doc) -> list[Failure]:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any, cast, overload
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from . import nlp as nlp_mod
 from ._doc_failures import failures, record_failure
@@ -112,22 +112,33 @@ def _dropped(pending: dict[int, tuple[Doc, Article]], before: int | None) -> Ite
     for i in sorted(k for k in pending if before is None or k < before):
         doc, article = pending.pop(i)
         if not failures(doc):
-            record_failure("unknown", None, [doc], RuntimeError("the pipeline returned no document for this article"))
+            lost = RuntimeError("no document came back from the pipeline (a component failed in a worker process)")
+            record_failure("unknown", None, [doc], lost)
         yield article, doc
+
+
+# Closing marks the parser sometimes starts the next sentence with ('... president." He said').
+_CLOSERS = frozenset({'"', "\u201d", "'", "\u2019", ")", "]"})
 
 
 def sentences(doc: Doc, off: Offsets) -> list[Span]:
     """The parse's sentences in article coordinates, without edge white space; none without a parse.
 
-    A sentence running from the title into the body is cut in two at the separator.
+    A closing mark glued to the end of a sentence (no space before it) stays with that sentence
+    even when the parser starts the next one with it; a sentence running from the title into
+    the body is cut in two at the separator.
     """
     if not doc.has_annotation("SENT_START"):
         return []
-    out: list[Span] = []
+    runs: list[list[Token]] = []
     for sent in doc.sents:
         words = [t for t in sent if not t.is_space]
-        if not words:
-            continue
+        while runs and words and words[0].text in _CLOSERS and words[0].i > 0 and not doc[words[0].i - 1].whitespace_:
+            runs[-1].append(words.pop(0))
+        if words:
+            runs.append(words)
+    out: list[Span] = []
+    for words in runs:
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         pieces = [(start, end)]
         if start < off.body_start < end:
