@@ -436,7 +436,7 @@ def test_relations() -> None:
 
 def test_symmetric_types_are_the_pipelines() -> None:
     """The scorer reads the extractor's own list, so a reversed family.relative is a match, not a miss."""
-    from dossier.pipeline.relations import SYMMETRIC
+    from dossier.pipeline.facts.relations import SYMMETRIC
 
     assert "family.relative" in SYMMETRIC
     g = gold()

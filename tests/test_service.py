@@ -108,7 +108,7 @@ def test_a_failing_component_loses_only_its_article(
     monkeypatch, component: str, mark: str, reason: str, batch_size: int
 ) -> None:
     nlp = _blank(component)
-    monkeypatch.setattr(service.nlp_mod, "load", lambda model=None: nlp)
+    monkeypatch.setattr(service.pipeline, "load", lambda model=None: nlp)
     bodies = ["Ada Quill rowed home.", f"{mark} Bo Tran sang.", "Cy Marsh left early.", f"Dee {mark} wrote.",
               "Eli Penn stayed."]
     CALLS.clear()
@@ -125,7 +125,7 @@ def test_a_failing_component_loses_only_its_article(
 @pytest.mark.parametrize("component", ["test_flaky_pipe", "test_flaky_function"])
 def test_with_worker_processes_a_failure_still_loses_only_its_article(monkeypatch, component: str) -> None:
     nlp = _blank(component)
-    monkeypatch.setattr(service.nlp_mod, "load", lambda model=None: nlp)
+    monkeypatch.setattr(service.pipeline, "load", lambda model=None: nlp)
     bodies = ["Ada Quill rowed home.", "BOOM BANG Bo Tran sang.", "Cy Marsh left early.", "Eli Penn stayed."]
     outcomes = list(service.extract_articles(_articles(bodies), jobs=2, batch_size=2))
     assert [o.where for o in outcomes] == [f"batch.jsonl:{i}" for i in range(1, 5)]
@@ -143,7 +143,7 @@ def test_extract_raises_a_coded_error_when_a_component_failed(monkeypatch) -> No
 
     nlp = _blank("test_flaky_pipe")
     nlp.set_error_handler(service.record_failure)
-    monkeypatch.setattr("dossier.extraction.nlp_mod.load", lambda model=None: nlp)
+    monkeypatch.setattr("dossier.extraction.pipeline.load", lambda model=None: nlp)
     assert extract("A calm day.").article.body == "A calm day."
     with pytest.raises(ExtractError, match=r"\[D500\] .*component test_flaky_pipe failed: ValueError"):
         extract("BOOM went the day.")
@@ -151,7 +151,7 @@ def test_extract_raises_a_coded_error_when_a_component_failed(monkeypatch) -> No
 
 @pytest.mark.slow
 def test_a_component_failing_in_the_real_pipeline_is_reported_by_name(tmp_path: Path, monkeypatch, nlp) -> None:
-    from dossier.pipeline import relations
+    from dossier.pipeline.facts import relations
 
     real = relations.annotate_relations
     seen: list[str] = []

@@ -1,8 +1,8 @@
-"""Component failures recorded on the Doc they happened to (until ``dossier.pipeline`` provides its own).
+"""The pipeline's error handler: a component failure is recorded on the Doc it happened to.
 
-The service sets :func:`record_failure` as the pipeline's one error handler
-(``nlp.set_error_handler``); after each document it asks :func:`failures`.
-The record is a plain list in ``doc.user_data`` so the Doc stays picklable.
+The service sets :func:`record_failure` as the pipeline's one error handler; after each
+document it asks :func:`failures`. The record itself lives in
+:mod:`dossier.pipeline.doc_state` (plain values, so the Doc stays picklable).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-FAILURES = "dossier.failures"
+from .pipeline import doc_state
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,9 @@ def record_failure(name: str | None, component: Any, docs: Iterable[Doc] | None,
     articles come back missing and :func:`dossier.extraction.pipe_docs` reports them.
     """
     for doc in docs or ():
-        doc.user_data.setdefault(FAILURES, []).append((name or "unknown", f"{type(exc).__name__}: {exc}"))
+        doc_state.add_failure(doc, name or "unknown", exc)
 
 
 def failures(doc: Doc) -> list[Failure]:
     """The component failures recorded on ``doc``, in the order they happened."""
-    return [Failure(name, error) for name, error in doc.user_data.get(FAILURES, [])]
+    return [Failure(f["component"], f["error"]) for f in doc_state.failures(doc)]

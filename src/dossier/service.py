@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import nlp as nlp_mod
+from . import pipeline
 from ._doc_failures import failures, record_failure
 from .errors import ReadError
 from .evaluate import Report, load_gold, score
@@ -106,7 +106,7 @@ def extract_articles(
     """
     if not articles:
         return
-    nlp = nlp_mod.load(model)
+    nlp = pipeline.load(model)
     set_error_handler(nlp, record_failure)
     done = 0
     try:

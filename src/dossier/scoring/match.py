@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
 from typing import Any
 
 from ..pipeline import lexicons
@@ -62,20 +61,13 @@ def is_descriptor(alias: str) -> bool:
     return bool(_DESCRIPTOR.match(alias.strip()))
 
 
-@cache
-def title_words() -> frozenset[str]:
-    """First words of the pipeline's person titles (``person_titles``), with and without a final period."""
-    first = {entry.split()[0] for entry in lexicons.load("person_titles")}
-    return frozenset(first | {w.rstrip(".") for w in first})
-
-
 def dirty_name(name: str, typ: str) -> str | None:
     """Why a predicted entity name is unclean (possessive, or a title on a person), or None."""
     s = name.translate(_QUOTE_CHARS).strip()
     if _POSSESSIVE.search(s):
         return "possessive"
     words = s.split()
-    if typ == "PERSON" and len(words) > 1 and words[0][:1].isupper() and words[0].casefold() in title_words():
+    if typ == "PERSON" and len(words) > 1 and words[0][:1].isupper() and words[0].casefold() in lexicons.title_words():
         return f"title '{words[0]}'"
     return None
 

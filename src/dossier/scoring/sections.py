@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from ..pipeline.relations import SYMMETRIC
+from ..pipeline.facts.relations import SYMMETRIC
 from .match import (
     WORD,
     Checks,
