@@ -83,7 +83,7 @@ def test_a_bad_gold_file_is_a_json_error_of_eval(tmp_path: Path) -> None:
     assert error["where"].startswith(str(gold) + ":")
     gold.write_text('{"entities": "none"}', encoding="utf-8")
     error = error_of(run("eval", str(gold), str(article), "--json"))
-    assert (error["code"], error["where"]) == ("D400", "a.gold.json")
+    assert (error["code"], error["where"]) == ("D400", str(gold))
     assert "'entities' must be a list" in error["message"]
 
 

@@ -33,15 +33,18 @@ def load_gold(path: str | Path) -> dict[str, Any]:
         raise GoldError(f"{p.name}: not UTF-8 text", str(p)) from exc
     except json.JSONDecodeError as exc:
         raise GoldError(f"{p.name}: invalid JSON at line {exc.lineno}: {exc.msg}", f"{p}:{exc.lineno}") from exc
-    validate_gold(gold, where=p.name)
+    validate_gold(gold, where=p.name, location=str(p))
     return gold
 
 
-def validate_gold(gold: Any, where: str = "gold") -> None:
-    """Check the shape of a gold dict: sections are lists of objects, ids are known."""
+def validate_gold(gold: Any, where: str = "gold", location: str | None = None) -> None:
+    """Check the shape of a gold dict: sections are lists of objects, ids are known.
+
+    ``where`` names the gold in messages; ``location`` (default: ``where``) is the error's ``where``.
+    """
 
     def bad(message: str) -> GoldError:
-        return GoldError(f"{where}: {message}", where)
+        return GoldError(f"{where}: {message}", location or where)
 
     if not isinstance(gold, dict):
         raise bad(f"top level must be an object, got {type(gold).__name__}")
