@@ -59,3 +59,12 @@ def test_no_parse_no_sentences() -> None:
     article = Article(id="t", title="", body="Ivo Vane won.")
     doc = Doc(Vocab(), words=["Ivo", "Vane", "won", "."], spaces=[True, True, False, False])
     assert sentences(doc, Offsets(article)) == []
+
+
+def test_a_mark_opening_the_next_paragraph_is_not_glued_to_the_last() -> None:
+    body = 'Ivo Vane won.\n"We did it," he said.'
+    article = Article(id="t", title="", body=body)
+    words = ["Ivo", "Vane", "won", ".", "\n", '"', "We", "did", "it", ",", '"', "he", "said", "."]
+    spaces = [True, True, False, False, False, False, True, True, False, False, True, True, False, False]
+    starts = [True, False, False, False, False, True, False, False, False, False, False, False, False, False]
+    assert texts(article, words, spaces, starts) == [("body", "Ivo Vane won."), ("body", '"We did it," he said.')]

@@ -120,6 +120,11 @@ def _dropped(pending: dict[int, tuple[Doc, Article]], before: int | None) -> Ite
 _CLOSERS = frozenset({'"', "\u201d", "'", "\u2019", ")", "]"})
 
 
+def _glued(doc: Doc, i: int) -> bool:
+    """Token ``i`` follows a word with no space or line break between them."""
+    return i > 0 and not doc[i - 1].text.isspace() and not doc[i - 1].whitespace_
+
+
 def sentences(doc: Doc, off: Offsets) -> list[Span]:
     """The parse's sentences in article coordinates, without edge white space; none without a parse.
 
@@ -131,8 +136,8 @@ def sentences(doc: Doc, off: Offsets) -> list[Span]:
         return []
     runs: list[list[Token]] = []
     for sent in doc.sents:
-        words = [t for t in sent if not t.is_space]
-        while runs and words and words[0].text in _CLOSERS and words[0].i > 0 and not doc[words[0].i - 1].whitespace_:
+        words = [t for t in sent if not t.text.isspace()]
+        while runs and words and words[0].text in _CLOSERS and _glued(doc, words[0].i):
             runs[-1].append(words.pop(0))
         if words:
             runs.append(words)
