@@ -68,3 +68,12 @@ def test_a_mark_opening_the_next_paragraph_is_not_glued_to_the_last() -> None:
     spaces = [True, True, False, False, False, False, True, True, False, False, True, True, False, False]
     starts = [True, False, False, False, False, True, False, False, False, False, False, False, False, False]
     assert texts(article, words, spaces, starts) == [("body", "Ivo Vane won."), ("body", '"We did it," he said.')]
+
+
+def test_an_opening_mark_left_at_a_sentence_end_goes_with_the_sentence_it_opens() -> None:
+    body = 'Ivo Vane won. \u201cWe did it.\u201d'
+    article = Article(id="t", title="", body=body)
+    words = ["Ivo", "Vane", "won", ".", "\u201c", "We", "did", "it", ".", "\u201d"]
+    spaces = [True, True, False, True, False, True, True, False, False, False]
+    starts = [True, False, False, False, False, True, False, False, False, False]  # parser kept the mark before
+    assert texts(article, words, spaces, starts) == [("body", "Ivo Vane won."), ("body", "\u201cWe did it.\u201d")]

@@ -118,6 +118,8 @@ def _dropped(pending: dict[int, tuple[Doc, Article]], before: int | None) -> Ite
 
 # Closing marks the parser sometimes starts the next sentence with ('... president." He said').
 _CLOSERS = frozenset({'"', "\u201d", "'", "\u2019", ")", "]"})
+# Opening marks it sometimes ends the previous sentence with ('He left. "We won."').
+_OPENERS = frozenset({'"', "\u201c", "'", "\u2018", "(", "["})
 
 
 def _glued(doc: Doc, i: int) -> bool:
@@ -125,11 +127,17 @@ def _glued(doc: Doc, i: int) -> bool:
     return i > 0 and not doc[i - 1].text.isspace() and not doc[i - 1].whitespace_
 
 
+def _opens(doc: Doc, token: Token) -> bool:
+    """An opening mark: glued to the word after it, not to the word before it."""
+    return token.text in _OPENERS and not token.whitespace_ and not _glued(doc, token.i)
+
+
 def sentences(doc: Doc, off: Offsets) -> list[Span]:
     """The parse's sentences in article coordinates, without edge white space; none without a parse.
 
     A closing mark glued to the end of a sentence (no space before it) stays with that sentence
-    even when the parser starts the next one with it; a sentence running from the title into
+    even when the parser starts the next one with it, and an opening mark goes with the sentence
+    it opens even when the parser ends the previous one with it; a sentence running from the title into
     the body is cut in two at the separator.
     """
     if not doc.has_annotation("SENT_START"):
@@ -139,6 +147,8 @@ def sentences(doc: Doc, off: Offsets) -> list[Span]:
         words = [t for t in sent if not t.text.isspace()]
         while runs and words and words[0].text in _CLOSERS and _glued(doc, words[0].i):
             runs[-1].append(words.pop(0))
+        if runs and words and len(runs[-1]) > 1 and _opens(doc, runs[-1][-1]):
+            words.insert(0, runs[-1].pop())
         if words:
             runs.append(words)
     out: list[Span] = []
