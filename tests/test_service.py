@@ -151,18 +151,18 @@ def test_extract_raises_a_coded_error_when_a_component_failed(monkeypatch) -> No
 
 @pytest.mark.slow
 def test_a_component_failing_in_the_real_pipeline_is_reported_by_name(tmp_path: Path, monkeypatch, nlp) -> None:
-    from dossier.pipeline.facts import relations
-
-    real = relations.annotate_relations
+    component = nlp.get_pipe("dossier_relations")
+    real = component.match
     seen: list[str] = []
 
-    def flaky(doc: Doc) -> Doc:
+    def flaky(doc: Doc) -> object:
         seen.append(doc.text)
         if "EXPLODE" in doc.text:
             raise RuntimeError("relations blew up")
         return real(doc)
 
-    monkeypatch.setattr(relations, "annotate_relations", flaky)
+    monkeypatch.setattr(component, "match", flaky)
+    monkeypatch.setattr(service.pipeline, "load", lambda model=None: nlp)  # the session's pipeline, patched
     for i, text in enumerate(ARTICLES):
         (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
     outcomes = list(service.extract_paths(sorted(tmp_path.iterdir())))

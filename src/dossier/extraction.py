@@ -10,12 +10,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from . import pipeline
-from ._doc_failures import failures, record_failure
 from .errors import ExtractError
 from .graph import Article, ArticleGraph, Entity, Mention, MentionKind, Quote, Span, Time
-from .pipeline import doc_state
+from .pipeline import doc_state, record_failure
 
-ErrorHandler = Callable[[str, Any, list[Doc], Exception], None]
+ErrorHandler = Callable[[str, Any, list[Doc], Exception], object]
 
 # Title and body share one Doc so that mentions in the title join the body's entities.
 SEPARATOR = "\n\n"
@@ -89,7 +88,7 @@ def pipe_docs(
 
     Every article comes out exactly once. When a component raises and the error handler
     does not re-raise, spaCy drops that Doc from the stream; it is then yielded as the Doc
-    that went in, with the failure the handler recorded on it (see :func:`failures`), or
+    that went in, with the failure the handler recorded on it (``doc_state.failures``), or
     with one recorded here when the handler ran in another process.
     """
     pending: dict[int, tuple[Doc, Article]] = {}
@@ -110,7 +109,7 @@ def _dropped(pending: dict[int, tuple[Doc, Article]], before: int | None) -> Ite
     """The pending articles the pipeline skipped (all of them when ``before`` is None), as failed Docs."""
     for i in sorted(k for k in pending if before is None or k < before):
         doc, article = pending.pop(i)
-        if not failures(doc):
+        if not doc_state.failures(doc):
             lost = RuntimeError("no document came back from the pipeline (a component failed in a worker process)")
             record_failure("unknown", None, [doc], lost)
         yield article, doc
@@ -193,7 +192,9 @@ def doc_to_graph(doc: Doc, article: Article) -> ArticleGraph:
         ent.mentions.append(Mention(s.start, s.end, s.text, s.in_, kind, conf))
     graph.entities = [e for e in by_key.values() if e.mentions]
     graph.times = [_remap_time(t, off) for t in doc_state.section(doc, doc_state.TIMES)]
-    graph.quotes = [_remap_quote(q, off) for q in doc_state.section(doc, doc_state.QUOTES)]
+    graph.quotes = [
+        _remap_quote(q, off, doc_state.quote_status(doc, q)) for q in doc_state.section(doc, doc_state.QUOTES)
+    ]
     graph.roles = [replace(r, evidence=off.remap(r.evidence)) for r in doc_state.section(doc, doc_state.ROLES)]
     graph.relations = [replace(r, evidence=off.remap(r.evidence)) for r in doc_state.section(doc, doc_state.RELATIONS)]
     graph.events = [replace(e, evidence=off.remap(e.evidence)) for e in doc_state.section(doc, doc_state.EVENTS)]
@@ -207,9 +208,10 @@ def _remap_time(t: Time, off: Offsets) -> Time:
     return replace(t, start=s.start, end=s.end, text=s.text, in_=s.in_)
 
 
-def _remap_quote(q: Quote, off: Offsets) -> Quote:
+def _remap_quote(q: Quote, off: Offsets, status: str) -> Quote:
     return replace(
         q,
+        status=status,  # type: ignore[arg-type]  # a status from the status component is a graph Status
         span=off.remap(q.span),
         speaker_span=off.remap(q.speaker_span),
         cue=off.remap(q.cue),
@@ -242,10 +244,10 @@ def extract(
 
 def _check(doc: Doc, article: Article) -> None:
     """Raise :class:`ExtractError` when a component failed on ``doc`` (under a non-raising error handler)."""
-    failed = failures(doc)
+    failed = doc_state.failures(doc)
     if failed:
         where = article.source or article.id
-        raise ExtractError(where, failed[0].component, failed[0].error)
+        raise ExtractError(where, failed[0]["component"], failed[0]["error"])
 
 
 def extract_many(

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import pipeline
-from ._doc_failures import failures, record_failure
 from .errors import ReadError
-from .evaluate import Report, load_gold, score
 from .extraction import doc_to_graph, pipe_docs, set_error_handler
 from .graph import EXTRACTOR_VERSION, Article, ArticleGraph
+from .pipeline import doc_state, record_failure
 from .read import iter_articles
+from .scoring import Report, load_gold, score
 from .store import Store
 
 if TYPE_CHECKING:
@@ -125,9 +125,10 @@ def extract_articles(
 def _outcome(article: Article, doc: Doc) -> Outcome:
     """The graph of a processed Doc, or the problem that kept it from one."""
     where = article.source or article.id
-    failed = failures(doc)
+    failed = doc_state.failures(doc)
     if failed:
-        return Outcome(where, problem=Problem(where, f"component:{failed[0].component}", failed[0].error))
+        first = failed[0]
+        return Outcome(where, problem=Problem(where, f"component:{first['component']}", first["error"]))
     try:
         return Outcome(where, graph=doc_to_graph(doc, article))
     except Exception as exc:  # a conversion bug loses this article only
