@@ -237,6 +237,7 @@ def _item(kind: str, fact: dict[str, Any], value: str | None, text: str) -> dict
     published = fact.get("published")
     own = published if value == "PRESENT_REF" else date_of(value)
     words = in_words(value, published)
+    date_from: str | None
     if own:
         date, date_from, date_text = own, "fact", words or own
     else:
@@ -245,8 +246,8 @@ def _item(kind: str, fact: dict[str, Any], value: str | None, text: str) -> dict
         date_text = f"{words}, {reported}" if words else reported
     keep = ("status", "source", "confidence", "article_id", "article_title", "published", "outlet", "start", "end",
             "sentence")
-    item = {"kind": kind, "date": date, "date_from": date_from, "date_text": date_text, "when": value,
-            "reported": published, "text": text}
+    item: dict[str, Any] = {"kind": kind, "date": date, "date_from": date_from, "date_text": date_text,
+                            "when": value, "reported": published, "text": text}
     item.update({k: fact.get(k) for k in keep})
     if kind in ("role", "relation"):
         # Their own "start"/"end" are TIMEX values; the span offsets sit under "span".
