@@ -20,10 +20,11 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .. import doc_state
+from ..syntax import SUBJECTS, VERBAL, direct_subject, heads_above, subject_of
 from ..text import ParagraphIndex, find_marked
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj", "dative", "iobj", "attr", "oprd", "agent"}
+SPEAKER_BORROW = frozenset({"advcl", "xcomp", "conj", "ccomp", "relcl"})
+ARGUMENT_DEPS = SUBJECTS | {"dobj", "dative", "iobj", "attr", "oprd", "agent"}
 # Dependencies that keep a token inside the noun phrase of its head.
 NOMINAL_DEPS = {"poss", "compound", "amod", "nmod", "appos", "conj", "cc", "prep", "pobj", "det", "case", "nummod"}
 SENTENCE_DECAY = 0.5
@@ -129,15 +130,11 @@ class Discourse:
             if not heads and start > 1:
                 heads = [t for t in doc[max(0, start - 8) : start] if t.pos_ in {"VERB", "AUX"}][-1:]
         for head in heads[:2]:
-            cur: Token = head
-            for _ in range(4):
-                subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS and not (start <= c.i < end)), None)
-                if subj is not None:
-                    return subj.i
-                if cur.dep_ in {"advcl", "xcomp", "conj", "ccomp", "relcl"} and cur.head.i != cur.i:
-                    cur = cur.head
-                else:
-                    break
+            # the quotation's own words are never its speaker; a relative clause climbs to its head's clause
+            subj = subject_of(head, borrow=SPEAKER_BORROW, steps=4, deps=SUBJECTS, relcl_head=False,
+                              skip=range(start, end))
+            if subj is not None:
+                return subj.i
         return None
 
     def _cue_after(self, end: int) -> int | None:
@@ -171,7 +168,7 @@ class Discourse:
         """Tokens in an adverbial that precedes its clause's subject ("According to X, ...")."""
         for sent in self.doc.sents:
             root = sent.root
-            subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+            subj = direct_subject(root)
             if subj is None:
                 continue
             for child in root.children:
@@ -194,7 +191,7 @@ class Discourse:
             t = t.head
         dep = t.dep_
         w = 100.0
-        subject = dep in SUBJECT_DEPS
+        subject = dep in SUBJECTS
         if subject:
             w += 80
         elif dep in {"dobj", "attr", "oprd"}:
@@ -310,15 +307,10 @@ class Discourse:
 
     def clause_subject(self, tok: Token) -> Token | None:
         """The subject of the nearest clause above ``tok`` (for reflexives)."""
-        t = tok
-        for _ in range(6):
-            head = t.head
-            subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i != tok.i), None)
-            if head.pos_ in {"VERB", "AUX"} and subj is not None:
+        for head in heads_above(tok, 6):
+            subj = direct_subject(head, skip=(tok.i,))
+            if head.pos_ in VERBAL and subj is not None:
                 return subj
-            if head.i == t.i:
-                return None
-            t = head
         return None
 
     def speaker_of(self, tok: Token) -> int | None:

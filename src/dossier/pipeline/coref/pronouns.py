@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .. import lexicons
-from .discourse import SUBJECT_DEPS, Discourse, Entry
+from ..syntax import NOMINAL_SUBJECTS, SUBJECTS, VERBAL, direct_subject, heads_above
+from .discourse import Discourse, Entry
 
 MIN_SCORE = 10.0
 CONFIDENT_SCORE = 60.0  # below it, only a person whose gender is known and fits
@@ -155,20 +156,15 @@ def _host_subject(d: Discourse, tok: Token, excluded: set[str]) -> str | None:
     "Obi hinted that she ...", "Obi left after her loss": in news, a pronoun in a
     clause or phrase hanging off a verb most often continues that verb's subject.
     """
-    t = tok
-    for _ in range(8):
-        head = t.head
-        if head.i == t.i:
-            return None
-        if head.pos_ in {"VERB", "AUX"}:
-            subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i), None)
+    for head in heads_above(tok, 8):
+        if head.pos_ in VERBAL:
+            subj = direct_subject(head, NOMINAL_SUBJECTS, skip=(tok.i,))
             if subj is not None and subj.i < tok.i:
                 if subj.lower_ in {"who", "that"} and head.dep_ == "relcl":
                     subj = head.head  # "Obi, who says he ...": the relative pronoun's antecedent
                 key = d.key_at(subj.i)
                 if key is not None and key not in excluded:
                     return key
-        t = head
     return None
 
 
@@ -228,7 +224,7 @@ def _main_subject(tok: Token) -> bool:
     while t.dep_ in {"conj", "appos"} and t.head.i != t.i:
         t = t.head
     head = t.head
-    return t.dep_ in SUBJECT_DEPS and (head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT"))
+    return t.dep_ in SUBJECTS and (head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT"))
 
 
 def _apposed(tok: Token) -> bool:

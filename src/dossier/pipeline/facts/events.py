@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from ...graph import Event, Participant
 from .. import lexicons
-from .index import AGENTS, PEOPLE, Facts, subject_of
+from .index import AGENTS, PEOPLE, Facts, fact_subject
 
 YEAR_LEN = 4
 
@@ -150,7 +150,7 @@ def _targets(facts: Facts, verb: Token, objs: list[Token]) -> list[str]:
 
 
 def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hit | None:
-    subj = subject_of(verb)
+    subj = fact_subject(verb)
     subj_keys = facts.denote(subj) if subj is not None else []
     obj_keys = [k for o in objs for k in facts.denote(o)]
     others: list[tuple[str, str]] = []

@@ -22,7 +22,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ...graph import Span
-from .. import doc_state, lexicons
+from .. import doc_state, lexicons, syntax
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,6 @@ AGENTS = frozenset({"PERSON", "ORG", "GROUP", "OUTLET", "GPE", "NORP"})
 ORGS = frozenset({"ORG", "OUTLET", "GPE", "GROUP"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 PAIR_NOUNS = frozenset({"two", "pair", "couple", "duo", "sisters", "brothers", "siblings", "spouses", "women", "men"})
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 PAIR_LOOKBACK = 3  # sentences searched back for the two people "they" refers to
 # Nouns that stand for their possessor as an argument ("donated to Whitlock's campaign").
 # "opposed her plan" / "criticized his proposal": opposing someone's plan is opposing them.
@@ -238,7 +237,7 @@ class Facts:
         verb = tok
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
-        subj = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
+        subj = fact_subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
         if subj is not None and not subj.left_edge.i <= tok.i <= subj.i:
             k = self.org_ref(subj, wanted) if subj.lower_ != "its" else None
             if k:
@@ -268,7 +267,7 @@ class Facts:
         low = tok.lower_
         if low in PLURAL_PRONOUNS:
             return True
-        if low == "both" and tok.dep_ in {*SUBJECTS, "appos"}:
+        if low == "both" and tok.dep_ in {*syntax.SUBJECTS, "appos"}:
             return True
         return low in PAIR_NOUNS and any(c.lower_ in {"the", "these", "those"} for c in tok.children)
 
@@ -382,7 +381,7 @@ class Facts:
         The times API picks the governing time (clause, then sentence); a sentence-level pick
         from a sibling clause ("... told the Courier in May 2021") is not this fact's time.
         """
-        clause = clause_tokens(toks)
+        clause = syntax.clause_tokens(toks)
         if not clause:
             return None
         lo = min(t.idx for t in toks)
@@ -393,7 +392,7 @@ class Facts:
         for tm in self._times:
             if any(t.idx == tm.start for t in clause):
                 return tm.value
-        head = clause_head(toks)
+        head = syntax.clause_head(syntax.highest(toks))
         if head.dep_ == "advcl" and any(c.lower_ in {"when", "as", "after", "once"} for c in head.children):
             return self.clause_time([head.head])  # "in 2020, when she became ...": the main clause's date
         return None
@@ -412,7 +411,7 @@ class Facts:
         sent = tok.sent
         start, end = sent.start_char, sent.end_char
         if toks and self._has_imagined(sent):
-            top = clause_head(toks) if any(t.pos_ in {"VERB", "AUX"} for t in toks) else min(
+            top = syntax.clause_head(syntax.highest(toks)) if any(t.pos_ in {"VERB", "AUX"} for t in toks) else min(
                 toks, key=lambda t: len(list(t.ancestors)))
             if top.pos_ not in {"VERB", "AUX"}:
                 while top.dep_ in {"compound", "poss", "amod"} and top.head.i != top.i:
@@ -429,82 +428,14 @@ class Facts:
         return any(t.lower_ in IMAGINING or t.lemma_.lower() in IMAGINING or t.lower_ in FICTION_NOUNS for t in sent)
 
 
-TEMPORAL_PREPS = frozenset({"after", "before", "while", "since", "upon", "on", "by"})
-CLAUSE_BREAKS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "csubj", "acl"})
+# How facts read a verb's subject: through coordination, participles, adverbial clauses,
+# object control ("urged X to run") and the object a participle modifies.
+FACT_BORROW = frozenset({"conj", "xcomp", "advcl"})
 
 
-def clause_head(toks: list[Token]) -> Token:
-    """The verb heading the clause of ``toks`` (the highest of them, climbed to a verb)."""
-    head = min(toks, key=lambda t: len(list(t.ancestors)))
-    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
-        head = head.head
-    return head
-
-
-def clause_tokens(toks: list[Token]) -> list[Token]:
-    """Tokens of the clause of ``toks``: the governing verb's subtree without its nested clauses."""
-    if not toks:
-        return []
-    head = clause_head(toks)
-    out: list[Token] = []
-    stack = [head]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_BREAKS or c in toks)
-    return sorted(out, key=lambda t: t.i)
-
-
-def subject_of(tok: Token) -> Token | None:
-    """The subject of a verb, borrowed through coordination, participles and control verbs."""
-    seen = 0
-    cur = tok
-    while cur is not None and seen < 6:
-        seen += 1
-        for c in cur.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                return c
-        if cur.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in cur.children):
-            ctrl = _controller(cur.head)
-            if ctrl is not None:
-                return ctrl  # "urged X to attack Y", "called on X to stop ...": X does it, not the subject
-        if cur.dep_ in {"conj", "xcomp", "advcl"} and cur.head.i != cur.i:
-            cur = cur.head
-            continue
-        if cur.dep_ == "acl" and cur.head.dep_ in {"dobj", "pobj"}:
-            cur = cur.head.head  # "released a statement endorsing X": the subject of "released"
-            if cur.dep_ == "prep":
-                cur = cur.head
-            continue
-        if cur.dep_ == "relcl":
-            return cur.head
-        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.lower_ in TEMPORAL_PREPS:
-            cur = cur.head.head  # "left after clashing with Y": the subject of "left"
-            continue
-        if cur.dep_ == "acl" and cur.head.dep_ == "ROOT" and cur.head.pos_ == "PROPN" and cur.tag_ == "VBN":
-            return cur.head  # a misparsed main verb: "Acme Corp, the firm based in X, named Y as ..."
-        return None
-    return None
-
-
-def _controller(verb: Token) -> Token | None:
-    """The object that controls a verb's infinitive complement ("asked *X* to run"), if any."""
-    if verb.lemma_.lower() in SUBJECT_CONTROL:
-        return None
-    for c in verb.children:
-        if c.dep_ in {"dobj", "dative"}:
-            return c
-        if c.dep_ == "prep" and c.lower_ in {"on", "upon"}:
-            obj = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if obj is not None:
-                return obj
-    return None
-
-
-# Verbs whose infinitive complement has the verb's own subject ("promised X to ..."), not its object.
-SUBJECT_CONTROL = frozenset({
-    "promise", "vow", "pledge", "threaten", "offer", "agree", "refuse", "decide", "try", "spend",
-})
+def fact_subject(tok: Token) -> Token | None:
+    """The subject of a verb for roles, relations and events (:func:`..syntax.subject_of`)."""
+    return syntax.subject_of(tok, borrow=FACT_BORROW, steps=6, control=True, through_objects=True)
 
 
 def negated(tok: Token) -> bool:

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ...graph import Relation
 from .. import doc_state, lexicons
-from .index import AGENTS, PEOPLE, Facts, subject_of
+from .index import AGENTS, PEOPLE, Facts, fact_subject
 
 log = logging.getLogger(__name__)
 
@@ -282,7 +282,7 @@ def _bond_nouns(facts: Facts) -> list[Hit]:
                 continue
             agent = [k for c in tok.children if c.dep_ == "poss" for k in facts.denote(c)]
             if not agent and tok.dep_ in {"dobj"} and tok.head.lemma_.lower() in set(states["agent_verbs"]):
-                s = subject_of(tok.head)  # "X voiced criticism of Y" (not "X cited criticism of Y")
+                s = fact_subject(tok.head)  # "X voiced criticism of Y" (not "X cited criticism of Y")
                 agent = facts.denote(s) if s is not None else []
             preps = {"toward", "towards", "for", "to", "against", "on"}
             if typ not in {"political.supported", "political.endorsed"}:
@@ -333,7 +333,7 @@ def _bond_people(facts: Facts, noun: Token) -> list[str]:
                     people += facts.denote(p)
     if len(people) == 1 and noun.dep_ in {"dobj", "pobj"}:
         head = noun.head if noun.dep_ == "dobj" else noun.head.head
-        s = subject_of(head)
+        s = fact_subject(head)
         if s is not None:
             people = [k for k in facts.denote(s)][:1] + people
     people = [p for p in dict.fromkeys(people) if facts.type(p) == "PERSON"]
@@ -392,7 +392,7 @@ def _verbs(facts: Facts) -> list[Hit]:
                 agent = _prep_objects(facts, verb, "by")
                 subj_keys = [k for a in agent for k in facts.denote(a)]
             else:
-                s = subject_of(verb)
+                s = fact_subject(verb)
                 subj_keys = facts.denote(s) if s is not None else []
                 if s is not None and facts.pair(s) and typ in {"contest.lost_to"}:
                     subj_keys = list(facts.pair(s) or ())
@@ -415,7 +415,7 @@ def _verbs(facts: Facts) -> list[Hit]:
                 for o_key in obj_keys:
                     hits += _verb_hit(facts, typ, s_key, o_key, verb, objs)
         if not matched and lemma in reciprocal:
-            s = subject_of(verb)
+            s = fact_subject(verb)
             if s is not None and not any(c.dep_ in {"dobj", "prep"} and c.lower_ not in {"in", "on", "at", "for",
                                          "since", "during", "after", "before", "until"} for c in verb.children):
                 pair = _pair_of(facts, s)
@@ -498,7 +498,7 @@ def _unrealised(toks: list[Token]) -> bool:
 
 def _single(facts: Facts, verb: Token) -> bool:
     """A clause about a pair ("they both lost ...") gets no single date: it may differ per person."""
-    s = subject_of(verb)
+    s = fact_subject(verb)
     return s is None or facts.pair(s) is None
 
 
@@ -507,7 +507,7 @@ def _lost_after_running(facts: Facts, verb: Token) -> list[Hit]:
     if verb.dep_ != "conj" or verb.head.lemma_.lower() not in {"run", "compete"}:
         return []
     head = verb.head
-    s = subject_of(head)
+    s = fact_subject(head)
     rivals = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "against" for p in c.children
               if p.dep_ == "pobj"]
     subj = facts.first(s, PEOPLE)

@@ -25,8 +25,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ...graph import Relation, Role, Span
-from .. import doc_state, lexicons
-from .index import PEOPLE, Facts, StatusOf, clause_tokens, subject_of
+from .. import doc_state, lexicons, syntax
+from .index import PEOPLE, Facts, StatusOf, fact_subject
 
 ROLE_PREPS = {"of", "at", "for", "to", "with", "in", "on"}
 YEAR_LEN = 4
@@ -198,7 +198,7 @@ def _holder_of(facts: Facts, head: Token, person: str) -> tuple[str | None, str 
 
 def _time_range(facts: Facts, verb: Token) -> dict[str, str]:
     """start/end/when from the time expressions of a verb's own clause ("from 2018 until last month")."""
-    toks = clause_tokens([verb])
+    toks = syntax.clause_tokens([verb])
     own = {t.i for t in toks}
     lo = min(t.idx for t in toks)
     hi = max(t.idx + len(t) for t in toks)
@@ -357,7 +357,7 @@ def _predicates(facts: Facts) -> list[Found]:
             continue
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is None and verb.dep_ in {"acl", "relcl", "conj"}:
-            subj = subject_of(verb)
+            subj = fact_subject(verb)
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if dobj is None and lemma in STARTING_VERBS:  # "named Ada Obi as its chief" parsed with Obi as oprd
             dobj = next((c for c in verb.children if c.dep_ == "oprd" and facts.first(c, PEOPLE)), None)
@@ -475,7 +475,7 @@ def _seats(facts: Facts) -> list[Found]:
         else:
             objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
                     if p.dep_ == "pobj"]
-        subj = subject_of(verb)
+        subj = fact_subject(verb)
         person = facts.first(subj, PEOPLE) if subj is not None else None
         if person is None or any(c.dep_ == "neg" for c in verb.children):
             continue
@@ -503,7 +503,7 @@ def _founders(facts: Facts) -> list[Found]:
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or lemma not in FOUNDING_VERBS or any(c.dep_ == "neg" for c in verb.children):
             continue
-        subj = subject_of(verb)
+        subj = fact_subject(verb)
         people = [k for k in facts.denote(subj) if facts.is_a(k, PEOPLE)] if subj is not None else []
         objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         orgs = [k for o in objs for k in [facts.key(o.i) or facts.org_ref(o, {"ORG", "OUTLET", "GROUP"})] if k]
@@ -532,7 +532,7 @@ def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
         words = (verb.lemma_.lower(), *(c.lower_ for c in verb.children if c.dep_ == "prt"))
         if not any(words[: len(d)] == d for d in departing):
             continue
-        subj = subject_of(verb)
+        subj = fact_subject(verb)
         person = facts.first(subj, PEOPLE) if subj is not None else None
         if person is None or any(c.dep_ == "neg" for c in verb.children) or facts.imagined([verb]):
             continue

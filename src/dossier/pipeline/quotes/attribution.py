@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import doc_state, lexicons
 from ..coref.descriptors import role_nouns
+from ..syntax import ACTIVE_SUBJECTS, SUBJECTS
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Dependents right before a cue verb that belong to the cue ("has also said", "did not say").
 CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
 # Dependents through which a participial or coordinated cue borrows its clause's subject.
@@ -163,7 +163,7 @@ def noun_frame_of(comp: Token) -> str | None:
         return None
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
         return "to"
-    subject = any(c.dep_ in SUBJECTS or c.dep_ in ("nsubjpass", "expl") for c in comp.children)
+    subject = any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in comp.children)
     own = any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative") for c in comp.children)
     if not subject or (not own and comp.lemma_.lower() in lexicons.load("quotes/statement_handling_verbs")):
         return None
@@ -261,20 +261,24 @@ class MentionIndex:
 # ---------------------------------------------------------------- speakers
 
 
-def subject_of(cue: Token) -> Token | None:
-    """The subject of a cue verb, climbing from participles (``..., adding, "..."``) to their clause."""
+def cue_subject(cue: Token) -> Token | None:
+    """The speaker phrase of a cue verb: its subject, the ``according to`` object or the passive agent,
+    climbing from participles (``..., adding, "..."``) to their clause.
+
+    Not :func:`..syntax.subject_of`: a speaker is also the agent of a passive (``was told by X``),
+    a dateline is not one, and a passive participle has an unnamed one (``Asked about it, ...``)."""
     if is_according_to(cue):
         to = cue.nbor(1)
         objs = [c for c in to.children if c.dep_ == "pobj"]
         return objs[0] if objs else None
     verb = cue
     for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        subjects = [c for c in verb.children if c.dep_ in ACTIVE_SUBJECTS]
         if len(subjects) > 1:  # "WASHINGTON (AP) - Ann Holt said": a dateline taken for a second subject
             before = [c for c in subjects if c.i < verb.i]
             return before[-1] if before else subjects[0]
         for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
+            if child.dep_ in ACTIVE_SUBJECTS:
                 return child  # may be a relative pronoun: see antecedent()
             if child.dep_ == "agent":
                 objs = [c for c in child.children if c.dep_ == "pobj"]

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ...graph import QuoteKind, Status
 from .. import lexicons
+from ..syntax import SUBJECTS
 from ..text import ParagraphIndex, find_marked
 from . import attribution as attr
 
@@ -64,7 +65,7 @@ class FinderBase:
             if speaker.span is not None:  # a quote in single marks is not cut by source_phrase
                 speaker.span = self.doc[speaker.span.start : min(speaker.span.end, cue.i)]
             return speaker
-        subj = attr.subject_of(cue)
+        subj = attr.cue_subject(cue)
         if subj is None or self._passive(cue):
             return attr.Speaker(None, None)
         return attr.resolve_speaker(self._unquoted_subject(subj), self.mentions, self.quoted, cue)
@@ -74,7 +75,7 @@ class FinderBase:
         a second subject of the same verb outside the quote is the speaker."""
         if subj.i not in self.quoted:
             return subj
-        others = [c for c in subj.head.children if c.dep_ in attr.SUBJECTS and c.i not in self.quoted]
+        others = [c for c in subj.head.children if c.dep_ in SUBJECTS and c.i not in self.quoted]
         return others[0] if others else subj
 
     def _status(self, cue: Token | None, speaker: attr.Speaker) -> Status:
@@ -107,7 +108,7 @@ class FinderBase:
         if "agent" in deps:
             return False
         return bool(deps & {"auxpass", "nsubjpass"}) or (
-            verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not deps & set(attr.SUBJECTS))
+            verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not deps & set(SUBJECTS))
 
     def _only_punct(self, a: int, b: int) -> bool:
         return all(not c.isalnum() for c in self.text[a:b])

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from ...graph import QuoteKind
 from .. import lexicons
+from ..syntax import SUBJECTS
 from . import attribution as attr
 from .base import FinderBase, Found
 
@@ -27,7 +28,7 @@ class ClausePasses(FinderBase):
             frames = attr.frames_of(tok)
             if not frames or self._not_a_statement(tok):
                 continue
-            subj = attr.subject_of(tok)
+            subj = attr.cue_subject(tok)
             if subj is None and not attr.unnamed_speaker(tok):
                 continue
             if subj is not None and not attr.can_speak(subj, self.mentions):
@@ -148,7 +149,7 @@ class ClausePasses(FinderBase):
         """A clause with its own subject that the parser hung on an infinitive (``says the new rules to
         curb sales are useless``): for a cue that takes a clause but no infinitive, it is the clause."""
         return (frame == "to" and comp.dep_ == "ccomp" and "that" in frames and "to" not in frames
-                and any(c.dep_ in attr.SUBJECTS for c in comp.children))
+                and any(c.dep_ in SUBJECTS for c in comp.children))
 
     @staticmethod
     def _word_frame(comp: Token) -> str | None:
@@ -252,7 +253,7 @@ class ClausePasses(FinderBase):
         subject of its own (``says he will run and calls it a duty``): the speaker's next act."""
         if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.tag_ != verb.tag_:
             return False
-        if any(c.dep_ in attr.SUBJECTS for c in conj.children):
+        if any(c.dep_ in SUBJECTS for c in conj.children):
             return False
         auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i]
         if auxes:  # "has not held ... and never called": the auxiliary may cover both

@@ -148,7 +148,7 @@ class DirectPasses(FinderBase):
         """The speaker next to a cue that stands right before or after a quote: the verb's own
         subject, or the noun phrase between the quote and the verb (``"...," Jim Hill, 57, told``)
         or right after an inverted verb (``"...," said Col. Ada Reyes, a spokeswoman``)."""
-        subj = attr.subject_of(verb)
+        subj = attr.cue_subject(verb)
         if close_tok is not None and verb.i > close_tok:
             if subj is not None and close_tok < subj.i and self._speaks(subj, verb) and (
                     subj.i < verb.i or self._only_punct(self.doc[close_tok].idx + 1, verb.idx)):

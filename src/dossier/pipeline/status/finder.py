@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Token
 
 from ...graph import Claim, Span
 from .. import doc_state, lexicons
-from ..syntax import anchor, clause_head, depth, edges, governed, has_subject, sentence_ids
+from ..syntax import anchor, clause_head, depth, edges, governed, has_subject, sentence_ids, subject_of
 
 PRECEDENCE: tuple[str, ...] = (
     "hypothetical", "negated", "unknown", "speculative", "hedged", "reported", "attributed", "asserted",
@@ -60,6 +60,8 @@ CLAIM_RANK = {s: i for i, s in enumerate(CLAIM_PRECEDENCE)}
 ASSERTED = "asserted"
 # Claims need some content: a fiction noun alone ("earlier parodies") is not a statement.
 MIN_CLAIM_TOKENS = 5
+# A participle or subordinate verb takes the subject of the clause it hangs from ("..., adding").
+STATUS_BORROW = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "csubj", "csubjpass"})
 QUESTION_DEPS = frozenset({"ccomp", "xcomp", "csubj", "csubjpass", "advcl", "dobj", "pcomp", "acomp"})
 MODAL_PRECEDERS = frozenset({"in", "of", "on", "since", "until", "by", "from", "through", "early", "late", "mid",
@@ -187,18 +189,7 @@ class _Finder:
 
     def subject(self, verb: Token) -> Token | None:
         """The subject of a verb, borrowed from the governing clause for participles ("..., adding")."""
-        cur = verb
-        for _ in range(4):
-            for child in cur.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    return child
-            if cur.dep_ == "relcl":
-                return cur.head
-            if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and cur.head.i != cur.i:
-                cur = cur.head
-            else:
-                return None
-        return None
+        return subject_of(verb, borrow=STATUS_BORROW, steps=4)
 
     def in_title(self, tok: Token) -> bool:
         return tok.i < self.title_end

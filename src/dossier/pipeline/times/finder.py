@@ -31,10 +31,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ...graph import Time
 from .. import doc_state, lexicons
+from ..syntax import clause_head
 from ..text import ParagraphIndex
 from .grammar import scan
 from .timex import Expr, Point, parse_point, resolve, shift
@@ -199,7 +200,7 @@ def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
     if span is None or len(span) == 0:
         return None
     sent = span[0].sent
-    head = _clause_head(span)
+    head = clause_head(span.root, steps=8)
     in_sent = [t for t in times if sent.start_char <= t.start < sent.end_char]
     if not in_sent:
         return None
@@ -218,15 +219,6 @@ def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
         return (point, level, distance)
 
     return min(in_sent, key=rank)
-
-
-def _clause_head(span: Span) -> Token:
-    tok = span.root
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-            return tok
-        tok = tok.head
-    return tok
 
 
 def _attached_to(tok: Token, verb: Token) -> bool:
