@@ -63,16 +63,29 @@ def tense(doc: Doc, e: Expr) -> str | None:
     span = doc[e.start:e.end]
     if e.start >= 3 and doc[e.start - 3:e.start].text.lower() == "as soon as":
         return "future"  # "as soon as Tuesday"
+    before = doc[e.start - 1].lower_ if e.start else ""
+    if before == "effective":
+        return "future"  # "effective Feb. 1": a change that takes effect
     tok: Token = span.root
     # a time inside a noun phrase ("Tuesday's ruling") takes no tense from a present verb
     attributive = tok.dep_ in ("poss", "compound", "nmod")
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
+            if before in ("until", "till") and tok.lemma_.lower() in lexicons.load("times/deferral_verbs"):
+                return "future"  # "postponed until Tuesday": a new date ahead
             return _verb_tense(tok, attributive)
+        if tok.lower_ == "since" and tok.dep_ in ("prep", "mark", "advmod"):
+            return "past"  # "since (shortly after) the Oct. 23 slaying"
         if tok.head is tok:
             return None
         tok = tok.head
     return None
+
+
+def _past_perfect(tok: Token) -> bool:
+    """Whether ``tok`` (or the copula of an adjective: "had been due") has a past-perfect "had"."""
+    heads = [tok, tok.head] if tok.dep_ == "acomp" else [tok]
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for h in heads for c in h.children)
 
 
 def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
@@ -82,6 +95,8 @@ def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
         return "future"
     if "to" in lowers and verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "advcl"):
         head = verb.head
+        if _past_perfect(head):
+            return "past"  # "had been scheduled to expire Friday": the plan, and its date, are past
         if head.lemma_.lower() in lexicons.load("times/future_verbs") or head.lower_ == "going":
             return "future"
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):

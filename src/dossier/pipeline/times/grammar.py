@@ -322,6 +322,9 @@ def _explicit_date(t: _Toks, i: int) -> Expr | None:
     ys = _year_span(t, j)
     if ys:
         return Expr(start, ys[1], value=f"{ys[0]:04d}-{month:02d}")
+    rel_year = _relative_year(t, end)
+    if rel_year and not _in_name(t, i):
+        return Expr(start, rel_year[1], kind="calendar", rel="dct", month=month, direction="same", offset=rel_year[0])
     if start != i:
         return None
     if not _month_alone_ok(t, i, month):
@@ -334,7 +337,20 @@ def _with_year(t: _Toks, start: int, end: int, month: int, day: int) -> Expr:
     ys = _year_span(t, j)
     if ys:
         return Expr(start, ys[1], value=f"{ys[0]:04d}-{month:02d}-{day:02d}")
+    rel_year = _relative_year(t, end)
+    if rel_year:
+        return Expr(start, rel_year[1], kind="calendar", rel="dct", month=month, day=day, direction="same",
+                    offset=rel_year[0])
     return Expr(start, end, kind="calendar", rel="dct", month=month, day=day)
+
+
+def _relative_year(t: _Toks, i: int) -> tuple[int, int] | None:
+    """(year offset, end) of "this year", "last year", "next year" (or "of last year") after a month or
+    day: "June last year" is June of the year before publication, whatever the tense."""
+    j = i + 1 if t.at(i) == "of" else i
+    if t.at(j) in ("this", "last", "next") and t.at(j + 1) == "year" and t.at(j + 2) not in ("'s", "’s"):
+        return {"this": 0, "last": -1, "next": 1}[t.at(j)], j + 2
+    return None
 
 
 def _month_alone_ok(t: _Toks, i: int, month: int) -> bool:
@@ -554,6 +570,10 @@ def _relative(t: _Toks, i: int) -> Expr | None:
     mm = _month(t, nxt_i)
     if mm and not anaphoric:
         direction = {-1: "past", 1: "future", 0: "same"}[offset]
+        day = _day(t, mm[1]) if offset else None  # "last Oct. 23": the latest past one
+        if day and not _unit(t, mm[1] + 1):
+            return Expr(start, mm[1] + 1, kind="calendar", rel="dct", month=mm[0], day=day, direction=direction,
+                        mod=mod)
         return Expr(start, mm[1], kind="calendar", rel="dct", month=mm[0], direction=direction,
                     strict=offset != 0, mod=mod)
     if nxt in lex["seasons"]:
@@ -859,6 +879,9 @@ def _the_quarter(t: _Toks, i: int) -> Expr | None:
         return None
     if t.at(i + 1) == "current":
         return Expr(i, j + 1, kind="shift", rel="dct", unit="Q")
+    back = _year_back(t, j + 1)
+    if back:  # "the quarter a year ago": the quarter under discussion, a year back
+        return Expr(i, back, kind="shift", rel="quarter", unit="Q", offset=-4)
     return Expr(i, j + 1, kind="shift", rel="quarter", unit="Q")
 
 
@@ -936,10 +959,19 @@ def _year_ago(t: _Toks, i: int) -> Expr | None:
     start = i
     if t.at(i) == "the":
         i += 1
+        if t.at(i) in ("comparable", "corresponding", "same"):
+            i += 1
     if t.at(i) == "year" and t.at(i + 1) == "-" and t.at(i + 2) in ("earlier", "ago"):
         end = i + 3
         if t.at(end) in ("quarter", "period"):
             return Expr(start, end + 1, kind="shift", rel="quarter", unit="Q", offset=-4)
+        k = end + 1 if t.at(end) == "fiscal" else end
+        n = _lex()["ordinals"].get(t.at(k))
+        q = k + 2 if t.at(k + 1) == "-" else k + 1
+        if n and int(n) <= 4 and t.at(q) == "quarter":  # "the year-earlier third quarter"
+            return Expr(start, q + 1, kind="quarter", rel="dct", unit="Q", day=int(n), offset=-1)
+        if start != i and t.at(start + 1) != "year":
+            return None  # "the comparable year-ago results": not a time by itself
         return Expr(i, end, kind="shift", rel="anaphor", unit="Y", offset=-1, keep_gran=True)
     return None
 

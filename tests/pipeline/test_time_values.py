@@ -1,0 +1,59 @@
+"""Time values against the publication date: (text, published, expected) tables, issue 16.
+
+Each rule has a positive case beside a negative or contrasting one. Sentences are the team's
+own, about fictional people. ``None`` as the expected value means the text must not be a time.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.pipeline import doc_state
+
+# 2025-02-05 is a Wednesday; 2025-10-27 a Monday.
+CASES = [
+    # a month (and day) with "this/last/next year": that year, whatever the tense
+    ("Ilsa Marek joined the council in June last year.", "2025-02-05", "June last year", "2024-06"),
+    ("Ilsa Marek will leave the council in June.", "2025-02-05", "June", "2025-06"),
+    ("The vote is set for April next year.", "2025-10-27", "April next year", "2026-04"),
+    ("Tallis Greer was hired in February this year.", "2025-10-27", "February this year", "2025-02"),
+    ("The plant closed on March 3 last year.", "2025-02-05", "March 3 last year", "2024-03-03"),
+    ("Last year's budget was approved in March.", "2025-10-27", "March", "2025-03"),
+    # "last" + month and day: the latest past one
+    ("Ravi Lund was hurt last Oct. 23 near his home.", "2025-05-06", "last Oct. 23", "2024-10-23"),
+    ("Ravi Lund was hurt on Oct. 23 near his home.", "2025-10-27", "Oct. 23", "2025-10-23"),
+    # "since" points back: the date is on or before publication
+    ("Police have been searching for Orla Finch since shortly after the Oct. 23 fire.", "2025-05-06", "Oct. 23",
+     "2024-10-23"),
+    ("Police will search the river bank on Oct. 23, Orla Finch said.", "2025-05-06", "Oct. 23", "2025-10-23"),
+    # "effective" points ahead
+    ("The co-op named Bram Oyelaran chairman, effective Jan. 1.", "2025-06-10", "Jan. 1", "2026-01-01"),
+    ("The co-op named Bram Oyelaran chairman on Jan. 1.", "2025-06-10", "Jan. 1", "2025-01-01"),
+    # a deadline moved "until" a weekday lies ahead; a past event "until" a weekday does not
+    ("The board postponed until Tuesday any vote on the plan.", "2025-02-05", "Tuesday", "2025-02-11"),
+    ("The board met until Tuesday, Ada Quill said.", "2025-02-05", "Tuesday", "2025-02-04"),
+    # past perfect of a plan: the planned day is past
+    ("The offer had been scheduled to expire Friday.", "2025-10-27", "Friday", "2025-10-24"),
+    ("The offer is scheduled to expire Friday.", "2025-10-27", "Friday", "2025-10-31"),
+    ("The offer had been due to expire Friday.", "2025-10-27", "Friday", "2025-10-24"),
+    # business news: a quarter a year back
+    ("In the year-earlier third quarter, the co-op earned less.", "2025-10-27", "the year-earlier third quarter",
+     "2024-Q3"),
+    ("In the third quarter, the co-op earned more.", "2025-10-27", "the third quarter", "2025-Q3"),
+    ("Sales rose in the third quarter. For the quarter a year ago, the co-op lost money.", "2025-10-27",
+     "the quarter a year ago", "2024-Q3"),
+]
+
+
+def _values(nlp, text: str, published: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    doc = nlp.make_doc(text)
+    doc_state.set_article(doc, published, 0)
+    doc = nlp(doc)
+    return {t.text: t.value for t in doc_state.section(doc, doc_state.TIMES)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "published", "span", "expected"), CASES)
+def test_time_value(nlp, text: str, published: str, span: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
+    found = _values(nlp, text, published)
+    assert found.get(span) == expected, found
