@@ -13,7 +13,9 @@ arithmetic from :mod:`.timex`. This module supplies the context a value needs:
 * the tense of the governing verb: a bare weekday or month is the latest past
   one unless the verb is future ("will", "is scheduled to", "is to", "as soon
   as Monday"); a time inside a noun phrase ("Tuesday's vote") is not made
-  future by a present-tense verb;
+  future by a present-tense verb; "since" points back, "effective" and a deadline
+  moved "until" a day ("postponed until Tuesday") point ahead, and a past-perfect
+  plan ("had been scheduled to expire Friday") is past;
 * business context: "the latest quarter/period" is the quarter under
   discussion, and "a year ago" beside it that quarter a year back, while a
   plain "last year" stays the calendar year;

@@ -10,7 +10,8 @@ quarter, year, decade, century, hour, minute, second, weekend):
 * Calendar dates: "July 21, 2024", "Aug. 7", "21 July 2024", "the 21st of July",
   "Friday, July 21", "2024-07-21", "7/21/2024" -> "2024-07-21" (a missing year
   comes from the publication date: "XXXX-07-21" without one); "August 2024",
-  "July of 2024" -> "2024-08"; a month alone ("in May") -> "YYYY-05"; holidays,
+  "July of 2024" -> "2024-08"; "June last year", "March 3 this year" -> that year's
+  ("2024-06"); "last Oct. 23" -> the latest past one; a month alone ("in May") -> "YYYY-05"; holidays,
   fixed or movable ("Christmas 2023" -> "2023-12-25", "last Thanksgiving",
   "Easter week" -> an ISO week); a year may be in words ("January nineteen
   ninety-seven").
@@ -24,7 +25,8 @@ quarter, year, decade, century, hour, minute, second, weekend):
   publication's year ("the latest fiscal year" the one before); "the year
   ended June 30" -> "P1Y"; "by year-end" -> the year, mod END; "the latest
   period", "the 1988 period/quarter", "the same period last year" -> the
-  quarter under discussion (its year moved); "this year's third quarter".
+  quarter under discussion (its year moved); "the quarter a year ago", "the
+  year-earlier third quarter" -> a year back; "this year's third quarter".
 * Deictic words (publication date): "yesterday", "today", "tomorrow",
   "tonight" (TNI), "this morning" (TMO), "last night"; "last/this/next/coming/
   past" + U, weekday, month or season ("last month" -> "2025-01", "next week"
