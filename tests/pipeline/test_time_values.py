@@ -42,6 +42,26 @@ CASES = [
     ("In the third quarter, the co-op earned more.", "2025-10-27", "the third quarter", "2025-Q3"),
     ("Sales rose in the third quarter. For the quarter a year ago, the co-op lost money.", "2025-10-27",
      "the quarter a year ago", "2024-Q3"),
+    # "the week of" a day: its ISO week
+    ("The hearing is set for the week of March 3.", "2025-02-05", "the week of March 3", "2025-W10"),
+    ("The hearing is set for March 3.", "2025-02-05", "March 3", "2025-03-03"),
+    # a clock time takes its day past an aside, and a day (not a year) from the text before it
+    ("The blast came at 10:35 a.m. (0735 GMT) Tuesday, Pia Rowe said.", "2025-02-05", "10:35 a.m.",
+     "2025-02-04T10:35"),
+    ("Sales fell last year. Noor Vale will speak at noon, her office said.", "2025-02-05", "noon",
+     "2025-02-05T12:00"),
+    ("She called it high noon for the council.", "2025-02-05", "noon", None),
+    # "current" before a noun is the present; an accounting term or "the current year" is not
+    ("Lio Brandt moved to his current post in May.", "2025-02-05", "current", "PRESENT_REF"),
+    ("The co-op reported a current account surplus.", "2025-02-05", "current", None),
+    ("Sales rose in the current fiscal year that ends in June.", "2025-02-05", "current", None),
+    ("Investors hope for gains in the near future.", "2025-02-05", "the near future", "FUTURE_REF"),
+    # "ahead of the weekend" is the coming one, early in the week too; "over the weekend" the last
+    ("Traders sold shares ahead of the weekend.", "2025-02-03", "the weekend", "2025-W06-WE"),
+    ("Traders sold shares over the weekend.", "2025-02-03", "the weekend", "2025-W05-WE"),
+    # a capitalised unit inside a sentence is a title
+    ('Rafe Imlay said on ABC\'s "This Week" that he would run.', "2025-02-05", "This Week", None),
+    ("Rafe Imlay said this week that he would run.", "2025-02-05", "this week", "2025-W06"),
 ]
 
 

@@ -159,14 +159,20 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
             return quarters[-1].point, quarters[-1].text, replace(e, keep_gran=True)
     if e.rel == "anaphor":
         # this paragraph first, then the one before (news paragraphs are short)
-        prior = [s for s in seen if s.para == para] or [s for s in seen if s.para == para - 1]
+        near = [s for s in seen if s.para in (para, para - 1)]
+        if e.type == "TIME" and e.unit == "D":
+            near = [s for s in near if s.point.gran == "D"]  # "at midday" needs a day, not "last year"
+        prior = [s for s in near if s.para == para] or [s for s in near if s.para == para - 1]
         if prior:
             return prior[-1].point, prior[-1].text, e
         return dct, "published", replace(e, keep_gran=False)
     if e.rel == "dct":
         return dct, "published", e
     if e.rel == "weekend":
-        if dct is not None and dct.day.isoweekday() <= 3:
+        # "ahead of/before/until the weekend" is the coming one
+        ahead = (e.start >= 1 and doc[e.start - 1].lower_ in ("before", "until", "till")) or \
+            (e.start >= 2 and doc[e.start - 2:e.start].text.lower() == "ahead of")
+        if dct is not None and dct.day.isoweekday() <= 3 and not ahead:
             return dct, "published", replace(e, offset=-1)
         return dct, "published", e
     return None, None, e

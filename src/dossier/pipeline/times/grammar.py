@@ -39,8 +39,9 @@ quarter, year, decade, century, hour, minute, second, weekend):
   "earlier/later that year", "N U earlier/later/before/prior/after/on",
   "year-earlier" -> value of the referent moved ("six years before" a
   2024 event -> "2018").
-* References: "now", "currently" -> PRESENT_REF; "recently", "the past" ->
-  PAST_REF; "soon", "the future" -> FUTURE_REF.
+* References: "now", "currently", "current" before a noun ("her current post";
+  not "current account") -> PRESENT_REF; "recently", "the past" -> PAST_REF;
+  "the future", "the near future", "the short term" -> FUTURE_REF.
 * Durations: "N U" -> "P3Y", "PT5H" (decades in years: "two decades" ->
   "P20Y"); "N-U" ("two-year") ; "the past/next/first N U"; vague amounts
   "several years", "for years", "over the years", "(the) coming weeks", "the
@@ -50,7 +51,9 @@ quarter, year, decade, century, hour, minute, second, weekend):
 * Sets: "every week", "each year" -> "P1W", "P1Y"; "daily" -> "P1D"; "every
   Monday", "on Mondays" -> "XXXX-WXX-1"; "$5 a year" -> "P1Y".
 * Clock times (TIME): "10:35 a.m.", "5 p.m. EDT", "noon", "midnight", joined
-  with a following day ("10 p.m. Wednesday") -> "...T22:00".
+  with a following day ("10 p.m. Wednesday", "10:35 a.m. (0735 GMT) Friday") ->
+  "...T22:00"; "high noon" and a capitalised "Noon" are not times. "the week of
+  March 6" -> its ISO week; a capitalised unit mid-sentence ("This Week") is a title.
 * Left-overs: a spaCy DATE/TIME entity no rule read is kept when a unit noun
   gives it a value: "weeks" -> "P_W", "an additional year" -> "P1Y", "the week"
   -> "1989-WXX" (the publication's year); ages, bare numbers, "the days ..."
@@ -69,12 +72,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from .. import lexicons
-from .timex import Expr, duration
+from .timex import Expr, Point, duration, fmt
 
 VAGUE = -1.0  # an unknown number of units
 
@@ -110,6 +114,7 @@ FORWARD = {"later", "after", "afterwards", "afterward", "on", "hence"}
 YEAR_RE = re.compile(r"^(1[0-9]\d\d|20\d\d)$")
 DECADE_RE = re.compile(r"^(?:(1[0-9]\d|20\d)0|'(\d)0)s$")  # "in her 30s" is an age
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+ISO_DAY_RE = re.compile(r"^\d{4}-\d\d-\d\d$")
 SLASH_DATE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 DAY_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 CLOCK_RE = re.compile(r"^(\d{1,2})(?::(\d\d))?(a\.?m\.?|p\.?m\.?)?$")
@@ -334,6 +339,19 @@ def _explicit_date(t: _Toks, i: int) -> Expr | None:
     return Expr(i, end, kind="calendar", rel="dct", month=month)
 
 
+def _week_of(t: _Toks, i: int) -> Expr | None:
+    """"the week of March 6": the ISO week holding that day."""
+    if not (t.at(i) == "the" and t.at(i + 1) == "week" and t.at(i + 2) == "of"):
+        return None
+    day = _explicit_date(t, i + 3)
+    if day is None or not ((day.kind == "calendar" and day.day is not None) or ISO_DAY_RE.match(day.value)):
+        return None
+    if day.kind == "fixed":
+        return Expr(i, day.end, value=fmt(Point(date.fromisoformat(day.value), "W")))
+    day.start, day.unit = i, "W"
+    return day
+
+
 def _with_year(t: _Toks, start: int, end: int, month: int, day: int) -> Expr:
     j = end + 1 if t.at(end) == "," else end
     ys = _year_span(t, j)
@@ -502,6 +520,11 @@ def _reference(t: _Toks, i: int) -> Expr | None:
             if phrase.endswith(("past", "future")) and (_number(t, i + size) or _unit(t, i + size)):
                 return None  # "the past three months" is a duration
             return Expr(start, i + size, value=refs[phrase])
+    tok = t.doc[i]
+    if t.at(i) == "current" and tok.pos_ == "ADJ" and tok.dep_ == "amod" and not _unit(t, i + 1) \
+            and not (t.at(i + 1) in ("fiscal", "calendar") and _unit(t, i + 2)) \
+            and t.at(i + 1) not in lexicons.load("times/not_current") and t.at(i - 1) != "then":
+        return Expr(i, i + 1, value="PRESENT_REF")  # "her current post", "current conditions"
     if t.at(i) == "recent" and t.at(i + 1) in ("years", "months", "weeks", "days", "decades"):
         return Expr(i, i + 2, type="DURATION", value=duration(None, _lex()["units"][t.at(i + 1)[:-1]]))
     return None
@@ -554,6 +577,8 @@ def _relative(t: _Toks, i: int) -> Expr | None:
         return Expr(start, nxt_i + 1, type="TIME", kind="shift", rel=rel, unit="D", offset=offset,
                     suffix="T" + lex["parts"][nxt], mod=mod)
     unit = _unit(t, nxt_i)
+    if unit and t.doc[nxt_i].text[:1].isupper() and not t.doc[nxt_i].text.isupper() and not t.doc[start].is_sent_start:
+        return None  # 'ABC's "This Week"': a title
     if unit and not unit[1]:
         code = unit[0]
         if code == "WE":
@@ -1033,8 +1058,9 @@ def _clock(t: _Toks, i: int) -> Expr | None:
     word = t.at(i)
     hour = minute = None
     end = i + 1
-    if word in ("noon", "midday"):
-        hour, minute = 12, 0
+    if word in ("noon", "midday") and t.at(i - 1) != "high" and not (t.doc[i].text[0].isupper() and i and
+                                                                      not t.doc[i].is_sent_start):
+        hour, minute = 12, 0  # "High Noon" is a film, "high noon" a figure of speech
     elif word == "midnight":
         hour, minute = 24, 0
     else:
@@ -1060,6 +1086,12 @@ def _clock(t: _Toks, i: int) -> Expr | None:
         end += 2 if t.at(end) == "local" else 1
     suffix = f"T{hour:02d}:{minute:02d}"
     k = end + 1 if t.at(end) in (",", "on") else end
+    if t.at(k) == "(":  # "10:35 a.m. (0735 GMT) Friday": the day after the aside, the extent without it
+        close = next((j for j in range(k + 1, min(k + 7, t.n)) if t.at(j) == ")"), None)
+        after = _scan_one(t, close + 1, (_weekday_rule, _deictic_day)) if close is not None else None
+        if after is not None and after.kind in ("weekday", "shift") and after.type == "DATE":
+            after.start, after.end, after.type, after.suffix = i, end, "TIME", suffix
+            return after
     day = _scan_one(t, k, (_explicit_date, _deictic_day, _weekday_rule))
     if day is not None and day.kind in ("fixed", "calendar", "weekday", "shift") and \
             (day.kind != "fixed" or re.fullmatch(r"\d{4}-\d\d-\d\d", day.value)) and \
@@ -1129,7 +1161,7 @@ def _scan_one(t: _Toks, i: int, rules: tuple[Rule, ...]) -> Expr | None:
 RULES: tuple[Callable[[_Toks, int], Expr | None], ...] = (
     _set, _explicit_date, _year, _deictic_day, _reference, _relative, _unit_before_after, _amount,
     _vague_plural, _weekday_rule, _season, _quarter, _year_ago, _anaphoric_adverb, _holiday,
-    _clock, _position_mod, _the_quarter, _weekend, _the_year, _year_end, _coming,
+    _clock, _position_mod, _the_quarter, _weekend, _the_year, _year_end, _coming, _week_of,
 )
 
 

@@ -339,6 +339,8 @@ def resolve(e: Expr, ref: Point | None, tense: str | None = None) -> str:
             year = f"{y:04d}"
         if e.day is None:
             return f"{year}-{e.month:02d}"
+        if e.unit == "W" and year != "XXXX":  # "the week of March 6"
+            return fmt(Point(date(int(year), e.month, min(e.day, monthrange(int(year), e.month)[1])), "W"))
         return f"{year}-{e.month:02d}-{e.day:02d}{e.suffix}"
     if e.kind == "weekday":
         assert e.weekday is not None
