@@ -93,7 +93,9 @@ def doc_to_graph(doc: Doc, article: Article) -> ArticleGraph:
         ent.mentions.append(Mention(s.start, s.end, s.text, s.in_, span.id_ or "name", conf))
     graph.entities = [e for e in by_key.values() if e.mentions]
     graph.times = [_remap_time(t, off) for t in doc_state.section(doc, doc_state.TIMES)]
-    graph.quotes = [_remap_quote(q, off) for q in doc_state.section(doc, doc_state.QUOTES)]
+    graph.quotes = [
+        _remap_quote(q, off, doc_state.quote_status(doc, q)) for q in doc_state.section(doc, doc_state.QUOTES)
+    ]
     graph.roles = [replace(r, evidence=off.remap(r.evidence)) for r in doc_state.section(doc, doc_state.ROLES)]
     graph.relations = [replace(r, evidence=off.remap(r.evidence)) for r in doc_state.section(doc, doc_state.RELATIONS)]
     graph.events = [replace(e, evidence=off.remap(e.evidence)) for e in doc_state.section(doc, doc_state.EVENTS)]
@@ -106,9 +108,10 @@ def _remap_time(t: Time, off: Offsets) -> Time:
     return replace(t, start=s.start, end=s.end, text=s.text, in_=s.in_)
 
 
-def _remap_quote(q: Quote, off: Offsets) -> Quote:
+def _remap_quote(q: Quote, off: Offsets, status: str) -> Quote:
     return replace(
         q,
+        status=status,  # type: ignore[arg-type]  # a status from the status component is a graph Status
         span=off.remap(q.span),
         speaker_span=off.remap(q.speaker_span),
         cue=off.remap(q.cue),

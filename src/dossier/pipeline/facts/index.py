@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ...graph import Span
+from ...graph import Span, Time
 from .. import doc_state, lexicons, syntax
+from ..status import StatusInfo, statement_status
+from ..times import governing_time
 
 log = logging.getLogger(__name__)
 
@@ -41,31 +42,6 @@ IMAGINING = frozenset({"imagine", "imagined", "imagines", "imagining", "pretend"
 FICTION_NOUNS = frozenset({"parody", "sketch", "skit", "spoof", "satire", "hypothetical", "fantasy", "cartoon"})
 
 
-@dataclass(frozen=True)
-class StatusOf:
-    """Status and source of a statement (from the status API, or the fallback)."""
-
-    status: str = "asserted"
-    source: str | None = None
-    negative: bool = False  # the statement's own polarity is negative (even when hedged)
-
-
-def _status_api() -> Any:
-    try:
-        from ..status.finder import statement_status
-    except ImportError:  # the status component is not there yet: everything is "asserted"
-        return None
-    return statement_status
-
-
-def _time_api() -> Any:
-    try:
-        from ..times.finder import governing_time
-    except ImportError:
-        return None
-    return governing_time
-
-
 class Facts:
     """Per-Doc index used by the role, relation and event extractors."""
 
@@ -81,8 +57,6 @@ class Facts:
                 self.mention_spans.append((span.start, span.end, span.kb_id_, span.id_))
         for i, span in doc_state.mention_index(doc).items():
             self._key[i], self._kind[i] = span.kb_id_, span.id_
-        self._status = _status_api()
-        self._time = _time_api()
         self._times = doc_state.section(doc, doc_state.TIMES)
 
     # --- entities ------------------------------------------------------------------------------
@@ -307,20 +281,12 @@ class Facts:
 
     # --- status, time, evidence ----------------------------------------------------------------
 
-    def status(self, start: int, end: int) -> StatusOf:
-        """Status and source of the statement over tokens [start, end) (the status API's reading)."""
-        if self._status is None:
-            return StatusOf()
-        try:
-            info = self._status(self.doc, start, end)
-        except Exception:  # a failure there must not lose the fact: fall back, but say so
-            log.warning("statement_status failed on tokens %d-%d", start, end, exc_info=True)
-            return StatusOf()
-        status = getattr(info, "status", "asserted") or "asserted"
-        negative = bool(getattr(info, "negated", False)) or status == "negated"
-        return StatusOf(status, getattr(info, "source", None), negative)
+    def status(self, start: int, end: int) -> StatusInfo:
+        """Status and source of the statement over tokens [start, end) (the status API's reading;
+        if it raises, the component fails on this Doc and no fact is written)."""
+        return statement_status(self.doc, start, end)
 
-    def identifying_status(self, st: StatusOf, toks: list[Token]) -> StatusOf:
+    def identifying_status(self, st: StatusInfo, toks: list[Token]) -> StatusInfo:
         """Status of an identifying phrase ("Obi's brother, Tomas", "Reyes, her deputy").
 
         Such a phrase is the writer's own description even inside reported speech ("she noted
@@ -328,10 +294,10 @@ class Facts:
         within a direct quotation, where the words are the speaker's.
         """
         if st.status == "negated" and not any(self.in_direct_quote(t) for t in toks):
-            return StatusOf("asserted")  # "X, the anchor of Y, had never ...": the negation is the clause's
+            return StatusInfo("asserted")  # "X, the anchor of Y, had never ...": the negation is the clause's
         if st.status not in {"attributed", "reported"} or any(self.in_direct_quote(t) for t in toks):
             return st
-        return StatusOf("asserted", None, st.negative)
+        return StatusInfo("asserted", None, (), st.negative)
 
     def in_direct_quote(self, tok: Token) -> bool:
         for q in doc_state.section(self.doc, doc_state.QUOTES):
@@ -367,13 +333,9 @@ class Facts:
         t = self.time_obj(start_char, end_char)
         return t.value if t is not None else None
 
-    def time_obj(self, start_char: int, end_char: int) -> Any:
-        if self._time is not None:
-            try:
-                return self._time(self.doc, start_char, end_char)
-            except Exception:
-                log.warning("governing_time failed on chars %d-%d", start_char, end_char, exc_info=True)
-        return None
+    def time_obj(self, start_char: int, end_char: int) -> Time | None:
+        """The time governing chars [start_char, end_char) (:func:`..times.governing_time`)."""
+        return governing_time(self.doc, start_char, end_char)
 
     def clause_time(self, toks: list[Token]) -> str | None:
         """The time of the clause that states a fact over ``toks`` (never one from another clause).

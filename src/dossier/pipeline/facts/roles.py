@@ -26,7 +26,8 @@ from spacy.tokens import Token
 
 from ...graph import Relation, Role, Span
 from .. import doc_state, lexicons, syntax
-from .index import PEOPLE, Facts, StatusOf, fact_subject
+from ..status import StatusInfo
+from .index import PEOPLE, Facts, fact_subject
 
 ROLE_PREPS = {"of", "at", "for", "to", "with", "in", "on"}
 YEAR_LEN = 4
@@ -580,7 +581,7 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         st = facts.status(min(t.i for t in toks), max(t.i for t in toks) + 1)
         narrow = st.status == "hypothetical" and "verb" not in f.extra and bool(f.extra.get("appos"))
         if narrow:
-            st = StatusOf("asserted")  # "In that world, X, Y's chief of staff, might ...": the apposition is real
+            st = StatusInfo("asserted")  # "In that world, X, Y's chief of staff, might ...": the apposition is real
         if st.status == "hypothetical" or ("verb" in f.extra and (st.status == "negated" or st.negative)):
             continue
         if "verb" not in f.extra:  # a title or apposition identifies; a predicate states

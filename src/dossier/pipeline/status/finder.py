@@ -41,10 +41,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...graph import Claim, Span
 from .. import doc_state, lexicons
+from ..component import DossierComponent
 from ..syntax import anchor, clause_head, depth, edges, governed, has_subject, sentence_ids, subject_of
 
 PRECEDENCE: tuple[str, ...] = (
@@ -76,6 +78,11 @@ class StatusInfo:
     source: str | None = None
     cues: tuple[str, ...] = ()
     negated: bool = False  # the statement's own polarity is negative (even when hedged)
+
+    @property
+    def negative(self) -> bool:
+        """Denied, or negative in its own polarity under another status (``may not have met``)."""
+        return self.negated or self.status == "negated"
 
 
 @dataclass
@@ -584,17 +591,14 @@ class _Finder:
     def quotes(self) -> None:
         doc = self.doc
         for q in doc_state.section(doc, doc_state.QUOTES):
-            span = getattr(q, "span", None)
-            if span is None:
-                continue
+            span = q.span
             cs = doc.char_span(span.start, span.end, alignment_mode="expand")
             if cs is None or len(cs) == 0:
                 continue
-            cue_span = getattr(q, "cue", None)
+            cue_span = q.cue
             cue_text = doc.text[cue_span.start:cue_span.end] if cue_span else "quote"
-            qstatus = getattr(q, "status", "attributed")
-            status = "reported" if qstatus == "reported" else "attributed"
-            speaker = getattr(q, "speaker", None) or getattr(q, "source", None)
+            status = "reported" if q.status == "reported" else "attributed"
+            speaker = q.speaker or q.source
             ids = list(range(cs.start, cs.end))
             self.frames.append(Frame(status, [cue_text], [], ids, edges(doc, ids), source=speaker, quote=True))
 
@@ -820,35 +824,68 @@ def _asserted(doc: Doc, cached: dict[str, Any]) -> Found:
     return out
 
 
-def _refine_quotes(doc: Doc) -> None:
-    """A quote whose cue is imagined or asked about (``In the sketch, Holt says ...``, ``Did Holt say
-    ...?``) takes that status, whatever its kind; an indirect quote whose content is hedged,
-    speculative, ... takes that status too (source kept)."""
+def quote_statuses(doc: Doc) -> dict[str, str]:
+    """Quote id -> status, for the quotes whose status the frames change: a quote whose cue is
+    imagined or asked about (``In the sketch, Holt says ...``, ``Did Holt say ...?``) takes that
+    status, whatever its kind; an indirect quote whose content is hedged, speculative, ... takes
+    that status too (source kept)."""
+    out: dict[str, str] = {}
     for q in doc_state.section(doc, doc_state.QUOTES):
-        if getattr(q, "span", None) is None:
-            continue
         found = []
-        cue = getattr(q, "cue", None)
-        if cue is not None:
-            found.append(char_status(doc, cue.start, cue.end).status)
+        if q.cue is not None:
+            found.append(char_status(doc, q.cue.start, q.cue.end).status)
             found = [s for s in found if s in ("hypothetical", "unknown")]
-        if getattr(q, "kind", None) in ("indirect", "according_to"):
+        if q.kind in ("indirect", "according_to"):
             content = char_status(doc, q.span.start, q.span.end).status
             if content in ("hypothetical", "unknown", "speculative", "hedged"):
                 found.append(content)
         if found:
-            q.status = min(found, key=RANK.__getitem__)
+            out[q.id] = min(found, key=RANK.__getitem__)
+    return out
+
+
+@dataclass(frozen=True)
+class StatusFound:
+    """What the status component writes: the claims and the quotes whose status it changes."""
+
+    claims: list[Claim]
+    quote_status: dict[str, str]
+
+
+class StatusFinder(DossierComponent[StatusFound]):
+    """``dossier_status``: frames (cached on the Doc for :func:`statement_status`), claims, quote status."""
+
+    reads = ("dossier_entities", "dossier_coref", "dossier_times", "dossier_quotes")
+
+    def __init__(self, nlp: Language, name: str, refine_quotes: bool = True, asserted_claims: bool = True) -> None:
+        super().__init__(nlp, name)
+        self.refine_quotes = refine_quotes
+        self.asserted_claims = asserted_claims
+
+    def match(self, doc: Doc) -> StatusFound:
+        return find_status(doc, self.refine_quotes, self.asserted_claims)
+
+    def set_annotations(self, doc: Doc, found: StatusFound) -> None:
+        _write(doc, found)
+
+
+def find_status(doc: Doc, refine_quotes: bool = True, asserted_claims: bool = True) -> StatusFound:
+    """Find the frames afresh (and cache them), then the claims and the quotes' statuses."""
+    doc_state.set_status_frames(doc, None)
+    frames(doc)
+    claims = find_claims(doc, asserted=asserted_claims)
+    return StatusFound(claims, quote_statuses(doc) if refine_quotes else {})
 
 
 def annotate_status(doc: Doc, refine_quotes: bool = True, asserted_claims: bool = True) -> Doc:
-    """The component: find the frames, cache them, write the claims (and refine indirect quotes)."""
-    doc_state.set_status_frames(doc, None)
-    frames(doc)
-    claims = doc_state.section(doc, doc_state.CLAIMS)
-    claims[:] = find_claims(doc, asserted=asserted_claims)
-    if refine_quotes:
-        _refine_quotes(doc)
+    """Find and write the status annotations of ``doc`` (the component's two steps, for tests and scripts)."""
+    _write(doc, find_status(doc, refine_quotes, asserted_claims))
     return doc
+
+
+def _write(doc: Doc, found: StatusFound) -> None:
+    doc_state.section(doc, doc_state.CLAIMS)[:] = found.claims
+    doc_state.set_quote_status(doc, found.quote_status)
 
 
 def iter_frames(doc: Doc) -> Iterator[dict[str, Any]]:
@@ -856,5 +893,5 @@ def iter_frames(doc: Doc) -> Iterator[dict[str, Any]]:
     yield from frames(doc)["frames"]
 
 
-__all__ = ["PRECEDENCE", "StatusInfo", "annotate_status", "char_status", "find_claims", "frames",
-           "iter_frames", "statement_status"]
+__all__ = ["PRECEDENCE", "StatusFinder", "StatusInfo", "annotate_status", "char_status", "find_claims",
+           "find_status", "frames", "iter_frames", "quote_statuses", "statement_status"]

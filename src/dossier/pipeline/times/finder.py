@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Token
 
 from ...graph import Time
 from .. import doc_state, lexicons
+from ..component import DossierComponent
 from ..syntax import clause_head
 from ..text import ParagraphIndex
 from .grammar import scan
@@ -201,10 +202,14 @@ def find_times(doc: Doc) -> list[Time]:
     return out
 
 
-def mark_times(doc: Doc) -> Doc:
-    """Component body: append the doc's times to ``doc_state.section(doc, doc_state.TIMES)``."""
-    doc_state.section(doc, doc_state.TIMES).extend(find_times(doc))
-    return doc
+class TimeFinder(DossierComponent[list[Time]]):
+    """``dossier_times``: the article's time expressions, normalised."""
+
+    def match(self, doc: Doc) -> list[Time]:
+        return find_times(doc)
+
+    def set_annotations(self, doc: Doc, found: list[Time]) -> None:
+        doc_state.section(doc, doc_state.TIMES).extend(found)
 
 
 def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
