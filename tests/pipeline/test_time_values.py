@@ -59,6 +59,14 @@ CASES = [
     # "ahead of the weekend" is the coming one, early in the week too; "over the weekend" the last
     ("Traders sold shares ahead of the weekend.", "2025-02-03", "the weekend", "2025-W06-WE"),
     ("Traders sold shares over the weekend.", "2025-02-03", "the weekend", "2025-W05-WE"),
+    # "N more U" is the added stretch; "N U on" is later only without an object
+    ("Tam Roe will stay for two more weeks.", "2025-02-05", "two more weeks", "P2W"),
+    ("Tam Roe will stay for two weeks.", "2025-02-05", "two weeks", "P2W"),
+    ("Tam Roe survived two days on a raft.", "2025-02-05", "two days", "P2D"),
+    ("The storm hit on Monday. Two days on, the roads were still shut.", "2025-02-05", "Two days on", "2025-02-05"),
+    # a quotation opening on "Today" is the publication day, not a title
+    ("``Today, we have a deal,'' Juno Pell said.", "2025-02-05", "Today", "2025-02-05"),
+    ("``Today,'' a song by Juno Pell, was a hit.", "2025-02-05", "Today", None),
     # a capitalised unit inside a sentence is a title
     ('Rafe Imlay said on ABC\'s "This Week" that he would run.', "2025-02-05", "This Week", None),
     ("Rafe Imlay said this week that he would run.", "2025-02-05", "this week", "2025-W06"),

@@ -104,6 +104,8 @@ def _lex() -> dict[str, dict[str, str]]:
     }
 
 
+QUOTE_OPENERS = {"``", "`", '"', "“", "‘"}
+QUOTE_CLOSERS = {"''", "'", '"', "”", "’"}
 NAME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "GPE", "LOC", "NORP", "LAW"}
 NOT_YEAR_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
 POSITION_MODS = {"START", "MID", "END"}
@@ -502,9 +504,13 @@ def _deictic_day(t: _Toks, i: int) -> Expr | None:
 def _in_name(t: _Toks, i: int) -> bool:
     """Whether the word at ``i`` is part of a name ("USA TODAY", an ORG entity)."""
     tok = t.doc[i]
-    if tok.ent_type_ in NAME_ENTS:
-        return True
     prev = t.tok(i - 1)
+    if tok.ent_type_ in NAME_ENTS:
+        # a quotation opening on "Today," is not a title, whatever the entity recogniser says
+        alone = tok.ent_iob_ == "B" and (i + 1 >= t.n or t.doc[i + 1].ent_iob_ != "I")
+        title = any(t.at(k) in QUOTE_CLOSERS for k in (i + 1, i + 2))  # '``Today,'' a song'
+        return not (alone and not title and tok.ent_type_ == "WORK_OF_ART" and prev is not None
+                    and prev.text in QUOTE_OPENERS)
     return tok.text.isupper() and prev is not None and prev.text.isupper() and prev.is_alpha
 
 
@@ -640,6 +646,8 @@ def _adverbial(t: _Toks, i: int) -> bool:
     if nxt is None or nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ", "VERB", "AUX", "PART") or nxt.is_space:
         return True
     tok = t.doc[i]
+    if word == "on" and nxt.pos_ in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ"):
+        return False  # "two days on an inner tube": a preposition, not "two days later"
     if word in ("before", "after"):
         has_object = any(c.dep_ in ("pobj", "pcomp") for c in tok.children)
         return not has_object and nxt.pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ")
@@ -673,6 +681,9 @@ def _amount(t: _Toks, i: int) -> Expr | None:
     n, j = num
     if t.at(i) in ("a", "an") and n == 1.0 and lead is None and mod is None and not _a_unit_ok(t, i):
         return None
+    if t.at(j) in ("more", "additional", "further", "extra") and n != VAGUE and _unit(t, j + 1) \
+            and _unit(t, j + 1)[1]:  # type: ignore[index]
+        j += 1  # "two more weeks", "20 more years": the added stretch
     unit = _unit(t, j)
     hyphen = False
     if unit is None and t.at(j) == "-" and _unit(t, j + 1):
