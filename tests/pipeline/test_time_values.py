@@ -64,6 +64,9 @@ CASES = [
     ("Tam Roe will stay for two weeks.", "2025-02-05", "two weeks", "P2W"),
     ("Tam Roe survived two days on a raft.", "2025-02-05", "two days", "P2D"),
     ("The storm hit on Monday. Two days on, the roads were still shut.", "2025-02-05", "Two days on", "2025-02-05"),
+    # a weekday with a plural part of the day recurs; a singular one is one day
+    ("The bar hosts quiz games on Tuesday nights.", "2025-02-05", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("The bar hosted a quiz game on Tuesday night.", "2025-02-05", "Tuesday night", "2025-02-04"),
     # a quotation opening on "Today" is the publication day, not a title
     ("``Today, we have a deal,'' Juno Pell said.", "2025-02-05", "Today", "2025-02-05"),
     ("``Today,'' a song by Juno Pell, was a hit.", "2025-02-05", "Today", None),

@@ -794,6 +794,10 @@ def _set(t: _Toks, i: int) -> Expr | None:
             unit = _unit(t, i + 1)
             assert unit is not None
             return Expr(i, i + 2, type="SET", value=duration(1, unit[0]))
+    wd = _weekday(t, i)
+    part = t.at(i + 1)
+    if wd and part.endswith("s") and part[:-1] in lex["parts"]:  # "Tuesday nights": every Tuesday night
+        return Expr(i, i + 2, type="SET", value=f"XXXX-WXX-{wd}T{lex['parts'][part[:-1]]}")
     if word.endswith("s") and t.at(i - 1) == "on":
         wd = _lex()["weekdays"].get(word[:-1])
         if wd and t.doc[i].text[:1].isupper():
