@@ -59,6 +59,13 @@ quarter, year, decade, century, hour, minute, second, weekend):
   -> "1989-WXX" (the publication's year); ages, bare numbers, "the days ..."
   and "the day" are dropped.
 
+Conventions follow the TimeML annotation guidelines for TIMEX3 values (ISO 8601
+dates and weeks, the PRESENT_REF/PAST_REF/FUTURE_REF references, parts of the
+day such as TNI, sets such as "XXXX-WXX-2TNI") and the news strategy described
+for HeidelTime (Strötgen and Gertz, SemEval 2010 and LRE 2012): relative
+expressions resolve against the publication date, the tense of the sentence
+choosing between a past and a coming occurrence. The rules are our own.
+
 Ambiguous words are dates only in date context: "May"/"March"/"June"/"April"/
 "August" need a day or year beside them or a temporal word before them and
 must not be a modal, a verb or part of a name; months and weekdays must be
