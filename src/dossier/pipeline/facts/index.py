@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from ...graph import Span, Time
 from .. import doc_state, lexicons, syntax
-from ..status import StatusInfo, statement_status
+from ..status import StatusInfo, fiction_word, imagined_scene, imagining_word, statement_status
 from ..times import governing_time
 
 log = logging.getLogger(__name__)
@@ -37,9 +36,6 @@ PAIR_LOOKBACK = 3  # sentences searched back for the two people "they" refers to
 # "opposed her plan" / "criticized his proposal": opposing someone's plan is opposing them.
 CARRIERS = frozenset({"campaign", "bid", "candidacy", "administration", "team", "office", "camp", "family",
                       "plan", "proposal", "policy", "policies", "agenda", "bill"})
-# Governors of an imagined scene: nothing under them is a fact (a guard beside the status API).
-IMAGINING = frozenset({"imagine", "imagined", "imagines", "imagining", "pretend", "fantasize", "envision", "suppose"})
-FICTION_NOUNS = frozenset({"parody", "sketch", "skit", "spoof", "satire", "hypothetical", "fantasy", "cartoon"})
 
 
 class Facts:
@@ -306,27 +302,8 @@ class Facts:
         return False
 
     def imagined(self, toks: Iterable[Token]) -> bool:
-        """True when a fact sits in an imagined scene (a sketch that "imagined ...", "what if").
-
-        A guard beside the status API: the worst error is a parody turned into a fact.
-        """
-        for tok in toks:
-            sent = tok.sent
-            words = [t.lower_ for t in sent]
-            if any(a == "what" and b == "if" for a, b in pairwise(words)):
-                return True
-            for anc in tok.ancestors:
-                if anc.lower_ in IMAGINING or anc.lemma_.lower() in IMAGINING:
-                    return True
-                if anc.dep_ in {"relcl", "acl"} and anc.head.lemma_.lower() in FICTION_NOUNS:
-                    return True
-                if anc.dep_ == "advcl" and any(c.lower_ == "if" for c in anc.children):
-                    return True
-            if any(c.lower_ == "would" for c in tok.head.children) and any(
-                c.lower_ == "have" for c in tok.head.children
-            ):
-                return True  # "would have ...": counterfactual
-        return False
+        """True when a fact sits in an imagined scene (:func:`..status.imagined_scene`)."""
+        return imagined_scene(toks)
 
     def time(self, start_char: int, end_char: int) -> str | None:
         """The value of the time governing chars [start_char, end_char), if any."""
@@ -387,7 +364,7 @@ class Facts:
         return Span(start, end, text[start:end])
 
     def _has_imagined(self, sent: Any) -> bool:
-        return any(t.lower_ in IMAGINING or t.lemma_.lower() in IMAGINING or t.lower_ in FICTION_NOUNS for t in sent)
+        return any(imagining_word(t) or fiction_word(t, lemma=False) for t in sent)
 
 
 # How facts read a verb's subject: through coordination, participles, adverbial clauses,

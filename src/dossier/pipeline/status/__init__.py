@@ -5,6 +5,18 @@ per-Doc frame cache and ``doc_state.QUOTE_STATUS`` (it never changes the quote o
 :func:`statement_status` / :func:`char_status` are the one way to ask a statement's status.
 """
 
-from .finder import StatusFinder, StatusInfo, annotate_status, char_status, statement_status
+from .finder import (
+    StatusFinder,
+    StatusInfo,
+    annotate_status,
+    char_status,
+    fiction_word,
+    imagined_scene,
+    imagining_word,
+    statement_status,
+)
 
-__all__ = ["StatusFinder", "StatusInfo", "annotate_status", "char_status", "statement_status"]
+__all__ = [
+    "StatusFinder", "StatusInfo", "annotate_status", "char_status", "fiction_word", "imagined_scene",
+    "imagining_word", "statement_status",
+]

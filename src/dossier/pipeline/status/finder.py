@@ -36,9 +36,10 @@ Refinements (each tested in ``tests/test_status.py``):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from spacy.language import Language
@@ -132,6 +133,45 @@ def _attribution_verbs() -> dict[str, str]:
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
+
+
+# --------------------------------------------------------------------------- imagined scenes
+
+SUPPOSITION = "suppose"  # a supposition verb, kept apart from the imagination verbs (see hypothetical())
+
+
+def imagining_word(tok: Token) -> bool:
+    """An imagination verb (``imagine``, ``pretend``, ...; ``status/scene_verbs``) or ``suppose``, in any form."""
+    words = _words("imagination_verbs") | _words("scene_verbs") | {SUPPOSITION}
+    return tok.lower_ in words or _lemma(tok) in words
+
+
+def fiction_word(tok: Token, lemma: bool = True) -> bool:
+    """A fiction word (``parody``, ``sketch``, ``deepfake``, ...; ``status/scene_nouns``): by its lemma,
+    else as written."""
+    return (_lemma(tok) if lemma else tok.lower_) in _words("fiction_words") | _words("scene_nouns")
+
+
+def imagined_scene(toks: Iterable[Token]) -> bool:
+    """True when a fact sits in an imagined scene: under an imagination verb, in a clause about a
+    fiction (``a sketch that ...``), under ``if``, in a ``what if`` sentence or a ``would have``.
+
+    The facts' guard beside :func:`statement_status`: the worst error is a parody turned into a fact.
+    """
+    for tok in toks:
+        words = [t.lower_ for t in tok.sent]
+        if any(a == "what" and b == "if" for a, b in pairwise(words)):
+            return True
+        for anc in tok.ancestors:
+            if imagining_word(anc):
+                return True
+            if anc.dep_ in {"relcl", "acl"} and fiction_word(anc.head):
+                return True
+            if anc.dep_ == "advcl" and any(c.lower_ == "if" for c in anc.children):
+                return True
+        if any(c.lower_ == "would" for c in tok.head.children) and any(c.lower_ == "have" for c in tok.head.children):
+            return True  # "would have ...": counterfactual
+    return False
 
 
 def _match(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
@@ -330,7 +370,8 @@ class _Finder:
             if ids:
                 self.add("hypothetical", [tok], ids, span_ids=[tok.i, *ids])
             return
-        if lemma == "suppose" and tok.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "xcomp") for c in tok.children):
+        if lemma == SUPPOSITION and tok.pos_ == "VERB" and not any(
+                c.dep_ in ("auxpass", "xcomp") for c in tok.children):
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subj or subj[0].lower_ in ("we", "let", "'s", "us"):
                 ids = [t.i for c in tok.children if c.dep_ == "ccomp" for t in c.subtree]
@@ -893,5 +934,19 @@ def iter_frames(doc: Doc) -> Iterator[dict[str, Any]]:
     yield from frames(doc)["frames"]
 
 
-__all__ = ["PRECEDENCE", "StatusFinder", "StatusInfo", "annotate_status", "char_status", "find_claims",
-           "find_status", "frames", "iter_frames", "quote_statuses", "statement_status"]
+__all__ = [
+    "PRECEDENCE",
+    "StatusFinder",
+    "StatusInfo",
+    "annotate_status",
+    "char_status",
+    "fiction_word",
+    "find_claims",
+    "find_status",
+    "frames",
+    "imagined_scene",
+    "imagining_word",
+    "iter_frames",
+    "quote_statuses",
+    "statement_status",
+]
