@@ -20,7 +20,7 @@ from . import doc_state
 FoundT = TypeVar("FoundT")
 
 
-class DossierComponent(Pipe, Generic[FoundT]):  # type: ignore[misc]  # spaCy's Pipe is untyped (Cython)
+class DossierComponent(Pipe, Generic[FoundT]):
     """Base of every dossier component (subclasses set ``reads`` and implement the two steps)."""
 
     # The components whose annotations this one reads, by their registered names.

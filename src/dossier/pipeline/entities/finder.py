@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -669,7 +670,7 @@ def _gender(doc: Doc, cl: Cluster) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _detector():  # type: ignore[no-untyped-def]
+def _detector() -> Any:
     import gender_guesser.detector as gd
 
     return gd.Detector(case_sensitive=False)

@@ -231,9 +231,9 @@ def _pair_states(facts: Facts) -> list[Hit]:
                 other = [k for p in pred.children if p.dep_ == "prep" and p.lower_ in {"to", "with"}
                          for q in p.children if q.dep_ == "pobj" for k in facts.denote(q)]
             elif pred.dep_ == "prep":
-                for words, t in phrases.items():
-                    toks = facts.doc[pred.i : pred.i + len(words)]
-                    if tuple(x.lower_ for x in toks) == words:
+                for phrase, t in phrases.items():
+                    toks = facts.doc[pred.i : pred.i + len(phrase)]
+                    if tuple(x.lower_ for x in toks) == phrase:
                         typ = t
                         other = [k for x in toks.root.subtree if x.dep_ == "pobj" and x.head.lower_ == "with"
                                  for k in facts.denote(x)]

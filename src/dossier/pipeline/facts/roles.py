@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -52,7 +53,7 @@ class Found:
 
 
 @lru_cache(maxsize=1)
-def _mods() -> dict[str, object]:
+def _mods() -> dict[str, Any]:
     return lexicons.json("facts/role_modifiers")
 
 
@@ -62,7 +63,7 @@ def _titles() -> frozenset[str]:
 
 def normalise(title: str) -> str:
     """Lower case, abbreviations spelled out (``Lt. Gov.`` -> ``lieutenant governor``)."""
-    abbr: dict[str, str] = _mods()["abbreviations"]  # type: ignore[assignment]
+    abbr: dict[str, str] = _mods()["abbreviations"]
     t = " ".join(title.lower().replace("–", "-").split())
     if t in abbr:
         return abbr[t]
@@ -82,7 +83,7 @@ def is_title(title: str) -> bool:
 def _mod_class(word: str) -> str | None:
     w = word.lower().rstrip("-")
     for cls in ("past", "current", "future", "ignore"):
-        if w in _mods()[cls] or w + "-" in _mods()[cls]:  # type: ignore[operator]
+        if w in _mods()[cls] or w + "-" in _mods()[cls]:
             return cls
     return None
 
@@ -254,11 +255,11 @@ def _premodifier(facts: Facts) -> list[Found]:
         title = None
         for n in range(len(words)):
             cand = " ".join(w.text for w in words[n:])
-            if normalise(cand) in _titles() or normalise(cand) in _mods()["abbreviations"]:  # type: ignore[operator]
+            if normalise(cand) in _titles() or normalise(cand) in _mods()["abbreviations"]:
                 title = normalise(cand)
                 lead = words[:n]
                 break
-        if title is None or title in _mods()["honorifics"]:  # type: ignore[operator]
+        if title is None or title in _mods()["honorifics"]:
             continue
         current: bool | None = True
         for w in lead:
@@ -366,6 +367,7 @@ def _predicates(facts: Facts) -> list[Found]:
         preds: list[Token] = [c for c in verb.children if c.dep_ in {"attr", "oprd"} and c is not dobj]
         preds += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
                   if p.dep_ == "pobj"]
+        holder: Token | None
         if lemma == "be" and preds and subj is not None:
             holder = subj
         elif lemma in STARTING_VERBS | SERVING_VERBS and preds:
@@ -462,7 +464,7 @@ def title_at_span(facts: Facts, span: object) -> Title | None:
 def _seats(facts: Facts) -> list[Found]:
     """``sits on the county school board``, ``joined the board in 2019``: a membership role in the body."""
     bodies = set(lexicons.json("facts/org_references")["bodies"])
-    seat_verbs = set(_mods()["seat_verbs"])  # type: ignore[arg-type]
+    seat_verbs = set(_mods()["seat_verbs"])
     out: list[Found] = []
     for verb in facts.doc:
         lemma = verb.lemma_.lower()
@@ -523,7 +525,7 @@ def _founders(facts: Facts) -> list[Found]:
 
 def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
     """``X retired in February``, ``who left in 2021``: the one open role of X ends then."""
-    departing = [tuple(d.split()) for d in _mods()["departing"]]  # type: ignore[union-attr]
+    departing = [tuple(d.split()) for d in _mods()["departing"]]
     by_person: dict[str, list[Role]] = {}
     for r in roles.values():
         by_person.setdefault(r.person or "", []).append(r)
@@ -566,8 +568,8 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     ties: list[Relation] = []
     elected = lexicons.load("facts/role_titles_elected")
     members = lexicons.load("facts/role_titles_member")
-    peers = frozenset(_mods()["peer_titles"])  # type: ignore[arg-type]
-    presiding = frozenset(_mods()["presiding_titles"])  # type: ignore[arg-type]
+    peers = frozenset(_mods()["peer_titles"])
+    presiding = frozenset(_mods()["presiding_titles"])
     doc = facts.doc
     for f in found:
         r = f.role
@@ -614,9 +616,9 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
 def _member_body(facts: Facts, org: str) -> bool:
     """A legislature, board, union or party: its office-holders are members, not employees."""
     name = (facts.records.get(org) or {}).get("name", "").lower().split()
-    if " ".join(name[-2:]) in _mods()["not_member_bodies"]:  # type: ignore[operator]
+    if " ".join(name[-2:]) in _mods()["not_member_bodies"]:
         return False
-    return bool(name) and name[-1] in _mods()["member_bodies"]  # type: ignore[operator]
+    return bool(name) and name[-1] in _mods()["member_bodies"]
 
 
 def _merge(into: Role, other: Role) -> None:

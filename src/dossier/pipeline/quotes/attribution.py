@@ -1,7 +1,7 @@
 """Who said it, to whom and when: cues, speakers, addressees and times of quotes.
 
 Pure functions over a parsed ``Doc`` and the entity mentions of
-:mod:`dossier.pipeline.state`; :mod:`dossier.pipeline.quotes` strings them together.
+:mod:`dossier.pipeline.doc_state`; :mod:`dossier.pipeline.quotes` strings them together.
 """
 
 from __future__ import annotations

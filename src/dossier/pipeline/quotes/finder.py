@@ -1,6 +1,6 @@
 """The ``dossier_quotes`` component: direct, mixed, indirect and according-to quotes.
 
-Choices (see also :mod:`.quote_marks` and :mod:`.attribution`):
+Choices (see also :mod:`..text` and :mod:`.attribution`):
 
 * A direct quote split by its attribution (``"A," she said, "B."``) gives two
   quotes with the same cue and speaker; a quote running across paragraphs gives

@@ -249,7 +249,7 @@ class _Finder:
             self.title()
         for tok in doc[self.title_end:]:
             self.unknown(tok)
-        for sent in doc[self.title_end:].sents:
+        for sent in doc[self.title_end:].sents:  # type: ignore[attr-defined]  # in spaCy, not in its stubs
             self.question(sent)
         for tok in doc[self.title_end:]:
             self.hypothetical(tok)

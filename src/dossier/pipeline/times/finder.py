@@ -1,7 +1,7 @@
 """The ``dossier_times`` component: time expressions, normalised (TIMEX3) and anchored.
 
 Detection and the shape of each value come from the token grammar of
-:mod:`.time_grammar` (its docstring lists the patterns); the calendar
+:mod:`.grammar` (its docstring lists the patterns); the calendar
 arithmetic from :mod:`.timex`. This module supplies the context a value needs:
 
 * the publication date (:func:`..doc_state.published`) for deictic

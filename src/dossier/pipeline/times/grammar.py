@@ -131,7 +131,7 @@ ORD_NUM_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 
 FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "½": 0.5}
 
-Rule = Callable[[Doc, int], "Expr | None"]
+Rule = Callable[["_Toks", int], "Expr | None"]
 
 
 class _Toks:
@@ -318,9 +318,9 @@ def _explicit_date(t: _Toks, i: int) -> Expr | None:
         i = i + 2 if t.at(i + 1) == "," else i + 1
     # "the 21st of July"
     if t.at(i) == "the" and ORD_NUM_RE.match(t.at(i + 1)) and t.at(i + 2) == "of" and _month(t, i + 3):
-        day = int(ORD_NUM_RE.match(t.at(i + 1))[1])  # type: ignore[index]
+        ordinal = int(ORD_NUM_RE.match(t.at(i + 1))[1])  # type: ignore[index]
         month, end = _month(t, i + 3)  # type: ignore[misc]
-        return _with_year(t, start, end, month, day)
+        return _with_year(t, start, end, month, ordinal)
     # "21 July (2024)"
     day = _day(t, i)
     if day and _month(t, i + 1) and not _year_tok(t, i):
@@ -679,11 +679,10 @@ def _amount(t: _Toks, i: int) -> Expr | None:
         i += 1
     num = _number(t, i)
     if num is None:
-        if lead in ("past", "last", "next", "coming", "latest") and _unit(t, i) and not _unit(t, i)[1]:
-            unit = _unit(t, i)
-            assert unit is not None
-            if unit[0] in ("TH", "TM", "TS"):
-                return Expr(start, i + 1, type="DURATION", value=duration(1, unit[0]), mod=mod)
+        unit = _unit(t, i)
+        if lead in ("past", "last", "next", "coming", "latest") and unit is not None and not unit[1] \
+                and unit[0] in ("TH", "TM", "TS"):
+            return Expr(start, i + 1, type="DURATION", value=duration(1, unit[0]), mod=mod)
         return None
     n, j = num
     if t.at(i) in ("a", "an") and n == 1.0 and lead is None and mod is None and not _a_unit_ok(t, i):
@@ -806,9 +805,9 @@ def _set(t: _Toks, i: int) -> Expr | None:
     if wd and part.endswith("s") and part[:-1] in lex["parts"]:  # "Tuesday nights": every Tuesday night
         return Expr(i, i + 2, type="SET", value=f"XXXX-WXX-{wd}T{lex['parts'][part[:-1]]}")
     if word.endswith("s") and t.at(i - 1) == "on":
-        wd = _lex()["weekdays"].get(word[:-1])
-        if wd and t.doc[i].text[:1].isupper():
-            return Expr(i, i + 1, type="SET", value=f"XXXX-WXX-{wd}")
+        weekday = _lex()["weekdays"].get(word[:-1])
+        if weekday and t.doc[i].text[:1].isupper():
+            return Expr(i, i + 1, type="SET", value=f"XXXX-WXX-{weekday}")
     return None
 
 
@@ -1174,7 +1173,7 @@ def _unit_the(t: _Toks, i: int) -> Expr | None:
 def _scan_one(t: _Toks, i: int, rules: tuple[Rule, ...]) -> Expr | None:
     best = None
     for rule in rules:
-        e = rule(t, i)  # type: ignore[arg-type]
+        e = rule(t, i)
         if e is not None and (best is None or e.end > best.end):
             best = e
     return best
@@ -1196,7 +1195,7 @@ def scan(doc: Doc) -> list[Expr]:
         if doc[i].is_space or (doc[i].is_punct and t.low[i] != "'"):
             i += 1
             continue
-        best = _scan_one(t, i, RULES)  # type: ignore[arg-type]
+        best = _scan_one(t, i, RULES)
         if best is not None and best.end > best.start:
             out.append(best)
             i = best.end
