@@ -36,6 +36,9 @@ CASES = [
     ("The offer had been scheduled to expire Friday.", "2025-10-27", "Friday", "2025-10-24"),
     ("The offer is scheduled to expire Friday.", "2025-10-27", "Friday", "2025-10-31"),
     ("The offer had been due to expire Friday.", "2025-10-27", "Friday", "2025-10-24"),
+    # "could" with a negative subject reports a failed attempt (past); plain "could" is a possibility ahead
+    ("Neither Ivo Marsh nor his aides could be reached Tuesday.", "2025-02-05", "Tuesday", "2025-02-04"),
+    ("Ivo Marsh could be reached Tuesday, his aides said.", "2025-02-05", "Tuesday", "2025-02-11"),
     # business news: a quarter a year back
     ("In the year-earlier third quarter, the co-op earned less.", "2025-10-27", "the year-earlier third quarter",
      "2024-Q3"),

@@ -91,6 +91,15 @@ def _past_perfect(tok: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for h in heads for c in h.children)
 
 
+def _negative_subject(verb: Token) -> bool:
+    """Whether the subject of ``verb`` is negative ("neither ... nor", "no one", "nobody")."""
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        words = {w.lower_ for w in subj.subtree}
+        if words & {"neither", "nobody", "none"} or ("no" in words and "one" in words):
+            return True
+    return False
+
+
 def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
@@ -105,8 +114,8 @@ def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
             return "future"  # "is to resume trading Tuesday"
         return _verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
-    if "could" in lowers and any(c.dep_ == "neg" for c in verb.children):
-        return "past"  # "could not be reached Tuesday"
+    if "could" in lowers and (any(c.dep_ == "neg" for c in verb.children) or _negative_subject(verb)):
+        return "past"  # "could not be reached Tuesday", "neither he nor his aides could be reached Tuesday"
     if verb.lemma_.lower() in lexicons.load("times/future_verbs") and verb.tag_ != "VBD" and not lowers & PAST_AUX:
         return "future"
     scheduled = not attributive  # "Tuesday's ruling" is not scheduled by a present verb
