@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import pipeline
+from .confidence import DEFAULT_MIN_CONFIDENCE
 from .errors import ReadError
 from .extraction import doc_to_graph, pipe_docs, set_error_handler
 from .graph import EXTRACTOR_VERSION, Article, ArticleGraph
@@ -180,6 +181,11 @@ def ingest(
     return summary
 
 
+def shown_graph(graph: ArticleGraph, min_confidence: float | None = None) -> ArticleGraph:
+    """What a user is shown of an article graph: no hypothetical facts, none under the threshold."""
+    return graph.shown(DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
+
+
 def open_store(db: str | Path | None = None, readonly: bool = True) -> Store:
     """Open the store for queries (read-only by default)."""
     path = Path(db or default_db())
@@ -190,8 +196,12 @@ def open_store(db: str | Path | None = None, readonly: bool = True) -> Store:
     return Store(path, readonly=readonly)
 
 
-def evaluate(gold_path: str | Path, article_path: str | Path, model: str | None = None) -> Report:
-    """Extract one article and score it against a gold reading."""
+def evaluate(
+    gold_path: str | Path, article_path: str | Path, model: str | None = None, show_all: bool = False,
+    min_confidence: float | None = None,
+) -> Report:
+    """Extract one article and score what a user is shown of it (everything with ``show_all``) against a gold
+    reading."""
     gold = load_gold(gold_path)
     outcomes = list(extract_paths([article_path], model=model))
     problems = [o.problem for o in outcomes if o.problem]
@@ -199,4 +209,4 @@ def evaluate(gold_path: str | Path, article_path: str | Path, model: str | None 
     if problems or not graphs:
         reason = problems[0].reason if problems else "no article read"
         raise ReadError(str(article_path), reason, problems[0].kind if problems else "empty")
-    return score(gold, graphs[0])
+    return score(gold, graphs[0] if show_all else shown_graph(graphs[0], min_confidence))
