@@ -24,6 +24,7 @@ from dossier.graph import (
     Time,
 )
 from dossier.store import Store
+from dossier.store.db import migrations
 from dossier.store.text import norm, sentence
 
 # --- invented articles ----------------------------------------------------------------
@@ -44,6 +45,11 @@ def span(article: Article, part: str, nth: int = 0, title: bool = False) -> Span
 def mention(article: Article, part: str, kind: str = "name", nth: int = 0, title: bool = False) -> Mention:
     s = span(article, part, nth, title)
     return Mention(s.start, s.end, s.text, s.in_, kind)  # type: ignore[arg-type]
+
+
+def parsed(article: Article, *sentences: str) -> list[Span]:
+    """The sentence spans a parse would give, written out by hand (the title is one sentence)."""
+    return [Span(0, len(article.title), None, "title"), *(span(article, s) for s in sentences)]
 
 
 def ledger_graph() -> ArticleGraph:
@@ -100,6 +106,8 @@ def ledger_graph() -> ArticleGraph:
         events=[Event("appointment", [Participant("appointer", "e1"), Participant("appointee", "e2")], first,
                       when="2024-03-11")],
         claims=[Claim(span(a, "Okafor is reportedly weighing a run for governor."), "reported", ["reportedly"])],
+        sentences=parsed(a, first.text, '"Priya has run ships for twenty years," Okafor told the Harbor Ledger.',
+                         worked.text, met.text, "Okafor is reportedly weighing a run for governor."),
     )
 
 
@@ -128,6 +136,9 @@ def courier_graph(body_extra: str = "") -> ArticleGraph:
             a, "Council member Tomás Reyes criticized Okafor's plan."))],
         relations=[Relation("political.criticized", "c2", "c1",
                             span(a, "Council member Tomás Reyes criticized Okafor's plan."))],
+        sentences=parsed(a, "Dana Okafor defended the port budget.",
+                         '"We kept every promise," she said at a town hall on Tuesday.',
+                         "Council member Tomás Reyes criticized Okafor's plan."),
     )
 
 
@@ -148,6 +159,7 @@ def gazette_graph() -> ArticleGraph:
                       cue=span(a, "said"))],
         roles=[Role(person="g1", title="council member", current=False,
                     evidence=span(a, "Okafor, then a council member, said the ferry would run again by summer."))],
+        sentences=parsed(a, a.body),
     )
 
 
@@ -172,7 +184,7 @@ def test_ingest_writes_one_row_per_fact(store: Store) -> None:
     assert (c["quotes"], c["roles"], c["relations"], c["events"], c["claims"]) == (3, 3, 3, 1, 1)
     assert c["event_participants"] == 2
     assert c["times"] == 4
-    assert c["migrations"] == 1
+    assert c["migrations"] == len(migrations())
 
 
 def test_fact_rows_carry_article_span_sentence_and_version(store: Store) -> None:
@@ -251,19 +263,21 @@ def test_foreign_keys_enforced(store: Store) -> None:
 
 # --- connection and migrations ---------------------------------------------------------
 
+SHIPPED = [m.name for m in migrations()]
+
 
 def test_file_store_uses_wal_and_records_migrations(tmp_path: Path) -> None:
     path = tmp_path / "dossier.db"
     with Store(path) as s:
-        assert s.migrated == ["001_initial"]
+        assert s.migrated == SHIPPED
         assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert s.conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
         s.ingest(ledger_graph())
     with Store(path) as s:
         assert s.migrated == []
-        assert [m["name"] for m in s.migrations] == ["001_initial"]
-        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert [m["name"] for m in s.migrations] == SHIPPED
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == migrations()[-1].number
         assert s.counts()["articles"] == 1
 
 
@@ -402,19 +416,66 @@ def test_quotes_newest_first_with_outlet_and_date(store: Store) -> None:
     assert [(q["date"], q["date_from"], q["kind"]) for q in undated] == [("2023-11-20", "published", "indirect")]
 
 
-def test_timeline_dated_in_order_then_undated(store: Store) -> None:
+def test_timeline_dates_every_fact_by_its_own_time_or_its_report(store: Store) -> None:
     line = store.timeline("Dana Okafor")
-    dated = [(i["date"], i["kind"]) for i in line if i["date"]]
-    assert dated == [
-        ("2015", "relation"),
-        ("2016", "relation"),
-        ("2024-03-11", "event"),  # same day: in the order the article tells them
-        ("2024-03-11", "quote"),
-        ("2024-04-30", "quote"),
+    assert [(i["date"], i["date_from"], i["kind"]) for i in line] == [
+        ("2015", "fact", "relation"),
+        ("2016", "fact", "relation"),
+        ("2024-03-11", "fact", "event"),  # same day: in the order the article tells them
+        ("2024-03-11", "fact", "quote"),
+        ("2024-03-12", "reported", "claim"),  # no date of its own: the article's publication date
+        ("2024-04-30", "fact", "quote"),
+        ("2024-05-02", "reported", "relation"),
     ]
-    undated = [(i["kind"], i["article_id"]) for i in line if not i["date"]]
-    assert undated == [("claim", "ledger-1"), ("relation", "courier-7")]
-    assert line[:len(dated)] == [i for i in line if i["date"]]
+    words = {(i["kind"], i["date_text"]) for i in line}
+    assert ("claim", "reported 2024-03-12") in words
+    assert ("quote", "30 April 2024") in words
+    assert all(i["reported"] == i["published"] for i in line)
+
+
+def timeline_graph() -> ArticleGraph:
+    """An article whose facts carry TIMEX codes, a hypothetical role and a low-confidence tie."""
+    a = Article(
+        id="lantern-9",
+        title="Quill looks back",
+        body=("Zara Quill joined the Tidewater Choir in the fall of 2015. She has led it for some days now. "
+              "In the sketch, Quill is queen of the harbor. Quill may know Ivo Brandt."),
+        published="2016-10-12",
+    )
+    quill = Entity("z1", "Zara Quill", "PERSON", mentions=[mention(a, "Zara Quill"), mention(a, "Quill", nth=1)])
+    brandt = Entity("z2", "Ivo Brandt", "PERSON", mentions=[mention(a, "Ivo Brandt")])
+    choir = Entity("z3", "Tidewater Choir", "ORG", mentions=[mention(a, "Tidewater Choir")])
+    first = span(a, "Zara Quill joined the Tidewater Choir in the fall of 2015.")
+    led = span(a, "She has led it for some days now.")
+    return ArticleGraph(
+        article=a,
+        entities=[quill, brandt, choir],
+        roles=[
+            Role(person="z1", title="member", org="z3", start="2015-FA", evidence=first, confidence=0.9),
+            Role(person="z1", title="leader", org="z3", when="PRESENT_REF", evidence=led, confidence=0.8),
+            Role(person="z1", title="choir director", org="z3", when="P_D", evidence=led, confidence=0.8),
+            Role(person="z1", title="queen", status="hypothetical", confidence=0.3,
+                 evidence=span(a, "In the sketch, Quill is queen of the harbor.")),
+        ],
+        relations=[Relation("social.friendship", "z1", "z2", span(a, "Quill may know Ivo Brandt."), status="hedged",
+                            confidence=0.4)],
+    )
+
+
+def test_timeline_in_words_hides_hypothetical_and_unsure_facts_unless_all() -> None:
+    with Store(":memory:") as s:
+        s.ingest(timeline_graph())
+        shown = s.timeline("Zara Quill")
+        assert [(i["text"], i["date_text"]) for i in shown] == [
+            ("member, Tidewater Choir", "fall 2015"),
+            ("leader, Tidewater Choir", "now (2016-10-12)"),
+            ("choir director, Tidewater Choir", "for some days, reported 2016-10-12"),
+        ]
+        assert [i["when"] for i in shown] == ["2015-FA", "PRESENT_REF", "P_D"]  # --json keeps the TIMEX values
+        everything = s.timeline("Zara Quill", show_all=True)
+        assert {i["status"] for i in everything} == {"asserted", "hypothetical", "hedged"}
+        assert len(everything) == 5
+        assert len(s.timeline("Zara Quill", min_confidence=0.35)) == 4  # the hedged tie at 0.4; never the sketch
 
 
 def test_graph_round_trip(store: Store) -> None:
@@ -448,24 +509,49 @@ def test_norm(name: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("body", "part", "expected"),
+    ("body", "cuts", "part", "expected"),
     [
-        ("First one. Mr. Vale spoke at noon. Last.", "spoke", "Mr. Vale spoke at noon."),
-        ('He left. "It is over," she said. Then rain.', "It is over,", '"It is over," she said.'),
-        ("One line\nSecond line here", "Second", "Second line here"),
-        ("No boundary at all", "boundary", "No boundary at all"),
+        ("First one. Mr. Vale spoke at noon. Last.", ["First one.", "Mr. Vale spoke at noon.", "Last."], "spoke",
+         "Mr. Vale spoke at noon."),
+        ('He left. "It is over," she said. Then rain.', ["He left.", '"It is over," she said.', "Then rain."],
+         "It is over,", '"It is over," she said.'),
+        ("One line\nSecond line here", ["One line", "Second line here"], "Second", "Second line here"),
+        ("No boundary at all", ["No boundary at all"], "boundary", "No boundary at all"),
+        ("Ann ran. Bo hid. Cy sat.", ["Ann ran.", "Bo hid.", "Cy sat."], "ran. Bo", "Ann ran. Bo hid."),
+        ("Ann ran.  Bo hid.", ["Ann ran.", "Bo hid."], "  ", "  "),  # between sentences: the span itself
     ],
 )
-def test_sentence_around_span(body: str, part: str, expected: str) -> None:
+def test_sentence_around_span(body: str, cuts: list[str], part: str, expected: str) -> None:
     article = Article(id="t", title="T", body=body)
+    sentences = [Span(*find_span(body, cut)) for cut in cuts]
     start, end = find_span(body, part)
-    assert sentence(article, Span(start, end)) == expected
+    assert sentence(article, Span(start, end), sentences) == expected
+
+
+def test_a_graph_without_sentences_stores_the_evidence_as_its_sentence() -> None:
+    """Graphs written before sentences were kept still ingest; nothing re-splits the article."""
+    old = ledger_graph().to_dict()
+    del old["sentences"]
+    with Store(":memory:") as s:
+        assert s.ingest(ArticleGraph.from_dict(old)) is True
+        row = s.conn.execute("SELECT ev_text, sentence FROM quotes").fetchone()
+        assert row["sentence"] == row["ev_text"] == "Priya has run ships for twenty years,"
+        rel = s.conn.execute("SELECT sentence FROM relations WHERE type = 'contact.met'").fetchone()
+        assert rel["sentence"] == "The two met at a budget hearing in 2015."
+
+
+def test_sentences_round_trip_through_json() -> None:
+    graph = ledger_graph()
+    again = ArticleGraph.from_dict(graph.to_dict())
+    assert again.sentences == graph.sentences
+    assert graph.to_dict()["sentences"][0] == {"start": 0, "end": len(graph.article.title), "in": "title"}
 
 
 def test_sentence_of_bad_offsets_falls_back_to_span_text() -> None:
     article = Article(id="t", title="T", body="Short.")
     assert sentence(article, Span(40, 50, "elsewhere")) == "elsewhere"
-    assert sentence(article, replace(Span(0, 1), in_="title")) == "T"
+    assert sentence(article, Span(40, 50, "elsewhere"), [Span(0, 60)]) == "elsewhere"
+    assert sentence(article, replace(Span(0, 1), in_="title"), [Span(0, 1, None, "title")]) == "T"
 
 
 def test_ties_summary_counts_sources_and_keeps_the_widest_dates() -> None:
@@ -486,3 +572,21 @@ def test_ties_summary_counts_sources_and_keeps_the_widest_dates() -> None:
     assert (friend["start"], friend["end"]) == ("2017", "2021")
     assert friend["statuses"] == {"asserted": 2, "attributed": 1}
     assert (sibling["other"], sibling["sources"], sibling["direction"]) == ("C", 1, "in")
+
+
+@pytest.mark.slow
+def test_stored_sentences_are_the_parse_sentences(nlp) -> None:
+    from dossier.extraction import extract
+
+    body = 'Mr. Quill met Dr. Ana Petrov in Lisbon on Monday. "We agreed," Petrov said.\nThey spoke for an hour.'
+    graph = extract(body, published="2024-01-10", title="Quill meets Petrov")
+    texts = [(graph.article.title if s.in_ == "title" else body)[s.start : s.end] for s in graph.sentences]
+    assert texts == ["Quill meets Petrov", "Mr. Quill met Dr. Ana Petrov in Lisbon on Monday.",
+                     '"We agreed," Petrov said.', "They spoke for an hour."]
+    with Store(":memory:") as s:
+        s.ingest(graph)
+        quote = s.conn.execute("SELECT ev_text, sentence FROM quotes").fetchone()
+        assert (quote["ev_text"], quote["sentence"]) == ("We agreed,", '"We agreed," Petrov said.')
+        stored = {r["sentence"] for t in ("times", "quotes", "roles", "relations", "events", "claims")
+                  for r in s.conn.execute(f"SELECT sentence FROM {t}")}
+        assert stored and stored <= set(texts)

@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -16,9 +16,11 @@ from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
 from . import __version__
-from .errors import DossierError
+from .confidence import DEFAULT_MIN_CONFIDENCE
+from .errors import DossierError, UsageError
 
 if TYPE_CHECKING:
+    from .scoring import Report
     from .store import Store
 
 app = typer.Typer(
@@ -40,9 +42,21 @@ Model = Annotated[
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON for scripting.")]
 
 
-def _fail(exc: Exception, code: int = 1) -> None:
-    message = exc.message if isinstance(exc, DossierError) else str(exc)
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+def _fail(exc: DossierError | UsageError, as_json: bool = False, where: str | None = None, code: int = 1) -> NoReturn:
+    """Print one error with its code and exit non-zero.
+
+    With ``--json`` it is exactly ``{"error": {"code", "message", "where"}}`` on stderr;
+    ``where`` (the file, line or store) falls back to the one the command knows.
+    """
+    if isinstance(exc, DossierError):
+        body = {**exc.to_dict(), "where": exc.where or where}
+    else:
+        body = {"code": exc.code, "message": str(exc), "where": where}
+    if as_json:
+        sys.stderr.write(json.dumps({"error": body}, ensure_ascii=False) + "\n")
+    else:
+        text = f"[{body['code']}] {body['message']}"
+        err.print(f"[bold red]error:[/] {escape(text)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -65,18 +79,34 @@ def main(
     """dossier: who is this person, who are they close to, since when, says who, and how sure?"""
 
 
+ShowAll = Annotated[
+    bool, typer.Option("--all", help="Every fact, hypothetical and low-confidence ones too (each has its confidence).")
+]
+MinConfidence = Annotated[
+    float | None,
+    typer.Option("--min-confidence", min=0.0, max=1.0,
+                 help=f"Hide facts below this confidence (default {DEFAULT_MIN_CONFIDENCE}, set on judged precision)."),
+]
+
+
 @app.command()
 def extract(
     files: Files,
     fmt: Annotated[str, typer.Option("--format", help="json (one document, a list when several) or jsonl.")] = "json",
     model: Model = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (output keeps input order).")] = 1,
+    show_all: ShowAll = False,
+    min_confidence: MinConfidence = None,
 ) -> None:
-    """Print the article graph of each article (the JSON contract); problems go to stderr."""
-    from .service import extract_paths
+    """Print the article graph of each article (the JSON contract); problems go to stderr.
+
+    Like every query command, it leaves out hypothetical facts and facts under the
+    default confidence threshold; --all prints everything.
+    """
+    from .service import extract_paths, shown_graph
 
     if fmt not in {"json", "jsonl"}:
-        _fail(ValueError(f"--format must be json or jsonl, not {fmt!r}"), 2)
+        _fail(UsageError(f"--format must be json or jsonl, not {fmt!r}"), code=2)
     graphs: list[dict[str, Any]] = []
     failed = 0
     skipped: Counter[str] = Counter()
@@ -86,13 +116,14 @@ def extract(
                 skipped[outcome.problem.kind] += 1
             elif outcome.problem:
                 failed += 1
-                where, reason = escape(outcome.problem.where), escape(outcome.problem.reason)
-                err.print(f"[red]skipped[/] {where}: {reason}", highlight=False)
+                p = outcome.problem
+                err.print(f"[red]skipped[/] {escape(p.where)} ({escape(p.kind)}): {escape(p.reason)}", highlight=False)
             elif outcome.graph:
+                graph = outcome.graph if show_all else shown_graph(outcome.graph, min_confidence)
                 if fmt == "jsonl":
-                    sys.stdout.write(json.dumps(outcome.graph.to_dict(), ensure_ascii=False) + "\n")
+                    sys.stdout.write(json.dumps(graph.to_dict(), ensure_ascii=False) + "\n")
                 else:
-                    graphs.append(outcome.graph.to_dict())
+                    graphs.append(graph.to_dict())
     except DossierError as exc:
         _fail(exc)
     if skipped:
@@ -157,7 +188,7 @@ def ingest(
             summary = run(files, db=db, model=model, jobs=jobs or default_jobs(), on_total=on_total,
                           on_item=on_item, stop=stop, batch_size=batch_size)
     except DossierError as exc:
-        _fail(exc)
+        _fail(exc, as_json, where=str(db or default_db()))
     except KeyboardInterrupt:
         err.print("[bold red]interrupted[/]: the articles stored so far are kept; run again to resume")
         raise typer.Exit(130) from None
@@ -165,7 +196,7 @@ def ingest(
         _print_json({"db": str(db or default_db()), **summary.to_dict()})
     else:
         for p in summary.failed:
-            err.print(f"[red]failed[/] {escape(p.where)} ({p.kind}): {escape(p.reason)}", highlight=False)
+            err.print(f"[red]failed[/] {escape(p.where)} ({escape(p.kind)}): {escape(p.reason)}", highlight=False)
         if summary.skipped_inputs:
             kinds = Counter(Path(p.where).suffix or Path(p.where).name for p in summary.skipped_inputs)
             listed = ", ".join(f"{escape(k)} ×{n}" for k, n in kinds.most_common())
@@ -187,15 +218,15 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _query(db: str | None, ask: Callable[[Store], Any]) -> Any:
+def _query(db: str | None, ask: Callable[[Store], Any], as_json: bool = False) -> Any:
     """Open the store read-only, ask it one thing, and turn its errors into a clean CLI error."""
-    from .service import open_store
+    from .service import default_db, open_store
 
     try:
         with open_store(db) as store:
             return ask(store)
     except DossierError as exc:
-        _fail(exc)
+        _fail(exc, as_json, where=str(db or default_db()))
 
 
 def _table(title: str, columns: list[str], rows: Iterable[list[Any]]) -> Table:
@@ -253,7 +284,7 @@ def people(
     as_json: AsJson = False,
 ) -> None:
     """List the people in the store, most mentioned first."""
-    rows = _query(db, lambda store: store.people(limit=limit))
+    rows = _query(db, lambda store: store.people(limit=limit), as_json)
     if as_json:
         _print_json(rows)
         return
@@ -264,7 +295,7 @@ def people(
 @app.command()
 def show(name: str, db: Db = None, as_json: AsJson = False) -> None:
     """Who is NAME: aliases, articles, roles, ties, quotes, events, claims."""
-    profile = _query(db, lambda store: store.person(name))
+    profile = _query(db, lambda store: store.person(name), as_json)
     if as_json:
         _print_json(profile)
         return
@@ -288,7 +319,7 @@ def show(name: str, db: Db = None, as_json: AsJson = False) -> None:
 @app.command()
 def quotes(name: str, db: Db = None, as_json: AsJson = False) -> None:
     """What NAME said, newest first, with outlet, date and article."""
-    rows = _query(db, lambda store: store.quotes(name))
+    rows = _query(db, lambda store: store.quotes(name), as_json)
     if as_json:
         _print_json(rows)
         return
@@ -298,7 +329,7 @@ def quotes(name: str, db: Db = None, as_json: AsJson = False) -> None:
 @app.command()
 def ties(a: str, b: str, db: Db = None, as_json: AsJson = False) -> None:
     """Every tie between two people, with its evidence sentence."""
-    result = _query(db, lambda store: store.ties(a, b))
+    result = _query(db, lambda store: store.ties(a, b), as_json)
     if as_json:
         _print_json(result)
         return
@@ -307,14 +338,25 @@ def ties(a: str, b: str, db: Db = None, as_json: AsJson = False) -> None:
 
 
 @app.command()
-def timeline(name: str, db: Db = None, as_json: AsJson = False) -> None:
-    """NAME's dated facts in order (roles, ties, quotes, events), undated ones after."""
-    rows = _query(db, lambda store: store.timeline(name))
+def timeline(
+    name: str, db: Db = None, show_all: ShowAll = False, min_confidence: MinConfidence = None, as_json: AsJson = False
+) -> None:
+    """NAME's facts in date order (roles, ties, quotes, events, claims).
+
+    Each is dated by its own time or else by its article ("reported 2016-10-12"), in words;
+    --json keeps the TIMEX values. Hypothetical and low-confidence facts are hidden unless --all.
+    """
+    rows = _query(db, lambda store: store.timeline(name, min_confidence=min_confidence, show_all=show_all), as_json)
     if as_json:
         _print_json(rows)
         return
-    out.print(_table(f"timeline of {name}", ["date", "kind", "what", "status"], (
-        [r.get("date"), r.get("kind"), _short(r.get("text"), 100), r.get("status")] for r in rows)))
+    out.print(_table(f"timeline of {escape(name)}", ["date", "kind", "what", "status", "confidence"], (
+        [r.get("date_text"), r.get("kind"), escape(_short(r.get("text"), 100)), r.get("status"),
+         _confidence(r.get("confidence"))] for r in rows)))
+
+
+def _confidence(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
 
 
 @app.command("eval")
@@ -322,21 +364,55 @@ def eval_(
     gold: Annotated[Path, typer.Argument(help="A gold reading (*.gold.json) in the seed-gold form.")],
     article: Annotated[Path, typer.Argument(help="The article file it reads.")],
     model: Model = None,
+    show_all: ShowAll = False,
+    min_confidence: MinConfidence = None,
     as_json: AsJson = False,
 ) -> None:
-    """Score one article's extraction against a gold reading: recall of must items, of all, precision."""
-    from .evaluate import render
+    """Score one article's extraction against a gold reading: recall of must items, of all, precision.
+
+    It scores what a user is shown (the default threshold); --all scores every fact.
+    """
     from .service import evaluate
 
     try:
-        report = evaluate(gold, article, model=model)
+        report = evaluate(gold, article, model=model, show_all=show_all, min_confidence=min_confidence)
     except DossierError as exc:
-        _fail(exc)
+        _fail(exc, as_json)
     if as_json:
         _print_json(report.to_dict())
         return
-    render(report, out)
+    render_report(report, out)
     out.print(report.summary_line())
+
+
+def render_report(report: Report, console: Console) -> None:
+    """Print a ``dossier eval`` report as a Rich table (one row per section) followed by the list of issues."""
+    table = Table(title=f"dossier eval {report.article or ''}".strip())
+    for col in ("section", "must", "must exact", "all", "precision", "errors"):
+        table.add_column(col, justify="left" if col == "section" else "right")
+    for s in report.sections.values():
+        p = s.precision
+        table.add_row(
+            s.name,
+            f"{s.must_found}/{s.must_total}",
+            f"{s.must_exact}/{s.must_total}",
+            f"{s.all_found}/{s.all_total}",
+            "-" if p is None else f"{p:.2f} ({s.predicted_ok}/{s.predicted})",
+            str(len(s.errors)),
+        )
+    style = "bold red" if report.violations else ""
+    table.add_row("must_not", "", "", "", "", str(len(report.violations)), style=style)
+    console.print(table)
+    console.print(report.summary_line(), highlight=False)
+    for s in report.sections.values():
+        for i in s.issues:
+            mark = "[bold]must[/bold] " if i.must else ""
+            console.print(f"  [cyan]{s.name}[/cyan] [yellow]{i.kind}[/yellow] {mark}{escape(i.message)}",
+                          highlight=False)
+    for v in report.violations:
+        console.print(f"  [bold red]violation[/bold red] {escape(v.message)}", highlight=False)
+    for text in report.unchecked:
+        console.print(f"  [dim]must_not not checked automatically: {escape(text)}[/dim]", highlight=False)
 
 
 spark_app = typer.Typer(help="Extraction on a Spark cluster (needs `pip install dossier[spark]` and Java 17+).",
@@ -362,11 +438,11 @@ def spark_extract(
     try:
         from .spark.job import run as run_spark
     except ImportError as exc:
-        _fail(RuntimeError(f"Spark is not installed ({exc}); run `pip install 'dossier[spark]'`"))
+        _fail(UsageError(f"Spark is not installed ({exc}); run `pip install 'dossier[spark]'`"), as_json)
     try:
         result = run_spark(inputs, out_dir, model=model, master=master, partitions=partitions, compress=gzip)
     except SystemExit as exc:
-        _fail(RuntimeError(str(exc)))
+        _fail(UsageError(str(exc)), as_json, where=out_dir)
     if as_json:
         _print_json(result)
     else:

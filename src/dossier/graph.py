@@ -9,8 +9,8 @@ They are plain dataclasses so they pickle, compare and serialise cheaply;
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any, Literal, get_args
 
 EXTRACTOR_VERSION = "0.1.0"
 
@@ -22,8 +22,8 @@ MentionKind = Literal["name", "alias", "descriptor", "pronoun", "possessive"]
 QuoteKind = Literal["direct", "indirect", "mixed", "according_to"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 
-ENTITY_TYPES: tuple[str, ...] = EntityType.__args__  # type: ignore[attr-defined]
-STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
+ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
+STATUSES: tuple[str, ...] = get_args(Status)
 
 
 @dataclass(frozen=True)
@@ -83,10 +83,13 @@ class Span:
         return out
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any] | None) -> Span | None:
-        if d is None:
-            return None
-        return cls(d["start"], d["end"], d.get("text"), d.get("in", "body"))
+    def from_dict(cls, d: dict[str, Any]) -> Span:
+        return Span(d["start"], d["end"], d.get("text"), d.get("in", "body"))
+
+    @classmethod
+    def maybe(cls, d: dict[str, Any] | None) -> Span | None:
+        """``from_dict`` for an optional span (None stays None)."""
+        return None if d is None else Span.from_dict(d)
 
 
 @dataclass
@@ -102,7 +105,7 @@ class Mention(Span):
         return out
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Mention:  # type: ignore[override]
+    def from_dict(cls, d: dict[str, Any]) -> Mention:
         return cls(d["start"], d["end"], d.get("text"), d.get("in", "body"), d.get("kind", "name"), d.get("confidence"))
 
 
@@ -155,7 +158,7 @@ class Time(Span):
         return out
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Time:  # type: ignore[override]
+    def from_dict(cls, d: dict[str, Any]) -> Time:
         return cls(
             d["start"], d["end"], d.get("text"), d.get("in", "body"),
             d["type"], d["value"], d.get("anchor"), d.get("mod"),
@@ -175,6 +178,7 @@ class Quote:
     when: str | None = None
     source: str | None = None
     text: str | None = None
+    confidence: float | None = None  # 0-1: how sure the construction, status and coreference make it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -189,15 +193,17 @@ class Quote:
             "when": self.when,
             "status": self.status,
             "source": self.source,
+            "confidence": _round(self.confidence),
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Quote:
         return cls(
-            id=d["id"], kind=d["kind"], span=Span.from_dict(d["span"]),  # type: ignore[arg-type]
+            id=d["id"], kind=d["kind"], span=Span.from_dict(d["span"]),
             speaker=d.get("speaker"), status=d.get("status", "attributed"),
-            speaker_span=Span.from_dict(d.get("speaker_span")), cue=Span.from_dict(d.get("cue")),
+            speaker_span=Span.maybe(d.get("speaker_span")), cue=Span.maybe(d.get("cue")),
             addressee=d.get("addressee"), when=d.get("when"), source=d.get("source"), text=d.get("text"),
+            confidence=d.get("confidence"),
         )
 
 
@@ -214,10 +220,12 @@ class Role:
     current: bool | None = None
     source: str | None = None
     evidence: Span | None = None
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out = _plain(self)
         out["evidence"] = self.evidence.to_dict() if self.evidence else None
+        out["confidence"] = _round(self.confidence)
         return out
 
     @classmethod
@@ -241,6 +249,7 @@ class Relation:
     def to_dict(self) -> dict[str, Any]:
         out = _plain(self)
         out["evidence"] = self.evidence.to_dict()
+        out["confidence"] = _round(self.confidence)
         return out
 
     @classmethod
@@ -263,15 +272,17 @@ class Event:
     when: str | None = None
     source: str | None = None
     ordinal: int | None = None  # "second inauguration" -> 2 (an added field; absent when unknown)
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out = {
+        out: dict[str, Any] = {
             "type": self.type,
             "participants": [asdict(p) for p in self.participants],
             "when": self.when,
             "status": self.status,
             "source": self.source,
             "evidence": self.evidence.to_dict(),
+            "confidence": _round(self.confidence),
         }
         if self.ordinal is not None:
             out["ordinal"] = self.ordinal
@@ -282,9 +293,9 @@ class Event:
         return cls(
             type=d["type"],
             participants=[Participant(p["role"], p.get("entity")) for p in d.get("participants", [])],
-            evidence=Span.from_dict(d["evidence"]),  # type: ignore[arg-type]
+            evidence=Span.from_dict(d["evidence"]),
             status=d.get("status", "asserted"), when=d.get("when"), source=d.get("source"),
-            ordinal=d.get("ordinal"),
+            ordinal=d.get("ordinal"), confidence=d.get("confidence"),
         )
 
 
@@ -294,13 +305,16 @@ class Claim:
     status: Status
     cues: list[str] = field(default_factory=list)
     source: str | None = None
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"span": self.span.to_dict(), "status": self.status, "cues": list(self.cues), "source": self.source}
+        return {"span": self.span.to_dict(), "status": self.status, "cues": list(self.cues), "source": self.source,
+                "confidence": _round(self.confidence)}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Claim:
-        return cls(Span.from_dict(d["span"]), d["status"], list(d.get("cues", [])), d.get("source"))  # type: ignore[arg-type]
+        return cls(Span.from_dict(d["span"]), d["status"], list(d.get("cues", [])), d.get("source"),
+                   d.get("confidence"))
 
 
 @dataclass
@@ -316,6 +330,8 @@ class ArticleGraph:
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     extractor_version: str = EXTRACTOR_VERSION
+    # The parse's sentences (offsets only, no text; an added field): the store reads evidence sentences here.
+    sentences: list[Span] = field(default_factory=list)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id, or None."""
@@ -323,6 +339,21 @@ class ArticleGraph:
             if ent.id == entity_id:
                 return ent
         return None
+
+    def shown(self, min_confidence: float) -> ArticleGraph:
+        """The graph a user is shown: facts that are not hypothetical and reach ``min_confidence``.
+
+        Entities and times stay; a fact without a confidence (a graph from an older
+        extractor) counts as shown.
+        """
+        return replace(
+            self,
+            quotes=[f for f in self.quotes if is_shown(f, min_confidence)],
+            roles=[f for f in self.roles if is_shown(f, min_confidence)],
+            relations=[f for f in self.relations if is_shown(f, min_confidence)],
+            events=[f for f in self.events if is_shown(f, min_confidence)],
+            claims=[f for f in self.claims if f.confidence is None or f.confidence >= min_confidence],
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -335,6 +366,7 @@ class ArticleGraph:
             "relations": [r.to_dict() for r in self.relations],
             "events": [e.to_dict() for e in self.events],
             "claims": [c.to_dict() for c in self.claims],
+            "sentences": [s.to_dict() for s in self.sentences],
         }
 
     @classmethod
@@ -354,7 +386,19 @@ class ArticleGraph:
             events=[Event.from_dict(e) for e in d.get("events", [])],
             claims=[Claim.from_dict(c) for c in d.get("claims", [])],
             extractor_version=d.get("extractor_version", EXTRACTOR_VERSION),
+            sentences=[Span.from_dict(s) for s in d.get("sentences", [])],
         )
+
+
+def is_shown(fact: Quote | Role | Relation | Event, min_confidence: float) -> bool:
+    """Whether a user sees the fact by default: not hypothetical, and confident enough."""
+    if fact.status == "hypothetical":
+        return False
+    return fact.confidence is None or fact.confidence >= min_confidence
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
 
 
 def _plain(obj: Any) -> dict[str, Any]:
@@ -366,5 +410,5 @@ def _from_plain(cls: type, d: dict[str, Any], spans: tuple[str, ...] = ()) -> An
     kwargs = {k: v for k, v in d.items() if k in names}
     for key in spans:
         if key in kwargs:
-            kwargs[key] = Span.from_dict(kwargs[key])
+            kwargs[key] = Span.maybe(kwargs[key])
     return cls(**kwargs)

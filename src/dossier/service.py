@@ -8,25 +8,29 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import nlp as nlp_mod
-from . import workers
+from . import pipeline, workers
+from .confidence import DEFAULT_MIN_CONFIDENCE
 from .errors import ModelError, ReadError
-from .evaluate import Report, load_gold, score
-from .extraction import doc_to_graph, pipe_docs
+from .extraction import doc_to_graph, pipe_docs, set_error_handler
 from .graph import EXTRACTOR_VERSION, Article, ArticleGraph
+from .pipeline import doc_state, record_failure
 from .read import iter_articles
 from .read.warc import SKIP_KINDS
+from .scoring import Report, load_gold, score
 from .sources import estimate_total, iter_inputs
 from .store import Store
 from .workers import Stop, default_jobs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 DEFAULT_DB = "dossier.db"
 
 __all__ = [
     "IngestSummary", "Outcome", "Problem", "Stop", "default_db", "default_jobs", "evaluate", "extract_articles",
-    "extract_paths", "ingest", "open_store", "stream",
+    "extract_paths", "ingest", "open_store", "shown_graph", "stream",
 ]
 
 
@@ -107,26 +111,29 @@ def _problem(err: ReadError) -> Problem:
 
 
 def _load_model(model: str | None) -> None:
-    nlp_mod.load(model)
+    pipeline.load(model)
 
 
 def _extract_chunk(articles: list[Article], model: str | None = None, batch_size: int = 8) -> list[Outcome]:
-    """Outcomes for a few articles in this process; an article that fails is reported and the rest go on."""
-    nlp = nlp_mod.load(model)
+    """Outcomes for a few articles in this process, each extracted exactly once.
+
+    A component that raises on an article makes that article a problem of kind
+    ``component:<name>`` (the pipeline's error handler records it on the Doc); the
+    rest of the batch goes on and nothing is run twice.
+    """
+    nlp = pipeline.load(model)
+    set_error_handler(nlp, record_failure)
     out: list[Outcome] = []
     try:
         for article, doc in pipe_docs(articles, nlp, batch_size=batch_size):
-            out.append(Outcome(article.source or article.id, graph=doc_to_graph(doc, article)))
-        return out
-    except Exception:
-        # Something failed inside the batch: go on one article at a time to isolate it.
+            out.append(_outcome(article, doc))
+    except Exception as exc:
+        # Only spaCy's compiled components (parser, NER) still raise; which article broke them is
+        # unknown, so the articles not yet extracted are reported, and none is run again.
+        reason = f"{type(exc).__name__}: {exc}"
         for article in articles[len(out):]:
             where = article.source or article.id
-            try:
-                ((_, doc),) = pipe_docs([article], nlp, batch_size=1)
-                out.append(Outcome(where, graph=doc_to_graph(doc, article)))
-            except Exception as exc:
-                out.append(Outcome(where, problem=Problem(where, "extract", f"{type(exc).__name__}: {exc}")))
+            out.append(Outcome(where, problem=Problem(where, "pipeline", reason)))
     return out
 
 
@@ -203,6 +210,19 @@ def extract_articles(
     yield from stream(articles, model=model, jobs=jobs, batch_size=batch_size)
 
 
+def _outcome(article: Article, doc: Doc) -> Outcome:
+    """The graph of a processed Doc, or the problem that kept it from one."""
+    where = article.source or article.id
+    failed = doc_state.failures(doc)
+    if failed:
+        first = failed[0]
+        return Outcome(where, problem=Problem(where, f"component:{first['component']}", first["error"]))
+    try:
+        return Outcome(where, graph=doc_to_graph(doc, article))
+    except Exception as exc:  # a conversion bug loses this article only
+        return Outcome(where, problem=Problem(where, "extract", f"{type(exc).__name__}: {exc}"))
+
+
 def ingest(
     paths: Iterable[str | Path],
     db: str | Path | None = None,
@@ -266,6 +286,11 @@ def ingest(
     return summary
 
 
+def shown_graph(graph: ArticleGraph, min_confidence: float | None = None) -> ArticleGraph:
+    """What a user is shown of an article graph: no hypothetical facts, none under the threshold."""
+    return graph.shown(DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
+
+
 def open_store(db: str | Path | None = None, readonly: bool = True) -> Store:
     """Open the store for queries (read-only by default)."""
     path = Path(db or default_db())
@@ -276,8 +301,12 @@ def open_store(db: str | Path | None = None, readonly: bool = True) -> Store:
     return Store(path, readonly=readonly)
 
 
-def evaluate(gold_path: str | Path, article_path: str | Path, model: str | None = None) -> Report:
-    """Extract one article and score it against a gold reading."""
+def evaluate(
+    gold_path: str | Path, article_path: str | Path, model: str | None = None, show_all: bool = False,
+    min_confidence: float | None = None,
+) -> Report:
+    """Extract one article and score what a user is shown of it (everything with ``show_all``) against a gold
+    reading."""
     gold = load_gold(gold_path)
     outcomes = list(extract_paths([article_path], model=model))
     problems = [o.problem for o in outcomes if o.problem]
@@ -285,4 +314,4 @@ def evaluate(gold_path: str | Path, article_path: str | Path, model: str | None 
     if problems or not graphs:
         reason = problems[0].reason if problems else "no article read"
         raise ReadError(str(article_path), reason, problems[0].kind if problems else "empty")
-    return score(gold, graphs[0])
+    return score(gold, graphs[0] if show_all else shown_graph(graphs[0], min_confidence))

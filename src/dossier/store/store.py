@@ -116,10 +116,18 @@ class Store:
         with self._lock:
             return query.quotes(self.conn, name)
 
-    def timeline(self, name: str | int) -> list[dict[str, Any]]:
-        """Dated facts about someone in order, undated after; raises NotFound."""
+    def timeline(
+        self, name: str | int, min_confidence: float | None = None, show_all: bool = False
+    ) -> list[dict[str, Any]]:
+        """Facts about someone in date order (their own date, else the report's); raises NotFound.
+
+        Hypothetical facts and facts under ``min_confidence`` (default: the shown threshold) are left out
+        unless ``show_all``.
+        """
         with self._lock:
-            return query.timeline(self.conn, name)
+            if min_confidence is None:
+                return query.timeline(self.conn, name, show_all=show_all)
+            return query.timeline(self.conn, name, min_confidence, show_all)
 
     def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Stored articles, newest first."""

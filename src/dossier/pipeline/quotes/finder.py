@@ -1,6 +1,6 @@
 """The ``dossier_quotes`` component: direct, mixed, indirect and according-to quotes.
 
-Choices (see also :mod:`.quote_marks` and :mod:`.attribution`):
+Choices (see also :mod:`..text` and :mod:`.attribution`):
 
 * A direct quote split by its attribution (``"A," she said, "B."``) gives two
   quotes with the same cue and speaker; a quote running across paragraphs gives
@@ -17,31 +17,28 @@ Choices (see also :mod:`.quote_marks` and :mod:`.attribution`):
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.pipeline import Pipe
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from ...graph import Quote, Span
-from .. import doc_state
+from .. import doc_state, lexicons
+from ..component import DossierComponent
 from . import attribution as attr
 from .base import Found
 from .clauses import ClausePasses
 from .direct import DirectPasses
 
 
-class QuoteFinder(Pipe):
-    """Finds quotes and attributes them; appends :class:`Quote` objects to ``doc_state.QUOTES``."""
+class QuoteFinder(DossierComponent[list[Quote]]):
+    """``dossier_quotes``: finds quotes and attributes them; appends them to ``doc_state.QUOTES``."""
 
-    def __init__(self, nlp: Language, name: str = "dossier_quotes") -> None:
-        self.name = name
+    reads = ("dossier_entities", "dossier_coref", "dossier_times")
 
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            doc_state.section(doc, doc_state.QUOTES).extend(find_quotes(doc))
-        except Exception as err:  # one bad document must not stop a batch
-            error_handler(self.name, self, [doc], err)
-        return doc
+    def match(self, doc: Doc) -> list[Quote]:
+        return find_quotes(doc)
+
+    def set_annotations(self, doc: Doc, found: list[Quote]) -> None:
+        doc_state.section(doc, doc_state.QUOTES).extend(found)
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
@@ -83,4 +80,56 @@ class _Finder(ClausePasses, DirectPasses):
             when=f.when,
             source=f.speaker.key,
             text=self.text[f.start : f.end],
+            confidence=cue_prior(f),
         )
+
+
+# How surely a quote reports someone's words (the construction part of its confidence). By the cue:
+# verbs of saying and "according to" report a statement; belief verbs ("hopes", "fears", "knows")
+# an opinion the writer infers, mostly no statement; the other cue frames (stance and intent:
+# "sought to", "refused to", "praised the plan") often no
+# statement at all; a question is none. By the speaker: words left without one while someone the
+# article names says them (an unresolved "he") are of little use; an unnamed source ("officials
+# said") is a speaker of its own.
+SAYING, BELIEF, STANCE, SELF = 0.9, 0.55, 0.55, 0.4
+NO_SPEAKER = 0.6
+SINGULAR = frozenset({"he", "she", "it", "him", "her"})
+QUESTIONS = frozenset({"ask", "wonder", "question", "query", "inquire"})
+
+
+def cue_prior(f: Found) -> float | None:
+    """The construction prior of a found quote; None (the kind's default) without a cue."""
+    cue = f.cue
+    if cue is None:
+        return None
+    if cue.lemma_.lower() in QUESTIONS:
+        prior = STANCE  # "asked Bennett about Carson's comments": a question, not a statement
+    elif f.kind == "according_to" or cue.lower_ in lexicons.load("reporting_verbs") or \
+            cue.lemma_.lower() in lexicons.load("quotes/statement_nouns"):
+        prior = SAYING
+    elif _reflexive(cue, f):
+        prior = SELF  # "found himself playing defense": no one is quoted
+    elif cue.lower_ in lexicons.load("quotes/belief_verbs"):
+        prior = BELIEF
+    else:
+        prior = STANCE
+    if f.speaker.key is None and _unresolved_person(f.speaker.span):
+        prior *= NO_SPEAKER  # "he joked", "the senator said": someone the article names, left unresolved
+    return prior
+
+
+def _unresolved_person(span: DocSpan | None) -> bool:
+    """A speaker phrase that stands for one person the article names: "he", "the senator"."""
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.lower_ in SINGULAR:
+        return True
+    return root.tag_ in {"NN", "NNP"} and root.lower_ in lexicons.load("coref/role_nouns") and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this"} for c in root.children)
+
+
+def _reflexive(cue: Token, f: Found) -> bool:
+    first = cue.doc.char_span(f.start, f.end, alignment_mode="expand")
+    return any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in cue.children) or (
+        first is not None and len(first) > 0 and first[0].lower_.endswith(("self", "selves")))
