@@ -171,7 +171,7 @@ def spark_vs_single(tmp: Path, n: int) -> dict[str, Any]:
     env = {**os.environ, "SPARK_LOCAL_IP": "127.0.0.1"}
     t = time.perf_counter()
     single = subprocess.run([*DOSSIER, "extract", str(folder / "a.jsonl"), str(folder / "b.jsonl"),
-                             "--format", "jsonl"], capture_output=True, text=True, env=env)
+                             "--format", "jsonl", "--all"], capture_output=True, text=True, env=env)
     single_s = time.perf_counter() - t
     out = tmp / "spark-out"
     t = time.perf_counter()
