@@ -24,7 +24,7 @@ def rel_type(edge_type: str) -> str:
 
 
 def write(data: dict[str, Any], folder: Path) -> list[Path]:
-    nodes, rels = folder / "nodes.csv", folder / "relationships.csv"
+    nodes, rels = folder / "neo4j_nodes.csv", folder / "neo4j_relationships.csv"
     with nodes.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(NODE_HEADER)
