@@ -413,7 +413,7 @@ def path(
     where = _filters(since, until, status, outlet, min_sources, min_confidence)
     statuses = ("asserted", "attributed", "reported", "hedged", "speculative") if any_status else (
         "asserted", "attributed")
-    result = _graph_query(db, lambda store: store.path(a, b, where, statuses, max_depth, limit), as_json)
+    result = _graph_query(db, lambda store: store.shortest_paths(a, b, where, statuses, max_depth, limit), as_json)
     if as_json:
         _print_json(result)
         return

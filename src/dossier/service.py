@@ -219,7 +219,7 @@ def ties(store: Store, a: str, b: str, where: Filters = NO_FILTERS) -> dict[str,
 def path(store: Store, a: str, b: str, where: Filters = NO_FILTERS,
          statuses: tuple[str, ...] = ("asserted", "attributed"), max_depth: int = 4, limit: int = 5) -> dict[str, Any]:
     """Shortest paths between two entities through ties of these statuses, each hop with its evidence."""
-    return store.path(a, b, where, statuses, max_depth, limit)
+    return store.shortest_paths(a, b, where, statuses, max_depth, limit)
 
 
 def network(store: Store, name: str, depth: int = 2, where: Filters = NO_FILTERS, offset: int = 0,

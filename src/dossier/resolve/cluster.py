@@ -97,7 +97,7 @@ class Cluster:
         return frozenset().union(*(f.titles for f in self.forms)) if self.forms else frozenset()
 
     def canonical(self) -> Form:
-        return max(self.forms, key=lambda f: (f.n, len(f.form), f.form))
+        return max(self.forms, key=lambda f: (f.n, -len(f.form), f.form))  # most used, then plainest
 
 
 @dataclass
@@ -205,17 +205,25 @@ def cluster_block(forms: list[Form], signatures: list[Signature], decisions: lis
 
     sigs: dict[str, Assignment | None] = {}
     for s in sorted(signatures, key=lambda s: s.signature):
-        sigs[s.signature] = _place_surname(s, clusters, pinned)
+        sigs[s.signature] = _place_surname(s, clusters, pinned, apart)
     return BlockResult(result, sigs, clusters, {c.key: c.name for c in clusters if c.key})  # type: ignore[misc]
 
 
-def _place_surname(s: Signature, clusters: list[Cluster], pinned: dict[str, Decision]) -> Assignment | None:
-    d = pinned.get(f"~{s.surname}")
+def _place_surname(s: Signature, clusters: list[Cluster], pinned: dict[str, Decision],
+                   apart: list[tuple[frozenset[str], frozenset[str]]]) -> Assignment | None:
+    pin = f"~{s.surname}"
+    d = pinned.get(pin)
     if d is not None:
         return Assignment(d.key, 1.0, {"rule": f"user {d.kind} (decision {d.id})", "decision": d.id})
     if s.conflict:
         return None
-    people = [c for c in clusters if any(f.parts and f.parts.full and f.parts.surname == s.surname for f in c.forms)]
+
+    def allowed(c: Cluster) -> bool:
+        names = {f.form for f in c.forms}
+        return not any((pin in a and names & b) or (pin in b and names & a) for a, b in apart)
+
+    people = [c for c in clusters if allowed(c)
+              and any(f.parts and f.parts.full and f.parts.surname == s.surname for f in c.forms)]
     fitting = [c for c in people if not _gender_conflict(s.gender, c.gender)
                and not (s.titles and c.titles and not s.titles & c.titles)]
     if not fitting:

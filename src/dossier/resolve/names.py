@@ -51,8 +51,8 @@ class NameParts:
 def parse(name: str) -> NameParts | None:
     """Split a person's name; None when nothing is left once titles are dropped."""
     words = fold(name).split()
-    while words and words[0] in HONORIFICS and len(words) > 1:
-        words.pop(0)
+    while len(words) > 1 and all(part in HONORIFICS for part in words[0].split("-")):
+        words.pop(0)  # "Sen.", "then-Gov."
     suffix = None
     if len(words) > 1 and words[-1] in SUFFIXES:
         suffix = words.pop()

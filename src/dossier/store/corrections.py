@@ -72,7 +72,12 @@ def merge(conn: sqlite3.Connection, a: str | int, b: str | int) -> dict[str, Any
 
 
 def _forms_named(conn: sqlite3.Connection, eid: int, name: str) -> list[str]:
+    """The entity's name forms written as ``name`` (``~surname`` for its bare surnames)."""
     want = fold(name)
+    parts = parse(name)
+    if parts is not None and not parts.full and conn.execute(
+            "SELECT 1 FROM signatures WHERE entity_id = ? AND block = ?", (eid, parts.surname)).fetchone():
+        return [f"~{parts.surname}"]
     out = []
     for form, display in conn.execute("SELECT form, display FROM forms WHERE entity_id = ?", (eid,)):
         if fold(display) == want:

@@ -59,7 +59,9 @@ NO_FILTERS = Filters()
 
 
 def edge_id(type_: str, source_key: str, target_key: str) -> str:
-    """A stable edge id from its type and its ends' cluster keys."""
+    """A stable edge id from its type and its ends' cluster keys (in either order for a symmetric type)."""
+    if type_ in SYMMETRIC and source_key > target_key:
+        source_key, target_key = target_key, source_key
     digest = hashlib.sha1(f"{type_}\n{source_key}\n{target_key}".encode()).hexdigest()[:12]
     return f"r:{digest}"
 

@@ -68,9 +68,12 @@ def graph_data(conn: sqlite3.Connection, filters: E.Filters = E.NO_FILTERS) -> d
         src, tgt = ents[e["source"]], ents[e["target"]]
         e["id"] = E.edge_id(e["type"], src["norm_name"], tgt["norm_name"])
         e["source"], e["target"] = ids[e["source"]], ids[e["target"]]
+        if e["symmetric"] and e["source"] > e["target"]:  # by stable ids, not by row numbers
+            e["source"], e["target"] = e["target"], e["source"]
         for s in e["sources"]:
             s["source_entity"] = ids.get(s["source_entity"]) if s["source_entity"] else None
             s["subject"] = ids.get(s["subject"])
+            del s["fact_id"]  # a row number: not stable across stores
         edges.append(e)
     edges.sort(key=lambda e: e["id"])
     return {"nodes": nodes, "edges": edges, "decisions": decisions(conn)}

@@ -20,7 +20,7 @@ from .text import norm
 
 # The top match is picked over the others when it has this many times their articles together.
 DOMINANT = 3.0
-_RANK = {"id": 0, "name": 1, "alias": 1, "user alias": 1, "compatible": 2, "surname": 3}
+_RANK = {"id": 0, "name": 1, "alias": 1, "user alias": 1, "surname": 1, "compatible": 2}
 
 
 def _stats(conn: sqlite3.Connection, ids: list[int]) -> dict[int, dict[str, Any]]:

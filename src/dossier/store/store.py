@@ -119,7 +119,7 @@ class Store:
         with self._lock:
             return lookup.choose(self.conn, name)
 
-    def path(self, a: str | int, b: str | int, filters: Filters = NO_FILTERS,
+    def shortest_paths(self, a: str | int, b: str | int, filters: Filters = NO_FILTERS,
              statuses: tuple[str, ...] = graphq.PATH_STATUSES, max_depth: int = 4, limit: int = 5) -> dict[str, Any]:
         """Shortest paths between two entities through ties of the given statuses, each hop with evidence."""
         with self._lock:
