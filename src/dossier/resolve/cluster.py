@@ -50,6 +50,7 @@ class Signature:
     conflict: str | None  # a same-surname person with a first name in the same article
     titles: frozenset[str]
     n: int
+    suffix: str | None = None  # "Thackeray Jr." is not Thackeray the father
 
 
 @dataclass(frozen=True)
@@ -223,7 +224,8 @@ def _place_surname(s: Signature, clusters: list[Cluster], pinned: dict[str, Deci
         return not any((pin in a and names & b) or (pin in b and names & a) for a, b in apart)
 
     people = [c for c in clusters if allowed(c)
-              and any(f.parts and f.parts.full and f.parts.surname == s.surname for f in c.forms)]
+              and any(f.parts and f.parts.full and f.parts.surname == s.surname and f.parts.suffix == s.suffix
+                      for f in c.forms)]
     fitting = [c for c in people if not _gender_conflict(s.gender, c.gender)
                and not (s.titles and c.titles and not s.titles & c.titles)]
     if not fitting:

@@ -143,9 +143,9 @@ def _form_stats(conn: sqlite3.Connection, block: str) -> list[tuple[Form, str, i
 def _signature_stats(conn: sqlite3.Connection, block: str) -> list[Signature]:
     out = []
     for r in conn.execute("SELECT signature, n FROM signatures WHERE block = ? AND n > 0", (block,)):
-        surname_, gender, conflict, titles = r[0].split("|", 3)
+        surname_, gender, conflict, titles, suffix = [*r[0].split("|"), ""][:5]
         out.append(Signature(r[0], surname_, gender or None, conflict or None,
-                             frozenset(t for t in titles.split(",") if t), r[1]))
+                             frozenset(t for t in titles.split(",") if t), r[1], suffix or None))
     return out
 
 
