@@ -374,7 +374,7 @@ def test_network_is_capped_and_paged() -> None:
     s = store_of(*chain())
     net = s.network("Ada Brandt", depth=2)
     assert {n["name"] for n in net["nodes"]} == {"Ada Brandt", "Tove Lind", "Rhea Voss", "Omar Sayed"}
-    assert net["total_edges"] == 4 and net["truncated"] is None
+    assert net["tie_pairs"] == 4 and net["truncated"] is None
     page = s.network("Ada Brandt", depth=2, offset=1, limit=2)
     assert len(page["edges"]) == 2
     small = s.network("Ada Brandt", depth=2, max_nodes=2)

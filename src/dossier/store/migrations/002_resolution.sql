@@ -76,5 +76,6 @@ CREATE INDEX decision_blocks_block ON decision_blocks (block);
 
 -- Evidence sentences and quotes, searchable with FTS5 (filled at ingest, deleted with the article).
 CREATE VIRTUAL TABLE evidence_fts USING fts5 (
-    text, kind UNINDEXED, fact_id UNINDEXED, article_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+    text, kind UNINDEXED, fact_id UNINDEXED, article_id UNINDEXED, status UNINDEXED, ev_start UNINDEXED,
+    ev_end UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
 );
