@@ -75,6 +75,8 @@ def entity_of(s: Store, article_id: str, name: str) -> int:
     ("Joe Varga", "Jill Varga", False),  # same surname, different first names
     ("Ada Brandt", "Alma Brandt", False),
     ("Donald A. Trump", "Donald B. Trump", False),  # conflicting middle initials
+    ("George W. Bush", "George H.W. Bush", False),  # an initial is the first middle name
+    ("George Herbert Walker Bush", "George H. W. Bush", True),
     ("Robert Kane Jr.", "Robert Kane", False),  # son and father
     ("Robert Kane Jr.", "Robert Kane Sr.", False),
     ("Ada Brandt", "Ada Brandtner", False),
@@ -83,6 +85,17 @@ def test_name_compatibility(a: str, b: str, same: bool) -> None:
     pa, pb = parse(a), parse(b)
     assert pa is not None and pb is not None
     assert (compatible(pa, pb) is not None) is same
+
+
+def test_a_bare_surname_needs_a_person_named_in_full_often_enough() -> None:
+    # "Kelly" alone in three articles; the only Kelly named in full appears once: not her.
+    s = store_of(
+        article("k1", "2020-01-01", "L", [("Jane Kelly", "female")]),
+        article("k2", "2020-01-02", "L", [("Jane Kelly", "female")]),
+        *[article(f"k{i}", "2020-02-01", "L", [("Kelly", None)]) for i in range(3, 8)],
+    )
+    assert entity_of(s, "k3", "Kelly") != entity_of(s, "k1", "Jane Kelly")
+    assert s.why("Jane Kelly")["surnames"] == []
 
 
 def test_parse_splits_titles_and_suffixes() -> None:

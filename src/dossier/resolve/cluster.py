@@ -13,8 +13,12 @@ from typing import Any
 
 from .names import NameParts, compatible
 
-# A bare surname joins the block's biggest matching person only when it is this many times the next one.
+# A bare surname joins the block's biggest matching person only when it is this many times the next one,
+# is named in full in at least MIN_FULL articles, and in at least BARE_SHARE times as many articles as the
+# surname appears alone (a bare "Kelly" in 13 articles is not the Jane Kelly named in full in 2).
 DOMINANCE = 2.0
+MIN_FULL = 2
+BARE_SHARE = 0.5
 # A full name that fits several clusters joins the biggest only when it is this many times all the others.
 AMBIGUOUS_DOMINANCE = 3.0
 
@@ -209,13 +213,16 @@ def cluster_block(forms: list[Form], signatures: list[Signature], decisions: lis
                 result[f.form].evidence["canonical"] = True
 
     sigs: dict[str, Assignment | None] = {}
+    bare: dict[tuple[str, str | None], int] = {}
+    for s in signatures:
+        bare[(s.surname, s.suffix)] = bare.get((s.surname, s.suffix), 0) + s.n
     for s in sorted(signatures, key=lambda s: s.signature):
-        sigs[s.signature] = _place_surname(s, clusters, pinned, apart)
+        sigs[s.signature] = _place_surname(s, clusters, pinned, apart, bare[(s.surname, s.suffix)])
     return BlockResult(result, sigs, clusters, {c.key: c.name for c in clusters if c.key})  # type: ignore[misc]
 
 
 def _place_surname(s: Signature, clusters: list[Cluster], pinned: dict[str, Decision],
-                   apart: list[tuple[frozenset[str], frozenset[str]]]) -> Assignment | None:
+                   apart: list[tuple[frozenset[str], frozenset[str]]], bare_total: int) -> Assignment | None:
     pin = f"~{s.surname}"
     d = pinned.get(pin)
     if d is not None:
@@ -237,13 +244,14 @@ def _place_surname(s: Signature, clusters: list[Cluster], pinned: dict[str, Deci
     fitting.sort(key=lambda c: (-c.n, c.key))
     top = fitting[0]
     second = fitting[1].n if len(fitting) > 1 else 0
-    if top.n < DOMINANCE * second:
+    if top.n < DOMINANCE * second or top.n < MIN_FULL or top.n < BARE_SHARE * bare_total:
         return None
     evidence: dict[str, Any] = {
         "rule": "bare surname joins the dominant person",
         "articles": top.n,
         "next": second,
         "excluded": len(people) - len(fitting),
+        "bare_articles": bare_total,
     }
     if s.gender:
         evidence["gender"] = s.gender

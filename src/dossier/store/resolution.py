@@ -88,7 +88,11 @@ def count(conn: sqlite3.Connection, unit: Unit, delta: int) -> None:
         "INSERT INTO forms (form, type, block, display, first, middles, surname, suffix, n, female, male)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (form) DO UPDATE SET n = n + excluded.n, female = female + excluded.female,"
-        " male = male + excluded.male, display = min(display, excluded.display)",
+        " male = male + excluded.male, display = CASE"
+        # The written form kept is the same whatever the order: mixed case before capitals, then the smallest.
+        " WHEN (excluded.display = upper(excluded.display)) < (display = upper(display)) THEN excluded.display"
+        " WHEN (excluded.display = upper(excluded.display)) > (display = upper(display)) THEN display"
+        " ELSE min(display, excluded.display) END",
         (unit.form, unit.type, unit.block, unit.display, p.first if p else None, " ".join(p.middles) if p else None,
          p.surname if p else None, p.suffix if p else None, delta, female, male),
     )
