@@ -87,6 +87,25 @@ def test_name_compatibility(a: str, b: str, same: bool) -> None:
     assert (compatible(pa, pb) is not None) is same
 
 
+def test_a_maiden_name_given_as_a_middle_name_links_the_earlier_articles(tmp_path: Path) -> None:
+    graphs = [
+        article("m1", "2009-01-01", "L", [("Margit Stoll", "female")]),
+        article("m2", "2009-02-01", "L", [("Stoll", "female"), ("Ivo Penn", "male")]),
+        article("m3", "2012-01-01", "C", [("Margit Stoll Arden", "female")]),
+        article("m4", "2015-01-01", "C", [("Margit Arden", "female")]),
+        article("m5", "2015-02-01", "C", [("Jon Stoll", "male")]),  # another Stoll: not her
+        article("m6", "2015-03-01", "C", [("Margit Stoll", "female")]),
+    ]
+    s = store_of(*graphs)
+    her = {entity_of(s, a, n) for a, n in (("m1", "Margit Stoll"), ("m3", "Margit Stoll Arden"),
+                                           ("m4", "Margit Arden"), ("m2", "Stoll"))}
+    assert len(her) == 1 and entity_of(s, "m5", "Jon Stoll") not in her
+    assert s.lookup("Margit Stoll")["name"] in ("Margit Arden", "Margit Stoll Arden")
+    assert export_lines(s, tmp_path / "a") == export_lines(store_of(*reversed(graphs)), tmp_path / "b")
+    rules = {f["evidence"]["rule"] for f in s.why("Margit Arden")["forms"]}
+    assert "maiden name" in rules
+
+
 def test_a_bare_surname_needs_a_person_named_in_full_often_enough() -> None:
     # "Kelly" alone in three articles; the only Kelly named in full appears once: not her.
     s = store_of(

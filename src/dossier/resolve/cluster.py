@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .names import NameParts, compatible
+from .names import NameParts, compatible, first_names, middle_names
 
 # A bare surname joins the block's biggest matching person only when it is this many times the next one,
 # is named in full in at least MIN_FULL articles, and in at least BARE_SHARE times as many articles as the
@@ -114,6 +114,7 @@ class BlockResult:
     signatures: dict[str, Assignment | None]
     clusters: list[Cluster]
     names: dict[str, str | None]  # cluster key -> display name from a decision (None: from its forms)
+    bridged: set[str] = field(default_factory=set)  # keys of entities named in another block (maiden names)
 
 
 def _gender_conflict(a: str | None, b: str | None) -> bool:
@@ -126,7 +127,28 @@ def _specificity(f: Form) -> tuple[Any, ...]:
     return (-(len(p.middles) if p else 0), initial, -f.n, f.form)
 
 
-def cluster_block(forms: list[Form], signatures: list[Signature], decisions: list[Decision]) -> BlockResult:
+@dataclass(frozen=True)
+class Bridge:
+    """A form of another block whose last middle name is this block's surname (a maiden name), and the
+    key of the entity it belongs to there: "Margaret Stoll Albright" for the block "stoll"."""
+
+    form: Form
+    key: str
+    name: str
+
+
+def maiden_match(local: Form, married: Form) -> bool:
+    """Whether ``local`` (Margaret Stoll) can be ``married`` (Margaret Stoll Albright) before marriage."""
+    a, b = local.parts, married.parts
+    if a is None or b is None or not (a.full and b.full) or a.suffix or not b.middles:
+        return False
+    if b.middles[-1] != a.surname or "male" in (local.gender, married.gender):
+        return False  # married names taken at marriage: in English news overwhelmingly women's
+    return first_names(a.first, b.first) is not None and middle_names(a.middles, b.middles[:-1]) is not None  # type: ignore[arg-type]
+
+
+def cluster_block(forms: list[Form], signatures: list[Signature], decisions: list[Decision],
+                  bridges: list[Bridge] = ()) -> BlockResult:  # type: ignore[assignment]
     """Cluster a block's forms, then place its bare surnames; decisions are replayed in order."""
     pinned: dict[str, Decision] = {}
     for d in sorted(decisions, key=lambda d: d.id):
@@ -203,8 +225,20 @@ def cluster_block(forms: list[Form], signatures: list[Signature], decisions: lis
                 evidence["note"] = note
             result[f.form] = Assignment("", round(score, 3), evidence)
 
+    bridged: set[str] = set()
     for c in clusters:
-        if c.key is None:
+        if c.key is not None:
+            continue
+        via = {(b.key, b.name) for f in c.forms for b in bridges if maiden_match(f, b.form)}
+        if len(via) == 1:
+            ((c.key, c.name),) = via
+            bridged.add(c.key)
+            for f in c.forms:
+                result[f.form].evidence = {
+                    "rule": "maiden name", "married_name": c.name,
+                    "reasons": [f"{c.name} gives {f.parts.surname if f.parts else '?'} as a middle name"],
+                    "before": result[f.form].evidence.get("rule")}
+        else:
             c.key = c.canonical().form
     for c in clusters:
         for f in c.forms:
@@ -218,7 +252,7 @@ def cluster_block(forms: list[Form], signatures: list[Signature], decisions: lis
         bare[(s.surname, s.suffix)] = bare.get((s.surname, s.suffix), 0) + s.n
     for s in sorted(signatures, key=lambda s: s.signature):
         sigs[s.signature] = _place_surname(s, clusters, pinned, apart, bare[(s.surname, s.suffix)])
-    return BlockResult(result, sigs, clusters, {c.key: c.name for c in clusters if c.key})  # type: ignore[misc]
+    return BlockResult(result, sigs, clusters, {c.key: c.name for c in clusters if c.key}, bridged)  # type: ignore[misc]
 
 
 def _place_surname(s: Signature, clusters: list[Cluster], pinned: dict[str, Decision],
