@@ -95,6 +95,7 @@ def test_a_maiden_name_given_as_a_middle_name_links_the_earlier_articles(tmp_pat
         article("m4", "2015-01-01", "C", [("Margit Arden", "female")]),
         article("m5", "2015-02-01", "C", [("Jon Stoll", "male")]),  # another Stoll: not her
         article("m6", "2015-03-01", "C", [("Margit Stoll", "female")]),
+        article("m7", "2016-03-01", "C", [("Margit Arden", "female")]),
     ]
     s = store_of(*graphs)
     her = {entity_of(s, a, n) for a, n in (("m1", "Margit Stoll"), ("m3", "Margit Stoll Arden"),
@@ -104,6 +105,12 @@ def test_a_maiden_name_given_as_a_middle_name_links_the_earlier_articles(tmp_pat
     assert export_lines(s, tmp_path / "a") == export_lines(store_of(*reversed(graphs)), tmp_path / "b")
     rules = {f["evidence"]["rule"] for f in s.why("Margit Arden")["forms"]}
     assert "maiden name" in rules
+
+
+def test_a_headline_fragment_does_not_absorb_a_person_by_maiden_rule() -> None:
+    s = store_of(*[article(f"h{i}", "2016-01-01", "L", [("Lise Graham", "female")]) for i in range(3)],
+                 article("h9", "2016-01-02", "L", [("Lise Graham Endorsement", "female")]))
+    assert entity_of(s, "h0", "Lise Graham") != entity_of(s, "h9", "Lise Graham Endorsement")
 
 
 def test_a_bare_surname_needs_a_person_named_in_full_often_enough() -> None:

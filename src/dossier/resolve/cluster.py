@@ -135,6 +135,7 @@ class Bridge:
     form: Form
     key: str
     name: str
+    entity_n: int = 1  # article entities of that entity across its forms
 
 
 def maiden_match(local: Form, married: Form) -> bool:
@@ -229,7 +230,8 @@ def cluster_block(forms: list[Form], signatures: list[Signature], decisions: lis
     for c in clusters:
         if c.key is not None:
             continue
-        via = {(b.key, b.name) for f in c.forms for b in bridges if maiden_match(f, b.form)}
+        # The earlier name must be the rarer one: a headline fragment ("Ada Brandt Show") never absorbs Ada Brandt.
+        via = {(b.key, b.name) for f in c.forms for b in bridges if c.n < b.entity_n and maiden_match(f, b.form)}
         if len(via) == 1:
             ((c.key, c.name),) = via
             bridged.add(c.key)

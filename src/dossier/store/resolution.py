@@ -150,10 +150,11 @@ def _bridges(conn: sqlite3.Connection, block: str) -> list[Bridge]:
     """Forms elsewhere whose last middle name is this block's surname, with their entity's key."""
     out = []
     for r in conn.execute(
-            "SELECT f.form, f.display, f.n, f.female, f.male, e.norm_name, e.name FROM forms f"
+            "SELECT f.form, f.display, f.n, f.female, f.male, e.norm_name, e.name,"
+            " (SELECT sum(g.n) FROM forms g WHERE g.entity_id = e.id AND g.block != f.maiden) FROM forms f"
             " JOIN entities e ON e.id = f.entity_id WHERE f.maiden = ? AND f.block != ? AND f.n > 0"
-            " AND f.type = 'PERSON'", (block, block)):
-        out.append(Bridge(Form(r[0], "PERSON", parse(r[1]), r[2], r[3], r[4]), r[5], r[6]))
+            " AND f.type = 'PERSON' AND f.display != upper(f.display)", (block, block)):
+        out.append(Bridge(Form(r[0], "PERSON", parse(r[1]), r[2], r[3], r[4]), r[5], r[6], r[7] or 0))
     return out
 
 
