@@ -63,7 +63,8 @@ def ties(conn: sqlite3.Connection, a: str | int, b: str | int, filters: E.Filter
 
 def _source_filter(filters: E.Filters, statuses: tuple[str, ...] | None) -> tuple[str, list[Any]]:
     """SQL conditions on a fact row ``r`` joined to its article ``a`` for the source filters."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if filters.since:
         where.append("a.published >= ?")
         params.append(filters.since)
@@ -106,11 +107,11 @@ def neighbours(conn: sqlite3.Connection, nodes: list[int], filters: E.Filters = 
                            + " GROUP BY 1, 2")
         rows = conn.execute(" UNION ALL ".join(sql), [*chunk, *params] * 4).fetchall()
         counts: dict[tuple[int, int], int] = {}
-        for me, other, n in rows:
-            counts[(me, other)] = max(counts.get((me, other), 0), n)
-        for (me, other), n in counts.items():
+        for a, b, n in rows:
+            counts[(a, b)] = max(counts.get((a, b), 0), n)
+        for (a, b), n in counts.items():
             if n >= filters.min_sources:
-                out.setdefault(me, set()).add(other)
+                out.setdefault(a, set()).add(b)
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -156,8 +156,10 @@ class Store:
     def correct(self, kind: str, *args: Any) -> dict[str, Any]:
         """Store a correction: ``merge A B``, ``distinct A B``, ``alias NAME ALIAS``, ``split NAME [articles]``."""
         self._writable()
-        fn = {"merge": corrections.merge, "distinct": corrections.distinct, "alias": corrections.alias,
-              "split": corrections.split}[kind]
+        kinds: dict[str, Callable[..., dict[str, Any]]] = {
+            "merge": corrections.merge, "distinct": corrections.distinct, "alias": corrections.alias,
+            "split": corrections.split}
+        fn = kinds[kind]
         return self._transaction(lambda: fn(self.conn, *args))
 
     def reresolve(self) -> dict[str, int]:
