@@ -319,7 +319,8 @@ def ties(
 
 @app.command()
 def timeline(
-    name: str, db: Db = None, show_all: ShowAll = False, min_confidence: FactMinConfidence = None, as_json: AsJson = False
+    name: str, db: Db = None, show_all: ShowAll = False, min_confidence: FactMinConfidence = None,
+    as_json: AsJson = False,
 ) -> None:
     """NAME's facts in date order (roles, ties, quotes, events, claims).
 
