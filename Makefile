@@ -6,7 +6,7 @@ DB ?= dossier.db
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint wheel-smoke bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-blind eval-dev lock clean
+.PHONY: install demo test lint wheel-smoke bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-resolve eval-blind eval-dev lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,7 @@ wheel-smoke:  ## Build the wheel, install it in a fresh venv and run dossier ext
 
 bench: $(STAMP)  ## One table: extract vs bare spaCy, ingest scaling, memory, kill/resume, Spark, hours per month (QUICK=1: small sizes)
 	$(BIN)/python benchmarks/bench_scale.py $(if $(QUICK),--quick) $(BENCH_ARGS)
+	$(BIN)/python benchmarks/bench_graph.py
 
 eval-seed: $(STAMP)
 	$(BIN)/dossier eval $(SHARED)/seed/000_4ed56cca851698d7.gold.json $(SHARED)/seed/000_4ed56cca851698d7.txt
@@ -53,16 +54,20 @@ eval-coref: $(STAMP)
 eval-status: $(STAMP)
 	$(BIN)/python scripts/eval_status.py
 
+eval-resolve: $(STAMP)
+	$(BIN)/python scripts/eval_resolve.py
+
 eval-relations: $(STAMP)
 	$(BIN)/python scripts/eval_relations.py
 
-eval-blind: $(STAMP)
-	$(BIN)/python scripts/blind_report.py --after
+eval-blind: $(STAMP)  ## The blind sample: the judgements before the fixes, then the current default view
+	$(BIN)/python scripts/blind_report.py
+	$(BIN)/python scripts/blind_report.py --after --new-judgements scripts/data/blind_judgements_after.jsonl
 
 eval-dev: $(STAMP)  ## The shared scorer on polnear-dev, timebank, redocred-dev: one table (outputs in .cache/eval-dev)
 	DOSSIER_SHARED=$(SHARED) $(BIN)/python scripts/eval_dev.py
 
-eval: eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-blind
+eval: eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-resolve eval-blind
 
 lock: $(STAMP)
 	( echo '# Exact versions of every dependency, used by `make install` (regenerate with `make lock`).'; \
