@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -37,11 +38,15 @@ Model = Annotated[
     str | None, typer.Option("--model", help="spaCy pipeline: md, sm, a package name or a path ($DOSSIER_MODEL).")
 ]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON for scripting.")]
+FollowLinks = Annotated[
+    bool,
+    typer.Option("--follow-links", help="Follow symlinks in folders that lead outside them (skipped by default)."),
+]
 
 
 def _fail(exc: Exception, code: int = 1) -> None:
     message = exc.message if isinstance(exc, DossierError) else str(exc)
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     raise typer.Exit(code)
 
 
@@ -69,6 +74,7 @@ def extract(
     files: Files,
     fmt: Annotated[str, typer.Option("--format", help="json (one document, a list when several) or jsonl.")] = "json",
     model: Model = None,
+    follow_links: FollowLinks = False,
 ) -> None:
     """Print the article graph of each article (the JSON contract); problems go to stderr."""
     from .service import extract_paths
@@ -78,10 +84,11 @@ def extract(
     graphs: list[dict[str, Any]] = []
     failed = 0
     try:
-        for outcome in extract_paths(files, model=model):
+        for outcome in extract_paths(files, model=model, follow_links=follow_links):
             if outcome.problem:
                 failed += 1
-                err.print(f"[red]skipped[/] {outcome.problem.where}: {outcome.problem.reason}", highlight=False)
+                problem = outcome.problem
+                err.print(f"[red]skipped[/] {escape(problem.where)}: {escape(problem.reason)}", highlight=False)
             elif outcome.graph:
                 if fmt == "jsonl":
                     sys.stdout.write(json.dumps(outcome.graph.to_dict(), ensure_ascii=False) + "\n")
@@ -101,6 +108,7 @@ def ingest(
     db: Db = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction.")] = 1,
     model: Model = None,
+    follow_links: FollowLinks = False,
     as_json: AsJson = False,
 ) -> None:
     """Extract articles and store their graphs; the same article twice changes nothing."""
@@ -117,7 +125,7 @@ def ingest(
             summary = run(
                 files, db=db, model=model, jobs=jobs,
                 on_total=lambda n: progress.update(task, total=n),
-                on_item=lambda _o: progress.advance(task),
+                on_item=lambda _o: progress.advance(task), follow_links=follow_links,
             )
     except DossierError as exc:
         _fail(exc)
@@ -125,14 +133,20 @@ def ingest(
         _print_json({"db": str(db or default_db()), **summary.to_dict()})
     else:
         for p in summary.failed:
-            err.print(f"[red]failed[/] {p.where} ({p.kind}): {p.reason}", highlight=False)
-        if summary.skipped_inputs:
-            kinds = Counter(Path(p.where).suffix or Path(p.where).name for p in summary.skipped_inputs)
-            listed = ", ".join(f"{k} ×{n}" for k, n in kinds.most_common())
-            err.print(f"[yellow]skipped[/] {summary.skipped} files of types dossier does not read ({listed})")
+            err.print(f"[red]failed[/] {escape(p.where)} ({escape(p.kind)}): {escape(p.reason)}", highlight=False)
+        unsupported = [p for p in summary.skipped_inputs if p.kind == "unsupported"]
+        for p in summary.skipped_inputs:
+            if p.kind != "unsupported":  # a FIFO, a device, a link not followed: each named
+                err.print(f"[yellow]skipped[/] {escape(p.where)}: {escape(p.reason)}", highlight=False)
+        if unsupported:
+            kinds = Counter(Path(p.where).suffix or Path(p.where).name for p in unsupported)
+            listed = escape(", ".join(f"{k} ×{n}" for k, n in kinds.most_common()))
+            err.print(f"[yellow]skipped[/] {len(unsupported)} files of types dossier does not read ({listed})",
+                      highlight=False)
         out.print(
             f"read {summary.read} · stored {summary.stored} · unchanged {summary.unchanged} · "
-            f"skipped {summary.skipped} · failed {len(summary.failed)} → {db or default_db()}"
+            f"skipped {summary.skipped} · failed {len(summary.failed)} → {escape(str(db or default_db()))}",
+            highlight=False,
         )
     if not summary.ok:
         raise typer.Exit(1)
@@ -150,9 +164,10 @@ def _query(db: str | None, ask: Callable[[Store], Any]) -> Any:
 
 
 def _table(title: str, columns: list[str], rows: Iterable[list[Any]]) -> Table:
-    table = Table(*columns, title=title, title_justify="left")
+    """A Rich table; every cell and the title are escaped, since they hold article text."""
+    table = Table(*columns, title=escape(title), title_justify="left")
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*("" if v is None else escape(str(v)) for v in row))
     return table
 
 
@@ -220,9 +235,9 @@ def show(name: str, db: Db = None, as_json: AsJson = False) -> None:
         _print_json(profile)
         return
     gender = f", {profile['gender']}" if profile["gender"] else ""
-    out.print(f"[bold]{profile['name']}[/] ({profile['type']}{gender})", highlight=False)
+    out.print(f"[bold]{escape(profile['name'])}[/] ({escape(profile['type'] + gender)})", highlight=False)
     if profile["aliases"]:
-        out.print("also: " + ", ".join(profile["aliases"]), highlight=False)
+        out.print("also: " + escape(", ".join(profile["aliases"])), highlight=False)
     out.print(_table("articles", ["published", "title", "outlet"], (
         [a["published"], a["title"], a["outlet"]] for a in profile["articles"])))
     sections = [
@@ -233,7 +248,8 @@ def show(name: str, db: Db = None, as_json: AsJson = False) -> None:
         if profile[key]:
             out.print(_table(key, columns, map(row, profile[key])))
     if profile.get("others"):
-        out.print("[dim]other matches: " + ", ".join(o["name"] for o in profile["others"]) + "[/]")
+        out.print("[dim]other matches: " + escape(", ".join(o["name"] for o in profile["others"])) + "[/]",
+                  highlight=False)
 
 
 @app.command()

@@ -13,7 +13,7 @@ from .errors import ReadError
 from .evaluate import Report, load_gold, score
 from .extraction import doc_to_graph, pipe_docs
 from .graph import EXTRACTOR_VERSION, Article, ArticleGraph
-from .read import iter_articles
+from .read import SKIPPED_KINDS, iter_articles
 from .store import Store
 
 DEFAULT_DB = "dossier.db"
@@ -43,7 +43,7 @@ class IngestSummary:
     read: int = 0
     stored: int = 0
     unchanged: int = 0
-    skipped: int = 0  # inputs of a kind dossier does not read
+    skipped: int = 0  # inputs passed over: types dossier does not read, FIFOs, links not followed
     failed: list[Problem] = field(default_factory=list)
     skipped_inputs: list[Problem] = field(default_factory=list)
 
@@ -77,12 +77,13 @@ def _problem(err: ReadError) -> Problem:
 
 
 def extract_paths(
-    paths: Iterable[str | Path], model: str | None = None, jobs: int = 1, batch_size: int = 8
+    paths: Iterable[str | Path], model: str | None = None, jobs: int = 1, batch_size: int = 8,
+    follow_links: bool = False,
 ) -> Iterator[Outcome]:
     """Read inputs and extract a graph per article; bad inputs come out as problems, in order."""
     articles: list[Article] = []
     pending: list[Outcome] = []
-    for item in iter_articles(paths):
+    for item in iter_articles(paths, follow_links=follow_links):
         if isinstance(item, ReadError):
             pending.append(Outcome(item.where, problem=_problem(item)))
         else:
@@ -124,15 +125,16 @@ def ingest(
     jobs: int = 1,
     on_total: Callable[[int], None] | None = None,
     on_item: Callable[[Outcome], None] | None = None,
+    follow_links: bool = False,
 ) -> IngestSummary:
     """Read, extract and store articles; already-stored articles are not extracted again."""
     summary = IngestSummary()
     todo: list[Article] = []
     with Store(db or default_db()) as store:
-        for item in iter_articles(paths):
+        for item in iter_articles(paths, follow_links=follow_links):
             if isinstance(item, ReadError):
                 problem = _problem(item)
-                if item.kind == "unsupported":
+                if item.kind in SKIPPED_KINDS:
                     summary.skipped += 1
                     summary.skipped_inputs.append(problem)
                 else:
