@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -31,7 +32,7 @@ class Store:
         self._lock = threading.RLock()
         self.conn: sqlite3.Connection = db.connect(self.path, readonly=readonly)
         try:
-            self.migrated = db.migrate(self.conn, readonly=readonly)
+            self.migrated = db.migrate(self.conn, readonly=readonly, where=self.path)
         except BaseException:
             self.conn.close()
             raise
@@ -85,6 +86,15 @@ class Store:
         """Ingest graphs one transaction each; return how many were new or replaced."""
         return sum(self.ingest(g) for g in graphs)
 
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Hold the lock; a damaged file met mid-query is a StoreError, not a raw SQLite one."""
+        with self._lock:
+            try:
+                yield
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"cannot read store {self.path}: {db.explain(exc)}") from exc
+
     def _writable(self) -> None:
         if self.readonly:
             raise StoreError(f"store {self.path} is open read-only")
@@ -93,45 +103,45 @@ class Store:
 
     def people(self, limit: int | None = None) -> list[dict[str, Any]]:
         """PERSON entities (id, name, type, gender, mentions, articles), most mentioned first."""
-        with self._lock:
+        with self._reading():
             return query.people(self.conn, limit)
 
     def find(self, name: str) -> list[dict[str, Any]]:
         """Global entities matching a name, alias or surname (case-insensitive), best first."""
-        with self._lock:
+        with self._reading():
             return query.find(self.conn, name)
 
     def person(self, name: str | int) -> dict[str, Any]:
         """Profile of the best match for a name (or global id); raises NotFound."""
-        with self._lock:
+        with self._reading():
             return query.person(self.conn, name)
 
     def ties(self, a: str | int, b: str | int) -> dict[str, Any]:
         """Relations between two entities, with evidence, and the events they share; raises NotFound."""
-        with self._lock:
+        with self._reading():
             return query.ties(self.conn, a, b)
 
     def quotes(self, name: str | int) -> list[dict[str, Any]]:
         """Quotes said by someone, newest first, with outlet, date and article; raises NotFound."""
-        with self._lock:
+        with self._reading():
             return query.quotes(self.conn, name)
 
     def timeline(self, name: str | int) -> list[dict[str, Any]]:
         """Dated facts about someone in order, undated after; raises NotFound."""
-        with self._lock:
+        with self._reading():
             return query.timeline(self.conn, name)
 
     def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Stored articles, newest first."""
-        with self._lock:
+        with self._reading():
             return query.articles(self.conn, limit)
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
-        with self._lock:
+        with self._reading():
             return query.counts(self.conn)
 
     def graph(self, article_id: str) -> ArticleGraph:
         """The article graph of a stored article, as ingested; raises NotFound."""
-        with self._lock:
+        with self._reading():
             return query.graph(self.conn, article_id)
