@@ -6,7 +6,7 @@ DB ?= dossier.db
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations lock clean
+.PHONY: install demo test lint stress bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ test: $(STAMP)  ## Run the test suite
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
+
+stress: $(STAMP)  ## Fuzz the readers (>= 100,000 inputs), SIGKILL ingests (>= 100), race writers; prints a JSON report
+	$(BIN)/python -m tests.stress --inputs $(or $(INPUTS),100000) --kills $(or $(KILLS),100)
 
 bench: $(STAMP)  ## Throughput and per-component cost, as ratios to bare spaCy measured in the same run
 	$(BIN)/python benchmarks/bench_extract.py
