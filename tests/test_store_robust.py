@@ -148,9 +148,8 @@ def test_a_truncated_store_is_a_clear_error(tmp_path: Path) -> None:
     data = db.read_bytes()
     db.write_bytes(data[: len(data) // 2])
     for readonly in (True, False):
-        with pytest.raises(StoreError) as info:
-            with Store(db, readonly=readonly) as store:
-                store.people()
+        with pytest.raises(StoreError) as info, Store(db, readonly=readonly) as store:
+            store.people()
         assert "truncated" in info.value.message or "damaged" in info.value.message
 
 
