@@ -216,8 +216,8 @@ def evaluate(
     articles: list[Article], model: str | None, n_errors: int = 10, cache: Path | None = None, key: str = ""
 ) -> None:
     from dossier import nlp as nlp_mod
-    from dossier.pipeline.attribution import reporting_verbs
-    from dossier.pipeline.quotes import find_quotes
+    from dossier.pipeline.quotes.attribution import reporting_verbs
+    from dossier.pipeline.quotes.finder import find_quotes
 
     nlp = nlp_mod.load(model)
     t_spacy, processed = parse(articles, nlp, cache, key)

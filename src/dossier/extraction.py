@@ -9,9 +9,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import nlp as nlp_mod
+from . import pipeline
 from .graph import Article, ArticleGraph, Entity, Mention, Quote, Span, Time
-from .pipeline import state
+from .pipeline import doc_state
 
 # Title and body share one Doc so that mentions in the title join the body's entities.
 SEPARATOR = "\n\n"
@@ -51,8 +51,7 @@ def article_doc(article: Article, nlp: Language) -> Doc:
 def prepare_doc(article: Article, nlp: Language) -> Doc:
     """The article's unprocessed Doc, with the publication date and title length in ``doc.user_data``."""
     doc = nlp.make_doc(doc_text(article))
-    doc.user_data["dossier.published"] = article.published
-    doc.user_data["dossier.title_len"] = len(article.title)
+    doc_state.set_article(doc, article.published, len(article.title))
     return doc
 
 
@@ -73,7 +72,7 @@ def doc_to_graph(doc: Doc, article: Article) -> ArticleGraph:
     """Convert the components' results on ``doc`` into the article graph of the contract."""
     off = Offsets(article)
     graph = ArticleGraph(article=article)
-    infos = state.entities(doc)
+    infos = doc_state.entities(doc)
     by_key: dict[str, Entity] = {}
     for key, info in infos.items():
         by_key[key] = Entity(
@@ -84,8 +83,8 @@ def doc_to_graph(doc: Doc, article: Article) -> ArticleGraph:
             subtype=info.get("subtype"),
             aliases=list(info.get("aliases", [])),
         )
-    confidence = doc.user_data.get(state.MENTION_CONFIDENCE, {})
-    for span in state.mentions(doc):
+    confidence = doc_state.mention_confidence(doc)
+    for span in doc_state.mentions(doc):
         ent = by_key.get(span.kb_id_)
         if ent is None:
             continue
@@ -93,12 +92,12 @@ def doc_to_graph(doc: Doc, article: Article) -> ArticleGraph:
         conf = confidence.get((span.start_char, span.end_char))
         ent.mentions.append(Mention(s.start, s.end, s.text, s.in_, span.id_ or "name", conf))
     graph.entities = [e for e in by_key.values() if e.mentions]
-    graph.times = [_remap_time(t, off) for t in state.section(doc, state.TIMES)]
-    graph.quotes = [_remap_quote(q, off) for q in state.section(doc, state.QUOTES)]
-    graph.roles = [replace(r, evidence=off.remap(r.evidence)) for r in state.section(doc, state.ROLES)]
-    graph.relations = [replace(r, evidence=off.remap(r.evidence)) for r in state.section(doc, state.RELATIONS)]
-    graph.events = [replace(e, evidence=off.remap(e.evidence)) for e in state.section(doc, state.EVENTS)]
-    graph.claims = [replace(c, span=off.remap(c.span)) for c in state.section(doc, state.CLAIMS)]
+    graph.times = [_remap_time(t, off) for t in doc_state.section(doc, doc_state.TIMES)]
+    graph.quotes = [_remap_quote(q, off) for q in doc_state.section(doc, doc_state.QUOTES)]
+    graph.roles = [replace(r, evidence=off.remap(r.evidence)) for r in doc_state.section(doc, doc_state.ROLES)]
+    graph.relations = [replace(r, evidence=off.remap(r.evidence)) for r in doc_state.section(doc, doc_state.RELATIONS)]
+    graph.events = [replace(e, evidence=off.remap(e.evidence)) for e in doc_state.section(doc, doc_state.EVENTS)]
+    graph.claims = [replace(c, span=off.remap(c.span)) for c in doc_state.section(doc, doc_state.CLAIMS)]
     return graph
 
 
@@ -134,7 +133,7 @@ def extract(
             published=published,
             **meta,
         )
-    nlp = nlp_mod.load(model)
+    nlp = pipeline.load(model)
     return doc_to_graph(article_doc(article, nlp), article)
 
 
@@ -142,7 +141,7 @@ def extract_many(
     articles: Iterable[Article], model: str | None = None, batch_size: int = 16
 ) -> Iterator[ArticleGraph]:
     """Extract graphs for many articles, batching through spaCy."""
-    nlp = nlp_mod.load(model)
+    nlp = pipeline.load(model)
     for article, doc in pipe_docs(articles, nlp, batch_size=batch_size):
         yield doc_to_graph(doc, article)
 
