@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from dossier.graph import Article
-from dossier.pipeline.timex import Expr, Point, resolve
+from dossier.pipeline.times.timex import Expr, Point, resolve
 
 EDGES = [date(1, 1, 1), date(1, 1, 3), date(9999, 12, 31), date(9999, 12, 27)]
 EXPRESSIONS = {
