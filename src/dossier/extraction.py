@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from . import pipeline
 from .graph import Article, ArticleGraph, Entity, Mention, Quote, Span, Time
 from .pipeline import doc_state
+from .read.common import check_length
 
 # Title and body share one Doc so that mentions in the title join the body's entities.
 SEPARATOR = "\n\n"
@@ -49,7 +50,11 @@ def article_doc(article: Article, nlp: Language) -> Doc:
 
 
 def prepare_doc(article: Article, nlp: Language) -> Doc:
-    """The article's unprocessed Doc, with the publication date and title length in ``doc.user_data``."""
+    """The article's unprocessed Doc, with the publication date and title length in ``doc.user_data``.
+
+    Raises ``ReadError`` (kind ``too_large``) naming the article when it is over ``MAX_ARTICLE_CHARS``.
+    """
+    check_length(article.title, article.body, article.source or article.id)
     doc = nlp.make_doc(doc_text(article))
     doc_state.set_article(doc, article.published, len(article.title))
     return doc

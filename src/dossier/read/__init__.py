@@ -39,7 +39,8 @@ and ``kind`` one of: binary, empty, encoding, json, date, too_large, missing,
 unsupported, special, link, unreadable, invalid (``SKIPPED_KINDS`` are the ones passed
 over on purpose). Text must be UTF-8 (a BOM is fine; HTML may declare a charset).
 One article over ``max_bytes`` (default 10 MB: a text or HTML file, a JSONL line, a WARC
-record) is refused; the file around it is not. File names with bytes that are not
+record) or with more than ``MAX_ARTICLE_CHARS`` (200,000) characters of title and body is
+refused (kind ``too_large``); the file around it is not. File names with bytes that are not
 UTF-8 are kept with those bytes written ``\\xNN``.
 
 Ids: the given ``id`` (JSONL), else ``Article.content_id(title, body, published)``.
@@ -47,7 +48,7 @@ Ids: the given ``id`` (JSONL), else ``Article.content_id(title, body, published)
 """
 
 from dossier.read.batch import SKIPPED_KINDS, ReadResult, iter_articles, parse_detected, read_all
-from dossier.read.common import DEFAULT_MAX_BYTES, MAX_YEAR, MIN_YEAR
+from dossier.read.common import DEFAULT_MAX_BYTES, MAX_ARTICLE_CHARS, MAX_YEAR, MIN_YEAR
 from dossier.read.html import parse_html, read_html
 from dossier.read.jsonl import parse_jsonl, parse_jsonl_bytes, read_jsonl
 from dossier.read.text import parse_text, read_text
@@ -55,6 +56,7 @@ from dossier.read.warc import read_warc
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "MAX_ARTICLE_CHARS",
     "MAX_YEAR",
     "MIN_YEAR",
     "SKIPPED_KINDS",

@@ -18,6 +18,9 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 # relative times computed from them ("next year" from 9999-12-31) would overflow.
 MIN_YEAR, MAX_YEAR = 1800, 2200
 CHUNK = 1 << 16
+# One article's text, well below spaCy's 1,000,000-character limit (and its memory at that size);
+# a news article is rarely a tenth of it.
+MAX_ARTICLE_CHARS = 200_000
 
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?=$|[T ])", re.ASCII)
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -219,6 +222,17 @@ def check_text(value: str, field: str, where: str) -> str:
     return value
 
 
+def check_length(title: str, body: str, where: str) -> None:
+    """Raise ``ReadError`` (kind ``too_large``) for an article over ``MAX_ARTICLE_CHARS``."""
+    size = len(title) + len(body)
+    if size > MAX_ARTICLE_CHARS:
+        raise ReadError(
+            display(where),
+            f"article is {size:,} characters, over the limit of {MAX_ARTICLE_CHARS:,} for one article; split it",
+            "too_large",
+        )
+
+
 def make_article(
     *,
     title: str,
@@ -232,6 +246,7 @@ def make_article(
     """An ``Article`` with a content id unless one is given; an empty body is an error."""
     if not body.strip():
         raise ReadError(where, "article has no body text", "empty")
+    check_length(title, body, where)
     return Article(
         id=article_id or Article.content_id(title, body, published),
         title=title,

@@ -583,6 +583,7 @@ class _Finder:
 
     def quotes(self) -> None:
         doc = self.doc
+        text = doc.text  # rebuilt by spaCy on each access: once per pass, not once per quote
         for q in doc_state.section(doc, doc_state.QUOTES):
             span = getattr(q, "span", None)
             if span is None:
@@ -591,7 +592,7 @@ class _Finder:
             if cs is None or len(cs) == 0:
                 continue
             cue_span = getattr(q, "cue", None)
-            cue_text = doc.text[cue_span.start:cue_span.end] if cue_span else "quote"
+            cue_text = text[cue_span.start:cue_span.end] if cue_span else "quote"
             qstatus = getattr(q, "status", "attributed")
             status = "reported" if qstatus == "reported" else "attributed"
             speaker = getattr(q, "speaker", None) or getattr(q, "source", None)
