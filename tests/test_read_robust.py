@@ -273,3 +273,33 @@ def test_an_undecodable_file_name_is_kept_printable(tmp_path: Path) -> None:
     (article,) = read_all([folder]).articles
     assert article.source == f"{folder}/caf\\xe9.txt"
     article.source.encode("utf-8")  # storable and printable
+
+
+# --- article length -------------------------------------------------------------------------------
+
+
+def test_an_article_over_the_character_limit_is_refused_naming_its_line(tmp_path: Path) -> None:
+    from dossier.read import MAX_ARTICLE_CHARS
+
+    long = json.dumps({"body": "Ines Varga spoke. " * (MAX_ARTICLE_CHARS // 18 + 10)})
+    path = write_lines(tmp_path / "feed.jsonl", good(1), long, good(3))
+    items = list(iter_articles([path], max_bytes=10 * MAX_ARTICLE_CHARS))
+    assert ids(items) == ["a1", "a3"]
+    (err,) = errors(items)
+    assert (err.where, err.kind) == (f"{path}:2", "too_large")
+    assert "characters" in err.reason and "split it" in err.reason
+
+
+def test_extraction_refuses_an_article_over_the_limit_before_parsing() -> None:
+    from dossier.extraction import prepare_doc
+    from dossier.read import MAX_ARTICLE_CHARS
+
+    class NoModel:  # make_doc must not be reached
+        def make_doc(self, text: str) -> None:
+            raise AssertionError("tokenised an over-long article")
+
+    article = Article(id="huge-1", title="Huge", body="x " * MAX_ARTICLE_CHARS)
+    with pytest.raises(ReadError) as info:
+        prepare_doc(article, NoModel())  # type: ignore[arg-type]
+    assert info.value.where == "huge-1"
+    assert info.value.kind == "too_large"
