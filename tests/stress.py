@@ -561,6 +561,68 @@ def fuzz_with_atheris(budget: int, workdir: Path) -> dict[str, Any] | None:
     return stats
 
 
+# --- fuzzing extraction (the real model) ----------------------------------------------------------
+
+
+def hostile_article() -> Any:
+    """A hypothesis strategy for articles that are hard to read: odd quotes, markup, dates, scripts."""
+    from hypothesis import strategies as st
+
+    from dossier.graph import Article
+
+    names = st.sampled_from(NAMES)
+    marks = st.sampled_from(['"', "“", "”", "'", "‘", "’", "«", "»", "[/]", "[bold]", "\\", ":", "—", "\n", "\u2028"])
+    words = st.sampled_from(["said", "told", "according to", "yesterday", "next year", "on Friday", "last century",
+                             "was named director of", "met", "married", "criticized", "the council", "in 2019",
+                             "Suppose", "reportedly", "did not", "Mr.", "Dr.", "Q3", "Easter", "¿", "مرحبا", "北京"])
+    tokens = st.lists(st.one_of(names, marks, words, st.text(max_size=8)), min_size=1, max_size=40)
+    body = tokens.map(" ".join).filter(lambda b: bool(b.strip()))
+    published = st.one_of(st.none(), st.sampled_from(["1800-01-01", "2200-12-31", "2024-02-29", "2024-05-01"]))
+    return st.builds(lambda title, text, day: Article(id=Article.content_id(title, text, day), title=title,
+                                                        body=text, published=day),
+                     st.text(max_size=20).map(str.strip), body, published)
+
+
+def check_extract(article: Any) -> None:
+    """One outcome per article; a graph whose spans lie inside the article and whose JSON round-trips."""
+    from dossier.service import extract_articles
+
+    outcomes = list(extract_articles([article]))
+    assert len(outcomes) == 1, outcomes
+    (outcome,) = outcomes
+    assert (outcome.graph is None) != (outcome.problem is None)
+    if outcome.graph is None:
+        return
+    data = json.loads(json.dumps(outcome.graph.to_dict(), ensure_ascii=False))
+    for entity in data["entities"]:
+        for m in entity["mentions"]:
+            text = article.title if m.get("in") == "title" else article.body
+            assert 0 <= m["start"] <= m["end"] <= len(text)
+            assert text[m["start"]:m["end"]] == m["text"], m
+
+
+def fuzz_extract(budget: int) -> dict[str, Any]:
+    """Hypothesis over ``extract`` with the real model: ``budget`` articles."""
+    from hypothesis import HealthCheck, given, settings
+
+    count = [0]
+
+    def body(article: Any) -> None:
+        count[0] += 1
+        check_extract(article)
+
+    run = settings(max_examples=budget, deadline=None, database=None, suppress_health_check=list(HealthCheck))(
+        given(hostile_article())(body))
+    stats: dict[str, Any] = {"inputs": 0, "crashes": 0, "problems": []}
+    try:
+        run()
+    except Exception as exc:
+        stats["crashes"] += 1
+        stats["problems"].append(f"extract: {type(exc).__name__}: {str(exc)[:800]}")
+    stats["inputs"] = count[0]
+    return stats
+
+
 # --- the whole run ---------------------------------------------------------------------------------------
 
 
@@ -570,6 +632,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kills", type=int, default=100, help="SIGKILLs during ingests")
     parser.add_argument("--pairs", type=int, default=10, help="rounds of two ingests at once")
     parser.add_argument("--races", type=int, default=40, help="paired opens of a fresh store")
+    parser.add_argument("--extract", type=int, default=200, help="fuzzed articles through extract (the model)")
     parser.add_argument("--engine", choices=["auto", "atheris", "hypothesis"], default="auto")
     args = parser.parse_args(argv)
     report: dict[str, Any] = {}
@@ -582,12 +645,13 @@ def main(argv: list[str] | None = None) -> int:
             report["fuzz_atheris"] = fuzz
         rest = args.inputs - (fuzz["inputs"] if fuzz else 0)
         report["fuzz_hypothesis"] = fuzz_with_hypothesis(max(rest, args.inputs // 5))
+        report["fuzz_extract"] = fuzz_extract(args.extract) if args.extract else {"inputs": 0, "crashes": 0}
         report["kill_loop"] = kill_loop(args.kills, work)
         report["two_writers"] = two_writers(args.pairs, work)
         report["migration_race"] = migration_race(args.races, work)
         report["reads_during_ingest"] = reads_during_ingest(work)
         report["seconds"] = round(time.monotonic() - started)
-    fuzzed = [report.get("fuzz_atheris") or {}, report["fuzz_hypothesis"]]
+    fuzzed = [report.get("fuzz_atheris") or {}, report["fuzz_hypothesis"], report["fuzz_extract"]]
     report["totals"] = {
         "inputs_tried": sum(f.get("inputs", 0) for f in fuzzed),
         "crashes": sum(f.get("crashes", 0) for f in fuzzed),

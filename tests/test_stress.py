@@ -65,3 +65,10 @@ def test_the_hostile_seeds_pass_every_reader(name: str) -> None:
     target = stress.fuzz_targets()[name]
     for seed in stress.seeds():
         target(seed)
+
+
+@pytest.mark.slow
+def test_fuzzed_articles_through_extract_give_one_sound_outcome_each(nlp) -> None:
+    result = stress.fuzz_extract(12)
+    assert result["inputs"] >= 12
+    assert result["crashes"] == 0, result["problems"]
