@@ -1,3 +1,5 @@
+"""Many inputs at once: files, folders and stdin, in order, one bad input never stopping the rest."""
+
 from __future__ import annotations
 
 import errno
