@@ -303,3 +303,24 @@ def test_extraction_refuses_an_article_over_the_limit_before_parsing() -> None:
         prepare_doc(article, NoModel())  # type: ignore[arg-type]
     assert info.value.where == "huge-1"
     assert info.value.kind == "too_large"
+
+
+def test_stdin_jsonl_is_streamed_with_per_line_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    data = (good(1) + "\n" + '{"id": "s", "body": "\\ud800"}' + "\r\n" + good(3) + "\n").encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    items = list(iter_articles(["-"]))
+    assert ids(items) == ["a1", "a3"]
+    assert [e.where for e in errors(items)] == ["<stdin>:2"]
+
+
+def test_stdin_text_over_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Title\n" + b"word " * 1000)))
+    (err,) = list(iter_articles(["-"], max_bytes=1000))
+    assert isinstance(err, ReadError)
+    assert err.kind == "too_large"
