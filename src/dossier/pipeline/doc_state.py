@@ -13,18 +13,26 @@ which breaks multiprocessing and Spark):
   (``Kim Osk, the mayor``), for roles.
 * ``PUBLISHED`` and ``TITLE_LEN``: the article's date and title length, set before the pipeline runs.
 * ``STATUS_FRAMES``: the status component's frames and per-token index (plain values).
+* ``QUOTE_STATUS``: ``{quote id: status}``, the status component's reading of a quote where it
+  differs from the quote component's own (an imagined cue, a hedged indirect quote).
 * ``TIMES``, ``QUOTES``, ``ROLES``, ``RELATIONS``, ``EVENTS``, ``CLAIMS``: lists of the
   contract dataclasses of :mod:`dossier.graph` whose spans are character offsets into
   ``doc.text`` and whose entity references are entity keys. :mod:`dossier.extraction`
   maps both to the article's coordinates.
 * ``FAILURES``: ``[{"component", "error"}]``, one per component that raised on this Doc.
+
+Each component's annotation is also a read-only extension (``doc._.dossier_quotes``, ...), the
+names its ``requires``/``assigns`` declare, so ``nlp.analyze_pipes()`` checks their order.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
+
+if TYPE_CHECKING:
+    from ..graph import Quote
 
 MENTIONS = "dossier_mentions"
 ENTITIES = "dossier.entities"
@@ -33,6 +41,7 @@ APPOSITIONS = "dossier.appositions"
 PUBLISHED = "dossier.published"
 TITLE_LEN = "dossier.title_len"
 STATUS_FRAMES = "dossier.status"
+QUOTE_STATUS = "dossier.quote_status"
 FAILURES = "dossier.failures"
 TIMES = "dossier.times"
 QUOTES = "dossier.quotes"
@@ -138,6 +147,17 @@ def set_status_frames(doc: Doc, cached: dict[str, Any] | None) -> None:
         doc.user_data[STATUS_FRAMES] = cached
 
 
+def quote_status(doc: Doc, quote: Quote) -> str:
+    """The status of ``quote``: the status component's reading if it gave one, else the quote's own."""
+    refined: dict[str, str] = doc.user_data.get(QUOTE_STATUS) or {}
+    return refined.get(quote.id, quote.status)
+
+
+def set_quote_status(doc: Doc, refined: dict[str, str]) -> None:
+    """Record the status component's reading of the quotes whose status it changes (by quote id)."""
+    doc.user_data[QUOTE_STATUS] = refined
+
+
 # --------------------------------------------------------------------------- result sections
 
 
@@ -166,3 +186,35 @@ def failed(doc: Doc, *components: str) -> bool:
     """Whether any of ``components`` (any component at all when none are named) raised on this Doc."""
     names = {f["component"] for f in failures(doc)}
     return bool(names & set(components)) if components else bool(names)
+
+
+# --------------------------------------------------------------------------- annotations as extensions
+
+# The attribute each component assigns (and later ones require), and what it shows.
+ANNOTATIONS: dict[str, tuple[str, ...]] = {
+    "dossier_entities": (ENTITIES,),
+    "dossier_coref": (MENTION_CONFIDENCE, APPOSITIONS),
+    "dossier_times": (TIMES,),
+    "dossier_quotes": (QUOTES,),
+    "dossier_status": (CLAIMS, QUOTE_STATUS),
+    "dossier_facts": (ROLES, RELATIONS, EVENTS),
+}
+
+
+def attr(annotation: str) -> str:
+    """The ``requires``/``assigns`` name of an annotation (``doc._.dossier_quotes``)."""
+    return f"doc._.{annotation}"
+
+
+def register_extensions() -> None:
+    """Make each annotation readable as ``doc._.<name>`` (a dict of its keys; nothing is stored twice)."""
+    for name, keys in ANNOTATIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, getter=_getter(keys))
+
+
+def _getter(keys: tuple[str, ...]) -> Any:
+    def get(doc: Doc) -> dict[str, Any]:
+        return {key: doc.user_data[key] for key in keys if key in doc.user_data}
+
+    return get

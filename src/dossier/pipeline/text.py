@@ -74,13 +74,21 @@ class ParagraphIndex:
         return max(0, bisect_right(self.starts, char) - 1)
 
 
-def mark_paragraphs(doc: Doc) -> Doc:
-    """Start a sentence at the first token after any line break, never inside a paragraph's white space."""
+def paragraph_starts(doc: Doc) -> list[int]:
+    """Tokens that open a paragraph: the first non-space token after any line break."""
+    out = []
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             nxt = doc[token.i + 1]
             if not nxt.is_space:
-                nxt.is_sent_start = True
+                out.append(nxt.i)
+    return out
+
+
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence at each paragraph start, never inside a paragraph's white space."""
+    for i in paragraph_starts(doc):
+        doc[i].is_sent_start = True
     return doc
 
 

@@ -150,7 +150,10 @@ def read_all(
     """Read every path; articles and errors (with counts and reasons) in one ``ReadResult``."""
     result = ReadResult([], [])
     for item in iter_articles(paths, max_bytes, follow_links):
-        (result.errors if isinstance(item, ReadError) else result.articles).append(item)  # type: ignore[arg-type]
+        if isinstance(item, ReadError):
+            result.errors.append(item)
+        else:
+            result.articles.append(item)
     return result
 
 

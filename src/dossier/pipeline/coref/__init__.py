@@ -5,6 +5,6 @@ marks; writes more mentions (aliases, descriptors, pronouns, possessives), their
 confidences (``doc_state.MENTION_CONFIDENCE``) and the appositions it read.
 """
 
-from .resolver import annotate_coref
+from .resolver import CorefResolver, annotate_coref
 
-__all__ = ["annotate_coref"]
+__all__ = ["CorefResolver", "annotate_coref"]

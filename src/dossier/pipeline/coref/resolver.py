@@ -22,11 +22,13 @@ float}`` for the mentions this component added or re-assigned, and
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import doc_state, lexicons
+from ..component import DossierComponent
 from ..entities.finder import gender_of_first_name
 from .descriptors import appositions, collect_ties, find_descriptor, kin_surnames, resolve_descriptor, role_nouns
 from .discourse import Discourse
@@ -34,11 +36,44 @@ from .pronouns import features, resolve_at
 
 CONFIDENCE = doc_state.MENTION_CONFIDENCE
 APPOSITIONS = doc_state.APPOSITIONS
-HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male", "dame": "female"}
+
+
+@dataclass
+class Resolution:
+    """What coref found: the mentions to add, entities to rename, appositions and confidences."""
+
+    discourse: Discourse
+    added: list[tuple[int, int, str, str, float]]
+    renames: dict[str, str]
+    appositions: list[dict[str, object]]
+    confidence: dict[tuple[int, int], float]
+
+
+class CorefResolver(DossierComponent[Resolution]):
+    """``dossier_coref``: aliases, descriptors and pronouns tied to the named entities.
+
+    Its passes build on each other (a surname re-keyed by one is read by the next), so
+    ``match`` already re-keys existing mentions in place; ``set_annotations`` writes
+    the new mentions, the genders learnt and the appositions.
+    """
+
+    reads = ("dossier_entities",)
+
+    def match(self, doc: Doc) -> Resolution:
+        return resolve(doc)
+
+    def set_annotations(self, doc: Doc, found: Resolution) -> None:
+        _finish(found)
 
 
 def annotate_coref(doc: Doc) -> Doc:
     """Resolve pronouns and descriptors of ``doc`` to its entities; see the module docstring."""
+    _finish(resolve(doc))
+    return doc
+
+
+def resolve(doc: Doc) -> Resolution:
+    """Run coref's passes over ``doc`` in reading order (see the module docstring)."""
     _missed_names(doc)
     d = Discourse.build(doc)
     confidence = doc_state.mention_confidence(doc)
@@ -74,11 +109,15 @@ def annotate_coref(doc: Doc) -> Doc:
             resolved_pronouns[e.tok] = (e.key, res[1] if res else 0.5)
             added.append((e.start, e.end, e.key, "pronoun", resolved_pronouns[e.tok][1]))
     added.extend(_repeated_pronouns(doc, resolved_pronouns))
+    return Resolution(d, added, renames, apps, confidence)
+
+
+def _finish(res: Resolution) -> None:
+    d = res.discourse
     for key, gender in d.genders.items():
         if gender and not d.records[key].get("gender"):
             d.records[key]["gender"] = gender
-    _write(d, added, renames, apps, confidence)
-    return doc
+    _write(d, res.added, res.renames, res.appositions, res.confidence)
 
 
 # --- names ---------------------------------------------------------------------------------------
@@ -129,8 +168,9 @@ def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tupl
             continue
         prev = doc[span.start - 1].lower_.rstrip(".") if span.start else ""
         chosen: list[str] = []
-        if prev in HONORIFIC_GENDER:
-            chosen = [k for k in keys if d.genders.get(k) == HONORIFIC_GENDER[prev]]
+        honorific = lexicons.pairs("honorifics").get(prev)
+        if honorific is not None:
+            chosen = [k for k in keys if d.genders.get(k) == honorific]
         elif prev in role_nouns() or prev in lexicons.load("person_titles"):
             chosen = [k for k in keys if k in ties.get(prev, {})]
         if len(chosen) == 1:

@@ -4,6 +4,6 @@ Reads ``doc.ents``, the parse and the title length (:mod:`..doc_state`); writes 
 mentions (``doc_state.MENTIONS``) and the entity records (``doc_state.ENTITIES``).
 """
 
-from .finder import annotate_entities, gender_of_first_name
+from .finder import EntityFinder, annotate_entities, gender_of_first_name
 
-__all__ = ["annotate_entities", "gender_of_first_name"]
+__all__ = ["EntityFinder", "annotate_entities", "gender_of_first_name"]

@@ -21,7 +21,7 @@ what statistical models get wrong on news and group mentions into entities:
   normalised text.
 
 Results go to ``doc.spans["dossier_mentions"]`` and the entity records (see
-:mod:`dossier.pipeline.state`).
+:mod:`dossier.pipeline.doc_state`).
 """
 
 from __future__ import annotations
@@ -31,10 +31,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import doc_state, lexicons
+from ..component import DossierComponent
 
 NER_TYPES = {
     "PERSON": "PERSON",
@@ -78,16 +80,30 @@ class Cluster:
     key: str = ""
 
 
-def annotate_entities(doc: Doc) -> Doc:
-    """Find, clean and cluster the entity mentions of ``doc``."""
+class EntityFinder(DossierComponent[list[Cluster]]):
+    """``dossier_entities``: candidates from the NER, cleaned, retyped and clustered."""
+
+    def match(self, doc: Doc) -> list[Cluster]:
+        return find_entities(doc)
+
+    def set_annotations(self, doc: Doc, found: list[Cluster]) -> None:
+        _write(doc, found)
+
+
+def find_entities(doc: Doc) -> list[Cluster]:
+    """Find, clean and cluster the entity mentions of ``doc`` (nothing written)."""
     title_len = doc_state.title_len(doc)
     cands = _candidates(doc)
     _trim_headline_names(doc, cands, title_len)
     cands = _headline_filter(doc, cands, title_len)
     cands = _retype(doc, cands)
     clusters = _cluster(doc, cands)
-    clusters = [c for c in clusters if c.mentions]
-    _write(doc, clusters)
+    return [c for c in clusters if c.mentions]
+
+
+def annotate_entities(doc: Doc) -> Doc:
+    """Find, clean and cluster the entity mentions of ``doc`` and write them."""
+    _write(doc, find_entities(doc))
     return doc
 
 
@@ -643,18 +659,16 @@ def _best_name(doc: Doc, cl: Cluster) -> str:
 
 def _gender(doc: Doc, cl: Cluster) -> str | None:
     for m in cl.mentions:
-        h = (m.honorific or "").lower().rstrip(".")
-        if h in {"mr", "sir", "lord", "king", "prince", "father"}:
-            return "male"
-        if h in {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "first lady"}:
-            return "female"
+        gender = lexicons.pairs("honorifics").get((m.honorific or "").lower().rstrip("."))
+        if gender is not None:
+            return gender
     if cl.first:
         return gender_of_first_name(cl.first)
     return None
 
 
 @lru_cache(maxsize=1)
-def _detector():  # type: ignore[no-untyped-def]
+def _detector() -> Any:
     import gender_guesser.detector as gd
 
     return gd.Detector(case_sensitive=False)

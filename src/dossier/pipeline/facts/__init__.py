@@ -4,6 +4,6 @@ Reads the mentions and entity records, the parse, ``doc_state.TIMES``, ``doc_sta
 and statement status; writes ``doc_state.ROLES``, ``doc_state.RELATIONS`` and ``doc_state.EVENTS``.
 """
 
-from .relations import SYMMETRIC, annotate_relations
+from .relations import SYMMETRIC, FactFinder, annotate_relations
 
-__all__ = ["SYMMETRIC", "annotate_relations"]
+__all__ = ["SYMMETRIC", "FactFinder", "annotate_relations"]

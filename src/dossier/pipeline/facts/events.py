@@ -206,7 +206,7 @@ def _noun_events(facts: Facts) -> list[Hit]:
         ordinal = next((ordinals[c.lower_] for c in holder.children if c.lower_ in ordinals), None)
         preps = {"of", "for"} if typ == "endorsement" else {"to", "with", "of"}
         others = [("target", k) for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
-                  for p in c.children if p.dep_ == "pobj" for k in facts.denote(p) or [facts.org_ref(p)]
+                  for p in c.children if p.dep_ == "pobj" for k in _denoted(facts, p)
                   if k and k not in agents and typ in set(data["target_types"])]
         times = facts.times_in(min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase))
         when = times[0].value if times else year
@@ -252,8 +252,8 @@ def find_events(facts: Facts) -> list[Event]:
         parts = [Participant("agent", a) for a in h.agents + _group_of(facts, h.agents)]
         parts += [Participant(r, e) for r, e in h.others]
         ev = Event(h.type, parts, facts.evidence(h.toks[0], h.toks), st.status, when=when, source=st.source)  # type: ignore[arg-type]
-        if h.ordinal is not None and hasattr(ev, "ordinal"):
-            ev.ordinal = h.ordinal  # type: ignore[attr-defined]
+        if h.ordinal is not None:
+            ev.ordinal = h.ordinal
         key = (h.type, tuple(h.agents), when)
         old = best.get(key)
         if old is None or rank.get(ev.status, 9) < rank.get(old.status, 9):
@@ -262,3 +262,9 @@ def find_events(facts: Facts) -> list[Event]:
                 ev.participants += [p for p in old.participants if (p.role, p.entity) not in known]
             best[key] = ev
     return list(best.values())
+
+
+def _denoted(facts: Facts, tok: Token) -> list[str]:
+    """The entities ``tok`` stands for, else the organisation it refers to (``the committee``)."""
+    org = facts.org_ref(tok)
+    return facts.denote(tok) or ([org] if org else [])

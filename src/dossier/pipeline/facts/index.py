@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
-from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ...graph import Span
+from ...graph import Span, Time
 from .. import doc_state, lexicons, syntax
+from ..status import StatusInfo, fiction_word, imagined_scene, imagining_word, statement_status
+from ..times import governing_time
 
 log = logging.getLogger(__name__)
 
@@ -36,34 +36,6 @@ PAIR_LOOKBACK = 3  # sentences searched back for the two people "they" refers to
 # "opposed her plan" / "criticized his proposal": opposing someone's plan is opposing them.
 CARRIERS = frozenset({"campaign", "bid", "candidacy", "administration", "team", "office", "camp", "family",
                       "plan", "proposal", "policy", "policies", "agenda", "bill"})
-# Governors of an imagined scene: nothing under them is a fact (a guard beside the status API).
-IMAGINING = frozenset({"imagine", "imagined", "imagines", "imagining", "pretend", "fantasize", "envision", "suppose"})
-FICTION_NOUNS = frozenset({"parody", "sketch", "skit", "spoof", "satire", "hypothetical", "fantasy", "cartoon"})
-
-
-@dataclass(frozen=True)
-class StatusOf:
-    """Status and source of a statement (from the status API, or the fallback)."""
-
-    status: str = "asserted"
-    source: str | None = None
-    negative: bool = False  # the statement's own polarity is negative (even when hedged)
-
-
-def _status_api() -> Any:
-    try:
-        from ..status.finder import statement_status
-    except ImportError:  # the status component is not there yet: everything is "asserted"
-        return None
-    return statement_status
-
-
-def _time_api() -> Any:
-    try:
-        from ..times.finder import governing_time
-    except ImportError:
-        return None
-    return governing_time
 
 
 class Facts:
@@ -82,8 +54,6 @@ class Facts:
                 self.mention_spans.append((span.start, span.end, span.kb_id_, span.id_))
         for i, span in doc_state.mention_index(doc).items():
             self._key[i], self._kind[i] = span.kb_id_, span.id_
-        self._status = _status_api()
-        self._time = _time_api()
         self._times = doc_state.section(doc, doc_state.TIMES)
 
     # --- entities ------------------------------------------------------------------------------
@@ -308,20 +278,12 @@ class Facts:
 
     # --- status, time, evidence ----------------------------------------------------------------
 
-    def status(self, start: int, end: int) -> StatusOf:
-        """Status and source of the statement over tokens [start, end) (the status API's reading)."""
-        if self._status is None:
-            return StatusOf()
-        try:
-            info = self._status(self.doc, start, end)
-        except Exception:  # a failure there must not lose the fact: fall back, but say so
-            log.warning("statement_status failed on tokens %d-%d", start, end, exc_info=True)
-            return StatusOf()
-        status = getattr(info, "status", "asserted") or "asserted"
-        negative = bool(getattr(info, "negated", False)) or status == "negated"
-        return StatusOf(status, getattr(info, "source", None), negative)
+    def status(self, start: int, end: int) -> StatusInfo:
+        """Status and source of the statement over tokens [start, end) (the status API's reading;
+        if it raises, the component fails on this Doc and no fact is written)."""
+        return statement_status(self.doc, start, end)
 
-    def identifying_status(self, st: StatusOf, toks: list[Token]) -> StatusOf:
+    def identifying_status(self, st: StatusInfo, toks: list[Token]) -> StatusInfo:
         """Status of an identifying phrase ("Obi's brother, Tomas", "Reyes, her deputy").
 
         Such a phrase is the writer's own description even inside reported speech ("she noted
@@ -329,10 +291,10 @@ class Facts:
         within a direct quotation, where the words are the speaker's.
         """
         if st.status == "negated" and not any(self.in_direct_quote(t) for t in toks):
-            return StatusOf("asserted")  # "X, the anchor of Y, had never ...": the negation is the clause's
+            return StatusInfo("asserted")  # "X, the anchor of Y, had never ...": the negation is the clause's
         if st.status not in {"attributed", "reported"} or any(self.in_direct_quote(t) for t in toks):
             return st
-        return StatusOf("asserted", None, st.negative)
+        return StatusInfo("asserted", None, (), st.negative)
 
     def in_direct_quote(self, tok: Token) -> bool:
         for q in doc_state.section(self.doc, doc_state.QUOTES):
@@ -341,40 +303,17 @@ class Facts:
         return False
 
     def imagined(self, toks: Iterable[Token]) -> bool:
-        """True when a fact sits in an imagined scene (a sketch that "imagined ...", "what if").
-
-        A guard beside the status API: the worst error is a parody turned into a fact.
-        """
-        for tok in toks:
-            sent = tok.sent
-            words = [t.lower_ for t in sent]
-            if any(a == "what" and b == "if" for a, b in pairwise(words)):
-                return True
-            for anc in tok.ancestors:
-                if anc.lower_ in IMAGINING or anc.lemma_.lower() in IMAGINING:
-                    return True
-                if anc.dep_ in {"relcl", "acl"} and anc.head.lemma_.lower() in FICTION_NOUNS:
-                    return True
-                if anc.dep_ == "advcl" and any(c.lower_ == "if" for c in anc.children):
-                    return True
-            if any(c.lower_ == "would" for c in tok.head.children) and any(
-                c.lower_ == "have" for c in tok.head.children
-            ):
-                return True  # "would have ...": counterfactual
-        return False
+        """True when a fact sits in an imagined scene (:func:`..status.imagined_scene`)."""
+        return imagined_scene(toks)
 
     def time(self, start_char: int, end_char: int) -> str | None:
         """The value of the time governing chars [start_char, end_char), if any."""
         t = self.time_obj(start_char, end_char)
         return t.value if t is not None else None
 
-    def time_obj(self, start_char: int, end_char: int) -> Any:
-        if self._time is not None:
-            try:
-                return self._time(self.doc, start_char, end_char)
-            except Exception:
-                log.warning("governing_time failed on chars %d-%d", start_char, end_char, exc_info=True)
-        return None
+    def time_obj(self, start_char: int, end_char: int) -> Time | None:
+        """The time governing chars [start_char, end_char) (:func:`..times.governing_time`)."""
+        return governing_time(self.doc, start_char, end_char)
 
     def clause_time(self, toks: list[Token]) -> str | None:
         """The time of the clause that states a fact over ``toks`` (never one from another clause).
@@ -426,7 +365,7 @@ class Facts:
         return Span(start, end, text[start:end])
 
     def _has_imagined(self, sent: Any) -> bool:
-        return any(t.lower_ in IMAGINING or t.lemma_.lower() in IMAGINING or t.lower_ in FICTION_NOUNS for t in sent)
+        return any(imagining_word(t) or fiction_word(t, lemma=False) for t in sent)
 
 
 # How facts read a verb's subject: through coordination, participles, adverbial clauses,

@@ -25,8 +25,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ...graph import Relation
+from ...graph import Event, Relation, Role
 from .. import doc_state, lexicons
+from ..component import DossierComponent
 from .index import AGENTS, PEOPLE, Facts, fact_subject
 
 log = logging.getLogger(__name__)
@@ -230,9 +231,9 @@ def _pair_states(facts: Facts) -> list[Hit]:
                 other = [k for p in pred.children if p.dep_ == "prep" and p.lower_ in {"to", "with"}
                          for q in p.children if q.dep_ == "pobj" for k in facts.denote(q)]
             elif pred.dep_ == "prep":
-                for words, t in phrases.items():
-                    toks = facts.doc[pred.i : pred.i + len(words)]
-                    if tuple(x.lower_ for x in toks) == words:
+                for phrase, t in phrases.items():
+                    toks = facts.doc[pred.i : pred.i + len(phrase)]
+                    if tuple(x.lower_ for x in toks) == phrase:
                         typ = t
                         other = [k for x in toks.root.subtree if x.dep_ == "pobj" and x.head.lower_ == "with"
                                  for k in facts.denote(x)]
@@ -600,26 +601,49 @@ def dedupe(relations: list[Relation]) -> list[Relation]:
     return out
 
 
-def annotate_relations(doc: Doc) -> Doc:
-    """Roles, relations and events of ``doc``, appended to their state sections."""
+@dataclass(frozen=True)
+class FactsFound:
+    """What the facts component writes."""
+
+    roles: list[Role]
+    relations: list[Relation]
+    events: list[Event]
+
+
+class FactFinder(DossierComponent[FactsFound]):
+    """``dossier_relations``: roles, the relations they imply, relations between people, events.
+
+    If any of the three raises (or the status or time API under them), the component fails
+    on this Doc and writes none of them: no fact is written without its status.
+    """
+
+    reads = ("dossier_entities", "dossier_coref", "dossier_times", "dossier_quotes", "dossier_status")
+
+    def match(self, doc: Doc) -> FactsFound:
+        return find_facts(doc)
+
+    def set_annotations(self, doc: Doc, found: FactsFound) -> None:
+        _write(doc, found)
+
+
+def find_facts(doc: Doc) -> FactsFound:
+    """Roles, relations and events of ``doc`` (nothing written)."""
     from .events import find_events
     from .roles import find_roles
 
     facts = Facts(doc)
-    rels: list[Relation] = []
-    try:
-        roles, ties = find_roles(facts)
-        doc_state.section(doc, doc_state.ROLES).extend(roles)
-        rels += ties
-    except Exception:  # one failing extractor must not lose the others' results
-        log.exception("role extraction failed")
-    try:
-        rels += find_relations(facts)
-    except Exception:
-        log.exception("relation extraction failed")
-    doc_state.section(doc, doc_state.RELATIONS).extend(dedupe(rels))
-    try:
-        doc_state.section(doc, doc_state.EVENTS).extend(find_events(facts))
-    except Exception:
-        log.exception("event extraction failed")
+    roles, ties = find_roles(facts)
+    rels = ties + find_relations(facts)
+    return FactsFound(roles, dedupe(rels), find_events(facts))
+
+
+def annotate_relations(doc: Doc) -> Doc:
+    """Find and write the roles, relations and events of ``doc`` (the component's two steps)."""
+    _write(doc, find_facts(doc))
     return doc
+
+
+def _write(doc: Doc, found: FactsFound) -> None:
+    doc_state.section(doc, doc_state.ROLES).extend(found.roles)
+    doc_state.section(doc, doc_state.RELATIONS).extend(found.relations)
+    doc_state.section(doc, doc_state.EVENTS).extend(found.events)

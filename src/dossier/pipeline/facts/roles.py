@@ -19,14 +19,16 @@ organisation) also yields ``professional.worked_for``, unless the title is a pub
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Token
 
 from ...graph import Relation, Role, Span
 from .. import doc_state, lexicons, syntax
-from .index import PEOPLE, Facts, StatusOf, fact_subject
+from ..status import StatusInfo
+from .index import PEOPLE, Facts, fact_subject
 
 ROLE_PREPS = {"of", "at", "for", "to", "with", "in", "on"}
 YEAR_LEN = 4
@@ -47,11 +49,15 @@ class Found:
     anchor: int  # a token of the holder's phrase (for status and evidence)
     for_type: str | None = None  # entity type of ``role.org`` when the role is held for someone
     confidence: float = 0.8
-    extra: dict[str, str] = field(default_factory=dict)
+    lo: int | None = None  # first token of the fact's phrase (default: the anchor)
+    hi: int | None = None  # last token of the fact's phrase (default: the anchor)
+    verb: int | None = None  # the predicate that states it ("was named chief"), if any
+    appos: bool = False  # stated by an apposition ("Obi, the mayor")
+    dated: bool = False  # "later her chief of staff", "his 2019 campaign manager": not known to be current
 
 
 @lru_cache(maxsize=1)
-def _mods() -> dict[str, object]:
+def _mods() -> dict[str, Any]:
     return lexicons.json("facts/role_modifiers")
 
 
@@ -61,7 +67,7 @@ def _titles() -> frozenset[str]:
 
 def normalise(title: str) -> str:
     """Lower case, abbreviations spelled out (``Lt. Gov.`` -> ``lieutenant governor``)."""
-    abbr: dict[str, str] = _mods()["abbreviations"]  # type: ignore[assignment]
+    abbr: dict[str, str] = _mods()["abbreviations"]
     t = " ".join(title.lower().replace("–", "-").split())
     if t in abbr:
         return abbr[t]
@@ -81,7 +87,7 @@ def is_title(title: str) -> bool:
 def _mod_class(word: str) -> str | None:
     w = word.lower().rstrip("-")
     for cls in ("past", "current", "future", "ignore"):
-        if w in _mods()[cls] or w + "-" in _mods()[cls]:  # type: ignore[operator]
+        if w in _mods()[cls] or w + "-" in _mods()[cls]:
             return cls
     return None
 
@@ -253,11 +259,11 @@ def _premodifier(facts: Facts) -> list[Found]:
         title = None
         for n in range(len(words)):
             cand = " ".join(w.text for w in words[n:])
-            if normalise(cand) in _titles() or normalise(cand) in _mods()["abbreviations"]:  # type: ignore[operator]
+            if normalise(cand) in _titles() or normalise(cand) in _mods()["abbreviations"]:
                 title = normalise(cand)
                 lead = words[:n]
                 break
-        if title is None or title in _mods()["honorifics"]:  # type: ignore[operator]
+        if title is None or title in _mods()["honorifics"]:
             continue
         current: bool | None = True
         for w in lead:
@@ -283,7 +289,7 @@ def _premodifier(facts: Facts) -> list[Found]:
             continue
         seen.add(sig)
         role = Role(person=key, title=title, org=org, place=place, current=current)
-        out.append(Found(role, start, org_type, confidence=0.85, extra={"lo": str(run[0].i)}))
+        out.append(Found(role, start, org_type, confidence=0.85, lo=run[0].i))
     return out
 
 
@@ -301,10 +307,10 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         if n == 0 and len(chain) > 1 and any(title_at(facts, c) and title_at(facts, c).later for c in chain[1:]):  # type: ignore[union-attr]
             current = False if current is None else current
         role = Role(person=person, title=t.text, org=org, place=place, when=when, current=current)
-        extra = {"lo": str(h.left_edge.i), "hi": str(h.i)}
+        dated = False
         if t.later or (current is None and when):
-            extra["dated"] = "1"  # "later her chief of staff", "his 2019 campaign manager": not known to be current
-        out.append(Found(role, anchor, org_type, confidence=base, extra=extra))
+            dated = True  # "later her chief of staff", "his 2019 campaign manager": not known to be current
+        out.append(Found(role, anchor, org_type, confidence=base, lo=h.left_edge.i, hi=h.i, dated=dated))
     return out
 
 
@@ -342,8 +348,8 @@ def _appositions(facts: Facts) -> list[Found]:
 def _present(found: list[Found]) -> list[Found]:
     """An identifying apposition without "former"/"then" describes the holder as of publication."""
     for f in found:
-        f.extra["appos"] = "1"
-        if f.role.current is None and "dated" not in f.extra:
+        f.appos = True
+        if f.role.current is None and not f.dated:
             f.role.current = True
     return found
 
@@ -365,6 +371,7 @@ def _predicates(facts: Facts) -> list[Found]:
         preds: list[Token] = [c for c in verb.children if c.dep_ in {"attr", "oprd"} and c is not dobj]
         preds += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
                   if p.dep_ == "pobj"]
+        holder: Token | None
         if lemma == "be" and preds and subj is not None:
             holder = subj
         elif lemma in STARTING_VERBS | SERVING_VERBS and preds:
@@ -399,7 +406,7 @@ def _predicates(facts: Facts) -> list[Found]:
                     org = facts.first(subj, {"ORG", "OUTLET", "GPE", "GROUP"}) or facts.org_ref(subj)
                     if org:
                         r.org, f.for_type = org, facts.type(org)
-                f.extra["verb"] = str(verb.i)
+                f.verb = verb.i
                 out.append(f)
     return out
 
@@ -430,7 +437,7 @@ def _descriptors(facts: Facts) -> list[Found]:
         if t is None:
             continue
         role = Role(person=key, title=t.text, current=t.current)
-        out.append(Found(role, start, None, confidence=0.7, extra={"lo": str(start), "hi": str(end - 1)}))
+        out.append(Found(role, start, None, confidence=0.7, lo=start, hi=end - 1))
     return out
 
 
@@ -461,7 +468,7 @@ def title_at_span(facts: Facts, span: object) -> Title | None:
 def _seats(facts: Facts) -> list[Found]:
     """``sits on the county school board``, ``joined the board in 2019``: a membership role in the body."""
     bodies = set(lexicons.json("facts/org_references")["bodies"])
-    seat_verbs = set(_mods()["seat_verbs"])  # type: ignore[arg-type]
+    seat_verbs = set(_mods()["seat_verbs"])
     out: list[Found] = []
     for verb in facts.doc:
         lemma = verb.lemma_.lower()
@@ -492,7 +499,7 @@ def _seats(facts: Facts) -> list[Found]:
                         current=_tense_current(verb, "serve", times))
             typ = facts.type(role.org) if role.org else None
             out.append(Found(role, subj.i, typ if typ in {"ORG", "GROUP"} else None, confidence=0.75,  # type: ignore[union-attr]
-                             extra={"lo": str(subj.i), "hi": str(body.i), "verb": str(verb.i)}))  # type: ignore[union-attr]
+                             lo=subj.i, hi=body.i, verb=verb.i))  # type: ignore[union-attr]
     return out
 
 
@@ -516,13 +523,13 @@ def _founders(facts: Facts) -> list[Found]:
             role = Role(person=p, title="co-founder" if joint else "founder", org=orgs[0],
                         start=times.get("start") or times.get("when"))
             out.append(Found(role, subj.i, None, confidence=0.75,  # type: ignore[union-attr]
-                             extra={"lo": str(subj.i), "hi": str(objs[0].i), "verb": str(verb.i)}))  # type: ignore[union-attr]
+                             lo=subj.i, hi=objs[0].i, verb=verb.i))  # type: ignore[union-attr]
     return out
 
 
 def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
     """``X retired in February``, ``who left in 2021``: the one open role of X ends then."""
-    departing = [tuple(d.split()) for d in _mods()["departing"]]  # type: ignore[union-attr]
+    departing = [tuple(d.split()) for d in _mods()["departing"]]
     by_person: dict[str, list[Role]] = {}
     for r in roles.values():
         by_person.setdefault(r.person or "", []).append(r)
@@ -565,25 +572,25 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     ties: list[Relation] = []
     elected = lexicons.load("facts/role_titles_elected")
     members = lexicons.load("facts/role_titles_member")
-    peers = frozenset(_mods()["peer_titles"])  # type: ignore[arg-type]
-    presiding = frozenset(_mods()["presiding_titles"])  # type: ignore[arg-type]
+    peers = frozenset(_mods()["peer_titles"])
+    presiding = frozenset(_mods()["presiding_titles"])
     doc = facts.doc
     for f in found:
         r = f.role
-        lo = int(f.extra.get("lo", f.anchor))
-        hi = int(f.extra.get("hi", f.anchor))
+        lo = f.anchor if f.lo is None else f.lo
+        hi = f.anchor if f.hi is None else f.hi
         toks = [doc[min(lo, f.anchor)], doc[max(hi, f.anchor)]]
-        if "verb" in f.extra:
-            toks.append(doc[int(f.extra["verb"])])
+        if f.verb is not None:
+            toks.append(doc[f.verb])
         if facts.imagined(toks):
             continue
         st = facts.status(min(t.i for t in toks), max(t.i for t in toks) + 1)
-        narrow = st.status == "hypothetical" and "verb" not in f.extra and bool(f.extra.get("appos"))
+        narrow = st.status == "hypothetical" and f.verb is None and f.appos
         if narrow:
-            st = StatusOf("asserted")  # "In that world, X, Y's chief of staff, might ...": the apposition is real
-        if st.status == "hypothetical" or ("verb" in f.extra and (st.status == "negated" or st.negative)):
+            st = StatusInfo("asserted")  # "In that world, X, Y's chief of staff, might ...": the apposition is real
+        if st.status == "hypothetical" or (f.verb is not None and (st.status == "negated" or st.negative)):
             continue
-        if "verb" not in f.extra:  # a title or apposition identifies; a predicate states
+        if f.verb is None:  # a title or apposition identifies; a predicate states
             st = facts.identifying_status(st, toks)
         r.status, r.source = st.status, st.source  # type: ignore[assignment]
         r.evidence = facts.evidence(doc[f.anchor], toks)
@@ -613,9 +620,9 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
 def _member_body(facts: Facts, org: str) -> bool:
     """A legislature, board, union or party: its office-holders are members, not employees."""
     name = (facts.records.get(org) or {}).get("name", "").lower().split()
-    if " ".join(name[-2:]) in _mods()["not_member_bodies"]:  # type: ignore[operator]
+    if " ".join(name[-2:]) in _mods()["not_member_bodies"]:
         return False
-    return bool(name) and name[-1] in _mods()["member_bodies"]  # type: ignore[operator]
+    return bool(name) and name[-1] in _mods()["member_bodies"]
 
 
 def _merge(into: Role, other: Role) -> None:

@@ -1,12 +1,11 @@
 """Who said it, to whom and when: cues, speakers, addressees and times of quotes.
 
 Pure functions over a parsed ``Doc`` and the entity mentions of
-:mod:`dossier.pipeline.state`; :mod:`dossier.pipeline.quotes` strings them together.
+:mod:`dossier.pipeline.doc_state`; :mod:`dossier.pipeline.quotes` strings them together.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import doc_state, lexicons
 from ..coref.descriptors import role_nouns
 from ..syntax import ACTIVE_SUBJECTS, SUBJECTS
+from ..times import governing_time
 
 # Dependents right before a cue verb that belong to the cue ("has also said", "did not say").
 CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
@@ -25,10 +25,6 @@ DASHES = ("-", "–", "—", "―", "--")
 SPEAKER_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP", "GPE", "NORP")
 ADDRESSEE_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP")
 LEAD_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP")  # sources a headline names before a colon
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july",
-     "august", "september", "october", "november", "december"]
-)}
 
 
 def reporting_verbs() -> frozenset[str]:
@@ -542,24 +538,20 @@ def last_outlet(i: int, mentions: MentionIndex) -> str | None:
 def time_of(cue: Token, content: tuple[int, int], mentions: MentionIndex) -> str | None:
     """The TIMEX3 value of the time attached to the cue (``told X in March 2023``), outside the content.
 
-    The times component's ``governing_time`` is asked first when it exists; any
-    time is kept only when it hangs off the cue itself (directly or through a
+    The times component's :func:`..times.governing_time` is asked first, then every time it
+    found; a time is kept only when it hangs off the cue itself (directly or through a
     preposition) and is not part of a name (``Channel 2 News``).
     """
     doc = cue.doc
-    times = [t for t in doc_state.section(doc, doc_state.TIMES) if getattr(t, "in_", "body") == "body"]
-    try:
-        from ..times.finder import governing_time
-    except ImportError:
-        governing_time = None
-    found = governing_time(doc, cue.idx, cue.idx + len(cue.text)) if governing_time is not None else None
+    times = [t for t in doc_state.section(doc, doc_state.TIMES) if t.in_ == "body"]
+    found = governing_time(doc, cue.idx, cue.idx + len(cue.text))
     # a time attached to the cue is in the cue's sentence: checking only those keeps long articles linear
     sent = cue.sent
     near = [t for t in times if sent.start_char <= t.start < sent.end_char]
     for t in ([found] if found is not None else []) + near:
         if _attached(doc, t.start, t.end, cue, content, mentions):
             return t.value
-    return None if times else _own_time(cue)
+    return None
 
 
 def _attached(doc: Doc, start: int, end: int, cue: Token, content: tuple[int, int], mentions: MentionIndex) -> bool:
@@ -570,16 +562,3 @@ def _attached(doc: Doc, start: int, end: int, cue: Token, content: tuple[int, in
         return False
     root = tspan.root
     return root.head.i == cue.i or (root.head.dep_ == "prep" and root.head.head.i == cue.i)
-
-
-def _own_time(cue: Token) -> str | None:
-    """Minimal stand-in: an explicit ``in <Month> <Year>`` / ``in <Year>`` attached to the cue."""
-    for prep in cue.children:
-        if prep.dep_ != "prep" or prep.lower_ != "in":
-            continue
-        words = " ".join(t.lower_ for t in prep.subtree if t.i != prep.i)
-        match = re.fullmatch(r"(?:(" + "|".join(MONTHS) + r") )?((?:19|20)\d\d)", words)
-        if match:
-            month, year = match.groups()
-            return f"{year}-{MONTHS[month]:02d}" if month else year
-    return None

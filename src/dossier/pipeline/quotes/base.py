@@ -33,7 +33,7 @@ class Found:
 
 
 class FinderBase:
-    """State of one document's quote search; :mod:`.quote_clauses` and :mod:`.quote_direct` add the passes."""
+    """State of one document's quote search; :mod:`.clauses` and :mod:`.direct` add the passes."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc

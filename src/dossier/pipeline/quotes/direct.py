@@ -320,7 +320,7 @@ class DirectPasses(FinderBase):
         object of a telling verb is the addressee (``..., she told reporters``)."""
         if attr.is_according_to(cue):
             return True
-        own = ("ccomp", "xcomp", "attr")
+        own: tuple[str, ...] = ("ccomp", "xcomp", "attr")
         if cue.lemma_ not in lexicons.load("tell_verbs") | lexicons.load("quotes/addressed_verbs"):
             own += ("dobj",)
         for child in cue.children:

@@ -1,6 +1,6 @@
 """The ``dossier_quotes`` component: direct, mixed, indirect and according-to quotes.
 
-Choices (see also :mod:`.quote_marks` and :mod:`.attribution`):
+Choices (see also :mod:`..text` and :mod:`.attribution`):
 
 * A direct quote split by its attribution (``"A," she said, "B."``) gives two
   quotes with the same cue and speaker; a quote running across paragraphs gives
@@ -17,31 +17,27 @@ Choices (see also :mod:`.quote_marks` and :mod:`.attribution`):
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from ...graph import Quote, Span
 from .. import doc_state
+from ..component import DossierComponent
 from . import attribution as attr
 from .base import Found
 from .clauses import ClausePasses
 from .direct import DirectPasses
 
 
-class QuoteFinder(Pipe):
-    """Finds quotes and attributes them; appends :class:`Quote` objects to ``doc_state.QUOTES``."""
+class QuoteFinder(DossierComponent[list[Quote]]):
+    """``dossier_quotes``: finds quotes and attributes them; appends them to ``doc_state.QUOTES``."""
 
-    def __init__(self, nlp: Language, name: str = "dossier_quotes") -> None:
-        self.name = name
+    reads = ("dossier_entities", "dossier_coref", "dossier_times")
 
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            doc_state.section(doc, doc_state.QUOTES).extend(find_quotes(doc))
-        except Exception as err:  # one bad document must not stop a batch
-            error_handler(self.name, self, [doc], err)
-        return doc
+    def match(self, doc: Doc) -> list[Quote]:
+        return find_quotes(doc)
+
+    def set_annotations(self, doc: Doc, found: list[Quote]) -> None:
+        doc_state.section(doc, doc_state.QUOTES).extend(found)
 
 
 def find_quotes(doc: Doc) -> list[Quote]:

@@ -36,15 +36,18 @@ Refinements (each tested in ``tests/test_status.py``):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...graph import Claim, Span
 from .. import doc_state, lexicons
+from ..component import DossierComponent
 from ..syntax import anchor, clause_head, depth, edges, governed, has_subject, sentence_ids, subject_of
 
 PRECEDENCE: tuple[str, ...] = (
@@ -76,6 +79,11 @@ class StatusInfo:
     source: str | None = None
     cues: tuple[str, ...] = ()
     negated: bool = False  # the statement's own polarity is negative (even when hedged)
+
+    @property
+    def negative(self) -> bool:
+        """Denied, or negative in its own polarity under another status (``may not have met``)."""
+        return self.negated or self.status == "negated"
 
 
 @dataclass
@@ -125,6 +133,45 @@ def _attribution_verbs() -> dict[str, str]:
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
+
+
+# --------------------------------------------------------------------------- imagined scenes
+
+SUPPOSITION = "suppose"  # a supposition verb, kept apart from the imagination verbs (see hypothetical())
+
+
+def imagining_word(tok: Token) -> bool:
+    """An imagination verb (``imagine``, ``pretend``, ...; ``status/scene_verbs``) or ``suppose``, in any form."""
+    words = _words("imagination_verbs") | _words("scene_verbs") | {SUPPOSITION}
+    return tok.lower_ in words or _lemma(tok) in words
+
+
+def fiction_word(tok: Token, lemma: bool = True) -> bool:
+    """A fiction word (``parody``, ``sketch``, ``deepfake``, ...; ``status/scene_nouns``): by its lemma,
+    else as written."""
+    return (_lemma(tok) if lemma else tok.lower_) in _words("fiction_words") | _words("scene_nouns")
+
+
+def imagined_scene(toks: Iterable[Token]) -> bool:
+    """True when a fact sits in an imagined scene: under an imagination verb, in a clause about a
+    fiction (``a sketch that ...``), under ``if``, in a ``what if`` sentence or a ``would have``.
+
+    The facts' guard beside :func:`statement_status`: the worst error is a parody turned into a fact.
+    """
+    for tok in toks:
+        words = [t.lower_ for t in tok.sent]
+        if any(a == "what" and b == "if" for a, b in pairwise(words)):
+            return True
+        for anc in tok.ancestors:
+            if imagining_word(anc):
+                return True
+            if anc.dep_ in {"relcl", "acl"} and fiction_word(anc.head):
+                return True
+            if anc.dep_ == "advcl" and any(c.lower_ == "if" for c in anc.children):
+                return True
+        if any(c.lower_ == "would" for c in tok.head.children) and any(c.lower_ == "have" for c in tok.head.children):
+            return True  # "would have ...": counterfactual
+    return False
 
 
 def _match(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
@@ -202,7 +249,7 @@ class _Finder:
             self.title()
         for tok in doc[self.title_end:]:
             self.unknown(tok)
-        for sent in doc[self.title_end:].sents:
+        for sent in doc[self.title_end:].sents:  # type: ignore[attr-defined]  # in spaCy, not in its stubs
             self.question(sent)
         for tok in doc[self.title_end:]:
             self.hypothetical(tok)
@@ -323,7 +370,8 @@ class _Finder:
             if ids:
                 self.add("hypothetical", [tok], ids, span_ids=[tok.i, *ids])
             return
-        if lemma == "suppose" and tok.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "xcomp") for c in tok.children):
+        if lemma == SUPPOSITION and tok.pos_ == "VERB" and not any(
+                c.dep_ in ("auxpass", "xcomp") for c in tok.children):
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subj or subj[0].lower_ in ("we", "let", "'s", "us"):
                 ids = [t.i for c in tok.children if c.dep_ == "ccomp" for t in c.subtree]
@@ -585,17 +633,14 @@ class _Finder:
         doc = self.doc
         text = doc.text  # rebuilt by spaCy on each access: once per pass, not once per quote
         for q in doc_state.section(doc, doc_state.QUOTES):
-            span = getattr(q, "span", None)
-            if span is None:
-                continue
+            span = q.span
             cs = doc.char_span(span.start, span.end, alignment_mode="expand")
             if cs is None or len(cs) == 0:
                 continue
-            cue_span = getattr(q, "cue", None)
+            cue_span = q.cue
             cue_text = text[cue_span.start:cue_span.end] if cue_span else "quote"
-            qstatus = getattr(q, "status", "attributed")
-            status = "reported" if qstatus == "reported" else "attributed"
-            speaker = getattr(q, "speaker", None) or getattr(q, "source", None)
+            status = "reported" if q.status == "reported" else "attributed"
+            speaker = q.speaker or q.source
             ids = list(range(cs.start, cs.end))
             self.frames.append(Frame(status, [cue_text], [], ids, edges(doc, ids), source=speaker, quote=True))
 
@@ -821,35 +866,68 @@ def _asserted(doc: Doc, cached: dict[str, Any]) -> Found:
     return out
 
 
-def _refine_quotes(doc: Doc) -> None:
-    """A quote whose cue is imagined or asked about (``In the sketch, Holt says ...``, ``Did Holt say
-    ...?``) takes that status, whatever its kind; an indirect quote whose content is hedged,
-    speculative, ... takes that status too (source kept)."""
+def quote_statuses(doc: Doc) -> dict[str, str]:
+    """Quote id -> status, for the quotes whose status the frames change: a quote whose cue is
+    imagined or asked about (``In the sketch, Holt says ...``, ``Did Holt say ...?``) takes that
+    status, whatever its kind; an indirect quote whose content is hedged, speculative, ... takes
+    that status too (source kept)."""
+    out: dict[str, str] = {}
     for q in doc_state.section(doc, doc_state.QUOTES):
-        if getattr(q, "span", None) is None:
-            continue
         found = []
-        cue = getattr(q, "cue", None)
-        if cue is not None:
-            found.append(char_status(doc, cue.start, cue.end).status)
+        if q.cue is not None:
+            found.append(char_status(doc, q.cue.start, q.cue.end).status)
             found = [s for s in found if s in ("hypothetical", "unknown")]
-        if getattr(q, "kind", None) in ("indirect", "according_to"):
+        if q.kind in ("indirect", "according_to"):
             content = char_status(doc, q.span.start, q.span.end).status
             if content in ("hypothetical", "unknown", "speculative", "hedged"):
                 found.append(content)
         if found:
-            q.status = min(found, key=RANK.__getitem__)
+            out[q.id] = min(found, key=RANK.__getitem__)
+    return out
+
+
+@dataclass(frozen=True)
+class StatusFound:
+    """What the status component writes: the claims and the quotes whose status it changes."""
+
+    claims: list[Claim]
+    quote_status: dict[str, str]
+
+
+class StatusFinder(DossierComponent[StatusFound]):
+    """``dossier_status``: frames (cached on the Doc for :func:`statement_status`), claims, quote status."""
+
+    reads = ("dossier_entities", "dossier_coref", "dossier_times", "dossier_quotes")
+
+    def __init__(self, nlp: Language, name: str, refine_quotes: bool = True, asserted_claims: bool = True) -> None:
+        super().__init__(nlp, name)
+        self.refine_quotes = refine_quotes
+        self.asserted_claims = asserted_claims
+
+    def match(self, doc: Doc) -> StatusFound:
+        return find_status(doc, self.refine_quotes, self.asserted_claims)
+
+    def set_annotations(self, doc: Doc, found: StatusFound) -> None:
+        _write(doc, found)
+
+
+def find_status(doc: Doc, refine_quotes: bool = True, asserted_claims: bool = True) -> StatusFound:
+    """Find the frames afresh (and cache them), then the claims and the quotes' statuses."""
+    doc_state.set_status_frames(doc, None)
+    frames(doc)
+    claims = find_claims(doc, asserted=asserted_claims)
+    return StatusFound(claims, quote_statuses(doc) if refine_quotes else {})
 
 
 def annotate_status(doc: Doc, refine_quotes: bool = True, asserted_claims: bool = True) -> Doc:
-    """The component: find the frames, cache them, write the claims (and refine indirect quotes)."""
-    doc_state.set_status_frames(doc, None)
-    frames(doc)
-    claims = doc_state.section(doc, doc_state.CLAIMS)
-    claims[:] = find_claims(doc, asserted=asserted_claims)
-    if refine_quotes:
-        _refine_quotes(doc)
+    """Find and write the status annotations of ``doc`` (the component's two steps, for tests and scripts)."""
+    _write(doc, find_status(doc, refine_quotes, asserted_claims))
     return doc
+
+
+def _write(doc: Doc, found: StatusFound) -> None:
+    doc_state.section(doc, doc_state.CLAIMS)[:] = found.claims
+    doc_state.set_quote_status(doc, found.quote_status)
 
 
 def iter_frames(doc: Doc) -> Iterator[dict[str, Any]]:
@@ -857,5 +935,19 @@ def iter_frames(doc: Doc) -> Iterator[dict[str, Any]]:
     yield from frames(doc)["frames"]
 
 
-__all__ = ["PRECEDENCE", "StatusInfo", "annotate_status", "char_status", "find_claims", "frames",
-           "iter_frames", "statement_status"]
+__all__ = [
+    "PRECEDENCE",
+    "StatusFinder",
+    "StatusInfo",
+    "annotate_status",
+    "char_status",
+    "fiction_word",
+    "find_claims",
+    "find_status",
+    "frames",
+    "imagined_scene",
+    "imagining_word",
+    "iter_frames",
+    "quote_statuses",
+    "statement_status",
+]

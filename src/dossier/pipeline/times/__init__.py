@@ -4,6 +4,6 @@ Reads the parse, ``doc.ents`` and the publication date; writes ``doc_state.TIMES
 :func:`governing_time` is the one way other components ask which time a clause has.
 """
 
-from .finder import find_times, governing_time, mark_times
+from .finder import TimeFinder, find_times, governing_time
 
-__all__ = ["find_times", "governing_time", "mark_times"]
+__all__ = ["TimeFinder", "find_times", "governing_time"]
