@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -60,14 +62,31 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if not memory and not readonly:
-            _check_writable(conn, target)
-            conn.execute("PRAGMA journal_mode = WAL")
+            _while_locked(lambda: _check_writable(conn, target))
+            _while_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
             conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open store {target}: {explain(exc)}") from exc
     if not memory:
         _check_size(conn, target)
     return conn
+
+
+def _while_locked(step: Callable[[], object]) -> None:
+    """Run ``step``, again while SQLite says "database is locked", for up to the busy timeout.
+
+    Two processes opening a fresh store at once can meet SQLITE_BUSY while one turns the
+    file to WAL: SQLite does not always call its busy handler there.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _open_readonly(target: str) -> sqlite3.Connection:
