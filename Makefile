@@ -6,7 +6,7 @@ DB ?= dossier.db
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint stress wheel-smoke bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-blind eval-dev lock clean
+.PHONY: install demo test lint stress wheel-smoke bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-resolve eval-blind eval-dev lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,7 @@ stress: $(STAMP)  ## Fuzz the readers (>= 100,000 inputs), SIGKILL ingests (>= 1
 
 bench: $(STAMP)  ## Throughput and per-component cost, as ratios to bare spaCy measured in the same run
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_graph.py
 
 eval-seed: $(STAMP)
 	$(BIN)/dossier eval $(SHARED)/seed/000_4ed56cca851698d7.gold.json $(SHARED)/seed/000_4ed56cca851698d7.txt
@@ -56,16 +57,20 @@ eval-coref: $(STAMP)
 eval-status: $(STAMP)
 	$(BIN)/python scripts/eval_status.py
 
+eval-resolve: $(STAMP)
+	$(BIN)/python scripts/eval_resolve.py
+
 eval-relations: $(STAMP)
 	$(BIN)/python scripts/eval_relations.py
 
-eval-blind: $(STAMP)
-	$(BIN)/python scripts/blind_report.py --after
+eval-blind: $(STAMP)  ## The blind sample: the judgements before the fixes, then the current default view
+	$(BIN)/python scripts/blind_report.py
+	$(BIN)/python scripts/blind_report.py --after --new-judgements scripts/data/blind_judgements_after.jsonl
 
 eval-dev: $(STAMP)  ## The shared scorer on polnear-dev, timebank, redocred-dev: one table (outputs in .cache/eval-dev)
 	DOSSIER_SHARED=$(SHARED) $(BIN)/python scripts/eval_dev.py
 
-eval: eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-blind
+eval: eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-resolve eval-blind
 
 lock: $(STAMP)
 	( echo '# Exact versions of every dependency, used by `make install` (regenerate with `make lock`).'; \

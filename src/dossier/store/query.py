@@ -8,17 +8,14 @@ import sqlite3
 from dataclasses import replace
 from typing import Any
 
+from ..confidence import DEFAULT_MIN_CONFIDENCE
 from ..errors import NotFound
 from ..graph import ArticleGraph
-from .text import norm
+from . import graphq, lookup
+from .edges import NO_FILTERS, Filters
+from .timewords import in_words
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-_MATCH_RANK = {"name": 0, "alias": 1, "surname": 2, "partial": 3}
-
-_ENTITY_STATS = """
-    (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,
-    (SELECT count(DISTINCT ae.article_id) FROM article_entities ae WHERE ae.entity_id = e.id) AS articles
-"""
 
 
 def date_of(value: str | None) -> str | None:
@@ -44,59 +41,20 @@ def people(conn: sqlite3.Connection, limit: int | None = None) -> list[dict[str,
 
 
 def find(conn: sqlite3.Connection, name: str, prefer_person: bool = False) -> list[dict[str, Any]]:
-    """Global entities matching a name: exactly by name, alias or surname (case- and accent-blind).
-
-    Only when nothing matches exactly does a partial (substring) match count.
-    Best first: by kind of match (or PERSON first with ``prefer_person``), then most mentioned.
-    """
-    key = norm(name)
-    if not key:
-        return []
-    rows = conn.execute(
-        f"SELECT e.id, e.name, e.type, e.gender, {_ENTITY_STATS},"
-        " CASE WHEN e.norm_name = :k THEN 'name'"
-        "      WHEN e.id IN (SELECT entity_id FROM entity_aliases WHERE norm_alias = :k) THEN 'alias'"
-        "      ELSE 'surname' END AS match"
-        " FROM entities e WHERE e.norm_name = :k OR e.surname = :k"
-        " OR e.id IN (SELECT entity_id FROM entity_aliases WHERE norm_alias = :k)",
-        {"k": key},
-    ).fetchall()
-    if not rows:
-        pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        rows = conn.execute(
-            f"SELECT e.id, e.name, e.type, e.gender, {_ENTITY_STATS}, 'partial' AS match"
-            " FROM entities e WHERE e.norm_name LIKE :p ESCAPE '\\'"
-            " OR e.id IN (SELECT entity_id FROM entity_aliases WHERE norm_alias LIKE :p ESCAPE '\\')",
-            {"p": pattern},
-        ).fetchall()
-    found = [dict(r) for r in rows]
-
-    def rank(ent: dict[str, Any]) -> tuple[Any, ...]:
-        person_first = ent["type"] != "PERSON"
-        match = _MATCH_RANK[ent["match"]]
-        lead = (person_first, match) if prefer_person else (match, person_first)
-        return (*lead, -ent["mentions"], ent["name"])
-
-    return sorted(found, key=rank)
+    """Global entities a name can mean (exact name, alias, compatible person name or bare surname; never a
+    substring), best first; people first with ``prefer_person``."""
+    found = lookup.matches(conn, name)
+    if prefer_person:
+        found.sort(key=lambda e: e["type"] != "PERSON")
+    return found
 
 
 def resolve(conn: sqlite3.Connection, name: str | int) -> dict[str, Any]:
-    """The best global entity for a name (people preferred) or a global id; NotFound otherwise."""
-    if isinstance(name, int):
-        row = conn.execute(f"SELECT e.id, e.name, e.type, e.gender, {_ENTITY_STATS} FROM entities e WHERE e.id = ?",
-                           (name,)).fetchone()
-        if row is None:
-            raise NotFound(f"no entity with id {name}")
-        return {**dict(row), "match": "id", "others": []}
-    found = find(conn, name, prefer_person=True)
-    if not found:
-        raise NotFound(f"nobody called {name!r} in the store")
-    best = found[0]
-    best["others"] = [{"id": e["id"], "name": e["name"], "type": e["type"]} for e in found[1:]]
-    return best
+    """The entity meant by a name or id: alone or clearly dominant (``note`` says so); NotFound/Ambiguous else."""
+    return lookup.choose(conn, name)
 
 
-def person(conn: sqlite3.Connection, name: str | int) -> dict[str, Any]:
+def person(conn: sqlite3.Connection, name: str | int, filters: Filters = NO_FILTERS) -> dict[str, Any]:
     """A profile: names, articles, quotes, roles, relations, events and claims about the entity."""
     ent = resolve(conn, name)
     eid = ent["id"]
@@ -122,6 +80,8 @@ def person(conn: sqlite3.Connection, name: str | int) -> dict[str, Any]:
         "events": _events_of(conn, eid),
         "claims": _claims_about(conn, eid),
         "others": ent["others"],
+        "note": ent.get("note"),
+        "edges": graphq.entity_edges(conn, eid, filters),
     }
 
 
@@ -130,51 +90,58 @@ def quotes(conn: sqlite3.Connection, name: str | int) -> list[dict[str, Any]]:
     return _quotes_by(conn, resolve(conn, name)["id"])
 
 
-def ties(conn: sqlite3.Connection, a: str | int, b: str | int) -> dict[str, Any]:
-    """Relations between two entities (either direction) with their evidence, and the events they share."""
-    first, second = resolve(conn, a), resolve(conn, b)
-    ids = (first["id"], second["id"])
+def ties(conn: sqlite3.Connection, a: str | int, b: str | int, filters: Filters = NO_FILTERS) -> dict[str, Any]:
+    """Merged edges between two entities (each with every source), plus the raw relations and shared events."""
+    merged = graphq.ties(conn, a, b, filters)
+    ids = (merged["a"]["id"], merged["b"]["id"])
     relations = [r for r in _relations_of(conn, ids[0]) if r["other_id"] == ids[1]]
     shared = [e for e in _events_of(conn, ids[0]) if any(p["entity_id"] == ids[1] for p in e["participants"])]
-    return {
-        "a": {"id": first["id"], "name": first["name"], "type": first["type"]},
-        "b": {"id": second["id"], "name": second["name"], "type": second["type"]},
-        "relations": relations,
-        "events": shared,
-    }
+    return {**merged, "relations": relations, "events": shared}
 
 
-def timeline(conn: sqlite3.Connection, name: str | int) -> list[dict[str, Any]]:
-    """Facts about someone in date order; undated facts follow, by publication date.
+def timeline(
+    conn: sqlite3.Connection, name: str | int, min_confidence: float = DEFAULT_MIN_CONFIDENCE, show_all: bool = False
+) -> list[dict[str, Any]]:
+    """Facts about someone in date order, each dated by its own TIMEX value or else by its report.
 
-    A fact's date is its own TIMEX value (a role's start, a relation's start, an
-    event's or quote's ``when``); a quote without one is dated by its article.
+    A fact's own date is a role's start (or ``when``, or end), a relation's start or
+    ``when``, an event's or quote's ``when``; a fact without one is dated by its
+    article's publication date (``date_from`` "reported"). ``date_text`` says it in
+    words ("fall 2015", "for some days, reported 2016-10-12"); ``when`` keeps the TIMEX
+    value. Hypothetical facts and facts under ``min_confidence`` are left out unless
+    ``show_all``.
     """
     eid = resolve(conn, name)["id"]
     items: list[dict[str, Any]] = []
     for q in _quotes_by(conn, eid):
-        items.append(_item("quote", q, q["date"], q["date_from"], f"“{q['text']}”" if q["text"] else ""))
+        items.append(_item("quote", q, q["when"], f"“{q['text']}”" if q["text"] else ""))
     for r in _roles_of(conn, eid):
-        date = date_of(r["start"]) or date_of(r["when"]) or date_of(r["end"])
-        text = r["title"] + (f", {r['org']}" if r["org"] else "")
-        items.append(_item("role", r, date, "fact" if date else None, text))
+        value = r["start"] or r["when"] or r["end"]
+        items.append(_item("role", r, value, r["title"] + (f", {r['org']}" if r["org"] else "")))
     for r in _relations_of(conn, eid):
-        date = date_of(r["start"]) or date_of(r["when"])
-        items.append(_item("relation", r, date, "fact" if date else None, f"{r['type']} {r['other'] or '?'}"))
+        items.append(_item("relation", r, r["start"] or r["when"], f"{r['type']} {r['other'] or '?'}"))
     for e in _events_of(conn, eid):
-        date = date_of(e["when"])
-        items.append(_item("event", e, date, "fact" if date else None, f"{e['type']} ({e['role']})"))
+        items.append(_item("event", e, e["when"], f"{e['type']} ({e['role']})"))
     for c in _claims_about(conn, eid):
-        items.append(_item("claim", c, None, None, c["text"] or ""))
+        items.append(_item("claim", c, None, c["text"] or ""))
+    if not show_all:
+        items = [i for i in items if _visible(i, min_confidence)]
     dated = sorted((i for i in items if i["date"]), key=lambda i: (i["date"], i["published"] or "", i["start"] or 0))
-    undated = sorted((i for i in items if not i["date"]), key=lambda i: (i["published"] or "", i["start"] or 0))
+    undated = [i for i in items if not i["date"]]  # only when the article has no publication date
     return dated + undated
+
+
+def _visible(item: dict[str, Any], min_confidence: float) -> bool:
+    if item["status"] == "hypothetical" and item["kind"] != "claim":
+        return False
+    return item["confidence"] is None or item["confidence"] >= min_confidence
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
     """Rows per table."""
     tables = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        " AND name NOT LIKE 'evidence_fts_%' ORDER BY name")]  # FTS5's own shadow tables are not ours
     return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
 
 
@@ -219,9 +186,22 @@ def _evidence(row: sqlite3.Row) -> dict[str, Any]:
     }
 
 
-def _item(kind: str, fact: dict[str, Any], date: str | None, date_from: str | None, text: str) -> dict[str, Any]:
-    keep = ("status", "source", "article_id", "article_title", "published", "outlet", "start", "end", "sentence")
-    item: dict[str, Any] = {"kind": kind, "date": date, "date_from": date_from, "text": text}
+def _item(kind: str, fact: dict[str, Any], value: str | None, text: str) -> dict[str, Any]:
+    """A timeline row: the fact's own date when its TIMEX value has one, else its report date."""
+    published = fact.get("published")
+    own = published if value == "PRESENT_REF" else date_of(value)
+    words = in_words(value, published)
+    date_from: str | None
+    if own:
+        date, date_from, date_text = own, "fact", words or own
+    else:
+        date, date_from = published, "reported" if published else None
+        reported = f"reported {published}" if published else "undated"
+        date_text = f"{words}, {reported}" if words else reported
+    keep = ("status", "source", "confidence", "article_id", "article_title", "published", "outlet", "start", "end",
+            "sentence")
+    item: dict[str, Any] = {"kind": kind, "date": date, "date_from": date_from, "date_text": date_text,
+                            "when": value, "reported": published, "text": text}
     item.update({k: fact.get(k) for k in keep})
     if kind in ("role", "relation"):
         # Their own "start"/"end" are TIMEX values; the span offsets sit under "span".
@@ -242,7 +222,8 @@ def _quotes_by(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
         out.append({
             "id": r["local_id"], "text": r["text"], "kind": r["kind"], "cue": r["cue"], "when": r["when_value"],
             "date": own or r["published"], "date_from": "fact" if own else ("published" if r["published"] else None),
-            "status": r["status"], "addressee": r["addressee"], "source": r["source"], **_evidence(r),
+            "status": r["status"], "addressee": r["addressee"], "source": r["source"],
+            "confidence": r["confidence"], **_evidence(r),
         })
     out.sort(key=lambda q: (q["date"] or "", q["published"] or "", -(q["start"] or 0)), reverse=True)
     return out
@@ -262,7 +243,7 @@ def _roles_of(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
             "title": r["title"], "org": r["org"], "org_id": r["org_id"], "place": r["place"],
             "place_id": r["place_id"], "start": r["start_value"], "end": r["end_value"], "when": r["when_value"],
             "current": None if r["current"] is None else bool(r["current"]), "status": r["status"],
-            "source": r["source"], **ev,
+            "source": r["source"], "confidence": r["confidence"], **ev,
         })
     return out
 
@@ -325,7 +306,7 @@ def _events_of(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
             " LEFT JOIN entities e ON e.id = ep.entity_id WHERE ep.event_id = ? ORDER BY ep.rowid", (r["id"],))]
         out.append({
             "type": r["type"], "role": r["role"], "when": r["when_value"], "status": r["status"],
-            "source": r["source"], "participants": participants, **_evidence(r),
+            "source": r["source"], "confidence": r["confidence"], "participants": participants, **_evidence(r),
         })
     return out
 
@@ -338,5 +319,5 @@ def _claims_about(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
         " ORDER BY a.published, c.article_id, c.ev_start", (eid,))
     return [{
         "text": r["ev_text"], "status": r["status"], "cues": json.loads(r["cues"]), "source": r["source"],
-        **_evidence(r),
+        "confidence": r["confidence"], **_evidence(r),
     } for r in rows]

@@ -1,0 +1,260 @@
+"""Graph queries over merged ties: an entity's edges, ties between two, shortest paths, networks, search."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import sqlite3
+import time
+from typing import Any
+
+from ..errors import DossierError
+from . import edges as E
+from .lookup import choose
+
+PATH_STATUSES = ("asserted", "attributed")
+MAX_PATH_DEPTH = 6
+MAX_NODES = 5000
+TIME_BUDGET_S = 2.0
+
+
+def names(conn: sqlite3.Connection, ids: set[int]) -> dict[int, dict[str, Any]]:
+    """id -> {id, name, type, key} for entities."""
+    out: dict[int, dict[str, Any]] = {}
+    ids_list = [i for i in ids if i is not None]
+    for i in range(0, len(ids_list), 500):
+        chunk = ids_list[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(f"SELECT id, name, type, norm_name FROM entities WHERE id IN ({marks})", chunk):
+            out[r[0]] = {"id": r[0], "name": r[1], "type": r[2], "key": r[3]}
+    return out
+
+
+def _label(conn: sqlite3.Connection, edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    ids = {e["source"] for e in edges} | {e["target"] for e in edges}
+    ids |= {s["source_entity"] for e in edges for s in e["sources"] if s["source_entity"]}
+    who = names(conn, ids)
+    for e in edges:
+        src, tgt = who.get(e["source"], {}), who.get(e["target"], {})
+        e["source_name"], e["target_name"] = src.get("name"), tgt.get("name")
+        e["id"] = E.edge_id(e["type"], src.get("key", str(e["source"])), tgt.get("key", str(e["target"])))
+        for s in e["sources"]:
+            s["source_entity_name"] = who.get(s["source_entity"], {}).get("name") if s["source_entity"] else None
+    return edges
+
+
+def entity_edges(conn: sqlite3.Connection, eid: int, filters: E.Filters = E.NO_FILTERS) -> list[dict[str, Any]]:
+    """Every merged edge at an entity."""
+    return _label(conn, E.merge(E.rows_of(conn, eid), filters))
+
+
+def _entity(ent: dict[str, Any]) -> dict[str, Any]:
+    return {k: ent.get(k) for k in ("id", "name", "type", "articles", "match", "note")}
+
+
+def ties(conn: sqlite3.Connection, a: str | int, b: str | int, filters: E.Filters = E.NO_FILTERS) -> dict[str, Any]:
+    """Merged edges between two entities (either direction), each with all its sources."""
+    first, second = choose(conn, a), choose(conn, b)
+    if first["id"] == second["id"]:
+        raise DossierError(f"{a!r} and {b!r} are the same entity ({first['name']}); name two different ones")
+    found = _label(conn, E.merge(E.rows_between(conn, first["id"], second["id"]), filters))
+    return {"a": _entity(first), "b": _entity(second), "edges": found}
+
+
+def _source_filter(filters: E.Filters, statuses: tuple[str, ...] | None) -> tuple[str, list[Any]]:
+    """SQL conditions on a fact row ``r`` joined to its article ``a`` for the source filters."""
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.since:
+        where.append("a.published >= ?")
+        params.append(filters.since)
+    if filters.until:
+        where.append("substr(a.published, 1, ?) <= ?")
+        params += [len(filters.until), filters.until]
+    if filters.outlet:
+        where.append(f"lower(a.outlet) IN ({','.join('?' * len(filters.outlet))})")
+        params += [o.casefold() for o in filters.outlet]
+    wanted = [s for s in (statuses or E.STATUS_ORDER + E.NON_SUPPORTING)
+              if not filters.status or s in filters.status]
+    where.append(f"r.status IN ({','.join('?' * len(wanted))})")
+    params += wanted
+    return " AND ".join(where), params
+
+
+def neighbours(conn: sqlite3.Connection, nodes: list[int], filters: E.Filters = E.NO_FILTERS,
+               statuses: tuple[str, ...] | None = None, within: set[int] | None = None) -> dict[int, set[int]]:
+    """node -> entities it has a tie with (a relation or role row passing the filters), in one query a chunk.
+
+    An edge's status is its strongest source's, so "an edge of these statuses" is "a source of these
+    statuses" for the usual prefixes of the order (asserted, attributed, ...).
+    """
+    cond, params = _source_filter(filters, statuses)
+    if within is not None:  # only ties among these entities (a temp table: the set may be large)
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS _within (id INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM _within")
+        conn.executemany("INSERT INTO _within (id) VALUES (?)", [(i,) for i in within])
+    out: dict[int, set[int]] = {}
+    for i in range(0, len(nodes), 400):
+        chunk = nodes[i:i + 400]
+        marks = ",".join("?" * len(chunk))
+        sql = []
+        for table, s_col, o_col in (("relations", "subject_id", "object_id"), ("roles", "person_id", "org_id")):
+            for me, other in ((s_col, o_col), (o_col, s_col)):
+                sql.append(f"SELECT r.{me}, r.{other}, count(DISTINCT r.article_id) FROM {table} r"
+                           f" JOIN articles a ON a.id = r.article_id WHERE r.{me} IN ({marks})"
+                           f" AND r.{other} IS NOT NULL AND r.{other} != r.{me} AND {cond}"
+                           + (f" AND r.{other} IN (SELECT id FROM _within)" if within is not None else "")
+                           + " GROUP BY 1, 2")
+        rows = conn.execute(" UNION ALL ".join(sql), [*chunk, *params] * 4).fetchall()
+        counts: dict[tuple[int, int], int] = {}
+        for a, b, n in rows:
+            counts[(a, b)] = max(counts.get((a, b), 0), n)
+        for (a, b), n in counts.items():
+            if n >= filters.min_sources:
+                out.setdefault(a, set()).add(b)
+    return out
+
+
+def path(conn: sqlite3.Connection, a: str | int, b: str | int, filters: E.Filters = E.NO_FILTERS,
+         statuses: tuple[str, ...] = PATH_STATUSES, max_depth: int = 4, limit: int = 5) -> dict[str, Any]:
+    """Shortest paths from a to b through ties whose status is in ``statuses``; each hop with its evidence.
+
+    Breadth-first from both ends, capped at ``max_depth`` hops, ``MAX_NODES`` visited and ``TIME_BUDGET_S``.
+    """
+    first, second = choose(conn, a), choose(conn, b)
+    if first["id"] == second["id"]:
+        raise DossierError(f"{a!r} and {b!r} are the same entity ({first['name']})")
+    max_depth = min(max_depth, MAX_PATH_DEPTH)
+    start, goal = first["id"], second["id"]
+    # Breadth-first from both ends, always growing the smaller side, until the two meet.
+    parents: dict[int, set[int]] = {start: set()}  # towards start
+    children: dict[int, set[int]] = {goal: set()}  # towards goal
+    side_a, side_b = [start], [goal]
+    meet: set[int] = set()
+    truncated = None
+    began = time.monotonic()
+    for _ in range(max_depth):
+        grow_a = len(side_a) <= len(side_b)
+        frontier, seen, other_seen = (side_a, parents, children) if grow_a else (side_b, children, parents)
+        nxt: dict[int, set[int]] = {}
+        for node, others in neighbours(conn, frontier, filters, statuses).items():
+            for other in others:
+                if other not in seen:
+                    nxt.setdefault(other, set()).add(node)
+        seen.update(nxt)
+        meet = {n for n in nxt if n in other_seen}
+        if meet or not nxt:
+            break
+        if len(parents) + len(children) > MAX_NODES:
+            truncated = "nodes"
+            break
+        if time.monotonic() - began > TIME_BUDGET_S:
+            truncated = "time"
+            break
+        if grow_a:
+            side_a = sorted(nxt)
+        else:
+            side_b = sorted(nxt)
+    found = bool(meet)
+    paths: list[list[int]] = []
+    if found:
+        def back(node: int) -> list[list[int]]:  # node ... start, reversed later
+            if node == start:
+                return [[start]]
+            return [[*p, node] for q in sorted(parents[node]) for p in back(q)][:limit]
+
+        def forth(node: int) -> list[list[int]]:  # node ... goal
+            if node == goal:
+                return [[goal]]
+            return [[node, *p] for q in sorted(children[node]) for p in forth(q)][:limit]
+
+        for m in sorted(meet):
+            for head in back(m):
+                for tail in forth(m):
+                    if len(paths) < limit:
+                        paths.append([*head, *tail[1:]])
+    who = names(conn, {n for p in paths for n in p})
+    out = []
+    for p in paths:
+        hops = []
+        for x, y in itertools.pairwise(p):
+            hop_edges = [e for e in E.merge(E.rows_between(conn, x, y), filters) if e["status"] in statuses
+                         and e["confidence"] >= filters.min_confidence]
+            hops.append({"from": who[x], "to": who[y], "edges": _label(conn, hop_edges)})
+        if all(h["edges"] for h in hops):
+            out.append({"length": len(p) - 1, "nodes": [who[n] for n in p], "hops": hops})
+    return {"a": _entity(first), "b": _entity(second), "statuses": list(statuses), "paths": out,
+            "visited": len(parents) + len(children), "truncated": truncated}
+
+
+def network(conn: sqlite3.Connection, name: str | int, depth: int = 2, filters: E.Filters = E.NO_FILTERS,
+            offset: int = 0, limit: int = 100, max_nodes: int = 500) -> dict[str, Any]:
+    """The entity's neighbourhood up to ``depth`` hops: nodes and merged edges, edges paged by offset/limit.
+
+    Stops growing at ``max_nodes`` nodes or ``TIME_BUDGET_S`` and says so in ``truncated``.
+    """
+    centre = choose(conn, name)
+    depth = max(1, min(depth, 3))
+    seen = {centre["id"]: 0}
+    frontier = [centre["id"]]
+    truncated = None
+    began = time.monotonic()
+    for level in range(1, depth + 1):
+        nxt = []
+        around = neighbours(conn, frontier, filters)
+        for node in frontier:
+            for other in sorted(around.get(node, ())):
+                if other in seen:
+                    continue
+                if len(seen) >= max_nodes:
+                    truncated = "nodes"
+                    break
+                seen[other] = level
+                nxt.append(other)
+            if truncated or time.monotonic() - began > TIME_BUDGET_S:
+                truncated = truncated or "time"
+                break
+        if truncated:
+            break
+        frontier = nxt
+    adjacency = neighbours(conn, sorted(seen), filters, within=set(seen))
+    pairs = sorted({(min(a, b), max(a, b)) for a, others in adjacency.items() for b in others if b in seen},
+                   key=lambda p: (min(seen[p[0]], seen[p[1]]), max(seen[p[0]], seen[p[1]]), p))
+    kept: list[dict[str, Any]] = []
+    for a, b in pairs:
+        kept.extend(E.merge(E.rows_between(conn, a, b), filters))
+        if len(kept) >= offset + limit:
+            break
+    page = _label(conn, kept[offset: offset + limit])
+    for e in page:
+        e["sources"] = e["sources"][:3]  # the full list is one `ties` away
+    who = names(conn, set(seen))
+    nodes = [{**who[n], "depth": d} for n, d in sorted(seen.items(), key=lambda x: (x[1], x[0])) if n in who]
+    return {"centre": _entity(centre), "depth": depth, "nodes": nodes, "edges": page, "tie_pairs": len(pairs),
+            "offset": offset, "limit": limit, "truncated": truncated}
+
+
+_FTS_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def search(conn: sqlite3.Connection, text: str, filters: E.Filters = E.NO_FILTERS, offset: int = 0,
+           limit: int = 20) -> dict[str, Any]:
+    """Evidence sentences and quotes containing every word of ``text`` (FTS5), best match first."""
+    words = _FTS_WORD.findall(text)
+    if not words:
+        return {"query": text, "hits": [], "total": 0}
+    match = " ".join(f'"{w}"' for w in words)
+    cond, params = _source_filter(filters, None)
+    cond = cond.replace("r.status", "f.status")
+    total = conn.execute(
+        f"SELECT count(*) FROM evidence_fts f JOIN articles a ON a.id = f.article_id"
+        f" WHERE evidence_fts MATCH ? AND {cond}", (match, *params)).fetchone()[0]
+    rows = conn.execute(
+        "SELECT f.text, f.kind, f.fact_id, f.article_id, f.status, f.ev_start, f.ev_end, a.title, a.outlet,"
+        " a.published, a.url FROM evidence_fts f JOIN articles a ON a.id = f.article_id"
+        f" WHERE evidence_fts MATCH ? AND {cond} ORDER BY bm25(evidence_fts), f.article_id LIMIT ? OFFSET ?",
+        (match, *params, limit, offset)).fetchall()
+    hits = [{"text": r["text"], "kind": r["kind"], "article": r["article_id"], "article_title": r["title"],
+             "outlet": r["outlet"], "published": r["published"], "url": r["url"], "status": r["status"],
+             "evidence": {"start": r["ev_start"], "end": r["ev_end"]}} for r in rows]
+    return {"query": text, "total": total, "offset": offset, "limit": limit, "hits": hits}

@@ -1,0 +1,357 @@
+"""Cross-article resolution in the store: keep per-form counts, re-cluster touched blocks, re-point entities.
+
+At ingest an article's units are counted into ``forms`` and ``signatures`` and
+every block it touches is clustered again from those counts
+(:func:`dossier.resolve.cluster.cluster_block`). Only units whose entity changes
+are re-pointed, so the cost of an ingest depends on the blocks it touches, not on
+the size of the store. Runs inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+from ..resolve.cluster import Bridge, Decision, Form, Signature, cluster_block
+from ..resolve.names import parse
+from ..resolve.units import Unit
+from .text import norm, surname
+
+# (table, global id column, local id column): every place an article entity's global id is copied to.
+_POINTERS = (
+    ("article_entities", "entity_id", "local_id"),
+    ("mentions", "entity_id", "local_id"),
+    ("entity_aliases", "entity_id", "local_id"),
+    ("quotes", "speaker_id", "speaker_local"),
+    ("quotes", "addressee_id", "addressee_local"),
+    ("quotes", "source_id", "source_local"),
+    ("roles", "person_id", "person_local"),
+    ("roles", "org_id", "org_local"),
+    ("roles", "place_id", "place_local"),
+    ("roles", "source_id", "source_local"),
+    ("relations", "subject_id", "subject_local"),
+    ("relations", "object_id", "object_local"),
+    ("relations", "source_id", "source_local"),
+    ("events", "source_id", "source_local"),
+    ("event_participants", "entity_id", "local_id"),
+    ("claims", "source_id", "source_local"),
+    ("claim_entities", "entity_id", "local_id"),
+)
+
+
+def own_key(article_id: str, local_id: str) -> str:
+    """The key of an entity that stands for one article's entity only (an unplaced bare surname)."""
+    return f"@{article_id}/{local_id}"
+
+
+def entity_for(conn: sqlite3.Connection, key: str, type_: str, name: str, gender: str | None = None) -> int:
+    """The global entity with this cluster key, created if missing."""
+    row = conn.execute("SELECT id FROM entities WHERE norm_name = ? AND type = ?", (key, type_)).fetchone()
+    if row is not None:
+        return int(row[0])
+    last = surname(name) if type_ == "PERSON" else None
+    cur = conn.execute(
+        "INSERT INTO entities (name, type, gender, norm_name, surname) VALUES (?, ?, ?, ?, ?)",
+        (name, type_, gender, key, last if last else (norm(name) if type_ == "PERSON" else None)),
+    )
+    return int(cur.lastrowid)  # type: ignore[arg-type]
+
+
+def provisional(conn: sqlite3.Connection, article_id: str, unit: Unit) -> int:
+    """The entity a new unit starts in (its form's or signature's current one); refresh() settles it."""
+    if unit.signature is not None:
+        row = conn.execute("SELECT entity_id FROM signatures WHERE signature = ?", (unit.signature,)).fetchone()
+        if row is not None and row[0] is not None:
+            return int(row[0])
+        return entity_for(conn, own_key(article_id, unit.local_id), unit.type, unit.display, unit.gender)
+    row = conn.execute("SELECT entity_id FROM forms WHERE form = ?", (unit.form,)).fetchone()
+    if row is not None and row[0] is not None:
+        return int(row[0])
+    return entity_for(conn, unit.form, unit.type, unit.display, unit.gender)
+
+
+def count(conn: sqlite3.Connection, unit: Unit, delta: int) -> None:
+    """Add (1) or remove (-1) a unit from the per-form and per-signature counts."""
+    female = delta if unit.gender == "female" else 0
+    male = delta if unit.gender == "male" else 0
+    if unit.signature is not None:
+        conn.execute(
+            "INSERT INTO signatures (signature, block, n) VALUES (?, ?, ?)"
+            " ON CONFLICT (signature) DO UPDATE SET n = n + excluded.n",
+            (unit.signature, unit.block, delta),
+        )
+        return
+    p = unit.parts
+    conn.execute(
+        "INSERT INTO forms (form, type, block, display, first, middles, surname, suffix, maiden, n, female, male)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (form) DO UPDATE SET n = n + excluded.n, female = female + excluded.female,"
+        " male = male + excluded.male, display = CASE"
+        # The written form kept is the same whatever the order: mixed case before capitals, then the smallest.
+        " WHEN (excluded.display = upper(excluded.display)) < (display = upper(display)) THEN excluded.display"
+        " WHEN (excluded.display = upper(excluded.display)) > (display = upper(display)) THEN display"
+        " ELSE min(display, excluded.display) END",
+        (unit.form, unit.type, unit.block, unit.display, p.first if p else None, " ".join(p.middles) if p else None,
+         p.surname if p else None, p.suffix if p else None,
+         p.middles[-1] if p and p.middles and len(p.middles[-1]) > 1 else None, delta, female, male),
+    )
+    conn.execute(
+        "INSERT INTO form_names (form, name, n) VALUES (?, ?, ?)"
+        " ON CONFLICT (form, name) DO UPDATE SET n = n + excluded.n", (unit.form, unit.display, delta))
+    for title in unit.titles:
+        conn.execute(
+            "INSERT INTO form_titles (form, title, n) VALUES (?, ?, ?)"
+            " ON CONFLICT (form, title) DO UPDATE SET n = n + excluded.n",
+            (unit.form, title, delta),
+        )
+
+
+def forget(conn: sqlite3.Connection, article_id: str) -> set[str]:
+    """Take a stored article's units out of the counts (before it is replaced); return its blocks."""
+    rows = conn.execute(
+        "SELECT local_id, type, form, block, signature, gender, titles, name FROM article_entities"
+        " WHERE article_id = ? AND form IS NOT NULL", (article_id,)).fetchall()
+    blocks = set()
+    for r in rows:
+        parts = parse(r["name"]) if r["type"] == "PERSON" else None
+        unit = Unit(r["local_id"], r["type"], r["form"], r["block"], r["name"], parts, r["gender"],
+                    tuple(json.loads(r["titles"])), r["signature"])
+        count(conn, unit, -1)
+        blocks.add(r["block"])
+    return blocks
+
+
+# --- re-clustering ----------------------------------------------------------------------
+
+
+def _decisions(conn: sqlite3.Connection, block: str) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(
+        "SELECT d.* FROM decisions d JOIN decision_blocks b ON b.decision_id = d.id WHERE b.block = ?"
+        " ORDER BY d.id", (block,))]
+
+
+def _form_stats(conn: sqlite3.Connection, block: str) -> list[tuple[Form, str, int | None, tuple[Any, Any]]]:
+    rows = conn.execute("SELECT * FROM forms WHERE block = ? AND n > 0", (block,)).fetchall()
+    titles: dict[str, set[str]] = {}
+    if rows:
+        for t in conn.execute(
+            "SELECT t.form, t.title FROM form_titles t JOIN forms f ON f.form = t.form"
+            " WHERE f.block = ? AND t.n > 0", (block,)):
+            titles.setdefault(t[0], set()).add(t[1])
+    written: dict[str, list[tuple[str, int]]] = {}
+    if rows:
+        for form, name, n in conn.execute(
+                "SELECT t.form, t.name, t.n FROM form_names t JOIN forms f ON f.form = t.form"
+                " WHERE f.block = ? AND t.n > 0", (block,)):
+            written.setdefault(form, []).append((name, n))
+    out = []
+    for r in rows:
+        names = written.get(r["form"])
+        if names:
+            # Most used; then mixed case before capitals; then the smallest: the same in any ingest order.
+            best = min(names, key=lambda x: (-x[1], x[0] == x[0].upper(), x[0]))[0]
+            if best != r["display"]:
+                conn.execute("UPDATE forms SET display = ? WHERE form = ?", (best, r["form"]))
+                r = {**dict(r), "display": best}
+        parts = parse(r["display"]) if r["type"] == "PERSON" else None
+        out.append((Form(r["form"], r["type"], parts, r["n"], r["female"], r["male"],
+                         frozenset(titles.get(r["form"], ()))), r["display"], r["entity_id"],
+                    (r["score"], r["evidence"])))
+    return out
+
+
+def _bridges(conn: sqlite3.Connection, block: str) -> list[Bridge]:
+    """Forms elsewhere whose last middle name is this block's surname, with their entity's key."""
+    out = []
+    for r in conn.execute(
+            "SELECT f.form, f.display, f.n, f.female, f.male, e.norm_name, e.name,"
+            " (SELECT sum(g.n) FROM forms g WHERE g.entity_id = e.id AND g.block != f.maiden) FROM forms f"
+            " JOIN entities e ON e.id = f.entity_id WHERE f.maiden = ? AND f.block != ? AND f.n > 0"
+            " AND f.type = 'PERSON' AND f.display != upper(f.display)", (block, block)):
+        out.append(Bridge(Form(r[0], "PERSON", parse(r[1]), r[2], r[3], r[4]), r[5], r[6], r[7] or 0))
+    return out
+
+
+def _signature_stats(conn: sqlite3.Connection, block: str) -> list[Signature]:
+    out = []
+    for r in conn.execute("SELECT signature, n FROM signatures WHERE block = ? AND n > 0", (block,)):
+        surname_, gender, conflict, titles, suffix = [*r[0].split("|"), ""][:5]
+        out.append(Signature(r[0], surname_, gender or None, conflict or None,
+                             frozenset(t for t in titles.split(",") if t), r[1], suffix or None))
+    return out
+
+
+def refresh(conn: sqlite3.Connection, blocks: Iterable[str]) -> None:
+    """Cluster each block again and re-point the entities whose cluster changed."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS _touched (id INTEGER PRIMARY KEY)")
+    todo = sorted(set(blocks))
+    for block in todo:
+        _refresh_block(conn, block)
+    # Blocks of the maiden names used here read these blocks' results: settle them after.
+    linked = set()
+    for i in range(0, len(todo), 400):
+        chunk = todo[i:i + 400]
+        linked |= {r[0] for r in conn.execute(
+            f"SELECT DISTINCT f.maiden FROM forms f WHERE f.block IN ({','.join('?' * len(chunk))})"
+            " AND f.maiden IS NOT NULL AND f.n > 0 AND EXISTS (SELECT 1 FROM forms g WHERE g.block = f.maiden)",
+            chunk)}
+    for block in sorted(linked):
+        _refresh_block(conn, block)
+    touched = [int(r[0]) for r in conn.execute("SELECT id FROM _touched")]
+    if touched:
+        delete_orphans(conn, touched)
+        conn.execute("DELETE FROM _touched")
+    conn.execute("DELETE FROM forms WHERE n <= 0")
+    conn.execute("DELETE FROM signatures WHERE n <= 0")
+    conn.execute("DELETE FROM form_titles WHERE n <= 0")
+    conn.execute("DELETE FROM form_names WHERE n <= 0")
+
+
+def _refresh_block(conn: sqlite3.Connection, block: str) -> None:
+    stats = _form_stats(conn, block)
+    display = {f.form: name for f, name, _, _ in stats}
+    current = {f.form: eid for f, _, eid, _ in stats}
+    said = {f.form: ev for f, _, _, ev in stats}
+    decisions = _decisions(conn, block)
+    seen = [Decision(d["id"], d["kind"], d["key"], d["name"], tuple(p for p in json.loads(d["forms"]) if p[0] != "@"),
+                     tuple(json.loads(d["others"]))) for d in decisions if d["kind"] != "split"]
+    signatures = _signature_stats(conn, block)
+    first_use = {block: conn.execute("SELECT coalesce(sum(n), 0) FROM forms WHERE first = ? AND type = 'PERSON'",
+                                     (block,)).fetchone()[0]} if signatures else {}
+    result = cluster_block([f for f, _, _, _ in stats], signatures, seen, _bridges(conn, block), first_use)
+    ids: dict[str, int] = {}
+    keys = {c.key for c in result.clusters}
+    held = {v for v in current.values() if v is not None}
+    known = {r[0]: (r[1], r[2], r[3]) for r in conn.execute(
+        f"SELECT id, norm_name, name, gender FROM entities WHERE id IN ({','.join('?' * len(held))})",
+        tuple(held))} if held else {}
+    for c in sorted(result.clusters, key=lambda c: (-c.n, c.key)):
+        name = result.names.get(c.key or "") or display[c.canonical().form]
+        mine = [current[f.form] for f in c.forms if current.get(f.form)]
+        same = [e for e in mine if known.get(e, ("",))[0] == c.key]
+        eid = same[0] if same else _rekey(conn, c.key, mine, keys, ids)  # type: ignore[arg-type]
+        if eid is None:
+            eid = entity_for(conn, c.key, c.forms[0].type, name, c.gender)  # type: ignore[arg-type]
+        if c.key in result.bridged:
+            pass  # named in its married-name block; leave its name there
+        elif known.get(eid, (None, None, None))[1:] != (name, c.gender or known.get(eid, (0, 0, None))[2]):
+            conn.execute("UPDATE entities SET name = ?, gender = coalesce(?, gender) WHERE id = ?",
+                         (name, c.gender, eid))
+        ids[c.key] = eid  # type: ignore[index]
+    split_units = _unit_pins(conn, decisions)
+    # Invariant: every unit of a form (or placed signature) points at the form's entity, so units are
+    # re-pointed only when that entity changes; new units start there (provisional()).
+    before = {r[0]: (r[1], r[2], r[3]) for r in conn.execute(
+        "SELECT signature, entity_id, score, evidence FROM signatures WHERE block = ?", (block,))}
+    for form, a in result.forms.items():
+        eid = ids[a.key]
+        evidence = json.dumps(a.evidence, ensure_ascii=False)
+        if current.get(form) == eid and said.get(form) == (a.score, evidence):
+            continue
+        _assign(conn, "forms", "form", form, eid, a.score, evidence)
+        if current.get(form) == eid:
+            continue
+        for art, local in conn.execute(
+            "SELECT article_id, local_id FROM article_entities WHERE form = ? AND signature IS NULL"
+            " AND entity_id != ?", (form, eid)).fetchall():
+            if (art, local) not in split_units:
+                repoint(conn, art, local, eid)
+    for sig, placed in result.signatures.items():
+        if placed is not None:
+            eid = ids.get(placed.key) or _pinned_entity(conn, placed.key, "PERSON", block)
+            evidence = json.dumps(placed.evidence, ensure_ascii=False)
+            old = before.get(sig, (None, None, None))
+            if old != (eid, placed.score, evidence):
+                _assign(conn, "signatures", "signature", sig, eid, placed.score, evidence)
+            if old[0] == eid:
+                continue
+            for art, local in conn.execute(
+                "SELECT article_id, local_id FROM article_entities WHERE signature = ? AND entity_id != ?",
+                (sig, eid)).fetchall():
+                if (art, local) not in split_units:
+                    repoint(conn, art, local, eid)
+        else:
+            left = json.dumps({"rule": "bare surname left alone: no clearly dominant person"})
+            old = before.get(sig, (None, None, None))
+            if old != (None, None, left):
+                conn.execute("UPDATE signatures SET entity_id = NULL, score = NULL, evidence = ? WHERE signature = ?",
+                             (left, sig))
+            if old[0] is None:
+                continue
+            for art, local, name, current in conn.execute(
+                "SELECT ae.article_id, ae.local_id, ae.name, e.norm_name FROM article_entities ae"
+                " JOIN entities e ON e.id = ae.entity_id WHERE ae.signature = ?", (sig,)).fetchall():
+                key = own_key(art, local)
+                if current != key and (art, local) not in split_units:
+                    repoint(conn, art, local, entity_for(conn, key, "PERSON", name))
+    for (art, local), d in split_units.items():
+        eid = entity_for(conn, d["key"], d["type"], d["name"])
+        if conn.execute("SELECT entity_id FROM article_entities WHERE article_id = ? AND local_id = ?",
+                        (art, local)).fetchone()[0] != eid:
+            repoint(conn, art, local, eid)
+
+
+def _rekey(
+    conn: sqlite3.Connection, key: str, held: list[int], keys: set[str | None], used: dict[str, int]
+) -> int | None:
+    """Reuse an entity the cluster's forms already point at, renaming its key, so that a new canonical
+    form does not re-point every article; None when the key exists or no held entity is free."""
+    row = conn.execute("SELECT id FROM entities WHERE norm_name = ? AND type != ''", (key,)).fetchone()
+    if row is not None:
+        return None
+    taken = set(used.values())
+    for eid in sorted(set(held), key=lambda e: (-held.count(e), e)):
+        r = conn.execute("SELECT norm_name FROM entities WHERE id = ?", (eid,)).fetchone()
+        if r is not None and eid not in taken and r[0] not in keys:
+            conn.execute("UPDATE entities SET norm_name = ? WHERE id = ?", (key, eid))
+            return eid
+    return None
+
+
+def _pinned_entity(conn: sqlite3.Connection, key: str, type_: str, block: str) -> int:
+    row = conn.execute("SELECT name FROM decisions WHERE key = ? ORDER BY id DESC LIMIT 1", (key,)).fetchone()
+    return entity_for(conn, key, type_, row[0] if row else block)
+
+
+def _unit_pins(conn: sqlite3.Connection, decisions: Iterable[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """Article entities a decision pins one by one (``@article|form``): split off, or merged by hand."""
+    out = {}
+    for d in decisions:
+        if d["kind"] not in ("split", "merge"):
+            continue
+        for pin in json.loads(d["forms"]):
+            if not pin.startswith("@"):
+                continue
+            art, form = pin[1:].split("|", 1)
+            for (local,) in conn.execute(
+                "SELECT local_id FROM article_entities WHERE article_id = ? AND form = ?", (art, form)):
+                out[(art, local)] = d
+    return out
+
+
+def _assign(conn: sqlite3.Connection, table: str, col: str, key: str, eid: int, score: float, evidence: str) -> None:
+    conn.execute(f"UPDATE {table} SET entity_id = ?, score = ?, evidence = ? WHERE {col} = ?",
+                 (eid, score, evidence, key))
+
+
+def repoint(conn: sqlite3.Connection, article_id: str, local_id: str, entity_id: int) -> None:
+    """Point one article entity, and every fact naming it, at another global entity (inside refresh())."""
+    conn.execute("INSERT OR IGNORE INTO _touched (id) SELECT entity_id FROM article_entities"
+                 " WHERE article_id = ? AND local_id = ?", (article_id, local_id))
+    for table, id_col, local_col in _POINTERS:
+        conn.execute(f"UPDATE {table} SET {id_col} = ? WHERE article_id = ? AND {local_col} = ?",
+                     (entity_id, article_id, local_id))
+
+
+def delete_orphans(conn: sqlite3.Connection, candidates: Iterable[int]) -> int:
+    """Delete those of the candidate entities that nothing points at any more."""
+    gone = 0
+    for eid in candidates:
+        if conn.execute("SELECT 1 FROM article_entities WHERE entity_id = ? LIMIT 1", (eid,)).fetchone():
+            continue
+        conn.execute("UPDATE forms SET entity_id = NULL WHERE entity_id = ?", (eid,))
+        conn.execute("UPDATE signatures SET entity_id = NULL WHERE entity_id = ?", (eid,))
+        gone += conn.execute("DELETE FROM entities WHERE id = ?", (eid,)).rowcount
+    return gone
