@@ -162,6 +162,27 @@ def ingest(
     return summary
 
 
+def ingest_articles(articles: list[Article], db: str | Path | None = None, model: str | None = None) -> IngestSummary:
+    """Extract and store articles given in memory (e.g. posted to the web API); one bad article is reported."""
+    summary = IngestSummary(read=len(articles))
+    with Store(db or default_db()) as store:
+        todo = [a for a in articles if not store.is_stored(a.content_hash, EXTRACTOR_VERSION)]
+        summary.unchanged = len(articles) - len(todo)
+        for outcome in extract_articles(todo, model=model):
+            if outcome.graph is not None:
+                try:
+                    outcome.stored = store.ingest(outcome.graph)
+                except Exception as exc:  # one bad article must not stop the batch
+                    outcome.problem = Problem(outcome.where, "store", str(exc))
+            if outcome.problem is not None:
+                summary.failed.append(outcome.problem)
+            elif outcome.stored:
+                summary.stored += 1
+            else:
+                summary.unchanged += 1
+    return summary
+
+
 def open_store(db: str | Path | None = None, readonly: bool = True) -> Store:
     """Open the store for queries (read-only by default)."""
     path = Path(db or default_db())
