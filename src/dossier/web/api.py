@@ -1,0 +1,160 @@
+"""The JSON API (``/api/...``): thin routes over :mod:`dossier.web.data`, which reads through the service."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from .. import service
+from ..graph import Article
+from . import data
+from .errors import Problem
+from .params import ArticleId, EntityRef, FiltersDep, Limit, Offset, PersonId, SearchText, StoreDep
+from .settings import MAX_POSTED_ARTICLES, Settings
+
+router = APIRouter(prefix="/api", tags=["read"])
+writes = APIRouter(prefix="/api", tags=["write"])
+
+PROBLEM = {"description": "A problem document (RFC 9457)", "content": {"application/problem+json": {}}}
+READ_ERRORS: dict[int | str, dict[str, Any]] = {404: PROBLEM, 422: PROBLEM}
+
+
+@router.get("/suggest", summary="Names that match what is typed", responses=READ_ERRORS)
+def suggest(store: StoreDep, q: SearchText, limit: Limit = 10) -> list[dict[str, Any]]:
+    """Entities whose name, alias or surname matches ``q`` (exactly, or else as a part of it)."""
+    return data.suggest(store, q, min(limit, 25))
+
+
+@router.get("/search", summary="Search people and other entities by name", responses=READ_ERRORS)
+def search(store: StoreDep, q: SearchText, offset: Offset = 0, limit: Limit = 20) -> dict[str, Any]:
+    """A page of entities matching ``q``, best match first."""
+    return {"query": q, **data.page(data.suggest(store, q, limit=10_000), offset, limit).to_dict()}
+
+
+@router.get("/people", summary="People, most mentioned first", responses=READ_ERRORS)
+def people(store: StoreDep, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
+    """A page of the PERSON entities in the store."""
+    return data.page(store.people(), offset, limit).to_dict()
+
+
+@router.get("/people/{person_id}", summary="A person's profile", responses=READ_ERRORS)
+def person(store: StoreDep, person_id: PersonId, filters: FiltersDep) -> dict[str, Any]:
+    """Names, roles, ties (grouped, with every source), quotes by and about them, events, articles."""
+    return data.profile(store, person_id, filters)
+
+
+@router.get("/people/{person_id}/network", summary="A page of a person's neighbours", responses=READ_ERRORS)
+def network(
+    store: StoreDep, person_id: PersonId, filters: FiltersDep, offset: Offset = 0, limit: Limit = 50,
+    weak: Annotated[bool, Query(description="Include speculative, hypothetical and low-confidence ties.")] = True,
+) -> dict[str, Any]:
+    """Neighbours, strongest ties first, ``limit`` at a time (``next_offset`` gives the next page)."""
+    return data.network(store, person_id, filters, offset, limit, include_weak=weak).to_dict()
+
+
+@router.get("/people/{person_id}/timeline", summary="A person's facts in date order", responses=READ_ERRORS)
+def timeline(store: StoreDep, person_id: PersonId, filters: FiltersDep, offset: Offset = 0,
+             limit: Limit = 100) -> dict[str, Any]:
+    """Dated facts (roles, ties, quotes, events) in order, undated ones after."""
+    return data.page(data.timeline(store, person_id, filters), offset, limit).to_dict()
+
+
+@router.get("/people/{person_id}/quotes", summary="What a person said", responses=READ_ERRORS)
+def quotes(store: StoreDep, person_id: PersonId, filters: FiltersDep, offset: Offset = 0,
+           limit: Limit = 50) -> dict[str, Any]:
+    """Quotes by the person, newest first, with outlet, date, status and article."""
+    return data.page(data.quotes(store, person_id, filters), offset, limit).to_dict()
+
+
+@router.get("/ties", summary="Every tie between two entities", responses=READ_ERRORS)
+def ties(store: StoreDep, a: EntityRef, b: EntityRef, filters: FiltersDep) -> dict[str, Any]:
+    """Ties between ``a`` and ``b`` grouped with their sources, and each source on a timeline."""
+    return data.ties_between(store, a, b, filters)
+
+
+@router.get("/path", summary="How two entities are connected", responses=READ_ERRORS)
+def path(
+    store: StoreDep, a: EntityRef, b: EntityRef, filters: FiltersDep,
+    max_depth: Annotated[int, Query(ge=1, le=6, description="Longest chain looked for, in hops.")] = 4,
+) -> dict[str, Any]:
+    """A shortest chain of ties (by default only asserted, attributed or reported ones), each hop with evidence."""
+    return data.path(store, a, b, filters, max_depth=max_depth)
+
+
+@router.get("/articles", summary="Stored articles, newest first", responses=READ_ERRORS)
+def articles(store: StoreDep, filters: FiltersDep, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
+    """A page of articles (title, date, outlet, url), filtered by date and outlet."""
+    return data.page(data.articles(store, filters), offset, limit).to_dict()
+
+
+@router.get("/articles/{article_id}", summary="An article and its extracted facts", responses=READ_ERRORS)
+def article(store: StoreDep, article_id: ArticleId) -> dict[str, Any]:
+    """The article graph of the contract: entities, times, quotes, roles, relations, events, claims."""
+    return data.article(store, article_id)
+
+
+def _download(body: Any, filename: str) -> Response:
+    return Response(
+        json.dumps(body, ensure_ascii=False, indent=2), media_type="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@router.get("/export/articles/{article_id}.json", summary="Download an article graph", responses=READ_ERRORS)
+def export_article(store: StoreDep, article_id: ArticleId) -> Response:
+    """The article graph as a JSON file (the contract shape)."""
+    return _download(data.article(store, article_id), f"article-{article_id}.json")
+
+
+@router.get("/export/people/{person_id}.json", summary="Download a profile", responses=READ_ERRORS)
+def export_person(store: StoreDep, person_id: PersonId, filters: FiltersDep) -> Response:
+    """The filtered profile, ties with every source, as a JSON file."""
+    return _download(data.profile(store, person_id, filters), f"person-{person_id}.json")
+
+
+# --- writes (only with --allow-writes and the token) ---------------------------------------
+
+
+class PostedArticle(BaseModel):
+    """One article to ingest."""
+
+    title: str = Field(min_length=1, max_length=1000)
+    body: str = Field(min_length=1, max_length=1_000_000)
+    published: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    outlet: str | None = Field(default=None, max_length=200)
+    url: str | None = Field(default=None, max_length=2000)
+    id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
+
+
+class PostedArticles(BaseModel):
+    articles: list[PostedArticle] = Field(min_length=1, max_length=MAX_POSTED_ARTICLES)
+
+
+def require_writer(request: Request, authorization: str | None) -> Settings:
+    """The settings, if writes are on and the bearer token matches; a 403/401 problem otherwise."""
+    settings: Settings = request.app.state.settings
+    if not settings.allow_writes:
+        raise Problem(403, "this server is read-only (start it with --allow-writes and a token)", "read-only")
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not settings.token_ok(token.strip()):
+        raise Problem(401, "a valid token is needed: send 'Authorization: Bearer TOKEN'", "unauthorized")
+    return settings
+
+
+@writes.post("/articles", summary="Ingest posted articles", status_code=200,
+             responses={401: PROBLEM, 403: PROBLEM, 413: PROBLEM, 422: PROBLEM})
+def post_articles(
+    request: Request, batch: PostedArticles, authorization: Annotated[str | None, Header()] = None,
+) -> dict[str, Any]:
+    """Extract and store up to 50 articles (JSON, at most 2 MB); each bad one is reported, the rest go on."""
+    settings = require_writer(request, authorization)
+    articles_ = [
+        Article(id=a.id or Article.content_id(a.title, a.body, a.published), title=a.title, body=a.body,
+                published=a.published, outlet=a.outlet, url=a.url, source=f"POST /api/articles #{i}")
+        for i, a in enumerate(batch.articles)
+    ]
+    return service.ingest_articles(articles_, db=settings.db, model=settings.model).to_dict()
