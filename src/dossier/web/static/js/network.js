@@ -28,7 +28,6 @@ const state = {
 const cy = window.cytoscape({
   container: document.getElementById("cy"),
   elements: [],
-  wheelSensitivity: 0.3,
   style: [
     { selector: "node", style: {
       label: "data(name)", "background-color": "#8aa1b8", color: "#1d2733", "font-size": 11,
@@ -76,7 +75,9 @@ function addPage(page) {
   cy.getElementById(String(center.id)).addClass("expanded");
   state.next.set(center.id, page.next_offset);
   apply();
-  cy.layout({ name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 }).run();
+  // Rings around the first person by number of hops: stable and readable as nodes are expanded.
+  cy.layout({ name: "breadthfirst", roots: `#${root.dataset.personId}`, circle: true, directed: false,
+    spacingFactor: 1.1, avoidOverlap: true, animate: false }).run();
   renderList();
   const more = document.getElementById("more");
   const pending = [...state.next.values()].some((v) => v !== null && v !== undefined);
