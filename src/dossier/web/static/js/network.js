@@ -148,6 +148,7 @@ function renderList() {
   const list = document.getElementById("neighbours");
   list.replaceChildren();
   cy.nodes().forEach((node) => {
+    if (node.hasClass("hidden")) return;
     const id = Number(node.id());
     const li = el("li");
     const link = el("a", node.data("name"));
