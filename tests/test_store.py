@@ -165,14 +165,15 @@ def store() -> Store:
 def test_ingest_writes_one_row_per_fact(store: Store) -> None:
     c = store.counts()
     assert c["articles"] == 3
-    # Dana Okafor merges across the two articles that give her full name; "Okafor" alone stays apart.
-    assert c["entities"] == 6
+    # Dana Okafor merges across the two articles that give her full name, and the older article's bare
+    # "Okafor" joins her: she is the only Okafor in the store and nothing in that article conflicts.
+    assert c["entities"] == 5
     assert c["article_entities"] == 7
     assert c["mentions"] == 5 + 3 + 1 + 1 + 3 + 1 + 1
     assert (c["quotes"], c["roles"], c["relations"], c["events"], c["claims"]) == (3, 3, 3, 1, 1)
     assert c["event_participants"] == 2
     assert c["times"] == 4
-    assert c["migrations"] == 1
+    assert c["migrations"] == 2
 
 
 def test_fact_rows_carry_article_span_sentence_and_version(store: Store) -> None:
@@ -255,15 +256,15 @@ def test_foreign_keys_enforced(store: Store) -> None:
 def test_file_store_uses_wal_and_records_migrations(tmp_path: Path) -> None:
     path = tmp_path / "dossier.db"
     with Store(path) as s:
-        assert s.migrated == ["001_initial"]
+        assert s.migrated == ["001_initial", "002_resolution"]
         assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert s.conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
         s.ingest(ledger_graph())
     with Store(path) as s:
         assert s.migrated == []
-        assert [m["name"] for m in s.migrations] == ["001_initial"]
-        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert [m["name"] for m in s.migrations] == ["001_initial", "002_resolution"]
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == 2
         assert s.counts()["articles"] == 1
 
 
@@ -307,8 +308,8 @@ def test_readonly_store_reads_but_refuses_writes(tmp_path: Path) -> None:
 
 def test_people_most_mentioned_first(store: Store) -> None:
     ranked = store.people()
-    assert [p["name"] for p in ranked] == ["Dana Okafor", "Priya Castellanos", "Okafor", "Tomás Reyes"]
-    assert (ranked[0]["mentions"], ranked[0]["articles"]) == (8, 2)
+    assert [p["name"] for p in ranked] == ["Dana Okafor", "Priya Castellanos", "Tomás Reyes"]
+    assert (ranked[0]["mentions"], ranked[0]["articles"]) == (9, 3)
     assert all(p["type"] == "PERSON" for p in ranked)
     assert len(store.people(limit=2)) == 2
 
@@ -316,12 +317,12 @@ def test_people_most_mentioned_first(store: Store) -> None:
 def test_find_by_name_alias_and_surname(store: Store) -> None:
     assert [e["name"] for e in store.find("dana okafor")] == ["Dana Okafor"]
     by_surname = store.find("OKAFOR")
-    # The surname-only entity matches by name, the full-name one by alias.
-    assert [(e["name"], e["match"]) for e in by_surname] == [("Okafor", "name"), ("Dana Okafor", "alias")]
+    # The bare surname of the older article joined Dana Okafor, so the surname is one of her aliases.
+    assert [(e["name"], e["match"]) for e in by_surname] == [("Dana Okafor", "alias")]
     assert [e["name"] for e in store.find("Priya")] == ["Priya Castellanos"]  # an alias
     assert [e["name"] for e in store.find("Tomas Reyes")] == ["Tomás Reyes"]  # accent-blind
     assert [e["name"] for e in store.find("reyes")] == ["Tomás Reyes"]  # surname
-    assert [e["match"] for e in store.find("Bellmere")] == ["partial"]
+    assert store.find("Bellmere") == []  # never a substring ("Port Authority of Bellmere")
     assert store.find("Zebulon") == []
     assert store.find("  ") == []
 
@@ -330,11 +331,12 @@ def test_person_profile(store: Store) -> None:
     p = store.person("Dana Okafor")
     assert (p["name"], p["type"], p["gender"]) == ("Dana Okafor", "PERSON", "female")
     assert set(p["aliases"]) == {"Okafor", "Dana Okafor"}  # pronouns and possessives left out
-    assert [a["id"] for a in p["articles"]] == ["courier-7", "ledger-1"]
+    assert [a["id"] for a in p["articles"]] == ["courier-7", "ledger-1", "gazette-3"]
     assert p["articles"][1] == {"id": "ledger-1", "title": "Mayor Okafor names new harbor chief",
                                 "published": "2024-03-12", "outlet": "Harbor Ledger",
                                 "url": "https://ledger.example/harbor-chief"}
-    assert [q["text"] for q in p["quotes"]] == ["We kept every promise,", "Priya has run ships for twenty years,"]
+    assert [q["text"] for q in p["quotes"]] == [
+        "We kept every promise,", "Priya has run ships for twenty years,", "the ferry would run again by summer"]
     assert p["quotes"][1]["addressee"] == "Harbor Ledger"
     rels = {(r["type"], r["direction"], r["other"]) for r in p["relations"]}
     assert rels == {
@@ -347,11 +349,10 @@ def test_person_profile(store: Store) -> None:
     assert [(c["text"], c["status"], c["cues"]) for c in p["claims"]] == [
         ("Okafor is reportedly weighing a run for governor.", "reported", ["reportedly"])
     ]
-    assert p["roles"] == []
+    assert [(r["title"], r["article_id"]) for r in p["roles"]] == [("council member", "gazette-3")]
     assert p["others"] == []
-    # A bare surname prefers the entity of that exact name and lists the others it could mean.
     bare = store.person("okafor")
-    assert (bare["name"], [o["name"] for o in bare["others"]]) == ("Okafor", ["Dana Okafor"])
+    assert (bare["name"], bare["others"]) == ("Dana Okafor", [])
 
 
 def test_person_roles_and_lookup_by_id(store: Store) -> None:
@@ -397,9 +398,10 @@ def test_quotes_newest_first_with_outlet_and_date(store: Store) -> None:
     assert [(q["date"], q["outlet"], q["article_id"]) for q in said] == [
         ("2024-04-30", "Bellmere Courier", "courier-7"),
         ("2024-03-11", "Harbor Ledger", "ledger-1"),
+        ("2023-11-20", "North Shore Gazette", "gazette-3"),
     ]
-    undated = store.quotes("Okafor")  # the surname-only entity of the older article
-    assert [(q["date"], q["date_from"], q["kind"]) for q in undated] == [("2023-11-20", "published", "indirect")]
+    undated = said[-1]  # the older article's quote has no date of its own
+    assert (undated["date"], undated["date_from"], undated["kind"]) == ("2023-11-20", "published", "indirect")
 
 
 def test_timeline_dated_in_order_then_undated(store: Store) -> None:
@@ -408,12 +410,13 @@ def test_timeline_dated_in_order_then_undated(store: Store) -> None:
     assert dated == [
         ("2015", "relation"),
         ("2016", "relation"),
+        ("2023-11-20", "quote"),  # the older article's bare "Okafor", dated by its publication
         ("2024-03-11", "event"),  # same day: in the order the article tells them
         ("2024-03-11", "quote"),
         ("2024-04-30", "quote"),
     ]
     undated = [(i["kind"], i["article_id"]) for i in line if not i["date"]]
-    assert undated == [("claim", "ledger-1"), ("relation", "courier-7")]
+    assert undated == [("role", "gazette-3"), ("claim", "ledger-1"), ("relation", "courier-7")]
     assert line[:len(dated)] == [i for i in line if i["date"]]
 
 

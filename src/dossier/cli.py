@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
-from .errors import DossierError
+from .errors import Ambiguous, DossierError, NotFound
 
 if TYPE_CHECKING:
     from .store import Store
@@ -38,6 +38,13 @@ Model = Annotated[
     str | None, typer.Option("--model", help="spaCy pipeline: md, sm, a package name or a path ($DOSSIER_MODEL).")
 ]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON for scripting.")]
+Since = Annotated[str | None, typer.Option("--since", help="Only sources published on or after (YYYY[-MM[-DD]]).")]
+Until = Annotated[str | None, typer.Option("--until", help="Only sources published on or before (YYYY[-MM[-DD]]).")]
+StatusOpt = Annotated[list[str] | None, typer.Option("--status", help="Only sources of this status (repeatable).")]
+OutletOpt = Annotated[list[str] | None, typer.Option("--outlet", help="Only sources from this outlet (repeatable).")]
+MinSources = Annotated[int, typer.Option("--min-sources", min=1, help="Only ties stated in at least N articles.")]
+MinConfidence = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
+                                              help="Only ties with at least this confidence.")]
 
 
 def _fail(exc: Exception, code: int = 1) -> None:
@@ -153,7 +160,7 @@ def _query(db: str | None, ask: Callable[[Store], Any]) -> Any:
 def _table(title: str, columns: list[str], rows: Iterable[list[Any]]) -> Table:
     table = Table(*columns, title=title, title_justify="left")
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*("" if v is None else escape(str(v)) for v in row))
     return table
 
 
@@ -214,27 +221,36 @@ def people(
 
 
 @app.command()
-def show(name: str, db: Db = None, as_json: AsJson = False) -> None:
-    """Who is NAME: aliases, articles, roles, ties, quotes, events, claims."""
-    profile = _query(db, lambda store: store.person(name))
+def show(
+    name: str, db: Db = None, since: Since = None, until: Until = None, status: StatusOpt = None,
+    outlet: OutletOpt = None, min_sources: MinSources = 1, min_confidence: MinConfidence = 0.0,
+    as_json: AsJson = False,
+) -> None:
+    """Who is NAME: aliases, articles, roles, ties (merged across articles), quotes, events, claims."""
+    where = _filters(since, until, status, outlet, min_sources, min_confidence)
+    profile = _graph_query(db, lambda store: store.person(name, where), as_json)
     if as_json:
         _print_json(profile)
         return
     gender = f", {profile['gender']}" if profile["gender"] else ""
-    out.print(f"[bold]{profile['name']}[/] ({profile['type']}{gender})", highlight=False)
+    out.print(f"[bold]{escape(profile['name'])}[/] ({profile['type']}{gender})", highlight=False)
+    if profile.get("note"):
+        out.print(f"[dim]{escape(profile['note'])}[/]", highlight=False)
     if profile["aliases"]:
-        out.print("also: " + ", ".join(profile["aliases"]), highlight=False)
+        out.print("also: " + escape(", ".join(profile["aliases"])), highlight=False)
     out.print(_table("articles", ["published", "title", "outlet"], (
         [a["published"], a["title"], a["outlet"]] for a in profile["articles"])))
     sections = [
-        ("roles", ROLE_COLUMNS, _role_row), ("ties", SUMMARY_TIE_COLUMNS, _summary_tie_row),
-        ("quotes", QUOTE_COLUMNS, _quote_row), ("events", EVENT_COLUMNS, _event_row),
+        ("roles", ROLE_COLUMNS, _role_row), ("quotes", QUOTE_COLUMNS, _quote_row),
+        ("events", EVENT_COLUMNS, _event_row),
     ]
+    if profile["edges"]:
+        out.print(_edges_table("ties", profile["edges"], profile["id"]))
     for key, columns, row in sections:
         if profile[key]:
             out.print(_table(key, columns, map(row, profile[key])))
     if profile.get("others"):
-        out.print("[dim]other matches: " + ", ".join(o["name"] for o in profile["others"]) + "[/]")
+        out.print("[dim]other matches: " + escape(", ".join(o["name"] for o in profile["others"])) + "[/]")
 
 
 @app.command()
@@ -248,14 +264,25 @@ def quotes(name: str, db: Db = None, as_json: AsJson = False) -> None:
 
 
 @app.command()
-def ties(a: str, b: str, db: Db = None, as_json: AsJson = False) -> None:
-    """Every tie between two people, with its evidence sentence."""
-    result = _query(db, lambda store: store.ties(a, b))
+def ties(
+    a: str, b: str, db: Db = None, since: Since = None, until: Until = None, status: StatusOpt = None,
+    outlet: OutletOpt = None, min_sources: MinSources = 1, min_confidence: MinConfidence = 0.0,
+    as_json: AsJson = False,
+) -> None:
+    """Every tie between two entities, merged across articles, with each source's status and sentence."""
+    where = _filters(since, until, status, outlet, min_sources, min_confidence)
+    result = _graph_query(db, lambda store: store.ties(a, b, where), as_json)
     if as_json:
         _print_json(result)
         return
+    for side in ("a", "b"):
+        if result[side].get("note"):
+            out.print(f"[dim]{escape(result[side]['note'])}[/]", highlight=False)
     title = f"ties: {result['a']['name']} — {result['b']['name']}"
-    out.print(_table(title, TIE_COLUMNS, map(_tie_row, result["relations"])))
+    if not result["edges"]:
+        out.print(f"{escape(title)}: none found", highlight=False)
+    for edge in result["edges"]:
+        _print_edge(edge)
 
 
 @app.command()
@@ -333,6 +360,286 @@ def eval_(
         return
     render(report, out)
     out.print(report.summary_line())
+
+
+# --- the cross-article graph ------------------------------------------------------------------
+
+
+def _filters(since: str | None, until: str | None, status: list[str] | None, outlet: list[str] | None,
+             min_sources: int, min_confidence: float) -> Any:
+    from .service import filters
+
+    try:
+        return filters(since, until, status or (), outlet or (), min_sources, min_confidence)
+    except ValueError as exc:
+        _fail(exc, 2)
+
+
+def _graph_query(db: str | None, ask: Callable[[Store], Any], as_json: bool) -> Any:
+    """Like _query, but a name that matches several entities lists them, and no match suggests names."""
+    from .service import open_store
+
+    try:
+        with open_store(db) as store:
+            return ask(store)
+    except (Ambiguous, NotFound) as exc:
+        if as_json:
+            shape: dict[str, Any] = {"error": exc.message, "code": exc.code}
+            shape["matches" if isinstance(exc, Ambiguous) else "suggestions"] = (
+                exc.matches if isinstance(exc, Ambiguous) else exc.suggestions)
+            _print_json(shape)
+            raise typer.Exit(1) from None
+        if isinstance(exc, Ambiguous):
+            err.print(f"[bold red]error:[/] {escape(exc.message.split(':')[0])}:", highlight=False)
+            err.print(_table("", ["id", "name", "type", "articles", "best alias", "match"], (
+                [f"#{m['id']}", m["name"], m["type"], m["articles"], m["best_alias"], m["match"]]
+                for m in exc.matches)))
+            err.print("use a fuller name, or the #id")
+            raise typer.Exit(1) from None
+        _fail_text(exc.message)
+    except DossierError as exc:
+        _fail_text(exc.message)
+
+
+def _fail_text(message: str) -> None:
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
+    raise typer.Exit(1)
+
+
+def _statuses(edge: dict[str, Any]) -> str:
+    return ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in edge["support"]["statuses"].items())
+
+
+def _edges_table(title: str, edges: list[dict[str, Any]], me: int | None = None) -> Table:
+    def row(e: dict[str, Any]) -> list[Any]:
+        if me is None:
+            ends = f"{e['source_name']} → {e['target_name']}"
+        else:
+            other = e["target_name"] if e["source"] == me else e["source_name"]
+            arrow = "—" if e["symmetric"] else ("→" if e["source"] == me else "←")
+            ends = f"{arrow} {other}"
+        s = e["support"]
+        flags = " ⚠" if e["contradictions"] else ""
+        return [e["type"], ends, e["start"], e["end"], e["status"] + flags, _statuses(e), s["articles"],
+                s["outlets"], f"{s['earliest'] or ''}…{s['latest'] or ''}", f"{e['confidence']:.2f}"]
+
+    return _table(title, ["type", "with", "since", "until", "status", "sources by status", "articles", "outlets",
+                          "reported", "conf."], map(row, edges))
+
+
+def _print_edge(edge: dict[str, Any]) -> None:
+    sym = "—" if edge["symmetric"] else "→"
+    out.print(f"[bold]{escape(edge['source_name'] or '?')} {sym} {escape(edge['type'])} {sym} "
+              f"{escape(edge['target_name'] or '?')}[/]  {edge['status']}, confidence {edge['confidence']:.2f}, "
+              f"since {edge['start'] or '?'} until {edge['end'] or '?'}", highlight=False)
+    s = edge["support"]
+    out.print(f"  {s['articles']} article(s), {s['outlets']} outlet(s), reported {s['earliest']} … {s['latest']};"
+              f" sources: {escape(_statuses(edge))}", highlight=False)
+    for c in edge["contradictions"]:
+        out.print(f"  [yellow]contradiction ({c['kind']}):[/] {escape(json.dumps(c, ensure_ascii=False))}",
+                  highlight=False)
+    out.print(_table("", ["published", "outlet", "status", "said by", "article", "sentence"], (
+        [x["published"], x["outlet"], x["status"], x.get("source_entity_name"), x["article"], _short(x["sentence"])]
+        for x in edge["sources"])))
+
+
+@app.command()
+def path(
+    a: str, b: str, db: Db = None,
+    any_status: Annotated[bool, typer.Option("--any-status", help="Walk ties of every supporting status, not "
+                                             "only asserted and attributed ones.")] = False,
+    max_depth: Annotated[int, typer.Option("--max-depth", min=1, max=6, help="Longest path, in hops.")] = 4,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many shortest paths to list.")] = 5,
+    since: Since = None, until: Until = None, status: StatusOpt = None, outlet: OutletOpt = None,
+    min_sources: MinSources = 1, min_confidence: MinConfidence = 0.0, as_json: AsJson = False,
+) -> None:
+    """Shortest chains of ties from A to B (asserted and attributed ties by default), each hop with evidence."""
+    where = _filters(since, until, status, outlet, min_sources, min_confidence)
+    statuses = ("asserted", "attributed", "reported", "hedged", "speculative") if any_status else (
+        "asserted", "attributed")
+    result = _graph_query(db, lambda store: store.shortest_paths(a, b, where, statuses, max_depth, limit), as_json)
+    if as_json:
+        _print_json(result)
+        return
+    if not result["paths"]:
+        why = f" (search stopped: {result['truncated']})" if result["truncated"] else ""
+        out.print(f"no path of at most {max_depth} hops through {', '.join(statuses)} ties{why}", highlight=False)
+        return
+    for i, p in enumerate(result["paths"], 1):
+        out.print(f"[bold]path {i}[/] ({p['length']} hops): " + escape(" → ".join(n["name"] for n in p["nodes"])),
+                  highlight=False)
+        for hop in p["hops"]:
+            for e in hop["edges"]:
+                first = e["sources"][0] if e["sources"] else {}
+                out.print(f"  {escape(hop['from']['name'])} —{escape(e['type'])} ({e['status']}, "
+                          f"{e['support']['articles']} article(s))→ {escape(hop['to']['name'])}: "
+                          f"{escape(_short(first.get('sentence'), 100))}", highlight=False)
+
+
+@app.command()
+def network(
+    name: str, db: Db = None,
+    depth: Annotated[int, typer.Option("--depth", min=1, max=3, help="Hops from NAME.")] = 2,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many edges (paging).")] = 0,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Edges per page.")] = 50,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Stop growing at this many nodes.")] = 500,
+    since: Since = None, until: Until = None, status: StatusOpt = None, outlet: OutletOpt = None,
+    min_sources: MinSources = 1, min_confidence: MinConfidence = 0.0, as_json: AsJson = False,
+) -> None:
+    """NAME's neighbourhood: everyone within --depth ties, and the ties among them (paged, capped)."""
+    where = _filters(since, until, status, outlet, min_sources, min_confidence)
+    result = _graph_query(db, lambda store: store.network(name, depth, where, offset, limit, max_nodes), as_json)
+    if as_json:
+        _print_json(result)
+        return
+    shown = f"{offset + 1}–{offset + len(result['edges'])} of {result['total_edges']}" if result["edges"] else "none"
+    cap = f"; stopped early ({result['truncated']})" if result["truncated"] else ""
+    out.print(f"[bold]{escape(result['centre']['name'])}[/]: {len(result['nodes'])} entities within {depth} hops; "
+              f"ties {shown}{cap}", highlight=False)
+    out.print(_edges_table("ties", result["edges"]))
+
+
+@app.command()
+def search(
+    text: str, db: Db = None,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many hits.")] = 0,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Hits per page.")] = 20,
+    since: Since = None, until: Until = None, status: StatusOpt = None, outlet: OutletOpt = None,
+    as_json: AsJson = False,
+) -> None:
+    """Evidence sentences and quotes containing every word of TEXT (full-text search)."""
+    where = _filters(since, until, status, outlet, 1, 0.0)
+    result = _graph_query(db, lambda store: store.search(text, where, offset, limit), as_json)
+    if as_json:
+        _print_json(result)
+        return
+    out.print(_table(f"{result['total']} hits for {text}", ["published", "outlet", "kind", "status", "text"], (
+        [h["published"], h["outlet"], h["kind"], h["status"], _short(h["text"], 100)] for h in result["hits"])))
+
+
+@app.command()
+def why(name: str, db: Db = None, as_json: AsJson = False) -> None:
+    """Why NAME is one entity: each name form and bare surname merged into it, with evidence and score."""
+    result = _graph_query(db, lambda store: store.why(name), as_json)
+    if as_json:
+        _print_json(result)
+        return
+    ent = result["entity"]
+    out.print(f"[bold]{escape(ent['name'])}[/] (#{ent['id']}, {ent['type']}): {ent['articles']} article entities",
+              highlight=False)
+    if result["note"]:
+        out.print(f"[dim]{escape(result['note'])}[/]", highlight=False)
+
+    def evidence(ev: dict[str, Any] | None) -> str:
+        if not ev:
+            return ""
+        extra = "; ".join(f"{k}: {v}" for k, v in ev.items() if k not in ("rule", "reasons", "decision"))
+        return "; ".join(filter(None, [ev.get("rule"), ", ".join(ev.get("reasons", [])), extra]))
+
+    out.print(_table("name forms", ["name", "articles", "score", "evidence", "article ids"], (
+        [f["name"], f["articles"], f["score"], evidence(f["evidence"]), _short(" ".join(f["article_ids"]), 40)]
+        for f in result["forms"])))
+    if result["surnames"]:
+        out.print(_table("bare surnames", ["surname", "gender", "titles", "articles", "score", "evidence"], (
+            [s["surname"], s["gender"], ", ".join(s["titles"]), s["articles"], s["score"], evidence(s["evidence"])]
+            for s in result["surnames"])))
+    if result["single_articles"]:
+        out.print(_table("single article entities (by a decision)", ["article", "name"], (
+            [r["article_id"], r["name"]] for r in result["single_articles"])))
+    if result["decisions"]:
+        out.print(_table("corrections", ["#", "kind", "what", "when"], (
+            [d["id"], d["kind"], d["label"], d["created_at"]] for d in result["decisions"])))
+
+
+def _correct(kind: str, db: str | None, as_json: bool, *args: Any) -> None:
+    from .service import correct
+
+    try:
+        result = correct(kind, *args, db=db)
+    except (Ambiguous, NotFound, DossierError) as exc:
+        if as_json:
+            _print_json({"error": exc.message, "code": exc.code})
+            raise typer.Exit(1) from None
+        if isinstance(exc, Ambiguous):
+            err.print(_table("matches", ["id", "name", "type", "articles", "best alias"], (
+                [f"#{m['id']}", m["name"], m["type"], m["articles"], m["best_alias"]] for m in exc.matches)))
+        _fail_text(exc.message)
+    if as_json:
+        _print_json(result)
+        return
+    out.print(f"decision #{result['decision']} stored: {escape(kind)} "
+              + escape(", ".join(f"{k}={v}" for k, v in result.items() if k not in ('decision', 'kind'))),
+              highlight=False)
+
+
+@app.command()
+def merge(a: str, b: str, db: Db = None, as_json: AsJson = False) -> None:
+    """A and B are one entity: B joins A, now and after every re-ingest."""
+    _correct("merge", db, as_json, a, b)
+
+
+@app.command()
+def distinct(a: str, b: str, db: Db = None, as_json: AsJson = False) -> None:
+    """A and B are different entities: never merge them (split them now if they are merged)."""
+    _correct("distinct", db, as_json, a, b)
+
+
+@app.command()
+def split(
+    name: str,
+    article: Annotated[list[str], typer.Option("--article", help="An article id whose NAME is someone else "
+                                               "(repeatable).")],
+    db: Db = None, as_json: AsJson = False,
+) -> None:
+    """NAME in these articles is someone else: they become one separate entity, for good."""
+    _correct("split", db, as_json, name, article)
+
+
+alias_app = typer.Typer(help="Names an entity goes by.", no_args_is_help=True)
+app.add_typer(alias_app, name="alias")
+
+
+@alias_app.command("add")
+def alias_add(name: str, alias: str, db: Db = None, as_json: AsJson = False) -> None:
+    """ALIAS is another name of NAME: articles using it resolve to NAME."""
+    _correct("alias", db, as_json, name, alias)
+
+
+@app.command()
+def resolve(db: Db = None, as_json: AsJson = False) -> None:
+    """Resolve the whole store again (replaying every correction); ingest already does it incrementally."""
+    from .service import reresolve
+
+    try:
+        result = reresolve(db)
+    except DossierError as exc:
+        _fail(exc)
+    if as_json:
+        _print_json(result)
+        return
+    out.print(f"resolved {result['blocks']} blocks ({result['articles_filled']} older articles indexed)")
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, graphml, gexf, neo4j, csv or ftm.")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write into (created if missing).")],
+    db: Db = None, since: Since = None, until: Until = None, status: StatusOpt = None, outlet: OutletOpt = None,
+    min_sources: MinSources = 1, min_confidence: MinConfidence = 0.0, as_json: AsJson = False,
+) -> None:
+    """Write the whole graph (entities, merged ties with every source, corrections) in one format."""
+    from .service import EXPORT_FORMATS
+    from .service import export as run
+
+    if fmt not in EXPORT_FORMATS:
+        _fail(ValueError(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {fmt!r}"), 2)
+    where = _filters(since, until, status, outlet, min_sources, min_confidence)
+    files = _graph_query(db, lambda store: run(store, fmt, out_dir, where), as_json)
+    if as_json:
+        _print_json({"format": fmt, "files": [str(f) for f in files]})
+        return
+    for f in files:
+        out.print(f"wrote {escape(str(f))}", highlight=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -44,6 +44,20 @@ class GoldError(DossierError):
 
 
 class NotFound(DossierError):
-    """A person or entity asked for is not in the store."""
+    """A person or entity asked for is not in the store; ``suggestions`` are the nearest names."""
 
     code = "D404"
+
+    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.suggestions = list(suggestions or [])
+
+
+class Ambiguous(DossierError):
+    """A name matches several entities and none is clearly the one meant; ``matches`` lists them."""
+
+    code = "D409"
+
+    def __init__(self, message: str, matches: list[dict[str, object]]) -> None:
+        super().__init__(message)
+        self.matches = matches

@@ -12,9 +12,10 @@ from . import nlp as nlp_mod
 from .errors import ReadError
 from .evaluate import Report, load_gold, score
 from .extraction import doc_to_graph, pipe_docs
-from .graph import EXTRACTOR_VERSION, Article, ArticleGraph
+from .graph import EXTRACTOR_VERSION, STATUSES, Article, ArticleGraph
 from .read import iter_articles
 from .store import Store
+from .store.edges import NO_FILTERS, Filters
 
 DEFAULT_DB = "dossier.db"
 
@@ -203,3 +204,78 @@ def evaluate(gold_path: str | Path, article_path: str | Path, model: str | None 
         reason = problems[0].reason if problems else "no article read"
         raise ReadError(str(article_path), reason, problems[0].kind if problems else "empty")
     return score(gold, graphs[0])
+
+
+# --- the cross-article graph: queries, corrections, exports ------------------------------------
+# Front ends (CLI, web) call these with a Store from open_store(); every query takes Filters.
+
+def filters(
+    since: str | None = None, until: str | None = None, status: Iterable[str] = (), outlet: Iterable[str] = (),
+    min_sources: int = 1, min_confidence: float = 0.0,
+) -> Filters:
+    """Query filters: sources published in [since, until], of these statuses and outlets; edges with at least
+    ``min_sources`` articles and ``min_confidence``. Raises ValueError on an unknown status."""
+    statuses = tuple(status)
+    unknown = [s for s in statuses if s not in STATUSES]
+    if unknown:
+        raise ValueError(f"unknown status {', '.join(unknown)}; use {', '.join(STATUSES)}")
+    return Filters(since or None, until or None, statuses, tuple(outlet), max(1, min_sources), min_confidence)
+
+
+def lookup(store: Store, name: str) -> dict[str, Any]:
+    """The entity a name means; NotFound (with suggestions) or Ambiguous (with the matches)."""
+    return store.lookup(name)
+
+
+def profile(store: Store, name: str, where: Filters = NO_FILTERS) -> dict[str, Any]:
+    """Everything about an entity: names, articles, roles, merged edges, quotes, events, claims."""
+    return store.person(name, where)
+
+
+def ties(store: Store, a: str, b: str, where: Filters = NO_FILTERS) -> dict[str, Any]:
+    """Merged edges between two entities, each with all its sources, support and contradictions."""
+    return store.ties(a, b, where)
+
+
+def path(store: Store, a: str, b: str, where: Filters = NO_FILTERS,
+         statuses: tuple[str, ...] = ("asserted", "attributed"), max_depth: int = 4, limit: int = 5) -> dict[str, Any]:
+    """Shortest paths between two entities through ties of these statuses, each hop with its evidence."""
+    return store.shortest_paths(a, b, where, statuses, max_depth, limit)
+
+
+def network(store: Store, name: str, depth: int = 2, where: Filters = NO_FILTERS, offset: int = 0,
+            limit: int = 100, max_nodes: int = 500) -> dict[str, Any]:
+    """An entity's neighbourhood (nodes and merged edges) up to ``depth`` hops, capped and paged."""
+    return store.network(name, depth, where, offset, limit, max_nodes)
+
+
+def search(store: Store, text: str, where: Filters = NO_FILTERS, offset: int = 0, limit: int = 20) -> dict[str, Any]:
+    """Evidence sentences and quotes with every word of ``text``."""
+    return store.search(text, where, offset, limit)
+
+
+def why(store: Store, name: str) -> dict[str, Any]:
+    """The evidence and score for each name form and bare surname merged into an entity."""
+    return store.why(name)
+
+
+def correct(kind: str, *args: Any, db: str | Path | None = None) -> dict[str, Any]:
+    """Store a correction (merge A B, distinct A B, alias NAME ALIAS, split NAME [article ids]) and apply it."""
+    with Store(db or default_db()) as store:
+        return store.correct(kind, *args)
+
+
+def reresolve(db: str | Path | None = None) -> dict[str, int]:
+    """Resolve the whole store again from its counts and decisions."""
+    with Store(db or default_db()) as store:
+        return store.reresolve()
+
+
+def export(store: Store, fmt: str, out_dir: str | Path, where: Filters = NO_FILTERS) -> list[Path]:
+    """Write the store's graph in one of ``EXPORT_FORMATS`` into ``out_dir``; return the files."""
+    from .export import write
+
+    return write(store.graph_data(where), fmt, out_dir)
+
+
+EXPORT_FORMATS = ("jsonl", "graphml", "gexf", "neo4j", "csv", "ftm")

@@ -10,15 +10,10 @@ from typing import Any
 
 from ..errors import NotFound
 from ..graph import ArticleGraph
-from .text import norm
+from . import graphq, lookup
+from .edges import NO_FILTERS, Filters
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-_MATCH_RANK = {"name": 0, "alias": 1, "surname": 2, "partial": 3}
-
-_ENTITY_STATS = """
-    (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,
-    (SELECT count(DISTINCT ae.article_id) FROM article_entities ae WHERE ae.entity_id = e.id) AS articles
-"""
 
 
 def date_of(value: str | None) -> str | None:
@@ -44,59 +39,20 @@ def people(conn: sqlite3.Connection, limit: int | None = None) -> list[dict[str,
 
 
 def find(conn: sqlite3.Connection, name: str, prefer_person: bool = False) -> list[dict[str, Any]]:
-    """Global entities matching a name: exactly by name, alias or surname (case- and accent-blind).
-
-    Only when nothing matches exactly does a partial (substring) match count.
-    Best first: by kind of match (or PERSON first with ``prefer_person``), then most mentioned.
-    """
-    key = norm(name)
-    if not key:
-        return []
-    rows = conn.execute(
-        f"SELECT e.id, e.name, e.type, e.gender, {_ENTITY_STATS},"
-        " CASE WHEN e.norm_name = :k THEN 'name'"
-        "      WHEN e.id IN (SELECT entity_id FROM entity_aliases WHERE norm_alias = :k) THEN 'alias'"
-        "      ELSE 'surname' END AS match"
-        " FROM entities e WHERE e.norm_name = :k OR e.surname = :k"
-        " OR e.id IN (SELECT entity_id FROM entity_aliases WHERE norm_alias = :k)",
-        {"k": key},
-    ).fetchall()
-    if not rows:
-        pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        rows = conn.execute(
-            f"SELECT e.id, e.name, e.type, e.gender, {_ENTITY_STATS}, 'partial' AS match"
-            " FROM entities e WHERE e.norm_name LIKE :p ESCAPE '\\'"
-            " OR e.id IN (SELECT entity_id FROM entity_aliases WHERE norm_alias LIKE :p ESCAPE '\\')",
-            {"p": pattern},
-        ).fetchall()
-    found = [dict(r) for r in rows]
-
-    def rank(ent: dict[str, Any]) -> tuple[Any, ...]:
-        person_first = ent["type"] != "PERSON"
-        match = _MATCH_RANK[ent["match"]]
-        lead = (person_first, match) if prefer_person else (match, person_first)
-        return (*lead, -ent["mentions"], ent["name"])
-
-    return sorted(found, key=rank)
+    """Global entities a name can mean (exact name, alias, compatible person name or bare surname; never a
+    substring), best first; people first with ``prefer_person``."""
+    found = lookup.matches(conn, name)
+    if prefer_person:
+        found.sort(key=lambda e: e["type"] != "PERSON")
+    return found
 
 
 def resolve(conn: sqlite3.Connection, name: str | int) -> dict[str, Any]:
-    """The best global entity for a name (people preferred) or a global id; NotFound otherwise."""
-    if isinstance(name, int):
-        row = conn.execute(f"SELECT e.id, e.name, e.type, e.gender, {_ENTITY_STATS} FROM entities e WHERE e.id = ?",
-                           (name,)).fetchone()
-        if row is None:
-            raise NotFound(f"no entity with id {name}")
-        return {**dict(row), "match": "id", "others": []}
-    found = find(conn, name, prefer_person=True)
-    if not found:
-        raise NotFound(f"nobody called {name!r} in the store")
-    best = found[0]
-    best["others"] = [{"id": e["id"], "name": e["name"], "type": e["type"]} for e in found[1:]]
-    return best
+    """The entity meant by a name or id: alone or clearly dominant (``note`` says so); NotFound/Ambiguous else."""
+    return lookup.choose(conn, name)
 
 
-def person(conn: sqlite3.Connection, name: str | int) -> dict[str, Any]:
+def person(conn: sqlite3.Connection, name: str | int, filters: Filters = NO_FILTERS) -> dict[str, Any]:
     """A profile: names, articles, quotes, roles, relations, events and claims about the entity."""
     ent = resolve(conn, name)
     eid = ent["id"]
@@ -122,6 +78,8 @@ def person(conn: sqlite3.Connection, name: str | int) -> dict[str, Any]:
         "events": _events_of(conn, eid),
         "claims": _claims_about(conn, eid),
         "others": ent["others"],
+        "note": ent.get("note"),
+        "edges": graphq.entity_edges(conn, eid, filters),
     }
 
 
@@ -130,18 +88,13 @@ def quotes(conn: sqlite3.Connection, name: str | int) -> list[dict[str, Any]]:
     return _quotes_by(conn, resolve(conn, name)["id"])
 
 
-def ties(conn: sqlite3.Connection, a: str | int, b: str | int) -> dict[str, Any]:
-    """Relations between two entities (either direction) with their evidence, and the events they share."""
-    first, second = resolve(conn, a), resolve(conn, b)
-    ids = (first["id"], second["id"])
+def ties(conn: sqlite3.Connection, a: str | int, b: str | int, filters: Filters = NO_FILTERS) -> dict[str, Any]:
+    """Merged edges between two entities (each with every source), plus the raw relations and shared events."""
+    merged = graphq.ties(conn, a, b, filters)
+    ids = (merged["a"]["id"], merged["b"]["id"])
     relations = [r for r in _relations_of(conn, ids[0]) if r["other_id"] == ids[1]]
     shared = [e for e in _events_of(conn, ids[0]) if any(p["entity_id"] == ids[1] for p in e["participants"])]
-    return {
-        "a": {"id": first["id"], "name": first["name"], "type": first["type"]},
-        "b": {"id": second["id"], "name": second["name"], "type": second["type"]},
-        "relations": relations,
-        "events": shared,
-    }
+    return {**merged, "relations": relations, "events": shared}
 
 
 def timeline(conn: sqlite3.Connection, name: str | int) -> list[dict[str, Any]]:
@@ -174,7 +127,8 @@ def timeline(conn: sqlite3.Connection, name: str | int) -> list[dict[str, Any]]:
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
     """Rows per table."""
     tables = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        " AND name NOT LIKE 'evidence_fts_%' ORDER BY name")]  # FTS5's own shadow tables are not ours
     return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
 
 

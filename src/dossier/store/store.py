@@ -11,7 +11,8 @@ from typing import Any
 
 from ..errors import StoreError
 from ..graph import ArticleGraph
-from . import db, query, write
+from . import corrections, db, exportq, graphq, lookup, query, write
+from .edges import NO_FILTERS, Filters
 
 
 class Store:
@@ -32,6 +33,8 @@ class Store:
         self.conn: sqlite3.Connection = db.connect(self.path, readonly=readonly)
         try:
             self.migrated = db.migrate(self.conn, readonly=readonly)
+            if "002_resolution" in self.migrated and self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+                self.reresolve()  # a store from before cross-article resolution: resolve what it holds
         except BaseException:
             self.conn.close()
             raise
@@ -101,15 +104,77 @@ class Store:
         with self._lock:
             return query.find(self.conn, name)
 
-    def person(self, name: str | int) -> dict[str, Any]:
-        """Profile of the best match for a name (or global id); raises NotFound."""
+    def person(self, name: str | int, filters: Filters = NO_FILTERS) -> dict[str, Any]:
+        """Profile of the entity a name (or ``#id``) means, with its merged edges; NotFound or Ambiguous."""
         with self._lock:
-            return query.person(self.conn, name)
+            return query.person(self.conn, name, filters)
 
-    def ties(self, a: str | int, b: str | int) -> dict[str, Any]:
-        """Relations between two entities, with evidence, and the events they share; raises NotFound."""
+    def ties(self, a: str | int, b: str | int, filters: Filters = NO_FILTERS) -> dict[str, Any]:
+        """Merged edges between two entities with every source, the raw relations and shared events."""
         with self._lock:
-            return query.ties(self.conn, a, b)
+            return query.ties(self.conn, a, b, filters)
+
+    def lookup(self, name: str | int) -> dict[str, Any]:
+        """The entity a name means (with a note when others match too); NotFound (with suggestions) or Ambiguous."""
+        with self._lock:
+            return lookup.choose(self.conn, name)
+
+    def shortest_paths(self, a: str | int, b: str | int, filters: Filters = NO_FILTERS,
+             statuses: tuple[str, ...] = graphq.PATH_STATUSES, max_depth: int = 4, limit: int = 5) -> dict[str, Any]:
+        """Shortest paths between two entities through ties of the given statuses, each hop with evidence."""
+        with self._lock:
+            return graphq.path(self.conn, a, b, filters, statuses, max_depth, limit)
+
+    def network(self, name: str | int, depth: int = 2, filters: Filters = NO_FILTERS, offset: int = 0,
+                limit: int = 100, max_nodes: int = 500) -> dict[str, Any]:
+        """An entity's neighbourhood up to ``depth`` hops (capped), edges paged."""
+        with self._lock:
+            return graphq.network(self.conn, name, depth, filters, offset, limit, max_nodes)
+
+    def search(self, text: str, filters: Filters = NO_FILTERS, offset: int = 0, limit: int = 20) -> dict[str, Any]:
+        """Evidence sentences and quotes containing every word of ``text`` (full-text), paged."""
+        with self._lock:
+            return graphq.search(self.conn, text, filters, offset, limit)
+
+    def why(self, name: str | int) -> dict[str, Any]:
+        """How the entity was formed: merged name forms and bare surnames with evidence and scores."""
+        with self._lock:
+            return lookup.why(self.conn, name)
+
+    def decisions(self) -> list[dict[str, Any]]:
+        """The stored corrections, oldest first."""
+        with self._lock:
+            return lookup.decisions(self.conn)
+
+    def graph_data(self, filters: Filters = NO_FILTERS) -> dict[str, Any]:
+        """The whole store as one graph (nodes, merged edges, decisions) for exports."""
+        with self._lock:
+            return exportq.graph_data(self.conn, filters)
+
+    # --- corrections (each one transaction; replayed on every later resolution) ------------
+
+    def correct(self, kind: str, *args: Any) -> dict[str, Any]:
+        """Store a correction: ``merge A B``, ``distinct A B``, ``alias NAME ALIAS``, ``split NAME [articles]``."""
+        self._writable()
+        fn = {"merge": corrections.merge, "distinct": corrections.distinct, "alias": corrections.alias,
+              "split": corrections.split}[kind]
+        return self._transaction(lambda: fn(self.conn, *args))
+
+    def reresolve(self) -> dict[str, int]:
+        """Resolve every block again from the stored counts and decisions (one transaction)."""
+        self._writable()
+        return self._transaction(lambda: corrections.reresolve(self.conn))
+
+    def _transaction(self, work: Any) -> Any:
+        with self._lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = work()
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+            return result
 
     def quotes(self, name: str | int) -> list[dict[str, Any]]:
         """Quotes said by someone, newest first, with outlet, date and article; raises NotFound."""

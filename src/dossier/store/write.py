@@ -9,6 +9,8 @@ from typing import Any
 
 from ..errors import StoreError
 from ..graph import ArticleGraph, Entity, Span
+from ..resolve.units import Unit, units
+from . import resolution
 from .text import norm, sentence, span_text, surname
 
 _NAME_KINDS = ("name", "alias")
@@ -32,10 +34,16 @@ def ingest(conn: sqlite3.Connection, graph: ArticleGraph) -> bool:
         if same is not None:
             conn.execute("ROLLBACK")
             return False
+        blocks: set[str] = set()
+        for (old_id,) in conn.execute(
+            "SELECT id FROM articles WHERE id = ? OR content_hash = ?", (article.id, content_hash)).fetchall():
+            blocks |= resolution.forget(conn, old_id)
+            conn.execute("DELETE FROM evidence_fts WHERE article_id = ?", (old_id,))
         old = conn.execute("DELETE FROM articles WHERE id = ? OR content_hash = ?", (article.id, content_hash)).rowcount
         if old:
             delete_orphan_entities(conn)
-        _write(conn, graph, content_hash)
+        blocks |= _write(conn, graph, content_hash)
+        resolution.refresh(conn, blocks)
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
         if conn.in_transaction:
@@ -50,6 +58,9 @@ def ingest(conn: sqlite3.Connection, graph: ArticleGraph) -> bool:
 
 def delete_orphan_entities(conn: sqlite3.Connection) -> int:
     """Delete global entities no article refers to any more; return how many."""
+    for table in ("forms", "signatures"):
+        conn.execute(f"UPDATE {table} SET entity_id = NULL WHERE entity_id IS NOT NULL AND entity_id NOT IN"
+                     " (SELECT DISTINCT entity_id FROM article_entities)")
     return conn.execute(
         "DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity_id FROM article_entities)"
     ).rowcount
@@ -105,7 +116,8 @@ class _Writer:
         return int(self.conn.execute(sql, params).lastrowid)  # type: ignore[arg-type]
 
 
-def _write(conn: sqlite3.Connection, graph: ArticleGraph, content_hash: str) -> None:
+def _write(conn: sqlite3.Connection, graph: ArticleGraph, content_hash: str) -> set[str]:
+    """Write the article's rows; return the resolution blocks it touches."""
     article = graph.article
     conn.execute(
         "INSERT INTO articles (id, content_hash, title, published, outlet, url, body, source, extractor_version,"
@@ -117,26 +129,30 @@ def _write(conn: sqlite3.Connection, graph: ArticleGraph, content_hash: str) -> 
         ),
     )
     w = _Writer(conn, graph)
-    for entity in graph.entities:
-        _write_entity(w, entity)
+    for entity, unit in zip(graph.entities, units(graph), strict=True):
+        _write_entity(w, entity, unit)
     _write_times(w)
     _write_quotes(w)
     _write_roles(w)
     _write_relations(w)
     _write_events(w)
     _write_claims(w)
+    _write_search(w)
+    return {u.block for u in units(graph)}
 
 
-def _write_entity(w: _Writer, entity: Entity) -> None:
+def _write_entity(w: _Writer, entity: Entity, unit: Unit) -> None:
     if entity.id in w.ids:
         raise StoreError(f"article {w.article.id} has two entities with id {entity.id!r}")
-    entity_id = lookup_entity(w.conn, entity)
+    entity_id = resolution.provisional(w.conn, w.article.id, unit)
+    resolution.count(w.conn, unit, 1)
     w.ids[entity.id] = entity_id
     w.conn.execute(
-        "INSERT INTO article_entities (article_id, local_id, entity_id, name, type, subtype, gender, aliases)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO article_entities (article_id, local_id, entity_id, name, type, subtype, gender, aliases,"
+        " form, block, signature, titles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (w.article.id, entity.id, entity_id, entity.name, entity.type, entity.subtype, entity.gender,
-         json.dumps(entity.aliases, ensure_ascii=False)),
+         json.dumps(entity.aliases, ensure_ascii=False), unit.form, unit.block, unit.signature,
+         json.dumps(list(unit.titles))),
     )
     names = [entity.name, *entity.aliases]
     for mention in entity.mentions:
@@ -234,3 +250,16 @@ def _write_claims(w: _Writer) -> None:
                 "INSERT INTO claim_entities (claim_id, article_id, local_id, entity_id) VALUES (?, ?, ?, ?)",
                 (claim_id, w.article.id, local, w.ids[local]),
             )
+
+
+def _write_search(w: _Writer) -> None:
+    """Fill the full-text index with the evidence sentences and quotes of the article."""
+    rows: list[tuple[str, str, int, str]] = []
+    for table, kind in (("quotes", "quote"), ("relations", "relation"), ("roles", "role"), ("claims", "claim"),
+                        ("events", "event")):
+        text_col = "coalesce(text, sentence)" if table == "quotes" else "coalesce(sentence, ev_text)"
+        for fact_id, text in w.conn.execute(
+                f"SELECT id, {text_col} FROM {table} WHERE article_id = ?", (w.article.id,)):
+            if text:
+                rows.append((text, kind, fact_id, w.article.id))
+    w.conn.executemany("INSERT INTO evidence_fts (text, kind, fact_id, article_id) VALUES (?, ?, ?, ?)", rows)

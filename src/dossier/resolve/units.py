@@ -1,0 +1,71 @@
+"""What resolution needs to know about each entity of one article graph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..graph import ArticleGraph, Entity
+from .names import NameParts, fold, parse
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One article entity as resolution sees it.
+
+    ``form`` keys the name form; ``block`` is what it is compared within (a
+    person's surname); ``signature`` is set for persons named by surname only.
+    """
+
+    local_id: str
+    type: str
+    form: str
+    block: str
+    display: str
+    parts: NameParts | None
+    gender: str | None
+    titles: tuple[str, ...]
+    signature: str | None = None
+
+
+def other_form(entity_type: str, name: str) -> str:
+    """The form key of a non-person entity."""
+    return f"{entity_type}|{fold(name) or name.strip().casefold()}"
+
+
+def person_form(parts: NameParts) -> str:
+    return parts.form if parts.full else f"~{parts.surname}"
+
+
+def units(graph: ArticleGraph) -> list[Unit]:
+    """The units of an article graph, in entity order."""
+    titles: dict[str, set[str]] = {}
+    for role in graph.roles:
+        if role.person and role.status not in ("negated", "hypothetical"):
+            titles.setdefault(role.person, set()).add(fold(role.title))
+    parsed: dict[str, NameParts | None] = {
+        e.id: parse(e.name) for e in graph.entities if e.type == "PERSON"
+    }
+    out = []
+    for e in graph.entities:
+        parts = parsed.get(e.id)
+        mine = tuple(sorted(titles.get(e.id, ())))
+        if e.type != "PERSON" or parts is None:
+            form = other_form(e.type, e.name)
+            out.append(Unit(e.id, e.type, form, form, e.name.strip(), None, e.gender, mine))
+            continue
+        signature = None
+        if not parts.full:
+            conflict = _conflict(e, parts, graph, parsed)
+            signature = f"{parts.surname}|{e.gender or ''}|{conflict or ''}|{','.join(mine)}"
+        out.append(Unit(e.id, "PERSON", person_form(parts), parts.surname, e.name.strip(), parts, e.gender, mine,
+                        signature))
+    return out
+
+
+def _conflict(e: Entity, parts: NameParts, graph: ArticleGraph, parsed: dict[str, NameParts | None]) -> str | None:
+    """Another person in the article with this surname and a first name: a bare surname could be either."""
+    for other in graph.entities:
+        p = parsed.get(other.id)
+        if other.id != e.id and p is not None and p.full and p.surname == parts.surname:
+            return p.first
+    return None

@@ -1,0 +1,276 @@
+"""Cross-article resolution in the store: keep per-form counts, re-cluster touched blocks, re-point entities.
+
+At ingest an article's units are counted into ``forms`` and ``signatures`` and
+every block it touches is clustered again from those counts
+(:func:`dossier.resolve.cluster.cluster_block`). Only units whose entity changes
+are re-pointed, so the cost of an ingest depends on the blocks it touches, not on
+the size of the store. Runs inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+from ..resolve.cluster import Assignment, Decision, Form, Signature, cluster_block
+from ..resolve.names import parse
+from ..resolve.units import Unit
+from .text import norm, surname
+
+# (table, global id column, local id column): every place an article entity's global id is copied to.
+_POINTERS = (
+    ("article_entities", "entity_id", "local_id"),
+    ("mentions", "entity_id", "local_id"),
+    ("entity_aliases", "entity_id", "local_id"),
+    ("quotes", "speaker_id", "speaker_local"),
+    ("quotes", "addressee_id", "addressee_local"),
+    ("quotes", "source_id", "source_local"),
+    ("roles", "person_id", "person_local"),
+    ("roles", "org_id", "org_local"),
+    ("roles", "place_id", "place_local"),
+    ("roles", "source_id", "source_local"),
+    ("relations", "subject_id", "subject_local"),
+    ("relations", "object_id", "object_local"),
+    ("relations", "source_id", "source_local"),
+    ("events", "source_id", "source_local"),
+    ("event_participants", "entity_id", "local_id"),
+    ("claims", "source_id", "source_local"),
+    ("claim_entities", "entity_id", "local_id"),
+)
+
+
+def own_key(article_id: str, local_id: str) -> str:
+    """The key of an entity that stands for one article's entity only (an unplaced bare surname)."""
+    return f"@{article_id}/{local_id}"
+
+
+def entity_for(conn: sqlite3.Connection, key: str, type_: str, name: str, gender: str | None = None) -> int:
+    """The global entity with this cluster key, created if missing."""
+    row = conn.execute("SELECT id FROM entities WHERE norm_name = ? AND type = ?", (key, type_)).fetchone()
+    if row is not None:
+        return int(row[0])
+    last = surname(name) if type_ == "PERSON" else None
+    cur = conn.execute(
+        "INSERT INTO entities (name, type, gender, norm_name, surname) VALUES (?, ?, ?, ?, ?)",
+        (name, type_, gender, key, last if last else (norm(name) if type_ == "PERSON" else None)),
+    )
+    return int(cur.lastrowid)  # type: ignore[arg-type]
+
+
+def provisional(conn: sqlite3.Connection, article_id: str, unit: Unit) -> int:
+    """The entity a new unit starts in (its form's or signature's current one); refresh() settles it."""
+    if unit.signature is not None:
+        row = conn.execute("SELECT entity_id FROM signatures WHERE signature = ?", (unit.signature,)).fetchone()
+        if row is not None and row[0] is not None:
+            return int(row[0])
+        return entity_for(conn, own_key(article_id, unit.local_id), unit.type, unit.display, unit.gender)
+    row = conn.execute("SELECT entity_id FROM forms WHERE form = ?", (unit.form,)).fetchone()
+    if row is not None and row[0] is not None:
+        return int(row[0])
+    return entity_for(conn, unit.form, unit.type, unit.display, unit.gender)
+
+
+def count(conn: sqlite3.Connection, unit: Unit, delta: int) -> None:
+    """Add (1) or remove (-1) a unit from the per-form and per-signature counts."""
+    female = delta if unit.gender == "female" else 0
+    male = delta if unit.gender == "male" else 0
+    if unit.signature is not None:
+        conn.execute(
+            "INSERT INTO signatures (signature, block, n) VALUES (?, ?, ?)"
+            " ON CONFLICT (signature) DO UPDATE SET n = n + excluded.n",
+            (unit.signature, unit.block, delta),
+        )
+        return
+    p = unit.parts
+    conn.execute(
+        "INSERT INTO forms (form, type, block, display, first, middles, surname, suffix, n, female, male)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (form) DO UPDATE SET n = n + excluded.n, female = female + excluded.female,"
+        " male = male + excluded.male, display = min(display, excluded.display)",
+        (unit.form, unit.type, unit.block, unit.display, p.first if p else None, " ".join(p.middles) if p else None,
+         p.surname if p else None, p.suffix if p else None, delta, female, male),
+    )
+    for title in unit.titles:
+        conn.execute(
+            "INSERT INTO form_titles (form, title, n) VALUES (?, ?, ?)"
+            " ON CONFLICT (form, title) DO UPDATE SET n = n + excluded.n",
+            (unit.form, title, delta),
+        )
+
+
+def forget(conn: sqlite3.Connection, article_id: str) -> set[str]:
+    """Take a stored article's units out of the counts (before it is replaced); return its blocks."""
+    rows = conn.execute(
+        "SELECT local_id, type, form, block, signature, gender, titles, name FROM article_entities"
+        " WHERE article_id = ? AND form IS NOT NULL", (article_id,)).fetchall()
+    blocks = set()
+    for r in rows:
+        parts = parse(r["name"]) if r["type"] == "PERSON" else None
+        unit = Unit(r["local_id"], r["type"], r["form"], r["block"], r["name"], parts, r["gender"],
+                    tuple(json.loads(r["titles"])), r["signature"])
+        count(conn, unit, -1)
+        blocks.add(r["block"])
+    return blocks
+
+
+# --- re-clustering ----------------------------------------------------------------------
+
+
+def _decisions(conn: sqlite3.Connection, block: str) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(
+        "SELECT d.* FROM decisions d JOIN decision_blocks b ON b.decision_id = d.id WHERE b.block = ?"
+        " ORDER BY d.id", (block,))]
+
+
+def _form_stats(conn: sqlite3.Connection, block: str) -> list[tuple[Form, str, int | None]]:
+    rows = conn.execute("SELECT * FROM forms WHERE block = ? AND n > 0", (block,)).fetchall()
+    titles: dict[str, set[str]] = {}
+    if rows:
+        for t in conn.execute(
+            "SELECT t.form, t.title FROM form_titles t JOIN forms f ON f.form = t.form"
+            " WHERE f.block = ? AND t.n > 0", (block,)):
+            titles.setdefault(t[0], set()).add(t[1])
+    out = []
+    for r in rows:
+        parts = parse(r["display"]) if r["type"] == "PERSON" else None
+        out.append((Form(r["form"], r["type"], parts, r["n"], r["female"], r["male"],
+                         frozenset(titles.get(r["form"], ()))), r["display"], r["entity_id"]))
+    return out
+
+
+def _signature_stats(conn: sqlite3.Connection, block: str) -> list[Signature]:
+    out = []
+    for r in conn.execute("SELECT signature, n FROM signatures WHERE block = ? AND n > 0", (block,)):
+        surname_, gender, conflict, titles = r[0].split("|", 3)
+        out.append(Signature(r[0], surname_, gender or None, conflict or None,
+                             frozenset(t for t in titles.split(",") if t), r[1]))
+    return out
+
+
+def refresh(conn: sqlite3.Connection, blocks: Iterable[str]) -> None:
+    """Cluster each block again and re-point the entities whose cluster changed."""
+    for block in sorted(set(blocks)):
+        _refresh_block(conn, block)
+    conn.execute("DELETE FROM forms WHERE n <= 0")
+    conn.execute("DELETE FROM signatures WHERE n <= 0")
+    conn.execute("DELETE FROM form_titles WHERE n <= 0")
+
+
+def _refresh_block(conn: sqlite3.Connection, block: str) -> None:
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS _touched (id INTEGER PRIMARY KEY)")
+    stats = _form_stats(conn, block)
+    display = {f.form: name for f, name, _ in stats}
+    current = {f.form: eid for f, _, eid in stats}
+    decisions = _decisions(conn, block)
+    seen = [Decision(d["id"], d["kind"], d["key"], d["name"], tuple(p for p in json.loads(d["forms"]) if p[0] != "@"),
+                     tuple(json.loads(d["others"]))) for d in decisions if d["kind"] != "split"]
+    result = cluster_block([f for f, _, _ in stats], _signature_stats(conn, block), seen)
+    ids: dict[str, int] = {}
+    keys = {c.key for c in result.clusters}
+    for c in sorted(result.clusters, key=lambda c: -c.n):
+        name = result.names.get(c.key) or display[c.canonical().form]  # type: ignore[index]
+        eid = _rekey(conn, c.key, [current[f.form] for f in c.forms if current.get(f.form)], keys, ids)  # type: ignore[arg-type]
+        if eid is None:
+            eid = entity_for(conn, c.key, c.forms[0].type, name, c.gender)  # type: ignore[arg-type]
+        conn.execute("UPDATE entities SET name = ?, gender = coalesce(?, gender) WHERE id = ?",
+                     (name, c.gender, eid))
+        ids[c.key] = eid  # type: ignore[index]
+    split_units = _unit_pins(conn, decisions)
+    for form, a in result.forms.items():
+        eid = ids[a.key]
+        _assign(conn, "forms", "form", form, eid, a)
+        for art, local in conn.execute(
+            "SELECT article_id, local_id FROM article_entities WHERE form = ? AND signature IS NULL"
+            " AND entity_id != ?", (form, eid)).fetchall():
+            if (art, local) not in split_units:
+                repoint(conn, art, local, eid)
+    for sig, placed in result.signatures.items():
+        if placed is not None:
+            eid = ids.get(placed.key) or _pinned_entity(conn, placed.key, "PERSON", block)
+            _assign(conn, "signatures", "signature", sig, eid, placed)
+            for art, local in conn.execute(
+                "SELECT article_id, local_id FROM article_entities WHERE signature = ? AND entity_id != ?",
+                (sig, eid)).fetchall():
+                if (art, local) not in split_units:
+                    repoint(conn, art, local, eid)
+        else:
+            conn.execute("UPDATE signatures SET entity_id = NULL, score = NULL, evidence = ? WHERE signature = ?",
+                         (json.dumps({"rule": "bare surname left alone: no clearly dominant person"}), sig))
+            for art, local, name, current in conn.execute(
+                "SELECT ae.article_id, ae.local_id, ae.name, e.norm_name FROM article_entities ae"
+                " JOIN entities e ON e.id = ae.entity_id WHERE ae.signature = ?", (sig,)).fetchall():
+                key = own_key(art, local)
+                if current != key and (art, local) not in split_units:
+                    repoint(conn, art, local, entity_for(conn, key, "PERSON", name))
+    for (art, local), d in split_units.items():
+        eid = entity_for(conn, d["key"], d["type"], d["name"])
+        repoint(conn, art, local, eid)
+    delete_orphans(conn, {int(r[0]) for r in conn.execute("SELECT id FROM _touched")})
+    conn.execute("DELETE FROM _touched")
+
+
+def _rekey(
+    conn: sqlite3.Connection, key: str, held: list[int], keys: set[str | None], used: dict[str, int]
+) -> int | None:
+    """Reuse an entity the cluster's forms already point at, renaming its key, so that a new canonical
+    form does not re-point every article; None when the key exists or no held entity is free."""
+    row = conn.execute("SELECT id FROM entities WHERE norm_name = ? AND type != ''", (key,)).fetchone()
+    if row is not None:
+        return None
+    taken = set(used.values())
+    for eid in sorted(set(held), key=lambda e: (-held.count(e), e)):
+        r = conn.execute("SELECT norm_name FROM entities WHERE id = ?", (eid,)).fetchone()
+        if r is not None and eid not in taken and r[0] not in keys:
+            conn.execute("UPDATE entities SET norm_name = ? WHERE id = ?", (key, eid))
+            return eid
+    return None
+
+
+def _pinned_entity(conn: sqlite3.Connection, key: str, type_: str, block: str) -> int:
+    row = conn.execute("SELECT name FROM decisions WHERE key = ? ORDER BY id DESC LIMIT 1", (key,)).fetchone()
+    return entity_for(conn, key, type_, row[0] if row else block)
+
+
+def _unit_pins(conn: sqlite3.Connection, decisions: Iterable[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """Article entities a decision pins one by one (``@article|form``): split off, or merged by hand."""
+    out = {}
+    for d in decisions:
+        if d["kind"] not in ("split", "merge"):
+            continue
+        for pin in json.loads(d["forms"]):
+            if not pin.startswith("@"):
+                continue
+            art, form = pin[1:].split("|", 1)
+            for (local,) in conn.execute(
+                "SELECT local_id FROM article_entities WHERE article_id = ? AND form = ?", (art, form)):
+                out[(art, local)] = d
+    return out
+
+
+def _assign(conn: sqlite3.Connection, table: str, col: str, key: str, eid: int, a: Assignment) -> None:
+    conn.execute(f"UPDATE {table} SET entity_id = ?, score = ?, evidence = ? WHERE {col} = ?",
+                 (eid, a.score, json.dumps(a.evidence, ensure_ascii=False), key))
+
+
+def repoint(conn: sqlite3.Connection, article_id: str, local_id: str, entity_id: int) -> None:
+    """Point one article entity, and every fact naming it, at another global entity."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS _touched (id INTEGER PRIMARY KEY)")
+    conn.execute("INSERT OR IGNORE INTO _touched (id) SELECT entity_id FROM article_entities"
+                 " WHERE article_id = ? AND local_id = ?", (article_id, local_id))
+    for table, id_col, local_col in _POINTERS:
+        conn.execute(f"UPDATE {table} SET {id_col} = ? WHERE article_id = ? AND {local_col} = ?",
+                     (entity_id, article_id, local_id))
+
+
+def delete_orphans(conn: sqlite3.Connection, candidates: Iterable[int]) -> int:
+    """Delete those of the candidate entities that nothing points at any more."""
+    gone = 0
+    for eid in candidates:
+        if conn.execute("SELECT 1 FROM article_entities WHERE entity_id = ? LIMIT 1", (eid,)).fetchone():
+            continue
+        conn.execute("UPDATE forms SET entity_id = NULL WHERE entity_id = ?", (eid,))
+        conn.execute("UPDATE signatures SET entity_id = NULL WHERE entity_id = ?", (eid,))
+        gone += conn.execute("DELETE FROM entities WHERE id = ?", (eid,)).rowcount
+    return gone
