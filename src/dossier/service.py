@@ -227,6 +227,11 @@ def lookup(store: Store, name: str) -> dict[str, Any]:
     return store.lookup(name)
 
 
+def suggest_names(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Names to offer as someone types (exact matches first, then word prefixes); never a silent pick."""
+    return store.suggest(text, limit)
+
+
 def profile(store: Store, name: str, where: Filters = NO_FILTERS) -> dict[str, Any]:
     """Everything about an entity: names, articles, roles, merged edges, quotes, events, claims."""
     return store.person(name, where)
