@@ -29,10 +29,11 @@ def suggest(store: StoreDep, q: SearchText, limit: Limit = 10) -> list[dict[str,
     return data.suggest(store, q, min(limit, 25))
 
 
-@router.get("/search", summary="Search people and other entities by name", responses=READ_ERRORS)
-def search(store: StoreDep, q: SearchText, offset: Offset = 0, limit: Limit = 20) -> dict[str, Any]:
-    """A page of entities matching ``q``, best match first."""
-    return {"query": q, **data.page(data.suggest(store, q, limit=10_000), offset, limit).to_dict()}
+@router.get("/search", summary="Search names, evidence sentences and quotes", responses=READ_ERRORS)
+def search(store: StoreDep, q: SearchText, filters: FiltersDep, offset: Offset = 0, limit: Limit = 20
+           ) -> dict[str, Any]:
+    """Entities named like ``q``, and a page of evidence sentences and quotes holding every word of it (FTS5)."""
+    return data.search(store, q, filters, offset, limit)
 
 
 @router.get("/people", summary="People, most mentioned first", responses=READ_ERRORS)
@@ -48,12 +49,13 @@ def person(store: StoreDep, person_id: PersonId, filters: FiltersDep) -> dict[st
 
 
 @router.get("/people/{person_id}/network", summary="A page of a person's neighbours", responses=READ_ERRORS)
-def network(
-    store: StoreDep, person_id: PersonId, filters: FiltersDep, offset: Offset = 0, limit: Limit = 50,
-    weak: Annotated[bool, Query(description="Include speculative, hypothetical and low-confidence ties.")] = True,
-) -> dict[str, Any]:
-    """Neighbours, strongest ties first, ``limit`` at a time (``next_offset`` gives the next page)."""
-    return data.network(store, person_id, filters, offset, limit, include_weak=weak).to_dict()
+def network(store: StoreDep, person_id: PersonId, filters: FiltersDep, offset: Offset = 0,
+            limit: Limit = 50) -> dict[str, Any]:
+    """A page of ties (best supported first) and the people at their ends; ``next_offset`` gives the next page.
+
+    Each tie says whether it is ``weak`` (speculative, hypothetical, unknown or of low confidence).
+    """
+    return data.network(store, person_id, filters, offset, limit)
 
 
 @router.get("/people/{person_id}/timeline", summary="A person's facts in date order", responses=READ_ERRORS)
@@ -81,7 +83,7 @@ def path(
     store: StoreDep, a: EntityRef, b: EntityRef, filters: FiltersDep,
     max_depth: Annotated[int, Query(ge=1, le=6, description="Longest chain looked for, in hops.")] = 4,
 ) -> dict[str, Any]:
-    """A shortest chain of ties (by default only asserted, attributed or reported ones), each hop with evidence."""
+    """Shortest chains of ties (by default only asserted or attributed ones), each hop with its evidence."""
     return data.path(store, a, b, filters, max_depth=max_depth)
 
 

@@ -7,11 +7,11 @@ JSON API and the HTML pages always agree on what a filter means.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from .. import service
 from ..store import Store
 
 # Strongest first: a tie reported both as asserted and as speculative counts as asserted.
@@ -21,8 +21,8 @@ STATUS_ORDER: tuple[str, ...] = (
 # Ties hidden by the "firm ties only" toggle: nobody claims them as fact.
 WEAK_STATUSES = frozenset({"speculative", "hypothetical", "unknown"})
 LOW_CONFIDENCE = 0.5
-# Statuses a path may walk through by default: someone states the tie as fact.
-PATH_STATUSES = frozenset({"asserted", "attributed", "reported"})
+# Statuses a path walks through by default: someone states the tie as fact (the service's default).
+PATH_STATUSES = ("asserted", "attributed")
 
 STATUS_WORDS: dict[str, str] = {
     "asserted": "The article states this as fact, in its own voice.",
@@ -48,7 +48,9 @@ def status_rank(status: str | None) -> int:
 class Filters:
     """The filters every read accepts. Dates are compared on the report (publication) date.
 
-    ``min_sources`` counts distinct articles behind a grouped tie; it does not apply to single facts.
+    Merged ties are filtered by the service (:meth:`graph`); ``min_sources`` and a tie's combined
+    confidence apply to ties only. Single facts (quotes, roles, claims) are filtered here by date,
+    status, outlet and their own confidence.
     """
 
     since: str | None = None
@@ -74,6 +76,12 @@ class Filters:
             if confidence is not None and confidence < self.min_confidence:
                 return False
         return True
+
+    def graph(self) -> Any:
+        """The same filters for the service's graph queries."""
+        outlets = [self.outlet] if self.outlet else []
+        return service.filters(self.since, self.until, sorted(self.statuses or ()), outlets, self.min_sources,
+                               self.min_confidence or 0.0)
 
     def apply(self, facts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         """The facts that pass, in their order."""
@@ -121,68 +129,51 @@ def page(items: list[Any], offset: int, limit: int) -> Page:
 # --- ties --------------------------------------------------------------------------------
 
 
-def source_of(fact: dict[str, Any]) -> dict[str, Any]:
-    """The evidence of one fact: article, outlet, date, sentence, span, status, confidence."""
-    start = fact.get("span_start", fact.get("start"))
-    end = fact.get("span_end", fact.get("end"))
+def ref(entity_id: int) -> str:
+    """The service's way of naming an entity by id."""
+    return f"#{entity_id}"
+
+
+def evidence_of(src: dict[str, Any]) -> dict[str, Any]:
+    """One source of a merged edge, in the flat shape the pages link from (article, span, status)."""
+    ev = src.get("evidence") or {}
     return {
-        "article_id": fact.get("article_id"),
-        "article_title": fact.get("article_title"),
-        "outlet": fact.get("outlet"),
-        "published": fact.get("published"),
-        "url": fact.get("url"),
-        "status": fact.get("status"),
-        "confidence": fact.get("confidence"),
-        "sentence": fact.get("sentence"),
-        "evidence": fact.get("evidence"),
-        "start": start if isinstance(start, int) else None,
-        "end": end if isinstance(end, int) else None,
-        "in_title": bool(fact.get("in_title")),
-        "source": fact.get("source"),
+        "article_id": src.get("article"), "article_title": src.get("article_title"), "outlet": src.get("outlet"),
+        "published": src.get("published"), "url": src.get("url"), "status": src.get("status"),
+        "confidence": src.get("confidence"), "sentence": src.get("sentence"), "start": ev.get("start"),
+        "end": ev.get("end"), "in_title": ev.get("in") == "title", "source": src.get("source_entity_name"),
+        "date": src.get("start") or src.get("when"),
     }
 
 
-def group_ties(relations: list[dict[str, Any]], filters: Filters) -> list[dict[str, Any]]:
-    """One tie per (type, other party, direction), with every source, best status and support.
+def is_weak(edge: dict[str, Any]) -> bool:
+    """A tie nobody states as fact (speculative, hypothetical, unknown) or one of low combined confidence.
 
-    ``weak`` marks a tie nobody states as fact (only speculative/hypothetical/unknown sources) or
-    whose best confidence is below :data:`LOW_CONFIDENCE`.
+    A negated tie is not weak: that it does not hold is itself reported, and it is drawn as negated.
     """
-    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for r in filters.apply(relations):
-        key = (r["type"], r["other_id"], r["other"] if r["other_id"] is None else None, r["direction"])
-        tie = groups.setdefault(key, {
-            "type": r["type"], "other": r["other"], "other_id": r["other_id"], "direction": r["direction"],
-            "start": None, "end": None, "sources": [],
-        })
-        tie["sources"].append(source_of(r))
-        for bound, pick in (("start", min), ("end", max)):
-            value = r.get(bound) or (r.get("when") if bound == "start" else None)
-            if value:
-                tie[bound] = pick(filter(None, (tie[bound], value)))
-    out = []
-    for tie in groups.values():
-        sources = tie["sources"]
-        statuses: dict[str, int] = {}
-        for s in sources:
-            statuses[s["status"]] = statuses.get(s["status"], 0) + 1
-        confidences = [s["confidence"] for s in sources if s["confidence"] is not None]
-        dates = sorted(s["published"] for s in sources if s["published"])
-        tie.update({
-            "statuses": dict(sorted(statuses.items(), key=lambda kv: status_rank(kv[0]))),
-            "status": min(statuses, key=status_rank),
-            "articles": len({s["article_id"] for s in sources}),
-            "outlets": len({s["outlet"] for s in sources if s["outlet"]}),
-            "confidence": max(confidences) if confidences else None,
-            "first_reported": dates[0] if dates else None,
-            "last_reported": dates[-1] if dates else None,
-        })
-        tie["weak"] = tie["status"] in WEAK_STATUSES or (
-            tie["confidence"] is not None and tie["confidence"] < LOW_CONFIDENCE)
-        if tie["articles"] >= filters.min_sources:
-            out.append(tie)
-    out.sort(key=lambda t: (status_rank(t["status"]), -t["articles"], t["type"], t["other"] or ""))
-    return out
+    if edge["status"] in WEAK_STATUSES:
+        return True
+    return edge["status"] != "negated" and edge["confidence"] < LOW_CONFIDENCE
+
+
+def tie_view(edge: dict[str, Any], me: int) -> dict[str, Any]:
+    """A merged edge seen from one of its ends: the other party, the direction, support and evidence."""
+    outgoing = edge["source"] == me
+    support = edge["support"]
+    return {
+        "id": edge.get("id"), "type": edge["type"],
+        "direction": "both" if edge.get("symmetric") else ("out" if outgoing else "in"),
+        "other": edge["target_name"] if outgoing else edge["source_name"],
+        "other_id": edge["target"] if outgoing else edge["source"],
+        "source": edge["source"], "target": edge["target"],
+        "source_name": edge["source_name"], "target_name": edge["target_name"],
+        "start": edge["start"], "end": edge["end"], "status": edge["status"], "confidence": edge["confidence"],
+        "statuses": dict(sorted(support["statuses"].items(), key=lambda kv: status_rank(kv[0]))),
+        "articles": support["articles"], "outlets": support["outlets"],
+        "first_reported": support["earliest"], "last_reported": support["latest"],
+        "contradictions": edge["contradictions"], "weak": is_weak(edge),
+        "sources": [evidence_of(s) for s in edge["sources"]],
+    }
 
 
 def ties_by_type(ties: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -193,142 +184,105 @@ def ties_by_type(ties: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, A
     return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
 
 
+def _order(ties: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(ties, key=lambda t: (status_rank(t["status"]), -t["articles"], t["type"], t["other"] or ""))
+
+
 # --- reads -------------------------------------------------------------------------------
 
 
 def suggest(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]]:
-    """Entities whose name or alias matches the text (exact matches first, else partial ones)."""
-    found = store.find(text)
-    return [{"id": e["id"], "name": e["name"], "type": e["type"], "match": e["match"],
-             "mentions": e["mentions"], "articles": e["articles"]} for e in found[:limit]]
+    """Entities whose name or alias starts with the text or has a word starting with it (typeahead)."""
+    return service.suggest_names(store, text, limit)
+
+
+def search(store: Store, text: str, filters: Filters, offset: int, limit: int) -> dict[str, Any]:
+    """Entities named like the text, and evidence sentences and quotes holding every word of it."""
+    hits = service.search(store, text, filters.graph(), offset, limit)
+    return {"query": text, "entities": suggest(store, text, 20), "evidence": {
+        "items": [{**h, "article_id": h["article"], "start": (h.get("evidence") or {}).get("start"),
+                   "end": (h.get("evidence") or {}).get("end")} for h in hits["hits"]],
+        "total": hits["total"], "offset": offset, "limit": limit,
+        "next_offset": offset + limit if offset + limit < hits["total"] else None}}
 
 
 def profile(store: Store, person_id: int, filters: Filters) -> dict[str, Any]:
-    """A person's profile with every fact list filtered and the ties grouped."""
-    raw = store.person(person_id)
-    relations = filters.apply(raw["relations"])
-    ties = group_ties(raw["relations"], filters)
-    roles = filters.apply(raw["roles"])
+    """A person's profile: merged ties (filtered by the service) and every fact list filtered alike."""
+    raw = service.profile(store, ref(person_id), filters.graph())
+    ties = _order([tie_view(e, raw["id"]) for e in raw["edges"]])
     return {
         "id": raw["id"], "name": raw["name"], "type": raw["type"], "gender": raw["gender"],
         "mentions": raw["mentions"], "aliases": [a for a in raw["aliases"] if a != raw["name"]],
         "articles": filters.apply(raw["articles"]),
-        "roles": sorted(roles, key=lambda r: (r.get("start") or r.get("when") or r.get("published") or "")),
+        "roles": sorted(filters.apply(raw["roles"]),
+                        key=lambda r: (r.get("start") or r.get("when") or r.get("published") or "")),
         "ties": ties,
-        "relations": relations,
         "quotes": filters.apply(raw["quotes"]),
-        "quotes_about": [c for c in filters.apply(raw["claims"]) if c.get("source")],
         "events": filters.apply(raw["events"]),
         "claims": filters.apply(raw["claims"]),
     }
 
 
 def ties_between(store: Store, a: int, b: int, filters: Filters) -> dict[str, Any]:
-    """Every tie between two entities, grouped, and each source on a timeline by date."""
-    raw = store.ties(a, b)
-    relations = raw["relations"]
-    ties = group_ties(relations, filters)
+    """Every merged tie between two entities, and each of their sources on a timeline by date."""
+    raw = service.ties(store, ref(a), ref(b), filters.graph())
+    me = raw["a"]["id"]
+    ties = _order([tie_view(e, me) for e in raw["edges"]])
     timeline = sorted(
-        ({**source_of(r), "type": r["type"], "direction": r["direction"],
-          "date": r.get("start") or r.get("when") or r.get("published")} for r in filters.apply(relations)),
-        key=lambda s: (s["date"] or "9999", s["published"] or ""),
+        ({**s, "type": t["type"], "direction": t["direction"], "tie": t, "date": s["date"] or s["published"]}
+         for t in ties for s in t["sources"]),
+        key=lambda s: (s["date"] or "9999", s["published"] or "", s["start"] or 0),
     )
-    events = filters.apply(raw["events"])
-    return {"a": raw["a"], "b": raw["b"], "ties": ties, "timeline": timeline, "events": events}
+    return {"a": raw["a"], "b": raw["b"], "ties": ties, "timeline": timeline, "events": filters.apply(raw["events"])}
 
 
-@dataclass
-class Neighbourhood:
-    """A page of one entity's neighbours with the ties to each."""
+def network(store: Store, person_id: int, filters: Filters, offset: int = 0, limit: int = 50) -> dict[str, Any]:
+    """One page of an entity's ties (strongest support first) and the people at their other ends.
 
-    center: dict[str, Any]
-    nodes: list[dict[str, Any]]
-    edges: list[dict[str, Any]]
-    total: int
-    offset: int
-    limit: int
-    weak_edges: int = 0
-    unlinked: list[dict[str, Any]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        end = self.offset + self.limit
-        return {
-            "center": self.center, "nodes": self.nodes, "edges": self.edges, "total": self.total,
-            "offset": self.offset, "limit": self.limit, "next_offset": end if end < self.total else None,
-            "weak_edges": self.weak_edges,
-        }
-
-
-def network(store: Store, person_id: int, filters: Filters, offset: int = 0, limit: int = 50,
-            include_weak: bool = True) -> Neighbourhood:
-    """One page of an entity's neighbours (strongest ties first) and the edges to them."""
-    raw = store.person(person_id)
-    ties = [t for t in group_ties(raw["relations"], filters) if t["other_id"] is not None]
-    if not include_weak:
-        ties = [t for t in ties if not t["weak"]]
-    by_other: dict[int, list[dict[str, Any]]] = {}
-    names: dict[int, str] = {}
-    for tie in ties:
-        by_other.setdefault(tie["other_id"], []).append(tie)
-        names[tie["other_id"]] = tie["other"]
-
-    def strength(other: int) -> tuple[Any, ...]:
-        best = by_other[other]
-        return (min(status_rank(t["status"]) for t in best), -sum(t["articles"] for t in best), names[other])
-
-    order = sorted(by_other, key=strength)
-    chosen = order[offset: offset + limit]
-    center = {"id": raw["id"], "name": raw["name"], "type": raw["type"]}
-    nodes = [{"id": other, "name": names[other], "ties": len(by_other[other])} for other in chosen]
-    edges = []
-    for other in chosen:
-        for tie in by_other[other]:
-            source, target = (raw["id"], other) if tie["direction"] == "out" else (other, raw["id"])
-            edges.append({
-                "id": f"{source}-{tie['type']}-{target}", "source": source, "target": target, "type": tie["type"],
-                "status": tie["status"], "statuses": tie["statuses"], "weak": tie["weak"],
-                "articles": tie["articles"], "confidence": tie["confidence"], "start": tie["start"],
-                "end": tie["end"], "evidence": tie["sources"][:5],
-            })
-    weak = sum(1 for e in edges if e["weak"])
-    return Neighbourhood(center, nodes, edges, len(order), offset, limit, weak)
-
-
-def path(store: Store, a: int, b: int, filters: Filters, max_depth: int = 4,
-         max_expansions: int = 500) -> dict[str, Any]:
-    """A shortest chain of ties from ``a`` to ``b`` (breadth first, bounded), each hop with its evidence.
-
-    By default (no status filter) only ties someone states as fact are walked (:data:`PATH_STATUSES`).
+    A person with 500 neighbours comes in pages of ``limit`` ties; ``next_offset`` asks for the next one.
     """
-    walk = filters if filters.statuses is not None else Filters(
-        filters.since, filters.until, PATH_STATUSES, filters.outlet, filters.min_sources, filters.min_confidence)
-    start, goal = store.person(a), store.person(b)
-    ends = {"a": {"id": start["id"], "name": start["name"]}, "b": {"id": goal["id"], "name": goal["name"]}}
-    if start["id"] == goal["id"]:
-        return {**ends, "found": True, "hops": [], "searched": 0}
-    came: dict[int, tuple[int, dict[str, Any]] | None] = {start["id"]: None}
-    queue: deque[tuple[int, int]] = deque([(start["id"], 0)])
-    expanded = 0
-    while queue and expanded < max_expansions:
-        node, depth = queue.popleft()
-        if depth >= max_depth:
-            continue
-        profile_ = start if node == start["id"] else store.person(node)
-        expanded += 1
-        for tie in group_ties(profile_["relations"], walk):
-            other = tie["other_id"]
-            if other is None or other in came:
-                continue
-            came[other] = (node, {**tie, "from": node, "from_name": profile_["name"]})
-            if other == goal["id"]:
-                hops = []
-                step = came[other]
-                while step is not None:
-                    hops.append(step[1])
-                    step = came[step[0]]
-                return {**ends, "found": True, "hops": hops[::-1], "searched": expanded}
-            queue.append((other, depth + 1))
-    return {**ends, "found": False, "hops": [], "searched": expanded, "max_depth": max_depth}
+    raw = service.network(store, ref(person_id), depth=1, where=filters.graph(), offset=offset, limit=limit,
+                          max_nodes=100_000)
+    centre = raw["centre"]
+    edges = []
+    ends: dict[int, str] = {}
+    for e in raw["edges"]:
+        tie = tie_view(e, centre["id"])
+        tie["evidence"] = tie.pop("sources")
+        edges.append(tie)
+        ends[tie["other_id"]] = tie["other"]
+    nodes = [{"id": i, "name": n} for i, n in ends.items()]
+    total = raw["total_edges"]
+    return {
+        "center": {"id": centre["id"], "name": centre["name"], "type": centre["type"]}, "nodes": nodes,
+        "edges": edges, "total": total, "offset": offset, "limit": limit,
+        "next_offset": offset + limit if offset + limit < total else None,
+        "weak_edges": sum(1 for e in edges if e["weak"]), "truncated": raw["truncated"],
+    }
+
+
+def path(store: Store, a: int, b: int, filters: Filters, max_depth: int = 4) -> dict[str, Any]:
+    """Shortest chains of ties from ``a`` to ``b`` (the service's breadth-first search), each hop with evidence.
+
+    Only ties stated as fact (:data:`PATH_STATUSES`) are walked unless a status filter says otherwise.
+    """
+    statuses = tuple(sorted(filters.statuses, key=status_rank)) if filters.statuses else PATH_STATUSES
+    loose = Filters(filters.since, filters.until, None, filters.outlet, filters.min_sources, filters.min_confidence)
+    if a == b:
+        one = service.lookup(store, ref(a))
+        ends = {"id": one["id"], "name": one["name"]}
+        return {"a": ends, "b": ends, "found": True, "paths": [], "hops": [], "statuses": list(statuses)}
+    raw = service.path(store, ref(a), ref(b), loose.graph(), statuses, max_depth, limit=3)
+    paths = []
+    for p in raw["paths"]:
+        hops = []
+        for hop in p["hops"]:
+            ties = [tie_view(e, hop["from"]["id"]) for e in hop["edges"]]
+            hops.append({"from": hop["from"], "to": hop["to"], "ties": _order(ties)})
+        paths.append(hops)
+    return {"a": raw["a"], "b": raw["b"], "found": bool(paths), "paths": paths, "hops": paths[0] if paths else [],
+            "statuses": raw["statuses"], "visited": raw["visited"], "truncated": raw["truncated"],
+            "max_depth": max_depth}
 
 
 def timeline(store: Store, person_id: int, filters: Filters) -> list[dict[str, Any]]:

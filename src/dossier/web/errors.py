@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import DossierError, NotFound, ReadError, StoreError
+from ..errors import Ambiguous, DossierError, NotFound, ReadError, StoreError
 from .security import SECURITY_HEADERS
 
 log = logging.getLogger("dossier.web")
@@ -49,7 +49,9 @@ def problem(status: int, detail: str, slug: str | None = None, **extra: Any) -> 
 
 def _from_dossier(exc: DossierError) -> dict[str, Any]:
     if isinstance(exc, NotFound):
-        return problem(404, exc.message, "not-found", code=exc.code)
+        return problem(404, exc.message, "not-found", code=exc.code, suggestions=exc.suggestions)
+    if isinstance(exc, Ambiguous):
+        return problem(409, exc.message, "ambiguous-name", code=exc.code, matches=exc.matches)
     if isinstance(exc, ReadError):
         return problem(422, exc.message, "unreadable-article", code=exc.code, where=exc.where, kind=exc.kind)
     if isinstance(exc, StoreError):

@@ -10,7 +10,8 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader
 
-from ..errors import NotFound
+from .. import service
+from ..errors import Ambiguous, NotFound
 from . import data
 from .params import ArticleId, FiltersDep, Offset, PersonId, StatusName, StoreDep
 
@@ -50,15 +51,16 @@ def evidence_link(source: dict[str, Any], label: str | None = None) -> str | Non
     return f"/articles/{source['article_id']}?{urlencode(query)}#hl"
 
 
-def tie_label(tie: dict[str, Any], name: str | None = None) -> str:
+def tie_label(tie: dict[str, Any]) -> str:
     """ "A family.sibling B" in reading order (the subject first)."""
-    other = tie.get("other") or "?"
-    me = name or "this person"
-    return f"{me} {tie['type']} {other}" if tie.get("direction") == "out" else f"{other} {tie['type']} {me}"
+    return f"{tie.get('source_name') or '?'} {tie['type']} {tie.get('target_name') or '?'}"
+
+
+ARROWS = {"out": "→", "in": "←", "both": "↔"}
 
 
 env.filters["safe_url"] = safe_url
-env.globals.update(evidence_link=evidence_link, tie_label=tie_label, STATUS_WORDS=data.STATUS_WORDS,
+env.globals.update(evidence_link=evidence_link, tie_label=tie_label, ARROWS=ARROWS, STATUS_WORDS=data.STATUS_WORDS,
                    STATUSES=data.STATUS_ORDER, urlencode=lambda q: urlencode(q, doseq=True))
 
 
@@ -83,9 +85,10 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, store: StoreDep, q: NAME_TEXT = "") -> HTMLResponse:
-    results = data.suggest(store, q, limit=100) if q.strip() else []
-    return _render(request, "search.html", q=q, results=results)
+def search(request: Request, store: StoreDep, filters: FiltersDep, q: NAME_TEXT = "",
+           offset: Offset = 0) -> HTMLResponse:
+    found = data.search(store, q, filters, offset, 20) if q.strip() else None
+    return _render(request, "search.html", q=q, found=found, filters=filters, query=filters.query())
 
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
@@ -97,7 +100,7 @@ def person(request: Request, store: StoreDep, person_id: PersonId, filters: Filt
 
 @router.get("/people/{person_id}/network", response_class=HTMLResponse)
 def network(request: Request, store: StoreDep, person_id: PersonId, filters: FiltersDep) -> HTMLResponse:
-    profile = store.person(person_id)
+    profile = service.lookup(store, data.ref(person_id))
     return _render(request, "network.html", p=profile, filters=filters, query=filters.query())
 
 
@@ -112,13 +115,19 @@ def ties(request: Request, store: StoreDep, a: Annotated[int, Query(ge=1, le=2**
 def connect(request: Request, store: StoreDep, filters: FiltersDep, a: NAME_TEXT = "",
             b: NAME_TEXT = "") -> HTMLResponse:
     result = None
-    missing = []
+    problems: list[dict[str, Any]] = []
     if a.strip() and b.strip():
-        first, second = data.suggest(store, a, 1), data.suggest(store, b, 1)
-        missing = [name for name, found in ((a, first), (b, second)) if not found]
-        if not missing:
-            result = data.path(store, first[0]["id"], second[0]["id"], filters)
-    return _render(request, "connect.html", a=a, b=b, result=result, missing=missing, filters=filters,
+        ends = []
+        for name in (a, b):
+            try:
+                ends.append(service.lookup(store, name)["id"])
+            except (NotFound, Ambiguous) as exc:
+                matches = exc.matches if isinstance(exc, Ambiguous) else []
+                near = exc.suggestions if isinstance(exc, NotFound) else []
+                problems.append({"message": exc.message, "matches": matches, "suggestions": near})
+        if not problems:
+            result = data.path(store, ends[0], ends[1], filters)
+    return _render(request, "connect.html", a=a, b=b, result=result, problems=problems, filters=filters,
                    query=filters.query())
 
 

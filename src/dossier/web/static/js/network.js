@@ -4,12 +4,13 @@
 
 const root = document.getElementById("network");
 const PAGE = 50;
-const COLOURS = { family: "#b5473a", political: "#2f62a8", work: "#2e7d4f", member: "#2e7d4f", other: "#6b6b6b" };
+const COLOURS = {
+  family: "#b5473a", political: "#2f62a8", professional: "#2e7d4f", role: "#2e7d4f", social: "#8a4fa3",
+  contest: "#c77700", other: "#6b6b6b",
+};
 
 function colour(type) {
-  const family = type.split(".")[0];
-  if (family === "employment" || family === "work") return COLOURS.work;
-  return COLOURS[family] || COLOURS.other;
+  return COLOURS[type.split(".")[0]] || COLOURS.other;
 }
 
 function el(tag, text, className) {
