@@ -246,3 +246,30 @@ def test_connection_page(page, served) -> None:
     shot(page, "connect-ada-cora")
     page.goto(f"{base}/")
     shot(page, "home")
+
+
+@pytest.mark.browser
+def test_correction_buttons_merge_two_people(browser, tmp_path) -> None:
+    db = build_store(tmp_path / "writable.db")
+    proc, base = serve(db, "--allow-writes", env={"DOSSIER_TOKEN": "s3cret"})
+    try:
+        context = browser.new_context(viewport={"width": 1200, "height": 900})
+        context.add_init_script(WATCH)
+        pg = context.new_page()
+        ada = person_id(base, "Ada Quill")
+        pg.goto(f"{base}/people/{ada}")
+        pg.fill("#token", "s3cret")
+        pg.locator("#token").dispatch_event("change")
+        pg.locator("#merge-other").type("Eli M")
+        pg.wait_for_selector("#merge-list li")
+        pg.keyboard.press("ArrowDown")
+        pg.keyboard.press("Enter")
+        assert pg.locator("#merge-other").input_value() == "Eli Marsh"
+        shot(pg, "corrections")
+        with pg.expect_navigation():
+            pg.locator("form[data-kind=merge] button").click()
+        assert "Eli Marsh" in pg.locator(".profile header").inner_text()
+        assert pg.evaluate("window.__csp") == []
+        context.close()
+    finally:
+        stop(proc)

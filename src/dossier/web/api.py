@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
-from typing import Annotated, Any
+import re
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import Response
@@ -13,7 +18,7 @@ from .. import service
 from ..graph import Article
 from . import data
 from .errors import Problem
-from .params import ArticleId, EntityRef, FiltersDep, Limit, Offset, PersonId, SearchText, StoreDep
+from .params import ARTICLE_ID, ArticleId, EntityRef, FiltersDep, Limit, Offset, PersonId, SearchText, StoreDep
 from .settings import MAX_POSTED_ARTICLES, Settings
 
 router = APIRouter(prefix="/api", tags=["read"])
@@ -99,6 +104,24 @@ def article(store: StoreDep, article_id: ArticleId) -> dict[str, Any]:
     return data.article(store, article_id)
 
 
+@router.get("/export", summary="Download the whole graph in one format", responses=READ_ERRORS,
+            response_class=Response)
+def export(
+    store: StoreDep, filters: FiltersDep,
+    format: Annotated[Literal["jsonl", "graphml", "gexf", "neo4j", "csv", "ftm"], Query(
+        description="jsonl (the export contract), graphml, gexf, neo4j (admin-import CSVs), csv or ftm.")] = "jsonl",
+) -> Response:
+    """Every entity and merged tie (with its sources and status) and the corrections, as a zip of the files."""
+    with tempfile.TemporaryDirectory(prefix="dossier-export-") as tmp:
+        files = service.export(store, format, tmp, filters.graph())
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in files:
+                archive.write(path, arcname=Path(path).relative_to(tmp).as_posix())
+    return Response(buffer.getvalue(), media_type="application/zip",
+                    headers={"Content-Disposition": f'attachment; filename="dossier-{format}.zip"'})
+
+
 def _download(body: Any, filename: str) -> Response:
     return Response(
         json.dumps(body, ensure_ascii=False, indent=2), media_type="application/json",
@@ -160,3 +183,39 @@ def post_articles(
         for i, a in enumerate(batch.articles)
     ]
     return service.ingest_articles(articles_, db=settings.db, model=settings.model).to_dict()
+
+
+class Correction(BaseModel):
+    """A correction of who is who, by entity ids: kept and replayed on every later ingest."""
+
+    kind: Literal["merge", "distinct", "alias", "split"]
+    entity: int = Field(ge=1, le=2**53, description="The entity corrected (merge: the one that stays).")
+    other: int | None = Field(default=None, ge=1, le=2**53, description="merge, distinct: the other entity.")
+    alias: str | None = Field(default=None, min_length=1, max_length=200, description="alias: the new name.")
+    articles: list[str] = Field(default_factory=list, max_length=1000,
+                                description="split: the articles whose mentions are someone else.")
+
+
+@writes.post("/corrections", summary="Merge, keep apart, add an alias or split", status_code=200,
+             responses={401: PROBLEM, 403: PROBLEM, 404: PROBLEM, 413: PROBLEM, 422: PROBLEM})
+def post_correction(
+    request: Request, correction: Correction, authorization: Annotated[str | None, Header()] = None,
+) -> dict[str, Any]:
+    """Store one correction and apply it (``merge``/``distinct`` need ``other``, ``alias`` an alias,
+    ``split`` article ids)."""
+    settings = require_writer(request, authorization)
+    c = correction
+    if c.kind in ("merge", "distinct"):
+        if c.other is None or c.other == c.entity:
+            raise Problem(422, f"{c.kind} needs 'other', a second entity id", "invalid-parameter")
+        args: tuple[Any, ...] = (data.ref(c.entity), data.ref(c.other))
+    elif c.kind == "alias":
+        if not c.alias or not c.alias.strip():
+            raise Problem(422, "alias needs 'alias', the name to add", "invalid-parameter")
+        args = (data.ref(c.entity), c.alias.strip())
+    else:
+        bad = [a for a in c.articles if not re.fullmatch(ARTICLE_ID, a)]
+        if not c.articles or bad:
+            raise Problem(422, "split needs 'articles', a list of article ids", "invalid-parameter")
+        args = (data.ref(c.entity), list(c.articles))
+    return service.correct(c.kind, *args, db=settings.db)

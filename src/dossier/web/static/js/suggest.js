@@ -24,6 +24,7 @@ function attach(input) {
       window.location.assign(`/people/${encodeURIComponent(item.id)}`);
     } else {
       input.value = item.name;
+      input.dataset.id = String(item.id);
       close();
     }
   }
@@ -75,6 +76,7 @@ function attach(input) {
   }
 
   input.addEventListener("input", () => {
+    delete input.dataset.id;
     clearTimeout(timer);
     asked = "";
     timer = setTimeout(ask, DELAY_MS);
