@@ -85,7 +85,8 @@ def graphs(hub_size: int = 120) -> list[ArticleGraph]:
     out.append(b.build())
 
     c = Builder("harbour-3", "Quill siblings open the regatta", "2024-06-02", "Fenmore Courier")
-    c.tie("family.sibling", "Ada Quill", "Bram Quill", c.say("Ada Quill and her brother Bram Quill opened the regatta."))
+    c.tie("family.sibling", "Ada Quill", "Bram Quill",
+          c.say("Ada Quill and her brother Bram Quill opened the regatta."))
     c.tie("family.sibling", "Ada Quill", "Bram Quill", c.say("Ada Quill is not the sister of Bram Quill's rival."),
           "negated", 0.9)
     out.append(c.build())

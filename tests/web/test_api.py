@@ -13,7 +13,7 @@ def assert_problem(response, status: int) -> dict:
     assert response.status_code == status
     assert response.headers["content-type"] == "application/problem+json"
     body = response.json()
-    assert PROBLEM_KEYS <= set(body)
+    assert set(body) >= PROBLEM_KEYS
     assert body["status"] == status
     assert isinstance(body["detail"], str) and body["detail"]
     return body

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import time
-from html import escape
 import urllib.request
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -24,7 +24,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 # Records what a hostile script or a CSP violation would leave behind; init scripts are exempt from the CSP.
 WATCH = """
 window.__csp = [];
-document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+document.addEventListener('securitypolicyviolation',
+  (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
 """
 
 
