@@ -50,6 +50,7 @@ class Signature:
     conflict: str | None  # a same-surname person with a first name in the same article
     titles: frozenset[str]
     n: int
+    suffix: str | None = None  # "Thackeray Jr." is not Thackeray the father
 
 
 @dataclass(frozen=True)
@@ -78,23 +79,26 @@ class Cluster:
     key: str | None  # set by a decision; else the canonical form's key
     forms: list[Form] = field(default_factory=list)
     name: str | None = None
+    n: int = 0
+    female: int = 0
+    male: int = 0
+    titles: frozenset[str] = frozenset()
 
-    @property
-    def n(self) -> int:
-        return sum(f.n for f in self.forms)
+    def add(self, f: Form) -> None:
+        self.forms.append(f)
+        self.n += f.n
+        self.female += f.female
+        self.male += f.male
+        if f.titles:
+            self.titles = self.titles | f.titles
 
     @property
     def gender(self) -> str | None:
-        female, male = sum(f.female for f in self.forms), sum(f.male for f in self.forms)
-        if female > 2 * male:
+        if self.female > 2 * self.male:
             return "female"
-        if male > 2 * female:
+        if self.male > 2 * self.female:
             return "male"
         return None
-
-    @property
-    def titles(self) -> frozenset[str]:
-        return frozenset().union(*(f.titles for f in self.forms)) if self.forms else frozenset()
 
     def canonical(self) -> Form:
         return max(self.forms, key=lambda f: (f.n, -len(f.form), f.form))  # most used, then plainest
@@ -140,7 +144,7 @@ def cluster_block(forms: list[Form], signatures: list[Signature], decisions: lis
         if c is None:
             c = by_key[d.key] = Cluster(d.key, name=d.name)
             clusters.append(c)
-        c.forms.append(f)
+        c.add(f)
         result[f.form] = Assignment(d.key, 1.0, {"rule": f"user {d.kind} (decision {d.id})", "decision": d.id})
 
     def kept_apart(f: Form, c: Cluster) -> bool:
@@ -176,13 +180,14 @@ def cluster_block(forms: list[Form], signatures: list[Signature], decisions: lis
                 chosen = options[0]
                 note = f"fits {len(options)} people; the biggest has {options[0][0].n} vs {rest} articles"
         if chosen is None:
-            c = Cluster(None, [f])
+            c = Cluster(None)
+            c.add(f)
             clusters.append(c)
             why = "a name of its own" if not options else f"ambiguous: fits {len(options)} people, none dominant"
             result[f.form] = Assignment("", 1.0 if not options else 0.0, {"rule": why})
         else:
             c, (score, reasons) = chosen
-            c.forms.append(f)
+            c.add(f)
             evidence: dict[str, Any] = {"rule": "compatible names", "reasons": reasons}
             if f.gender and c.gender:
                 evidence["gender"] = f.gender
@@ -223,7 +228,8 @@ def _place_surname(s: Signature, clusters: list[Cluster], pinned: dict[str, Deci
         return not any((pin in a and names & b) or (pin in b and names & a) for a, b in apart)
 
     people = [c for c in clusters if allowed(c)
-              and any(f.parts and f.parts.full and f.parts.surname == s.surname for f in c.forms)]
+              and any(f.parts and f.parts.full and f.parts.surname == s.surname and f.parts.suffix == s.suffix
+                      for f in c.forms)]
     fitting = [c for c in people if not _gender_conflict(s.gender, c.gender)
                and not (s.titles and c.titles and not s.titles & c.titles)]
     if not fitting:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # Words in front of a name that are not part of it ("Sen. Ada Brandt", "then-Gov. Ada Brandt").
@@ -48,6 +48,7 @@ class NameParts:
         return self.first is not None
 
 
+@lru_cache(maxsize=65536)
 def parse(name: str) -> NameParts | None:
     """Split a person's name; None when nothing is left once titles are dropped."""
     words = fold(name).split()

@@ -33,7 +33,7 @@ def other_form(entity_type: str, name: str) -> str:
 
 
 def person_form(parts: NameParts) -> str:
-    return parts.form if parts.full else f"~{parts.surname}"
+    return parts.form if parts.full else f"~{parts.surname}" + (f" {parts.suffix}" if parts.suffix else "")
 
 
 def units(graph: ArticleGraph) -> list[Unit]:
@@ -56,7 +56,7 @@ def units(graph: ArticleGraph) -> list[Unit]:
         signature = None
         if not parts.full:
             conflict = _conflict(e, parts, graph, parsed)
-            signature = f"{parts.surname}|{e.gender or ''}|{conflict or ''}|{','.join(mine)}"
+            signature = f"{parts.surname}|{e.gender or ''}|{conflict or ''}|{','.join(mine)}|{parts.suffix or ''}"
         out.append(Unit(e.id, "PERSON", person_form(parts), parts.surname, e.name.strip(), parts, e.gender, mine,
                         signature))
     return out

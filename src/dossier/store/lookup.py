@@ -169,7 +169,7 @@ def why(conn: sqlite3.Connection, name: str | int) -> dict[str, Any]:
         arts = [a[0] for a in conn.execute(
             "SELECT DISTINCT article_id FROM article_entities WHERE signature = ? AND entity_id = ?"
             " ORDER BY article_id LIMIT 50", (r["signature"], eid))]
-        surname_, gender, _conflict, titles = r["signature"].split("|", 3)
+        surname_, gender, _conflict, titles = r["signature"].split("|")[:4]
         surnames.append({"surname": surname_, "gender": gender or None, "titles": [t for t in titles.split(",") if t],
                          "articles": r["n"], "article_ids": arts, "score": r["score"],
                          "evidence": json.loads(r["evidence"]) if r["evidence"] else None})

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from ..resolve.cluster import Assignment, Decision, Form, Signature, cluster_block
+from ..resolve.cluster import Decision, Form, Signature, cluster_block
 from ..resolve.names import parse
 from ..resolve.units import Unit
 from .text import norm, surname
@@ -124,7 +124,7 @@ def _decisions(conn: sqlite3.Connection, block: str) -> list[dict[str, Any]]:
         " ORDER BY d.id", (block,))]
 
 
-def _form_stats(conn: sqlite3.Connection, block: str) -> list[tuple[Form, str, int | None]]:
+def _form_stats(conn: sqlite3.Connection, block: str) -> list[tuple[Form, str, int | None, tuple[Any, Any]]]:
     rows = conn.execute("SELECT * FROM forms WHERE block = ? AND n > 0", (block,)).fetchall()
     titles: dict[str, set[str]] = {}
     if rows:
@@ -136,51 +136,73 @@ def _form_stats(conn: sqlite3.Connection, block: str) -> list[tuple[Form, str, i
     for r in rows:
         parts = parse(r["display"]) if r["type"] == "PERSON" else None
         out.append((Form(r["form"], r["type"], parts, r["n"], r["female"], r["male"],
-                         frozenset(titles.get(r["form"], ()))), r["display"], r["entity_id"]))
+                         frozenset(titles.get(r["form"], ()))), r["display"], r["entity_id"],
+                    (r["score"], r["evidence"])))
     return out
 
 
 def _signature_stats(conn: sqlite3.Connection, block: str) -> list[Signature]:
     out = []
     for r in conn.execute("SELECT signature, n FROM signatures WHERE block = ? AND n > 0", (block,)):
-        surname_, gender, conflict, titles = r[0].split("|", 3)
+        surname_, gender, conflict, titles, suffix = [*r[0].split("|"), ""][:5]
         out.append(Signature(r[0], surname_, gender or None, conflict or None,
-                             frozenset(t for t in titles.split(",") if t), r[1]))
+                             frozenset(t for t in titles.split(",") if t), r[1], suffix or None))
     return out
 
 
 def refresh(conn: sqlite3.Connection, blocks: Iterable[str]) -> None:
     """Cluster each block again and re-point the entities whose cluster changed."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS _touched (id INTEGER PRIMARY KEY)")
     for block in sorted(set(blocks)):
         _refresh_block(conn, block)
+    touched = [int(r[0]) for r in conn.execute("SELECT id FROM _touched")]
+    if touched:
+        delete_orphans(conn, touched)
+        conn.execute("DELETE FROM _touched")
     conn.execute("DELETE FROM forms WHERE n <= 0")
     conn.execute("DELETE FROM signatures WHERE n <= 0")
     conn.execute("DELETE FROM form_titles WHERE n <= 0")
 
 
 def _refresh_block(conn: sqlite3.Connection, block: str) -> None:
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS _touched (id INTEGER PRIMARY KEY)")
     stats = _form_stats(conn, block)
-    display = {f.form: name for f, name, _ in stats}
-    current = {f.form: eid for f, _, eid in stats}
+    display = {f.form: name for f, name, _, _ in stats}
+    current = {f.form: eid for f, _, eid, _ in stats}
+    said = {f.form: ev for f, _, _, ev in stats}
     decisions = _decisions(conn, block)
     seen = [Decision(d["id"], d["kind"], d["key"], d["name"], tuple(p for p in json.loads(d["forms"]) if p[0] != "@"),
                      tuple(json.loads(d["others"]))) for d in decisions if d["kind"] != "split"]
-    result = cluster_block([f for f, _, _ in stats], _signature_stats(conn, block), seen)
+    result = cluster_block([f for f, _, _, _ in stats], _signature_stats(conn, block), seen)
     ids: dict[str, int] = {}
     keys = {c.key for c in result.clusters}
-    for c in sorted(result.clusters, key=lambda c: -c.n):
+    held = {v for v in current.values() if v is not None}
+    known = {r[0]: (r[1], r[2], r[3]) for r in conn.execute(
+        f"SELECT id, norm_name, name, gender FROM entities WHERE id IN ({','.join('?' * len(held))})",
+        tuple(held))} if held else {}
+    for c in sorted(result.clusters, key=lambda c: (-c.n, c.key)):
         name = result.names.get(c.key) or display[c.canonical().form]  # type: ignore[index]
-        eid = _rekey(conn, c.key, [current[f.form] for f in c.forms if current.get(f.form)], keys, ids)  # type: ignore[arg-type]
+        mine = [current[f.form] for f in c.forms if current.get(f.form)]
+        same = [e for e in mine if known.get(e, ("",))[0] == c.key]
+        eid = same[0] if same else _rekey(conn, c.key, mine, keys, ids)  # type: ignore[arg-type]
         if eid is None:
             eid = entity_for(conn, c.key, c.forms[0].type, name, c.gender)  # type: ignore[arg-type]
-        conn.execute("UPDATE entities SET name = ?, gender = coalesce(?, gender) WHERE id = ?",
-                     (name, c.gender, eid))
+        if known.get(eid, (None, None, None))[1:] != (name, c.gender or known.get(eid, (0, 0, None))[2]):
+            conn.execute("UPDATE entities SET name = ?, gender = coalesce(?, gender) WHERE id = ?",
+                         (name, c.gender, eid))
         ids[c.key] = eid  # type: ignore[index]
     split_units = _unit_pins(conn, decisions)
+    # Invariant: every unit of a form (or placed signature) points at the form's entity, so units are
+    # re-pointed only when that entity changes; new units start there (provisional()).
+    before = {r[0]: (r[1], r[2], r[3]) for r in conn.execute(
+        "SELECT signature, entity_id, score, evidence FROM signatures WHERE block = ?", (block,))}
     for form, a in result.forms.items():
         eid = ids[a.key]
-        _assign(conn, "forms", "form", form, eid, a)
+        evidence = json.dumps(a.evidence, ensure_ascii=False)
+        if current.get(form) == eid and said.get(form) == (a.score, evidence):
+            continue
+        _assign(conn, "forms", "form", form, eid, a.score, evidence)
+        if current.get(form) == eid:
+            continue
         for art, local in conn.execute(
             "SELECT article_id, local_id FROM article_entities WHERE form = ? AND signature IS NULL"
             " AND entity_id != ?", (form, eid)).fetchall():
@@ -189,15 +211,25 @@ def _refresh_block(conn: sqlite3.Connection, block: str) -> None:
     for sig, placed in result.signatures.items():
         if placed is not None:
             eid = ids.get(placed.key) or _pinned_entity(conn, placed.key, "PERSON", block)
-            _assign(conn, "signatures", "signature", sig, eid, placed)
+            evidence = json.dumps(placed.evidence, ensure_ascii=False)
+            old = before.get(sig, (None, None, None))
+            if old != (eid, placed.score, evidence):
+                _assign(conn, "signatures", "signature", sig, eid, placed.score, evidence)
+            if old[0] == eid:
+                continue
             for art, local in conn.execute(
                 "SELECT article_id, local_id FROM article_entities WHERE signature = ? AND entity_id != ?",
                 (sig, eid)).fetchall():
                 if (art, local) not in split_units:
                     repoint(conn, art, local, eid)
         else:
-            conn.execute("UPDATE signatures SET entity_id = NULL, score = NULL, evidence = ? WHERE signature = ?",
-                         (json.dumps({"rule": "bare surname left alone: no clearly dominant person"}), sig))
+            left = json.dumps({"rule": "bare surname left alone: no clearly dominant person"})
+            old = before.get(sig, (None, None, None))
+            if old != (None, None, left):
+                conn.execute("UPDATE signatures SET entity_id = NULL, score = NULL, evidence = ? WHERE signature = ?",
+                             (left, sig))
+            if old[0] is None:
+                continue
             for art, local, name, current in conn.execute(
                 "SELECT ae.article_id, ae.local_id, ae.name, e.norm_name FROM article_entities ae"
                 " JOIN entities e ON e.id = ae.entity_id WHERE ae.signature = ?", (sig,)).fetchall():
@@ -206,9 +238,9 @@ def _refresh_block(conn: sqlite3.Connection, block: str) -> None:
                     repoint(conn, art, local, entity_for(conn, key, "PERSON", name))
     for (art, local), d in split_units.items():
         eid = entity_for(conn, d["key"], d["type"], d["name"])
-        repoint(conn, art, local, eid)
-    delete_orphans(conn, {int(r[0]) for r in conn.execute("SELECT id FROM _touched")})
-    conn.execute("DELETE FROM _touched")
+        if conn.execute("SELECT entity_id FROM article_entities WHERE article_id = ? AND local_id = ?",
+                        (art, local)).fetchone()[0] != eid:
+            repoint(conn, art, local, eid)
 
 
 def _rekey(
@@ -249,14 +281,13 @@ def _unit_pins(conn: sqlite3.Connection, decisions: Iterable[dict[str, Any]]) ->
     return out
 
 
-def _assign(conn: sqlite3.Connection, table: str, col: str, key: str, eid: int, a: Assignment) -> None:
+def _assign(conn: sqlite3.Connection, table: str, col: str, key: str, eid: int, score: float, evidence: str) -> None:
     conn.execute(f"UPDATE {table} SET entity_id = ?, score = ?, evidence = ? WHERE {col} = ?",
-                 (eid, a.score, json.dumps(a.evidence, ensure_ascii=False), key))
+                 (eid, score, evidence, key))
 
 
 def repoint(conn: sqlite3.Connection, article_id: str, local_id: str, entity_id: int) -> None:
-    """Point one article entity, and every fact naming it, at another global entity."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS _touched (id INTEGER PRIMARY KEY)")
+    """Point one article entity, and every fact naming it, at another global entity (inside refresh())."""
     conn.execute("INSERT OR IGNORE INTO _touched (id) SELECT entity_id FROM article_entities"
                  " WHERE article_id = ? AND local_id = ?", (article_id, local_id))
     for table, id_col, local_col in _POINTERS:
