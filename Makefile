@@ -6,7 +6,7 @@ DB ?= dossier.db
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations lock clean
+.PHONY: install demo test lint bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-blind lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -52,7 +52,10 @@ eval-status: $(STAMP)
 eval-relations: $(STAMP)
 	$(BIN)/python scripts/eval_relations.py
 
-eval: eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations
+eval-blind: $(STAMP)
+	$(BIN)/python scripts/blind_report.py --after
+
+eval: eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-blind
 
 lock: $(STAMP)
 	( echo '# Exact versions of every dependency, used by `make install` (regenerate with `make lock`).'; \
