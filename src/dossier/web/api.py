@@ -48,19 +48,22 @@ def people(store: StoreDep, offset: Offset = 0, limit: Limit = 50) -> dict[str, 
 
 
 @router.get("/people/{person_id}", summary="A person's profile", responses=READ_ERRORS)
-def person(store: StoreDep, person_id: PersonId, filters: FiltersDep) -> dict[str, Any]:
-    """Names, roles, ties (grouped, with every source), quotes by and about them, events, articles."""
-    return data.profile(store, person_id, filters)
+def person(store: StoreDep, person_id: PersonId, filters: FiltersDep) -> Response:
+    """Names, roles, ties (merged, first sources of each), quotes, statements about them, events, articles.
+
+    Each list holds at most 200 items (``totals`` has the counts); ``/api/ties`` gives a tie's every source.
+    """
+    return _json(data.profile(store, person_id, filters))
 
 
 @router.get("/people/{person_id}/network", summary="A page of a person's neighbours", responses=READ_ERRORS)
 def network(store: StoreDep, person_id: PersonId, filters: FiltersDep, offset: Offset = 0,
-            limit: Limit = 50) -> dict[str, Any]:
+            limit: Limit = 50) -> Response:
     """A page of ties (best supported first) and the people at their ends; ``next_offset`` gives the next page.
 
     Each tie says whether it is ``weak`` (speculative, hypothetical, unknown or of low confidence).
     """
-    return data.network(store, person_id, filters, offset, limit)
+    return _json(data.network(store, person_id, filters, offset, limit))
 
 
 @router.get("/people/{person_id}/timeline", summary="A person's facts in date order", responses=READ_ERRORS)
@@ -78,9 +81,9 @@ def quotes(store: StoreDep, person_id: PersonId, filters: FiltersDep, offset: Of
 
 
 @router.get("/ties", summary="Every tie between two entities", responses=READ_ERRORS)
-def ties(store: StoreDep, a: EntityRef, b: EntityRef, filters: FiltersDep) -> dict[str, Any]:
-    """Ties between ``a`` and ``b`` grouped with their sources, and each source on a timeline."""
-    return data.ties_between(store, a, b, filters)
+def ties(store: StoreDep, a: EntityRef, b: EntityRef, filters: FiltersDep) -> Response:
+    """Ties between ``a`` and ``b`` merged with all their sources, and each source on a timeline."""
+    return _json(data.ties_between(store, a, b, filters))
 
 
 @router.get("/path", summary="How two entities are connected", responses=READ_ERRORS)
@@ -120,6 +123,11 @@ def export(
                 archive.write(path, arcname=Path(path).relative_to(tmp).as_posix())
     return Response(buffer.getvalue(), media_type="application/zip",
                     headers={"Content-Disposition": f'attachment; filename="dossier-{format}.zip"'})
+
+
+def _json(body: Any) -> Response:
+    """JSON without FastAPI's per-value encoder, which costs more than the query on a large profile."""
+    return Response(json.dumps(body, ensure_ascii=False, separators=(",", ":")), media_type="application/json")
 
 
 def _download(body: Any, filename: str) -> Response:

@@ -206,13 +206,24 @@ def search(store: Store, text: str, filters: Filters, offset: int, limit: int) -
         "next_offset": offset + limit if offset + limit < hits["total"] else None}}
 
 
+# A profile lists at most this many of each kind of fact (``totals`` says how many there are), and
+# each tie at most PROFILE_SOURCES of its sources: a person in thousands of articles stays one page.
+PROFILE_LIST = 200
+PROFILE_SOURCES = 5
+
+
 def profile(store: Store, person_id: int, filters: Filters) -> dict[str, Any]:
-    """A person's profile: merged ties (filtered by the service) and every fact list filtered alike."""
+    """A person's profile: merged ties (filtered by the service) and every fact list filtered alike.
+
+    Lists are cut at :data:`PROFILE_LIST` (``totals`` has the full counts); a tie keeps its first
+    :data:`PROFILE_SOURCES` sources and ``sources_total`` (all of them are in :func:`ties_between`).
+    """
     raw = service.profile(store, ref(person_id), filters.graph())
     ties = _order([tie_view(e, raw["id"]) for e in raw["edges"]])
-    return {
-        "id": raw["id"], "name": raw["name"], "type": raw["type"], "gender": raw["gender"],
-        "mentions": raw["mentions"], "aliases": [a for a in raw["aliases"] if a != raw["name"]],
+    for tie in ties:
+        tie["sources_total"] = len(tie["sources"])
+        del tie["sources"][PROFILE_SOURCES:]
+    lists = {
         "articles": filters.apply(raw["articles"]),
         "roles": sorted(filters.apply(raw["roles"]),
                         key=lambda r: (r.get("start") or r.get("when") or r.get("published") or "")),
@@ -220,6 +231,11 @@ def profile(store: Store, person_id: int, filters: Filters) -> dict[str, Any]:
         "quotes": filters.apply(raw["quotes"]),
         "events": filters.apply(raw["events"]),
         "claims": filters.apply(raw["claims"]),
+    }
+    return {
+        "id": raw["id"], "name": raw["name"], "type": raw["type"], "gender": raw["gender"],
+        "mentions": raw["mentions"], "aliases": [a for a in raw["aliases"] if a != raw["name"]],
+        **{k: v[:PROFILE_LIST] for k, v in lists.items()}, "totals": {k: len(v) for k, v in lists.items()},
     }
 
 
