@@ -6,7 +6,7 @@ DB ?= dossier.db
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-blind lock clean
+.PHONY: install demo test lint bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-resolve eval-blind lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)  ## Throughput and per-component cost, as ratios to bare spaCy measured in the same run
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_graph.py
 
 eval-seed: $(STAMP)
 	$(BIN)/dossier eval $(SHARED)/seed/000_4ed56cca851698d7.gold.json $(SHARED)/seed/000_4ed56cca851698d7.txt
@@ -49,13 +50,16 @@ eval-coref: $(STAMP)
 eval-status: $(STAMP)
 	$(BIN)/python scripts/eval_status.py
 
+eval-resolve: $(STAMP)
+	$(BIN)/python scripts/eval_resolve.py
+
 eval-relations: $(STAMP)
 	$(BIN)/python scripts/eval_relations.py
 
 eval-blind: $(STAMP)
 	$(BIN)/python scripts/blind_report.py --after
 
-eval: eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-blind
+eval: eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-resolve eval-blind
 
 lock: $(STAMP)
 	( echo '# Exact versions of every dependency, used by `make install` (regenerate with `make lock`).'; \

@@ -15,7 +15,8 @@ from dossier.cli import app
 from .conftest import EXAMPLES
 
 runner = CliRunner()
-COMMANDS = ["extract", "ingest", "people", "show", "quotes", "ties", "timeline", "eval"]
+COMMANDS = ["extract", "ingest", "people", "show", "quotes", "ties", "timeline", "eval", "path", "network", "search",
+            "why", "merge", "distinct", "split", "resolve", "export"]
 
 ARTICLE = """date 2024-04-11 Harbor Board Names New Chair
 Nadia Ferreira was named chair of the Port Aster harbor board on Wednesday.

@@ -492,7 +492,8 @@ def network(
     if as_json:
         _print_json(result)
         return
-    shown = f"{offset + 1}–{offset + len(result['edges'])} of {result['total_edges']}" if result["edges"] else "none"
+    shown = (f"{offset + 1}–{offset + len(result['edges'])} among {result['tie_pairs']} tied pairs"
+             if result["edges"] else "none")
     cap = f"; stopped early ({result['truncated']})" if result["truncated"] else ""
     out.print(f"[bold]{escape(result['centre']['name'])}[/]: {len(result['nodes'])} entities within {depth} hops; "
               f"ties {shown}{cap}", highlight=False)

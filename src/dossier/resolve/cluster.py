@@ -11,10 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .names import NameParts, compatible
+from .names import NameParts, compatible, first_names, middle_names
 
-# A bare surname joins the block's biggest matching person only when it is this many times the next one.
+# A bare surname joins the block's biggest matching person only when it is this many times the next one,
+# is named in full in at least MIN_FULL articles, and in at least BARE_SHARE times as many articles as the
+# surname appears alone (a bare "Kelly" in 13 articles is not the Jane Kelly named in full in 2).
 DOMINANCE = 2.0
+MIN_FULL = 2
+BARE_SHARE = 0.5
 # A full name that fits several clusters joins the biggest only when it is this many times all the others.
 AMBIGUOUS_DOMINANCE = 3.0
 
@@ -110,6 +114,7 @@ class BlockResult:
     signatures: dict[str, Assignment | None]
     clusters: list[Cluster]
     names: dict[str, str | None]  # cluster key -> display name from a decision (None: from its forms)
+    bridged: set[str] = field(default_factory=set)  # keys of entities named in another block (maiden names)
 
 
 def _gender_conflict(a: str | None, b: str | None) -> bool:
@@ -122,7 +127,29 @@ def _specificity(f: Form) -> tuple[Any, ...]:
     return (-(len(p.middles) if p else 0), initial, -f.n, f.form)
 
 
-def cluster_block(forms: list[Form], signatures: list[Signature], decisions: list[Decision]) -> BlockResult:
+@dataclass(frozen=True)
+class Bridge:
+    """A form of another block whose last middle name is this block's surname (a maiden name), and the
+    key of the entity it belongs to there: "Margaret Stoll Albright" for the block "stoll"."""
+
+    form: Form
+    key: str
+    name: str
+    entity_n: int = 1  # article entities of that entity across its forms
+
+
+def maiden_match(local: Form, married: Form) -> bool:
+    """Whether ``local`` (Margaret Stoll) can be ``married`` (Margaret Stoll Albright) before marriage."""
+    a, b = local.parts, married.parts
+    if a is None or b is None or not (a.full and b.full) or a.suffix or not b.middles:
+        return False
+    if b.middles[-1] != a.surname or "male" in (local.gender, married.gender):
+        return False  # married names taken at marriage: in English news overwhelmingly women's
+    return first_names(a.first, b.first) is not None and middle_names(a.middles, b.middles[:-1]) is not None  # type: ignore[arg-type]
+
+
+def cluster_block(forms: list[Form], signatures: list[Signature], decisions: list[Decision],
+                  bridges: list[Bridge] = ()) -> BlockResult:  # type: ignore[assignment]
     """Cluster a block's forms, then place its bare surnames; decisions are replayed in order."""
     pinned: dict[str, Decision] = {}
     for d in sorted(decisions, key=lambda d: d.id):
@@ -199,8 +226,21 @@ def cluster_block(forms: list[Form], signatures: list[Signature], decisions: lis
                 evidence["note"] = note
             result[f.form] = Assignment("", round(score, 3), evidence)
 
+    bridged: set[str] = set()
     for c in clusters:
-        if c.key is None:
+        if c.key is not None:
+            continue
+        # The earlier name must be the rarer one: a headline fragment ("Ada Brandt Show") never absorbs Ada Brandt.
+        via = {(b.key, b.name) for f in c.forms for b in bridges if c.n < b.entity_n and maiden_match(f, b.form)}
+        if len(via) == 1:
+            ((c.key, c.name),) = via
+            bridged.add(c.key)
+            for f in c.forms:
+                result[f.form].evidence = {
+                    "rule": "maiden name", "married_name": c.name,
+                    "reasons": [f"{c.name} gives {f.parts.surname if f.parts else '?'} as a middle name"],
+                    "before": result[f.form].evidence.get("rule")}
+        else:
             c.key = c.canonical().form
     for c in clusters:
         for f in c.forms:
@@ -209,13 +249,16 @@ def cluster_block(forms: list[Form], signatures: list[Signature], decisions: lis
                 result[f.form].evidence["canonical"] = True
 
     sigs: dict[str, Assignment | None] = {}
+    bare: dict[tuple[str, str | None], int] = {}
+    for s in signatures:
+        bare[(s.surname, s.suffix)] = bare.get((s.surname, s.suffix), 0) + s.n
     for s in sorted(signatures, key=lambda s: s.signature):
-        sigs[s.signature] = _place_surname(s, clusters, pinned, apart)
-    return BlockResult(result, sigs, clusters, {c.key: c.name for c in clusters if c.key})  # type: ignore[misc]
+        sigs[s.signature] = _place_surname(s, clusters, pinned, apart, bare[(s.surname, s.suffix)])
+    return BlockResult(result, sigs, clusters, {c.key: c.name for c in clusters if c.key}, bridged)  # type: ignore[misc]
 
 
 def _place_surname(s: Signature, clusters: list[Cluster], pinned: dict[str, Decision],
-                   apart: list[tuple[frozenset[str], frozenset[str]]]) -> Assignment | None:
+                   apart: list[tuple[frozenset[str], frozenset[str]]], bare_total: int) -> Assignment | None:
     pin = f"~{s.surname}"
     d = pinned.get(pin)
     if d is not None:
@@ -237,13 +280,14 @@ def _place_surname(s: Signature, clusters: list[Cluster], pinned: dict[str, Deci
     fitting.sort(key=lambda c: (-c.n, c.key))
     top = fitting[0]
     second = fitting[1].n if len(fitting) > 1 else 0
-    if top.n < DOMINANCE * second:
+    if top.n < DOMINANCE * second or top.n < MIN_FULL or top.n < BARE_SHARE * bare_total:
         return None
     evidence: dict[str, Any] = {
         "rule": "bare surname joins the dominant person",
         "articles": top.n,
         "next": second,
         "excluded": len(people) - len(fitting),
+        "bare_articles": bare_total,
     }
     if s.gender:
         evidence["gender"] = s.gender

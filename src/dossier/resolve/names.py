@@ -21,6 +21,14 @@ _DROP = re.compile(r"[^\w\s'-]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+_NOT_NAME = re.compile(r"[^\w\s.'’-]")
+
+
+def clean(name: str) -> str:
+    """A name as written, without stray marks around it ("@Ada Brandt", "George (W. Bush")."""
+    return " ".join(_NOT_NAME.sub(" ", name).split()).strip(" .-'")
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, no punctuation but hyphens and apostrophes inside words, single spaces."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -101,6 +109,8 @@ def middle_names(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, float] | 
     if not a or not b:
         return ("one gives none", 0.0)
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if _initial(short[0]) and short[0] != long_[0][0]:
+        return None  # an initial stands for the first middle name: George W. is not George H. W.
     i = 0
     for word in long_:
         if i < len(short) and _word_matches(short[i], word):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..graph import ArticleGraph, Entity
-from .names import NameParts, fold, parse
+from .names import NameParts, clean, fold, parse
 
 
 @dataclass(frozen=True)
@@ -51,13 +51,14 @@ def units(graph: ArticleGraph) -> list[Unit]:
         mine = tuple(sorted(titles.get(e.id, ())))
         if e.type != "PERSON" or parts is None:
             form = other_form(e.type, e.name)
-            out.append(Unit(e.id, e.type, form, form, e.name.strip(), None, e.gender, mine))
+            out.append(Unit(e.id, e.type, form, form, clean(e.name) or e.name.strip(), None, e.gender, mine))
             continue
         signature = None
         if not parts.full:
             conflict = _conflict(e, parts, graph, parsed)
             signature = f"{parts.surname}|{e.gender or ''}|{conflict or ''}|{','.join(mine)}|{parts.suffix or ''}"
-        out.append(Unit(e.id, "PERSON", person_form(parts), parts.surname, e.name.strip(), parts, e.gender, mine,
+        out.append(Unit(e.id, "PERSON", person_form(parts), parts.surname, clean(e.name) or e.name.strip(), parts,
+                        e.gender, mine,
                         signature))
     return out
 

@@ -61,11 +61,51 @@ def ties(conn: sqlite3.Connection, a: str | int, b: str | int, filters: E.Filter
     return {"a": _entity(first), "b": _entity(second), "edges": found}
 
 
-def _neighbours(conn: sqlite3.Connection, eid: int, filters: E.Filters, statuses: tuple[str, ...],
-                cache: dict[int, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    if eid not in cache:
-        cache[eid] = [e for e in E.merge(E.rows_of(conn, eid), filters) if e["status"] in statuses]
-    return cache[eid]
+def _source_filter(filters: E.Filters, statuses: tuple[str, ...] | None) -> tuple[str, list[Any]]:
+    """SQL conditions on a fact row ``r`` joined to its article ``a`` for the source filters."""
+    where, params = [], []
+    if filters.since:
+        where.append("a.published >= ?")
+        params.append(filters.since)
+    if filters.until:
+        where.append("substr(a.published, 1, ?) <= ?")
+        params += [len(filters.until), filters.until]
+    if filters.outlet:
+        where.append(f"lower(a.outlet) IN ({','.join('?' * len(filters.outlet))})")
+        params += [o.casefold() for o in filters.outlet]
+    wanted = [s for s in (statuses or E.STATUS_ORDER + E.NON_SUPPORTING)
+              if not filters.status or s in filters.status]
+    where.append(f"r.status IN ({','.join('?' * len(wanted))})")
+    params += wanted
+    return " AND ".join(where), params
+
+
+def neighbours(conn: sqlite3.Connection, nodes: list[int], filters: E.Filters = E.NO_FILTERS,
+               statuses: tuple[str, ...] | None = None) -> dict[int, set[int]]:
+    """node -> entities it has a tie with (a relation or role row passing the filters), in one query a chunk.
+
+    An edge's status is its strongest source's, so "an edge of these statuses" is "a source of these
+    statuses" for the usual prefixes of the order (asserted, attributed, ...).
+    """
+    cond, params = _source_filter(filters, statuses)
+    out: dict[int, set[int]] = {}
+    for i in range(0, len(nodes), 400):
+        chunk = nodes[i:i + 400]
+        marks = ",".join("?" * len(chunk))
+        sql = []
+        for table, s_col, o_col in (("relations", "subject_id", "object_id"), ("roles", "person_id", "org_id")):
+            for me, other in ((s_col, o_col), (o_col, s_col)):
+                sql.append(f"SELECT r.{me}, r.{other}, count(DISTINCT r.article_id) FROM {table} r"
+                           f" JOIN articles a ON a.id = r.article_id WHERE r.{me} IN ({marks})"
+                           f" AND r.{other} IS NOT NULL AND r.{other} != r.{me} AND {cond} GROUP BY 1, 2")
+        rows = conn.execute(" UNION ALL ".join(sql), [*chunk, *params] * 4).fetchall()
+        counts: dict[tuple[int, int], int] = {}
+        for me, other, n in rows:
+            counts[(me, other)] = max(counts.get((me, other), 0), n)
+        for (me, other), n in counts.items():
+            if n >= filters.min_sources:
+                out.setdefault(me, set()).add(other)
+    return out
 
 
 def path(conn: sqlite3.Connection, a: str | int, b: str | int, filters: E.Filters = E.NO_FILTERS,
@@ -78,7 +118,6 @@ def path(conn: sqlite3.Connection, a: str | int, b: str | int, filters: E.Filter
     if first["id"] == second["id"]:
         raise DossierError(f"{a!r} and {b!r} are the same entity ({first['name']})")
     max_depth = min(max_depth, MAX_PATH_DEPTH)
-    cache: dict[int, list[dict[str, Any]]] = {}
     start, goal = first["id"], second["id"]
     parents: dict[int, set[int]] = {start: set()}
     frontier = [start]
@@ -87,24 +126,21 @@ def path(conn: sqlite3.Connection, a: str | int, b: str | int, filters: E.Filter
     began = time.monotonic()
     for _ in range(max_depth):
         nxt: dict[int, set[int]] = {}
-        for node in frontier:
-            for e in _neighbours(conn, node, filters, statuses, cache):
-                other = e["target"] if e["source"] == node else e["source"]
-                if other in parents:
-                    continue
-                nxt.setdefault(other, set()).add(node)
-            if time.monotonic() - began > TIME_BUDGET_S:
-                truncated = "time"
-                break
-        for k, v in nxt.items():
-            parents[k] = v
+        for node, others in neighbours(conn, frontier, filters, statuses).items():
+            for other in others:
+                if other not in parents:
+                    nxt.setdefault(other, set()).add(node)
+        parents.update(nxt)
         if goal in nxt:
             found = True
             break
-        if truncated or not nxt:
+        if not nxt:
             break
         if len(parents) > MAX_NODES:
             truncated = "nodes"
+            break
+        if time.monotonic() - began > TIME_BUDGET_S:
+            truncated = "time"
             break
         frontier = sorted(nxt)
     paths: list[list[int]] = []
@@ -123,9 +159,11 @@ def path(conn: sqlite3.Connection, a: str | int, b: str | int, filters: E.Filter
     for p in paths:
         hops = []
         for x, y in itertools.pairwise(p):
-            hop_edges = [e for e in cache.get(x, []) if {e["source"], e["target"]} == {x, y}]
+            hop_edges = [e for e in E.merge(E.rows_between(conn, x, y), filters) if e["status"] in statuses
+                         and e["confidence"] >= filters.min_confidence]
             hops.append({"from": who[x], "to": who[y], "edges": _label(conn, hop_edges)})
-        out.append({"length": len(p) - 1, "nodes": [who[n] for n in p], "hops": hops})
+        if all(h["edges"] for h in hops):
+            out.append({"length": len(p) - 1, "nodes": [who[n] for n in p], "hops": hops})
     return {"a": _entity(first), "b": _entity(second), "statuses": list(statuses), "paths": out,
             "visited": len(parents), "truncated": truncated}
 
@@ -140,41 +178,43 @@ def network(conn: sqlite3.Connection, name: str | int, depth: int = 2, filters: 
     depth = max(1, min(depth, 3))
     seen = {centre["id"]: 0}
     frontier = [centre["id"]]
-    all_edges: dict[tuple[str, int, int], dict[str, Any]] = {}
     truncated = None
     began = time.monotonic()
     for level in range(1, depth + 1):
         nxt = []
         for node in frontier:
-            for e in E.merge(E.rows_of(conn, node), filters):
-                other = e["target"] if e["source"] == node else e["source"]
-                if other not in seen:
-                    if len(seen) >= max_nodes:
-                        truncated = "nodes"
-                        continue
-                    seen[other] = level
-                    nxt.append(other)
-                all_edges.setdefault((e["type"], e["source"], e["target"]), e)
-            if time.monotonic() - began > TIME_BUDGET_S:
-                truncated = "time"
+            for other in sorted(neighbours(conn, [node], filters).get(node, ())):
+                if other in seen:
+                    continue
+                if len(seen) >= max_nodes:
+                    truncated = "nodes"
+                    break
+                seen[other] = level
+                nxt.append(other)
+            if truncated or time.monotonic() - began > TIME_BUDGET_S:
+                truncated = truncated or "time"
                 break
-        if truncated == "time":
+        if truncated:
             break
         frontier = nxt
-    kept = [e for e in all_edges.values() if e["source"] in seen and e["target"] in seen]
-    kept.sort(key=lambda e: (min(seen[e["source"]], seen[e["target"]]), -e["support"]["articles"], e["type"],
-                             e["source"], e["target"]))
+    adjacency = neighbours(conn, sorted(seen), filters)
+    pairs = sorted({(min(a, b), max(a, b)) for a, others in adjacency.items() for b in others if b in seen},
+                   key=lambda p: (min(seen[p[0]], seen[p[1]]), max(seen[p[0]], seen[p[1]]), p))
+    kept: list[dict[str, Any]] = []
+    for a, b in pairs:
+        kept.extend(E.merge(E.rows_between(conn, a, b), filters))
+        if len(kept) >= offset + limit:
+            break
     page = _label(conn, kept[offset: offset + limit])
     for e in page:
         e["sources"] = e["sources"][:3]  # the full list is one `ties` away
     who = names(conn, set(seen))
     nodes = [{**who[n], "depth": d} for n, d in sorted(seen.items(), key=lambda x: (x[1], x[0])) if n in who]
-    return {"centre": _entity(centre), "depth": depth, "nodes": nodes, "edges": page, "total_edges": len(kept),
+    return {"centre": _entity(centre), "depth": depth, "nodes": nodes, "edges": page, "tie_pairs": len(pairs),
             "offset": offset, "limit": limit, "truncated": truncated}
 
 
 _FTS_WORD = re.compile(r"\w+", re.UNICODE)
-_TABLES = {"quote": "quotes", "relation": "relations", "role": "roles", "claim": "claims", "event": "events"}
 
 
 def search(conn: sqlite3.Connection, text: str, filters: E.Filters = E.NO_FILTERS, offset: int = 0,
@@ -184,19 +224,17 @@ def search(conn: sqlite3.Connection, text: str, filters: E.Filters = E.NO_FILTER
     if not words:
         return {"query": text, "hits": [], "total": 0}
     match = " ".join(f'"{w}"' for w in words)
+    cond, params = _source_filter(filters, None)
+    cond = cond.replace("r.status", "f.status")
+    total = conn.execute(
+        f"SELECT count(*) FROM evidence_fts f JOIN articles a ON a.id = f.article_id"
+        f" WHERE evidence_fts MATCH ? AND {cond}", (match, *params)).fetchone()[0]
     rows = conn.execute(
-        "SELECT f.text, f.kind, f.fact_id, f.article_id, a.title, a.outlet, a.published, a.url,"
-        " bm25(evidence_fts) AS rank"
-        " FROM evidence_fts f JOIN articles a ON a.id = f.article_id WHERE evidence_fts MATCH ? ORDER BY rank",
-        (match,)).fetchall()
-    hits = []
-    for r in rows:
-        fact = conn.execute(f"SELECT status, ev_start, ev_end FROM {_TABLES[r['kind']]} WHERE id = ?",
-                            (r["fact_id"],)).fetchone()
-        hit = {"text": r["text"], "kind": r["kind"], "article": r["article_id"], "article_title": r["title"],
-               "outlet": r["outlet"], "published": r["published"], "url": r["url"],
-               "status": fact["status"] if fact else None,
-               "evidence": {"start": fact["ev_start"], "end": fact["ev_end"]} if fact else None}
-        if hit["status"] is not None and filters.keeps(hit):
-            hits.append(hit)
-    return {"query": text, "total": len(hits), "offset": offset, "limit": limit, "hits": hits[offset: offset + limit]}
+        "SELECT f.text, f.kind, f.fact_id, f.article_id, f.status, f.ev_start, f.ev_end, a.title, a.outlet,"
+        " a.published, a.url FROM evidence_fts f JOIN articles a ON a.id = f.article_id"
+        f" WHERE evidence_fts MATCH ? AND {cond} ORDER BY bm25(evidence_fts), f.article_id LIMIT ? OFFSET ?",
+        (match, *params, limit, offset)).fetchall()
+    hits = [{"text": r["text"], "kind": r["kind"], "article": r["article_id"], "article_title": r["title"],
+             "outlet": r["outlet"], "published": r["published"], "url": r["url"], "status": r["status"],
+             "evidence": {"start": r["ev_start"], "end": r["ev_end"]}} for r in rows]
+    return {"query": text, "total": total, "offset": offset, "limit": limit, "hits": hits}

@@ -117,8 +117,14 @@ def choose(conn: sqlite3.Connection, name: str | int) -> dict[str, Any]:
     same_rank = [e for e in rest if _RANK[e["match"]] == _RANK[best["match"]]]
     rivals = sum(e["articles"] for e in same_rank)
     if not same_rank or (best["articles"] >= DOMINANT * max(rivals, 1) and best["articles"] > rivals):
-        note = (f"{name!r} also matches {len(rest)} other{'s' if len(rest) > 1 else ''};"
-                f" picked {best['name']} ({best['articles']} articles vs {rivals})")
+        plural = "s" if len(rest) > 1 else ""
+        if same_rank:
+            note = (f"{name!r} also matches {len(rest)} other{plural}; picked {best['name']}, the clearly dominant"
+                    f" one ({best['articles']} articles vs {rivals})")
+        else:
+            kinds = ", ".join(sorted({e["match"] for e in rest}))
+            note = (f"{name!r} also matches {len(rest)} other{plural} (by {kinds}); picked {best['name']},"
+                    f" matched by {best['match']}")
         return {**best, "others": others, "note": note}
     listed = [_brief(e) for e in found]
     raise Ambiguous(f"{name!r} matches {len(found)} entities: "

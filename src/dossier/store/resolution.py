@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from ..resolve.cluster import Decision, Form, Signature, cluster_block
+from ..resolve.cluster import Bridge, Decision, Form, Signature, cluster_block
 from ..resolve.names import parse
 from ..resolve.units import Unit
 from .text import norm, surname
@@ -85,12 +85,17 @@ def count(conn: sqlite3.Connection, unit: Unit, delta: int) -> None:
         return
     p = unit.parts
     conn.execute(
-        "INSERT INTO forms (form, type, block, display, first, middles, surname, suffix, n, female, male)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        "INSERT INTO forms (form, type, block, display, first, middles, surname, suffix, maiden, n, female, male)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (form) DO UPDATE SET n = n + excluded.n, female = female + excluded.female,"
-        " male = male + excluded.male, display = min(display, excluded.display)",
+        " male = male + excluded.male, display = CASE"
+        # The written form kept is the same whatever the order: mixed case before capitals, then the smallest.
+        " WHEN (excluded.display = upper(excluded.display)) < (display = upper(display)) THEN excluded.display"
+        " WHEN (excluded.display = upper(excluded.display)) > (display = upper(display)) THEN display"
+        " ELSE min(display, excluded.display) END",
         (unit.form, unit.type, unit.block, unit.display, p.first if p else None, " ".join(p.middles) if p else None,
-         p.surname if p else None, p.suffix if p else None, delta, female, male),
+         p.surname if p else None, p.suffix if p else None,
+         p.middles[-1] if p and p.middles and len(p.middles[-1]) > 1 else None, delta, female, male),
     )
     for title in unit.titles:
         conn.execute(
@@ -141,6 +146,18 @@ def _form_stats(conn: sqlite3.Connection, block: str) -> list[tuple[Form, str, i
     return out
 
 
+def _bridges(conn: sqlite3.Connection, block: str) -> list[Bridge]:
+    """Forms elsewhere whose last middle name is this block's surname, with their entity's key."""
+    out = []
+    for r in conn.execute(
+            "SELECT f.form, f.display, f.n, f.female, f.male, e.norm_name, e.name,"
+            " (SELECT sum(g.n) FROM forms g WHERE g.entity_id = e.id AND g.block != f.maiden) FROM forms f"
+            " JOIN entities e ON e.id = f.entity_id WHERE f.maiden = ? AND f.block != ? AND f.n > 0"
+            " AND f.type = 'PERSON' AND f.display != upper(f.display)", (block, block)):
+        out.append(Bridge(Form(r[0], "PERSON", parse(r[1]), r[2], r[3], r[4]), r[5], r[6], r[7] or 0))
+    return out
+
+
 def _signature_stats(conn: sqlite3.Connection, block: str) -> list[Signature]:
     out = []
     for r in conn.execute("SELECT signature, n FROM signatures WHERE block = ? AND n > 0", (block,)):
@@ -153,7 +170,18 @@ def _signature_stats(conn: sqlite3.Connection, block: str) -> list[Signature]:
 def refresh(conn: sqlite3.Connection, blocks: Iterable[str]) -> None:
     """Cluster each block again and re-point the entities whose cluster changed."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS _touched (id INTEGER PRIMARY KEY)")
-    for block in sorted(set(blocks)):
+    todo = sorted(set(blocks))
+    for block in todo:
+        _refresh_block(conn, block)
+    # Blocks of the maiden names used here read these blocks' results: settle them after.
+    linked = set()
+    for i in range(0, len(todo), 400):
+        chunk = todo[i:i + 400]
+        linked |= {r[0] for r in conn.execute(
+            f"SELECT DISTINCT f.maiden FROM forms f WHERE f.block IN ({','.join('?' * len(chunk))})"
+            " AND f.maiden IS NOT NULL AND f.n > 0 AND EXISTS (SELECT 1 FROM forms g WHERE g.block = f.maiden)",
+            chunk)}
+    for block in sorted(linked):
         _refresh_block(conn, block)
     touched = [int(r[0]) for r in conn.execute("SELECT id FROM _touched")]
     if touched:
@@ -172,7 +200,8 @@ def _refresh_block(conn: sqlite3.Connection, block: str) -> None:
     decisions = _decisions(conn, block)
     seen = [Decision(d["id"], d["kind"], d["key"], d["name"], tuple(p for p in json.loads(d["forms"]) if p[0] != "@"),
                      tuple(json.loads(d["others"]))) for d in decisions if d["kind"] != "split"]
-    result = cluster_block([f for f, _, _, _ in stats], _signature_stats(conn, block), seen)
+    result = cluster_block([f for f, _, _, _ in stats], _signature_stats(conn, block), seen,
+                           _bridges(conn, block))
     ids: dict[str, int] = {}
     keys = {c.key for c in result.clusters}
     held = {v for v in current.values() if v is not None}
@@ -186,7 +215,9 @@ def _refresh_block(conn: sqlite3.Connection, block: str) -> None:
         eid = same[0] if same else _rekey(conn, c.key, mine, keys, ids)  # type: ignore[arg-type]
         if eid is None:
             eid = entity_for(conn, c.key, c.forms[0].type, name, c.gender)  # type: ignore[arg-type]
-        if known.get(eid, (None, None, None))[1:] != (name, c.gender or known.get(eid, (0, 0, None))[2]):
+        if c.key in result.bridged:
+            pass  # named in its married-name block; leave its name there
+        elif known.get(eid, (None, None, None))[1:] != (name, c.gender or known.get(eid, (0, 0, None))[2]):
             conn.execute("UPDATE entities SET name = ?, gender = coalesce(?, gender) WHERE id = ?",
                          (name, c.gender, eid))
         ids[c.key] = eid  # type: ignore[index]

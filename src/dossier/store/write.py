@@ -254,12 +254,14 @@ def _write_claims(w: _Writer) -> None:
 
 def _write_search(w: _Writer) -> None:
     """Fill the full-text index with the evidence sentences and quotes of the article."""
-    rows: list[tuple[str, str, int, str]] = []
+    rows: list[tuple[Any, ...]] = []
     for table, kind in (("quotes", "quote"), ("relations", "relation"), ("roles", "role"), ("claims", "claim"),
                         ("events", "event")):
         text_col = "coalesce(text, sentence)" if table == "quotes" else "coalesce(sentence, ev_text)"
-        for fact_id, text in w.conn.execute(
-                f"SELECT id, {text_col} FROM {table} WHERE article_id = ?", (w.article.id,)):
+        for fact_id, text, status, start, end in w.conn.execute(
+                f"SELECT id, {text_col}, status, ev_start, ev_end FROM {table} WHERE article_id = ?",
+                (w.article.id,)):
             if text:
-                rows.append((text, kind, fact_id, w.article.id))
-    w.conn.executemany("INSERT INTO evidence_fts (text, kind, fact_id, article_id) VALUES (?, ?, ?, ?)", rows)
+                rows.append((text, kind, fact_id, w.article.id, status, start, end))
+    w.conn.executemany("INSERT INTO evidence_fts (text, kind, fact_id, article_id, status, ev_start, ev_end)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?)", rows)

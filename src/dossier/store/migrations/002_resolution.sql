@@ -25,6 +25,7 @@ CREATE TABLE forms (
     middles   TEXT,
     surname   TEXT,
     suffix    TEXT,
+    maiden    TEXT,  -- the last middle name, when a full word: perhaps a maiden surname (another block)
     n         INTEGER NOT NULL DEFAULT 0,  -- article entities with this form
     female    INTEGER NOT NULL DEFAULT 0,
     male      INTEGER NOT NULL DEFAULT 0,
@@ -34,6 +35,7 @@ CREATE TABLE forms (
 );
 CREATE INDEX forms_block ON forms (block);
 CREATE INDEX forms_entity ON forms (entity_id);
+CREATE INDEX forms_maiden ON forms (maiden);
 
 CREATE TABLE form_titles (
     form  TEXT NOT NULL,
@@ -76,5 +78,6 @@ CREATE INDEX decision_blocks_block ON decision_blocks (block);
 
 -- Evidence sentences and quotes, searchable with FTS5 (filled at ingest, deleted with the article).
 CREATE VIRTUAL TABLE evidence_fts USING fts5 (
-    text, kind UNINDEXED, fact_id UNINDEXED, article_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+    text, kind UNINDEXED, fact_id UNINDEXED, article_id UNINDEXED, status UNINDEXED, ev_start UNINDEXED,
+    ev_end UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
 );
