@@ -253,7 +253,7 @@ def ties_between(store: Store, a: int, b: int, filters: Filters) -> dict[str, An
 
 
 def network(store: Store, person_id: int, filters: Filters, offset: int = 0, limit: int = 50) -> dict[str, Any]:
-    """One page of an entity's ties (strongest support first) and the people at their other ends.
+    """One page of an entity's ties and the people at their other ends (``total``: how many neighbours).
 
     A person with 500 neighbours comes in pages of ``limit`` ties; ``next_offset`` asks for the next one.
     """
@@ -268,11 +268,11 @@ def network(store: Store, person_id: int, filters: Filters, offset: int = 0, lim
         edges.append(tie)
         ends[tie["other_id"]] = tie["other"]
     nodes = [{"id": i, "name": n} for i, n in ends.items()]
-    total = raw["total_edges"]
+    # The service counts neighbours (``tie_pairs``), not ties; a full page means there may be more.
     return {
         "center": {"id": centre["id"], "name": centre["name"], "type": centre["type"]}, "nodes": nodes,
-        "edges": edges, "total": total, "offset": offset, "limit": limit,
-        "next_offset": offset + limit if offset + limit < total else None,
+        "edges": edges, "total": raw["tie_pairs"], "offset": offset, "limit": limit,
+        "next_offset": offset + limit if len(edges) == limit else None,
         "weak_edges": sum(1 for e in edges if e["weak"]), "truncated": raw["truncated"],
     }
 
