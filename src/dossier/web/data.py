@@ -266,7 +266,10 @@ def network(store: Store, person_id: int, filters: Filters, offset: int = 0, lim
         tie = tie_view(e, centre["id"])
         tie["evidence"] = tie.pop("sources")
         edges.append(tie)
-        ends[tie["other_id"]] = tie["other"]
+        # At depth 1 the service also returns ties between two neighbours: both ends are nodes.
+        for end, name in ((tie["source"], tie["source_name"]), (tie["target"], tie["target_name"])):
+            if end != centre["id"]:
+                ends[end] = name
     nodes = [{"id": i, "name": n} for i, n in ends.items()]
     # The service counts neighbours (``tie_pairs``), not ties; a full page means there may be more.
     return {
