@@ -232,6 +232,11 @@ def suggest_names(store: Store, text: str, limit: int = 10) -> list[dict[str, An
     return store.suggest(text, limit)
 
 
+def entity_ties(store: Store, name: str, where: Filters = NO_FILTERS) -> dict[str, Any]:
+    """An entity and its merged edges only (cheaper than ``profile`` when only the ties are shown)."""
+    return store.edges(name, where)
+
+
 def profile(store: Store, name: str, where: Filters = NO_FILTERS) -> dict[str, Any]:
     """Everything about an entity: names, articles, roles, merged edges, quotes, events, claims."""
     return store.person(name, where)

@@ -119,6 +119,13 @@ class Store:
         with self._lock:
             return lookup.choose(self.conn, name)
 
+    def edges(self, name: str | int, filters: Filters = NO_FILTERS) -> dict[str, Any]:
+        """The entity a name means and every merged edge at it (one pass; no other profile parts)."""
+        with self._lock:
+            ent = lookup.choose(self.conn, name)
+            return {"entity": {k: ent.get(k) for k in ("id", "name", "type", "articles", "match", "note")},
+                    "edges": graphq.entity_edges(self.conn, ent["id"], filters)}
+
     def suggest(self, text: str, limit: int = 10) -> list[dict[str, Any]]:
         """Entities for a typeahead: exact matches, then names with a word starting with ``text``."""
         with self._lock:
