@@ -253,30 +253,28 @@ def ties_between(store: Store, a: int, b: int, filters: Filters) -> dict[str, An
 
 
 def network(store: Store, person_id: int, filters: Filters, offset: int = 0, limit: int = 50) -> dict[str, Any]:
-    """One page of an entity's ties and the people at their other ends (``total``: how many neighbours).
+    """One page of an entity's ties (best supported first) and the people at their other ends.
 
     A person with 500 neighbours comes in pages of ``limit`` ties; ``next_offset`` asks for the next one.
+    Expanding a neighbour in the view asks for that neighbour's page, which brings the ties between them.
     """
-    raw = service.network(store, ref(person_id), depth=1, where=filters.graph(), offset=offset, limit=limit,
-                          max_nodes=100_000)
-    centre = raw["centre"]
+    raw = service.entity_ties(store, ref(person_id), filters.graph())
+    centre = raw["entity"]
+    ties = sorted((tie_view(e, centre["id"]) for e in raw["edges"]),
+                  key=lambda t: (-t["articles"], status_rank(t["status"]), t["other"] or "", t["type"]))
     edges = []
     ends: dict[int, str] = {}
-    for e in raw["edges"]:
-        tie = tie_view(e, centre["id"])
-        tie["evidence"] = tie.pop("sources")
+    for tie in ties[offset: offset + limit]:
+        tie["evidence"] = tie.pop("sources")[:PROFILE_SOURCES]
         edges.append(tie)
-        # At depth 1 the service also returns ties between two neighbours: both ends are nodes.
-        for end, name in ((tie["source"], tie["source_name"]), (tie["target"], tie["target_name"])):
-            if end != centre["id"]:
-                ends[end] = name
-    nodes = [{"id": i, "name": n} for i, n in ends.items()]
-    # The service counts neighbours (``tie_pairs``), not ties; a full page means there may be more.
+        ends[tie["other_id"]] = tie["other"]
+    total = len(ties)
     return {
-        "center": {"id": centre["id"], "name": centre["name"], "type": centre["type"]}, "nodes": nodes,
-        "edges": edges, "total": raw["tie_pairs"], "offset": offset, "limit": limit,
-        "next_offset": offset + limit if len(edges) == limit else None,
-        "weak_edges": sum(1 for e in edges if e["weak"]), "truncated": raw["truncated"],
+        "center": {"id": centre["id"], "name": centre["name"], "type": centre["type"]},
+        "nodes": [{"id": i, "name": n} for i, n in ends.items()], "edges": edges, "total": total,
+        "neighbours": len({t["other_id"] for t in ties}), "offset": offset, "limit": limit,
+        "next_offset": offset + limit if offset + limit < total else None,
+        "weak_edges": sum(1 for e in edges if e["weak"]),
     }
 
 
