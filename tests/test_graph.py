@@ -124,6 +124,22 @@ def test_a_bare_surname_needs_a_person_named_in_full_often_enough() -> None:
     assert s.why("Jane Kelly")["surnames"] == []
 
 
+def test_a_lone_word_that_is_also_a_first_name_joins_nobody() -> None:
+    # "Martin" alone: Tavi Martin is named in full twice, but Martin Oakes (first name Martin) five times.
+    s = store_of(*[article(f"f{i}", "2016-01-01", "L", [("Tavi Martin", "male")]) for i in range(2)],
+                 *[article(f"g{i}", "2016-01-01", "L", [("Martin Oakes", "male")]) for i in range(5)],
+                 article("x1", "2016-02-01", "L", [("Martin", "male")]))
+    assert entity_of(s, "x1", "Martin") != entity_of(s, "f0", "Tavi Martin")
+
+
+def test_the_display_name_is_the_most_used_writing(tmp_path: Path) -> None:
+    graphs = [article(f"w{i}", "2016-01-01", "L", [(n, "female")])
+              for i, n in enumerate(["ADA BRANDT", "Ada Brandt", "Ada Brandt", "@Ada Brandt"])]
+    s = store_of(*graphs)
+    assert s.lookup("Ada Brandt")["name"] == "Ada Brandt"
+    assert export_lines(s, tmp_path / "a") == export_lines(store_of(*reversed(graphs)), tmp_path / "b")
+
+
 def test_parse_splits_titles_and_suffixes() -> None:
     p = parse("then-Gov. Robert Q. Kane Jr.")
     assert p is not None and (p.first, p.middles, p.surname, p.suffix) == ("robert", ("q",), "kane", "jr")

@@ -413,7 +413,7 @@ def _statuses(edge: dict[str, Any]) -> str:
 def _edges_table(title: str, edges: list[dict[str, Any]], me: int | None = None) -> Table:
     def row(e: dict[str, Any]) -> list[Any]:
         if me is None:
-            ends = f"{e['source_name']} → {e['target_name']}"
+            ends = f"{e['source_name']} {'—' if e['symmetric'] else '→'} {e['target_name']}"
         else:
             other = e["target_name"] if e["source"] == me else e["source_name"]
             arrow = "—" if e["symmetric"] else ("→" if e["source"] == me else "←")

@@ -149,8 +149,12 @@ def maiden_match(local: Form, married: Form) -> bool:
 
 
 def cluster_block(forms: list[Form], signatures: list[Signature], decisions: list[Decision],
-                  bridges: list[Bridge] = ()) -> BlockResult:  # type: ignore[assignment]
-    """Cluster a block's forms, then place its bare surnames; decisions are replayed in order."""
+                  bridges: list[Bridge] = (), first_use: dict[str, int] | None = None) -> BlockResult:  # type: ignore[assignment]
+    """Cluster a block's forms, then place its bare surnames; decisions are replayed in order.
+
+    ``first_use`` counts, per surname, the article entities that use the word as a first name: a lone
+    "Martin" is as likely Martin O'Malley as Trayvon Martin.
+    """
     pinned: dict[str, Decision] = {}
     for d in sorted(decisions, key=lambda d: d.id):
         if d.kind in ("merge", "alias"):
@@ -253,12 +257,14 @@ def cluster_block(forms: list[Form], signatures: list[Signature], decisions: lis
     for s in signatures:
         bare[(s.surname, s.suffix)] = bare.get((s.surname, s.suffix), 0) + s.n
     for s in sorted(signatures, key=lambda s: s.signature):
-        sigs[s.signature] = _place_surname(s, clusters, pinned, apart, bare[(s.surname, s.suffix)])
+        sigs[s.signature] = _place_surname(s, clusters, pinned, apart, bare[(s.surname, s.suffix)],
+                                           (first_use or {}).get(s.surname, 0))
     return BlockResult(result, sigs, clusters, {c.key: c.name for c in clusters if c.key}, bridged)  # type: ignore[misc]
 
 
 def _place_surname(s: Signature, clusters: list[Cluster], pinned: dict[str, Decision],
-                   apart: list[tuple[frozenset[str], frozenset[str]]], bare_total: int) -> Assignment | None:
+                   apart: list[tuple[frozenset[str], frozenset[str]]], bare_total: int,
+                   as_first: int = 0) -> Assignment | None:
     pin = f"~{s.surname}"
     d = pinned.get(pin)
     if d is not None:
@@ -282,6 +288,8 @@ def _place_surname(s: Signature, clusters: list[Cluster], pinned: dict[str, Deci
     second = fitting[1].n if len(fitting) > 1 else 0
     if top.n < DOMINANCE * second or top.n < MIN_FULL or top.n < BARE_SHARE * bare_total:
         return None
+    if as_first * DOMINANCE > top.n:
+        return None  # the word is (also) a common first name in the store
     evidence: dict[str, Any] = {
         "rule": "bare surname joins the dominant person",
         "articles": top.n,

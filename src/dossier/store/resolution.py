@@ -97,6 +97,9 @@ def count(conn: sqlite3.Connection, unit: Unit, delta: int) -> None:
          p.surname if p else None, p.suffix if p else None,
          p.middles[-1] if p and p.middles and len(p.middles[-1]) > 1 else None, delta, female, male),
     )
+    conn.execute(
+        "INSERT INTO form_names (form, name, n) VALUES (?, ?, ?)"
+        " ON CONFLICT (form, name) DO UPDATE SET n = n + excluded.n", (unit.form, unit.display, delta))
     for title in unit.titles:
         conn.execute(
             "INSERT INTO form_titles (form, title, n) VALUES (?, ?, ?)"
@@ -137,8 +140,21 @@ def _form_stats(conn: sqlite3.Connection, block: str) -> list[tuple[Form, str, i
             "SELECT t.form, t.title FROM form_titles t JOIN forms f ON f.form = t.form"
             " WHERE f.block = ? AND t.n > 0", (block,)):
             titles.setdefault(t[0], set()).add(t[1])
+    written: dict[str, list[tuple[str, int]]] = {}
+    if rows:
+        for form, name, n in conn.execute(
+                "SELECT t.form, t.name, t.n FROM form_names t JOIN forms f ON f.form = t.form"
+                " WHERE f.block = ? AND t.n > 0", (block,)):
+            written.setdefault(form, []).append((name, n))
     out = []
     for r in rows:
+        names = written.get(r["form"])
+        if names:
+            # Most used; then mixed case before capitals; then the smallest: the same in any ingest order.
+            best = min(names, key=lambda x: (-x[1], x[0] == x[0].upper(), x[0]))[0]
+            if best != r["display"]:
+                conn.execute("UPDATE forms SET display = ? WHERE form = ?", (best, r["form"]))
+                r = {**dict(r), "display": best}
         parts = parse(r["display"]) if r["type"] == "PERSON" else None
         out.append((Form(r["form"], r["type"], parts, r["n"], r["female"], r["male"],
                          frozenset(titles.get(r["form"], ()))), r["display"], r["entity_id"],
@@ -190,6 +206,7 @@ def refresh(conn: sqlite3.Connection, blocks: Iterable[str]) -> None:
     conn.execute("DELETE FROM forms WHERE n <= 0")
     conn.execute("DELETE FROM signatures WHERE n <= 0")
     conn.execute("DELETE FROM form_titles WHERE n <= 0")
+    conn.execute("DELETE FROM form_names WHERE n <= 0")
 
 
 def _refresh_block(conn: sqlite3.Connection, block: str) -> None:
@@ -200,8 +217,10 @@ def _refresh_block(conn: sqlite3.Connection, block: str) -> None:
     decisions = _decisions(conn, block)
     seen = [Decision(d["id"], d["kind"], d["key"], d["name"], tuple(p for p in json.loads(d["forms"]) if p[0] != "@"),
                      tuple(json.loads(d["others"]))) for d in decisions if d["kind"] != "split"]
-    result = cluster_block([f for f, _, _, _ in stats], _signature_stats(conn, block), seen,
-                           _bridges(conn, block))
+    signatures = _signature_stats(conn, block)
+    first_use = {block: conn.execute("SELECT coalesce(sum(n), 0) FROM forms WHERE first = ? AND type = 'PERSON'",
+                                     (block,)).fetchone()[0]} if signatures else {}
+    result = cluster_block([f for f, _, _, _ in stats], signatures, seen, _bridges(conn, block), first_use)
     ids: dict[str, int] = {}
     keys = {c.key for c in result.clusters}
     held = {v for v in current.values() if v is not None}

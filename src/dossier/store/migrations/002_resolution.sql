@@ -20,7 +20,7 @@ CREATE TABLE forms (
     form      TEXT PRIMARY KEY,
     type      TEXT NOT NULL,
     block     TEXT NOT NULL,
-    display   TEXT NOT NULL,  -- the name as written (the smallest variant, so ingest order doesn't matter)
+    display   TEXT NOT NULL,  -- the name as most often written (form_names)
     first     TEXT,
     middles   TEXT,
     surname   TEXT,
@@ -36,6 +36,15 @@ CREATE TABLE forms (
 CREATE INDEX forms_block ON forms (block);
 CREATE INDEX forms_entity ON forms (entity_id);
 CREATE INDEX forms_maiden ON forms (maiden);
+CREATE INDEX forms_first ON forms (first);
+
+-- How each form is written, and how often: its display is the most used way (order-independent).
+CREATE TABLE form_names (
+    form TEXT NOT NULL,
+    name TEXT NOT NULL,
+    n    INTEGER NOT NULL,
+    PRIMARY KEY (form, name)
+);
 
 CREATE TABLE form_titles (
     form  TEXT NOT NULL,
