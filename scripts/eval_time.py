@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     from dossier import nlp as nlp_mod
     from dossier.extraction import prepare_doc
     from dossier.graph import Article
-    from dossier.pipeline import state
+    from dossier.pipeline import doc_state
 
     nlp = nlp_mod.load(args.model, components=("dossier_times",))
     stats = Counter()
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     for d in docs:
         doc = prepare_doc(Article(id=d.name, title="", body=d.text, published=d.dct), nlp)
         doc = nlp(doc)
-        pred = state.section(doc, state.TIMES)
+        pred = doc_state.section(doc, doc_state.TIMES)
         stats["gold"] += len(d.gold)
         stats["pred"] += len(pred)
         matched_pred: set[int] = set()
@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
                 note(f"spurious: {p.text.lower()}", f"{d.name}: {p.text!r} -> {p.value}")
 
     # timing: the statistical pipeline alone, then the times component alone on its output
-    from dossier.pipeline.times import find_times
+    from dossier.pipeline.times.finder import find_times
 
     t_bare = t_times = 0.0
     with nlp.select_pipes(disable=["dossier_times"]):

@@ -434,6 +434,34 @@ def test_relations() -> None:
     ]
 
 
+def test_symmetric_types_are_the_pipelines() -> None:
+    """The scorer reads the extractor's own list, so a reversed family.relative is a match, not a miss."""
+    from dossier.pipeline.facts.relations import SYMMETRIC
+
+    assert "family.relative" in SYMMETRIC
+    g = gold()
+    g["relations"] = [{"type": "family.relative", "a": "marta_velloso", "b": "tomas_greer", "must": True}]
+    graph = base_graph()
+    graph.relations = [Relation("family.relative", "e2", "e1", sentence("worked with"))]
+    assert score(g, graph).sections["relations"].must_found == 1
+    graph.relations = [Relation("political.criticized", "e2", "e1", sentence("criticized"))]
+    g["relations"] = [{"type": "political.criticized", "a": "marta_velloso", "b": "tomas_greer"}]
+    assert score(g, graph).sections["relations"].all_found == 0  # directed types stay directed
+
+
+@pytest.mark.parametrize(("name", "why"), [
+    ("Sheriff Ana Lisk", "title 'Sheriff'"),  # in the pipeline's title list only, not in the old copy
+    ("Sen. Ana Lisk", "title 'Sen.'"),
+    ("Lt. Ana Lisk", "title 'Lt.'"),
+    ("Vice Ana Lisk", "title 'Vice'"),  # first word of a multi-word title
+    ("Ana Lisk", None),
+    ("Statewide Lisk", None),
+])
+def test_dirty_name_titles_come_from_the_pipeline_lexicon(name: str, why: str | None) -> None:
+    assert dirty_name(name, "PERSON") == why
+    assert dirty_name(name, "ORG") is None
+
+
 def test_events() -> None:
     graph = base_graph()
     graph.events = [
@@ -449,7 +477,7 @@ def test_events() -> None:
 
 
 def test_event_type_and_who_leniency() -> None:
-    from dossier.evaluate import _event_type_ok
+    from dossier.scoring.sections import event_type_ok as _event_type_ok
 
     assert _event_type_ok("election", "election.win")
     assert _event_type_ok("political.endorsement", "endorsement")

@@ -46,6 +46,11 @@ def mention(article: Article, part: str, kind: str = "name", nth: int = 0, title
     return Mention(s.start, s.end, s.text, s.in_, kind)  # type: ignore[arg-type]
 
 
+def parsed(article: Article, *sentences: str) -> list[Span]:
+    """The sentence spans a parse would give, written out by hand (the title is one sentence)."""
+    return [Span(0, len(article.title), None, "title"), *(span(article, s) for s in sentences)]
+
+
 def ledger_graph() -> ArticleGraph:
     a = Article(
         id="ledger-1",
@@ -100,6 +105,8 @@ def ledger_graph() -> ArticleGraph:
         events=[Event("appointment", [Participant("appointer", "e1"), Participant("appointee", "e2")], first,
                       when="2024-03-11")],
         claims=[Claim(span(a, "Okafor is reportedly weighing a run for governor."), "reported", ["reportedly"])],
+        sentences=parsed(a, first.text, '"Priya has run ships for twenty years," Okafor told the Harbor Ledger.',
+                         worked.text, met.text, "Okafor is reportedly weighing a run for governor."),
     )
 
 
@@ -128,6 +135,9 @@ def courier_graph(body_extra: str = "") -> ArticleGraph:
             a, "Council member Tomás Reyes criticized Okafor's plan."))],
         relations=[Relation("political.criticized", "c2", "c1",
                             span(a, "Council member Tomás Reyes criticized Okafor's plan."))],
+        sentences=parsed(a, "Dana Okafor defended the port budget.",
+                         '"We kept every promise," she said at a town hall on Tuesday.',
+                         "Council member Tomás Reyes criticized Okafor's plan."),
     )
 
 
@@ -148,6 +158,7 @@ def gazette_graph() -> ArticleGraph:
                       cue=span(a, "said"))],
         roles=[Role(person="g1", title="council member", current=False,
                     evidence=span(a, "Okafor, then a council member, said the ferry would run again by summer."))],
+        sentences=parsed(a, a.body),
     )
 
 
@@ -451,24 +462,49 @@ def test_norm(name: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("body", "part", "expected"),
+    ("body", "cuts", "part", "expected"),
     [
-        ("First one. Mr. Vale spoke at noon. Last.", "spoke", "Mr. Vale spoke at noon."),
-        ('He left. "It is over," she said. Then rain.', "It is over,", '"It is over," she said.'),
-        ("One line\nSecond line here", "Second", "Second line here"),
-        ("No boundary at all", "boundary", "No boundary at all"),
+        ("First one. Mr. Vale spoke at noon. Last.", ["First one.", "Mr. Vale spoke at noon.", "Last."], "spoke",
+         "Mr. Vale spoke at noon."),
+        ('He left. "It is over," she said. Then rain.', ["He left.", '"It is over," she said.', "Then rain."],
+         "It is over,", '"It is over," she said.'),
+        ("One line\nSecond line here", ["One line", "Second line here"], "Second", "Second line here"),
+        ("No boundary at all", ["No boundary at all"], "boundary", "No boundary at all"),
+        ("Ann ran. Bo hid. Cy sat.", ["Ann ran.", "Bo hid.", "Cy sat."], "ran. Bo", "Ann ran. Bo hid."),
+        ("Ann ran.  Bo hid.", ["Ann ran.", "Bo hid."], "  ", "  "),  # between sentences: the span itself
     ],
 )
-def test_sentence_around_span(body: str, part: str, expected: str) -> None:
+def test_sentence_around_span(body: str, cuts: list[str], part: str, expected: str) -> None:
     article = Article(id="t", title="T", body=body)
+    sentences = [Span(*find_span(body, cut)) for cut in cuts]
     start, end = find_span(body, part)
-    assert sentence(article, Span(start, end)) == expected
+    assert sentence(article, Span(start, end), sentences) == expected
+
+
+def test_a_graph_without_sentences_stores_the_evidence_as_its_sentence() -> None:
+    """Graphs written before sentences were kept still ingest; nothing re-splits the article."""
+    old = ledger_graph().to_dict()
+    del old["sentences"]
+    with Store(":memory:") as s:
+        assert s.ingest(ArticleGraph.from_dict(old)) is True
+        row = s.conn.execute("SELECT ev_text, sentence FROM quotes").fetchone()
+        assert row["sentence"] == row["ev_text"] == "Priya has run ships for twenty years,"
+        rel = s.conn.execute("SELECT sentence FROM relations WHERE type = 'contact.met'").fetchone()
+        assert rel["sentence"] == "The two met at a budget hearing in 2015."
+
+
+def test_sentences_round_trip_through_json() -> None:
+    graph = ledger_graph()
+    again = ArticleGraph.from_dict(graph.to_dict())
+    assert again.sentences == graph.sentences
+    assert graph.to_dict()["sentences"][0] == {"start": 0, "end": len(graph.article.title), "in": "title"}
 
 
 def test_sentence_of_bad_offsets_falls_back_to_span_text() -> None:
     article = Article(id="t", title="T", body="Short.")
     assert sentence(article, Span(40, 50, "elsewhere")) == "elsewhere"
-    assert sentence(article, replace(Span(0, 1), in_="title")) == "T"
+    assert sentence(article, Span(40, 50, "elsewhere"), [Span(0, 60)]) == "elsewhere"
+    assert sentence(article, replace(Span(0, 1), in_="title"), [Span(0, 1, None, "title")]) == "T"
 
 
 def test_ties_summary_counts_sources_and_keeps_the_widest_dates() -> None:
@@ -489,3 +525,21 @@ def test_ties_summary_counts_sources_and_keeps_the_widest_dates() -> None:
     assert (friend["start"], friend["end"]) == ("2017", "2021")
     assert friend["statuses"] == {"asserted": 2, "attributed": 1}
     assert (sibling["other"], sibling["sources"], sibling["direction"]) == ("C", 1, "in")
+
+
+@pytest.mark.slow
+def test_stored_sentences_are_the_parse_sentences(nlp) -> None:
+    from dossier.extraction import extract
+
+    body = 'Mr. Quill met Dr. Ana Petrov in Lisbon on Monday. "We agreed," Petrov said.\nThey spoke for an hour.'
+    graph = extract(body, published="2024-01-10", title="Quill meets Petrov")
+    texts = [(graph.article.title if s.in_ == "title" else body)[s.start : s.end] for s in graph.sentences]
+    assert texts == ["Quill meets Petrov", "Mr. Quill met Dr. Ana Petrov in Lisbon on Monday.",
+                     '"We agreed," Petrov said.', "They spoke for an hour."]
+    with Store(":memory:") as s:
+        s.ingest(graph)
+        quote = s.conn.execute("SELECT ev_text, sentence FROM quotes").fetchone()
+        assert (quote["ev_text"], quote["sentence"]) == ("We agreed,", '"We agreed," Petrov said.')
+        stored = {r["sentence"] for t in ("times", "quotes", "roles", "relations", "events", "claims")
+                  for r in s.conn.execute(f"SELECT sentence FROM {t}")}
+        assert stored and stored <= set(texts)

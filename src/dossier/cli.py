@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -16,9 +16,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
-from .errors import Ambiguous, DossierError, NotFound
+from .errors import Ambiguous, DossierError, NotFound, UsageError
 
 if TYPE_CHECKING:
+    from .scoring import Report
     from .store import Store
 
 app = typer.Typer(
@@ -47,9 +48,21 @@ MinConfidence = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1
                                               help="Only ties with at least this confidence.")]
 
 
-def _fail(exc: Exception, code: int = 1) -> None:
-    message = exc.message if isinstance(exc, DossierError) else str(exc)
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+def _fail(exc: DossierError | UsageError, as_json: bool = False, where: str | None = None, code: int = 1) -> NoReturn:
+    """Print one error with its code and exit non-zero.
+
+    With ``--json`` it is exactly ``{"error": {"code", "message", "where"}}`` on stderr;
+    ``where`` (the file, line or store) falls back to the one the command knows.
+    """
+    if isinstance(exc, DossierError):
+        body = {**exc.to_dict(), "where": exc.where or where}
+    else:
+        body = {"code": exc.code, "message": str(exc), "where": where}
+    if as_json:
+        sys.stderr.write(json.dumps({"error": body}, ensure_ascii=False) + "\n")
+    else:
+        text = f"[{body['code']}] {body['message']}"
+        err.print(f"[bold red]error:[/] {escape(text)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -82,14 +95,15 @@ def extract(
     from .service import extract_paths
 
     if fmt not in {"json", "jsonl"}:
-        _fail(ValueError(f"--format must be json or jsonl, not {fmt!r}"), 2)
+        _fail(UsageError(f"--format must be json or jsonl, not {fmt!r}"), code=2)
     graphs: list[dict[str, Any]] = []
     failed = 0
     try:
         for outcome in extract_paths(files, model=model):
             if outcome.problem:
                 failed += 1
-                err.print(f"[red]skipped[/] {outcome.problem.where}: {outcome.problem.reason}", highlight=False)
+                p = outcome.problem
+                err.print(f"[red]skipped[/] {escape(p.where)} ({escape(p.kind)}): {escape(p.reason)}", highlight=False)
             elif outcome.graph:
                 if fmt == "jsonl":
                     sys.stdout.write(json.dumps(outcome.graph.to_dict(), ensure_ascii=False) + "\n")
@@ -128,12 +142,12 @@ def ingest(
                 on_item=lambda _o: progress.advance(task),
             )
     except DossierError as exc:
-        _fail(exc)
+        _fail(exc, as_json, where=str(db or default_db()))
     if as_json:
         _print_json({"db": str(db or default_db()), **summary.to_dict()})
     else:
         for p in summary.failed:
-            err.print(f"[red]failed[/] {p.where} ({p.kind}): {p.reason}", highlight=False)
+            err.print(f"[red]failed[/] {escape(p.where)} ({escape(p.kind)}): {escape(p.reason)}", highlight=False)
         if summary.skipped_inputs:
             kinds = Counter(Path(p.where).suffix or Path(p.where).name for p in summary.skipped_inputs)
             listed = ", ".join(f"{k} ×{n}" for k, n in kinds.most_common())
@@ -146,15 +160,15 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _query(db: str | None, ask: Callable[[Store], Any]) -> Any:
+def _query(db: str | None, ask: Callable[[Store], Any], as_json: bool = False) -> Any:
     """Open the store read-only, ask it one thing, and turn its errors into a clean CLI error."""
-    from .service import open_store
+    from .service import default_db, open_store
 
     try:
         with open_store(db) as store:
             return ask(store)
     except DossierError as exc:
-        _fail(exc)
+        _fail(exc, as_json, where=str(db or default_db()))
 
 
 def _table(title: str, columns: list[str], rows: Iterable[list[Any]]) -> Table:
@@ -212,7 +226,7 @@ def people(
     as_json: AsJson = False,
 ) -> None:
     """List the people in the store, most mentioned first."""
-    rows = _query(db, lambda store: store.people(limit=limit))
+    rows = _query(db, lambda store: store.people(limit=limit), as_json)
     if as_json:
         _print_json(rows)
         return
@@ -256,7 +270,7 @@ def show(
 @app.command()
 def quotes(name: str, db: Db = None, as_json: AsJson = False) -> None:
     """What NAME said, newest first, with outlet, date and article."""
-    rows = _query(db, lambda store: store.quotes(name))
+    rows = _query(db, lambda store: store.quotes(name), as_json)
     if as_json:
         _print_json(rows)
         return
@@ -288,7 +302,7 @@ def ties(
 @app.command()
 def timeline(name: str, db: Db = None, as_json: AsJson = False) -> None:
     """NAME's dated facts in order (roles, ties, quotes, events), undated ones after."""
-    rows = _query(db, lambda store: store.timeline(name))
+    rows = _query(db, lambda store: store.timeline(name), as_json)
     if as_json:
         _print_json(rows)
         return
@@ -317,19 +331,19 @@ def serve(
 
     path = str(db or default_db())
     if allow_writes and not token:
-        _fail(ValueError("--allow-writes needs a token: pass --token or set $DOSSIER_TOKEN"), 2)
+        _fail(UsageError("--allow-writes needs a token: pass --token or set $DOSSIER_TOKEN"), as_json, code=2)
     try:
         import uvicorn
 
         from .web import Settings, create_app
         from .web.settings import check_store
     except ImportError as exc:
-        _fail(ValueError(f"the web interface needs FastAPI and uvicorn ({exc.name} is missing): "
-                         "pip install 'dossier[web]'"))
+        _fail(UsageError(f"the web interface needs FastAPI and uvicorn ({exc.name} is missing): "
+                         "pip install 'dossier[web]'"), as_json)
     try:
         check_store(path)
     except DossierError as exc:
-        _fail(exc)
+        _fail(exc, as_json, where=path)
     settings = Settings(db=path, allow_writes=allow_writes, token=token, model=model)
     where = f"http://{host}:{port}/"
     if as_json:
@@ -348,17 +362,16 @@ def eval_(
     as_json: AsJson = False,
 ) -> None:
     """Score one article's extraction against a gold reading: recall of must items, of all, precision."""
-    from .evaluate import render
     from .service import evaluate
 
     try:
         report = evaluate(gold, article, model=model)
     except DossierError as exc:
-        _fail(exc)
+        _fail(exc, as_json)
     if as_json:
         _print_json(report.to_dict())
         return
-    render(report, out)
+    render_report(report, out)
     out.print(report.summary_line())
 
 
@@ -372,7 +385,7 @@ def _filters(since: str | None, until: str | None, status: list[str] | None, out
     try:
         return filters(since, until, status or (), outlet or (), min_sources, min_confidence)
     except ValueError as exc:
-        _fail(exc, 2)
+        _fail(UsageError(str(exc)), code=2)
 
 
 def _graph_query(db: str | None, ask: Callable[[Store], Any], as_json: bool) -> Any:
@@ -633,7 +646,7 @@ def export(
     from .service import export as run
 
     if fmt not in EXPORT_FORMATS:
-        _fail(ValueError(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {fmt!r}"), 2)
+        _fail(UsageError(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {fmt!r}"), as_json, code=2)
     where = _filters(since, until, status, outlet, min_sources, min_confidence)
     files = _graph_query(db, lambda store: run(store, fmt, out_dir, where), as_json)
     if as_json:
@@ -641,6 +654,36 @@ def export(
         return
     for f in files:
         out.print(f"wrote {escape(str(f))}", highlight=False)
+
+
+def render_report(report: Report, console: Console) -> None:
+    """Print a ``dossier eval`` report as a Rich table (one row per section) followed by the list of issues."""
+    table = Table(title=f"dossier eval {report.article or ''}".strip())
+    for col in ("section", "must", "must exact", "all", "precision", "errors"):
+        table.add_column(col, justify="left" if col == "section" else "right")
+    for s in report.sections.values():
+        p = s.precision
+        table.add_row(
+            s.name,
+            f"{s.must_found}/{s.must_total}",
+            f"{s.must_exact}/{s.must_total}",
+            f"{s.all_found}/{s.all_total}",
+            "-" if p is None else f"{p:.2f} ({s.predicted_ok}/{s.predicted})",
+            str(len(s.errors)),
+        )
+    style = "bold red" if report.violations else ""
+    table.add_row("must_not", "", "", "", "", str(len(report.violations)), style=style)
+    console.print(table)
+    console.print(report.summary_line(), highlight=False)
+    for s in report.sections.values():
+        for i in s.issues:
+            mark = "[bold]must[/bold] " if i.must else ""
+            console.print(f"  [cyan]{s.name}[/cyan] [yellow]{i.kind}[/yellow] {mark}{escape(i.message)}",
+                          highlight=False)
+    for v in report.violations:
+        console.print(f"  [bold red]violation[/bold red] {escape(v.message)}", highlight=False)
+    for text in report.unchecked:
+        console.print(f"  [dim]must_not not checked automatically: {escape(text)}[/dim]", highlight=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

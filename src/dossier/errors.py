@@ -3,24 +3,35 @@
 from __future__ import annotations
 
 
+class UsageError(Exception):
+    """A command-line option or argument with a value the command cannot take."""
+
+    code = "D001"
+
+
 class DossierError(Exception):
     """Base of every error dossier raises on purpose."""
 
     code = "D000"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, where: str | None = None) -> None:
         super().__init__(f"[{self.code}] {message}")
         self.message = message
+        self.where = where  # the file (and line), store or input the error is about, when one is known
+
+    def to_dict(self) -> dict[str, str | None]:
+        """The error as the CLI's ``--json`` shape gives it: code, message, where."""
+        return {"code": self.code, "message": self.message, "where": self.where}
 
 
 class ReadError(DossierError):
     """An input could not be read as an article. ``where`` names the file (and line)."""
 
     code = "D100"
+    where: str
 
     def __init__(self, where: str, reason: str, kind: str = "invalid") -> None:
-        super().__init__(f"{where}: {reason}")
-        self.where = where
+        super().__init__(f"{where}: {reason}", where)
         self.reason = reason
         self.kind = kind  # short machine-readable reason: binary, empty, encoding, json, date, too_large, ...
 
@@ -61,3 +72,14 @@ class Ambiguous(DossierError):
     def __init__(self, message: str, matches: list[dict[str, object]]) -> None:
         super().__init__(message)
         self.matches = matches
+
+class ExtractError(DossierError):
+    """A pipeline component failed on an article (reported by the error handler the service sets)."""
+
+    code = "D500"
+    where: str
+
+    def __init__(self, where: str, component: str, reason: str) -> None:
+        super().__init__(f"{where}: component {component} failed: {reason}", where)
+        self.component = component
+        self.reason = reason

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 EXTRACTOR_VERSION = "0.1.0"
 
@@ -22,8 +22,8 @@ MentionKind = Literal["name", "alias", "descriptor", "pronoun", "possessive"]
 QuoteKind = Literal["direct", "indirect", "mixed", "according_to"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 
-ENTITY_TYPES: tuple[str, ...] = EntityType.__args__  # type: ignore[attr-defined]
-STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
+ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
+STATUSES: tuple[str, ...] = get_args(Status)
 
 
 @dataclass(frozen=True)
@@ -79,10 +79,13 @@ class Span:
         return out
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any] | None) -> Span | None:
-        if d is None:
-            return None
-        return cls(d["start"], d["end"], d.get("text"), d.get("in", "body"))
+    def from_dict(cls, d: dict[str, Any]) -> Span:
+        return Span(d["start"], d["end"], d.get("text"), d.get("in", "body"))
+
+    @classmethod
+    def maybe(cls, d: dict[str, Any] | None) -> Span | None:
+        """``from_dict`` for an optional span (None stays None)."""
+        return None if d is None else Span.from_dict(d)
 
 
 @dataclass
@@ -98,7 +101,7 @@ class Mention(Span):
         return out
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Mention:  # type: ignore[override]
+    def from_dict(cls, d: dict[str, Any]) -> Mention:
         return cls(d["start"], d["end"], d.get("text"), d.get("in", "body"), d.get("kind", "name"), d.get("confidence"))
 
 
@@ -151,7 +154,7 @@ class Time(Span):
         return out
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Time:  # type: ignore[override]
+    def from_dict(cls, d: dict[str, Any]) -> Time:
         return cls(
             d["start"], d["end"], d.get("text"), d.get("in", "body"),
             d["type"], d["value"], d.get("anchor"), d.get("mod"),
@@ -190,9 +193,9 @@ class Quote:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Quote:
         return cls(
-            id=d["id"], kind=d["kind"], span=Span.from_dict(d["span"]),  # type: ignore[arg-type]
+            id=d["id"], kind=d["kind"], span=Span.from_dict(d["span"]),
             speaker=d.get("speaker"), status=d.get("status", "attributed"),
-            speaker_span=Span.from_dict(d.get("speaker_span")), cue=Span.from_dict(d.get("cue")),
+            speaker_span=Span.maybe(d.get("speaker_span")), cue=Span.maybe(d.get("cue")),
             addressee=d.get("addressee"), when=d.get("when"), source=d.get("source"), text=d.get("text"),
         )
 
@@ -261,7 +264,7 @@ class Event:
     ordinal: int | None = None  # "second inauguration" -> 2 (an added field; absent when unknown)
 
     def to_dict(self) -> dict[str, Any]:
-        out = {
+        out: dict[str, Any] = {
             "type": self.type,
             "participants": [asdict(p) for p in self.participants],
             "when": self.when,
@@ -278,7 +281,7 @@ class Event:
         return cls(
             type=d["type"],
             participants=[Participant(p["role"], p.get("entity")) for p in d.get("participants", [])],
-            evidence=Span.from_dict(d["evidence"]),  # type: ignore[arg-type]
+            evidence=Span.from_dict(d["evidence"]),
             status=d.get("status", "asserted"), when=d.get("when"), source=d.get("source"),
             ordinal=d.get("ordinal"),
         )
@@ -296,7 +299,7 @@ class Claim:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Claim:
-        return cls(Span.from_dict(d["span"]), d["status"], list(d.get("cues", [])), d.get("source"))  # type: ignore[arg-type]
+        return cls(Span.from_dict(d["span"]), d["status"], list(d.get("cues", [])), d.get("source"))
 
 
 @dataclass
@@ -312,6 +315,8 @@ class ArticleGraph:
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     extractor_version: str = EXTRACTOR_VERSION
+    # The parse's sentences (offsets only, no text; an added field): the store reads evidence sentences here.
+    sentences: list[Span] = field(default_factory=list)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id, or None."""
@@ -331,6 +336,7 @@ class ArticleGraph:
             "relations": [r.to_dict() for r in self.relations],
             "events": [e.to_dict() for e in self.events],
             "claims": [c.to_dict() for c in self.claims],
+            "sentences": [s.to_dict() for s in self.sentences],
         }
 
     @classmethod
@@ -350,6 +356,7 @@ class ArticleGraph:
             events=[Event.from_dict(e) for e in d.get("events", [])],
             claims=[Claim.from_dict(c) for c in d.get("claims", [])],
             extractor_version=d.get("extractor_version", EXTRACTOR_VERSION),
+            sentences=[Span.from_dict(s) for s in d.get("sentences", [])],
         )
 
 
@@ -362,5 +369,5 @@ def _from_plain(cls: type, d: dict[str, Any], spans: tuple[str, ...] = ()) -> An
     kwargs = {k: v for k, v in d.items() if k in names}
     for key in spans:
         if key in kwargs:
-            kwargs[key] = Span.from_dict(kwargs[key])
+            kwargs[key] = Span.maybe(kwargs[key])
     return cls(**kwargs)

@@ -6,16 +6,20 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import nlp as nlp_mod
+from . import pipeline
 from .errors import ReadError
-from .evaluate import Report, load_gold, score
-from .extraction import doc_to_graph, pipe_docs
+from .extraction import doc_to_graph, pipe_docs, set_error_handler
 from .graph import EXTRACTOR_VERSION, STATUSES, Article, ArticleGraph
+from .pipeline import doc_state, record_failure
 from .read import iter_articles
+from .scoring import Report, load_gold, score
 from .store import Store
 from .store.edges import NO_FILTERS, Filters
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 DEFAULT_DB = "dossier.db"
 
@@ -95,27 +99,41 @@ def extract_paths(
 def extract_articles(
     articles: list[Article], model: str | None = None, jobs: int = 1, batch_size: int = 8
 ) -> Iterator[Outcome]:
-    """Extract graphs for articles; an article that fails is reported and the rest go on."""
+    """Extract graphs for articles, each exactly once, in order.
+
+    A component that raises on an article makes that article a problem of kind
+    ``component:<name>`` (the pipeline's error handler records it on the Doc); the
+    rest of the batch goes on and nothing is run twice.
+    """
     if not articles:
         return
-    nlp = nlp_mod.load(model)
-    done: set[int] = set()
+    nlp = pipeline.load(model)
+    set_error_handler(nlp, record_failure)
+    done = 0
     try:
-        for i, (article, doc) in enumerate(pipe_docs(articles, nlp, batch_size=batch_size, n_process=jobs)):
-            graph = doc_to_graph(doc, article)
-            done.add(i)
-            yield Outcome(article.source or article.id, graph=graph)
-    except Exception:
-        # Something failed inside a batch: go on one article at a time to isolate it.
-        for i, article in enumerate(articles):
-            if i in done:
-                continue
+        for article, doc in pipe_docs(articles, nlp, batch_size=batch_size, n_process=jobs):
+            done += 1
+            yield _outcome(article, doc)
+    except Exception as exc:
+        # Only spaCy's compiled components (parser, NER) still raise; which article broke them is
+        # unknown, so the articles not yet extracted are reported, and none is run again.
+        reason = f"{type(exc).__name__}: {exc}"
+        for article in articles[done:]:
             where = article.source or article.id
-            try:
-                ((_, doc),) = pipe_docs([article], nlp, batch_size=1)
-                yield Outcome(where, graph=doc_to_graph(doc, article))
-            except Exception as exc:
-                yield Outcome(where, problem=Problem(where, "extract", f"{type(exc).__name__}: {exc}"))
+            yield Outcome(where, problem=Problem(where, "pipeline", reason))
+
+
+def _outcome(article: Article, doc: Doc) -> Outcome:
+    """The graph of a processed Doc, or the problem that kept it from one."""
+    where = article.source or article.id
+    failed = doc_state.failures(doc)
+    if failed:
+        first = failed[0]
+        return Outcome(where, problem=Problem(where, f"component:{first['component']}", first["error"]))
+    try:
+        return Outcome(where, graph=doc_to_graph(doc, article))
+    except Exception as exc:  # a conversion bug loses this article only
+        return Outcome(where, problem=Problem(where, "extract", f"{type(exc).__name__}: {exc}"))
 
 
 def ingest(

@@ -132,7 +132,10 @@ def read_all(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) ->
     """Read every path; articles and errors (with counts and reasons) in one ``ReadResult``."""
     result = ReadResult([], [])
     for item in iter_articles(paths, max_bytes):
-        (result.errors if isinstance(item, ReadError) else result.articles).append(item)  # type: ignore[arg-type]
+        if isinstance(item, ReadError):
+            result.errors.append(item)
+        else:
+            result.articles.append(item)
     return result
 
 

@@ -51,7 +51,7 @@ def parse_html(
     if doc is None or not (doc.text or "").strip():
         raise ReadError(where, "no article text found in the HTML page", "empty")
     title = " ".join((doc.title or "").split())
-    lines = [" ".join(line.split()) for line in normalise_newlines(doc.text).split("\n")]
+    lines = [" ".join(line.split()) for line in normalise_newlines(doc.text or "").split("\n")]
     lines = [line for line in lines if line]
     # trafilatura keeps the page's <h1> as the first line; the title is kept apart, as in the text form.
     if lines and title and lines[0] == title:

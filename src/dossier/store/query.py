@@ -175,7 +175,7 @@ def _evidence(row: sqlite3.Row) -> dict[str, Any]:
 
 def _item(kind: str, fact: dict[str, Any], date: str | None, date_from: str | None, text: str) -> dict[str, Any]:
     keep = ("status", "source", "article_id", "article_title", "published", "outlet", "start", "end", "sentence")
-    item = {"kind": kind, "date": date, "date_from": date_from, "text": text}
+    item: dict[str, Any] = {"kind": kind, "date": date, "date_from": date_from, "text": text}
     item.update({k: fact.get(k) for k in keep})
     if kind in ("role", "relation"):
         # Their own "start"/"end" are TIMEX values; the span offsets sit under "span".

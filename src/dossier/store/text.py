@@ -1,21 +1,18 @@
-"""Text helpers for the store: name normalisation, evidence text and the sentence around a span."""
+"""Text helpers for the store: name normalisation, evidence text, and the parse's sentence around a span."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable
+from itertools import takewhile
 
 from ..graph import Article, Span
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NON_WORD = re.compile(r"[^\w\s-]")
 _SPACES = re.compile(r"[\s-]+")
-# A sentence ends at . ! ? (with any closing quotes or brackets) before a space, or at a line break.
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\n")
-_ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "prof", "rev",
-    "hon", "mt", "ft", "vs", "inc", "corp", "ltd", "u.s", "a.m", "p.m",
-})
 
 
 def norm(name: str) -> str:
@@ -53,33 +50,33 @@ def span_text(article: Article, span: Span | None) -> str | None:
     return None
 
 
-def sentence(article: Article, span: Span | None) -> str | None:
-    """The sentence (or sentences) holding a span; the span's text when the offsets don't fit the article."""
-    if span is None:
-        return None
-    text = _source_text(article, span)
-    if not 0 <= span.start <= span.end <= len(text):
-        return span_text(article, span)
-    if span.in_ == "title":
-        return text.strip()
-    begin = 0
-    for match in _BOUNDARY.finditer(text, 0, span.start):
-        if not _is_abbreviation(text, match.start()):
-            begin = match.end()
-    finish = len(text)
-    for match in _BOUNDARY.finditer(text, max(span.start, span.end - 1)):
-        if not _is_abbreviation(text, match.start()):
-            finish = match.end()
-            break
-    return text[begin:finish].strip() or span_text(article, span)
+class Sentences:
+    """The parse's sentences of one article (``ArticleGraph.sentences``), to find the one around a span.
+
+    A graph without sentences (JSON written before they were kept) gives each span's own
+    text as its sentence: the store never re-splits the article itself.
+    """
+
+    def __init__(self, article: Article, spans: Iterable[Span]) -> None:
+        self.article = article
+        self._by_part: dict[str, list[Span]] = {}
+        for s in sorted(spans, key=lambda s: (s.in_, s.start, s.end)):
+            self._by_part.setdefault(s.in_, []).append(s)
+        self._ends = {part: [s.end for s in spans] for part, spans in self._by_part.items()}
+
+    def around(self, span: Span | None) -> str | None:
+        """The sentence (or run of sentences) holding ``span``; its own text when no sentence holds it."""
+        if span is None:
+            return None
+        part = self._by_part.get(span.in_, [])
+        first = bisect_right(self._ends.get(span.in_, []), span.start)
+        holding = list(takewhile(lambda s: s.start < max(span.end, span.start + 1), part[first:]))
+        text = _source_text(self.article, span)
+        if not holding or holding[-1].end > len(text):
+            return span_text(self.article, span)
+        return text[holding[0].start : holding[-1].end]
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    if text[dot] != ".":
-        return False
-    word = re.search(r"[\w.]+$", text[max(0, dot - 8) : dot])
-    if not word:
-        return False
-    token = word.group(0).casefold()
-    # A single capital ("J. Smith") is an initial, not a sentence end.
-    return token in _ABBREVIATIONS or (len(token) == 1 and text[dot - 1].isupper())
+def sentence(article: Article, span: Span | None, sentences: Iterable[Span] = ()) -> str | None:
+    """The sentence holding ``span`` among the parse's ``sentences`` (see :class:`Sentences`)."""
+    return Sentences(article, sentences).around(span)

@@ -11,7 +11,7 @@ from ..errors import StoreError
 from ..graph import ArticleGraph, Entity, Span
 from ..resolve.units import Unit, units
 from . import resolution
-from .text import norm, sentence, span_text, surname
+from .text import Sentences, norm, span_text, surname
 
 _NAME_KINDS = ("name", "alias")
 
@@ -78,10 +78,17 @@ def lookup_entity(conn: sqlite3.Connection, entity: Entity) -> int:
             "INSERT INTO entities (name, type, gender, norm_name, surname) VALUES (?, ?, ?, ?, ?)",
             (entity.name, entity.type, entity.gender, key, last),
         )
-        return int(cur.lastrowid)  # type: ignore[arg-type]
+        return _rowid(cur)
     if row["gender"] is None and entity.gender is not None:
         conn.execute("UPDATE entities SET gender = ? WHERE id = ?", (entity.gender, row["id"]))
     return int(row["id"])
+
+
+def _rowid(cur: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just wrote."""
+    if cur.lastrowid is None:  # only after a statement that inserted nothing
+        raise StoreError("an INSERT wrote no row")
+    return cur.lastrowid
 
 
 class _Writer:
@@ -92,6 +99,7 @@ class _Writer:
         self.graph = graph
         self.article = graph.article
         self.ids: dict[str, int] = {}
+        self.sentences = Sentences(graph.article, graph.sentences)
 
     def gid(self, local: str | None) -> int | None:
         return self.ids.get(local) if local is not None else None
@@ -105,7 +113,7 @@ class _Writer:
             span.end,
             int(span.in_ == "title"),
             span_text(self.article, span),
-            sentence(self.article, span),
+            self.sentences.around(span),
             self.graph.extractor_version,
         )
 
@@ -113,7 +121,7 @@ class _Writer:
         cols = [*values, "ev_start", "ev_end", "ev_in_title", "ev_text", "sentence", "extractor_version"]
         params = (*values.values(), *self.evidence(span))
         sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-        return int(self.conn.execute(sql, params).lastrowid)  # type: ignore[arg-type]
+        return _rowid(self.conn.execute(sql, params))
 
 
 def _write(conn: sqlite3.Connection, graph: ArticleGraph, content_hash: str) -> set[str]:
@@ -179,7 +187,7 @@ def _write_times(w: _Writer) -> None:
         w.conn.execute(
             "INSERT INTO times (article_id, start, end, in_title, text, sentence, type, value, anchor, mod,"
             " extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (w.article.id, t.start, t.end, int(t.in_ == "title"), span_text(w.article, t), sentence(w.article, t),
+            (w.article.id, t.start, t.end, int(t.in_ == "title"), span_text(w.article, t), w.sentences.around(t),
              t.type, t.value, t.anchor, t.mod, w.graph.extractor_version),
         )
 

@@ -1,0 +1,349 @@
+"""People coreference within one article (component ``dossier_coref``).
+
+Runs after ``dossier_entities``, whose name clusters it refines and extends:
+
+1. names: a first name coordinated with a full name takes its surname (``Joe
+   and Jill Obi``), a kin apposition gives one (``Obi's brother, Nnamdi,``),
+   and a bare surname that two people share goes to the one a title or an
+   honorific before it points to (``Mrs. Obi``, ``Senator Obi``);
+2. appositions are recorded for the relations component;
+3. definite descriptors and third-person pronouns are resolved in reading
+   order (see :mod:`.descriptors` and :mod:`.pronouns`), each resolution
+   feeding the salience of later ones; unsure cases are left unresolved;
+4. a person's gender is set where the article's own pronouns decide it.
+
+Writes: new mentions to ``doc.spans["dossier_mentions"]`` (kind ``pronoun`` or
+``descriptor``), ``doc.user_data[CONFIDENCE]`` = ``{(start_char, end_char):
+float}`` for the mentions this component added or re-assigned, and
+``doc.user_data[APPOSITIONS]`` = ``[{"entity", "start", "end", "text"}]``
+(character offsets into ``doc.text``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import doc_state, lexicons
+from ..component import DossierComponent
+from ..entities.finder import gender_of_first_name
+from .descriptors import appositions, collect_ties, find_descriptor, kin_surnames, resolve_descriptor, role_nouns
+from .discourse import Discourse
+from .pronouns import features, resolve_at
+
+CONFIDENCE = doc_state.MENTION_CONFIDENCE
+APPOSITIONS = doc_state.APPOSITIONS
+HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male", "dame": "female"}
+
+
+@dataclass
+class Resolution:
+    """What coref found: the mentions to add, entities to rename, appositions and confidences."""
+
+    discourse: Discourse
+    added: list[tuple[int, int, str, str, float]]
+    renames: dict[str, str]
+    appositions: list[dict[str, object]]
+    confidence: dict[tuple[int, int], float]
+
+
+class CorefResolver(DossierComponent[Resolution]):
+    """``dossier_coref``: aliases, descriptors and pronouns tied to the named entities.
+
+    Its passes build on each other (a surname re-keyed by one is read by the next), so
+    ``match`` already re-keys existing mentions in place; ``set_annotations`` writes
+    the new mentions, the genders learnt and the appositions.
+    """
+
+    reads = ("dossier_entities",)
+
+    def match(self, doc: Doc) -> Resolution:
+        return resolve(doc)
+
+    def set_annotations(self, doc: Doc, found: Resolution) -> None:
+        _finish(found)
+
+
+def annotate_coref(doc: Doc) -> Doc:
+    """Resolve pronouns and descriptors of ``doc`` to its entities; see the module docstring."""
+    _finish(resolve(doc))
+    return doc
+
+
+def resolve(doc: Doc) -> Resolution:
+    """Run coref's passes over ``doc`` in reading order (see the module docstring)."""
+    _missed_names(doc)
+    d = Discourse.build(doc)
+    confidence = doc_state.mention_confidence(doc)
+    renames = {**_joint_first_names(d), **kin_surnames(d)}
+    ties = collect_ties(d)
+    for span, key, conf in _shared_surnames(d, ties):
+        _rekey(d, span, key)
+        confidence[(span.start_char, span.end_char)] = conf
+    apps = appositions(d)
+    _unnamed_people(d)
+    added: list[tuple[int, int, str, str, float]] = []
+    for tok in doc:
+        if tok.lower_ == "the":
+            desc = find_descriptor(d, tok)
+            if desc is not None and not any(i in d.mention_at for i in range(desc.start, desc.end)):
+                res = resolve_descriptor(d, desc, ties)
+                d.resolved[desc.head] = res
+                if res is not None:
+                    d.add(desc.head, desc.start, desc.end, res[0], "descriptor")
+                    added.append((desc.start, desc.end, res[0], "descriptor", res[1]))
+                else:
+                    d.add(desc.head, desc.start, desc.end, None, "descriptor", gender=desc.gender)
+                continue
+            outlet = _outlet_descriptor(d, tok)
+            if outlet is not None:
+                added.append(outlet)
+        elif features(tok) is not None and tok.i not in d.mention_at:
+            resolve_at(d, tok.i)
+    resolved_pronouns: dict[int, tuple[str, float]] = {}
+    for e in d.entries:
+        if e.kind == "pronoun" and e.key is not None:
+            res = d.resolved.get(e.tok)
+            resolved_pronouns[e.tok] = (e.key, res[1] if res else 0.5)
+            added.append((e.start, e.end, e.key, "pronoun", resolved_pronouns[e.tok][1]))
+    added.extend(_repeated_pronouns(doc, resolved_pronouns))
+    return Resolution(d, added, renames, apps, confidence)
+
+
+def _finish(res: Resolution) -> None:
+    d = res.discourse
+    for key, gender in d.genders.items():
+        if gender and not d.records[key].get("gender"):
+            d.records[key]["gender"] = gender
+    _write(d, res.added, res.renames, res.appositions, res.confidence)
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+
+def _one_word(d: Discourse, key: str) -> bool:
+    return len(str(d.records[key]["name"]).split()) == 1
+
+
+def _joint_first_names(d: Discourse) -> dict[str, str]:
+    """``Joe and Jill Obi``: a known first name coordinated with a full name shares its surname."""
+    doc = d.doc
+    out: dict[str, str] = {}
+    persons = [s for s in d.spans if s.label_ == "PERSON" and s.kb_id_]
+    for a, b in pairwise(persons):
+        if a.end + 1 != b.start or doc[a.end].lower_ not in {"and", "&"} or len(a) != 1:
+            continue
+        if not _one_word(d, a.kb_id_) or _one_word(d, b.kb_id_) or gender_of_first_name(a.text) is None:
+            continue
+        out[a.kb_id_] = f"{d.records[a.kb_id_]['name']} {str(d.records[b.kb_id_]['name']).split()[-1]}"
+    return out
+
+
+def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tuple[Span, str, float]]:
+    """Bare surnames two people share, re-assigned: an honorific or a title decides; else the principal.
+
+    The principal bearer is the one named in the headline, else the one named most
+    often, else the first named ("daughter Chelsea Obi" does not take over "Obi");
+    the other one only while just named and the principal not.
+    """
+    doc = d.doc
+    title_len = doc_state.title_len(doc)
+    by_last: dict[str, list[str]] = {}
+    for key, rec in d.records.items():
+        words = str(rec["name"]).split()
+        if rec.get("type") == "PERSON" and len(words) >= 2:
+            by_last.setdefault(words[-1].lower(), []).append(key)
+    full: dict[str, list[Span]] = {}
+    for span in d.spans:
+        if span.kb_id_ and len(span) >= 2 and span.label_ == "PERSON":
+            full.setdefault(span.kb_id_, []).append(span)
+    out: list[tuple[Span, str, float]] = []
+    for span in d.spans:
+        if span.label_ != "PERSON" or len(span) != 1 or span.id_ not in {"alias", "possessive"}:
+            continue
+        keys = by_last.get(span.text.lower(), [])
+        if len(keys) < 2:
+            continue
+        prev = doc[span.start - 1].lower_.rstrip(".") if span.start else ""
+        chosen: list[str] = []
+        if prev in HONORIFIC_GENDER:
+            chosen = [k for k in keys if d.genders.get(k) == HONORIFIC_GENDER[prev]]
+        elif prev in role_nouns() or prev in lexicons.load("person_titles"):
+            chosen = [k for k in keys if k in ties.get(prev, {})]
+        if len(chosen) == 1:
+            out.append((span, chosen[0], 0.9))
+            continue
+
+        def rank(key: str) -> tuple[bool, int, int]:
+            spans = full.get(key, [])
+            in_title = any(s.start_char < title_len for s in spans)
+            return in_title, len(spans), -min((s.start for s in spans), default=len(doc))
+
+        principal = max(keys, key=rank)
+        recent = [k for k in keys if k != principal and _just_named(d, full.get(k, []), span)]
+        if len(recent) == 1 and not _just_named(d, full.get(principal, []), span):
+            out.append((span, recent[0], 0.6))
+        else:
+            out.append((span, principal, 0.7))
+    return out
+
+
+def _just_named(d: Discourse, names: list[Span], span: Span) -> bool:
+    """Whether one of ``names`` comes before ``span`` in its sentence or the one before."""
+    s_now = d.sent_of[span.start]
+    return any(0 <= s_now - d.sent_of[s.start] <= 1 and s.start < span.start for s in names)
+
+
+def _missed_names(doc: Doc) -> None:
+    """Add the surnames and first names of the article's people that the NER missed ("Ham said")."""
+    records = doc_state.entities(doc)
+    index: dict[str, set[str]] = {}
+    for key, rec in records.items():
+        words = str(rec["name"]).split()
+        if rec.get("type") != "PERSON" or len(words) < 2:
+            continue
+        index.setdefault(words[-1], set()).add(key)
+        if gender_of_first_name(words[0]) is not None:
+            index.setdefault(words[0], set()).add(key)
+    if not index:
+        return
+    covered = {i for s in doc_state.mentions(doc) for i in range(s.start, s.end)}
+    ents = {i for e in doc.ents if len(e) > 1 or e.label_ != "PERSON" for i in range(e.start, e.end)}
+    for tok in doc:
+        keys = index.get(tok.text)
+        # A capitalised surname mid-sentence is a name even when the tagger calls it a noun.
+        name_like = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_title and not tok.is_sent_start)
+        if not keys or tok.i in covered or tok.i in ents or not name_like:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        prv = doc[tok.i - 1] if tok.i else None
+        if (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()) or (
+            prv is not None and prv.pos_ == "PROPN" and prv.text[:1].isupper() and prv.i not in covered
+        ):
+            continue  # part of another name ("Obi Tower", "Lake Obi")
+        kind = "possessive" if nxt is not None and (nxt.tag_ == "POS" or nxt.text in {"'s", "’s"}) else "alias"
+        doc_state.add_mention(doc, tok.i, tok.i + 1, "PERSON", sorted(keys)[0], kind)
+
+
+def _rekey(d: Discourse, span: Span, key: str) -> None:
+    if span.kb_id_ == key:
+        return
+    new = Span(d.doc, span.start, span.end, label=span.label_, kb_id=key, span_id=span.id_)
+    d.spans[d.spans.index(span)] = new
+    for i in range(span.start, span.end):
+        d.mention_at[i] = new
+    for e in d.entries:
+        if e.start == span.start and e.end == span.end:
+            e.key = key
+
+
+# --- unnamed people and outlets ----------------------------------------------------------------------
+
+
+def _unnamed_people(d: Discourse) -> None:
+    """People the article does not name ("a campaign aide", "sources") and plural referents."""
+    doc = d.doc
+    people = lexicons.load("person_nouns") | {r for r in role_nouns() if " " not in r}
+    for tok in doc:
+        if tok.i in d.mention_at or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if tok.dep_ in {"attr", "oprd", "appos", "compound", "poss"}:
+            continue
+        det = next((c for c in tok.children if c.dep_ == "det"), None)
+        if det is not None and det.lower_ == "the" and tok.tag_ not in {"NNS", "NNPS"}:
+            continue  # definite descriptors are resolved in reading order
+        plural = tok.tag_ in {"NNS", "NNPS"}
+        if tok.lemma_.lower() in people or tok.lower_ in people:
+            gender = role_nouns().get(tok.lower_) or {"man": "male", "woman": "female"}.get(tok.lower_)
+            d.add(tok.i, tok.i, tok.i + 1, None, "unnamed", plural=plural, gender=gender)
+        elif plural and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+            d.add(tok.i, tok.i, tok.i + 1, None, "unnamed", plural=True)
+    # "Obi and Vance ...": two people together are a plural referent, not a group entity.
+    for span in d.spans:
+        root = span.root
+        if span.label_ == "PERSON" and any(
+            c.dep_ == "conj" and c.i in d.mention_at and d.mention_at[c.i].label_ == "PERSON" for c in root.children
+        ):
+            d.add(root.i, span.start, span.end, None, "unnamed", plural=True)
+    # Organisations are what "they" most often means in news: they compete with groups.
+    for span in d.spans:
+        if span.label_ in {"ORG", "NORP", "OUTLET"}:
+            d.add(span.root.i, span.start, span.end, None, "unnamed", plural=True)
+
+
+def _outlet_descriptor(d: Discourse, tok: Token) -> tuple[int, int, str, str, float] | None:
+    """``the outlet`` / ``the paper``: the news outlet the article named last, within three paragraphs."""
+    head = tok.head
+    if tok.dep_ != "det" or head.i != tok.i + 1 or head.i in d.mention_at:
+        return None
+    if head.lemma_.lower() not in lexicons.load("outlet_nouns") or head.tag_ in {"NNS", "NNPS"}:
+        return None
+    last = None
+    for span in d.spans:
+        if span.start >= tok.i:
+            break
+        if span.label_ == "OUTLET" and span.kb_id_:
+            last = span
+    if last is None or d.para_of[tok.i] - d.para_of[last.start] > 3:
+        return None
+    d.add(head.i, tok.i, head.i + 1, last.kb_id_, "descriptor")
+    return tok.i, head.i + 1, last.kb_id_, "descriptor", 0.8
+
+
+# --- writing -----------------------------------------------------------------------------------------
+
+
+def _write(
+    d: Discourse,
+    added: list[tuple[int, int, str, str, float]],
+    renames: dict[str, str],
+    apps: list[dict[str, object]],
+    confidence: dict[tuple[int, int], float],
+) -> None:
+    doc = d.doc
+    keymap: dict[str, str] = {}
+    used = set(d.records)
+    for key, name in renames.items():
+        rec = d.records[key]
+        rec["name"] = name
+        new = _slug(name)
+        if new not in used:
+            used.add(new)
+            keymap[key] = new
+    for old, new in keymap.items():
+        d.records[new] = d.records.pop(old)
+    spans = [
+        Span(doc, s.start, s.end, label=s.label_, kb_id=keymap.get(s.kb_id_, s.kb_id_), span_id=s.id_) for s in d.spans
+    ]
+    for start, end, key, kind, conf in added:
+        label = d.records.get(keymap.get(key, key), {}).get("type", "PERSON")
+        span = Span(doc, start, end, label=label, kb_id=keymap.get(key, key), span_id=kind)
+        spans.append(span)
+        confidence[(span.start_char, span.end_char)] = conf
+    doc_state.set_mentions(doc, spans)
+    for app in apps:
+        app["entity"] = keymap.get(str(app["entity"]), app["entity"])
+    doc_state.set_appositions(doc, apps)
+
+
+def _repeated_pronouns(
+    doc: Doc, resolved: dict[int, tuple[str, float]]
+) -> list[tuple[int, int, str, str, float]]:
+    """"endorsed her and campaigned for her": a pronoun repeated in one sentence keeps its referent."""
+    out = []
+    for tok in doc:
+        if tok.i in resolved or features(tok) is None:
+            continue
+        same = [j for j in resolved if tok.sent.start <= j < tok.i and doc[j].lower_ == tok.lower_]
+        if same:
+            key, conf = resolved[same[-1]]
+            resolved[tok.i] = (key, round(0.8 * conf, 3))
+            out.append((tok.i, tok.i + 1, key, "pronoun", resolved[tok.i][1]))
+    return out
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "entity"

@@ -1,0 +1,270 @@
+"""Events: election wins and losses, candidacies, endorsements, appointments, resignations, ...
+
+Triggers are data (``lexicons/event_triggers.json``): verbs, with an optional
+condition on their object ("lost *her bid*", "won *the race*") or the passive
+("was elected"), and nouns whose possessor is the participant ("her 2024 loss",
+"the governor's second inauguration" -> ``ordinal`` 2). Participants carry roles:
+``agent`` (who), ``target`` (endorsed person, appointing body), ``opponent``.
+Status and time come from the status and times APIs; nothing in an imagined
+or hypothetical frame becomes an event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ...graph import Event, Participant
+from .. import lexicons
+from .index import AGENTS, PEOPLE, Facts, fact_subject
+
+YEAR_LEN = 4
+
+
+@dataclass
+class Trigger:
+    type: str
+    lemma: str
+    passive: bool = False
+    middle: tuple[str, ...] = ()
+    prep: str | None = None
+    objects: frozenset[str] = frozenset()
+    person_object: bool = False
+    target_object: bool = False  # "obj:@target": the object must be an entity ("called Ada", not "called it off")
+
+
+@dataclass
+class Hit:
+    type: str
+    agents: list[str]
+    toks: list[Token]
+    others: list[tuple[str, str]] = field(default_factory=list)  # (role, entity)
+    when: str | None = None
+    ordinal: int | None = None
+    timed: bool = True
+
+
+PREPS = {"to", "of", "from", "for", "into", "in"}
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[dict[str, list[Trigger]], dict[str, tuple[str, bool]]]:
+    data = lexicons.json("facts/event_triggers")
+    verbs: dict[str, list[Trigger]] = {}
+    nouns: dict[str, tuple[str, bool]] = {}
+    for typ, spec in data.items():
+        if not isinstance(spec, dict) or "verbs" not in spec:
+            continue
+        for entry in spec["verbs"]:
+            cond = ""
+            if " obj:" in entry:
+                entry, cond = entry.split(" obj:")
+            words = entry.split()
+            passive = words[0] == "be" and len(words) > 1
+            if passive:
+                words = words[1:]
+            prep = words[-1] if len(words) > 1 and words[-1] in PREPS else None
+            middle = tuple(words[1:-1] if prep else words[1:])
+            objects = frozenset(c for c in cond.split(",") if c and not c.startswith("@"))
+            trig = Trigger(typ, words[0], passive, middle, prep, objects, cond == "@person", cond == "@target")
+            verbs.setdefault(words[0], []).append(trig)
+        needs = set(spec.get("noun_needs_context", []))
+        for noun in spec.get("nouns", []):
+            nouns[noun] = (typ, noun in needs)
+    return verbs, nouns
+
+
+def _lemma_of(tok: Token) -> str:
+    """spaCy lemmatises a passive participle to the verb ("elected" -> "elect")."""
+    return tok.lemma_.lower()
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def _objects(verb: Token, prep: str | None) -> list[Token]:
+    if prep:
+        return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == prep for p in c.children
+                if p.dep_ == "pobj"]
+    return [c for c in verb.children if c.dep_ in {"dobj", "attr"}] or [
+        c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]  # "named Ada Obi as its chief"
+
+
+def _middle_ok(verb: Token, trig: Trigger) -> bool:
+    if not trig.middle:
+        return True
+    kids = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod", "prep", "dobj"}}
+    after = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 3]]
+    return all(m in kids or m in after for m in trig.middle)
+
+
+def _verb_events(facts: Facts) -> list[Hit]:
+    verbs, _ = _triggers()
+    hits: list[Hit] = []
+    for verb in facts.doc:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        # Passive triggers are written as participles ("be arrested"): match those on the word.
+        cands = verbs.get(_lemma_of(verb), []) + [t for t in verbs.get(verb.lower_, []) if t.passive]
+        for trig in cands:
+            if trig.passive != _is_passive(verb):
+                continue
+            if not _middle_ok(verb, trig):
+                continue
+            objs = _objects(verb, trig.prep)
+            if trig.prep and not objs and trig.prep not in {"of"}:
+                continue
+            if trig.objects and not any(o.lemma_.lower() in trig.objects or o.lower_ in trig.objects for o in objs):
+                continue
+            hit = _verb_hit(facts, verb, trig, objs)
+            if hit is not None:
+                hits.append(hit)
+            break
+    return hits
+
+
+def _targets(facts: Facts, verb: Token, objs: list[Token]) -> list[str]:
+    """Who or what an event is aimed at: its object, the owner of its object ("toured the museum's vaults",
+    "the flagship store of Acme"), or a ``to`` object of the verb ("donated $500 to X's campaign")."""
+    out: list[str] = []
+    for o in objs:
+        keys = facts.denote(o)
+        if not keys:
+            ref = facts.org_ref(o)
+            keys = [ref] if ref else []
+        if not keys:
+            for c in o.children:
+                inner = [c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"] \
+                    if c.dep_ == "prep" and c.lower_ in {"of", "to"} else []
+                for p in inner:
+                    keys += facts.denote(p) or [k for k in [facts.org_ref(p)] if k]
+        out += [k for k in keys if k not in out]
+    if not out:
+        for c in verb.children:
+            if c.dep_ in {"prep", "dative"} and c.lower_ == "to":
+                out += [k for p in c.children if p.dep_ == "pobj" for k in facts.denote(p)]
+    return [k for k in out if facts.is_a(k, AGENTS)]
+
+
+def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hit | None:
+    subj = fact_subject(verb)
+    subj_keys = facts.denote(subj) if subj is not None else []
+    obj_keys = [k for o in objs for k in facts.denote(o)]
+    others: list[tuple[str, str]] = []
+    if trig.target_object and (not obj_keys or any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in verb.children)):
+        return None  # "called it off", "called her a liar": no call to anyone
+    if trig.person_object:  # "named X as its chief": X is appointed, the subject appoints
+        agents = [k for k in obj_keys if facts.is_a(k, PEOPLE)]
+        others = [("target", k) for k in subj_keys if facts.is_a(k, AGENTS)]
+    else:
+        agents = [k for k in subj_keys if facts.is_a(k, AGENTS)]
+        if trig.type in set(lexicons.json("facts/event_triggers")["target_types"]):
+            others = [("target", k) for k in _targets(facts, verb, objs) if k not in agents]
+        elif trig.prep == "to" and trig.type.startswith("election"):
+            others = [("opponent", k) for k in obj_keys if facts.is_a(k, PEOPLE)]
+    if trig.type == "appointment" and not trig.person_object:
+        # "was named chief executive of Acme": the body appointing is the role's org
+        others += [("target", k) for o in objs for c in o.children if c.dep_ == "prep"
+                   for p in c.children if p.dep_ == "pobj" for k in facts.denote(p)
+                   if facts.is_a(k, {"ORG", "OUTLET", "GPE"})]
+    if not agents:
+        return None
+    return Hit(trig.type, agents, [verb, *objs], others, timed=subj is None or facts.pair(subj) is None)
+
+
+def _noun_events(facts: Facts) -> list[Hit]:
+    _, nouns = _triggers()
+    data = lexicons.json("facts/event_triggers")
+    context = set(data["election_context"])
+    ordinals = data["ordinals"]
+    hits: list[Hit] = []
+    for tok in facts.doc:
+        if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.lower_ in nouns):
+            continue
+        mod = next((c.lower_ for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1), "")
+        spec = nouns.get(f"{mod} {tok.lower_}") or nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
+        if spec is None:
+            continue
+        typ, needs = spec
+        holder = tok.head if tok.dep_ == "compound" else tok  # "her concession speech"
+        agents = [k for c in holder.children if c.dep_ == "poss" for k in facts.denote(c)]
+        agents += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj" for k in facts.denote(p)]
+        agents = [k for k in agents if facts.is_a(k, AGENTS)]
+        if not agents:
+            continue
+        phrase = list(holder.subtree)
+        year = next((t.text for t in phrase if t.like_num and len(t.text) == YEAR_LEN and t.text[:2] in {"19", "20"}),
+                    None)
+        if needs:
+            words = {t.lower_ for t in phrase} | {t.lower_ for t in tok.sent}
+            if not (words & context or year):
+                continue
+        ordinal = next((ordinals[c.lower_] for c in holder.children if c.lower_ in ordinals), None)
+        preps = {"of", "for"} if typ == "endorsement" else {"to", "with", "of"}
+        others = [("target", k) for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                  for p in c.children if p.dep_ == "pobj" for k in _denoted(facts, p)
+                  if k and k not in agents and typ in set(data["target_types"])]
+        times = facts.times_in(min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase))
+        when = times[0].value if times else year
+        hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
+                        ordinal=ordinal, timed=when is None))
+    return hits
+
+
+def _group_of(facts: Facts, agents: list[str]) -> list[str]:
+    """``the couple`` / ``Ada and Ben Lang``: the family group ("the Langs") of people sharing its surname."""
+    people = [a for a in agents if facts.is_a(a, PEOPLE)]
+    if len(people) < 2:
+        return []
+    surnames = {((facts.records.get(p) or {}).get("name") or "").split()[-1:][0].lower() for p in people
+                if (facts.records.get(p) or {}).get("name")}
+    if len(surnames) != 1:
+        return []
+    surname = surnames.pop()
+    out = []
+    for key, rec in facts.records.items():
+        last = (rec.get("name") or "").split()[-1:]
+        if rec.get("type") == "GROUP" and last and last[0].lower().rstrip("'").removesuffix("s") in {
+                surname, surname.removesuffix("s")} and key not in agents:
+            out.append(key)
+    return out[:1]
+
+
+def find_events(facts: Facts) -> list[Event]:
+    """The events of the doc with participants, time, status and evidence (one per type, agents and time)."""
+    rank = {"asserted": 0, "attributed": 1, "reported": 2, "hedged": 3, "speculative": 4, "unknown": 5}
+    best: dict[tuple[str, tuple[str, ...], str | None], Event] = {}
+    for h in _verb_events(facts) + _noun_events(facts):
+        if facts.imagined(h.toks):
+            continue
+        lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
+        st = facts.status(lo, hi)
+        # An event said not to happen ("she may not retire") is no event; an imagined one neither.
+        if st.status in {"hypothetical", "negated"} or st.negative:
+            continue
+        when = h.when
+        if when is None and h.timed:
+            when = facts.clause_time(h.toks)
+        parts = [Participant("agent", a) for a in h.agents + _group_of(facts, h.agents)]
+        parts += [Participant(r, e) for r, e in h.others]
+        ev = Event(h.type, parts, facts.evidence(h.toks[0], h.toks), st.status, when=when, source=st.source)  # type: ignore[arg-type]
+        if h.ordinal is not None:
+            ev.ordinal = h.ordinal
+        key = (h.type, tuple(h.agents), when)
+        old = best.get(key)
+        if old is None or rank.get(ev.status, 9) < rank.get(old.status, 9):
+            if old is not None:
+                known = {(p.role, p.entity) for p in ev.participants}
+                ev.participants += [p for p in old.participants if (p.role, p.entity) not in known]
+            best[key] = ev
+    return list(best.values())
+
+
+def _denoted(facts: Facts, tok: Token) -> list[str]:
+    """The entities ``tok`` stands for, else the organisation it refers to (``the committee``)."""
+    org = facts.org_ref(tok)
+    return facts.denote(tok) or ([org] if org else [])

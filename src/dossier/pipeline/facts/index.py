@@ -1,0 +1,385 @@
+"""Shared plumbing for roles, relations and events: who a phrase denotes, status, time, evidence.
+
+One :class:`Facts` object is built per Doc. It indexes the entity mentions
+(names, and the pronouns/descriptors coref resolved), and wraps the status and
+time APIs of the other components, importing them lazily so that this module
+works (with the fallback "asserted" / no time) before they exist.
+
+Plural references ("they", "the two", "both", "the sisters") are resolved to a
+*pair* of people only when the text makes the pair clear: exactly two people
+named earlier in the same sentence, or in the main clause of one of the few
+sentences before it (see :meth:`Facts.pair`); otherwise we abstain.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ...graph import Span, Time
+from .. import doc_state, lexicons, syntax
+from ..status import StatusInfo, fiction_word, imagined_scene, imagining_word, statement_status
+from ..times import governing_time
+
+log = logging.getLogger(__name__)
+
+PEOPLE = frozenset({"PERSON"})
+AGENTS = frozenset({"PERSON", "ORG", "GROUP", "OUTLET", "GPE", "NORP"})
+ORGS = frozenset({"ORG", "OUTLET", "GPE", "GROUP"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+PAIR_NOUNS = frozenset({"two", "pair", "couple", "duo", "sisters", "brothers", "siblings", "spouses", "women", "men"})
+PAIR_LOOKBACK = 3  # sentences searched back for the two people "they" refers to
+# Nouns that stand for their possessor as an argument ("donated to Whitlock's campaign").
+# "opposed her plan" / "criticized his proposal": opposing someone's plan is opposing them.
+CARRIERS = frozenset({"campaign", "bid", "candidacy", "administration", "team", "office", "camp", "family",
+                      "plan", "proposal", "policy", "policies", "agenda", "bill"})
+
+
+class Facts:
+    """Per-Doc index used by the role, relation and event extractors."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.records = doc_state.entities(doc)
+        n = len(doc)
+        self._key: list[str | None] = [None] * n
+        self._kind: list[str | None] = [None] * n
+        self.mention_spans: list[tuple[int, int, str, str]] = []  # (start, end, key, kind)
+        for span in doc_state.mentions(doc):
+            if span.kb_id_:
+                self.mention_spans.append((span.start, span.end, span.kb_id_, span.id_))
+        for i, span in doc_state.mention_index(doc).items():
+            self._key[i], self._kind[i] = span.kb_id_, span.id_
+        self._times = doc_state.section(doc, doc_state.TIMES)
+
+    # --- entities ------------------------------------------------------------------------------
+
+    def key(self, i: int) -> str | None:
+        """The entity key of the mention covering token ``i``."""
+        return self._key[i] if 0 <= i < len(self._key) else None
+
+    def kind(self, i: int) -> str | None:
+        return self._kind[i] if 0 <= i < len(self._kind) else None
+
+    def type(self, key: str | None) -> str | None:
+        rec = self.records.get(key or "")
+        return rec.get("type") if rec else None
+
+    def is_a(self, key: str | None, types: Iterable[str]) -> bool:
+        return self.type(key) in set(types)
+
+    def denote(self, tok: Token, conj: bool = True) -> list[str]:
+        """The entities a noun phrase headed by ``tok`` stands for (coordination gives several)."""
+        out = self._denote_one(tok)
+        if conj:
+            for c in tok.children:
+                if c.dep_ == "conj" and c.pos_ in {"PROPN", "PRON", "NOUN"}:
+                    out += [k for k in self._denote_one(c) if k not in out]
+        return out
+
+    def _denote_one(self, tok: Token) -> list[str]:
+        k = self.key(tok.i)
+        if k:
+            return [k]
+        if tok.tag_ == "WP$" and tok.head.head.dep_ == "relcl":  # "X, whose daughter ...": X
+            return self._denote_one(tok.head.head.head)
+        if tok.tag_ == "WP$" and tok.head.dep_ == "appos":  # the same, parsed as an apposition
+            return self._denote_one(tok.head.head)
+        if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl":
+            head = tok.head.head
+            if tok.lower_ == "who" and head.dep_ == "appos" and self.type(self.key(head.head.i)) == "PERSON":
+                return [self.key(head.head.i)]  # type: ignore[list-item]  # "X, a Republican who ...": X
+            return self._denote_one(head)
+        pair = self.pair(tok)
+        if pair:
+            return list(pair)
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            for c in tok.children:
+                if c.dep_ == "appos" and self.key(c.i):
+                    return [self.key(c.i)]  # type: ignore[list-item]
+            if tok.dep_ == "appos" and self.key(tok.head.i):
+                return [self.key(tok.head.i)]  # type: ignore[list-item]
+            if tok.lemma_.lower() in CARRIERS:
+                for c in tok.children:
+                    if c.dep_ == "poss" and self.key(c.i):
+                        return [self.key(c.i)]  # type: ignore[list-item]
+        return []
+
+    def first(self, tok: Token | None, types: Iterable[str] = AGENTS) -> str | None:
+        """The one entity of the wanted types ``tok`` denotes, if exactly one."""
+        if tok is None:
+            return None
+        keys = [k for k in self.denote(tok, conj=False) if self.is_a(k, types)]
+        return keys[0] if len(keys) == 1 else None
+
+    def persons_in(self, start: int, end: int, skip: Iterable[int] = ()) -> list[str]:
+        """Distinct PERSON keys with a mention in tokens [start, end), in order of appearance."""
+        skipped = set(skip)
+        out: list[str] = []
+        for s, _e, k, _kind in self.mention_spans:
+            if start <= s < end and s not in skipped and self.type(k) == "PERSON" and k not in out:
+                out.append(k)
+        return out
+
+    # --- organisations named earlier: "its", "the museum", "the board" -------------------------
+
+    def org_ref(self, tok: Token, types: Iterable[str] = ORGS, bare: bool = False) -> str | None:
+        """The organisation (or place) a possessive ``its`` or a definite noun phrase refers back to.
+
+        ``its chair`` -> the organisation the clause is about; ``the museum`` -> the nearest
+        earlier entity whose name holds a word of the noun's class (``lexicons/org_references``);
+        ``the board`` -> the organisation an earlier ``X's board`` named. None when unclear.
+        """
+        wanted = set(types)
+        k = self.key(tok.i)
+        if k:
+            return k if self.type(k) in wanted else None
+        if tok.lower_ == "its" and tok.tag_ == "PRP$":
+            return self._its(tok, wanted)
+        if bare:  # a title word before a name ("Hospital chief executive Ada Obi")
+            if tok.lower_ not in lexicons.json("facts/org_references")["nouns"]:
+                return None
+        elif tok.pos_ != "NOUN" or tok.dep_ in {"compound", "amod"} or any(c.dep_ == "appos" for c in tok.children):
+            return None
+        data = lexicons.json("facts/org_references")
+        noun = tok.lower_ if bare else tok.lemma_.lower()
+        if noun in data["bodies"] and not bare:
+            return self._body_owner(tok, wanted, data)
+        if not bare and not any(c.lower_ in {"the", "this", "that"} for c in tok.children):
+            return None
+        if noun in data["place_nouns"]:
+            return self._nearest(tok, {"GPE"} & wanted or {"GPE"}, None, data["lookback"])
+        words = data["nouns"].get(noun)
+        if words is None:
+            return None
+        if words == ["*"]:
+            kinds = set(data["program_types"]) if noun in {"program", "programme", "show"} else {"ORG"}
+            return self._nearest(tok, kinds, None, data["lookback"])
+        return self._nearest(tok, wanted | {"ORG", "OUTLET"}, set(words), len(self.doc))  # a name match: any distance
+
+    def _nearest(self, tok: Token, types: set[str], words: set[str] | None, lookback: int) -> str | None:
+        """The nearest entity of ``types`` mentioned before ``tok`` (within ``lookback`` sentences)."""
+        sents = list(self.doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+        lo = sents[max(0, idx - lookback)].start
+        for s, _e, key, _kind in sorted(self.mention_spans, key=lambda m: -m[0]):
+            if s >= tok.i or s < lo or self.type(key) not in types:
+                continue
+            if words is None or set((self.records.get(key) or {}).get("name", "").lower().split()) & words:
+                return key
+        return None
+
+    def _body_owner(self, tok: Token, wanted: set[str], data: dict[str, Any]) -> str | None:
+        """``the board`` -> the organisation of this or an earlier ``X's board`` / ``board of X``."""
+        own = self._owner_of(tok, wanted)
+        if own:
+            return own
+        if not any(c.lower_ in {"the", "its"} for c in tok.children):
+            return None
+        sents = list(self.doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+        lo = sents[max(0, idx - data["lookback"])].start
+        for t in reversed(self.doc[lo : tok.i]):
+            if t.lemma_.lower() == tok.lemma_.lower():
+                own = self._owner_of(t, wanted)
+                if own:
+                    return own
+        return None
+
+    def _owner_of(self, body: Token, wanted: set[str]) -> str | None:
+        for c in body.children:
+            if c.dep_ in {"poss", "compound"} and c.i < body.i:
+                k = self.org_ref(c, wanted) if c.dep_ == "poss" else self.key(c.i)
+                if k and self.type(k) in wanted:
+                    return k
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    k = self.org_ref(p, wanted) if p.dep_ == "pobj" else None
+                    if k:
+                        return k
+        return None
+
+    def _its(self, tok: Token, wanted: set[str]) -> str | None:
+        """``its``: the organisation subject of the clause, else the nearest one before (this or the last sentence)."""
+        verb = tok
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        subj = fact_subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+        if subj is not None and not subj.left_edge.i <= tok.i <= subj.i:
+            k = self.org_ref(subj, wanted) if subj.lower_ != "its" else None
+            if k:
+                return k
+        sent = tok.sent
+        for t in reversed(self.doc[sent.start : tok.i]):
+            if t.lower_ == "its":
+                continue
+            k = self.org_ref(t, wanted) if (self.key(t.i) or t.pos_ == "NOUN") else None
+            if k and self.type(k) in wanted:
+                return k
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        root = prev.root
+        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            for t in [subj, *(c for c in subj.children if c.dep_ == "poss")]:
+                k = self.org_ref(t, wanted)
+                if k:
+                    return k
+        return None
+
+    # --- plural references ---------------------------------------------------------------------
+
+    def is_plural_ref(self, tok: Token) -> bool:
+        low = tok.lower_
+        if low in PLURAL_PRONOUNS:
+            return True
+        if low == "both" and tok.dep_ in {*syntax.SUBJECTS, "appos"}:
+            return True
+        return low in PAIR_NOUNS and any(c.lower_ in {"the", "these", "those"} for c in tok.children)
+
+    def pair(self, tok: Token) -> tuple[str, str] | None:
+        """The two people a plural reference (``they``, ``the two``) denotes, or None when unclear."""
+        if not self.is_plural_ref(tok) or self.key(tok.i):
+            return None
+        sent = tok.sent
+        before = self.persons_in(sent.start, tok.i)
+        if len(before) == 2:
+            return before[0], before[1]
+        if before:
+            return None
+        sents = list(self.doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start == sent.start), 0)
+        for back in range(1, PAIR_LOOKBACK + 1):
+            if idx - back < 0:
+                break
+            prev = sents[idx - back]
+            people = self._main_clause_people(prev)
+            if len(people) == 2:
+                return people[0], people[1]
+            if people or self.persons_in(prev.start, prev.end):
+                return None
+        return None
+
+    def _main_clause_people(self, sent: Any) -> list[str]:
+        """People named in a sentence outside its subordinate clauses (``While X ..., Y found Z``)."""
+        sub: set[int] = set()
+        for t in sent:
+            if t.dep_ in {"advcl", "relcl", "ccomp"} and t.head.i != t.i:
+                sub.update(x.i for x in t.subtree)
+        people = self.persons_in(sent.start, sent.end, skip=sub)
+        if not people:
+            people = self.persons_in(sent.start, sent.end)
+        return people
+
+    # --- status, time, evidence ----------------------------------------------------------------
+
+    def status(self, start: int, end: int) -> StatusInfo:
+        """Status and source of the statement over tokens [start, end) (the status API's reading;
+        if it raises, the component fails on this Doc and no fact is written)."""
+        return statement_status(self.doc, start, end)
+
+    def identifying_status(self, st: StatusInfo, toks: list[Token]) -> StatusInfo:
+        """Status of an identifying phrase ("Obi's brother, Tomas", "Reyes, her deputy").
+
+        Such a phrase is the writer's own description even inside reported speech ("she noted
+        that Obi's brother, Tomas, ..."), so attributed/reported become asserted, except
+        within a direct quotation, where the words are the speaker's.
+        """
+        if st.status == "negated" and not any(self.in_direct_quote(t) for t in toks):
+            return StatusInfo("asserted")  # "X, the anchor of Y, had never ...": the negation is the clause's
+        if st.status not in {"attributed", "reported"} or any(self.in_direct_quote(t) for t in toks):
+            return st
+        return StatusInfo("asserted", None, (), st.negative)
+
+    def in_direct_quote(self, tok: Token) -> bool:
+        for q in doc_state.section(self.doc, doc_state.QUOTES):
+            if getattr(q, "kind", "") in {"direct", "mixed"} and q.span.start <= tok.idx < q.span.end:
+                return True
+        return False
+
+    def imagined(self, toks: Iterable[Token]) -> bool:
+        """True when a fact sits in an imagined scene (:func:`..status.imagined_scene`)."""
+        return imagined_scene(toks)
+
+    def time(self, start_char: int, end_char: int) -> str | None:
+        """The value of the time governing chars [start_char, end_char), if any."""
+        t = self.time_obj(start_char, end_char)
+        return t.value if t is not None else None
+
+    def time_obj(self, start_char: int, end_char: int) -> Time | None:
+        """The time governing chars [start_char, end_char) (:func:`..times.governing_time`)."""
+        return governing_time(self.doc, start_char, end_char)
+
+    def clause_time(self, toks: list[Token]) -> str | None:
+        """The time of the clause that states a fact over ``toks`` (never one from another clause).
+
+        The times API picks the governing time (clause, then sentence); a sentence-level pick
+        from a sibling clause ("... told the Courier in May 2021") is not this fact's time.
+        """
+        clause = syntax.clause_tokens(toks)
+        if not clause:
+            return None
+        lo = min(t.idx for t in toks)
+        hi = max(t.idx + len(t) for t in toks)
+        got = self.time_obj(lo, hi)
+        if got is not None and any(t.idx <= got.start < t.idx + len(t) for t in clause):
+            return got.value
+        for tm in self._times:
+            if any(t.idx == tm.start for t in clause):
+                return tm.value
+        head = syntax.clause_head(syntax.highest(toks))
+        if head.dep_ == "advcl" and any(c.lower_ in {"when", "as", "after", "once"} for c in head.children):
+            return self.clause_time([head.head])  # "in 2020, when she became ...": the main clause's date
+        return None
+
+    def times_in(self, start_char: int, end_char: int) -> list[Any]:
+        """Time expressions (from the times component) inside chars [start_char, end_char)."""
+        return [t for t in self._times if start_char <= t.start and t.end <= end_char]
+
+    def evidence(self, tok: Token, toks: list[Token] | None = None) -> Span:
+        """The sentence of ``tok`` as a span of ``doc.text``.
+
+        When the sentence also holds an imagined scene that does not cover the fact
+        ("After the vote, a comedian posted a clip that imagined ..."), the evidence is
+        narrowed to the fact's own phrase so that a reader never takes the scene as its source.
+        """
+        sent = tok.sent
+        start, end = sent.start_char, sent.end_char
+        if toks and self._has_imagined(sent):
+            top = syntax.clause_head(syntax.highest(toks)) if any(t.pos_ in {"VERB", "AUX"} for t in toks) else min(
+                toks, key=lambda t: len(list(t.ancestors)))
+            if top.pos_ not in {"VERB", "AUX"}:
+                while top.dep_ in {"compound", "poss", "amod"} and top.head.i != top.i:
+                    top = top.head
+            lo = min([top.left_edge.i, *(t.i for t in toks)])
+            hi = max([top.right_edge.i, *(t.i for t in toks)])
+            start, end = self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi])
+        text = self.doc.text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Span(start, end, text[start:end])
+
+    def _has_imagined(self, sent: Any) -> bool:
+        return any(imagining_word(t) or fiction_word(t, lemma=False) for t in sent)
+
+
+# How facts read a verb's subject: through coordination, participles, adverbial clauses,
+# object control ("urged X to run") and the object a participle modifies.
+FACT_BORROW = frozenset({"conj", "xcomp", "advcl"})
+
+
+def fact_subject(tok: Token) -> Token | None:
+    """The subject of a verb for roles, relations and events (:func:`..syntax.subject_of`)."""
+    return syntax.subject_of(tok, borrow=FACT_BORROW, steps=6, control=True, through_objects=True)
+
+
+def negated(tok: Token) -> bool:
+    """``tok`` (a verb or predicate) carries a negation ("never", "not")."""
+    heads = [tok]
+    if tok.dep_ in {"attr", "acomp"}:
+        heads.append(tok.head)
+    return any(c.dep_ == "neg" for h in heads for c in h.children)

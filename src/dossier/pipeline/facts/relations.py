@@ -1,0 +1,649 @@
+"""Relations between entities (component ``dossier_relations``, which also runs roles and events).
+
+Patterns over the dependency parse, triggers kept as data
+(``lexicons/relation_nouns.json``, ``relation_verbs.json``, ``relation_states.json``):
+
+* relational nouns: ``X's sister, Y`` / ``Y, X's sister`` / ``Y is X's sister`` /
+  ``Y, a longtime friend of X's`` / ``X's sister Y``  ->  sibling(Y, X) ...;
+  a plural ``the sisters`` / ``X and Y are friends`` relates the pair;
+* verbs: ``X endorsed Y``, ``a statement endorsing Y`` (subject of "released"),
+  ``X worked for Y``, ``Y lost to X`` (defeated(X, Y)), ``they both lost ... to X``;
+  reciprocal verbs with a pair subject (``the two did not speak``);
+* pair predicates: ``the two have been close``, ``they were at odds``;
+* bond nouns: ``X and Y's friendship``, ``sisterhood with Y``, ``X's open hostility toward Y``,
+  ``their partnership soured`` (tension).
+
+Every relation takes ``status``/``source`` from the status API over the clause that
+states it; a relation in an imagined or hypothetical frame is not emitted at all.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ...graph import Event, Relation, Role
+from .. import doc_state, lexicons
+from ..component import DossierComponent
+from .index import AGENTS, PEOPLE, Facts, fact_subject
+
+log = logging.getLogger(__name__)
+
+SYMMETRIC = frozenset({
+    "family.sibling", "family.spouse", "family.relative", "social.friendship", "social.romance",
+    "social.tension", "professional.worked_with", "contest.ran_against", "contact.met", "contact.spoke_with",
+})
+# Ties that hold over time: a sentence's date is not their date (only "since X" is).
+STATES = frozenset({"family.sibling", "family.spouse", "family.child", "family.parent", "family.relative"})
+COPULAS = frozenset({"be", "become", "remain", "stay"})
+# Relations whose object may be an organisation named earlier ("the board", "the union").
+ORG_OBJECT_TYPES = frozenset({
+    "membership.member_of", "professional.worked_for", "education.studied_at", "financial.donated_to",
+    "political.criticized", "political.endorsed", "political.supported", "political.opposed",
+})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "outside", "into", "across"})
+PAIR_TYPES_NEED_PEOPLE = (
+    "family.", "social.", "contact.", "contest.", "professional.mentor", "professional.worked_with",
+)
+
+
+@dataclass
+class Hit:
+    """A relation before status, time and de-duplication."""
+
+    type: str
+    subject: str
+    object: str
+    toks: list[Token]  # trigger and argument tokens (status scope, imagined-frame guard)
+    confidence: float
+    timed: bool = True  # take the clause's time as ``when``
+    negated: bool = False
+    identifying: bool = False  # stated by an apposition or possessive phrase, not by a clause
+
+
+@lru_cache(maxsize=1)
+def _noun_types() -> dict[str, str]:
+    data = lexicons.json("facts/relation_nouns")
+    out = {}
+    for typ, words in data.items():
+        if typ.startswith("_") or not isinstance(words, list):
+            continue
+        for w in words:
+            out[w] = typ
+    return out
+
+
+@lru_cache(maxsize=1)
+def _inverse_nouns() -> dict[str, str]:
+    return {w: typ for typ, words in lexicons.json("facts/relation_nouns")["inverse"].items() for w in words}
+
+
+@lru_cache(maxsize=1)
+def _plural_nouns() -> dict[str, str]:
+    return {w: typ for typ, words in lexicons.json("facts/relation_nouns")["plural_pairs"].items() for w in words}
+
+
+@lru_cache(maxsize=1)
+def _verb_entries() -> list[tuple[str, str, tuple[str, ...], str | None]]:
+    """(type, lemma, middle words, preposition) for every verb trigger."""
+    data = lexicons.json("facts/relation_verbs")
+    preps = {"for", "to", "with", "against", "from", "at", "in", "on", "under", "alongside", "behind", "into", "of"}
+    out = []
+    for typ, entries in data.items():
+        if "." not in typ or not isinstance(entries, list):
+            continue
+        for entry in entries:
+            words = entry.split()
+            prep = words[-1] if len(words) > 1 and words[-1] in preps else None
+            middle = tuple(words[1:-1] if prep else words[1:])
+            out.append((typ, words[0], middle, prep))
+    return out
+
+
+def _types_for(kind: str, typ: str) -> frozenset[str]:
+    table = lexicons.json("facts/relation_verbs").get(kind, {})
+    return frozenset(table.get(typ, ["PERSON"]))
+
+
+def _needs_people(typ: str) -> bool:
+    return typ.startswith(PAIR_TYPES_NEED_PEOPLE)
+
+
+# --- relational nouns ------------------------------------------------------------------------------
+
+
+def _noun_word(tok: Token) -> str | None:
+    """The lexicon word a noun token heads ("best friend", "business partner", "sister")."""
+    words = _noun_types() | _inverse_nouns()
+    mods = [c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i == tok.i - 1]
+    if mods:
+        two = f"{mods[0].lower_} {tok.lower_}"
+        if two in words:
+            return two
+    return tok.lower_ if tok.lower_ in words else None
+
+
+def _possessors(facts: Facts, noun: Token) -> list[str]:
+    out: list[str] = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            out += facts.denote(c)
+        elif c.dep_ == "prep" and c.lower_ in {"of", "to"}:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += facts.denote(p)
+    return out
+
+
+def _fillers(facts: Facts, noun: Token) -> list[Token]:
+    """Who the relational noun describes: its apposition, the noun it is in apposition to, the subject."""
+    out = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ == "appos":
+        out.append(noun.head)
+    if noun.dep_ in {"attr", "oprd"} and noun.head.lemma_.lower() in COPULAS:
+        subj = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            out.append(subj)
+    if noun.dep_ == "compound" and facts.key(noun.head.i):
+        out.append(noun.head)
+    return out
+
+
+def _relational_nouns(facts: Facts) -> list[Hit]:
+    hits: list[Hit] = []
+    nouns, inverse = _noun_types(), _inverse_nouns()
+    for tok in facts.doc:
+        if tok.pos_ not in {"NOUN", "PROPN"} or (facts.key(tok.i) and facts.kind(tok.i) != "descriptor"):
+            continue
+        word = _noun_word(tok)
+        if word is None or tok.tag_ in {"NNS", "NNPS"}:
+            continue
+        owners = _possessors(facts, tok)
+        if not owners:
+            continue
+        typ = inverse.get(word) or nouns[word]
+        for filler in _fillers(facts, tok):
+            if _misattached(filler):
+                continue
+            fills = facts.denote(filler)
+            if not fills and not _needs_people(typ):
+                ref = facts.org_ref(filler)  # "the union, a member of X"
+                fills = [ref] if ref else []
+            if set(fills) & set(owners):
+                continue  # "the son of X and Y": the filler is not one of the owners
+            weak = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)  # "his wife": rests on coref
+            for f in fills:
+                for o in owners:
+                    subj, obj = (o, f) if word in inverse else (f, o)
+                    hits.append(Hit(typ, subj, obj, [tok, filler], 0.65 if weak else 0.85, timed=typ not in STATES,
+                                    negated=tok.dep_ == "attr" and _neg(tok.head),
+                                    identifying=tok.dep_ != "attr"))
+    return hits
+
+
+def _misattached(filler: Token) -> bool:
+    """A filler the parse hung on the noun wrongly: a coordinated name ("son of X and Y") read as an
+    apposition, or a place ("born in Kent, Ohio, the son of X") that the noun is in apposition to."""
+    doc = filler.doc
+    if filler.dep_ == "appos" and filler.left_edge.i > 0 and doc[filler.left_edge.i - 1].lower_ in {"and", "or"}:
+        return True
+    f = filler
+    while f.dep_ == "appos" and f.head.i != f.i:
+        f = f.head
+    return f.dep_ == "pobj" and f.head.lower_ in LOCATIVE_PREPS
+
+
+def _neg(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+# --- pairs: "X and Y are friends", "the two have been close", "the sisters" --------------------------
+
+
+def _pair_of(facts: Facts, tok: Token) -> list[str]:
+    keys = [k for k in facts.denote(tok) if facts.type(k) == "PERSON"]
+    return keys if len(keys) == 2 else []
+
+
+def _pair_states(facts: Facts) -> list[Hit]:
+    hits: list[Hit] = []
+    states = lexicons.json("facts/relation_states")
+    adjectives = {w: t for t, ws in states["adjectives"].items() for w in ws}
+    phrases = {tuple(p.split()): t for t, ps in states["phrases"].items() for p in ps}
+    plurals = _plural_nouns()
+    for verb in facts.doc:
+        if verb.lemma_.lower() not in COPULAS:
+            continue
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None:
+            continue
+        for pred in verb.children:
+            typ = None
+            other: list[str] = []
+            if pred.dep_ == "attr":
+                words = f"{pred.left_edge.lower_} {pred.lower_}" if pred.left_edge.i < pred.i else pred.lower_
+                typ = plurals.get(words.split(" ", 1)[-1]) or plurals.get(pred.lower_)
+            elif pred.dep_ == "acomp" and pred.lower_ in adjectives:
+                typ = adjectives[pred.lower_]
+                other = [k for p in pred.children if p.dep_ == "prep" and p.lower_ in {"to", "with"}
+                         for q in p.children if q.dep_ == "pobj" for k in facts.denote(q)]
+            elif pred.dep_ == "prep":
+                for phrase, t in phrases.items():
+                    toks = facts.doc[pred.i : pred.i + len(phrase)]
+                    if tuple(x.lower_ for x in toks) == phrase:
+                        typ = t
+                        other = [k for x in toks.root.subtree if x.dep_ == "pobj" and x.head.lower_ == "with"
+                                 for k in facts.denote(x)]
+            if typ is None:
+                continue
+            neg = _neg(verb) or _neg(pred)
+            ends = _pair_of(facts, subj)
+            if not ends and other:
+                s = facts.first(subj, PEOPLE)
+                ends = [s, other[0]] if s else []
+            if len(ends) == 2 and ends[0] != ends[1]:
+                hits.append(Hit(typ, ends[0], ends[1], [verb, subj, pred], 0.75, timed=False, negated=neg))
+    for tok in facts.doc:  # "The sisters founded ...": the pair is the relation
+        if tok.tag_ in {"NNS", "NNPS"} and tok.lower_ in plurals and any(c.lower_ == "the" for c in tok.children):
+            if tok.dep_ not in {"nsubj", "nsubjpass"} or any(c.dep_ == "compound" for c in tok.children):
+                continue  # "the third of the Pandora brothers": a named family, not the pair before it
+            pair = facts.pair(tok)
+            if pair:
+                hits.append(Hit(plurals[tok.lower_], pair[0], pair[1], [tok], 0.7, timed=False))
+    return hits
+
+
+# --- bond nouns: "X and Y's friendship", "sisterhood with Y", "hostility toward Y" ---------------------
+
+
+def _bond_nouns(facts: Facts) -> list[Hit]:
+    hits: list[Hit] = []
+    states = lexicons.json("facts/relation_states")
+    bonds = {w: t for t, ws in states["bond_nouns"].items() for w in ws}
+    toward = {w: t for t, ws in states["toward_nouns"].items() for w in ws}
+    tension_adj = set(states["adjectives"]["social.tension"])
+    doc = facts.doc
+    for tok in doc:
+        if tok.pos_ != "NOUN":
+            continue
+        low = tok.lower_
+        mods = {c.lower_ for c in tok.children if c.dep_ == "amod"}
+        if low in bonds or f"{next(iter(mods), '')} {low}" in bonds:
+            typ = bonds.get(low) or bonds[f"{next(iter(mods))} {low}"]
+            people = _bond_people(facts, tok)
+            if len(people) == 2:
+                hits.append(Hit(typ, people[0], people[1], [tok], 0.7, timed=False))
+            continue
+        if low in toward:
+            typ = toward[low]
+            if typ == "social.tension" and low in {"behavior", "behaviour"} and not mods & tension_adj:
+                continue
+            agent = [k for c in tok.children if c.dep_ == "poss" for k in facts.denote(c)]
+            if not agent and tok.dep_ in {"dobj"} and tok.head.lemma_.lower() in set(states["agent_verbs"]):
+                s = fact_subject(tok.head)  # "X voiced criticism of Y" (not "X cited criticism of Y")
+                agent = facts.denote(s) if s is not None else []
+            preps = {"toward", "towards", "for", "to", "against", "on"}
+            if typ not in {"political.supported", "political.endorsed"}:
+                preps.add("of")  # "the backing of Y" names the backer, not the one backed
+            targets = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                       for p in c.children if p.dep_ == "pobj" for k in facts.denote(p)]
+            for a in agent[:1]:
+                for t in targets:
+                    hits.append(Hit(typ, a, t, [tok], 0.7, timed=True))
+    return hits
+
+
+def _turning_nouns(facts: Facts) -> list[Hit]:
+    """``their relationship soured``: tension between the pair from the moment the tie went bad."""
+    spec = lexicons.json("facts/relation_states")["turning_nouns"]
+    nouns, verbs = set(spec["nouns"]), set(spec["verbs"])
+    hits: list[Hit] = []
+    for tok in facts.doc:
+        if tok.lemma_.lower() not in nouns or tok.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() not in verbs:
+            continue
+        people = _bond_people(facts, tok)
+        if len(people) == 2:
+            hits.append(Hit("social.tension", people[0], people[1], [tok, verb], 0.7, negated=_neg(verb)))
+    return hits
+
+
+def _bond_people(facts: Facts, noun: Token) -> list[str]:
+    """The two people of a bond noun: possessors (with "X and Y's"), "between X and Y", "with Y" + holder."""
+    doc = facts.doc
+    people: list[str] = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            people += facts.denote(c)
+            start = c.left_edge.i
+            mention = next((m for m in facts.mention_spans if m[0] <= c.i < m[1]), None)
+            if mention:
+                start = mention[0]
+            if start >= 2 and doc[start - 1].lower_ == "and":
+                prev = facts.key(start - 2)
+                if prev and prev not in people:
+                    people.insert(0, prev)
+        elif c.dep_ == "prep" and c.lower_ in {"between", "with"}:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    people += facts.denote(p)
+    if len(people) == 1 and noun.dep_ in {"dobj", "pobj"}:
+        head = noun.head if noun.dep_ == "dobj" else noun.head.head
+        s = fact_subject(head)
+        if s is not None:
+            people = [k for k in facts.denote(s)][:1] + people
+    people = [p for p in dict.fromkeys(people) if facts.type(p) == "PERSON"]
+    return people
+
+
+# --- verbs -----------------------------------------------------------------------------------------
+
+
+def _prep_objects(facts: Facts, verb: Token, prep: str) -> list[Token]:
+    out = []
+    scope = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "prt"}]
+    scope += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+              if p.dep_ == "pobj"]  # "studied with X at Y": the parse hangs "at Y" on X
+    for h in scope:
+        for c in h.children:
+            if c.dep_ in {"prep", "dative", "agent"} and c.lower_ == prep:
+                out += [p for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
+def _middle_ok(verb: Token, middle: tuple[str, ...]) -> bool:
+    if not middle:
+        return True
+    after = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 1 + len(middle) + 2]]
+    return all(m in after for m in middle)
+
+
+def _verbs(facts: Facts) -> list[Hit]:
+    hits: list[Hit] = []
+    data = lexicons.json("facts/relation_verbs")
+    reciprocal = {lem: t for t, lems in data["reciprocal"].items() for lem in lems}
+    school_words = set(data["school_words"])
+    entries = _verb_entries()
+    by_lemma: dict[str, list[tuple[str, tuple[str, ...], str | None]]] = {}
+    for typ, lemma, middle, prep in entries:
+        by_lemma.setdefault(lemma, []).append((typ, middle, prep))
+    for verb in facts.doc:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = verb.lemma_.lower()
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        matched = False
+        for typ, middle, prep in by_lemma.get(lemma, []):
+            if not _middle_ok(verb, middle):
+                continue
+            if prep:
+                objs = _prep_objects(facts, verb, prep)
+            elif passive:
+                objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            else:
+                objs = [c for c in verb.children if c.dep_ == "dobj"]
+            if not objs:
+                continue
+            if passive and not prep:
+                agent = _prep_objects(facts, verb, "by")
+                subj_keys = [k for a in agent for k in facts.denote(a)]
+            else:
+                s = fact_subject(verb)
+                subj_keys = facts.denote(s) if s is not None else []
+                if s is not None and facts.pair(s) and typ in {"contest.lost_to"}:
+                    subj_keys = list(facts.pair(s) or ())
+            obj_keys = [k for o in objs for k in facts.denote(o)]
+            if not obj_keys and typ in ORG_OBJECT_TYPES:  # "served on the board", "joined the union"
+                obj_keys = [k for o in objs for k in [facts.org_ref(o, {"ORG", "GROUP", "OUTLET"})] if k]
+            if typ == "education.studied_at":
+                obj_keys = [k for k in obj_keys if lemma != "attend" or _school(facts, k, school_words)]
+            obj_keys += _carried_orgs(facts, objs, data)
+            if not subj_keys or not obj_keys:
+                continue
+            fellows = [k for p in _prep_objects(facts, verb, "with") for k in facts.denote(p)
+                       if facts.is_a(k, PEOPLE)] if typ == "education.studied_at" else []
+            if fellows and set(fellows) >= set(subj_keys):
+                outer = _outer_person(facts, verb, set(fellows))  # "X, a friend of Y's who studied with her"
+                subj_keys = [outer] if outer else []
+            subj_keys += [k for k in fellows if k not in subj_keys]
+            matched = True
+            for s_key in subj_keys:
+                for o_key in obj_keys:
+                    hits += _verb_hit(facts, typ, s_key, o_key, verb, objs)
+        if not matched and lemma in reciprocal:
+            s = fact_subject(verb)
+            if s is not None and not any(c.dep_ in {"dobj", "prep"} and c.lower_ not in {"in", "on", "at", "for",
+                                         "since", "during", "after", "before", "until"} for c in verb.children):
+                pair = _pair_of(facts, s)
+                if len(pair) == 2:
+                    hits.append(Hit(reciprocal[lemma], pair[0], pair[1], [verb, s], 0.7, negated=_neg(verb)))
+        if lemma == "lose" and not matched:
+            hits += _lost_after_running(facts, verb)
+    return hits
+
+
+def _outer_person(facts: Facts, verb: Token, skip: set[str]) -> str | None:
+    """The person a relative clause really describes when its nearest head cannot be its subject."""
+    if verb.dep_ != "relcl":
+        return None
+    for anc in verb.head.ancestors:
+        k = facts.key(anc.i)
+        if k and k not in skip and facts.is_a(k, PEOPLE):
+            return k
+        if anc.dep_ == "appos":
+            k = facts.key(anc.head.i)
+            if k and k not in skip and facts.is_a(k, PEOPLE):
+                return k
+    return None
+
+
+def _school(facts: Facts, key: str, school_words: set[str]) -> bool:
+    name = (facts.records.get(key) or {}).get("name", "").lower()
+    return any(w in name.split() for w in school_words)
+
+
+def _carried_orgs(facts: Facts, objs: list[Token], data: dict) -> list[str]:
+    """``sits on the museum's board`` -> the museum: an org body named through its owner."""
+    out = []
+    carriers = set(data["org_carriers"])
+    for o in objs:
+        if o.lemma_.lower() in carriers and not facts.key(o.i):
+            for c in o.children:
+                if c.dep_ in {"poss", "compound"}:
+                    k = facts.key(c.i)
+                    if k and facts.type(k) in {"ORG", "GPE"}:
+                        out.append(k)
+    return out
+
+
+def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs: list[Token]) -> list[Hit]:
+    toks = [verb, *objs]
+    neg = _neg(verb)
+    if typ == "contest.lost_to":
+        if facts.is_a(s_key, PEOPLE) and facts.is_a(o_key, PEOPLE):
+            return [Hit("contest.defeated", o_key, s_key, toks, 0.8, timed=_single(facts, verb), negated=neg)]
+        return []
+    s_ok = facts.is_a(s_key, _types_for("subject_types", typ))
+    if not s_ok or not facts.is_a(o_key, _types_for("object_types", typ)):
+        return []
+    if typ == "contact.spoke_with" and any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in verb.children):
+        return []  # "called her a disgrace": naming, not a call
+    out = [Hit(typ, s_key, o_key, toks, 0.8, timed=_single(facts, verb), negated=neg)]
+    if typ == "professional.hired" and facts.is_a(o_key, PEOPLE) and not _as_peer(verb):
+        out.append(Hit("professional.worked_for", o_key, s_key, toks, 0.75, negated=neg))
+    return out
+
+
+def _as_peer(verb: Token) -> bool:
+    """``tapped X as her running mate``: chosen as a peer, not hired as staff."""
+    peers = set(lexicons.json("facts/role_modifiers")["peer_titles"])
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for p in c.children:
+                words = [t.lower_ for t in p.subtree if t.dep_ in {"compound", "amod"} or t.i == p.i]
+                if p.lower_ in peers or " ".join(words[-2:]) in peers:
+                    return True
+    return False
+
+
+def _unrealised(toks: list[Token]) -> bool:
+    """A verb in an infinitive under a noun ("pressure to back X", "a plan to hire Y"): not a fact."""
+    return any(t.pos_ == "VERB" and t.dep_ == "acl" and t.head.pos_ == "NOUN"
+               and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in toks)
+
+
+def _single(facts: Facts, verb: Token) -> bool:
+    """A clause about a pair ("they both lost ...") gets no single date: it may differ per person."""
+    s = fact_subject(verb)
+    return s is None or facts.pair(s) is None
+
+
+def _lost_after_running(facts: Facts, verb: Token) -> list[Hit]:
+    """``X ran against Y ... and lost`` -> defeated(Y, X)."""
+    if verb.dep_ != "conj" or verb.head.lemma_.lower() not in {"run", "compete"}:
+        return []
+    head = verb.head
+    s = fact_subject(head)
+    rivals = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "against" for p in c.children
+              if p.dep_ == "pobj"]
+    subj = facts.first(s, PEOPLE)
+    out = []
+    for r in rivals:
+        for k in facts.denote(r):
+            if subj and facts.is_a(k, PEOPLE) and k != subj:
+                out.append(Hit("contest.defeated", k, subj, [verb, head, r], 0.7, negated=_neg(verb)))
+    return out
+
+
+# --- assembling ------------------------------------------------------------------------------------
+
+
+def find_relations(facts: Facts) -> list[Relation]:
+    """All relations of the doc, with status, source, time and evidence."""
+    hits = _relational_nouns(facts) + _pair_states(facts) + _bond_nouns(facts) + _turning_nouns(facts) + _verbs(facts)
+    out: list[Relation] = []
+    for h in hits:
+        if h.type == "family.child":  # one direction for parenthood: family.parent(parent, child)
+            h = Hit("family.parent", h.object, h.subject, h.toks, h.confidence, h.timed, h.negated, h.identifying)
+        rel = _to_relation(facts, h)
+        if rel is None:
+            continue
+        out.append(rel)
+        if rel.type == "contest.defeated":  # a defeat in a contest implies the two ran against each other
+            out.append(Relation("contest.ran_against", rel.subject, rel.object, rel.evidence, rel.status,
+                                start=rel.start, when=rel.when, source=rel.source, confidence=rel.confidence))
+    return out
+
+
+def _to_relation(facts: Facts, h: Hit) -> Relation | None:
+    if h.subject == h.object or not h.subject or not h.object:
+        return None
+    if _needs_people(h.type) and not (facts.is_a(h.subject, PEOPLE) and facts.is_a(h.object, PEOPLE)):
+        return None
+    if not facts.is_a(h.subject, AGENTS) or not facts.is_a(h.object, AGENTS):
+        return None
+    if facts.imagined(h.toks) or _unrealised(h.toks):
+        return None
+    lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
+    st = facts.status(lo, hi)
+    if st.status == "hypothetical":
+        return None
+    if h.identifying:
+        st = facts.identifying_status(st, h.toks)
+    status = "negated" if (h.negated or st.negative) and st.status == "asserted" else st.status
+    anchor = min(h.toks, key=lambda t: t.i)
+    when = start = None
+    if h.timed:
+        when = facts.clause_time(h.toks)
+    else:
+        since = _since(facts, h.toks)
+        start = since
+    return Relation(h.type, h.subject, h.object, facts.evidence(anchor, h.toks), status,  # type: ignore[arg-type]
+                    start=start, when=when, source=st.source, confidence=h.confidence)
+
+
+def _since(facts: Facts, toks: list[Token]) -> str | None:
+    """``friends since 2019``: a time after "since" in the clause is the start of a lasting tie."""
+    root = toks[0]
+    while root.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "relcl"} and root.head.i != root.i:
+        root = root.head
+    for t in root.subtree:
+        if t.lower_ == "since" and t.i + 1 < len(t.doc):
+            tm = facts.times_in(t.idx, t.sent.end_char)
+            if tm:
+                return tm[0].value
+    return None
+
+
+def dedupe(relations: list[Relation]) -> list[Relation]:
+    """One relation per type, ends (either order for symmetric types) and status; times merged."""
+    seen: dict[tuple[str, str, str, str], Relation] = {}
+    out = []
+    for r in relations:
+        a, b = r.subject or "", r.object or ""
+        if r.type in SYMMETRIC and b < a:
+            a, b = b, a
+        key = (r.type, a, b, r.status)
+        if key in seen:
+            old = seen[key]
+            old.when = old.when or r.when
+            old.start = old.start or r.start
+            old.end = old.end or r.end
+            old.confidence = max(old.confidence or 0, r.confidence or 0)
+            continue
+        seen[key] = r
+        out.append(r)
+    return out
+
+
+@dataclass(frozen=True)
+class FactsFound:
+    """What the facts component writes."""
+
+    roles: list[Role]
+    relations: list[Relation]
+    events: list[Event]
+
+
+class FactFinder(DossierComponent[FactsFound]):
+    """``dossier_relations``: roles, the relations they imply, relations between people, events.
+
+    If any of the three raises (or the status or time API under them), the component fails
+    on this Doc and writes none of them: no fact is written without its status.
+    """
+
+    reads = ("dossier_entities", "dossier_coref", "dossier_times", "dossier_quotes", "dossier_status")
+
+    def match(self, doc: Doc) -> FactsFound:
+        return find_facts(doc)
+
+    def set_annotations(self, doc: Doc, found: FactsFound) -> None:
+        _write(doc, found)
+
+
+def find_facts(doc: Doc) -> FactsFound:
+    """Roles, relations and events of ``doc`` (nothing written)."""
+    from .events import find_events
+    from .roles import find_roles
+
+    facts = Facts(doc)
+    roles, ties = find_roles(facts)
+    rels = ties + find_relations(facts)
+    return FactsFound(roles, dedupe(rels), find_events(facts))
+
+
+def annotate_relations(doc: Doc) -> Doc:
+    """Find and write the roles, relations and events of ``doc`` (the component's two steps)."""
+    _write(doc, find_facts(doc))
+    return doc
+
+
+def _write(doc: Doc, found: FactsFound) -> None:
+    doc_state.section(doc, doc_state.ROLES).extend(found.roles)
+    doc_state.section(doc, doc_state.RELATIONS).extend(found.relations)
+    doc_state.section(doc, doc_state.EVENTS).extend(found.events)

@@ -1,0 +1,632 @@
+"""Roles: the positions people hold or held ("district attorney", "the mayor's budget director").
+
+Sources, all general news patterns:
+
+* a title before a name: ``Vice President Ada Obi``, ``former Gov. Ned Vale``,
+  ``Port Vale District Attorney Ada Obi`` (an entity in the run is the place or org);
+* an apposition: ``Tom Reyes, Mayor Obi's 2019 campaign manager and later her chief of
+  staff`` (two roles; the first ends when the "later" one starts) and the reverse
+  ``the board's chair, Irene Cole``; coref's apposition records are read too;
+* a predicate: ``she was district attorney in Port Vale`` (past: ``current`` false),
+  ``became``, ``was elected``, ``served as``, ``was named ... as``, ``joined as``;
+* a descriptor coref tied to a person: ``the former attorney general``.
+
+A role held *for* someone (a possessor or ``to``/``for`` object that is a person or an
+organisation) also yields ``professional.worked_for``, unless the title is a public office
+(``Harlow's mayor``); a membership title (``board member``, ``trustee``) yields
+``membership.member_of`` instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Token
+
+from ...graph import Relation, Role, Span
+from .. import doc_state, lexicons, syntax
+from ..status import StatusInfo
+from .index import PEOPLE, Facts, fact_subject
+
+ROLE_PREPS = {"of", "at", "for", "to", "with", "in", "on"}
+YEAR_LEN = 4
+START_PREPS = {"since", "from"}
+END_PREPS = {"until", "till", "to", "through", "thru"}
+TITLE_DEPS = {"compound", "amod", "nmod"}
+STARTING_VERBS = {"become", "elect", "reelect", "appoint", "name", "nominate", "promote", "hire", "confirm",
+                  "tap", "choose", "select", "join", "swear", "install", "make"}
+SERVING_VERBS = {"serve", "work", "act", "remain", "continue"}
+FOUNDING_VERBS = {"found", "co-found", "cofound", "establish"}
+
+
+@dataclass
+class Found:
+    """A role before merging, with what it implies about employment."""
+
+    role: Role
+    anchor: int  # a token of the holder's phrase (for status and evidence)
+    for_type: str | None = None  # entity type of ``role.org`` when the role is held for someone
+    confidence: float = 0.8
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _mods() -> dict[str, Any]:
+    return lexicons.json("facts/role_modifiers")
+
+
+def _titles() -> frozenset[str]:
+    return lexicons.load("facts/role_titles")
+
+
+def normalise(title: str) -> str:
+    """Lower case, abbreviations spelled out (``Lt. Gov.`` -> ``lieutenant governor``)."""
+    abbr: dict[str, str] = _mods()["abbreviations"]
+    t = " ".join(title.lower().replace("–", "-").split())
+    if t in abbr:
+        return abbr[t]
+    words = [abbr.get(w, w) for w in t.split()]
+    return " ".join(words)
+
+
+def is_title(title: str) -> bool:
+    """A known title, or a lower-case extension of one ("campaign manager", "finance chief")."""
+    t = normalise(title)
+    if not t:
+        return False
+    titles = _titles()
+    return t in titles or t.split()[-1] in titles
+
+
+def _mod_class(word: str) -> str | None:
+    w = word.lower().rstrip("-")
+    for cls in ("past", "current", "future", "ignore"):
+        if w in _mods()[cls] or w + "-" in _mods()[cls]:
+            return cls
+    return None
+
+
+@dataclass
+class Title:
+    text: str
+    start: int
+    end: int
+    head: Token
+    current: bool | None = None
+    later: bool = False
+
+
+def title_at(facts: Facts, head: Token) -> Title | None:
+    """The title a noun phrase headed by ``head`` names ("2019 campaign manager" -> "campaign manager")."""
+    if head.pos_ not in {"NOUN", "PROPN"} or head.tag_ in {"NNS", "NNPS"} or facts.key(head.i):
+        return None
+    doc = head.doc
+    words = [head]
+    current: bool | None = None
+    i = head.i - 1
+    inside = {head.i}
+    while i >= 0:
+        t = doc[i]
+        if t.dep_ not in TITLE_DEPS or t.head.i not in inside or facts.key(i) or t.like_num:
+            break
+        cls = _mod_class(t.text)
+        if cls:
+            current = False if cls == "past" else (True if cls == "current" else current)
+            inside.add(i)
+            i -= 1
+            continue
+        if t.text in {"-", "–"}:
+            if len(words) > 1 and words[0].i == i + 1:
+                words.pop(0)  # "two-term city councilwoman": "term" belongs to "two-"
+            break
+        if not t.is_alpha and "-" not in t.text and "." not in t.text:
+            break
+        words.insert(0, t)
+        inside.add(i)
+        i -= 1
+    if len(words) > 1 and words[0].i > 0 and doc[words[0].i - 1].text in {"-", "–"}:
+        words.pop(0)  # "two-term city councilwoman": "term" belongs to "two-"
+    # Drop leading words that are not part of a title ("two-term city councilwoman" keeps "city councilwoman").
+    text = " ".join(w.text for w in words)
+    end = head.i + 1
+    if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of":
+        longer = f"{normalise(text)} of {doc[head.i + 2].lower_}"
+        if longer in _titles() or normalise(longer) in _titles():
+            text, end = f"{text} of {doc[head.i + 2].text}", head.i + 3
+    norm = normalise(text)
+    while norm and norm not in _titles() and len(norm.split()) > 1 and not is_title(norm):
+        norm = " ".join(norm.split()[1:])
+    if not is_title(norm):
+        return None
+    if norm in {"member", "partner", "head", "owner"} and not _has_of(head):
+        return None  # too generic without "of"/"at" an organisation
+    for c in head.children:
+        if c.dep_ == "advmod" or (c.dep_ == "compound" and c.pos_ == "ADV"):
+            low = c.lower_
+            if low in {"then", "formerly", "once"}:
+                current = False
+            elif low in {"now", "currently"}:
+                current = True
+    later = any(c.lower_ in {"later", "subsequently", "eventually", "then"} and c.i < head.i and c.i >= head.left_edge.i
+                for c in head.subtree if c.pos_ == "ADV" and c.head.i in {head.i, *[x.i for x in head.children]})
+    if head.dep_ == "conj" and later:
+        current = None
+    elif later and current is False:
+        later = False  # "then a councilwoman" is past, not later
+    return Title(norm, words[0].i, end, head, current, later and head.dep_ == "conj")
+
+
+def _has_of(head: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in {"of", "at"} for c in head.children)
+
+
+def _year_in(facts: Facts, head: Token) -> str | None:
+    """A time inside the title's own phrase ("Obi's 2019 campaign manager")."""
+    sub = [t for t in head.subtree if not (t.dep_ == "conj" and t.head.i == head.i)]
+    own = [t for t in sub if t.head.i == head.i or t.i == head.i]
+    lo, hi = min(t.idx for t in own), max(t.idx + len(t) for t in own)
+    times = facts.times_in(lo, hi)
+    if times:
+        return times[0].value
+    for t in own:
+        if t.like_num and len(t.text) == YEAR_LEN and t.text[:2] in {"19", "20"}:
+            return t.text
+    return None
+
+
+def _holder_of(facts: Facts, head: Token, person: str) -> tuple[str | None, str | None, str | None]:
+    """(org, place, type of org) from a possessor or a prepositional object of the title."""
+    org = place = org_type = None
+    for c in head.children:
+        cands: list[Token] = []
+        if c.dep_ == "poss":
+            cands = [c]
+        elif c.dep_ == "prep" and c.lower_ in ROLE_PREPS:
+            cands = [p for p in c.children if p.dep_ == "pobj"]
+        for p in cands:
+            key = facts.first(p, {"PERSON", "ORG", "OUTLET", "GPE", "LOC", "GROUP"}) or facts.org_ref(
+                p, {"ORG", "OUTLET", "GPE", "GROUP", "WORK"})
+            if key is None or key == person:
+                continue
+            typ = facts.type(key)
+            if typ in {"GPE", "LOC"} and place is None:
+                place = key
+            elif typ not in {"GPE", "LOC"} and org is None:
+                org, org_type = key, "ORG" if typ == "WORK" else typ
+    return org, place, org_type
+
+
+def _time_range(facts: Facts, verb: Token) -> dict[str, str]:
+    """start/end/when from the time expressions of a verb's own clause ("from 2018 until last month")."""
+    toks = syntax.clause_tokens([verb])
+    own = {t.i for t in toks}
+    lo = min(t.idx for t in toks)
+    hi = max(t.idx + len(t) for t in toks)
+    out: dict[str, str] = {}
+    for tm in facts.times_in(lo, hi):
+        tok = next((t for t in toks if t.idx <= tm.start < t.idx + len(t)), None)
+        if tok is None or tok.i not in own:
+            continue
+        prev = tok.doc[tok.i - 1].lower_ if tok.i else ""
+        slot = "start" if prev in START_PREPS else "end" if prev in END_PREPS else "when"
+        out.setdefault(slot, tm.value)
+    if not out:
+        value = facts.clause_time([verb])
+        if value:
+            out["when"] = value
+    return out
+
+
+# --- the four sources --------------------------------------------------------------------------
+
+
+def _in_title_run(facts: Facts, t: Token) -> bool:
+    """A token that may precede a name as part of its title: a title word, a modifier, a place or org."""
+    key = facts.key(t.i)
+    if key:
+        return facts.type(key) != "PERSON"
+    if not (t.text in {"-", "–"} or t.is_alpha or t.text.endswith(".")):
+        return False
+    return bool(t.text[:1].isupper() or _mod_class(t.text) or is_title(t.text))
+
+
+def _premodifier(facts: Facts) -> list[Found]:
+    """``Vice President Ada Obi``, ``former Gov. Ned Vale``, ``Calloway Courier editor Paul Ngata``."""
+    doc = facts.doc
+    out: list[Found] = []
+    seen: set[str | None] = set()
+    for start, _end, key, kind in facts.mention_spans:
+        if facts.type(key) != "PERSON" or kind not in {"name", "alias", "possessive"} or start == 0:
+            continue
+        j = start - 1
+        run: list[Token] = []
+        while j >= 0:
+            t = doc[j]
+            if _in_title_run(facts, t):
+                run.insert(0, t)
+            else:
+                break
+            j -= 1
+        if not run:
+            continue
+        words = [t for t in run if facts.key(t.i) is None and t.text not in {"-", "–"}]
+        title = None
+        for n in range(len(words)):
+            cand = " ".join(w.text for w in words[n:])
+            if normalise(cand) in _titles() or normalise(cand) in _mods()["abbreviations"]:
+                title = normalise(cand)
+                lead = words[:n]
+                break
+        if title is None or title in _mods()["honorifics"]:
+            continue
+        current: bool | None = True
+        for w in lead:
+            cls = _mod_class(w.text)
+            if cls == "past":
+                current = False
+            elif cls == "future":
+                current = None
+        org = place = org_type = None
+        for t in reversed(run):
+            k = facts.key(t.i)
+            if k is None and t in lead:
+                k = facts.org_ref(t, bare=True)  # "Union president Ada Obi": the union named earlier
+            if k is None:
+                continue
+            typ = facts.type(k)
+            if typ in {"GPE", "LOC"}:
+                place = place or k
+            elif typ in {"ORG", "OUTLET", "GROUP"}:
+                org, org_type = org or k, org_type or typ
+        sig = f"{key}|{title}|{org}|{place}"
+        if sig in seen:
+            continue
+        seen.add(sig)
+        role = Role(person=key, title=title, org=org, place=place, current=current)
+        out.append(Found(role, start, org_type, confidence=0.85, extra={"lo": str(run[0].i)}))
+    return out
+
+
+def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 0.8) -> list[Found]:
+    """Roles named by a noun phrase about ``person`` (and by its "and later ..." conjuncts)."""
+    out: list[Found] = []
+    chain = [head] + [c for c in head.children if c.dep_ == "conj"]
+    for n, h in enumerate(chain):
+        t = title_at(facts, h)
+        if t is None:
+            continue
+        org, place, org_type = _holder_of(facts, h, person)
+        when = _year_in(facts, h)
+        current = t.current
+        if n == 0 and len(chain) > 1 and any(title_at(facts, c) and title_at(facts, c).later for c in chain[1:]):  # type: ignore[union-attr]
+            current = False if current is None else current
+        role = Role(person=person, title=t.text, org=org, place=place, when=when, current=current)
+        extra = {"lo": str(h.left_edge.i), "hi": str(h.i)}
+        if t.later or (current is None and when):
+            extra["dated"] = "1"  # "later her chief of staff", "his 2019 campaign manager": not known to be current
+        out.append(Found(role, anchor, org_type, confidence=base, extra=extra))
+    return out
+
+
+def _appositions(facts: Facts) -> list[Found]:
+    """``Tom Reyes, Mayor Obi's campaign manager``, ``the board's chair, Irene Cole`` (and coref's records)."""
+    doc = facts.doc
+    out: list[Found] = []
+    done: set[tuple[str, int]] = set()
+    for tok in doc:
+        person = facts.key(tok.i)
+        if person and facts.type(person) == "PERSON":
+            for c in tok.children:
+                if c.dep_ == "appos" and not facts.key(c.i) and (person, c.i) not in done:
+                    done.add((person, c.i))
+                    out += _present(_from_np(facts, c, person, tok.i))
+        elif tok.pos_ in {"NOUN", "PROPN"} and not facts.key(tok.i):
+            for c in tok.children:
+                p = facts.key(c.i)
+                if c.dep_ == "appos" and p and facts.type(p) == "PERSON" and (p, tok.i) not in done:
+                    done.add((p, tok.i))
+                    out += _present(_from_np(facts, tok, p, c.i))
+    for rec in doc_state.appositions(doc):
+        span = doc.char_span(rec.get("start", 0), rec.get("end", 0), alignment_mode="expand")
+        person = rec.get("entity")
+        if span is None or not person or facts.type(person) != "PERSON":
+            continue
+        root = span.root
+        if (person, root.i) in done:
+            continue
+        done.add((person, root.i))
+        out += _from_np(facts, root, person, root.i)
+    return out
+
+
+def _present(found: list[Found]) -> list[Found]:
+    """An identifying apposition without "former"/"then" describes the holder as of publication."""
+    for f in found:
+        f.extra["appos"] = "1"
+        if f.role.current is None and "dated" not in f.extra:
+            f.role.current = True
+    return found
+
+
+def _predicates(facts: Facts) -> list[Found]:
+    """``she was district attorney``, ``became``, ``was elected``, ``served as``, ``named X as its chief``."""
+    out: list[Found] = []
+    for verb in facts.doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None and verb.dep_ in {"acl", "relcl", "conj"}:
+            subj = fact_subject(verb)
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if dobj is None and lemma in STARTING_VERBS:  # "named Ada Obi as its chief" parsed with Obi as oprd
+            dobj = next((c for c in verb.children if c.dep_ == "oprd" and facts.first(c, PEOPLE)), None)
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+        preds: list[Token] = [c for c in verb.children if c.dep_ in {"attr", "oprd"} and c is not dobj]
+        preds += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                  if p.dep_ == "pobj"]
+        holder: Token | None
+        if lemma == "be" and preds and subj is not None:
+            holder = subj
+        elif lemma in STARTING_VERBS | SERVING_VERBS and preds:
+            holder = dobj if (dobj is not None and not passive and lemma in STARTING_VERBS - {"become", "join"}) \
+                else subj
+        else:
+            continue
+        if holder is None:
+            continue
+        person = facts.first(holder, PEOPLE)
+        if person is None:
+            continue
+        times = _time_range(facts, verb)
+        for pred in preds:
+            for f in _from_np(facts, pred, person, holder.i, base=0.8):
+                r = f.role
+                if lemma in STARTING_VERBS:
+                    r.start = r.start or times.get("start") or times.get("when")
+                    r.when = r.when or None
+                else:
+                    r.start = r.start or times.get("start")
+                    r.end = r.end or times.get("end")
+                    if not (r.start or r.end):
+                        r.when = r.when or times.get("when")
+                if r.current is None:
+                    r.current = _tense_current(verb, lemma, times)
+                if r.org is None and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+                    org = facts.first(verb.head, {"ORG", "OUTLET", "GROUP"})  # "at Acme, where she served as"
+                    if org:
+                        r.org, f.for_type = org, facts.type(org)
+                if r.org is None and lemma in STARTING_VERBS and subj is not None and holder is not subj:
+                    org = facts.first(subj, {"ORG", "OUTLET", "GPE", "GROUP"}) or facts.org_ref(subj)
+                    if org:
+                        r.org, f.for_type = org, facts.type(org)
+                f.extra["verb"] = str(verb.i)
+                out.append(f)
+    return out
+
+
+def _tense_current(verb: Token, lemma: str, times: dict[str, str]) -> bool | None:
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    tags = {verb.tag_, *(a.tag_ for a in aux)}
+    if "end" in times:
+        return False
+    if lemma in STARTING_VERBS:
+        return None
+    if tags & {"VBZ", "VBP"} or any(a.lower_ in {"has", "have"} for a in aux):
+        return True
+    if "VBD" in tags:
+        return False
+    return None
+
+
+def _descriptors(facts: Facts) -> list[Found]:
+    """``the former attorney general`` resolved by coref to a person."""
+    doc = facts.doc
+    out: list[Found] = []
+    for start, end, key, kind in facts.mention_spans:
+        if kind != "descriptor" or facts.type(key) != "PERSON":
+            continue
+        span = doc[start:end]
+        t = title_at_span(facts, span)
+        if t is None:
+            continue
+        role = Role(person=key, title=t.text, current=t.current)
+        out.append(Found(role, start, None, confidence=0.7, extra={"lo": str(start), "hi": str(end - 1)}))
+    return out
+
+
+def title_at_span(facts: Facts, span: object) -> Title | None:
+    """Like :func:`title_at` for a descriptor mention (its tokens carry the entity key)."""
+    words = [t for t in span if t.is_alpha or "-" in t.text or "." in t.text]  # type: ignore[attr-defined]
+    current: bool | None = None
+    kept: list[str] = []
+    for w in words:
+        if w.lower_ in {"the", "a", "an", "this", "that"} or w.tag_ in {"PRP$", "POS"}:
+            continue
+        cls = _mod_class(w.text)
+        if cls == "past":
+            current = False
+        elif cls is None:
+            kept.append(w.text)
+    if not kept:
+        return None
+    text = normalise(" ".join(kept))
+    while len(text.split()) > 1 and text not in _titles():
+        text = " ".join(text.split()[1:])
+    if not is_title(text) or text in {"member", "partner", "head", "owner", "chief"}:
+        return None
+    root = span.root  # type: ignore[attr-defined]
+    return Title(text, span.start, span.end, root, current)  # type: ignore[attr-defined]
+
+
+def _seats(facts: Facts) -> list[Found]:
+    """``sits on the county school board``, ``joined the board in 2019``: a membership role in the body."""
+    bodies = set(lexicons.json("facts/org_references")["bodies"])
+    seat_verbs = set(_mods()["seat_verbs"])
+    out: list[Found] = []
+    for verb in facts.doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in {"VERB", "AUX"} or lemma not in seat_verbs | {"join", "elect"}:
+            continue
+        if lemma == "join":
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+        elif lemma == "elect":
+            objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                    if p.dep_ == "pobj"]
+        else:
+            objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+                    if p.dep_ == "pobj"]
+        subj = fact_subject(verb)
+        person = facts.first(subj, PEOPLE) if subj is not None else None
+        if person is None or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        for body in objs:
+            if body.lemma_.lower() not in bodies or body.tag_ == "NNS":
+                continue
+            org = facts.key(body.i) or facts.org_ref(body, {"ORG", "GROUP", "GPE"})
+            mods = [c.lower_ for c in body.children if c.dep_ in {"compound", "amod"} and c.i < body.i
+                    and not facts.key(c.i) and c.is_lower and c.is_alpha]
+            title = " ".join([*mods[-1:], body.lower_, "member"])
+            times = _time_range(facts, verb)
+            role = Role(person=person, title=title, org=org if org != person else None,
+                        start=times.get("start") or (times.get("when") if lemma in {"join", "elect"} else None),
+                        current=_tense_current(verb, "serve", times))
+            typ = facts.type(role.org) if role.org else None
+            out.append(Found(role, subj.i, typ if typ in {"ORG", "GROUP"} else None, confidence=0.75,  # type: ignore[union-attr]
+                             extra={"lo": str(subj.i), "hi": str(body.i), "verb": str(verb.i)}))  # type: ignore[union-attr]
+    return out
+
+
+def _founders(facts: Facts) -> list[Found]:
+    """``The sisters founded the company in 1998`` -> each a co-founder of it (a founder when alone)."""
+    out: list[Found] = []
+    for verb in facts.doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in FOUNDING_VERBS or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        subj = fact_subject(verb)
+        people = [k for k in facts.denote(subj) if facts.is_a(k, PEOPLE)] if subj is not None else []
+        objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        orgs = [k for o in objs for k in [facts.key(o.i) or facts.org_ref(o, {"ORG", "OUTLET", "GROUP"})] if k]
+        if not people or len(orgs) != 1 or facts.type(orgs[0]) == "PERSON":
+            continue
+        joint = len(people) > 1 or lemma.startswith("co") or any(
+            c.lower_ in {"together", "jointly"} for c in verb.children)
+        times = _time_range(facts, verb)
+        for p in people:
+            role = Role(person=p, title="co-founder" if joint else "founder", org=orgs[0],
+                        start=times.get("start") or times.get("when"))
+            out.append(Found(role, subj.i, None, confidence=0.75,  # type: ignore[union-attr]
+                             extra={"lo": str(subj.i), "hi": str(objs[0].i), "verb": str(verb.i)}))  # type: ignore[union-attr]
+    return out
+
+
+def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
+    """``X retired in February``, ``who left in 2021``: the one open role of X ends then."""
+    departing = [tuple(d.split()) for d in _mods()["departing"]]
+    by_person: dict[str, list[Role]] = {}
+    for r in roles.values():
+        by_person.setdefault(r.person or "", []).append(r)
+    for verb in facts.doc:
+        if verb.pos_ != "VERB":
+            continue
+        words = (verb.lemma_.lower(), *(c.lower_ for c in verb.children if c.dep_ == "prt"))
+        if not any(words[: len(d)] == d for d in departing):
+            continue
+        subj = fact_subject(verb)
+        person = facts.first(subj, PEOPLE) if subj is not None else None
+        if person is None or any(c.dep_ == "neg" for c in verb.children) or facts.imagined([verb]):
+            continue
+        st = facts.status(verb.i, verb.i + 1)
+        if st.status not in {"asserted", "attributed", "reported"} or st.negative:
+            continue
+        left = [k for c in verb.children if c.dep_ in {"dobj", "prep"} for p in [c, *c.children]
+                if p.dep_ in {"dobj", "pobj"} for k in [facts.org_ref(p)] if k]
+        open_roles = [r for r in by_person.get(person, []) if r.end is None and r.current is not False
+                      and (not left or r.org in left)]
+        if not open_roles:
+            open_roles = [r for r in by_person.get(person, []) if r.end is None and (not left or r.org in left)]
+        if len(open_roles) != 1:
+            continue
+        role = open_roles[0]
+        role.end = facts.clause_time([verb]) or role.end
+        aux = [c for c in verb.children if c.dep_ == "aux"]
+        if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lower_ in {"has", "have", "had"} for a in aux)):
+            role.current = False
+
+
+# --- public --------------------------------------------------------------------------------------
+
+
+def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
+    """The roles of the doc (merged per person and title) and the ties they imply."""
+    found = _premodifier(facts) + _appositions(facts) + _predicates(facts) + _seats(facts) + _founders(facts)
+    found += _descriptors(facts)
+    roles: dict[tuple[str, str], Role] = {}
+    ties: list[Relation] = []
+    elected = lexicons.load("facts/role_titles_elected")
+    members = lexicons.load("facts/role_titles_member")
+    peers = frozenset(_mods()["peer_titles"])
+    presiding = frozenset(_mods()["presiding_titles"])
+    doc = facts.doc
+    for f in found:
+        r = f.role
+        lo = int(f.extra.get("lo", f.anchor))
+        hi = int(f.extra.get("hi", f.anchor))
+        toks = [doc[min(lo, f.anchor)], doc[max(hi, f.anchor)]]
+        if "verb" in f.extra:
+            toks.append(doc[int(f.extra["verb"])])
+        if facts.imagined(toks):
+            continue
+        st = facts.status(min(t.i for t in toks), max(t.i for t in toks) + 1)
+        narrow = st.status == "hypothetical" and "verb" not in f.extra and bool(f.extra.get("appos"))
+        if narrow:
+            st = StatusInfo("asserted")  # "In that world, X, Y's chief of staff, might ...": the apposition is real
+        if st.status == "hypothetical" or ("verb" in f.extra and (st.status == "negated" or st.negative)):
+            continue
+        if "verb" not in f.extra:  # a title or apposition identifies; a predicate states
+            st = facts.identifying_status(st, toks)
+        r.status, r.source = st.status, st.source  # type: ignore[assignment]
+        r.evidence = facts.evidence(doc[f.anchor], toks)
+        if narrow:  # point at the identifying phrase only, never at the imagined clause around it
+            a, b = doc[min(t.i for t in toks)], doc[max(t.i for t in toks)]
+            r.evidence = Span(a.idx, b.idx + len(b), doc.text[a.idx : b.idx + len(b)])
+        key = (r.person or "", r.title)
+        if key in roles:
+            _merge(roles[key], r)
+        else:
+            roles[key] = r
+        if r.org and r.org != r.person and f.for_type in {"PERSON", "ORG", "OUTLET", "GPE", "GROUP"}:
+            ev = r.evidence
+            when = r.when or r.start
+            if r.title in members or r.title.split()[-1] in members or (
+                    _member_body(facts, r.org) and r.title in presiding):
+                if f.for_type in {"ORG", "GROUP"}:
+                    ties.append(Relation("membership.member_of", r.person, r.org, ev, r.status, start=r.start,
+                                         end=r.end, when=when, source=r.source, confidence=f.confidence))
+            elif r.title not in elected and r.title.split()[-1] not in elected and r.title not in peers:
+                ties.append(Relation("professional.worked_for", r.person, r.org, ev, r.status, start=r.start,
+                                     end=r.end, when=when, source=r.source, confidence=f.confidence))
+    _departures(facts, roles)
+    return list(roles.values()), ties
+
+
+def _member_body(facts: Facts, org: str) -> bool:
+    """A legislature, board, union or party: its office-holders are members, not employees."""
+    name = (facts.records.get(org) or {}).get("name", "").lower().split()
+    if " ".join(name[-2:]) in _mods()["not_member_bodies"]:
+        return False
+    return bool(name) and name[-1] in _mods()["member_bodies"]
+
+
+def _merge(into: Role, other: Role) -> None:
+    """Fill what ``into`` lacks from ``other``; a later asserted reading wins over a weaker one."""
+    for name in ("org", "place", "start", "end", "when"):
+        if getattr(into, name) is None and getattr(other, name) is not None:
+            setattr(into, name, getattr(other, name))
+    if into.current is None or (into.current is True and other.current is False):
+        into.current = other.current
+    if into.status != "asserted" and other.status == "asserted":
+        into.status, into.source, into.evidence = other.status, other.source, other.evidence

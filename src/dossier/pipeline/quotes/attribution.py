@@ -1,0 +1,561 @@
+"""Who said it, to whom and when: cues, speakers, addressees and times of quotes.
+
+Pure functions over a parsed ``Doc`` and the entity mentions of
+:mod:`dossier.pipeline.doc_state`; :mod:`dossier.pipeline.quotes` strings them together.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import doc_state, lexicons
+from ..coref.descriptors import role_nouns
+from ..syntax import ACTIVE_SUBJECTS, SUBJECTS
+from ..times import governing_time
+
+# Dependents right before a cue verb that belong to the cue ("has also said", "did not say").
+CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
+# Dependents through which a participial or coordinated cue borrows its clause's subject.
+BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "acl")
+DASHES = ("-", "–", "—", "―", "--")
+SPEAKER_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP", "GPE", "NORP")
+ADDRESSEE_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP")
+LEAD_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP")  # sources a headline names before a colon
+
+
+def reporting_verbs() -> frozenset[str]:
+    return lexicons.load("reporting_verbs")
+
+
+def is_cue_verb(tok: Token) -> bool:
+    """A reporting verb used as a verb (``said``, ``telling``; not the noun ``post``)."""
+    return tok.lower_ in reporting_verbs() and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
+
+
+def is_belief_verb(tok: Token) -> bool:
+    """A verb of thought or belief (``believes``, ``showed``): a cue only for a reported clause."""
+    return tok.lower_ in lexicons.load("quotes/belief_verbs") and tok.tag_.startswith("VB")
+
+
+def cue_frames() -> dict[str, frozenset[str]]:
+    """Lemma -> the complements that make it a cue (lexicon ``cue_frames``)."""
+    return lexicons.table("quotes/cue_frames")
+
+
+def frames_of(tok: Token) -> frozenset[str]:
+    """The complements through which verb ``tok`` attributes something: a finite clause for every
+    reporting and belief verb, and the frames of ``cue_frames`` (``to``, ``np``, ``prep:P``)."""
+    if not (tok.pos_ == "VERB" or tok.tag_.startswith("VB")):
+        return frozenset()
+    frames = cue_frames().get(tok.lemma_.lower(), frozenset())
+    if is_cue_verb(tok) or is_belief_verb(tok) or stance_adjective(tok) is not None:
+        frames = frames | {"that"}
+    word = light_word(tok)
+    if word is not None:
+        frames = frames | _light_cues()[tok.lemma_.lower(), word.lemma_.lower()]
+    return frames
+
+
+def joined_word(tok: Token) -> Token | None:
+    """The word that joins verb ``tok`` in the cue and may carry its complement: a stance
+    adjective (``is confident that``) or the word of a light verb (``made the case for``)."""
+    adj = stance_adjective(tok)
+    return adj if adj is not None else light_word(tok)
+
+
+def _light_cues() -> dict[tuple[str, str], frozenset[str]]:
+    """(verb lemma, word lemma) -> frames (lexicon ``light_cues``)."""
+    return lexicons.table("quotes/light_cues", keys=2)
+
+
+@lru_cache(maxsize=1)
+def _light_verbs() -> frozenset[str]:
+    return frozenset(verb for verb, _ in _light_cues())
+
+
+def light_word(tok: Token) -> Token | None:
+    """The object, complement or particle that makes light verb ``tok`` a cue (``made clear``,
+    ``made the case``, ``took issue``, ``weighed in``); ``None`` for ``made no mention``."""
+    if tok.lemma_.lower() not in _light_verbs():
+        return None
+    for child in tok.children:
+        if child.i > tok.i and child.dep_ in ("dobj", "ccomp", "acomp", "oprd", "prt") and (
+                tok.lemma_.lower(), child.lemma_.lower()) in _light_cues():
+            negated = any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
+            return None if negated else child
+    return None
+
+
+def stance_adjective(tok: Token) -> Token | None:
+    """The stance adjective a copula joins to a clause (``is confident that ...``), which
+    joins the copula in the cue; ``None`` elsewhere (``is confident``, ``is worried about``)."""
+    if tok.lemma_ != "be":
+        return None
+    adjs = [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in lexicons.load("quotes/stance_adjectives")]
+    if not adjs or any(c.lower_ in ("so", "enough", "too") for c in adjs[0].children):
+        return None  # "concerned enough that ...": a result, not a belief
+    clauses = [c for c in [*tok.children, *adjs[0].children] if c.dep_ == "ccomp" and c.i > adjs[0].i]
+    return adjs[0] if clauses else None
+
+
+def _document_frames() -> dict[str, frozenset[str]]:
+    return lexicons.table("quotes/document_frames")
+
+
+def is_document(subj: Token) -> bool:
+    """Whether a subject is a document, poll or body of data (``the survey``, ``records``)."""
+    return subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() in lexicons.load("quotes/document_sources")
+
+
+def document_frames(verb: Token, subj: Token) -> frozenset[str]:
+    """Extra frames of ``verb`` when a document is its subject (``the poll showed a tight race``)."""
+    if not is_document(antecedent(subj)):
+        return frozenset()
+    return _document_frames().get(verb.lemma_.lower(), frozenset())
+
+
+def frame_of(comp: Token) -> str | None:
+    """The frame a dependent of a verb fills: ``that``, ``if``, ``to``, ``np`` or ``prep:P``."""
+    if comp.dep_ == "ccomp":
+        # "wants voters to decide" parsed as one clause: an object with its infinitive
+        return "to" if any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) else "that"
+    if comp.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in comp.children):
+        return "if"  # "asked the mayor if ...": an indirect question
+    if comp.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        return "to"
+    if comp.dep_ == "dobj":
+        return "np2" if _predicated(comp) else "np"
+    if comp.dep_ == "prep":
+        return "prep:" + comp.lower_
+    mark = for_mark(comp)
+    if mark is not None:
+        return "prep:for"  # "called for Congress to act", parsed as a clause with "for" as its mark
+    return None
+
+
+def _noun_frames() -> dict[str, frozenset[str]]:
+    return lexicons.table("quotes/statement_nouns")
+
+
+def noun_frames(noun: Token) -> frozenset[str]:
+    """The complements through which a statement noun carries a statement (lexicon ``statement_nouns``)."""
+    return _noun_frames().get(noun.lemma_.lower(), frozenset())
+
+
+def noun_frame_of(comp: Token) -> str | None:
+    """The frame a dependent of a statement noun fills: a ``that`` clause (not a relative clause:
+    ``the claim that he made``), a ``to`` infinitive or ``prep:P``."""
+    if comp.dep_ == "prep":
+        return "prep:" + comp.lower_
+    if comp.dep_ not in ("acl", "relcl", "ccomp", "advcl"):
+        return None
+    if for_mark(comp, adjacent=False) is not None:
+        return "prep:for"
+    if comp.dep_ == "relcl":
+        return None
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        return "to"
+    subject = any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in comp.children)
+    own = any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative") for c in comp.children)
+    if not subject or (not own and comp.lemma_.lower() in lexicons.load("quotes/statement_handling_verbs")):
+        return None
+    return "that"
+
+
+def holder_of(noun: Token) -> Token | None:
+    """Who a statement noun belongs to: its possessor (``Holt's claim``), the object of ``by`` or
+    ``from`` (``a demand by the union``) or a name before it (``the Reyes proposal``)."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    for child in noun.children:
+        if child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return child
+    return None
+
+
+def for_mark(comp: Token, adjacent: bool = True) -> Token | None:
+    """The ``for`` opening a for-infinitive after its verb or noun (``calls for X to act``)."""
+    if comp.dep_ not in ("advcl", "relcl", "acl") or comp.i < comp.head.i:
+        return None
+    marks = [c for c in comp.children if c.dep_ == "mark" and c.lower_ == "for"]
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+    if not marks or not to:
+        return None
+    return marks[0] if not adjacent or marks[0].i == comp.head.i + 1 else None
+
+
+def _predicated(obj: Token) -> bool:
+    """Whether a verb's object comes with a predicate (``called the plan a disaster``, ``... as weak``)."""
+    return any(
+        c.i > obj.i and (c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))
+        for c in obj.head.children
+    )
+
+
+def is_according_to(tok: Token) -> bool:
+    """``according`` in ``according to``."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to"
+
+
+def cue_span(tok: Token) -> Span:
+    """The cue words: the verb with the auxiliaries, negation and adverbs right before it
+    (``has also said``, ``did not deny``), its particle and a following ``of`` (``said of``);
+    or ``according to``."""
+    doc = tok.doc
+    if is_according_to(tok):
+        return doc[tok.i : tok.i + 2]
+    start = tok.i
+    def joins(t: Token) -> bool:
+        # not the "to" of "to say", nor the "when" of "when asked"
+        return t.head.i == tok.i and t.dep_ in CUE_LEFT and t.tag_ not in ("TO", "WRB")
+
+    while start > 0 and joins(doc[start - 1]):
+        start -= 1
+    end = tok.i + 1
+    if end < len(doc) and doc[end].head.i == tok.i and (
+        doc[end].dep_ == "prt" or (doc[end].dep_ == "prep" and doc[end].lower_ == "of" and is_cue_verb(tok))
+    ):
+        end += 1
+    return doc[start:end]
+
+
+# ---------------------------------------------------------------- mentions
+
+
+class MentionIndex:
+    """Entity mentions of a doc by token, built once."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.spans = doc_state.mentions(doc)
+        self.by_token = doc_state.mention_index(doc)
+        self.starts = [s.start for s in self.spans]
+        self.entities = doc_state.entities(doc)
+
+    def at(self, i: int) -> Span | None:
+        return self.by_token.get(i)
+
+    def info(self, key: str | None) -> dict:
+        return self.entities.get(key or "", {})
+
+    def before(self, i: int) -> list[Span]:
+        """Mentions starting before token ``i``, nearest first."""
+        return self.spans[: bisect_right(self.starts, i - 1)][::-1]
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def cue_subject(cue: Token) -> Token | None:
+    """The speaker phrase of a cue verb: its subject, the ``according to`` object or the passive agent,
+    climbing from participles (``..., adding, "..."``) to their clause.
+
+    Not :func:`..syntax.subject_of`: a speaker is also the agent of a passive (``was told by X``),
+    a dateline is not one, and a passive participle has an unnamed one (``Asked about it, ...``)."""
+    if is_according_to(cue):
+        to = cue.nbor(1)
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        return objs[0] if objs else None
+    verb = cue
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ACTIVE_SUBJECTS]
+        if len(subjects) > 1:  # "WASHINGTON (AP) - Ann Holt said": a dateline taken for a second subject
+            before = [c for c in subjects if c.i < verb.i]
+            return before[-1] if before else subjects[0]
+        for child in verb.children:
+            if child.dep_ in ACTIVE_SUBJECTS:
+                return child  # may be a relative pronoun: see antecedent()
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if verb.dep_ == "relcl" and (verb.tag_ == "VBG" or (verb.tag_ == "VBN" and not any(
+                c.dep_ == "auxpass" for c in verb.children))):
+            return verb.head  # "the aide quoted by", not "which is expected to"
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and is_cue_verb(verb):
+            # "voters saying they ...", not "a speech saying": the document is no speaker here
+            return None if verb.head.lemma_.lower() in lexicons.load("quotes/reporting_nouns") else verb.head
+        if passive_participle(verb):
+            return None  # "Asked about it, Smith said ...": Smith was asked, the asker is unnamed
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            clause = _through_preposition(verb)
+            if clause is None:
+                return None
+            verb = clause
+            continue
+        if (verb.dep_ in BORROWS_SUBJECT or (verb.dep_ == "acomp" and verb.pos_ == "ADJ")) and verb.head.i != verb.i:
+            verb = verb.head  # "more likely to say": the subject of "are likely"; not "is expected to"
+            continue
+        return None
+    return None
+
+
+def _through_preposition(verb: Token) -> Token | None:
+    """The clause a gerund hangs from through a preposition (``began by saying``, ``after saying``,
+    ``in addition to stating``); not ``for`` (``X blamed Y for saying``: Y said it)."""
+    if verb.head.lower_ not in lexicons.load("quotes/gerund_preps"):
+        return None
+    tok = verb.head
+    while tok.dep_ in ("prep", "pobj") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def passive_participle(verb: Token) -> bool:
+    """A participle clause whose subject is the one spoken to (``Asked about it, Smith said``)."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+        c.dep_.startswith("aux") or c.dep_ == "agent" for c in verb.children)
+
+
+def unnamed_speaker(verb: Token) -> bool:
+    """A reporting verb whose speaker the sentence leaves out: a participle clause (:func:`passive_participle`)
+    or the passive of a verb of address with no ``by`` phrase (``she was asked whether ...``)."""
+    if passive_participle(verb):
+        return True
+    deps = {c.dep_ for c in verb.children}
+    passive = verb.lemma_.lower() in lexicons.load("quotes/addressee_passives")
+    return passive and "auxpass" in deps and "agent" not in deps
+
+
+def antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for (``Smith, who said ...`` -> ``Smith``); else ``tok``."""
+    if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+        return tok.head.head
+    return tok
+
+
+def source_phrase(subj: Token, quoted: set[int], cue: Token | None = None) -> Span:
+    """The source as a reader underlines it: the subject's whole noun phrase (determiner, titles,
+    appositive, relative clause: ``Republican nominee Dana Holt``, ``a campaign spokesman``),
+    cut where a quotation or the cue (``voters saying``) starts and trimmed of edge punctuation;
+    a pronoun stays one word."""
+    doc = subj.doc
+    if subj.pos_ == "PRON" or subj.tag_ in ("WP", "WDT"):
+        return doc[subj.i : subj.i + 1]
+    lo, hi = max(subj.left_edge.i, subj.sent.start), subj.right_edge.i + 1
+    lo = max([lo] + [i + 1 for i in range(lo, subj.i) if i in quoted])
+    lo = max([lo] + [c.right_edge.i + 1 for c in subj.children if c.dep_ == "prep" and c.i < subj.i])
+    lo = _after_dateline(doc, lo, subj.i)
+    hi = min([hi] + [i for i in range(subj.i + 1, hi) if i in quoted])
+    if cue is not None and subj.i < cue.left_edge.i < hi:
+        hi = cue.left_edge.i
+    hi = min([hi] + [t.left_edge.i - 1 for t in doc[subj.i + 1 : hi] if _aside(t)])
+    while hi > subj.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space
+                               or doc[hi - 1].lower_ in ("and", "or", "both", "all", "each")):
+        hi -= 1
+    while lo < subj.i and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    return doc[lo:hi]
+
+
+def _aside(tok: Token) -> bool:
+    """A participle or adjective set off by a comma or dash after the source (``Dana Holt, clad in
+    red,``, ``the mayor, clearly frustrated,``): how the speaker looked, not who the speaker is."""
+    before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    if before is None or not (before.text == "," or _dash(before)) or tok.head.i > before.i:
+        return False
+    return tok.dep_ in ("acl", "amod", "advmod") and tok.tag_ in ("VBN", "VBD", "VBG", "JJ", "RB")
+
+
+def _dash(tok: Token) -> bool:
+    """A dash between words (``Paris - The``), not a hyphen inside one (``Holtz-Eakin``)."""
+    return tok.text in DASHES and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+
+
+def _after_dateline(doc: Doc, lo: int, head: int) -> int:
+    """Start of the source after a dateline (``PARIS (Reuters) - The minister``): the last dash before
+    the head when no lowercase word comes before it."""
+    dashes = [i for i in range(lo, head) if _dash(doc[i])]
+    if dashes and not any(t.is_alpha and t.text[0].islower() for t in doc[lo : dashes[-1]]):
+        return dashes[-1] + 1
+    return lo
+
+
+def can_speak(subj: Token, mentions: MentionIndex) -> bool:
+    """Whether a subject can be the source of a statement: a named entity, a personal pronoun,
+    an unnamed source, a person's title or a document that speaks (``the statement said``,
+    ``a new poll shows``)."""
+    verb = subj.head
+    if subj.lower_ == "who" and antecedent(subj).i != subj.i:
+        return True  # "voters who think ...": the relative pronoun says its antecedent is a person
+    subj = antecedent(subj)
+    parts = [subj] + [c for c in subj.children if c.dep_ in ("appos", "compound")]
+    if any(mentions.at(t.i) is not None for t in parts):
+        return True
+    if known_surname(subj, mentions) is not None:
+        return True
+    if subj.lower_ in lexicons.load("quotes/quantity_heads") or (subj.like_num and (subj.lower_ != "one" or any(
+            c.dep_ == "prep" for c in subj.children))):  # not the generic "one could say"
+        return _quantity_speaks(subj, verb, mentions)
+    if subj.pos_ == "PRON":
+        # "it said": a company or a report speaks; "it seems" is taken care of by the cue lists;
+        # a possessive holds a statement noun ("her claim that ...")
+        personal = subj.lower_ in ("i", "we", "you", "he", "she", "they", "my", "our", "his", "her", "their")
+        return personal or (subj.lower_ == "it" and is_cue_verb(subj.head))
+    word = subj.lemma_.lower()
+    return (
+        subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or subj.tag_ in ("NNP", "NNPS")
+        or word in lexicons.load("quotes/unnamed_sources")
+        or subj.lower_ in lexicons.load("quotes/unnamed_sources")
+        or word in lexicons.load("quotes/reporting_nouns")
+        or word in lexicons.load("person_titles")
+        or word in lexicons.load("quotes/speaker_nouns")
+        or word in lexicons.load("person_nouns")
+        or word in role_nouns()
+        or is_document(subj)
+    )
+
+
+def _quantity_speaks(subj: Token, verb: Token, mentions: MentionIndex) -> bool:
+    """A quantity speaks through its ``of`` phrase (``a third of voters``, not ``half of the money``);
+    a bare one (``many``, ``six in 10``, ``9 percent``) only as the subject of a verb of saying,
+    belief or view (``most believe``, ``64 percent call him honest``)."""
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            return bool(objs) and can_speak(objs[0], mentions)
+    return is_cue_verb(verb) or is_belief_verb(verb) or "np2" in cue_frames().get(verb.lemma_.lower(), ())
+
+
+def can_lead(span: Span, mentions: MentionIndex) -> bool:
+    """Whether the words before a headline colon name a source: a person, organisation or outlet
+    mention covering the phrase's head, a poll or survey, or a speaker noun (``Clinton camp``)."""
+    head = span.root
+    mention = mentions.at(head.i)
+    if mention is not None and mention.kb_id_:
+        return mentions.info(mention.kb_id_).get("type", "PERSON") in LEAD_TYPES
+    if known_surname(head, mentions) is not None:
+        return True
+    word = head.lemma_.lower()
+    return head.ent_type_ in ("PERSON", "ORG") or word in lexicons.load("quotes/lead_sources")
+
+
+def lead_speaker(span: Span, mentions: MentionIndex) -> Speaker:
+    """The speaker of a headline colon's source phrase (:func:`can_lead`)."""
+    head = span.root
+    mention = mentions.at(head.i)
+    if mention is not None and mention.kb_id_:
+        return Speaker(mention.kb_id_, span)
+    return Speaker(known_surname(head, mentions), span)
+
+
+def known_surname(tok: Token, mentions: MentionIndex) -> str | None:
+    """The key of the one named person whose last name ``tok`` is, when the entity reader left the
+    word unmarked (a bare surname at the start of a sentence, a transcript's ``HOLT:``)."""
+    if not tok.text[:1].isupper() or mentions.at(tok.i) is not None:
+        return None
+    word = tok.text.title() if tok.text.isupper() and len(tok.text) > 2 else tok.text
+    people = [(k, info) for k, info in mentions.entities.items() if info.get("type") == "PERSON"]
+    keys = [k for k, info in people if word in info.get("aliases", ())]  # "Trump" is one person's alias
+    if len(keys) != 1:
+        keys = [k for k, info in people if str(info.get("name", "")).split()[-1:] == [word]]
+    return keys[0] if len(keys) == 1 else None
+
+
+@dataclass
+class Speaker:
+    key: str | None
+    span: Span | None
+    unnamed: bool = False
+
+
+def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int], cue: Token | None = None) -> Speaker:
+    """Map a subject token to an entity key and the phrase a reader would underline (:func:`source_phrase`)."""
+    if subj.i in quoted:
+        return Speaker(None, None)
+    phrase = source_phrase(subj, quoted, cue)
+    subj = antecedent(subj)
+    candidates = [subj] + [c for c in subj.children if c.dep_ in ("appos", "compound")]
+    for tok in candidates:
+        mention = mentions.at(tok.i)
+        kind = mentions.info(mention.kb_id_).get("type", "PERSON") if mention is not None else None
+        if mention is not None and mention.kb_id_ and kind in SPEAKER_TYPES:
+            return Speaker(mention.kb_id_, phrase)
+    if subj.pos_ == "PRON":
+        # Coreference resolved the pronoun above if it could; where it abstained, so do we.
+        return Speaker(None, phrase)
+    surname = known_surname(subj, mentions)
+    if surname is not None:
+        return Speaker(surname, phrase)
+    sources = lexicons.load("quotes/unnamed_sources")
+    unnamed = subj.lemma_.lower() in sources or subj.lower_ in sources
+    return Speaker(None, phrase, unnamed=unnamed)
+
+
+# ---------------------------------------------------------------- addressees
+
+
+def addressee_of(cue: Token, mentions: MentionIndex) -> tuple[str | None, bool]:
+    """The entity spoken to (``told The Valley Gazette``, ``telling the outlet``, ``in an interview with X``).
+
+    Returns the key and whether it was found through a back-reference (``the outlet``).
+    """
+    objs: list[Token] = []
+    if cue.lemma_ in lexicons.load("tell_verbs"):
+        objs = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for noun in prep.children:
+                if noun.lemma_ in lexicons.load("quotes/reporting_nouns"):
+                    objs += [g for p in noun.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+    for obj in objs:
+        mention = mentions.at(obj.i)
+        if mention is not None and mention.kb_id_ and mentions.info(mention.kb_id_).get("type") in ADDRESSEE_TYPES:
+            return mention.kb_id_, mention.id_ == "descriptor"
+        if obj.lemma_.lower() in lexicons.load("outlet_nouns"):
+            return last_outlet(obj.i, mentions), True
+    return None, False
+
+
+def last_outlet(i: int, mentions: MentionIndex) -> str | None:
+    """The last named news outlet mentioned before token ``i``."""
+    for span in mentions.before(i):
+        info = mentions.info(span.kb_id_)
+        if span.id_ != "descriptor" and (
+            info.get("type") == "OUTLET" or (info.get("type") == "ORG" and info.get("subtype") == "news_outlet")
+        ):
+            return span.kb_id_
+    return None
+
+
+# ---------------------------------------------------------------- times
+
+
+def time_of(cue: Token, content: tuple[int, int], mentions: MentionIndex) -> str | None:
+    """The TIMEX3 value of the time attached to the cue (``told X in March 2023``), outside the content.
+
+    The times component's :func:`..times.governing_time` is asked first, then every time it
+    found; a time is kept only when it hangs off the cue itself (directly or through a
+    preposition) and is not part of a name (``Channel 2 News``).
+    """
+    doc = cue.doc
+    times = [t for t in doc_state.section(doc, doc_state.TIMES) if t.in_ == "body"]
+    found = governing_time(doc, cue.idx, cue.idx + len(cue.text))
+    for t in ([found] if found is not None else []) + times:
+        if _attached(doc, t.start, t.end, cue, content, mentions):
+            return t.value
+    return None
+
+
+def _attached(doc: Doc, start: int, end: int, cue: Token, content: tuple[int, int], mentions: MentionIndex) -> bool:
+    if start < content[1] and content[0] < end:
+        return False
+    tspan = doc.char_span(start, end, alignment_mode="expand")
+    if tspan is None or any(mentions.at(t.i) is not None for t in tspan):
+        return False
+    root = tspan.root
+    return root.head.i == cue.i or (root.head.dep_ == "prep" and root.head.head.i == cue.i)

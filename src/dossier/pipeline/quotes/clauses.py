@@ -1,0 +1,338 @@
+"""Quotes without quotation marks, found from their cue: reported clauses (``X said that ...``,
+``The plan, she said, will fail``), ``according to X``, and statement nouns (``X's claim that ...``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...graph import QuoteKind
+from .. import lexicons
+from ..syntax import SUBJECTS
+from . import attribution as attr
+from .base import FinderBase, Found
+
+TAIL_DEPS = ("prep",)
+NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
+
+
+class ClausePasses(FinderBase):
+    """Indirect, mixed and according-to quotes."""
+
+    def _reported_clauses(self) -> list[Found]:
+        """Indirect quotes (``X said that ...``, ``X vowed to ...``, ``X called the plan a mess``,
+        ``X called for ...``) and mixed ones (a reported clause holding a quoted fragment)."""
+        out = []
+        for tok in self.doc:
+            if tok.i in self.quoted:
+                continue
+            frames = attr.frames_of(tok)
+            if not frames or self._not_a_statement(tok):
+                continue
+            subj = attr.cue_subject(tok)
+            if subj is None and not attr.unnamed_speaker(tok):
+                continue
+            if subj is not None and not attr.can_speak(subj, self.mentions):
+                continue  # "the behaviour signaled that ...": no one speaks
+            if subj is not None:
+                frames |= attr.document_frames(tok, subj)
+            contents = self._contents(tok, frames)
+            quote_before = any(hi <= tok.i and lo in self.quoted and hi - 1 in self.quoted for lo, hi, _ in contents)
+            for lo, hi, cue_end in contents:
+                if quote_before and lo > tok.i:
+                    continue  # '"...," said Hill, after hearing Ames speak': the quote is what was said
+                if lo <= tok.i < hi:
+                    lo = tok.i + 1  # "the plan, which he said would fail": the relative pronoun stays out
+                lo, hi = self._trim(lo, hi)
+                if hi <= lo:
+                    continue
+                words = [i for i in range(lo, hi) if not self.doc[i].is_punct]
+                inside = {self.passage_of[i] for i in words if i in self.quoted}
+                outside = [i for i in words if i not in self.quoted]
+                if not outside:
+                    continue  # the clause is the direct quote itself
+                kind: QuoteKind = "indirect"
+                start, end = self.doc[lo].idx, self._end(hi)
+                if inside:
+                    # A closing mark after the clause's last word ('is "unfit."') still belongs to it.
+                    end = max([end] + [self.marked[k].end for k in inside if self._only_punct(end, self.marked[k].end)])
+                    if any(self.marked[k].start < start for k in inside):
+                        continue  # the clause only touches a quote opened before it
+                    # 'said he would act on the "threats ... to them."': the quote the clause opens
+                    # runs on past the parse's clause and is part of what was said
+                    end = max([end] + [self.marked[k].end for k in inside])
+                    kind = "mixed"
+                    self.consumed |= inside
+                found = self._found(kind, start, end, tok, max(inside, default=None))
+                found.cue_end = cue_end
+                out.append(found)
+        return out
+
+    @staticmethod
+    def _unnested(found: list[Found]) -> list[Found]:
+        """Drop a thought or intent reported inside another statement (``X said she hopes ...``,
+        ``X told reporters he plans to ...``): it is part of that statement, not one of its own."""
+        def nested(f: Found) -> bool:
+            return f.cue is not None and not attr.is_cue_verb(f.cue) and any(
+                g is not f and g.start <= f.cue.idx < g.end for g in found)
+        return [f for f in found if not nested(f)]
+
+    def _not_a_statement(self, verb: Token) -> bool:
+        """A negated cue (``did not say whether``) or one inside another cue's infinitive
+        (``declined to comment on``, ``refused to say``) reports nothing said."""
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        return bool(attr.frames_of(verb.head)) or verb.head.lemma_.lower() in lexicons.load("quotes/refusal_verbs")
+
+    def _bare_entity(self, lo: int, hi: int) -> bool:
+        """Whether tokens ``lo:hi`` are only a name, a pronoun or a date (``endorsed him``, ``on Monday``),
+        or say that nothing was said (``said nothing about the port``)."""
+        toks = [t for t in self.doc[lo:hi] if not t.is_punct]
+        if all(t.pos_ == "PRON" for t in toks) or (hi > lo and self.doc[lo:hi].root.lower_ in ("nothing", "none")):
+            return True
+        if all(t.ent_type_ in ("DATE", "TIME") for t in toks):
+            return True
+        mention = self.mentions.at(toks[0].i) if toks else None
+        return mention is not None and mention.start <= lo and mention.end >= hi
+
+    def _contents(self, verb: Token, frames: frozenset[str]) -> list[tuple[int, int, int | None]]:
+        """Token ranges ``(lo, hi, cue_end)`` of what ``verb`` attributes, by the frames it takes.
+
+        A clause is the content on its own (either side of the verb: ``..., she said``); else the
+        object with its predicate or infinitive (``the plan a mess``, ``Congress to act``,
+        ``Y of lying``); else a preposition's object, the preposition joining the cue.
+        """
+        comps = [(c, attr.frame_of(c)) for c in verb.children]
+        adj = attr.joined_word(verb)
+        if adj is not None:  # "is confident that ...", "made the case for": the content hangs off either word
+            comps = [(c, f) for c, f in comps + [(c, self._word_frame(c)) for c in adj.children] if c.i > adj.i]
+        clauses = [c for c, f in comps if (f in ("that", "if") and f in frames) or self._clause_as_to(c, f, frames)]
+        if not clauses and "that" in frames:
+            clauses = self._medium_clause(verb)
+        if clauses:
+            cue_end = adj.i + 1 if adj is not None else None
+            return [(c.left_edge.i, self._clause_end(c, verb), cue_end) for c in clauses]
+        after = [(c, f) for c, f in comps if c.i > verb.i and f is not None and self._fills(f, frames)]
+        core = [c for c, f in after if f in ("np", "np2", "to")]
+        if core:
+            if any(attr.frame_of(c) in ("np", "np2") for c in core):
+                core += [c for c in verb.children if c.i > verb.i and (
+                    c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as")))]
+            lo, hi = min(c.left_edge.i for c in core), max(c.right_edge.i for c in core) + 1
+            cue_end = adj.i + 1 if adj is not None and adj.i < lo else None
+            return [] if self._bare_entity(lo, hi) else [(lo, self._verb_tail(verb, hi), cue_end)]
+        for prep, _ in after:
+            mark = attr.for_mark(prep)
+            if mark is not None:
+                return [(mark.i + 1, prep.right_edge.i + 1, mark.i + 1)]
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                lo, hi = objs[0].left_edge.i, max(o.right_edge.i for o in objs) + 1
+                return [] if self._bare_entity(lo, hi) else [(lo, hi, prep.i + 1)]
+        gap = self._relative_object(verb, frames)
+        if gap:
+            return gap
+        return self._around(verb) if "that" in frames else []
+
+    @staticmethod
+    def _medium_clause(verb: Token) -> list[Token]:
+        """``says in a statement that ...``: a ``that`` clause the parser hung on the object of the
+        verb's preposition is the verb's own clause."""
+        return [c for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
+                for obj in prep.children if obj.dep_ == "pobj"
+                for c in obj.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > obj.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+
+    @staticmethod
+    def _clause_as_to(comp: Token, frame: str | None, frames: frozenset[str]) -> bool:
+        """A clause with its own subject that the parser hung on an infinitive (``says the new rules to
+        curb sales are useless``): for a cue that takes a clause but no infinitive, it is the clause."""
+        return (frame == "to" and comp.dep_ == "ccomp" and "that" in frames and "to" not in frames
+                and any(c.dep_ in SUBJECTS for c in comp.children))
+
+    @staticmethod
+    def _word_frame(comp: Token) -> str | None:
+        """The frame a dependent of a cue's joined word fills: a noun's complement (``the case
+        that ...``) or a clause, also one opened by ``that`` that the parser hung as an adverbial
+        (``made it clear that ...``)."""
+        if comp.head.pos_ == "NOUN":
+            return attr.noun_frame_of(comp)
+        if comp.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
+            return "that"
+        return attr.frame_of(comp)
+
+    def _relative_object(self, verb: Token, frames: frozenset[str]) -> list[tuple[int, int, int | None]]:
+        """``the things Tull has said about farmers``: a relative clause whose missing object is the
+        noun it describes; the noun phrase, and the ``about`` object, are what was said."""
+        head = verb.head
+        if verb.dep_ != "relcl" or head.pos_ != "NOUN" or "np" not in frames or not attr.is_cue_verb(verb):
+            return []
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass") or c.tag_ in ("WP", "WDT") for c in verb.children):
+            return []
+        parts = [(head.left_edge.i, head.i + 1)]
+        for prep in verb.children:
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if prep.dep_ == "prep" and prep.lower_ in ("about", "of") and objs:
+                parts.append((objs[0].left_edge.i, objs[0].right_edge.i + 1))
+        return [(lo, hi, None) for lo, hi in parts]
+
+    def _around(self, verb: Token) -> list[tuple[int, int, int | None]]:
+        """A cue set inside the clause it reports (``The plan, she said, will fail.``, ``As the
+        Gazette reported, costs rose``): the clause on either side of the cue, as two parts."""
+        def own_content(c: Token) -> bool:  # the object of "told reporters" is whom it was said to
+            if c.dep_ == "dobj" and verb.lemma_ in lexicons.load("tell_verbs"):
+                return not attr.can_speak(c, self.mentions)
+            return c.dep_ in ("ccomp", "xcomp", "dobj", "attr")
+
+        if any(own_content(c) for c in verb.children):
+            return []
+        head = verb.head
+        if head.i == verb.i or attr.passive_participle(verb) or (
+                head.i in self.quoted and all(i in self.quoted for i in range(head.left_edge.i, verb.left_edge.i))):
+            return []  # a direct quote around the cue is the direct pass's; "as mentioned above" is the writer's
+        marks = [c.lower_ for c in verb.children if c.dep_ in ("mark", "cc")]
+        if verb.dep_ in ("advcl", "conj", "ccomp") and verb.tag_ != "VBG" and self._set_off(verb):
+            # "As the Gazette reported, ...", "Costs rose, the Gazette reported."
+            inverted = not marks and verb.i > head.i and any(c.dep_ == "nsubj" for c in verb.children)
+            if marks != ["as"] and not (inverted and not self._joined(head, verb)):
+                return []
+        elif verb.dep_ != "parataxis":
+            return []
+        parts = [(head.left_edge.i, verb.left_edge.i), (verb.right_edge.i + 1, head.right_edge.i + 1)]
+        return [(lo, hi, None) for lo, hi in parts if self._says_something(lo, hi)]
+
+    def _joined(self, head: Token, verb: Token) -> bool:
+        """Whether a conjunction of ``head`` stands right before ``verb``'s clause (``..., and she said``)."""
+        return any(c.dep_ in ("cc", "mark") and verb.left_edge.i - 3 < c.i < verb.left_edge.i for c in head.children)
+
+    def _set_off(self, verb: Token) -> bool:
+        """Whether the subtree of ``verb`` is set off from its clause by a comma or a dash on either side."""
+        doc, sent = self.doc, verb.sent
+        lo, hi = verb.left_edge.i, verb.right_edge.i
+        left = lo == sent.start or doc[lo].is_punct or doc[lo - 1].is_punct
+        right = hi + 1 >= sent.end or doc[hi].is_punct or doc[hi + 1].is_punct
+        return left and right
+
+    def _says_something(self, lo: int, hi: int) -> bool:
+        """Whether tokens ``lo:hi`` hold more than punctuation and a conjunction (``But, she said, ...``)."""
+        return any(not (t.is_punct or t.is_space or t.dep_ == "cc") for t in self.doc[lo:hi])
+
+    def _verb_tail(self, verb: Token, hi: int) -> int:
+        """End of an object or infinitive content, taking in a phrase the parser hung on the verb right
+        after it (``vowed to cut taxes on imports``, ``urged voters to act in support of X``); not a time."""
+        for c in verb.children:
+            if c.i == hi and c.dep_ in TAIL_DEPS and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+                hi = c.right_edge.i + 1
+        return hi
+
+    def _clause_end(self, clause: Token, verb: Token) -> int:
+        """End of a reported clause, leaving out what the parse hung on it but the writer added:
+        a trailing concession set off by a comma (``..., though the agency would not confirm it``)
+        and a second predicate of the speaker (``says she will vote no and calls him a liar``)."""
+        hi = clause.right_edge.i + 1
+        for child in clause.children:
+            if child.i < clause.i:
+                continue
+            marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+            before = self.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+            if (child.dep_ == "advcl" and before is not None and before.text == ","
+                    and set(marks) & {"though", "although", "whereas"}):
+                hi = min(hi, before.i)
+            elif (child.dep_ == "advcl" and child.tag_ == "VBG" and attr.is_cue_verb(child) and before is not None
+                    and before.text in (",", "—", "–", "--") and child.right_edge.i + 1 >= hi):
+                hi = min(hi, before.i)  # "..., adding that ...": the speaker's next words
+            elif self._speakers_predicate(child, clause, verb):
+                ccs = [c.i for c in clause.children if c.dep_ == "cc" and clause.i < c.i < child.i]
+                hi = min(hi, max(ccs, default=child.left_edge.i))
+        return hi
+
+    @staticmethod
+    def _speakers_predicate(conj: Token, clause: Token, verb: Token) -> bool:
+        """A verb coordinated with the clause's but in the cue's form, not the clause's, with no
+        subject of its own (``says he will run and calls it a duty``): the speaker's next act."""
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.tag_ != verb.tag_:
+            return False
+        if any(c.dep_ in SUBJECTS for c in conj.children):
+            return False
+        auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i]
+        if auxes:  # "has not held ... and never called": the auxiliary may cover both
+            return conj.tag_ not in ("VBD", "VBN") and conj.tag_ != auxes[0].tag_
+        return conj.tag_ != clause.tag_
+
+    @staticmethod
+    def _fills(frame: str | None, frames: frozenset[str]) -> bool:
+        """An object with a predicate fills an ``np`` slot too; a bare object never fills ``np2``."""
+        return frame in frames or (frame == "np2" and "np" in frames)
+
+    def _according_to(self) -> list[Found]:
+        """``According to X, ...`` and ``..., according to X``: the rest of the clause is the content."""
+        out = []
+        for tok in self.doc:
+            if tok.i in self.quoted or not attr.is_according_to(tok):
+                continue
+            sent = tok.sent
+            pp = {t.i for t in tok.subtree} | {tok.i, tok.i + 1}
+            rest = [t.i for t in sent if t.i not in pp and not t.is_space]
+            if not rest:
+                continue
+            # The clause is the side of the sentence the phrase is not on, up to the other phrase boundary.
+            if tok.i == sent.start or all(i > max(pp) for i in rest):
+                lo, hi = max(pp) + 1, sent.end
+            else:
+                lo, hi = sent.start, tok.i
+            lo, hi = self._trim(lo, hi)
+            if hi <= lo:
+                continue
+            out.append(self._found("according_to", self.doc[lo].idx, self._end(hi), tok))
+        return out
+
+    def _nominal(self) -> list[Found]:
+        """Statements named by a noun with a holder: ``Holt's claim that ...``, ``the union's call
+        for a new audit``, ``a proposal by Reyes to close the harbour``. The noun is the cue.
+        A noun that is another verb's object (``the court rejected Holt's claim that ...``) is left
+        to that verb: the report is usually the reaction, not the claim."""
+        out = []
+        for tok in self.doc:
+            if tok.i in self.quoted or tok.pos_ != "NOUN" or tok.dep_ in NOMINAL_SKIP:
+                continue
+            frames = attr.noun_frames(tok)
+            holder = attr.holder_of(tok) if frames else None
+            if holder is None or not attr.can_speak(holder, self.mentions):
+                continue
+            for lo, hi, cue_end in self._noun_contents(tok, frames):
+                lo, hi = self._trim(lo, hi)
+                if hi <= lo or all(i in self.quoted for i in range(lo, hi) if not self.doc[i].is_punct):
+                    continue
+                speaker = attr.resolve_speaker(holder, self.mentions, self.quoted)
+                found = Found("indirect", self.doc[lo].idx, self._end(hi), tok, speaker,
+                              status=self._status(None, speaker), cue_end=cue_end)
+                out.append(found)
+        return out
+
+    def _noun_contents(self, noun: Token, frames: frozenset[str]) -> list[tuple[int, int, int | None]]:
+        """What a statement noun carries: its ``that`` clause, its infinitive or the object of
+        its preposition (``call for``, which joins the cue); or, as the subject of a copula, the
+        clause the copula joins it to (``Holt's response was that ...``, the copula joining the cue)."""
+        copula = noun.head
+        if noun.dep_ == "nsubj" and copula.lemma_ == "be" and "that" in frames:
+            clauses = [c for c in copula.children if c.i > copula.i and c.dep_ == "ccomp"
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            if clauses:
+                return [(clauses[0].left_edge.i, self._clause_end(clauses[0], copula), copula.i + 1)]
+        for child in noun.children:
+            if child.i < noun.i:
+                continue
+            frame = attr.noun_frame_of(child)
+            if frame is None or frame not in frames:
+                continue
+            mark = attr.for_mark(child) if child.dep_ != "prep" else None
+            if frame.startswith("prep:"):
+                if mark is not None:
+                    return [(mark.i + 1, child.right_edge.i + 1, mark.i + 1)]
+                objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objs and not self._bare_entity(objs[0].left_edge.i, objs[0].right_edge.i + 1):
+                    return [(objs[0].left_edge.i, objs[0].right_edge.i + 1, child.i + 1)]
+                continue
+            return [(child.left_edge.i, self._clause_end(child, noun), None)]
+        return []

@@ -1,0 +1,239 @@
+"""The ``dossier_times`` component: time expressions, normalised (TIMEX3) and anchored.
+
+Detection and the shape of each value come from the token grammar of
+:mod:`.grammar` (its docstring lists the patterns); the calendar
+arithmetic from :mod:`.timex`. This module supplies the context a value needs:
+
+* the publication date (:func:`..doc_state.published`) for deictic
+  expressions ("yesterday", "last month", "Friday"): ``anchor="published"``;
+  without one they stay unresolved ("XXXX-XX-XX"), never today's date;
+* for anaphoric ones ("that same day", "the following year", "six years
+  before") the nearest preceding date in the same paragraph:
+  ``anchor`` is that expression's text (the publication date when there is none);
+* the tense of the governing verb: a bare weekday or month is the latest past
+  one unless the verb is future ("will", "is scheduled to", "is to", "as soon
+  as Monday"); a time inside a noun phrase ("Tuesday's vote") is not made
+  future by a present-tense verb;
+* business context: "the latest quarter/period" is the quarter under
+  discussion, and "a year ago" beside it that quarter a year back, while a
+  plain "last year" stays the calendar year;
+* the preposition before a date: since/from -> mod ON_OR_AFTER, until/through
+  -> ON_OR_BEFORE, before -> BEFORE, after -> AFTER (TIMEX3 mods).
+
+Absolute expressions ("July 21, 2024") get ``anchor=None``. Results are
+:class:`dossier.graph.Time` objects with character offsets into ``doc.text``
+in ``doc_state.section(doc, doc_state.TIMES)``. :func:`governing_time` gives other
+components the time that governs a fact at given offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from ...graph import Time
+from .. import doc_state, lexicons
+from ..component import DossierComponent
+from ..syntax import clause_head
+from ..text import ParagraphIndex
+from .grammar import scan
+from .timex import Expr, Point, parse_point, resolve, shift
+
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
+PAST_AUX = {"had", "did", "was", "were", "'d"}
+MODALS = {"would", "could", "might", "may", "should", "can", "must"}
+PREP_MODS = {"since": "ON_OR_AFTER", "from": "ON_OR_AFTER", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE",
+             "through": "ON_OR_BEFORE", "before": "BEFORE", "after": "AFTER", "by": "ON_OR_BEFORE"}
+
+
+def published_point(doc: Doc) -> Point | None:
+    """The publication date of ``doc`` as a day point, or None."""
+    raw = doc_state.published(doc)
+    if not raw:
+        return None
+    try:
+        return Point(date.fromisoformat(raw[:10]), "D")
+    except ValueError:
+        return None
+
+
+def tense(doc: Doc, e: Expr) -> str | None:
+    """"past", "future" or None for the verb governing the expression ``e``."""
+    span = doc[e.start:e.end]
+    if e.start >= 3 and doc[e.start - 3:e.start].text.lower() == "as soon as":
+        return "future"  # "as soon as Tuesday"
+    tok: Token = span.root
+    # a time inside a noun phrase ("Tuesday's ruling") takes no tense from a present verb
+    attributive = tok.dep_ in ("poss", "compound", "nmod")
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
+            return _verb_tense(tok, attributive)
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & FUTURE_AUX:
+        return "future"
+    if "to" in lowers and verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "advcl"):
+        head = verb.head
+        if head.lemma_.lower() in lexicons.load("times/future_verbs") or head.lower_ == "going":
+            return "future"
+        if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+            return "future"  # "is to resume trading Tuesday"
+        return _verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
+    if "could" in lowers and any(c.dep_ == "neg" for c in verb.children):
+        return "past"  # "could not be reached Tuesday"
+    if verb.lemma_.lower() in lexicons.load("times/future_verbs") and verb.tag_ != "VBD" and not lowers & PAST_AUX:
+        return "future"
+    scheduled = not attributive  # "Tuesday's ruling" is not scheduled by a present verb
+    if scheduled and verb.tag_ == "VBG" and lowers & {"is", "are", "'s", "'re", "am"}:
+        return "future"  # "is meeting Friday"
+    modal = lowers & MODALS and not lowers & {"have", "'ve"}
+    if scheduled and (modal or (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in ("be", "say"))):
+        return "future"  # "could come Tuesday", "meet separately Monday": scheduled
+    if verb.tag_ == "VBD" or lowers & PAST_AUX or (verb.tag_ == "VBN" and lowers & {"has", "have", "'ve"}):
+        return "past"
+    if verb.tag_ == "VBN" and not auxes:
+        return "past"
+    return None
+
+
+def _prep_mod(doc: Doc, e: Expr) -> str | None:
+    if e.start == 0 or e.type not in ("DATE", "TIME"):
+        return None
+    return PREP_MODS.get(doc[e.start - 1].lower_)
+
+
+@dataclass
+class _Seen:
+    para: int
+    sent: int
+    point: Point
+    text: str
+    primary: bool  # named in its own right, not computed from another expression
+
+
+def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
+               dct: Point | None) -> tuple[Point | None, str | None, Expr]:
+    """The point ``e`` is relative to, the anchor to report, and ``e`` adjusted to it."""
+    if e.rel == "quarter":
+        # the quarter under discussion, else the last quarter ended before publication
+        quarters = [s for s in seen if s.point.gran == "Q" and s.primary]
+        if quarters:
+            return quarters[-1].point, quarters[-1].text, e
+        if e.kind == "quarter":
+            return None, None, e  # "the 1988 period" with no quarter in sight: the year
+        if dct is None:
+            return None, "published", e
+        return Point(shift(dct.day, "Q", -1), "Q"), "published", e
+    calendar_year = doc[e.start].lower_ == "last" and doc[e.end - 1].lower_ == "year" and \
+        (e.end >= len(doc) or doc[e.end].lower_ not in ("'s", "’s"))
+    if e.kind == "shift" and e.unit == "Y" and e.offset == -1 and e.type == "DATE" and not calendar_year:
+        # "a year ago", "last year's" beside a quarter mean that quarter a year back;
+        # plain "last year" is the calendar year
+        quarters = [s for s in seen if para - 1 <= s.para <= para and s.point.gran == "Q" and s.primary]
+        if quarters:
+            return quarters[-1].point, quarters[-1].text, replace(e, keep_gran=True)
+    if e.rel == "anaphor":
+        # this paragraph first, then the one before (news paragraphs are short)
+        prior = [s for s in seen if s.para == para] or [s for s in seen if s.para == para - 1]
+        if prior:
+            return prior[-1].point, prior[-1].text, e
+        return dct, "published", replace(e, keep_gran=False)
+    if e.rel == "dct":
+        return dct, "published", e
+    if e.rel == "weekend":
+        if dct is not None and dct.day.isoweekday() <= 3:
+            return dct, "published", replace(e, offset=-1)
+        return dct, "published", e
+    return None, None, e
+
+
+def find_times(doc: Doc) -> list[Time]:
+    """Detect, normalise and anchor the time expressions of ``doc`` (character offsets into ``doc.text``)."""
+    dct = published_point(doc)
+    paras = ParagraphIndex(doc.text)
+    out: list[Time] = []
+    seen: list[_Seen] = []  # resolved dates so far, for anaphors
+    for e in scan(doc):
+        span = doc[e.start:e.end]
+        para = paras.of(span.start_char)
+        sent = span[0].sent.start if doc.has_annotation("SENT_START") else 0
+        ref, anchor, e = _reference(e, doc, seen, para, sent, dct)
+        value = resolve(e, ref, tense(doc, e))
+        mod = e.mod or _prep_mod(doc, e)
+        time = Time(span.start_char, span.end_char, span.text, "body", e.type, value, anchor, mod)  # type: ignore[arg-type]
+        out.append(time)
+        point = parse_point(value) if e.type in ("DATE", "TIME") else None
+        if point is not None:
+            computed = e.kind == "shift" and not (e.rel == "dct" and e.unit != "Y")
+            primary = not computed and e.rel != "quarter"  # "the 1988 period" borrows its quarter
+            seen.append(_Seen(para, sent, point, span.text, primary))
+    return out
+
+
+class TimeFinder(DossierComponent[list[Time]]):
+    """``dossier_times``: the article's time expressions, normalised."""
+
+    def match(self, doc: Doc) -> list[Time]:
+        return find_times(doc)
+
+    def set_annotations(self, doc: Doc, found: list[Time]) -> None:
+        doc_state.section(doc, doc_state.TIMES).extend(found)
+
+
+def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
+    """The time expression that governs the fact at ``start_char:end_char`` of ``doc.text``.
+
+    Looks first for a time attached to the clause of the fact (its head verb or
+    the verb's subtree), then anywhere in the same sentence (the nearest one).
+    Dates and clock times win over durations and sets. Pass the cue or verb of
+    a quote, the evidence of a relation; times inside a direct quotation's
+    content speak about its content, not when it was said.
+    """
+    times = [t for t in doc_state.section(doc, doc_state.TIMES) if t.in_ == "body"]
+    if not times:
+        return None
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    sent = span[0].sent
+    head = clause_head(span.root, steps=8)
+    in_sent = [t for t in times if sent.start_char <= t.start < sent.end_char]
+    if not in_sent:
+        return None
+
+    def rank(t: Time) -> tuple[int, int, int]:
+        tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
+        level = 2
+        if tspan is not None:
+            root = tspan.root
+            if _attached_to(root, head):
+                level = 0
+            elif head.left_edge.i <= root.i <= head.right_edge.i:
+                level = 1
+        point = 0 if t.type in ("DATE", "TIME") else 1
+        distance = min(abs(t.start - end_char), abs(start_char - t.end))
+        return (point, level, distance)
+
+    return min(in_sent, key=rank)
+
+
+def _attached_to(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` hangs from ``verb`` without another verb between them."""
+    for _ in range(6):
+        if tok is verb:
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok is not verb and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return False
+    return False

@@ -1,0 +1,1152 @@
+"""A token grammar for English time expressions in news (detection; values via :mod:`.timex`).
+
+Every rule reads the spaCy tokens at one position and returns an :class:`Expr`
+(extent, type and how to compute the value); :func:`scan` keeps the longest
+match at each position, left to right. Word lists live in ``lexicons/time_*.txt``.
+
+Patterns (``N`` a number or number word, ``U`` a unit: day, week, month,
+quarter, year, decade, century, hour, minute, second, weekend):
+
+* Calendar dates: "July 21, 2024", "Aug. 7", "21 July 2024", "the 21st of July",
+  "Friday, July 21", "2024-07-21", "7/21/2024" -> "2024-07-21" (a missing year
+  comes from the publication date: "XXXX-07-21" without one); "August 2024",
+  "July of 2024" -> "2024-08"; a month alone ("in May") -> "YYYY-05"; holidays,
+  fixed or movable ("Christmas 2023" -> "2023-12-25", "last Thanksgiving",
+  "Easter week" -> an ISO week); a year may be in words ("January nineteen
+  ninety-seven").
+* Years: a four-digit number 1000-2099 that is a year by its context ("in 2019",
+  "since 2019", "fiscal 2024", "her 2024 loss", spaCy's DATE) -> "2024"; decades
+  "the 1990s", "the '90s" -> "199X"; "the 20th century" -> "19"; "mid-1990s",
+  "early 2024", "the end of 2024" add mod MID/START/END; "pre-1990"/"post-1990"
+  add BEFORE/AFTER; years in words "nineteen ninety-six", "the year two
+  thousand" ("two thousand" alone is a count).
+* Business news: "for the year", "the full/fiscal/current year" -> the
+  publication's year ("the latest fiscal year" the one before); "the year
+  ended June 30" -> "P1Y"; "by year-end" -> the year, mod END; "the latest
+  period", "the 1988 period/quarter", "the same period last year" -> the
+  quarter under discussion (its year moved); "this year's third quarter".
+* Deictic words (publication date): "yesterday", "today", "tomorrow",
+  "tonight" (TNI), "this morning" (TMO), "last night"; "last/this/next/coming/
+  past" + U, weekday, month or season ("last month" -> "2025-01", "next week"
+  -> "2025-W07", "last summer" -> "2024-SU"); weekdays alone ("Friday": the
+  latest past one, or the coming one under a future verb); "N U ago" ->
+  "2016"; "N U from now"; "earlier this year"; quarters/halves "the third
+  quarter (of 1989)" -> "1989-Q3", "the first half of 2024" -> "2024-H1".
+* Anaphoric (the nearest preceding time): "that (very) (same) day", "the
+  same week", "the next/following/previous day|year", "the day before/after",
+  "earlier/later that year", "N U earlier/later/before/prior/after/on",
+  "year-earlier" -> value of the referent moved ("six years before" a
+  2024 event -> "2018").
+* References: "now", "currently" -> PRESENT_REF; "recently", "the past" ->
+  PAST_REF; "soon", "the future" -> FUTURE_REF.
+* Durations: "N U" -> "P3Y", "PT5H" (decades in years: "two decades" ->
+  "P20Y"); "N-U" ("two-year") ; "the past/next/first N U"; vague amounts
+  "several years", "for years", "over the years", "(the) coming weeks", "the
+  months ahead" -> "P_Y", "P_W", "P_M"; "a couple of years" -> "P2Y"; "2 1/2
+  years" -> "P2Y6M"; "a five year plan" (a unit modifying a noun); quantity mods
+  "more than" (MORE_THAN), "about" (APPROX), "at least" (EQUAL_OR_MORE), ...
+* Sets: "every week", "each year" -> "P1W", "P1Y"; "daily" -> "P1D"; "every
+  Monday", "on Mondays" -> "XXXX-WXX-1"; "$5 a year" -> "P1Y".
+* Clock times (TIME): "10:35 a.m.", "5 p.m. EDT", "noon", "midnight", joined
+  with a following day ("10 p.m. Wednesday") -> "...T22:00".
+* Left-overs: a spaCy DATE/TIME entity no rule read is kept when a unit noun
+  gives it a value: "weeks" -> "P_W", "an additional year" -> "P1Y", "the week"
+  -> "1989-WXX" (the publication's year); ages, bare numbers, "the days ..."
+  and "the day" are dropped.
+
+Ambiguous words are dates only in date context: "May"/"March"/"June"/"April"/
+"August" need a day or year beside them or a temporal word before them and
+must not be a modal, a verb or part of a name; months and weekdays must be
+capitalised and outside PERSON/ORG/WORK_OF_ART names; "fall" is a season only
+beside a year or "last/this/next/early/late"; bare numbers ("12 votes") and
+ordinals ("the 19th", "a second term") are never times; four-digit numbers
+counting a plural noun ("2000 troops") or money are not years.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .. import lexicons
+from .timex import Expr, duration
+
+VAGUE = -1.0  # an unknown number of units
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict[str, dict[str, str]]:
+    months = {m: str(i + 1) for i, m in enumerate(lexicons.lines("times/months"))}
+    abbrevs = {a: next(v for m, v in months.items() if m.startswith(a)) for a in lexicons.lines("times/month_abbrevs")}
+    return {
+        "months": months,
+        "abbrevs": abbrevs,
+        "weekdays": {w: str(i + 1) for i, w in enumerate(lexicons.lines("times/weekdays"))},
+        "seasons": lexicons.pairs("times/seasons"),
+        "units": lexicons.pairs("times/units"),
+        "numbers": lexicons.pairs("times/numbers"),
+        "ordinals": lexicons.pairs("times/ordinals"),
+        "refs": lexicons.pairs("times/refs"),
+        "parts": lexicons.pairs("times/day_parts"),
+        "days": lexicons.pairs("times/day_words"),
+        "freq": lexicons.pairs("times/frequencies"),
+        "mods": lexicons.pairs("times/mods"),
+        "holidays": lexicons.pairs("times/holidays"),
+    }
+
+
+NAME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "GPE", "LOC", "NORP", "LAW"}
+NOT_YEAR_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
+POSITION_MODS = {"START", "MID", "END"}
+RELATIVE = {"last": -1, "past": -1, "previous": -1, "prior": -1, "this": 0, "current": 0,
+            "next": 1, "coming": 1, "following": 1}
+BACKWARD = {"earlier", "before", "prior", "previously", "back"}
+FORWARD = {"later", "after", "afterwards", "afterward", "on", "hence"}
+YEAR_RE = re.compile(r"^(1[0-9]\d\d|20\d\d)$")
+DECADE_RE = re.compile(r"^(?:(1[0-9]\d|20\d)0|'(\d)0)s$")  # "in her 30s" is an age
+ISO_DATE_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+SLASH_DATE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+DAY_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+CLOCK_RE = re.compile(r"^(\d{1,2})(?::(\d\d))?(a\.?m\.?|p\.?m\.?)?$")
+ORD_NUM_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+
+FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "½": 0.5}
+
+Rule = Callable[["_Toks", int], "Expr | None"]
+
+
+class _Toks:
+    """Light accessors over a Doc (lower-cased text, bounds-checked)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.low = [t.lower_ for t in doc]
+        self.n = len(doc)
+
+    def at(self, i: int) -> str:
+        return self.low[i] if 0 <= i < self.n else ""
+
+    def tok(self, i: int) -> Token | None:
+        return self.doc[i] if 0 <= i < self.n else None
+
+
+# ---------------------------------------------------------------- pieces
+
+
+def _month(t: _Toks, i: int) -> tuple[int, int] | None:
+    """(month, end) for a month name or abbreviation at ``i``."""
+    tok = t.tok(i)
+    if tok is None or not tok.text[:1].isupper():
+        return None
+    lex = _lex()
+    word = t.low[i]
+    if word in lex["months"]:
+        return int(lex["months"][word]), i + 1
+    bare = word.rstrip(".")
+    if bare in lex["abbrevs"]:
+        if word.endswith("."):
+            return int(lex["abbrevs"][bare]), i + 1
+        if t.at(i + 1) == "." and _day(t, i + 2):
+            return int(lex["abbrevs"][bare]), i + 2
+        if _day(t, i + 1) or _year_tok(t, i + 1):
+            return int(lex["abbrevs"][bare]), i + 1
+    return None
+
+
+def _day(t: _Toks, i: int) -> int | None:
+    m = DAY_RE.match(t.at(i))
+    if m and 1 <= int(m[1]) <= 31:
+        return int(m[1])
+    return None
+
+
+def _year_tok(t: _Toks, i: int) -> int | None:
+    m = YEAR_RE.match(t.at(i))
+    return int(m[1]) if m else None
+
+
+CENTURY_WORDS = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}
+
+
+def _spelled_year(t: _Toks, i: int, thousand_ok: bool = False) -> tuple[int, int] | None:
+    """(year, end) of a year in words: "nineteen ninety-six", "nineteen oh five",
+    "two thousand (and) eight" (the last only where ``thousand_ok``: it is also a count)."""
+    nums = _lex()["numbers"]
+    word = t.at(i)
+    if word in CENTURY_WORDS and not (word == "twenty" and t.at(i + 1) in ("-", "one", "two", "three")):
+        base = CENTURY_WORDS[word]
+        nxt = t.at(i + 1)
+        if nxt == "hundred" and base < 2000:
+            return base, i + 2
+        if nxt == "oh" and t.at(i + 2) in nums and float(nums[t.at(i + 2)]) < 10:
+            return base + int(float(nums[t.at(i + 2)])), i + 3
+        if nxt in nums and nxt.endswith("ty"):
+            tens = int(float(nums[nxt]))
+            j = i + 2
+            k = j + 1 if t.at(j) == "-" else j
+            if t.at(k) in nums and float(nums[t.at(k)]) < 10 and t.at(k) not in ("a", "an"):
+                return base + tens + int(float(nums[t.at(k)])), k + 1
+            return base + tens, j
+        return None
+    if thousand_ok and word == "two" and t.at(i + 1) == "thousand":
+        j = i + 3 if t.at(i + 2) == "and" else i + 2
+        if t.at(j) in nums and float(nums[t.at(j)]) < 20 and t.at(j) not in ("a", "an", "half", "hundred"):
+            return 2000 + int(float(nums[t.at(j)])), j + 1
+        return 2000, i + 2
+    return None
+
+
+def _year_span(t: _Toks, i: int) -> tuple[int, int] | None:
+    """(year, end) of a year in digits or words where the context already says "year"."""
+    year = _year_tok(t, i)
+    if year:
+        return year, i + 1
+    return _spelled_year(t, i, thousand_ok=True)
+
+
+def _weekday(t: _Toks, i: int) -> int | None:
+    tok = t.tok(i)
+    if tok is None or not tok.text[:1].isupper() or tok.ent_type_ in NAME_ENTS:
+        return None
+    word = t.low[i].rstrip(".")
+    wd = _lex()["weekdays"].get(word)
+    return int(wd) if wd else None
+
+
+def _number(t: _Toks, i: int) -> tuple[float, int] | None:
+    """(value, end) of a number at ``i``: digits, number words, "a", vague amounts (VAGUE)."""
+    word = t.at(i)
+    lex = _lex()["numbers"]
+    if word in ("a", "an"):
+        if t.at(i + 1) == "few":
+            end = i + 3 if t.at(i + 2) == "of" else i + 2
+            return VAGUE, end
+        if t.at(i + 1) == "dozen":
+            return 12.0, i + 2
+        if t.at(i + 1) == "couple":  # "a couple of years": two, as TimeML reads it
+            return 2.0, i + 3 if t.at(i + 2) == "of" else i + 2
+        return 1.0, i + 1
+    if word in lexicons.load("times/vague_amounts"):
+        return VAGUE, i + 1
+    if re.fullmatch(r"\d+(\.\d+)?", word):
+        frac = FRACTIONS.get(t.at(i + 1))
+        if frac:  # "2 1/2"
+            return float(word) + frac, i + 2
+        return float(word), i + 1
+    if word in lex and word not in ("half",):
+        value = float(lex[word])
+        if t.at(i + 1) == "-" and t.at(i + 2) in lex:  # twenty-five
+            return value + float(lex[t.at(i + 2)]), i + 3
+        if t.at(i + 1) in lex and float(lex[t.at(i + 1)]) < 10 <= value:  # twenty five
+            return value + float(lex[t.at(i + 1)]), i + 2
+        if t.at(i + 1) == "hundred":
+            return value * 100, i + 2
+        return value, i + 1
+    return None
+
+
+def _unit(t: _Toks, i: int) -> tuple[str, bool, int] | None:
+    """(unit code, plural, end) of a time unit word at ``i``."""
+    word = t.at(i)
+    units = _lex()["units"]
+    if word in units:
+        return units[word], word == "centuries", i + 1
+    if word.endswith("s") and word[:-1] in units:
+        return units[word[:-1]], True, i + 1
+    return None
+
+
+def _mod_phrase(t: _Toks, i: int) -> tuple[str, int] | None:
+    """(mod, end) of the longest modifier phrase at ``i`` ("more than", "early")."""
+    mods = _lex()["mods"]
+    for size in (3, 2, 1):
+        phrase = " ".join(t.at(j) for j in range(i, i + size))
+        if phrase in mods:
+            return mods[phrase], i + size
+    return None
+
+
+def _gran(unit: str) -> str | None:
+    """Granularity of a unit code for shifting (None for clock units and weekends)."""
+    return {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "10Y": "DE", "100Y": "C", "2W": "W"}.get(unit)
+
+
+def _shift_amount(unit: str, n: float) -> tuple[str, int]:
+    """A shift of ``n`` units as (granularity, count): "a decade ago" moves ten years."""
+    if unit == "2W":
+        return "W", int(2 * n)
+    if unit in ("10Y", "100Y"):
+        return "Y", int(n * int(unit[:-1]))
+    return _gran(unit) or "D", int(n)
+
+
+# ---------------------------------------------------------------- rules
+
+
+def _explicit_date(t: _Toks, i: int) -> Expr | None:
+    """Calendar dates with a month name, ISO and slash dates."""
+    word = t.at(i)
+    m = ISO_DATE_RE.match(word)
+    if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31:
+        return Expr(i, i + 1, value=word)
+    m = SLASH_DATE_RE.match(word)
+    if m and 1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 31:
+        year = int(m[3]) if len(m[3]) == 4 else (2000 + int(m[3]) if int(m[3]) < 50 else 1900 + int(m[3]))
+        return Expr(i, i + 1, value=f"{year:04d}-{int(m[1]):02d}-{int(m[2]):02d}")
+    start = i
+    # "Friday, July 21": the weekday is part of the date
+    if _weekday(t, i) and (_month(t, i + 1) or (t.at(i + 1) == "," and _month(t, i + 2))):
+        i = i + 2 if t.at(i + 1) == "," else i + 1
+    # "the 21st of July"
+    if t.at(i) == "the" and ORD_NUM_RE.match(t.at(i + 1)) and t.at(i + 2) == "of" and _month(t, i + 3):
+        ordinal = int(ORD_NUM_RE.match(t.at(i + 1))[1])  # type: ignore[index]
+        month, end = _month(t, i + 3)  # type: ignore[misc]
+        return _with_year(t, start, end, month, ordinal)
+    # "21 July (2024)"
+    day = _day(t, i)
+    if day and _month(t, i + 1) and not _year_tok(t, i):
+        month, end = _month(t, i + 1)  # type: ignore[misc]
+        return _with_year(t, start, end, month, day)
+    mm = _month(t, i)
+    if not mm:
+        return None
+    month, end = mm
+    day = _day(t, end)
+    if day and not ((t.at(end + 1) in (":", "-") and t.at(end + 2)[:1].isdigit()) or _unit(t, end + 1)):
+        return _with_year(t, start, end + 1, month, day)
+    # "August 2024", "July of 2024", "August, 2024"
+    j = end + 1 if t.at(end) in ("of", ",") else end
+    ys = _year_span(t, j)
+    if ys:
+        return Expr(start, ys[1], value=f"{ys[0]:04d}-{month:02d}")
+    if start != i:
+        return None
+    if not _month_alone_ok(t, i, month):
+        return None
+    return Expr(i, end, kind="calendar", rel="dct", month=month)
+
+
+def _with_year(t: _Toks, start: int, end: int, month: int, day: int) -> Expr:
+    j = end + 1 if t.at(end) == "," else end
+    ys = _year_span(t, j)
+    if ys:
+        return Expr(start, ys[1], value=f"{ys[0]:04d}-{month:02d}-{day:02d}")
+    return Expr(start, end, kind="calendar", rel="dct", month=month, day=day)
+
+
+def _month_alone_ok(t: _Toks, i: int, month: int) -> bool:
+    """A month name with no day or year beside it: a month only in date context."""
+    tok = t.doc[i]
+    if tok.ent_type_ in NAME_ENTS:
+        return False
+    prev = t.at(i - 1)
+    temporal_before = (
+        prev in lexicons.load("times/year_preps")
+        or prev in RELATIVE
+        or prev in ("early", "late", "mid", "until", "and", "or")
+    )
+    if t.low[i] not in lexicons.load("times/months_ambiguous") and not t.low[i].endswith("."):
+        return True
+    if tok.tag_ == "MD" or tok.pos_ in ("VERB", "AUX"):
+        return False
+    nxt = t.tok(i + 1)
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+        return False  # "June Alvarez"
+    return temporal_before
+
+
+def _year(t: _Toks, i: int) -> Expr | None:
+    """Years, decades, centuries, fiscal years and mid-/pre-/post- forms."""
+    word = t.at(i)
+    start = i
+    # years in words: "nineteen ninety-six", "the year two thousand"
+    k = i + 2 if word == "the" and t.at(i + 1) == "year" else i + 1 if word == "year" else i
+    spelled = _spelled_year(t, k, thousand_ok=k > i) or (k > i and _year_span(t, k)) or None
+    if spelled and t.doc[k].ent_type_ not in NOT_YEAR_ENTS:
+        nxt = t.tok(spelled[1])
+        if k > i or nxt is None or nxt.tag_ not in ("NNS", "NNPS"):
+            return Expr(start, spelled[1], value=f"{spelled[0]:04d}")
+    prefix_mod = None
+    m = re.match(r"^(mid|pre|post)-(.+)$", word)
+    if m:
+        prefix_mod = {"mid": "MID", "pre": "BEFORE", "post": "AFTER"}[m[1]]
+        word = m[2]
+    if t.at(i) == "the" or (t.at(i) == "fiscal" and _year_tok(t, i + 1)):
+        i += 1
+        word = t.at(i)
+    # decades: "the 1990s", "the '90s", "the early 1990s"
+    inner = i
+    mod = prefix_mod
+    if t.at(i) in ("early", "late", "mid") and not prefix_mod:
+        mod = {"early": "START", "late": "END", "mid": "MID"}[t.at(i)]
+        inner = i + 1
+        word = t.at(inner)
+        if t.at(inner) == "-":
+            inner += 1
+            word = t.at(inner)
+    elif t.at(i).startswith("mid-") and not prefix_mod:
+        mod = "MID"
+        word = t.at(i)[4:]
+    if word == "'" and re.fullmatch(r"\d0s", t.at(inner + 1)):
+        inner += 1
+        word = "'" + t.at(inner)
+    dm = DECADE_RE.match(word)
+    if dm:
+        # two-digit decades: the '30s to '90s are the 1900s, the '00s and '20s the 2000s
+        value = f"{dm[1]}X" if dm[1] else f"{'19' if int(dm[2]) >= 3 else '20'}{dm[2]}X"
+        return Expr(start, inner + 1, value=value, mod=mod)
+    # centuries: "the 20th century"
+    om = ORD_NUM_RE.match(t.at(i))
+    if om and t.at(i + 1) == "century":
+        return Expr(start, i + 2, value=f"{int(om[1]) - 1:02d}")
+    year = _year_tok(t, inner) if not YEAR_RE.match(word) else int(word)
+    if not year:
+        return None
+    if prefix_mod or mod or t.at(start) in ("fiscal",) or _is_year(t, inner):
+        return Expr(start if t.at(start) != "the" else start + 1, inner + 1, value=f"{year:04d}", mod=mod)
+    return None
+
+
+def _is_year(t: _Toks, i: int) -> bool:
+    """Whether the four-digit number at ``i`` is a year (context, not the digits alone)."""
+    tok = t.doc[i]
+    prev, nxt = t.at(i - 1), t.at(i + 1)
+    if tok.ent_type_ in NOT_YEAR_ENTS or prev in ("$", "#", "no.", "number", "№") or nxt in ("%", "percent"):
+        return False
+    if prev and re.fullmatch(r"[\d.,]+", prev) and prev not in (",",):
+        return False
+    if nxt in ("-", "–", "to") and re.fullmatch(r"\d{1,3}", t.at(i + 2)):
+        return False  # a score or a count range
+    head = tok.head
+    if head is not tok and head.tag_ in ("NNS", "NNPS") and tok.dep_ in ("nummod", "compound", "amod") \
+            and head.i == i + 1:
+        return False  # "2000 troops"
+    if tok.ent_type_ == "DATE" or prev in lexicons.load("times/year_preps") or nxt in ("'s", "’s"):
+        return True
+    if prev == "(" and nxt == ")":
+        return True
+    if tok.dep_ in ("nummod", "compound", "amod", "poss", "npadvmod") and head.pos_ in ("NOUN", "PROPN"):
+        return head.tag_ not in ("NNS", "NNPS") or head.i != i + 1
+    return tok.dep_ in ("pobj", "npadvmod") and tok.ent_type_ not in ("CARDINAL",)
+
+
+def _deictic_day(t: _Toks, i: int) -> Expr | None:
+    """yesterday/today/tomorrow/tonight (+ part of day), this morning, last night."""
+    lex = _lex()
+    start = i
+    word = t.at(i)
+    mod = None
+    if word in ("earlier", "later", "early", "late") and (t.at(i + 1) in lex["days"] or _weekday(t, i + 1)):
+        mod = {"early": "START", "late": "END"}.get(word)
+        i += 1
+        word = t.at(i)
+    if word in lex["days"] and not _in_name(t, i):
+        offset = int(lex["days"][word])
+        part = lex["parts"].get(t.at(i + 1))
+        if word == "tonight":
+            return Expr(start, i + 1, type="TIME", kind="shift", rel="dct", unit="D", offset=0, suffix="TNI", mod=mod)
+        if part:
+            return Expr(start, i + 2, type="TIME", kind="shift", rel="dct", unit="D", offset=offset,
+                        suffix="T" + part, mod=mod)
+        return Expr(start, i + 1, kind="shift", rel="dct", unit="D", offset=offset, mod=mod)
+    if word in ("this", "last") and t.at(i + 1) in lex["parts"]:
+        offset = -1 if word == "last" and t.at(i + 1) == "night" else 0
+        if word == "last" and t.at(i + 1) != "night":
+            return None
+        return Expr(i, i + 2, type="TIME", kind="shift", rel="dct", unit="D", offset=offset,
+                    suffix="T" + lex["parts"][t.at(i + 1)])
+    if word == "overnight":
+        return Expr(i, i + 1, type="TIME", kind="shift", rel="dct", unit="D", suffix="TNI")
+    return None
+
+
+def _in_name(t: _Toks, i: int) -> bool:
+    """Whether the word at ``i`` is part of a name ("USA TODAY", an ORG entity)."""
+    tok = t.doc[i]
+    if tok.ent_type_ in NAME_ENTS:
+        return True
+    prev = t.tok(i - 1)
+    return tok.text.isupper() and prev is not None and prev.text.isupper() and prev.is_alpha
+
+
+def _reference(t: _Toks, i: int) -> Expr | None:
+    """now, currently, recently, the past, the future, soon."""
+    refs = _lex()["refs"]
+    for size in (3, 2, 1):
+        phrase = " ".join(t.at(j) for j in range(i, i + size))
+        if phrase in refs:
+            start = i + 1 if t.at(i) == "in" else i
+            if phrase == "now" and t.at(i + 1) in ("that", "on"):
+                return None  # "now that ...", "from now on" are conjunctions
+            if phrase.endswith(("past", "future")) and (_number(t, i + size) or _unit(t, i + size)):
+                return None  # "the past three months" is a duration
+            return Expr(start, i + size, value=refs[phrase])
+    if t.at(i) == "recent" and t.at(i + 1) in ("years", "months", "weeks", "days", "decades"):
+        return Expr(i, i + 2, type="DURATION", value=duration(None, _lex()["units"][t.at(i + 1)[:-1]]))
+    return None
+
+
+def _relative(t: _Toks, i: int) -> Expr | None:
+    """last/this/next + unit, weekday, month or season; anaphoric "that day", "the next day"."""
+    lex = _lex()
+    start = i
+    word = t.at(i)
+    mod = None
+    if word in ("early", "late", "earlier", "later", "mid") and t.at(i + 1) in ("this", "next", "last", "that"):
+        mod = {"early": "START", "late": "END", "mid": "MID"}.get(word)
+        i += 1
+        word = t.at(i)
+    if word == "this" and t.at(i + 1) == "past":  # "this past spring"
+        i += 1
+        word = "last"
+    anaphoric = False
+    if word == "the" and t.at(i + 1) in ("next", "following", "previous", "prior", "same", "preceding"):
+        anaphoric = True
+        i += 1
+        word = t.at(i)
+    elif word == "that":
+        j = i + 1
+        while t.at(j) in ("very", "same"):
+            j += 1
+        nxt = t.at(j)
+        if nxt in ("day", "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night") or \
+                nxt in lex["seasons"]:
+            anaphoric = True
+            word = "same"
+            i = j - 1
+        else:
+            return None
+    if word == "same":
+        offset = 0
+    elif word == "preceding":
+        offset = -1
+    elif word in RELATIVE:
+        offset = RELATIVE[word]
+    else:
+        return None
+    if word in ("previous", "prior", "following") and not anaphoric:
+        return None
+    rel = "anaphor" if anaphoric else "dct"
+    nxt_i = i + 1
+    nxt = t.at(nxt_i)
+    if nxt in lex["parts"] and (anaphoric or word == "same"):
+        return Expr(start, nxt_i + 1, type="TIME", kind="shift", rel=rel, unit="D", offset=offset,
+                    suffix="T" + lex["parts"][nxt], mod=mod)
+    unit = _unit(t, nxt_i)
+    if unit and not unit[1]:
+        code = unit[0]
+        if code == "WE":
+            return Expr(start, nxt_i + 1, kind="shift", rel=rel, unit="W", offset=offset, mod=mod, suffix="-WE")
+        gran = _gran(code)
+        if gran is None:
+            return None
+        if gran == "Q" and nxt_i + 1 < t.n and t.at(nxt_i + 1) == "century":
+            return None
+        return Expr(start, nxt_i + 1, kind="shift", rel=rel, unit=gran, offset=offset, mod=mod)
+    wd = _weekday(t, nxt_i)
+    if wd:
+        direction = {-1: "past", 1: "future", 0: "future"}[offset] if offset or word == "this" else None
+        return Expr(start, nxt_i + 1, kind="weekday", rel=rel, weekday=wd, direction=direction,
+                    strict=offset != 0, mod=mod)
+    mm = _month(t, nxt_i)
+    if mm and not anaphoric:
+        direction = {-1: "past", 1: "future", 0: "same"}[offset]
+        return Expr(start, mm[1], kind="calendar", rel="dct", month=mm[0], direction=direction,
+                    strict=offset != 0, mod=mod)
+    if nxt in lex["seasons"]:
+        if anaphoric:
+            return Expr(start, nxt_i + 1, kind="shift", rel="anaphor", unit="SE", offset=offset, mod=mod)
+        return Expr(start, nxt_i + 1, kind="season", rel="dct", season=lex["seasons"][nxt], offset=offset, mod=mod)
+    return None
+
+
+def _weekend(t: _Toks, i: int) -> Expr | None:
+    """"the weekend": the one just past early in the week, the coming one later in it."""
+    if t.at(i) == "the" and t.at(i + 1) == "weekend":
+        return Expr(i, i + 2, kind="shift", rel="weekend", unit="W", suffix="-WE")
+    return None
+
+
+def _unit_before_after(t: _Toks, i: int) -> Expr | None:
+    """"the day before", "the year after" (adverbial, no object): anaphoric."""
+    if t.at(i) != "the":
+        return None
+    unit = _unit(t, i + 1)
+    if not unit or unit[1] or _gran(unit[0]) is None:
+        return None
+    adv = t.at(i + 2)
+    if adv not in ("before", "after") or not _adverbial(t, i + 2):
+        return None
+    return Expr(i, i + 3, kind="shift", rel="anaphor", unit=_gran(unit[0]),  # type: ignore[arg-type]
+                offset=-1 if adv == "before" else 1)
+
+
+def _adverbial(t: _Toks, i: int) -> bool:
+    """Whether "before"/"after"/"prior" at ``i`` stands alone (no object follows)."""
+    word = t.at(i)
+    nxt = t.tok(i + 1)
+    if word == "prior" and t.at(i + 1) == "to":
+        return False
+    if nxt is None or nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ", "VERB", "AUX", "PART") or nxt.is_space:
+        return True
+    tok = t.doc[i]
+    if word in ("before", "after"):
+        has_object = any(c.dep_ in ("pobj", "pcomp") for c in tok.children)
+        return not has_object and nxt.pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ")
+    return True
+
+
+def _amount(t: _Toks, i: int) -> Expr | None:
+    """Durations, "N U ago/earlier/later", sets with "every", hyphenated "two-year"."""
+    start = i
+    mod = None
+    mp = _mod_phrase(t, i)
+    if mp and mp[0] not in POSITION_MODS and _number(t, mp[1]):
+        mod, i = mp
+    lead = None
+    if t.at(i) == "the" and t.at(i + 1) in ("past", "last", "next", "first", "previous", "coming", "final",
+                                            "initial", "latest", "following", "preceding"):
+        lead = t.at(i + 1)
+        i += 2
+    elif t.at(i) in ("the", "each") and t.at(i + 1) == "of":
+        return None
+    elif t.at(i) == "the" and _number(t, i + 1) and t.at(i + 1) not in ("a", "an"):
+        i += 1
+    num = _number(t, i)
+    if num is None:
+        unit = _unit(t, i)
+        if lead in ("past", "last", "next", "coming", "latest") and unit is not None and not unit[1] \
+                and unit[0] in ("TH", "TM", "TS"):
+            return Expr(start, i + 1, type="DURATION", value=duration(1, unit[0]), mod=mod)
+        return None
+    n, j = num
+    if t.at(i) in ("a", "an") and n == 1.0 and lead is None and mod is None and not _a_unit_ok(t, i):
+        return None
+    unit = _unit(t, j)
+    hyphen = False
+    if unit is None and t.at(j) == "-" and _unit(t, j + 1):
+        unit, hyphen = _unit(t, j + 1), True
+    if unit is None:
+        return None
+    code, plural, end = unit
+    if code == "WE":
+        return None
+    if t.at(end) == "old" or (hyphen and (t.at(end) == "-" or t.at(end + 1) == "old")):
+        return None  # ages: "52 years old", "a 30-year-old"
+    if hyphen and code == "Q" and plural:
+        return None  # "three-quarters" is a fraction
+    if hyphen:
+        if n == VAGUE:
+            return None
+    elif n != VAGUE and n > 1 and not plural and t.at(i) not in ("a", "an", "one") and not _modifier(t, end - 1):
+        return None  # "two year" is not English for a duration, but "a five year low" is
+    if code == "TS" and not plural and t.at(i) in ("a", "an"):
+        return None  # "a second term"
+    if t.at(end) == "and" and t.at(end + 1) == "a" and t.at(end + 2) == "half":
+        n, end = n + 0.5, end + 3
+    value_n = None if n == VAGUE else n
+    after = t.at(end)
+    # "N U ago" (publication date) / "N U earlier" (the preceding time)
+    if not hyphen and lead is None and (after == "ago" or (after in BACKWARD | FORWARD and _adverbial(t, end))
+                                        or (after == "from" and t.at(end + 1) == "now")):
+        back = after == "ago" or after in BACKWARD
+        stop = end + 2 if after == "from" else end + 1
+        if code in ("TH", "TM", "TS") and value_n is not None and after in ("ago", "earlier", "later"):
+            rel = "dct" if after == "ago" else "anaphor"
+            return Expr(start, stop, type="TIME", kind="shift", rel=rel, unit="D", mod=mod)
+        if value_n is not None and _gran(code) is not None and value_n == int(value_n):
+            unit_g, amount = _shift_amount(code, value_n)
+            rel = "dct" if after in ("ago", "from") else "anaphor"
+            return Expr(start, stop, kind="shift", rel=rel, unit=unit_g, offset=-amount if back else amount,
+                        keep_gran=rel == "anaphor", mod=mod)
+        if after == "ago":
+            return Expr(start, stop, value="PAST_REF" if value_n is None else "XXXX", mod=mod)
+    return Expr(start, end, type="DURATION", value=duration(value_n, code), mod=mod)
+
+
+def _modifier(t: _Toks, i: int) -> bool:
+    """Whether the unit word at ``i`` modifies a noun after it ("a two day rally")."""
+    tok, nxt = t.doc[i], t.tok(i + 1)
+    return nxt is not None and nxt.pos_ in ("NOUN", "ADJ") and tok.head.i > i
+
+
+def _a_unit_ok(t: _Toks, i: int) -> bool:
+    """"a year" is a duration after for/in/within/over/about..., or before ago/earlier/later."""
+    prev = t.at(i - 1)
+    unit = _unit(t, i + 1)
+    if unit is None:
+        return False
+    after = t.at(i + 2)
+    if after in ("ago", "earlier", "later", "before", "after", "prior", "and"):
+        return True
+    return prev in ("for", "in", "within", "over", "after", "than", "least", "nearly", "about", "almost", "just",
+                    "only", "of", "than", "past", "last", "around", "roughly", "barely", "lasting", "took", "take",
+                    "takes", "spent", "spend", "spends")
+
+
+def _vague_plural(t: _Toks, i: int) -> Expr | None:
+    """"for years", "over the years", "in years", "for decades" -> P_Y, P_DE (preposition kept)."""
+    if t.at(i) not in ("for", "over", "in", "within"):
+        return None
+    j = i + 1
+    if t.at(i) == "over" and t.at(j) == "the":
+        j += 1
+    elif t.at(i) in ("in", "within") and t.at(j) != "years":
+        return None
+    unit = _unit(t, j)
+    if not unit or not unit[1] or unit[0] in ("WE", "Q"):
+        return None
+    nxt = t.tok(j + 1)
+    if nxt is not None and (nxt.lower_ in ("of", "old", "'", "’") or nxt.pos_ in ("NOUN", "PROPN")):
+        return None  # "for years of service" is still fine, but "in years past"... keep it simple
+    return Expr(i, j + 1, type="DURATION", value=duration(None, unit[0]))
+
+
+def _set(t: _Toks, i: int) -> Expr | None:
+    """every/each + unit or weekday, frequency words, "$5 a year", plural weekdays."""
+    lex = _lex()
+    word = t.at(i)
+    if word in ("every", "each"):
+        j = i + 1
+        if t.at(j) == "other":
+            j += 1
+        n = 1.0
+        num = _number(t, j)
+        if num and num[0] != VAGUE and t.at(j) not in ("a", "an"):
+            n, j = num
+        wd = _weekday(t, j)
+        if wd:
+            return Expr(i, j + 1, type="SET", value=f"XXXX-WXX-{wd}")
+        unit = _unit(t, j)
+        if unit and unit[0] != "WE":
+            if t.at(i + 1) == "other":
+                n *= 2
+            return Expr(i, unit[2], type="SET", value=duration(n, unit[0]))
+        return None
+    if word in lex["freq"] and t.doc[i].pos_ in ("ADV", "ADJ"):
+        return Expr(i, i + 1, type="SET", value=lex["freq"][word])
+    if word in ("a", "per") and t.at(i + 1) in ("year", "month", "week", "day", "hour"):
+        prev = t.tok(i - 1)
+        if prev is not None and (prev.like_num or prev.lower_ in ("%", "percent", "cents", "dollars", "times")
+                                 or prev.ent_type_ in ("MONEY", "PERCENT", "QUANTITY")):
+            unit = _unit(t, i + 1)
+            assert unit is not None
+            return Expr(i, i + 2, type="SET", value=duration(1, unit[0]))
+    if word.endswith("s") and t.at(i - 1) == "on":
+        weekday = _lex()["weekdays"].get(word[:-1])
+        if weekday and t.doc[i].text[:1].isupper():
+            return Expr(i, i + 1, type="SET", value=f"XXXX-WXX-{weekday}")
+    return None
+
+
+def _weekday_rule(t: _Toks, i: int) -> Expr | None:
+    """A weekday alone, with a part of the day ("Friday night")."""
+    wd = _weekday(t, i)
+    if not wd:
+        return None
+    if t.at(i + 1) in _lex()["parts"]:
+        # "Friday night": the day; TimeBank and AQUAINT write the part of the day
+        # ("...TNI") or leave it out about equally often, and the day is what facts need
+        return Expr(i, i + 2, kind="weekday", rel="dct", weekday=wd)
+    return Expr(i, i + 1, kind="weekday", rel="dct", weekday=wd)
+
+
+def _season(t: _Toks, i: int) -> Expr | None:
+    """"summer 2019", "the fall of 2019", "early summer", "in the summer"."""
+    lex = _lex()
+    start = i
+    mod = None
+    if t.at(i) == "the":
+        i += 1
+    if t.at(i) in ("early", "late", "mid"):
+        mod = {"early": "START", "late": "END", "mid": "MID"}[t.at(i)]
+        i += 1
+    word = t.at(i)
+    if word not in lex["seasons"]:
+        return None
+    code = lex["seasons"][word]
+    tok = t.doc[i]
+    if tok.pos_ in ("VERB", "AUX"):
+        return None
+    j = i + 2 if t.at(i + 1) == "of" else i + 1
+    ys = _year_span(t, j)
+    if ys:
+        return Expr(start, ys[1], value=f"{ys[0]:04d}-{code}", mod=mod)
+    if t.at(i + 1) == "of":
+        return None  # "the fall of Rome"
+    prev = t.at(start - 1)
+    if (mod or prev in ("in", "during", "over", "through", "by", "until", "since", "this", "before", "after")) and \
+            (word != "fall" or t.at(start) == "the" or mod):
+        if t.tok(i + 1) is not None and t.doc[i + 1].pos_ in ("NOUN", "PROPN"):
+            return None  # "summer camp", "spring training"
+        return Expr(start, i + 1, kind="season", rel="dct", season=code, offset=0, mod=mod)
+    return None
+
+
+def _quarter(t: _Toks, i: int) -> Expr | None:
+    """"the third quarter (of 1989)", "third-quarter", "the first half of 2024",
+    "this year's third quarter", "the 1988 second quarter", "the 1988 period"."""
+    lex = _lex()
+    start = i
+    if t.at(i) == "the":
+        i += 1
+    year = None
+    offset = 0
+    if t.at(i) in ("this", "last", "next") and t.at(i + 1) == "year" and t.at(i + 2) in ("'s", "’s"):
+        offset = {"this": 0, "last": -1, "next": 1}[t.at(i)]
+        i += 3
+    elif start != i and _year_tok(t, i) and not _not_a_year(t, i):
+        year = _year_tok(t, i)
+        if t.at(i + 1) in ("quarter", "period"):
+            # the quarter under discussion, in that year
+            return Expr(start, i + 2, kind="quarter", rel="quarter", unit="Q", year=year)
+        i += 1
+    if t.at(i) == "fiscal":
+        i += 1
+    word = t.at(i)
+    if word not in lex["ordinals"]:
+        return None
+    n = int(lex["ordinals"][word])
+    j = i + 1
+    if t.at(j) == "-":
+        j += 1
+    kind = t.at(j)
+    if kind == "quarter" and n <= 4:
+        unit = "Q"
+    elif kind == "half" and word in ("first", "second", "last"):
+        unit, n = "H", (1 if word == "first" else 2)
+    else:
+        return None
+    end = j + 1
+    if year is None:
+        k = end + 1 if t.at(end) in ("of", "in", ",") else end
+        if t.at(k) == "fiscal":
+            k += 1
+        year = _year_tok(t, k)
+        if year:
+            end = k + 1
+    if year:
+        return Expr(start, end, value=f"{year:04d}-{unit}{n}")
+    return Expr(start, end, kind="quarter", rel="dct", unit=unit, day=n, offset=offset)
+
+
+QUARTER_LEADS = ("latest", "last", "recent", "current", "fiscal", "same", "comparable", "just-ended", "most")
+PERIOD_LEADS = ("latest", "same", "comparable", "corresponding", "year-ago", "year-earlier")
+
+
+def _the_quarter(t: _Toks, i: int) -> Expr | None:
+    """Business news: "the (latest) quarter" is the quarter under discussion, else the last one ended;
+    so is "the latest period"; "the same period last year" is that quarter a year back."""
+    if t.at(i) != "the":
+        return None
+    j = i + 1
+    while t.at(j) in QUARTER_LEADS or (t.at(j) == "recent" and t.at(j - 1) == "most"):
+        j += 1
+    if t.at(i + 1) in PERIOD_LEADS and t.at(i + 2) == "period":
+        j = i + 2
+        back = _year_back(t, j + 1)
+        if back:
+            return Expr(i, back, kind="shift", rel="quarter", unit="Q", offset=-4)
+        if t.at(i + 1) != "latest":
+            return None
+        return Expr(i, j + 1, kind="shift", rel="quarter", unit="Q")
+    if t.at(j) != "quarter" or t.at(j + 1) in ("of", "-", "century", "mile", "point", "inch") \
+            or t.doc[j].text != "quarter":
+        return None
+    if t.at(i + 1) == "current":
+        return Expr(i, j + 1, kind="shift", rel="dct", unit="Q")
+    return Expr(i, j + 1, kind="shift", rel="quarter", unit="Q")
+
+
+YEAR_LEADS = {"full": 0, "fiscal": 0, "current": 0, "calendar": 0, "latest": -1}
+THE_YEAR_PREPS = ("for", "of", "during", "throughout", "over", "in", "through")
+
+
+def _the_year(t: _Toks, i: int) -> Expr | None:
+    """Business news: "for the year", "the full/fiscal/current year" are the publication's year
+    ("the latest fiscal year" the one before); "the year ended/ending June 30" is a year's span."""
+    if t.at(i) != "the":
+        return None
+    j = i + 1
+    offset = 0
+    while t.at(j) in YEAR_LEADS:
+        offset = min(offset, YEAR_LEADS[t.at(j)])
+        j += 1
+    if t.at(j) != "year" or t.doc[j].text != "year":
+        return None
+    nxt = t.at(j + 1)
+    if nxt in ("ended", "ending", "to", "through"):
+        return Expr(i, j + 1, type="DURATION", value=duration(1, "Y"))
+    if j == i + 1 and t.at(i - 1) not in THE_YEAR_PREPS:
+        return None
+    if nxt in ("of", "'s", "’s", "-", "when", "that", "which", "in", "since", "before", "after", "earlier", "later",
+               "ago") or _year_span(t, j + 1):
+        return None
+    return Expr(i, j + 1, kind="shift", rel="dct", unit="Y", offset=offset)
+
+
+def _year_end(t: _Toks, i: int) -> Expr | None:
+    """"by year-end", "around year end", "by year's end": the end of the publication's year."""
+    if t.at(i) != "year" or t.at(i - 1) not in ("by", "around", "at", "until", "before", "since", "till"):
+        return None
+    j = i + 1
+    if t.at(j) in ("-", "'s", "’s"):
+        j += 1
+    if t.at(j) != "end":
+        return None
+    nxt = t.tok(j + 1)
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return None  # "year-end bonuses"
+    return Expr(i, j + 1, kind="shift", rel="dct", unit="Y", offset=-1 if t.at(i - 1) == "since" else 0, mod="END")
+
+
+def _coming(t: _Toks, i: int) -> Expr | None:
+    """"(the) coming weeks", "the weeks ahead": an unknown stretch from now (P_W)."""
+    start = i
+    if t.at(i) == "the":
+        i += 1
+    unit = None
+    if t.at(i) in ("coming", "upcoming"):
+        unit = _unit(t, i + 1)
+        end = i + 2
+    elif start != i and t.at(i + 1) == "ahead":
+        unit = _unit(t, i)
+        end = i + 2
+    if unit is None or not unit[1] or unit[0] in ("WE",):
+        return None
+    code = "M" if unit[0] == "Q" else unit[0]
+    return Expr(start, end, type="DURATION", value=duration(None, code))
+
+
+def _year_back(t: _Toks, i: int) -> int | None:
+    """The end of "last year", "a year ago", "a year earlier" at ``i``, or None."""
+    if t.at(i) == "last" and t.at(i + 1) == "year":
+        return i + 2
+    if t.at(i) in ("a", "one") and t.at(i + 1) == "year" and t.at(i + 2) in ("ago", "earlier", "before"):
+        return i + 3
+    return None
+
+
+def _year_ago(t: _Toks, i: int) -> Expr | None:
+    """Financial "year-earlier"/"year-ago" (+ quarter/period): the referent a year back."""
+    start = i
+    if t.at(i) == "the":
+        i += 1
+    if t.at(i) == "year" and t.at(i + 1) == "-" and t.at(i + 2) in ("earlier", "ago"):
+        end = i + 3
+        if t.at(end) in ("quarter", "period"):
+            return Expr(start, end + 1, kind="shift", rel="quarter", unit="Q", offset=-4)
+        return Expr(i, end, kind="shift", rel="anaphor", unit="Y", offset=-1, keep_gran=True)
+    return None
+
+
+def _anaphoric_adverb(t: _Toks, i: int) -> Expr | None:
+    """"earlier/later that day", "earlier this year", "earlier in the year"."""
+    word = t.at(i)
+    if word not in ("earlier", "later"):
+        return None
+    j = i + 1
+    if t.at(j) == "in" and t.at(j + 1) == "the":
+        unit = _unit(t, j + 2)
+        if unit and not unit[1] and _gran(unit[0]):
+            return Expr(i, j + 3, kind="shift", rel="dct", unit=_gran(unit[0]))  # type: ignore[arg-type]
+        return None
+    if t.at(j) in ("that", "this"):
+        unit = _unit(t, j + 1)
+        if unit and not unit[1] and _gran(unit[0]):
+            rel = "anaphor" if t.at(j) == "that" else "dct"
+            return Expr(i, j + 2, kind="shift", rel=rel, unit=_gran(unit[0]))  # type: ignore[arg-type]
+        part = _lex()["parts"].get(t.at(j + 1))
+        if part:
+            rel = "anaphor" if t.at(j) == "that" else "dct"
+            return Expr(i, j + 2, type="TIME", kind="shift", rel=rel, unit="D", suffix="T" + part)
+    return None
+
+
+def _holiday(t: _Toks, i: int) -> Expr | None:
+    """Named holidays, fixed or movable ("Christmas 2023", "Thanksgiving", "last Easter")."""
+    hol = _lex()["holidays"]
+    start = i
+    direction = {"last": "past", "next": "future", "this": None}.get(t.at(i), "")
+    if direction != "":
+        i += 1
+    tok = t.tok(i)
+    if tok is None or not tok.text[:1].isupper() or tok.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART"):
+        return None
+    for size in (4, 3, 2, 1):
+        phrase = " ".join(t.at(j) for j in range(i, i + size)).replace(" 's", "'s").replace(" ’s", "'s")
+        if phrase not in hol:
+            continue
+        end = i + size
+        spec = hol[phrase]
+        nxt = t.tok(end)
+        if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and not _year_tok(t, end):
+            return None  # a name: "Easter Island", "Christmas Carol Society"
+        if t.at(end) == "week":  # "Easter week": the ISO week holding it
+            return Expr(start, end + 1, kind="holiday", rel="dct", value=spec, unit="W", direction=direction or None)
+        year = _year_tok(t, end) if direction == "" else None
+        return Expr(start, end + 1 if year else end, kind="holiday", rel="dct", value=spec, year=year,
+                    direction=direction or None)
+    return None
+
+
+def _clock(t: _Toks, i: int) -> Expr | None:
+    """Clock times: "10:35 a.m.", "5 p.m. EDT", "noon", "midnight" (+ a following day)."""
+    word = t.at(i)
+    hour = minute = None
+    end = i + 1
+    if word in ("noon", "midday"):
+        hour, minute = 12, 0
+    elif word == "midnight":
+        hour, minute = 24, 0
+    else:
+        m = CLOCK_RE.match(word)
+        if not m:
+            return None
+        ampm = m[3]
+        if not ampm and t.at(i + 1) in ("a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock"):
+            ampm = t.at(i + 1)
+            end = i + 2
+        if not ampm and not m[2]:
+            return None
+        if not ampm and t.doc[i].ent_type_ != "TIME":
+            return None
+        hour, minute = int(m[1]), int(m[2] or 0)
+        if hour > 24 or minute > 59:
+            return None
+        if ampm and ampm.startswith("p") and hour < 12:
+            hour += 12
+        if ampm and ampm.startswith("a") and hour == 12:
+            hour = 0
+    if t.at(end) in lexicons.load("times/zones") or (t.at(end) == "local" and t.at(end + 1) == "time"):
+        end += 2 if t.at(end) == "local" else 1
+    suffix = f"T{hour:02d}:{minute:02d}"
+    k = end + 1 if t.at(end) in (",", "on") else end
+    day = _scan_one(t, k, (_explicit_date, _deictic_day, _weekday_rule))
+    if day is not None and day.kind in ("fixed", "calendar", "weekday", "shift") and \
+            (day.kind != "fixed" or re.fullmatch(r"\d{4}-\d\d-\d\d", day.value)) and \
+            (day.kind != "calendar" or day.day is not None):
+        day.start, day.type = i, "TIME"
+        day.suffix = suffix
+        if day.kind == "fixed":
+            day.value += suffix
+        return day
+    return Expr(i, end, type="TIME", kind="shift", rel="anaphor", unit="D", suffix=suffix)
+
+
+def _position_mod(t: _Toks, i: int) -> Expr | None:
+    """"the end of 2024", "the beginning of October", "early 2024", "late November", "mid-November"."""
+    start = i
+    mod = None
+    if t.at(i) == "the" and t.at(i + 1) in ("beginning", "start", "end", "middle", "close") and t.at(i + 2) == "of":
+        mod = {"beginning": "START", "start": "START", "end": "END", "middle": "MID", "close": "END"}[t.at(i + 1)]
+        i += 3
+    elif t.at(i) in ("early", "late", "mid"):
+        mod = {"early": "START", "late": "END", "mid": "MID"}[t.at(i)]
+        i += 2 if t.at(i + 1) == "-" else 1
+    elif t.at(i).startswith("mid-"):
+        rest = t.doc[i].text[4:]
+        lex = _lex()
+        if rest.lower() in lex["months"] and rest[:1].isupper():
+            return Expr(i, i + 1, kind="calendar", rel="dct", month=int(lex["months"][rest.lower()]), mod="MID")
+        return None
+    else:
+        return None
+    inner = _scan_one(t, i, (_explicit_date, _year_strict, _relative, _season, _quarter, _unit_the))
+    if inner is None or inner.start != i or inner.type != "DATE":
+        return None
+    inner.start, inner.mod = start, mod
+    return inner
+
+
+def _year_strict(t: _Toks, i: int) -> Expr | None:
+    year = _year_tok(t, i)
+    if year and not _not_a_year(t, i):
+        return Expr(i, i + 1, value=f"{year:04d}")
+    return _year(t, i)
+
+
+def _not_a_year(t: _Toks, i: int) -> bool:
+    tok = t.doc[i]
+    return tok.ent_type_ in NOT_YEAR_ENTS or t.at(i + 1) in ("%", "percent")
+
+
+def _unit_the(t: _Toks, i: int) -> Expr | None:
+    """"the year"/"the month"/"the week" after "the end of": the publication's."""
+    unit = _unit(t, i + 1) if t.at(i) == "the" else None
+    if unit and not unit[1] and unit[0] in ("Y", "M", "W", "Q"):
+        return Expr(i, i + 2, kind="shift", rel="dct", unit=_gran(unit[0]))  # type: ignore[arg-type]
+    return None
+
+
+def _scan_one(t: _Toks, i: int, rules: tuple[Rule, ...]) -> Expr | None:
+    best = None
+    for rule in rules:
+        e = rule(t, i)
+        if e is not None and (best is None or e.end > best.end):
+            best = e
+    return best
+
+
+RULES: tuple[Callable[[_Toks, int], Expr | None], ...] = (
+    _set, _explicit_date, _year, _deictic_day, _reference, _relative, _unit_before_after, _amount,
+    _vague_plural, _weekday_rule, _season, _quarter, _year_ago, _anaphoric_adverb, _holiday,
+    _clock, _position_mod, _the_quarter, _weekend, _the_year, _year_end, _coming,
+)
+
+
+def scan(doc: Doc) -> list[Expr]:
+    """All time expressions of ``doc``, longest match first, left to right, not overlapping."""
+    t = _Toks(doc)
+    out: list[Expr] = []
+    i = 0
+    while i < t.n:
+        if doc[i].is_space or (doc[i].is_punct and t.low[i] != "'"):
+            i += 1
+            continue
+        best = _scan_one(t, i, RULES)
+        if best is not None and best.end > best.start:
+            out.append(best)
+            i = best.end
+        else:
+            i += 1
+    taken = {k for e in out for k in range(e.start, e.end)}
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME") and not taken.intersection(range(ent.start, ent.end)):
+            extra = _unparsed_entity(t, ent.start, ent.end)
+            if extra is not None:
+                out.append(extra)
+    return sorted(out, key=lambda e: e.start)
+
+
+def _unparsed_entity(t: _Toks, start: int, end: int) -> Expr | None:
+    """A spaCy DATE/TIME entity the rules did not read, kept with the value its unit word allows:
+    "weeks" -> P_W, "an additional year" -> P1Y, "the week" -> the publication's year,
+    week unknown ("1989-WXX").
+    Ages ("6-year-old"), bare numbers and entities without a unit word are dropped."""
+    if end - start > 4 or any(t.at(k) in ("old", "-old") or t.at(k).endswith("-old") for k in range(start, end + 1)):
+        return None
+    units = [(k, _unit(t, k)) for k in range(start, end)]
+    found = [(k, u) for k, u in units if u is not None and t.doc[k].pos_ == "NOUN"]
+    vague = lexicons.load("times/vague_amounts")
+    if len(found) != 1 or any(t.doc[k].like_num or t.at(k) in vague for k in range(start, end)):
+        return None
+    k, (code, plural, _) = found[0]
+    if t.at(k + 1) == "-" or code in ("WE", "TH", "TM", "TS"):
+        return None
+    if t.doc[start].pos_ == "ADP" and k > start:
+        start += 1  # "around the days": the preposition is not part of the time
+    first = t.at(start)
+    if plural:
+        if first == "the":
+            return None  # "the days after the attack": a period the rules cannot place
+        return Expr(start, end, type="DURATION", value=duration(None, "M" if code == "Q" else code))
+    if first in ("a", "an"):
+        return Expr(start, end, type="DURATION", value=duration(1, code))
+    gran = _gran(code)
+    if gran not in ("Y", "M", "W") or first not in ("the", "this", t.at(k)):
+        return None  # "the day", "that quarter", "his year": which one is anyone's guess
+    return Expr(start, end, kind="partial", rel="dct", unit=gran)

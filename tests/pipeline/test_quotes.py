@@ -1,0 +1,813 @@
+"""Quotes and attribution (component ``dossier_quotes``), on the team's own invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.graph import ArticleGraph, Quote
+from dossier.pipeline.text import find_marked
+
+# ---------------------------------------------------------------- quotation marks (no model)
+
+MARK_CASES = [
+    ('"We won," she said, "and we will win again."', ["We won,", "and we will win again."]),
+    ("“Curly works too,” he said.", ["Curly works too,"]),
+    ("Ortega' speech and the '90s don't count.", []),
+    ("The Mendels' house isn't quoted; 'this is' quoted.", ["this is"]),
+    ('"Outer \'inner\' still one quote," he said.', ["Outer 'inner' still one quote,"]),
+    ('“Outer with a straight "nested" one,” she said.', ['Outer with a straight "nested" one,']),
+    ("''Two apostrophes,'' he said, ''make one mark.''", ["Two apostrophes,", "make one mark."]),
+    ('"They left," he said.\u00a0"Nobody stayed."', ["They left,", "Nobody stayed."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARK_CASES)
+def test_quote_marks(text: str, expected: list[str]) -> None:
+    assert [text[m.start : m.end] for m in find_marked(text)] == expected
+
+
+def test_multi_paragraph_quote_is_one_passage() -> None:
+    text = 'Dale Pruitt said:\n"The first part ends here.\n"The second part closes it."\nAfter.'
+    (m,) = find_marked(text)
+    assert text[m.start : m.end] == 'The first part ends here.\n"The second part closes it.'
+    assert m.paragraphs == 2
+
+
+def test_unbalanced_mark_recovers_at_paragraph_end() -> None:
+    text = '"This one never closes.\nLater, "a clean quote" follows.'
+    marked = find_marked(text)
+    assert [text[m.start : m.end] for m in marked] == ["This one never closes.", "a clean quote"]
+    assert marked[0].close_mark is None and marked[1].close_mark is not None
+
+
+# ---------------------------------------------------------------- attribution (model)
+
+
+def _graph(nlp, body: str, published: str = "2023-06-01") -> ArticleGraph:  # type: ignore[no-untyped-def]
+    from dossier.extraction import article_doc, doc_to_graph
+    from dossier.graph import Article
+
+    article = Article(id="t", title="", body=body, published=published)
+    return doc_to_graph(article_doc(article, nlp), article)
+
+
+def _quote(graph: ArticleGraph, fragment: str) -> Quote:
+    found = [q for q in graph.quotes if fragment in (q.text or "")]
+    assert found, f"no quote containing {fragment!r} in {[q.text for q in graph.quotes]}"
+    return found[0]
+
+
+def _name(graph: ArticleGraph, key: str | None) -> str | None:
+    ent = graph.entity(key)
+    return ent.name if ent else None
+
+
+@pytest.mark.slow
+def test_split_quote_gives_two_quotes_with_one_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, '"The bridge is safe," Marta Velkov said, "and it will open in May."')
+    a, b = _quote(g, "bridge is safe"), _quote(g, "open in May")
+    assert a.kind == b.kind == "direct"
+    assert a.span.text == "The bridge is safe,"
+    assert a.speaker is not None and a.speaker == b.speaker
+    assert _name(g, a.speaker) == "Marta Velkov"
+    assert a.cue is not None and a.cue.text == "said"
+
+
+@pytest.mark.slow
+def test_multi_paragraph_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        'Osric Banfield, the harbour master, spoke at length.\n"We lost two boats in March.\n'
+        '"Nobody was hurt," Banfield said.'
+    )
+    g = _graph(nlp, body)
+    q = _quote(g, "two boats")
+    assert "Nobody was hurt" in (q.text or "")
+    assert _name(g, q.speaker) == "Osric Banfield"
+
+
+@pytest.mark.slow
+def test_colon_speaker_from_previous_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, 'Hugo Tennant, a paediatrician, said:\n"Children need more sleep than adults think."')
+    q = _quote(g, "Children need")
+    assert _name(g, q.speaker) == "Hugo Tennant"
+    assert q.cue is not None and q.cue.text == "said"
+
+
+@pytest.mark.slow
+def test_apostrophe_possessive_is_not_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Lorna Haddis' budget passed in the '90s and wasn't changed. Haddis said, \"It held up.\"")
+    assert [q.text for q in g.quotes if q.kind == "direct"] == ["It held up."]
+
+
+@pytest.mark.slow
+def test_unbalanced_mark_does_not_derail_the_rest(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'The mayor walked out. "This sentence has a stray mark.\nPetra Lunn said, "The vote is final."'
+    g = _graph(nlp, body)
+    q = _quote(g, "vote is final")
+    assert q.span.text == "The vote is final."
+    assert _name(g, q.speaker) == "Petra Lunn"
+
+
+@pytest.mark.slow
+def test_participial_adding_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, 'Ines Marlow seems to respect Tobias Crane, adding, "He is a careful, honest colleague."')
+    q = _quote(g, "careful, honest")
+    assert q.cue is not None and q.cue.text == "adding"
+    assert _name(g, q.speaker) == "Ines Marlow"
+
+
+@pytest.mark.slow
+def test_indirect_said_that(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Raymond Okafor said that the clinic would close in June.")
+    q = _quote(g, "clinic would close")
+    assert q.kind == "indirect"
+    assert q.span.text == "the clinic would close in June"
+    assert _name(g, q.speaker) == "Raymond Okafor"
+    assert q.status == "attributed" and q.source == q.speaker
+
+
+@pytest.mark.slow
+def test_hinted_that_is_hedged(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Delia Frost hinted that she may run for governor next year.")
+    q = _quote(g, "may run")
+    assert q.kind == "indirect" and q.status == "hedged"
+    assert q.cue is not None and q.cue.text == "hinted"
+    assert _name(g, q.speaker) == "Delia Frost"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    [
+        "According to The Harbor Ledger, the factory will hire 300 workers.",
+        "The factory will hire 300 workers, according to The Harbor Ledger.",
+    ],
+)
+def test_according_to_front_and_end(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    (q,) = [q for q in g.quotes if q.kind == "according_to"]
+    assert q.span.text.lower() == "the factory will hire 300 workers"
+    assert _name(g, q.speaker) == "The Harbor Ledger"
+    assert q.cue is not None and q.cue.text.lower() == "according to"
+
+
+@pytest.mark.slow
+def test_pronoun_speaker_resolves_to_the_named_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'Greta Lindqvist opened the new library on Monday. "Books are for everyone," she said.'
+    g = _graph(nlp, body)
+    q = _quote(g, "Books are")
+    assert _name(g, q.speaker) == "Greta Lindqvist"
+    assert q.speaker_span is not None and q.speaker_span.text == "she"
+
+
+@pytest.mark.slow
+def test_telling_the_outlet_and_time_inherited(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        '"The merger was rushed," Colin Ashby told The Daily Courier in March 2023. '
+        'Wendy Strand, his former deputy, agreed, telling the outlet, "We needed another year."'
+    )
+    g = _graph(nlp, body)
+    first, second = _quote(g, "merger was rushed"), _quote(g, "another year")
+    assert _name(g, first.speaker) == "Colin Ashby"
+    assert _name(g, first.addressee) == "The Daily Courier"
+    assert first.when == "2023-03"
+    assert _name(g, second.speaker) == "Wendy Strand"
+    assert second.addressee == first.addressee
+    assert second.when == "2023-03"
+
+
+@pytest.mark.slow
+def test_told_outlet_in_month_year(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, '"I never planned to stay," Nadia Perrin told The Valley Gazette in March 2023.')
+    q = _quote(g, "never planned")
+    assert q.when == "2023-03"
+    assert _name(g, q.addressee) == "The Valley Gazette"
+
+
+@pytest.mark.slow
+def test_unnamed_sources_are_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Officials said that the bridge would stay closed through the winter.")
+    q = _quote(g, "bridge would stay closed")
+    assert q.status == "reported"
+    assert q.speaker is None
+
+
+@pytest.mark.slow
+def test_person_talked_about_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'Tomas Reyes praised Alma Quist. "Alma is the hardest worker I know," Reyes said.'
+    g = _graph(nlp, body)
+    q = _quote(g, "hardest worker")
+    assert _name(g, q.speaker) == "Tomas Reyes"
+
+
+@pytest.mark.slow
+def test_pronoun_inside_the_quote_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'Boris Kell met Hanna Dorr in 2019. "She is just a very kind person," Kell said.'
+    g = _graph(nlp, body)
+    q = _quote(g, "very kind person")
+    assert _name(g, q.speaker) == "Boris Kell"
+    assert q.speaker_span is not None and q.speaker_span.text == "Kell"
+
+
+# ---------------------------------------------------------------- widened sources, new cue frames
+
+# (body, fragment of the content, kind, cue, content, speaker name, speaker span)
+CUE_CASES = [
+    ("Republican nominee Dana Holt said that the port would reopen in May.", "port would reopen",
+     "indirect", "said", "the port would reopen in May", "Dana Holt", "Republican nominee Dana Holt"),
+    ("Wendell Ames, a campaign spokesman, said that the rally was cancelled.", "rally was cancelled",
+     "indirect", "said", "the rally was cancelled", "Wendell Ames", "Wendell Ames, a campaign spokesman"),
+    ("Corinne Baptiste believes that the levy will pass.", "levy will pass",
+     "indirect", "believes", "the levy will pass", "Corinne Baptiste", "Corinne Baptiste"),
+    ("Corinne Baptiste vowed to rebuild the ferry terminal.", "rebuild the ferry",
+     "indirect", "vowed", "to rebuild the ferry terminal", "Corinne Baptiste", "Corinne Baptiste"),
+    ("Mayor Ilse Varga told the council to delay the vote.", "delay the vote",
+     "indirect", "told", "to delay the vote", "Ilse Varga", "Mayor Ilse Varga"),
+    ("Ilse Varga called the plan a disaster.", "plan a disaster",
+     "indirect", "called", "the plan a disaster", "Ilse Varga", "Ilse Varga"),
+    ("Ilse Varga criticized Tomas Brill's remarks on Monday.", "remarks",
+     "indirect", "criticized", "Tomas Brill's remarks", "Ilse Varga", "Ilse Varga"),
+    ("Ilse Varga called for a recount.", "recount",
+     "indirect", "called for", "a recount", "Ilse Varga", "Ilse Varga"),
+    ("Ilse Varga has also said that the budget is too thin.", "budget is too thin",
+     "indirect", "has also said", "the budget is too thin", "Ilse Varga", "Ilse Varga"),
+    ("Ilse Varga says outrageous things.", "outrageous",
+     "indirect", "says", "outrageous things", "Ilse Varga", "Ilse Varga"),
+    ("Tomas Brill asked the council to delay the vote.", "delay the vote",
+     "indirect", "asked", "the council to delay the vote", "Tomas Brill", "Tomas Brill"),
+    ("Tomas Brill asked the mayor if the ferry would run.", "ferry would run",
+     "indirect", "asked", "if the ferry would run", "Tomas Brill", "Tomas Brill"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "fragment", "kind", "cue", "content", "name", "source"), CUE_CASES)
+def test_cue_frames_and_source_phrase(  # type: ignore[no-untyped-def]
+    nlp, body: str, fragment: str, kind: str, cue: str, content: str, name: str, source: str
+) -> None:
+    g = _graph(nlp, body)
+    q = _quote(g, fragment)
+    assert (q.kind, q.span.text) == (kind, content)
+    assert q.cue is not None and q.cue.text == cue
+    assert _name(g, q.speaker) == name
+    assert q.speaker_span is not None and q.speaker_span.text == source
+    assert q.status == "attributed"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    ["The river seems to rise every spring.", "The new schedule called for two extra buses."],
+)
+def test_no_quote_without_a_speaking_subject(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    assert _graph(nlp, body).quotes == []
+
+
+@pytest.mark.slow
+def test_relative_pronoun_is_the_source_span(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Perla Voss, who argued that the tax was unfair, lost the vote.")
+    q = _quote(g, "tax was unfair")
+    assert _name(g, q.speaker) == "Perla Voss"
+    assert q.speaker_span is not None and q.speaker_span.text == "who"
+
+
+@pytest.mark.slow
+def test_said_nothing_in_the_next_sentence_does_not_take_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        'Mara Quill runs the theatre. "I don\'t do sequels," she said. "I barely have time for this one." '
+        "Her agent, Rufus Penn, sat beside her and said nothing."
+    )
+    g = _graph(nlp, body)
+    first, second = _quote(g, "do sequels"), _quote(g, "barely have time")
+    assert _name(g, first.speaker) == _name(g, second.speaker) == "Mara Quill"
+
+
+@pytest.mark.slow
+def test_double_apostrophe_quote_continues(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "''We lost the vote,'' Dana Holt said. ''We will try again.''")
+    assert [(q.kind, _name(g, q.speaker)) for q in g.quotes] == [("direct", "Dana Holt")] * 2
+
+
+@pytest.mark.slow
+def test_scare_quote_without_cue_is_no_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, 'The council called the plan a "rescue" of the old pier.')
+    assert [q for q in g.quotes if q.kind == "direct"] == []
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_reference_article_must_quotes(nlp, seed) -> None:  # type: ignore[no-untyped-def]
+    """The gold's `must` quotes of the reference article (read at run time, never copied)."""
+    import json
+
+    from dossier.extraction import article_doc, doc_to_graph
+    from dossier.graph import Article
+
+    first, body = seed.read_text(encoding="utf-8").split("\n", 1)
+    _, published, title = first.strip().split(" ", 2)
+    article = Article(id="seed", title=title, body=body, published=published)
+    g = doc_to_graph(article_doc(article, nlp), article)
+    gold = json.loads(seed.with_name(seed.name.replace(".txt", ".gold.json")).read_text(encoding="utf-8"))
+    names = {e["id"]: e["name"] for e in gold["entities"]}
+    for item in gold["quotes"]:
+        if not item.get("must"):
+            continue
+        fragment = item["text"].strip(" ,.")[:40]
+        q = _quote(g, fragment)
+        assert q.kind == item["kind"]
+        assert _name(g, q.speaker) == names[item.get("speaker") or item.get("source")]
+        if item["kind"] == "direct":
+            assert _name(g, q.addressee) == names.get(item.get("told"))
+            assert q.when == item.get("when")
+
+
+@pytest.mark.slow
+def test_concession_after_the_reported_clause_is_left_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Sources said the ferry had been sold, though the owner would not confirm it.")
+    q = _quote(g, "ferry had been sold")
+    assert q.span.text == "the ferry had been sold"
+    assert q.status == "reported"
+
+
+@pytest.mark.slow
+def test_a_body_can_speak(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "The union told the Harbour Post that a strike could begin in June.")
+    q = _quote(g, "strike could begin")
+    assert q.kind == "indirect" and q.cue is not None and q.cue.text == "told"
+    assert q.speaker_span is not None and q.speaker_span.text == "The union"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Odile Marsh did not say whether she would run again.",
+        "Odile Marsh declined to say whether she would run again.",
+        "Odile Marsh endorsed him in May.",
+        "Odile Marsh said it.",
+    ],
+)
+def test_no_statement_reported(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    assert _graph(nlp, body).quotes == []
+
+
+@pytest.mark.slow
+def test_cue_inside_its_clause_gives_both_sides(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "In the long run, Tomas Brill said, the levy will pay for itself.")
+    parts = [q for q in g.quotes if q.cue is not None and q.cue.text == "said"]
+    assert [q.span.text for q in parts] == ["In the long run", "the levy will pay for itself"]
+    assert all(_name(g, q.speaker) == "Tomas Brill" for q in parts)
+
+
+@pytest.mark.slow
+def test_as_the_outlet_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "As the Harbour Post reported, ferry fares will double next year.")
+    q = _quote(g, "fares will double")
+    assert q.span.text == "ferry fares will double next year"
+    assert q.speaker_span is not None and q.speaker_span.text == "the Harbour Post"
+
+
+@pytest.mark.slow
+def test_split_quote_continues_past_abbreviations(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = '"We lost the vote," said Dana Holt Jr., a former mayor of St. Ives. "We will try again in May."'
+    g = _graph(nlp, body)
+    first, second = _quote(g, "lost the vote"), _quote(g, "try again")
+    assert second.cue is not None and first.cue is not None and second.cue.start == first.cue.start
+    assert second.speaker_span is not None and second.speaker_span.text == first.speaker_span.text  # type: ignore[union-attr]
+
+
+@pytest.mark.slow
+def test_split_quote_after_a_no_break_space(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "“The pier is unsafe,” Wanda Orloff said Monday.\u00a0“Nobody should fish there.”")
+    q = _quote(g, "Nobody should fish")
+    assert _name(g, q.speaker) == "Wanda Orloff"
+
+
+@pytest.mark.slow
+def test_thought_inside_a_statement_is_not_a_second_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Imre Solberg said he hopes the council will reopen the ferry line.")
+    assert [(q.cue.text if q.cue else None, q.span.text) for q in g.quotes] == [
+        ("said", "he hopes the council will reopen the ferry line")]
+
+
+@pytest.mark.slow
+def test_when_asked_the_one_asked_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "When asked whether she would run again, Odette Vance smiled and said nothing.")
+    q = _quote(g, "would run again")
+    assert q.cue is not None and q.cue.text == "asked"
+    assert q.speaker is None and q.speaker_span is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        ("Mirela Dobos says she will vote against the levy and calls it a tax on families.",
+         "she will vote against the levy"),
+        ("Mirela Dobos said the ferry would run until May, adding that repairs could wait.",
+         "the ferry would run until May"),
+    ],
+)
+def test_speakers_next_act_is_not_part_of_the_clause(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    q = _quote(g, content)
+    assert q.span.text == content
+
+
+@pytest.mark.slow
+def test_quote_continues_a_mixed_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'Sales at the mill are "down a third," Bruno Kessler said. "We lost a whole year of orders."'
+    g = _graph(nlp, body)
+    q = _quote(g, "whole year")
+    assert _name(g, q.speaker) == "Bruno Kessler"
+
+
+@pytest.mark.slow
+def test_standalone_quote_paragraph_continues_the_reported_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'Greta Holm praised the rescue crews on Monday.\n\n"They worked through the night without a break."'
+    g = _graph(nlp, body)
+    q = _quote(g, "worked through the night")
+    assert _name(g, q.speaker) == "Greta Holm"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("A third of the voters said the levy was too high.", "A third of the voters"),
+        ("Nearly 40 percent said the levy was too high.", "Nearly 40 percent"),
+    ],
+)
+def test_quantity_of_people_speaks(nlp, body: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    q = _quote(_graph(nlp, body), "levy was too high")
+    assert q.speaker_span is not None and q.speaker_span.text == source
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("OSLO, May 3 (Wire) - The harbor union said that the port would reopen in May.", "The harbor union"),
+        ("Ilse Varga, clearly frustrated, said that the port would reopen in May.", "Ilse Varga"),
+        ("Ilse Varga and Tomas Brill both said that the port would reopen in May.", "Ilse Varga and Tomas Brill"),
+    ],
+)
+def test_source_phrase_leaves_out_dateline_and_manner(nlp, body: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    q = _quote(_graph(nlp, body), "port would reopen")
+    assert q.speaker_span is not None and q.speaker_span.text == source
+
+
+@pytest.mark.slow
+def test_asked_participle_has_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Asked whether she would run again, Odile Marsh said she had not decided.")
+    asked = _quote(g, "run again")
+    assert asked.speaker is None and asked.speaker_span is None
+    assert _name(g, _quote(g, "not decided").speaker) == "Odile Marsh"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", ["Prices rose sharply as Dana Holt spoke.", "One could say the river is wide."])
+def test_no_statement_around_the_verb(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    assert _graph(nlp, body).quotes == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "fragment", "cue", "source"),
+    [
+        ("A new Harbour Post poll shows that Tamsin Vale leads the mayoral race.", "Vale leads", "shows",
+         "A new Harbour Post poll"),
+        ("The survey found Tamsin Vale trailing by six points.", "Vale trailing", "found", "The survey"),
+        ("Records show the council spent twice its budget.", "council spent", "show", "Records"),
+    ],
+)
+def test_documents_and_polls_speak(nlp, body: str, fragment: str, cue: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    q = _quote(_graph(nlp, body), fragment)
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker_span is not None and q.speaker_span.text == source
+    assert q.speaker is None
+
+
+@pytest.mark.slow
+def test_a_person_showing_something_is_no_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _graph(nlp, "Odile Marsh showed the visitors the new harbour.").quotes == []
+
+
+@pytest.mark.slow
+def test_headline_colon_names_the_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Odile Marsh: Ferry Tolls Will Double by Spring\n\nOdile Marsh spoke on Monday.")
+    q = _quote(g, "Ferry Tolls")
+    assert q.cue is not None and q.cue.text == ":"
+    assert q.speaker_span is not None and q.speaker_span.text == "Odile Marsh"
+    assert q.text == "Ferry Tolls Will Double by Spring"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", ["WATCH: The Ferry Leaves the Harbour\n\nIt left.",
+                                  "Follow Odile Marsh on Twitter: @odilemarsh\n"])
+def test_colon_labels_are_not_sources(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    assert [q for q in _graph(nlp, body).quotes if q.cue is not None and q.cue.text == ":"] == []
+
+
+@pytest.mark.slow
+def test_call_for_with_an_infinitive(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Odile Marsh is calling for the council to reopen the ferry line.")
+    q = _quote(g, "reopen the ferry")
+    assert q.cue is not None and q.cue.text == "is calling for"
+    assert q.text == "the council to reopen the ferry line"
+
+
+@pytest.mark.slow
+def test_stance_adjective_with_a_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Odile Marsh is confident that the ferry line will reopen in May.")
+    q = _quote(g, "ferry line will reopen")
+    assert q.cue is not None and q.cue.text == "is confident"
+    assert _name(g, q.speaker) == "Odile Marsh"
+    assert [q.text for q in _graph(nlp, "Odile Marsh was worried about the ferry.").quotes] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "fragment", "cue"),
+    [
+        ("Odile Marsh's claim that the ferry was sold angered the harbour board.", "the ferry was sold", "claim"),
+        ("Odile Marsh's call for a new audit went unanswered.", "a new audit", "call for"),
+        ("A proposal by Odile Marsh to close the harbour drew crowds.", "to close the harbour", "proposal"),
+    ],
+)
+def test_statement_nouns_with_a_holder(nlp, body: str, fragment: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    q = _quote(g, fragment)
+    assert q.cue is not None and q.cue.text == cue
+    assert _name(g, q.speaker) == "Odile Marsh"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", ["The claim that he made was false.",
+                                  "The board heard a claim that the ferry was sold."])
+def test_statement_nouns_without_content_or_holder(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    assert _graph(nlp, body).quotes == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "fragment", "source"),
+    [
+        ("Ada Moss began by saying that the port needed money.", "port needed money", "Ada Moss"),
+        ("After saying that the port needed money, Ada Moss left the hall.", "port needed money", "Ada Moss"),
+        ("Local voters are more likely to say that the port needs money.", "port needs money", "Local voters"),
+        ("The hall was packed with residents saying the port needs money.", "port needs money", "residents"),
+    ],
+)
+def test_subject_reached_through_the_clause(nlp, body: str, fragment: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    q = _quote(_graph(nlp, body), fragment)
+    assert q.speaker_span is not None and q.speaker_span.text == source
+
+
+@pytest.mark.slow
+def test_praised_for_saying_is_not_the_praiser_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Ada Moss praised Tomas Brill for saying that the port needed money.")
+    assert not [q for q in g.quotes if q.cue is not None and q.cue.text == "saying" and q.speaker == "ada_moss"]
+
+
+@pytest.mark.slow
+def test_reported_clause_quoted_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, 'Ada Moss warned that "the port will close by winter."')
+    q = _quote(g, "port will close")
+    assert q.cue is not None and q.cue.text == "warned"
+    assert _name(g, q.speaker) == "Ada Moss"
+
+
+@pytest.mark.slow
+def test_asked_in_the_passive_has_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Odile Marsh was asked whether the ferry would run in winter.")
+    q = _quote(g, "ferry would run")
+    assert q.speaker is None and q.speaker_span is None
+    assert _graph(nlp, "Odile Marsh was declared the winner.").quotes == []
+
+
+@pytest.mark.slow
+def test_cue_after_its_clause_with_a_comma(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Ada Moss won the Harbour primary, the Gazette declared on Thursday.")
+    q = _quote(g, "won the Harbour primary")
+    assert q.span.text == "Ada Moss won the Harbour primary"
+    assert q.speaker_span is not None and q.speaker_span.text == "the Gazette"
+
+
+@pytest.mark.slow
+def test_things_said_about(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Voters remember the harsh things Tomas Brill has said about farmers.")
+    parts = [q for q in g.quotes if q.cue is not None and q.cue.text == "has said"]
+    assert [q.span.text for q in parts] == ["the harsh things", "farmers"]
+    assert _name(g, parts[0].speaker) == "Tomas Brill"
+
+
+@pytest.mark.slow
+def test_a_view_with_its_predicate(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Odile Marsh sees the tariff as a mistake.")
+    q = _quote(g, "the tariff as a mistake")
+    assert q.cue is not None and q.cue.text == "sees"
+    assert [q.text for q in _graph(nlp, "Odile Marsh saw the harbour.").quotes] == []
+
+
+@pytest.mark.slow
+def test_relative_pronoun_before_the_cue_stays_out_of_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Hedda Lind backed the levy, which she said would fund three schools.")
+    q = _quote(g, "fund three schools")
+    assert q.span.text == "would fund three schools"
+
+
+@pytest.mark.slow
+def test_object_content_keeps_its_phrase_but_not_the_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Ilse Varga criticized the levy on fishing boats on Monday.")
+    q = _quote(g, "levy")
+    assert q.span.text == "the levy on fishing boats"
+
+
+@pytest.mark.slow
+def test_asked_with_the_addressee_as_object_takes_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, '"Why is the pier still closed?" Nadia Perrin asked the council members.')
+    q = _quote(g, "pier still closed")
+    assert _name(g, q.speaker) == "Nadia Perrin"
+
+
+@pytest.mark.slow
+def test_name_before_a_colon_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'The vote was close. Pollster Wilma Achterberg: "Turnout decided it, not the message."'
+    g = _graph(nlp, body)
+    q = _quote(g, "Turnout decided it")
+    assert _name(g, q.speaker) == "Wilma Achterberg"
+    assert q.cue is not None and q.cue.text == ":"
+
+
+@pytest.mark.slow
+def test_quote_ending_in_a_comma_takes_the_cue_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = '"We will tax every import," Dana Holt said in March of the plant, whose owner moved 300 jobs abroad.'
+    g = _graph(nlp, body)
+    q = _quote(g, "tax every import")
+    assert _name(g, q.speaker) == "Dana Holt"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "fragment", "cue"),
+    [
+        ("Odile Marsh made clear that the ferry line would close.", "the ferry line would close", "made clear"),
+        ("Odile Marsh made it clear that the ferry line would close.", "the ferry line would close", "made it clear"),
+        ("Odile Marsh made the case that the ferry line should close.", "the ferry line should close", "made the case"),
+        ("Odile Marsh made the case for a new ferry line.", "a new ferry line", "made the case for"),
+        ("Odile Marsh made a pledge to reopen the ferry line.", "to reopen the ferry line", "made a pledge"),
+        ("Odile Marsh took issue with the plan to close the ferry line.", "the plan to close the ferry line",
+         "took issue with"),
+        ("Odile Marsh weighed in on the ferry dispute.", "the ferry dispute", "weighed in on"),
+        ("Odile Marsh was clear that the ferry line would close.", "the ferry line would close", "was clear"),
+    ],
+)
+def test_statements_made_with_a_light_verb(nlp, body: str, fragment: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    q = _quote(g, fragment)
+    assert q.span.text == fragment
+    assert q.cue is not None and q.cue.text == cue
+    assert _name(g, q.speaker) == "Odile Marsh"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", ["Odile Marsh made no mention of the ferry line.",
+                                  "Odile Marsh did not make clear whether the ferry line would close.",
+                                  "It was clear that the ferry line would close."])
+def test_light_verbs_negated_or_without_a_speaker(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    assert _graph(nlp, body).quotes == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "fragment", "source"),
+    [
+        ("Most believe that the ferry line will close.", "the ferry line will close", "Most"),
+        ("Others call the ferry line a relic.", "the ferry line a relic", "Others"),
+        ("The harbour board heard from fishers who think the ferry line will close.", "the ferry line will close",
+         "who"),
+        ("Odile Marsh merely wanted the council to reopen the ferry line.", "the council to reopen the ferry line",
+         "Odile Marsh"),
+        ("Odile Marsh learned that the ferry line would close.", "the ferry line would close", "Odile Marsh"),
+    ],
+)
+def test_belief_and_intent_subjects_and_frames(nlp, body: str, fragment: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    q = _quote(_graph(nlp, body), fragment)
+    assert q.span.text == fragment
+    assert q.speaker_span is not None and q.speaker_span.text == source
+
+
+@pytest.mark.slow
+def test_reported_clause_runs_on_with_the_quote_it_opens(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, 'Ada Moss said she would talk to Tomas Brill about the "leaks that began in May, which '
+                    'I think nobody has fixed, and I doubt anyone will."')
+    q = _quote(g, "she would talk")
+    assert q.kind == "mixed" and q.span.text.endswith("anyone will.")
+    assert _name(g, q.speaker) == "Ada Moss"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", ["Odile Marsh's response was that the ferry cost too much.",
+                                  "Her position is that the ferry cost too much."])
+def test_statement_noun_joined_to_its_clause_by_a_copula(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    q = _quote(_graph(nlp, body), "the ferry cost too much")
+    assert q.span.text == "the ferry cost too much"
+    assert q.cue is not None and q.cue.text in ("response was", "position is")
+    assert _graph(nlp, "The idea is that the ferry cost too much.").quotes == []
+
+
+SLOT_CASES = [
+    ('"Sit down and let me finish," Orla Brennick barked.', "Sit down", "Orla Brennick", "barked"),
+    ('"The ferry runs on time now," boasted Tamsin Okafor.', "ferry runs", "Tamsin Okafor", "boasted"),
+    ('Asked about the audit, Piet Vandersloot shot back, "Read the report first."', "Read the report",
+     "Piet Vandersloot", "shot"),
+    ("Corwin Ashby gloated: ''The count was never close.''", "count was never close", "Corwin Ashby", "gloated"),
+    ('As Greta Lindqvist put it, "The harbour pays for the town."', "harbour pays", "Greta Lindqvist", "put"),
+    ('"The pier will stay shut," reads a Tuesday editorial in the Harbor City Ledger.', "pier will stay",
+     "Harbor City Ledger", "reads"),
+    ('Ivo Marchetti spoke for an hour.\n\nContinued Marchetti: "We will rebuild the north dock first."',
+     "north dock", "Ivo Marchetti", "Continued"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "fragment", "speaker", "cue"), SLOT_CASES)
+def test_verb_next_to_a_quote_is_its_cue(nlp, body: str, fragment: str, speaker: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    q = _quote(g, fragment)
+    assert _name(g, q.speaker) == speaker or (q.speaker_span is not None and speaker in q.speaker_span.text)
+    assert q.cue is not None and q.cue.text.startswith(cue)
+
+
+@pytest.mark.slow
+def test_verb_after_a_quote_with_its_own_clause_is_no_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, 'After "The Long Shore," Bram Okoye described how the mill closed in 1990.')
+    assert not [q for q in g.quotes if q.kind == "direct" and q.speaker is not None]
+
+
+@pytest.mark.slow
+def test_speaker_with_an_appositive_before_the_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('But in a call with reporters on Monday, Col. Ada Reyes, a military spokeswoman in Harbor City, '
+            'said, "The convoy left on schedule."')
+    g = _graph(nlp, body)
+    q = _quote(g, "convoy left")
+    assert _name(g, q.speaker) == "Ada Reyes"
+
+
+@pytest.mark.slow
+def test_question_introduced_by_its_cue_keeps_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = 'Lena Morrow was asked, "Would you run again?" She answered, "Not this year."'
+    g = _graph(nlp, body)
+    assert _quote(g, "run again").cue.text == "was asked"  # type: ignore[union-attr]
+    assert _quote(g, "Not this year").cue.text == "answered"  # type: ignore[union-attr]
+
+
+@pytest.mark.slow
+def test_speaker_with_a_long_appositive_after_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ('"The numbers show real growth in the harbour towns," Hedda Solberg, a former director of the '
+            'regional port authority and adviser to the council, wrote after the report came out.')
+    g = _graph(nlp, body)
+    q = _quote(g, "real growth")
+    assert _name(g, q.speaker) == "Hedda Solberg"
+    assert q.cue is not None and q.cue.text == "wrote"
+
+
+@pytest.mark.slow
+def test_transcript_speaker_in_capitals(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Governor Nell Ashworth spoke with the host on Sunday.\n\n"
+            "HOST: Will you run again next year?\n\n"
+            "ASHWORTH: I think the state needs a steady hand, and I will decide after the session.")
+    g = _graph(nlp, body)
+    q = _quote(g, "steady hand")
+    assert _name(g, q.speaker) == "Nell Ashworth"
+
+
+@pytest.mark.slow
+def test_saying_nothing_is_no_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _graph(nlp, "Dana Holt said nothing about the port on Monday.").quotes == []
+
+
+@pytest.mark.slow
+def test_dateline_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "PARIS, Aug 31 (Reuters) - Harbor party leader Ada Reyes said the ferry would run again."
+    g = _graph(nlp, body)
+    q = _quote(g, "ferry would run")
+    assert _name(g, q.speaker) == "Ada Reyes"
+
+
+@pytest.mark.slow
+def test_clause_after_in_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Senator Bo Lindqvist says in a statement that the new port rules are certain to be challenged in court."
+    g = _graph(nlp, body)
+    q = _quote(g, "port rules are certain")
+    assert _name(g, q.speaker) == "Bo Lindqvist"
+
+
+@pytest.mark.slow
+def test_cue_inside_a_partly_quoted_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Greta Holm runs the harbour market. The fish trade, she said, is \"doing much better than "
+            "it has in years.\"")
+    g = _graph(nlp, body)
+    q = _quote(g, "fish trade")
+    assert _name(g, q.speaker) == "Greta Holm"

@@ -1,0 +1,209 @@
+"""Relations on invented sentences: one case per type family, and the traps (quote, imagined, negated)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.pipeline.facts.relations import SYMMETRIC, dedupe
+
+pytestmark = pytest.mark.slow
+
+
+def _rels(nlp, text: str, published: str = "2024-05-01"):  # type: ignore[no-untyped-def]
+    from dossier.extraction import extract
+
+    return extract(text, published=published).relations
+
+
+def _has(rels, typ: str, a: str, b: str, status: str | None = None) -> bool:  # type: ignore[no-untyped-def]
+    for r in rels:
+        ends = (r.subject, r.object)
+        same = ends == (a, b) or (typ in SYMMETRIC and ends == (b, a))
+        if r.type == typ and same and (status is None or r.status == status):
+            return True
+    return False
+
+
+CASES = [
+    ("Nadia Orlov's brother, Pavel Orlov, runs a bakery in Tellford.", "family.sibling", "pavel_orlov", "nadia_orlov"),
+    ("Greta Lind, Oskar Brandt's wife, opened the gallery in 2019.", "family.spouse", "greta_lind", "oskar_brandt"),
+    ("Tom Berg's father, Karl Berg, died in 2020.", "family.parent", "karl_berg", "tom_berg"),
+    ("Marta Quinn and Elena Voss are friends.", "social.friendship", "marta_quinn", "elena_voss"),
+    ("Tom Berg's brother, Karl Berg, resigned, and Tom Berg criticized Maria Lopez.",
+     "political.criticized", "tom_berg", "maria_lopez"),
+    ("Senator Ruth Calder endorsed Tomas Ferrer for mayor on Monday.",
+     "political.endorsed", "ruth_calder", "tomas_ferrer"),
+    ("Ivo Kessel lost to Dana Marsh in the 2022 primary.", "contest.defeated", "dana_marsh", "ivo_kessel"),
+    ("Sam Reed studied at Calder University last year.", "education.studied_at", "sam_reed", "calder_university"),
+    ("Maria Lopez joined the Vale Democratic Party in 1999.",
+     "membership.member_of", "maria_lopez", "vale_democratic_party"),
+    ("Sam Reed worked for Maria Lopez from 2015 to 2017.", "professional.worked_for", "sam_reed", "maria_lopez"),
+]
+
+
+@pytest.mark.parametrize(("text", "typ", "a", "b"), CASES)
+def test_relation_types(nlp, text: str, typ: str, a: str, b: str) -> None:
+    rels = _rels(nlp, text)
+    assert _has(rels, typ, a, b, "asserted"), [(r.type, r.subject, r.object, r.status) for r in rels]
+
+
+def test_endorsing_statement_takes_subject_of_release(nlp) -> None:
+    rels = _rels(nlp, "The Calders released a statement endorsing Tomas Ferrer on Monday.")
+    assert _has(rels, "political.endorsed", "the_calders", "tomas_ferrer")
+
+
+def test_both_lost_to_the_same_opponent_gives_two_defeats(nlp) -> None:
+    rels = _rels(nlp, "Ivo Kessel and Petra Lund both lost their bids to the same opponent, Dana Marsh.")
+    assert _has(rels, "contest.defeated", "dana_marsh", "ivo_kessel")
+    assert _has(rels, "contest.defeated", "dana_marsh", "petra_lund")
+
+
+def test_two_relations_in_one_sentence(nlp) -> None:
+    rels = _rels(nlp, "Tom Berg's brother, Karl Berg, resigned, and Tom Berg criticized Maria Lopez.")
+    assert _has(rels, "family.sibling", "karl_berg", "tom_berg")
+    assert _has(rels, "political.criticized", "tom_berg", "maria_lopez")
+
+
+def test_time_of_the_clause(nlp) -> None:
+    rels = _rels(nlp, "Ivo Kessel lost to Dana Marsh in the 2022 primary.")
+    assert any(r.type == "contest.defeated" and r.when == "2022" for r in rels)
+
+
+def test_relation_in_quote_is_attributed_to_speaker(nlp) -> None:
+    rels = _rels(nlp, '"Maria Lopez and Tom Berg are close friends," said Mara Feld.')
+    friends = [r for r in rels if r.type == "social.friendship"]
+    assert friends, rels
+    assert all(r.status == "attributed" and r.source == "mara_feld" for r in friends)
+
+
+def test_negated_friendship(nlp) -> None:
+    rels = _rels(nlp, "Marta Quinn and Elena Voss met in 2010. They were never friends.")
+    friends = [r for r in rels if r.type == "social.friendship"]
+    assert friends and all(r.status == "negated" for r in friends)
+
+
+@pytest.mark.parametrize("text", [
+    "A comedy sketch that imagined Maria Lopez marrying Tom Berg drew millions of views.",
+    "What if Maria Lopez had endorsed Tom Berg? She would have won the race.",
+    "A parody video imagined Maria Lopez and Tom Berg giggling like close friends.",
+])
+def test_imagined_scenes_give_no_fact(nlp, text: str) -> None:
+    rels = _rels(nlp, text)
+    assert not [r for r in rels if r.status != "hypothetical"], rels
+
+
+def test_no_relation_with_oneself_or_a_place(nlp) -> None:
+    rels = _rels(nlp, "Maria Lopez's sister, Maria Lopez, visited Tellford.")
+    assert not [r for r in rels if r.subject == r.object]
+
+
+def test_dedupe_merges_symmetric_duplicates() -> None:
+    from dossier.graph import Relation, Span
+
+    ev = Span(0, 5, "x")
+    rels = [Relation("social.friendship", "a", "b", ev), Relation("social.friendship", "b", "a", ev, when="2020")]
+    out = dedupe(rels)
+    assert len(out) == 1 and out[0].when == "2020"
+
+
+# --- constructions added for the team's examples (invented sentences) --------------------------------
+
+NEW_CASES = [
+    # a relative clause whose verb hangs on "after": the subject comes from the clause it modifies
+    ("Greta Lind, the library's former archivist, who resigned in 2020 after feuding with Omar Reyes, spoke.",
+     "social.tension", "greta_lind", "omar_reyes"),
+    # "spent N years at ORG": employment
+    ("Ines Duarte spent six years at Harbor Mutual Insurance before she moved to Calder.",
+     "professional.worked_for", "ines_duarte", "harbor_mutual_insurance"),
+    # "the couple toured ... with Y": each spouse met Y
+    ("Lena Hart and her husband, Omar Hart, were in town last week. The couple toured the new library with "
+     "Pavel Orlov.", "contact.met", "lena_hart", "pavel_orlov"),
+    ("Lena Hart and her husband, Omar Hart, were in town last week. The couple toured the new library with "
+     "Pavel Orlov.", "contact.met", "omar_hart", "pavel_orlov"),
+    # "studied with Y at ORG": both studied there
+    ("Tom Berg studied with Karl Lind at Ashford University in the 1980s.",
+     "education.studied_at", "karl_lind", "ashford_university"),
+    # "whose daughter, Y": the relative pronoun is the parent
+    ("The rally drew Pavel Orlov, whose daughter, Nina Orlov, runs the clinic.",
+     "family.parent", "pavel_orlov", "nina_orlov"),
+    # "X, a member of ORG"
+    ("Sam Reed, a member of the Vale Chess Club, won the cup.",
+     "membership.member_of", "sam_reed", "vale_chess_club"),
+    # opposing someone's plan is opposing them
+    ("Karl Berg opposed Maria Lopez's plan to close the port.", "political.opposed", "karl_berg", "maria_lopez"),
+    # a tie that soured
+    ("Lena Hart and Omar Reyes worked together for years, but their relationship soured in 2019.",
+     "social.tension", "lena_hart", "omar_reyes"),
+    # a defeat in a contest is also a contest between the two
+    ("Dana Marsh defeated Ivo Kessel in the 2022 primary.", "contest.ran_against", "dana_marsh", "ivo_kessel"),
+]
+
+
+@pytest.mark.parametrize(("text", "typ", "a", "b"), NEW_CASES)
+def test_new_constructions(nlp, text: str, typ: str, a: str, b: str) -> None:
+    rels = _rels(nlp, text)
+    assert _has(rels, typ, a, b), [(r.type, r.subject, r.object, r.status) for r in rels]
+
+
+def test_child_noun_gives_parent_relation(nlp) -> None:
+    rels = _rels(nlp, "Tom Berg's son, Karl Berg, opened a bakery.")
+    assert _has(rels, "family.parent", "tom_berg", "karl_berg")
+    assert not any(r.type == "family.child" for r in rels)
+
+
+def test_never_served_on_the_board_is_negated_membership(nlp) -> None:
+    rels = _rels(nlp, "Lena Hart has sat on the board of the Northfield Historical Society since 2012. "
+                      "Her husband, Omar Hart, has never served on the board.")
+    org = "northfield_historical_society"
+    assert _has(rels, "membership.member_of", "lena_hart", org, "asserted")
+    assert _has(rels, "membership.member_of", "omar_hart", org, "negated")
+    assert not _has(rels, "membership.member_of", "omar_hart", org, "asserted")
+
+
+@pytest.mark.parametrize("text", [
+    # object control: the object of "urged"/"called on" does the attacking, not the subject
+    "Senator Ruth Calder called on Tomas Ferrer to stop attacking Maria Lopez.",
+    "Senator Ruth Calder urged Tomas Ferrer to criticize Maria Lopez.",
+])
+def test_subject_is_not_borrowed_through_object_control(nlp, text: str) -> None:
+    rels = _rels(nlp, text)
+    assert not _has(rels, "political.criticized", "ruth_calder", "maria_lopez")
+
+
+def test_no_wrong_pair_from_a_named_family_plural(nlp) -> None:
+    rels = _rels(nlp, "Nils Berg joined the band in 1990. He was the youngest of the Sandoval brothers.")
+    assert not any(r.type == "family.sibling" for r in rels)
+
+
+def test_place_before_kin_apposition_is_not_a_relative(nlp) -> None:
+    rels = _rels(nlp, "He was born in Marlow County, Ohio, the son of Peter Vance and Anna Reed.")
+    assert not any(r.type.startswith("family.") and "ohio" in (r.subject or "") + (r.object or "") for r in rels)
+    assert not _has(rels, "family.parent", "peter_vance", "anna_reed")
+
+
+def test_senate_leader_is_member_not_employee(nlp) -> None:
+    rels = _rels(nlp, "Senate Majority Leader Rosa Pineda criticized the bill in the Vale Senate on Monday.")
+    assert not any(r.type == "professional.worked_for" for r in rels)
+
+
+def test_founder_in_a_belief_frame_is_not_employment(nlp) -> None:
+    rels = _rels(nlp, "She had come to believe everything, from Ivo Kessel being a founder of the Red Hand group.")
+    assert not any(r.type == "professional.worked_for" for r in rels)
+
+
+def test_what_if_relations_are_not_emitted(nlp) -> None:
+    rels = _rels(nlp, "What if Ivo Kessel had won? Kessel would have hired Dana Marsh and married Lena Hart.")
+    assert not any(r.status != "hypothetical" and r.type in {"professional.hired", "family.spouse"} for r in rels)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Berg cited criticism of Nina Orlov by the press.",  # the criticism is not Berg's
+    "Ivo Kessel had the backing of Dana Marsh.",  # "of" names the backer: no supported(Kessel, Marsh)
+    "Nina Orlov called Tom Berg a disgrace on Monday.",  # naming, not a phone call
+    "Dana Marsh tapped Ivo Kessel as her running mate.",  # a running mate is not an employee
+])
+def test_no_misread_relation(nlp, text: str) -> None:
+    rels = _rels(nlp, text)
+    bad = {("political.criticized", "tom_berg"), ("political.supported", "ivo_kessel"),
+           ("contact.spoke_with", "nina_orlov"), ("professional.worked_for", "ivo_kessel")}
+    assert not any((r.type, r.subject) in bad for r in rels), [(r.type, r.subject, r.object) for r in rels]
