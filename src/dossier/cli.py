@@ -390,33 +390,23 @@ def _filters(since: str | None, until: str | None, status: list[str] | None, out
 
 def _graph_query(db: str | None, ask: Callable[[Store], Any], as_json: bool) -> Any:
     """Like _query, but a name that matches several entities lists them, and no match suggests names."""
-    from .service import open_store
+    from .service import default_db, open_store
 
     try:
         with open_store(db) as store:
             return ask(store)
     except (Ambiguous, NotFound) as exc:
-        if as_json:
-            shape: dict[str, Any] = {"error": exc.message, "code": exc.code}
-            shape["matches" if isinstance(exc, Ambiguous) else "suggestions"] = (
-                exc.matches if isinstance(exc, Ambiguous) else exc.suggestions)
-            _print_json(shape)
-            raise typer.Exit(1) from None
-        if isinstance(exc, Ambiguous):
+        # --json keeps the one error shape (the message names the matches or the nearest names).
+        if not as_json and isinstance(exc, Ambiguous):
             err.print(f"[bold red]error:[/] {escape(exc.message.split(':')[0])}:", highlight=False)
             err.print(_table("", ["id", "name", "type", "articles", "best alias", "match"], (
                 [f"#{m['id']}", m["name"], m["type"], m["articles"], m["best_alias"], m["match"]]
                 for m in exc.matches)))
             err.print("use a fuller name, or the #id")
             raise typer.Exit(1) from None
-        _fail_text(exc.message)
+        _fail(exc, as_json, where=str(db or default_db()))
     except DossierError as exc:
-        _fail_text(exc.message)
-
-
-def _fail_text(message: str) -> None:
-    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
-    raise typer.Exit(1)
+        _fail(exc, as_json, where=str(db or default_db()))
 
 
 def _statuses(edge: dict[str, Any]) -> str:
@@ -570,14 +560,11 @@ def _correct(kind: str, db: str | None, as_json: bool, *args: Any) -> None:
 
     try:
         result = correct(kind, *args, db=db)
-    except (Ambiguous, NotFound, DossierError) as exc:
-        if as_json:
-            _print_json({"error": exc.message, "code": exc.code})
-            raise typer.Exit(1) from None
-        if isinstance(exc, Ambiguous):
+    except DossierError as exc:
+        if not as_json and isinstance(exc, Ambiguous):
             err.print(_table("matches", ["id", "name", "type", "articles", "best alias"], (
                 [f"#{m['id']}", m["name"], m["type"], m["articles"], m["best_alias"]] for m in exc.matches)))
-        _fail_text(exc.message)
+        _fail(exc, as_json, where=str(db) if db else None)
     if as_json:
         _print_json(result)
         return
