@@ -119,41 +119,53 @@ def path(conn: sqlite3.Connection, a: str | int, b: str | int, filters: E.Filter
         raise DossierError(f"{a!r} and {b!r} are the same entity ({first['name']})")
     max_depth = min(max_depth, MAX_PATH_DEPTH)
     start, goal = first["id"], second["id"]
-    parents: dict[int, set[int]] = {start: set()}
-    frontier = [start]
-    found = False
+    # Breadth-first from both ends, always growing the smaller side, until the two meet.
+    parents: dict[int, set[int]] = {start: set()}  # towards start
+    children: dict[int, set[int]] = {goal: set()}  # towards goal
+    side_a, side_b = [start], [goal]
+    meet: set[int] = set()
     truncated = None
     began = time.monotonic()
     for _ in range(max_depth):
+        grow_a = len(side_a) <= len(side_b)
+        frontier, seen, other_seen = (side_a, parents, children) if grow_a else (side_b, children, parents)
         nxt: dict[int, set[int]] = {}
         for node, others in neighbours(conn, frontier, filters, statuses).items():
             for other in others:
-                if other not in parents:
+                if other not in seen:
                     nxt.setdefault(other, set()).add(node)
-        parents.update(nxt)
-        if goal in nxt:
-            found = True
+        seen.update(nxt)
+        meet = {n for n in nxt if n in other_seen}
+        if meet or not nxt:
             break
-        if not nxt:
-            break
-        if len(parents) > MAX_NODES:
+        if len(parents) + len(children) > MAX_NODES:
             truncated = "nodes"
             break
         if time.monotonic() - began > TIME_BUDGET_S:
             truncated = "time"
             break
-        frontier = sorted(nxt)
+        if grow_a:
+            side_a = sorted(nxt)
+        else:
+            side_b = sorted(nxt)
+    found = bool(meet)
     paths: list[list[int]] = []
     if found:
-        def walk(node: int, tail: list[int]) -> None:
-            if len(paths) >= limit:
-                return
+        def back(node: int) -> list[list[int]]:  # node ... start, reversed later
             if node == start:
-                paths.append([start, *tail])
-                return
-            for p in sorted(parents[node]):
-                walk(p, [node, *tail])
-        walk(goal, [])
+                return [[start]]
+            return [[*p, node] for q in sorted(parents[node]) for p in back(q)][:limit]
+
+        def forth(node: int) -> list[list[int]]:  # node ... goal
+            if node == goal:
+                return [[goal]]
+            return [[node, *p] for q in sorted(children[node]) for p in forth(q)][:limit]
+
+        for m in sorted(meet):
+            for head in back(m):
+                for tail in forth(m):
+                    if len(paths) < limit:
+                        paths.append([*head, *tail[1:]])
     who = names(conn, {n for p in paths for n in p})
     out = []
     for p in paths:
@@ -165,7 +177,7 @@ def path(conn: sqlite3.Connection, a: str | int, b: str | int, filters: E.Filter
         if all(h["edges"] for h in hops):
             out.append({"length": len(p) - 1, "nodes": [who[n] for n in p], "hops": hops})
     return {"a": _entity(first), "b": _entity(second), "statuses": list(statuses), "paths": out,
-            "visited": len(parents), "truncated": truncated}
+            "visited": len(parents) + len(children), "truncated": truncated}
 
 
 def network(conn: sqlite3.Connection, name: str | int, depth: int = 2, filters: E.Filters = E.NO_FILTERS,
@@ -182,8 +194,9 @@ def network(conn: sqlite3.Connection, name: str | int, depth: int = 2, filters: 
     began = time.monotonic()
     for level in range(1, depth + 1):
         nxt = []
+        around = neighbours(conn, frontier, filters)
         for node in frontier:
-            for other in sorted(neighbours(conn, [node], filters).get(node, ())):
+            for other in sorted(around.get(node, ())):
                 if other in seen:
                     continue
                 if len(seen) >= max_nodes:
