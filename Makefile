@@ -6,7 +6,7 @@ DB ?= dossier.db
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint wheel-smoke bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-resolve eval-blind lock clean
+.PHONY: install demo test lint wheel-smoke bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-resolve eval-blind eval-dev lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,9 @@ eval-relations: $(STAMP)
 
 eval-blind: $(STAMP)
 	$(BIN)/python scripts/blind_report.py --after
+
+eval-dev: $(STAMP)  ## The shared scorer on polnear-dev, timebank, redocred-dev: one table (outputs in .cache/eval-dev)
+	DOSSIER_SHARED=$(SHARED) $(BIN)/python scripts/eval_dev.py
 
 eval: eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-resolve eval-blind
 

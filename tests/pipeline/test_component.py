@@ -64,6 +64,12 @@ def test_the_handler_pickles() -> None:
     assert pickle.loads(pickle.dumps(record_failure)) is record_failure
 
 
+def test_a_failure_with_no_doc_is_raised_again() -> None:
+    # spaCy calls the handler with no Doc when a worker process fails outside a component
+    with pytest.raises(ValueError, match="worker died"):
+        record_failure(None, None, None, ValueError("worker died"))
+
+
 def test_a_wrong_order_fails_loudly() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("dossier_quotes")

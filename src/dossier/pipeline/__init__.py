@@ -106,9 +106,15 @@ def check_order(nlp: Language) -> None:
                 raise ModelError(f"component {name} requires {need}, which {later[0]} assigns after it")
 
 
-def record_failure(proc_name: str, proc: object, docs: list[Doc], error: Exception) -> Doc:
+def record_failure(proc_name: str | None, proc: object, docs: list[Doc] | None, error: Exception) -> Doc:
     """spaCy error handler: record the failing component and its error on each Doc, and let the
-    (first) Doc go on down the pipeline (module-level, so it pickles for ``n_process``)."""
+    (first) Doc go on down the pipeline (module-level, so it pickles for ``n_process``).
+
+    A worker process that failed outside any component gives no Doc to record on
+    (``docs`` is None): the error is raised again, for the caller to report.
+    """
+    if not docs or proc_name is None:
+        raise error
     for doc in docs:
         add_failure(doc, proc_name, error)
     return docs[0]

@@ -36,7 +36,6 @@ from .pronouns import features, resolve_at
 
 CONFIDENCE = doc_state.MENTION_CONFIDENCE
 APPOSITIONS = doc_state.APPOSITIONS
-HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male", "dame": "female"}
 
 
 @dataclass
@@ -169,8 +168,9 @@ def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tupl
             continue
         prev = doc[span.start - 1].lower_.rstrip(".") if span.start else ""
         chosen: list[str] = []
-        if prev in HONORIFIC_GENDER:
-            chosen = [k for k in keys if d.genders.get(k) == HONORIFIC_GENDER[prev]]
+        honorific = lexicons.pairs("honorifics").get(prev)
+        if honorific is not None:
+            chosen = [k for k in keys if d.genders.get(k) == honorific]
         elif prev in role_nouns() or prev in lexicons.load("person_titles"):
             chosen = [k for k in keys if k in ties.get(prev, {})]
         if len(chosen) == 1:

@@ -659,11 +659,9 @@ def _best_name(doc: Doc, cl: Cluster) -> str:
 
 def _gender(doc: Doc, cl: Cluster) -> str | None:
     for m in cl.mentions:
-        h = (m.honorific or "").lower().rstrip(".")
-        if h in {"mr", "sir", "lord", "king", "prince", "father"}:
-            return "male"
-        if h in {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "first lady"}:
-            return "female"
+        gender = lexicons.pairs("honorifics").get((m.honorific or "").lower().rstrip("."))
+        if gender is not None:
+            return gender
     if cl.first:
         return gender_of_first_name(cl.first)
     return None

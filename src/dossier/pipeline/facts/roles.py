@@ -19,7 +19,7 @@ organisation) also yields ``professional.worked_for``, unless the title is a pub
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -49,7 +49,11 @@ class Found:
     anchor: int  # a token of the holder's phrase (for status and evidence)
     for_type: str | None = None  # entity type of ``role.org`` when the role is held for someone
     confidence: float = 0.8
-    extra: dict[str, str] = field(default_factory=dict)
+    lo: int | None = None  # first token of the fact's phrase (default: the anchor)
+    hi: int | None = None  # last token of the fact's phrase (default: the anchor)
+    verb: int | None = None  # the predicate that states it ("was named chief"), if any
+    appos: bool = False  # stated by an apposition ("Obi, the mayor")
+    dated: bool = False  # "later her chief of staff", "his 2019 campaign manager": not known to be current
 
 
 @lru_cache(maxsize=1)
@@ -285,7 +289,7 @@ def _premodifier(facts: Facts) -> list[Found]:
             continue
         seen.add(sig)
         role = Role(person=key, title=title, org=org, place=place, current=current)
-        out.append(Found(role, start, org_type, confidence=0.85, extra={"lo": str(run[0].i)}))
+        out.append(Found(role, start, org_type, confidence=0.85, lo=run[0].i))
     return out
 
 
@@ -303,10 +307,10 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         if n == 0 and len(chain) > 1 and any(title_at(facts, c) and title_at(facts, c).later for c in chain[1:]):  # type: ignore[union-attr]
             current = False if current is None else current
         role = Role(person=person, title=t.text, org=org, place=place, when=when, current=current)
-        extra = {"lo": str(h.left_edge.i), "hi": str(h.i)}
+        dated = False
         if t.later or (current is None and when):
-            extra["dated"] = "1"  # "later her chief of staff", "his 2019 campaign manager": not known to be current
-        out.append(Found(role, anchor, org_type, confidence=base, extra=extra))
+            dated = True  # "later her chief of staff", "his 2019 campaign manager": not known to be current
+        out.append(Found(role, anchor, org_type, confidence=base, lo=h.left_edge.i, hi=h.i, dated=dated))
     return out
 
 
@@ -344,8 +348,8 @@ def _appositions(facts: Facts) -> list[Found]:
 def _present(found: list[Found]) -> list[Found]:
     """An identifying apposition without "former"/"then" describes the holder as of publication."""
     for f in found:
-        f.extra["appos"] = "1"
-        if f.role.current is None and "dated" not in f.extra:
+        f.appos = True
+        if f.role.current is None and not f.dated:
             f.role.current = True
     return found
 
@@ -402,7 +406,7 @@ def _predicates(facts: Facts) -> list[Found]:
                     org = facts.first(subj, {"ORG", "OUTLET", "GPE", "GROUP"}) or facts.org_ref(subj)
                     if org:
                         r.org, f.for_type = org, facts.type(org)
-                f.extra["verb"] = str(verb.i)
+                f.verb = verb.i
                 out.append(f)
     return out
 
@@ -433,7 +437,7 @@ def _descriptors(facts: Facts) -> list[Found]:
         if t is None:
             continue
         role = Role(person=key, title=t.text, current=t.current)
-        out.append(Found(role, start, None, confidence=0.7, extra={"lo": str(start), "hi": str(end - 1)}))
+        out.append(Found(role, start, None, confidence=0.7, lo=start, hi=end - 1))
     return out
 
 
@@ -495,7 +499,7 @@ def _seats(facts: Facts) -> list[Found]:
                         current=_tense_current(verb, "serve", times))
             typ = facts.type(role.org) if role.org else None
             out.append(Found(role, subj.i, typ if typ in {"ORG", "GROUP"} else None, confidence=0.75,  # type: ignore[union-attr]
-                             extra={"lo": str(subj.i), "hi": str(body.i), "verb": str(verb.i)}))  # type: ignore[union-attr]
+                             lo=subj.i, hi=body.i, verb=verb.i))  # type: ignore[union-attr]
     return out
 
 
@@ -519,7 +523,7 @@ def _founders(facts: Facts) -> list[Found]:
             role = Role(person=p, title="co-founder" if joint else "founder", org=orgs[0],
                         start=times.get("start") or times.get("when"))
             out.append(Found(role, subj.i, None, confidence=0.75,  # type: ignore[union-attr]
-                             extra={"lo": str(subj.i), "hi": str(objs[0].i), "verb": str(verb.i)}))  # type: ignore[union-attr]
+                             lo=subj.i, hi=objs[0].i, verb=verb.i))  # type: ignore[union-attr]
     return out
 
 
@@ -573,20 +577,20 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     doc = facts.doc
     for f in found:
         r = f.role
-        lo = int(f.extra.get("lo", f.anchor))
-        hi = int(f.extra.get("hi", f.anchor))
+        lo = f.anchor if f.lo is None else f.lo
+        hi = f.anchor if f.hi is None else f.hi
         toks = [doc[min(lo, f.anchor)], doc[max(hi, f.anchor)]]
-        if "verb" in f.extra:
-            toks.append(doc[int(f.extra["verb"])])
+        if f.verb is not None:
+            toks.append(doc[f.verb])
         if facts.imagined(toks):
             continue
         st = facts.status(min(t.i for t in toks), max(t.i for t in toks) + 1)
-        narrow = st.status == "hypothetical" and "verb" not in f.extra and bool(f.extra.get("appos"))
+        narrow = st.status == "hypothetical" and f.verb is None and f.appos
         if narrow:
             st = StatusInfo("asserted")  # "In that world, X, Y's chief of staff, might ...": the apposition is real
-        if st.status == "hypothetical" or ("verb" in f.extra and (st.status == "negated" or st.negative)):
+        if st.status == "hypothetical" or (f.verb is not None and (st.status == "negated" or st.negative)):
             continue
-        if "verb" not in f.extra:  # a title or apposition identifies; a predicate states
+        if f.verb is None:  # a title or apposition identifies; a predicate states
             st = facts.identifying_status(st, toks)
         r.status, r.source = st.status, st.source  # type: ignore[assignment]
         r.evidence = facts.evidence(doc[f.anchor], toks)

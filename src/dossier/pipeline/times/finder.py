@@ -13,7 +13,9 @@ arithmetic from :mod:`.timex`. This module supplies the context a value needs:
 * the tense of the governing verb: a bare weekday or month is the latest past
   one unless the verb is future ("will", "is scheduled to", "is to", "as soon
   as Monday"); a time inside a noun phrase ("Tuesday's vote") is not made
-  future by a present-tense verb;
+  future by a present-tense verb; "since" points back, "effective" and a deadline
+  moved "until" a day ("postponed until Tuesday") point ahead, and a past-perfect
+  plan ("had been scheduled to expire Friday") is past;
 * business context: "the latest quarter/period" is the quarter under
   discussion, and "a year ago" beside it that quarter a year back, while a
   plain "last year" stays the calendar year;
@@ -64,16 +66,38 @@ def tense(doc: Doc, e: Expr) -> str | None:
     span = doc[e.start:e.end]
     if e.start >= 3 and doc[e.start - 3:e.start].text.lower() == "as soon as":
         return "future"  # "as soon as Tuesday"
+    before = doc[e.start - 1].lower_ if e.start else ""
+    if before == "effective":
+        return "future"  # "effective Feb. 1": a change that takes effect
     tok: Token = span.root
     # a time inside a noun phrase ("Tuesday's ruling") takes no tense from a present verb
     attributive = tok.dep_ in ("poss", "compound", "nmod")
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
+            if before in ("until", "till") and tok.lemma_.lower() in lexicons.load("times/deferral_verbs"):
+                return "future"  # "postponed until Tuesday": a new date ahead
             return _verb_tense(tok, attributive)
+        if tok.lower_ == "since" and tok.dep_ in ("prep", "mark", "advmod"):
+            return "past"  # "since (shortly after) the Oct. 23 slaying"
         if tok.head is tok:
             return None
         tok = tok.head
     return None
+
+
+def _past_perfect(tok: Token) -> bool:
+    """Whether ``tok`` (or the copula of an adjective: "had been due") has a past-perfect "had"."""
+    heads = [tok, tok.head] if tok.dep_ == "acomp" else [tok]
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for h in heads for c in h.children)
+
+
+def _negative_subject(verb: Token) -> bool:
+    """Whether the subject of ``verb`` is negative ("neither ... nor", "no one", "nobody")."""
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        words = {w.lower_ for w in subj.subtree}
+        if words & {"neither", "nobody", "none"} or ("no" in words and "one" in words):
+            return True
+    return False
 
 
 def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
@@ -83,13 +107,15 @@ def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
         return "future"
     if "to" in lowers and verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "advcl"):
         head = verb.head
+        if _past_perfect(head):
+            return "past"  # "had been scheduled to expire Friday": the plan, and its date, are past
         if head.lemma_.lower() in lexicons.load("times/future_verbs") or head.lower_ == "going":
             return "future"
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
             return "future"  # "is to resume trading Tuesday"
         return _verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
-    if "could" in lowers and any(c.dep_ == "neg" for c in verb.children):
-        return "past"  # "could not be reached Tuesday"
+    if "could" in lowers and (any(c.dep_ == "neg" for c in verb.children) or _negative_subject(verb)):
+        return "past"  # "could not be reached Tuesday", "neither he nor his aides could be reached Tuesday"
     if verb.lemma_.lower() in lexicons.load("times/future_verbs") and verb.tag_ != "VBD" and not lowers & PAST_AUX:
         return "future"
     scheduled = not attributive  # "Tuesday's ruling" is not scheduled by a present verb
@@ -143,14 +169,20 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
             return quarters[-1].point, quarters[-1].text, replace(e, keep_gran=True)
     if e.rel == "anaphor":
         # this paragraph first, then the one before (news paragraphs are short)
-        prior = [s for s in seen if s.para == para] or [s for s in seen if s.para == para - 1]
+        near = [s for s in seen if s.para in (para, para - 1)]
+        if e.type == "TIME" and e.unit == "D":
+            near = [s for s in near if s.point.gran == "D"]  # "at midday" needs a day, not "last year"
+        prior = [s for s in near if s.para == para] or [s for s in near if s.para == para - 1]
         if prior:
             return prior[-1].point, prior[-1].text, e
         return dct, "published", replace(e, keep_gran=False)
     if e.rel == "dct":
         return dct, "published", e
     if e.rel == "weekend":
-        if dct is not None and dct.day.isoweekday() <= 3:
+        # "ahead of/before/until the weekend" is the coming one
+        ahead = (e.start >= 1 and doc[e.start - 1].lower_ in ("before", "until", "till")) or \
+            (e.start >= 2 and doc[e.start - 2:e.start].text.lower() == "ahead of")
+        if dct is not None and dct.day.isoweekday() <= 3 and not ahead:
             return dct, "published", replace(e, offset=-1)
         return dct, "published", e
     return None, None, e

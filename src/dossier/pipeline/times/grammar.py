@@ -10,7 +10,8 @@ quarter, year, decade, century, hour, minute, second, weekend):
 * Calendar dates: "July 21, 2024", "Aug. 7", "21 July 2024", "the 21st of July",
   "Friday, July 21", "2024-07-21", "7/21/2024" -> "2024-07-21" (a missing year
   comes from the publication date: "XXXX-07-21" without one); "August 2024",
-  "July of 2024" -> "2024-08"; a month alone ("in May") -> "YYYY-05"; holidays,
+  "July of 2024" -> "2024-08"; "June last year", "March 3 this year" -> that year's
+  ("2024-06"); "last Oct. 23" -> the latest past one; a month alone ("in May") -> "YYYY-05"; holidays,
   fixed or movable ("Christmas 2023" -> "2023-12-25", "last Thanksgiving",
   "Easter week" -> an ISO week); a year may be in words ("January nineteen
   ninety-seven").
@@ -24,7 +25,8 @@ quarter, year, decade, century, hour, minute, second, weekend):
   publication's year ("the latest fiscal year" the one before); "the year
   ended June 30" -> "P1Y"; "by year-end" -> the year, mod END; "the latest
   period", "the 1988 period/quarter", "the same period last year" -> the
-  quarter under discussion (its year moved); "this year's third quarter".
+  quarter under discussion (its year moved); "the quarter a year ago", "the
+  year-earlier third quarter" -> a year back; "this year's third quarter".
 * Deictic words (publication date): "yesterday", "today", "tomorrow",
   "tonight" (TNI), "this morning" (TMO), "last night"; "last/this/next/coming/
   past" + U, weekday, month or season ("last month" -> "2025-01", "next week"
@@ -37,8 +39,9 @@ quarter, year, decade, century, hour, minute, second, weekend):
   "earlier/later that year", "N U earlier/later/before/prior/after/on",
   "year-earlier" -> value of the referent moved ("six years before" a
   2024 event -> "2018").
-* References: "now", "currently" -> PRESENT_REF; "recently", "the past" ->
-  PAST_REF; "soon", "the future" -> FUTURE_REF.
+* References: "now", "currently", "current" before a noun ("her current post";
+  not "current account") -> PRESENT_REF; "recently", "the past" -> PAST_REF;
+  "the future", "the near future", "the short term" -> FUTURE_REF.
 * Durations: "N U" -> "P3Y", "PT5H" (decades in years: "two decades" ->
   "P20Y"); "N-U" ("two-year") ; "the past/next/first N U"; vague amounts
   "several years", "for years", "over the years", "(the) coming weeks", "the
@@ -48,11 +51,20 @@ quarter, year, decade, century, hour, minute, second, weekend):
 * Sets: "every week", "each year" -> "P1W", "P1Y"; "daily" -> "P1D"; "every
   Monday", "on Mondays" -> "XXXX-WXX-1"; "$5 a year" -> "P1Y".
 * Clock times (TIME): "10:35 a.m.", "5 p.m. EDT", "noon", "midnight", joined
-  with a following day ("10 p.m. Wednesday") -> "...T22:00".
+  with a following day ("10 p.m. Wednesday", "10:35 a.m. (0735 GMT) Friday") ->
+  "...T22:00"; "high noon" and a capitalised "Noon" are not times. "the week of
+  March 6" -> its ISO week; a capitalised unit mid-sentence ("This Week") is a title.
 * Left-overs: a spaCy DATE/TIME entity no rule read is kept when a unit noun
   gives it a value: "weeks" -> "P_W", "an additional year" -> "P1Y", "the week"
   -> "1989-WXX" (the publication's year); ages, bare numbers, "the days ..."
   and "the day" are dropped.
+
+Conventions follow the TimeML annotation guidelines for TIMEX3 values (ISO 8601
+dates and weeks, the PRESENT_REF/PAST_REF/FUTURE_REF references, parts of the
+day such as TNI, sets such as "XXXX-WXX-2TNI") and the news strategy described
+for HeidelTime (Strötgen and Gertz, SemEval 2010 and LRE 2012): relative
+expressions resolve against the publication date, the tense of the sentence
+choosing between a past and a coming occurrence. The rules are our own.
 
 Ambiguous words are dates only in date context: "May"/"March"/"June"/"April"/
 "August" need a day or year beside them or a temporal word before them and
@@ -67,12 +79,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from .. import lexicons
-from .timex import Expr, duration
+from .timex import Expr, Point, duration, fmt
 
 VAGUE = -1.0  # an unknown number of units
 
@@ -98,6 +111,8 @@ def _lex() -> dict[str, dict[str, str]]:
     }
 
 
+QUOTE_OPENERS = {"``", "`", '"', "“", "‘"}
+QUOTE_CLOSERS = {"''", "'", '"', "”", "’"}
 NAME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "GPE", "LOC", "NORP", "LAW"}
 NOT_YEAR_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
 POSITION_MODS = {"START", "MID", "END"}
@@ -108,6 +123,7 @@ FORWARD = {"later", "after", "afterwards", "afterward", "on", "hence"}
 YEAR_RE = re.compile(r"^(1[0-9]\d\d|20\d\d)$")
 DECADE_RE = re.compile(r"^(?:(1[0-9]\d|20\d)0|'(\d)0)s$")  # "in her 30s" is an age
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+ISO_DAY_RE = re.compile(r"^\d{4}-\d\d-\d\d$")
 SLASH_DATE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 DAY_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 CLOCK_RE = re.compile(r"^(\d{1,2})(?::(\d\d))?(a\.?m\.?|p\.?m\.?)?$")
@@ -322,6 +338,9 @@ def _explicit_date(t: _Toks, i: int) -> Expr | None:
     ys = _year_span(t, j)
     if ys:
         return Expr(start, ys[1], value=f"{ys[0]:04d}-{month:02d}")
+    rel_year = _relative_year(t, end)
+    if rel_year and not _in_name(t, i):
+        return Expr(start, rel_year[1], kind="calendar", rel="dct", month=month, direction="same", offset=rel_year[0])
     if start != i:
         return None
     if not _month_alone_ok(t, i, month):
@@ -329,12 +348,38 @@ def _explicit_date(t: _Toks, i: int) -> Expr | None:
     return Expr(i, end, kind="calendar", rel="dct", month=month)
 
 
+def _week_of(t: _Toks, i: int) -> Expr | None:
+    """"the week of March 6": the ISO week holding that day."""
+    if not (t.at(i) == "the" and t.at(i + 1) == "week" and t.at(i + 2) == "of"):
+        return None
+    day = _explicit_date(t, i + 3)
+    if day is None or not ((day.kind == "calendar" and day.day is not None) or ISO_DAY_RE.match(day.value)):
+        return None
+    if day.kind == "fixed":
+        return Expr(i, day.end, value=fmt(Point(date.fromisoformat(day.value), "W")))
+    day.start, day.unit = i, "W"
+    return day
+
+
 def _with_year(t: _Toks, start: int, end: int, month: int, day: int) -> Expr:
     j = end + 1 if t.at(end) == "," else end
     ys = _year_span(t, j)
     if ys:
         return Expr(start, ys[1], value=f"{ys[0]:04d}-{month:02d}-{day:02d}")
+    rel_year = _relative_year(t, end)
+    if rel_year:
+        return Expr(start, rel_year[1], kind="calendar", rel="dct", month=month, day=day, direction="same",
+                    offset=rel_year[0])
     return Expr(start, end, kind="calendar", rel="dct", month=month, day=day)
+
+
+def _relative_year(t: _Toks, i: int) -> tuple[int, int] | None:
+    """(year offset, end) of "this year", "last year", "next year" (or "of last year") after a month or
+    day: "June last year" is June of the year before publication, whatever the tense."""
+    j = i + 1 if t.at(i) == "of" else i
+    if t.at(j) in ("this", "last", "next") and t.at(j + 1) == "year" and t.at(j + 2) not in ("'s", "’s"):
+        return {"this": 0, "last": -1, "next": 1}[t.at(j)], j + 2
+    return None
 
 
 def _month_alone_ok(t: _Toks, i: int, month: int) -> bool:
@@ -466,9 +511,13 @@ def _deictic_day(t: _Toks, i: int) -> Expr | None:
 def _in_name(t: _Toks, i: int) -> bool:
     """Whether the word at ``i`` is part of a name ("USA TODAY", an ORG entity)."""
     tok = t.doc[i]
-    if tok.ent_type_ in NAME_ENTS:
-        return True
     prev = t.tok(i - 1)
+    if tok.ent_type_ in NAME_ENTS:
+        # a quotation opening on "Today," is not a title, whatever the entity recogniser says
+        alone = tok.ent_iob_ == "B" and (i + 1 >= t.n or t.doc[i + 1].ent_iob_ != "I")
+        title = any(t.at(k) in QUOTE_CLOSERS for k in (i + 1, i + 2))  # '``Today,'' a song'
+        return not (alone and not title and tok.ent_type_ == "WORK_OF_ART" and prev is not None
+                    and prev.text in QUOTE_OPENERS)
     return tok.text.isupper() and prev is not None and prev.text.isupper() and prev.is_alpha
 
 
@@ -484,6 +533,11 @@ def _reference(t: _Toks, i: int) -> Expr | None:
             if phrase.endswith(("past", "future")) and (_number(t, i + size) or _unit(t, i + size)):
                 return None  # "the past three months" is a duration
             return Expr(start, i + size, value=refs[phrase])
+    tok = t.doc[i]
+    if t.at(i) == "current" and tok.pos_ == "ADJ" and tok.dep_ == "amod" and not _unit(t, i + 1) \
+            and not (t.at(i + 1) in ("fiscal", "calendar") and _unit(t, i + 2)) \
+            and t.at(i + 1) not in lexicons.load("times/not_current") and t.at(i - 1) != "then":
+        return Expr(i, i + 1, value="PRESENT_REF")  # "her current post", "current conditions"
     if t.at(i) == "recent" and t.at(i + 1) in ("years", "months", "weeks", "days", "decades"):
         return Expr(i, i + 2, type="DURATION", value=duration(None, _lex()["units"][t.at(i + 1)[:-1]]))
     return None
@@ -536,6 +590,8 @@ def _relative(t: _Toks, i: int) -> Expr | None:
         return Expr(start, nxt_i + 1, type="TIME", kind="shift", rel=rel, unit="D", offset=offset,
                     suffix="T" + lex["parts"][nxt], mod=mod)
     unit = _unit(t, nxt_i)
+    if unit and t.doc[nxt_i].text[:1].isupper() and not t.doc[nxt_i].text.isupper() and not t.doc[start].is_sent_start:
+        return None  # 'ABC's "This Week"': a title
     if unit and not unit[1]:
         code = unit[0]
         if code == "WE":
@@ -554,6 +610,10 @@ def _relative(t: _Toks, i: int) -> Expr | None:
     mm = _month(t, nxt_i)
     if mm and not anaphoric:
         direction = {-1: "past", 1: "future", 0: "same"}[offset]
+        day = _day(t, mm[1]) if offset else None  # "last Oct. 23": the latest past one
+        if day and not _unit(t, mm[1] + 1):
+            return Expr(start, mm[1] + 1, kind="calendar", rel="dct", month=mm[0], day=day, direction=direction,
+                        mod=mod)
         return Expr(start, mm[1], kind="calendar", rel="dct", month=mm[0], direction=direction,
                     strict=offset != 0, mod=mod)
     if nxt in lex["seasons"]:
@@ -593,6 +653,8 @@ def _adverbial(t: _Toks, i: int) -> bool:
     if nxt is None or nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ", "VERB", "AUX", "PART") or nxt.is_space:
         return True
     tok = t.doc[i]
+    if word == "on" and nxt.pos_ in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ"):
+        return False  # "two days on an inner tube": a preposition, not "two days later"
     if word in ("before", "after"):
         has_object = any(c.dep_ in ("pobj", "pcomp") for c in tok.children)
         return not has_object and nxt.pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ")
@@ -625,6 +687,9 @@ def _amount(t: _Toks, i: int) -> Expr | None:
     n, j = num
     if t.at(i) in ("a", "an") and n == 1.0 and lead is None and mod is None and not _a_unit_ok(t, i):
         return None
+    if t.at(j) in ("more", "additional", "further", "extra") and n != VAGUE and _unit(t, j + 1) \
+            and _unit(t, j + 1)[1]:  # type: ignore[index]
+        j += 1  # "two more weeks", "20 more years": the added stretch
     unit = _unit(t, j)
     hyphen = False
     if unit is None and t.at(j) == "-" and _unit(t, j + 1):
@@ -735,6 +800,10 @@ def _set(t: _Toks, i: int) -> Expr | None:
             unit = _unit(t, i + 1)
             assert unit is not None
             return Expr(i, i + 2, type="SET", value=duration(1, unit[0]))
+    wd = _weekday(t, i)
+    part = t.at(i + 1)
+    if wd and part.endswith("s") and part[:-1] in lex["parts"]:  # "Tuesday nights": every Tuesday night
+        return Expr(i, i + 2, type="SET", value=f"XXXX-WXX-{wd}T{lex['parts'][part[:-1]]}")
     if word.endswith("s") and t.at(i - 1) == "on":
         weekday = _lex()["weekdays"].get(word[:-1])
         if weekday and t.doc[i].text[:1].isupper():
@@ -858,6 +927,9 @@ def _the_quarter(t: _Toks, i: int) -> Expr | None:
         return None
     if t.at(i + 1) == "current":
         return Expr(i, j + 1, kind="shift", rel="dct", unit="Q")
+    back = _year_back(t, j + 1)
+    if back:  # "the quarter a year ago": the quarter under discussion, a year back
+        return Expr(i, back, kind="shift", rel="quarter", unit="Q", offset=-4)
     return Expr(i, j + 1, kind="shift", rel="quarter", unit="Q")
 
 
@@ -935,10 +1007,19 @@ def _year_ago(t: _Toks, i: int) -> Expr | None:
     start = i
     if t.at(i) == "the":
         i += 1
+        if t.at(i) in ("comparable", "corresponding", "same"):
+            i += 1
     if t.at(i) == "year" and t.at(i + 1) == "-" and t.at(i + 2) in ("earlier", "ago"):
         end = i + 3
         if t.at(end) in ("quarter", "period"):
             return Expr(start, end + 1, kind="shift", rel="quarter", unit="Q", offset=-4)
+        k = end + 1 if t.at(end) == "fiscal" else end
+        n = _lex()["ordinals"].get(t.at(k))
+        q = k + 2 if t.at(k + 1) == "-" else k + 1
+        if n and int(n) <= 4 and t.at(q) == "quarter":  # "the year-earlier third quarter"
+            return Expr(start, q + 1, kind="quarter", rel="dct", unit="Q", day=int(n), offset=-1)
+        if start != i and t.at(start + 1) != "year":
+            return None  # "the comparable year-ago results": not a time by itself
         return Expr(i, end, kind="shift", rel="anaphor", unit="Y", offset=-1, keep_gran=True)
     return None
 
@@ -998,8 +1079,9 @@ def _clock(t: _Toks, i: int) -> Expr | None:
     word = t.at(i)
     hour = minute = None
     end = i + 1
-    if word in ("noon", "midday"):
-        hour, minute = 12, 0
+    if word in ("noon", "midday") and t.at(i - 1) != "high" and not (t.doc[i].text[0].isupper() and i and
+                                                                      not t.doc[i].is_sent_start):
+        hour, minute = 12, 0  # "High Noon" is a film, "high noon" a figure of speech
     elif word == "midnight":
         hour, minute = 24, 0
     else:
@@ -1025,6 +1107,12 @@ def _clock(t: _Toks, i: int) -> Expr | None:
         end += 2 if t.at(end) == "local" else 1
     suffix = f"T{hour:02d}:{minute:02d}"
     k = end + 1 if t.at(end) in (",", "on") else end
+    if t.at(k) == "(":  # "10:35 a.m. (0735 GMT) Friday": the day after the aside, the extent without it
+        close = next((j for j in range(k + 1, min(k + 7, t.n)) if t.at(j) == ")"), None)
+        after = _scan_one(t, close + 1, (_weekday_rule, _deictic_day)) if close is not None else None
+        if after is not None and after.kind in ("weekday", "shift") and after.type == "DATE":
+            after.start, after.end, after.type, after.suffix = i, end, "TIME", suffix
+            return after
     day = _scan_one(t, k, (_explicit_date, _deictic_day, _weekday_rule))
     if day is not None and day.kind in ("fixed", "calendar", "weekday", "shift") and \
             (day.kind != "fixed" or re.fullmatch(r"\d{4}-\d\d-\d\d", day.value)) and \
@@ -1094,7 +1182,7 @@ def _scan_one(t: _Toks, i: int, rules: tuple[Rule, ...]) -> Expr | None:
 RULES: tuple[Callable[[_Toks, int], Expr | None], ...] = (
     _set, _explicit_date, _year, _deictic_day, _reference, _relative, _unit_before_after, _amount,
     _vague_plural, _weekday_rule, _season, _quarter, _year_ago, _anaphoric_adverb, _holiday,
-    _clock, _position_mod, _the_quarter, _weekend, _the_year, _year_end, _coming,
+    _clock, _position_mod, _the_quarter, _weekend, _the_year, _year_end, _coming, _week_of,
 )
 
 

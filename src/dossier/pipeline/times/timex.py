@@ -325,6 +325,8 @@ def resolve(e: Expr, ref: Point | None, tense: str | None = None) -> str:
         past_far = tense == "past" and not e.direction
         if ref is None:
             year = "XXXX"
+        elif e.direction == "same":  # "June last year": the reference's year moved by offset
+            year = f"{ref.day.year + e.offset:04d}"
         elif e.day is not None:
             y = day_year(ref.day, e.month, e.day, direction)
             if past_far and (date(y, e.month, min(e.day, monthrange(y, e.month)[1])) - ref.day).days > 60:
@@ -337,6 +339,8 @@ def resolve(e: Expr, ref: Point | None, tense: str | None = None) -> str:
             year = f"{y:04d}"
         if e.day is None:
             return f"{year}-{e.month:02d}"
+        if e.unit == "W" and year != "XXXX":  # "the week of March 6"
+            return fmt(Point(date(int(year), e.month, min(e.day, monthrange(int(year), e.month)[1])), "W"))
         return f"{year}-{e.month:02d}-{e.day:02d}{e.suffix}"
     if e.kind == "weekday":
         assert e.weekday is not None

@@ -1,0 +1,93 @@
+"""Time values against the publication date: (text, published, expected) tables, issue 16.
+
+Each rule has a positive case beside a negative or contrasting one. Sentences are the team's
+own, about fictional people. ``None`` as the expected value means the text must not be a time.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.pipeline import doc_state
+
+# 2025-02-05 is a Wednesday; 2025-10-27 a Monday.
+CASES = [
+    # a month (and day) with "this/last/next year": that year, whatever the tense
+    ("Ilsa Marek joined the council in June last year.", "2025-02-05", "June last year", "2024-06"),
+    ("Ilsa Marek will leave the council in June.", "2025-02-05", "June", "2025-06"),
+    ("The vote is set for April next year.", "2025-10-27", "April next year", "2026-04"),
+    ("Tallis Greer was hired in February this year.", "2025-10-27", "February this year", "2025-02"),
+    ("The plant closed on March 3 last year.", "2025-02-05", "March 3 last year", "2024-03-03"),
+    ("Last year's budget was approved in March.", "2025-10-27", "March", "2025-03"),
+    # "last" + month and day: the latest past one
+    ("Ravi Lund was hurt last Oct. 23 near his home.", "2025-05-06", "last Oct. 23", "2024-10-23"),
+    ("Ravi Lund was hurt on Oct. 23 near his home.", "2025-10-27", "Oct. 23", "2025-10-23"),
+    # "since" points back: the date is on or before publication
+    ("Police have been searching for Orla Finch since shortly after the Oct. 23 fire.", "2025-05-06", "Oct. 23",
+     "2024-10-23"),
+    ("Police will search the river bank on Oct. 23, Orla Finch said.", "2025-05-06", "Oct. 23", "2025-10-23"),
+    # "effective" points ahead
+    ("The co-op named Bram Oyelaran chairman, effective Jan. 1.", "2025-06-10", "Jan. 1", "2026-01-01"),
+    ("The co-op named Bram Oyelaran chairman on Jan. 1.", "2025-06-10", "Jan. 1", "2025-01-01"),
+    # a deadline moved "until" a weekday lies ahead; a past event "until" a weekday does not
+    ("The board postponed until Tuesday any vote on the plan.", "2025-02-05", "Tuesday", "2025-02-11"),
+    ("The board met until Tuesday, Ada Quill said.", "2025-02-05", "Tuesday", "2025-02-04"),
+    # past perfect of a plan: the planned day is past
+    ("The offer had been scheduled to expire Friday.", "2025-10-27", "Friday", "2025-10-24"),
+    ("The offer is scheduled to expire Friday.", "2025-10-27", "Friday", "2025-10-31"),
+    ("The offer had been due to expire Friday.", "2025-10-27", "Friday", "2025-10-24"),
+    # "could" with a negative subject reports a failed attempt (past); plain "could" is a possibility ahead
+    ("Neither Ivo Marsh nor his aides could be reached Tuesday.", "2025-02-05", "Tuesday", "2025-02-04"),
+    ("Ivo Marsh could be reached Tuesday, his aides said.", "2025-02-05", "Tuesday", "2025-02-11"),
+    # business news: a quarter a year back
+    ("In the year-earlier third quarter, the co-op earned less.", "2025-10-27", "the year-earlier third quarter",
+     "2024-Q3"),
+    ("In the third quarter, the co-op earned more.", "2025-10-27", "the third quarter", "2025-Q3"),
+    ("Sales rose in the third quarter. For the quarter a year ago, the co-op lost money.", "2025-10-27",
+     "the quarter a year ago", "2024-Q3"),
+    # "the week of" a day: its ISO week
+    ("The hearing is set for the week of March 3.", "2025-02-05", "the week of March 3", "2025-W10"),
+    ("The hearing is set for March 3.", "2025-02-05", "March 3", "2025-03-03"),
+    # a clock time takes its day past an aside, and a day (not a year) from the text before it
+    ("The blast came at 10:35 a.m. (0735 GMT) Tuesday, Pia Rowe said.", "2025-02-05", "10:35 a.m.",
+     "2025-02-04T10:35"),
+    ("Sales fell last year. Noor Vale will speak at noon, her office said.", "2025-02-05", "noon",
+     "2025-02-05T12:00"),
+    ("She called it high noon for the council.", "2025-02-05", "noon", None),
+    # "current" before a noun is the present; an accounting term or "the current year" is not
+    ("Lio Brandt moved to his current post in May.", "2025-02-05", "current", "PRESENT_REF"),
+    ("The co-op reported a current account surplus.", "2025-02-05", "current", None),
+    ("Sales rose in the current fiscal year that ends in June.", "2025-02-05", "current", None),
+    ("Investors hope for gains in the near future.", "2025-02-05", "the near future", "FUTURE_REF"),
+    # "ahead of the weekend" is the coming one, early in the week too; "over the weekend" the last
+    ("Traders sold shares ahead of the weekend.", "2025-02-03", "the weekend", "2025-W06-WE"),
+    ("Traders sold shares over the weekend.", "2025-02-03", "the weekend", "2025-W05-WE"),
+    # "N more U" is the added stretch; "N U on" is later only without an object
+    ("Tam Roe will stay for two more weeks.", "2025-02-05", "two more weeks", "P2W"),
+    ("Tam Roe will stay for two weeks.", "2025-02-05", "two weeks", "P2W"),
+    ("Tam Roe survived two days on a raft.", "2025-02-05", "two days", "P2D"),
+    ("The storm hit on Monday. Two days on, the roads were still shut.", "2025-02-05", "Two days on", "2025-02-05"),
+    # a weekday with a plural part of the day recurs; a singular one is one day
+    ("The bar hosts quiz games on Tuesday nights.", "2025-02-05", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("The bar hosted a quiz game on Tuesday night.", "2025-02-05", "Tuesday night", "2025-02-04"),
+    # a quotation opening on "Today" is the publication day, not a title
+    ("``Today, we have a deal,'' Juno Pell said.", "2025-02-05", "Today", "2025-02-05"),
+    ("``Today,'' a song by Juno Pell, was a hit.", "2025-02-05", "Today", None),
+    # a capitalised unit inside a sentence is a title
+    ('Rafe Imlay said on ABC\'s "This Week" that he would run.', "2025-02-05", "This Week", None),
+    ("Rafe Imlay said this week that he would run.", "2025-02-05", "this week", "2025-W06"),
+]
+
+
+def _values(nlp, text: str, published: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    doc = nlp.make_doc(text)
+    doc_state.set_article(doc, published, 0)
+    doc = nlp(doc)
+    return {t.text: t.value for t in doc_state.section(doc, doc_state.TIMES)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "published", "span", "expected"), CASES)
+def test_time_value(nlp, text: str, published: str, span: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
+    found = _values(nlp, text, published)
+    assert found.get(span) == expected, found
