@@ -1,6 +1,8 @@
 """Score every example article against its gold reading and print one line per article plus totals.
 
-Usage: python scripts/eval_examples.py [--model md] [--json] [FOLDER]
+Usage: python scripts/eval_examples.py [--model md] [--json] [--all] [FOLDER]
+
+It scores what a user is shown (the default confidence threshold); --all scores every fact.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from dossier.evaluate import load_gold, score
 from dossier.extraction import extract
 from dossier.read import read_all
+from dossier.service import shown_graph
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -22,6 +25,7 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", default=str(REPO / "examples"))
     parser.add_argument("--model", default=None)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--all", action="store_true", help="score every fact, not only those shown by default")
     args = parser.parse_args()
     totals: Counter[str] = Counter()
     rows = []
@@ -31,7 +35,8 @@ def main() -> None:
         if not result.articles:
             print(f"{text_path}: {result.summary()}")
             continue
-        report = score(load_gold(gold_path), extract(result.articles[0], model=args.model))
+        graph = extract(result.articles[0], model=args.model)
+        report = score(load_gold(gold_path), graph if args.all else shown_graph(graph))
         data = report.to_dict()
         rows.append({"article": text_path.name, "summary": report.summary_line(), "sections": data["sections"]})
         for name, sec in data["sections"].items():

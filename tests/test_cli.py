@@ -57,6 +57,28 @@ def test_extract_prints_the_contract(tmp_path: Path) -> None:
         assert body[mention["start"] : mention["end"]] == mention["text"]
 
 
+HEDGED = """date 2024-04-11 Harbor Board Names New Chair
+Nadia Ferreira was named chair of the Port Aster harbor board on Wednesday.
+In the skit, Ferreira is the queen of the harbor.
+"""
+
+
+@pytest.mark.slow
+def test_extract_shows_what_users_see_and_all_shows_everything(tmp_path: Path) -> None:
+    path = tmp_path / "harbor.txt"
+    path.write_text(HEDGED, encoding="utf-8")
+    shown = json.loads(run("extract", str(path)).stdout)
+    everything = json.loads(run("extract", "--all", str(path)).stdout)
+    none = json.loads(run("extract", "--min-confidence", "1", str(path)).stdout)
+    for kind in ("quotes", "roles", "relations", "events"):
+        assert all(0 <= f["confidence"] <= 1 for f in everything[kind])
+        assert all(f["status"] != "hypothetical" for f in shown[kind])
+        assert len(shown[kind]) <= len(everything[kind])
+        assert all(f["confidence"] >= 1 for f in none[kind])
+    assert any(r["title"] == "chair" for r in shown["roles"])
+    assert shown["entities"] == everything["entities"]
+
+
 @pytest.mark.slow
 def test_extract_jsonl_and_a_bad_line(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl"

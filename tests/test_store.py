@@ -24,6 +24,7 @@ from dossier.graph import (
     Time,
 )
 from dossier.store import Store
+from dossier.store.db import migrations
 from dossier.store.text import norm, sentence
 
 # --- invented articles ----------------------------------------------------------------
@@ -184,7 +185,7 @@ def test_ingest_writes_one_row_per_fact(store: Store) -> None:
     assert (c["quotes"], c["roles"], c["relations"], c["events"], c["claims"]) == (3, 3, 3, 1, 1)
     assert c["event_participants"] == 2
     assert c["times"] == 4
-    assert c["migrations"] == 2
+    assert c["migrations"] == len(migrations())
 
 
 def test_fact_rows_carry_article_span_sentence_and_version(store: Store) -> None:
@@ -263,19 +264,21 @@ def test_foreign_keys_enforced(store: Store) -> None:
 
 # --- connection and migrations ---------------------------------------------------------
 
+SHIPPED = [m.name for m in migrations()]
+
 
 def test_file_store_uses_wal_and_records_migrations(tmp_path: Path) -> None:
     path = tmp_path / "dossier.db"
     with Store(path) as s:
-        assert s.migrated == ["001_initial", "002_resolution"]
+        assert s.migrated == SHIPPED
         assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert s.conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
         s.ingest(ledger_graph())
     with Store(path) as s:
         assert s.migrated == []
-        assert [m["name"] for m in s.migrations] == ["001_initial", "002_resolution"]
-        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert [m["name"] for m in s.migrations] == SHIPPED
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == migrations()[-1].number
         assert s.counts()["articles"] == 1
 
 
@@ -415,20 +418,68 @@ def test_quotes_newest_first_with_outlet_and_date(store: Store) -> None:
     assert (undated["date"], undated["date_from"], undated["kind"]) == ("2023-11-20", "published", "indirect")
 
 
-def test_timeline_dated_in_order_then_undated(store: Store) -> None:
+def test_timeline_dates_every_fact_by_its_own_time_or_its_report(store: Store) -> None:
     line = store.timeline("Dana Okafor")
-    dated = [(i["date"], i["kind"]) for i in line if i["date"]]
-    assert dated == [
-        ("2015", "relation"),
-        ("2016", "relation"),
-        ("2023-11-20", "quote"),  # the older article's bare "Okafor", dated by its publication
-        ("2024-03-11", "event"),  # same day: in the order the article tells them
-        ("2024-03-11", "quote"),
-        ("2024-04-30", "quote"),
+    assert [(i["date"], i["date_from"], i["kind"]) for i in line] == [
+        ("2015", "fact", "relation"),
+        ("2016", "fact", "relation"),
+        ("2023-11-20", "reported", "role"),  # the older article's bare "Okafor", dated by its publication
+        ("2023-11-20", "reported", "quote"),
+        ("2024-03-11", "fact", "event"),  # same day: in the order the article tells them
+        ("2024-03-11", "fact", "quote"),
+        ("2024-03-12", "reported", "claim"),  # no date of its own: the article's publication date
+        ("2024-04-30", "fact", "quote"),
+        ("2024-05-02", "reported", "relation"),
     ]
-    undated = [(i["kind"], i["article_id"]) for i in line if not i["date"]]
-    assert undated == [("role", "gazette-3"), ("claim", "ledger-1"), ("relation", "courier-7")]
-    assert line[:len(dated)] == [i for i in line if i["date"]]
+    words = {(i["kind"], i["date_text"]) for i in line}
+    assert ("claim", "reported 2024-03-12") in words
+    assert ("quote", "30 April 2024") in words
+    assert all(i["reported"] == i["published"] for i in line)
+
+
+def timeline_graph() -> ArticleGraph:
+    """An article whose facts carry TIMEX codes, a hypothetical role and a low-confidence tie."""
+    a = Article(
+        id="lantern-9",
+        title="Quill looks back",
+        body=("Zara Quill joined the Tidewater Choir in the fall of 2015. She has led it for some days now. "
+              "In the sketch, Quill is queen of the harbor. Quill may know Ivo Brandt."),
+        published="2016-10-12",
+    )
+    quill = Entity("z1", "Zara Quill", "PERSON", mentions=[mention(a, "Zara Quill"), mention(a, "Quill", nth=1)])
+    brandt = Entity("z2", "Ivo Brandt", "PERSON", mentions=[mention(a, "Ivo Brandt")])
+    choir = Entity("z3", "Tidewater Choir", "ORG", mentions=[mention(a, "Tidewater Choir")])
+    first = span(a, "Zara Quill joined the Tidewater Choir in the fall of 2015.")
+    led = span(a, "She has led it for some days now.")
+    return ArticleGraph(
+        article=a,
+        entities=[quill, brandt, choir],
+        roles=[
+            Role(person="z1", title="member", org="z3", start="2015-FA", evidence=first, confidence=0.9),
+            Role(person="z1", title="leader", org="z3", when="PRESENT_REF", evidence=led, confidence=0.8),
+            Role(person="z1", title="choir director", org="z3", when="P_D", evidence=led, confidence=0.8),
+            Role(person="z1", title="queen", status="hypothetical", confidence=0.3,
+                 evidence=span(a, "In the sketch, Quill is queen of the harbor.")),
+        ],
+        relations=[Relation("social.friendship", "z1", "z2", span(a, "Quill may know Ivo Brandt."), status="hedged",
+                            confidence=0.4)],
+    )
+
+
+def test_timeline_in_words_hides_hypothetical_and_unsure_facts_unless_all() -> None:
+    with Store(":memory:") as s:
+        s.ingest(timeline_graph())
+        shown = s.timeline("Zara Quill")
+        assert [(i["text"], i["date_text"]) for i in shown] == [
+            ("member, Tidewater Choir", "fall 2015"),
+            ("leader, Tidewater Choir", "now (2016-10-12)"),
+            ("choir director, Tidewater Choir", "for some days, reported 2016-10-12"),
+        ]
+        assert [i["when"] for i in shown] == ["2015-FA", "PRESENT_REF", "P_D"]  # --json keeps the TIMEX values
+        everything = s.timeline("Zara Quill", show_all=True)
+        assert {i["status"] for i in everything} == {"asserted", "hypothetical", "hedged"}
+        assert len(everything) == 5
+        assert len(s.timeline("Zara Quill", min_confidence=0.35)) == 4  # the hedged tie at 0.4; never the sketch
 
 
 def test_graph_round_trip(store: Store) -> None:

@@ -16,7 +16,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
+<<<<<<< HEAD
 from .errors import Ambiguous, DossierError, NotFound, UsageError
+=======
+from .confidence import DEFAULT_MIN_CONFIDENCE
+from .errors import Ambiguous, DossierError, UsageError
+>>>>>>> main
 
 if TYPE_CHECKING:
     from .scoring import Report
@@ -85,14 +90,30 @@ def main(
     """dossier: who is this person, who are they close to, since when, says who, and how sure?"""
 
 
+ShowAll = Annotated[
+    bool, typer.Option("--all", help="Every fact, hypothetical and low-confidence ones too (each has its confidence).")
+]
+FactMinConfidence = Annotated[
+    float | None,
+    typer.Option("--min-confidence", min=0.0, max=1.0,
+                 help=f"Hide facts below this confidence (default {DEFAULT_MIN_CONFIDENCE}, set on judged precision)."),
+]
+
+
 @app.command()
 def extract(
     files: Files,
     fmt: Annotated[str, typer.Option("--format", help="json (one document, a list when several) or jsonl.")] = "json",
     model: Model = None,
+    show_all: ShowAll = False,
+    min_confidence: FactMinConfidence = None,
 ) -> None:
-    """Print the article graph of each article (the JSON contract); problems go to stderr."""
-    from .service import extract_paths
+    """Print the article graph of each article (the JSON contract); problems go to stderr.
+
+    Like every query command, it leaves out hypothetical facts and facts under the
+    default confidence threshold; --all prints everything.
+    """
+    from .service import extract_paths, shown_graph
 
     if fmt not in {"json", "jsonl"}:
         _fail(UsageError(f"--format must be json or jsonl, not {fmt!r}"), code=2)
@@ -105,10 +126,11 @@ def extract(
                 p = outcome.problem
                 err.print(f"[red]skipped[/] {escape(p.where)} ({escape(p.kind)}): {escape(p.reason)}", highlight=False)
             elif outcome.graph:
+                graph = outcome.graph if show_all else shown_graph(outcome.graph, min_confidence)
                 if fmt == "jsonl":
-                    sys.stdout.write(json.dumps(outcome.graph.to_dict(), ensure_ascii=False) + "\n")
+                    sys.stdout.write(json.dumps(graph.to_dict(), ensure_ascii=False) + "\n")
                 else:
-                    graphs.append(outcome.graph.to_dict())
+                    graphs.append(graph.to_dict())
     except DossierError as exc:
         _fail(exc)
     if fmt == "json" and graphs:
@@ -300,14 +322,26 @@ def ties(
 
 
 @app.command()
-def timeline(name: str, db: Db = None, as_json: AsJson = False) -> None:
-    """NAME's dated facts in order (roles, ties, quotes, events), undated ones after."""
-    rows = _query(db, lambda store: store.timeline(name), as_json)
+def timeline(
+    name: str, db: Db = None, show_all: ShowAll = False, min_confidence: FactMinConfidence = None,
+    as_json: AsJson = False,
+) -> None:
+    """NAME's facts in date order (roles, ties, quotes, events, claims).
+
+    Each is dated by its own time or else by its article ("reported 2016-10-12"), in words;
+    --json keeps the TIMEX values. Hypothetical and low-confidence facts are hidden unless --all.
+    """
+    rows = _query(db, lambda store: store.timeline(name, min_confidence=min_confidence, show_all=show_all), as_json)
     if as_json:
         _print_json(rows)
         return
-    out.print(_table(f"timeline of {name}", ["date", "kind", "what", "status"], (
-        [r.get("date"), r.get("kind"), _short(r.get("text"), 100), r.get("status")] for r in rows)))
+    out.print(_table(f"timeline of {escape(name)}", ["date", "kind", "what", "status", "confidence"], (
+        [r.get("date_text"), r.get("kind"), escape(_short(r.get("text"), 100)), r.get("status"),
+         _confidence(r.get("confidence"))] for r in rows)))
+
+
+def _confidence(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
 
 
 @app.command()
@@ -359,13 +393,18 @@ def eval_(
     gold: Annotated[Path, typer.Argument(help="A gold reading (*.gold.json) in the seed-gold form.")],
     article: Annotated[Path, typer.Argument(help="The article file it reads.")],
     model: Model = None,
+    show_all: ShowAll = False,
+    min_confidence: FactMinConfidence = None,
     as_json: AsJson = False,
 ) -> None:
-    """Score one article's extraction against a gold reading: recall of must items, of all, precision."""
+    """Score one article's extraction against a gold reading: recall of must items, of all, precision.
+
+    It scores what a user is shown (the default threshold); --all scores every fact.
+    """
     from .service import evaluate
 
     try:
-        report = evaluate(gold, article, model=model)
+        report = evaluate(gold, article, model=model, show_all=show_all, min_confidence=min_confidence)
     except DossierError as exc:
         _fail(exc, as_json)
     if as_json:
@@ -389,16 +428,27 @@ def _filters(since: str | None, until: str | None, status: list[str] | None, out
 
 
 def _graph_query(db: str | None, ask: Callable[[Store], Any], as_json: bool) -> Any:
+<<<<<<< HEAD
     """Like _query, but a name that matches several entities lists them, and no match suggests names."""
+=======
+    """Like _query, but a name that matches several entities lists them (the message names them too,
+    as it names the nearest names when nothing matches)."""
+>>>>>>> main
     from .service import default_db, open_store
 
     try:
         with open_store(db) as store:
             return ask(store)
+<<<<<<< HEAD
     except (Ambiguous, NotFound) as exc:
         # --json keeps the one error shape (the message names the matches or the nearest names).
         if not as_json and isinstance(exc, Ambiguous):
             err.print(f"[bold red]error:[/] {escape(exc.message.split(':')[0])}:", highlight=False)
+=======
+    except Ambiguous as exc:
+        if not as_json:
+            err.print(f"[bold red]error:[/] [{exc.code}] {escape(exc.message.split(':')[0])}:", highlight=False)
+>>>>>>> main
             err.print(_table("", ["id", "name", "type", "articles", "best alias", "match"], (
                 [f"#{m['id']}", m["name"], m["type"], m["articles"], m["best_alias"], m["match"]]
                 for m in exc.matches)))
@@ -556,15 +606,22 @@ def why(name: str, db: Db = None, as_json: AsJson = False) -> None:
 
 
 def _correct(kind: str, db: str | None, as_json: bool, *args: Any) -> None:
-    from .service import correct
+    from .service import correct, default_db
 
     try:
         result = correct(kind, *args, db=db)
     except DossierError as exc:
+<<<<<<< HEAD
         if not as_json and isinstance(exc, Ambiguous):
             err.print(_table("matches", ["id", "name", "type", "articles", "best alias"], (
                 [f"#{m['id']}", m["name"], m["type"], m["articles"], m["best_alias"]] for m in exc.matches)))
         _fail(exc, as_json, where=str(db) if db else None)
+=======
+        if isinstance(exc, Ambiguous) and not as_json:
+            err.print(_table("matches", ["id", "name", "type", "articles", "best alias"], (
+                [f"#{m['id']}", m["name"], m["type"], m["articles"], m["best_alias"]] for m in exc.matches)))
+        _fail(exc, as_json, where=str(db or default_db()))
+>>>>>>> main
     if as_json:
         _print_json(result)
         return
@@ -614,7 +671,7 @@ def resolve(db: Db = None, as_json: AsJson = False) -> None:
     try:
         result = reresolve(db)
     except DossierError as exc:
-        _fail(exc)
+        _fail(exc, as_json, where=db)
     if as_json:
         _print_json(result)
         return

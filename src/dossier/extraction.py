@@ -9,6 +9,7 @@ from typing import Any, cast, overload
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from . import confidence as confidence_mod
 from . import pipeline
 from .errors import ExtractError
 from .graph import Article, ArticleGraph, Entity, Mention, MentionKind, Quote, Span, Time
@@ -200,7 +201,7 @@ def doc_to_graph(doc: Doc, article: Article) -> ArticleGraph:
     graph.events = [replace(e, evidence=off.remap(e.evidence)) for e in doc_state.section(doc, doc_state.EVENTS)]
     graph.claims = [replace(c, span=off.remap(c.span)) for c in doc_state.section(doc, doc_state.CLAIMS)]
     graph.sentences = sentences(doc, off)
-    return graph
+    return confidence_mod.score(graph)
 
 
 def _remap_time(t: Time, off: Offsets) -> Time:

@@ -9,7 +9,7 @@ They are plain dataclasses so they pickle, compare and serialise cheaply;
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Literal, get_args
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -174,6 +174,7 @@ class Quote:
     when: str | None = None
     source: str | None = None
     text: str | None = None
+    confidence: float | None = None  # 0-1: how sure the construction, status and coreference make it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -188,6 +189,7 @@ class Quote:
             "when": self.when,
             "status": self.status,
             "source": self.source,
+            "confidence": _round(self.confidence),
         }
 
     @classmethod
@@ -197,6 +199,7 @@ class Quote:
             speaker=d.get("speaker"), status=d.get("status", "attributed"),
             speaker_span=Span.maybe(d.get("speaker_span")), cue=Span.maybe(d.get("cue")),
             addressee=d.get("addressee"), when=d.get("when"), source=d.get("source"), text=d.get("text"),
+            confidence=d.get("confidence"),
         )
 
 
@@ -213,10 +216,12 @@ class Role:
     current: bool | None = None
     source: str | None = None
     evidence: Span | None = None
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out = _plain(self)
         out["evidence"] = self.evidence.to_dict() if self.evidence else None
+        out["confidence"] = _round(self.confidence)
         return out
 
     @classmethod
@@ -240,6 +245,7 @@ class Relation:
     def to_dict(self) -> dict[str, Any]:
         out = _plain(self)
         out["evidence"] = self.evidence.to_dict()
+        out["confidence"] = _round(self.confidence)
         return out
 
     @classmethod
@@ -262,6 +268,7 @@ class Event:
     when: str | None = None
     source: str | None = None
     ordinal: int | None = None  # "second inauguration" -> 2 (an added field; absent when unknown)
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -271,6 +278,7 @@ class Event:
             "status": self.status,
             "source": self.source,
             "evidence": self.evidence.to_dict(),
+            "confidence": _round(self.confidence),
         }
         if self.ordinal is not None:
             out["ordinal"] = self.ordinal
@@ -283,7 +291,7 @@ class Event:
             participants=[Participant(p["role"], p.get("entity")) for p in d.get("participants", [])],
             evidence=Span.from_dict(d["evidence"]),
             status=d.get("status", "asserted"), when=d.get("when"), source=d.get("source"),
-            ordinal=d.get("ordinal"),
+            ordinal=d.get("ordinal"), confidence=d.get("confidence"),
         )
 
 
@@ -293,13 +301,16 @@ class Claim:
     status: Status
     cues: list[str] = field(default_factory=list)
     source: str | None = None
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"span": self.span.to_dict(), "status": self.status, "cues": list(self.cues), "source": self.source}
+        return {"span": self.span.to_dict(), "status": self.status, "cues": list(self.cues), "source": self.source,
+                "confidence": _round(self.confidence)}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Claim:
-        return cls(Span.from_dict(d["span"]), d["status"], list(d.get("cues", [])), d.get("source"))
+        return cls(Span.from_dict(d["span"]), d["status"], list(d.get("cues", [])), d.get("source"),
+                   d.get("confidence"))
 
 
 @dataclass
@@ -324,6 +335,21 @@ class ArticleGraph:
             if ent.id == entity_id:
                 return ent
         return None
+
+    def shown(self, min_confidence: float) -> ArticleGraph:
+        """The graph a user is shown: facts that are not hypothetical and reach ``min_confidence``.
+
+        Entities and times stay; a fact without a confidence (a graph from an older
+        extractor) counts as shown.
+        """
+        return replace(
+            self,
+            quotes=[f for f in self.quotes if is_shown(f, min_confidence)],
+            roles=[f for f in self.roles if is_shown(f, min_confidence)],
+            relations=[f for f in self.relations if is_shown(f, min_confidence)],
+            events=[f for f in self.events if is_shown(f, min_confidence)],
+            claims=[f for f in self.claims if f.confidence is None or f.confidence >= min_confidence],
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -358,6 +384,17 @@ class ArticleGraph:
             extractor_version=d.get("extractor_version", EXTRACTOR_VERSION),
             sentences=[Span.from_dict(s) for s in d.get("sentences", [])],
         )
+
+
+def is_shown(fact: Quote | Role | Relation | Event, min_confidence: float) -> bool:
+    """Whether a user sees the fact by default: not hypothetical, and confident enough."""
+    if fact.status == "hypothetical":
+        return False
+    return fact.confidence is None or fact.confidence >= min_confidence
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
 
 
 def _plain(obj: Any) -> dict[str, Any]:

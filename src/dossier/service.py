@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import pipeline
+from .confidence import DEFAULT_MIN_CONFIDENCE
 from .errors import ReadError
 from .extraction import doc_to_graph, pipe_docs, set_error_handler
 from .graph import EXTRACTOR_VERSION, STATUSES, Article, ArticleGraph
@@ -181,6 +182,7 @@ def ingest(
     return summary
 
 
+<<<<<<< HEAD
 def ingest_articles(articles: list[Article], db: str | Path | None = None, model: str | None = None) -> IngestSummary:
     """Extract and store articles given in memory (e.g. posted to the web API); one bad article is reported."""
     summary = IngestSummary(read=len(articles))
@@ -200,6 +202,11 @@ def ingest_articles(articles: list[Article], db: str | Path | None = None, model
             else:
                 summary.unchanged += 1
     return summary
+=======
+def shown_graph(graph: ArticleGraph, min_confidence: float | None = None) -> ArticleGraph:
+    """What a user is shown of an article graph: no hypothetical facts, none under the threshold."""
+    return graph.shown(DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
+>>>>>>> main
 
 
 def open_store(db: str | Path | None = None, readonly: bool = True) -> Store:
@@ -212,8 +219,12 @@ def open_store(db: str | Path | None = None, readonly: bool = True) -> Store:
     return Store(path, readonly=readonly)
 
 
-def evaluate(gold_path: str | Path, article_path: str | Path, model: str | None = None) -> Report:
-    """Extract one article and score it against a gold reading."""
+def evaluate(
+    gold_path: str | Path, article_path: str | Path, model: str | None = None, show_all: bool = False,
+    min_confidence: float | None = None,
+) -> Report:
+    """Extract one article and score what a user is shown of it (everything with ``show_all``) against a gold
+    reading."""
     gold = load_gold(gold_path)
     outcomes = list(extract_paths([article_path], model=model))
     problems = [o.problem for o in outcomes if o.problem]
@@ -221,7 +232,7 @@ def evaluate(gold_path: str | Path, article_path: str | Path, model: str | None 
     if problems or not graphs:
         reason = problems[0].reason if problems else "no article read"
         raise ReadError(str(article_path), reason, problems[0].kind if problems else "empty")
-    return score(gold, graphs[0])
+    return score(gold, graphs[0] if show_all else shown_graph(graphs[0], min_confidence))
 
 
 # --- the cross-article graph: queries, corrections, exports ------------------------------------

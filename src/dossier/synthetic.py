@@ -10,8 +10,9 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
-from .graph import Article, ArticleGraph, Entity, Mention, Relation, Role, Span
+from .graph import Article, ArticleGraph, Entity, Mention, Relation, Role, Span, Status
 
 _FIRST_F = ["Anna", "Brenna", "Carla", "Dina", "Elsa", "Fiona", "Greta", "Hanna", "Ilse", "Jora", "Katrin", "Lena",
             "Mira", "Nadia", "Olga", "Petra", "Rosa", "Selma", "Tova", "Vera"]
@@ -25,7 +26,9 @@ _OUTLETS = ["The Harbor Ledger", "Northgate Post", "Calloway Courier", "Estmark 
 _TITLES = ["senator", "mayor", "director", "chair", "minister", "treasurer", "judge", "chief executive"]
 _RELATIONS = ["social.friendship", "professional.worked_with", "political.endorsed", "political.criticized",
               "contest.defeated", "contact.met", "family.sibling", "social.tension"]
-_STATUSES = ["asserted"] * 6 + ["attributed"] * 3 + ["reported", "hedged", "negated"]
+_STATUSES: list[Status] = [
+    "asserted", "asserted", "asserted", "asserted", "asserted", "asserted", "attributed", "attributed", "attributed",
+    "reported", "hedged", "negated"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class _Person:
     first: str
     middle: str
     surname: str
-    gender: str
+    gender: Literal["female", "male"]
     title: str
     org: int
 

@@ -29,7 +29,7 @@ def _date(value: str | None) -> list[str]:
     return [value] if value and _DATE.match(value) else []
 
 
-def _link(schema: str, e: dict[str, Any], ends: dict[str, str], extra: dict[str, list[str]]) -> dict[str, Any]:
+def _link(schema: str, e: dict[str, Any], ends: dict[str, list[str]], extra: dict[str, list[str]]) -> dict[str, Any]:
     s = e["sources"]
     props: dict[str, list[str]] = {
         **extra,
@@ -43,7 +43,7 @@ def _link(schema: str, e: dict[str, Any], ends: dict[str, str], extra: dict[str,
     }
     if schema in ("Membership", "Occupancy", "UnknownLink"):
         props["status"] = [e["status"]]
-    props.update(ends)  # type: ignore[arg-type]
+    props.update(ends)
     return {"id": _id(schema, e["id"]), "schema": schema, "properties": {k: v for k, v in props.items() if v}}
 
 
@@ -71,10 +71,9 @@ def entities(data: dict[str, Any]) -> list[dict[str, Any]]:
             out.append(_link("Family", e, {"person": [ia], "relative": [ib]}, {"relationship": [t.split(".", 1)[1]]}))
         elif t.startswith("role.") and sa == "Person" and sb == "Organization":
             title = t.split(".", 1)[1]
-            post = {"id": _id("Position", b, title), "schema": "Position",
-                    "properties": {"name": [title], "organization": [ib]}}
-            out.append(post)
-            out.append(_link("Occupancy", e, {"holder": [ia], "post": [post["id"]]}, {}))
+            post_id = _id("Position", b, title)
+            out.append({"id": post_id, "schema": "Position", "properties": {"name": [title], "organization": [ib]}})
+            out.append(_link("Occupancy", e, {"holder": [ia], "post": [post_id]}, {}))
         elif t in ("membership.member_of", "professional.worked_for") and sa == "Person" and sb == "Organization":
             out.append(_link("Membership", e, {"member": [ia], "organization": [ib]}, {"role": [t.split(".", 1)[1]]}))
         elif sa == sb == "Person" and t.startswith((*PERSON_TIES, "professional.")):

@@ -168,9 +168,9 @@ def cluster_block(forms: list[Form], signatures: list[Signature], decisions: lis
     by_key: dict[str, Cluster] = {}
     result: dict[str, Assignment] = {}
     for f in sorted(forms, key=lambda f: f.form):
-        d = pinned.get(f.form)
-        if d is None:
+        if f.form not in pinned:
             continue
+        d = pinned[f.form]
         c = by_key.get(d.key)
         if c is None:
             c = by_key[d.key] = Cluster(d.key, name=d.name)
@@ -259,7 +259,7 @@ def cluster_block(forms: list[Form], signatures: list[Signature], decisions: lis
     for s in sorted(signatures, key=lambda s: s.signature):
         sigs[s.signature] = _place_surname(s, clusters, pinned, apart, bare[(s.surname, s.suffix)],
                                            (first_use or {}).get(s.surname, 0))
-    return BlockResult(result, sigs, clusters, {c.key: c.name for c in clusters if c.key}, bridged)  # type: ignore[misc]
+    return BlockResult(result, sigs, clusters, {c.key: c.name for c in clusters if c.key}, bridged)
 
 
 def _place_surname(s: Signature, clusters: list[Cluster], pinned: dict[str, Decision],

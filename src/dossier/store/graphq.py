@@ -63,7 +63,8 @@ def ties(conn: sqlite3.Connection, a: str | int, b: str | int, filters: E.Filter
 
 def _source_filter(filters: E.Filters, statuses: tuple[str, ...] | None) -> tuple[str, list[Any]]:
     """SQL conditions on a fact row ``r`` joined to its article ``a`` for the source filters."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if filters.since:
         where.append("a.published >= ?")
         params.append(filters.since)
@@ -81,13 +82,17 @@ def _source_filter(filters: E.Filters, statuses: tuple[str, ...] | None) -> tupl
 
 
 def neighbours(conn: sqlite3.Connection, nodes: list[int], filters: E.Filters = E.NO_FILTERS,
-               statuses: tuple[str, ...] | None = None) -> dict[int, set[int]]:
+               statuses: tuple[str, ...] | None = None, within: set[int] | None = None) -> dict[int, set[int]]:
     """node -> entities it has a tie with (a relation or role row passing the filters), in one query a chunk.
 
     An edge's status is its strongest source's, so "an edge of these statuses" is "a source of these
     statuses" for the usual prefixes of the order (asserted, attributed, ...).
     """
     cond, params = _source_filter(filters, statuses)
+    if within is not None:  # only ties among these entities (a temp table: the set may be large)
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS _within (id INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM _within")
+        conn.executemany("INSERT INTO _within (id) VALUES (?)", [(i,) for i in within])
     out: dict[int, set[int]] = {}
     for i in range(0, len(nodes), 400):
         chunk = nodes[i:i + 400]
@@ -97,14 +102,16 @@ def neighbours(conn: sqlite3.Connection, nodes: list[int], filters: E.Filters = 
             for me, other in ((s_col, o_col), (o_col, s_col)):
                 sql.append(f"SELECT r.{me}, r.{other}, count(DISTINCT r.article_id) FROM {table} r"
                            f" JOIN articles a ON a.id = r.article_id WHERE r.{me} IN ({marks})"
-                           f" AND r.{other} IS NOT NULL AND r.{other} != r.{me} AND {cond} GROUP BY 1, 2")
+                           f" AND r.{other} IS NOT NULL AND r.{other} != r.{me} AND {cond}"
+                           + (f" AND r.{other} IN (SELECT id FROM _within)" if within is not None else "")
+                           + " GROUP BY 1, 2")
         rows = conn.execute(" UNION ALL ".join(sql), [*chunk, *params] * 4).fetchall()
         counts: dict[tuple[int, int], int] = {}
-        for me, other, n in rows:
-            counts[(me, other)] = max(counts.get((me, other), 0), n)
-        for (me, other), n in counts.items():
+        for a, b, n in rows:
+            counts[(a, b)] = max(counts.get((a, b), 0), n)
+        for (a, b), n in counts.items():
             if n >= filters.min_sources:
-                out.setdefault(me, set()).add(other)
+                out.setdefault(a, set()).add(b)
     return out
 
 
@@ -210,7 +217,7 @@ def network(conn: sqlite3.Connection, name: str | int, depth: int = 2, filters: 
         if truncated:
             break
         frontier = nxt
-    adjacency = neighbours(conn, sorted(seen), filters)
+    adjacency = neighbours(conn, sorted(seen), filters, within=set(seen))
     pairs = sorted({(min(a, b), max(a, b)) for a, others in adjacency.items() for b in others if b in seen},
                    key=lambda p: (min(seen[p[0]], seen[p[1]]), max(seen[p[0]], seen[p[1]]), p))
     kept: list[dict[str, Any]] = []

@@ -8,10 +8,12 @@ import sqlite3
 from dataclasses import replace
 from typing import Any
 
+from ..confidence import DEFAULT_MIN_CONFIDENCE
 from ..errors import NotFound
 from ..graph import ArticleGraph
 from . import graphq, lookup
 from .edges import NO_FILTERS, Filters
+from .timewords import in_words
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -97,31 +99,42 @@ def ties(conn: sqlite3.Connection, a: str | int, b: str | int, filters: Filters 
     return {**merged, "relations": relations, "events": shared}
 
 
-def timeline(conn: sqlite3.Connection, name: str | int) -> list[dict[str, Any]]:
-    """Facts about someone in date order; undated facts follow, by publication date.
+def timeline(
+    conn: sqlite3.Connection, name: str | int, min_confidence: float = DEFAULT_MIN_CONFIDENCE, show_all: bool = False
+) -> list[dict[str, Any]]:
+    """Facts about someone in date order, each dated by its own TIMEX value or else by its report.
 
-    A fact's date is its own TIMEX value (a role's start, a relation's start, an
-    event's or quote's ``when``); a quote without one is dated by its article.
+    A fact's own date is a role's start (or ``when``, or end), a relation's start or
+    ``when``, an event's or quote's ``when``; a fact without one is dated by its
+    article's publication date (``date_from`` "reported"). ``date_text`` says it in
+    words ("fall 2015", "for some days, reported 2016-10-12"); ``when`` keeps the TIMEX
+    value. Hypothetical facts and facts under ``min_confidence`` are left out unless
+    ``show_all``.
     """
     eid = resolve(conn, name)["id"]
     items: list[dict[str, Any]] = []
     for q in _quotes_by(conn, eid):
-        items.append(_item("quote", q, q["date"], q["date_from"], f"“{q['text']}”" if q["text"] else ""))
+        items.append(_item("quote", q, q["when"], f"“{q['text']}”" if q["text"] else ""))
     for r in _roles_of(conn, eid):
-        date = date_of(r["start"]) or date_of(r["when"]) or date_of(r["end"])
-        text = r["title"] + (f", {r['org']}" if r["org"] else "")
-        items.append(_item("role", r, date, "fact" if date else None, text))
+        value = r["start"] or r["when"] or r["end"]
+        items.append(_item("role", r, value, r["title"] + (f", {r['org']}" if r["org"] else "")))
     for r in _relations_of(conn, eid):
-        date = date_of(r["start"]) or date_of(r["when"])
-        items.append(_item("relation", r, date, "fact" if date else None, f"{r['type']} {r['other'] or '?'}"))
+        items.append(_item("relation", r, r["start"] or r["when"], f"{r['type']} {r['other'] or '?'}"))
     for e in _events_of(conn, eid):
-        date = date_of(e["when"])
-        items.append(_item("event", e, date, "fact" if date else None, f"{e['type']} ({e['role']})"))
+        items.append(_item("event", e, e["when"], f"{e['type']} ({e['role']})"))
     for c in _claims_about(conn, eid):
-        items.append(_item("claim", c, None, None, c["text"] or ""))
+        items.append(_item("claim", c, None, c["text"] or ""))
+    if not show_all:
+        items = [i for i in items if _visible(i, min_confidence)]
     dated = sorted((i for i in items if i["date"]), key=lambda i: (i["date"], i["published"] or "", i["start"] or 0))
-    undated = sorted((i for i in items if not i["date"]), key=lambda i: (i["published"] or "", i["start"] or 0))
+    undated = [i for i in items if not i["date"]]  # only when the article has no publication date
     return dated + undated
+
+
+def _visible(item: dict[str, Any], min_confidence: float) -> bool:
+    if item["status"] == "hypothetical" and item["kind"] != "claim":
+        return False
+    return item["confidence"] is None or item["confidence"] >= min_confidence
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
@@ -173,9 +186,22 @@ def _evidence(row: sqlite3.Row) -> dict[str, Any]:
     }
 
 
-def _item(kind: str, fact: dict[str, Any], date: str | None, date_from: str | None, text: str) -> dict[str, Any]:
-    keep = ("status", "source", "article_id", "article_title", "published", "outlet", "start", "end", "sentence")
-    item: dict[str, Any] = {"kind": kind, "date": date, "date_from": date_from, "text": text}
+def _item(kind: str, fact: dict[str, Any], value: str | None, text: str) -> dict[str, Any]:
+    """A timeline row: the fact's own date when its TIMEX value has one, else its report date."""
+    published = fact.get("published")
+    own = published if value == "PRESENT_REF" else date_of(value)
+    words = in_words(value, published)
+    date_from: str | None
+    if own:
+        date, date_from, date_text = own, "fact", words or own
+    else:
+        date, date_from = published, "reported" if published else None
+        reported = f"reported {published}" if published else "undated"
+        date_text = f"{words}, {reported}" if words else reported
+    keep = ("status", "source", "confidence", "article_id", "article_title", "published", "outlet", "start", "end",
+            "sentence")
+    item: dict[str, Any] = {"kind": kind, "date": date, "date_from": date_from, "date_text": date_text,
+                            "when": value, "reported": published, "text": text}
     item.update({k: fact.get(k) for k in keep})
     if kind in ("role", "relation"):
         # Their own "start"/"end" are TIMEX values; the span offsets sit under "span".
@@ -196,7 +222,8 @@ def _quotes_by(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
         out.append({
             "id": r["local_id"], "text": r["text"], "kind": r["kind"], "cue": r["cue"], "when": r["when_value"],
             "date": own or r["published"], "date_from": "fact" if own else ("published" if r["published"] else None),
-            "status": r["status"], "addressee": r["addressee"], "source": r["source"], **_evidence(r),
+            "status": r["status"], "addressee": r["addressee"], "source": r["source"],
+            "confidence": r["confidence"], **_evidence(r),
         })
     out.sort(key=lambda q: (q["date"] or "", q["published"] or "", -(q["start"] or 0)), reverse=True)
     return out
@@ -216,7 +243,7 @@ def _roles_of(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
             "title": r["title"], "org": r["org"], "org_id": r["org_id"], "place": r["place"],
             "place_id": r["place_id"], "start": r["start_value"], "end": r["end_value"], "when": r["when_value"],
             "current": None if r["current"] is None else bool(r["current"]), "status": r["status"],
-            "source": r["source"], **ev,
+            "source": r["source"], "confidence": r["confidence"], **ev,
         })
     return out
 
@@ -279,7 +306,7 @@ def _events_of(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
             " LEFT JOIN entities e ON e.id = ep.entity_id WHERE ep.event_id = ? ORDER BY ep.rowid", (r["id"],))]
         out.append({
             "type": r["type"], "role": r["role"], "when": r["when_value"], "status": r["status"],
-            "source": r["source"], "participants": participants, **_evidence(r),
+            "source": r["source"], "confidence": r["confidence"], "participants": participants, **_evidence(r),
         })
     return out
 
@@ -292,5 +319,5 @@ def _claims_about(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
         " ORDER BY a.published, c.article_id, c.ev_start", (eid,))
     return [{
         "text": r["ev_text"], "status": r["status"], "cues": json.loads(r["cues"]), "source": r["source"],
-        **_evidence(r),
+        "confidence": r["confidence"], **_evidence(r),
     } for r in rows]

@@ -228,7 +228,7 @@ def _refresh_block(conn: sqlite3.Connection, block: str) -> None:
         f"SELECT id, norm_name, name, gender FROM entities WHERE id IN ({','.join('?' * len(held))})",
         tuple(held))} if held else {}
     for c in sorted(result.clusters, key=lambda c: (-c.n, c.key)):
-        name = result.names.get(c.key) or display[c.canonical().form]  # type: ignore[index]
+        name = result.names.get(c.key or "") or display[c.canonical().form]
         mine = [current[f.form] for f in c.forms if current.get(f.form)]
         same = [e for e in mine if known.get(e, ("",))[0] == c.key]
         eid = same[0] if same else _rekey(conn, c.key, mine, keys, ids)  # type: ignore[arg-type]

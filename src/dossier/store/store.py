@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -168,8 +168,10 @@ class Store:
     def correct(self, kind: str, *args: Any) -> dict[str, Any]:
         """Store a correction: ``merge A B``, ``distinct A B``, ``alias NAME ALIAS``, ``split NAME [articles]``."""
         self._writable()
-        fn = {"merge": corrections.merge, "distinct": corrections.distinct, "alias": corrections.alias,
-              "split": corrections.split}[kind]
+        kinds: dict[str, Callable[..., dict[str, Any]]] = {
+            "merge": corrections.merge, "distinct": corrections.distinct, "alias": corrections.alias,
+            "split": corrections.split}
+        fn = kinds[kind]
         return self._transaction(lambda: fn(self.conn, *args))
 
     def reresolve(self) -> dict[str, int]:
@@ -193,10 +195,18 @@ class Store:
         with self._lock:
             return query.quotes(self.conn, name)
 
-    def timeline(self, name: str | int) -> list[dict[str, Any]]:
-        """Dated facts about someone in order, undated after; raises NotFound."""
+    def timeline(
+        self, name: str | int, min_confidence: float | None = None, show_all: bool = False
+    ) -> list[dict[str, Any]]:
+        """Facts about someone in date order (their own date, else the report's); raises NotFound.
+
+        Hypothetical facts and facts under ``min_confidence`` (default: the shown threshold) are left out
+        unless ``show_all``.
+        """
         with self._lock:
-            return query.timeline(self.conn, name)
+            if min_confidence is None:
+                return query.timeline(self.conn, name, show_all=show_all)
+            return query.timeline(self.conn, name, min_confidence, show_all)
 
     def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Stored articles, newest first."""

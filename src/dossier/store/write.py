@@ -200,7 +200,7 @@ def _write_quotes(w: _Writer) -> None:
             "speaker_local": q.speaker, "speaker_id": w.gid(q.speaker),
             "addressee_local": q.addressee, "addressee_id": w.gid(q.addressee),
             "cue": span_text(w.article, q.cue), "when_value": q.when, "status": q.status,
-            "source_local": q.source, "source_id": w.gid(q.source),
+            "source_local": q.source, "source_id": w.gid(q.source), "confidence": q.confidence,
         }, q.span)
 
 
@@ -211,7 +211,7 @@ def _write_roles(w: _Writer) -> None:
             "org_local": r.org, "org_id": w.gid(r.org), "place_local": r.place, "place_id": w.gid(r.place),
             "start_value": r.start, "end_value": r.end, "when_value": r.when,
             "current": None if r.current is None else int(r.current), "status": r.status,
-            "source_local": r.source, "source_id": w.gid(r.source),
+            "source_local": r.source, "source_id": w.gid(r.source), "confidence": r.confidence,
         }, r.evidence)
 
 
@@ -230,7 +230,7 @@ def _write_events(w: _Writer) -> None:
     for e in w.graph.events:
         event_id = w.insert("events", {
             "article_id": w.article.id, "type": e.type, "when_value": e.when, "status": e.status,
-            "source_local": e.source, "source_id": w.gid(e.source),
+            "source_local": e.source, "source_id": w.gid(e.source), "confidence": e.confidence,
         }, e.evidence)
         for p in e.participants:
             w.conn.execute(
@@ -244,7 +244,7 @@ def _write_claims(w: _Writer) -> None:
     for c in w.graph.claims:
         claim_id = w.insert("claims", {
             "article_id": w.article.id, "status": c.status, "cues": json.dumps(c.cues, ensure_ascii=False),
-            "source_local": c.source, "source_id": w.gid(c.source),
+            "source_local": c.source, "source_id": w.gid(c.source), "confidence": c.confidence,
         }, c.span)
         # A claim is about the entities mentioned inside it (pronouns included: coreference resolved them).
         about = {

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import doc_state, lexicons
 from ..component import DossierComponent
 from ..entities.finder import gender_of_first_name
+from . import surname_cues
 from .descriptors import appositions, collect_ties, find_descriptor, kin_surnames, resolve_descriptor, role_nouns
 from .discourse import Discourse
 from .pronouns import features, resolve_at
@@ -81,7 +82,8 @@ def resolve(doc: Doc) -> Resolution:
     ties = collect_ties(d)
     for span, key, conf in _shared_surnames(d, ties):
         _rekey(d, span, key)
-        confidence[(span.start_char, span.end_char)] = conf
+        if key is not None:
+            confidence[(span.start_char, span.end_char)] = conf
     apps = appositions(d)
     _unnamed_people(d)
     added: list[tuple[int, int, str, str, float]] = []
@@ -141,9 +143,11 @@ def _joint_first_names(d: Discourse) -> dict[str, str]:
     return out
 
 
-def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tuple[Span, str, float]]:
-    """Bare surnames two people share, re-assigned: an honorific or a title decides; else the principal.
+def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tuple[Span, str | None, float]]:
+    """Bare surnames two people share, re-assigned: an honorific or a title decides, then the gender of
+    the pronoun that continues the name, then who the paragraph has named; else the principal.
 
+    When the paragraph has named both and no cue decides, the surname goes to no one (key None).
     The principal bearer is the one named in the headline, else the one named most
     often, else the first named ("daughter Chelsea Obi" does not take over "Obi");
     the other one only while just named and the principal not.
@@ -159,7 +163,7 @@ def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tupl
     for span in d.spans:
         if span.kb_id_ and len(span) >= 2 and span.label_ == "PERSON":
             full.setdefault(span.kb_id_, []).append(span)
-    out: list[tuple[Span, str, float]] = []
+    out: list[tuple[Span, str | None, float]] = []
     for span in d.spans:
         if span.label_ != "PERSON" or len(span) != 1 or span.id_ not in {"alias", "possessive"}:
             continue
@@ -175,6 +179,18 @@ def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tupl
             chosen = [k for k in keys if k in ties.get(prev, {})]
         if len(chosen) == 1:
             out.append((span, chosen[0], 0.9))
+            continue
+        gender = surname_cues.pronoun_gender(d, span)  # "Clinton said her plan ..."
+        by_gender = [k for k in keys if gender and d.genders.get(k) == gender]
+        if len(by_gender) == 1:
+            out.append((span, by_gender[0], 0.85))
+            continue
+        named = surname_cues.paragraph_bearers(d, keys, full, span)
+        if len(named) == 1:
+            out.append((span, named[0], 0.75))
+            continue
+        if len(named) > 1:
+            out.append((span, None, 0.0))  # both named in this paragraph and nothing decides: no one
             continue
 
         def rank(key: str) -> tuple[bool, int, int]:
@@ -228,10 +244,11 @@ def _missed_names(doc: Doc) -> None:
         doc_state.add_mention(doc, tok.i, tok.i + 1, "PERSON", sorted(keys)[0], kind)
 
 
-def _rekey(d: Discourse, span: Span, key: str) -> None:
-    if span.kb_id_ == key:
+def _rekey(d: Discourse, span: Span, key: str | None) -> None:
+    """Point ``span`` at entity ``key``; None leaves it unresolved (it then names no one)."""
+    if span.kb_id_ == (key or ""):
         return
-    new = Span(d.doc, span.start, span.end, label=span.label_, kb_id=key, span_id=span.id_)
+    new = Span(d.doc, span.start, span.end, label=span.label_, kb_id=key or "", span_id=span.id_)
     d.spans[d.spans.index(span)] = new
     for i in range(span.start, span.end):
         d.mention_at[i] = new

@@ -355,6 +355,15 @@ def _not_people(doc: Doc, cands: list[Candidate]) -> None:
             cand.label = "GPE"
 
 
+def _names_a_post(doc: Doc, cand: Candidate) -> bool:
+    """A place or party right before a title names the post, not a person: "former Florida governor Bush"."""
+    if cand.end >= len(doc):
+        return False
+    nxt = doc[cand.end].lower_
+    return nxt in lexicons.load("facts/role_titles") or nxt in lexicons.load("person_titles") or nxt.rstrip(".") in {
+        t.rstrip(".") for t in lexicons.load("person_titles")}
+
+
 def _after_title(doc: Doc, i: int) -> bool:
     """Whether a person's title or honorific stands right before token ``i`` (``Dr. Obi``)."""
     return any(_title_len(doc, j, i + 1) == i - j for j in range(max(0, i - 3), i))
@@ -383,7 +392,7 @@ def _retype(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if cand.label == "ORG" and (_norm(span.text) in outlet_names or (last in media and last not in org_heads)):
             cand.label, cand.subtype = "OUTLET", "news_outlet"
         word = span[0].lower_
-        if cand.label in {"ORG", "GPE", "NORP", "LOC"} and len(span) == 1 and (
+        if cand.label in {"ORG", "GPE", "NORP", "LOC"} and len(span) == 1 and not _names_a_post(doc, cand) and (
             word in surnames or word in first_names or word in one_word_people or _after_title(doc, cand.start)
         ):
             cand.label = "PERSON"
@@ -589,6 +598,10 @@ def _majority_label(cl: Cluster) -> str:
 def _attach_single(
     doc: Doc, cand: Candidate, word: str, persons: dict[tuple[str, str], Cluster], clusters: list[Cluster]
 ) -> None:
+    company = _company_named(doc, cand, word, clusters)
+    if company is not None:  # "Bloomberg says its reporting ...": the company, not Michael Bloomberg
+        company.mentions.append(cand)
+        return
     fits = [cl for (first, last), cl in persons.items() if last == word]
     if not fits:
         # "Solberg" for "Katrin Solberg-Aro": one half of a double-barrelled surname.
@@ -610,6 +623,24 @@ def _attach_single(
         persons[key] = cl
         clusters.append(cl)
     cl.mentions.append(cand)
+
+
+def _company_named(doc: Doc, cand: Candidate, word: str, clusters: list[Cluster]) -> Cluster | None:
+    """The organisation a bare name stands for when one is named after the same word ("Bloomberg L.P.")
+    and the sentence goes on with "it"/"its" before any other name, without a "Mr." before the word."""
+    if cand.honorific is not None:
+        return None
+    orgs = [cl for cl in clusters if cl.label in {"ORG", "OUTLET"} and any(
+        m.end - m.start >= 2 and doc[m.start].lower_ == word for m in cl.mentions)]
+    if len(orgs) != 1:
+        return None
+    for tok in doc[cand.end : doc[cand.start].sent.end]:
+        if tok.lower_ in {"it", "its", "itself"}:
+            cand.label = orgs[0].label
+            return orgs[0]
+        if tok.lower_ in {"he", "his", "him", "she", "her"} or (tok.ent_type_ == "PERSON" and tok.i >= cand.end):
+            return None
+    return None
 
 
 def _last_of_label(clusters: list[Cluster], label: str, before: int) -> Cluster | None:

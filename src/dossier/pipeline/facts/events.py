@@ -18,9 +18,12 @@ from spacy.tokens import Token
 
 from ...graph import Event, Participant
 from .. import lexicons
+from . import modality
 from .index import AGENTS, PEOPLE, Facts, fact_subject
 
 YEAR_LEN = 4
+# Who can do an event: not a nationality or religion ("four Americans were killed", "Democrats win").
+DOERS = AGENTS - {"NORP"}
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Hit:
     when: str | None = None
     ordinal: int | None = None
     timed: bool = True
+    confidence: float = 0.85  # a verb states an event; a noun ("her 2024 loss") only refers to one (0.7)
 
 
 PREPS = {"to", "of", "from", "for", "into", "in"}
@@ -146,7 +150,7 @@ def _targets(facts: Facts, verb: Token, objs: list[Token]) -> list[str]:
         for c in verb.children:
             if c.dep_ in {"prep", "dative"} and c.lower_ == "to":
                 out += [k for p in c.children if p.dep_ == "pobj" for k in facts.denote(p)]
-    return [k for k in out if facts.is_a(k, AGENTS)]
+    return [k for k in out if facts.is_a(k, DOERS)]
 
 
 def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hit | None:
@@ -156,11 +160,13 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
     others: list[tuple[str, str]] = []
     if trig.target_object and (not obj_keys or any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in verb.children)):
         return None  # "called it off", "called her a liar": no call to anyone
+    if trig.type == "appointment" and trig.passive and _lemma_of(verb) == "name" and not _named_to_post(verb):
+        return None  # "were named in the lawsuit", "was named after her aunt": no post
     if trig.person_object:  # "named X as its chief": X is appointed, the subject appoints
         agents = [k for k in obj_keys if facts.is_a(k, PEOPLE)]
-        others = [("target", k) for k in subj_keys if facts.is_a(k, AGENTS)]
+        others = [("target", k) for k in subj_keys if facts.is_a(k, DOERS)]
     else:
-        agents = [k for k in subj_keys if facts.is_a(k, AGENTS)]
+        agents = [k for k in subj_keys if facts.is_a(k, DOERS)]
         if trig.type in set(lexicons.json("facts/event_triggers")["target_types"]):
             others = [("target", k) for k in _targets(facts, verb, objs) if k not in agents]
         elif trig.prep == "to" and trig.type.startswith("election"):
@@ -173,6 +179,12 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
     if not agents:
         return None
     return Hit(trig.type, agents, [verb, *objs], others, timed=subj is None or facts.pair(subj) is None)
+
+
+def _named_to_post(verb: Token) -> bool:
+    """``was named chair``, ``named to the board``, ``named as its chief``: a post follows the verb."""
+    return any(c.dep_ in {"oprd", "attr", "xcomp", "dobj"} or (c.dep_ == "prep" and c.lower_ in {"as", "to"})
+               for c in verb.children)
 
 
 def _noun_events(facts: Facts) -> list[Hit]:
@@ -191,10 +203,11 @@ def _noun_events(facts: Facts) -> list[Hit]:
         typ, needs = spec
         holder = tok.head if tok.dep_ == "compound" else tok  # "her concession speech"
         agents = [k for c in holder.children if c.dep_ == "poss" for k in facts.denote(c)]
-        agents += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for p in c.children if p.dep_ == "pobj" for k in facts.denote(p)]
-        agents = [k for k in agents if facts.is_a(k, AGENTS)]
-        if not agents:
+        if not (agents and typ in set(data["target_types"])):  # "her endorsement of X": X is the target
+            agents += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj" for k in facts.denote(p)]
+        agents = [k for k in agents if facts.is_a(k, DOERS)]
+        if not agents or (typ == "endorsement" and _endorses_nobody(facts, tok, agents)):
             continue
         phrase = list(holder.subtree)
         year = next((t.text for t in phrase if t.like_num and len(t.text) == YEAR_LEN and t.text[:2] in {"19", "20"}),
@@ -211,8 +224,16 @@ def _noun_events(facts: Facts) -> list[Hit]:
         times = facts.times_in(min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase))
         when = times[0].value if times else year
         hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
-                        ordinal=ordinal, timed=when is None))
+                        ordinal=ordinal, timed=when is None, confidence=0.7))
     return hits
+
+
+def _endorses_nobody(facts: Facts, noun: Token, agents: list[str]) -> bool:
+    """``his endorsement of his leadership team``: what is endorsed is named, and it is no one else."""
+    objs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "for"} for p in c.children
+            if p.dep_ == "pobj"]
+    named = {k for p in objs for k in [*facts.denote(p), facts.org_ref(p)] if k}
+    return bool(objs) and not named - set(agents)
 
 
 def _group_of(facts: Facts, agents: list[str]) -> list[str]:
@@ -239,8 +260,10 @@ def find_events(facts: Facts) -> list[Event]:
     rank = {"asserted": 0, "attributed": 1, "reported": 2, "hedged": 3, "speculative": 4, "unknown": 5}
     best: dict[tuple[str, tuple[str, ...], str | None], Event] = {}
     for h in _verb_events(facts) + _noun_events(facts):
-        if facts.imagined(h.toks):
+        if facts.imagined(h.toks) or modality.unrealised(h.toks[:1]) or modality.poll_standing(h.toks[0]):
             continue
+        if h.toks[0].pos_ in {"VERB", "AUX"} and modality.negated_by_word(h.toks[0]):
+            continue  # an event said not to happen is no event
         lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
         st = facts.status(lo, hi)
         # An event said not to happen ("she may not retire") is no event; an imagined one neither.
@@ -251,7 +274,8 @@ def find_events(facts: Facts) -> list[Event]:
             when = facts.clause_time(h.toks)
         parts = [Participant("agent", a) for a in h.agents + _group_of(facts, h.agents)]
         parts += [Participant(r, e) for r, e in h.others]
-        ev = Event(h.type, parts, facts.evidence(h.toks[0], h.toks), st.status, when=when, source=st.source)  # type: ignore[arg-type]
+        ev = Event(h.type, parts, facts.evidence(h.toks[0], h.toks), st.status, when=when, source=st.source,  # type: ignore[arg-type]
+                   confidence=h.confidence)
         if h.ordinal is not None:
             ev.ordinal = h.ordinal
         key = (h.type, tuple(h.agents), when)

@@ -27,6 +27,8 @@ from ..times import governing_time
 log = logging.getLogger(__name__)
 
 PEOPLE = frozenset({"PERSON"})
+# Clause statuses an identifying phrase ("the former district attorney") does not take on.
+IDENTIFIED = frozenset({"attributed", "reported", "hedged", "speculative", "unknown"})
 AGENTS = frozenset({"PERSON", "ORG", "GROUP", "OUTLET", "GPE", "NORP"})
 ORGS = frozenset({"ORG", "OUTLET", "GPE", "GROUP"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -287,11 +289,13 @@ class Facts:
 
         Such a phrase is the writer's own description even inside reported speech ("she noted
         that Obi's brother, Tomas, ..."), so attributed/reported become asserted, except
-        within a direct quotation, where the words are the speaker's.
+        within a direct quotation, where the words are the speaker's. It is not the clause's
+        hedge or speculation either ("It's possible that the former district attorney may
+        have called"): the clause's status belongs to the clause, not to the description.
         """
         if st.status == "negated" and not any(self.in_direct_quote(t) for t in toks):
             return StatusInfo("asserted")  # "X, the anchor of Y, had never ...": the negation is the clause's
-        if st.status not in {"attributed", "reported"} or any(self.in_direct_quote(t) for t in toks):
+        if st.status not in IDENTIFIED or any(self.in_direct_quote(t) for t in toks):
             return st
         return StatusInfo("asserted", None, (), st.negative)
 

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from ...graph import Event, Relation, Role
 from .. import doc_state, lexicons
 from ..component import DossierComponent
+from . import modality
 from .index import AGENTS, PEOPLE, Facts, fact_subject
 
 log = logging.getLogger(__name__)
@@ -547,7 +548,9 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
         return None
     if not facts.is_a(h.subject, AGENTS) or not facts.is_a(h.object, AGENTS):
         return None
-    if facts.imagined(h.toks) or _unrealised(h.toks):
+    if facts.imagined(h.toks) or _unrealised(h.toks) or modality.unrealised(h.toks[:1]):
+        return None
+    if any(modality.poll_standing(t) for t in h.toks):
         return None
     lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
     st = facts.status(lo, hi)

@@ -28,9 +28,11 @@ from spacy.tokens import Token
 from ...graph import Relation, Role, Span
 from .. import doc_state, lexicons, syntax
 from ..status import StatusInfo
+from . import modality
 from .index import PEOPLE, Facts, fact_subject
 
 ROLE_PREPS = {"of", "at", "for", "to", "with", "in", "on"}
+PLACES = frozenset({"GPE", "LOC", "NORP"})
 YEAR_LEN = 4
 START_PREPS = {"since", "from"}
 END_PREPS = {"until", "till", "to", "through", "thru"}
@@ -100,6 +102,7 @@ class Title:
     head: Token
     current: bool | None = None
     later: bool = False
+    future: bool = False
 
 
 def title_at(facts: Facts, head: Token) -> Title | None:
@@ -109,15 +112,21 @@ def title_at(facts: Facts, head: Token) -> Title | None:
     doc = head.doc
     words = [head]
     current: bool | None = None
+    future = False  # "the incoming ambassador": not (yet) current
     i = head.i - 1
     inside = {head.i}
     while i >= 0:
         t = doc[i]
+        if facts.key(i) and t.head.i in inside and facts.type(facts.key(i)) in PLACES and i > 0 and \
+                _mod_class(doc[i - 1].text) is not None:
+            i -= 1  # "a former U.S. congressman": the place names the post; the modifier before it counts
+            continue
         if t.dep_ not in TITLE_DEPS or t.head.i not in inside or facts.key(i) or t.like_num:
             break
         cls = _mod_class(t.text)
         if cls:
             current = False if cls == "past" else (True if cls == "current" else current)
+            future = future or cls == "future"
             inside.add(i)
             i -= 1
             continue
@@ -159,7 +168,7 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         current = None
     elif later and current is False:
         later = False  # "then a councilwoman" is past, not later
-    return Title(norm, words[0].i, end, head, current, later and head.dep_ == "conj")
+    return Title(norm, words[0].i, end, head, current, later and head.dep_ == "conj", future)
 
 
 def _has_of(head: Token) -> bool:
@@ -230,9 +239,12 @@ def _in_title_run(facts: Facts, t: Token) -> bool:
     """A token that may precede a name as part of its title: a title word, a modifier, a place or org."""
     key = facts.key(t.i)
     if key:
-        return facts.type(key) != "PERSON"
+        # "former Obama adviser Ada Obi": a person named inside the title run only with a modifier before
+        return facts.type(key) != "PERSON" or (t.i > 0 and _mod_class(t.doc[t.i - 1].text) == "past")
     if not (t.text in {"-", "–"} or t.is_alpha or t.text.endswith(".")):
         return False
+    if t.text in {"-", "–"}:  # "then-Gov. Ada Obi": the hyphen joins a modifier to the title
+        return t.i > 0 and _mod_class(t.doc[t.i - 1].text) is not None
     return bool(t.text[:1].isupper() or _mod_class(t.text) or is_title(t.text))
 
 
@@ -248,8 +260,8 @@ def _premodifier(facts: Facts) -> list[Found]:
         run: list[Token] = []
         while j >= 0:
             t = doc[j]
-            if _in_title_run(facts, t):
-                run.insert(0, t)
+            if _in_title_run(facts, t) or (run and t.is_lower and normalise(f"{t.text} {run[0].text}") in _titles()):
+                run.insert(0, t)  # the lower-case half of "White House press secretary Josh Earnest"
             else:
                 break
             j -= 1
@@ -308,7 +320,7 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
             current = False if current is None else current
         role = Role(person=person, title=t.text, org=org, place=place, when=when, current=current)
         dated = False
-        if t.later or (current is None and when):
+        if t.later or t.future or (current is None and when):
             dated = True  # "later her chief of staff", "his 2019 campaign manager": not known to be current
         out.append(Found(role, anchor, org_type, confidence=base, lo=h.left_edge.i, hi=h.i, dated=dated))
     return out
@@ -379,8 +391,10 @@ def _predicates(facts: Facts) -> list[Found]:
                 else subj
         else:
             continue
-        if holder is None:
-            continue
+        if holder is None or modality.modal(verb) or modality.unrealised([verb]):
+            continue  # "would be the first woman president", "wants to be mayor": no role held
+        if holder.pos_ == "PRON" and facts.in_direct_quote(holder):
+            continue  # "he's a U.S. senator" in someone's words: who "he" is stays the speaker's
         person = facts.first(holder, PEOPLE)
         if person is None:
             continue
@@ -425,6 +439,9 @@ def _tense_current(verb: Token, lemma: str, times: dict[str, str]) -> bool | Non
     return None
 
 
+POSTS = frozenset({"position", "job", "post", "slot", "seat", "spot", "role", "office", "nomination", "chair"})
+
+
 def _descriptors(facts: Facts) -> list[Found]:
     """``the former attorney general`` resolved by coref to a person."""
     doc = facts.doc
@@ -433,6 +450,10 @@ def _descriptors(facts: Facts) -> list[Found]:
         if kind != "descriptor" or facts.type(key) != "PERSON":
             continue
         span = doc[start:end]
+        if facts.in_direct_quote(span[0]):
+            continue  # "that's what the judge said," he said: a speaker's descriptor is not resolved safely
+        if span.root.dep_ == "poss" and span.root.head.lemma_.lower() in POSTS:
+            continue  # "a contender for the vice president's position": the post, not a person holding it
         t = title_at_span(facts, span)
         if t is None:
             continue
@@ -594,6 +615,7 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
             st = facts.identifying_status(st, toks)
         r.status, r.source = st.status, st.source  # type: ignore[assignment]
         r.evidence = facts.evidence(doc[f.anchor], toks)
+        r.confidence = f.confidence  # the construction's prior; dossier.confidence adds status and coreference
         if narrow:  # point at the identifying phrase only, never at the imagined clause around it
             a, b = doc[min(t.i for t in toks)], doc[max(t.i for t in toks)]
             r.evidence = Span(a.idx, b.idx + len(b), doc.text[a.idx : b.idx + len(b)])
@@ -634,3 +656,4 @@ def _merge(into: Role, other: Role) -> None:
         into.current = other.current
     if into.status != "asserted" and other.status == "asserted":
         into.status, into.source, into.evidence = other.status, other.source, other.evidence
+        into.confidence = other.confidence

@@ -460,10 +460,11 @@ def known_surname(tok: Token, mentions: MentionIndex) -> str | None:
         return None
     word = tok.text.title() if tok.text.isupper() and len(tok.text) > 2 else tok.text
     people = [(k, info) for k, info in mentions.entities.items() if info.get("type") == "PERSON"]
+    bearers = [k for k, info in people if str(info.get("name", "")).split()[-1:] == [word]]
+    if len(bearers) > 1:
+        return None  # two people share the surname: coreference decides, or no one does
     keys = [k for k, info in people if word in info.get("aliases", ())]  # "Trump" is one person's alias
-    if len(keys) != 1:
-        keys = [k for k, info in people if str(info.get("name", "")).split()[-1:] == [word]]
-    return keys[0] if len(keys) == 1 else None
+    return keys[0] if len(keys) == 1 else (bearers[0] if bearers else None)
 
 
 @dataclass
@@ -479,7 +480,9 @@ def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int], cue: 
         return Speaker(None, None)
     phrase = source_phrase(subj, quoted, cue)
     subj = antecedent(subj)
-    candidates = [subj] + [c for c in subj.children if c.dep_ in ("appos", "compound")]
+    # "Sen. Ada Obi": a name's own compound parts; "Carson advisers": a name modifying others, not them
+    candidates = [subj] + [c for c in subj.children if c.dep_ == "appos" or (c.dep_ == "compound" and (
+        subj.pos_ == "PROPN" or subj.tag_ not in {"NNS", "NNPS"}))]
     for tok in candidates:
         mention = mentions.at(tok.i)
         kind = mentions.info(mention.kb_id_).get("type", "PERSON") if mention is not None else None

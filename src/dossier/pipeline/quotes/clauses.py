@@ -89,7 +89,8 @@ class ClausePasses(FinderBase):
         """Whether tokens ``lo:hi`` are only a name, a pronoun or a date (``endorsed him``, ``on Monday``),
         or say that nothing was said (``said nothing about the port``)."""
         toks = [t for t in self.doc[lo:hi] if not t.is_punct]
-        if all(t.pos_ == "PRON" for t in toks) or (hi > lo and self.doc[lo:hi].root.lower_ in ("nothing", "none")):
+        if all(t.pos_ == "PRON" for t in toks) or (
+                hi > lo and self.doc[lo:hi].root.lower_ in ("nothing", "none", "little", "less")):
             return True
         if all(t.ent_type_ in ("DATE", "TIME") for t in toks):
             return True
