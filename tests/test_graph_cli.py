@@ -50,11 +50,7 @@ def test_queries_print_json(db: str) -> None:
 def test_lookup_errors_list_matches_or_suggest(db: str) -> None:
     missing = run("show", "x", "--db", db, "--json")
     assert missing.exit_code == 1 and json.loads(missing.stderr)["error"]["code"] == "D404"
-<<<<<<< HEAD
-    typo = json.loads(run("show", "Omar Sayid", "--db", db, "--json").stderr)["error"]  # the one error shape
-=======
     typo = json.loads(run("show", "Omar Sayid", "--db", db, "--json").stderr)["error"]
->>>>>>> main
     assert "did you mean 'Omar Sayed'" in typo["message"]
     same = run("ties", "Trump", "Donald Trump", "--db", db)
     assert same.exit_code == 1 and "same entity" in same.stderr
@@ -67,11 +63,7 @@ def test_ambiguous_name_lists_the_candidates(db: str) -> None:
         s.ingest(article("t9", "2018-01-01", "L", [("Bill Quell", "male")]))
     out = run("show", "Quell", "--db", db, "--json")
     assert out.exit_code == 1
-<<<<<<< HEAD
-    shape = json.loads(out.stderr)["error"]  # the one error shape; the message lists the matches
-=======
     shape = json.loads(out.stderr)["error"]
->>>>>>> main
     assert shape["code"] == "D409" and "Hana Quell" in shape["message"] and "Bill Quell" in shape["message"]
     text = run("show", "Quell", "--db", db)
     assert "Bill Quell" in text.stderr and "#" in text.stderr

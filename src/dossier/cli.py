@@ -16,12 +16,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
-<<<<<<< HEAD
-from .errors import Ambiguous, DossierError, NotFound, UsageError
-=======
 from .confidence import DEFAULT_MIN_CONFIDENCE
 from .errors import Ambiguous, DossierError, UsageError
->>>>>>> main
 
 if TYPE_CHECKING:
     from .scoring import Report
@@ -428,27 +424,16 @@ def _filters(since: str | None, until: str | None, status: list[str] | None, out
 
 
 def _graph_query(db: str | None, ask: Callable[[Store], Any], as_json: bool) -> Any:
-<<<<<<< HEAD
-    """Like _query, but a name that matches several entities lists them, and no match suggests names."""
-=======
     """Like _query, but a name that matches several entities lists them (the message names them too,
     as it names the nearest names when nothing matches)."""
->>>>>>> main
     from .service import default_db, open_store
 
     try:
         with open_store(db) as store:
             return ask(store)
-<<<<<<< HEAD
-    except (Ambiguous, NotFound) as exc:
-        # --json keeps the one error shape (the message names the matches or the nearest names).
-        if not as_json and isinstance(exc, Ambiguous):
-            err.print(f"[bold red]error:[/] {escape(exc.message.split(':')[0])}:", highlight=False)
-=======
     except Ambiguous as exc:
         if not as_json:
             err.print(f"[bold red]error:[/] [{exc.code}] {escape(exc.message.split(':')[0])}:", highlight=False)
->>>>>>> main
             err.print(_table("", ["id", "name", "type", "articles", "best alias", "match"], (
                 [f"#{m['id']}", m["name"], m["type"], m["articles"], m["best_alias"], m["match"]]
                 for m in exc.matches)))
@@ -611,17 +596,10 @@ def _correct(kind: str, db: str | None, as_json: bool, *args: Any) -> None:
     try:
         result = correct(kind, *args, db=db)
     except DossierError as exc:
-<<<<<<< HEAD
-        if not as_json and isinstance(exc, Ambiguous):
-            err.print(_table("matches", ["id", "name", "type", "articles", "best alias"], (
-                [f"#{m['id']}", m["name"], m["type"], m["articles"], m["best_alias"]] for m in exc.matches)))
-        _fail(exc, as_json, where=str(db) if db else None)
-=======
         if isinstance(exc, Ambiguous) and not as_json:
             err.print(_table("matches", ["id", "name", "type", "articles", "best alias"], (
                 [f"#{m['id']}", m["name"], m["type"], m["articles"], m["best_alias"]] for m in exc.matches)))
         _fail(exc, as_json, where=str(db or default_db()))
->>>>>>> main
     if as_json:
         _print_json(result)
         return

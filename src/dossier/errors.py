@@ -73,10 +73,7 @@ class Ambiguous(DossierError):
         super().__init__(message)
         self.matches = matches
 
-<<<<<<< HEAD
-=======
 
->>>>>>> main
 class ExtractError(DossierError):
     """A pipeline component failed on an article (reported by the error handler the service sets)."""
 

@@ -182,7 +182,11 @@ def ingest(
     return summary
 
 
-<<<<<<< HEAD
+def shown_graph(graph: ArticleGraph, min_confidence: float | None = None) -> ArticleGraph:
+    """What a user is shown of an article graph: no hypothetical facts, none under the threshold."""
+    return graph.shown(DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
+
+
 def ingest_articles(articles: list[Article], db: str | Path | None = None, model: str | None = None) -> IngestSummary:
     """Extract and store articles given in memory (e.g. posted to the web API); one bad article is reported."""
     summary = IngestSummary(read=len(articles))
@@ -202,11 +206,6 @@ def ingest_articles(articles: list[Article], db: str | Path | None = None, model
             else:
                 summary.unchanged += 1
     return summary
-=======
-def shown_graph(graph: ArticleGraph, min_confidence: float | None = None) -> ArticleGraph:
-    """What a user is shown of an article graph: no hypothetical facts, none under the threshold."""
-    return graph.shown(DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
->>>>>>> main
 
 
 def open_store(db: str | Path | None = None, readonly: bool = True) -> Store:
