@@ -398,6 +398,25 @@ def test_filters_on_sources_and_edges() -> None:
         service.filters(status=["sure"])
 
 
+def test_the_default_view_leaves_out_hypothetical_and_unsure_sources() -> None:
+    graphs = [
+        article("v1", "2019-01-01", "L", [("Ada Brandt", "female"), ("Tove Lind", "female")],
+                [("social.friendship", 0, 1, "asserted")]),
+        article("v2", "2019-02-01", "C", [("Ada Brandt", "female"), ("Tove Lind", "female")],
+                [("social.friendship", 0, 1, "hypothetical")]),
+        article("v3", "2019-03-01", "P", [("Ada Brandt", "female"), ("Tove Lind", "female")],
+                [("contact.met", 0, 1, "asserted")]),
+    ]
+    graphs[0].relations[0].confidence = 0.9
+    graphs[1].relations[0].confidence = 0.7  # confident, but imagined: never shown by default
+    graphs[2].relations[0].confidence = 0.4  # under the default threshold
+    s = store_of(*graphs)
+    shown = s.ties("Ada Brandt", "Tove Lind", service.filters())["edges"]
+    assert [(e["type"], [x["article"] for x in e["sources"]]) for e in shown] == [("social.friendship", ["v1"])]
+    everything = s.ties("Ada Brandt", "Tove Lind", service.filters(show_all=True))["edges"]
+    assert sorted((e["type"], len(e["sources"])) for e in everything) == [("contact.met", 1), ("social.friendship", 2)]
+
+
 # --- path, network, search -------------------------------------------------------------------
 
 def chain() -> list[ArticleGraph]:

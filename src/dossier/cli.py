@@ -256,10 +256,10 @@ def people(
 def show(
     name: str, db: Db = None, since: Since = None, until: Until = None, status: StatusOpt = None,
     outlet: OutletOpt = None, min_sources: MinSources = 1, min_confidence: MinConfidence = 0.0,
-    as_json: AsJson = False,
+    show_all: ShowAll = False, as_json: AsJson = False,
 ) -> None:
     """Who is NAME: aliases, articles, roles, ties (merged across articles), quotes, events, claims."""
-    where = _filters(since, until, status, outlet, min_sources, min_confidence)
+    where = _filters(since, until, status, outlet, min_sources, min_confidence, show_all)
     profile = _graph_query(db, lambda store: store.person(name, where), as_json)
     if as_json:
         _print_json(profile)
@@ -299,10 +299,10 @@ def quotes(name: str, db: Db = None, as_json: AsJson = False) -> None:
 def ties(
     a: str, b: str, db: Db = None, since: Since = None, until: Until = None, status: StatusOpt = None,
     outlet: OutletOpt = None, min_sources: MinSources = 1, min_confidence: MinConfidence = 0.0,
-    as_json: AsJson = False,
+    show_all: ShowAll = False, as_json: AsJson = False,
 ) -> None:
     """Every tie between two entities, merged across articles, with each source's status and sentence."""
-    where = _filters(since, until, status, outlet, min_sources, min_confidence)
+    where = _filters(since, until, status, outlet, min_sources, min_confidence, show_all)
     result = _graph_query(db, lambda store: store.ties(a, b, where), as_json)
     if as_json:
         _print_json(result)
@@ -414,11 +414,11 @@ def eval_(
 
 
 def _filters(since: str | None, until: str | None, status: list[str] | None, outlet: list[str] | None,
-             min_sources: int, min_confidence: float) -> Any:
+             min_sources: int, min_confidence: float, show_all: bool = False) -> Any:
     from .service import filters
 
     try:
-        return filters(since, until, status or (), outlet or (), min_sources, min_confidence)
+        return filters(since, until, status or (), outlet or (), min_sources, min_confidence, show_all=show_all)
     except ValueError as exc:
         _fail(UsageError(str(exc)), code=2)
 
@@ -489,10 +489,11 @@ def path(
     max_depth: Annotated[int, typer.Option("--max-depth", min=1, max=6, help="Longest path, in hops.")] = 4,
     limit: Annotated[int, typer.Option("--limit", min=1, help="How many shortest paths to list.")] = 5,
     since: Since = None, until: Until = None, status: StatusOpt = None, outlet: OutletOpt = None,
-    min_sources: MinSources = 1, min_confidence: MinConfidence = 0.0, as_json: AsJson = False,
+    min_sources: MinSources = 1, min_confidence: MinConfidence = 0.0, show_all: ShowAll = False,
+    as_json: AsJson = False,
 ) -> None:
     """Shortest chains of ties from A to B (asserted and attributed ties by default), each hop with evidence."""
-    where = _filters(since, until, status, outlet, min_sources, min_confidence)
+    where = _filters(since, until, status, outlet, min_sources, min_confidence, show_all)
     statuses = ("asserted", "attributed", "reported", "hedged", "speculative") if any_status else (
         "asserted", "attributed")
     result = _graph_query(db, lambda store: store.shortest_paths(a, b, where, statuses, max_depth, limit), as_json)
@@ -522,10 +523,11 @@ def network(
     limit: Annotated[int, typer.Option("--limit", min=1, help="Edges per page.")] = 50,
     max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Stop growing at this many nodes.")] = 500,
     since: Since = None, until: Until = None, status: StatusOpt = None, outlet: OutletOpt = None,
-    min_sources: MinSources = 1, min_confidence: MinConfidence = 0.0, as_json: AsJson = False,
+    min_sources: MinSources = 1, min_confidence: MinConfidence = 0.0, show_all: ShowAll = False,
+    as_json: AsJson = False,
 ) -> None:
     """NAME's neighbourhood: everyone within --depth ties, and the ties among them (paged, capped)."""
-    where = _filters(since, until, status, outlet, min_sources, min_confidence)
+    where = _filters(since, until, status, outlet, min_sources, min_confidence, show_all)
     result = _graph_query(db, lambda store: store.network(name, depth, where, offset, limit, max_nodes), as_json)
     if as_json:
         _print_json(result)
@@ -661,7 +663,8 @@ def export(
     fmt: Annotated[str, typer.Option("--format", help="jsonl, graphml, gexf, neo4j, csv or ftm.")],
     out_dir: Annotated[Path, typer.Option("--out", help="Folder to write into (created if missing).")],
     db: Db = None, since: Since = None, until: Until = None, status: StatusOpt = None, outlet: OutletOpt = None,
-    min_sources: MinSources = 1, min_confidence: MinConfidence = 0.0, as_json: AsJson = False,
+    min_sources: MinSources = 1, min_confidence: MinConfidence = 0.0, show_all: ShowAll = False,
+    as_json: AsJson = False,
 ) -> None:
     """Write the whole graph (entities, merged ties with every source, corrections) in one format."""
     from .service import EXPORT_FORMATS
@@ -669,7 +672,7 @@ def export(
 
     if fmt not in EXPORT_FORMATS:
         _fail(UsageError(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {fmt!r}"), as_json, code=2)
-    where = _filters(since, until, status, outlet, min_sources, min_confidence)
+    where = _filters(since, until, status, outlet, min_sources, min_confidence, show_all)
     files = _graph_query(db, lambda store: run(store, fmt, out_dir, where), as_json)
     if as_json:
         _print_json({"format": fmt, "files": [str(f) for f in files]})

@@ -239,15 +239,18 @@ def evaluate(
 
 def filters(
     since: str | None = None, until: str | None = None, status: Iterable[str] = (), outlet: Iterable[str] = (),
-    min_sources: int = 1, min_confidence: float = 0.0,
+    min_sources: int = 1, min_confidence: float = 0.0, show_all: bool = False,
 ) -> Filters:
     """Query filters: sources published in [since, until], of these statuses and outlets; edges with at least
-    ``min_sources`` articles and ``min_confidence``. Raises ValueError on an unknown status."""
+    ``min_sources`` articles and ``min_confidence``. Unless ``show_all``, a source is only a fact a user is
+    shown by default (not hypothetical, confidence at least ``DEFAULT_MIN_CONFIDENCE``), as ``extract`` shows
+    an article. Raises ValueError on an unknown status."""
     statuses = tuple(status)
     unknown = [s for s in statuses if s not in STATUSES]
     if unknown:
         raise ValueError(f"unknown status {', '.join(unknown)}; use {', '.join(STATUSES)}")
-    return Filters(since or None, until or None, statuses, tuple(outlet), max(1, min_sources), min_confidence)
+    return Filters(since or None, until or None, statuses, tuple(outlet), max(1, min_sources), min_confidence,
+                   fact_min_confidence=None if show_all else DEFAULT_MIN_CONFIDENCE)
 
 
 def lookup(store: Store, name: str) -> dict[str, Any]:

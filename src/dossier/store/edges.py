@@ -43,8 +43,16 @@ class Filters:
     outlet: tuple[str, ...] = ()
     min_sources: int = 1
     min_confidence: float = 0.0
+    # The default view: a source counts only when the user would be shown the fact itself
+    # (not hypothetical, its own confidence at least this); None keeps every source.
+    fact_min_confidence: float | None = None
 
     def keeps(self, src: dict[str, Any]) -> bool:
+        if self.fact_min_confidence is not None and (
+            src["status"] == "hypothetical"
+            or (src.get("confidence_from") == "fact" and src["confidence"] < self.fact_min_confidence)
+        ):
+            return False
         published = src.get("published") or ""
         if self.since and (not published or published < self.since):
             return False
