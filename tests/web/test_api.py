@@ -46,10 +46,13 @@ def test_filters_apply_to_the_profile(client, ids) -> None:
     url = f"/api/people/{ids['Ada Quill']}"
 
     def others(**params):
+        params.setdefault("all", "true")
         return sorted({(t["type"], t["other"]) for t in client.get(url, params=params).json()["ties"]})
 
     everything = others()
     assert ("social.friendship", "Eli Marsh") in everything
+    # By default (as everywhere in dossier) a hypothetical source is not shown.
+    assert ("social.friendship", "Eli Marsh") not in others(all="false")
     rex = client.get("/api/suggest", params={"q": "Vantor"}).json()[0]["name"]
     assert others(status=["asserted"]) == [("contact.met", "Mara Voss"), ("family.sibling", "Bram Quill"),
                                            ("social.tension", rex)]
@@ -61,11 +64,12 @@ def test_filters_apply_to_the_profile(client, ids) -> None:
 
 def test_weak_ties_are_marked(client, ids) -> None:
     url = f"/api/people/{ids['Cora Lind']}/network"
-    every = client.get(url).json()
+    assert not any(e["weak"] for e in client.get(url).json()["edges"])  # hidden by default
+    every = client.get(url, params={"all": "true"}).json()
     weak = {e["type"] for e in every["edges"] if e["weak"]}
     assert weak == {"social.dating"}  # speculative, confidence 0.4
     assert every["weak_edges"] == 1
-    firm = client.get(url, params={"status": ["asserted", "hedged"]}).json()
+    firm = client.get(url, params={"status": ["asserted", "hedged"], "all": "true"}).json()
     assert firm["weak_edges"] == 0 and len(firm["edges"]) == len(every["edges"]) - 1
 
 
@@ -103,7 +107,7 @@ def test_path_follows_firm_ties_only_by_default(client, ids) -> None:
     assert hops[1]["ties"][0]["sources"][0]["sentence"] == "Bram Quill worked for Cora Lind for years."
     to_dev = client.get("/api/path", params={"a": ids["Ada Quill"], "b": ids["Dev Osei"]}).json()
     assert to_dev["found"] is False  # only a speculative tie reaches Dev Osei
-    loose = client.get("/api/path", params={"a": ids["Ada Quill"], "b": ids["Dev Osei"],
+    loose = client.get("/api/path", params={"a": ids["Ada Quill"], "b": ids["Dev Osei"], "all": "true",
                                             "status": ["asserted", "hedged", "speculative"]}).json()
     assert [h["to"]["name"] for h in loose["hops"]] == ["Cora Lind", "Dev Osei"]
 

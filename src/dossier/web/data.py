@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import service
+from ..confidence import DEFAULT_MIN_CONFIDENCE
 from ..store import Store
 
 # Strongest first: a tie reported both as asserted and as speculative counts as asserted.
@@ -20,7 +21,7 @@ STATUS_ORDER: tuple[str, ...] = (
 )
 # Ties hidden by the "firm ties only" toggle: nobody claims them as fact.
 WEAK_STATUSES = frozenset({"speculative", "hypothetical", "unknown"})
-LOW_CONFIDENCE = 0.5
+LOW_CONFIDENCE = DEFAULT_MIN_CONFIDENCE  # the threshold below which dossier hides a fact by default
 # Statuses a path walks through by default: someone states the tie as fact (the service's default).
 PATH_STATUSES = ("asserted", "attributed")
 
@@ -59,6 +60,7 @@ class Filters:
     outlet: str | None = None
     min_sources: int = 1
     min_confidence: float | None = None
+    show_all: bool = False  # ties: count hypothetical and low-confidence sources too (the service hides them)
 
     def keep(self, fact: dict[str, Any]) -> bool:
         """Whether one fact (with ``published``, ``status``, ``outlet``, maybe ``confidence``) passes."""
@@ -81,7 +83,7 @@ class Filters:
         """The same filters for the service's graph queries."""
         outlets = [self.outlet] if self.outlet else []
         return service.filters(self.since, self.until, sorted(self.statuses or ()), outlets, self.min_sources,
-                               self.min_confidence or 0.0)
+                               self.min_confidence or 0.0, show_all=self.show_all)
 
     def apply(self, facts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         """The facts that pass, in their order."""
@@ -97,6 +99,8 @@ class Filters:
             out["status"] = sorted(self.statuses, key=status_rank)
         if self.min_sources > 1:
             out["min_sources"] = self.min_sources
+        if self.show_all:
+            out["all"] = "true"
         return out
 
 
@@ -284,7 +288,8 @@ def path(store: Store, a: int, b: int, filters: Filters, max_depth: int = 4) -> 
     Only ties stated as fact (:data:`PATH_STATUSES`) are walked unless a status filter says otherwise.
     """
     statuses = tuple(sorted(filters.statuses, key=status_rank)) if filters.statuses else PATH_STATUSES
-    loose = Filters(filters.since, filters.until, None, filters.outlet, filters.min_sources, filters.min_confidence)
+    loose = Filters(filters.since, filters.until, None, filters.outlet, filters.min_sources, filters.min_confidence,
+                    filters.show_all)
     if a == b:
         one = service.lookup(store, ref(a))
         ends = {"id": one["id"], "name": one["name"]}

@@ -26,9 +26,10 @@ def filters(
     outlet: Annotated[str | None, Query(min_length=1, max_length=200, description="Reported by this outlet.")] = None,
     min_sources: Annotated[int, Query(ge=1, le=1000, description="Ties stated in at least N articles.")] = 1,
     min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Drop facts below this confidence.")] = None,
+    all: Annotated[bool, Query(description="Ties: count hypothetical and low-confidence sources too.")] = False,
 ) -> Filters:
     """The filters every read takes, as query parameters."""
-    return Filters(since, until, frozenset(status) if status else None, outlet, min_sources, min_confidence)
+    return Filters(since, until, frozenset(status) if status else None, outlet, min_sources, min_confidence, all)
 
 
 FiltersDep = Annotated[Filters, Depends(filters)]

@@ -23,7 +23,7 @@ function el(tag, text, className) {
 const state = {
   query: root.dataset.query || "",
   next: new Map(), // person id -> next page offset (null when done)
-  showWeak: true,
+  showWeak: false,
 };
 
 const cy = window.cytoscape({
@@ -47,8 +47,9 @@ const cy = window.cytoscape({
 });
 
 function api(id, offset) {
+  // Ask for every tie (all=true); the switch decides which are drawn.
   const sep = state.query ? `&${state.query}` : "";
-  return fetch(`/api/people/${id}/network?offset=${offset}&limit=${PAGE}${sep}`).then((r) => {
+  return fetch(`/api/people/${id}/network?offset=${offset}&limit=${PAGE}&all=true${sep}`).then((r) => {
     if (!r.ok) throw new Error(`the server answered ${r.status}`);
     return r.json();
   });
