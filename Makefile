@@ -60,8 +60,9 @@ eval-resolve: $(STAMP)
 eval-relations: $(STAMP)
 	$(BIN)/python scripts/eval_relations.py
 
-eval-blind: $(STAMP)
-	$(BIN)/python scripts/blind_report.py --after
+eval-blind: $(STAMP)  ## The blind sample: the judgements before the fixes, then the current default view
+	$(BIN)/python scripts/blind_report.py
+	$(BIN)/python scripts/blind_report.py --after --new-judgements scripts/data/blind_judgements_after.jsonl
 
 eval-dev: $(STAMP)  ## The shared scorer on polnear-dev, timebank, redocred-dev: one table (outputs in .cache/eval-dev)
 	DOSSIER_SHARED=$(SHARED) $(BIN)/python scripts/eval_dev.py

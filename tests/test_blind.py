@@ -116,8 +116,9 @@ def test_report_counts_strict_lenient_and_the_target_classes(br):
     assert "possibility" in br.render(report)
 
 
-def test_stored_judgements_follow_the_rubric():
-    path = SCRIPTS / "data" / "blind_judgements_before.jsonl"
+@pytest.mark.parametrize("name", ["blind_judgements_before.jsonl", "blind_judgements_after.jsonl"])
+def test_stored_judgements_follow_the_rubric(name):
+    path = SCRIPTS / "data" / name
     if not path.exists():
         pytest.skip("no judgements recorded")
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -128,6 +129,17 @@ def test_stored_judgements_follow_the_rubric():
         assert (r["class"] is None) == (r["verdict"] == "correct")
         assert r["class"] is None or r["class"] in CLASSES
         assert len(r["excerpt"].split()) <= 12
+
+
+def test_after_judgements_cover_only_facts_not_judged_before():
+    before, after = (SCRIPTS / "data" / f"blind_judgements_{n}.jsonl" for n in ("before", "after"))
+    if not (before.exists() and after.exists()):
+        pytest.skip("no judgements recorded")
+
+    def keys(path):
+        return {json.loads(line)["key"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+    assert not keys(before) & keys(after)
 
 
 def test_recorded_sample_is_the_seeded_one(bs, shared):
