@@ -353,6 +353,50 @@ def _confidence(value: float | None) -> str:
     return "" if value is None else f"{value:.2f}"
 
 
+@app.command()
+def serve(
+    db: Db = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
+    allow_writes: Annotated[
+        bool, typer.Option("--allow-writes", help="Accept posted articles (POST /api/articles); needs a token.")
+    ] = False,
+    token: Annotated[
+        str | None, typer.Option("--token", envvar="DOSSIER_TOKEN", help="Bearer token for writes ($DOSSIER_TOKEN).")
+    ] = None,
+    model: Model = None,
+    as_json: AsJson = False,
+) -> None:
+    """Serve the web interface and the JSON API (read-only unless --allow-writes) until Ctrl-C."""
+    from .service import default_db
+
+    path = str(db or default_db())
+    if allow_writes and not token:
+        _fail(UsageError("--allow-writes needs a token: pass --token or set $DOSSIER_TOKEN"), as_json, code=2)
+    try:
+        import uvicorn
+
+        from .web import Settings, create_app
+        from .web.settings import check_store
+    except ImportError as exc:
+        _fail(UsageError(f"the web interface needs FastAPI and uvicorn ({exc.name} is missing): "
+                         "pip install 'dossier[web]'"), as_json)
+    try:
+        check_store(path)
+    except DossierError as exc:
+        _fail(exc, as_json, where=path)
+    settings = Settings(db=path, allow_writes=allow_writes, token=token, model=model)
+    where = f"http://{host}:{port}/"
+    if as_json:
+        _print_json({"url": where, "db": path, "allow_writes": allow_writes})
+    else:
+        mode = "writes on (token required)" if allow_writes else "read-only"
+        err.print(f"serving {escape(path)} at {where} ({mode}); Ctrl-C stops", highlight=False)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False)
+
+
 @app.command("eval")
 def eval_(
     gold: Annotated[Path, typer.Argument(help="A gold reading (*.gold.json) in the seed-gold form.")],

@@ -189,6 +189,27 @@ def shown_graph(graph: ArticleGraph, min_confidence: float | None = None) -> Art
     return graph.shown(DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
 
 
+def ingest_articles(articles: list[Article], db: str | Path | None = None, model: str | None = None) -> IngestSummary:
+    """Extract and store articles given in memory (e.g. posted to the web API); one bad article is reported."""
+    summary = IngestSummary(read=len(articles))
+    with Store(db or default_db()) as store:
+        todo = [a for a in articles if not store.is_stored(a.content_hash, EXTRACTOR_VERSION)]
+        summary.unchanged = len(articles) - len(todo)
+        for outcome in extract_articles(todo, model=model):
+            if outcome.graph is not None:
+                try:
+                    outcome.stored = store.ingest(outcome.graph)
+                except Exception as exc:  # one bad article must not stop the batch
+                    outcome.problem = Problem(outcome.where, "store", str(exc))
+            if outcome.problem is not None:
+                summary.failed.append(outcome.problem)
+            elif outcome.stored:
+                summary.stored += 1
+            else:
+                summary.unchanged += 1
+    return summary
+
+
 def open_store(db: str | Path | None = None, readonly: bool = True) -> Store:
     """Open the store for queries (read-only by default)."""
     path = Path(db or default_db())
@@ -237,6 +258,16 @@ def filters(
 def lookup(store: Store, name: str) -> dict[str, Any]:
     """The entity a name means; NotFound (with suggestions) or Ambiguous (with the matches)."""
     return store.lookup(name)
+
+
+def suggest_names(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Names to offer as someone types (exact matches first, then word prefixes); never a silent pick."""
+    return store.suggest(text, limit)
+
+
+def entity_ties(store: Store, name: str, where: Filters = NO_FILTERS) -> dict[str, Any]:
+    """An entity and its merged edges only (cheaper than ``profile`` when only the ties are shown)."""
+    return store.edges(name, where)
 
 
 def profile(store: Store, name: str, where: Filters = NO_FILTERS) -> dict[str, Any]:

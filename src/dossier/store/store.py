@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..graph import ArticleGraph
-from . import corrections, db, exportq, graphq, lookup, query, write
+from . import corrections, db, exportq, graphq, lookup, query, suggest, write
 from .edges import NO_FILTERS, Filters
 
 
@@ -128,6 +128,18 @@ class Store:
         """The entity a name means (with a note when others match too); NotFound (with suggestions) or Ambiguous."""
         with self._reading():
             return lookup.choose(self.conn, name)
+
+    def edges(self, name: str | int, filters: Filters = NO_FILTERS) -> dict[str, Any]:
+        """The entity a name means and every merged edge at it (one pass; no other profile parts)."""
+        with self._lock:
+            ent = lookup.choose(self.conn, name)
+            return {"entity": {k: ent.get(k) for k in ("id", "name", "type", "articles", "match", "note")},
+                    "edges": graphq.entity_edges(self.conn, ent["id"], filters)}
+
+    def suggest(self, text: str, limit: int = 10) -> list[dict[str, Any]]:
+        """Entities for a typeahead: exact matches, then names with a word starting with ``text``."""
+        with self._lock:
+            return suggest.suggest(self.conn, text, limit)
 
     def shortest_paths(self, a: str | int, b: str | int, filters: Filters = NO_FILTERS,
              statuses: tuple[str, ...] = graphq.PATH_STATUSES, max_depth: int = 4, limit: int = 5) -> dict[str, Any]:
