@@ -40,6 +40,10 @@ Model = Annotated[
     str | None, typer.Option("--model", help="spaCy pipeline: md, sm, a package name or a path ($DOSSIER_MODEL).")
 ]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON for scripting.")]
+FollowLinks = Annotated[
+    bool,
+    typer.Option("--follow-links", help="Follow symlinks in folders that lead outside them (skipped by default)."),
+]
 Since = Annotated[str | None, typer.Option("--since", help="Only sources published on or after (YYYY[-MM[-DD]]).")]
 Until = Annotated[str | None, typer.Option("--until", help="Only sources published on or before (YYYY[-MM[-DD]]).")]
 StatusOpt = Annotated[list[str] | None, typer.Option("--status", help="Only sources of this status (repeatable).")]
@@ -101,6 +105,7 @@ def extract(
     files: Files,
     fmt: Annotated[str, typer.Option("--format", help="json (one document, a list when several) or jsonl.")] = "json",
     model: Model = None,
+    follow_links: FollowLinks = False,
     show_all: ShowAll = False,
     min_confidence: FactMinConfidence = None,
 ) -> None:
@@ -116,7 +121,7 @@ def extract(
     graphs: list[dict[str, Any]] = []
     failed = 0
     try:
-        for outcome in extract_paths(files, model=model):
+        for outcome in extract_paths(files, model=model, follow_links=follow_links):
             if outcome.problem:
                 failed += 1
                 p = outcome.problem
@@ -141,6 +146,7 @@ def ingest(
     db: Db = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction.")] = 1,
     model: Model = None,
+    follow_links: FollowLinks = False,
     as_json: AsJson = False,
 ) -> None:
     """Extract articles and store their graphs; the same article twice changes nothing."""
@@ -157,7 +163,7 @@ def ingest(
             summary = run(
                 files, db=db, model=model, jobs=jobs,
                 on_total=lambda n: progress.update(task, total=n),
-                on_item=lambda _o: progress.advance(task),
+                on_item=lambda _o: progress.advance(task), follow_links=follow_links,
             )
     except DossierError as exc:
         _fail(exc, as_json, where=str(db or default_db()))
@@ -166,13 +172,19 @@ def ingest(
     else:
         for p in summary.failed:
             err.print(f"[red]failed[/] {escape(p.where)} ({escape(p.kind)}): {escape(p.reason)}", highlight=False)
-        if summary.skipped_inputs:
-            kinds = Counter(Path(p.where).suffix or Path(p.where).name for p in summary.skipped_inputs)
-            listed = ", ".join(f"{k} ×{n}" for k, n in kinds.most_common())
-            err.print(f"[yellow]skipped[/] {summary.skipped} files of types dossier does not read ({listed})")
+        unsupported = [p for p in summary.skipped_inputs if p.kind == "unsupported"]
+        for p in summary.skipped_inputs:
+            if p.kind != "unsupported":  # a FIFO, a device, a link not followed: each named
+                err.print(f"[yellow]skipped[/] {escape(p.where)}: {escape(p.reason)}", highlight=False)
+        if unsupported:
+            kinds = Counter(Path(p.where).suffix or Path(p.where).name for p in unsupported)
+            listed = escape(", ".join(f"{k} ×{n}" for k, n in kinds.most_common()))
+            err.print(f"[yellow]skipped[/] {len(unsupported)} files of types dossier does not read ({listed})",
+                      highlight=False)
         out.print(
             f"read {summary.read} · stored {summary.stored} · unchanged {summary.unchanged} · "
-            f"skipped {summary.skipped} · failed {len(summary.failed)} → {db or default_db()}"
+            f"skipped {summary.skipped} · failed {len(summary.failed)} → {escape(str(db or default_db()))}",
+            highlight=False,
         )
     if not summary.ok:
         raise typer.Exit(1)
@@ -190,7 +202,8 @@ def _query(db: str | None, ask: Callable[[Store], Any], as_json: bool = False) -
 
 
 def _table(title: str, columns: list[str], rows: Iterable[list[Any]]) -> Table:
-    table = Table(*columns, title=title, title_justify="left")
+    """A Rich table; every cell and the title are escaped, since they hold article text."""
+    table = Table(*columns, title=escape(title), title_justify="left")
     for row in rows:
         table.add_row(*("" if v is None else escape(str(v)) for v in row))
     return table

@@ -14,7 +14,7 @@ from .errors import ReadError
 from .extraction import doc_to_graph, pipe_docs, set_error_handler
 from .graph import EXTRACTOR_VERSION, STATUSES, Article, ArticleGraph
 from .pipeline import doc_state, record_failure
-from .read import iter_articles
+from .read import SKIPPED_KINDS, iter_articles
 from .scoring import Report, load_gold, score
 from .store import Store
 from .store.edges import NO_FILTERS, Filters
@@ -49,7 +49,7 @@ class IngestSummary:
     read: int = 0
     stored: int = 0
     unchanged: int = 0
-    skipped: int = 0  # inputs of a kind dossier does not read
+    skipped: int = 0  # inputs passed over: types dossier does not read, FIFOs, links not followed
     failed: list[Problem] = field(default_factory=list)
     skipped_inputs: list[Problem] = field(default_factory=list)
 
@@ -83,12 +83,13 @@ def _problem(err: ReadError) -> Problem:
 
 
 def extract_paths(
-    paths: Iterable[str | Path], model: str | None = None, jobs: int = 1, batch_size: int = 8
+    paths: Iterable[str | Path], model: str | None = None, jobs: int = 1, batch_size: int = 8,
+    follow_links: bool = False,
 ) -> Iterator[Outcome]:
     """Read inputs and extract a graph per article; bad inputs come out as problems, in order."""
     articles: list[Article] = []
     pending: list[Outcome] = []
-    for item in iter_articles(paths):
+    for item in iter_articles(paths, follow_links=follow_links):
         if isinstance(item, ReadError):
             pending.append(Outcome(item.where, problem=_problem(item)))
         else:
@@ -144,15 +145,16 @@ def ingest(
     jobs: int = 1,
     on_total: Callable[[int], None] | None = None,
     on_item: Callable[[Outcome], None] | None = None,
+    follow_links: bool = False,
 ) -> IngestSummary:
     """Read, extract and store articles; already-stored articles are not extracted again."""
     summary = IngestSummary()
     todo: list[Article] = []
     with Store(db or default_db()) as store:
-        for item in iter_articles(paths):
+        for item in iter_articles(paths, follow_links=follow_links):
             if isinstance(item, ReadError):
                 problem = _problem(item)
-                if item.kind == "unsupported":
+                if item.kind in SKIPPED_KINDS:
                     summary.skipped += 1
                     summary.skipped_inputs.append(problem)
                 else:

@@ -45,6 +45,7 @@ class Facts:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
         self.records = doc_state.entities(doc)
         n = len(doc)
         self._key: list[str | None] = [None] * n
@@ -362,7 +363,7 @@ class Facts:
             lo = min([top.left_edge.i, *(t.i for t in toks)])
             hi = max([top.right_edge.i, *(t.i for t in toks)])
             start, end = self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi])
-        text = self.doc.text
+        text = self.text
         while end > start and text[end - 1].isspace():
             end -= 1
         return Span(start, end, text[start:end])

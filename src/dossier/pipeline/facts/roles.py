@@ -618,7 +618,7 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         r.confidence = f.confidence  # the construction's prior; dossier.confidence adds status and coreference
         if narrow:  # point at the identifying phrase only, never at the imagined clause around it
             a, b = doc[min(t.i for t in toks)], doc[max(t.i for t in toks)]
-            r.evidence = Span(a.idx, b.idx + len(b), doc.text[a.idx : b.idx + len(b)])
+            r.evidence = Span(a.idx, b.idx + len(b), facts.text[a.idx : b.idx + len(b)])
         key = (r.person or "", r.title)
         if key in roles:
             _merge(roles[key], r)

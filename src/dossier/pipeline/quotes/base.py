@@ -37,11 +37,11 @@ class FinderBase:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.marked = find_marked(doc.text)
+        self.text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+        self.marked = find_marked(self.text)
         self.mentions = attr.MentionIndex(doc)
         self.starts = [t.idx for t in doc]
-        self.paras = ParagraphIndex(doc.text)
+        self.paras = ParagraphIndex(self.text)
         self.quoted: set[int] = set()  # tokens inside a passage, marks included
         self.passage_of: dict[int, int] = {}
         for k, m in enumerate(self.marked):

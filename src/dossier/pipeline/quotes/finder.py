@@ -71,7 +71,7 @@ class _Finder(ClausePasses, DirectPasses):
         return Quote(
             id=f"q{n}",
             kind=f.kind,
-            span=Span(f.start, f.end, doc.text[f.start : f.end]),
+            span=Span(f.start, f.end, self.text[f.start : f.end]),
             speaker=f.speaker.key,
             status=f.status,
             speaker_span=Span(sp.start_char, sp.end_char, sp.text) if sp is not None else None,
@@ -79,7 +79,7 @@ class _Finder(ClausePasses, DirectPasses):
             addressee=f.addressee,
             when=f.when,
             source=f.speaker.key,
-            text=doc.text[f.start : f.end],
+            text=self.text[f.start : f.end],
             confidence=cue_prior(f),
         )
 

@@ -631,13 +631,14 @@ class _Finder:
 
     def quotes(self) -> None:
         doc = self.doc
+        text = doc.text  # rebuilt by spaCy on each access: once per pass, not once per quote
         for q in doc_state.section(doc, doc_state.QUOTES):
             span = q.span
             cs = doc.char_span(span.start, span.end, alignment_mode="expand")
             if cs is None or len(cs) == 0:
                 continue
             cue_span = q.cue
-            cue_text = doc.text[cue_span.start:cue_span.end] if cue_span else "quote"
+            cue_text = text[cue_span.start:cue_span.end] if cue_span else "quote"
             status = "reported" if q.status == "reported" else "attributed"
             speaker = q.speaker or q.source
             ids = list(range(cs.start, cs.end))
