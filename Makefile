@@ -6,7 +6,7 @@ DB ?= dossier.db
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint wheel-smoke bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-resolve eval-blind eval-dev lock clean
+.PHONY: install demo test lint stress wheel-smoke bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-resolve eval-blind eval-dev lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ lint: $(STAMP)  ## ruff on the code, tests and scripts; mypy on src/ (config in 
 
 wheel-smoke:  ## Build the wheel, install it in a fresh venv and run dossier extract from it
 	PYTHON=$(PYTHON) .ci/wheel-smoke
+
+stress: $(STAMP)  ## Fuzz the readers (>= 100,000 inputs), SIGKILL ingests (>= 100), race writers; prints a JSON report
+	$(BIN)/python -m tests.stress --inputs $(or $(INPUTS),100000) --kills $(or $(KILLS),100)
 
 bench: $(STAMP)  ## One table: extract vs bare spaCy, ingest scaling, memory, kill/resume, Spark, hours per month (QUICK=1: small sizes)
 	$(BIN)/python benchmarks/bench_scale.py $(if $(QUICK),--quick) $(BENCH_ARGS)

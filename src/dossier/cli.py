@@ -40,6 +40,10 @@ Model = Annotated[
     str | None, typer.Option("--model", help="spaCy pipeline: md, sm, a package name or a path ($DOSSIER_MODEL).")
 ]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON for scripting.")]
+FollowLinks = Annotated[
+    bool,
+    typer.Option("--follow-links", help="Follow symlinks in folders that lead outside them (skipped by default)."),
+]
 Since = Annotated[str | None, typer.Option("--since", help="Only sources published on or after (YYYY[-MM[-DD]]).")]
 Until = Annotated[str | None, typer.Option("--until", help="Only sources published on or before (YYYY[-MM[-DD]]).")]
 StatusOpt = Annotated[list[str] | None, typer.Option("--status", help="Only sources of this status (repeatable).")]
@@ -102,6 +106,7 @@ def extract(
     fmt: Annotated[str, typer.Option("--format", help="json (one document, a list when several) or jsonl.")] = "json",
     model: Model = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (output keeps input order).")] = 1,
+    follow_links: FollowLinks = False,
     show_all: ShowAll = False,
     min_confidence: FactMinConfidence = None,
 ) -> None:
@@ -118,7 +123,7 @@ def extract(
     failed = 0
     skipped: Counter[str] = Counter()
     try:
-        for outcome in extract_paths(files, model=model, jobs=jobs):
+        for outcome in extract_paths(files, model=model, jobs=jobs, follow_links=follow_links):
             if outcome.skipped and outcome.problem:
                 skipped[outcome.problem.kind] += 1
             elif outcome.problem:
@@ -156,6 +161,7 @@ def ingest(
     progress_every: Annotated[
         float, typer.Option("--progress-every", min=1, help="Seconds between progress lines when not on a terminal.")
     ] = 30.0,
+    follow_links: FollowLinks = False,
     as_json: AsJson = False,
 ) -> None:
     """Extract articles and store their graphs, streaming; the same article twice changes nothing.
@@ -193,7 +199,8 @@ def ingest(
     try:
         with stop.on_signals(), bar:
             summary = run(files, db=db, model=model, jobs=jobs or default_jobs(), on_total=on_total,
-                          on_item=on_item, stop=stop, batch_size=batch_size)
+                          on_item=on_item, stop=stop, batch_size=batch_size,
+                          follow_links=follow_links)
     except DossierError as exc:
         _fail(exc, as_json, where=str(db or default_db()))
     except KeyboardInterrupt:
@@ -204,10 +211,15 @@ def ingest(
     else:
         for p in summary.failed:
             err.print(f"[red]failed[/] {escape(p.where)} ({escape(p.kind)}): {escape(p.reason)}", highlight=False)
-        if summary.skipped_inputs:
-            kinds = Counter(Path(p.where).suffix or Path(p.where).name for p in summary.skipped_inputs)
-            listed = ", ".join(f"{escape(k)} ×{n}" for k, n in kinds.most_common())
-            err.print(f"[yellow]skipped[/] {summary.skipped} files of types dossier does not read ({listed})")
+        unsupported = [p for p in summary.skipped_inputs if p.kind == "unsupported"]
+        for p in summary.skipped_inputs:
+            if p.kind != "unsupported":  # a FIFO, a device, a link not followed: each named
+                err.print(f"[yellow]skipped[/] {escape(p.where)}: {escape(p.reason)}", highlight=False)
+        if unsupported:
+            kinds = Counter(Path(p.where).suffix or Path(p.where).name for p in unsupported)
+            listed = escape(", ".join(f"{k} ×{n}" for k, n in kinds.most_common()))
+            err.print(f"[yellow]skipped[/] {len(unsupported)} files of types dossier does not read ({listed})",
+                      highlight=False)
         if summary.skipped_records:
             listed = ", ".join(f"{k} ×{n}" for k, n in summary.skipped_records.most_common())
             err.print(f"[yellow]skipped[/] {summary.skipped_records.total()} records that are not articles ({listed})")
@@ -237,7 +249,8 @@ def _query(db: str | None, ask: Callable[[Store], Any], as_json: bool = False) -
 
 
 def _table(title: str, columns: list[str], rows: Iterable[list[Any]]) -> Table:
-    table = Table(*columns, title=title, title_justify="left")
+    """A Rich table; every cell and the title are escaped, since they hold article text."""
+    table = Table(*columns, title=escape(title), title_justify="left")
     for row in rows:
         table.add_row(*("" if v is None else escape(str(v)) for v in row))
     return table
@@ -385,6 +398,50 @@ def timeline(
 
 def _confidence(value: float | None) -> str:
     return "" if value is None else f"{value:.2f}"
+
+
+@app.command()
+def serve(
+    db: Db = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
+    allow_writes: Annotated[
+        bool, typer.Option("--allow-writes", help="Accept posted articles (POST /api/articles); needs a token.")
+    ] = False,
+    token: Annotated[
+        str | None, typer.Option("--token", envvar="DOSSIER_TOKEN", help="Bearer token for writes ($DOSSIER_TOKEN).")
+    ] = None,
+    model: Model = None,
+    as_json: AsJson = False,
+) -> None:
+    """Serve the web interface and the JSON API (read-only unless --allow-writes) until Ctrl-C."""
+    from .service import default_db
+
+    path = str(db or default_db())
+    if allow_writes and not token:
+        _fail(UsageError("--allow-writes needs a token: pass --token or set $DOSSIER_TOKEN"), as_json, code=2)
+    try:
+        import uvicorn
+
+        from .web import Settings, create_app
+        from .web.settings import check_store
+    except ImportError as exc:
+        _fail(UsageError(f"the web interface needs FastAPI and uvicorn ({exc.name} is missing): "
+                         "pip install 'dossier[web]'"), as_json)
+    try:
+        check_store(path)
+    except DossierError as exc:
+        _fail(exc, as_json, where=path)
+    settings = Settings(db=path, allow_writes=allow_writes, token=token, model=model)
+    where = f"http://{host}:{port}/"
+    if as_json:
+        _print_json({"url": where, "db": path, "allow_writes": allow_writes})
+    else:
+        mode = "writes on (token required)" if allow_writes else "read-only"
+        err.print(f"serving {escape(path)} at {where} ({mode}); Ctrl-C stops", highlight=False)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False)
 
 
 @app.command("eval")

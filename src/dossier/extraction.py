@@ -14,6 +14,7 @@ from . import pipeline
 from .errors import ExtractError
 from .graph import Article, ArticleGraph, Entity, Mention, MentionKind, Quote, Span, Time
 from .pipeline import doc_state, record_failure
+from .read.common import check_length
 
 ErrorHandler = Callable[[str, Any, list[Doc], Exception], object]
 
@@ -57,7 +58,11 @@ def article_doc(article: Article, nlp: Language) -> Doc:
 
 
 def prepare_doc(article: Article, nlp: Language) -> Doc:
-    """The article's unprocessed Doc, with the publication date and title length in ``doc.user_data``."""
+    """The article's unprocessed Doc, with the publication date and title length in ``doc.user_data``.
+
+    Raises ``ReadError`` (kind ``too_large``) naming the article when it is over ``MAX_ARTICLE_CHARS``.
+    """
+    check_length(article.title, article.body, article.source or article.id)
     doc = nlp.make_doc(doc_text(article))
     doc_state.set_article(doc, article.published, len(article.title))
     return doc

@@ -16,7 +16,7 @@ from .errors import ModelError, ReadError
 from .extraction import doc_to_graph, pipe_docs, set_error_handler
 from .graph import EXTRACTOR_VERSION, STATUSES, Article, ArticleGraph
 from .pipeline import doc_state, record_failure
-from .read import iter_articles
+from .read import SKIPPED_KINDS, iter_articles
 from .read.warc import SKIP_KINDS
 from .scoring import Report, load_gold, score
 from .sources import estimate_total, iter_inputs
@@ -59,7 +59,7 @@ class IngestSummary:
     read: int = 0
     stored: int = 0
     unchanged: int = 0
-    skipped: int = 0  # inputs of a kind dossier does not read
+    skipped: int = 0  # inputs passed over: types dossier does not read, FIFOs, links not followed
     failed: list[Problem] = field(default_factory=list)
     skipped_inputs: list[Problem] = field(default_factory=list)
     skipped_records: Counter[str] = field(default_factory=Counter)  # e.g. WARC records that are not English news
@@ -71,7 +71,7 @@ class IngestSummary:
 
     def count_problem(self, problem: Problem) -> None:
         """File a problem as a failure, a skipped file or a skipped record."""
-        if problem.kind == "unsupported":
+        if problem.kind in SKIPPED_KINDS:
             self.skipped += 1
             self.skipped_inputs.append(problem)
         elif problem.kind in SKIP_KINDS:
@@ -194,12 +194,13 @@ def stream(
 
 
 def extract_paths(
-    paths: Iterable[str | Path], model: str | None = None, jobs: int = 1, batch_size: int = 8
+    paths: Iterable[str | Path], model: str | None = None, jobs: int = 1, batch_size: int = 8,
+    follow_links: bool = False,
 ) -> Iterator[Outcome]:
     """Read inputs and extract a graph per article; bad inputs come out as problems, in order."""
     items = (
         Outcome(item.where, problem=_problem(item)) if isinstance(item, ReadError) else item
-        for item in iter_articles(paths)
+        for item in iter_articles(paths, follow_links=follow_links)
     )
     yield from stream(items, model=model, jobs=jobs, batch_size=batch_size)
 
@@ -233,6 +234,7 @@ def ingest(
     on_item: Callable[[Outcome], None] | None = None,
     stop: Callable[[], bool] | None = None,
     batch_size: int = 8,
+    follow_links: bool = False,
 ) -> IngestSummary:
     """Read, extract and store articles, streaming; already-stored articles are not extracted again.
 
@@ -249,7 +251,7 @@ def ingest(
     with Store(db or default_db()) as store:
 
         def todo() -> Iterator[Item]:
-            for item in iter_inputs(paths):
+            for item in iter_inputs(paths, follow_links=follow_links):
                 if stop and stop():
                     return
                 if isinstance(item, ReadError):
@@ -290,6 +292,27 @@ def ingest(
 def shown_graph(graph: ArticleGraph, min_confidence: float | None = None) -> ArticleGraph:
     """What a user is shown of an article graph: no hypothetical facts, none under the threshold."""
     return graph.shown(DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
+
+
+def ingest_articles(articles: list[Article], db: str | Path | None = None, model: str | None = None) -> IngestSummary:
+    """Extract and store articles given in memory (e.g. posted to the web API); one bad article is reported."""
+    summary = IngestSummary(read=len(articles))
+    with Store(db or default_db()) as store:
+        todo = [a for a in articles if not store.is_stored(a.content_hash, EXTRACTOR_VERSION)]
+        summary.unchanged = len(articles) - len(todo)
+        for outcome in extract_articles(todo, model=model):
+            if outcome.graph is not None:
+                try:
+                    outcome.stored = store.ingest(outcome.graph)
+                except Exception as exc:  # one bad article must not stop the batch
+                    outcome.problem = Problem(outcome.where, "store", str(exc))
+            if outcome.problem is not None:
+                summary.failed.append(outcome.problem)
+            elif outcome.stored:
+                summary.stored += 1
+            else:
+                summary.unchanged += 1
+    return summary
 
 
 def open_store(db: str | Path | None = None, readonly: bool = True) -> Store:
@@ -340,6 +363,16 @@ def filters(
 def lookup(store: Store, name: str) -> dict[str, Any]:
     """The entity a name means; NotFound (with suggestions) or Ambiguous (with the matches)."""
     return store.lookup(name)
+
+
+def suggest_names(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Names to offer as someone types (exact matches first, then word prefixes); never a silent pick."""
+    return store.suggest(text, limit)
+
+
+def entity_ties(store: Store, name: str, where: Filters = NO_FILTERS) -> dict[str, Any]:
+    """An entity and its merged edges only (cheaper than ``profile`` when only the ties are shown)."""
+    return store.edges(name, where)
 
 
 def profile(store: Store, name: str, where: Filters = NO_FILTERS) -> dict[str, Any]:

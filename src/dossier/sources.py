@@ -82,7 +82,9 @@ def read_graphs(path: Path) -> Iterator[ArticleGraph | ReadError]:
         yield ReadError(str(path), f"cannot read: {err}", "invalid")
 
 
-def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Article | ArticleGraph | ReadError]:
+def iter_inputs(
+    paths: Iterable[str | Path], follow_links: bool = False
+) -> Iterator[Article | ArticleGraph | ReadError]:
     """Articles (via :func:`dossier.read.iter_articles`) and stored-ready graphs, in the order given."""
     run: list[str | Path] = []
     for given in paths:
@@ -91,12 +93,12 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Article | ArticleGraph 
             run.append(given)
             continue
         if run:
-            yield from iter_articles(run)
+            yield from iter_articles(run, follow_links=follow_links)
             run = []
         for file in files:
             yield from read_graphs(file)
     if run:
-        yield from iter_articles(run)
+        yield from iter_articles(run, follow_links=follow_links)
 
 
 def estimate_total(paths: Iterable[str | Path]) -> int | None:

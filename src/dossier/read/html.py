@@ -10,7 +10,15 @@ from trafilatura.settings import Document
 
 from dossier.errors import ReadError
 from dossier.graph import Article
-from dossier.read.common import DEFAULT_MAX_BYTES, decode, make_article, normalise_newlines, parse_date, read_bytes
+from dossier.read.common import (
+    DEFAULT_MAX_BYTES,
+    decode,
+    display,
+    make_article,
+    normalise_newlines,
+    parse_date,
+    read_bytes,
+)
 
 
 def _date_params() -> dict[str, object]:
@@ -77,5 +85,6 @@ def parse_html(
 def read_html(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Read one ``.html``/``.htm`` file; raises ``ReadError`` when no article can be read from it."""
     path = Path(path)
-    text = decode(read_bytes(path, max_bytes), str(path), html=True)
-    return parse_html(text, str(path))
+    where = display(path)
+    text = decode(read_bytes(path, max_bytes), where, html=True)
+    return parse_html(text, where)

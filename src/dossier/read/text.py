@@ -6,7 +6,15 @@ import re
 from pathlib import Path
 
 from dossier.graph import Article
-from dossier.read.common import DEFAULT_MAX_BYTES, decode, make_article, normalise_newlines, parse_date, read_bytes
+from dossier.read.common import (
+    DEFAULT_MAX_BYTES,
+    decode,
+    display,
+    make_article,
+    normalise_newlines,
+    parse_date,
+    read_bytes,
+)
 
 # A first line "date <token> <title>" whose token starts with a digit is a date line and
 # must hold a valid date; "Date night in Paris" is simply a title.
@@ -37,5 +45,6 @@ def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Read one plain-text article file; raises ``ReadError`` when it can't be read."""
     path = Path(path)
     raw = read_bytes(path, max_bytes)
-    return parse_text(decode(raw, str(path)), str(path))
+    where = display(path)
+    return parse_text(decode(raw, where), where)
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from ..errors import StoreError
 from ..graph import ArticleGraph
-from . import corrections, db, exportq, graphq, lookup, query, write
+from . import corrections, db, exportq, graphq, lookup, query, suggest, write
 from .edges import NO_FILTERS, Filters
 
 
@@ -32,7 +33,7 @@ class Store:
         self._lock = threading.RLock()
         self.conn: sqlite3.Connection = db.connect(self.path, readonly=readonly)
         try:
-            self.migrated = db.migrate(self.conn, readonly=readonly)
+            self.migrated = db.migrate(self.conn, readonly=readonly, where=self.path)
             if "002_resolution" in self.migrated and self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
                 self.reresolve()  # a store from before cross-article resolution: resolve what it holds
         except BaseException:
@@ -88,6 +89,15 @@ class Store:
         """Ingest graphs one transaction each; return how many were new or replaced."""
         return sum(self.ingest(g) for g in graphs)
 
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Hold the lock; a damaged file met mid-query is a StoreError, not a raw SQLite one."""
+        with self._lock:
+            try:
+                yield
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"cannot read store {self.path}: {db.explain(exc)}") from exc
+
     def _writable(self) -> None:
         if self.readonly:
             raise StoreError(f"store {self.path} is open read-only")
@@ -96,59 +106,71 @@ class Store:
 
     def people(self, limit: int | None = None) -> list[dict[str, Any]]:
         """PERSON entities (id, name, type, gender, mentions, articles), most mentioned first."""
-        with self._lock:
+        with self._reading():
             return query.people(self.conn, limit)
 
     def find(self, name: str) -> list[dict[str, Any]]:
         """Global entities matching a name, alias or surname (case-insensitive), best first."""
-        with self._lock:
+        with self._reading():
             return query.find(self.conn, name)
 
     def person(self, name: str | int, filters: Filters = NO_FILTERS) -> dict[str, Any]:
         """Profile of the entity a name (or ``#id``) means, with its merged edges; NotFound or Ambiguous."""
-        with self._lock:
+        with self._reading():
             return query.person(self.conn, name, filters)
 
     def ties(self, a: str | int, b: str | int, filters: Filters = NO_FILTERS) -> dict[str, Any]:
         """Merged edges between two entities with every source, the raw relations and shared events."""
-        with self._lock:
+        with self._reading():
             return query.ties(self.conn, a, b, filters)
 
     def lookup(self, name: str | int) -> dict[str, Any]:
         """The entity a name means (with a note when others match too); NotFound (with suggestions) or Ambiguous."""
-        with self._lock:
+        with self._reading():
             return lookup.choose(self.conn, name)
+
+    def edges(self, name: str | int, filters: Filters = NO_FILTERS) -> dict[str, Any]:
+        """The entity a name means and every merged edge at it (one pass; no other profile parts)."""
+        with self._lock:
+            ent = lookup.choose(self.conn, name)
+            return {"entity": {k: ent.get(k) for k in ("id", "name", "type", "articles", "match", "note")},
+                    "edges": graphq.entity_edges(self.conn, ent["id"], filters)}
+
+    def suggest(self, text: str, limit: int = 10) -> list[dict[str, Any]]:
+        """Entities for a typeahead: exact matches, then names with a word starting with ``text``."""
+        with self._lock:
+            return suggest.suggest(self.conn, text, limit)
 
     def shortest_paths(self, a: str | int, b: str | int, filters: Filters = NO_FILTERS,
              statuses: tuple[str, ...] = graphq.PATH_STATUSES, max_depth: int = 4, limit: int = 5) -> dict[str, Any]:
         """Shortest paths between two entities through ties of the given statuses, each hop with evidence."""
-        with self._lock:
+        with self._reading():
             return graphq.path(self.conn, a, b, filters, statuses, max_depth, limit)
 
     def network(self, name: str | int, depth: int = 2, filters: Filters = NO_FILTERS, offset: int = 0,
                 limit: int = 100, max_nodes: int = 500) -> dict[str, Any]:
         """An entity's neighbourhood up to ``depth`` hops (capped), edges paged."""
-        with self._lock:
+        with self._reading():
             return graphq.network(self.conn, name, depth, filters, offset, limit, max_nodes)
 
     def search(self, text: str, filters: Filters = NO_FILTERS, offset: int = 0, limit: int = 20) -> dict[str, Any]:
         """Evidence sentences and quotes containing every word of ``text`` (full-text), paged."""
-        with self._lock:
+        with self._reading():
             return graphq.search(self.conn, text, filters, offset, limit)
 
     def why(self, name: str | int) -> dict[str, Any]:
         """How the entity was formed: merged name forms and bare surnames with evidence and scores."""
-        with self._lock:
+        with self._reading():
             return lookup.why(self.conn, name)
 
     def decisions(self) -> list[dict[str, Any]]:
         """The stored corrections, oldest first."""
-        with self._lock:
+        with self._reading():
             return lookup.decisions(self.conn)
 
     def graph_data(self, filters: Filters = NO_FILTERS) -> dict[str, Any]:
         """The whole store as one graph (nodes, merged edges, decisions) for exports."""
-        with self._lock:
+        with self._reading():
             return exportq.graph_data(self.conn, filters)
 
     # --- corrections (each one transaction; replayed on every later resolution) ------------
@@ -180,7 +202,7 @@ class Store:
 
     def quotes(self, name: str | int) -> list[dict[str, Any]]:
         """Quotes said by someone, newest first, with outlet, date and article; raises NotFound."""
-        with self._lock:
+        with self._reading():
             return query.quotes(self.conn, name)
 
     def timeline(
@@ -191,22 +213,22 @@ class Store:
         Hypothetical facts and facts under ``min_confidence`` (default: the shown threshold) are left out
         unless ``show_all``.
         """
-        with self._lock:
+        with self._reading():
             if min_confidence is None:
                 return query.timeline(self.conn, name, show_all=show_all)
             return query.timeline(self.conn, name, min_confidence, show_all)
 
     def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Stored articles, newest first."""
-        with self._lock:
+        with self._reading():
             return query.articles(self.conn, limit)
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
-        with self._lock:
+        with self._reading():
             return query.counts(self.conn)
 
     def graph(self, article_id: str) -> ArticleGraph:
         """The article graph of a stored article, as ingested; raises NotFound."""
-        with self._lock:
+        with self._reading():
             return query.graph(self.conn, article_id)

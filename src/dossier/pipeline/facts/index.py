@@ -45,7 +45,7 @@ class Facts:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: read it once per Doc
+        self.text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
         self.records = doc_state.entities(doc)
         n = len(doc)
         self._key: list[str | None] = [None] * n

@@ -548,7 +548,10 @@ def time_of(cue: Token, content: tuple[int, int], mentions: MentionIndex) -> str
     doc = cue.doc
     times = [t for t in doc_state.section(doc, doc_state.TIMES) if t.in_ == "body"]
     found = governing_time(doc, cue.idx, cue.idx + len(cue.text))
-    for t in ([found] if found is not None else []) + times:
+    # a time attached to the cue is in the cue's sentence: checking only those keeps long articles linear
+    sent = cue.sent
+    near = [t for t in times if sent.start_char <= t.start < sent.end_char]
+    for t in ([found] if found is not None else []) + near:
         if _attached(doc, t.start, t.end, cue, content, mentions):
             return t.value
     return None

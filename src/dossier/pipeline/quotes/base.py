@@ -37,7 +37,7 @@ class FinderBase:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
         self.marked = find_marked(self.text)
         self.mentions = attr.MentionIndex(doc)
         self.starts = [t.idx for t in doc]

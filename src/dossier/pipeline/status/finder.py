@@ -631,7 +631,7 @@ class _Finder:
 
     def quotes(self) -> None:
         doc = self.doc
-        text = doc.text  # Doc.text joins every token: once, not once a quote
+        text = doc.text  # rebuilt by spaCy on each access: once per pass, not once per quote
         for q in doc_state.section(doc, doc_state.QUOTES):
             span = q.span
             cs = doc.char_span(span.start, span.end, alignment_mode="expand")

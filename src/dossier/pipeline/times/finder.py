@@ -198,7 +198,10 @@ def find_times(doc: Doc) -> list[Time]:
         span = doc[e.start:e.end]
         para = paras.of(span.start_char)
         sent = span[0].sent.start if doc.has_annotation("SENT_START") else 0
-        ref, anchor, e = _reference(e, doc, seen, para, sent, dct)
+        try:
+            ref, anchor, e = _reference(e, doc, seen, para, sent, dct)
+        except (OverflowError, ValueError):  # "last quarter" before year 1: no reference
+            ref, anchor = None, None
         value = resolve(e, ref, tense(doc, e))
         mod = e.mod or _prep_mod(doc, e)
         time = Time(span.start_char, span.end_char, span.text, "body", e.type, value, anchor, mod)  # type: ignore[arg-type]

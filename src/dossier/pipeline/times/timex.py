@@ -312,8 +312,16 @@ def resolve(e: Expr, ref: Point | None, tense: str | None = None) -> str:
     """The TIMEX3 value of ``e`` against ``ref`` (None: relative parts stay ``X``).
 
     ``tense`` ("past"/"future"/None) of the governing verb picks between the
-    past and the coming occurrence of a bare weekday, month or day.
+    past and the coming occurrence of a bare weekday, month or day. A value that
+    falls outside years 1-9999 (a reference at the calendar's edge) is unknown.
     """
+    try:
+        return _resolve(e, ref, tense)
+    except (OverflowError, ValueError):
+        return UNKNOWN.get(e.unit, UNKNOWN["D"])
+
+
+def _resolve(e: Expr, ref: Point | None, tense: str | None) -> str:
     direction = e.direction or tense
     if e.kind == "fixed":
         return e.value

@@ -1,0 +1,190 @@
+"""Load test of `dossier serve`: requests/s and latency of the profile and network endpoints.
+
+Builds (once, cached under .cache/bench_web/) a store from the synthetic graph corpus
+(`dossier.synthetic.synthetic_graphs`, no spaCy), starts `dossier serve` on 127.0.0.1 on a free
+port, and sends GET requests from N concurrent clients (keep-alive connections), bounded both in
+count and in time. Only 127.0.0.1 is ever contacted.
+
+    .venv/bin/python benchmarks/bench_web.py --articles 100000 --requests 2000 --clients 8
+
+People asked for: the 20 most mentioned (the heaviest profiles, reported apart as "top 20") and a
+seeded random sample of the rest ("others"), the same for every run. Prints one table and a JSON
+line; exits 1 when any request failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CACHE = REPO / ".cache" / "bench_web"
+TARGET_P95_MS = 100.0
+
+
+def build(n: int, seed: int) -> Path:
+    """The cached store of ``n`` synthetic articles (built if missing)."""
+    from dossier.store import Store
+    from dossier.synthetic import synthetic_graphs
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"synthetic-{n}-{seed}.db"
+    if path.exists():
+        return path
+    partial = path.with_suffix(".partial.db")
+    for leftover in CACHE.glob(partial.name + "*"):
+        leftover.unlink()
+    began = time.perf_counter()
+    with Store(partial) as store:
+        for i, graph in enumerate(synthetic_graphs(n, seed=seed), 1):
+            store.ingest(graph)
+            if i % 1000 == 0:
+                print(f"  built {i}/{n} articles in {time.perf_counter() - began:.0f} s", file=sys.stderr, flush=True)
+    partial.rename(path)
+    print(f"built {n} articles in {time.perf_counter() - began:.0f} s -> {path}", file=sys.stderr)
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(db: Path) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "dossier.cli", "serve", "--db", str(db), "--host", "127.0.0.1",
+                             "--port", str(port)], stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return proc, port
+        except OSError:
+            if proc.poll() is not None:
+                said = proc.stderr.read().decode() if proc.stderr else ""
+                raise SystemExit(f"dossier serve exited: {said}") from None
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("dossier serve did not start in 60 s")
+
+
+def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, int]:
+    conn.request("GET", path)
+    response = conn.getresponse()
+    body = response.read()
+    return response.status, len(body)
+
+
+def people_to_ask(port: int, seed: int, sample: int) -> list[int]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    ids: list[int] = []
+    offset: int | None = 0
+    while offset is not None:
+        conn.request("GET", f"/api/people?offset={offset}&limit=200")
+        page = json.loads(conn.getresponse().read())
+        ids += [p["id"] for p in page["items"]]
+        offset = page["next_offset"]
+    conn.close()
+    top, rest = ids[:20], ids[20:]
+    random.Random(seed).shuffle(rest)
+    return top + rest[: max(0, sample - len(top))]
+
+
+def run(port: int, paths: list[str], clients: int, seconds: float,
+        hubs: frozenset[str] = frozenset()) -> dict[str, list[tuple[float, int]]]:
+    """Send ``paths`` (shared queue) from ``clients`` threads; stop at the end of the list or of the time."""
+    results: dict[str, list[tuple[float, int]]] = {}
+    lock = threading.Lock()
+    queue = list(reversed(paths))
+    deadline = time.monotonic() + seconds
+
+    def worker() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while time.monotonic() < deadline:
+            with lock:
+                if not queue:
+                    break
+                path = queue.pop()
+            kind = "network" if "/network" in path else "profile"
+            group = "top 20" if path.split("/")[3] in hubs else "others"
+            began = time.perf_counter()
+            try:
+                status, _size = get(conn, path)
+            except (OSError, http.client.HTTPException):
+                status = 0
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            took = (time.perf_counter() - began) * 1000
+            with lock:
+                for key in (kind, f"{kind}, {group}"):
+                    results.setdefault(key, []).append((took, status))
+        conn.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def summary(samples: list[tuple[float, int]], wall: float) -> dict[str, float | int]:
+    times = sorted(t for t, _ in samples)
+    q = statistics.quantiles(times, n=100) if len(times) >= 2 else times * 99
+    return {"requests": len(times), "errors": sum(1 for _, s in samples if s != 200),
+            "p50_ms": round(q[49], 1), "p95_ms": round(q[94], 1), "max_ms": round(times[-1], 1),
+            "per_s": round(len(times) / wall, 1)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--articles", type=int, default=100_000, help="synthetic articles in the store")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--requests", type=int, default=2000, help="requests in all (half profile, half network)")
+    parser.add_argument("--clients", type=int, default=8, help="concurrent clients")
+    parser.add_argument("--seconds", type=float, default=120.0, help="stop sending after this long")
+    parser.add_argument("--people", type=int, default=200, help="distinct people asked for")
+    parser.add_argument("--db", type=Path, help="use this store instead of building one")
+    args = parser.parse_args()
+
+    db = args.db or build(args.articles, args.seed)
+    proc, port = start(db)
+    try:
+        ids = people_to_ask(port, args.seed, args.people)
+        paths = []
+        for i in range(args.requests // 2):
+            pid = ids[i % len(ids)]
+            paths += [f"/api/people/{pid}", f"/api/people/{pid}/network?limit=50"]
+        run(port, paths[: 2 * args.clients], args.clients, 30)  # warm the connection pool
+        hubs = frozenset(str(i) for i in ids[:20])
+        began = time.perf_counter()
+        results = run(port, paths, args.clients, args.seconds, hubs)
+        wall = time.perf_counter() - began
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    report = {"store": str(db), "articles": args.articles if not args.db else None, "clients": args.clients,
+              "wall_s": round(wall, 1), **{k: summary(v, wall) for k, v in sorted(results.items())}}
+    print(f"{'endpoint':18} {'requests':>8} {'errors':>6} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}")
+    for kind in ("profile", "profile, top 20", "profile, others", "network", "network, top 20", "network, others"):
+        s = report.get(kind)
+        if s:
+            flag = "" if s["p95_ms"] < TARGET_P95_MS else f"  (target p95 < {TARGET_P95_MS:.0f} ms)"
+            print(f"{kind:18} {s['requests']:>8} {s['errors']:>6} {s['per_s']:>7} {s['p50_ms']:>7} {s['p95_ms']:>7}"
+                  f" {s['max_ms']:>7}{flag}")
+    print(json.dumps(report))
+    return 1 if any(report[k]["errors"] for k in ("profile", "network") if k in report) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""The FastAPI application: the JSON API, the pages and their static files, in one process."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from . import api, errors, pages
+from .security import BodyLimit, SecurityHeaders
+from .settings import Settings, Stores
+
+DESCRIPTION = """\
+Read the dossier graph: people, their roles, ties (each with every source, status and confidence),
+quotes, timelines, paths between two people and the articles behind every fact.
+
+Every list takes the same filters (`since`, `until`, `status`, `outlet`, `min_sources`,
+`min_confidence`) and pages with `offset`/`limit`. Every error is an RFC 9457 problem document
+(`application/problem+json` with `type`, `title`, `status`, `detail`).
+Writes (`POST /api/articles`) need `--allow-writes` and `Authorization: Bearer TOKEN`.
+"""
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The app over the store in ``settings.db`` (which must exist)."""
+    stores = Stores(settings.db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        stores.close()
+
+    app = FastAPI(
+        title="dossier", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+        docs_url=None, redoc_url=None,  # their pages load scripts from a CDN and run inline script
+    )
+    app.state.settings = settings
+    app.state.stores = stores
+    errors.install(app)
+    app.include_router(api.router)
+    app.include_router(api.writes)
+    app.include_router(pages.router)
+    static = resources.files(__package__).joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body)
+    app.add_middleware(SecurityHeaders)
+    return app
