@@ -35,8 +35,8 @@ wheel-smoke:  ## Build the wheel, install it in a fresh venv and run dossier ext
 stress: $(STAMP)  ## Fuzz the readers (>= 100,000 inputs), SIGKILL ingests (>= 100), race writers; prints a JSON report
 	$(BIN)/python -m tests.stress --inputs $(or $(INPUTS),100000) --kills $(or $(KILLS),100)
 
-bench: $(STAMP)  ## Throughput and per-component cost, as ratios to bare spaCy measured in the same run
-	$(BIN)/python benchmarks/bench_extract.py
+bench: $(STAMP)  ## One table: extract vs bare spaCy, ingest scaling, memory, kill/resume, Spark, hours per month (QUICK=1: small sizes)
+	$(BIN)/python benchmarks/bench_scale.py $(if $(QUICK),--quick) $(BENCH_ARGS)
 	$(BIN)/python benchmarks/bench_graph.py
 
 eval-seed: $(STAMP)

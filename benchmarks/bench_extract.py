@@ -1,10 +1,13 @@
 """Extraction throughput and per-component cost, as ratios to bare spaCy measured in the same run.
 
-Usage: python benchmarks/bench_extract.py [--model md] [--repeat 3] [--polnear 30] [--compare-models]
+Usage: python benchmarks/bench_extract.py [--model md] [--repeat 3] [--polnear 30] [--corpus FILE.jsonl]
+                                          [--compare-models]
 
-Corpus: the team's examples/ (and up to --polnear PolNeAR dev articles when
-../shared/datasets is present). Baseline: the statistical spaCy pipeline
-alone (``nlp.pipe`` with dossier's components disabled) on the same texts.
+Corpus: ``--corpus`` (any input dossier reads, e.g. a JSONL of news), else the team's
+examples/ and up to --polnear PolNeAR dev articles when ../shared/datasets is present.
+Baseline: the statistical spaCy pipeline alone (``nlp.pipe`` with dossier's components
+disabled) on the same texts, same batch size, timed alternately with the full run so
+that load from other processes hits both alike; the best of ``--repeat`` runs counts.
 """
 
 from __future__ import annotations
@@ -14,78 +17,79 @@ import json
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from dossier import nlp as nlp_mod
-from dossier.extraction import doc_text, doc_to_graph, prepare_doc
+from dossier.extraction import doc_text, doc_to_graph, pipe_docs, prepare_doc
 from dossier.graph import Article
 from dossier.read import read_all
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+BATCH = 16
 
 
-def corpus(polnear: int) -> list[Article]:
+def corpus(polnear: int, path: str | None = None) -> list[Article]:
+    if path:
+        return list(read_all([path]).articles)
     articles = list(read_all([REPO / "examples"]).articles)
     dev = SHARED / "datasets" / "polnear" / "dev" / "text"
     if polnear and dev.is_dir():
-        for path in sorted(dev.glob("*.txt"))[:polnear]:
-            body = path.read_text(encoding="utf-8")
-            articles.append(Article(id=path.stem, title="", body=body, published=None))
+        for file in sorted(dev.glob("*.txt"))[:polnear]:
+            body = file.read_text(encoding="utf-8")
+            articles.append(Article(id=file.stem, title="", body=body, published=None))
     return articles
 
 
-def bench(model: str, articles: list[Article], repeat: int) -> dict[str, object]:
+def bench(model: str, articles: list[Article], repeat: int) -> dict[str, Any]:
     nlp = nlp_mod.load(model)
     ours = [name for name in nlp.pipe_names if name.startswith("dossier_")]
     texts = [doc_text(a) for a in articles]
-    n_chars = sum(map(len, texts))
 
     # Warm up (lazy lexicon loads, caches) outside the timed runs.
     for article in articles[:2]:
-        doc = prepare_doc(article, nlp)
-        doc_to_graph(nlp(doc), article)
+        doc_to_graph(nlp(prepare_doc(article, nlp)), article)
 
     base_times, full_times = [], []
-    per_component: dict[str, float] = defaultdict(float)
     for _ in range(repeat):
         with nlp.select_pipes(disable=ours):
             t = time.perf_counter()
-            for _doc in nlp.pipe(texts, batch_size=16):
+            for _doc in nlp.pipe(texts, batch_size=BATCH):
                 pass
             base_times.append(time.perf_counter() - t)
         t = time.perf_counter()
-        for article in articles:
-            doc = prepare_doc(article, nlp)
-            for name, proc in nlp.pipeline:
-                c = time.perf_counter()
-                doc = proc(doc)
-                per_component[name] += time.perf_counter() - c
-            c = time.perf_counter()
+        for article, doc in pipe_docs(articles, nlp, batch_size=BATCH):
             doc_to_graph(doc, article)
-            per_component["doc_to_graph"] += time.perf_counter() - c
         full_times.append(time.perf_counter() - t)
-    base = min(base_times)
-    full = min(full_times)
-    comp = {k: v / repeat for k, v in per_component.items()}
-    spacy_part = sum(v for k, v in comp.items() if not k.startswith("dossier_") and k != "doc_to_graph")
+    base, full = min(base_times), min(full_times)
     return {
         "model": model,
         "articles": len(articles),
-        "chars": n_chars,
+        "chars": sum(map(len, texts)),
         "bare_spacy_s": round(base, 3),
         "extract_s": round(full, 3),
         "articles_per_s": round(len(articles) / full, 2),
         "bare_articles_per_s": round(len(articles) / base, 2),
-        "extract_vs_bare": round(full / base, 2),
-        "component_share_of_spacy": {
-            k: round(v / spacy_part, 3)
-            for k, v in sorted(comp.items())
-            if k.startswith("dossier_") or k == "doc_to_graph"
-        },
-        "component_share_of_extract": {
-            k: round(v / sum(comp.values()), 3) for k, v in sorted(comp.items()) if k.startswith("dossier_")
-        },
+        # throughput of full extraction as a share of bare spaCy's (the issue's target: >= 0.75)
+        "throughput_vs_bare": round(base / full, 3),
+        "component_share": component_shares(nlp, articles),
     }
+
+
+def component_shares(nlp: Any, articles: list[Article]) -> dict[str, float]:
+    """Each component's share of one article-by-article pass (spaCy's own components included)."""
+    per: dict[str, float] = defaultdict(float)
+    for article in articles:
+        doc = prepare_doc(article, nlp)
+        for name, proc in nlp.pipeline:
+            c = time.perf_counter()
+            doc = proc(doc)
+            per[name] += time.perf_counter() - c
+        c = time.perf_counter()
+        doc_to_graph(doc, article)
+        per["doc_to_graph"] += time.perf_counter() - c
+    total = sum(per.values())
+    return {k: round(v / total, 3) for k, v in sorted(per.items(), key=lambda kv: -kv[1])}
 
 
 def _entity_counts(report: dict) -> dict[str, object]:
@@ -147,9 +151,10 @@ def main() -> None:
     parser.add_argument("--model", default=None)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--polnear", type=int, default=30)
+    parser.add_argument("--corpus", default=None, help="read the articles from this input instead")
     parser.add_argument("--compare-models", action="store_true")
     args = parser.parse_args()
-    result = bench(nlp_mod.model_name(args.model), corpus(args.polnear), args.repeat)
+    result = bench(nlp_mod.model_name(args.model), corpus(args.polnear, args.corpus), args.repeat)
     print(json.dumps(result, indent=2))
     if args.compare_models:
         print(json.dumps(compare_models(), indent=2))

@@ -16,7 +16,7 @@ from .conftest import EXAMPLES
 
 runner = CliRunner()
 COMMANDS = ["extract", "ingest", "people", "show", "quotes", "ties", "timeline", "eval", "path", "network", "search",
-            "why", "merge", "distinct", "split", "resolve", "export"]
+            "why", "merge", "distinct", "split", "resolve", "export", "spark"]
 
 ARTICLE = """date 2024-04-11 Harbor Board Names New Chair
 Nadia Ferreira was named chair of the Port Aster harbor board on Wednesday.

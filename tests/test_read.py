@@ -18,7 +18,6 @@ from dossier.read import (
     read_html,
     read_jsonl,
     read_text,
-    read_warc,
 )
 
 DATA = Path(__file__).parent / "data" / "read"
@@ -207,62 +206,7 @@ def test_html_declared_charset(tmp_path: Path) -> None:
     assert "café" in article.body
 
 
-# --- WARC ---------------------------------------------------------------------------------
-
-
-def _warc(path: Path) -> Path:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    page = (DATA / "bridge.html").read_bytes()
-    for tag in (b'<link rel="canonical" href="https://ledger.example/bridge">', b'content="2023-04-17T08:00:00Z"'):
-        page = page.replace(tag, b"")
-    with path.open("wb") as out:
-        writer = WARCWriter(out, gzip=path.name.endswith(".gz"))
-        for uri, ctype, body in [
-            ("https://ledger.example/style.css", "text/css", b"body { color: black }"),
-            ("https://ledger.example/bridge", "text/html; charset=utf-8", page),
-            ("https://ledger.example/empty", "text/html", b"<html><body></body></html>"),
-        ]:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.0")
-            record = writer.create_warc_record(
-                uri, "response", payload=io.BytesIO(body), http_headers=headers,
-                warc_headers_dict={"WARC-Date": "2023-04-19T10:00:00Z"},
-            )
-            writer.write_record(record)
-    return path
-
-
-@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
-def test_warc_html_records(tmp_path: Path, name: str) -> None:
-    path = _warc(tmp_path / name)
-    items = list(read_warc(path))
-    assert len(items) == 2  # the stylesheet is not an article
-    article, error = items
-    assert isinstance(article, Article) and isinstance(error, ReadError)
-    assert article.url == "https://ledger.example/bridge"
-    assert article.published == "2023-04-19"  # WARC-Date, the page has no date of its own
-    assert article.title == "Tidewater Bridge Opens"
-    assert article.source is not None and article.source.startswith(f"{path}@")
-    assert error.kind == "empty"
-
-
-def test_warc_without_pages_is_reported(tmp_path: Path) -> None:
-    err = error_of(write(tmp_path, "none.warc", b""))
-    assert err.kind == "empty"
-
-
-def test_warc_in_a_folder_batch(tmp_path: Path) -> None:
-    _warc(tmp_path / "crawl.warc.gz")
-    write(tmp_path, "z.txt", "date 2023-01-02 Z\nBody z.")
-    result = read_all([tmp_path])
-    assert [a.title for a in result.articles] == ["Tidewater Bridge Opens", "Z"]
-    assert [e.kind for e in result.errors] == ["empty"]
-
-
-def test_warc_that_is_not_an_archive(tmp_path: Path) -> None:
-    err = error_of(write(tmp_path, "junk.warc", "this is not a web archive at all\n"))
-    assert err.kind == "invalid"
+# WARC archives are tested in test_warc.py.
 
 
 # --- bad files ----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
 from . import __version__
@@ -105,6 +105,7 @@ def extract(
     files: Files,
     fmt: Annotated[str, typer.Option("--format", help="json (one document, a list when several) or jsonl.")] = "json",
     model: Model = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (output keeps input order).")] = 1,
     follow_links: FollowLinks = False,
     show_all: ShowAll = False,
     min_confidence: FactMinConfidence = None,
@@ -120,9 +121,12 @@ def extract(
         _fail(UsageError(f"--format must be json or jsonl, not {fmt!r}"), code=2)
     graphs: list[dict[str, Any]] = []
     failed = 0
+    skipped: Counter[str] = Counter()
     try:
-        for outcome in extract_paths(files, model=model, follow_links=follow_links):
-            if outcome.problem:
+        for outcome in extract_paths(files, model=model, jobs=jobs, follow_links=follow_links):
+            if outcome.skipped and outcome.problem:
+                skipped[outcome.problem.kind] += 1
+            elif outcome.problem:
                 failed += 1
                 p = outcome.problem
                 err.print(f"[red]skipped[/] {escape(p.where)} ({escape(p.kind)}): {escape(p.reason)}", highlight=False)
@@ -134,6 +138,9 @@ def extract(
                     graphs.append(graph.to_dict())
     except DossierError as exc:
         _fail(exc)
+    if skipped:
+        listed = ", ".join(f"{k} ×{n}" for k, n in skipped.most_common())
+        err.print(f"[yellow]skipped[/] {skipped.total()} records that are not articles ({listed})")
     if fmt == "json" and graphs:
         _print_json(graphs[0] if len(graphs) == 1 else graphs)
     if failed:
@@ -144,29 +151,61 @@ def extract(
 def ingest(
     files: Files,
     db: Db = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction.")] = 1,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction (default: one per core).")
+    ] = None,
     model: Model = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles a worker takes at a time (spaCy's batch).")
+    ] = 8,
+    progress_every: Annotated[
+        float, typer.Option("--progress-every", min=1, help="Seconds between progress lines when not on a terminal.")
+    ] = 30.0,
     follow_links: FollowLinks = False,
     as_json: AsJson = False,
 ) -> None:
-    """Extract articles and store their graphs; the same article twice changes nothing."""
-    from .service import default_db
+    """Extract articles and store their graphs, streaming; the same article twice changes nothing.
+
+    Ctrl-C or SIGTERM stops after the articles in flight; run the same command again to
+    resume (stored articles are skipped). Graph files from `dossier extract --format jsonl`
+    or `dossier spark extract` are stored without extracting.
+    """
+    from .progress import Meter
+    from .service import Stop, default_db, default_jobs
     from .service import ingest as run
 
-    progress = Progress(
-        TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, disable=as_json or not err.is_terminal, transient=True,
+    meter = Meter()
+    live = err.is_terminal and not as_json
+    bar = Progress(
+        TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.description}", markup=False),
+        console=err, disable=not live, transient=True,
     )
-    task = progress.add_task("extract", total=None)
+    task = bar.add_task("", total=None)
+    last_line = [meter.clock()]
+
+    def on_total(total: int | None) -> None:
+        meter.total = total
+        bar.update(task, total=total)
+
+    def on_item(outcome: Any) -> None:
+        meter.add(outcome)
+        if live:
+            bar.update(task, completed=meter.done, description=meter.line())
+        elif meter.clock() - last_line[0] >= progress_every:
+            last_line[0] = meter.clock()
+            err.print(f"ingest: {meter.line()}", highlight=False, markup=False)
+
+    stop = Stop()
     try:
-        with progress:
-            summary = run(
-                files, db=db, model=model, jobs=jobs,
-                on_total=lambda n: progress.update(task, total=n),
-                on_item=lambda _o: progress.advance(task), follow_links=follow_links,
-            )
+        with stop.on_signals(), bar:
+            summary = run(files, db=db, model=model, jobs=jobs or default_jobs(), on_total=on_total,
+                          on_item=on_item, stop=stop, batch_size=batch_size,
+                          follow_links=follow_links)
     except DossierError as exc:
         _fail(exc, as_json, where=str(db or default_db()))
+    except KeyboardInterrupt:
+        err.print("[bold red]interrupted[/]: the articles stored so far are kept; run again to resume")
+        raise typer.Exit(130) from None
     if as_json:
         _print_json({"db": str(db or default_db()), **summary.to_dict()})
     else:
@@ -181,11 +220,19 @@ def ingest(
             listed = escape(", ".join(f"{k} ×{n}" for k, n in kinds.most_common()))
             err.print(f"[yellow]skipped[/] {len(unsupported)} files of types dossier does not read ({listed})",
                       highlight=False)
+        if summary.skipped_records:
+            listed = ", ".join(f"{k} ×{n}" for k, n in summary.skipped_records.most_common())
+            err.print(f"[yellow]skipped[/] {summary.skipped_records.total()} records that are not articles ({listed})")
         out.print(
             f"read {summary.read} · stored {summary.stored} · unchanged {summary.unchanged} · "
-            f"skipped {summary.skipped} · failed {len(summary.failed)} → {escape(str(db or default_db()))}",
+            f"skipped {summary.skipped + summary.skipped_records.total()} · failed {len(summary.failed)} · "
+            f"{meter.rate:.2f} articles/s → {escape(str(db or default_db()))}",
             highlight=False,
         )
+    if summary.interrupted:
+        err.print(f"[bold yellow]stopped[/] by {stop.signal_name or 'request'} after the articles in flight; "
+                  "run the same command again to resume")
+        raise typer.Exit(130)
     if not summary.ok:
         raise typer.Exit(1)
 
@@ -722,6 +769,41 @@ def render_report(report: Report, console: Console) -> None:
         console.print(f"  [bold red]violation[/bold red] {escape(v.message)}", highlight=False)
     for text in report.unchecked:
         console.print(f"  [dim]must_not not checked automatically: {escape(text)}[/dim]", highlight=False)
+
+
+spark_app = typer.Typer(help="Extraction on a Spark cluster (needs `pip install dossier[spark]` and Java 17+).",
+                        no_args_is_help=True)
+app.add_typer(spark_app, name="spark")
+
+
+@spark_app.command("extract")
+def spark_extract(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, or *.paths listings (e.g. warc.paths.gz).")],
+    out_dir: Annotated[str, typer.Option("--out", help="Output folder for the graph files (must not exist).")],
+    model: Model = None,
+    master: Annotated[
+        str | None, typer.Option("--master", help="Spark master, e.g. local[2], yarn (default: Spark's own).")
+    ] = None,
+    partitions: Annotated[
+        int | None, typer.Option("--partitions", min=1, help="Partitions (default: one per input file).")
+    ] = None,
+    gzip: Annotated[bool, typer.Option("--gzip", help="Write gzipped part files.")] = False,
+    as_json: AsJson = False,
+) -> None:
+    """Extract article graphs with Spark into DIR (JSONL part files); load them with `dossier ingest DIR`."""
+    try:
+        from .spark.job import run as run_spark
+    except ImportError as exc:
+        _fail(UsageError(f"Spark is not installed ({exc}); run `pip install 'dossier[spark]'`"), as_json)
+    try:
+        result = run_spark(inputs, out_dir, model=model, master=master, partitions=partitions, compress=gzip)
+    except SystemExit as exc:
+        _fail(UsageError(str(exc)), as_json, where=out_dir)
+    if as_json:
+        _print_json(result)
+    else:
+        out.print(f"{result['inputs']} input files in {result['partitions']} partitions → {escape(result['out'])}",
+                  highlight=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

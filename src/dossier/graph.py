@@ -37,6 +37,7 @@ class Article:
     outlet: str | None = None
     url: str | None = None
     source: str | None = None  # file (and line) it was read from; not part of the contract
+    language: str | None = None  # ISO 639-1 code, when the reader identified it (WARC pages)
 
     @staticmethod
     def content_id(title: str, body: str, published: str | None = None) -> str:
@@ -51,14 +52,17 @@ class Article:
         return hashlib.sha256(raw.encode()).hexdigest()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "title": self.title,
             "published": self.published,
             "outlet": self.outlet,
             "url": self.url,
-            "body": self.body,
         }
+        if self.language is not None:  # an extra field, present only when known
+            out["language"] = self.language
+        out["body"] = self.body
+        return out
 
 
 @dataclass
@@ -370,7 +374,7 @@ class ArticleGraph:
         a = d["article"]
         article = Article(
             id=a["id"], title=a["title"], body=a["body"], published=a.get("published"),
-            outlet=a.get("outlet"), url=a.get("url"),
+            outlet=a.get("outlet"), url=a.get("url"), language=a.get("language"),
         )
         return cls(
             article=article,

@@ -1,28 +1,38 @@
-"""Ingest and query orchestration: the CLI (and later the API and Spark job) call only this."""
+"""Ingest and query orchestration: the CLI, the API and the Spark job call only this."""
 
 from __future__ import annotations
 
+import functools
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import pipeline
+from . import pipeline, workers
 from .confidence import DEFAULT_MIN_CONFIDENCE
-from .errors import ReadError
+from .errors import ModelError, ReadError
 from .extraction import doc_to_graph, pipe_docs, set_error_handler
 from .graph import EXTRACTOR_VERSION, STATUSES, Article, ArticleGraph
 from .pipeline import doc_state, record_failure
 from .read import SKIPPED_KINDS, iter_articles
+from .read.warc import SKIP_KINDS
 from .scoring import Report, load_gold, score
+from .sources import estimate_total, iter_inputs
 from .store import Store
 from .store.edges import NO_FILTERS, Filters
+from .workers import Stop, default_jobs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEFAULT_DB = "dossier.db"
+
+__all__ = [
+    "IngestSummary", "Outcome", "Problem", "Stop", "default_db", "default_jobs", "evaluate", "extract_articles",
+    "extract_paths", "ingest", "open_store", "shown_graph", "stream",
+]
 
 
 def default_db() -> str:
@@ -52,10 +62,22 @@ class IngestSummary:
     skipped: int = 0  # inputs passed over: types dossier does not read, FIFOs, links not followed
     failed: list[Problem] = field(default_factory=list)
     skipped_inputs: list[Problem] = field(default_factory=list)
+    skipped_records: Counter[str] = field(default_factory=Counter)  # e.g. WARC records that are not English news
+    interrupted: bool = False  # stopped before the end of the input; running again resumes
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.interrupted
+
+    def count_problem(self, problem: Problem) -> None:
+        """File a problem as a failure, a skipped file or a skipped record."""
+        if problem.kind in SKIPPED_KINDS:
+            self.skipped += 1
+            self.skipped_inputs.append(problem)
+        elif problem.kind in SKIP_KINDS:
+            self.skipped_records[problem.kind] += 1
+        else:
+            self.failed.append(problem)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -63,7 +85,9 @@ class IngestSummary:
             "stored": self.stored,
             "unchanged": self.unchanged,
             "skipped": self.skipped,
+            "skipped_records": dict(sorted(self.skipped_records.items())),
             "failed": len(self.failed),
+            "interrupted": self.interrupted,
             "problems": [p.to_dict() for p in self.failed + self.skipped_inputs],
         }
 
@@ -77,9 +101,96 @@ class Outcome:
     problem: Problem | None = None
     stored: bool | None = None
 
+    @property
+    def skipped(self) -> bool:
+        """An input passed over on purpose (a WARC record that is not an English article), not a failure."""
+        return self.problem is not None and self.problem.kind in SKIP_KINDS
+
 
 def _problem(err: ReadError) -> Problem:
     return Problem(err.where, err.kind, err.reason)
+
+
+def _load_model(model: str | None) -> None:
+    pipeline.load(model)
+
+
+def _extract_chunk(articles: list[Article], model: str | None = None, batch_size: int = 8) -> list[Outcome]:
+    """Outcomes for a few articles in this process, each extracted exactly once.
+
+    A component that raises on an article makes that article a problem of kind
+    ``component:<name>`` (the pipeline's error handler records it on the Doc); the
+    rest of the batch goes on and nothing is run twice.
+    """
+    nlp = pipeline.load(model)
+    set_error_handler(nlp, record_failure)
+    out: list[Outcome] = []
+    try:
+        for article, doc in pipe_docs(articles, nlp, batch_size=batch_size):
+            out.append(_outcome(article, doc))
+    except Exception as exc:
+        # Only spaCy's compiled components (parser, NER) still raise; which article broke them is
+        # unknown, so the articles not yet extracted are reported, and none is run again.
+        reason = f"{type(exc).__name__}: {exc}"
+        for article in articles[len(out):]:
+            where = article.source or article.id
+            out.append(Outcome(where, problem=Problem(where, "pipeline", reason)))
+    return out
+
+
+def _lost(articles: list[Article], reason: str) -> list[Outcome]:
+    return [
+        Outcome(a.source or a.id, problem=Problem(a.source or a.id, "extract", f"worker: {reason}")) for a in articles
+    ]
+
+
+def _skip_empty(articles: list[Article]) -> list[Outcome] | None:
+    return [] if not articles else None
+
+
+Item = Article | Outcome  # an article to extract, or an outcome that passes through in its place
+
+MAX_BATCH_ITEMS = 1000  # pass-through outcomes (e.g. skipped WARC records) a batch may carry
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[tuple[list[Item], list[Article]]]:
+    batch: list[Item] = []
+    articles: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if isinstance(item, Article):
+            articles.append(item)
+        if len(articles) >= size or len(batch) >= MAX_BATCH_ITEMS:
+            yield batch, articles
+            batch, articles = [], []
+    if batch:
+        yield batch, articles
+
+
+def stream(
+    items: Iterable[Item],
+    model: str | None = None,
+    jobs: int = 1,
+    batch_size: int = 8,
+    stop: Callable[[], bool] | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes in input order: articles are extracted (in ``jobs`` worker processes), outcomes pass through.
+
+    Input is read lazily, a few batches ahead of the oldest unfinished one, so memory
+    does not grow with the input. When ``stop()`` turns true no more input is read and
+    the batches in flight are finished.
+    """
+    work = functools.partial(_extract_chunk, model=model, batch_size=batch_size)
+    try:
+        for batch, outcomes in workers.ordered_map(
+            work, _batches(items, batch_size), jobs,
+            lost=_lost, skip=_skip_empty, initializer=_load_model, initargs=(model,), stop=stop,
+        ):
+            done = iter(outcomes)
+            for item in batch:
+                yield next(done) if isinstance(item, Article) else item
+    except workers.WorkerFailed as exc:
+        raise ModelError(f"a worker process could not start: {exc}") from exc
 
 
 def extract_paths(
@@ -87,42 +198,18 @@ def extract_paths(
     follow_links: bool = False,
 ) -> Iterator[Outcome]:
     """Read inputs and extract a graph per article; bad inputs come out as problems, in order."""
-    articles: list[Article] = []
-    pending: list[Outcome] = []
-    for item in iter_articles(paths, follow_links=follow_links):
-        if isinstance(item, ReadError):
-            pending.append(Outcome(item.where, problem=_problem(item)))
-        else:
-            articles.append(item)
-    yield from pending
-    yield from extract_articles(articles, model=model, jobs=jobs, batch_size=batch_size)
+    items = (
+        Outcome(item.where, problem=_problem(item)) if isinstance(item, ReadError) else item
+        for item in iter_articles(paths, follow_links=follow_links)
+    )
+    yield from stream(items, model=model, jobs=jobs, batch_size=batch_size)
 
 
 def extract_articles(
-    articles: list[Article], model: str | None = None, jobs: int = 1, batch_size: int = 8
+    articles: Iterable[Article], model: str | None = None, jobs: int = 1, batch_size: int = 8
 ) -> Iterator[Outcome]:
-    """Extract graphs for articles, each exactly once, in order.
-
-    A component that raises on an article makes that article a problem of kind
-    ``component:<name>`` (the pipeline's error handler records it on the Doc); the
-    rest of the batch goes on and nothing is run twice.
-    """
-    if not articles:
-        return
-    nlp = pipeline.load(model)
-    set_error_handler(nlp, record_failure)
-    done = 0
-    try:
-        for article, doc in pipe_docs(articles, nlp, batch_size=batch_size, n_process=jobs):
-            done += 1
-            yield _outcome(article, doc)
-    except Exception as exc:
-        # Only spaCy's compiled components (parser, NER) still raise; which article broke them is
-        # unknown, so the articles not yet extracted are reported, and none is run again.
-        reason = f"{type(exc).__name__}: {exc}"
-        for article in articles[done:]:
-            where = article.source or article.id
-            yield Outcome(where, problem=Problem(where, "pipeline", reason))
+    """Extract graphs for articles, in order; an article that fails is reported and the rest go on."""
+    yield from stream(articles, model=model, jobs=jobs, batch_size=batch_size)
 
 
 def _outcome(article: Article, doc: Doc) -> Outcome:
@@ -142,45 +229,63 @@ def ingest(
     paths: Iterable[str | Path],
     db: str | Path | None = None,
     model: str | None = None,
-    jobs: int = 1,
-    on_total: Callable[[int], None] | None = None,
+    jobs: int | None = 1,
+    on_total: Callable[[int | None], None] | None = None,
     on_item: Callable[[Outcome], None] | None = None,
+    stop: Callable[[], bool] | None = None,
+    batch_size: int = 8,
     follow_links: bool = False,
 ) -> IngestSummary:
-    """Read, extract and store articles; already-stored articles are not extracted again."""
+    """Read, extract and store articles, streaming; already-stored articles are not extracted again.
+
+    ``jobs`` worker processes extract (None: one per core) while this process reads and
+    is the only writer to the store, one article per transaction, in input order. So a run
+    stopped half-way (``stop()`` turning true, or the process killed) keeps what it
+    finished, and running it again skips what is stored and does the rest. Article-graph
+    files (see :mod:`dossier.sources`) are stored without extracting.
+    """
+    paths = list(paths)
     summary = IngestSummary()
-    todo: list[Article] = []
+    if on_total:
+        on_total(estimate_total(paths))
     with Store(db or default_db()) as store:
-        for item in iter_articles(paths, follow_links=follow_links):
-            if isinstance(item, ReadError):
-                problem = _problem(item)
-                if item.kind in SKIPPED_KINDS:
-                    summary.skipped += 1
-                    summary.skipped_inputs.append(problem)
+
+        def todo() -> Iterator[Item]:
+            for item in iter_inputs(paths, follow_links=follow_links):
+                if stop and stop():
+                    return
+                if isinstance(item, ReadError):
+                    problem = _problem(item)
+                    summary.count_problem(problem)
+                    if on_item:
+                        on_item(Outcome(item.where, problem=problem))
+                    continue
+                summary.read += 1
+                if isinstance(item, ArticleGraph):
+                    yield Outcome(item.article.source or item.article.id, graph=item)
+                elif store.is_stored(item.content_hash, EXTRACTOR_VERSION):
+                    summary.unchanged += 1
+                    if on_item:
+                        on_item(Outcome(item.source or item.id, stored=False))
                 else:
-                    summary.failed.append(problem)
-                continue
-            summary.read += 1
-            if store.is_stored(item.content_hash, EXTRACTOR_VERSION):
-                summary.unchanged += 1
-            else:
-                todo.append(item)
-        if on_total:
-            on_total(len(todo))
-        for outcome in extract_articles(todo, model=model, jobs=jobs):
+                    yield item
+
+        for outcome in stream(todo(), model=model, jobs=jobs or default_jobs(), batch_size=batch_size,
+                              stop=stop):
             if outcome.graph is not None:
                 try:
                     outcome.stored = store.ingest(outcome.graph)
                 except Exception as exc:  # one bad article must not stop the batch
                     outcome.problem = Problem(outcome.where, "store", str(exc))
             if outcome.problem is not None:
-                summary.failed.append(outcome.problem)
+                summary.count_problem(outcome.problem)
             elif outcome.stored:
                 summary.stored += 1
             else:
                 summary.unchanged += 1
             if on_item:
                 on_item(outcome)
+    summary.interrupted = bool(stop and stop())
     return summary
 
 

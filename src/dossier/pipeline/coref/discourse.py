@@ -89,7 +89,8 @@ class Discourse:
         for si, sent in enumerate(doc.sents):
             for t in sent:
                 self.sent_of[t.i] = si
-        paras = ParagraphIndex(doc.text)
+        self.text = doc.text  # Doc.text joins every token: once per Doc
+        paras = ParagraphIndex(self.text)
         self.para_of = [paras.of(t.idx) for t in doc]
         for span in self.spans:
             for i in range(span.start, span.end):
@@ -98,7 +99,7 @@ class Discourse:
     def _quotes(self) -> None:
         doc = self.doc
         self.quote_of = [None] * len(doc)
-        for marked in find_marked(doc.text):
+        for marked in find_marked(self.text):
             span = doc.char_span(marked.start, marked.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue

@@ -83,6 +83,12 @@ def _inverse_nouns() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _noun_words() -> frozenset[str]:
+    """Every relational noun, direct or inverse (built once: the union is asked for at every noun)."""
+    return frozenset(_noun_types()) | frozenset(_inverse_nouns())
+
+
+@lru_cache(maxsize=1)
 def _plural_nouns() -> dict[str, str]:
     return {w: typ for typ, words in lexicons.json("facts/relation_nouns")["plural_pairs"].items() for w in words}
 
@@ -118,7 +124,7 @@ def _needs_people(typ: str) -> bool:
 
 def _noun_word(tok: Token) -> str | None:
     """The lexicon word a noun token heads ("best friend", "business partner", "sister")."""
-    words = _noun_types() | _inverse_nouns()
+    words = _noun_words()
     mods = [c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i == tok.i - 1]
     if mods:
         two = f"{mods[0].lower_} {tok.lower_}"
