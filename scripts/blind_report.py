@@ -92,7 +92,7 @@ def summary(judged: list[dict[str, Any]], top: int = 10) -> dict[str, Any]:
         "classes": [
             {"class": cls, "count": n,
              "by_kind": dict(Counter(j["kind"] for j in errors if (j["class"] or "other") == cls)),
-             "example": {k: examples[cls][k] for k in ("kind", "verdict", "reason", "excerpt")}}
+             "example": {k: examples[cls][k] for k in ("kind", "verdict", "reason", "key") if k in examples[cls]}}
             for cls, n in classes.most_common(top)
         ],
     }
@@ -149,7 +149,7 @@ def render(report: dict[str, Any]) -> str:
     for c in report["classes"]:
         ex = c["example"]
         lines.append(f"  {c['count']:4}  {c['class']:20} {c['by_kind']}")
-        lines.append(f"        e.g. {ex['kind']} ({ex['verdict']}): {ex['reason']} -- \"{ex['excerpt']}\"")
+        lines.append(f"        e.g. {ex['kind']} ({ex['verdict']}): {ex['reason']} ({ex.get('key', '')})")
     return "\n".join(lines)
 
 

@@ -6,7 +6,7 @@
 ``OUT.jsonl`` is ``dossier extract --format jsonl --all`` output. ``dump`` prints, for every
 fact not yet in FILE, a stable key, the fact in words and its evidence sentence, for a person
 to judge. A judgement is one JSON line ``{"key", "kind", "verdict": "correct"|"half"|"wrong",
-"reason", "excerpt"}`` (the excerpt at most 12 words of the evidence). ``score`` matches the
+"reason"}`` (no article text: the key locates the evidence). ``score`` matches the
 facts of OUT.jsonl to the judgements by key and reports strict precision (correct / judged)
 per kind for the facts shown by default (or all with ``--all``), and how precision and the
 number of facts shown move with the confidence threshold.
