@@ -328,8 +328,9 @@ def show(
     out.print(f"[bold]{escape(profile['name'])}[/] ({profile['type']}{gender})", highlight=False)
     if profile.get("note"):
         out.print(f"[dim]{escape(profile['note'])}[/]", highlight=False)
-    if profile["aliases"]:
-        out.print("also: " + escape(", ".join(profile["aliases"])), highlight=False)
+    others = [a for a in profile["aliases"] if a != profile["name"]]
+    if others:
+        out.print("also: " + escape(", ".join(others)), highlight=False)
     out.print(_table("articles", ["published", "title", "outlet"], (
         [a["published"], a["title"], a["outlet"]] for a in profile["articles"])))
     sections = [
