@@ -24,7 +24,7 @@ from . import edges as E
 ALL, SHOWN = 0, 1
 _VIEW_FILTERS = {ALL: E.NO_FILTERS, SHOWN: E.Filters(fact_min_confidence=DEFAULT_MIN_CONFIDENCE)}
 _RANK = {s: i for i, s in enumerate((*E.STATUS_ORDER, *E.NON_SUPPORTING))}
-COLUMNS = ("view", "type", "source", "target", "status", "status_rank", "articles", "supporting", "outlets",
+COLUMNS = ("view", "type", "source", "target", "status", "status_rank", "facts", "articles", "supporting", "outlets",
            "earliest", "latest", "confidence", "max_confidence", "contradicted", "start", "end", "detail")
 
 
@@ -46,7 +46,8 @@ def _row(view: int, e: dict[str, Any]) -> tuple[Any, ...]:
     detail = json.dumps({"statuses": sup["statuses"], "contradictions": e["contradictions"]},
                         ensure_ascii=False, sort_keys=True)
     return (view, e["type"], e["source"], e["target"], e["status"], _RANK.get(e["status"], len(_RANK)),
-            sup["articles"], sup["supporting_articles"], sup["outlets"], sup["earliest"], sup["latest"],
+            len(e["sources"]), sup["articles"], sup["supporting_articles"], sup["outlets"], sup["earliest"],
+            sup["latest"],
             e["confidence"], best, int(bool(e["contradictions"])), e["start"], e["end"], detail)
 
 
@@ -132,7 +133,7 @@ def edge(row: sqlite3.Row) -> dict[str, Any]:
             "strongest": row["status"], "statuses": detail["statuses"], "earliest": row["earliest"],
             "latest": row["latest"],
         },
-        "contradictions": detail["contradictions"], "sources": [],
+        "contradictions": detail["contradictions"], "sources": [], "sources_total": row["facts"],
     }
 
 
@@ -189,24 +190,59 @@ def neighbours(conn: sqlite3.Connection, nodes: list[int], view: int, filters: E
     return out
 
 
-def edges_within(conn: sqlite3.Connection, view: int, filters: E.Filters) -> list[dict[str, Any]]:
-    """Every summary edge (passing the edge filters) between two entities of the temporary table ``_within``."""
+def pairs_within(conn: sqlite3.Connection, ids: list[int], view: int, filters: E.Filters
+                 ) -> list[tuple[int, int, str, int]]:
+    """(source, target, type, articles) of every summary edge (passing the edge filters) among ``ids``."""
     cond, params = _edge_cond(filters)
-    rows = conn.execute(
-        f"SELECT s.* FROM _within w JOIN edge_summary s ON s.view = ? AND s.source = w.id"
-        f" WHERE s.target IN (SELECT id FROM _within) AND {cond}", [view, *params]).fetchall()
-    return [edge(r) for r in rows]
+    inside = set(ids)
+    out = []
+    for i in range(0, len(ids), 400):
+        chunk = ids[i:i + 400]
+        for r in conn.execute(
+                f"SELECT s.source, s.target, s.type, s.articles FROM edge_summary s WHERE s.view = ?"
+                f" AND s.source IN ({','.join('?' * len(chunk))}) AND {cond}", [view, *chunk, *params]):
+            if r[1] in inside:
+                out.append((int(r[0]), int(r[1]), str(r[2]), int(r[3])))
+    return out
+
+
+def edges_by_key(conn: sqlite3.Connection, view: int, keys: list[tuple[int, int, str]]) -> list[dict[str, Any]]:
+    """The summary edges of these (source, target, type) keys, in that order."""
+    out = []
+    for source, target, type_ in keys:
+        row = conn.execute("SELECT * FROM edge_summary WHERE view = ? AND source = ? AND target = ? AND type = ?",
+                           (view, source, target, type_)).fetchone()
+        if row is not None:
+            out.append(edge(row))
+    return out
 
 
 def with_sources(conn: sqlite3.Connection, found: list[dict[str, Any]], filters: E.Filters,
                  limit: int | None = None) -> list[dict[str, Any]]:
-    """Fill the sources of summary edges from their facts (the first ``limit`` of each, in merge order)."""
-    pairs = {(min(e["source"], e["target"]), max(e["source"], e["target"])) for e in found}
-    merged: dict[tuple[str, int, int], dict[str, Any]] = {}
-    for a, b in sorted(pairs):
-        for m in E.merge(E.rows_between(conn, a, b), E.Filters(fact_min_confidence=filters.fact_min_confidence)):
-            merged[(m["type"], m["source"], m["target"])] = m
+    """Fill the sources of summary edges from their facts: the first ``limit`` of each, in merge order, under
+    the filters' fact threshold (the summary's view: no other source filter applies here)."""
     for e in found:
-        m = merged.get((e["type"], e["source"], e["target"]))
-        e["sources"] = (m["sources"] if m else [])[:limit]
+        rows = _source_rows(conn, e, filters.fact_min_confidence, limit)
+        e["sources"] = [E.source(r) for r in rows]
     return found
+
+
+def _source_rows(conn: sqlite3.Connection, e: dict[str, Any], threshold: float | None,
+                 limit: int | None) -> list[sqlite3.Row]:
+    """One edge's fact rows, sorted as merge sorts its sources (report date, article, offset)."""
+    a, b = e["source"], e["target"]
+    ends = "((r.{s} = ? AND r.{o} = ?) OR (r.{s} = ? AND r.{o} = ?))" if e["symmetric"] else "(r.{s} = ? AND r.{o} = ?)"
+    ends_params = [a, b, b, a] if e["symmetric"] else [a, b]
+    order = " ORDER BY coalesce(a.published, ''), r.article_id, coalesce(r.ev_start, 0), r.id LIMIT ?"
+    lim = -1 if limit is None else limit
+    if e["type"].startswith("role."):
+        cond = " AND r.status != 'hypothetical'" if threshold is not None else ""
+        return conn.execute(f"{E.ROLE_SQL} WHERE 'role.' || lower(r.title) = ?"
+                            f" AND {ends.format(s='person_id', o='org_id')}{cond}{order}",
+                            [e["type"], *ends_params, lim]).fetchall()
+    cond, params = "", []
+    if threshold is not None:
+        cond = " AND r.status != 'hypothetical' AND (r.confidence IS NULL OR r.confidence >= ?)"
+        params = [threshold]
+    return conn.execute(f"{E.REL_SQL} WHERE r.type = ? AND {ends.format(s='subject_id', o='object_id')}{cond}{order}",
+                        [e["type"], *ends_params, *params, lim]).fetchall()

@@ -65,18 +65,17 @@ def entity_edges_page(conn: sqlite3.Connection, eid: int, filters: E.Filters = E
     view = edgesum.view_for(filters)
     if view is not None:
         total, others, page = edgesum.edges_at(conn, eid, view, filters, order, offset, limit)
-        page = edgesum.with_sources(conn, page, filters, None)
+        return total, others, _label(conn, edgesum.with_sources(conn, page, filters, sources))
+    found = E.merge(E.rows_of(conn, eid), filters)
+    rank = {st: i for i, st in enumerate((*E.STATUS_ORDER, *E.NON_SUPPORTING))}
+    if order == "strength":
+        found.sort(key=lambda e: (rank.get(e["status"], 99), -e["support"]["articles"], -e["confidence"],
+                                  e["type"], _other(e, eid)))
     else:
-        found = E.merge(E.rows_of(conn, eid), filters)
-        rank = {st: i for i, st in enumerate((*E.STATUS_ORDER, *E.NON_SUPPORTING))}
-        if order == "strength":
-            found.sort(key=lambda e: (rank.get(e["status"], 99), -e["support"]["articles"], -e["confidence"],
-                                      e["type"], _other(e, eid)))
-        else:
-            found.sort(key=lambda e: (-e["support"]["articles"], rank.get(e["status"], 99), e["type"],
-                                      _other(e, eid)))
-        total, others = len(found), len({_other(e, eid) for e in found})
-        page = found[offset:None if limit is None else offset + limit]
+        found.sort(key=lambda e: (-e["support"]["articles"], rank.get(e["status"], 99), e["type"],
+                                  _other(e, eid)))
+    total, others = len(found), len({_other(e, eid) for e in found})
+    page = found[offset:None if limit is None else offset + limit]
     for e in page:
         e["sources_total"] = len(e["sources"])
         del e["sources"][sources:]
@@ -261,14 +260,13 @@ def network(conn: sqlite3.Connection, name: str | int, depth: int = 2, filters: 
         frontier = nxt
     view = edgesum.view_for(filters)
     if view is not None:
-        _fill_within(conn, set(seen))
-        found = edgesum.edges_within(conn, view, filters)
-        pairs = sorted({(min(e["source"], e["target"]), max(e["source"], e["target"])) for e in found},
+        keys = edgesum.pairs_within(conn, sorted(seen), view, filters)
+        pairs = sorted({(min(s, t), max(s, t)) for s, t, _, _ in keys},
                        key=lambda p: (min(seen[p[0]], seen[p[1]]), max(seen[p[0]], seen[p[1]]), p))
         at = {p: i for i, p in enumerate(pairs)}
-        found.sort(key=lambda e: (at[(min(e["source"], e["target"]), max(e["source"], e["target"]))],
-                                  -e["support"]["articles"], e["type"], e["source"], e["target"]))
-        page = _label(conn, edgesum.with_sources(conn, found[offset: offset + limit], filters, 3))
+        keys.sort(key=lambda k: (at[(min(k[0], k[1]), max(k[0], k[1]))], -k[3], k[2], k[0], k[1]))
+        shown = edgesum.edges_by_key(conn, view, [k[:3] for k in keys[offset: offset + limit]])
+        page = _label(conn, edgesum.with_sources(conn, shown, filters, 3))
     else:
         adjacency = neighbours(conn, sorted(seen), filters, within=set(seen))
         pairs = sorted({(min(a, b), max(a, b)) for a, others in adjacency.items() for b in others if b in seen},

@@ -41,12 +41,13 @@ def ingest_batch(conn: sqlite3.Connection, graphs: list[ArticleGraph]) -> list[b
             conn.execute("SAVEPOINT article")
             try:
                 stored, touched = _put(conn, graph)
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, StoreError) as exc:
                 conn.execute("ROLLBACK TO article")
                 conn.execute("RELEASE article")
                 if len(graphs) == 1:
                     raise
-                out.append(StoreError(f"cannot store article {graph.article.id}: {exc}"))
+                out.append(exc if isinstance(exc, StoreError) else
+                           StoreError(f"cannot store article {graph.article.id}: {exc}"))
                 continue
             conn.execute("RELEASE article")
             out.append(stored)

@@ -13,6 +13,7 @@ CREATE TABLE edge_summary (
     target         INTEGER NOT NULL,
     status         TEXT NOT NULL,     -- the strongest status of its sources
     status_rank    INTEGER NOT NULL,  -- its place in the order asserted, attributed, ... (strongest 0)
+    facts          INTEGER NOT NULL,  -- its sources (fact rows)
     articles       INTEGER NOT NULL,  -- articles stating it (every status)
     supporting     INTEGER NOT NULL,  -- articles supporting it (not negated, unknown or hypothetical)
     outlets        INTEGER NOT NULL,  -- distinct outlets among the supporting sources
