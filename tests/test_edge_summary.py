@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from dossier import service
 from dossier.errors import DossierError
 from dossier.graph import Article, ArticleGraph, Entity, Mention, Relation, Role, Span
-from dossier.store import Store, edgesum, graphq
+from dossier.store import Store, edgesum
 from dossier.synthetic import synthetic_graphs
 
 # A small world where resolution has work to do: a shared surname, a middle initial, a bare surname.
