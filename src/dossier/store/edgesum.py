@@ -190,20 +190,22 @@ def neighbours(conn: sqlite3.Connection, nodes: list[int], view: int, filters: E
     return out
 
 
+def fill_within(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
+    """Put ``ids`` in the temporary table ``_within`` (this connection only; temp tables live in memory)."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS _within (id INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM _within")
+    conn.executemany("INSERT INTO _within (id) VALUES (?)", [(i,) for i in ids])
+
+
 def pairs_within(conn: sqlite3.Connection, ids: list[int], view: int, filters: E.Filters
                  ) -> list[tuple[int, int, str, int]]:
     """(source, target, type, articles) of every summary edge (passing the edge filters) among ``ids``."""
     cond, params = _edge_cond(filters)
-    inside = set(ids)
-    out = []
-    for i in range(0, len(ids), 400):
-        chunk = ids[i:i + 400]
-        for r in conn.execute(
-                f"SELECT s.source, s.target, s.type, s.articles FROM edge_summary s WHERE s.view = ?"
-                f" AND s.source IN ({','.join('?' * len(chunk))}) AND {cond}", [view, *chunk, *params]):
-            if r[1] in inside:
-                out.append((int(r[0]), int(r[1]), str(r[2]), int(r[3])))
-    return out
+    fill_within(conn, ids)
+    return [(int(r[0]), int(r[1]), str(r[2]), int(r[3])) for r in conn.execute(
+        f"SELECT s.source, s.target, s.type, s.articles FROM _within w JOIN edge_summary s"
+        f" ON s.view = ? AND s.source = w.id WHERE s.target IN (SELECT id FROM _within) AND {cond}",
+        [view, *params])]
 
 
 def edges_by_key(conn: sqlite3.Connection, view: int, keys: list[tuple[int, int, str]]) -> list[dict[str, Any]]:

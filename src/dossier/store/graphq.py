@@ -123,7 +123,7 @@ def neighbours(conn: sqlite3.Connection, nodes: list[int], filters: E.Filters = 
     statuses" for the usual prefixes of the order (asserted, attributed, ...).
     """
     if within is not None:  # only ties among these entities (a temp table: the set may be large)
-        _fill_within(conn, within)
+        edgesum.fill_within(conn, within)
     view = edgesum.view_for(filters)
     if view is not None:
         return edgesum.neighbours(conn, nodes, view, filters, statuses, within is not None)
@@ -148,12 +148,6 @@ def neighbours(conn: sqlite3.Connection, nodes: list[int], filters: E.Filters = 
             if n >= filters.min_sources:
                 out.setdefault(a, set()).add(b)
     return out
-
-
-def _fill_within(conn: sqlite3.Connection, ids: set[int]) -> None:
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS _within (id INTEGER PRIMARY KEY)")
-    conn.execute("DELETE FROM _within")
-    conn.executemany("INSERT INTO _within (id) VALUES (?)", [(i,) for i in ids])
 
 
 def path(conn: sqlite3.Connection, a: str | int, b: str | int, filters: E.Filters = E.NO_FILTERS,
