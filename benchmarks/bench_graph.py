@@ -5,16 +5,18 @@ Usage: python benchmarks/bench_graph.py [--sizes 10000 100000] [--queries 200] [
                                         [--db .cache/bench_graph/graph.db] [--queries-only]
 
 Graphs come from ``dossier.synthetic`` (no spaCy), so extraction is out of it; they go in through
-``Store.ingest_batch`` (one transaction per ``--batch`` articles, the same writes as ``ingest``). The
-cost per article is measured over the first ``--window`` articles and over the last ``--window``
-before each size, and reported as a ratio (late / early: about 1.0 means the cost does not grow
-with the store), in wall-clock time and in this process's CPU time (which a loaded machine disturbs
-less), with the SQL statements run per article, which do not depend on the machine's load. At each
-size the queries run on the store as it is then, with the default filters a user gets (the shown view): the paged profile, ties of a pair, path, network at depth 1 and 2, and a
-network with a date filter (which the edge summary cannot answer: merged from the facts). People
-are a seeded sample of those with ties, and the 20 with most articles ("top 20") apart. The load
-average is printed beside each figure (the machine may be shared). The store is a file (WAL), as
-users have it, and is kept (``bench_web.py --db`` can serve it).
+``Store.ingest_batch`` (one transaction per ``--batch`` articles, the same writes as ``ingest``).
+The cost per article is measured over the first ``--window`` articles and over the last
+``--window`` before each size, and reported as a ratio (late / early: about 1.0 means the cost
+does not grow with the store), in wall-clock time and in this process's CPU time (which a loaded
+machine disturbs less), with the SQL statements run per article (which do not depend on the load).
+
+At each size the queries run on the store as it is then, with the default filters a user gets
+(the shown view): the paged profile, ties of a pair, path, network at depth 1 and 2, and a network
+with a date filter (which the edge summary cannot answer: merged from the facts). People are a
+seeded sample of those with ties, and the 20 in most articles ("top 20") apart. The load average
+is printed beside each figure (the machine may be shared). The store is a file (WAL), as users
+have it, and is kept (``bench_web.py --db`` can serve it; ``--queries-only`` measures it again).
 """
 
 from __future__ import annotations
