@@ -69,7 +69,7 @@ def _replace(conn: sqlite3.Connection, pairs: Iterable[tuple[int, int]]) -> int:
             conn.execute("DELETE FROM edge_summary WHERE view = ? AND source = ? AND target = ?", (view, a, b))
             conn.execute("DELETE FROM edge_summary WHERE view = ? AND source = ? AND target = ?", (view, b, a))
         if a != b:
-            conn.executemany(_INSERT, pair_rows(E.rows_between(conn, a, b)))
+            conn.executemany(_INSERT, pair_rows(E.lean_rows_between(conn, a, b)))
         n += 1
     return n
 
@@ -101,7 +101,7 @@ def rebuild(conn: sqlite3.Connection) -> int:
     pairs = all_pairs(conn)
     for a, b in pairs:
         if a != b:
-            conn.executemany(_INSERT, pair_rows(E.rows_between(conn, a, b)))
+            conn.executemany(_INSERT, pair_rows(E.lean_rows_between(conn, a, b)))
     return len(pairs)
 
 

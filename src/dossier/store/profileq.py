@@ -65,6 +65,10 @@ def articles(conn: sqlite3.Connection, eid: int, filters: Filters, offset: int, 
             f" JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ?{cond} GROUP BY a.id")
     rows = conn.execute(f"{base} ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
                         [eid, *params, limit, offset]).fetchall()
+    if not cond:  # no filter on the articles: the entity's index alone counts them
+        total = conn.execute("SELECT count(DISTINCT article_id) FROM article_entities WHERE entity_id = ?",
+                             (eid,)).fetchone()[0]
+        return int(total), [dict(r) for r in rows]
     return _count(conn, base, [eid, *params]), [dict(r) for r in rows]
 
 

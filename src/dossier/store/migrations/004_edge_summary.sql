@@ -29,10 +29,23 @@ CREATE TABLE edge_summary (
 ) WITHOUT ROWID;
 CREATE INDEX edge_summary_target ON edge_summary (view, target, source);
 
+-- Every column that points at an entity gets an index: deleting an entity no article names any more
+-- (resolution does it at every ingest) makes SQLite look for rows still pointing at it, and without
+-- one it reads the whole table each time, a cost that grew with the store. Re-pointing an article's
+-- entity updates by (article, local id).
+CREATE INDEX relations_source ON relations (source_id);
+CREATE INDEX roles_source ON roles (source_id);
+CREATE INDEX roles_place ON roles (place_id);
+CREATE INDEX quotes_source ON quotes (source_id);
+CREATE INDEX quotes_addressee ON quotes (addressee_id);
+CREATE INDEX events_source ON events (source_id);
+CREATE INDEX event_participants_article ON event_participants (article_id, local_id);
+CREATE INDEX claim_entities_article ON claim_entities (article_id, local_id);
+
 -- Indexes for paged profile reads.
 CREATE INDEX article_entities_entity_article ON article_entities (entity_id, article_id);
 CREATE INDEX quotes_speaker_article ON quotes (speaker_id, article_id);
-CREATE INDEX roles_person_article ON roles (person_id, article_id);
+CREATE INDEX roles_person_org ON roles (person_id, org_id);
 CREATE INDEX signatures_entity ON signatures (entity_id);
 CREATE INDEX entities_lower_name ON entities (lower(name));
 
