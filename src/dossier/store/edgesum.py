@@ -157,16 +157,17 @@ ORDERS = {
 def edges_at(conn: sqlite3.Connection, eid: int, view: int, filters: E.Filters, order: str = "strength",
              offset: int = 0, limit: int | None = None) -> tuple[int, int, list[dict[str, Any]]]:
     """How many edges an entity has that pass the edge filters, with how many other entities, and one page of
-    them in ``order``."""
+    them in ``order`` (sorted on the covering indexes; only the page's rows are read in full)."""
     cond, params = _edge_cond(filters)
-    both = (f"SELECT s.*, s.target AS other FROM edge_summary s WHERE s.view = ? AND s.source = ? AND {cond}"
-            f" UNION ALL SELECT s.*, s.source AS other FROM edge_summary s WHERE s.view = ? AND s.target = ?"
+    cols = "s.source, s.target, s.type, s.status_rank, s.articles, s.confidence"
+    both = (f"SELECT {cols}, s.target AS other FROM edge_summary s WHERE s.view = ? AND s.source = ? AND {cond}"
+            f" UNION ALL SELECT {cols}, s.source AS other FROM edge_summary s WHERE s.view = ? AND s.target = ?"
             f" AND {cond}")
     args = [view, eid, *params, view, eid, *params]
     total, others = conn.execute(f"SELECT count(*), count(DISTINCT other) FROM ({both})", args).fetchone()
-    rows = conn.execute(f"SELECT * FROM ({both}) s ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
+    keys = conn.execute(f"SELECT s.source, s.target, s.type FROM ({both}) s ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
                         [*args, -1 if limit is None else limit, offset]).fetchall()
-    return int(total), int(others), [edge(r) for r in rows]
+    return int(total), int(others), edges_by_key(conn, view, [tuple(k) for k in keys])
 
 
 def neighbours(conn: sqlite3.Connection, nodes: list[int], view: int, filters: E.Filters,

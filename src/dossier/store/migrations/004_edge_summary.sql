@@ -27,7 +27,10 @@ CREATE TABLE edge_summary (
     detail         TEXT NOT NULL,     -- JSON: statuses per count and the contradictions
     PRIMARY KEY (view, source, target, type)
 ) WITHOUT ROWID;
-CREATE INDEX edge_summary_target ON edge_summary (view, target, source);
+-- Neighbourhoods and pages of ties read only these columns: covering indexes from either end, so that a
+-- scan of a busy person's edges does not read each row's detail.
+CREATE INDEX edge_summary_from ON edge_summary (view, source, target, type, status_rank, articles, confidence, status);
+CREATE INDEX edge_summary_to ON edge_summary (view, target, source, type, status_rank, articles, confidence, status);
 
 -- Every column that points at an entity gets an index: deleting an entity no article names any more
 -- (resolution does it at every ingest) makes SQLite look for rows still pointing at it, and without
