@@ -299,3 +299,23 @@ def test_the_show_command_prints_totals_and_a_first_page(tmp_path) -> None:
 
     body = json.loads(js.output)
     assert len(body["articles"]) == 3 and body["totals"]["articles"] > 3
+
+
+def test_a_store_from_before_the_summary_is_filled_when_opened(tmp_path) -> None:
+    from dossier.store import db as store_db
+
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.ingest_batch(list(synthetic_graphs(60, seed=4, n_people=20)))
+        expected = edgesum.stored(store.conn)
+        # Undo migration 004 as if the store were written before it: its tables, triggers and indexes go.
+        sql = next(m.sql for m in store_db.migrations() if m.name == "004_edge_summary")
+        for kind, name in re.findall(r"CREATE (TABLE|TRIGGER|INDEX) (\w+)", sql):
+            if kind != "TABLE":
+                store.conn.execute(f"DROP {kind} {name}")
+        store.conn.execute("DROP TABLE edge_summary")
+        store.conn.execute("DROP TABLE edge_dirty")
+        store.conn.execute("DELETE FROM migrations WHERE name = '004_edge_summary'")
+    with Store(path) as store:
+        assert "004_edge_summary" in store.migrated
+        assert expected and edgesum.stored(store.conn) == expected
