@@ -355,10 +355,17 @@ def source_phrase(subj: Token, quoted: set[int], cue: Token | None = None) -> Sp
     hi = min([hi] + [t.left_edge.i - 1 for t in doc[subj.i + 1 : hi] if _aside(t)])
     while hi > subj.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space
                                or doc[hi - 1].lower_ in ("and", "or", "both", "all", "each")):
+        if _closes_bracket(doc, lo, hi - 1):
+            break  # "Rep. Ada Obi (D-Ore.)": the party label is part of the name
         hi -= 1
     while lo < subj.i and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     return doc[lo:hi]
+
+
+def _closes_bracket(doc: Doc, lo: int, i: int) -> bool:
+    """Whether token ``i`` is a closing bracket whose opening one lies in ``lo:i``."""
+    return doc[i].text == ")" and doc[lo:i].text.count("(") > doc[lo:i].text.count(")")
 
 
 def _aside(tok: Token) -> bool:

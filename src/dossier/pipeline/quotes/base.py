@@ -14,6 +14,8 @@ from ..syntax import SUBJECTS
 from ..text import ParagraphIndex, find_marked
 from . import attribution as attr
 
+SIGNATURE_WORDS = 6  # most tokens of a dash and the name signing a quote on its line
+
 
 @dataclass
 class Found:
@@ -130,6 +132,30 @@ class FinderBase:
         while hi > lo and (doc[hi - 1].is_space or (doc[hi - 1].is_punct and not doc[hi - 1].is_quote)):
             hi -= 1
         return lo, hi
+
+    def _signature(self, close_tok: int) -> tuple[Token, Token] | None:
+        """A quote signed on its own line (``"We will win." ― Dana Holt``): the dash and the name
+        after the closing mark, with nothing else before the paragraph ends; else ``None``."""
+        doc = self.doc
+        words: list[Token] = []
+        for tok in doc[close_tok + 1 : close_tok + 2 + SIGNATURE_WORDS]:
+            if tok.i in self.quoted or "\n" in tok.text:
+                break
+            if not tok.is_space:
+                words.append(tok)
+            if "\n" in tok.whitespace_:
+                break
+        else:
+            if close_tok + 2 + SIGNATURE_WORDS <= len(doc):
+                return None  # the line goes on: the dash opens an aside, not a signature
+        if len(words) < 2 or words[0].text not in attr.DASHES:
+            return None
+        name = words[1:]
+        mention = self.mentions.at(name[0].i)
+        if mention is None or mention.end < name[-1].i + 1 or mention.start < words[0].i:
+            return None  # "― and then he left": only a name, whole, signs a quote
+        kind = self.mentions.info(mention.kb_id_).get("type", "PERSON")
+        return (words[0], mention.root) if kind in attr.LEAD_TYPES else None
 
     def _colon_name(self, colon: Token) -> Token | None:
         """The name right before a colon that opens a quote (``Pollster Ada Hill: "..."``): the speaker."""
