@@ -487,9 +487,10 @@ def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int], cue: 
         return Speaker(None, None)
     phrase = source_phrase(subj, quoted, cue)
     subj = antecedent(subj)
-    # "Sen. Ada Obi": a name's own compound parts; "Carson advisers": a name modifying others, not them
-    candidates = [subj] + [c for c in subj.children if c.dep_ == "appos" or (c.dep_ == "compound" and (
-        subj.pos_ == "PROPN" or subj.tag_ not in {"NNS", "NNPS"}))]
+    # "Sen. Ada Obi": a name's own compound parts; "Carson advisers", "a former Holt employee", "the
+    # Vermont senator", "the Reyes campaign": a name modifying a common noun is not the one speaking
+    candidates = [subj] + [c for c in subj.children if c.dep_ == "appos" or (
+        c.dep_ == "compound" and subj.pos_ == "PROPN")]
     for tok in candidates:
         mention = mentions.at(tok.i)
         kind = mentions.info(mention.kb_id_).get("type", "PERSON") if mention is not None else None
