@@ -139,3 +139,22 @@ def test_quote_signed_after_a_dash(nlp) -> None:  # type: ignore[no-untyped-def]
 def test_dash_without_a_name_signs_nothing(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
     q = _quote(_graph(nlp, body), "quiet harbor")
     assert q.speaker is None and q.speaker_span is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('Pollster Ada Hill: "The race is tied in every county we measured."', "Ada Hill"),
+        ('The mayor\'s reply came quickly. Ada Hill: "The race is tied in every county we measured."', "Ada Hill"),
+        ('Senator Dana Holt had harsh words for Tom Baird: "He has never built anything in this town."', None),
+        ('Senator Dana Holt sent a message to Tom Baird: "You have never built anything in this town."',
+         "Dana Holt"),
+    ],
+)
+def test_name_before_a_colon_speaks_only_when_it_is_all_the_clause(  # type: ignore[no-untyped-def]
+    nlp, body: str, speaker: str | None
+) -> None:
+    g = _graph(nlp, body)
+    q = _quote(g, "town" if "town" in body else "race is tied")
+    assert _name(g, q.speaker) == speaker

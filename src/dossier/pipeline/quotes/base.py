@@ -172,4 +172,10 @@ class FinderBase:
         name = last
         while name.dep_ == "conj" and name.head.i < name.i:  # "Ada Hill and Bo Lund:"
             name = name.head
+        # The name is all that comes before the colon in its sentence ("Pollster Ada Hill:"); one that
+        # ends a clause ("had harsh words for Tom Baird:", "turned to her rival, Tom Baird:") is
+        # spoken to or about, not speaking.
+        subtree = {t.i for t in name.subtree}
+        if any(not (t.is_punct or t.is_space) and t.i not in subtree for t in self.doc[colon.sent.start : colon.i]):
+            return None
         return name
