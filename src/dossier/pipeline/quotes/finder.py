@@ -106,6 +106,7 @@ class _Finder(ClausePasses, DirectPasses):
 SAYING, LEAD, DOCUMENT, CALL, QUOTED, BELIEF, STANCE, SELF = 0.9, 0.85, 0.85, 0.8, 0.8, 0.55, 0.55, 0.4
 NO_SPEAKER = 0.6
 MIN_QUOTED_WORDS = 2
+NEXT_TO_QUOTE = 4  # most tokens from a cue verb to the quote it opens (verb, particle, comma, mark)
 SINGULAR = frozenset({"he", "she", "it", "him", "her"})
 QUESTIONS = frozenset({"ask", "wonder", "question", "query", "inquire"})
 
@@ -131,13 +132,34 @@ def cue_prior(f: Found, quoted_words: int = 0) -> float | None:
         prior = SELF  # "found himself playing defense": no one is quoted
     elif cue.lower_ in lexicons.load("quotes/belief_verbs"):
         prior = BELIEF  # "see Holt as "reckless"": an opinion, quoted or not
-    elif f.kind == "direct" or (f.kind == "mixed" and quoted_words >= MIN_QUOTED_WORDS):
-        prior = QUOTED  # not 'criticized its "reckless" vote': one word in marks may be the writer's
+    elif _quoted_statement(cue, f, quoted_words):
+        prior = QUOTED
     else:
         prior = STANCE
     if f.speaker.key is None and _unresolved_person(f.speaker.span):
         prior *= NO_SPEAKER  # "he joked", "the senator said": someone the article names, left unresolved
     return prior
+
+
+def _quoted_statement(cue: Token, f: Found, quoted_words: int) -> bool:
+    """Words in quotation marks that a stance cue reports as said: a direct quote next to its verb
+    ('"...," Holt barked', 'Holt shot back: "..."'), not a question, not one a colon hangs on a verb
+    further back ('Holt has adopted the stance common among ...: "..."'); or a mixed quote whose cue
+    takes a clause or an object with its predicate ('described the plan as "a gift to the lobby"'),
+    not an intent or a call ('encouraged voters to "turn away"') and not one word in marks, which
+    may be the writer's ('criticized its "reckless" vote')."""
+    doc = cue.doc
+    content = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if content is None or not len(content) or doc.text[f.start : f.end].rstrip("”’\"' ").endswith("?"):
+        return False
+    if f.kind == "direct":
+        return cue.i > content.start or content.start - cue.i <= NEXT_TO_QUOTE
+    if f.kind != "mixed" or quoted_words < MIN_QUOTED_WORDS:
+        return False
+    frames = {attr.frame_of(c) for c in cue.children if c.i > cue.i}
+    infinitive = any(c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                     for c in cue.children)
+    return bool(frames & {"that", "np2"}) and not infinitive
 
 
 def _document_speaks(f: Found) -> bool:
