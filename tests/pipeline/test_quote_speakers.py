@@ -160,3 +160,17 @@ def test_name_before_a_colon_speaks_only_when_it_is_all_the_clause(  # type: ign
     g = _graph(nlp, body)
     q = _quote(g, "town" if "town" in body else "race is tied")
     assert _name(g, q.speaker) == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("closing", ['?"', "?"])  # each turn closed, or one passage over both paragraphs
+def test_quoted_transcript_turns_take_their_labels(nlp, closing: str) -> None:  # type: ignore[no-untyped-def]
+    body = ("Senator Dana Holt spoke with the host on Sunday. A partial transcript follows:\n\n"
+            f'"HOST: Will you run again next year{closing}\n\n'
+            '"HOLT: I think the state needs a steady hand, and I will decide after the session."')
+    g = _graph(nlp, body)
+    host, holt = _quote(g, "run again"), _quote(g, "steady hand")
+    assert host.speaker_span is not None and host.speaker_span.text == "HOST"
+    assert not _shown(host)  # a question, not a statement
+    assert _name(g, holt.speaker) == "Dana Holt" and holt.text is not None and not holt.text.startswith("HOLT")
+    assert "transcript" not in " ".join(q.speaker_span.text for q in g.quotes if q.speaker_span)

@@ -11,10 +11,12 @@ from spacy.tokens import Doc, Token
 from ...graph import QuoteKind, Status
 from .. import lexicons
 from ..syntax import SUBJECTS
-from ..text import ParagraphIndex, find_marked
+from ..text import Marked, ParagraphIndex, find_marked, paragraphs
 from . import attribution as attr
 
 SIGNATURE_WORDS = 6  # most tokens of a dash and the name signing a quote on its line
+TRANSCRIPT_LABEL_WORDS = 3  # most words of a transcript label ("SEN. HOLT:" is two)
+TRANSCRIPT_OPENERS = "\"“'‘"  # marks that open a transcript paragraph inside a passage
 
 
 @dataclass
@@ -132,6 +134,53 @@ class FinderBase:
         while hi > lo and (doc[hi - 1].is_space or (doc[hi - 1].is_punct and not doc[hi - 1].is_quote)):
             hi -= 1
         return lo, hi
+
+    def _transcript_turns(self, m: Marked) -> list[Found]:
+        """Quoted transcript turns (``"HOLT: We will win."``): a passage opening with a capitalised
+        label and a colon is the labelled person's, not that of a cue outside the marks ("A partial
+        transcript follows:"); a passage running over several paragraphs gives one turn for each
+        paragraph that opens with a label of its own. Empty when the passage has no label."""
+        out: list[Found] = []
+        for start, end in paragraphs(self.text):
+            lo, hi = max(start, m.start), min(end, m.end)
+            if hi <= lo:
+                continue
+            while lo < hi and self.text[lo] in TRANSCRIPT_OPENERS:
+                lo += 1
+            turn = self._turn(lo, hi)
+            if turn is None and not out:
+                return []  # the passage does not open with a label: an ordinary quote
+            if turn is not None:
+                out.append(turn)
+        return out
+
+    def _turn(self, lo: int, hi: int) -> Found | None:
+        """The turn of characters ``lo:hi`` when they open with a transcript label."""
+        first = self._tok(lo)
+        if self.doc[first].idx != lo:
+            return None
+        label: list[Token] = []
+        for tok in self.doc[first : first + TRANSCRIPT_LABEL_WORDS + 1]:
+            if tok.text == ":" and label:
+                break
+            if not (tok.is_alpha and tok.is_upper and len(tok.text) > 1):
+                return None
+            label.append(tok)
+        else:
+            return None
+        colon = label[-1].nbor(1)
+        begin = colon.idx + 1
+        while begin < hi and self.text[begin].isspace():
+            begin += 1
+        end = hi
+        while end > begin and (self.text[end - 1].isspace() or self.text[end - 1] in TRANSCRIPT_OPENERS):
+            end -= 1
+        if end - begin < 2:
+            return None
+        mention = self.mentions.at(label[-1].i)
+        key = mention.kb_id_ if mention is not None else attr.known_surname(label[-1], self.mentions)
+        speaker = attr.Speaker(key, self.doc[label[0].i : label[-1].i + 1])
+        return Found("direct", begin, end, colon, speaker, status=self._status(None, speaker))
 
     def _signature(self, close_tok: int) -> tuple[Token, Token] | None:
         """A quote signed on its own line (``"We will win." ― Dana Holt``): the dash and the name

@@ -85,6 +85,10 @@ class DirectPasses(FinderBase):
             )
             if embedded:
                 continue  # a fragment inside someone's sentence: a scare quote unless a clause claimed it
+            turns = self._transcript_turns(m)
+            if turns:
+                out += turns
+                continue
             cue, subj = self._direct_cue(m, before, after)
             if cue is None and not before:
                 cue, subj = self._signature(close_tok) or (None, None)

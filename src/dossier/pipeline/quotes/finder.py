@@ -122,7 +122,7 @@ def cue_prior(f: Found, quoted_words: int = 0) -> float | None:
     elif f.kind == "according_to" or cue.lower_ in lexicons.load("reporting_verbs") or \
             cue.lemma_.lower() in lexicons.load("quotes/statement_nouns"):
         prior = SAYING
-    elif cue.text == ":" or cue.text in attr.DASHES:
+    elif (cue.text == ":" or cue.text in attr.DASHES) and not _question(f):
         prior = LEAD  # "Holt: Tariff Plan Is a Disaster", "Pollster Ada Hill: ...", '"..." ― Ada Hill'
     elif _document_speaks(f):
         prior = DOCUMENT
@@ -150,7 +150,7 @@ def _quoted_statement(cue: Token, f: Found, quoted_words: int) -> bool:
     may be the writer's ('criticized its "reckless" vote')."""
     doc = cue.doc
     content = doc.char_span(f.start, f.end, alignment_mode="expand")
-    if content is None or not len(content) or doc.text[f.start : f.end].rstrip("”’\"' ").endswith("?"):
+    if content is None or not len(content) or _question(f):
         return False
     if f.kind == "direct":
         return cue.i > content.start or content.start - cue.i <= NEXT_TO_QUOTE
@@ -160,6 +160,12 @@ def _quoted_statement(cue: Token, f: Found, quoted_words: int) -> bool:
     infinitive = any(c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                      for c in cue.children)
     return bool(frames & {"that", "np2"}) and not infinitive
+
+
+def _question(f: Found) -> bool:
+    """Whether the words end in a question mark ("HOST: Will you run again?"): a question, not a statement."""
+    assert f.cue is not None
+    return f.cue.doc.text[f.start : f.end].rstrip("”’\"' ").endswith("?")
 
 
 def _document_speaks(f: Found) -> bool:
