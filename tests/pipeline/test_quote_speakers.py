@@ -174,3 +174,15 @@ def test_quoted_transcript_turns_take_their_labels(nlp, closing: str) -> None:  
     assert not _shown(host)  # a question, not a statement
     assert _name(g, holt.speaker) == "Dana Holt" and holt.text is not None and not holt.text.startswith("HOLT")
     assert "transcript" not in " ".join(q.speaker_span.text for q in g.quotes if q.speaker_span)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "quotes"),
+    [
+        ('Senator Dana Holt avoided the charged term, "harbor tax," in her speech.', 0),
+        ('"We will win the harbor vote," Dana Holt said.', 1),
+    ],
+)
+def test_participle_describing_a_noun_is_no_cue(nlp, body: str, quotes: int) -> None:  # type: ignore[no-untyped-def]
+    assert len(_graph(nlp, body).quotes) == quotes

@@ -32,8 +32,10 @@ def reporting_verbs() -> frozenset[str]:
 
 
 def is_cue_verb(tok: Token) -> bool:
-    """A reporting verb used as a verb (``said``, ``telling``; not the noun ``post``)."""
-    return tok.lower_ in reporting_verbs() and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
+    """A reporting verb used as a verb (``said``, ``telling``; not the noun ``post``, nor a participle
+    describing a noun: ``the charged term``, ``its stated goal``)."""
+    return tok.lower_ in reporting_verbs() and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and not (
+        tok.dep_ == "amod" and tok.head.pos_ == "NOUN")
 
 
 def is_belief_verb(tok: Token) -> bool:
