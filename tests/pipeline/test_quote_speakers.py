@@ -110,6 +110,8 @@ def test_cueless_quote_after_another_speaker_has_no_speaker(nlp) -> None:  # typ
         ("Sen. Tom Baird (R-Texas), the committee chair, said the bill would pass.",
          "Sen. Tom Baird (R-Texas), the committee chair"),
         ("The harbor union said that the bill would pass.", "The harbor union"),
+        ("Both Ada Obi and Tom Baird said the bill would pass.", "Ada Obi and Tom Baird"),
+        ("Even the harbor union said the bill would pass.", "the harbor union"),
     ],
 )
 def test_source_span_keeps_a_closing_bracket(nlp, body: str, span: str) -> None:  # type: ignore[no-untyped-def]

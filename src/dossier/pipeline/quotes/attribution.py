@@ -22,6 +22,7 @@ CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
 # Dependents through which a participial or coordinated cue borrows its clause's subject.
 BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "acl")
 DASHES = ("-", "–", "—", "―", "--")
+SOURCE_FOCUS = frozenset({"even", "both", "only", "also", "either"})  # focus words before a source
 SPEAKER_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP", "GPE", "NORP")
 ADDRESSEE_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP")
 LEAD_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP")  # sources a headline names before a colon
@@ -360,9 +361,18 @@ def source_phrase(subj: Token, quoted: set[int], cue: Token | None = None) -> Sp
         if _closes_bracket(doc, lo, hi - 1):
             break  # "Rep. Ada Obi (D-Ore.)": the party label is part of the name
         hi -= 1
-    while lo < subj.i and (doc[lo].is_punct or doc[lo].is_space):
-        lo += 1
+    while lo < subj.i and (doc[lo].is_punct or doc[lo].is_space or _focus(doc[lo])):
+        lo += 1  # "Even China", "Both Ada Obi and Bo Lund": the focus word is not the source
     return doc[lo:hi]
+
+
+def _focus(tok: Token) -> bool:
+    """A focus word before a source (``Even China``; ``Both`` of a pair, not of ``Both candidates``)."""
+    if tok.lower_ not in SOURCE_FOCUS:
+        return False
+    if tok.dep_ == "det":
+        return tok.lower_ in ("both", "either") and any(c.dep_ == "conj" for c in tok.head.children)
+    return tok.dep_ in ("advmod", "preconj", "predet")
 
 
 def _closes_bracket(doc: Doc, lo: int, i: int) -> bool:
