@@ -7,8 +7,9 @@ count and in time. Only 127.0.0.1 is ever contacted.
 
     .venv/bin/python benchmarks/bench_web.py --articles 100000 --requests 2000 --clients 8
 
-People asked for: the 20 most mentioned (the heaviest profiles, reported apart as "top 20") and a
-seeded random sample of the rest ("others"), the same for every run. Prints one table and a JSON
+People asked for: the 20 in most articles (the heaviest profiles, reported apart as "top 20") and a
+seeded random sample of the other people with ties ("others"), the same for every run. ``--db`` serves
+a store already built (e.g. the one ``bench_graph.py`` leaves in .cache/bench_graph/). Prints one table and a JSON
 line; exits 1 when any request failed.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import random
 import socket
 import statistics
@@ -29,6 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 CACHE = REPO / ".cache" / "bench_web"
 TARGET_P95_MS = 100.0
+BATCH = 500
 
 
 def build(n: int, seed: int) -> Path:
@@ -45,9 +48,13 @@ def build(n: int, seed: int) -> Path:
         leftover.unlink()
     began = time.perf_counter()
     with Store(partial) as store:
+        batch = []
         for i, graph in enumerate(synthetic_graphs(n, seed=seed), 1):
-            store.ingest(graph)
-            if i % 1000 == 0:
+            batch.append(graph)
+            if len(batch) == BATCH or i == n:
+                store.ingest_batch(batch)  # the bulk path: one transaction per batch
+                batch = []
+            if i % 10_000 == 0:
                 print(f"  built {i}/{n} articles in {time.perf_counter() - began:.0f} s", file=sys.stderr, flush=True)
     partial.rename(path)
     print(f"built {n} articles in {time.perf_counter() - began:.0f} s -> {path}", file=sys.stderr)
@@ -85,17 +92,20 @@ def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, int]:
     return response.status, len(body)
 
 
-def people_to_ask(port: int, seed: int, sample: int) -> list[int]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    ids: list[int] = []
-    offset: int | None = 0
-    while offset is not None:
-        conn.request("GET", f"/api/people?offset={offset}&limit=200")
-        page = json.loads(conn.getresponse().read())
-        ids += [p["id"] for p in page["items"]]
-        offset = page["next_offset"]
-    conn.close()
-    top, rest = ids[:20], ids[20:]
+def people_to_ask(db: Path, seed: int, sample: int) -> list[int]:
+    """The 20 people in most articles, then a seeded sample of the other people with ties."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        top = [r[0] for r in conn.execute(
+            "SELECT ae.entity_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id"
+            " WHERE e.type = 'PERSON' GROUP BY ae.entity_id ORDER BY count(*) DESC, ae.entity_id LIMIT 20")]
+        rest = [r[0] for r in conn.execute(
+            "SELECT id FROM entities WHERE type = 'PERSON' AND id IN (SELECT source FROM edge_summary)"
+            " ORDER BY id") if r[0] not in top]
+    finally:
+        conn.close()
     random.Random(seed).shuffle(rest)
     return top + rest[: max(0, sample - len(top))]
 
@@ -160,21 +170,25 @@ def main() -> int:
     db = args.db or build(args.articles, args.seed)
     proc, port = start(db)
     try:
-        ids = people_to_ask(port, args.seed, args.people)
+        ids = people_to_ask(db, args.seed, args.people)
         paths = []
         for i in range(args.requests // 2):
             pid = ids[i % len(ids)]
             paths += [f"/api/people/{pid}", f"/api/people/{pid}/network?limit=50"]
         run(port, paths[: 2 * args.clients], args.clients, 30)  # warm the connection pool
         hubs = frozenset(str(i) for i in ids[:20])
+        load_before = os.getloadavg()[0]
         began = time.perf_counter()
         results = run(port, paths, args.clients, args.seconds, hubs)
         wall = time.perf_counter() - began
+        load_after = os.getloadavg()[0]
     finally:
         proc.terminate()
         proc.wait(timeout=10)
     report = {"store": str(db), "articles": args.articles if not args.db else None, "clients": args.clients,
-              "wall_s": round(wall, 1), **{k: summary(v, wall) for k, v in sorted(results.items())}}
+              "wall_s": round(wall, 1), "load_before": round(load_before, 2), "load_after": round(load_after, 2),
+              **{k: summary(v, wall) for k, v in sorted(results.items())}}
+    print(f"load average (1 min) {load_before:.2f} before, {load_after:.2f} after; {wall:.1f} s")
     print(f"{'endpoint':18} {'requests':>8} {'errors':>6} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}")
     for kind in ("profile", "profile, top 20", "profile, others", "network", "network, top 20", "network, others"):
         s = report.get(kind)

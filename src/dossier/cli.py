@@ -316,14 +316,26 @@ def people(
 def show(
     name: str, db: Db = None, since: Since = None, until: Until = None, status: StatusOpt = None,
     outlet: OutletOpt = None, min_sources: MinSources = 1, min_confidence: MinConfidence = 0.0,
-    show_all: ShowAll = False, as_json: AsJson = False,
+    show_all: ShowAll = False,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Items shown of each list (the totals say how many"
+                                       " there are).")] = 20,
+    as_json: AsJson = False,
 ) -> None:
-    """Who is NAME: aliases, articles, roles, ties (merged across articles), quotes, events, claims."""
+    """Who is NAME: aliases, articles, roles, ties (merged across articles, strongest first), quotes, events,
+    claims; the first --limit of each, with the totals."""
+    from .service import profile_page
+
     where = _filters(since, until, status, outlet, min_sources, min_confidence, show_all)
-    profile = _graph_query(db, lambda store: store.person(name, where), as_json)
+    profile = _graph_query(db, lambda store: profile_page(store, name, where, limit), as_json)
     if as_json:
         _print_json(profile)
         return
+    totals = profile["totals"]
+
+    def title(key: str, label: str | None = None) -> str:
+        shown, total = len(profile[key]), totals[key]
+        return f"{label or key} ({total})" if shown >= total else f"{label or key} (first {shown} of {total})"
+
     gender = f", {profile['gender']}" if profile["gender"] else ""
     out.print(f"[bold]{escape(profile['name'])}[/] ({profile['type']}{gender})", highlight=False)
     if profile.get("note"):
@@ -331,17 +343,17 @@ def show(
     others = [a for a in profile["aliases"] if a != profile["name"]]
     if others:
         out.print("also: " + escape(", ".join(others)), highlight=False)
-    out.print(_table("articles", ["published", "title", "outlet"], (
+    out.print(_table(title("articles"), ["published", "title", "outlet"], (
         [a["published"], a["title"], a["outlet"]] for a in profile["articles"])))
     sections = [
         ("roles", ROLE_COLUMNS, _role_row), ("quotes", QUOTE_COLUMNS, _quote_row),
         ("events", EVENT_COLUMNS, _event_row),
     ]
-    if profile["edges"]:
-        out.print(_edges_table("ties", profile["edges"], profile["id"]))
+    if profile["ties"]:
+        out.print(_edges_table(title("ties"), profile["ties"], profile["id"]))
     for key, columns, row in sections:
         if profile[key]:
-            out.print(_table(key, columns, map(row, profile[key])))
+            out.print(_table(title(key), columns, map(row, profile[key])))
     if profile.get("others"):
         out.print("[dim]other matches: " + escape(", ".join(o["name"] for o in profile["others"])) + "[/]")
 

@@ -376,8 +376,27 @@ def entity_ties(store: Store, name: str, where: Filters = NO_FILTERS) -> dict[st
 
 
 def profile(store: Store, name: str, where: Filters = NO_FILTERS) -> dict[str, Any]:
-    """Everything about an entity: names, articles, roles, merged edges, quotes, events, claims."""
+    """Everything about an entity: names, articles, roles, merged edges, quotes, events, claims (unbounded:
+    prefer :func:`profile_page` for a front end)."""
     return store.person(name, where)
+
+
+def profile_page(store: Store, name: str, where: Filters = NO_FILTERS, limit: int = 20) -> dict[str, Any]:
+    """A bounded profile: the total of each list (aliases, articles, ties, roles, quotes, events, claims) and
+    its first ``limit`` items, ties strongest first; :func:`profile_list` gives the next pages."""
+    return store.profile(name, where, limit)
+
+
+def profile_list(store: Store, name: str, kind: str, where: Filters = NO_FILTERS, offset: int = 0,
+                 limit: int = 20) -> dict[str, Any]:
+    """One page of one list of a profile, with its total and ``next_offset``."""
+    return store.profile_list(name, kind, where, offset, limit)
+
+
+def ties_page(store: Store, name: str, where: Filters = NO_FILTERS, offset: int = 0, limit: int = 50,
+              order: str = "support") -> dict[str, Any]:
+    """An entity and one page of its merged edges (best supported first by default), with the total."""
+    return store.edges_page(name, where, order, offset, limit)
 
 
 def ties(store: Store, a: str, b: str, where: Filters = NO_FILTERS) -> dict[str, Any]:

@@ -89,6 +89,23 @@ def test_a_node_with_many_neighbours_expands_in_pages(client, ids) -> None:
     assert sorted(seen) == sorted([*hub_neighbours(120), "Ada Quill"])
 
 
+def test_a_hub_profile_is_one_page_of_each_list_and_pages_on(client, ids) -> None:
+    url = f"/api/people/{ids['Mara Voss']}"
+    profile = client.get(url).json()
+    assert profile["totals"]["ties"] == 121 and len(profile["ties"]) == 50
+    seen = {(t["type"], t["other"]) for t in profile["ties"]}
+    offset: int | None = 50
+    while offset is not None:
+        page = client.get(f"{url}/lists/ties", params={"offset": offset, "limit": 40}).json()
+        assert page["total"] == 121
+        seen |= {(t["type"], t["other"]) for t in page["items"]}
+        offset = page["next_offset"]
+    assert len(seen) == 121
+    articles = client.get(f"{url}/lists/articles", params={"limit": 3}).json()
+    assert articles["total"] == profile["totals"]["articles"] and len(articles["items"]) == min(3, articles["total"])
+    assert_problem(client.get(f"{url}/lists/gossip"), 422)
+
+
 def test_ties_between_two_people_on_a_timeline(client, ids) -> None:
     result = client.get("/api/ties", params={"a": ids["Ada Quill"], "b": ids["Bram Quill"]}).json()
     assert [s["published"] for s in result["timeline"]] == ["2023-03-01", "2024-06-02", "2024-06-02"]

@@ -16,7 +16,7 @@ from ..errors import DossierError
 from ..graph import ArticleGraph
 from ..resolve.names import fold, parse
 from ..resolve.units import other_form, person_form, units
-from . import resolution
+from . import edgesum, resolution
 from .lookup import choose
 
 
@@ -50,6 +50,7 @@ def _store(conn: sqlite3.Connection, kind: str, key: str, type_: str, name: str,
     conn.executemany("INSERT OR IGNORE INTO decision_blocks (decision_id, block) VALUES (?, ?)",
                      [(did, b) for b in sorted(blocks)])
     resolution.refresh(conn, blocks)
+    edgesum.settle(conn)
     return did
 
 
@@ -155,4 +156,5 @@ def reresolve(conn: sqlite3.Connection) -> dict[str, int]:
         filled += 1
     blocks = [r[0] for r in conn.execute("SELECT DISTINCT block FROM article_entities WHERE block IS NOT NULL")]
     resolution.refresh(conn, blocks)
+    edgesum.settle(conn)
     return {"articles_filled": filled, "blocks": len(blocks)}

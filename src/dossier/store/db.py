@@ -61,6 +61,7 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")  # queries' scratch tables (graph neighbourhoods)
         if not memory and not readonly:
             _while_locked(lambda: _check_writable(conn, target))
             _while_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))

@@ -74,12 +74,12 @@ def edge_id(type_: str, source_key: str, target_key: str) -> str:
     return f"r:{digest}"
 
 
-_REL_SQL = (
+REL_SQL = (
     "SELECT r.id, r.type, r.subject_id AS s, r.object_id AS o, r.start_value, r.end_value, r.when_value, r.status,"
     " r.confidence, r.source_id, r.ev_start, r.ev_end, r.ev_in_title, r.sentence, r.article_id,"
     " a.outlet, a.published, a.url, a.title AS article_title FROM relations r JOIN articles a ON a.id = r.article_id"
 )
-_ROLE_SQL = (
+ROLE_SQL = (
     "SELECT r.id, 'role.' || lower(r.title) AS type, r.person_id AS s, r.org_id AS o, r.start_value, r.end_value,"
     " r.when_value, r.status, NULL AS confidence, r.source_id, r.ev_start, r.ev_end, r.ev_in_title, r.sentence,"
     " r.article_id, a.outlet, a.published, a.url, a.title AS article_title"
@@ -88,11 +88,11 @@ _ROLE_SQL = (
 
 
 def _rows(conn: sqlite3.Connection, where: str, params: tuple[Any, ...], roles: bool = True) -> list[sqlite3.Row]:
-    rows = conn.execute(f"{_REL_SQL} WHERE r.subject_id IS NOT NULL AND r.object_id IS NOT NULL AND {where}",
+    rows = conn.execute(f"{REL_SQL} WHERE r.subject_id IS NOT NULL AND r.object_id IS NOT NULL AND {where}",
                         params).fetchall()
     if roles:
         rwhere = where.replace("r.subject_id", "r.person_id").replace("r.object_id", "r.org_id")
-        rows += conn.execute(f"{_ROLE_SQL} WHERE r.person_id IS NOT NULL AND r.org_id IS NOT NULL AND {rwhere}",
+        rows += conn.execute(f"{ROLE_SQL} WHERE r.person_id IS NOT NULL AND r.org_id IS NOT NULL AND {rwhere}",
                              params).fetchall()
     return rows
 
@@ -105,6 +105,24 @@ def rows_of(conn: sqlite3.Connection, eid: int) -> list[sqlite3.Row]:
 def rows_between(conn: sqlite3.Connection, a: int, b: int) -> list[sqlite3.Row]:
     return _rows(conn, "((r.subject_id = ? AND r.object_id = ?) OR (r.subject_id = ? AND r.object_id = ?))",
                  (a, b, b, a))
+
+
+# What merging needs to summarise an edge, without the text of its sources (sentence, title, url).
+_LEAN = {"r.sentence": "NULL AS sentence", "a.url": "NULL AS url", "a.title AS article_title": "NULL AS article_title"}
+
+
+def lean_rows_between(conn: sqlite3.Connection, a: int, b: int) -> list[sqlite3.Row]:
+    """The fact rows between two entities with only what an edge's summary depends on (no texts)."""
+    where = "((r.subject_id = ? AND r.object_id = ?) OR (r.subject_id = ? AND r.object_id = ?))"
+    rel, role = REL_SQL, ROLE_SQL
+    for col, blank in _LEAN.items():
+        rel, role = rel.replace(col, blank), role.replace(col, blank)
+    rows = conn.execute(f"{rel} WHERE r.subject_id IS NOT NULL AND r.object_id IS NOT NULL AND {where}",
+                        (a, b, b, a)).fetchall()
+    rwhere = where.replace("r.subject_id", "r.person_id").replace("r.object_id", "r.org_id")
+    rows += conn.execute(f"{role} WHERE r.person_id IS NOT NULL AND r.org_id IS NOT NULL AND {rwhere}",
+                         (a, b, b, a)).fetchall()
+    return rows
 
 
 def all_rows(conn: sqlite3.Connection) -> Iterable[sqlite3.Row]:
@@ -120,7 +138,8 @@ class _Edge:
     sources: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _source(r: sqlite3.Row) -> dict[str, Any]:
+def source(r: sqlite3.Row) -> dict[str, Any]:
+    """One fact row (of ``REL_SQL`` or ``ROLE_SQL``) as a source of an edge."""
     conf = r["confidence"] if r["confidence"] is not None else DEFAULT_CONFIDENCE.get(r["status"], 0.0)
     return {
         "article": r["article_id"], "article_title": r["article_title"], "outlet": r["outlet"],
@@ -137,7 +156,7 @@ def merge(rows: Iterable[sqlite3.Row], filters: Filters = NO_FILTERS) -> list[di
     """Group fact rows into edges, keeping only sources and edges that pass the filters."""
     groups: dict[tuple[str, int, int], _Edge] = {}
     for r in rows:
-        src = _source(r)
+        src = source(r)
         if not filters.keeps(src):
             continue
         s, o = r["s"], r["o"]

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import DossierError
 from . import edges as E
+from . import edgesum
 from .lookup import choose
 
 PATH_STATUSES = ("asserted", "attributed")
@@ -46,6 +47,39 @@ def _label(conn: sqlite3.Connection, edges: list[dict[str, Any]]) -> list[dict[s
 def entity_edges(conn: sqlite3.Connection, eid: int, filters: E.Filters = E.NO_FILTERS) -> list[dict[str, Any]]:
     """Every merged edge at an entity."""
     return _label(conn, E.merge(E.rows_of(conn, eid), filters))
+
+
+def _other(e: dict[str, Any], eid: int) -> int:
+    return int(e["target"] if e["source"] == eid else e["source"])
+
+
+def entity_edges_page(conn: sqlite3.Connection, eid: int, filters: E.Filters = E.NO_FILTERS,
+                      order: str = "strength", offset: int = 0, limit: int | None = 20,
+                      sources: int | None = 5) -> tuple[int, int, list[dict[str, Any]]]:
+    """How many merged edges an entity has, with how many other entities, and one page of them (``order``: see
+    ``edgesum.ORDERS``), each with its first ``sources`` sources and ``sources_total``.
+
+    Read from the edge summary when the filters allow (then only the page's evidence is fetched), else
+    merged from the entity's facts.
+    """
+    view = edgesum.view_for(filters)
+    if view is not None:
+        total, others, page = edgesum.edges_at(conn, eid, view, filters, order, offset, limit)
+        return total, others, _label(conn, edgesum.with_sources(conn, page, filters, sources))
+    found = E.merge(E.rows_of(conn, eid), filters)
+    rank = {st: i for i, st in enumerate((*E.STATUS_ORDER, *E.NON_SUPPORTING))}
+    if order == "strength":
+        found.sort(key=lambda e: (rank.get(e["status"], 99), -e["support"]["articles"], -e["confidence"],
+                                  e["type"], _other(e, eid)))
+    else:
+        found.sort(key=lambda e: (-e["support"]["articles"], rank.get(e["status"], 99), e["type"],
+                                  _other(e, eid)))
+    total, others = len(found), len({_other(e, eid) for e in found})
+    page = found[offset:None if limit is None else offset + limit]
+    for e in page:
+        e["sources_total"] = len(e["sources"])
+        del e["sources"][sources:]
+    return total, others, _label(conn, page)
 
 
 def _entity(ent: dict[str, Any]) -> dict[str, Any]:
@@ -88,11 +122,12 @@ def neighbours(conn: sqlite3.Connection, nodes: list[int], filters: E.Filters = 
     An edge's status is its strongest source's, so "an edge of these statuses" is "a source of these
     statuses" for the usual prefixes of the order (asserted, attributed, ...).
     """
-    cond, params = _source_filter(filters, statuses)
     if within is not None:  # only ties among these entities (a temp table: the set may be large)
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS _within (id INTEGER PRIMARY KEY)")
-        conn.execute("DELETE FROM _within")
-        conn.executemany("INSERT INTO _within (id) VALUES (?)", [(i,) for i in within])
+        edgesum.fill_within(conn, within)
+    view = edgesum.view_for(filters)
+    if view is not None:
+        return edgesum.neighbours(conn, nodes, view, filters, statuses, within is not None)
+    cond, params = _source_filter(filters, statuses)
     out: dict[int, set[int]] = {}
     for i in range(0, len(nodes), 400):
         chunk = nodes[i:i + 400]
@@ -217,17 +252,27 @@ def network(conn: sqlite3.Connection, name: str | int, depth: int = 2, filters: 
         if truncated:
             break
         frontier = nxt
-    adjacency = neighbours(conn, sorted(seen), filters, within=set(seen))
-    pairs = sorted({(min(a, b), max(a, b)) for a, others in adjacency.items() for b in others if b in seen},
-                   key=lambda p: (min(seen[p[0]], seen[p[1]]), max(seen[p[0]], seen[p[1]]), p))
-    kept: list[dict[str, Any]] = []
-    for a, b in pairs:
-        kept.extend(E.merge(E.rows_between(conn, a, b), filters))
-        if len(kept) >= offset + limit:
-            break
-    page = _label(conn, kept[offset: offset + limit])
-    for e in page:
-        e["sources"] = e["sources"][:3]  # the full list is one `ties` away
+    view = edgesum.view_for(filters)
+    if view is not None:
+        keys = edgesum.pairs_within(conn, sorted(seen), view, filters)
+        pairs = sorted({(min(s, t), max(s, t)) for s, t, _, _ in keys},
+                       key=lambda p: (min(seen[p[0]], seen[p[1]]), max(seen[p[0]], seen[p[1]]), p))
+        at = {p: i for i, p in enumerate(pairs)}
+        keys.sort(key=lambda k: (at[(min(k[0], k[1]), max(k[0], k[1]))], -k[3], k[2], k[0], k[1]))
+        shown = edgesum.edges_by_key(conn, view, [k[:3] for k in keys[offset: offset + limit]])
+        page = _label(conn, edgesum.with_sources(conn, shown, filters, 3))
+    else:
+        adjacency = neighbours(conn, sorted(seen), filters, within=set(seen))
+        pairs = sorted({(min(a, b), max(a, b)) for a, others in adjacency.items() for b in others if b in seen},
+                       key=lambda p: (min(seen[p[0]], seen[p[1]]), max(seen[p[0]], seen[p[1]]), p))
+        kept: list[dict[str, Any]] = []
+        for a, b in pairs:
+            kept.extend(E.merge(E.rows_between(conn, a, b), filters))
+            if len(kept) >= offset + limit:
+                break
+        page = _label(conn, kept[offset: offset + limit])
+        for e in page:
+            e["sources"] = e["sources"][:3]  # the full list is one `ties` away
     who = names(conn, set(seen))
     nodes = [{**who[n], "depth": d} for n, d in sorted(seen.items(), key=lambda x: (x[1], x[0])) if n in who]
     return {"centre": _entity(centre), "depth": depth, "nodes": nodes, "edges": page, "tie_pairs": len(pairs),

@@ -94,8 +94,8 @@ def ties(conn: sqlite3.Connection, a: str | int, b: str | int, filters: Filters 
     """Merged edges between two entities (each with every source), plus the raw relations and shared events."""
     merged = graphq.ties(conn, a, b, filters)
     ids = (merged["a"]["id"], merged["b"]["id"])
-    relations = [r for r in _relations_of(conn, ids[0]) if r["other_id"] == ids[1]]
-    shared = [e for e in _events_of(conn, ids[0]) if any(p["entity_id"] == ids[1] for p in e["participants"])]
+    relations = _relations_of(conn, ids[0], other=ids[1])
+    shared = _events_of(conn, ids[0], shared_with=ids[1])
     return {**merged, "relations": relations, "events": shared}
 
 
@@ -248,12 +248,15 @@ def _roles_of(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
     return out
 
 
-def _relations_of(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
+def _relations_of(conn: sqlite3.Connection, eid: int, other: int | None = None) -> list[dict[str, Any]]:
+    """Relations naming the entity (only those with ``other`` at the other end, when given)."""
+    where = ("(r.subject_id = :e OR r.object_id = :e)" if other is None else
+             "((r.subject_id = :e AND r.object_id = :o) OR (r.subject_id = :o AND r.object_id = :e))")
     rows = conn.execute(
         f"SELECT r.*, {_ARTICLE_COLS}, s.name AS subject, o.name AS object, src.name AS source FROM relations r"
         " JOIN articles a ON a.id = r.article_id LEFT JOIN entities s ON s.id = r.subject_id"
         " LEFT JOIN entities o ON o.id = r.object_id LEFT JOIN entities src ON src.id = r.source_id"
-        " WHERE r.subject_id = :e OR r.object_id = :e ORDER BY a.published, r.article_id, r.ev_start", {"e": eid})
+        f" WHERE {where} ORDER BY a.published, r.article_id, r.ev_start", {"e": eid, "o": other})
     out = []
     for r in rows:
         outgoing = r["subject_id"] == eid
@@ -293,12 +296,16 @@ def ties_summary(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _events_of(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
+def _events_of(conn: sqlite3.Connection, eid: int, shared_with: int | None = None) -> list[dict[str, Any]]:
+    """Events the entity takes part in (only those ``shared_with`` takes part in too, when given)."""
+    shared = ("" if shared_with is None else
+              " AND ev.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?)")
     rows = conn.execute(
         f"SELECT ev.*, {_ARTICLE_COLS}, src.name AS source, ep.role AS role FROM events ev"
         " JOIN event_participants ep ON ep.event_id = ev.id JOIN articles a ON a.id = ev.article_id"
         " LEFT JOIN entities src ON src.id = ev.source_id"
-        " WHERE ep.entity_id = ? ORDER BY a.published, ev.article_id, ev.ev_start", (eid,)).fetchall()
+        f" WHERE ep.entity_id = ?{shared} ORDER BY a.published, ev.article_id, ev.ev_start",
+        (eid,) if shared_with is None else (eid, shared_with)).fetchall()
     out = []
     for r in rows:
         participants = [dict(p) for p in conn.execute(

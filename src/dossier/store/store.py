@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..graph import ArticleGraph
-from . import corrections, db, exportq, graphq, lookup, query, suggest, write
+from . import corrections, db, edgesum, exportq, graphq, lookup, profileq, query, suggest, write
 from .edges import NO_FILTERS, Filters
 
 
@@ -36,6 +36,8 @@ class Store:
             self.migrated = db.migrate(self.conn, readonly=readonly, where=self.path)
             if "002_resolution" in self.migrated and self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
                 self.reresolve()  # a store from before cross-article resolution: resolve what it holds
+            if "004_edge_summary" in self.migrated and self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+                self._transaction(lambda: edgesum.rebuild(self.conn))  # a store from before the summary
         except BaseException:
             self.conn.close()
             raise
@@ -89,6 +91,13 @@ class Store:
         """Ingest graphs one transaction each; return how many were new or replaced."""
         return sum(self.ingest(g) for g in graphs)
 
+    def ingest_batch(self, graphs: Iterable[ArticleGraph]) -> list[bool | StoreError]:
+        """Ingest graphs in one transaction (the bulk path: same writes as :meth:`ingest`, resolution and
+        the edge summary settled once); per graph True, False (unchanged) or the StoreError that kept it out."""
+        self._writable()
+        with self._lock:
+            return write.ingest_batch(self.conn, list(graphs))
+
     @contextmanager
     def _reading(self) -> Iterator[None]:
         """Hold the lock; a damaged file met mid-query is a StoreError, not a raw SQLite one."""
@@ -118,6 +127,29 @@ class Store:
         """Profile of the entity a name (or ``#id``) means, with its merged edges; NotFound or Ambiguous."""
         with self._reading():
             return query.person(self.conn, name, filters)
+
+    def profile(self, name: str | int, filters: Filters = NO_FILTERS, limit: int = profileq.PAGE) -> dict[str, Any]:
+        """A bounded profile: who the entity is, the total of each list and its first ``limit`` items (aliases,
+        articles, ties strongest first, roles, quotes, events, claims); :meth:`profile_list` pages on."""
+        with self._reading():
+            return profileq.profile(self.conn, name, filters, limit)
+
+    def profile_list(self, name: str | int, kind: str, filters: Filters = NO_FILTERS, offset: int = 0,
+                     limit: int = profileq.PAGE) -> dict[str, Any]:
+        """One page of one list of a profile (``kind``: one of ``profileq.LISTS``), with its total."""
+        with self._reading():
+            return profileq.profile_list(self.conn, name, kind, filters, offset, limit)
+
+    def edges_page(self, name: str | int, filters: Filters = NO_FILTERS, order: str = "support", offset: int = 0,
+                   limit: int = 50, sources: int = 5) -> dict[str, Any]:
+        """The entity and one page of its merged edges (``order``: "support" or "strength"), with the totals of
+        edges and of neighbours."""
+        with self._reading():
+            ent = lookup.choose(self.conn, name)
+            total, others, page = graphq.entity_edges_page(self.conn, ent["id"], filters, order, offset, limit,
+                                                           sources)
+            return {"entity": {k: ent.get(k) for k in ("id", "name", "type", "articles", "match", "note")},
+                    "edges": page, "total": total, "neighbours": others, "offset": offset, "limit": limit}
 
     def ties(self, a: str | int, b: str | int, filters: Filters = NO_FILTERS) -> dict[str, Any]:
         """Merged edges between two entities with every source, the raw relations and shared events."""

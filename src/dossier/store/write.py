@@ -10,7 +10,7 @@ from typing import Any
 from ..errors import StoreError
 from ..graph import ArticleGraph, Entity, Span
 from ..resolve.units import Unit, units
-from . import resolution
+from . import edgesum, resolution
 from .text import Sentences, norm, span_text, surname
 
 _NAME_KINDS = ("name", "alias")
@@ -23,37 +23,70 @@ def ingest(conn: sqlite3.Connection, graph: ArticleGraph) -> bool:
     id (or content) is stored with another hash or extractor version is replaced:
     its old rows are deleted (cascading to every fact) before the new ones go in.
     """
-    article = graph.article
-    content_hash = article.content_hash
+    return ingest_batch(conn, [graph])[0] is True
+
+
+def ingest_batch(conn: sqlite3.Connection, graphs: list[ArticleGraph]) -> list[bool | StoreError]:
+    """Store article graphs in one transaction: per graph True (stored), False (unchanged) or the error
+    that kept it out (its rows are rolled back, the rest of the batch goes in).
+
+    Each graph is written exactly as :func:`ingest` writes it; resolution and the edge summary are
+    settled once for the batch, over every block and entity pair it touched.
+    """
+    out: list[bool | StoreError] = []
+    blocks: set[str] = set()
     try:
         conn.execute("BEGIN IMMEDIATE")
-        same = conn.execute(
-            "SELECT id FROM articles WHERE content_hash = ? AND extractor_version = ?",
-            (content_hash, graph.extractor_version),
-        ).fetchone()
-        if same is not None:
-            conn.execute("ROLLBACK")
-            return False
-        blocks: set[str] = set()
-        for (old_id,) in conn.execute(
-            "SELECT id FROM articles WHERE id = ? OR content_hash = ?", (article.id, content_hash)).fetchall():
-            blocks |= resolution.forget(conn, old_id)
-            conn.execute("DELETE FROM evidence_fts WHERE article_id = ?", (old_id,))
-        old = conn.execute("DELETE FROM articles WHERE id = ? OR content_hash = ?", (article.id, content_hash)).rowcount
-        if old:
-            delete_orphan_entities(conn)
-        blocks |= _write(conn, graph, content_hash)
+        for graph in graphs:
+            conn.execute("SAVEPOINT article")
+            try:
+                stored, touched = _put(conn, graph)
+            except (sqlite3.Error, StoreError) as exc:
+                conn.execute("ROLLBACK TO article")
+                conn.execute("RELEASE article")
+                if len(graphs) == 1:
+                    raise
+                out.append(exc if isinstance(exc, StoreError) else
+                           StoreError(f"cannot store article {graph.article.id}: {exc}"))
+                continue
+            conn.execute("RELEASE article")
+            out.append(stored)
+            blocks |= touched
         resolution.refresh(conn, blocks)
+        edgesum.settle(conn)
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        raise StoreError(f"cannot store article {article.id}: {exc}") from exc
+        where = graphs[0].article.id if len(graphs) == 1 else f"batch of {len(graphs)} articles"
+        raise StoreError(f"cannot store article {where}: {exc}") from exc
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    return True
+    return out
+
+
+def _put(conn: sqlite3.Connection, graph: ArticleGraph) -> tuple[bool, set[str]]:
+    """Write (or replace) one article inside a transaction; whether it was stored, and the blocks touched."""
+    article = graph.article
+    content_hash = article.content_hash
+    same = conn.execute(
+        "SELECT id FROM articles WHERE content_hash = ? AND extractor_version = ?",
+        (content_hash, graph.extractor_version),
+    ).fetchone()
+    if same is not None:
+        return False, set()
+    blocks: set[str] = set()
+    for (old_id,) in conn.execute(
+        "SELECT id FROM articles WHERE id = ? OR content_hash = ?", (article.id, content_hash)).fetchall():
+        blocks |= resolution.forget(conn, old_id)
+        conn.execute("DELETE FROM evidence_fts WHERE article_id = ?", (old_id,))
+    old = conn.execute("DELETE FROM articles WHERE id = ? OR content_hash = ?", (article.id, content_hash)).rowcount
+    if old:
+        delete_orphan_entities(conn)
+    blocks |= _write(conn, graph, content_hash)
+    return True, blocks
 
 
 def delete_orphan_entities(conn: sqlite3.Connection) -> int:

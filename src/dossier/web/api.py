@@ -51,9 +51,20 @@ def people(store: StoreDep, offset: Offset = 0, limit: Limit = 50) -> dict[str, 
 def person(store: StoreDep, person_id: PersonId, filters: FiltersDep) -> Response:
     """Names, roles, ties (merged, first sources of each), quotes, statements about them, events, articles.
 
-    Each list holds at most 200 items (``totals`` has the counts); ``/api/ties`` gives a tie's every source.
+    Each list holds at most 50 items (``totals`` has the counts; ``/api/people/{id}/lists/{kind}`` pages
+    on); ``/api/ties`` gives a tie's every source.
     """
     return _json(data.profile(store, person_id, filters))
+
+
+@router.get("/people/{person_id}/lists/{kind}", summary="A page of one list of a profile", responses=READ_ERRORS)
+def profile_list(
+    store: StoreDep, person_id: PersonId, filters: FiltersDep,
+    kind: Literal["aliases", "articles", "ties", "roles", "quotes", "events", "claims"],
+    offset: Offset = 0, limit: Limit = 50,
+) -> Response:
+    """A page of the person's aliases, articles, ties (strongest first), roles, quotes, events or claims."""
+    return _json(data.profile_list(store, person_id, kind, filters, offset, limit))
 
 
 @router.get("/people/{person_id}/network", summary="A page of a person's neighbours", responses=READ_ERRORS)

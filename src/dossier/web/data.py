@@ -212,35 +212,41 @@ def search(store: Store, text: str, filters: Filters, offset: int, limit: int) -
 
 # A profile lists at most this many of each kind of fact (``totals`` says how many there are), and
 # each tie at most PROFILE_SOURCES of its sources: a person in thousands of articles stays one page.
-PROFILE_LIST = 200
+PROFILE_LIST = 50
 PROFILE_SOURCES = 5
 
 
-def profile(store: Store, person_id: int, filters: Filters) -> dict[str, Any]:
-    """A person's profile: merged ties (filtered by the service) and every fact list filtered alike.
+def profile(store: Store, person_id: int, filters: Filters, limit: int = PROFILE_LIST) -> dict[str, Any]:
+    """A person's profile from the service's paged read: the first ``limit`` of each list, filtered.
 
-    Lists are cut at :data:`PROFILE_LIST` (``totals`` has the full counts); a tie keeps its first
+    ``totals`` has the full counts (``/api/people/{id}/lists/{kind}`` pages on); a tie keeps its first
     :data:`PROFILE_SOURCES` sources and ``sources_total`` (all of them are in :func:`ties_between`).
     """
-    raw = service.profile(store, ref(person_id), filters.graph())
-    ties = _order([tie_view(e, raw["id"]) for e in raw["edges"]])
-    for tie in ties:
-        tie["sources_total"] = len(tie["sources"])
-        del tie["sources"][PROFILE_SOURCES:]
-    lists = {
-        "articles": filters.apply(raw["articles"]),
-        "roles": sorted(filters.apply(raw["roles"]),
-                        key=lambda r: (r.get("start") or r.get("when") or r.get("published") or "")),
-        "ties": ties,
-        "quotes": filters.apply(raw["quotes"]),
-        "events": filters.apply(raw["events"]),
-        "claims": filters.apply(raw["claims"]),
-    }
+    raw = service.profile_page(store, ref(person_id), filters.graph(), limit)
+    ties = []
+    for e in raw["ties"]:
+        tie = tie_view(e, raw["id"])
+        tie["sources_total"] = e["sources_total"]
+        ties.append(tie)
+    totals = dict(raw["totals"])
     return {
         "id": raw["id"], "name": raw["name"], "type": raw["type"], "gender": raw["gender"],
         "mentions": raw["mentions"], "aliases": [a for a in raw["aliases"] if a != raw["name"]],
-        **{k: v[:PROFILE_LIST] for k, v in lists.items()}, "totals": {k: len(v) for k, v in lists.items()},
+        "articles": raw["articles"],
+        "roles": sorted(raw["roles"], key=lambda r: (r.get("start") or r.get("when") or r.get("published") or "")),
+        "ties": _order(ties), "quotes": raw["quotes"], "events": raw["events"], "claims": raw["claims"],
+        "totals": {k: totals[k] for k in ("articles", "roles", "ties", "quotes", "events", "claims")},
     }
+
+
+def profile_list(store: Store, person_id: int, kind: str, filters: Filters, offset: int, limit: int
+                 ) -> dict[str, Any]:
+    """One page of one list of a profile (ties seen from the person), with total and ``next_offset``."""
+    raw = service.profile_list(store, ref(person_id), kind, filters.graph(), offset, limit)
+    if kind == "ties":
+        raw["items"] = [{**tie_view(e, raw["entity"]["id"]), "sources_total": e["sources_total"]}
+                        for e in raw["items"]]
+    return raw
 
 
 def ties_between(store: Store, a: int, b: int, filters: Filters) -> dict[str, Any]:
@@ -262,21 +268,20 @@ def network(store: Store, person_id: int, filters: Filters, offset: int = 0, lim
     A person with 500 neighbours comes in pages of ``limit`` ties; ``next_offset`` asks for the next one.
     Expanding a neighbour in the view asks for that neighbour's page, which brings the ties between them.
     """
-    raw = service.entity_ties(store, ref(person_id), filters.graph())
+    raw = service.ties_page(store, ref(person_id), filters.graph(), offset, limit, order="support")
     centre = raw["entity"]
-    ties = sorted((tie_view(e, centre["id"]) for e in raw["edges"]),
-                  key=lambda t: (-t["articles"], status_rank(t["status"]), t["other"] or "", t["type"]))
     edges = []
     ends: dict[int, str] = {}
-    for tie in ties[offset: offset + limit]:
+    for e in raw["edges"]:
+        tie = tie_view(e, centre["id"])
         tie["evidence"] = tie.pop("sources")[:PROFILE_SOURCES]
         edges.append(tie)
         ends[tie["other_id"]] = tie["other"]
-    total = len(ties)
+    total = raw["total"]
     return {
         "center": {"id": centre["id"], "name": centre["name"], "type": centre["type"]},
         "nodes": [{"id": i, "name": n} for i, n in ends.items()], "edges": edges, "total": total,
-        "neighbours": len({t["other_id"] for t in ties}), "offset": offset, "limit": limit,
+        "neighbours": raw["neighbours"], "offset": offset, "limit": limit,
         "next_offset": offset + limit if offset + limit < total else None,
         "weak_edges": sum(1 for e in edges if e["weak"]),
     }

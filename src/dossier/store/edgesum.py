@@ -1,0 +1,251 @@
+"""The edge summary: one row per merged edge, kept in step with the facts, read by the graph queries.
+
+Triggers (migration 004) mark in ``edge_dirty`` every entity pair whose relation or role rows
+change, whichever write changed them (ingest, replacement, re-pointing by resolution or a
+correction); :func:`settle` recomputes those pairs with :func:`dossier.store.edges.merge` before
+the writer commits. So a summary row is always what merging the pair's facts gives, for two
+views: every source (``ALL``) and the sources a user is shown by default (``SHOWN``).
+
+A query whose filters only cut whole edges (``min_sources``, ``min_confidence``) reads the
+summary; filters on the sources themselves (dates, statuses, outlets, another fact threshold)
+change the edges, so those queries merge the facts instead (:func:`view_for` says which).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+from ..confidence import DEFAULT_MIN_CONFIDENCE
+from . import edges as E
+
+ALL, SHOWN = 0, 1
+_VIEW_FILTERS = {ALL: E.NO_FILTERS, SHOWN: E.Filters(fact_min_confidence=DEFAULT_MIN_CONFIDENCE)}
+_RANK = {s: i for i, s in enumerate((*E.STATUS_ORDER, *E.NON_SUPPORTING))}
+COLUMNS = ("view", "type", "source", "target", "status", "status_rank", "facts", "articles", "supporting", "outlets",
+           "earliest", "latest", "confidence", "max_confidence", "contradicted", "start", "end", "detail")
+
+
+def view_for(filters: E.Filters) -> int | None:
+    """The summary view that answers these filters, or None when only the facts can."""
+    if filters.since or filters.until or filters.status or filters.outlet:
+        return None
+    if filters.fact_min_confidence is None:
+        return ALL
+    return SHOWN if filters.fact_min_confidence == DEFAULT_MIN_CONFIDENCE else None
+
+
+# --- maintenance ---------------------------------------------------------------------------
+
+
+def _row(view: int, e: dict[str, Any]) -> tuple[Any, ...]:
+    sup = e["support"]
+    best = max((s["confidence"] for s in e["sources"] if s["status"] in E.STATUS_ORDER), default=0.0)
+    detail = json.dumps({"statuses": sup["statuses"], "contradictions": e["contradictions"]},
+                        ensure_ascii=False, sort_keys=True)
+    return (view, e["type"], e["source"], e["target"], e["status"], _RANK.get(e["status"], len(_RANK)),
+            len(e["sources"]), sup["articles"], sup["supporting_articles"], sup["outlets"], sup["earliest"],
+            sup["latest"],
+            e["confidence"], best, int(bool(e["contradictions"])), e["start"], e["end"], detail)
+
+
+def pair_rows(rows: list[sqlite3.Row]) -> list[tuple[Any, ...]]:
+    """Summary rows (both views) of one entity pair's fact rows."""
+    out = []
+    for view, filters in _VIEW_FILTERS.items():
+        out += [_row(view, e) for e in E.merge(rows, filters)]
+    return out
+
+
+_INSERT = f"INSERT INTO edge_summary ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+
+
+def _replace(conn: sqlite3.Connection, pairs: Iterable[tuple[int, int]]) -> int:
+    n = 0
+    for a, b in pairs:
+        for view in _VIEW_FILTERS:
+            conn.execute("DELETE FROM edge_summary WHERE view = ? AND source = ? AND target = ?", (view, a, b))
+            conn.execute("DELETE FROM edge_summary WHERE view = ? AND source = ? AND target = ?", (view, b, a))
+        if a != b:
+            conn.executemany(_INSERT, pair_rows(E.lean_rows_between(conn, a, b)))
+        n += 1
+    return n
+
+
+def settle(conn: sqlite3.Connection) -> int:
+    """Recompute the summary rows of the pairs marked since the last settle (inside the caller's
+    transaction); return how many pairs."""
+    pairs = conn.execute("SELECT a, b FROM edge_dirty ORDER BY a, b").fetchall()
+    if not pairs:
+        return 0
+    n = _replace(conn, [(int(a), int(b)) for a, b in pairs])
+    conn.execute("DELETE FROM edge_dirty")
+    return n
+
+
+def all_pairs(conn: sqlite3.Connection) -> list[tuple[int, int]]:
+    """Every entity pair with a relation or role row, smaller id first."""
+    return [(int(a), int(b)) for a, b in conn.execute(
+        "SELECT min(subject_id, object_id), max(subject_id, object_id) FROM relations"
+        " WHERE subject_id IS NOT NULL AND object_id IS NOT NULL"
+        " UNION SELECT min(person_id, org_id), max(person_id, org_id) FROM roles"
+        " WHERE person_id IS NOT NULL AND org_id IS NOT NULL ORDER BY 1, 2")]
+
+
+def rebuild(conn: sqlite3.Connection) -> int:
+    """Compute the whole summary from the facts (a store upgraded to migration 004); return the pairs."""
+    conn.execute("DELETE FROM edge_summary")
+    conn.execute("DELETE FROM edge_dirty")
+    pairs = all_pairs(conn)
+    for a, b in pairs:
+        if a != b:
+            conn.executemany(_INSERT, pair_rows(E.lean_rows_between(conn, a, b)))
+    return len(pairs)
+
+
+def stored(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+    """The summary table, sorted (to compare with :func:`from_scratch`)."""
+    return sorted(tuple(r) for r in conn.execute(f"SELECT {', '.join(COLUMNS)} FROM edge_summary"))
+
+
+def from_scratch(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+    """What the summary table should hold, merged from every fact now (slow: for tests and checks)."""
+    by_pair: dict[tuple[int, int], list[sqlite3.Row]] = {}
+    for r in E.all_rows(conn):
+        by_pair.setdefault((min(r["s"], r["o"]), max(r["s"], r["o"])), []).append(r)
+    return sorted(row for rows in by_pair.values() for row in pair_rows(rows))
+
+
+# --- reads ---------------------------------------------------------------------------------
+
+
+def edge(row: sqlite3.Row) -> dict[str, Any]:
+    """A summary row in the shape of :func:`dossier.store.edges.merge`'s edges, without its sources."""
+    detail = json.loads(row["detail"])
+    return {
+        "type": row["type"], "source": row["source"], "target": row["target"],
+        "symmetric": row["type"] in E.SYMMETRIC, "start": row["start"], "end": row["end"],
+        "status": row["status"], "confidence": row["confidence"],
+        "support": {
+            "articles": row["articles"], "supporting_articles": row["supporting"], "outlets": row["outlets"],
+            "strongest": row["status"], "statuses": detail["statuses"], "earliest": row["earliest"],
+            "latest": row["latest"],
+        },
+        "contradictions": detail["contradictions"], "sources": [], "sources_total": row["facts"],
+    }
+
+
+def _edge_cond(filters: E.Filters, statuses: tuple[str, ...] | None = None) -> tuple[str, list[Any]]:
+    cond = "s.articles >= ? AND s.confidence >= ?"
+    params: list[Any] = [filters.min_sources, filters.min_confidence]
+    if statuses is not None:
+        cond += f" AND s.status IN ({','.join('?' * len(statuses))})"
+        params += list(statuses)
+    return cond, params
+
+
+ORDERS = {
+    # strongest status first, then the best supported
+    "strength": "s.status_rank, s.articles DESC, s.confidence DESC, s.type, other",
+    # the best supported first (a network's page)
+    "support": "s.articles DESC, s.status_rank, s.type, other",
+}
+
+
+def edges_at(conn: sqlite3.Connection, eid: int, view: int, filters: E.Filters, order: str = "strength",
+             offset: int = 0, limit: int | None = None) -> tuple[int, int, list[dict[str, Any]]]:
+    """How many edges an entity has that pass the edge filters, with how many other entities, and one page of
+    them in ``order`` (sorted on the covering indexes; only the page's rows are read in full)."""
+    cond, params = _edge_cond(filters)
+    cols = "s.source, s.target, s.type, s.status_rank, s.articles, s.confidence"
+    both = (f"SELECT {cols}, s.target AS other FROM edge_summary s WHERE s.view = ? AND s.source = ? AND {cond}"
+            f" UNION ALL SELECT {cols}, s.source AS other FROM edge_summary s WHERE s.view = ? AND s.target = ?"
+            f" AND {cond}")
+    args = [view, eid, *params, view, eid, *params]
+    total, others = conn.execute(f"SELECT count(*), count(DISTINCT other) FROM ({both})", args).fetchone()
+    keys = conn.execute(f"SELECT s.source, s.target, s.type FROM ({both}) s ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
+                        [*args, -1 if limit is None else limit, offset]).fetchall()
+    return int(total), int(others), edges_by_key(conn, view, [tuple(k) for k in keys])
+
+
+def neighbours(conn: sqlite3.Connection, nodes: list[int], view: int, filters: E.Filters,
+               statuses: tuple[str, ...] | None = None, within: bool = False) -> dict[int, set[int]]:
+    """node -> the entities it has an edge with (passing the edge filters, of these statuses), one query a chunk.
+
+    ``within``: only edges to entities in the temporary table ``_within``.
+    """
+    cond, params = _edge_cond(filters, statuses)
+    out: dict[int, set[int]] = {}
+    for i in range(0, len(nodes), 400):
+        chunk = nodes[i:i + 400]
+        marks = ",".join("?" * len(chunk))
+        inside = " AND s.{} IN (SELECT id FROM _within)" if within else ""
+        sql = (f"SELECT s.source, s.target FROM edge_summary s WHERE s.view = ? AND s.source IN ({marks})"
+               f" AND {cond}{inside.format('target')}"
+               f" UNION ALL SELECT s.target, s.source FROM edge_summary s WHERE s.view = ? AND s.target IN ({marks})"
+               f" AND {cond}{inside.format('source')}")
+        for a, b in conn.execute(sql, [view, *chunk, *params, view, *chunk, *params]):
+            out.setdefault(a, set()).add(b)
+    return out
+
+
+def fill_within(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
+    """Put ``ids`` in the temporary table ``_within`` (this connection only; temp tables live in memory)."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS _within (id INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM _within")
+    conn.executemany("INSERT INTO _within (id) VALUES (?)", [(i,) for i in ids])
+
+
+def pairs_within(conn: sqlite3.Connection, ids: list[int], view: int, filters: E.Filters
+                 ) -> list[tuple[int, int, str, int]]:
+    """(source, target, type, articles) of every summary edge (passing the edge filters) among ``ids``."""
+    cond, params = _edge_cond(filters)
+    fill_within(conn, ids)
+    return [(int(r[0]), int(r[1]), str(r[2]), int(r[3])) for r in conn.execute(
+        f"SELECT s.source, s.target, s.type, s.articles FROM _within w JOIN edge_summary s"
+        f" ON s.view = ? AND s.source = w.id WHERE s.target IN (SELECT id FROM _within) AND {cond}",
+        [view, *params])]
+
+
+def edges_by_key(conn: sqlite3.Connection, view: int, keys: list[tuple[int, int, str]]) -> list[dict[str, Any]]:
+    """The summary edges of these (source, target, type) keys, in that order."""
+    out = []
+    for source, target, type_ in keys:
+        row = conn.execute("SELECT * FROM edge_summary WHERE view = ? AND source = ? AND target = ? AND type = ?",
+                           (view, source, target, type_)).fetchone()
+        if row is not None:
+            out.append(edge(row))
+    return out
+
+
+def with_sources(conn: sqlite3.Connection, found: list[dict[str, Any]], filters: E.Filters,
+                 limit: int | None = None) -> list[dict[str, Any]]:
+    """Fill the sources of summary edges from their facts: the first ``limit`` of each, in merge order, under
+    the filters' fact threshold (the summary's view: no other source filter applies here)."""
+    for e in found:
+        rows = _source_rows(conn, e, filters.fact_min_confidence, limit)
+        e["sources"] = [E.source(r) for r in rows]
+    return found
+
+
+def _source_rows(conn: sqlite3.Connection, e: dict[str, Any], threshold: float | None,
+                 limit: int | None) -> list[sqlite3.Row]:
+    """One edge's fact rows, sorted as merge sorts its sources (report date, article, offset)."""
+    a, b = e["source"], e["target"]
+    ends = "((r.{s} = ? AND r.{o} = ?) OR (r.{s} = ? AND r.{o} = ?))" if e["symmetric"] else "(r.{s} = ? AND r.{o} = ?)"
+    ends_params = [a, b, b, a] if e["symmetric"] else [a, b]
+    order = " ORDER BY coalesce(a.published, ''), r.article_id, coalesce(r.ev_start, 0), r.id LIMIT ?"
+    lim = -1 if limit is None else limit
+    if e["type"].startswith("role."):
+        cond = " AND r.status != 'hypothetical'" if threshold is not None else ""
+        return conn.execute(f"{E.ROLE_SQL} WHERE 'role.' || lower(r.title) = ?"
+                            f" AND {ends.format(s='person_id', o='org_id')}{cond}{order}",
+                            [e["type"], *ends_params, lim]).fetchall()
+    cond, params = "", []
+    if threshold is not None:
+        cond = " AND r.status != 'hypothetical' AND (r.confidence IS NULL OR r.confidence >= ?)"
+        params = [threshold]
+    return conn.execute(f"{E.REL_SQL} WHERE r.type = ? AND {ends.format(s='subject_id', o='object_id')}{cond}{order}",
+                        [e["type"], *ends_params, *params, lim]).fetchall()
