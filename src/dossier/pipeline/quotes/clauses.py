@@ -42,6 +42,7 @@ class ClausePasses(FinderBase):
                     continue  # '"...," said Hill, after hearing Ames speak': the quote is what was said
                 if lo <= tok.i < hi:
                     lo = tok.i + 1  # "the plan, which he said would fail": the relative pronoun stays out
+                first = lo
                 lo, hi = self._trim(lo, hi)
                 if hi <= lo:
                     continue
@@ -51,7 +52,7 @@ class ClausePasses(FinderBase):
                 if not outside:
                     continue  # the clause is the direct quote itself
                 kind: QuoteKind = "indirect"
-                start, end = self.doc[lo].idx, self._end(hi)
+                start, end = self.doc[self._opening(first, lo)].idx, self._end(hi)
                 if inside:
                     # A closing mark after the clause's last word ('is "unfit."') still belongs to it.
                     end = max([end] + [self.marked[k].end for k in inside if self._only_punct(end, self.marked[k].end)])
@@ -66,6 +67,18 @@ class ClausePasses(FinderBase):
                 found.cue_end = cue_end
                 out.append(found)
         return out
+
+    def _opening(self, first: int, lo: int) -> int:
+        """Where a reported clause's content starts: its complementiser belongs to it (``said that
+        the plan failed``: ``that the plan failed`` is what was said, as PolNeAR marks it), unless a
+        quotation mark follows it (``said that "..."`` leaves the quote to the direct pass)."""
+        k = lo - 1
+        while k >= first and (self.doc[k].is_space or self.doc[k].is_punct) and not self.doc[k].is_quote:
+            k -= 1
+        if k >= first and self.doc[k].dep_ == "mark" and self.doc[k].lower_ == "that" and not (
+                self.doc[lo].is_quote and lo in self.quoted):
+            return k
+        return lo
 
     @staticmethod
     def _unnested(found: list[Found]) -> list[Found]:
@@ -301,12 +314,12 @@ class ClausePasses(FinderBase):
             holder = attr.holder_of(tok) if frames else None
             if holder is None or not attr.can_speak(holder, self.mentions):
                 continue
-            for lo, hi, cue_end in self._noun_contents(tok, frames):
-                lo, hi = self._trim(lo, hi)
+            for first, hi, cue_end in self._noun_contents(tok, frames):
+                lo, hi = self._trim(first, hi)
                 if hi <= lo or all(i in self.quoted for i in range(lo, hi) if not self.doc[i].is_punct):
                     continue
                 speaker = attr.resolve_speaker(holder, self.mentions, self.quoted)
-                found = Found("indirect", self.doc[lo].idx, self._end(hi), tok, speaker,
+                found = Found("indirect", self.doc[self._opening(first, lo)].idx, self._end(hi), tok, speaker,
                               status=self._status(None, speaker), cue_end=cue_end)
                 out.append(found)
         return out
