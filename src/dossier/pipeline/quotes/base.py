@@ -30,6 +30,7 @@ class Found:
     when: str | None = None
     status: Status = "attributed"
     cue_end: int | None = None  # token end of the cue when it runs past the verb ("called for")
+    pieces: list[tuple[int, int]] | None = None  # character spans of a quote split by its attribution
 
 
 class FinderBase:

@@ -79,8 +79,9 @@ class _Finder(ClausePasses, DirectPasses):
             addressee=f.addressee,
             when=f.when,
             source=f.speaker.key,
-            text=self.text[f.start : f.end],
+            text=" ".join(self.text[s:e] for s, e in f.pieces) if f.pieces else self.text[f.start : f.end],
             confidence=cue_prior(f),
+            pieces=[Span(s, e, self.text[s:e]) for s, e in f.pieces] if f.pieces else None,
         )
 
 
