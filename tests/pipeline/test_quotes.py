@@ -63,14 +63,16 @@ def _name(graph: ArticleGraph, key: str | None) -> str | None:
 
 
 @pytest.mark.slow
-def test_split_quote_gives_two_quotes_with_one_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_split_quote_is_one_quote_with_its_pieces(nlp) -> None:  # type: ignore[no-untyped-def]
     g = _graph(nlp, '"The bridge is safe," Marta Velkov said, "and it will open in May."')
-    a, b = _quote(g, "bridge is safe"), _quote(g, "open in May")
-    assert a.kind == b.kind == "direct"
-    assert a.span.text == "The bridge is safe,"
-    assert a.speaker is not None and a.speaker == b.speaker
-    assert _name(g, a.speaker) == "Marta Velkov"
-    assert a.cue is not None and a.cue.text == "said"
+    assert len(g.quotes) == 1
+    q = g.quotes[0]
+    assert q.kind == "direct"
+    assert q.span.text == 'The bridge is safe," Marta Velkov said, "and it will open in May.'
+    assert q.pieces is not None and [p.text for p in q.pieces] == ["The bridge is safe,", "and it will open in May."]
+    assert q.text == "The bridge is safe, and it will open in May."
+    assert _name(g, q.speaker) == "Marta Velkov"
+    assert q.cue is not None and q.cue.text == "said"
 
 
 @pytest.mark.slow
@@ -121,7 +123,7 @@ def test_indirect_said_that(nlp) -> None:  # type: ignore[no-untyped-def]
     g = _graph(nlp, "Raymond Okafor said that the clinic would close in June.")
     q = _quote(g, "clinic would close")
     assert q.kind == "indirect"
-    assert q.span.text == "the clinic would close in June"
+    assert q.span.text == "that the clinic would close in June"
     assert _name(g, q.speaker) == "Raymond Okafor"
     assert q.status == "attributed" and q.source == q.speaker
 
@@ -214,11 +216,11 @@ def test_pronoun_inside_the_quote_is_not_the_speaker(nlp) -> None:  # type: igno
 # (body, fragment of the content, kind, cue, content, speaker name, speaker span)
 CUE_CASES = [
     ("Republican nominee Dana Holt said that the port would reopen in May.", "port would reopen",
-     "indirect", "said", "the port would reopen in May", "Dana Holt", "Republican nominee Dana Holt"),
+     "indirect", "said", "that the port would reopen in May", "Dana Holt", "Republican nominee Dana Holt"),
     ("Wendell Ames, a campaign spokesman, said that the rally was cancelled.", "rally was cancelled",
-     "indirect", "said", "the rally was cancelled", "Wendell Ames", "Wendell Ames, a campaign spokesman"),
+     "indirect", "said", "that the rally was cancelled", "Wendell Ames", "Wendell Ames, a campaign spokesman"),
     ("Corinne Baptiste believes that the levy will pass.", "levy will pass",
-     "indirect", "believes", "the levy will pass", "Corinne Baptiste", "Corinne Baptiste"),
+     "indirect", "believes", "that the levy will pass", "Corinne Baptiste", "Corinne Baptiste"),
     ("Corinne Baptiste vowed to rebuild the ferry terminal.", "rebuild the ferry",
      "indirect", "vowed", "to rebuild the ferry terminal", "Corinne Baptiste", "Corinne Baptiste"),
     ("Mayor Ilse Varga told the council to delay the vote.", "delay the vote",
@@ -230,7 +232,7 @@ CUE_CASES = [
     ("Ilse Varga called for a recount.", "recount",
      "indirect", "called for", "a recount", "Ilse Varga", "Ilse Varga"),
     ("Ilse Varga has also said that the budget is too thin.", "budget is too thin",
-     "indirect", "has also said", "the budget is too thin", "Ilse Varga", "Ilse Varga"),
+     "indirect", "has also said", "that the budget is too thin", "Ilse Varga", "Ilse Varga"),
     ("Ilse Varga says outrageous things.", "outrageous",
      "indirect", "says", "outrageous things", "Ilse Varga", "Ilse Varga"),
     ("Tomas Brill asked the council to delay the vote.", "delay the vote",
@@ -285,7 +287,8 @@ def test_said_nothing_in_the_next_sentence_does_not_take_the_quote(nlp) -> None:
 @pytest.mark.slow
 def test_double_apostrophe_quote_continues(nlp) -> None:  # type: ignore[no-untyped-def]
     g = _graph(nlp, "''We lost the vote,'' Dana Holt said. ''We will try again.''")
-    assert [(q.kind, _name(g, q.speaker)) for q in g.quotes] == [("direct", "Dana Holt")] * 2
+    assert [(q.kind, _name(g, q.speaker), q.text) for q in g.quotes] == [
+        ("direct", "Dana Holt", "We lost the vote, We will try again.")]
 
 
 @pytest.mark.slow
@@ -652,15 +655,15 @@ def test_quote_ending_in_a_comma_takes_the_cue_after_it(nlp) -> None:  # type: i
 @pytest.mark.parametrize(
     ("body", "fragment", "cue"),
     [
-        ("Odile Marsh made clear that the ferry line would close.", "the ferry line would close", "made clear"),
-        ("Odile Marsh made it clear that the ferry line would close.", "the ferry line would close", "made it clear"),
-        ("Odile Marsh made the case that the ferry line should close.", "the ferry line should close", "made the case"),
+        ("Odile Marsh made clear that the ferry line would close.", "that the ferry line would close", "made clear"),
+        ("Odile Marsh made it clear that the ferry line would close.", "that the ferry line would close", "made it clear"),
+        ("Odile Marsh made the case that the ferry line should close.", "that the ferry line should close", "made the case"),
         ("Odile Marsh made the case for a new ferry line.", "a new ferry line", "made the case for"),
         ("Odile Marsh made a pledge to reopen the ferry line.", "to reopen the ferry line", "made a pledge"),
         ("Odile Marsh took issue with the plan to close the ferry line.", "the plan to close the ferry line",
          "took issue with"),
         ("Odile Marsh weighed in on the ferry dispute.", "the ferry dispute", "weighed in on"),
-        ("Odile Marsh was clear that the ferry line would close.", "the ferry line would close", "was clear"),
+        ("Odile Marsh was clear that the ferry line would close.", "that the ferry line would close", "was clear"),
     ],
 )
 def test_statements_made_with_a_light_verb(nlp, body: str, fragment: str, cue: str) -> None:  # type: ignore[no-untyped-def]
@@ -683,13 +686,13 @@ def test_light_verbs_negated_or_without_a_speaker(nlp, body: str) -> None:  # ty
 @pytest.mark.parametrize(
     ("body", "fragment", "source"),
     [
-        ("Most believe that the ferry line will close.", "the ferry line will close", "Most"),
+        ("Most believe that the ferry line will close.", "that the ferry line will close", "Most"),
         ("Others call the ferry line a relic.", "the ferry line a relic", "Others"),
         ("The harbour board heard from fishers who think the ferry line will close.", "the ferry line will close",
          "who"),
         ("Odile Marsh merely wanted the council to reopen the ferry line.", "the council to reopen the ferry line",
          "Odile Marsh"),
-        ("Odile Marsh learned that the ferry line would close.", "the ferry line would close", "Odile Marsh"),
+        ("Odile Marsh learned that the ferry line would close.", "that the ferry line would close", "Odile Marsh"),
     ],
 )
 def test_belief_and_intent_subjects_and_frames(nlp, body: str, fragment: str, source: str) -> None:  # type: ignore[no-untyped-def]
@@ -712,7 +715,7 @@ def test_reported_clause_runs_on_with_the_quote_it_opens(nlp) -> None:  # type: 
                                   "Her position is that the ferry cost too much."])
 def test_statement_noun_joined_to_its_clause_by_a_copula(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
     q = _quote(_graph(nlp, body), "the ferry cost too much")
-    assert q.span.text == "the ferry cost too much"
+    assert q.span.text == "that the ferry cost too much"
     assert q.cue is not None and q.cue.text in ("response was", "position is")
     assert _graph(nlp, "The idea is that the ferry cost too much.").quotes == []
 
@@ -811,3 +814,47 @@ def test_cue_inside_a_partly_quoted_clause(nlp) -> None:  # type: ignore[no-unty
     g = _graph(nlp, body)
     q = _quote(g, "fish trade")
     assert _name(g, q.speaker) == "Greta Holm"
+
+
+# ---------------------------------------------------------------- content boundaries (PolNeAR's marking)
+
+COMPLEMENTISER_CASES = [
+    ("Tamsin Ruel said that the depot would close.", "depot would close", "that the depot would close"),
+    ("Tamsin Ruel said the depot would close.", "depot would close", "the depot would close"),
+    ("Tamsin Ruel argued that, in the end, the depot would close.", "depot would close",
+     "that, in the end, the depot would close"),
+    ('Tamsin Ruel said that "the depot is finished."', "depot is finished", "the depot is finished."),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "fragment", "content"), COMPLEMENTISER_CASES)
+def test_reported_clause_keeps_its_complementiser(nlp, body: str, fragment: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    """``that`` opens what was said; a quotation it introduces stays the direct quote it is."""
+    q = _quote(_graph(nlp, body), fragment)
+    assert q.span.text == content
+
+
+SPLIT_CASES = [
+    # (body, number of quotes, the pieces of the first quote or None)
+    ('"The depot is old," Tamsin Ruel said. "It will close in June."', 1,
+     ["The depot is old,", "It will close in June."]),
+    ('"The depot is old," Tamsin Ruel said, "and it will close."', 1, ["The depot is old,", "and it will close."]),
+    ('"The depot is old," Tamsin Ruel said.\n\n"It will close in June."', 2, None),
+    ('"The depot is old," Tamsin Ruel said. "It will close," Piet Anker replied.', 2, None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "n", "pieces"), SPLIT_CASES)
+def test_quotation_split_by_its_attribution(nlp, body: str, n: int, pieces: list[str] | None) -> None:  # type: ignore[no-untyped-def]
+    """One quote for passages its cue splits in one paragraph; a new paragraph or a new cue starts another."""
+    g = _graph(nlp, body)
+    assert len(g.quotes) == n
+    first = g.quotes[0]
+    assert ([p.text for p in first.pieces] if first.pieces else None) == pieces
+    if pieces:
+        assert first.span.start == first.pieces[0].start and first.span.end == first.pieces[-1].end
+        assert first.to_dict()["pieces"][1]["text"] == pieces[1]
+    else:
+        assert "pieces" not in first.to_dict()
