@@ -23,9 +23,9 @@ from spacy.tokens import Span as DocSpan
 from ...graph import Quote, Span
 from .. import doc_state, lexicons
 from ..component import DossierComponent
-from . import attribution as attr
 from .base import Found
 from .clauses import ClausePasses
+from .cues import cue_words
 from .direct import DirectPasses
 
 
@@ -64,7 +64,7 @@ class _Finder(ClausePasses, DirectPasses):
 
     def _quote(self, n: int, f: Found) -> Quote:
         doc = self.doc
-        cue = attr.cue_span(f.cue) if f.cue is not None else None
+        cue = cue_words(f.cue) if f.cue is not None else None
         if cue is not None and f.cue_end is not None:
             cue = doc[cue.start : max(cue.end, f.cue_end)]
         sp = f.speaker.span
