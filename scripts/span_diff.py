@@ -63,6 +63,10 @@ def kind_of(body: str, sys_sp: tuple[int, int], gold_sp: tuple[int, int]) -> lis
     return out
 
 
+def _show(body: str, sp: tuple[int, int] | None) -> str:
+    return "-" if sp is None else body[sp[0]:sp[1]].replace("\n", " ")[:300]
+
+
 def span_of(q: dict, key: str) -> tuple[int, int] | None:
     s = q.get(key)
     if not isinstance(s, dict) or s.get("in", "body") != "body":
@@ -78,9 +82,11 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=3)
     ap.add_argument("--top", type=int, default=25)
     args = ap.parse_args()
-    gold_path = re.sub(r"\.jsonl$", "", args.gold) + ".gold.jsonl" if not args.gold.endswith(".gold.jsonl") else args.gold
-    golds = [json.loads(x) for x in open(gold_path, encoding="utf-8")]
-    systems = {json.loads(x)["article"]["id"]: json.loads(x) for x in open(args.system, encoding="utf-8")}
+    gold_path = args.gold if args.gold.endswith(".gold.jsonl") else re.sub(r"\.jsonl$", "", args.gold) + ".gold.jsonl"
+    with open(gold_path, encoding="utf-8") as f:
+        golds = [json.loads(x) for x in f]
+    with open(args.system, encoding="utf-8") as f:
+        systems = {g["article"]["id"]: g for g in map(json.loads, f)}
     kinds: Counter[str] = Counter()
     sides: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
@@ -123,9 +129,8 @@ def main() -> None:
                 for k in ks:
                     kinds[k] += 1
                     if len(examples[k]) < args.show:
-                        def show(sp: tuple[int, int] | None) -> str:
-                            return "-" if sp is None else body[sp[0]:sp[1]].replace("\n", " ")[:300]
-                        examples[k].append(f"    sys [{best.get('kind')}]: {show(sys_sp)}\n    gold: {show(gold_sp)}")
+                        examples[k].append(f"    sys [{best.get('kind')}]: {_show(body, sys_sp)}\n"
+                                           f"    gold: {_show(body, gold_sp)}")
                 kinds["(" + key.split(":")[0] + ")"] += 0
     print(f"gold {n_gold}, matched {n_matched}, exact {n_exact}")
     print("sides:", dict(sides))

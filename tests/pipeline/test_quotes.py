@@ -355,11 +355,15 @@ def test_no_statement_reported(nlp, body: str) -> None:  # type: ignore[no-untyp
 
 
 @pytest.mark.slow
-def test_cue_inside_its_clause_gives_both_sides(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_cue_inside_its_clause_gives_one_quote_of_both_sides(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A fronted adverbial is no quote of its own: one quote, its pieces either side of the cue."""
     g = _graph(nlp, "In the long run, Tomas Brill said, the levy will pay for itself.")
     parts = [q for q in g.quotes if q.cue is not None and q.cue.text == "said"]
-    assert [q.span.text for q in parts] == ["In the long run", "the levy will pay for itself"]
-    assert all(_name(g, q.speaker) == "Tomas Brill" for q in parts)
+    assert len(parts) == 1
+    q = parts[0]
+    assert q.pieces is not None and [p.text for p in q.pieces] == ["In the long run", "the levy will pay for itself"]
+    assert q.span.text == "In the long run, Tomas Brill said, the levy will pay for itself"
+    assert _name(g, q.speaker) == "Tomas Brill"
 
 
 @pytest.mark.slow
@@ -614,10 +618,21 @@ def test_a_view_with_its_predicate(nlp) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.slow
-def test_relative_pronoun_before_the_cue_stays_out_of_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
-    g = _graph(nlp, "Hedda Lind backed the levy, which she said would fund three schools.")
-    q = _quote(g, "fund three schools")
-    assert q.span.text == "would fund three schools"
+@pytest.mark.parametrize(
+    ("body", "fragment", "text"),
+    [
+        ("Hedda Lind backed the levy, which she said would fund three schools.", "fund three schools",
+         "the levy would fund three schools"),
+        ("The depot, which Hedda Lind said was unsafe, will close.", "was unsafe", "The depot was unsafe"),
+        # no relative pronoun: the clause after the cue is the content on its own
+        ("Hedda Lind backed the levy she said would fund three schools.", "fund three schools",
+         "would fund three schools"),
+    ],
+)
+def test_relative_pronoun_before_the_cue_stands_for_its_noun(nlp, body: str, fragment: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """``the levy, which she said would ...``: the content is the noun and the clause after the cue."""
+    q = _quote(_graph(nlp, body), fragment)
+    assert q.text == text
 
 
 @pytest.mark.slow
@@ -656,8 +671,10 @@ def test_quote_ending_in_a_comma_takes_the_cue_after_it(nlp) -> None:  # type: i
     ("body", "fragment", "cue"),
     [
         ("Odile Marsh made clear that the ferry line would close.", "that the ferry line would close", "made clear"),
-        ("Odile Marsh made it clear that the ferry line would close.", "that the ferry line would close", "made it clear"),
-        ("Odile Marsh made the case that the ferry line should close.", "that the ferry line should close", "made the case"),
+        ("Odile Marsh made it clear that the ferry line would close.", "that the ferry line would close",
+         "made it clear"),
+        ("Odile Marsh made the case that the ferry line should close.", "that the ferry line should close",
+         "made the case"),
         ("Odile Marsh made the case for a new ferry line.", "a new ferry line", "made the case for"),
         ("Odile Marsh made a pledge to reopen the ferry line.", "to reopen the ferry line", "made a pledge"),
         ("Odile Marsh took issue with the plan to close the ferry line.", "the plan to close the ferry line",

@@ -22,6 +22,7 @@ class ClausePasses(FinderBase):
         """Indirect quotes (``X said that ...``, ``X vowed to ...``, ``X called the plan a mess``,
         ``X called for ...``) and mixed ones (a reported clause holding a quoted fragment)."""
         out = []
+        self.parts: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for tok in self.doc:
             if tok.i in self.quoted:
                 continue
@@ -40,8 +41,10 @@ class ClausePasses(FinderBase):
             for lo, hi, cue_end in contents:
                 if quote_before and lo > tok.i:
                     continue  # '"...," said Hill, after hearing Ames speak': the quote is what was said
-                if lo <= tok.i < hi:
-                    lo = tok.i + 1  # "the plan, which he said would fail": the relative pronoun stays out
+                parts = self.parts.get((lo, hi))
+                if parts is None and lo <= tok.i < hi:
+                    parts = self._relative_parts(tok, lo, hi)
+                    lo = tok.i + 1  # "the plan, which he said would fail": the cue stays out
                 first = lo
                 lo, hi = self._trim(lo, hi)
                 if hi <= lo:
@@ -63,10 +66,37 @@ class ClausePasses(FinderBase):
                     end = max([end] + [self.marked[k].end for k in inside])
                     kind = "mixed"
                     self.consumed |= inside
+                pieces = self._pieces(parts) if parts else None
+                if pieces is not None and len(pieces) > 1:
+                    start, end = pieces[0][0], max(end, pieces[-1][1])
+                    pieces[-1] = (pieces[-1][0], end)
+                else:
+                    pieces = None
                 found = self._found(kind, start, end, tok, max(inside, default=None))
                 found.cue_end = cue_end
+                found.pieces = pieces
                 out.append(found)
         return out
+
+    def _pieces(self, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Character spans of token ranges, each trimmed of edge punctuation; empty ones dropped."""
+        out = []
+        for lo, hi in parts:
+            lo, hi = self._trim(lo, hi)
+            if hi > lo:
+                out.append((self.doc[lo].idx, self._end(hi)))
+        return out
+
+    def _relative_parts(self, verb: Token, lo: int, hi: int) -> list[tuple[int, int]] | None:
+        """``the plan, which he said would fail``: what was said is the noun the relative pronoun stands
+        for and the clause after the cue (``the plan`` + ``would fail``), not ``would fail`` alone."""
+        pronoun = self.doc[lo]
+        head = verb.head
+        if pronoun.tag_ not in ("WDT", "WP") or verb.dep_ != "relcl" or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if any(i in self.quoted for i in range(head.left_edge.i, head.i + 1)):
+            return None
+        return [(head.left_edge.i, head.i + 1), (verb.i + 1, hi)] if verb.i + 1 < hi else None
 
     def _opening(self, first: int, lo: int) -> int:
         """Where a reported clause's content starts: its complementiser belongs to it (``said that
@@ -213,8 +243,14 @@ class ClausePasses(FinderBase):
                 return []
         elif verb.dep_ != "parataxis":
             return []
-        parts = [(head.left_edge.i, verb.left_edge.i), (verb.right_edge.i + 1, head.right_edge.i + 1)]
-        return [(lo, hi, None) for lo, hi in parts if self._says_something(lo, hi)]
+        sides = [(head.left_edge.i, verb.left_edge.i), (verb.right_edge.i + 1, head.right_edge.i + 1)]
+        parts = [(lo, hi) for lo, hi in sides if self._says_something(lo, hi)]
+        if len(parts) < 2:
+            return [(lo, hi, None) for lo, hi in parts]
+        # One statement around its cue (PolNeAR marks the hull): a fronted "In the end," is no quote of its own.
+        whole = (parts[0][0], parts[-1][1])
+        self.parts[whole] = parts
+        return [(*whole, None)]
 
     def _joined(self, head: Token, verb: Token) -> bool:
         """Whether a conjunction of ``head`` stands right before ``verb``'s clause (``..., and she said``)."""
