@@ -875,3 +875,18 @@ def test_quotation_split_by_its_attribution(nlp, body: str, n: int, pieces: list
         assert first.to_dict()["pieces"][1]["text"] == pieces[1]
     else:
         assert "pieces" not in first.to_dict()
+
+
+AROUND_CASES = [
+    # (body, the quote's text): the clause either side of a cue set inside it, not the speaker's acts
+    ("The depot, Tamsin Ruel said, will close in June.", "The depot will close in June"),
+    ("Sales were slow, Tamsin Ruel said, wiping her brow.", "Sales were slow"),
+    ('Holding up a map, Tamsin Ruel said, "This is the route."', "This is the route."),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "text"), AROUND_CASES)
+def test_cue_inside_its_clause_leaves_the_speakers_acts_out(nlp, body: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    assert [q.text for q in g.quotes] == [text]

@@ -244,13 +244,22 @@ class ClausePasses(FinderBase):
         elif verb.dep_ != "parataxis":
             return []
         sides = [(head.left_edge.i, verb.left_edge.i), (verb.right_edge.i + 1, head.right_edge.i + 1)]
-        parts = [(lo, hi) for lo, hi in sides if self._says_something(lo, hi)]
+        parts = [(lo, hi) for lo, hi in sides if self._says_something(lo, hi) and not self._speakers_act(lo, hi)]
         if len(parts) < 2:
             return [(lo, hi, None) for lo, hi in parts]
         # One statement around its cue (PolNeAR marks the hull): a fronted "In the end," is no quote of its own.
         whole = (parts[0][0], parts[-1][1])
         self.parts[whole] = parts
         return [(*whole, None)]
+
+    def _speakers_act(self, lo: int, hi: int) -> bool:
+        """Whether tokens ``lo:hi`` beside a cue are a participle phrase with no subject of its own
+        (``Holding up a book, Hill said, ...``, ``..., she said, wiping her brow``): what the speaker
+        did, not what was said."""
+        roots = [t for t in self.doc[lo:hi] if not lo <= t.head.i < hi or t.head.i == t.i]
+        words = [t for t in roots if not (t.is_punct or t.is_space or t.dep_ == "cc")]
+        return len(words) == 1 and words[0].tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in SUBJECTS for c in words[0].children)
 
     def _joined(self, head: Token, verb: Token) -> bool:
         """Whether a conjunction of ``head`` stands right before ``verb``'s clause (``..., and she said``)."""
