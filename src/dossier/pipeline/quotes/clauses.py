@@ -70,6 +70,8 @@ class ClausePasses(FinderBase):
                 if pieces is not None and len(pieces) > 1:
                     start, end = pieces[0][0], max(end, pieces[-1][1])
                     pieces[-1] = (pieces[-1][0], end)
+                elif start < self.doc[lo].idx:
+                    pieces = [(self.doc[lo].idx, end)]  # the words said, without the complementiser
                 else:
                     pieces = None
                 found = self._found(kind, start, end, tok, max(inside, default=None))
@@ -364,8 +366,9 @@ class ClausePasses(FinderBase):
                 if hi <= lo or all(i in self.quoted for i in range(lo, hi) if not self.doc[i].is_punct):
                     continue
                 speaker = attr.resolve_speaker(holder, self.mentions, self.quoted)
-                found = Found("indirect", self.doc[self._opening(first, lo)].idx, self._end(hi), tok, speaker,
-                              status=self._status(None, speaker), cue_end=cue_end)
+                start, said = self.doc[self._opening(first, lo)].idx, self.doc[lo].idx
+                found = Found("indirect", start, self._end(hi), tok, speaker, status=self._status(None, speaker),
+                              cue_end=cue_end, pieces=[(said, self._end(hi))] if start < said else None)
                 out.append(found)
         return out
 

@@ -81,7 +81,7 @@ class _Finder(ClausePasses, DirectPasses):
             source=f.speaker.key,
             text=" ".join(self.text[s:e] for s, e in f.pieces) if f.pieces else self.text[f.start : f.end],
             confidence=cue_prior(f),
-            pieces=[Span(s, e, self.text[s:e]) for s, e in f.pieces] if f.pieces else None,
+            pieces=[Span(s, e, self.text[s:e]) for s, e in f.pieces] if f.pieces and len(f.pieces) > 1 else None,
         )
 
 
