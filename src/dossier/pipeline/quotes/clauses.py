@@ -261,7 +261,7 @@ class ClausePasses(FinderBase):
         roots = [t for t in self.doc[lo:hi] if not lo <= t.head.i < hi or t.head.i == t.i]
         words = [t for t in roots if not (t.is_punct or t.is_space or t.dep_ == "cc")]
         return len(words) == 1 and words[0].tag_ in ("VBG", "VBN") and not any(
-            c.dep_ in SUBJECTS for c in words[0].children)
+            c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in words[0].children)
 
     def _joined(self, head: Token, verb: Token) -> bool:
         """Whether a conjunction of ``head`` stands right before ``verb``'s clause (``..., and she said``)."""
