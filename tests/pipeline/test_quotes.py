@@ -627,6 +627,9 @@ def test_a_view_with_its_predicate(nlp) -> None:  # type: ignore[no-untyped-def]
         # no relative pronoun: the clause after the cue is the content on its own
         ("Hedda Lind backed the levy she said would fund three schools.", "fund three schools",
          "would fund three schools"),
+        # the pronoun is the object of what was said: no noun stands in
+        ("Hedda Lind gave the reasons that Bo Reyes refuses to release his tax returns.", "release his tax",
+         "to release his tax returns"),
     ],
 )
 def test_relative_pronoun_before_the_cue_stands_for_its_noun(nlp, body: str, fragment: str, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -859,6 +862,8 @@ SPLIT_CASES = [
     ('"The depot is old," Tamsin Ruel said, "and it will close."', 1, ["The depot is old,", "and it will close."]),
     ('"The depot is old," Tamsin Ruel said.\n\n"It will close in June."', 2, None),
     ('"The depot is old," Tamsin Ruel said. "It will close," Piet Anker replied.', 2, None),
+    ('"I was only joking." To which Tamsin Ruel said, "Good, because I was worried."', 2, None),
+    ('"Keep your heads up," Tamsin Ruel sang before asking the crowd, "Where do we go now?"', 2, None),
 ]
 
 
@@ -884,6 +889,8 @@ AROUND_CASES = [
     ('Holding up a map, Tamsin Ruel said, "This is the route."', "This is the route."),
     ("Ada Lane criticized Bo Reyes, who works for the port and, Ms. Lane said, has recently backed the mayor.",
      "has recently backed the mayor"),
+    ("The latest test, the ministry said, was its biggest yet, although it may take days to confirm.",
+     "The latest test was its biggest yet"),
 ]
 
 

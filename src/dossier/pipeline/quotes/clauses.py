@@ -96,6 +96,8 @@ class ClausePasses(FinderBase):
         head = verb.head
         if pronoun.tag_ not in ("WDT", "WP") or verb.dep_ != "relcl" or head.pos_ not in ("NOUN", "PROPN"):
             return None
+        if pronoun.dep_ not in SUBJECTS or pronoun.head.dep_ != "ccomp":
+            return None  # "the reasons that she refuses to give": the pronoun is no subject of what was said
         if any(i in self.quoted for i in range(head.left_edge.i, head.i + 1)):
             return None
         return [(head.left_edge.i, head.i + 1), (verb.i + 1, hi)] if verb.i + 1 < hi else None
@@ -245,7 +247,7 @@ class ClausePasses(FinderBase):
                 return []
         elif verb.dep_ != "parataxis":
             return []
-        sides = [(head.left_edge.i, verb.left_edge.i), (verb.right_edge.i + 1, head.right_edge.i + 1)]
+        sides = [(head.left_edge.i, verb.left_edge.i), (verb.right_edge.i + 1, self._clause_end(head, verb))]
         parts = [(lo, hi) for lo, hi in sides if self._says_something(lo, hi) and not self._speakers_act(lo, hi)]
         if len(parts) < 2:
             return [(lo, hi, None) for lo, hi in parts]

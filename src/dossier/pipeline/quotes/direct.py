@@ -134,6 +134,11 @@ class DirectPasses(FinderBase):
             return False
         if f.cue is None or g.cue is None or f.cue.i != g.cue.i or not f.end <= f.cue.idx < g.start:
             return False
+        if self.text[f.start : f.end].rstrip().endswith("."):
+            return False  # '"... kidding." To which she said, "..."': a closed sentence, then another's words
+        between = self.doc[self._tok(self.marked[f.passage].outer_end) : self._tok(self.marked[g.passage].open_mark)]
+        if any(t.pos_ == "VERB" and t.i != f.cue.i for t in between):
+            return False  # '"...," she sings before asking, "..."': another act between the two
         return self._para(f.start) == self._para(g.start)
 
     def _slot_after(self, close_tok: int) -> tuple[Token, Token] | None:
