@@ -862,6 +862,8 @@ SPLIT_CASES = [
     ('"The depot is old," Tamsin Ruel said, "and it will close."', 1, ["The depot is old,", "and it will close."]),
     ('"The depot is old," Tamsin Ruel said.\n\n"It will close in June."', 2, None),
     ('"The depot is old," Tamsin Ruel said. "It will close," Piet Anker replied.', 2, None),
+    ('"It is late," said Tamsin Ruel, who ran the depot for years. "We must hurry."', 1,
+     ["It is late,", "We must hurry."]),
     ('"I was only joking." To which Tamsin Ruel said, "Good, because I was worried."', 2, None),
     ('"Keep your heads up," Tamsin Ruel sang before asking the crowd, "Where do we go now?"', 2, None),
 ]

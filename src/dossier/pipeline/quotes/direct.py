@@ -137,9 +137,26 @@ class DirectPasses(FinderBase):
         if self.text[f.start : f.end].rstrip().endswith("."):
             return False  # '"... kidding." To which she said, "..."': a closed sentence, then another's words
         between = self.doc[self._tok(self.marked[f.passage].outer_end) : self._tok(self.marked[g.passage].open_mark)]
-        if any(t.pos_ == "VERB" and t.i != f.cue.i for t in between):
+        cue = f.cue
+        if any(t.pos_ == "VERB" and t.i != cue.i and (self._acts_with(t, cue) or self._acts_with(cue, t))
+               for t in between):
             return False  # '"...," she sings before asking, "..."': another act between the two
         return self._para(f.start) == self._para(g.start)
+
+    @staticmethod
+    def _acts_with(verb: Token, cue: Token) -> bool:
+        """Whether ``verb`` hangs on ``cue`` through verbs and prepositions only, not inside a noun phrase
+        (``Ada Hill, who runs ...``)."""
+        tok = verb
+        for _ in range(8):
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            if tok.i == cue.i:
+                return True
+            if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+                return False
+        return False
 
     def _slot_after(self, close_tok: int) -> tuple[Token, Token] | None:
         """``"...," Holt barked.`` and ``"...," barked Holt.``: the verb right after a quote left open
