@@ -386,6 +386,20 @@ def test_quote_errors() -> None:
     assert issues(report, "quotes", "miss") == ['quote "the budget would pass by..." not found']
 
 
+def test_quote_with_pieces_pairs_piece_by_piece() -> None:
+    """A split quote is one predicted quote; the gold may list its halves, which pair with its pieces."""
+    g = gold()
+    g["quotes"][0]["text"] = "We built the bridge together,"
+    g["quotes"].insert(1, {"kind": "direct", "must": True, "text": "and we will finish it,",
+                           "speaker": "marta_velloso", "told": "harbor_ledger", "when": "2023-03"})
+    graph = base_graph()
+    graph.quotes[0].pieces = [sp("We built the bridge together,"), sp("and we will finish it,")]
+    report = score(g, graph)
+    assert report.sections["quotes"].must_found == 3
+    graph.quotes[0].pieces = None  # the whole quote is too long for either half
+    assert score(g, graph).sections["quotes"].must_found == 1
+
+
 def test_quote_speaker_unmapped_entity_is_shown_by_name() -> None:
     graph = base_graph()
     graph.entities.append(Entity("e7", "Front Row", "ORG", [mention("front row")]))

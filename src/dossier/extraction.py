@@ -221,6 +221,7 @@ def _remap_quote(q: Quote, off: Offsets, status: str) -> Quote:
         span=off.remap(q.span),
         speaker_span=off.remap(q.speaker_span),
         cue=off.remap(q.cue),
+        pieces=[off.remap(p) for p in q.pieces] if q.pieces else None,
     )
 
 

@@ -179,9 +179,10 @@ class Quote:
     source: str | None = None
     text: str | None = None
     confidence: float | None = None  # 0-1: how sure the construction, status and coreference make it
+    pieces: list[Span] | None = None  # a quote split by its attribution: its parts; ``span`` covers them all
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind,
             "span": self.span.to_dict(),
@@ -195,6 +196,9 @@ class Quote:
             "source": self.source,
             "confidence": _round(self.confidence),
         }
+        if self.pieces:
+            out["pieces"] = [p.to_dict() for p in self.pieces]
+        return out
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Quote:
@@ -204,6 +208,7 @@ class Quote:
             speaker_span=Span.maybe(d.get("speaker_span")), cue=Span.maybe(d.get("cue")),
             addressee=d.get("addressee"), when=d.get("when"), source=d.get("source"), text=d.get("text"),
             confidence=d.get("confidence"),
+            pieces=[Span.from_dict(p) for p in d["pieces"]] if d.get("pieces") else None,
         )
 
 

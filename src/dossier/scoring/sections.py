@@ -166,10 +166,19 @@ def quote_text(ctx: Context, q: Item) -> str:
     return q.get("text") or ctx.span_text(q.get("span"))
 
 
+def _by_piece(quotes: list[Item]) -> list[Item]:
+    """A quote split by its attribution (``pieces``) pairs piece by piece, as the gold lists the halves."""
+    out: list[Item] = []
+    for q in quotes:
+        pieces = [p for p in q.get("pieces") or [] if isinstance(p, dict) and p.get("text")]
+        out += [{**q, "text": p["text"], "span": p} for p in pieces] if len(pieces) > 1 else [q]
+    return out
+
+
 def score_quotes(ctx: Context) -> SectionScore:
     """Quotes pair by text overlap; then speaker, addressee, time and status."""
     sec = SectionScore("quotes")
-    golds, preds = _items(ctx.gold, "quotes"), _items(ctx.graph, "quotes")
+    golds, preds = _items(ctx.gold, "quotes"), _by_piece(_items(ctx.graph, "quotes"))
     ptext = {id(q): quote_text(ctx, q) for q in preds}
 
     def key(g: Item, q: Item) -> Key | None:

@@ -34,6 +34,9 @@ class Found:
     when: str | None = None
     status: Status = "attributed"
     cue_end: int | None = None  # token end of the cue when it runs past the verb ("called for")
+    # Character spans of the words said when not the whole span: the parts of a quote split by its
+    # attribution, or a reported clause without its complementiser ("that"); they make the quote's text.
+    pieces: list[tuple[int, int]] | None = None
 
 
 class FinderBase:

@@ -22,6 +22,7 @@ class ClausePasses(FinderBase):
         """Indirect quotes (``X said that ...``, ``X vowed to ...``, ``X called the plan a mess``,
         ``X called for ...``) and mixed ones (a reported clause holding a quoted fragment)."""
         out = []
+        self.parts: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for tok in self.doc:
             if tok.i in self.quoted:
                 continue
@@ -40,8 +41,11 @@ class ClausePasses(FinderBase):
             for lo, hi, cue_end in contents:
                 if quote_before and lo > tok.i:
                     continue  # '"...," said Hill, after hearing Ames speak': the quote is what was said
-                if lo <= tok.i < hi:
-                    lo = tok.i + 1  # "the plan, which he said would fail": the relative pronoun stays out
+                parts = self.parts.get((lo, hi))
+                if parts is None and lo <= tok.i < hi:
+                    parts = self._relative_parts(tok, lo, hi)
+                    lo = tok.i + 1  # "the plan, which he said would fail": the cue stays out
+                first = lo
                 lo, hi = self._trim(lo, hi)
                 if hi <= lo:
                     continue
@@ -51,7 +55,7 @@ class ClausePasses(FinderBase):
                 if not outside:
                     continue  # the clause is the direct quote itself
                 kind: QuoteKind = "indirect"
-                start, end = self.doc[lo].idx, self._end(hi)
+                start, end = self.doc[self._opening(first, lo)].idx, self._end(hi)
                 if inside:
                     # A closing mark after the clause's last word ('is "unfit."') still belongs to it.
                     end = max([end] + [self.marked[k].end for k in inside if self._only_punct(end, self.marked[k].end)])
@@ -62,10 +66,53 @@ class ClausePasses(FinderBase):
                     end = max([end] + [self.marked[k].end for k in inside])
                     kind = "mixed"
                     self.consumed |= inside
+                pieces = self._pieces(parts) if parts else None
+                if pieces is not None and len(pieces) > 1:
+                    start, end = pieces[0][0], max(end, pieces[-1][1])
+                    pieces[-1] = (pieces[-1][0], end)
+                elif start < self.doc[lo].idx:
+                    pieces = [(self.doc[lo].idx, end)]  # the words said, without the complementiser
+                else:
+                    pieces = None
                 found = self._found(kind, start, end, tok, max(inside, default=None))
                 found.cue_end = cue_end
+                found.pieces = pieces
                 out.append(found)
         return out
+
+    def _pieces(self, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Character spans of token ranges, each trimmed of edge punctuation; empty ones dropped."""
+        out = []
+        for lo, hi in parts:
+            lo, hi = self._trim(lo, hi)
+            if hi > lo:
+                out.append((self.doc[lo].idx, self._end(hi)))
+        return out
+
+    def _relative_parts(self, verb: Token, lo: int, hi: int) -> list[tuple[int, int]] | None:
+        """``the plan, which he said would fail``: what was said is the noun the relative pronoun stands
+        for and the clause after the cue (``the plan`` + ``would fail``), not ``would fail`` alone."""
+        pronoun = self.doc[lo]
+        head = verb.head
+        if pronoun.tag_ not in ("WDT", "WP") or verb.dep_ != "relcl" or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if pronoun.dep_ not in SUBJECTS or pronoun.head.dep_ != "ccomp":
+            return None  # "the reasons that she refuses to give": the pronoun is no subject of what was said
+        if any(i in self.quoted for i in range(head.left_edge.i, head.i + 1)):
+            return None
+        return [(head.left_edge.i, head.i + 1), (verb.i + 1, hi)] if verb.i + 1 < hi else None
+
+    def _opening(self, first: int, lo: int) -> int:
+        """Where a reported clause's content starts: its complementiser belongs to it (``said that
+        the plan failed``: ``that the plan failed`` is what was said, as PolNeAR marks it), unless a
+        quotation mark follows it (``said that "..."`` leaves the quote to the direct pass)."""
+        k = lo - 1
+        while k >= first and (self.doc[k].is_space or self.doc[k].is_punct) and not self.doc[k].is_quote:
+            k -= 1
+        if k >= first and self.doc[k].dep_ == "mark" and self.doc[k].lower_ == "that" and not (
+                self.doc[lo].is_quote and lo in self.quoted):
+            return k
+        return lo
 
     @staticmethod
     def _unnested(found: list[Found]) -> list[Found]:
@@ -200,8 +247,23 @@ class ClausePasses(FinderBase):
                 return []
         elif verb.dep_ != "parataxis":
             return []
-        parts = [(head.left_edge.i, verb.left_edge.i), (verb.right_edge.i + 1, head.right_edge.i + 1)]
-        return [(lo, hi, None) for lo, hi in parts if self._says_something(lo, hi)]
+        sides = [(head.left_edge.i, verb.left_edge.i), (verb.right_edge.i + 1, self._clause_end(head, verb))]
+        parts = [(lo, hi) for lo, hi in sides if self._says_something(lo, hi) and not self._speakers_act(lo, hi)]
+        if len(parts) < 2:
+            return [(lo, hi, None) for lo, hi in parts]
+        # One statement around its cue (PolNeAR marks the hull): a fronted "In the end," is no quote of its own.
+        whole = (parts[0][0], parts[-1][1])
+        self.parts[whole] = parts
+        return [(*whole, None)]
+
+    def _speakers_act(self, lo: int, hi: int) -> bool:
+        """Whether tokens ``lo:hi`` beside a cue are a participle phrase with no subject of its own
+        (``Holding up a book, Hill said, ...``, ``..., she said, wiping her brow``): what the speaker
+        did, not what was said."""
+        roots = [t for t in self.doc[lo:hi] if not lo <= t.head.i < hi or t.head.i == t.i]
+        words = [t for t in roots if not (t.is_punct or t.is_space or t.dep_ == "cc")]
+        return len(words) == 1 and words[0].tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in words[0].children)
 
     def _joined(self, head: Token, verb: Token) -> bool:
         """Whether a conjunction of ``head`` stands right before ``verb``'s clause (``..., and she said``)."""
@@ -301,13 +363,14 @@ class ClausePasses(FinderBase):
             holder = attr.holder_of(tok) if frames else None
             if holder is None or not attr.can_speak(holder, self.mentions):
                 continue
-            for lo, hi, cue_end in self._noun_contents(tok, frames):
-                lo, hi = self._trim(lo, hi)
+            for first, hi, cue_end in self._noun_contents(tok, frames):
+                lo, hi = self._trim(first, hi)
                 if hi <= lo or all(i in self.quoted for i in range(lo, hi) if not self.doc[i].is_punct):
                     continue
                 speaker = attr.resolve_speaker(holder, self.mentions, self.quoted)
-                found = Found("indirect", self.doc[lo].idx, self._end(hi), tok, speaker,
-                              status=self._status(None, speaker), cue_end=cue_end)
+                start, said = self.doc[self._opening(first, lo)].idx, self.doc[lo].idx
+                found = Found("indirect", start, self._end(hi), tok, speaker, status=self._status(None, speaker),
+                              cue_end=cue_end, pieces=[(said, self._end(hi))] if start < said else None)
                 out.append(found)
         return out
 

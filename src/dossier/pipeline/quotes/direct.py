@@ -116,7 +116,53 @@ class DirectPasses(FinderBase):
             if span is not None and span.start <= cue.i < span.end - 1:  # 'Continued Holt:': the cue is no part
                 found.speaker.span = self.doc[cue.i + 1 : span.end]
             out.append(found)
+        return self._split_joined(out)
+
+    def _split_joined(self, found: list[Found]) -> list[Found]:
+        """One quote for a quotation its attribution splits in the same paragraph (``"A," she said, "B."``
+        and ``"A," she said. "B."``): two passages with the same cue, the cue between them, make one
+        quote whose span covers both and whose ``pieces`` are the passages."""
+        out: list[Found] = []
+        for g in found:
+            f = out[-1] if out else None
+            if f is None or not self._splits(f, g):
+                out.append(g)
+                continue
+            pieces = (f.pieces or [(f.start, f.end)]) + (g.pieces or [(g.start, g.end)])
+            speaker = f.speaker if f.speaker.span is not None or f.speaker.key is not None else g.speaker
+            out[-1] = Found("direct", f.start, g.end, f.cue, speaker, f.passage, f.addressee or g.addressee,
+                            f.addressee_backref, f.when or g.when, f.status, f.cue_end, pieces)
         return out
+
+    def _splits(self, f: Found, g: Found) -> bool:
+        """Whether direct quotes ``f`` and ``g`` are two parts of one quotation split by their cue."""
+        if f.kind != "direct" or g.kind != "direct" or f.passage is None or g.passage is None:
+            return False
+        if f.cue is None or g.cue is None or f.cue.i != g.cue.i or not f.end <= f.cue.idx < g.start:
+            return False
+        if self.text[f.start : f.end].rstrip().endswith("."):
+            return False  # '"... kidding." To which she said, "..."': a closed sentence, then another's words
+        between = self.doc[self._tok(self.marked[f.passage].outer_end) : self._tok(self.marked[g.passage].open_mark)]
+        cue = f.cue
+        if any(t.pos_ == "VERB" and t.i != cue.i and (self._acts_with(t, cue) or self._acts_with(cue, t))
+               for t in between):
+            return False  # '"...," she sings before asking, "..."': another act between the two
+        return self._para(f.start) == self._para(g.start)
+
+    @staticmethod
+    def _acts_with(verb: Token, cue: Token) -> bool:
+        """Whether ``verb`` hangs on ``cue`` through verbs and prepositions only, not inside a noun phrase
+        (``Ada Hill, who runs ...``)."""
+        tok = verb
+        for _ in range(8):
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            if tok.i == cue.i:
+                return True
+            if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+                return False
+        return False
 
     def _slot_after(self, close_tok: int) -> tuple[Token, Token] | None:
         """``"...," Holt barked.`` and ``"...," barked Holt.``: the verb right after a quote left open

@@ -26,6 +26,7 @@ from ..component import DossierComponent
 from . import attribution as attr
 from .base import Found
 from .clauses import ClausePasses
+from .cues import cue_words
 from .direct import DirectPasses
 
 
@@ -71,7 +72,7 @@ class _Finder(ClausePasses, DirectPasses):
 
     def _quote(self, n: int, f: Found) -> Quote:
         doc = self.doc
-        cue = attr.cue_span(f.cue) if f.cue is not None else None
+        cue = cue_words(f.cue) if f.cue is not None else None
         if cue is not None and f.cue_end is not None:
             cue = doc[cue.start : max(cue.end, f.cue_end)]
         sp = f.speaker.span
@@ -86,8 +87,9 @@ class _Finder(ClausePasses, DirectPasses):
             addressee=f.addressee,
             when=f.when,
             source=f.speaker.key,
-            text=self.text[f.start : f.end],
+            text=" ".join(self.text[s:e] for s, e in f.pieces) if f.pieces else self.text[f.start : f.end],
             confidence=cue_prior(f, self._quoted_words(f)),
+            pieces=[Span(s, e, self.text[s:e]) for s, e in f.pieces] if f.pieces and len(f.pieces) > 1 else None,
         )
 
 
