@@ -16,25 +16,58 @@ from .discourse import Discourse
 
 
 def pronoun_gender(d: Discourse, span: Span) -> str | None:
-    """The gender of the first he/she-type pronoun after ``span`` in its sentence, when no one else is named there.
+    """The gender of the first he/she-type pronoun after ``span`` in its sentence that can only mean it.
 
-    "Sanders's victory, which Clinton conceded, confirmed his appeal": "his" may be anyone's
-    the sentence names, so only a sentence naming no other person gives the cue.
+    A pronoun another person named earlier in the sentence could also mean is passed over
+    ("Sanders's victory, which Clinton conceded, confirmed his appeal": "his" may be
+    Sanders's), as is one inside a quotation; a person named after ``span`` ends the search.
     """
     doc = d.doc
     female, male = lexicons.load("coref/pronouns_female"), lexicons.load("coref/pronouns_male")
     sent = span.sent
-    for i in range(sent.start, sent.end):
-        other = d.mention_at.get(i)
-        if other is not None and other.label_ == "PERSON" and not (span.start <= i < span.end) and (
-                len(other) > 1 or other.text.lower() != span.text.lower()):
-            return None
+    word = span.text.lower()
+    before = [
+        m for m in d.spans
+        if m.label_ == "PERSON" and sent.start <= m.start < span.start and m.text.lower() != word
+    ]
     for tok in doc[span.end : sent.end]:
-        if tok.lower_ in female:
-            return "female"
-        if tok.lower_ in male:
-            return "male"
+        other = d.mention_at.get(tok.i)
+        if other is not None and other.label_ == "PERSON" and (len(other) > 1 or other.text.lower() != word):
+            return None
+        if d.quote_of[tok.i] is not None:
+            continue
+        gender = "female" if tok.lower_ in female else "male" if tok.lower_ in male else None
+        if gender is None:
+            continue
+        if any(d.genders.get(m.kb_id_) in {gender, None} for m in before):
+            continue
+        return gender
     return None
+
+
+def living_speakers(d: Discourse, keys: list[str], span: Span) -> list[str]:
+    """``keys`` without the dead, when ``span`` is the subject of a verb of saying ("Khan says")."""
+    root = span.root
+    if root.dep_ not in {"nsubj"} or root.head.lemma_.lower() not in lexicons.load("reporting_verbs"):
+        return keys
+    return [k for k in keys if not _dead(d, k)]
+
+
+def _dead(d: Discourse, key: str) -> bool:
+    """Whether the article says ``key`` has died: "the late Obi", "Obi, who died in 2004", "Obi was killed"."""
+    doc = d.doc
+    deaths = lexicons.load("coref/death_verbs")
+    for m in d.spans:
+        if m.kb_id_ != key or m.label_ != "PERSON":
+            continue
+        if m.start and doc[m.start - 1].lower_ == "late":
+            return True
+        root = m.root
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in deaths:
+            return True
+        if any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in deaths for c in root.children):
+            return True
+    return False
 
 
 def paragraph_bearers(d: Discourse, keys: list[str], full: dict[str, list[Span]], span: Span) -> list[str]:
