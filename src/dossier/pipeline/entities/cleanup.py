@@ -63,7 +63,7 @@ def split_person(doc: Doc, start: int, end: int, title_len: int) -> list[tuple[i
         while b > a and (doc[b - 1].like_num or doc[b - 1].text[:1].isdigit() or doc[b - 1].text in DASHES
                          or doc[b - 1].text == ":"):
             b -= 1
-        while a < b and (doc[a].text in DASHES or _particle(doc[a].text) and b - a == 1):
+        while a < b and (doc[a].text in DASHES or (_particle(doc[a].text) and b - a == 1)):
             a += 1
         a = _drop_descriptor(doc, a, b)
         b = _drop_headline_word(doc, a, b)

@@ -612,19 +612,20 @@ def _join_name_variants(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
                 for short in names[id(cl)] for long in names[id(other)]
             )
             spelled = (
-                cl.last == other.last and cl.first != other.first and _squeeze(cl.first or "") == _squeeze(other.first or "")
+                cl.last == other.last and cl.first != other.first
+                and _squeeze(cl.first or "") == _squeeze(other.first or "")
                 and (len(cl.mentions), -cl.mentions[0].start) < (len(other.mentions), -other.mentions[0].start)
             )
             if tail or spelled:
                 target[id(cl)] = other
                 break
-    keep = []
+    keep: list[Cluster] = []
     for cl in clusters:
-        other = target.get(id(cl))
-        if other is None:
+        into = target.get(id(cl))
+        if into is None:
             keep.append(cl)
         else:
-            other.mentions.extend(cl.mentions)
+            into.mentions.extend(cl.mentions)
     return keep
 
 
@@ -756,11 +757,13 @@ def _write(doc: Doc, clusters: list[Cluster]) -> None:
     records = doc_state.entities(doc)
     spans: list[Span] = []
     used: set[str] = set()
+    lasts = Counter(cl.last for cl in clusters if cl.label == "PERSON" and cl.first and cl.last)
+    shared = {last for last, n in lasts.items() if n > 1 and last}
     for cl in clusters:
         name = _best_name(doc, cl)
         key = _unique(_slug(name), used)
         cl.key = key
-        evidence = _gender_evidence(doc, cl) if cl.label == "PERSON" else {}
+        evidence = _gender_evidence(doc, cl, shared) if cl.label == "PERSON" else {}
         records[key] = {
             "name": name,
             "type": cl.label,
@@ -785,12 +788,18 @@ def _best_name(doc: Doc, cl: Cluster) -> str:
     return max(names, key=lambda n: (len(n.split()), not n.isupper(), len(n)))
 
 
-def _gender_evidence(doc: Doc, cl: Cluster) -> gender_mod.Evidence:
-    """Honorifics before the cluster's names and its first name, weighed (see :mod:`.gender`)."""
+def _gender_evidence(doc: Doc, cl: Cluster, shared: set[str]) -> gender_mod.Evidence:
+    """Honorifics before the cluster's names and its first name, weighed (see :mod:`.gender`).
+
+    A bare surname two people share (``shared``) gives no evidence: coreference decides whose it is.
+    """
     evidence: gender_mod.Evidence = {}
     honorifics = lexicons.pairs("honorifics")
     for m in cl.mentions:
-        gender_mod.add(evidence, honorifics.get((m.honorific or "").lower().rstrip(".")), gender_mod.HONORIFIC)
+        if m.end - m.start == 1 and doc[m.start].lower_ in shared:
+            continue
+        before = m.honorific or (doc[m.start - 1].text if m.start else "")  # "Mrs." the NER left outside
+        gender_mod.add(evidence, honorifics.get(before.lower().rstrip(".")), gender_mod.HONORIFIC)
     lean = gender_mod.first_name_lean(cl.first) if cl.first else None
     if lean is not None:
         gender_mod.add(evidence, *lean)

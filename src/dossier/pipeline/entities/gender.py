@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-HONORIFIC = 4.0
+HONORIFIC = 6.0  # an explicit "Mrs." outweighs the name list
 FIRST_NAME_CLEAR = 3.0
 FIRST_NAME_LEANING = 1.0
 KIN_NOUN = 2.0

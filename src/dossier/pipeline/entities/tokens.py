@@ -8,6 +8,7 @@ count, and only after three lower-case letters (``McDonald``, ``DeSantis`` stay 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spacy.language import Language
 from spacy.util import compile_infix_regex
@@ -21,10 +22,12 @@ def glued_title_pattern() -> str:
         {t.rstrip(".").capitalize() for t in lexicons.load("person_titles") if t.endswith(".") and " " not in t},
         key=len, reverse=True,
     )
-    return r"(?<=[a-z]{3})(?:%s)$" % "|".join(re.escape(a) for a in abbrevs)
+    alternatives = "|".join(re.escape(a) for a in abbrevs)
+    return rf"(?<=[a-z]{{3}})(?:{alternatives})$"
 
 
 def split_glued_titles(nlp: Language) -> None:
     """Add the glued-title infix to ``nlp``'s tokenizer."""
     infixes = [*(nlp.Defaults.infixes or ()), glued_title_pattern()]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
