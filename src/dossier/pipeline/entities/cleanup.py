@@ -2,9 +2,9 @@
 
 Span repairs (token offsets in, token offsets out):
 
-* a lower-case word that is no name particle ends a name, as does a dash with space
-  around it: ``Carson distanced`` -> ``Carson``; ``Weak - Rubio`` -> ``Rubio``;
-  ``pro-Lane`` -> ``Lane``; ``Ana Ruiz of Tustin`` -> ``Ana Ruiz``;
+* a lower-case word that is no name particle ends a name: ``Carson distanced`` ->
+  ``Carson``; ``pro-Lane`` -> ``Lane``; ``Ana Ruiz of Tustin`` -> ``Ana Ruiz`` (a
+  dash between capitalised words joins them: ``Torjeman - Besson``);
 * a trailing number is no part of a name (``Lane 42-40``);
 * a demonym or similar descriptor before a full name is not its first name:
   ``Kentuckian Ada Ortiz`` -> ``Ada Ortiz``;
@@ -28,7 +28,6 @@ from .. import lexicons
 from .gender import first_name_lean
 
 DASHES = {"-", "–", "—"}
-DESCRIPTOR_SUFFIXES = ("ian", "an", "er", "ist", "ite", "ese")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.){1,4}[A-Za-z]?\.?$")
 
 
@@ -39,9 +38,9 @@ def _particle(word: str) -> bool:
 def _separator(doc: Doc, i: int) -> bool:
     tok = doc[i]
     if tok.text in DASHES:
-        spaced = bool(doc[i - 1].whitespace_) if i else True
-        return spaced or bool(tok.whitespace_) or (i > 0 and doc[i - 1].is_lower and not _particle(doc[i - 1].text))
-    if i > 1 and doc[i - 1].text in DASHES and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        # "pro-Lane": a dash after a lower-case word; between capitalised words it joins ("Torjeman - Besson").
+        return i > 0 and doc[i - 1].is_lower and not _particle(doc[i - 1].text)
+    if i > 0 and doc[i - 1].text in DASHES and i > 1 and not doc[i - 2].is_lower:
         return False  # "Jong-un": a hyphenated part of the name
     return tok.is_alpha and tok.is_lower and not _particle(tok.text)
 
@@ -80,7 +79,7 @@ def _drop_descriptor(doc: Doc, a: int, b: int) -> int:
     word = doc[a].lower_
     if first_name_lean(doc[a].text) is not None or first_name_lean(doc[a + 1].text) is None:
         return a
-    if word in lexicons.load("entities/demonyms") or word.endswith(DESCRIPTOR_SUFFIXES):
+    if word in lexicons.load("entities/demonyms"):
         return a + 1
     return a
 
