@@ -6,9 +6,11 @@ Every sentence is invented, about fictional people; positive and negative cases 
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from dossier.pipeline import doc_state
-from dossier.pipeline.entities import gender
+from dossier.pipeline.entities import cleanup, gender
 from dossier.pipeline.entities.tokens import glued_title_pattern
 
 # --- without the model -----------------------------------------------------------------------------
@@ -45,6 +47,57 @@ def test_glued_title_pattern(word: str, split: bool) -> None:
     import re
 
     assert bool(re.search(glued_title_pattern(), word)) is split
+
+
+def _hand_doc(words: list[str], spaces: list[bool] | None = None) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "parts"),
+    [
+        (["Carson", "distanced"], None, [(0, 1)]),  # a lower-case word ends a name
+        (["Ana", "Ruiz", "of", "Tustin"], None, [(0, 2), (3, 4)]),
+        (["pro", "-", "Lane"], [False, False, True], [(2, 3)]),
+        (["Kim", "Jong", "-", "un"], [True, False, False, True], [(0, 4)]),  # hyphenated: one name
+        (["Yasmine", "Torjeman", "-", "Besson"], None, [(0, 4)]),  # a spaced hyphen between names joins
+        (["Bill", "de", "Rossi"], None, [(0, 3)]),  # a particle is part of the name
+        (["Lane", "42", "-", "40"], [True, False, False, True], [(0, 1)]),  # a trailing score
+        (["Fred", "Lane", "Dies"], None, [(0, 2)]),  # a headline verb
+        (["Kentuckian", "Rand", "Pell"], None, [(1, 3)]),  # a demonym before a full name
+        (["Anna", "Richardson", "White"], None, [(0, 3)]),  # a real three-word name stays whole
+        (["Democrat", "Pell"], None, [(0, 2)]),  # no full name after it: left to the other rules
+    ],
+)
+def test_split_person(words: list[str], spaces: list[bool] | None, parts: list[tuple[int, int]]) -> None:
+    doc = _hand_doc(words, spaces)
+    assert cleanup.split_person(doc, 0, len(doc), title_len=0) == parts
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["U.S."], "OTHER"),
+        (["Medicare"], "OTHER"),
+        (["Latinos"], "NORP"),
+        (["Colorado"], "GPE"),
+        (["Politico"], "OUTLET"),
+        (["ABSTRACT"], "OTHER"),
+        (["Heisman", "Trophy"], "OTHER"),
+        (["Evin", "Prison"], "LOC"),
+        (["Delia"], None),
+        (["Delia", "Moss"], None),
+        (["DELIA"], None),  # an all-caps first name may be a name
+    ],
+)
+def test_not_a_person(words: list[str], expected: str | None) -> None:
+    doc = _hand_doc(words)
+    assert cleanup.not_a_person(doc, 0, len(doc), names=set()) == expected
+
+
+def test_a_name_the_article_uses_stays_a_person() -> None:
+    doc = _hand_doc(["Politico"])
+    assert cleanup.not_a_person(doc, 0, 1, names={"politico"}) is None
 
 
 # --- with the model --------------------------------------------------------------------------------
@@ -106,6 +159,13 @@ def test_gender_from_weighed_evidence(nlp, text: str, name: str, expected: str) 
          "Dario Sato was 27. \"We miss him every day,\" Sato says.", "Sato", "Amir Sato"),
         ("Amir Sato and his son, Army Capt. Dario Sato, were honored. Dario Sato was 27. "
          "\"We miss the old days,\" Sato says.", "Sato", None),
+        # "the Orr brothers" is both of them; "Orr said" after naming both in the paragraph is no one.
+        ("Dan Orr and Carl Orr run the firm. Critics attacked the Orr brothers on Monday.", "Orr", None),
+        # A pronoun before the name already means someone else: "he" after it decides nothing.
+        ("Ada Marr and her husband, Tom Marr, held a rally. She endorsed Marr, but told reporters "
+         "that she had doubts.", "Marr", None),
+        ("Ada Marr and her husband, Tom Marr, held a rally.\n\nMarr told reporters that she had "
+         "doubts.", "Marr", "Ada Marr"),
     ],
 )
 def test_same_surname_people(nlp, text: str, surname: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]

@@ -175,6 +175,9 @@ def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tupl
         keys = by_last.get(span.text.lower(), [])
         if len(keys) < 2:
             continue
+        if surname_cues.names_a_group(d, span):
+            out.append((span, None, 0.0))  # "the Obi brothers": both of them, not one
+            continue
         prev = doc[span.start - 1].lower_.rstrip(".") if span.start else ""
         chosen: list[str] = []
         honorific = lexicons.pairs("honorifics").get(prev)

@@ -18,9 +18,10 @@ from .discourse import Discourse
 def pronoun_gender(d: Discourse, span: Span) -> str | None:
     """The gender of the first he/she-type pronoun after ``span`` in its sentence that can only mean it.
 
-    A pronoun another person named earlier in the sentence could also mean is passed over
-    ("Sanders's victory, which Clinton conceded, confirmed his appeal": "his" may be
-    Sanders's), as is one inside a quotation; a person named after ``span`` ends the search.
+    A pronoun another person named (or a pronoun used) earlier in the sentence could also mean
+    is passed over ("Sanders's victory, which Clinton conceded, confirmed his appeal": "his"
+    may be Sanders's), as is one on the other side of a quotation mark from ``span``; a person
+    named after ``span`` ends the search.
     """
     doc = d.doc
     female, male = lexicons.load("coref/pronouns_female"), lexicons.load("coref/pronouns_male")
@@ -30,19 +31,30 @@ def pronoun_gender(d: Discourse, span: Span) -> str | None:
         m for m in d.spans
         if m.label_ == "PERSON" and sent.start <= m.start < span.start and m.text.lower() != word
     ]
+    # "He endorsed Obi, but said he ...": a pronoun before the name already means someone else.
+    meant = {"female" if t.lower_ in female else "male" for t in doc[sent.start : span.start]
+             if t.lower_ in female or t.lower_ in male}
+    quote = d.quote_of[span.start]
     for tok in doc[span.end : sent.end]:
         other = d.mention_at.get(tok.i)
         if other is not None and other.label_ == "PERSON" and (len(other) > 1 or other.text.lower() != word):
             return None
-        if d.quote_of[tok.i] is not None:
-            continue
+        if d.quote_of[tok.i] != quote:
+            continue  # a quoted name and the pronoun of the words around the quote are different voices
         gender = "female" if tok.lower_ in female else "male" if tok.lower_ in male else None
         if gender is None:
             continue
-        if any(d.genders.get(m.kb_id_) in {gender, None} for m in before):
+        if gender in meant or any(d.genders.get(m.kb_id_) in {gender, None} for m in before):
             continue
         return gender
     return None
+
+
+def names_a_group(d: Discourse, span: Span) -> bool:
+    """``the Obi brothers``, ``the Obi family``: a bare surname before a plural kin or group noun is both."""
+    doc = d.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.lower_ in lexicons.load("coref/family_group_nouns")
 
 
 def living_speakers(d: Discourse, keys: list[str], span: Span) -> list[str]:

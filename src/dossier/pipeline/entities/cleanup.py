@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from .. import lexicons
 from .gender import first_name_lean
 
-DASHES = {"-", "–", "—"}
+DASHES = {"-", "–", "—", "--"}
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.){1,4}[A-Za-z]?\.?$")
 
 
@@ -110,8 +110,12 @@ def debris(doc: Doc, start: int, end: int, names: set[str]) -> bool:
     return first_name_lean(word) is None and word.lower() not in names
 
 
-def not_a_person(doc: Doc, start: int, end: int, surnames: set[str]) -> str | None:
-    """The type a PERSON span really has ("OTHER" for debris), or None when it may be a person."""
+def not_a_person(doc: Doc, start: int, end: int, names: set[str]) -> str | None:
+    """The type a PERSON span really has ("OTHER" for debris), or None when it may be a person.
+
+    ``names``: the first names and surnames of the people the article names in full; a one-word
+    span that is one of them stays a person.
+    """
     span = doc[start:end]
     text = span.text
     norm = " ".join(text.lower().split())
@@ -127,7 +131,7 @@ def not_a_person(doc: Doc, start: int, end: int, surnames: set[str]) -> str | No
         return None
     word = span[0]
     lower = word.lower_
-    if lower in surnames:
+    if lower in names:
         return None
     if _INITIALS.match(text) and "." in text:
         return "OTHER"  # "U.S.", "O.K.": initials, not a name

@@ -268,6 +268,8 @@ def _family_groups(doc: Doc, cands: list[Candidate]) -> None:
         if prev is None or prev.lower_ != "the" or not tok.text.endswith("s") or not tok.text[:1].isupper():
             continue
         stems = {tok.lower_[:-1], tok.lower_[:-2] if tok.lower_.endswith("es") else ""}
+        if tok.lower_ in surnames and not stems & surnames:
+            continue  # "the Voss brothers": the surname itself ends in s
         if cand.label == "PERSON" or stems & surnames:
             cand.label = "GROUP"
             cand.subtype = "family"
@@ -405,11 +407,15 @@ def _retype(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             word in surnames or word in first_names or word in one_word_people or _after_title(doc, cand.start)
         ):
             cand.label = "PERSON"
-    return _not_people_after_all(doc, cands, surnames | first_names | {w for w in votes if votes[w] >= 2})
+    return _not_people_after_all(doc, cands, surnames | first_names, {w for w in votes if votes[w] >= 2})
 
 
-def _not_people_after_all(doc: Doc, cands: list[Candidate], names: set[str]) -> list[Candidate]:
-    """PERSON candidates that name no one (see :mod:`.cleanup`): retyped, or dropped as debris."""
+def _not_people_after_all(doc: Doc, cands: list[Candidate], names: set[str], repeated: set[str]) -> list[Candidate]:
+    """PERSON candidates that name no one (see :mod:`.cleanup`): retyped, or dropped as debris.
+
+    ``names``: first names and surnames of the people named in full; ``repeated``: one-word
+    names the NER calls a person more than once (a split-off piece that is one of them stays).
+    """
     keep = []
     known = lexicons.pairs("entities/not_people")
     for cand in cands:
@@ -417,7 +423,7 @@ def _not_people_after_all(doc: Doc, cands: list[Candidate], names: set[str]) -> 
         if listed is not None:
             cand.label = listed.upper()
         elif cand.label == "PERSON" and cand.honorific is None:
-            if cand.rule == "split" and cleanup.debris(doc, cand.start, cand.end, names):
+            if cand.rule == "split" and cleanup.debris(doc, cand.start, cand.end, names | repeated):
                 continue
             if cand.end - cand.start >= 2 and cleanup.place_opener(doc[cand.start].text):
                 cand.label = "GPE"
