@@ -9,7 +9,7 @@ the surname goes to no one rather than to a guess.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .. import lexicons
 from .discourse import Discourse
@@ -35,6 +35,7 @@ def pronoun_gender(d: Discourse, span: Span) -> str | None:
     meant = {"female" if t.lower_ in female else "male" for t in doc[sent.start : span.start]
              if t.lower_ in female or t.lower_ in male}
     quote = d.quote_of[span.start]
+    anchor = _clause_anchor(span)
     for tok in doc[span.end : sent.end]:
         other = d.mention_at.get(tok.i)
         if other is not None and other.label_ == "PERSON" and (len(other) > 1 or other.text.lower() != word):
@@ -46,7 +47,21 @@ def pronoun_gender(d: Discourse, span: Span) -> str | None:
             continue
         if gender in meant or any(d.genders.get(m.kb_id_) in {gender, None} for m in before):
             continue
+        if anchor is not None and anchor not in tok.ancestors:
+            continue  # "... a county that Obi won, providing her a stage": another clause's "her"
         return gender
+    return None
+
+
+def _clause_anchor(span: Span) -> Token | None:
+    """The verb ``span`` belongs to (through possessives, prepositions, coordination), if any."""
+    t = span.root
+    for _ in range(6):
+        if t.pos_ in {"VERB", "AUX"}:
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
     return None
 
 
