@@ -74,12 +74,14 @@ def load(model: str | None = None, components: tuple[str, ...] | None = None) ->
     are registered); the statistical pipeline is always complete.
     """
     from . import factories  # noqa: F401  (registers the components)
+    from .entities.tokens import split_glued_titles
 
     wanted = COMPONENTS if components is None else components
     unknown = [name for name in wanted if name not in COMPONENTS or not Language.has_factory(name)]
     if unknown:
         raise ModelError(f"unknown dossier component(s) {', '.join(unknown)}; known: {', '.join(COMPONENTS)}")
     nlp = _load_base(model_name(model))
+    split_glued_titles(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dossier_paragraphs", before="parser")
     for name in COMPONENTS:

@@ -64,6 +64,7 @@ class Discourse:
     entries: list[Entry] = field(default_factory=list)
     resolved: dict[int, tuple[str, float] | None] = field(default_factory=dict)
     genders: dict[str, str | None] = field(default_factory=dict)
+    gender_evidence: dict[str, dict[str, float]] = field(default_factory=dict)
     fronted: set[int] = field(default_factory=set)
 
     @classmethod
@@ -79,6 +80,7 @@ class Discourse:
             elif span.kb_id_:
                 d.add(span.root.i, span.start, span.end, span.kb_id_, "descriptor")
         d.genders = {k: r.get("gender") for k, r in d.records.items()}
+        d.gender_evidence = {k: dict(r.get("gender_evidence") or {}) for k, r in d.records.items()}
         return d
 
     # --- indices ---------------------------------------------------------------------------------

@@ -86,8 +86,8 @@ def resolve_at(d: Discourse, i: int) -> tuple[str, float] | None:
     if result is not None:
         d.add(i, i, i + 1, result[0], "pronoun")
         key = result[0]
-        if feats.gender and d.genders.get(key) is None and result[1] >= 0.7:
-            d.genders[key] = feats.gender  # the article's own "she" decides
+        if feats.gender and d.genders.get(key) is None and result[1] >= 0.7 and not d.gender_evidence.get(key):
+            d.genders[key] = feats.gender  # the article's own "she" decides, when nothing else spoke
     return result
 
 

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import doc_state, lexicons
 from ..component import DossierComponent
 from ..entities.finder import gender_of_first_name
-from . import surname_cues
+from . import gender_votes, surname_cues
 from .descriptors import appositions, collect_ties, find_descriptor, kin_surnames, resolve_descriptor, role_nouns
 from .discourse import Discourse
 from .pronouns import features, resolve_at
@@ -77,6 +77,7 @@ def resolve(doc: Doc) -> Resolution:
     """Run coref's passes over ``doc`` in reading order (see the module docstring)."""
     _missed_names(doc)
     d = Discourse.build(doc)
+    gender_votes.count(d)
     confidence = doc_state.mention_confidence(doc)
     renames = {**_joint_first_names(d), **kin_surnames(d)}
     ties = collect_ties(d)
@@ -117,8 +118,12 @@ def resolve(doc: Doc) -> Resolution:
 def _finish(res: Resolution) -> None:
     d = res.discourse
     for key, gender in d.genders.items():
-        if gender and not d.records[key].get("gender"):
-            d.records[key]["gender"] = gender
+        rec = d.records[key]
+        if gender and not rec.get("gender"):
+            rec["gender"] = gender
+        elif d.gender_evidence.get(key) and rec.get("type") == "PERSON":
+            rec["gender"] = gender  # the weighed evidence, pronouns included, decides
+        rec.pop("gender_evidence", None)
     _write(d, res.added, res.renames, res.appositions, res.confidence)
 
 
@@ -170,21 +175,38 @@ def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tupl
         keys = by_last.get(span.text.lower(), [])
         if len(keys) < 2:
             continue
+        if surname_cues.names_a_group(d, span):
+            out.append((span, None, 0.0))  # "the Obi brothers": both of them, not one
+            continue
         prev = doc[span.start - 1].lower_.rstrip(".") if span.start else ""
         chosen: list[str] = []
         honorific = lexicons.pairs("honorifics").get(prev)
         if honorific is not None:
+            # "Mr. Obi": not the woman; of two men, the other cues decide.
+            keys = [k for k in keys if d.genders.get(k) in {honorific, None}]
             chosen = [k for k in keys if d.genders.get(k) == honorific]
+            if len(keys) == 1:
+                chosen = keys
         elif prev in role_nouns() or prev in lexicons.load("person_titles"):
             chosen = [k for k in keys if k in ties.get(prev, {})]
         if len(chosen) == 1:
             out.append((span, chosen[0], 0.9))
             continue
+        if not keys:
+            out.append((span, None, 0.0))
+            continue
         gender = surname_cues.pronoun_gender(d, span)  # "Clinton said her plan ..."
         by_gender = [k for k in keys if gender and d.genders.get(k) == gender]
+        if not by_gender and gender:
+            by_gender = [k for k in keys if d.genders.get(k) is None]
         if len(by_gender) == 1:
             out.append((span, by_gender[0], 0.85))
             continue
+        living = surname_cues.living_speakers(d, keys, span)  # "Khan says ...": not his late son
+        if len(living) == 1:
+            out.append((span, living[0], 0.8))
+            continue
+        keys = living or keys
         named = surname_cues.paragraph_bearers(d, keys, full, span)
         if len(named) == 1:
             out.append((span, named[0], 0.75))

@@ -9,32 +9,92 @@ the surname goes to no one rather than to a guess.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .. import lexicons
 from .discourse import Discourse
 
 
 def pronoun_gender(d: Discourse, span: Span) -> str | None:
-    """The gender of the first he/she-type pronoun after ``span`` in its sentence, when no one else is named there.
+    """The gender of the first he/she-type pronoun after ``span`` in its sentence that can only mean it.
 
-    "Sanders's victory, which Clinton conceded, confirmed his appeal": "his" may be anyone's
-    the sentence names, so only a sentence naming no other person gives the cue.
+    A pronoun another person named (or a pronoun used) earlier in the sentence could also mean
+    is passed over ("Sanders's victory, which Clinton conceded, confirmed his appeal": "his"
+    may be Sanders's), as is one on the other side of a quotation mark from ``span``; a person
+    named after ``span`` ends the search.
     """
     doc = d.doc
     female, male = lexicons.load("coref/pronouns_female"), lexicons.load("coref/pronouns_male")
     sent = span.sent
-    for i in range(sent.start, sent.end):
-        other = d.mention_at.get(i)
-        if other is not None and other.label_ == "PERSON" and not (span.start <= i < span.end) and (
-                len(other) > 1 or other.text.lower() != span.text.lower()):
-            return None
+    word = span.text.lower()
+    before = [
+        m for m in d.spans
+        if m.label_ == "PERSON" and sent.start <= m.start < span.start and m.text.lower() != word
+    ]
+    # "He endorsed Obi, but said he ...": a pronoun before the name already means someone else.
+    meant = {"female" if t.lower_ in female else "male" for t in doc[sent.start : span.start]
+             if t.lower_ in female or t.lower_ in male}
+    quote = d.quote_of[span.start]
+    anchor = _clause_anchor(span)
     for tok in doc[span.end : sent.end]:
-        if tok.lower_ in female:
-            return "female"
-        if tok.lower_ in male:
-            return "male"
+        other = d.mention_at.get(tok.i)
+        if other is not None and other.label_ == "PERSON" and (len(other) > 1 or other.text.lower() != word):
+            return None
+        if d.quote_of[tok.i] != quote:
+            continue  # a quoted name and the pronoun of the words around the quote are different voices
+        gender = "female" if tok.lower_ in female else "male" if tok.lower_ in male else None
+        if gender is None:
+            continue
+        if gender in meant or any(d.genders.get(m.kb_id_) in {gender, None} for m in before):
+            continue
+        if anchor is not None and anchor not in tok.ancestors:
+            continue  # "... a county that Obi won, providing her a stage": another clause's "her"
+        return gender
     return None
+
+
+def _clause_anchor(span: Span) -> Token | None:
+    """The verb ``span`` belongs to (through possessives, prepositions, coordination), if any."""
+    t = span.root
+    for _ in range(6):
+        if t.pos_ in {"VERB", "AUX"}:
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def names_a_group(d: Discourse, span: Span) -> bool:
+    """``the Obi brothers``, ``the Obi family``: a bare surname before a plural kin or group noun is both."""
+    doc = d.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.lower_ in lexicons.load("coref/family_group_nouns")
+
+
+def living_speakers(d: Discourse, keys: list[str], span: Span) -> list[str]:
+    """``keys`` without the dead, when ``span`` is the subject of a verb of saying ("Khan says")."""
+    root = span.root
+    if root.dep_ not in {"nsubj"} or root.head.lemma_.lower() not in lexicons.load("reporting_verbs"):
+        return keys
+    return [k for k in keys if not _dead(d, k)]
+
+
+def _dead(d: Discourse, key: str) -> bool:
+    """Whether the article says ``key`` has died: "the late Obi", "Obi, who died in 2004", "Obi was killed"."""
+    doc = d.doc
+    deaths = lexicons.load("coref/death_verbs")
+    for m in d.spans:
+        if m.kb_id_ != key or m.label_ != "PERSON":
+            continue
+        if m.start and doc[m.start - 1].lower_ == "late":
+            return True
+        root = m.root
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in deaths:
+            return True
+        if any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in deaths for c in root.children):
+            return True
+    return False
 
 
 def paragraph_bearers(d: Discourse, keys: list[str], full: dict[str, list[Span]], span: Span) -> list[str]:

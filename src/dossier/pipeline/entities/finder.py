@@ -30,13 +30,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import doc_state, lexicons
 from ..component import DossierComponent
+from . import cleanup
+from . import gender as gender_mod
 
 NER_TYPES = {
     "PERSON": "PERSON",
@@ -94,6 +94,7 @@ def find_entities(doc: Doc) -> list[Cluster]:
     """Find, clean and cluster the entity mentions of ``doc`` (nothing written)."""
     title_len = doc_state.title_len(doc)
     cands = _candidates(doc)
+    _cut_to_known_names(doc, cands)
     _trim_headline_names(doc, cands, title_len)
     cands = _headline_filter(doc, cands, title_len)
     cands = _retype(doc, cands)
@@ -192,9 +193,17 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[Candidate]:
         cand = _strip(doc, a, b, inner_label)
         if cand is None:
             continue
-        if poss:
-            cand.kind = "possessive"
-        out.append(cand)
+        pieces = [cand]
+        if cand.label == "PERSON":
+            pieces = [
+                Candidate(x, y, "PERSON", honorific=cand.honorific if x == cand.start else None,
+                          rule=cand.rule if (x, y) == (cand.start, cand.end) else "split")
+                for x, y in cleanup.split_person(doc, cand.start, cand.end, doc_state.title_len(doc))
+            ]
+        for piece in pieces:
+            if poss and piece.end == cand.end:
+                piece.kind = "possessive"
+            out.append(piece)
     return out
 
 
@@ -259,6 +268,8 @@ def _family_groups(doc: Doc, cands: list[Candidate]) -> None:
         if prev is None or prev.lower_ != "the" or not tok.text.endswith("s") or not tok.text[:1].isupper():
             continue
         stems = {tok.lower_[:-1], tok.lower_[:-2] if tok.lower_.endswith("es") else ""}
+        if tok.lower_ in surnames and not stems & surnames:
+            continue  # "the Voss brothers": the surname itself ends in s
         if cand.label == "PERSON" or stems & surnames:
             cand.label = "GROUP"
             cand.subtype = "family"
@@ -325,7 +336,7 @@ def _person_by_first_name(doc: Doc, cands: list[Candidate]) -> None:
             continue
         if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in span):
             continue
-        if span[-1].lower_ in places or span[0].tag_ != "NNP":
+        if span[-1].lower_ in places or span[0].tag_ != "NNP" or cleanup.place_opener(span[0].text):
             continue
         if gender_of_first_name(span[0].text) is not None:
             cand.label = "PERSON"
@@ -396,7 +407,55 @@ def _retype(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             word in surnames or word in first_names or word in one_word_people or _after_title(doc, cand.start)
         ):
             cand.label = "PERSON"
-    return cands
+    return _not_people_after_all(doc, cands, surnames | first_names, {w for w in votes if votes[w] >= 2})
+
+
+def _not_people_after_all(doc: Doc, cands: list[Candidate], names: set[str], repeated: set[str]) -> list[Candidate]:
+    """PERSON candidates that name no one (see :mod:`.cleanup`): retyped, or dropped as debris.
+
+    ``names``: first names and surnames of the people named in full; ``repeated``: one-word
+    names the NER calls a person more than once (a split-off piece that is one of them stays).
+    """
+    keep = []
+    known = lexicons.pairs("entities/not_people")
+    for cand in cands:
+        listed = known.get(" ".join(doc[cand.start : cand.end].text.lower().split()))
+        if listed is not None:
+            cand.label = listed.upper()
+        elif cand.label == "PERSON" and cand.honorific is None:
+            if cand.rule == "split" and cleanup.debris(doc, cand.start, cand.end, names | repeated):
+                continue
+            if cand.end - cand.start >= 2 and cleanup.place_opener(doc[cand.start].text):
+                cand.label = "GPE"
+            label = cleanup.not_a_person(doc, cand.start, cand.end, names)
+            if label == "OTHER" and cand.end - cand.start == 1:
+                continue  # debris: initials, a lone title, a section label
+            if label is not None:
+                cand.label = label
+        keep.append(cand)
+    return keep
+
+
+def _cut_to_known_names(doc: Doc, cands: list[Candidate]) -> None:
+    """``Ada Ortiz Super PAC``, ``Ortiz Campaign Manager``: a PERSON span that opens with a name the
+    article uses on its own, followed by words the article also writes in lower case, is that name."""
+    suffixes = lexicons.load("entities/name_suffixes")
+    people = [c for c in cands if c.label == "PERSON"]
+    full = {tuple(t.lower_ for t in doc[c.start : c.end]) for c in people if c.end - c.start >= 2}
+    surnames = {words[-1] for words in full}
+    lower_words = {t.text for t in doc if t.is_lower}
+    for cand in people:
+        words = tuple(t.lower_ for t in doc[cand.start : cand.end])
+        for n in range(len(words) - 1, 0, -1):
+            rest = doc[cand.start + n : cand.end]
+            if rest[0].lower_ in suffixes or rest[0].lower_.rstrip(".") in suffixes:
+                continue
+            common = all(t.lower_ in lower_words or t.lower_ in lexicons.load("entities/headline_words") for t in rest)
+            if (n >= 2 and words[:n] in full) or (
+                n == 1 and words[0] in surnames and common and first_name_known(doc[cand.start].text) is None
+            ) or (n >= 2 and words[:n] in full and common):
+                cand.end = cand.start + n
+                break
 
 
 def _trim_headline_names(doc: Doc, cands: list[Candidate], title_len: int) -> None:
@@ -453,6 +512,8 @@ def _name_parts(doc: Doc, cand: Candidate) -> tuple[str | None, str | None]:
     suffixes = lexicons.load("entities/name_suffixes")
     words = [w.strip(",;:") for w in doc[cand.start : cand.end].text.split()]
     words = [w for w in words if w and w.lower() not in suffixes and not (len(w) <= 2 and w.endswith("."))]
+    while len(words) > 1 and words[0] in lexicons.load("entities/name_particles"):
+        words = words[1:]  # "de Blasio": a surname with its particle, no first name
     if not words:
         return None, None
     if len(words) == 1:
@@ -474,7 +535,9 @@ def _surnames(doc: Doc, cands: list[Candidate]) -> set[str]:
 
 def _stray_first_word(doc: Doc, cand: Candidate, first: str, last: str, cands: list[Candidate]) -> bool:
     """``Suppose Obi ...``: a sentence-initial word that is no first name, before a known surname."""
-    if cand.end - cand.start != 2 or not doc[cand.start].is_sent_start or first_name_known(first) is not None:
+    common = first in lexicons.load("entities/common_word_names")  # "Young Obi supporters"
+    if cand.end - cand.start != 2 or not doc[cand.start].is_sent_start or (
+            first_name_known(first) is not None and not common):
         return False
     others = [_name_parts(doc, c) for c in cands if c.label == "PERSON" and c is not cand]
     return any(f and f != first and l_ == last for f, l_ in others)
@@ -521,6 +584,8 @@ def _cluster(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
     for cl in clusters:
         if cl.label not in {"PERSON", "GROUP"}:
             cl.label = _majority_label(cl)
+    clusters = _join_name_variants(doc, clusters)
+    persons = {k: cl for k, cl in persons.items() if cl in clusters}
     for cand, word in singles:
         _attach_single(doc, cand, word, persons, clusters)
     for cand in descriptors:
@@ -531,6 +596,43 @@ def _cluster(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
     for cl in clusters:
         cl.mentions.sort(key=lambda c: c.start)
     return clusters
+
+
+def _squeeze(word: str) -> str:
+    return re.sub(r"(.)\1", r"\1", word)
+
+
+def _join_name_variants(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """One person under two spellings: ``Wasserman Schultz`` for ``Debbie Wasserman Schultz`` (the
+    end of a longer name, opening with no first name), ``Hilary Obi`` for ``Hillary Obi`` (a first
+    name differing only by a doubled letter)."""
+    people = [cl for cl in clusters if cl.label == "PERSON" and cl.first and cl.last]
+    names = {id(cl): {tuple(doc[m.start : m.end].text.lower().split()) for m in cl.mentions} for cl in people}
+    target: dict[int, Cluster] = {}
+    for cl in people:
+        for other in people:
+            if other is cl or id(other) in target:
+                continue
+            tail = first_name_known(cl.first or "") is None and any(
+                len(long) > len(short) >= 2 and long[-len(short):] == short
+                for short in names[id(cl)] for long in names[id(other)]
+            )
+            spelled = (
+                cl.last == other.last and cl.first != other.first
+                and _squeeze(cl.first or "") == _squeeze(other.first or "")
+                and (len(cl.mentions), -cl.mentions[0].start) < (len(other.mentions), -other.mentions[0].start)
+            )
+            if tail or spelled:
+                target[id(cl)] = other
+                break
+    keep: list[Cluster] = []
+    for cl in clusters:
+        into = target.get(id(cl))
+        if into is None:
+            keep.append(cl)
+        else:
+            into.mentions.extend(cl.mentions)
+    return keep
 
 
 def _words(doc: Doc, cand: Candidate) -> tuple[str, ...]:
@@ -661,15 +763,19 @@ def _write(doc: Doc, clusters: list[Cluster]) -> None:
     records = doc_state.entities(doc)
     spans: list[Span] = []
     used: set[str] = set()
+    lasts = Counter(cl.last for cl in clusters if cl.label == "PERSON" and cl.first and cl.last)
+    shared = {last for last, n in lasts.items() if n > 1 and last}
     for cl in clusters:
         name = _best_name(doc, cl)
         key = _unique(_slug(name), used)
         cl.key = key
+        evidence = _gender_evidence(doc, cl, shared) if cl.label == "PERSON" else {}
         records[key] = {
             "name": name,
             "type": cl.label,
             "subtype": cl.subtype or (cl.mentions[0].subtype if cl.mentions else None),
-            "gender": _gender(doc, cl) if cl.label == "PERSON" else None,
+            "gender": gender_mod.decide(evidence) if evidence else None,
+            "gender_evidence": evidence,
             "aliases": sorted({doc[m.start : m.end].text for m in cl.mentions if m.kind != "descriptor"}),
         }
         for m in cl.mentions:
@@ -688,21 +794,22 @@ def _best_name(doc: Doc, cl: Cluster) -> str:
     return max(names, key=lambda n: (len(n.split()), not n.isupper(), len(n)))
 
 
-def _gender(doc: Doc, cl: Cluster) -> str | None:
+def _gender_evidence(doc: Doc, cl: Cluster, shared: set[str]) -> gender_mod.Evidence:
+    """Honorifics before the cluster's names and its first name, weighed (see :mod:`.gender`).
+
+    A bare surname two people share (``shared``) gives no evidence: coreference decides whose it is.
+    """
+    evidence: gender_mod.Evidence = {}
+    honorifics = lexicons.pairs("honorifics")
     for m in cl.mentions:
-        gender = lexicons.pairs("honorifics").get((m.honorific or "").lower().rstrip("."))
-        if gender is not None:
-            return gender
-    if cl.first:
-        return gender_of_first_name(cl.first)
-    return None
-
-
-@lru_cache(maxsize=1)
-def _detector() -> Any:
-    import gender_guesser.detector as gd
-
-    return gd.Detector(case_sensitive=False)
+        if m.end - m.start == 1 and doc[m.start].lower_ in shared:
+            continue
+        before = m.honorific or (doc[m.start - 1].text if m.start else "")  # "Mrs." the NER left outside
+        gender_mod.add(evidence, honorifics.get(before.lower().rstrip(".")), gender_mod.HONORIFIC)
+    lean = gender_mod.first_name_lean(cl.first) if cl.first else None
+    if lean is not None:
+        gender_mod.add(evidence, *lean)
+    return evidence
 
 
 def first_name_known(word: str) -> str | None:
@@ -710,15 +817,10 @@ def first_name_known(word: str) -> str | None:
     return gender_of_first_name(word)
 
 
-@lru_cache(maxsize=4096)
 def gender_of_first_name(first: str) -> str | None:
-    """"female"/"male" when the first-name list is clear about ``first``, else None."""
-    guess = _detector().get_gender(first)
-    if guess in {"female", "mostly_female"}:
-        return "female"
-    if guess in {"male", "mostly_male"}:
-        return "male"
-    return None
+    """"female"/"male" when the first-name list leans that way for ``first``, else None."""
+    lean = gender_mod.first_name_lean(first)
+    return lean[0] if lean else None
 
 
 def _norm(text: str) -> str:
