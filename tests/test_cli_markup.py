@@ -130,4 +130,4 @@ def test_markup_in_extract_problems(tmp_path: Path) -> None:
 
 def test_json_output_keeps_the_text_as_is(db: str) -> None:
     result = run("quotes", stored_names(db)["vera"], "--db", db, "--json")
-    assert [q["text"] for q in json.loads(result.output)] == [QUOTE]
+    assert [q["text"] for q in json.loads(result.stdout)] == [QUOTE]

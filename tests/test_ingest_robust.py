@@ -71,11 +71,11 @@ def test_links_out_of_the_tree_are_skipped_and_followed_on_request(tmp_path: Pat
     db = tmp_path / "s.db"
     result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db), "--json"])
     assert result.exit_code == 0, result.output
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     assert (report["stored"], report["skipped"]) == (1, 1)
     assert report["problems"][0]["kind"] == "link"
     result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db), "--follow-links", "--json"])
-    assert json.loads(result.output)["stored"] == 1  # the linked article, now
+    assert json.loads(result.stdout)["stored"] == 1  # the linked article, now
     assert len(stored_sources(db)) == 2
 
 
