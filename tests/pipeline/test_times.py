@@ -243,6 +243,26 @@ def test_values(times_nlp, text: str, expected: dict[str, tuple[str, str]]) -> N
 
 
 @pytest.mark.slow
+def test_rule_index_skips_only_rules_that_cannot_match(times_nlp) -> None:  # type: ignore[no-untyped-def]
+    # the index decides from a token's text alone which rules to try; a rule it leaves out
+    # must find nothing there, or the indexed scan would differ from trying every rule
+    from dossier.pipeline.times import grammar
+
+    text = " ".join(case for case, _ in CASES) + " Every Tuesday night the ferry left at 6 a.m., " \
+        "mid-March, pre-1990, the '90s, the year-ago period, Christmas Eve 2023 and the week of March 6."
+    doc, _ = run(times_nlp, text)
+    toks = grammar._Toks(doc)
+    skipped = 0
+    for i in range(toks.n):
+        indexed = set(grammar.rules_at(toks.low[i]))
+        for rule in grammar.RULES:
+            if rule not in indexed:
+                skipped += 1
+                assert rule(toks, i) is None, (rule.__name__, doc[i].text)
+    assert skipped > len(doc) * len(grammar.RULES) // 2  # most tokens start no rule at all
+
+
+@pytest.mark.slow
 def test_since_keeps_the_year_with_a_mod(times_nlp) -> None:  # type: ignore[no-untyped-def]
     _, times = run(times_nlp, "Kato Reyes has led the union since 2019.")
     assert [(t.text, t.value, t.mod) for t in times] == [("2019", "2019", "ON_OR_AFTER")]

@@ -1186,6 +1186,79 @@ RULES: tuple[Callable[[_Toks, int], Expr | None], ...] = (
 )
 
 
+# ---------------------------------------------------------------- the rule index
+# Which rules can match at a token depends on its lower-cased form alone, so each
+# distinct word is classified once and most tokens ("the" aside) try no rule at all.
+# Every test below is a superset of the first-token condition of its rule.
+
+
+def _first_words(keys: object) -> frozenset[str]:
+    return frozenset(str(k).split(" ")[0] for k in keys)  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1)
+def _starters() -> tuple[tuple[Rule, Callable[[str], bool]], ...]:
+    lex = _lex()
+    weekdays = frozenset(lex["weekdays"])
+    months = frozenset(lex["months"]) | frozenset(lex["abbrevs"])
+    vague = lexicons.load("times/vague_amounts")
+    holidays = tuple(lex["holidays"])
+
+    def weekday(w: str) -> bool:
+        return w.rstrip(".") in weekdays
+
+    def month(w: str) -> bool:
+        return w in months or w.rstrip(".") in months
+
+    def words(*groups: object) -> Callable[[str], bool]:
+        found = frozenset().union(*(frozenset(g) for g in groups))  # type: ignore[arg-type]
+        return found.__contains__
+
+    def number(w: str) -> bool:
+        return w in ("a", "an") or w in vague or w in lex["numbers"] or re.fullmatch(r"\d+(\.\d+)?", w) is not None
+
+    def year(w: str) -> bool:
+        return w in ("the", "year", "fiscal", "early", "late", "mid", "'") or w in CENTURY_WORDS or \
+            w.startswith(("mid-", "pre-", "post-")) or any(r.match(w) for r in (DECADE_RE, ORD_NUM_RE, YEAR_RE))
+
+    tests: dict[Rule, Callable[[str], bool]] = {
+        _set: lambda w: w in ("every", "each", "a", "per") or w in lex["freq"] or weekday(w)
+        or (w.endswith("s") and w[:-1] in weekdays),
+        _explicit_date: lambda w: w == "the" or weekday(w) or month(w)
+        or any(r.match(w) for r in (ISO_DATE_RE, SLASH_DATE_RE, DAY_RE)),
+        _year: year,
+        _deictic_day: words(("earlier", "later", "early", "late", "this", "last", "overnight"), lex["days"]),
+        _reference: words(_first_words(lex["refs"]), ("current", "recent")),
+        _relative: words(("early", "late", "earlier", "later", "mid", "this", "the", "that", "same", "preceding"),
+                         RELATIVE),
+        _unit_before_after: words(("the",)),
+        _amount: lambda w: w == "the" or w in _first_words(lex["mods"]) or number(w),
+        _vague_plural: words(("for", "over", "in", "within")),
+        _weekday_rule: weekday,
+        _season: words(("the", "early", "late", "mid"), lex["seasons"]),
+        _quarter: words(("the", "this", "last", "next", "fiscal"), lex["ordinals"]),
+        _year_ago: words(("the", "year")),
+        _anaphoric_adverb: words(("earlier", "later")),
+        _holiday: lambda w: w in ("last", "next", "this") or (w != "" and any(h.startswith(w) for h in holidays)),
+        _clock: lambda w: w in ("noon", "midday", "midnight") or CLOCK_RE.match(w) is not None,
+        _position_mod: lambda w: w in ("the", "early", "late", "mid") or w.startswith("mid-"),
+        _the_quarter: words(("the",)),
+        _weekend: words(("the",)),
+        _the_year: words(("the",)),
+        _year_end: words(("year",)),
+        _coming: words(("the", "coming", "upcoming")),
+        _week_of: words(("the",)),
+    }
+    assert set(tests) == set(RULES), "every rule needs a first-token test"
+    return tuple((rule, tests[rule]) for rule in RULES)
+
+
+@lru_cache(maxsize=65536)
+def rules_at(word: str) -> tuple[Rule, ...]:
+    """The rules that can match starting at a token whose lower-cased text is ``word``, in RULES order."""
+    return tuple(rule for rule, test in _starters() if test(word))
+
+
 def scan(doc: Doc) -> list[Expr]:
     """All time expressions of ``doc``, longest match first, left to right, not overlapping."""
     t = _Toks(doc)
@@ -1195,7 +1268,8 @@ def scan(doc: Doc) -> list[Expr]:
         if doc[i].is_space or (doc[i].is_punct and t.low[i] != "'"):
             i += 1
             continue
-        best = _scan_one(t, i, RULES)
+        rules = rules_at(t.low[i])
+        best = _scan_one(t, i, rules) if rules else None
         if best is not None and best.end > best.start:
             out.append(best)
             i = best.end
