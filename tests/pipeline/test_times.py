@@ -344,6 +344,58 @@ def test_quarter_periods_follow_the_quarter_under_discussion(times_nlp) -> None:
     assert got["this year's second quarter"] == ("DATE", "2025-Q2")
 
 
+# published 2025-11-05: the third quarter is over, the fourth is still ahead
+REPORTED_QUARTERS = [
+    # a forecast quarter is not the one under discussion
+    ("Corvane Ltd. posted higher third-quarter profit and expects a fourth-quarter loss. "
+     "In the latest quarter, sales rose.", {"the latest quarter": ("DATE", "2025-Q3")}),
+    # ... unless it is the only one named (a fiscal fourth quarter can end in September)
+    ("Halvik Corp. reported a fourth-quarter loss. Sales in the latest period fell.",
+     {"the latest period": ("DATE", "2025-Q4")}),
+    # "a year ago" beside "the quarter" is that quarter a year back
+    ("Brenna Foods posted third-quarter results.\n\nProfit was $2 million in the quarter, compared with "
+     "$5 million a year ago.", {"a year ago": ("DATE", "2024-Q3")}),
+    # "a year earlier" right after a day is that day a year back
+    ("Brenna Foods posted third-quarter results. The fund closed at $9 on Sept. 30, up from $7 a year earlier.",
+     {"a year earlier": ("DATE", "2024-09-30")}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), REPORTED_QUARTERS)
+def test_the_quarter_under_discussion_is_a_reported_one(times_nlp, text: str,  # type: ignore[no-untyped-def]
+                                                        expected: dict[str, tuple[str, str]]) -> None:
+    found = values(times_nlp, text, "2025-11-05")
+    for key, want in expected.items():
+        assert found.get(key) == want, found
+
+
+# published 2025-02-05 (a Wednesday)
+TENSE_AND_PARTS = [
+    ("The council met Tuesday evening.", {"Tuesday evening": ("DATE", "2025-02-04TEV")}),
+    ("The council met Tuesday night.", {"Tuesday night": ("DATE", "2025-02-04")}),
+    ("The council met Tuesday morning.", {"Tuesday morning": ("DATE", "2025-02-04")}),
+    # a past verb puts a month two or more months ahead back a year ...
+    ("Orla Dent changed the firm's name in April.", {"April": ("DATE", "2024-04")}),
+    ("Orla Dent will change the firm's name in April.", {"April": ("DATE", "2025-04")}),
+    # ... a verbless clause says nothing: the nearest October
+    ("Her farms, worth $5 million in October, are worth half that now.", {"October": ("DATE", "2024-10")}),
+    ("Her farms will be worth $5 million in October.", {"October": ("DATE", "2025-10")}),
+    # a participle clause takes the main verb's tense
+    ("The stock has swung widely, climbing to $40 in June.", {"June": ("DATE", "2024-06")}),
+    ("The stock will swing widely, climbing to $40 in June.", {"June": ("DATE", "2025-06")}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), TENSE_AND_PARTS)
+def test_tense_and_parts_of_the_day(times_nlp, text: str,  # type: ignore[no-untyped-def]
+                                    expected: dict[str, tuple[str, str]]) -> None:
+    found = values(times_nlp, text)
+    for key, want in expected.items():
+        assert found.get(key) == want, found
+
+
 @pytest.mark.slow
 def test_spans_are_offsets_into_the_text(times_nlp) -> None:  # type: ignore[no-untyped-def]
     text = ("Tomas Ruiz Was Elected In 2018\n\nRuiz, who took office on Jan. 2, 2019, said last week that "

@@ -817,8 +817,11 @@ def _weekday_rule(t: _Toks, i: int) -> Expr | None:
     if not wd:
         return None
     if t.at(i + 1) in _lex()["parts"]:
-        # "Friday night": the day; TimeBank and AQUAINT write the part of the day
-        # ("...TNI") or leave it out about equally often, and the day is what facts need
+        part = _lex()["parts"][t.at(i + 1)]
+        if part == "EV":
+            # "Friday evening": the day and its part, as TimeML writes it ("...TEV"); for "Friday
+            # morning/night" TimeBank and AQUAINT mostly write the day alone, and the day is what facts need
+            return Expr(i, i + 2, kind="weekday", rel="dct", weekday=wd, suffix="T" + part)
         return Expr(i, i + 2, kind="weekday", rel="dct", weekday=wd)
     return Expr(i, i + 1, kind="weekday", rel="dct", weekday=wd)
 
