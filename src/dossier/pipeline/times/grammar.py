@@ -699,6 +699,9 @@ def _amount(t: _Toks, i: int) -> Expr | None:
     code, plural, end = unit
     if code == "WE":
         return None
+    word_tok = t.doc[end - 1]
+    if word_tok.text.istitle() and not t.doc[start].is_sent_start and not t.doc[start].text.isupper():
+        return None  # 'CBS's "60 Minutes"': a capitalised unit mid-sentence is a title
     if t.at(end) == "old" or (hyphen and (t.at(end) == "-" or t.at(end + 1) == "old")):
         return None  # ages: "52 years old", "a 30-year-old"
     if hyphen and code == "Q" and plural:
@@ -791,7 +794,10 @@ def _set(t: _Toks, i: int) -> Expr | None:
                 n *= 2
             return Expr(i, unit[2], type="SET", value=duration(n, unit[0]))
         return None
-    if word in lex["freq"] and t.doc[i].pos_ in ("ADV", "ADJ"):
+    nxt = t.tok(i + 1)
+    if word in lex["freq"] and t.doc[i].pos_ in ("ADV", "ADJ") and \
+            not (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()):
+        # "the party daily Granma" is a newspaper
         return Expr(i, i + 1, type="SET", value=lex["freq"][word])
     if word in ("a", "per") and t.at(i + 1) in ("year", "month", "week", "day", "hour"):
         prev = t.tok(i - 1)
