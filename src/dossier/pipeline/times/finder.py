@@ -13,12 +13,15 @@ arithmetic from :mod:`.timex`. This module supplies the context a value needs:
 * the tense of the governing verb: a bare weekday or month is the latest past
   one unless the verb is future ("will", "is scheduled to", "is to", "as soon
   as Monday"); a time inside a noun phrase ("Tuesday's vote") is not made
-  future by a present-tense verb; "since" points back, "effective" and a deadline
+  future by a present-tense verb; a verbless clause ("worth $5 in October")
+  has no tense, a participle clause ("…, rising to $40 in March") its main
+  verb's; a past verb puts a month two or more months ahead back a year; "since" points back, "effective" and a deadline
   moved "until" a day ("postponed until Tuesday") point ahead, and a past-perfect
   plan ("had been scheduled to expire Friday") is past;
 * business context: "the latest quarter/period" is the quarter under
-  discussion, and "a year ago" beside it that quarter a year back, while a
-  plain "last year" stays the calendar year;
+  discussion (a quarter over by publication, or one "ended" on a date, before a
+  forecast one), and "a year ago" beside it or beside "the quarter" that quarter
+  a year back, while a plain "last year" stays the calendar year;
 * the preposition before a date: since/from -> mod ON_OR_AFTER, until/through
   -> ON_OR_BEFORE, before -> BEFORE, after -> AFTER (TIMEX3 mods).
 

@@ -2,7 +2,10 @@
 
 Every rule reads the spaCy tokens at one position and returns an :class:`Expr`
 (extent, type and how to compute the value); :func:`scan` keeps the longest
-match at each position, left to right. Word lists live in ``lexicons/time_*.txt``.
+match at each position, left to right. :func:`rules_at` indexes the rules by the
+lower-cased words that can start them (worked out once per distinct word), so a
+token that starts no time expression costs one lookup. Word lists live in
+``lexicons/times/*.txt``.
 
 Patterns (``N`` a number or number word, ``U`` a unit: day, week, month,
 quarter, year, decade, century, hour, minute, second, weekend):
@@ -52,7 +55,8 @@ quarter, year, decade, century, hour, minute, second, weekend):
   Monday", "on Mondays" -> "XXXX-WXX-1"; "$5 a year" -> "P1Y".
 * Clock times (TIME): "10:35 a.m.", "5 p.m. EDT", "noon", "midnight", joined
   with a following day ("10 p.m. Wednesday", "10:35 a.m. (0735 GMT) Friday") ->
-  "...T22:00"; "high noon" and a capitalised "Noon" are not times. "the week of
+  "...T22:00"; "high noon" and a capitalised "Noon" are not times. "Friday evening"
+  -> "...TEV" (TimeBank writes "Friday morning/night" mostly as the day alone). "the week of
   March 6" -> its ISO week; a capitalised unit mid-sentence ("This Week") is a title.
 * Left-overs: a spaCy DATE/TIME entity no rule read is kept when a unit noun
   gives it a value: "weeks" -> "P_W", "an additional year" -> "P1Y", "the week"
