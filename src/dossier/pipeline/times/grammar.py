@@ -82,7 +82,7 @@ counting a plural noun ("2000 troops") or money are not years.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
 
@@ -1205,8 +1205,8 @@ RULES: tuple[Callable[[_Toks, int], Expr | None], ...] = (
 # Every test below is a superset of the first-token condition of its rule.
 
 
-def _first_words(keys: object) -> frozenset[str]:
-    return frozenset(str(k).split(" ")[0] for k in keys)  # type: ignore[attr-defined]
+def _first_words(keys: Iterable[str]) -> frozenset[str]:
+    return frozenset(k.split(" ")[0] for k in keys)
 
 
 @lru_cache(maxsize=1)
@@ -1223,8 +1223,8 @@ def _starters() -> tuple[tuple[Rule, Callable[[str], bool]], ...]:
     def month(w: str) -> bool:
         return w in months or w.rstrip(".") in months
 
-    def words(*groups: object) -> Callable[[str], bool]:
-        found = frozenset().union(*(frozenset(g) for g in groups))  # type: ignore[arg-type]
+    def words(*groups: Iterable[str]) -> Callable[[str], bool]:
+        found = frozenset(w for group in groups for w in group)
         return found.__contains__
 
     def number(w: str) -> bool:
