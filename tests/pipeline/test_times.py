@@ -243,6 +243,26 @@ def test_values(times_nlp, text: str, expected: dict[str, tuple[str, str]]) -> N
 
 
 @pytest.mark.slow
+def test_rule_index_skips_only_rules_that_cannot_match(times_nlp) -> None:  # type: ignore[no-untyped-def]
+    # the index decides from a token's text alone which rules to try; a rule it leaves out
+    # must find nothing there, or the indexed scan would differ from trying every rule
+    from dossier.pipeline.times import grammar
+
+    text = " ".join(case for case, _ in CASES) + " Every Tuesday night the ferry left at 6 a.m., " \
+        "mid-March, pre-1990, the '90s, the year-ago period, Christmas Eve 2023 and the week of March 6."
+    doc, _ = run(times_nlp, text)
+    toks = grammar._Toks(doc)
+    skipped = 0
+    for i in range(toks.n):
+        indexed = set(grammar.rules_at(toks.low[i]))
+        for rule in grammar.RULES:
+            if rule not in indexed:
+                skipped += 1
+                assert rule(toks, i) is None, (rule.__name__, doc[i].text)
+    assert skipped > len(doc) * len(grammar.RULES) // 2  # most tokens start no rule at all
+
+
+@pytest.mark.slow
 def test_since_keeps_the_year_with_a_mod(times_nlp) -> None:  # type: ignore[no-untyped-def]
     _, times = run(times_nlp, "Kato Reyes has led the union since 2019.")
     assert [(t.text, t.value, t.mod) for t in times] == [("2019", "2019", "ON_OR_AFTER")]
@@ -298,6 +318,8 @@ def test_relative_values_stay_unknown_without_a_publication_date(times_nlp) -> N
         "The Easter Bunny visited Ada Roe.",
         "The coming storm worried Ivo Lund.",
         "Thanksgiving Foods hired Ada Roe.",
+        'Ada Roe told the show "48 Hours" that she would stay.',
+        "The party daily Vestnik printed the letter.",
     ],
 )
 def test_ambiguous_words_are_not_times(times_nlp, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -322,6 +344,61 @@ def test_quarter_periods_follow_the_quarter_under_discussion(times_nlp) -> None:
     assert got["the latest period"] == ("DATE", "2024-Q3")
     assert got["the 2023 period"] == ("DATE", "2023-Q3")
     assert got["this year's second quarter"] == ("DATE", "2025-Q2")
+
+
+# published 2025-11-05: the third quarter is over, the fourth is still ahead
+REPORTED_QUARTERS = [
+    # a forecast quarter is not the one under discussion
+    ("Corvane Ltd. posted higher third-quarter profit and expects a fourth-quarter loss. "
+     "In the latest quarter, sales rose.", {"the latest quarter": ("DATE", "2025-Q3")}),
+    # ... unless it is the only one named (a fiscal fourth quarter can end in September)
+    ("Halvik Corp. reported a fourth-quarter loss. Sales in the latest period fell.",
+     {"the latest period": ("DATE", "2025-Q4")}),
+    # "a year ago" beside "the quarter" is that quarter a year back
+    ("Brenna Foods posted third-quarter results.\n\nProfit was $2 million in the quarter, compared with "
+     "$5 million a year ago.", {"a year ago": ("DATE", "2024-Q3")}),
+    # "a year earlier" right after a day is that day a year back
+    ("Brenna Foods posted third-quarter results. The fund closed at $9 on Sept. 30, up from $7 a year earlier.",
+     {"a year earlier": ("DATE", "2024-09-30")}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), REPORTED_QUARTERS)
+def test_the_quarter_under_discussion_is_a_reported_one(times_nlp, text: str,  # type: ignore[no-untyped-def]
+                                                        expected: dict[str, tuple[str, str]]) -> None:
+    found = values(times_nlp, text, "2025-11-05")
+    for key, want in expected.items():
+        assert found.get(key) == want, found
+
+
+# published 2025-02-05 (a Wednesday)
+TENSE_AND_PARTS = [
+    ("The council met Tuesday evening.", {"Tuesday evening": ("DATE", "2025-02-04TEV")}),
+    # the counterparts of two left-outs among the cases that are not times
+    ("Ada Roe waited 48 hours for the ruling.", {"48 hours": ("DURATION", "PT48H")}),
+    ("The party prints a daily newsletter.", {"daily": ("SET", "P1D")}),
+    ("The council met Tuesday night.", {"Tuesday night": ("DATE", "2025-02-04")}),
+    ("The council met Tuesday morning.", {"Tuesday morning": ("DATE", "2025-02-04")}),
+    # a past verb puts a month two or more months ahead back a year ...
+    ("Orla Dent changed the firm's name in April.", {"April": ("DATE", "2024-04")}),
+    ("Orla Dent will change the firm's name in April.", {"April": ("DATE", "2025-04")}),
+    # ... a verbless clause says nothing: the nearest October
+    ("Her farms, worth $5 million in October, are worth half that now.", {"October": ("DATE", "2024-10")}),
+    ("Her farms will be worth $5 million in October.", {"October": ("DATE", "2025-10")}),
+    # a participle clause takes the main verb's tense
+    ("The stock has swung widely, climbing to $40 in June.", {"June": ("DATE", "2024-06")}),
+    ("The stock will swing widely, climbing to $40 in June.", {"June": ("DATE", "2025-06")}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), TENSE_AND_PARTS)
+def test_tense_and_parts_of_the_day(times_nlp, text: str,  # type: ignore[no-untyped-def]
+                                    expected: dict[str, tuple[str, str]]) -> None:
+    found = values(times_nlp, text)
+    for key, want in expected.items():
+        assert found.get(key) == want, found
 
 
 @pytest.mark.slow

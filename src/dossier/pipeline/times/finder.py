@@ -13,12 +13,15 @@ arithmetic from :mod:`.timex`. This module supplies the context a value needs:
 * the tense of the governing verb: a bare weekday or month is the latest past
   one unless the verb is future ("will", "is scheduled to", "is to", "as soon
   as Monday"); a time inside a noun phrase ("Tuesday's vote") is not made
-  future by a present-tense verb; "since" points back, "effective" and a deadline
+  future by a present-tense verb; a verbless clause ("worth $5 in October")
+  has no tense, a participle clause ("…, rising to $40 in March") its main
+  verb's; a past verb puts a month two or more months ahead back a year; "since" points back, "effective" and a deadline
   moved "until" a day ("postponed until Tuesday") point ahead, and a past-perfect
   plan ("had been scheduled to expire Friday") is past;
 * business context: "the latest quarter/period" is the quarter under
-  discussion, and "a year ago" beside it that quarter a year back, while a
-  plain "last year" stays the calendar year;
+  discussion (a quarter over by publication, or one "ended" on a date, before a
+  forecast one), and "a year ago" beside it or beside "the quarter" that quarter
+  a year back, while a plain "last year" stays the calendar year;
 * the preposition before a date: since/from -> mod ON_OR_AFTER, until/through
   -> ON_OR_BEFORE, before -> BEFORE, after -> AFTER (TIMEX3 mods).
 
@@ -73,6 +76,8 @@ def tense(doc: Doc, e: Expr) -> str | None:
     # a time inside a noun phrase ("Tuesday's ruling") takes no tense from a present verb
     attributive = tok.dep_ in ("poss", "compound", "nmod")
     for _ in range(8):
+        if tok.pos_ == "ADJ" and tok.dep_ in ("ccomp", "advcl", "xcomp"):
+            return None  # a verbless clause ("her shares, worth $5 in October, ...") says no tense
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
             if before in ("until", "till") and tok.lemma_.lower() in lexicons.load("times/deferral_verbs"):
                 return "future"  # "postponed until Tuesday": a new date ahead
@@ -128,6 +133,8 @@ def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and not auxes:
         return "past"
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
+        return _verb_tense(verb.head)  # "has fluctuated, rising to $40 in March": the main verb's time
     return None
 
 
@@ -144,6 +151,19 @@ class _Seen:
     point: Point
     text: str
     primary: bool  # named in its own right, not computed from another expression
+    closed: bool = False  # "the fourth quarter ended Sept. 30": reported, whatever the calendar says
+    current: bool = False  # "the quarter", "the latest period": the quarter under discussion itself
+
+
+def _reported(quarters: list[_Seen], dct: Point | None) -> list[_Seen]:
+    """The quarters that were over by publication, when there are any (else all of them).
+
+    Reported results are of a past quarter; a quarter still ahead ("expects a fourth-quarter
+    loss") is a forecast, not the one under discussion, unless no other is named (a fiscal
+    fourth quarter can end in September). A quarter "ended Sept. 30" is over whatever its number says.
+    """
+    ended = [q for q in quarters if dct is None or q.closed or shift(q.point.day, "Q", 1) <= dct.day]
+    return ended or quarters
 
 
 def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
@@ -151,7 +171,7 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
     """The point ``e`` is relative to, the anchor to report, and ``e`` adjusted to it."""
     if e.rel == "quarter":
         # the quarter under discussion, else the last quarter ended before publication
-        quarters = [s for s in seen if s.point.gran == "Q" and s.primary]
+        quarters = _reported([s for s in seen if s.point.gran == "Q" and s.primary], dct)
         if quarters:
             return quarters[-1].point, quarters[-1].text, e
         if e.kind == "quarter":
@@ -164,8 +184,11 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
     if e.kind == "shift" and e.unit == "Y" and e.offset == -1 and e.type == "DATE" and not calendar_year:
         # "a year ago", "last year's" beside a quarter mean that quarter a year back;
         # plain "last year" is the calendar year
-        quarters = [s for s in seen if para - 1 <= s.para <= para and s.point.gran == "Q" and s.primary]
-        if quarters:
+        near = [s for s in seen if para - 1 <= s.para <= para]
+        quarters = _reported([s for s in near if s.point.gran == "Q" and (s.primary or s.current)], dct)
+        # "a year earlier" right after "Sept. 30" is that day a year back, not the quarter's
+        latest_first = e.rel != "anaphor" or (near and near[-1].point.gran == "Q")
+        if quarters and latest_first:
             return quarters[-1].point, quarters[-1].text, replace(e, keep_gran=True)
     if e.rel == "anaphor":
         # this paragraph first, then the one before (news paragraphs are short)
@@ -210,7 +233,9 @@ def find_times(doc: Doc) -> list[Time]:
         if point is not None:
             computed = e.kind == "shift" and not (e.rel == "dct" and e.unit != "Y")
             primary = not computed and e.rel != "quarter"  # "the 1988 period" borrows its quarter
-            seen.append(_Seen(para, sent, point, span.text, primary))
+            closed = e.end < len(doc) and doc[e.end].lower_ in ("ended", "ending")
+            current = e.rel == "quarter" and e.kind == "shift" and e.offset == 0
+            seen.append(_Seen(para, sent, point, span.text, primary, closed, current))
     return out
 
 

@@ -2,7 +2,10 @@
 
 Every rule reads the spaCy tokens at one position and returns an :class:`Expr`
 (extent, type and how to compute the value); :func:`scan` keeps the longest
-match at each position, left to right. Word lists live in ``lexicons/time_*.txt``.
+match at each position, left to right. :func:`rules_at` indexes the rules by the
+lower-cased words that can start them (worked out once per distinct word), so a
+token that starts no time expression costs one lookup. Word lists live in
+``lexicons/times/*.txt``.
 
 Patterns (``N`` a number or number word, ``U`` a unit: day, week, month,
 quarter, year, decade, century, hour, minute, second, weekend):
@@ -52,7 +55,8 @@ quarter, year, decade, century, hour, minute, second, weekend):
   Monday", "on Mondays" -> "XXXX-WXX-1"; "$5 a year" -> "P1Y".
 * Clock times (TIME): "10:35 a.m.", "5 p.m. EDT", "noon", "midnight", joined
   with a following day ("10 p.m. Wednesday", "10:35 a.m. (0735 GMT) Friday") ->
-  "...T22:00"; "high noon" and a capitalised "Noon" are not times. "the week of
+  "...T22:00"; "high noon" and a capitalised "Noon" are not times. "Friday evening"
+  -> "...TEV" (TimeBank writes "Friday morning/night" mostly as the day alone). "the week of
   March 6" -> its ISO week; a capitalised unit mid-sentence ("This Week") is a title.
 * Left-overs: a spaCy DATE/TIME entity no rule read is kept when a unit noun
   gives it a value: "weeks" -> "P_W", "an additional year" -> "P1Y", "the week"
@@ -78,7 +82,7 @@ counting a plural noun ("2000 troops") or money are not years.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
 
@@ -699,6 +703,9 @@ def _amount(t: _Toks, i: int) -> Expr | None:
     code, plural, end = unit
     if code == "WE":
         return None
+    word_tok = t.doc[end - 1]
+    if word_tok.text.istitle() and not t.doc[start].is_sent_start and not t.doc[start].text.isupper():
+        return None  # 'CBS's "60 Minutes"': a capitalised unit mid-sentence is a title
     if t.at(end) == "old" or (hyphen and (t.at(end) == "-" or t.at(end + 1) == "old")):
         return None  # ages: "52 years old", "a 30-year-old"
     if hyphen and code == "Q" and plural:
@@ -791,7 +798,10 @@ def _set(t: _Toks, i: int) -> Expr | None:
                 n *= 2
             return Expr(i, unit[2], type="SET", value=duration(n, unit[0]))
         return None
-    if word in lex["freq"] and t.doc[i].pos_ in ("ADV", "ADJ"):
+    nxt = t.tok(i + 1)
+    if word in lex["freq"] and t.doc[i].pos_ in ("ADV", "ADJ") and \
+            not (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()):
+        # "the party daily Granma" is a newspaper
         return Expr(i, i + 1, type="SET", value=lex["freq"][word])
     if word in ("a", "per") and t.at(i + 1) in ("year", "month", "week", "day", "hour"):
         prev = t.tok(i - 1)
@@ -817,8 +827,11 @@ def _weekday_rule(t: _Toks, i: int) -> Expr | None:
     if not wd:
         return None
     if t.at(i + 1) in _lex()["parts"]:
-        # "Friday night": the day; TimeBank and AQUAINT write the part of the day
-        # ("...TNI") or leave it out about equally often, and the day is what facts need
+        part = _lex()["parts"][t.at(i + 1)]
+        if part == "EV":
+            # "Friday evening": the day and its part, as TimeML writes it ("...TEV"); for "Friday
+            # morning/night" TimeBank and AQUAINT mostly write the day alone, and the day is what facts need
+            return Expr(i, i + 2, kind="weekday", rel="dct", weekday=wd, suffix="T" + part)
         return Expr(i, i + 2, kind="weekday", rel="dct", weekday=wd)
     return Expr(i, i + 1, kind="weekday", rel="dct", weekday=wd)
 
@@ -1186,6 +1199,79 @@ RULES: tuple[Callable[[_Toks, int], Expr | None], ...] = (
 )
 
 
+# ---------------------------------------------------------------- the rule index
+# Which rules can match at a token depends on its lower-cased form alone, so each
+# distinct word is classified once and most tokens ("the" aside) try no rule at all.
+# Every test below is a superset of the first-token condition of its rule.
+
+
+def _first_words(keys: Iterable[str]) -> frozenset[str]:
+    return frozenset(k.split(" ")[0] for k in keys)
+
+
+@lru_cache(maxsize=1)
+def _starters() -> tuple[tuple[Rule, Callable[[str], bool]], ...]:
+    lex = _lex()
+    weekdays = frozenset(lex["weekdays"])
+    months = frozenset(lex["months"]) | frozenset(lex["abbrevs"])
+    vague = lexicons.load("times/vague_amounts")
+    holidays = tuple(lex["holidays"])
+
+    def weekday(w: str) -> bool:
+        return w.rstrip(".") in weekdays
+
+    def month(w: str) -> bool:
+        return w in months or w.rstrip(".") in months
+
+    def words(*groups: Iterable[str]) -> Callable[[str], bool]:
+        found = frozenset(w for group in groups for w in group)
+        return found.__contains__
+
+    def number(w: str) -> bool:
+        return w in ("a", "an") or w in vague or w in lex["numbers"] or re.fullmatch(r"\d+(\.\d+)?", w) is not None
+
+    def year(w: str) -> bool:
+        return w in ("the", "year", "fiscal", "early", "late", "mid", "'") or w in CENTURY_WORDS or \
+            w.startswith(("mid-", "pre-", "post-")) or any(r.match(w) for r in (DECADE_RE, ORD_NUM_RE, YEAR_RE))
+
+    tests: dict[Rule, Callable[[str], bool]] = {
+        _set: lambda w: w in ("every", "each", "a", "per") or w in lex["freq"] or weekday(w)
+        or (w.endswith("s") and w[:-1] in weekdays),
+        _explicit_date: lambda w: w == "the" or weekday(w) or month(w)
+        or any(r.match(w) for r in (ISO_DATE_RE, SLASH_DATE_RE, DAY_RE)),
+        _year: year,
+        _deictic_day: words(("earlier", "later", "early", "late", "this", "last", "overnight"), lex["days"]),
+        _reference: words(_first_words(lex["refs"]), ("current", "recent")),
+        _relative: words(("early", "late", "earlier", "later", "mid", "this", "the", "that", "same", "preceding"),
+                         RELATIVE),
+        _unit_before_after: words(("the",)),
+        _amount: lambda w: w == "the" or w in _first_words(lex["mods"]) or number(w),
+        _vague_plural: words(("for", "over", "in", "within")),
+        _weekday_rule: weekday,
+        _season: words(("the", "early", "late", "mid"), lex["seasons"]),
+        _quarter: words(("the", "this", "last", "next", "fiscal"), lex["ordinals"]),
+        _year_ago: words(("the", "year")),
+        _anaphoric_adverb: words(("earlier", "later")),
+        _holiday: lambda w: w in ("last", "next", "this") or (w != "" and any(h.startswith(w) for h in holidays)),
+        _clock: lambda w: w in ("noon", "midday", "midnight") or CLOCK_RE.match(w) is not None,
+        _position_mod: lambda w: w in ("the", "early", "late", "mid") or w.startswith("mid-"),
+        _the_quarter: words(("the",)),
+        _weekend: words(("the",)),
+        _the_year: words(("the",)),
+        _year_end: words(("year",)),
+        _coming: words(("the", "coming", "upcoming")),
+        _week_of: words(("the",)),
+    }
+    assert set(tests) == set(RULES), "every rule needs a first-token test"
+    return tuple((rule, tests[rule]) for rule in RULES)
+
+
+@lru_cache(maxsize=65536)
+def rules_at(word: str) -> tuple[Rule, ...]:
+    """The rules that can match starting at a token whose lower-cased text is ``word``, in RULES order."""
+    return tuple(rule for rule, test in _starters() if test(word))
+
+
 def scan(doc: Doc) -> list[Expr]:
     """All time expressions of ``doc``, longest match first, left to right, not overlapping."""
     t = _Toks(doc)
@@ -1195,7 +1281,8 @@ def scan(doc: Doc) -> list[Expr]:
         if doc[i].is_space or (doc[i].is_punct and t.low[i] != "'"):
             i += 1
             continue
-        best = _scan_one(t, i, RULES)
+        rules = rules_at(t.low[i])
+        best = _scan_one(t, i, rules) if rules else None
         if best is not None and best.end > best.start:
             out.append(best)
             i = best.end

@@ -342,7 +342,7 @@ def _resolve(e: Expr, ref: Point | None, tense: str | None) -> str:
             year = f"{y:04d}"
         else:
             y = month_near(ref.day, e.month, direction, e.strict)
-            if past_far and (y * 12 + e.month) - (ref.day.year * 12 + ref.day.month) > 2:
+            if past_far and (y * 12 + e.month) - (ref.day.year * 12 + ref.day.month) > 1:
                 y -= 1
             year = f"{y:04d}"
         if e.day is None:
