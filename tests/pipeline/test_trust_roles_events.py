@@ -59,6 +59,7 @@ MODAL_EVENTS = [
     ("The deal is an agreement that would see Bo Lane endorse Ada Ortiz next week.", "endorsement", []),
     ("Bo Lane is going to endorse Ada Ortiz, his aides say.", "endorsement", []),
     ("Bo Lane announced that he will retire from the Senate.", "retirement", ["Bo Lane"]),
+    ("Sen. Ada Ortiz, who endorsed Bo Lane two weeks ago, spoke on Monday.", "endorsement", ["Ada Ortiz"]),
 ]
 
 
@@ -83,6 +84,8 @@ FIGURATIVE_EVENTS = [
     ("Bo Lane and Ada Ortiz endorsed the compromise on Monday.", "endorsement", []),
     ("Bo Lane campaigned for Ada Ortiz in Port Vale.", "political.campaigning", ["Bo Lane"]),
     ("Ada Ortiz had campaigned for paid family leave.", "political.campaigning", []),
+    ("Sen. Ada Ortiz spent Saturday knocking on doors in Port Vale for a candidate she knows well.",
+     "political.campaigning", ["Ada Ortiz"]),
     ("Bo Lane dropped out of the race on Monday.", "candidacy.withdrawal", ["Bo Lane"]),
     ("Afterward, Bo Lane mostly dropped out of the public eye.", "candidacy.withdrawal", []),
     ("Ada Ortiz conceded the race on Wednesday night.", "concession", ["Ada Ortiz"]),
@@ -103,6 +106,7 @@ def test_figurative_triggers_are_no_events(nlp, text: str, typ: str, agents: lis
 APPOINTMENTS = [
     ("The Harbor Trust named Ada Ortiz as its chief executive in May.", ["Ada Ortiz"]),
     ("Bo Lane was named chairman of the Port Vale board.", ["Bo Lane"]),
+    ("Harbor Freight, the trucking company, named Ada Ortiz as its chief executive on Thursday.", ["Ada Ortiz"]),
     ("The senator was rallying for a retired teacher named Ada Ortiz.", []),
     ("Bo Lane named Ada Ortiz when asked to pick a possible running mate.", []),
     ("The report named Port Vale as the most dangerous city in the state.", []),
@@ -145,6 +149,17 @@ def test_a_courtesy_title_of_a_former_holder_is_not_current(nlp) -> None:
     roles = _roles("Ada Ortiz, the former secretary of state, spoke. Later, Secretary Ortiz took questions.")
     assert roles.get(("Ada Ortiz", "secretary of state")) is False
     assert roles.get(("Ada Ortiz", "secretary")) is not True
+
+
+QUOTED_TITLES = [
+    ("The crowd cheered for Sen. Bo Lane on Friday.", True),
+    ("The band got the crowd to cheer for \"President Bo Lane.\"", False),
+]
+
+
+@pytest.mark.parametrize(("text", "role"), QUOTED_TITLES)
+def test_a_title_chanted_in_quotes_is_no_role(nlp, text: str, role: bool) -> None:
+    assert bool([t for p, t in _roles(text) if p == "Bo Lane"]) is role
 
 
 ORGS = [

@@ -33,7 +33,7 @@ DONEES = frozenset({"campaign", "fund", "foundation", "charity", "pac", "committ
 DOERS = AGENTS - {"NORP"}
 NOT_PERSON_DOERS = DOERS - PEOPLE
 CALL_WITHOUT_CUE = 0.55
-PRONOUN_AGENT = 0.62
+PRONOUN_AGENT = 0.55
 
 
 @dataclass
@@ -235,8 +235,8 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
         return None  # "won 470,000 votes": a tally
     if trig.type == "concession" and any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
         return None  # '"We know how it will go," he conceded': a point conceded in words
-    if trig.type == "appointment" and not trig.passive and _lemma_of(verb) == "name" and (
-            verb.dep_ == "acl" or not _named_to_post(verb, active=True)):
+    if trig.type == "appointment" and not trig.passive and _lemma_of(verb) == "name" and \
+            not _named_to_post(verb, active=True):
         return None  # "an academic named Ada Obi", "Trump named Cruz when asked": a name, not a post
     if trig.type == "appointment" and trig.passive and _lemma_of(verb) == "name" and not _named_to_post(verb):
         return None  # "were named in the lawsuit", "was named after her aunt": no post
@@ -266,12 +266,30 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
     conf = 0.85
     if trig.type == "contact.phone_call" and _lemma_of(verb) == "call" and not _call_cue(verb):
         conf = CALL_WITHOUT_CUE  # "Obi called Lane": as often a name given or a visit as a telephone call
-    elif subj is not None and subj.pos_ == "PRON" and not trig.person_object:
-        # "after he won the primary, Sanders declared ...": who "he" is decides the whole event, and
-        # pronoun-led events were right about two times in three on judged news (README)
-        conf = PRONOUN_AGENT
+    elif subj is not None and subj.tag_ == "PRP" and not trig.person_object and _doubtful_pronoun(facts, subj):
+        conf = PRONOUN_AGENT  # "after he won the primary, Sanders declared": "he" is Sanders, whoever coref chose
     return Hit(trig.type, agents, [verb, *objs], others, timed=subj is None or facts.pair(subj) is None,
                confidence=conf)
+
+
+def _doubtful_pronoun(facts: Facts, pron: Token) -> bool:
+    """A pronoun agent whose sentence points to someone else than coreference chose: the nearest person
+    before it (a subject first) is another one ("supporters of Mr. Sanders, helping him win"), or, with no
+    one before it, the subject of the clause it leads into is ("after he won ..., Sanders declared")."""
+    key = facts.key(pron.i)
+    if key is None:
+        return False
+    sent = pron.sent
+    before = [t for t in facts.doc[sent.start : pron.i] if facts.key(t.i) and facts.is_a(facts.key(t.i), PEOPLE)]
+    subjects = [t for t in before if t.dep_ in {"nsubj", "nsubjpass"} or t.head.dep_ in {"nsubj", "nsubjpass"}]
+    nearest = (subjects or before)[-1:] if before else []
+    if nearest:
+        return facts.key(nearest[0].i) != key
+    head = pron.head
+    while head.dep_ not in {"ROOT"} and head.head.i != head.i:
+        head = head.head
+    main = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > pron.i]
+    return any(facts.key(c.i) and facts.is_a(facts.key(c.i), PEOPLE) and facts.key(c.i) != key for c in main)
 
 
 def _person_types() -> frozenset[str]:
@@ -293,7 +311,16 @@ def _named_target(facts: Facts, trig: Trigger, objs: list[Token], targets: list[
         if trig.prep:  # "contributed to Clinton's win": the owner of a win got no money
             return any(facts.denote(o) or o.lemma_.lower() in DONEES for o in objs)
         return True  # "donated $500": the money is the object
-    return bool(targets)
+    return bool(targets) or any(_person_noun(o) for o in objs)  # "knocked on doors for a candidate"
+
+
+def _person_noun(tok: Token) -> bool:
+    """A common noun for a person ("a candidate", "her son", "the senator"): someone is the target."""
+    from .roles import is_title
+
+    lemma = tok.lemma_.lower()
+    return lemma in lexicons.load("person_nouns") or lemma in set(
+        lexicons.json("facts/event_triggers")["person_objects"]) or is_title(lemma)
 
 
 def _named_to_post(verb: Token, active: bool = False) -> bool:
