@@ -132,6 +132,7 @@ ROLE_STATUS = [
     ("In 1964, Gov. Ada Ortiz toured the state.", ("Ada Ortiz", "governor"), None),
     ("On Monday, Gov. Ada Ortiz toured the state.", ("Ada Ortiz", "governor"), True),
     ("The attack left Ambassador Karl Berg and two aides dead.", ("Karl Berg", "ambassador"), None),
+    ("\"I have seen Secretary Ada Ortiz work hard,\" Bo Lane said.", ("Ada Ortiz", "secretary"), None),
     ("Former Treasurer Ada Ortiz spoke first. Later, Treasurer Ortiz took questions.", ("Ada Ortiz", "treasurer"),
      False),
 ]

@@ -669,8 +669,10 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
             toks.append(doc[f.verb])
         if facts.imagined(toks):
             continue
-        if f.verb is None and r.current is True and _long_ago(facts, toks):
-            r.current = None  # "In 1964, Gov. Ada Obi ...": the title as of then, not of today
+        if f.verb is None and r.current is True and (_long_ago(facts, toks) or facts.in_direct_quote(doc[f.anchor])):
+            # "In 1964, Gov. Ada Obi ...": the title as of then; '"I've seen Secretary Obi ...," he said': a
+            # speaker's form of address, kept by courtesy after a post is left; neither says it is held today
+            r.current = None
         st = facts.status(min(t.i for t in toks), max(t.i for t in toks) + 1)
         narrow = st.status == "hypothetical" and f.verb is None and f.appos
         if narrow:
@@ -722,8 +724,8 @@ def _courtesy_titles(roles: dict[tuple[str, str], Role]) -> None:
 
 def settle_with_events(roles: list[Role], events: list[Event]) -> None:
     """A person the article reports dead holds no post now: their roles are not shown as current."""
-    dead = {p.entity for e in events if e.type == "death" and e.status in {"asserted", "attributed", "reported"}
-            for p in e.participants if p.role == "agent"}
+    dead = {p.entity for e in events if e.type == "death" and e.status not in {"hypothetical", "negated"}
+            for p in e.participants if p.role == "agent"}  # "the attack that left X dead?": presupposed
     for r in roles:
         if r.person in dead and r.current is True:
             r.current = None
