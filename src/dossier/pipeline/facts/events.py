@@ -408,8 +408,9 @@ def _noun_events(facts: Facts) -> list[Hit]:
                   if k and k not in agents and typ in set(data["target_types"])]
         times = facts.times_in(min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase))
         when = times[0].value if times else year
+        prior = data["noun_priors"].get(tok.lemma_.lower(), 0.7)
         hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
-                        ordinal=ordinal, timed=when is None, confidence=0.7))
+                        ordinal=ordinal, timed=when is None, confidence=prior))
     return hits
 
 
