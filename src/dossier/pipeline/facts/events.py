@@ -22,8 +22,18 @@ from . import modality
 from .index import AGENTS, PEOPLE, Facts, fact_subject
 
 YEAR_LEN = 4
+TALLIES = frozenset({"vote", "delegate", "ballot", "percent", "point"})
+PHONE_WORDS = frozenset({"phone", "telephone", "phoned", "cellphone", "voicemail", "call", "line", "dial",
+                         "congratulate", "concede", "condolence"})
+# What money goes to when it is not a named person or organisation: "donated $500 to her campaign".
+DONEES = frozenset({"campaign", "fund", "foundation", "charity", "pac", "committee", "party", "cause", "effort",
+                    "bid", "candidacy", "reelection", "re-election", "organization", "organisation", "group",
+                    "super-pac", "superpac", "charities"})
 # Who can do an event: not a nationality or religion ("four Americans were killed", "Democrats win").
 DOERS = AGENTS - {"NORP"}
+NOT_PERSON_DOERS = DOERS - PEOPLE
+CALL_WITHOUT_CUE = 0.55
+PRONOUN_AGENT = 0.55
 
 
 @dataclass
@@ -36,6 +46,7 @@ class Trigger:
     objects: frozenset[str] = frozenset()
     person_object: bool = False
     target_object: bool = False  # "obj:@target": the object must be an entity ("called Ada", not "called it off")
+    optional: bool = False  # "obj?:": an object, when there is one, must be one of ``objects`` ("conceded (the race)")
 
 
 @dataclass
@@ -51,6 +62,8 @@ class Hit:
 
 
 PREPS = {"to", "of", "from", "for", "into", "in"}
+PARTICLES = frozenset({"out", "away", "down", "up", "off", "in", "into"})
+POSTS = frozenset({"post", "position", "job", "seat", "cabinet", "bench", "court", "ticket", "nominee"})
 
 
 @lru_cache(maxsize=1)
@@ -62,9 +75,9 @@ def _triggers() -> tuple[dict[str, list[Trigger]], dict[str, tuple[str, bool]]]:
         if not isinstance(spec, dict) or "verbs" not in spec:
             continue
         for entry in spec["verbs"]:
-            cond = ""
-            if " obj:" in entry:
-                entry, cond = entry.split(" obj:")
+            cond, optional = "", " obj?:" in entry
+            if " obj:" in entry or optional:
+                entry, cond = entry.split(" obj?:" if optional else " obj:")
             words = entry.split()
             passive = words[0] == "be" and len(words) > 1
             if passive:
@@ -72,7 +85,8 @@ def _triggers() -> tuple[dict[str, list[Trigger]], dict[str, tuple[str, bool]]]:
             prep = words[-1] if len(words) > 1 and words[-1] in PREPS else None
             middle = tuple(words[1:-1] if prep else words[1:])
             objects = frozenset(c for c in cond.split(",") if c and not c.startswith("@"))
-            trig = Trigger(typ, words[0], passive, middle, prep, objects, cond == "@person", cond == "@target")
+            trig = Trigger(typ, words[0], passive, middle, prep, objects, cond == "@person", cond == "@target",
+                           optional)
             verbs.setdefault(words[0], []).append(trig)
         needs = set(spec.get("noun_needs_context", []))
         for noun in spec.get("nouns", []):
@@ -89,10 +103,16 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
+def _preps(verb: Token, prep: str) -> list[Token]:
+    """The ``prep`` attached to the verb, or to its particle ("dropped out of": "of" under "out")."""
+    near = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep]
+    return near or [g for c in verb.children if c.dep_ in {"prt", "prep"} and c.lower_ in PARTICLES
+                    for g in c.children if g.dep_ == "prep" and g.lower_ == prep]
+
+
 def _objects(verb: Token, prep: str | None) -> list[Token]:
     if prep:
-        return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == prep for p in c.children
-                if p.dep_ == "pobj"]
+        return [p for c in _preps(verb, prep) for p in c.children if p.dep_ == "pobj"]
     return [c for c in verb.children if c.dep_ in {"dobj", "attr"}] or [
         c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]  # "named Ada Obi as its chief"
 
@@ -118,16 +138,64 @@ def _verb_events(facts: Facts) -> list[Hit]:
                 continue
             if not _middle_ok(verb, trig):
                 continue
+            if trig.prep is None and any(t.prep and t.middle == trig.middle and _has_prep(verb, t.prep)
+                                         for t in cands if t is not trig):
+                continue  # "dropped out of the public eye": the "drop out of" trigger decides, on its object
             objs = _objects(verb, trig.prep)
             if trig.prep and not objs and trig.prep not in {"of"}:
                 continue
-            if trig.objects and not any(o.lemma_.lower() in trig.objects or o.lower_ in trig.objects for o in objs):
+            if trig.objects and (objs or not trig.optional) and \
+                    not any(o.lemma_.lower() in trig.objects or o.lower_ in trig.objects for o in objs):
                 continue
             hit = _verb_hit(facts, verb, trig, objs)
             if hit is not None:
                 hits.append(hit)
             break
     return hits
+
+
+def _has_prep(verb: Token, prep: str) -> bool:
+    return bool(_preps(verb, prep))
+
+
+def _counted(objs: list[Token]) -> bool:
+    """``won 15.6 million votes``, ``won 40 delegates``: a tally, not a contest won or lost."""
+    return any(o.lemma_.lower() in TALLIES and (o.tag_ == "NNS" or any(c.dep_ in {"nummod", "quantmod"}
+               for c in o.children)) for o in objs)
+
+
+def _figurative_call(verb: Token, objs: list[Token]) -> bool:
+    """``called Ada Obi a liar``, ``calling Obi "my partner"``, ``called Obi, a former aide, a true
+    friend``: a name given, not a telephone call."""
+    doc = verb.doc
+    for o in objs:
+        apps = [c for c in o.children if c.dep_ == "appos"]
+        if any(doc[a.left_edge.i - 1].text not in {",", "—", "–", "-", "("} for a in apps if a.left_edge.i > 0):
+            return True  # "called him a liar" parsed as an apposition without its comma
+        if any(c.dep_ == "appos" for a in apps for c in a.children) or len(apps) > 1:
+            return True  # a second description after the apposition is what he was called
+        nxt = o.right_edge.i + 1
+        if nxt < len(doc) and (doc[nxt].is_quote or (doc[nxt].pos_ in {"DET", "ADJ", "NOUN"} and
+                                                      doc[nxt].head.i != verb.i) or doc[nxt].tag_ == "PRP$"):
+            return True  # the words he was called follow the object
+    return False
+
+
+def _call_cue(verb: Token) -> bool:
+    """A telephone call said as such: a phone word, a purpose ("called her to concede"), a time or ``back``."""
+    sent = verb.sent
+    if any(t.lemma_.lower() in PHONE_WORDS and t.i != verb.i and (t.pos_ == "NOUN" or t.lemma_.lower() != "call")
+           for t in sent):
+        return True
+    for c in verb.children:
+        if c.dep_ == "prt" and c.lower_ == "back":
+            return True
+        if c.dep_ in {"advcl", "xcomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return True
+        if c.dep_ == "npadvmod" or (c.dep_ == "prep" and c.lower_ in {"on", "after", "before", "during"} and
+                                    any(p.ent_type_ in {"DATE", "TIME"} for p in c.subtree)):
+            return True
+    return False
 
 
 def _targets(facts: Facts, verb: Token, objs: list[Token]) -> list[str]:
@@ -158,8 +226,18 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
     subj_keys = facts.denote(subj) if subj is not None else []
     obj_keys = [k for o in objs for k in facts.denote(o)]
     others: list[tuple[str, str]] = []
-    if trig.target_object and (not obj_keys or any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in verb.children)):
+    if trig.target_object and (not obj_keys or any(c.dep_ in {"oprd", "ccomp"} or (
+            c.dep_ == "xcomp" and not any(a.lower_ == "to" for a in c.children)) for c in verb.children)):
         return None  # "called it off", "called her a liar": no call to anyone
+    if trig.type == "contact.phone_call" and _lemma_of(verb) == "call" and _figurative_call(verb, objs):
+        return None
+    if trig.type.startswith("election") and _counted(objs):
+        return None  # "won 470,000 votes": a tally
+    if trig.type == "concession" and any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
+        return None  # '"We know how it will go," he conceded': a point conceded in words
+    if trig.type == "appointment" and not trig.passive and _lemma_of(verb) == "name" and \
+            not _named_to_post(verb, active=True):
+        return None  # "an academic named Ada Obi", "Trump named Cruz when asked": a name, not a post
     if trig.type == "appointment" and trig.passive and _lemma_of(verb) == "name" and not _named_to_post(verb):
         return None  # "were named in the lawsuit", "was named after her aunt": no post
     if trig.person_object:  # "named X as its chief": X is appointed, the subject appoints
@@ -167,8 +245,12 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
         others = [("target", k) for k in subj_keys if facts.is_a(k, DOERS)]
     else:
         agents = [k for k in subj_keys if facts.is_a(k, DOERS)]
-        if trig.type in set(lexicons.json("facts/event_triggers")["target_types"]):
-            others = [("target", k) for k in _targets(facts, verb, objs) if k not in agents]
+        data = lexicons.json("facts/event_triggers")
+        if trig.type in set(data["target_types"]):
+            targets = _targets(facts, verb, objs)
+            others = [("target", k) for k in targets if k not in agents]
+            if trig.type in set(data["named_target_types"]) and not _named_target(facts, trig, objs, targets):
+                return None  # "endorsed the compromise", "contributed to this story", "visited NBC's Today"
         elif trig.prep == "to" and trig.type.startswith("election"):
             others = [("opponent", k) for k in obj_keys if facts.is_a(k, PEOPLE)]
     if trig.type == "appointment" and not trig.person_object:
@@ -176,15 +258,113 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
         others += [("target", k) for o in objs for c in o.children if c.dep_ == "prep"
                    for p in c.children if p.dep_ == "pobj" for k in facts.denote(p)
                    if facts.is_a(k, {"ORG", "OUTLET", "GPE"})]
+    if trig.type in _person_types():  # "the Whigs died": a plural name is a group, whatever its type
+        plural = subj is not None and subj.tag_ in {"NNS", "NNPS"}
+        agents = [k for k in agents if facts.is_a(k, PEOPLE) and not (plural and facts.key(subj.i) == k)]  # type: ignore[union-attr]
     if not agents:
         return None
-    return Hit(trig.type, agents, [verb, *objs], others, timed=subj is None or facts.pair(subj) is None)
+    conf = 0.85
+    if trig.type == "contact.phone_call" and _lemma_of(verb) == "call" and not _call_cue(verb):
+        conf = CALL_WITHOUT_CUE  # "Obi called Lane": as often a name given or a visit as a telephone call
+    elif subj is not None and subj.tag_ == "PRP" and not trig.person_object and _doubtful_pronoun(facts, subj):
+        conf = PRONOUN_AGENT  # "after he won the primary, Sanders declared": "he" is Sanders, whoever coref chose
+    return Hit(trig.type, agents, [verb, *objs], others, timed=subj is None or facts.pair(subj) is None,
+               confidence=conf)
 
 
-def _named_to_post(verb: Token) -> bool:
-    """``was named chair``, ``named to the board``, ``named as its chief``: a post follows the verb."""
-    return any(c.dep_ in {"oprd", "attr", "xcomp", "dobj"} or (c.dep_ == "prep" and c.lower_ in {"as", "to"})
-               for c in verb.children)
+def _doubtful_pronoun(facts: Facts, pron: Token) -> bool:
+    """A pronoun agent whose sentence points to someone else than coreference chose: the nearest person
+    before it (a subject first) is another one ("supporters of Mr. Sanders, helping him win"), or, with no
+    one before it, the subject of the clause it leads into is ("after he won ..., Sanders declared")."""
+    key = facts.key(pron.i)
+    if key is None:
+        return False
+    sent = pron.sent
+    before = [t for t in facts.doc[sent.start : pron.i] if facts.key(t.i) and facts.is_a(facts.key(t.i), PEOPLE)]
+    subjects = [t for t in before if t.dep_ in {"nsubj", "nsubjpass"} or t.head.dep_ in {"nsubj", "nsubjpass"}]
+    nearest = (subjects or before)[-1:] if before else []
+    if nearest:
+        return facts.key(nearest[0].i) != key
+    head = pron.head
+    while head.dep_ not in {"ROOT"} and head.head.i != head.i:
+        head = head.head
+    main = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > pron.i]
+    return any(facts.key(c.i) and facts.is_a(facts.key(c.i), PEOPLE) and facts.key(c.i) != key for c in main)
+
+
+def _person_types() -> frozenset[str]:
+    """Event types only a person undergoes (a death, a marriage, an arrest): "the Whigs died" is no death."""
+    return frozenset(lexicons.json("facts/event_triggers")["person_types"])
+
+
+def _named_target(facts: Facts, trig: Trigger, objs: list[Token], targets: list[str]) -> bool:
+    """Whether an endorsement, visit, campaign or donation is aimed at someone: an object that names no
+    one ("endorsed the compromise", "campaigned for paid leave", "contributed to this story") or names an
+    outlet ("visited NBC's Today") is not such an event; no object at all leaves the target unsaid."""
+    if not objs:
+        return True
+    if trig.type == "contact.visit" and any(facts.is_a(k, {"OUTLET", "WORK"}) for k in targets):
+        return False
+    if trig.type.startswith("donation"):
+        if any(o.lemma_.lower() in {"birth", "rise", "way", "credence", "voice", "thought"} for o in objs):
+            return False
+        if trig.prep:  # "contributed to Clinton's win": the owner of a win got no money
+            return any(facts.denote(o) or o.lemma_.lower() in DONEES for o in objs)
+        return True  # "donated $500": the money is the object
+    return bool(targets) or any(_person_noun(o) for o in objs)  # "knocked on doors for a candidate"
+
+
+def _person_noun(tok: Token) -> bool:
+    """A common noun for a person ("a candidate", "her son", "the senator"): someone is the target."""
+    from .roles import is_title
+
+    lemma = tok.lemma_.lower()
+    return lemma in lexicons.load("person_nouns") or lemma in set(
+        lexicons.json("facts/event_triggers")["person_objects"]) or is_title(lemma)
+
+
+def _named_to_post(verb: Token, active: bool = False) -> bool:
+    """``was named chair``, ``named to the board``, ``named as its chief``: a post follows the verb.
+
+    Active ``named X`` needs the post itself ("named Obi as its chief", "named her to the board"):
+    "named Cleveland as the most dangerous city" and a bare "Trump named Cruz" name no post.
+    """
+    if not active:
+        return any(c.dep_ in {"oprd", "attr", "xcomp", "dobj"} or (c.dep_ == "prep" and c.lower_ in {"as", "to"})
+                   for c in verb.children)
+    from .roles import is_title
+
+    posts: list[Token] = [c for c in verb.children if c.dep_ in {"oprd", "attr", "xcomp"}]
+    posts += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"as", "to"} for p in c.children
+              if p.dep_ == "pobj"]
+    posts += [p for o in verb.children if o.dep_ == "dobj" for c in o.children
+              if c.dep_ == "prep" and c.lower_ in {"as", "to"} for p in c.children if p.dep_ == "pobj"]
+    bodies = set(lexicons.json("facts/org_references")["bodies"])
+    def words(p: Token) -> str:  # "its chief executive" -> "chief executive"
+        return " ".join(t.text for t in p.subtree if t.i <= p.i and (t.i == p.i or t.dep_ in {"compound", "amod"}))
+
+    return any(is_title(words(p)) or p.lemma_.lower() in bodies or p.lemma_.lower() in POSTS for p in posts)
+
+
+def _left_dead(facts: Facts) -> list[Hit]:
+    """``the attack that left Ambassador Ada Obi and three others dead``: a death."""
+    hits: list[Hit] = []
+    for verb in facts.doc:
+        if verb.lemma_.lower() != "leave" or verb.pos_ != "VERB":
+            continue
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        dead = [c for c in verb.children if c.lower_ == "dead" and
+                c.dep_ in {"oprd", "acomp", "ccomp", "xcomp", "advmod"}]
+        dead += [t for o in objs for t in o.subtree if t.lower_ == "dead" and t.i > o.i]
+        if not dead:
+            continue
+        stop = min(t.i for t in dead)  # the dead are named before "dead": "left X and two aides dead"
+        people = [k for o in objs for t in o.subtree if t.i < stop and t.dep_ in {"dobj", "conj"}
+                  for k in facts.denote(t, conj=False) if facts.is_a(k, PEOPLE)]
+        people = list(dict.fromkeys(people))
+        if people:
+            hits.append(Hit("death", people, [verb, *objs], timed=True))
+    return hits
 
 
 def _noun_events(facts: Facts) -> list[Hit]:
@@ -201,12 +381,16 @@ def _noun_events(facts: Facts) -> list[Hit]:
         if spec is None:
             continue
         typ, needs = spec
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() not in set(data["compound_heads"]):
+            continue  # "her nomination battle", "a death threat", "his retirement plan": no event
+        if typ == "appointment" and tok.tag_ == "NNS":
+            continue  # "her discretionary appointments": the possessor made them
         holder = tok.head if tok.dep_ == "compound" else tok  # "her concession speech"
         agents = [k for c in holder.children if c.dep_ == "poss" for k in facts.denote(c)]
         if not (agents and typ in set(data["target_types"])):  # "her endorsement of X": X is the target
             agents += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                        for p in c.children if p.dep_ == "pobj" for k in facts.denote(p)]
-        agents = [k for k in agents if facts.is_a(k, DOERS)]
+        agents = [k for k in agents if facts.is_a(k, PEOPLE if typ in _person_types() else DOERS)]
         if not agents or (typ == "endorsement" and _endorses_nobody(facts, tok, agents)):
             continue
         phrase = list(holder.subtree)
@@ -214,7 +398,8 @@ def _noun_events(facts: Facts) -> list[Hit]:
                     None)
         if needs:
             words = {t.lower_ for t in phrase} | {t.lower_ for t in tok.sent}
-            if not (words & context or year):
+            own = set(data.get("noun_context", {}).get(typ, [])) or context
+            if not (words & own or (year and own is context)):
                 continue
         ordinal = next((ordinals[c.lower_] for c in holder.children if c.lower_ in ordinals), None)
         preps = {"of", "for"} if typ == "endorsement" else {"to", "with", "of"}
@@ -223,8 +408,9 @@ def _noun_events(facts: Facts) -> list[Hit]:
                   if k and k not in agents and typ in set(data["target_types"])]
         times = facts.times_in(min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase))
         when = times[0].value if times else year
+        prior = data["noun_priors"].get(tok.lemma_.lower(), 0.7)
         hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
-                        ordinal=ordinal, timed=when is None, confidence=0.7))
+                        ordinal=ordinal, timed=when is None, confidence=prior))
     return hits
 
 
@@ -259,11 +445,13 @@ def find_events(facts: Facts) -> list[Event]:
     """The events of the doc with participants, time, status and evidence (one per type, agents and time)."""
     rank = {"asserted": 0, "attributed": 1, "reported": 2, "hedged": 3, "speculative": 4, "unknown": 5}
     best: dict[tuple[str, tuple[str, ...], str | None], Event] = {}
-    for h in _verb_events(facts) + _noun_events(facts):
+    for h in _verb_events(facts) + _left_dead(facts) + _noun_events(facts):
         if facts.imagined(h.toks) or modality.unrealised(h.toks[:1]) or modality.poll_standing(h.toks[0]):
             continue
         if h.toks[0].pos_ in {"VERB", "AUX"} and modality.negated_by_word(h.toks[0]):
             continue  # an event said not to happen is no event
+        if h.toks[0].pos_ in {"VERB", "AUX"} and modality.irrealis(h.toks[0]):
+            continue  # "he should resign", "will likely win", "in case Trump wins": not (yet) an event
         lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
         st = facts.status(lo, hi)
         # An event said not to happen ("she may not retire") is no event; an imagined one neither.

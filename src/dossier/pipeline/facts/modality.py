@@ -10,7 +10,11 @@ component says of its clause, so roles, relations and events are not emitted fro
   her resignation", "her prospective nomination";
 * a contest verb in the present tense beside a poll word or a score: "a poll shows
   Ortiz beating Lane", "Ortiz tops Lane 41-40";
-* for roles stated by a verb, a modal auxiliary: "would be the first woman president".
+* for roles stated by a verb, a modal auxiliary: "would be the first woman president";
+* for events, an irrealis verb: a modal or ``going to`` on the trigger, on the verb it is
+  coordinated with or on the verb whose complement it is ("he should resign", "could win
+  California and still lose the nomination", "an agreement that would see him endorse her"),
+  or a supposition ("in case Trump wins", "let's assume she gets elected").
 """
 
 from __future__ import annotations
@@ -33,12 +37,80 @@ def unrealised(toks: Iterable[Token]) -> bool:
     return any(_infinitive(t) or _asked_for(t) for t in toks)
 
 
-MODALS = frozenset({"would", "could", "should", "might", "may", "must", "can", "will", "'d", "shall", "wo", "ca"})
+MODALS = frozenset({"would", "could", "should", "might", "may", "must", "can", "will", "'d", "shall", "wo", "ca",
+                    "'ll", "’ll", "’d"})
 
 
 def modal(verb: Token) -> bool:
     """``would be the first woman president``, ``shouldn't be president``: a possible or wished state."""
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+
+
+SUPPOSING = frozenset({"assume", "suppose", "imagine", "pretend"})
+# Heads whose complement clause is reported, not wished: a modal on them does not reach the clause.
+_REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "reveal", "note", "show", "find"})
+
+
+def irrealis(verb: Token) -> bool:
+    """A trigger verb stated as a possibility, a call or a supposition rather than as done.
+
+    ``should resign``, ``will likely win``, ``is going to endorse``, ``could win X and still lose
+    Y`` (the conjunct shares the modal), ``would see him endorse her`` (a modal on the verb the
+    trigger complements), ``in case he wins``, ``let's assume she gets elected``.
+    """
+    tok, hops = verb, 0
+    while hops < 4:
+        if (modal(tok) and not _announced(tok)) or _going_to(tok) or _supposed(tok):
+            return True
+        if tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # "could win California and still lose": the modal is the first conjunct's
+        elif tok.dep_ in {"xcomp", "ccomp"} and tok.head.pos_ in {"VERB", "AUX"} and \
+                tok.head.lemma_.lower() not in _REPORTING:
+            tok = tok.head
+        else:
+            return False
+        hops += 1
+    return False
+
+
+_ANNOUNCING = frozenset({"announce", "confirm", "declare"})
+
+
+def _announced(verb: Token) -> bool:
+    """``announced she will resign``: a future the person announces is reported, not a possibility."""
+    mods = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in MODALS}
+    return bool(mods) and mods <= {"will", "'ll", "’ll"} and verb.dep_ == "ccomp" and \
+        verb.head.lemma_.lower() in _ANNOUNCING
+
+
+def _going_to(verb: Token) -> bool:
+    """``is going to win``: the trigger is the infinitive of a progressive ``go``."""
+    head = verb.head
+    return _has_to(verb) and head.lemma_.lower() == "go" and head.tag_ == "VBG"
+
+
+def _supposed(verb: Token) -> bool:
+    """``in case he wins`` (a mark or prepositional ``case``), ``let's assume she gets elected``."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ == "mark" and c.lower_ == "case" and c.i > 0 and doc[c.i - 1].lower_ == "in":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "in" and c.i < verb.i and any(p.lower_ == "case" for p in c.children):
+            return True
+    if verb.dep_ in {"acl", "relcl"} and verb.head.lower_ == "case" and verb.head.i > 0 and \
+            doc[verb.head.i - 1].lower_ == "in":
+        return True
+    edge = verb.left_edge.i  # "in case Trump wins", the "case" parsed apart from the clause
+    if edge >= 2 and doc[edge - 1].lower_ == "case" and doc[edge - 2].lower_ == "in":
+        return True
+    sent = verb.sent
+    for t in doc[sent.start : verb.i]:
+        if t.lemma_.lower() in SUPPOSING and t.tag_ in {"VB", "VBP"}:
+            lead = [w.lower_ for w in doc[sent.start : t.i] if not (w.is_punct or w.is_space)]
+            if lead in ([], ["let", "'s"], ["let", "’s"], ["let", "us"], ["so", "let", "'s"], ["so", "let", "’s"],
+                        ["now", "let", "'s"], ["but", "let", "'s"], ["so"], ["now"], ["just"]):
+                return True  # "Let's assume she gets elected ...": the sentence is a supposition
+    return False
 
 
 NEGATIONS = frozenset({"not", "n't", "n’t", "never"})

@@ -638,12 +638,14 @@ class FactFinder(DossierComponent[FactsFound]):
 def find_facts(doc: Doc) -> FactsFound:
     """Roles, relations and events of ``doc`` (nothing written)."""
     from .events import find_events
-    from .roles import find_roles
+    from .roles import find_roles, settle_with_events
 
     facts = Facts(doc)
     roles, ties = find_roles(facts)
     rels = ties + find_relations(facts)
-    return FactsFound(roles, dedupe(rels), find_events(facts))
+    events = find_events(facts)
+    settle_with_events(roles, events)
+    return FactsFound(roles, dedupe(rels), events)
 
 
 def annotate_relations(doc: Doc) -> Doc:

@@ -25,7 +25,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from ...graph import Relation, Role, Span
+from ...graph import Event, Relation, Role, Span
 from .. import doc_state, lexicons, syntax
 from ..status import StatusInfo
 from . import modality
@@ -117,10 +117,13 @@ def title_at(facts: Facts, head: Token) -> Title | None:
     inside = {head.i}
     while i >= 0:
         t = doc[i]
-        if facts.key(i) and t.head.i in inside and facts.type(facts.key(i)) in PLACES and i > 0 and \
-                _mod_class(doc[i - 1].text) is not None:
-            i -= 1  # "a former U.S. congressman": the place names the post; the modifier before it counts
-            continue
+        if facts.key(i) and t.head.i in inside:
+            j = i  # the run of names inside the title: "a former Clinton White House pollster"
+            while j > 0 and facts.key(j - 1):
+                j -= 1
+            if j > 0 and _mod_class(doc[j - 1].text) is not None:
+                i = j - 1  # "a former U.S. congressman", "a retired Army officer": the modifier before the names counts
+                continue
         if t.dep_ not in TITLE_DEPS or t.head.i not in inside or facts.key(i) or t.like_num:
             break
         cls = _mod_class(t.text)
@@ -189,6 +192,51 @@ def _year_in(facts: Facts, head: Token) -> str | None:
     return None
 
 
+def _past_year_in(facts: Facts, head: Token) -> str | None:
+    """A year before publication in a phrase the title governs ("chief strategist in his 2012
+    campaign", "director of surrogates for Obama's 2008 campaign"): the post was held then."""
+    pub = _pub_year(facts)
+    if pub is None:
+        return None
+    for c in head.children:
+        if c.dep_ != "prep" or c.lower_ not in {"in", "for", "of", "during", "on", "with", "to"}:
+            continue
+        for t in c.subtree:
+            if t.like_num and len(t.text) == YEAR_LEN and t.text[:2] in {"19", "20"} and t.text.isdigit() and \
+                    int(t.text) < pub and t.doc[t.i - 1].lower_ not in START_PREPS:
+                return t.text
+    return None
+
+
+def _pub_year(facts: Facts) -> int | None:
+    raw = doc_state.published(facts.doc) or ""
+    return int(raw[:YEAR_LEN]) if raw[:YEAR_LEN].isdigit() else None
+
+
+def _long_ago(facts: Facts, toks: list[Token]) -> bool:
+    """The clause stating a title is set two or more years before publication ("In 1964, Gov. X ...")."""
+    pub = _pub_year(facts)
+    value = facts.clause_time(toks) if pub is not None else None
+    year = (value or "")[:YEAR_LEN]
+    return pub is not None and year.isdigit() and int(year) <= pub - 2
+
+
+def _truncated_org(facts: Facts, tok: Token, key: str) -> bool:
+    """An organisation whose mention lost the words of its name: "Caucus" out of "the Congressional
+    Black Caucus", "Association" out of "the Cleveland Police Patrolmen's Association"."""
+    if facts.type(key) not in {"ORG", "GROUP", "OUTLET"}:
+        return False  # a person's name is resolved by coreference, with its honorific outside the mention
+    spans = [(a, b) for a, b, k, _ in facts.mention_spans if k == key and a <= tok.i < b]
+    if not spans:
+        return False
+    start, end = spans[0]
+    if end - start > 1:
+        return False
+    head = facts.doc[start]
+    return any(c.i < head.i and c.dep_ in {"compound", "amod", "poss", "nmod"} and c.text[:1].isupper()
+               and facts.key(c.i) != key and c.pos_ in {"PROPN", "ADJ"} for c in head.children)
+
+
 def _holder_of(facts: Facts, head: Token, person: str) -> tuple[str | None, str | None, str | None]:
     """(org, place, type of org) from a possessor or a prepositional object of the title."""
     org = place = org_type = None
@@ -201,8 +249,8 @@ def _holder_of(facts: Facts, head: Token, person: str) -> tuple[str | None, str 
         for p in cands:
             key = facts.first(p, {"PERSON", "ORG", "OUTLET", "GPE", "LOC", "GROUP"}) or facts.org_ref(
                 p, {"ORG", "OUTLET", "GPE", "GROUP", "WORK"})
-            if key is None or key == person:
-                continue
+            if key is None or key == person or (facts.key(p.i) == key and _truncated_org(facts, p, key)):
+                continue  # a truncated name is dropped rather than shown as the organisation
             typ = facts.type(key)
             if typ in {"GPE", "LOC"} and place is None:
                 place = key
@@ -248,6 +296,14 @@ def _in_title_run(facts: Facts, t: Token) -> bool:
     return bool(t.text[:1].isupper() or _mod_class(t.text) or is_title(t.text))
 
 
+def _in_scare_quotes(doc: Any, start: int, end: int) -> bool:
+    """The title and name alone inside quotation marks: ``cheer for "President Ada Obi."``."""
+    if start == 0 or not doc[start - 1].is_quote:
+        return False
+    after = doc[end : end + 2]
+    return any(t.is_quote for t in after) and all(t.is_quote or t.is_punct for t in after[:1])
+
+
 def _premodifier(facts: Facts) -> list[Found]:
     """``Vice President Ada Obi``, ``former Gov. Ned Vale``, ``Calloway Courier editor Paul Ngata``."""
     doc = facts.doc
@@ -265,8 +321,8 @@ def _premodifier(facts: Facts) -> list[Found]:
             else:
                 break
             j -= 1
-        if not run:
-            continue
+        if not run or _in_scare_quotes(doc, run[0].i, _end):
+            continue  # cheering for "President Ada Obi": a wish or a slogan, not a post held
         words = [t for t in run if facts.key(t.i) is None and t.text not in {"-", "–"}]
         title = None
         for n in range(len(words)):
@@ -315,9 +371,13 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
             continue
         org, place, org_type = _holder_of(facts, h, person)
         when = _year_in(facts, h)
+        past_year = _past_year_in(facts, h)
+        when = when or past_year
         current = t.current
         if n == 0 and len(chain) > 1 and any(title_at(facts, c) and title_at(facts, c).later for c in chain[1:]):  # type: ignore[union-attr]
             current = False if current is None else current
+        if past_year and current is True:
+            current = None  # "now ... in the 2012 campaign" is not said of today
         role = Role(person=person, title=t.text, org=org, place=place, when=when, current=current)
         dated = False
         if t.later or t.future or (current is None and when):
@@ -439,6 +499,7 @@ def _tense_current(verb: Token, lemma: str, times: dict[str, str]) -> bool | Non
     return None
 
 
+POSSESSOR_DESCRIPTOR = 0.55
 POSTS = frozenset({"position", "job", "post", "slot", "seat", "spot", "role", "office", "nomination", "chair"})
 
 
@@ -458,7 +519,10 @@ def _descriptors(facts: Facts) -> list[Found]:
         if t is None:
             continue
         role = Role(person=key, title=t.text, current=t.current)
-        out.append(Found(role, start, None, confidence=0.7, lo=start, hi=end - 1))
+        # a possessor ("the president's housing secretary") is where coreference most often picks the
+        # person the paragraph is about rather than the holder: hidden by default
+        prior = POSSESSOR_DESCRIPTOR if span.root.dep_ == "poss" else 0.7
+        out.append(Found(role, start, None, confidence=prior, lo=start, hi=end - 1))
     return out
 
 
@@ -605,6 +669,10 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
             toks.append(doc[f.verb])
         if facts.imagined(toks):
             continue
+        if f.verb is None and r.current is True and (_long_ago(facts, toks) or facts.in_direct_quote(doc[f.anchor])):
+            # "In 1964, Gov. Ada Obi ...": the title as of then; '"I've seen Secretary Obi ...," he said': a
+            # speaker's form of address, kept by courtesy after a post is left; neither says it is held today
+            r.current = None
         st = facts.status(min(t.i for t in toks), max(t.i for t in toks) + 1)
         narrow = st.status == "hypothetical" and f.verb is None and f.appos
         if narrow:
@@ -636,7 +704,31 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
                 ties.append(Relation("professional.worked_for", r.person, r.org, ev, r.status, start=r.start,
                                      end=r.end, when=when, source=r.source, confidence=f.confidence))
     _departures(facts, roles)
+    _courtesy_titles(roles)
     return list(roles.values()), ties
+
+
+def _courtesy_titles(roles: dict[tuple[str, str], Role]) -> None:
+    """``Secretary Clinton`` of someone the article calls "the former secretary of state": a title kept
+    by courtesy after leaving the post is not shown as current."""
+    past: dict[str, list[list[str]]] = {}
+    for (person, title), r in roles.items():
+        if r.current is False:
+            past.setdefault(person, []).append(title.split())
+    for (person, title), r in roles.items():
+        words = title.split()
+        if r.current is True and any(w[: len(words)] == words or w[-len(words):] == words
+                                     for w in past.get(person, [])):
+            r.current = None
+
+
+def settle_with_events(roles: list[Role], events: list[Event]) -> None:
+    """A person the article reports dead holds no post now: their roles are not shown as current."""
+    dead = {p.entity for e in events if e.type == "death" and e.status not in {"hypothetical", "negated"}
+            for p in e.participants if p.role == "agent"}  # "the attack that left X dead?": presupposed
+    for r in roles:
+        if r.person in dead and r.current is True:
+            r.current = None
 
 
 def _member_body(facts: Facts, org: str) -> bool:
