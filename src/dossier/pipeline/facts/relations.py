@@ -137,7 +137,7 @@ def _possessors(facts: Facts, noun: Token) -> list[str]:
     out: list[str] = []
     for c in noun.children:
         if c.dep_ == "poss":
-            out += facts.denote(c)
+            out += _conjunct_owner(facts, noun, c) or facts.denote(c)
         elif c.dep_ == "prep" and c.lower_ in {"of", "to"}:
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -145,9 +145,21 @@ def _possessors(facts: Facts, noun: Token) -> list[str]:
     return out
 
 
+def _conjunct_owner(facts: Facts, noun: Token, poss: Token) -> list[str]:
+    """``X and his wife Y``, ``X, as well as his son Y``: the pronoun is the person the kin phrase is
+    coordinated with, whatever coreference said (the nearest antecedent, not the article's subject)."""
+    if poss.pos_ != "PRON" or noun.dep_ != "conj":
+        return []
+    head = noun.head
+    while head.dep_ == "appos" and head.head.i != head.i:  # "X, count of Y, and his wife Z": X
+        head = head.head
+    keys = [k for k in facts.denote(head, conj=False) if facts.type(k) == "PERSON"]
+    return keys[:1]
+
+
 def _fillers(facts: Facts, noun: Token) -> list[Token]:
     """Who the relational noun describes: its apposition, the noun it is in apposition to, the subject."""
-    out = [c for c in noun.children if c.dep_ == "appos"]
+    out = [c for c in noun.children if c.dep_ == "appos"][:1]  # "his brother A, B, C and D": A only
     if noun.dep_ == "appos":
         out.append(noun.head)
     if noun.dep_ in {"attr", "oprd"} and noun.head.lemma_.lower() in COPULAS:
@@ -175,13 +187,14 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
         for filler in _fillers(facts, tok):
             if _misattached(filler):
                 continue
-            fills = facts.denote(filler)
+            fills = facts.denote(filler, conj=False)  # one noun, one filler: "A (father of X) and B"
             if not fills and not _needs_people(typ):
                 ref = facts.org_ref(filler)  # "the union, a member of X"
                 fills = [ref] if ref else []
             if set(fills) & set(owners):
                 continue  # "the son of X and Y": the filler is not one of the owners
-            weak = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)  # "his wife": rests on coref
+            weak = any(c.dep_ == "poss" and c.pos_ == "PRON" and not _conjunct_owner(facts, tok, c)
+                       for c in tok.children)  # "his wife": rests on coref ("X and his wife": on the parse)
             for f in fills:
                 for o in owners:
                     subj, obj = (o, f) if word in inverse else (f, o)
@@ -532,7 +545,10 @@ def _lost_after_running(facts: Facts, verb: Token) -> list[Hit]:
 
 def find_relations(facts: Facts) -> list[Relation]:
     """All relations of the doc, with status, source, time and evidence."""
+    from .kinship import find_kinship
+
     hits = _relational_nouns(facts) + _pair_states(facts) + _bond_nouns(facts) + _turning_nouns(facts) + _verbs(facts)
+    hits += find_kinship(facts)
     out: list[Relation] = []
     for h in hits:
         if h.type == "family.child":  # one direction for parenthood: family.parent(parent, child)
