@@ -25,7 +25,8 @@ from .index import PEOPLE, Facts, fact_subject
 from .relations import Hit
 
 NAMED = 0.85  # the owner is a name, or the relation needs no owner
-PRONOUN = 0.7  # the owner is a pronoun (coreference) or a plural "they"
+PRONOUN = 0.7  # the owner is a pronoun (coreference)
+PAIR = 0.8  # "they" for the two people just named ("X married Y. They have two sons, A and B")
 AMONG = 0.8  # siblings because they are listed as one set
 TYPES = {"parent": "family.parent", "sibling": "family.sibling", "spouse": "family.spouse"}
 
@@ -96,13 +97,20 @@ def _owners(facts: Facts, noun: Token) -> tuple[list[str], bool]:
         subj = fact_subject(verb)
         if subj is not None:
             owners = [k for k in facts.denote(subj) if facts.is_a(k, PEOPLE)]
-            weak = subj.pos_ == "PRON"
+            weak = subj.pos_ == "PRON" and facts.pair(subj) is None
         for c in verb.children:  # "with whom he had two sons": the person "whom" stands for
             if c.dep_ == "prep" and c.lower_ == "with":
                 whom = any(p.dep_ == "pobj" and p.tag_ == "WP" for p in c.children)
                 if whom and verb.dep_ == "relcl":
                     owners += [k for k in _people(facts, verb.head) if k not in owners]
     return list(dict.fromkeys(owners)), weak
+
+
+def _named_pair(facts: Facts, noun: Token) -> bool:
+    """The two owners are named in the clause itself ("X and Y had two sons")."""
+    verb = noun.head
+    subj = fact_subject(verb) if noun.dep_ == "dobj" else None
+    return subj is not None and facts.pair(subj) is None and subj.pos_ != "PRON"
 
 
 # --- lists -----------------------------------------------------------------------------------------
@@ -119,12 +127,11 @@ def _lists(facts: Facts) -> list[Hit]:
         if not members:
             continue
         owners, weak = _owners(facts, tok)
+        members = [(k, t) for k, t in members if k not in owners]  # a child named after the parent
         keys = [k for k, _ in members]
-        if set(owners) & set(keys):
-            continue  # the parse mixed owner and list: no guess
         if typ == "sibling" and not owners and len(keys) < 2:
             continue
-        prior = PRONOUN if weak else NAMED
+        prior = PRONOUN if weak else PAIR if len(owners) == 2 and not _named_pair(facts, tok) else NAMED
         for o in owners:
             for k, t in members:
                 subj, obj = (o, k) if typ == "parent" else (k, o)
@@ -184,8 +191,8 @@ def _married_to(facts: Facts) -> list[Hit]:
 
 def _subject_of_state(tok: Token) -> Token | None:
     """Who is "married": the copula's subject, the passive subject, or the noun an ``acl`` hangs on."""
-    if tok.dep_ in {"acomp", "attr"}:
-        return next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if tok.dep_ in {"acomp", "attr"}:  # "is married to"; "... and was married to": the first verb's subject
+        return fact_subject(tok.head)
     if tok.dep_ == "acl":
         return tok.head
     return fact_subject(tok)

@@ -162,6 +162,9 @@ def _fillers(facts: Facts, noun: Token) -> list[Token]:
     out = [c for c in noun.children if c.dep_ == "appos"][:1]  # "his brother A, B, C and D": A only
     if noun.dep_ == "appos":
         out.append(noun.head)
+        born = _born_in(noun.head)
+        if born is not None:
+            out.append(born)
     if noun.dep_ in {"attr", "oprd"} and noun.head.lemma_.lower() in COPULAS:
         subj = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None:
@@ -202,6 +205,17 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
                                     negated=tok.dep_ == "attr" and _neg(tok.head),
                                     identifying=tok.dep_ != "attr"))
     return hits
+
+
+def _born_in(place: Token) -> Token | None:
+    """``X was born in Kent, Ohio, the son of Y``: the kin noun in apposition to the birthplace
+    describes the one born (X)."""
+    while place.dep_ in {"appos", "conj"} and place.head.i != place.i:
+        place = place.head
+    prep = place.head
+    if place.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lower_ != "born":
+        return None
+    return fact_subject(prep.head)
 
 
 def _misattached(filler: Token) -> bool:
