@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from ...graph import Relation
 from .. import lexicons
 from .index import PEOPLE, Facts, fact_subject
 from .relations import Hit
@@ -28,7 +29,7 @@ NAMED = 0.85  # the owner is a name, or the relation needs no owner
 PRONOUN = 0.7  # the owner is a pronoun (coreference)
 PAIR = 0.8  # "they" for the two people just named ("X married Y. They have two sons, A and B")
 AMONG = 0.8  # siblings because they are listed as one set
-TYPES = {"parent": "family.parent", "sibling": "family.sibling", "spouse": "family.spouse"}
+TYPES = {"parent": "family.parent", "child": "family.parent", "sibling": "family.sibling", "spouse": "family.spouse"}
 
 
 @lru_cache(maxsize=1)
@@ -134,9 +135,9 @@ def _lists(facts: Facts) -> list[Hit]:
         prior = PRONOUN if weak else PAIR if len(owners) == 2 and not _named_pair(facts, tok) else NAMED
         for o in owners:
             for k, t in members:
-                subj, obj = (o, k) if typ == "parent" else (k, o)
+                subj, obj = (o, k) if typ == "parent" else (k, o)  # "child": the listed are the parents
                 hits.append(Hit(TYPES[typ], subj, obj, [tok, t], prior, timed=False, identifying=True))
-        if len(keys) <= 12:  # beyond that a "list" is more likely a misparse than one family
+        if typ != "child" and len(keys) <= 12:  # beyond that a "list" is more likely a misparse than one family
             for (a, ta), (b, tb) in combinations(members, 2):
                 hits.append(Hit("family.sibling", a, b, [tok, ta, tb], AMONG, timed=False, identifying=True))
     return hits
@@ -219,3 +220,25 @@ def _born_to(facts: Facts) -> list[Hit]:
                     hits.append(Hit("family.parent", p, c, [tok, t], PRONOUN if subj.pos_ == "PRON" else NAMED,
                                     timed=False))
     return hits
+
+
+# --- what two stated ties imply --------------------------------------------------------------------
+
+SHARED_PARENT = 0.9  # siblings through a shared parent: as sure as the weaker of the two ties, a little less
+
+
+def shared_parents(relations: list[Relation]) -> list[Relation]:
+    """Two people the article gives the same parent are siblings (half-siblings too, as
+    "sibling" is meant): ``A is the son of P`` + ``B, P's daughter`` -> sibling(A, B)."""
+    children: dict[str, list[Relation]] = {}
+    for r in relations:
+        if r.type == "family.parent" and r.status == "asserted" and r.subject and r.object:
+            children.setdefault(r.subject, []).append(r)
+    out: list[Relation] = []
+    for rels in children.values():
+        for a, b in combinations(rels, 2):
+            if a.object == b.object:
+                continue
+            conf = min(a.confidence or 0.0, b.confidence or 0.0) * SHARED_PARENT
+            out.append(Relation("family.sibling", a.object, b.object, b.evidence, "asserted", confidence=conf))
+    return out

@@ -169,6 +169,8 @@ def _fillers(facts: Facts, noun: Token) -> list[Token]:
         subj = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None:
             out.append(subj)
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be":  # "His father was Y"
+        out += [c for c in noun.head.children if c.dep_ == "attr"]
     if noun.dep_ == "compound" and facts.key(noun.head.i):
         out.append(noun.head)
     return out
@@ -202,7 +204,7 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
                 for o in owners:
                     subj, obj = (o, f) if word in inverse else (f, o)
                     hits.append(Hit(typ, subj, obj, [tok, filler], 0.65 if weak else 0.85, timed=typ not in STATES,
-                                    negated=tok.dep_ == "attr" and _neg(tok.head),
+                                    negated=tok.dep_ in {"attr", "nsubj"} and _neg(tok.head),
                                     identifying=tok.dep_ != "attr"))
     return hits
 
@@ -559,7 +561,7 @@ def _lost_after_running(facts: Facts, verb: Token) -> list[Hit]:
 
 def find_relations(facts: Facts) -> list[Relation]:
     """All relations of the doc, with status, source, time and evidence."""
-    from .kinship import find_kinship
+    from .kinship import find_kinship, shared_parents
 
     hits = _relational_nouns(facts) + _pair_states(facts) + _bond_nouns(facts) + _turning_nouns(facts) + _verbs(facts)
     hits += find_kinship(facts)
@@ -574,7 +576,7 @@ def find_relations(facts: Facts) -> list[Relation]:
         if rel.type == "contest.defeated":  # a defeat in a contest implies the two ran against each other
             out.append(Relation("contest.ran_against", rel.subject, rel.object, rel.evidence, rel.status,
                                 start=rel.start, when=rel.when, source=rel.source, confidence=rel.confidence))
-    return out
+    return out + shared_parents(out)
 
 
 def _to_relation(facts: Facts, h: Hit) -> Relation | None:
