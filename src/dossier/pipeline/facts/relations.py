@@ -140,9 +140,14 @@ def _possessors(facts: Facts, noun: Token) -> list[str]:
             out += _conjunct_owner(facts, noun, c) or facts.denote(c)
         elif c.dep_ == "prep" and c.lower_ in {"of", "to"}:
             for p in c.children:
-                if p.dep_ == "pobj":
+                if p.dep_ == "pobj" and not _alternatives(p):
                     out += facts.denote(p)
     return out
+
+
+def _alternatives(tok: Token) -> bool:
+    """``the daughter of A and B or C``: owners offered as alternatives are no stated tie."""
+    return any(t.dep_ == "cc" and t.lower_ in {"or", "nor"} for t in tok.subtree if t.head.i >= tok.i)
 
 
 def _conjunct_owner(facts: Facts, noun: Token, poss: Token) -> list[str]:
