@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from ...graph import Relation
 from .. import lexicons
 from .index import PEOPLE, Facts, fact_subject
-from .relations import Hit
+from .relations import Hit, hyphenated_kin
 
 NAMED = 0.85  # the owner is a name, or the relation needs no owner
 PRONOUN = 0.7  # the owner is a pronoun (coreference)
@@ -124,7 +124,9 @@ def _lists(facts: Facts) -> list[Hit]:
         typ = nouns.get(tok.lower_)
         if typ is None or tok.tag_ not in {"NNS", "NN"} or (tok.text != tok.lower_ and not tok.is_sent_start):
             continue  # "the Ritz Brothers": a name, not a family
-        members = _members(facts, tok)
+        if hyphenated_kin(tok) is not None:
+            continue  # "step - children", "grand - sons": not the owner's children
+        members = _in_family(facts, tok, _members(facts, tok))
         if not members:
             continue
         owners, weak = _owners(facts, tok)
@@ -143,6 +145,20 @@ def _lists(facts: Facts) -> list[Hit]:
     return hits
 
 
+def _in_family(facts: Facts, noun: Token, members: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
+    """``the Koch brothers, David and Charles``: a member the article resolved to someone without
+    the family name is someone else (a bare first name linked to the wrong person)."""
+    family = {c.lower_ for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"}
+    if not family:
+        return members
+    out = []
+    for k, t in members:
+        name = str((facts.records.get(k) or {}).get("name", "")).lower().split()
+        if family & set(name) or len(name) < 2:  # "David" resolved to "David Friedman": not a Koch
+            out.append((k, t))
+    return out
+
+
 def _had_single(facts: Facts) -> list[Hit]:
     """``X had a son, Y`` / ``they have a daughter, Y``: the subject of "have" owns the kin noun."""
     hits: list[Hit] = []
@@ -150,6 +166,8 @@ def _had_single(facts: Facts) -> list[Hit]:
     for tok in facts.doc:
         typ = nouns.get(tok.lower_)
         if typ is None or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _spec()["have_verbs"]:
+            continue
+        if hyphenated_kin(tok) is not None:
             continue
         if any(c.dep_ == "poss" for c in tok.children):
             continue  # "X's son" is the relational nouns' case

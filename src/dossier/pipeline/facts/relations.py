@@ -123,14 +123,31 @@ def _needs_people(typ: str) -> bool:
 
 
 def _noun_word(tok: Token) -> str | None:
-    """The lexicon word a noun token heads ("best friend", "business partner", "sister")."""
+    """The lexicon word a noun token heads ("best friend", "business partner", "sister"); a word
+    the tokenizer split ("son - in - law", "step - brother") is read whole."""
     words = _noun_words()
+    whole = hyphenated_kin(tok)
+    if whole is not None:
+        return whole if whole in words else None
     mods = [c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i == tok.i - 1]
     if mods:
         two = f"{mods[0].lower_} {tok.lower_}"
         if two in words:
             return two
     return tok.lower_ if tok.lower_ in words else None
+
+
+def hyphenated_kin(tok: Token) -> str | None:
+    """``son-in-law`` / ``step-brother`` when ``tok`` is the kin word of such a split compound
+    (the tokenizer gives "son", "-", "in", "-", "law"): never the bare "son" or "brother"."""
+    doc = tok.doc
+    after = [t.lower_ for t in doc[tok.i + 1 : tok.i + 5]]
+    if after == ["-", "in", "-", "law"]:
+        return f"{tok.lower_}-in-law"
+    before = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
+    if len(before) == 2 and before[1] == "-" and before[0] in {"step", "half", "ex", "grand", "great"}:
+        return f"{before[0]}{'-' if before[0] in {'half', 'ex', 'great'} else ''}{tok.lower_}"
+    return None
 
 
 def _possessors(facts: Facts, noun: Token) -> list[str]:
