@@ -519,9 +519,23 @@ def _carried_orgs(facts: Facts, objs: list[Token], data: dict) -> list[str]:
     return out
 
 
+DEONTIC = frozenset({"should", "ought", "must", "shall"})  # "X should endorse Y": advice, not a tie
+
+
+def _unstated(typ: str, verb: Token) -> bool:
+    """A modal makes the tie advice (``should endorse``) or, for a contest, a forecast
+    (``could defeat``, ``will beat``): neither is a fact about who did what."""
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    if verb.dep_ in {"xcomp", "conj"}:
+        modals |= {c.lower_ for c in verb.head.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    return bool(modals & DEONTIC) or (typ.startswith("contest.") and bool(modals))
+
+
 def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs: list[Token]) -> list[Hit]:
     toks = [verb, *objs]
     neg = _neg(verb)
+    if _unstated(typ, verb):
+        return []
     if typ == "contest.lost_to":
         if facts.is_a(s_key, PEOPLE) and facts.is_a(o_key, PEOPLE):
             return [Hit("contest.defeated", o_key, s_key, toks, 0.8, timed=_single(facts, verb), negated=neg)]
