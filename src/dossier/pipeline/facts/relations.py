@@ -523,12 +523,13 @@ DEONTIC = frozenset({"should", "ought", "must", "shall"})  # "X should endorse Y
 
 
 def _unstated(typ: str, verb: Token) -> bool:
-    """A modal makes the tie advice (``should endorse``) or, for a contest, a forecast
-    (``could defeat``, ``will beat``): neither is a fact about who did what."""
+    """A modal makes the tie advice (``should endorse``) or, for a contest's outcome, a forecast
+    (``could defeat``, ``will beat``): neither is a fact about who did what. ("She will be
+    challenging X" is a race under way, and keeps the status the sentence gives it.)"""
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
     if verb.dep_ in {"xcomp", "conj"}:
         modals |= {c.lower_ for c in verb.head.children if c.dep_ == "aux" and c.tag_ == "MD"}
-    return bool(modals & DEONTIC) or (typ.startswith("contest.") and bool(modals))
+    return bool(modals & DEONTIC) or (typ in {"contest.defeated", "contest.lost_to"} and bool(modals))
 
 
 def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs: list[Token]) -> list[Hit]:
