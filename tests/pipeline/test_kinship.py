@@ -57,6 +57,8 @@ TIES = [
      [("family.sibling", "karl_vance", "maria_vance")]),
     ("Tom Berg's stepson, Karl Holm, died in 2020.", [("family.relative", "karl_holm", "tom_berg")]),
     ("Peter Vance praised his son-in-law, Karl Holm, on Monday.", [("family.relative", "karl_holm", "peter_vance")]),
+    ("Peter Vance is best known for his films and his marriage to Anna Reed.",
+     [("family.spouse", "peter_vance", "anna_reed")]),
     ("Ruth Calder will be challenging Tomas Ferrer in November.",
      [("contest.ran_against", "ruth_calder", "tomas_ferrer")]),
 ]
@@ -67,6 +69,7 @@ NOT_TIES = [
     ("Tom Berg's stepson, Karl Holm, died in 2020.", [("family.parent", "tom_berg", "karl_holm")]),
     ("Peter Vance wanted to marry Anna Reed.", [("family.spouse", "peter_vance", "anna_reed")]),
     ("Peter Vance is not married to Anna Reed.", [("family.spouse", "peter_vance", "anna_reed")]),
+    ("Peter Vance spoke of his planned marriage to Anna Reed.", [("family.spouse", "peter_vance", "anna_reed")]),
     ("Anna Reed is the daughter of Lena Hart and Omar Reyes or Karl Berg.",
      [("family.parent", "lena_hart", "anna_reed"), ("family.parent", "karl_berg", "anna_reed")]),
     ("Peter Vance and his brother Omar Vance, Lena Hart and Anna Reed founded the club.",

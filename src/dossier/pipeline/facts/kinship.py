@@ -43,7 +43,7 @@ def _word_types(section: str) -> dict[str, str]:
 
 def find_kinship(facts: Facts) -> list[Hit]:
     """Every kinship hit of the doc (before status, time and de-duplication)."""
-    return _lists(facts) + _had_single(facts) + _married_to(facts) + _born_to(facts)
+    return _lists(facts) + _had_single(facts) + _married_to(facts) + _marriage_noun(facts) + _born_to(facts)
 
 
 # --- helpers ---------------------------------------------------------------------------------------
@@ -206,6 +206,32 @@ def _married_to(facts: Facts) -> list[Hit]:
                 for k in _people(facts, t):
                     hits.append(Hit("family.spouse", s, k, [tok, t], PRONOUN if weak else NAMED, negated=neg))
     return hits
+
+
+def _marriage_noun(facts: Facts) -> list[Hit]:
+    """``his marriage to Y`` / ``X's marriage to Y`` (not a planned or proposed one)."""
+    hits: list[Hit] = []
+    spec = _spec()
+    for tok in facts.doc:
+        if tok.lemma_.lower() not in spec["marriage_nouns"] or tok.tag_ != "NN":
+            continue
+        if any(c.dep_ == "amod" and c.lower_ in spec["unrealised_marriage"] for c in tok.children):
+            continue
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        spouses = [t for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}
+                   for p in c.children if p.dep_ == "pobj" for t in _chain(p)]
+        if len(owners) != 1 or not spouses or _alternative(spouses):
+            continue
+        for o in _people(facts, owners[0]):
+            for t in spouses:
+                for k in _people(facts, t):
+                    hits.append(Hit("family.spouse", o, k, [tok, t], PRONOUN if owners[0].pos_ == "PRON" else NAMED,
+                                    timed=False, identifying=True))
+    return hits
+
+
+def _alternative(toks: list[Token]) -> bool:
+    return any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for t in toks for c in t.children)
 
 
 def _subject_of_state(tok: Token) -> Token | None:
