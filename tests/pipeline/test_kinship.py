@@ -51,6 +51,8 @@ TIES = [
     ("Karl Vance was born in Tellford, Ohio, the son of Peter Vance and Anna Reed.",
      [("family.parent", "peter_vance", "karl_vance"), ("family.parent", "anna_reed", "karl_vance")]),
     ("Tom Berg's father was Karl Berg.", [("family.parent", "karl_berg", "tom_berg")]),
+    ("Lena Hart spoke first. Her husband, Karl Berg, did not attend the meeting.",
+     [("family.spouse", "karl_berg", "lena_hart")]),  # the clause's "not" is not the tie's
     ("Tom Berg is a chef. His parents are Karl Berg and Lena Hart.",
      [("family.parent", "karl_berg", "tom_berg"), ("family.parent", "lena_hart", "tom_berg")]),
     ("Karl Vance is the son of Peter Vance. Maria Vance, Peter Vance's daughter, is a nurse.",

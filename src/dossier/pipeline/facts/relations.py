@@ -226,7 +226,7 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
                 for o in owners:
                     subj, obj = (o, f) if word in inverse else (f, o)
                     hits.append(Hit(typ, subj, obj, [tok, filler], 0.65 if weak else 0.85, timed=typ not in STATES,
-                                    negated=tok.dep_ in {"attr", "nsubj"} and _neg(tok.head),
+                                    negated=_stated_not(tok),
                                     identifying=tok.dep_ != "attr"))
     return hits
 
@@ -252,6 +252,15 @@ def _misattached(filler: Token) -> bool:
     while f.dep_ == "appos" and f.head.i != f.i:
         f = f.head
     return f.dep_ == "pobj" and f.head.lower_ in LOCATIVE_PREPS
+
+
+def _stated_not(noun: Token) -> bool:
+    """``Y is not X's sister`` / ``His father was not Y``: the copula that states the tie is negated
+    (not a clause the kin phrase merely sits in: "Her husband, Y, did not attend")."""
+    copula = noun.head
+    if noun.dep_ == "attr" or (noun.dep_ == "nsubj" and copula.lemma_.lower() == "be"):
+        return _neg(copula)
+    return False
 
 
 def _neg(tok: Token) -> bool:
