@@ -123,8 +123,12 @@ def _needs_people(typ: str) -> bool:
 
 
 def _noun_word(tok: Token) -> str | None:
-    """The lexicon word a noun token heads ("best friend", "business partner", "sister")."""
+    """The lexicon word a noun token heads ("best friend", "business partner", "sister"); a word
+    the tokenizer split ("son - in - law", "step - brother") is read whole."""
     words = _noun_words()
+    whole = hyphenated_kin(tok)
+    if whole is not None:
+        return whole if whole in words else None
     mods = [c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i == tok.i - 1]
     if mods:
         two = f"{mods[0].lower_} {tok.lower_}"
@@ -133,27 +137,62 @@ def _noun_word(tok: Token) -> str | None:
     return tok.lower_ if tok.lower_ in words else None
 
 
+def hyphenated_kin(tok: Token) -> str | None:
+    """``son-in-law`` / ``step-brother`` when ``tok`` is the kin word of such a split compound
+    (the tokenizer gives "son", "-", "in", "-", "law"): never the bare "son" or "brother"."""
+    doc = tok.doc
+    after = [t.lower_ for t in doc[tok.i + 1 : tok.i + 5]]
+    if after == ["-", "in", "-", "law"]:
+        return f"{tok.lower_}-in-law"
+    before = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
+    if len(before) == 2 and before[1] == "-" and before[0] in {"step", "half", "ex", "grand", "great"}:
+        return f"{before[0]}{'-' if before[0] in {'half', 'ex', 'great'} else ''}{tok.lower_}"
+    return None
+
+
 def _possessors(facts: Facts, noun: Token) -> list[str]:
     out: list[str] = []
     for c in noun.children:
         if c.dep_ == "poss":
-            out += facts.denote(c)
+            out += _conjunct_owner(facts, noun, c) or facts.denote(c)
         elif c.dep_ == "prep" and c.lower_ in {"of", "to"}:
             for p in c.children:
-                if p.dep_ == "pobj":
+                if p.dep_ == "pobj" and not _alternatives(p):
                     out += facts.denote(p)
     return out
 
 
+def _alternatives(tok: Token) -> bool:
+    """``the daughter of A and B or C``: owners offered as alternatives are no stated tie."""
+    return any(t.dep_ == "cc" and t.lower_ in {"or", "nor"} for t in tok.subtree if t.head.i >= tok.i)
+
+
+def _conjunct_owner(facts: Facts, noun: Token, poss: Token) -> list[str]:
+    """``X and his wife Y``, ``X, as well as his son Y``: the pronoun is the person the kin phrase is
+    coordinated with, whatever coreference said (the nearest antecedent, not the article's subject)."""
+    if poss.pos_ != "PRON" or noun.dep_ != "conj":
+        return []
+    head = noun.head
+    while head.dep_ == "appos" and head.head.i != head.i:  # "X, count of Y, and his wife Z": X
+        head = head.head
+    keys = [k for k in facts.denote(head, conj=False) if facts.type(k) == "PERSON"]
+    return keys[:1]
+
+
 def _fillers(facts: Facts, noun: Token) -> list[Token]:
     """Who the relational noun describes: its apposition, the noun it is in apposition to, the subject."""
-    out = [c for c in noun.children if c.dep_ == "appos"]
+    out = [c for c in noun.children if c.dep_ == "appos"][:1]  # "his brother A, B, C and D": A only
     if noun.dep_ == "appos":
         out.append(noun.head)
+        born = _born_in(noun.head)
+        if born is not None:
+            out.append(born)
     if noun.dep_ in {"attr", "oprd"} and noun.head.lemma_.lower() in COPULAS:
         subj = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None:
             out.append(subj)
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be":  # "His father was Y"
+        out += [c for c in noun.head.children if c.dep_ == "attr"]
     if noun.dep_ == "compound" and facts.key(noun.head.i):
         out.append(noun.head)
     return out
@@ -175,20 +214,32 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
         for filler in _fillers(facts, tok):
             if _misattached(filler):
                 continue
-            fills = facts.denote(filler)
+            fills = facts.denote(filler, conj=False)  # one noun, one filler: "A (father of X) and B"
             if not fills and not _needs_people(typ):
                 ref = facts.org_ref(filler)  # "the union, a member of X"
                 fills = [ref] if ref else []
             if set(fills) & set(owners):
                 continue  # "the son of X and Y": the filler is not one of the owners
-            weak = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)  # "his wife": rests on coref
+            weak = any(c.dep_ == "poss" and c.pos_ == "PRON" and not _conjunct_owner(facts, tok, c)
+                       for c in tok.children)  # "his wife": rests on coref ("X and his wife": on the parse)
             for f in fills:
                 for o in owners:
                     subj, obj = (o, f) if word in inverse else (f, o)
                     hits.append(Hit(typ, subj, obj, [tok, filler], 0.65 if weak else 0.85, timed=typ not in STATES,
-                                    negated=tok.dep_ == "attr" and _neg(tok.head),
+                                    negated=_stated_not(tok),
                                     identifying=tok.dep_ != "attr"))
     return hits
+
+
+def _born_in(place: Token) -> Token | None:
+    """``X was born in Kent, Ohio, the son of Y``: the kin noun in apposition to the birthplace
+    describes the one born (X)."""
+    while place.dep_ in {"appos", "conj"} and place.head.i != place.i:
+        place = place.head
+    prep = place.head
+    if place.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lower_ != "born":
+        return None
+    return fact_subject(prep.head)
 
 
 def _misattached(filler: Token) -> bool:
@@ -201,6 +252,15 @@ def _misattached(filler: Token) -> bool:
     while f.dep_ == "appos" and f.head.i != f.i:
         f = f.head
     return f.dep_ == "pobj" and f.head.lower_ in LOCATIVE_PREPS
+
+
+def _stated_not(noun: Token) -> bool:
+    """``Y is not X's sister`` / ``His father was not Y``: the copula that states the tie is negated
+    (not a clause the kin phrase merely sits in: "Her husband, Y, did not attend")."""
+    copula = noun.head
+    if noun.dep_ == "attr" or (noun.dep_ == "nsubj" and copula.lemma_.lower() == "be"):
+        return _neg(copula)
+    return False
 
 
 def _neg(tok: Token) -> bool:
@@ -468,9 +528,24 @@ def _carried_orgs(facts: Facts, objs: list[Token], data: dict) -> list[str]:
     return out
 
 
+DEONTIC = frozenset({"should", "ought", "must", "shall"})  # "X should endorse Y": advice, not a tie
+
+
+def _unstated(typ: str, verb: Token) -> bool:
+    """A modal makes the tie advice (``should endorse``) or, for a contest's outcome, a forecast
+    (``could defeat``, ``will beat``): neither is a fact about who did what. ("She will be
+    challenging X" is a race under way, and keeps the status the sentence gives it.)"""
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    if verb.dep_ in {"xcomp", "conj"}:
+        modals |= {c.lower_ for c in verb.head.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    return bool(modals & DEONTIC) or (typ in {"contest.defeated", "contest.lost_to"} and bool(modals))
+
+
 def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs: list[Token]) -> list[Hit]:
     toks = [verb, *objs]
     neg = _neg(verb)
+    if _unstated(typ, verb):
+        return []
     if typ == "contest.lost_to":
         if facts.is_a(s_key, PEOPLE) and facts.is_a(o_key, PEOPLE):
             return [Hit("contest.defeated", o_key, s_key, toks, 0.8, timed=_single(facts, verb), negated=neg)]
@@ -532,7 +607,10 @@ def _lost_after_running(facts: Facts, verb: Token) -> list[Hit]:
 
 def find_relations(facts: Facts) -> list[Relation]:
     """All relations of the doc, with status, source, time and evidence."""
+    from .kinship import find_kinship, shared_parents
+
     hits = _relational_nouns(facts) + _pair_states(facts) + _bond_nouns(facts) + _turning_nouns(facts) + _verbs(facts)
+    hits += find_kinship(facts)
     out: list[Relation] = []
     for h in hits:
         if h.type == "family.child":  # one direction for parenthood: family.parent(parent, child)
@@ -544,7 +622,7 @@ def find_relations(facts: Facts) -> list[Relation]:
         if rel.type == "contest.defeated":  # a defeat in a contest implies the two ran against each other
             out.append(Relation("contest.ran_against", rel.subject, rel.object, rel.evidence, rel.status,
                                 start=rel.start, when=rel.when, source=rel.source, confidence=rel.confidence))
-    return out
+    return out + shared_parents(out)
 
 
 def _to_relation(facts: Facts, h: Hit) -> Relation | None:
