@@ -62,7 +62,8 @@ def matches(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
         row = conn.execute("SELECT id FROM entities WHERE norm_name = ? AND type = ?", (d[0], d[1])).fetchone()
         if row:
             add(row[0], "user alias")
-    parts = parse(name)
+    # A user's alias is taken as written: "Captain Quill" means the entity it was given to, not every Quill.
+    parts = None if "user alias" in found.values() else parse(name)
     if parts is not None and parts.full:
         for _form, eid, display in conn.execute(
                 "SELECT form, entity_id, display FROM forms WHERE block = ? AND type = 'PERSON'"
