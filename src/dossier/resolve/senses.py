@@ -2,13 +2,15 @@
 
 The entities of a form are grouped by title head ("judge", "captain"; see
 ``units.title_heads``); groups that share a title in one article or any of their top
-co-mentioned people and organisations are one profile. The biggest profile is the form's
-main person. Another profile stays a person of its own only when the main one is well
-attested and nothing ties them: different titles, no shared co-mentions (checked against
-the full counts, not just the top few), and either two articles of its own or an outlet the
-main person is never reported in. Everything else joins the main person: a name is split
-only on clear evidence. A pure function of the groups' counts, so any ingest order gives the
-same senses.
+co-mentioned people and organisations are one profile. The untitled entities are a profile of
+their own only when they share no co-mention with any titled one. The biggest profile is the
+form's main person. Another profile stays a person of its own only when the main one is well
+attested and nothing ties them: no shared co-mentions (checked against the full counts, not
+just the top few), different titles or, when one side has none, outlets that never overlap,
+and either two articles of its own or an outlet the main person is never reported in (a score
+of at least ``MIN_SCORE``). Everything else joins the main person: a name is split only on
+clear evidence. A pure function of the groups' counts, so any ingest order gives the same
+senses.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from typing import Any
 MIN_MAIN = 3
 # A namesake with fewer articles than this needs an outlet the main profile is never reported in.
 MIN_OWN = 2
+# Evidence weights (see _why_apart): titles 0.4 (0.2 when one side has none), co-mentions 0.3,
+# outlets 0.2, years 0.1. Without titles on both sides, disjoint outlets are needed to reach this.
+MIN_SCORE = 0.7
+UNTITLED = "untitled"
 
 
 @dataclass(frozen=True)
@@ -49,7 +55,7 @@ class Sense:
 
     @property
     def key_suffix(self) -> str:
-        return self.tkeys[0]
+        return self.tkeys[0] or UNTITLED
 
 
 def _profiles(groups: list[Group]) -> list[Sense]:
@@ -90,10 +96,18 @@ def _profiles(groups: list[Group]) -> list[Sense]:
 def senses(groups: list[Group], shared: Callable[[list[str], list[str]], list[str]]) -> list[Sense]:
     """The persons behind a form, its main one first; one sense when nothing clearly tells them apart.
 
-    ``groups`` are the titled groups; ``shared(a, b)`` gives the co-mentions that the title heads
-    ``a`` and ``b`` have in common over all their counts (the groups only carry the top few).
+    ``groups`` are the title groups (``""``: the untitled entities); ``shared(a, b)`` gives the
+    co-mentions that the title heads ``a`` and ``b`` have in common over all their counts (the groups
+    only carry the top few).
     """
     profiles = _profiles([g for g in groups if g.tkey])
+    untitled = next((g for g in groups if not g.tkey), None)
+    if untitled is not None:
+        alone = _profiles([untitled])[0]
+        if not any(alone.comentions & p.comentions or shared(p.tkeys, alone.tkeys) for p in profiles):
+            # Untitled mentions that share nothing with any titled profile are a profile of their own;
+            # otherwise each is placed by its own context (see dossier.store.resolution).
+            profiles = sorted([*profiles, alone], key=lambda s: (-s.n, s.tkeys[0]))
     if len(profiles) < 2 or profiles[0].n < MIN_MAIN:
         return profiles[:1]
     main, kept = profiles[0], [profiles[0]]
@@ -108,6 +122,9 @@ def senses(groups: list[Group], shared: Callable[[list[str], list[str]], list[st
             _absorb(twin, p)
             continue
         p.score, p.evidence = _why_apart(main, p)
+        if p.score < MIN_SCORE:
+            _absorb(main, p)
+            continue
         kept.append(p)
     for k in kept[1:]:
         k.tkeys.sort()
@@ -131,9 +148,13 @@ def _years_apart(a: set[str], b: set[str]) -> int:
 
 def _why_apart(main: Sense, p: Sense) -> tuple[float, dict[str, Any]]:
     """How sure, and why, a profile is another person than the main one (weights sum to 1)."""
-    reasons = [f"titles {', '.join(p.tkeys)} vs {', '.join(main.tkeys)}: none shared",
+    def titles(s: Sense) -> str:
+        return ", ".join(t for t in s.tkeys if t) or "none"
+
+    both = all(any(s.tkeys) for s in (main, p))
+    reasons = [f"titles {titles(p)} vs {titles(main)}" + (": none shared" if both else ""),
                "no co-mentioned person or organisation in common"]
-    score = 0.4 + 0.3
+    score = (0.4 if both else 0.2) + 0.3
     if not p.outlets & main.outlets:
         score += 0.2
         reasons.append("reported by other outlets")
@@ -143,7 +164,7 @@ def _why_apart(main: Sense, p: Sense) -> tuple[float, dict[str, Any]]:
         reasons.append(f"{gap} year{'s' if gap > 1 else ''} apart")
     return round(score, 3), {
         "rule": "namesake kept apart", "reasons": reasons, "articles": p.n, "main_articles": main.n,
-        "titles": p.tkeys, "main_titles": main.tkeys, "outlets": sorted(p.outlets),
+        "titles": [t for t in p.tkeys if t], "main_titles": [t for t in main.tkeys if t], "outlets": sorted(p.outlets),
         "main_outlets": sorted(main.outlets), "years": sorted(p.years), "main_years": sorted(main.years),
         "comentions": sorted(c[2:] for c in p.comentions)[:8],
         "main_comentions": sorted(c[2:] for c in main.comentions)[:8],

@@ -335,7 +335,7 @@ _MANY = 50
 def _groups(conn: sqlite3.Connection, form: str) -> list[Group]:
     out = []
     for tkey, n in conn.execute(
-            "SELECT tkey, n FROM form_context WHERE form = ? AND kind = '#' AND tkey != '' AND n > 0 ORDER BY tkey",
+            "SELECT tkey, n FROM form_context WHERE form = ? AND kind = '#' AND n > 0 ORDER BY tkey",
             (form,)).fetchall():
         def top(kind: str, limit: int, tkey: str = tkey) -> frozenset[str]:
             return frozenset(f"{kind}:{r[0]}" if kind in "po" else r[0] for r in conn.execute(
@@ -371,7 +371,7 @@ def _namesakes(conn: sqlite3.Connection, forms: list[Form],
     checked = []
     for f in forms:
         heads = {t.split()[-1] for t in f.titles if t.split()}
-        if f.form not in before and (f.parts is None or not f.parts.full or len(heads) < 2 or f.n < 4):
+        if f.form not in before and (f.parts is None or not f.parts.full or not heads or f.n < 4):
             continue  # the cheap common case: nothing to tell apart
         found = senses(_groups(conn, f.form), lambda a, b, form=f.form: _shared(conn, form, a, b))
         conn.execute("DELETE FROM form_senses WHERE form = ?", (f.form,))
@@ -396,7 +396,7 @@ def _place_units(conn: sqlite3.Connection, f: Form, found: list[Any], name: str)
             "SELECT article_id, local_id, titles FROM article_entities WHERE form = ? AND signature IS NULL"
             " ORDER BY article_id, local_id", (f.form,)).fetchall():
         heads = title_heads(json.loads(titles))
-        which = sorted({of_head[h] for h in heads if h in of_head})
+        which = sorted({of_head[h] for h in heads or ("",) if h in of_head})
         i = which[0] if which else _by_context(conn, f.form, art, local, found)
         if i:
             out[(art, local)] = ids[i]
