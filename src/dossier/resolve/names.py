@@ -87,7 +87,8 @@ def parse(name: str, literal: bool = False) -> NameParts | None:
     """
     words = fold(name).split()
     known = titles()
-    while not literal and len(words) > 1 and all(part in known for part in words[0].split("-")):
+    while not literal and len(words) > 1 and (
+            words[0] in known or all(part in known for part in words[0].split("-"))):
         words.pop(0)  # "Sen.", "then-Gov."
     suffix = None
     if len(words) > 1 and words[-1] in SUFFIXES:
