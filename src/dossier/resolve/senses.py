@@ -74,14 +74,14 @@ def _profiles(groups: list[Group]) -> list[Sense]:
 
     by_key = {g.tkey: g for g in groups}
     for g in groups:
-        for h in g.links:
-            if h in by_key:
-                join(g.tkey, h)
+        for head in g.links:
+            if head in by_key:
+                join(g.tkey, head)
     ordered = sorted(groups, key=lambda g: g.tkey)
     for i, g in enumerate(ordered):
-        for h in ordered[i + 1:]:
-            if g.comentions & h.comentions:
-                join(g.tkey, h.tkey)
+        for other in ordered[i + 1:]:
+            if g.comentions & other.comentions:
+                join(g.tkey, other.tkey)
     out: dict[str, Sense] = {}
     for g in ordered:
         s = out.setdefault(root(g.tkey), Sense([], 0))

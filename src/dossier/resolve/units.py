@@ -63,7 +63,8 @@ def units(graph: ArticleGraph) -> list[Unit]:
             signature = f"{parts.surname}|{e.gender or ''}|{conflict or ''}|{','.join(mine)}|{parts.suffix or ''}"
         context: tuple[str, ...] = ()
         if parts.full:
-            others = [(weight[o.id], forms[o.id], o.type) for o in graph.entities if o.id != e.id]
+            others: list[tuple[int, str, str]] = [
+                (weight[o.id], forms[o.id], o.type) for o in graph.entities if o.id != e.id]
             context = context_features(others, forms[e.id], graph.article.outlet, graph.article.published)
         out.append(Unit(e.id, "PERSON", person_form(parts), parts.surname, clean(e.name) or e.name.strip(), parts,
                         e.gender, mine, signature, context))

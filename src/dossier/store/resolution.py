@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from ..graph import ArticleGraph
@@ -373,7 +374,7 @@ def _namesakes(conn: sqlite3.Connection, forms: list[Form],
         heads = {t.split()[-1] for t in f.titles if t.split()}
         if f.form not in before and (f.parts is None or not f.parts.full or not heads or f.n < 4):
             continue  # the cheap common case: nothing to tell apart
-        found = senses(_groups(conn, f.form), lambda a, b, form=f.form: _shared(conn, form, a, b))
+        found = senses(_groups(conn, f.form), partial(_shared, conn, f.form))
         conn.execute("DELETE FROM form_senses WHERE form = ?", (f.form,))
         if len(found) > 1:
             for s in found[1:]:
