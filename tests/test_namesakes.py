@@ -114,3 +114,17 @@ def test_profiles_from_counts_alone() -> None:
     assert "years apart" not in " ".join(found[1].evidence["reasons"])  # type: ignore[index]
     # A co-mention shared beyond the top few (found by the full look-up) merges them.
     assert len(senses([*main, other], lambda a, b: ["p:someone"])) == 1
+
+
+def test_one_untitled_article_from_a_new_outlet_is_not_a_namesake() -> None:
+    # A newsletter names a well-known congressman once, with no title and no one he is usually seen with.
+    main = [Group("congressman", 4, comentions=frozenset({"p:huma||abedin|"}), outlets=frozenset({"a", "b"}))]
+    lone = Group("", 1, comentions=frozenset({"o:ORG|journalism school"}), outlets=frozenset({"c"}))
+    assert len(senses([*main, lone], lambda a, b: [])) == 1
+    # Against a conflicting title, one article from an outlet of its own is enough.
+    other = Group("head", 1, comentions=frozenset({"o:ORG|a retailer"}), outlets=frozenset({"c"}))
+    assert [s.tkeys for s in senses([*main, other], lambda a, b: [])] == [["congressman"], ["head"]]
+    # Two untitled articles from outlets of their own, sharing nothing: kept apart, with a lower score.
+    twice = Group("", 2, comentions=frozenset({"o:ORG|journalism school"}), outlets=frozenset({"c"}))
+    found = senses([*main, twice], lambda a, b: [])
+    assert len(found) == 2 and found[1].key_suffix == "untitled" and found[1].score == 0.7

@@ -7,10 +7,10 @@ their own only when they share no co-mention with any titled one. The biggest pr
 form's main person. Another profile stays a person of its own only when the main one is well
 attested and nothing ties them: no shared co-mentions (checked against the full counts, not
 just the top few), different titles or, when one side has none, outlets that never overlap,
-and either two articles of its own or an outlet the main person is never reported in (a score
-of at least ``MIN_SCORE``). Everything else joins the main person: a name is split only on
-clear evidence. A pure function of the groups' counts, so any ingest order gives the same
-senses.
+and either two articles of its own or, with conflicting titles, an outlet the main person is
+never reported in (a score of at least ``MIN_SCORE``). Everything else joins the main person:
+a name is split only on clear evidence. A pure function of the groups' counts, so any ingest
+order gives the same senses.
 """
 
 from __future__ import annotations
@@ -114,7 +114,9 @@ def senses(groups: list[Group], shared: Callable[[list[str], list[str]], list[st
     for p in profiles[1:]:
         common = shared(main.tkeys, p.tkeys)
         new_outlets = p.outlets - main.outlets
-        if common or (p.n < MIN_OWN and not new_outlets):
+        titled = all(any(x.tkeys) for x in (main, p))
+        # One article from an outlet of its own is enough only against conflicting titles.
+        if common or (p.n < MIN_OWN and not (new_outlets and titled)):
             _absorb(main, p)
             continue
         twin = next((k for k in kept[1:] if shared(k.tkeys, p.tkeys)), None)
