@@ -22,6 +22,7 @@ CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
 # Dependents through which a participial or coordinated cue borrows its clause's subject.
 BORROWS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "acl")
 DASHES = ("-", "–", "—", "―", "--")
+SOURCE_FOCUS = frozenset({"even", "both", "only", "also", "either"})  # focus words before a source
 SPEAKER_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP", "GPE", "NORP")
 ADDRESSEE_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP")
 LEAD_TYPES = ("PERSON", "ORG", "OUTLET", "GROUP")  # sources a headline names before a colon
@@ -32,8 +33,10 @@ def reporting_verbs() -> frozenset[str]:
 
 
 def is_cue_verb(tok: Token) -> bool:
-    """A reporting verb used as a verb (``said``, ``telling``; not the noun ``post``)."""
-    return tok.lower_ in reporting_verbs() and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
+    """A reporting verb used as a verb (``said``, ``telling``; not the noun ``post``, nor a participle
+    describing a noun: ``the charged term``, ``its stated goal``)."""
+    return tok.lower_ in reporting_verbs() and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and not (
+        tok.dep_ == "amod" and tok.head.pos_ == "NOUN")
 
 
 def is_belief_verb(tok: Token) -> bool:
@@ -355,10 +358,26 @@ def source_phrase(subj: Token, quoted: set[int], cue: Token | None = None) -> Sp
     hi = min([hi] + [t.left_edge.i - 1 for t in doc[subj.i + 1 : hi] if _aside(t)])
     while hi > subj.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space
                                or doc[hi - 1].lower_ in ("and", "or", "both", "all", "each")):
+        if _closes_bracket(doc, lo, hi - 1):
+            break  # "Rep. Ada Obi (D-Ore.)": the party label is part of the name
         hi -= 1
-    while lo < subj.i and (doc[lo].is_punct or doc[lo].is_space):
-        lo += 1
+    while lo < subj.i and (doc[lo].is_punct or doc[lo].is_space or _focus(doc[lo])):
+        lo += 1  # "Even China", "Both Ada Obi and Bo Lund": the focus word is not the source
     return doc[lo:hi]
+
+
+def _focus(tok: Token) -> bool:
+    """A focus word before a source (``Even China``; ``Both`` of a pair, not of ``Both candidates``)."""
+    if tok.lower_ not in SOURCE_FOCUS:
+        return False
+    if tok.dep_ == "det":
+        return tok.lower_ in ("both", "either") and any(c.dep_ == "conj" for c in tok.head.children)
+    return tok.dep_ in ("advmod", "preconj", "predet")
+
+
+def _closes_bracket(doc: Doc, lo: int, i: int) -> bool:
+    """Whether token ``i`` is a closing bracket whose opening one lies in ``lo:i``."""
+    return doc[i].text == ")" and doc[lo:i].text.count("(") > doc[lo:i].text.count(")")
 
 
 def _aside(tok: Token) -> bool:
@@ -480,9 +499,10 @@ def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int], cue: 
         return Speaker(None, None)
     phrase = source_phrase(subj, quoted, cue)
     subj = antecedent(subj)
-    # "Sen. Ada Obi": a name's own compound parts; "Carson advisers": a name modifying others, not them
-    candidates = [subj] + [c for c in subj.children if c.dep_ == "appos" or (c.dep_ == "compound" and (
-        subj.pos_ == "PROPN" or subj.tag_ not in {"NNS", "NNPS"}))]
+    # "Sen. Ada Obi": a name's own compound parts; "Carson advisers", "a former Holt employee", "the
+    # Vermont senator", "the Reyes campaign": a name modifying a common noun is not the one speaking
+    candidates = [subj] + [c for c in subj.children if c.dep_ == "appos" or (
+        c.dep_ == "compound" and subj.pos_ == "PROPN")]
     for tok in candidates:
         mention = mentions.at(tok.i)
         kind = mentions.info(mention.kb_id_).get("type", "PERSON") if mention is not None else None

@@ -11,8 +11,12 @@ from spacy.tokens import Doc, Token
 from ...graph import QuoteKind, Status
 from .. import lexicons
 from ..syntax import SUBJECTS
-from ..text import ParagraphIndex, find_marked
+from ..text import Marked, ParagraphIndex, find_marked, paragraphs
 from . import attribution as attr
+
+SIGNATURE_WORDS = 6  # most tokens of a dash and the name signing a quote on its line
+TRANSCRIPT_LABEL_WORDS = 3  # most words of a transcript label ("SEN. HOLT:" is two)
+TRANSCRIPT_OPENERS = "\"“'‘"  # marks that open a transcript paragraph inside a passage
 
 
 @dataclass
@@ -131,6 +135,77 @@ class FinderBase:
             hi -= 1
         return lo, hi
 
+    def _transcript_turns(self, m: Marked) -> list[Found]:
+        """Quoted transcript turns (``"HOLT: We will win."``): a passage opening with a capitalised
+        label and a colon is the labelled person's, not that of a cue outside the marks ("A partial
+        transcript follows:"); a passage running over several paragraphs gives one turn for each
+        paragraph that opens with a label of its own. Empty when the passage has no label."""
+        out: list[Found] = []
+        for start, end in paragraphs(self.text):
+            lo, hi = max(start, m.start), min(end, m.end)
+            if hi <= lo:
+                continue
+            while lo < hi and self.text[lo] in TRANSCRIPT_OPENERS:
+                lo += 1
+            turn = self._turn(lo, hi)
+            if turn is None and not out:
+                return []  # the passage does not open with a label: an ordinary quote
+            if turn is not None:
+                out.append(turn)
+        return out
+
+    def _turn(self, lo: int, hi: int) -> Found | None:
+        """The turn of characters ``lo:hi`` when they open with a transcript label."""
+        first = self._tok(lo)
+        if self.doc[first].idx != lo:
+            return None
+        label: list[Token] = []
+        for tok in self.doc[first : first + TRANSCRIPT_LABEL_WORDS + 1]:
+            if tok.text == ":" and label:
+                break
+            if not (tok.is_alpha and tok.is_upper and len(tok.text) > 1):
+                return None
+            label.append(tok)
+        else:
+            return None
+        colon = label[-1].nbor(1)
+        begin = colon.idx + 1
+        while begin < hi and self.text[begin].isspace():
+            begin += 1
+        end = hi
+        while end > begin and (self.text[end - 1].isspace() or self.text[end - 1] in TRANSCRIPT_OPENERS):
+            end -= 1
+        if end - begin < 2:
+            return None
+        mention = self.mentions.at(label[-1].i)
+        key = mention.kb_id_ if mention is not None else attr.known_surname(label[-1], self.mentions)
+        speaker = attr.Speaker(key, self.doc[label[0].i : label[-1].i + 1])
+        return Found("direct", begin, end, colon, speaker, status=self._status(None, speaker))
+
+    def _signature(self, close_tok: int) -> tuple[Token, Token] | None:
+        """A quote signed on its own line (``"We will win." ― Dana Holt``): the dash and the name
+        after the closing mark, with nothing else before the paragraph ends; else ``None``."""
+        doc = self.doc
+        words: list[Token] = []
+        for tok in doc[close_tok + 1 : close_tok + 2 + SIGNATURE_WORDS]:
+            if tok.i in self.quoted or "\n" in tok.text:
+                break
+            if not tok.is_space:
+                words.append(tok)
+            if "\n" in tok.whitespace_:
+                break
+        else:
+            if close_tok + 2 + SIGNATURE_WORDS <= len(doc):
+                return None  # the line goes on: the dash opens an aside, not a signature
+        if len(words) < 2 or words[0].text not in attr.DASHES:
+            return None
+        name = words[1:]
+        mention = self.mentions.at(name[0].i)
+        if mention is None or mention.end < name[-1].i + 1 or mention.start < words[0].i:
+            return None  # "― and then he left": only a name, whole, signs a quote
+        kind = self.mentions.info(mention.kb_id_).get("type", "PERSON")
+        return (words[0], mention.root) if kind in attr.LEAD_TYPES else None
+
     def _colon_name(self, colon: Token) -> Token | None:
         """The name right before a colon that opens a quote (``Pollster Ada Hill: "..."``): the speaker."""
         if colon.text != ":" or colon.i == 0:
@@ -146,4 +221,10 @@ class FinderBase:
         name = last
         while name.dep_ == "conj" and name.head.i < name.i:  # "Ada Hill and Bo Lund:"
             name = name.head
+        # The name is all that comes before the colon in its sentence ("Pollster Ada Hill:"); one that
+        # ends a clause ("had harsh words for Tom Baird:", "turned to her rival, Tom Baird:") is
+        # spoken to or about, not speaking.
+        subtree = {t.i for t in name.subtree}
+        if any(not (t.is_punct or t.is_space) and t.i not in subtree for t in self.doc[colon.sent.start : colon.i]):
+            return None
         return name

@@ -85,7 +85,13 @@ class DirectPasses(FinderBase):
             )
             if embedded:
                 continue  # a fragment inside someone's sentence: a scare quote unless a clause claimed it
+            turns = self._transcript_turns(m)
+            if turns:
+                out += turns
+                continue
             cue, subj = self._direct_cue(m, before, after)
+            if cue is None and not before:
+                cue, subj = self._signature(close_tok) or (None, None)
             if cue is None:
                 prev = self._previous(out, earlier, m, not before and not after)
                 if m.single or not self._continues(prev, m):
