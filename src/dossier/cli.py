@@ -633,7 +633,8 @@ def search(
 
 @app.command()
 def why(name: str, db: Db = None, as_json: AsJson = False) -> None:
-    """Why NAME is one entity: each name form and bare surname merged into it, with evidence and score."""
+    """Why NAME is one entity: each name form and bare surname merged into it, and any namesake kept apart
+    from it (titles, co-mentions, outlets, years), with evidence and score."""
     result = _graph_query(db, lambda store: store.why(name), as_json)
     if as_json:
         _print_json(result)
@@ -657,12 +658,27 @@ def why(name: str, db: Db = None, as_json: AsJson = False) -> None:
         out.print(_table("bare surnames", ["surname", "gender", "titles", "articles", "score", "evidence"], (
             [s["surname"], s["gender"], ", ".join(s["titles"]), s["articles"], s["score"], evidence(s["evidence"])]
             for s in result["surnames"])))
+    if result.get("namesakes"):
+        out.print(_table("namesakes (same name, another person)", ["this is", "the other", "score", "evidence"], (
+            ["the namesake" if n["kept_apart"] else "the main person", (n["other"] or {}).get("name", "?")
+             + (f" #{n['other']['id']}" if n["other"] else ""), n["score"], _apart(n["evidence"], n["kept_apart"])]
+            for n in result["namesakes"])))
     if result["single_articles"]:
         out.print(_table("single article entities (by a decision)", ["article", "name"], (
             [r["article_id"], r["name"]] for r in result["single_articles"])))
     if result["decisions"]:
         out.print(_table("corrections", ["#", "kind", "what", "when"], (
             [d["id"], d["kind"], d["label"], d["created_at"]] for d in result["decisions"])))
+
+
+def _apart(ev: dict[str, Any], mine: bool) -> str:
+    """A namesake's evidence in words: this entity's side first."""
+    me, them = ("", "main_") if mine else ("main_", "")
+    return "; ".join([", ".join(ev.get("reasons", [])),
+                      *(f"{who}: titles {', '.join(ev.get(p + 'titles', []))};"
+                        f" outlets {', '.join(ev.get(p + 'outlets', []))};"
+                        f" seen with {', '.join(ev.get(p + 'comentions', [])[:5]) or '-'}"
+                        for who, p in (("this one", me), ("the other", them)))])
 
 
 def _correct(kind: str, db: str | None, as_json: bool, *args: Any) -> None:

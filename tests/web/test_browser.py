@@ -207,6 +207,51 @@ def test_expand_by_keyboard(page, served) -> None:
     wait_until(page, f"Number(document.getElementById('edge-count').dataset.edges) > {edges}")
 
 
+def test_the_network_canvas_by_keyboard_only(page, served) -> None:
+    base = served["base"]
+    page.goto(f"{base}/people/{person_id(base, 'Ada Quill')}/network")
+    wait_until(page, "document.getElementById('edge-count').dataset.edges !== undefined")
+    edges = int(page.locator("#edge-count").get_attribute("data-edges"))
+    live = page.locator("#cy-focus")
+    assert live.get_attribute("aria-live") == "polite"
+    for _ in range(60):  # Tab from the top of the page to the graph
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "cy":
+            break
+    assert page.evaluate("document.activeElement.id") == "cy"
+    focused = "window.dossierNetwork.cy.elements('.kbd-focus')"
+    assert live.inner_text().startswith("Ada Quill: person ")
+    assert page.evaluate(f"{focused}.map((e) => e.data('name'))") == ["Ada Quill"]
+    assert page.evaluate(f"{focused}[0].style('overlay-opacity')") == "0.35"  # a visible focus ring
+    page.keyboard.press("ArrowRight")
+    moved = page.evaluate(f"{focused}[0].data('name')")
+    assert moved != "Ada Quill" and live.inner_text().startswith(moved + ": person ")
+    # Tab (and arrows) walk the people; find Cora Lind and expand her with Enter.
+    for _ in range(40):
+        if live.inner_text().startswith("Cora Lind:"):
+            break
+        page.keyboard.press("Tab")
+    assert live.inner_text().startswith("Cora Lind:") and "press Enter to expand" in live.inner_text()
+    page.keyboard.press("Enter")
+    wait_until(page, f"Number(document.getElementById('edge-count').dataset.edges) > {edges}")
+    wait_until(page, "document.getElementById('cy-focus').textContent.startsWith('Cora Lind expanded')")
+    assert page.evaluate("document.activeElement.id") == "cy"
+    # T walks her ties; Enter opens the focused tie's evidence; Escape goes back to her.
+    page.keyboard.press("t")
+    assert live.inner_text().startswith("Tie 1 of ")
+    assert page.evaluate(f"{focused}[0].isEdge()")
+    tie = page.evaluate(f"{focused}[0].data('tie')")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#edge-info h2")
+    assert tie["type"] in page.locator("#edge-info h2").inner_text()
+    assert "#hl" in page.locator("#edge-info a").first.get_attribute("href")
+    shot(page, "network-keyboard")
+    page.keyboard.press("Escape")
+    assert live.inner_text().startswith("Cora Lind: person ")
+    page.keyboard.press("Home")
+    assert live.inner_text().startswith("Ada Quill: person ")
+
+
 def test_hostile_article_stays_inert(page, served) -> None:
     base = served["base"]
     rex = person_id(base, "Vantor")

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+from importlib import resources, util
+from types import ModuleType
 
-# Words in front of a name that are not part of it ("Sen. Ada Brandt", "then-Gov. Ada Brandt").
-HONORIFICS = frozenset({
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend",
-    "sen", "senator", "rep", "representative", "gov", "governor", "lt", "gen", "general", "col", "capt", "sgt",
-    "president", "vice", "mayor", "judge", "justice", "chief", "secretary", "minister", "councilmember",
-    "councilman", "councilwoman", "commissioner", "sheriff", "former", "then", "late", "the", "state", "us", "u.s",
-    "first", "speaker", "attorney", "king", "queen", "prince", "princess", "pope", "father", "sister", "brother",
-})
+# Words in front of a name that are no title but are dropped with one ("the late Sen.", "U.S. Rep.").
+_PREFIXES = frozenset({"the", "late", "then", "former", "us", "u.s"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _DROP = re.compile(r"[^\w\s'-]")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -56,11 +52,43 @@ class NameParts:
         return self.first is not None
 
 
+_LEXICONS = "dossier.pipeline.lexicons"
+
+
+def _lexicons() -> ModuleType:
+    """The pipeline's lexicon module, loaded without ``dossier.pipeline`` itself, which imports spaCy:
+    the store and the web front end resolve names and must start without it."""
+    if _LEXICONS not in sys.modules:
+        folder = resources.files("dossier").joinpath("pipeline", "lexicons")
+        spec = util.spec_from_file_location(_LEXICONS, str(folder.joinpath("__init__.py")),
+                                            submodule_search_locations=[str(folder)])
+        assert spec is not None and spec.loader is not None
+        module = util.module_from_spec(spec)
+        sys.modules[_LEXICONS] = module
+        spec.loader.exec_module(module)
+    return sys.modules[_LEXICONS]
+
+
+@cache
+def titles() -> frozenset[str]:
+    """The words dropped in front of a name: the pipeline's one title lexicon (titles, their abbreviations
+    and the honorifics), folded as names are, and a few prefixes that come with a title."""
+    lex = _lexicons()
+    words = {fold(w) for w in lex.title_words()}
+    words |= {w for h in lex.pairs("honorifics") for w in fold(h).split()}
+    return frozenset(w for w in words if w) | _PREFIXES
+
+
 @lru_cache(maxsize=65536)
-def parse(name: str) -> NameParts | None:
-    """Split a person's name; None when nothing is left once titles are dropped."""
+def parse(name: str, literal: bool = False) -> NameParts | None:
+    """Split a person's name; None when nothing is left once titles are dropped.
+
+    ``literal`` keeps the titles as part of the name: a user's alias is taken as written.
+    """
     words = fold(name).split()
-    while len(words) > 1 and all(part in HONORIFICS for part in words[0].split("-")):
+    known = titles()
+    while not literal and len(words) > 1 and (
+            words[0] in known or all(part in known for part in words[0].split("-"))):
         words.pop(0)  # "Sen.", "then-Gov."
     suffix = None
     if len(words) > 1 and words[-1] in SUFFIXES:

@@ -25,6 +25,7 @@ class Unit:
     gender: str | None
     titles: tuple[str, ...]
     signature: str | None = None
+    context: tuple[str, ...] = ()  # full person names only: see context_features()
 
 
 def other_form(entity_type: str, name: str) -> str:
@@ -45,6 +46,9 @@ def units(graph: ArticleGraph) -> list[Unit]:
     parsed: dict[str, NameParts | None] = {
         e.id: parse(e.name) for e in graph.entities if e.type == "PERSON"
     }
+    forms = {e.id: (other_form(e.type, e.name) if e.type != "PERSON" or parsed[e.id] is None
+                    else person_form(parsed[e.id])) for e in graph.entities}  # type: ignore[arg-type]
+    weight = {e.id: len(e.mentions) for e in graph.entities}
     out = []
     for e in graph.entities:
         parts = parsed.get(e.id)
@@ -57,10 +61,44 @@ def units(graph: ArticleGraph) -> list[Unit]:
         if not parts.full:
             conflict = _conflict(e, parts, graph, parsed)
             signature = f"{parts.surname}|{e.gender or ''}|{conflict or ''}|{','.join(mine)}|{parts.suffix or ''}"
+        context: tuple[str, ...] = ()
+        if parts.full:
+            others: list[tuple[int, str, str]] = [
+                (weight[o.id], forms[o.id], o.type) for o in graph.entities if o.id != e.id]
+            context = context_features(others, forms[e.id], graph.article.outlet, graph.article.published)
         out.append(Unit(e.id, "PERSON", person_form(parts), parts.surname, clean(e.name) or e.name.strip(), parts,
-                        e.gender, mine,
-                        signature))
+                        e.gender, mine, signature, context))
     return out
+
+
+# Co-mentions kept per entity: the most mentioned, so that a long article adds a bounded number of rows.
+MAX_COMENTIONS = 12
+
+
+def context_features(others: list[tuple[int, str, str]], own: str, outlet: str | None,
+                     published: str | None) -> tuple[str, ...]:
+    """What a full-named person is seen with in one article, as ``kind:feature`` strings: the most
+    mentioned co-mentioned people (full names) and organisations (``p:``/``o:`` their forms), the
+    outlet (``s:``) and the year (``y:``). ``others`` holds (mentions, form, type) of the other entities."""
+    seen: dict[str, int] = {}
+    for weight, form, type_ in others:
+        if form == own or (type_ == "PERSON" and (form.startswith("~") or "|" not in form)):
+            continue
+        if type_ in ("PERSON", "ORG"):
+            key = ("p:" if type_ == "PERSON" else "o:") + form
+            seen[key] = max(seen.get(key, 0), weight)
+    top = sorted(seen, key=lambda k: (-seen[k], k))[:MAX_COMENTIONS]
+    out = sorted(top)
+    if outlet and fold(outlet):
+        out.append(f"s:{fold(outlet)}")
+    if published and published[:4].isdigit():
+        out.append(f"y:{published[:4]}")
+    return tuple(out)
+
+
+def title_heads(titles: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The head word of each title ("circuit judge" -> "judge"): the groups a context is counted in."""
+    return tuple(sorted({t.split()[-1] for t in titles if t.split()}))
 
 
 def _conflict(e: Entity, parts: NameParts, graph: ArticleGraph, parsed: dict[str, NameParts | None]) -> str | None:

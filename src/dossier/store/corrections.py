@@ -109,8 +109,10 @@ def alias(conn: sqlite3.Connection, name: str | int, alias_text: str) -> dict[st
     ent = choose(conn, name)
     if not fold(alias_text):
         raise DossierError("an alias needs at least one letter or digit")
-    if ent["type"] == "PERSON" and (parts := parse(alias_text)) is not None:
-        pin, block = person_form(parts), parts.surname
+    if ent["type"] == "PERSON" and (parts := parse(alias_text, literal=True)) is not None:
+        # Taken as written ("Captain Quill" stays that name); the title is dropped only for the block.
+        stripped = parse(alias_text)
+        pin, block = person_form(parts), (stripped or parts).surname
     else:
         pin = block = other_form(ent["type"], alias_text)
     did = _store(conn, "alias", _key(conn, ent["id"]), ent["type"], ent["name"], [pin], {block},

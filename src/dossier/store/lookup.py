@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import Ambiguous, NotFound
 from ..resolve.names import compatible, parse
+from . import resolution
 from .text import norm
 
 # The top match is picked over the others when it has this many times their articles together.
@@ -61,7 +62,8 @@ def matches(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
         row = conn.execute("SELECT id FROM entities WHERE norm_name = ? AND type = ?", (d[0], d[1])).fetchone()
         if row:
             add(row[0], "user alias")
-    parts = parse(name)
+    # A user's alias is taken as written: "Captain Quill" means the entity it was given to, not every Quill.
+    parts = None if "user alias" in found.values() else parse(name)
     if parts is not None and parts.full:
         for _form, eid, display in conn.execute(
                 "SELECT form, entity_id, display FROM forms WHERE block = ? AND type = 'PERSON'"
@@ -183,9 +185,12 @@ def why(conn: sqlite3.Connection, name: str | int) -> dict[str, Any]:
         "SELECT ae.article_id, ae.name, ae.form FROM article_entities ae WHERE ae.entity_id = ?"
         " AND ae.form NOT IN (SELECT form FROM forms WHERE entity_id = ?) AND ae.signature IS NULL"
         " ORDER BY ae.article_id", (eid, eid))]
+    namesakes = resolution.namesakes(conn, eid)
+    apart = {n["form"] for n in namesakes if n["kept_apart"]}
+    pinned = [r for r in pinned if r["form"] not in apart]  # placed by their context, not by a decision
     key = conn.execute("SELECT norm_name FROM entities WHERE id = ?", (eid,)).fetchone()[0]
     used = [d for d in decisions(conn) if d["key"] == key or any(
         p in {f["form"] for f in forms} for p in d["forms"] + d["others"])]
     return {"entity": {k: ent[k] for k in ("id", "name", "type", "articles", "mentions")}, "note": ent.get("note"),
             "forms": forms, "surnames": surnames, "single_articles": pinned, "decisions": used,
-            "user_aliases": user_aliases(conn, key)}
+            "user_aliases": user_aliases(conn, key), "namesakes": namesakes}

@@ -12,11 +12,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
+from ..graph import ArticleGraph
 from ..resolve.cluster import Bridge, Decision, Form, Signature, cluster_block
-from ..resolve.names import parse
-from ..resolve.units import Unit
+from ..resolve.names import fold, parse
+from ..resolve.senses import Group, senses
+from ..resolve.units import Unit, title_heads, units
 from .text import norm, surname
 
 # (table, global id column, local id column): every place an article entity's global id is copied to.
@@ -106,6 +109,22 @@ def count(conn: sqlite3.Connection, unit: Unit, delta: int) -> None:
             " ON CONFLICT (form, title) DO UPDATE SET n = n + excluded.n",
             (unit.form, title, delta),
         )
+    if unit.type == "PERSON" and p is not None and p.full:
+        _count_context(conn, unit, delta)
+
+
+def _count_context(conn: sqlite3.Connection, unit: Unit, delta: int) -> None:
+    heads = title_heads(unit.titles) or ("",)
+    rows = []
+    for g in heads:
+        rows.append((unit.form, g, "#", "", delta))
+        rows += [(unit.form, g, "t", h, delta) for h in heads if h != g]
+        rows += [(unit.form, g, f[0], f[2:], delta) for f in unit.context]
+    conn.executemany(
+        "INSERT INTO form_context (form, tkey, kind, feature, n) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (form, tkey, kind, feature) DO UPDATE SET n = n + excluded.n", rows)
+    if delta < 0:
+        conn.execute("DELETE FROM form_context WHERE form = ? AND n <= 0", (unit.form,))
 
 
 def forget(conn: sqlite3.Connection, article_id: str) -> set[str]:
@@ -114,10 +133,15 @@ def forget(conn: sqlite3.Connection, article_id: str) -> set[str]:
         "SELECT local_id, type, form, block, signature, gender, titles, name FROM article_entities"
         " WHERE article_id = ? AND form IS NOT NULL", (article_id,)).fetchall()
     blocks = set()
+    contexts: dict[str, tuple[str, ...]] = {}
+    if rows:
+        graph = conn.execute("SELECT graph_json FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if graph is not None and graph[0]:
+            contexts = {u.local_id: u.context for u in units(ArticleGraph.from_dict(json.loads(graph[0])))}
     for r in rows:
         parts = parse(r["name"]) if r["type"] == "PERSON" else None
         unit = Unit(r["local_id"], r["type"], r["form"], r["block"], r["name"], parts, r["gender"],
-                    tuple(json.loads(r["titles"])), r["signature"])
+                    tuple(json.loads(r["titles"])), r["signature"], contexts.get(r["local_id"], ()))
         count(conn, unit, -1)
         blocks.add(r["block"])
     return blocks
@@ -241,6 +265,7 @@ def _refresh_block(conn: sqlite3.Connection, block: str) -> None:
                          (name, c.gender, eid))
         ids[c.key] = eid  # type: ignore[index]
     split_units = _unit_pins(conn, decisions)
+    sense_units, sense_forms = _namesakes(conn, [f for f, _, _, _ in stats], display)
     # Invariant: every unit of a form (or placed signature) points at the form's entity, so units are
     # re-pointed only when that entity changes; new units start there (provisional()).
     before = {r[0]: (r[1], r[2], r[3]) for r in conn.execute(
@@ -256,7 +281,7 @@ def _refresh_block(conn: sqlite3.Connection, block: str) -> None:
         for art, local in conn.execute(
             "SELECT article_id, local_id FROM article_entities WHERE form = ? AND signature IS NULL"
             " AND entity_id != ?", (form, eid)).fetchall():
-            if (art, local) not in split_units:
+            if (art, local) not in split_units and (art, local) not in sense_units:
                 repoint(conn, art, local, eid)
     for sig, placed in result.signatures.items():
         if placed is not None:
@@ -286,11 +311,118 @@ def _refresh_block(conn: sqlite3.Connection, block: str) -> None:
                 key = own_key(art, local)
                 if current != key and (art, local) not in split_units:
                     repoint(conn, art, local, entity_for(conn, key, "PERSON", name))
+    for form in sense_forms:
+        eid = ids[result.forms[form].key]
+        for art, local, held in conn.execute(
+                "SELECT article_id, local_id, entity_id FROM article_entities WHERE form = ? AND signature IS NULL",
+                (form,)).fetchall():
+            want = sense_units.get((art, local), eid)
+            if held != want and (art, local) not in split_units:
+                repoint(conn, art, local, want)
     for (art, local), d in split_units.items():
         eid = entity_for(conn, d["key"], d["type"], d["name"])
         if conn.execute("SELECT entity_id FROM article_entities WHERE article_id = ? AND local_id = ?",
                         (art, local)).fetchone()[0] != eid:
             repoint(conn, art, local, eid)
+
+
+# --- namesakes ---------------------------------------------------------------------------
+
+# Top co-mentions per title group read for the profiles; shared ones beyond these are found by _shared().
+TOP_COMENTIONS = 10
+_MANY = 50
+
+
+def _groups(conn: sqlite3.Connection, form: str) -> list[Group]:
+    out = []
+    for tkey, n in conn.execute(
+            "SELECT tkey, n FROM form_context WHERE form = ? AND kind = '#' AND n > 0 ORDER BY tkey",
+            (form,)).fetchall():
+        def top(kind: str, limit: int, tkey: str = tkey) -> frozenset[str]:
+            return frozenset(f"{kind}:{r[0]}" if kind in "po" else r[0] for r in conn.execute(
+                "SELECT feature FROM form_context WHERE form = ? AND tkey = ? AND kind = ? AND n > 0"
+                " ORDER BY n DESC, feature LIMIT ?", (form, tkey, kind, limit)))
+        out.append(Group(tkey, n, top("t", _MANY), top("p", TOP_COMENTIONS) | top("o", TOP_COMENTIONS),
+                         top("s", _MANY), top("y", _MANY)))
+    return out
+
+
+def _shared(conn: sqlite3.Connection, form: str, a: list[str], b: list[str]) -> list[str]:
+    """Co-mentions that title groups ``b`` share with ``a`` over all counts (driven by ``b``, the smaller)."""
+    qa, qb = ",".join("?" * len(a)), ",".join("?" * len(b))
+    return [f"{r[0]}:{r[1]}" for r in conn.execute(
+        f"SELECT y.kind, y.feature FROM form_context y WHERE y.form = ? AND y.tkey IN ({qb})"
+        " AND y.kind IN ('p', 'o') AND y.n > 0 AND EXISTS (SELECT 1 FROM form_context x WHERE x.form = y.form"
+        f" AND x.kind = y.kind AND x.feature = y.feature AND x.tkey IN ({qa}) AND x.n > 0) LIMIT 5",
+        (form, *b, *a))]
+
+
+def sense_key(form: str, suffix: str) -> str:
+    """The entity key of a namesake kept apart from the form's main person."""
+    return f"{form}#{suffix}"
+
+
+def _namesakes(conn: sqlite3.Connection, forms: list[Form],
+               display: dict[str, str]) -> tuple[dict[tuple[str, str], int], list[str]]:
+    """Article entities of namesakes (unit -> its entity), and the forms whose units need checking."""
+    before = {r[0] for r in conn.execute(
+        f"SELECT DISTINCT form FROM form_senses WHERE form IN ({','.join('?' * len(forms))})",
+        [f.form for f in forms])} if forms else set()
+    placed: dict[tuple[str, str], int] = {}
+    checked = []
+    for f in forms:
+        heads = {t.split()[-1] for t in f.titles if t.split()}
+        if f.form not in before and (f.parts is None or not f.parts.full or not heads or f.n < 4):
+            continue  # the cheap common case: nothing to tell apart
+        found = senses(_groups(conn, f.form), partial(_shared, conn, f.form))
+        conn.execute("DELETE FROM form_senses WHERE form = ?", (f.form,))
+        if len(found) > 1:
+            for s in found[1:]:
+                conn.execute("INSERT INTO form_senses (form, key, tkeys, score, evidence) VALUES (?, ?, ?, ?, ?)",
+                             (f.form, sense_key(f.form, s.key_suffix), json.dumps(s.tkeys), s.score,
+                              json.dumps(s.evidence, ensure_ascii=False)))
+            placed |= _place_units(conn, f, found, display[f.form])
+        checked.append(f.form)
+    return placed, checked
+
+
+def _place_units(conn: sqlite3.Connection, f: Form, found: list[Any], name: str) -> dict[tuple[str, str], int]:
+    """Which namesake each article entity of the form is: by its titles, else by what it is seen with
+    (co-mentions, then outlet); the main person when nothing says otherwise."""
+    of_head = {t: i for i, s in enumerate(found) for t in s.tkeys}
+    ids = {i: entity_for(conn, sense_key(f.form, s.key_suffix), "PERSON", name, f.gender)
+           for i, s in enumerate(found) if i}
+    out = {}
+    for art, local, titles in conn.execute(
+            "SELECT article_id, local_id, titles FROM article_entities WHERE form = ? AND signature IS NULL"
+            " ORDER BY article_id, local_id", (f.form,)).fetchall():
+        heads = title_heads(json.loads(titles))
+        which = sorted({of_head[h] for h in heads or ("",) if h in of_head})
+        i = which[0] if which else _by_context(conn, f.form, art, local, found)
+        if i:
+            out[(art, local)] = ids[i]
+    return out
+
+
+def _by_context(conn: sqlite3.Connection, form: str, art: str, local: str, found: list[Any]) -> int:
+    others = [("p:" if t == "PERSON" else "o:") + fm for t, fm in conn.execute(
+        "SELECT type, form FROM article_entities WHERE article_id = ? AND local_id != ? AND form IS NOT NULL"
+        " AND type IN ('PERSON', 'ORG') AND signature IS NULL", (art, local))]
+    hits = []
+    for s in found:
+        tk = ",".join("?" * len(s.tkeys))
+        n = conn.execute(
+            f"SELECT count(DISTINCT kind || ':' || feature) FROM form_context WHERE form = ? AND tkey IN ({tk})"
+            f" AND kind IN ('p', 'o') AND n > 0 AND kind || ':' || feature IN ({','.join('?' * len(others))})",
+            (form, *s.tkeys, *others)).fetchone()[0] if others else 0
+        hits.append(n)
+    best = max(hits)
+    if best and hits.count(best) == 1:
+        return hits.index(best)
+    row = conn.execute("SELECT outlet FROM articles WHERE id = ?", (art,)).fetchone()
+    outlet = fold(row[0]) if row and row[0] else None
+    with_outlet = [i for i, s in enumerate(found) if outlet and outlet in s.outlets]
+    return with_outlet[0] if len(with_outlet) == 1 else 0
 
 
 def _rekey(
@@ -355,3 +487,29 @@ def delete_orphans(conn: sqlite3.Connection, candidates: Iterable[int]) -> int:
         conn.execute("UPDATE signatures SET entity_id = NULL WHERE entity_id = ?", (eid,))
         gone += conn.execute("DELETE FROM entities WHERE id = ?", (eid,)).rowcount
     return gone
+
+
+def namesakes(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
+    """For ``dossier why``: the namesakes this entity was kept apart from, or (for a namesake) from whom."""
+    key = conn.execute("SELECT norm_name FROM entities WHERE id = ?", (eid,)).fetchone()[0]
+    rows = conn.execute(
+        "SELECT s.form, s.key, s.score, s.evidence, s.key = ? AS mine FROM form_senses s WHERE s.key = ?"
+        " OR s.form IN (SELECT form FROM forms WHERE entity_id = ?) ORDER BY s.form, s.key", (key, key, eid)).fetchall()
+    out = []
+    for form, skey, score, evidence, mine in rows:
+        other = conn.execute("SELECT id, name FROM entities WHERE norm_name = ? AND type = 'PERSON'",
+                             (skey,)).fetchone() if not mine else conn.execute(
+            "SELECT e.id, e.name FROM forms f JOIN entities e ON e.id = f.entity_id WHERE f.form = ?",
+            (form,)).fetchone()
+        ev = json.loads(evidence)
+        for side in ("comentions", "main_comentions"):
+            ev[side] = [_shown(conn, f) for f in ev.get(side, [])]
+        out.append({"form": form, "kept_apart": bool(mine),
+                    "other": {"id": other[0], "name": other[1]} if other else None,
+                    "score": score, "evidence": ev})
+    return out
+
+
+def _shown(conn: sqlite3.Connection, form: str) -> str:
+    row = conn.execute("SELECT display FROM forms WHERE form = ?", (form,)).fetchone()
+    return str(row[0]) if row else form.split("|", 1)[-1]
