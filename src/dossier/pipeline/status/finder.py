@@ -633,15 +633,19 @@ class _Finder:
         doc = self.doc
         text = doc.text  # rebuilt by spaCy on each access: once per pass, not once per quote
         for q in doc_state.section(doc, doc_state.QUOTES):
-            span = q.span
-            cs = doc.char_span(span.start, span.end, alignment_mode="expand")
-            if cs is None or len(cs) == 0:
+            # A split quote's hull also covers its cue and speaker ("..., said Ada Ortiz, the mayor, ..."):
+            # only its pieces are the speaker's words, so the writer's description of her stays asserted.
+            ids = []
+            for piece in q.pieces or [q.span]:
+                cs = doc.char_span(piece.start, piece.end, alignment_mode="expand")
+                if cs is not None:
+                    ids.extend(range(cs.start, cs.end))
+            if not ids:
                 continue
             cue_span = q.cue
             cue_text = text[cue_span.start:cue_span.end] if cue_span else "quote"
             status = "reported" if q.status == "reported" else "attributed"
             speaker = q.speaker or q.source
-            ids = list(range(cs.start, cs.end))
             self.frames.append(Frame(status, [cue_text], [], ids, edges(doc, ids), source=speaker, quote=True))
 
 
