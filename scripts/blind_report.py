@@ -1,7 +1,7 @@
 """Precision of the blind real-news sample (issue 11), from the reviewer's judgements.
 
     .venv/bin/python scripts/blind_report.py [--judgements FILE] [--json]
-    .venv/bin/python scripts/blind_report.py --after [--out /tmp/blind_after] [--new-judgements FILE]
+    .venv/bin/python scripts/blind_report.py --after [--out /tmp/blind_after] [--new-judgements FILE ...]
 
 Without ``--after`` it reports the judgements as they are: strict precision per kind
 (correct / all; ``half`` counts as wrong) and lenient (``half`` = 0.5), the facts stored
@@ -98,7 +98,7 @@ def summary(judged: list[dict[str, Any]], top: int = 10) -> dict[str, Any]:
     }
 
 
-def after(out: Path, before: list[dict[str, Any]], new_judgements: Path | None) -> dict[str, Any]:
+def after(out: Path, before: list[dict[str, Any]], new_judgements: list[Path] | None) -> dict[str, Any]:
     """Re-extract the sample, match facts to earlier judgements, and list what still needs judging."""
     sample = json.loads((DATA / "blind_sample.json").read_text(encoding="utf-8"))
     ids = [a["id"] for a in sample["articles"]]
@@ -112,8 +112,9 @@ def after(out: Path, before: list[dict[str, Any]], new_judgements: Path | None) 
     blind_sample.write_jsonl(out.parent / f"{out.name}_facts.jsonl", facts)
 
     known = {j["key"]: j for j in before}
-    if new_judgements and new_judgements.exists():
-        known.update({j["key"]: j for j in read_jsonl(new_judgements)})
+    for path in new_judgements or []:  # later rounds, in order: a later verdict on a key wins
+        if path.exists():
+            known.update({j["key"]: j for j in read_jsonl(path)})
     keys = {f["key"] for f in facts}
     judged = [{**known[f["key"]], "status": f["status"]} for f in facts if f["key"] in known]
     todo = [f for f in facts if f["key"] not in known]
@@ -158,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--judgements", type=Path, default=BEFORE, help="judgements to report (or to match)")
     ap.add_argument("--after", action="store_true", help="re-extract with the current code and match by key")
     ap.add_argument("--out", type=Path, default=Path("/tmp/blind_after"), help="output stem outside the repo")
-    ap.add_argument("--new-judgements", type=Path, help="judgements of the facts new since the first run")
+    ap.add_argument("--new-judgements", type=Path, action="append",
+                    help="judgements of the facts new since the first run (repeat for later rounds, in order)")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
     args = ap.parse_args(argv)
     before = read_jsonl(args.judgements)
