@@ -237,6 +237,14 @@ def ingest(
         raise typer.Exit(1)
 
 
+def _service() -> Any:
+    """The service module, imported on first use (it loads spaCy, which commands that only read a store
+    should not wait for at start-up)."""
+    from . import service
+
+    return service
+
+
 def _query(db: str | None, ask: Callable[[Store], Any], as_json: bool = False) -> Any:
     """Open the store read-only, ask it one thing, and turn its errors into a clean CLI error."""
     from .service import default_db, open_store
@@ -304,7 +312,7 @@ def people(
     as_json: AsJson = False,
 ) -> None:
     """List the people in the store, most mentioned first."""
-    rows = _query(db, lambda store: store.people(limit=limit), as_json)
+    rows = _query(db, lambda store: _service().people(store, limit), as_json)
     if as_json:
         _print_json(rows)
         return
@@ -361,7 +369,7 @@ def show(
 @app.command()
 def quotes(name: str, db: Db = None, as_json: AsJson = False) -> None:
     """What NAME said, newest first, with outlet, date and article."""
-    rows = _query(db, lambda store: store.quotes(name), as_json)
+    rows = _query(db, lambda store: _service().quotes(store, name), as_json)
     if as_json:
         _print_json(rows)
         return
@@ -376,7 +384,7 @@ def ties(
 ) -> None:
     """Every tie between two entities, merged across articles, with each source's status and sentence."""
     where = _filters(since, until, status, outlet, min_sources, min_confidence, show_all)
-    result = _graph_query(db, lambda store: store.ties(a, b, where), as_json)
+    result = _graph_query(db, lambda store: _service().ties(store, a, b, where), as_json)
     if as_json:
         _print_json(result)
         return
@@ -400,7 +408,7 @@ def timeline(
     Each is dated by its own time or else by its article ("reported 2016-10-12"), in words;
     --json keeps the TIMEX values. Hypothetical and low-confidence facts are hidden unless --all.
     """
-    rows = _query(db, lambda store: store.timeline(name, min_confidence=min_confidence, show_all=show_all), as_json)
+    rows = _query(db, lambda store: _service().timeline(store, name, min_confidence, show_all), as_json)
     if as_json:
         _print_json(rows)
         return
@@ -569,7 +577,7 @@ def path(
     where = _filters(since, until, status, outlet, min_sources, min_confidence, show_all)
     statuses = ("asserted", "attributed", "reported", "hedged", "speculative") if any_status else (
         "asserted", "attributed")
-    result = _graph_query(db, lambda store: store.shortest_paths(a, b, where, statuses, max_depth, limit), as_json)
+    result = _graph_query(db, lambda store: _service().path(store, a, b, where, statuses, max_depth, limit), as_json)
     if as_json:
         _print_json(result)
         return
@@ -601,7 +609,9 @@ def network(
 ) -> None:
     """NAME's neighbourhood: everyone within --depth ties, and the ties among them (paged, capped)."""
     where = _filters(since, until, status, outlet, min_sources, min_confidence, show_all)
-    result = _graph_query(db, lambda store: store.network(name, depth, where, offset, limit, max_nodes), as_json)
+    result = _graph_query(
+        db, lambda store: _service().network(store, name, depth, where, offset, limit, max_nodes), as_json
+    )
     if as_json:
         _print_json(result)
         return
@@ -623,7 +633,7 @@ def search(
 ) -> None:
     """Evidence sentences and quotes containing every word of TEXT (full-text search)."""
     where = _filters(since, until, status, outlet, 1, 0.0)
-    result = _graph_query(db, lambda store: store.search(text, where, offset, limit), as_json)
+    result = _graph_query(db, lambda store: _service().search(store, text, where, offset, limit), as_json)
     if as_json:
         _print_json(result)
         return
@@ -635,7 +645,7 @@ def search(
 def why(name: str, db: Db = None, as_json: AsJson = False) -> None:
     """Why NAME is one entity: each name form and bare surname merged into it, and any namesake kept apart
     from it (titles, co-mentions, outlets, years), with evidence and score."""
-    result = _graph_query(db, lambda store: store.why(name), as_json)
+    result = _graph_query(db, lambda store: _service().why(store, name), as_json)
     if as_json:
         _print_json(result)
         return

@@ -370,6 +370,23 @@ def suggest_names(store: Store, text: str, limit: int = 10) -> list[dict[str, An
     return store.suggest(text, limit)
 
 
+def people(store: Store, limit: int = 50) -> list[dict[str, Any]]:
+    """The most mentioned people, with their article counts."""
+    return store.people(limit=limit)
+
+
+def quotes(store: Store, name: str) -> list[dict[str, Any]]:
+    """Everything a person is quoted as saying, with its evidence."""
+    return store.quotes(name)
+
+
+def timeline(
+    store: Store, name: str, min_confidence: float | None = None, show_all: bool = False
+) -> list[dict[str, Any]]:
+    """A person's facts in date order, each with its own date or the date it was reported."""
+    return store.timeline(name, min_confidence=min_confidence, show_all=show_all)
+
+
 def entity_ties(store: Store, name: str, where: Filters = NO_FILTERS) -> dict[str, Any]:
     """An entity and its merged edges only (cheaper than ``profile`` when only the ties are shown)."""
     return store.edges(name, where)
