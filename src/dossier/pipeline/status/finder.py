@@ -635,7 +635,7 @@ class _Finder:
         for q in doc_state.section(doc, doc_state.QUOTES):
             # A split quote's hull also covers its cue and speaker ("..., said Ada Ortiz, the mayor, ..."):
             # only its pieces are the speaker's words, so the writer's description of her stays asserted.
-            ids = []
+            ids: list[int] = []
             for piece in q.pieces or [q.span]:
                 cs = doc.char_span(piece.start, piece.end, alignment_mode="expand")
                 if cs is not None:
