@@ -129,9 +129,10 @@ def _noun_word(tok: Token) -> str | None:
     whole = hyphenated_kin(tok)
     if whole is not None:
         return whole if whole in words else None
-    mods = [c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i == tok.i - 1]
-    if mods:
-        two = f"{mods[0].lower_} {tok.lower_}"
+    # Only the token just before can be the modifier, so look at it rather than walk the children.
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.head.i == tok.i and prev.dep_ in {"compound", "amod"}:
+        two = f"{prev.lower_} {tok.lower_}"
         if two in words:
             return two
     return tok.lower_ if tok.lower_ in words else None
