@@ -1,8 +1,8 @@
 """Scale benchmarks, one table: extraction vs bare spaCy, ingest scaling, flat memory, kill and resume,
 Spark local mode vs one process, and a projection of hours per CC-NEWS month.
 
-Usage: python benchmarks/bench_scale.py [--quick] [--corpus FILE] [--scaling N] [--big N] [--spark N]
-                                        [--month-articles N] [--cores 2,16,64,256] [--json OUT]
+Usage: python benchmarks/bench_scale.py [--quick] [--only SECTIONS] [--corpus FILE] [--scaling N] [--big N]
+                                        [--spark N] [--month-articles N] [--cores 2,16,64,256] [--json OUT]
 
 Every ratio compares two runs made one after the other in this run, on this machine.
 The synthetic corpora are short invented articles (dossier.synthetic_articles), written
@@ -32,6 +32,7 @@ from dossier import nlp as nlp_mod  # noqa: E402
 from dossier.synthetic_articles import write_jsonl  # noqa: E402
 
 DOSSIER = [sys.executable, "-m", "dossier.cli"]
+SECTIONS = ("extract", "scaling", "memory", "spark")
 VOLATILE = {"ingested_at", "applied_at"}
 
 
@@ -200,35 +201,41 @@ def projection(per_core: float, efficiency: float, month: int, cores: list[int])
 
 def table(r: dict[str, Any]) -> str:
     rows = [("measure", "value", "how")]
-    e = r["extract"]
-    rows.append(("extract vs bare spaCy (throughput)", f"{e['throughput_vs_bare']:.2f}",
-                 f"{e['articles']} articles, {e['articles_per_s']} vs {e['bare_articles_per_s']} articles/s"))
-    shares = ", ".join(f"{k} {v:.0%}" for k, v in e["component_share"].items() if v >= 0.01)
-    rows.append(("component shares", shares, "one article-by-article pass"))
-    s = r["scaling"]
-    rows.append(("ingest 1 → 2 jobs (speed-up, wall)", f"{s['speedup_2_jobs']:.2f}",
-                 f"{s['articles']} synthetic: {s['jobs1_per_s']} → {s['jobs2_per_s']} articles/s, model loads "
-                 f"included; same store {s['same_store']}"))
-    rows.append(("ingest 1 → 2 jobs (speed-up, steady)", f"{s['steady_speedup_2_jobs']}",
-                 f"{s['steady_jobs1_per_s']} → {s['steady_jobs2_per_s']} articles/s after the first article stored"))
-    m = r["memory"]
-    peaks = ", ".join(f"{k:,}: {v:,.0f} MB" for k, v in sorted(m["peak_mb_at"].items()))
-    rows.append(("peak memory, 2 jobs (whole process tree)", peaks, f"{m['articles']:,} synthetic articles"))
-    rows.append(("killed half-way, resumed", f"same store: {m['same_store_as_uninterrupted']}",
-                 f"killed after {m['killed_after']:,}; resume skipped {m['resumed_unchanged']}, "
-                 f"stored {m['resumed_stored']}; uninterrupted {m['uninterrupted_per_s']} articles/s"))
-    sp = r["spark"]
-    if "skipped" in sp:
-        rows.append(("Spark local[2] vs one process", "skipped", sp["skipped"]))
-    else:
-        rows.append(("Spark local[2] vs one process (speed-up)", f"{sp['spark_speedup']:.2f}",
-                     f"{sp['articles']} synthetic, {sp['single_process_s']} s vs {sp['spark_local2_s']} s; "
-                     f"same records {sp['same_records']}"))
-    p = r["projection"]
-    hours = ", ".join(f"{c} cores {h:,} h" for c, h in p["hours"].items())
-    rows.append(("hours per CC-NEWS month", hours,
-                 f"{p['assumed_articles_per_month']:,} English articles assumed; {p['per_core_articles_per_s']} "
-                 f"news articles/s per core × efficiency {p['parallel_efficiency']}"))
+    if "extract" in r:
+        e = r["extract"]
+        rows.append(("extract vs bare spaCy (throughput)", f"{e['throughput_vs_bare']:.2f}",
+                     f"{e['articles']} articles, {e['articles_per_s']} vs {e['bare_articles_per_s']} articles/s"))
+        shares = ", ".join(f"{k} {v:.0%}" for k, v in e["component_share"].items() if v >= 0.01)
+        rows.append(("component shares", shares, "one article-by-article pass"))
+    if "scaling" in r:
+        s = r["scaling"]
+        rows.append(("ingest 1 → 2 jobs (speed-up, wall)", f"{s['speedup_2_jobs']:.2f}",
+                     f"{s['articles']} synthetic: {s['jobs1_per_s']} → {s['jobs2_per_s']} articles/s, model "
+                     f"loads included; same store {s['same_store']}"))
+        rows.append(("ingest 1 → 2 jobs (speed-up, steady)", f"{s['steady_speedup_2_jobs']}",
+                     f"{s['steady_jobs1_per_s']} → {s['steady_jobs2_per_s']} articles/s after the first article "
+                     "stored"))
+    if "memory" in r:
+        m = r["memory"]
+        peaks = ", ".join(f"{k:,}: {v:,.0f} MB" for k, v in sorted(m["peak_mb_at"].items()))
+        rows.append(("peak memory, 2 jobs (whole process tree)", peaks, f"{m['articles']:,} synthetic articles"))
+        rows.append(("killed half-way, resumed", f"same store: {m['same_store_as_uninterrupted']}",
+                     f"killed after {m['killed_after']:,}; resume skipped {m['resumed_unchanged']}, "
+                     f"stored {m['resumed_stored']}; uninterrupted {m['uninterrupted_per_s']} articles/s"))
+    if "spark" in r:
+        sp = r["spark"]
+        if "skipped" in sp:
+            rows.append(("Spark local[2] vs one process", "skipped", sp["skipped"]))
+        else:
+            rows.append(("Spark local[2] vs one process (speed-up)", f"{sp['spark_speedup']:.2f}",
+                         f"{sp['articles']} synthetic, {sp['single_process_s']} s vs {sp['spark_local2_s']} s; "
+                         f"same records {sp['same_records']}"))
+    if "projection" in r:
+        p = r["projection"]
+        hours = ", ".join(f"{c} cores {h:,} h" for c, h in p["hours"].items())
+        rows.append(("hours per CC-NEWS month", hours,
+                     f"{p['assumed_articles_per_month']:,} English articles assumed; {p['per_core_articles_per_s']} "
+                     f"news articles/s per core × efficiency {p['parallel_efficiency']}"))
     width = [max(len(str(row[i])) for row in rows) for i in range(3)]
     lines = ["| " + " | ".join(str(c).ljust(w) for c, w in zip(row, width, strict=True)) + " |" for row in rows]
     lines.insert(1, "|" + "|".join("-" * (w + 2) for w in width) + "|")
@@ -246,7 +253,12 @@ def main() -> None:
     parser.add_argument("--month-articles", type=int, default=1_000_000)
     parser.add_argument("--cores", default="2,16,64,256")
     parser.add_argument("--json", default=None, help="also write the figures here")
+    parser.add_argument("--only", default=",".join(SECTIONS),
+                        help=f"comma-separated sections to run (default all: {','.join(SECTIONS)})")
     args = parser.parse_args()
+    only = set(args.only.split(","))
+    if only - set(SECTIONS):
+        parser.error(f"unknown section(s): {', '.join(sorted(only - set(SECTIONS)))}")
     scaling_n = args.scaling or (24 if args.quick else 400)
     big = args.big or (400 if args.quick else 20_000)
     default_marks = [100, 400] if args.quick else [1_000, 10_000]
@@ -256,14 +268,20 @@ def main() -> None:
     result: dict[str, Any] = {"quick": args.quick}
     with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        result["extract"] = extract_vs_bare(args)
-        result["scaling"] = scaling(tmp, scaling_n)
-        result["memory"] = memory_and_resume(tmp, big, marks)
-        result["spark"] = spark_vs_single(tmp, spark_n)
-    speedup = result["scaling"]["steady_speedup_2_jobs"] or result["scaling"]["speedup_2_jobs"]
-    efficiency = min(speedup / 2, 1.0)
-    cores = [int(c) for c in args.cores.split(",")]
-    result["projection"] = projection(result["extract"]["articles_per_s"], efficiency, args.month_articles, cores)
+        if "extract" in only:
+            result["extract"] = extract_vs_bare(args)
+        if "scaling" in only:
+            result["scaling"] = scaling(tmp, scaling_n)
+        if "memory" in only:
+            result["memory"] = memory_and_resume(tmp, big, marks)
+        if "spark" in only:
+            result["spark"] = spark_vs_single(tmp, spark_n)
+    if "extract" in result and "scaling" in result:
+        speedup = result["scaling"]["steady_speedup_2_jobs"] or result["scaling"]["speedup_2_jobs"]
+        efficiency = min(speedup / 2, 1.0)
+        cores = [int(c) for c in args.cores.split(",")]
+        result["projection"] = projection(result["extract"]["articles_per_s"], efficiency, args.month_articles,
+                                          cores)
     print(table(result))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
