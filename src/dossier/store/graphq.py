@@ -95,8 +95,8 @@ def ties(conn: sqlite3.Connection, a: str | int, b: str | int, filters: E.Filter
     return {"a": _entity(first), "b": _entity(second), "edges": found}
 
 
-def _source_filter(filters: E.Filters, statuses: tuple[str, ...] | None) -> tuple[str, list[Any]]:
-    """SQL conditions on a fact row ``r`` joined to its article ``a`` for the source filters."""
+def article_conditions(filters: E.Filters) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and their parameters) on the article ``a`` of a source for the date and outlet filters."""
     where: list[str] = []
     params: list[Any] = []
     if filters.since:
@@ -108,6 +108,12 @@ def _source_filter(filters: E.Filters, statuses: tuple[str, ...] | None) -> tupl
     if filters.outlet:
         where.append(f"lower(a.outlet) IN ({','.join('?' * len(filters.outlet))})")
         params += [o.casefold() for o in filters.outlet]
+    return where, params
+
+
+def _source_filter(filters: E.Filters, statuses: tuple[str, ...] | None) -> tuple[str, list[Any]]:
+    """SQL conditions on a fact row ``r`` joined to its article ``a`` for the source filters."""
+    where, params = article_conditions(filters)
     wanted = [s for s in (statuses or E.STATUS_ORDER + E.NON_SUPPORTING)
               if not filters.status or s in filters.status]
     where.append(f"r.status IN ({','.join('?' * len(wanted))})")

@@ -24,17 +24,7 @@ _ARTICLE_COLS = "a.title AS article_title, a.published, a.outlet, a.url"
 
 def _fact_filter(filters: Filters, fact: str | None) -> tuple[str, list[Any]]:
     """SQL conditions on articles ``a`` (and on the fact table aliased ``fact``, when given)."""
-    where: list[str] = []
-    params: list[Any] = []
-    if filters.since:
-        where.append("a.published >= ?")
-        params.append(filters.since)
-    if filters.until:
-        where.append("substr(a.published, 1, ?) <= ?")
-        params += [len(filters.until), filters.until]
-    if filters.outlet:
-        where.append(f"lower(a.outlet) IN ({','.join('?' * len(filters.outlet))})")
-        params += [o.casefold() for o in filters.outlet]
+    where, params = graphq.article_conditions(filters)
     if fact is not None and filters.status:
         where.append(f"{fact}.status IN ({','.join('?' * len(filters.status))})")
         params += list(filters.status)
