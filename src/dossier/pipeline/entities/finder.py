@@ -471,14 +471,13 @@ def _trim_headline_names(doc: Doc, cands: list[Candidate], title_len: int) -> No
         words = tuple(t.lower_ for t in doc[cand.start : cand.end])
         if words in body_names:
             continue
-        for name in sorted(body_names, key=len, reverse=True):
-            for i in range(len(words) - len(name) + 1):
-                if words[i : i + len(name)] == name:
-                    cand.start, cand.end = cand.start + i, cand.start + i + len(name)
-                    break
-            else:
-                continue
-            break
+        # The longest body name inside the span, the earliest of equally long ones (never set order:
+        # that would make the cut, and so the entity, depend on the process's hash seed).
+        found = [(-len(name), i, name) for name in body_names for i in range(len(words) - len(name) + 1)
+                 if words[i : i + len(name)] == name]
+        if found:
+            size, i, _ = min(found)
+            cand.start, cand.end = cand.start + i, cand.start + i - size
 
 
 def _headline_filter(doc: Doc, cands: list[Candidate], title_len: int) -> list[Candidate]:
