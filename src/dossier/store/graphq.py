@@ -70,10 +70,10 @@ def entity_edges_page(conn: sqlite3.Connection, eid: int, filters: E.Filters = E
     rank = {st: i for i, st in enumerate((*E.STATUS_ORDER, *E.NON_SUPPORTING))}
     if order == "strength":
         found.sort(key=lambda e: (rank.get(e["status"], 99), -e["support"]["articles"], -e["confidence"],
-                                  e["type"], _other(e, eid)))
+                                  e["type"], _other(e, eid), e["source"]))
     else:
         found.sort(key=lambda e: (-e["support"]["articles"], rank.get(e["status"], 99), e["type"],
-                                  _other(e, eid)))
+                                  _other(e, eid), e["source"]))
     total, others = len(found), len({_other(e, eid) for e in found})
     page = found[offset:None if limit is None else offset + limit]
     for e in page:
@@ -95,18 +95,20 @@ def ties(conn: sqlite3.Connection, a: str | int, b: str | int, filters: E.Filter
     return {"a": _entity(first), "b": _entity(second), "edges": found}
 
 
-def article_conditions(filters: E.Filters) -> tuple[list[str], list[Any]]:
-    """SQL conditions (and their parameters) on the article ``a`` of a source for the date and outlet filters."""
+def article_conditions(filters: E.Filters, published: str = "a.published", outlet: str = "a.outlet"
+                       ) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and their parameters) for the date and outlet filters, on the article ``a`` of a source
+    (or on the columns named: rows that carry a copy of their article's date and outlet)."""
     where: list[str] = []
     params: list[Any] = []
     if filters.since:
-        where.append("a.published >= ?")
+        where.append(f"{published} >= ?")
         params.append(filters.since)
     if filters.until:
-        where.append("substr(a.published, 1, ?) <= ?")
+        where.append(f"substr({published}, 1, ?) <= ?")
         params += [len(filters.until), filters.until]
     if filters.outlet:
-        where.append(f"lower(a.outlet) IN ({','.join('?' * len(filters.outlet))})")
+        where.append(f"lower({outlet}) IN ({','.join('?' * len(filters.outlet))})")
         params += [o.casefold() for o in filters.outlet]
     return where, params
 
