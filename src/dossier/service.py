@@ -428,9 +428,10 @@ def path(store: Store, a: str, b: str, where: Filters = NO_FILTERS,
 
 
 def network(store: Store, name: str, depth: int = 2, where: Filters = NO_FILTERS, offset: int = 0,
-            limit: int = 100, max_nodes: int = 500) -> dict[str, Any]:
-    """An entity's neighbourhood (nodes and merged edges) up to ``depth`` hops, capped and paged."""
-    return store.network(name, depth, where, offset, limit, max_nodes)
+            limit: int = 100, max_nodes: int = 500, fanout: int = 20) -> dict[str, Any]:
+    """An entity's neighbourhood (nodes and merged edges) up to ``depth`` hops, following the ``fanout``
+    strongest edges (passing the filters) from each node; capped at ``max_nodes``, edges paged."""
+    return store.network(name, depth, where, offset, limit, max_nodes, fanout)
 
 
 def search(store: Store, text: str, where: Filters = NO_FILTERS, offset: int = 0, limit: int = 20) -> dict[str, Any]:

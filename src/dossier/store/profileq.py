@@ -2,9 +2,9 @@
 
 Every list is read with ``LIMIT/OFFSET`` on an index of the entity that already holds the list's order
 (migration 006), so a page stops after its rows however many the entity has (``EXPLAIN QUERY PLAN`` in
-the tests checks that no list sorts); its total is one ``count`` over that index. Facts pass the source filters (report date,
-outlet, status) and ``min_confidence`` on their own confidence (a fact without one passes); ties
-are merged edges (:func:`dossier.store.graphq.entity_edges_page`).
+the tests checks that no list sorts); its total is one ``count`` over that index. Facts pass the source
+filters (report date, outlet, status) and ``min_confidence`` on their own confidence (a fact without one
+passes); ties are merged edges (:func:`dossier.store.graphq.entity_edges_page`).
 """
 
 from __future__ import annotations
@@ -64,7 +64,8 @@ def articles(conn: sqlite3.Connection, eid: int, filters: Filters, offset: int, 
     rows = conn.execute(
         "SELECT a.id, a.title, a.published, a.outlet, a.url FROM"
         f" (SELECT ae.published, ae.article_id {inner} GROUP BY ae.published, ae.article_id"
-        " ORDER BY ae.published DESC, ae.article_id LIMIT ? OFFSET ?) x JOIN articles a ON a.id = x.article_id ORDER BY x.published DESC, x.article_id",
+        " ORDER BY ae.published DESC, ae.article_id LIMIT ? OFFSET ?) x JOIN articles a ON a.id = x.article_id"
+        " ORDER BY x.published DESC, x.article_id",
         [eid, *params, limit, offset]).fetchall()
     total = conn.execute(f"SELECT count(DISTINCT ae.article_id) {inner}", [eid, *params]).fetchone()[0]
     return int(total), [dict(r) for r in rows]

@@ -180,10 +180,11 @@ class Store:
             return graphq.path(self.conn, a, b, filters, statuses, max_depth, limit)
 
     def network(self, name: str | int, depth: int = 2, filters: Filters = NO_FILTERS, offset: int = 0,
-                limit: int = 100, max_nodes: int = 500) -> dict[str, Any]:
-        """An entity's neighbourhood up to ``depth`` hops (capped), edges paged."""
+                limit: int = 100, max_nodes: int = 500, fanout: int = graphq.FANOUT) -> dict[str, Any]:
+        """An entity's neighbourhood up to ``depth`` hops, ``fanout`` strongest edges from each node (capped),
+        edges paged."""
         with self._reading():
-            return graphq.network(self.conn, name, depth, filters, offset, limit, max_nodes)
+            return graphq.network(self.conn, name, depth, filters, offset, limit, max_nodes, fanout)
 
     def search(self, text: str, filters: Filters = NO_FILTERS, offset: int = 0, limit: int = 20) -> dict[str, Any]:
         """Evidence sentences and quotes containing every word of ``text`` (full-text), paged."""
