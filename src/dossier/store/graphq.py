@@ -245,7 +245,7 @@ def _base_view(filters: E.Filters) -> int:
     return edgesum.SHOWN if threshold is not None and threshold >= DEFAULT_MIN_CONFIDENCE else edgesum.ALL
 
 
-Hop = tuple[tuple[int, int, str], dict[str, Any] | None]  # an edge's key and, under source filters, the edge
+Key = tuple[int, int, str]  # an edge: source, target, type
 
 
 def _date_prune(filters: E.Filters) -> tuple[str, list[Any]]:
@@ -261,58 +261,160 @@ def _date_prune(filters: E.Filters) -> tuple[str, list[Any]]:
     return " AND ".join(where), params
 
 
-def _top_edges(conn: sqlite3.Connection, node: int, filters: E.Filters, k: int) -> list[Hop]:
+def _top_edges(conn: sqlite3.Connection, node: int, filters: E.Filters, k: int) -> list[Key]:
     """The node's first ``k`` edges passing the filters, in the order of its summary edges by strength.
 
     Filters the summary answers: one read of the strength indexes, ``LIMIT k``. Source filters (dates,
     statuses, outlets, another fact threshold): candidates in the same order, those whose first and last
-    report cannot meet the dates skipped in the index, the rest merged from their facts a batch at a time
-    until ``k`` pass (an edge then is what :func:`dossier.store.edges.merge` makes of its passing sources).
+    report cannot meet the dates skipped inside the index, the rest checked against their facts (on the
+    pair's index by report date) a batch at a time until ``k`` pass.
     """
     view = edgesum.view_for(filters)
     if view is not None:
-        rows = edgesum.ordered_keys(conn, node, view, filters, "strength", 0, k)
-        return [((int(r[0]), int(r[1]), str(r[2])), None) for r in rows]
+        return [(int(r[0]), int(r[1]), str(r[2]))
+                for r in edgesum.ordered_keys(conn, node, view, filters, "strength", 0, k)]
+    _casefold(conn)
     base = _base_view(filters)
-    loose = E.Filters(fact_min_confidence=filters.fact_min_confidence)  # edge filters apply after the merge
+    loose = E.Filters(fact_min_confidence=filters.fact_min_confidence)  # edge filters apply to the filtered edge
     where, params = _date_prune(filters)
-    out: list[Hop] = []
-    offset = 0
+    # Only dates cut the sources, and any one source is enough: an edge whose every dated report falls in the
+    # range passes on its summary alone.
+    dates_only = (not (filters.status or filters.outlet) and filters.min_sources == 1 and not filters.min_confidence
+                  and filters.fact_min_confidence == _VIEW_THRESHOLD[base])
+    out: list[Key] = []
+    offset, batch = 0, k
     while len(out) < k:
-        rows = edgesum.ordered_keys(conn, node, base, loose, "strength", offset, _CHECK_BATCH, where=where,
-                                    where_params=tuple(params))
-        merged = _merge_pairs(conn, {(min(r[0], r[1]), max(r[0], r[1])) for r in rows}, filters)
+        rows = edgesum.ordered_keys(conn, node, base, loose, "strength", offset, batch, extra=", s.earliest, s.latest",
+                                    where=where, where_params=tuple(params))
         for r in rows:
             key = (int(r[0]), int(r[1]), str(r[2]))
-            if key in merged and len(out) < k:
-                out.append((key, merged[key]))
-        if len(rows) < _CHECK_BATCH:
+            if len(out) < k and ((dates_only and _inside(r["earliest"], r["latest"], filters))
+                                 or _passes(conn, key, filters)):
+                out.append(key)
+        if len(rows) < batch:
             break
-        offset += _CHECK_BATCH
+        offset += batch
+        batch = min(batch * 2, 500)
     return out
 
 
-def _merge_pairs(conn: sqlite3.Connection, pairs: set[tuple[int, int]], filters: E.Filters
-                 ) -> dict[tuple[int, int, str], dict[str, Any]]:
-    """The merged edges (under the filters) of these entity pairs, by key."""
-    out: dict[tuple[int, int, str], dict[str, Any]] = {}
-    for a, b in sorted(pairs):
-        for e in E.merge(E.rows_between(conn, a, b), filters):
-            out[(e["source"], e["target"], e["type"])] = e
-    return out
+_VIEW_THRESHOLD = {edgesum.ALL: None, edgesum.SHOWN: DEFAULT_MIN_CONFIDENCE}
 
 
-def _top_edges_from_facts(conn: sqlite3.Connection, node: int, filters: E.Filters, k: int) -> list[Hop]:
+def _inside(earliest: str | None, latest: str | None, filters: E.Filters) -> bool:
+    """Whether every dated report between these two falls within the filters' dates."""
+    if not earliest or not latest:
+        return False
+    if filters.since and earliest < filters.since:
+        return False
+    return not (filters.until and latest[: len(filters.until)] > filters.until)
+
+
+def _source_conditions(filters: E.Filters, role: bool) -> tuple[str, list[Any]]:
+    """SQL conditions on a fact row ``r`` (its copies of the report date and outlet) that are exactly
+    :meth:`Filters.keeps` (the outlet compared casefolded, as Python does)."""
+    cond, params = [], []
+    if filters.since:
+        cond.append("r.published >= ?")
+        params.append(filters.since)
+    if filters.until:
+        cond.append("r.published != '' AND substr(r.published, 1, ?) <= ?")
+        params += [len(filters.until), filters.until]
+    if filters.status:
+        cond.append(f"r.status IN ({','.join('?' * len(filters.status))})")
+        params += list(filters.status)
+    if filters.outlet:
+        cond.append(f"dossier_casefold(r.outlet) IN ({','.join('?' * len(filters.outlet))})")
+        params += [o.casefold() for o in filters.outlet]
+    if filters.fact_min_confidence is not None:
+        cond.append("r.status != 'hypothetical'")
+        if not role:
+            cond.append("(r.confidence IS NULL OR r.confidence >= ?)")
+            params.append(filters.fact_min_confidence)
+    return "".join(f" AND {c}" for c in cond), params
+
+
+def _casefold(conn: sqlite3.Connection) -> None:
+    conn.create_function("dossier_casefold", 1, lambda v: (v or "").casefold(), deterministic=True)
+
+
+def _key_sql(key: Key, filters: E.Filters, select: str | None, lean: bool = False) -> tuple[str, list[Any]]:
+    """A query of the fact rows of an edge's type between its two ends (either direction for a relation:
+    merging needs the reverse of a directed type for its contradictions) that pass the source filters, on the
+    pair's index by report date. ``select``: the columns (default: the full fact rows); ``lean``: full rows
+    without their texts, read from the fact table alone."""
+    a, b, type_ = key
+    role = type_.startswith("role.")
+    extra, params = _source_conditions(filters, role)
+    table = "roles" if role else "relations"
+    sql = E.ROLE_SQL if role else E.REL_SQL
+    if lean:
+        for col, blank in {**E.LEAN, "a.outlet": "r.outlet AS outlet", "a.published": "r.published AS published"
+                           }.items():
+            sql = sql.replace(col, blank)
+        sql = sql.split(" FROM ", 1)[0] + f" FROM {table} r"
+    if select is not None:
+        sql = f"SELECT {select} FROM {table} r"
+    if role:
+        return (f"{sql} WHERE r.person_id = ? AND r.org_id = ? AND 'role.' || lower(r.title) = ?{extra}",
+                [a, b, type_, *params])
+    where = f"r.subject_id = ? AND r.object_id = ? AND r.type = ?{extra}"
+    return f"{sql} WHERE {where} UNION ALL {sql} WHERE {where}", [a, b, type_, *params, b, a, type_, *params]
+
+
+def _passes(conn: sqlite3.Connection, key: Key, filters: E.Filters) -> bool:
+    """Whether the edge of this key, from its sources passing the source filters, passes the edge filters: its
+    first ``min_sources`` articles read (a confidence threshold needs the whole merge)."""
+    if filters.min_confidence > 0:
+        return filtered_edge(conn, key, filters) is not None
+    if key[2] not in E.SYMMETRIC and not key[2].startswith("role."):
+        key_sql, params = _key_sql(key, filters, "r.article_id")
+        key_sql = key_sql.split(" UNION ALL ")[0]  # a directed edge's own sources: this direction only
+        params = params[: len(params) // 2]
+    else:
+        key_sql, params = _key_sql(key, filters, "r.article_id")
+    n = conn.execute(f"SELECT count(*) FROM (SELECT DISTINCT article_id FROM ({key_sql}) LIMIT ?)",
+                     [*params, filters.min_sources]).fetchone()[0]
+    return int(n) >= filters.min_sources
+
+
+def filtered_edge(conn: sqlite3.Connection, key: Key, filters: E.Filters, sources: int | None = None
+                  ) -> dict[str, Any] | None:
+    """The edge of this key merged from its sources that pass the filters (exactly as merging the pair's
+    facts gives it), or None when it has none or fails the edge filters. ``sources``: keep only the first
+    that many sources (with their texts; the merge reads the rows without them)."""
+    _casefold(conn)
+    sql, params = _key_sql(key, filters, None, lean=sources is not None)
+    for e in E.merge(conn.execute(sql, params).fetchall(), filters):
+        if (e["source"], e["target"], e["type"]) == key:
+            if sources is not None:
+                e["sources_total"] = len(e["sources"])
+                del e["sources"][sources:]
+                _with_texts(conn, e)
+            return e
+    return None
+
+
+def _with_texts(conn: sqlite3.Connection, e: dict[str, Any]) -> None:
+    """Fill in the sentence, article title and url of an edge's sources merged without them."""
+    table = "roles" if e["type"].startswith("role.") else "relations"
+    ids = [s["fact_id"] for s in e["sources"]]
+    texts = {r[0]: r[1:] for r in conn.execute(
+        f"SELECT r.id, r.sentence, a.title, a.url FROM {table} r JOIN articles a ON a.id = r.article_id"
+        f" WHERE r.id IN ({','.join('?' * len(ids))})", ids)}
+    for s in e["sources"]:
+        s["sentence"], s["article_title"], s["url"] = texts[s["fact_id"]]
+
+
+def _top_edges_from_facts(conn: sqlite3.Connection, node: int, filters: E.Filters, k: int) -> list[Key]:
     """What :func:`_top_edges` gives, merged from every fact of the node (slow: the reference for tests)."""
     rows = E.rows_of(conn, node)
     base = E.merge(rows, E.Filters(fact_min_confidence=filters.fact_min_confidence))
     rank = {st: i for i, st in enumerate((*E.STATUS_ORDER, *E.NON_SUPPORTING))}
     base.sort(key=lambda e: (rank.get(e["status"], 99), -e["support"]["articles"], -e["confidence"], e["type"],
                              _other(e, node), e["source"]))
-    passing = {(e["source"], e["target"], e["type"]): e for e in E.merge(rows, filters)}
-    keys = [(e["source"], e["target"], e["type"]) for e in base]
-    exact = edgesum.view_for(filters) is not None
-    return [(key, None if exact else passing[key]) for key in keys if key in passing][:k]
+    passing = {(e["source"], e["target"], e["type"]) for e in E.merge(rows, filters)}
+    return [key for key in ((e["source"], e["target"], e["type"]) for e in base) if key in passing][:k]
 
 
 def network(conn: sqlite3.Connection, name: str | int, depth: int = 2, filters: E.Filters = E.NO_FILTERS,
@@ -327,14 +429,14 @@ def network(conn: sqlite3.Connection, name: str | int, depth: int = 2, filters: 
     depth = max(1, min(depth, 3))
     fanout = max(1, min(fanout, MAX_FANOUT))
     seen = {centre["id"]: 0}
-    found: dict[tuple[int, int, str], dict[str, Any] | None] = {}
+    found: dict[Key, None] = {}  # in the order found
     frontier = [centre["id"]]
     truncated = None
     began = time.monotonic()
     for level in range(1, depth + 1):
         nxt = []
         for node in frontier:
-            for key, merged in _top_edges(conn, node, filters, fanout):
+            for key in _top_edges(conn, node, filters, fanout):
                 other = key[1] if key[0] == node else key[0]
                 if other not in seen:
                     if len(seen) >= max_nodes:
@@ -342,7 +444,7 @@ def network(conn: sqlite3.Connection, name: str | int, depth: int = 2, filters: 
                         continue
                     seen[other] = level
                     nxt.append(other)
-                found.setdefault(key, merged)
+                found.setdefault(key, None)
             if time.monotonic() - began > TIME_BUDGET_S:
                 truncated = truncated or "time"
                 break
@@ -357,10 +459,9 @@ def network(conn: sqlite3.Connection, name: str | int, depth: int = 2, filters: 
     else:
         page = []
         for k in shown:
-            e = dict(found[k] or {})
-            e["sources_total"] = len(e["sources"])
-            e["sources"] = e["sources"][:3]  # the full list is one `ties` away
-            page.append(e)
+            e = filtered_edge(conn, k, filters, sources=3)  # the full list is one `ties` away
+            if e is not None:  # it passed when found
+                page.append(e)
         page = _label(conn, page)
     who = names(conn, set(seen))
     nodes = [{**who[n], "depth": d} for n, d in sorted(seen.items(), key=lambda x: (x[1], x[0])) if n in who]

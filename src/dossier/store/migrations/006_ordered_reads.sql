@@ -2,8 +2,9 @@
 -- that a page of a busy person's lists stops after the page instead of sorting everything the person has.
 --
 -- A page of articles, roles, quotes or an edge's sources is ordered by report date, which lives on the
--- article; each of those rows gets a copy of its article's `published` (and an article entity its
--- `outlet`), set by a trigger when the row is written (an article is never updated in place: a new
+-- article; each of those rows gets a copy of its article's `published` (article entities and ties also its
+-- `outlet`, so that a tie's sources merge without reading the articles), set by a trigger when the row is
+-- written (an article is never updated in place: a new
 -- version replaces it, rows and all).
 
 ALTER TABLE article_entities ADD COLUMN published TEXT;
@@ -11,11 +12,13 @@ ALTER TABLE article_entities ADD COLUMN outlet TEXT;
 ALTER TABLE roles ADD COLUMN published TEXT;
 ALTER TABLE quotes ADD COLUMN published TEXT;
 ALTER TABLE relations ADD COLUMN published TEXT;
+ALTER TABLE relations ADD COLUMN outlet TEXT;
+ALTER TABLE roles ADD COLUMN outlet TEXT;
 
 UPDATE article_entities SET (published, outlet) = (SELECT a.published, a.outlet FROM articles a WHERE a.id = article_id);
-UPDATE roles SET published = (SELECT a.published FROM articles a WHERE a.id = article_id);
+UPDATE roles SET (published, outlet) = (SELECT a.published, a.outlet FROM articles a WHERE a.id = article_id);
 UPDATE quotes SET published = (SELECT a.published FROM articles a WHERE a.id = article_id);
-UPDATE relations SET published = (SELECT a.published FROM articles a WHERE a.id = article_id);
+UPDATE relations SET (published, outlet) = (SELECT a.published, a.outlet FROM articles a WHERE a.id = article_id);
 
 CREATE TRIGGER article_entities_published AFTER INSERT ON article_entities
 BEGIN
@@ -26,7 +29,8 @@ END;
 
 CREATE TRIGGER roles_published AFTER INSERT ON roles
 BEGIN
-    UPDATE roles SET published = (SELECT a.published FROM articles a WHERE a.id = NEW.article_id) WHERE id = NEW.id;
+    UPDATE roles SET (published, outlet) = (SELECT a.published, a.outlet FROM articles a WHERE a.id = NEW.article_id)
+    WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER quotes_published AFTER INSERT ON quotes
@@ -36,7 +40,8 @@ END;
 
 CREATE TRIGGER relations_published AFTER INSERT ON relations
 BEGIN
-    UPDATE relations SET published = (SELECT a.published FROM articles a WHERE a.id = NEW.article_id)
+    UPDATE relations SET (published, outlet) = (SELECT a.published, a.outlet FROM articles a
+                                                WHERE a.id = NEW.article_id)
     WHERE id = NEW.id;
 END;
 
