@@ -409,7 +409,7 @@ def _with_texts(conn: sqlite3.Connection, e: dict[str, Any]) -> None:
 def _top_edges_from_facts(conn: sqlite3.Connection, node: int, filters: E.Filters, k: int) -> list[Key]:
     """What :func:`_top_edges` gives, merged from every fact of the node (slow: the reference for tests)."""
     rows = E.rows_of(conn, node)
-    base = E.merge(rows, E.Filters(fact_min_confidence=filters.fact_min_confidence))
+    base = E.merge(rows, E.Filters(fact_min_confidence=_VIEW_THRESHOLD[_base_view(filters)]))
     rank = {st: i for i, st in enumerate((*E.STATUS_ORDER, *E.NON_SUPPORTING))}
     base.sort(key=lambda e: (rank.get(e["status"], 99), -e["support"]["articles"], -e["confidence"], e["type"],
                              _other(e, node), e["source"]))
