@@ -251,7 +251,8 @@ Key = tuple[int, int, str]  # an edge: source, target, type
 def _date_prune(filters: E.Filters) -> tuple[str, list[Any]]:
     """Conditions on a summary row's first and last report that every edge with a source passing the date
     filters meets (an edge with no dated source passes no date filter)."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if filters.since:
         where.append("s.latest >= ?")
         params.append(filters.since)
@@ -313,7 +314,8 @@ def _inside(earliest: str | None, latest: str | None, filters: E.Filters) -> boo
 def _source_conditions(filters: E.Filters, role: bool) -> tuple[str, list[Any]]:
     """SQL conditions on a fact row ``r`` (its copies of the report date and outlet) that are exactly
     :meth:`Filters.keeps` (the outlet compared casefolded, as Python does)."""
-    cond, params = [], []
+    cond: list[str] = []
+    params: list[Any] = []
     if filters.since:
         cond.append("r.published >= ?")
         params.append(filters.since)
