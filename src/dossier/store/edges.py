@@ -165,7 +165,10 @@ def merge(rows: Iterable[sqlite3.Row], filters: Filters = NO_FILTERS) -> list[di
         if r["type"] in SYMMETRIC and s > o:
             s, o = o, s
         key = (r["type"], s, o)
-        groups.setdefault(key, _Edge(r["type"], s, o)).sources.append(src)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _Edge(r["type"], s, o)
+        group.sources.append(src)
     edges = [_summarise(e) for e in groups.values()]
     _mark_reversals(edges)
     out = [e for e in edges if e["support"]["articles"] >= filters.min_sources

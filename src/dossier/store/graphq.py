@@ -67,7 +67,7 @@ def entity_edges_page(conn: sqlite3.Connection, eid: int, filters: E.Filters = E
     if view is not None:
         total, others, page = edgesum.edges_at(conn, eid, view, filters, order, offset, limit)
         return total, others, _label(conn, edgesum.with_sources(conn, page, filters, sources))
-    found = E.merge(E.rows_of(conn, eid), filters)
+    found = E.merge(_lean_rows_of(conn, eid, filters), filters)
     rank = {st: i for i, st in enumerate((*E.STATUS_ORDER, *E.NON_SUPPORTING))}
     if order == "strength":
         found.sort(key=lambda e: (rank.get(e["status"], 99), -e["support"]["articles"], -e["confidence"],
@@ -80,7 +80,29 @@ def entity_edges_page(conn: sqlite3.Connection, eid: int, filters: E.Filters = E
     for e in page:
         e["sources_total"] = len(e["sources"])
         del e["sources"][sources:]
+        _with_texts(conn, e)
     return total, others, _label(conn, page)
+
+
+def _lean_rows_of(conn: sqlite3.Connection, eid: int, filters: E.Filters) -> list[sqlite3.Row]:
+    """The entity's relation and role rows (either end) whose sources pass the source filters, without their
+    texts and without reading the articles (the rows' own copies of date and outlet)."""
+    _casefold(conn)
+    out: list[sqlite3.Row] = []
+    for table, sql, s_col, o_col, role in (("relations", E.REL_SQL, "subject_id", "object_id", False),
+                                           ("roles", E.ROLE_SQL, "person_id", "org_id", True)):
+        extra, params = _source_conditions(filters, role)
+        out += conn.execute(f"{_lean_sql(sql, table)} WHERE (r.{s_col} = ? OR r.{o_col} = ?)"
+                            f" AND r.{s_col} IS NOT NULL AND r.{o_col} IS NOT NULL{extra}",
+                            [eid, eid, *params]).fetchall()
+    return out
+
+
+def _lean_sql(sql: str, table: str) -> str:
+    """A fact query (``REL_SQL``/``ROLE_SQL``) without texts, reading its date and outlet from the fact row."""
+    for col, blank in {**E.LEAN, "a.outlet": "r.outlet AS outlet", "a.published": "r.published AS published"}.items():
+        sql = sql.replace(col, blank)
+    return sql.split(" FROM ", 1)[0] + f" FROM {table} r"
 
 
 def _entity(ent: dict[str, Any]) -> dict[str, Any]:
@@ -349,12 +371,7 @@ def _key_sql(key: Key, filters: E.Filters, select: str | None, lean: bool = Fals
     role = type_.startswith("role.")
     extra, params = _source_conditions(filters, role)
     table = "roles" if role else "relations"
-    sql = E.ROLE_SQL if role else E.REL_SQL
-    if lean:
-        for col, blank in {**E.LEAN, "a.outlet": "r.outlet AS outlet", "a.published": "r.published AS published"
-                           }.items():
-            sql = sql.replace(col, blank)
-        sql = sql.split(" FROM ", 1)[0] + f" FROM {table} r"
+    sql = _lean_sql(E.ROLE_SQL if role else E.REL_SQL, table) if lean else E.ROLE_SQL if role else E.REL_SQL
     if select is not None:
         sql = f"SELECT {select} FROM {table} r"
     if role:
@@ -401,6 +418,8 @@ def _with_texts(conn: sqlite3.Connection, e: dict[str, Any]) -> None:
     """Fill in the sentence, article title and url of an edge's sources merged without them."""
     table = "roles" if e["type"].startswith("role.") else "relations"
     ids = [s["fact_id"] for s in e["sources"]]
+    if not ids:
+        return
     texts = {r[0]: r[1:] for r in conn.execute(
         f"SELECT r.id, r.sentence, a.title, a.url FROM {table} r JOIN articles a ON a.id = r.article_id"
         f" WHERE r.id IN ({','.join('?' * len(ids))})", ids)}
