@@ -140,9 +140,9 @@ def edge(row: sqlite3.Row) -> dict[str, Any]:
 def _edge_cond(filters: E.Filters, statuses: tuple[str, ...] | None = None) -> tuple[str, list[Any]]:
     cond = "s.articles >= ? AND s.confidence >= ?"
     params: list[Any] = [filters.min_sources, filters.min_confidence]
-    if statuses is not None:
-        cond += f" AND s.status IN ({','.join('?' * len(statuses))})"
-        params += list(statuses)
+    if statuses is not None:  # as ranks: the strength indexes hold the rank, not the status
+        cond += f" AND s.status_rank IN ({','.join('?' * len(statuses))})"
+        params += [_RANK.get(st, len(_RANK)) for st in statuses]
     return cond, params
 
 

@@ -66,3 +66,12 @@ CREATE INDEX edge_summary_to_strength ON edge_summary
 -- ... and best supported first (a network page: articles, then status).
 CREATE INDEX edge_summary_from_support ON edge_summary (view, source, articles DESC, status_rank, type, target);
 CREATE INDEX edge_summary_to_support ON edge_summary (view, target, articles DESC, status_rank, type, source);
+
+-- Indexes the ones above make redundant (the same leading columns): fewer to keep up at every write.
+DROP INDEX mentions_entity;           -- mentions_entity_text
+DROP INDEX entity_aliases_entity;     -- entity_aliases_entity_alias
+DROP INDEX relations_subject;         -- relations_pair_published
+DROP INDEX roles_person;              -- roles_person_published
+DROP INDEX roles_person_org;          -- roles_pair_published
+DROP INDEX quotes_speaker;            -- quotes_speaker_published
+DROP INDEX quotes_speaker_article;    -- quotes_speaker_published
