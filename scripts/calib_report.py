@@ -1,6 +1,6 @@
 """Precision against the confidence threshold on the held-out calibration sample (issue 11).
 
-    .venv/bin/python scripts/calib_report.py [--out /tmp/calib] [--judgements FILE]
+    .venv/bin/python scripts/calib_report.py [--out /tmp/calib] [--judgements FILE ...] [--todo FILE]
 
 The calibration sample is PolNeAR train positions 400-429 of the blind sample's seeded order
 (``scripts/blind_sample.py``), read by no rule writer. A reviewer who wrote no rules judged every fact
@@ -82,7 +82,9 @@ def render(report: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=Path("/tmp/calib"), help="output stem outside the repo")
-    ap.add_argument("--judgements", type=Path, default=DATA / "calib_judgements.jsonl")
+    ap.add_argument("--judgements", type=Path, action="append",
+                    help="verdict files (repeat for later rounds; default: scripts/data/calib_judgements.jsonl)")
+    ap.add_argument("--todo", type=Path, help="write the facts not judged yet here (a judging sheet, no confidence)")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
     args = ap.parse_args(argv)
     if not blind_sample.POLNEAR.is_dir():
@@ -93,8 +95,13 @@ def main(argv: list[str] | None = None) -> int:
     exe = Path(sys.executable).parent / "dossier"
     with open(out, "w", encoding="utf-8") as f:
         subprocess.run([str(exe), "extract", "--format", "jsonl", "--all", str(inp)], stdout=f, check=True)
-    verdicts = {j["key"]: j["verdict"] for j in blind_sample_read(args.judgements)}
-    report = table(facts_with_confidence(out), verdicts)
+    files = args.judgements or [DATA / "calib_judgements.jsonl"]
+    verdicts = {j["key"]: j["verdict"] for path in files for j in blind_sample_read(path)}
+    rows = facts_with_confidence(out)
+    report = table(rows, verdicts)
+    if args.todo:  # the reviewer judges by the evidence alone: no confidence on the sheet
+        blind_sample.write_jsonl(args.todo, ({k: v for k, v in r.items() if k != "confidence"}
+                                             for r in rows if r["key"] not in verdicts))
     print(json.dumps(report, indent=1) if args.json else render(report))
     return 0
 
