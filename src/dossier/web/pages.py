@@ -81,7 +81,8 @@ def error_page(request: Request, problem: dict[str, Any], headers: dict[str, str
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep) -> HTMLResponse:
-    return _render(request, "home.html", people=store.people(limit=30), counts=store.counts())
+    people = data.people(store, 0, 30)["items"]
+    return _render(request, "home.html", people=people, counts=store.count("articles", "relations", "quotes"))
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -133,7 +134,8 @@ def connect(request: Request, store: StoreDep, filters: FiltersDep, a: NAME_TEXT
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles(request: Request, store: StoreDep, filters: FiltersDep, offset: Offset = 0) -> HTMLResponse:
-    listing = data.page(data.articles(store, filters), offset, 50)
+    found = data.articles(store, filters, offset, 50)
+    listing = data.Page(found["items"], found["total"], offset, 50)
     return _render(request, "articles.html", listing=listing, filters=filters, query=filters.query())
 
 
