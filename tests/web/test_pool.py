@@ -135,3 +135,14 @@ def test_query_order_does_not_split_the_cache(db: Path) -> None:
         client.get(f"/api/people/{ada}/network", params=[("limit", 5), ("offset", 0)])
         swapped = client.get(f"/api/people/{ada}/network", params=[("offset", 0), ("limit", 5)])
         assert swapped.headers["x-dossier-cache"] == "hit"
+
+
+def test_the_readers_are_opened_at_start_and_then_reused(db: Path) -> None:
+    app = create_app(Settings(db=str(db)))
+    with TestClient(app) as client:
+        stores = app.state.stores
+        assert stores.opened == READERS and stores.generation == 0
+        ada = people_ids(client)["Ada Quill"]
+        for _ in range(3):
+            client.get(f"/api/people/{ada}")
+        assert stores.opened == READERS and stores.generation == 0  # no change seen: the cache stays valid

@@ -37,6 +37,7 @@ def create_app(settings: Settings) -> FastAPI:
         # Sync routes run in anyio's worker threads: as many as the pool keeps readers, so each
         # thread finds an idle reader rather than opening (and then closing) one of its own.
         anyio.to_thread.current_default_thread_limiter().total_tokens = READERS
+        await anyio.to_thread.run_sync(stores.fill)
         yield
         stores.close()
 

@@ -62,6 +62,22 @@ class Stores:
         finally:
             self._checkin(store, version)
 
+    def fill(self) -> None:
+        """Open the idle readers now, before any request, so none is opened (and the cache dropped) later.
+
+        Each one's data_version is its baseline: a commit after this is seen at its next checkout.
+        A reader opened later, when more requests are in flight than the pool holds, has no
+        baseline, so its first checkout counts as a change.
+        """
+        opened = []
+        for _ in range(self.max_idle - len(self._idle)):
+            store = service.open_store(self.db, readonly=True)
+            opened.append((store, self._data_version(store)))
+        with self._lock:
+            self._open.update(store for store, _ in opened)
+            self._idle.extend(opened)
+            self.opened += len(opened)
+
     def _checkout(self) -> tuple[Store, int | None]:
         with self._lock:
             if self._idle:
