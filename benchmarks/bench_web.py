@@ -9,8 +9,9 @@ count and in time. Only 127.0.0.1 is ever contacted.
 
 People asked for: the 20 in most articles (the heaviest profiles, reported apart as "top 20") and a
 seeded random sample of the other people with ties ("others"), the same for every run. ``--db`` serves
-a store already built (e.g. the one ``bench_graph.py`` leaves in .cache/bench_graph/). Prints one table and a JSON
-line; exits 1 when any request failed.
+a store already built (e.g. the one ``bench_graph.py`` leaves in .cache/bench_graph/). The server's answer cache
+is off unless ``--cache-mb N`` (each person is asked several times, so with it most asks are answered from memory;
+the "cached" column counts them). Prints one table and a JSON line; exits 1 when any request failed.
 """
 
 from __future__ import annotations
