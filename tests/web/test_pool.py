@@ -44,6 +44,21 @@ def test_a_write_through_the_api_is_read_by_the_next_request(db: Path) -> None:
         assert client.get(f"/api/people/{eli}").status_code == 404
 
 
+def test_pages_are_kept_too_and_dropped_after_a_write(db: Path) -> None:
+    app = create_app(Settings(db=str(db), allow_writes=True, token="s3cret"))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        ids = people_ids(client)
+        ada, eli = ids["Ada Quill"], ids["Eli Marsh"]
+        page = client.get(f"/people/{ada}")
+        again = client.get(f"/people/{ada}")
+        assert (page.headers["x-dossier-cache"], again.headers["x-dossier-cache"]) == ("miss", "hit")
+        assert again.text == page.text and "Eli Marsh" not in page.text
+        assert "Content-Security-Policy" in again.headers and again.headers["content-type"].startswith("text/html")
+        client.post("/api/corrections", json={"kind": "merge", "entity": ada, "other": eli}, headers=AUTH)
+        after = client.get(f"/people/{ada}")
+        assert after.headers["x-dossier-cache"] == "miss" and "Eli Marsh" in after.text
+
+
 def test_a_write_by_another_process_is_read_by_the_next_request(db: Path) -> None:
     with TestClient(create_app(Settings(db=str(db))), raise_server_exceptions=False) as client:
         ids = people_ids(client)

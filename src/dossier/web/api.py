@@ -10,7 +10,6 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from urllib.parse import urlencode
 
 import orjson
 from fastapi import APIRouter, Header, Query, Request
@@ -20,7 +19,7 @@ from pydantic import BaseModel, Field
 from .. import service
 from ..graph import Article
 from . import data
-from .cache import ResponseCache
+from .cache import cached
 from .errors import Problem
 from .params import ARTICLE_ID, ArticleId, EntityRef, FiltersDep, Limit, Offset, PersonId, SearchText, StoreDep
 from .settings import MAX_POSTED_ARTICLES, Settings
@@ -148,15 +147,7 @@ def _answer(request: Request, read: Callable[[], Any]) -> Response:
     queries on a large profile (and ``json.dumps``, 3-5 times slower on a hub's 250 kB profile).
     ``X-Dossier-Cache`` says whether the body was kept.
     """
-    cache: ResponseCache = request.app.state.cache
-    key = request.url.path + "?" + urlencode(sorted(request.query_params.multi_items()))
-    generation: int = request.state.generation
-    body = cache.get(key, generation)
-    state = "hit"
-    if body is None:
-        body = orjson.dumps(read(), option=orjson.OPT_NON_STR_KEYS)
-        cache.put(key, generation, body)
-        state = "miss"
+    body, state = cached(request, lambda: orjson.dumps(read(), option=orjson.OPT_NON_STR_KEYS))
     return Response(body, media_type="application/json", headers={"X-Dossier-Cache": state})
 
 

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+from starlette.requests import Request
 
 DEFAULT_MB = 64
 
@@ -59,3 +63,19 @@ class ResponseCache:
         """Entries, bytes, hits and misses so far."""
         with self._lock:
             return {"entries": len(self._items), "bytes": self.size, "hits": self.hits, "misses": self.misses}
+
+
+def cached(request: Request, make: Callable[[], bytes]) -> tuple[bytes, str]:
+    """The body for this GET (path and query, in any order), kept or made by ``make()``; and "hit" or "miss".
+
+    The store generation is the one the request's reader began in (:func:`dossier.web.params.reader`).
+    """
+    cache: ResponseCache = request.app.state.cache
+    key = request.url.path + "?" + urlencode(sorted(request.query_params.multi_items()))
+    generation: int = request.state.generation
+    body = cache.get(key, generation)
+    if body is not None:
+        return body, "hit"
+    body = make()
+    cache.put(key, generation, body)
+    return body, "miss"
