@@ -436,7 +436,8 @@ def serve(
     ] = None,
     model: Model = None,
     cache_mb: Annotated[int, typer.Option(
-        "--cache-mb", min=0, max=65536, help="Memory for JSON answers kept until the store changes (0: none).",
+        "--cache-mb", min=0, max=65536,
+        help="Memory for answers (JSON and pages) kept until the store changes (0: none).",
     )] = 64,
     as_json: AsJson = False,
 ) -> None:
