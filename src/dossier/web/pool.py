@@ -90,8 +90,7 @@ class Stores:
 
     def _checkin(self, store: Store, version: int | None) -> None:
         with self._lock:
-            keep = version is not None and len(self._idle) < self.max_idle and store in self._open
-            if keep:
+            if version is not None and len(self._idle) < self.max_idle and store in self._open:
                 self._idle.append((store, version))
                 return
             self._open.discard(store)
