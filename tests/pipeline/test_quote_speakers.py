@@ -188,3 +188,60 @@ def test_quoted_transcript_turns_take_their_labels(nlp, closing: str) -> None:  
 )
 def test_participle_describing_a_noun_is_no_cue(nlp, body: str, quotes: int) -> None:  # type: ignore[no-untyped-def]
     assert len(_graph(nlp, body).quotes) == quotes
+
+
+# (text, fragment, speaker): a name set off by a comma at the head of a long source phrase is the
+# speaker however the parse hangs the phrase; a name that modifies the head is not.
+LEADING_NAME_CASES = [
+    ('"The harbor needs us," said Ada Hill, an aide to the mayor during her failed 2008 run and now '
+     "director of the Tavi Institute of Harbor Studies.", "harbor needs us", "Ada Hill"),
+    ("Ada Hill, a pollster who worked for the mayor, said the race was close.", "race was close", "Ada Hill"),
+    ("A former Ada Hill aide, who worked for the mayor, said the race was close.", "race was close", None),
+    ("Ada Hill's campaign, a lean operation, said the race was close.", "race was close", None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "fragment", "speaker"), LEADING_NAME_CASES)
+def test_a_name_opening_the_source_phrase_speaks(nlp, body: str, fragment: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    assert _name(g, _quote(g, fragment).speaker) == speaker
+
+
+# (text, fragment, shown): a speaker the article names but the quote leaves unresolved (a descriptor
+# of one person, a relative pronoun, no speaker at all) is hidden; an unnamed source is a speaker of
+# its own and shown.
+UNRESOLVED_CASES = [
+    ("Mayor Ada Reyes and Senator Dana Holt toured the pier. The harbor businessman said the ferry would run.",
+     "ferry would run", False),
+    ("Mayor Ada Reyes and Senator Dana Holt toured the pier. A harbor businessman said the ferry would run.",
+     "ferry would run", True),
+    ("Mayor Ada Reyes and Senator Dana Holt toured the pier. The official said the ferry would run.",
+     "ferry would run", True),
+    ("Mayor Ada Reyes toured the pier.\nThe crowd waited in the rain for an hour.\n"
+     '"We will build the bridge and the road and the tunnel before the winter comes."', "build the bridge", False),
+    ('Mayor Ada Reyes toured the pier. "We will build the bridge," Reyes said.\n'
+     '"We will build the road and the tunnel before the winter comes."', "build the road", True),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "fragment", "shown"), UNRESOLVED_CASES)
+def test_unresolved_speaker_is_hidden_unnamed_source_is_not(nlp, body: str, fragment: str, shown: bool) -> None:  # type: ignore[no-untyped-def]
+    assert _shown(_quote(_graph(nlp, body), fragment)) is shown
+
+
+@pytest.mark.slow
+def test_mrs_surname_is_not_her_husband(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("A year later, Mayor Bo Lund called Naghmeh Tavi. Her husband, Karim Tavi, was free and would "
+            "soon be home, the mayor told her. \"I could see his compassion today,\" Mrs. Tavi wrote on Sunday.")
+    g = _graph(nlp, body)
+    assert _name(g, _quote(g, "his compassion").speaker) != "Karim Tavi"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("source", ["a Harbor official who was not authorized to speak", "a Tavi aide"])
+def test_according_to_an_unnamed_person_makes_no_entity(nlp, source: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, f"The Tavi Harbor Fund is buying ads for the spring, according to {source}.")
+    assert not [e.name for e in g.entities if e.name.lower().endswith(("official", "aide"))]
+    assert _quote(g, "buying ads").speaker is None

@@ -23,6 +23,7 @@ from spacy.tokens import Span as DocSpan
 from ...graph import Quote, Span
 from .. import doc_state, lexicons
 from ..component import DossierComponent
+from ..coref.descriptors import role_nouns
 from . import attribution as attr
 from .base import Found
 from .clauses import ClausePasses
@@ -110,6 +111,8 @@ NO_SPEAKER = 0.6
 MIN_QUOTED_WORDS = 2
 NEXT_TO_QUOTE = 4  # most tokens from a cue verb to the quote it opens (verb, particle, comma, mark)
 SINGULAR = frozenset({"he", "she", "it", "him", "her"})
+INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any"})
+PERSON_SUFFIXES = ("man", "woman", "ist")  # "businessman", "columnist": one person
 QUESTIONS = frozenset({"ask", "wonder", "question", "query", "inquire"})
 
 
@@ -183,14 +186,22 @@ def _call_for(cue: Token, f: Found) -> bool:
 
 
 def _unresolved_person(span: DocSpan | None) -> bool:
-    """A speaker phrase that stands for one person the article names: "he", "the senator"."""
+    """A speaker phrase that stands for someone the article names or the sentence leaves out: none
+    at all (``saying:`` with no subject found), "he", a relative pronoun whose antecedent is no
+    entity ("who said"), or one person by a descriptor ("the senator", "the New York businessman",
+    a headline's "Former party chairman:"); not an unnamed source ("the official", "a spokesman")."""
     if span is None or not len(span):
-        return False
-    root = span.root
-    if root.lower_ in SINGULAR:
         return True
-    return root.tag_ in {"NN", "NNP"} and root.lower_ in lexicons.load("coref/role_nouns") and any(
-        c.dep_ == "det" and c.lower_ in {"the", "this"} for c in root.children)
+    root = span.root
+    if root.lower_ in SINGULAR or (len(span) == 1 and root.tag_ in {"WP", "WDT"}):
+        return True
+    word = root.lemma_.lower()
+    if root.tag_ not in {"NN", "NNP"} or word in lexicons.load("quotes/unnamed_sources"):
+        return False
+    if not (word in role_nouns() or word in lexicons.load("person_nouns") or word.endswith(PERSON_SUFFIXES)):
+        return False
+    dets = {c.lower_ for c in root.children if c.dep_ in ("det", "poss")}
+    return not dets & INDEFINITE  # "a friend", "one aide": an unnamed source of its own
 
 
 def _reflexive(cue: Token, f: Found) -> bool:
