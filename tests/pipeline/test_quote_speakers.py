@@ -47,6 +47,14 @@ PRIOR_CASES = [
     ("Mayor Ada Reyes praised the crew for its work on the pier.", "work on the pier", False),
     ("Mayor Ada Reyes hopes the council will act soon.", "council will act", False),
     ("Mayor Ada Reyes sought to delay the vote on the pier.", "delay the vote", False),
+    # a verb of saying whose content is a clause, or an infinitive it heads, is shown; a topic or
+    # a fragment without a subject is not
+    ("Mayor Ada Reyes said the ferry would run on time.", "ferry would run", True),
+    ("Mayor Ada Reyes urged the council to approve the ferry budget.", "approve the ferry budget", True),
+    ("Mayor Ada Reyes acknowledged her narrow victory on Tuesday.", "narrow victory", False),
+    ("The permit, her campaign said, had been hard to get.", "hard to get", True),
+    ('The Latest: Reyes declares "victory," thanks voters.', "victory", False),
+    ('"We will win the harbor vote," Ada Reyes said.', "win the harbor vote", True),
 ]
 
 
@@ -222,7 +230,31 @@ UNRESOLVED_CASES = [
      '"We will build the bridge and the road and the tunnel before the winter comes."', "build the bridge", False),
     ('Mayor Ada Reyes toured the pier. "We will build the bridge," Reyes said.\n'
      '"We will build the road and the tunnel before the winter comes."', "build the road", True),
+    ("Mayor Bo Lund and his brother, Tom Lund, toured the pier. Lund said the ferry would run.",
+     "ferry would run", False),
+    ("Mayor Bo Lund and his wife, Ada Lund, toured the pier. Mrs. Lund said the ferry would run.",
+     "ferry would run", True),
 ]
+
+
+# (text, fragment, speaker): a surname two people share goes where an honorific or a death decides.
+SHARED_SURNAME_CASES = [
+    ("Mayor Bo Lund and his wife, Ada Lund, toured the pier. Mrs. Lund said the ferry would run.",
+     "ferry would run", "Ada Lund"),
+    ("Mayor Bo Lund and his wife, Ada Lund, toured the pier. Mr. Lund said the ferry would run.",
+     "ferry would run", "Bo Lund"),
+    ("Omar Rahal spoke at the convention. His son, Army Capt. Samir Rahal, was killed in Iraq in 2004. "
+     "Rahal said the nominee had sacrificed nothing.", "sacrificed nothing", "Omar Rahal"),
+    ("Mayor Bo Lund and his brother, Tom Lund, toured the pier. Lund said the ferry would run.",
+     "ferry would run", None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "fragment", "speaker"), SHARED_SURNAME_CASES)
+def test_shared_surname_speaker(nlp, body: str, fragment: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    assert _name(g, _quote(g, fragment).speaker) == speaker
 
 
 @pytest.mark.slow
@@ -245,3 +277,24 @@ def test_according_to_an_unnamed_person_makes_no_entity(nlp, source: str) -> Non
     g = _graph(nlp, f"The Tavi Harbor Fund is buying ads for the spring, according to {source}.")
     assert not [e.name for e in g.entities if e.name.lower().endswith(("official", "aide"))]
     assert _quote(g, "buying ads").speaker is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "person"), [
+    ("Follow Ada Reyes on Twitter @AdaReyes.", "Ada Reyes"),
+    ("The mayor's @AdaReyes Twitter feed is a direct line to her mind.", None),
+])
+def test_a_handle_is_not_a_person(nlp, body: str, person: str | None) -> None:  # type: ignore[no-untyped-def]
+    people = [e.name for e in _graph(nlp, body).entities if e.type == "PERSON"]
+    assert not [p for p in people if "@" in p]
+    assert (person in people) if person else not people
+
+
+@pytest.mark.slow
+def test_a_signed_quote_ending_in_a_full_stop_is_the_signer_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("\u201cThe harbor must stay open.\u201d \u2015 Ada Reyes.\n\n"
+            "\u201cWe need the ferry.\u201d \u2015 Tom Baird.")
+    g = _graph(nlp, body)
+    assert _name(g, _quote(g, "harbor must stay").speaker) == "Ada Reyes"
+    assert _name(g, _quote(g, "need the ferry").speaker) == "Tom Baird"
+    assert all(not e.name.startswith("\u2015") for e in g.entities)

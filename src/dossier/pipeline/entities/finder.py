@@ -213,8 +213,8 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
     honorific = None
     while start < end:
         tok = doc[start]
-        if tok.is_quote or tok.is_space or tok.text in {"(", "["}:
-            start += 1
+        if tok.is_quote or tok.is_space or tok.text in {"(", "[", "―", "—", "–"}:
+            start += 1  # also the dash that signs a quote: '"..." ― Ada Obi'
         elif tok.lower_ in {"the", "a", "an"} and (label != "ORG" or tok.text == "the" or tok.is_sent_start):
             # "The" inside a sentence may be part of a name ("told The Lantern"); at its start it may not.
             start += 1
