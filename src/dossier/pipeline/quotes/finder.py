@@ -168,7 +168,12 @@ def _fragment(f: Found) -> bool:
     # ("will continue to be 'a champion'")
     infinitive = any(t.dep_ == "aux" and t.lower_ == "to" and t.head.i in inside and t.head.head.i not in inside
                      for t in content)
-    return not infinitive and not any(t.dep_ in (*SUBJECTS, "expl") and t.head.i in inside for t in content)
+    # a clause complement whose subject the parse missed ("says too much is made of it"), not a bare
+    # predicate ("said had been hard to get")
+    clause = content[0].pos_ not in ("AUX", "VERB") and any(
+        t.dep_ == "ccomp" and t.head.i not in inside for t in content)
+    subject = any(t.dep_ in (*SUBJECTS, "expl") and t.head.i in inside for t in content)
+    return not (infinitive or clause or subject)
 
 
 def _quoted_statement(cue: Token, f: Found, quoted_words: int) -> bool:
