@@ -29,7 +29,9 @@ from . import attribution as attr
 from .base import Found
 from .clauses import ClausePasses
 from .cues import cue_words
+from .descriptions import named_organisation
 from .direct import DirectPasses
+from .statement import doubt
 
 
 class QuoteFinder(DossierComponent[list[Quote]]):
@@ -74,6 +76,8 @@ class _Finder(ClausePasses, DirectPasses):
 
     def _quote(self, n: int, f: Found) -> Quote:
         doc = self.doc
+        if f.speaker.key is None and not f.speaker.unnamed:
+            f.speaker.key = named_organisation(f.speaker.span, self.mentions)  # "the union said"
         cue = cue_words(f.cue) if f.cue is not None else None
         if cue is not None and f.cue_end is not None:
             cue = doc[cue.start : max(cue.end, f.cue_end)]
@@ -90,7 +94,7 @@ class _Finder(ClausePasses, DirectPasses):
             when=f.when,
             source=f.speaker.key,
             text=" ".join(self.text[s:e] for s, e in f.pieces) if f.pieces else self.text[f.start : f.end],
-            confidence=cue_prior(f, self._quoted_words(f)),
+            confidence=NOT_A_STATEMENT if doubt(doc, f) else cue_prior(f, self._quoted_words(f)),
             pieces=[Span(s, e, self.text[s:e]) for s, e in f.pieces] if f.pieces and len(f.pieces) > 1 else None,
         )
 
@@ -111,6 +115,7 @@ SAYING, LEAD, DOCUMENT, CALL, QUOTED, BELIEF, STANCE, SELF = 0.9, 0.85, 0.85, 0.
 NO_SPEAKER = 0.6
 FRAGMENT = 0.6
 MIN_DIRECT_WORDS = 3  # fewer words in quotation marks are a fragment ("revolution", "top secret")
+NOT_A_STATEMENT = 0.4  # words :func:`.statement.doubt` finds are no one's statement: kept, hidden by default
 MIN_QUOTED_WORDS = 2
 NEXT_TO_QUOTE = 4  # most tokens from a cue verb to the quote it opens (verb, particle, comma, mark)
 SINGULAR = frozenset({"he", "she", "it", "him", "her"})
