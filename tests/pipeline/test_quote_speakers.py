@@ -48,14 +48,14 @@ PRIOR_CASES = [
     ("Mayor Ada Reyes praised the crew for its work on the pier.", "work on the pier", False),
     ("Mayor Ada Reyes hopes the council will act soon.", "council will act", False),
     ("Mayor Ada Reyes sought to delay the vote on the pier.", "delay the vote", False),
-    # a verb of saying whose content is a clause, or an infinitive it heads, is shown; a topic or
-    # a fragment without a subject is not
+    # a verb of saying whose content is a clause is shown; a topic, an intent or a fragment without
+    # a subject is not
     ("Mayor Ada Reyes said the ferry would run on time.", "ferry would run", True),
     ("Mayor Ada Reyes says too much is made of the ferry budget.", "too much is made", True),
     ('Mayor Ada Reyes said she will continue to be "a champion for the harbor."', "champion for the harbor", True),
-    ("Mayor Ada Reyes urged the council to approve the ferry budget.", "approve the ferry budget", True),
+    ("Mayor Ada Reyes urged the council to approve the ferry budget.", "approve the ferry budget", False),
     ("Mayor Ada Reyes acknowledged her narrow victory on Tuesday.", "narrow victory", False),
-    ("The permit, her campaign said, had been hard to get.", "hard to get", True),
+    ("The permit, a campaign spokesman said, had been hard to get.", "hard to get", True),
     ('The Latest: Reyes declares "victory," thanks voters.', "victory", False),
     ('"We will win the harbor vote," Ada Reyes said.', "win the harbor vote", True),
 ]
