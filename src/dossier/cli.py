@@ -435,6 +435,10 @@ def serve(
         str | None, typer.Option("--token", envvar="DOSSIER_TOKEN", help="Bearer token for writes ($DOSSIER_TOKEN).")
     ] = None,
     model: Model = None,
+    cache_mb: Annotated[int, typer.Option(
+        "--cache-mb", min=0, max=65536,
+        help="Memory for answers (JSON and pages) kept until the store changes (0: none).",
+    )] = 64,
     as_json: AsJson = False,
 ) -> None:
     """Serve the web interface and the JSON API (read-only unless --allow-writes) until Ctrl-C."""
@@ -455,7 +459,7 @@ def serve(
         check_store(path)
     except DossierError as exc:
         _fail(exc, as_json, where=path)
-    settings = Settings(db=path, allow_writes=allow_writes, token=token, model=model)
+    settings = Settings(db=path, allow_writes=allow_writes, token=token, model=model, cache_mb=cache_mb)
     where = f"http://{host}:{port}/"
     if as_json:
         _print_json({"url": where, "db": path, "allow_writes": allow_writes})
