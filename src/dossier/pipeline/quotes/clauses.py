@@ -7,11 +7,13 @@ from spacy.tokens import Token
 
 from ...graph import QuoteKind
 from .. import lexicons
-from ..syntax import SUBJECTS
+from ..syntax import SUBJECTS, has_subject
 from . import attribution as attr
 from .base import FinderBase, Found
 
 TAIL_DEPS = ("prep",)
+FINITE = ("VBD", "VBZ", "VBP")
+FRONTED_CONNECTIVES = frozenset({"so", "then", "thus", "therefore", "and", "but", "yet"})
 NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
 
 
@@ -45,8 +47,10 @@ class ClausePasses(FinderBase):
                 if parts is None and lo <= tok.i < hi:
                     parts = self._relative_parts(tok, lo, hi)
                     lo = tok.i + 1  # "the plan, which he said would fail": the cue stays out
+                elif parts is None and lo > tok.i:
+                    parts = self._zero_relative(tok, lo, hi)
                 first = lo
-                lo, hi = self._trim(lo, hi)
+                lo, hi = self._trim(*self._past_conjunction(*self._trim(lo, hi)))
                 if hi <= lo:
                     continue
                 words = [i for i in range(lo, hi) if not self.doc[i].is_punct]
@@ -77,6 +81,7 @@ class ClausePasses(FinderBase):
                 found = self._found(kind, start, end, tok, max(inside, default=None))
                 found.cue_end = cue_end
                 found.pieces = pieces
+                found.doubtful = not parts and self._subjectless(lo, hi)
                 out.append(found)
         return out
 
@@ -84,7 +89,7 @@ class ClausePasses(FinderBase):
         """Character spans of token ranges, each trimmed of edge punctuation; empty ones dropped."""
         out = []
         for lo, hi in parts:
-            lo, hi = self._trim(lo, hi)
+            lo, hi = self._trim(*self._past_conjunction(*self._trim(lo, hi)))
             if hi > lo:
                 out.append((self.doc[lo].idx, self._end(hi)))
         return out
@@ -101,6 +106,38 @@ class ClausePasses(FinderBase):
         if any(i in self.quoted for i in range(head.left_edge.i, head.i + 1)):
             return None
         return [(head.left_edge.i, head.i + 1), (verb.i + 1, hi)] if verb.i + 1 < hi else None
+
+    def _zero_relative(self, verb: Token, lo: int, hi: int) -> list[tuple[int, int]] | None:
+        """``the plan he said would fail``: a cue in a relative clause with no pronoun, whose clause
+        lacks a subject; the noun and the clause are what was said (``the plan`` + ``would fail``)."""
+        head = verb.head
+        if verb.dep_ != "relcl" or head.pos_ not in ("NOUN", "PROPN") or head.i > verb.i:
+            return None
+        root = self.doc[lo:hi].root
+        if root.dep_ != "ccomp" or has_subject(root) or any(t.tag_ in ("WDT", "WP") for t in self.doc[head.i : verb.i]):
+            return None
+        if any(i in self.quoted for i in range(head.left_edge.i, head.i + 1)):
+            return None
+        return [(head.left_edge.i, head.i + 1), (lo, hi)]
+
+    def _past_conjunction(self, lo: int, hi: int) -> tuple[int, int]:
+        """A sentence-opening ``But`` or ``And`` joins the sentence to the writer's last one: it is
+        not part of what was said (``But the plan, she said, will fail``)."""
+        tok = self.doc[lo] if lo < hi else None
+        if tok is not None and tok.i == tok.sent.start and tok.dep_ == "cc" and tok.i not in self.quoted:
+            return lo + 1, hi
+        return lo, hi
+
+    def _subjectless(self, lo: int, hi: int) -> bool:
+        """Whether tokens ``lo:hi`` are a finite predicate without its subject (``had been hard to
+        get`` for ``the permit, his campaign said, had been hard to get`` parsed apart): half a
+        clause, not the statement."""
+        root = self.doc[lo:hi].root
+        if root.pos_ not in ("VERB", "AUX") or has_subject(root) or root.dep_ in ("xcomp", "acl"):
+            return False
+        finite = root.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE + ("MD",)
+                                            for c in root.children)
+        return finite and not any(t.tag_ in ("WDT", "WP") and t.dep_ in SUBJECTS for t in self.doc[lo:hi])
 
     def _opening(self, first: int, lo: int) -> int:
         """Where a reported clause's content starts: its complementiser belongs to it (``said that
@@ -155,12 +192,16 @@ class ClausePasses(FinderBase):
         adj = attr.joined_word(verb)
         if adj is not None:  # "is confident that ...", "made the case for": the content hangs off either word
             comps = [(c, f) for c, f in comps + [(c, self._word_frame(c)) for c in adj.children] if c.i > adj.i]
-        clauses = [c for c, f in comps if (f in ("that", "if") and f in frames) or self._clause_as_to(c, f, frames)]
+        clauses = [c for c, f in comps if ((f in ("that", "if") and f in frames) or self._clause_as_to(c, f, frames))
+                   and not self._fronted_apart(c, verb)]
+        if any(self._nouns_clause(c, verb) for c in clauses):
+            return []  # "responded to a question about a claim that ...": the cue reports no words of its own
         if not clauses and "that" in frames:
             clauses = self._medium_clause(verb)
         if clauses:
             cue_end = adj.i + 1 if adj is not None else None
-            return [(c.left_edge.i, self._clause_end(c, verb), cue_end) for c in clauses]
+            return [(c.left_edge.i, self._modal_conj_end(c, verb, self._clause_end(c, verb)), cue_end)
+                    for c in clauses]
         after = [(c, f) for c, f in comps if c.i > verb.i and f is not None and self._fills(f, frames)]
         core = [c for c, f in after if f in ("np", "np2", "to")]
         if core:
@@ -182,6 +223,43 @@ class ClausePasses(FinderBase):
         if gap:
             return gap
         return self._around(verb) if "that" in frames else []
+
+    def _fronted_apart(self, clause: Token, verb: Token) -> bool:
+        """A clause before its cue that the writer set apart from it: across a semicolon or a
+        connective (``X was not part of the deal; Iran insists ...``, ``X was still valid, so she
+        continued ...``), or before a cue that has its own complement after it: the cue reports
+        something else."""
+        if clause.i > verb.i:
+            return False
+        if any(c.i > verb.i and c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+            return True
+        subject = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
+        between = [t for t in self.doc[clause.right_edge.i + 1 : verb.i] if t.i not in subject]
+        return any(t.text in (";", ":") or t.lower_ in FRONTED_CONNECTIVES for t in between)
+
+    def _nouns_clause(self, clause: Token, verb: Token) -> bool:
+        """A ``that`` clause the parser hung on the cue across a statement noun of the cue's own
+        phrase (``responded to a question about a claim, first made by X, that ...``): what the
+        noun says, not what the speaker said; a medium noun (``said in a statement that``) excepted."""
+        if clause.i < verb.i:
+            return False
+        media = lexicons.load("quotes/medium_nouns")
+        return any(t.pos_ == "NOUN" and "that" in attr.noun_frames(t) and t.lemma_.lower() not in media
+                   for t in self.doc[verb.i + 1 : clause.left_edge.i])
+
+    def _modal_conj_end(self, clause: Token, verb: Token, hi: int) -> int:
+        """``said it would cut costs, but would add jobs``: a predicate the parser joined to the cue
+        that shares the clause's modal and has no subject is the clause's second half."""
+        modal = [a.lower_ for a in clause.children if a.dep_ == "aux" and a.tag_ == "MD"]
+        if not modal or any(a.tag_ == "MD" for a in verb.children):
+            return hi
+        for conj in verb.children:
+            if conj.dep_ != "conj" or conj.i < hi or conj.left_edge.i > hi + 2 or any(
+                    c.dep_ in SUBJECTS for c in conj.children):
+                continue
+            if any(a.dep_ == "aux" and a.tag_ == "MD" for a in conj.children):
+                hi = conj.right_edge.i + 1
+        return hi
 
     @staticmethod
     def _medium_clause(verb: Token) -> list[Token]:
@@ -218,6 +296,12 @@ class ClausePasses(FinderBase):
             return []
         if any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass") or c.tag_ in ("WP", "WDT") for c in verb.children):
             return []
+        said = next((c for c in head.children if c.i == verb.right_edge.i + 1 and c.pos_ in ("VERB", "AUX")
+                     and not has_subject(c)), None)
+        if said is not None:  # "a decision they say allowed X to grow": the noun is the said clause's subject
+            whole = (head.left_edge.i, said.right_edge.i + 1)
+            self.parts[whole] = [(head.left_edge.i, head.i + 1), (said.left_edge.i, said.right_edge.i + 1)]
+            return [(*whole, None)]
         parts = [(head.left_edge.i, head.i + 1)]
         for prep in verb.children:
             objs = [c for c in prep.children if c.dep_ == "pobj"]
@@ -344,7 +428,7 @@ class ClausePasses(FinderBase):
                 lo, hi = max(pp) + 1, sent.end
             else:
                 lo, hi = sent.start, tok.i
-            lo, hi = self._trim(lo, hi)
+            lo, hi = self._trim(*self._past_conjunction(*self._trim(lo, hi)))
             if hi <= lo:
                 continue
             out.append(self._found("according_to", self.doc[lo].idx, self._end(hi), tok))

@@ -88,7 +88,7 @@ class _Finder(ClausePasses, DirectPasses):
             when=f.when,
             source=f.speaker.key,
             text=" ".join(self.text[s:e] for s, e in f.pieces) if f.pieces else self.text[f.start : f.end],
-            confidence=cue_prior(f, self._quoted_words(f)),
+            confidence=_doubted(f, cue_prior(f, self._quoted_words(f))),
             pieces=[Span(s, e, self.text[s:e]) for s, e in f.pieces] if f.pieces and len(f.pieces) > 1 else None,
         )
 
@@ -107,10 +107,16 @@ class _Finder(ClausePasses, DirectPasses):
 # is a speaker of its own.
 SAYING, LEAD, DOCUMENT, CALL, QUOTED, BELIEF, STANCE, SELF = 0.9, 0.85, 0.85, 0.8, 0.8, 0.55, 0.55, 0.4
 NO_SPEAKER = 0.6
+DOUBTFUL = 0.6  # a span known to be half a clause: hidden by default (0.9 x 0.6 < 0.6)
 MIN_QUOTED_WORDS = 2
 NEXT_TO_QUOTE = 4  # most tokens from a cue verb to the quote it opens (verb, particle, comma, mark)
 SINGULAR = frozenset({"he", "she", "it", "him", "her"})
 QUESTIONS = frozenset({"ask", "wonder", "question", "query", "inquire"})
+
+
+def _doubted(f: Found, prior: float | None) -> float | None:
+    """The prior of a quote whose span its builder doubts (``Found.doubtful``), lowered under the default view."""
+    return prior * DOUBTFUL if f.doubtful and prior is not None else prior
 
 
 def cue_prior(f: Found, quoted_words: int = 0) -> float | None:
