@@ -50,7 +50,7 @@ class ClausePasses(FinderBase):
                 elif parts is None and lo > tok.i:
                     parts = self._zero_relative(tok, lo, hi)
                 first = lo
-                lo, hi = self._trim(*self._past_conjunction(*self._trim(lo, hi)))
+                lo, hi = self._trim(*self._past_conjunction(*self._trim(lo, self._before_colon_quote(lo, hi))))
                 if hi <= lo:
                     continue
                 words = [i for i in range(lo, hi) if not self.doc[i].is_punct]
@@ -107,6 +107,14 @@ class ClausePasses(FinderBase):
             return None
         return [(head.left_edge.i, head.i + 1), (verb.i + 1, hi)] if verb.i + 1 < hi else None
 
+    def _before_colon_quote(self, lo: int, hi: int) -> int:
+        """Where a reported clause ends before a colon that opens a quotation (``... telling the
+        client: "Ask her."``): the quotation is a statement of its own, not the clause's end."""
+        for i in range(lo + 1, hi - 1):
+            if self.doc[i].text == ":" and i not in self.quoted and i + 1 in self.quoted:
+                return i
+        return hi
+
     def _zero_relative(self, verb: Token, lo: int, hi: int) -> list[tuple[int, int]] | None:
         """``the plan he said would fail``: a cue in a relative clause with no pronoun, whose clause
         lacks a subject; the noun and the clause are what was said (``the plan`` + ``would fail``)."""
@@ -137,7 +145,10 @@ class ClausePasses(FinderBase):
             return False
         finite = root.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE + ("MD",)
                                             for c in root.children)
-        return finite and not any(t.tag_ in ("WDT", "WP") and t.dep_ in SUBJECTS for t in self.doc[lo:hi])
+        # only the verb's own auxiliaries before it: a word that could be the subject, however the parse
+        # hangs it ("too much is made of ..."), leaves the clause whole
+        opening = [t for t in self.doc[lo : root.i] if not (t.is_punct or t.dep_ in ("aux", "auxpass", "neg", "mark"))]
+        return finite and not opening
 
     def _opening(self, first: int, lo: int) -> int:
         """Where a reported clause's content starts: its complementiser belongs to it (``said that
@@ -200,8 +211,15 @@ class ClausePasses(FinderBase):
             clauses = self._medium_clause(verb)
         if clauses:
             cue_end = adj.i + 1 if adj is not None else None
-            return [(c.left_edge.i, self._modal_conj_end(c, verb, self._clause_end(c, verb)), cue_end)
-                    for c in clauses]
+            spans: list[tuple[int, int, int | None]] = []
+            for c in clauses:
+                hi = self._modal_conj_end(c, verb, self._clause_end(c, verb))
+                if spans and c.i > verb.i and spans[-1][0] > verb.i and not has_subject(c):
+                    spans[-1] = (spans[-1][0], hi, cue_end)  # "said X was fine and, above all, would not ...": one clause
+                else:
+                    spans.append((c.left_edge.i, hi, cue_end))
+            fronted = self._fronted_subject(verb, clauses, spans)
+            return fronted if fronted is not None else spans
         after = [(c, f) for c, f in comps if c.i > verb.i and f is not None and self._fills(f, frames)]
         core = [c for c, f in after if f in ("np", "np2", "to")]
         if core:
@@ -224,6 +242,25 @@ class ClausePasses(FinderBase):
             return gap
         return self._around(verb) if "that" in frames else []
 
+    def _fronted_subject(self, verb: Token, clauses: list[Token], spans: list[tuple[int, int, int | None]]
+                         ) -> list[tuple[int, int, int | None]] | None:
+        """``The difference now, he told me, is that ...`` parsed with the noun phrase hung on the cue
+        and the clause after it left without a subject: the noun phrase and the clause are one
+        statement around the cue (PolNeAR marks the hull)."""
+        if len(clauses) != 1 or clauses[0].i < verb.i or has_subject(clauses[0]):
+            return None
+        subject = attr.cue_subject(verb)
+        for n in verb.children:
+            after = n.right_edge.i + 1
+            if (n.i < verb.i and n.dep_ in ("npadvmod", "dep") and n.pos_ in ("NOUN", "PROPN")
+                    and (subject is None or n.i != subject.i) and after < verb.i and self.doc[after].text == ","
+                    and not any(i in self.quoted for i in range(n.left_edge.i, after))):
+                lo, hi, cue_end = spans[0]
+                whole = (n.left_edge.i, hi)
+                self.parts[whole] = [(n.left_edge.i, after), (lo, hi)]
+                return [(*whole, cue_end)]
+        return None
+
     def _fronted_apart(self, clause: Token, verb: Token) -> bool:
         """A clause before its cue that the writer set apart from it: across a semicolon or a
         connective (``X was not part of the deal; Iran insists ...``, ``X was still valid, so she
@@ -245,7 +282,19 @@ class ClausePasses(FinderBase):
             return False
         media = lexicons.load("quotes/medium_nouns")
         return any(t.pos_ == "NOUN" and "that" in attr.noun_frames(t) and t.lemma_.lower() not in media
-                   for t in self.doc[verb.i + 1 : clause.left_edge.i])
+                   and self._in_prep_of(t, verb) for t in self.doc[verb.i + 1 : clause.left_edge.i])
+
+    @staticmethod
+    def _in_prep_of(tok: Token, verb: Token) -> bool:
+        """Whether ``tok`` is the object of a preposition of ``verb``, through prepositions only
+        (``responded to a question about a claim``)."""
+        for _ in range(6):
+            if tok.dep_ not in ("pobj", "prep"):
+                return False
+            if tok.head.i == verb.i:
+                return tok.dep_ == "prep"
+            tok = tok.head
+        return False
 
     def _modal_conj_end(self, clause: Token, verb: Token, hi: int) -> int:
         """``said it would cut costs, but would add jobs``: a predicate the parser joined to the cue
@@ -314,7 +363,7 @@ class ClausePasses(FinderBase):
         Gazette reported, costs rose``): the clause on either side of the cue, as two parts."""
         def own_content(c: Token) -> bool:  # the object of "told reporters" is whom it was said to
             if c.dep_ == "dobj" and verb.lemma_ in lexicons.load("tell_verbs"):
-                return not attr.can_speak(c, self.mentions)
+                return not (c.tag_ == "PRP" or attr.can_speak(c, self.mentions))  # "she told me"
             return c.dep_ in ("ccomp", "xcomp", "dobj", "attr")
 
         if any(own_content(c) for c in verb.children):
@@ -331,6 +380,8 @@ class ClausePasses(FinderBase):
                 return []
         elif verb.dep_ != "parataxis":
             return []
+        if head.dep_ in SUBJECTS and head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "The trouble now, she said, is ...": the cue hung on the clause's subject
         sides = [(head.left_edge.i, verb.left_edge.i), (verb.right_edge.i + 1, self._clause_end(head, verb))]
         parts = [(lo, hi) for lo, hi in sides if self._says_something(lo, hi) and not self._speakers_act(lo, hi)]
         if len(parts) < 2:
@@ -403,6 +454,8 @@ class ClausePasses(FinderBase):
         if any(c.dep_ in SUBJECTS for c in conj.children):
             return False
         auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i]
+        if auxes and auxes[0].tag_ == "MD":  # "would cut costs, but voted for it": no modal takes a past form
+            return conj.tag_ in FINITE
         if auxes:  # "has not held ... and never called": the auxiliary may cover both
             return conj.tag_ not in ("VBD", "VBN") and conj.tag_ != auxes[0].tag_
         return conj.tag_ != clause.tag_
