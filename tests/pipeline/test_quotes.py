@@ -934,6 +934,11 @@ BOUNDARY_CASES = [
     # opens after the clause is a statement of its own
     ('Ada Hill said she recalls the clerk being "confused" - at one point even telling the client: "Ask her."',
      "recalls the clerk", 'she recalls the clerk being "confused" - at one point even telling the client'),
+    # a clause another finite verb parts from the cue belongs to that verb; a relative clause is none
+    ("Ada Hill told the crowd and the voters at home who could easily guess the rival she had in mind.",
+     "she had in mind", None),
+    ("Ada Hill told reporters who had gathered outside that the port would close.", "port would close",
+     "the port would close"),
     # a sentence-opening "But" or "And" joins the writer's sentences
     ("But the depot, Ines Karr said, will close.", "will close", "the depot will close"),
     ("And costs will rise, according to the county report.", "costs will rise", "costs will rise"),
@@ -986,3 +991,17 @@ def test_a_cue_with_its_own_quote_after_it_is_not_the_earlier_quotes(nlp) -> Non
     g = _graph(nlp, '"We were glad," said Ada Hill. "People are tired." Bo Lund said that, "we will sail."')
     assert _name(g, _quote(g, "People are tired").speaker) == "Ada Hill"
     assert _name(g, _quote(g, "we will sail").speaker) == "Bo Lund"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", [
+    '"They have a global strategy," Ada Hill said of the rebel group, adding the county must be equally global to match it.',
+    '"They have a plan," Ada Hill said of the rebels, adding the county must be ready to match it.',
+])
+def test_a_second_cue_is_no_part_of_the_words(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    """``..., adding the county must ...``: the words after "adding" are what was added, never "adding ..."."""
+    g = _graph(nlp, body)
+    assert not any((q.text or "").startswith("adding") for q in g.quotes)
+    for q in g.quotes:
+        if "county must" in (q.text or ""):
+            assert q.cue is not None and q.cue.text == "adding" and _name(g, q.speaker) == "Ada Hill"

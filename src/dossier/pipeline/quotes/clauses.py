@@ -51,6 +51,12 @@ class ClausePasses(FinderBase):
                     parts = self._zero_relative(tok, lo, hi)
                 first = lo
                 lo, hi = self._trim(*self._past_conjunction(*self._trim(lo, self._before_colon_quote(lo, hi))))
+                cue = tok
+                if lo > tok.i and lo < hi and self.doc[lo].tag_ == "VBG" and attr.is_cue_verb(self.doc[lo]):
+                    # "..., he said of the group, adding the U.S. must act" parsed as one clause: the
+                    # words after "adding" are what was added
+                    cue, first = self.doc[lo], lo + 1
+                    lo, hi = self._trim(lo + 1, hi)
                 if hi <= lo:
                     continue
                 words = [i for i in range(lo, hi) if not self.doc[i].is_punct]
@@ -78,7 +84,8 @@ class ClausePasses(FinderBase):
                     pieces = [(self.doc[lo].idx, end)]  # the words said, without the complementiser
                 else:
                     pieces = None
-                found = self._found(kind, start, end, tok, max(inside, default=None))
+                found = self._found(kind, start, end, cue, max(inside, default=None),
+                                    self._speaker(tok) if cue is not tok else None)
                 found.cue_end = cue_end
                 found.pieces = pieces
                 found.doubtful = not parts and self._subjectless(lo, hi)
@@ -204,7 +211,7 @@ class ClausePasses(FinderBase):
         if adj is not None:  # "is confident that ...", "made the case for": the content hangs off either word
             comps = [(c, f) for c, f in comps + [(c, self._word_frame(c)) for c in adj.children] if c.i > adj.i]
         clauses = [c for c, f in comps if ((f in ("that", "if") and f in frames) or self._clause_as_to(c, f, frames))
-                   and not self._fronted_apart(c, verb)]
+                   and not self._fronted_apart(c, verb) and not self._relative_misparsed(c, verb)]
         if any(self._nouns_clause(c, verb) for c in clauses):
             return []  # "responded to a question about a claim that ...": the cue reports no words of its own
         if not clauses and "that" in frames:
@@ -214,7 +221,7 @@ class ClausePasses(FinderBase):
             spans: list[tuple[int, int, int | None]] = []
             for c in clauses:
                 hi = self._modal_conj_end(c, verb, self._clause_end(c, verb))
-                if spans and c.i > verb.i and spans[-1][0] > verb.i and not has_subject(c):
+                if spans and c.i > verb.i and spans[-1][0] > verb.i and not has_subject(c) and not attr.is_cue_verb(c):
                     spans[-1] = (spans[-1][0], hi, cue_end)  # "said X was fine and, above all, would not ...": one clause
                 else:
                     spans.append((c.left_edge.i, hi, cue_end))
@@ -260,6 +267,22 @@ class ClausePasses(FinderBase):
                 self.parts[whole] = [(n.left_edge.i, after), (lo, hi)]
                 return [(*whole, cue_end)]
         return None
+
+    def _relative_misparsed(self, clause: Token, verb: Token) -> bool:
+        """A clause after the cue that opens with a relative pronoun right after a noun (``told the
+        crowd and millions at home who could guess ...``), or that another finite verb parts from the
+        cue: a relative clause of that noun or of that verb, not what was said."""
+        if clause.i < verb.i:
+            return False
+        first = self.doc[clause.left_edge.i]
+        before = self.doc[first.i - 1] if first.i > 0 else None
+        if first.lower_ in ("who", "which") and before is not None and before.pos_ in ("NOUN", "PROPN") and \
+                before.i > verb.i:
+            return True
+        # "told the crowd, who could guess the name he had in mind": another finite verb stands
+        # between the cue and the clause the parse gave it
+        return any(((t.tag_ in FINITE and t.dep_ not in ("aux", "auxpass")) or t.tag_ == "MD") and t.i not in self.quoted
+                   for t in self.doc[verb.i + 1 : first.i])
 
     def _fronted_apart(self, clause: Token, verb: Token) -> bool:
         """A clause before its cue that the writer set apart from it: across a semicolon or a
