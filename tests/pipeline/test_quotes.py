@@ -845,6 +845,8 @@ COMPLEMENTISER_CASES = [
     # the words said are the passage (the quote's text)
     ('Tamsin Ruel said that "the depot is finished."', "depot is finished", 'that "the depot is finished.'),
     ('Tamsin Ruel said that, "the depot is finished."', "depot is finished", 'that, "the depot is finished.'),
+    ('Tamsin Ruel said that "the depot is finished" in the city.', "depot is finished",
+     'that "the depot is finished" in the city'),
 ]
 
 
@@ -854,7 +856,7 @@ def test_reported_clause_keeps_its_complementiser(nlp, body: str, fragment: str,
     """``that`` opens what was said; a quotation it introduces stays the direct quote it is."""
     q = _quote(_graph(nlp, body), fragment)
     assert q.span.text == content
-    assert q.text == content.removeprefix("that").lstrip(", \"")  # the words said, without the complementiser
+    assert q.text.lstrip('"') == content.removeprefix("that").lstrip(', "')  # the words said, without "that"
     assert q.pieces is None
 
 
@@ -1005,3 +1007,25 @@ def test_a_second_cue_is_no_part_of_the_words(nlp, body: str) -> None:  # type: 
     for q in g.quotes:
         if "county must" in (q.text or ""):
             assert q.cue is not None and q.cue.text == "adding" and _name(g, q.speaker) == "Ada Hill"
+
+
+@pytest.mark.slow
+def test_a_quote_left_open_keeps_the_cue_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'"...," Hill said, adding later, "..."': the comma hands the first quote to "said"."""
+    g = _graph(nlp, '"We cannot afford this anymore," Ada Hill said, adding later, "The fund is costing us a fortune."')
+    first = _quote(g, "cannot afford")
+    assert first.cue is not None and first.cue.text == "said"
+    assert _name(g, first.speaker) == "Ada Hill"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "shown"), [
+    # the clause goes on past the marks: two words in them are a fragment, hidden by default
+    ('The oversight community has concluded that "top secret" files were included in 22 letters.', False),
+    ('The oversight community has concluded that "top secret files were included in 22 letters."', True),
+])
+def test_marks_inside_a_clause_after_that_are_a_fragment(nlp, body: str, shown: bool) -> None:  # type: ignore[no-untyped-def]
+    from dossier.confidence import DEFAULT_MIN_CONFIDENCE
+
+    q = _quote(_graph(nlp, body), "top secret")
+    assert ((q.confidence or 0.0) >= DEFAULT_MIN_CONFIDENCE) is shown

@@ -159,13 +159,12 @@ class ClausePasses(FinderBase):
 
     def _opening(self, first: int, lo: int) -> int:
         """Where a reported clause's content starts: its complementiser belongs to it (``said that
-        the plan failed``: ``that the plan failed`` is what was said, as PolNeAR marks it), unless a
-        quotation mark follows it (``said that "..."`` leaves the quote to the direct pass)."""
+        the plan failed``: ``that the plan failed`` is what was said, as PolNeAR marks it), also
+        before a quotation mark (``said that "race still matters" in the city``)."""
         k = lo - 1
         while k >= first and (self.doc[k].is_space or self.doc[k].is_punct) and not self.doc[k].is_quote:
             k -= 1
-        if k >= first and self.doc[k].dep_ == "mark" and self.doc[k].lower_ == "that" and not (
-                self.doc[lo].is_quote and lo in self.quoted):
+        if k >= first and self.doc[k].dep_ == "mark" and self.doc[k].lower_ == "that":
             return k
         return lo
 
