@@ -923,7 +923,8 @@ BOUNDARY_CASES = [
     # a second predicate under the clause's modal is the clause's; a past-tense one is the speaker's act
     ("Tova Reel said the levy would cut revenue at first, but would add millions later.", "cut revenue",
      "the levy would cut revenue at first, but would add millions later"),
-    ("Tova Reel said the levy would cut revenue, but voted for it anyway.", "cut revenue", "the levy would cut revenue"),
+    ("Tova Reel said the levy would cut revenue, but voted for it anyway.", "cut revenue",
+     "the levy would cut revenue"),
     # a relative clause with no pronoun: the noun is the subject of what was said
     ("Critics attacked the ruling -- a ruling they say allowed fraud to spread.", "allowed fraud",
      "a ruling allowed fraud to spread"),
@@ -964,6 +965,9 @@ def test_content_boundaries(nlp, body: str, fragment: str, text: str | None) -> 
         # the subject went to another phrase in the parse: half a clause, hidden by default
         ("He had a rally that night - and the permit, his aide said, had been hard to get.", "hard to get", False),
         ("The permit, Ola Brandt said, had been hard to get.", "hard to get", True),
+        # a clause around its cue: the subject and the predicate are pieces of one statement
+        ("The depot, which Hedda Lind said was unsafe, will close.", "was unsafe", True),
+        ("Hedda Lind backed the levy she said would fund three schools.", "fund three schools", True),
     ],
 )
 def test_half_clause_is_doubted(nlp, body: str, fragment: str, shown: bool) -> None:  # type: ignore[no-untyped-def]
@@ -997,7 +1001,8 @@ def test_a_cue_with_its_own_quote_after_it_is_not_the_earlier_quotes(nlp) -> Non
 
 @pytest.mark.slow
 @pytest.mark.parametrize("body", [
-    '"They have a global strategy," Ada Hill said of the rebel group, adding the county must be equally global to match it.',
+    '"They have a global strategy," Ada Hill said of the rebel group, adding the county must be equally global'
+    ' to match it.',
     '"They have a plan," Ada Hill said of the rebels, adding the county must be ready to match it.',
 ])
 def test_a_second_cue_is_no_part_of_the_words(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
@@ -1025,7 +1030,7 @@ def test_a_quote_left_open_keeps_the_cue_after_it(nlp) -> None:  # type: ignore[
     ('The oversight community has concluded that "top secret files were included in 22 letters."', True),
 ])
 def test_marks_inside_a_clause_after_that_are_a_fragment(nlp, body: str, shown: bool) -> None:  # type: ignore[no-untyped-def]
-    from dossier.confidence import DEFAULT_MIN_CONFIDENCE
+    from dossier.pipeline.quotes.finder import _Finder
 
-    q = _quote(_graph(nlp, body), "top secret")
-    assert ((q.confidence or 0.0) >= DEFAULT_MIN_CONFIDENCE) is shown
+    found = [f for f in _Finder(nlp(body))._direct([]) if "top secret" in body[f.start : f.end]]
+    assert found and found[0].doubtful is not shown

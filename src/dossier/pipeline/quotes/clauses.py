@@ -150,7 +150,7 @@ class ClausePasses(FinderBase):
         root = self.doc[lo:hi].root
         if root.pos_ not in ("VERB", "AUX") or has_subject(root) or root.dep_ in ("xcomp", "acl"):
             return False
-        finite = root.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE + ("MD",)
+        finite = root.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in (*FINITE, "MD")
                                             for c in root.children)
         # only the verb's own auxiliaries before it: a word that could be the subject, however the parse
         # hangs it ("too much is made of ..."), leaves the clause whole
@@ -221,7 +221,8 @@ class ClausePasses(FinderBase):
             for c in clauses:
                 hi = self._modal_conj_end(c, verb, self._clause_end(c, verb))
                 if spans and c.i > verb.i and spans[-1][0] > verb.i and not has_subject(c) and not attr.is_cue_verb(c):
-                    spans[-1] = (spans[-1][0], hi, cue_end)  # "said X was fine and, above all, would not ...": one clause
+                    # "said X was fine and, above all, would not ...": one clause
+                    spans[-1] = (spans[-1][0], hi, cue_end)
                 else:
                     spans.append((c.left_edge.i, hi, cue_end))
             fronted = self._fronted_subject(verb, clauses, spans)
@@ -280,8 +281,8 @@ class ClausePasses(FinderBase):
             return True
         # "told the crowd, who could guess the name he had in mind": another finite verb stands
         # between the cue and the clause the parse gave it
-        return any(((t.tag_ in FINITE and t.dep_ not in ("aux", "auxpass")) or t.tag_ == "MD") and t.i not in self.quoted
-                   for t in self.doc[verb.i + 1 : first.i])
+        return any(((t.tag_ in FINITE and t.dep_ not in ("aux", "auxpass")) or t.tag_ == "MD")
+                   and t.i not in self.quoted for t in self.doc[verb.i + 1 : first.i])
 
     def _fronted_apart(self, clause: Token, verb: Token) -> bool:
         """A clause before its cue that the writer set apart from it: across a semicolon or a
