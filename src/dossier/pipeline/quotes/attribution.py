@@ -506,7 +506,8 @@ def leading_name(phrase: Span, mentions: MentionIndex) -> str | None:
                 and mention.end + 1 < phrase.end):
             return None
         nxt = doc[mention.end + 1]
-        if mentions.at(nxt.i) is not None and not _possessed(mentions.at(nxt.i)):
+        listed = mentions.at(nxt.i)
+        if listed is not None and not _possessed(listed):
             return None  # "Ada Hill, Bo Lund and ...": a list of names, not a name and its description
         return mention.kb_id_
     return None

@@ -37,6 +37,7 @@ class Found:
     # Character spans of the words said when not the whole span: the parts of a quote split by its
     # attribution, or a reported clause without its complementiser ("that"); they make the quote's text.
     pieces: list[tuple[int, int]] | None = None
+    doubtful: bool = False  # the span builder knows the words are not the whole statement (half a clause)
 
 
 class FinderBase:

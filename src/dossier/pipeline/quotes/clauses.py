@@ -7,11 +7,13 @@ from spacy.tokens import Token
 
 from ...graph import QuoteKind
 from .. import lexicons
-from ..syntax import SUBJECTS
+from ..syntax import SUBJECTS, has_subject
 from . import attribution as attr
 from .base import FinderBase, Found
 
 TAIL_DEPS = ("prep",)
+FINITE = ("VBD", "VBZ", "VBP")
+FRONTED_CONNECTIVES = frozenset({"so", "then", "thus", "therefore", "and", "but", "yet"})
 NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
 
 
@@ -45,8 +47,16 @@ class ClausePasses(FinderBase):
                 if parts is None and lo <= tok.i < hi:
                     parts = self._relative_parts(tok, lo, hi)
                     lo = tok.i + 1  # "the plan, which he said would fail": the cue stays out
+                elif parts is None and lo > tok.i:
+                    parts = self._zero_relative(tok, lo, hi)
                 first = lo
-                lo, hi = self._trim(lo, hi)
+                lo, hi = self._trim(*self._past_conjunction(*self._trim(lo, self._before_colon_quote(lo, hi))))
+                cue = tok
+                if lo > tok.i and lo < hi and self.doc[lo].tag_ == "VBG" and attr.is_cue_verb(self.doc[lo]):
+                    # "..., he said of the group, adding the U.S. must act" parsed as one clause: the
+                    # words after "adding" are what was added
+                    cue, first = self.doc[lo], lo + 1
+                    lo, hi = self._trim(lo + 1, hi)
                 if hi <= lo:
                     continue
                 words = [i for i in range(lo, hi) if not self.doc[i].is_punct]
@@ -74,9 +84,11 @@ class ClausePasses(FinderBase):
                     pieces = [(self.doc[lo].idx, end)]  # the words said, without the complementiser
                 else:
                     pieces = None
-                found = self._found(kind, start, end, tok, max(inside, default=None))
+                found = self._found(kind, start, end, cue, max(inside, default=None),
+                                    self._speaker(tok) if cue is not tok else None)
                 found.cue_end = cue_end
                 found.pieces = pieces
+                found.doubtful = not parts and self._subjectless(lo, hi)
                 out.append(found)
         return out
 
@@ -84,7 +96,7 @@ class ClausePasses(FinderBase):
         """Character spans of token ranges, each trimmed of edge punctuation; empty ones dropped."""
         out = []
         for lo, hi in parts:
-            lo, hi = self._trim(lo, hi)
+            lo, hi = self._trim(*self._past_conjunction(*self._trim(lo, hi)))
             if hi > lo:
                 out.append((self.doc[lo].idx, self._end(hi)))
         return out
@@ -102,15 +114,57 @@ class ClausePasses(FinderBase):
             return None
         return [(head.left_edge.i, head.i + 1), (verb.i + 1, hi)] if verb.i + 1 < hi else None
 
+    def _before_colon_quote(self, lo: int, hi: int) -> int:
+        """Where a reported clause ends before a colon that opens a quotation (``... telling the
+        client: "Ask her."``): the quotation is a statement of its own, not the clause's end."""
+        for i in range(lo + 1, hi - 1):
+            if self.doc[i].text == ":" and i not in self.quoted and i + 1 in self.quoted:
+                return i
+        return hi
+
+    def _zero_relative(self, verb: Token, lo: int, hi: int) -> list[tuple[int, int]] | None:
+        """``the plan he said would fail``: a cue in a relative clause with no pronoun, whose clause
+        lacks a subject; the noun and the clause are what was said (``the plan`` + ``would fail``)."""
+        head = verb.head
+        if verb.dep_ != "relcl" or head.pos_ not in ("NOUN", "PROPN") or head.i > verb.i:
+            return None
+        root = self.doc[lo:hi].root
+        if root.dep_ != "ccomp" or has_subject(root) or any(t.tag_ in ("WDT", "WP") for t in self.doc[head.i : verb.i]):
+            return None
+        if any(i in self.quoted for i in range(head.left_edge.i, head.i + 1)):
+            return None
+        return [(head.left_edge.i, head.i + 1), (lo, hi)]
+
+    def _past_conjunction(self, lo: int, hi: int) -> tuple[int, int]:
+        """A sentence-opening ``But`` or ``And`` joins the sentence to the writer's last one: it is
+        not part of what was said (``But the plan, she said, will fail``)."""
+        tok = self.doc[lo] if lo < hi else None
+        if tok is not None and tok.i == tok.sent.start and tok.dep_ == "cc" and tok.i not in self.quoted:
+            return lo + 1, hi
+        return lo, hi
+
+    def _subjectless(self, lo: int, hi: int) -> bool:
+        """Whether tokens ``lo:hi`` are a finite predicate without its subject (``had been hard to
+        get`` for ``the permit, his campaign said, had been hard to get`` parsed apart): half a
+        clause, not the statement."""
+        root = self.doc[lo:hi].root
+        if root.pos_ not in ("VERB", "AUX") or has_subject(root) or root.dep_ in ("xcomp", "acl"):
+            return False
+        finite = root.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in (*FINITE, "MD")
+                                            for c in root.children)
+        # only the verb's own auxiliaries before it: a word that could be the subject, however the parse
+        # hangs it ("too much is made of ..."), leaves the clause whole
+        opening = [t for t in self.doc[lo : root.i] if not (t.is_punct or t.dep_ in ("aux", "auxpass", "neg", "mark"))]
+        return finite and not opening
+
     def _opening(self, first: int, lo: int) -> int:
         """Where a reported clause's content starts: its complementiser belongs to it (``said that
-        the plan failed``: ``that the plan failed`` is what was said, as PolNeAR marks it), unless a
-        quotation mark follows it (``said that "..."`` leaves the quote to the direct pass)."""
+        the plan failed``: ``that the plan failed`` is what was said, as PolNeAR marks it), also
+        before a quotation mark (``said that "race still matters" in the city``)."""
         k = lo - 1
         while k >= first and (self.doc[k].is_space or self.doc[k].is_punct) and not self.doc[k].is_quote:
             k -= 1
-        if k >= first and self.doc[k].dep_ == "mark" and self.doc[k].lower_ == "that" and not (
-                self.doc[lo].is_quote and lo in self.quoted):
+        if k >= first and self.doc[k].dep_ == "mark" and self.doc[k].lower_ == "that":
             return k
         return lo
 
@@ -155,12 +209,24 @@ class ClausePasses(FinderBase):
         adj = attr.joined_word(verb)
         if adj is not None:  # "is confident that ...", "made the case for": the content hangs off either word
             comps = [(c, f) for c, f in comps + [(c, self._word_frame(c)) for c in adj.children] if c.i > adj.i]
-        clauses = [c for c, f in comps if (f in ("that", "if") and f in frames) or self._clause_as_to(c, f, frames)]
+        clauses = [c for c, f in comps if ((f in ("that", "if") and f in frames) or self._clause_as_to(c, f, frames))
+                   and not self._fronted_apart(c, verb) and not self._relative_misparsed(c, verb)]
+        if any(self._nouns_clause(c, verb) for c in clauses):
+            return []  # "responded to a question about a claim that ...": the cue reports no words of its own
         if not clauses and "that" in frames:
             clauses = self._medium_clause(verb)
         if clauses:
             cue_end = adj.i + 1 if adj is not None else None
-            return [(c.left_edge.i, self._clause_end(c, verb), cue_end) for c in clauses]
+            spans: list[tuple[int, int, int | None]] = []
+            for c in clauses:
+                hi = self._modal_conj_end(c, verb, self._clause_end(c, verb))
+                if spans and c.i > verb.i and spans[-1][0] > verb.i and not has_subject(c) and not attr.is_cue_verb(c):
+                    # "said X was fine and, above all, would not ...": one clause
+                    spans[-1] = (spans[-1][0], hi, cue_end)
+                else:
+                    spans.append((c.left_edge.i, hi, cue_end))
+            fronted = self._fronted_subject(verb, clauses, spans)
+            return fronted if fronted is not None else spans
         after = [(c, f) for c, f in comps if c.i > verb.i and f is not None and self._fills(f, frames)]
         core = [c for c, f in after if f in ("np", "np2", "to")]
         if core:
@@ -182,6 +248,90 @@ class ClausePasses(FinderBase):
         if gap:
             return gap
         return self._around(verb) if "that" in frames else []
+
+    def _fronted_subject(self, verb: Token, clauses: list[Token], spans: list[tuple[int, int, int | None]]
+                         ) -> list[tuple[int, int, int | None]] | None:
+        """``The difference now, he told me, is that ...`` parsed with the noun phrase hung on the cue
+        and the clause after it left without a subject: the noun phrase and the clause are one
+        statement around the cue (PolNeAR marks the hull)."""
+        if len(clauses) != 1 or clauses[0].i < verb.i or has_subject(clauses[0]):
+            return None
+        subject = attr.cue_subject(verb)
+        for n in verb.children:
+            after = n.right_edge.i + 1
+            if (n.i < verb.i and n.dep_ in ("npadvmod", "dep") and n.pos_ in ("NOUN", "PROPN")
+                    and (subject is None or n.i != subject.i) and after < verb.i and self.doc[after].text == ","
+                    and not any(i in self.quoted for i in range(n.left_edge.i, after))):
+                lo, hi, cue_end = spans[0]
+                whole = (n.left_edge.i, hi)
+                self.parts[whole] = [(n.left_edge.i, after), (lo, hi)]
+                return [(*whole, cue_end)]
+        return None
+
+    def _relative_misparsed(self, clause: Token, verb: Token) -> bool:
+        """A clause after the cue that opens with a relative pronoun right after a noun (``told the
+        crowd and millions at home who could guess ...``), or that another finite verb parts from the
+        cue: a relative clause of that noun or of that verb, not what was said."""
+        if clause.i < verb.i:
+            return False
+        first = self.doc[clause.left_edge.i]
+        before = self.doc[first.i - 1] if first.i > 0 else None
+        if first.lower_ in ("who", "which") and before is not None and before.pos_ in ("NOUN", "PROPN") and \
+                before.i > verb.i:
+            return True
+        # "told the crowd, who could guess the name he had in mind": another finite verb stands
+        # between the cue and the clause the parse gave it
+        return any(((t.tag_ in FINITE and t.dep_ not in ("aux", "auxpass")) or t.tag_ == "MD")
+                   and t.i not in self.quoted for t in self.doc[verb.i + 1 : first.i])
+
+    def _fronted_apart(self, clause: Token, verb: Token) -> bool:
+        """A clause before its cue that the writer set apart from it: across a semicolon or a
+        connective (``X was not part of the deal; Iran insists ...``, ``X was still valid, so she
+        continued ...``), or before a cue that has its own complement after it: the cue reports
+        something else."""
+        if clause.i > verb.i:
+            return False
+        if any(c.i > verb.i and c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+            return True
+        subject = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
+        between = [t for t in self.doc[clause.right_edge.i + 1 : verb.i] if t.i not in subject]
+        return any(t.text in (";", ":") or t.lower_ in FRONTED_CONNECTIVES for t in between)
+
+    def _nouns_clause(self, clause: Token, verb: Token) -> bool:
+        """A ``that`` clause the parser hung on the cue across a statement noun of the cue's own
+        phrase (``responded to a question about a claim, first made by X, that ...``): what the
+        noun says, not what the speaker said; a medium noun (``said in a statement that``) excepted."""
+        if clause.i < verb.i:
+            return False
+        media = lexicons.load("quotes/medium_nouns")
+        return any(t.pos_ == "NOUN" and "that" in attr.noun_frames(t) and t.lemma_.lower() not in media
+                   and self._in_prep_of(t, verb) for t in self.doc[verb.i + 1 : clause.left_edge.i])
+
+    @staticmethod
+    def _in_prep_of(tok: Token, verb: Token) -> bool:
+        """Whether ``tok`` is the object of a preposition of ``verb``, through prepositions only
+        (``responded to a question about a claim``)."""
+        for _ in range(6):
+            if tok.dep_ not in ("pobj", "prep"):
+                return False
+            if tok.head.i == verb.i:
+                return tok.dep_ == "prep"
+            tok = tok.head
+        return False
+
+    def _modal_conj_end(self, clause: Token, verb: Token, hi: int) -> int:
+        """``said it would cut costs, but would add jobs``: a predicate the parser joined to the cue
+        that shares the clause's modal and has no subject is the clause's second half."""
+        modal = [a.lower_ for a in clause.children if a.dep_ == "aux" and a.tag_ == "MD"]
+        if not modal or any(a.tag_ == "MD" for a in verb.children):
+            return hi
+        for conj in verb.children:
+            if conj.dep_ != "conj" or conj.i < hi or conj.left_edge.i > hi + 2 or any(
+                    c.dep_ in SUBJECTS for c in conj.children):
+                continue
+            if any(a.dep_ == "aux" and a.tag_ == "MD" for a in conj.children):
+                hi = conj.right_edge.i + 1
+        return hi
 
     @staticmethod
     def _medium_clause(verb: Token) -> list[Token]:
@@ -218,6 +368,12 @@ class ClausePasses(FinderBase):
             return []
         if any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass") or c.tag_ in ("WP", "WDT") for c in verb.children):
             return []
+        said = next((c for c in head.children if c.i == verb.right_edge.i + 1 and c.pos_ in ("VERB", "AUX")
+                     and not has_subject(c)), None)
+        if said is not None:  # "a decision they say allowed X to grow": the noun is the said clause's subject
+            whole = (head.left_edge.i, said.right_edge.i + 1)
+            self.parts[whole] = [(head.left_edge.i, head.i + 1), (said.left_edge.i, said.right_edge.i + 1)]
+            return [(*whole, None)]
         parts = [(head.left_edge.i, head.i + 1)]
         for prep in verb.children:
             objs = [c for c in prep.children if c.dep_ == "pobj"]
@@ -230,7 +386,7 @@ class ClausePasses(FinderBase):
         Gazette reported, costs rose``): the clause on either side of the cue, as two parts."""
         def own_content(c: Token) -> bool:  # the object of "told reporters" is whom it was said to
             if c.dep_ == "dobj" and verb.lemma_ in lexicons.load("tell_verbs"):
-                return not attr.can_speak(c, self.mentions)
+                return not (c.tag_ == "PRP" or attr.can_speak(c, self.mentions))  # "she told me"
             return c.dep_ in ("ccomp", "xcomp", "dobj", "attr")
 
         if any(own_content(c) for c in verb.children):
@@ -247,6 +403,8 @@ class ClausePasses(FinderBase):
                 return []
         elif verb.dep_ != "parataxis":
             return []
+        if head.dep_ in SUBJECTS and head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "The trouble now, she said, is ...": the cue hung on the clause's subject
         sides = [(head.left_edge.i, verb.left_edge.i), (verb.right_edge.i + 1, self._clause_end(head, verb))]
         parts = [(lo, hi) for lo, hi in sides if self._says_something(lo, hi) and not self._speakers_act(lo, hi)]
         if len(parts) < 2:
@@ -319,6 +477,8 @@ class ClausePasses(FinderBase):
         if any(c.dep_ in SUBJECTS for c in conj.children):
             return False
         auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i]
+        if auxes and auxes[0].tag_ == "MD":  # "would cut costs, but voted for it": no modal takes a past form
+            return conj.tag_ in FINITE
         if auxes:  # "has not held ... and never called": the auxiliary may cover both
             return conj.tag_ not in ("VBD", "VBN") and conj.tag_ != auxes[0].tag_
         return conj.tag_ != clause.tag_
@@ -344,7 +504,7 @@ class ClausePasses(FinderBase):
                 lo, hi = max(pp) + 1, sent.end
             else:
                 lo, hi = sent.start, tok.i
-            lo, hi = self._trim(lo, hi)
+            lo, hi = self._trim(*self._past_conjunction(*self._trim(lo, hi)))
             if hi <= lo:
                 continue
             out.append(self._found("according_to", self.doc[lo].idx, self._end(hi), tok))

@@ -115,6 +115,12 @@ class DirectPasses(FinderBase):
             span = found.speaker.span
             if span is not None and span.start <= cue.i < span.end - 1:  # 'Continued Holt:': the cue is no part
                 found.speaker.span = self.doc[cue.i + 1 : span.end]
+            that = self._that_before(before)
+            if that is not None and cue.i < that.i:
+                # 'said that "..."': PolNeAR's content opens with the complementiser; the words are the passage
+                found.pieces, found.start = [(found.start, found.end)], that.idx
+                # 'concluded that "top secret" data was ...': the clause goes on past the marks, which hold a fragment
+                found.doubtful = self._clause_goes_on(close_tok)
             out.append(found)
         return self._split_joined(out)
 
@@ -145,8 +151,10 @@ class DirectPasses(FinderBase):
         between = self.doc[self._tok(self.marked[f.passage].outer_end) : self._tok(self.marked[g.passage].open_mark)]
         cue = f.cue
         if any(t.pos_ == "VERB" and t.i != cue.i and (self._acts_with(t, cue) or self._acts_with(cue, t))
-               for t in between):
-            return False  # '"...," she sings before asking, "..."': another act between the two
+               and (attr.is_cue_verb(t) or t.tag_ not in ("VBG", "VBN")) for t in between):
+            # '"...," she sings before asking, "..."': another act between the two; a participle of the
+            # speaker's ('"...," said Hill, summing up the talks. "..."') leaves one statement
+            return False
         return self._para(f.start) == self._para(g.start)
 
     @staticmethod
@@ -325,7 +333,9 @@ class DirectPasses(FinderBase):
         open_tok, close_tok = self._tok(m.open_mark), self._tok(m.outer_end - 1)
         content = self.text[m.start : m.end].rstrip()
         cue_before = next((self.doc[i] for i in before if self._is_cue(i)), None)
-        cue_after = next((self.doc[i] for i in after if self._is_cue(i) and self._open_for(self.doc[i])), None)
+        closed = content[-1:] not in ",?!—–-"  # '"We won." Hill said that, "..."': a cue after may report another quote
+        cue_after = next((self.doc[i] for i in after if self._is_cue(i) and self._open_for(self.doc[i])
+                          and not (closed and self._says_later(self.doc[i], close_tok))), None)
         slot = self._slot_before(open_tok) if cue_before is not None else None
         if slot is not None and slot[0].i != cue_before.i:  # type: ignore[union-attr]
             return slot  # 'Asked about it, Hill shot back, "..."': the verb next to the quote, not a cue further back
@@ -345,6 +355,27 @@ class DirectPasses(FinderBase):
         slot = self._slot_after(close_tok) if content[-1:] in ",?!—–-" else None
         slot = slot or self._slot_before(open_tok)
         return slot if slot is not None else (self._colon_cue(m.open_mark), None)
+
+    def _clause_goes_on(self, close_tok: int) -> bool:
+        """Whether a word of the same sentence follows a closing mark (no punctuation between)."""
+        nxt = close_tok + 1
+        while nxt < len(self.doc) and self.doc[nxt].is_space:
+            nxt += 1
+        return nxt < len(self.doc) and self.doc[nxt].is_alpha and nxt not in self.quoted and not self._is_cue(nxt) \
+            and self.doc[nxt].sent.start <= close_tok
+
+    def _says_later(self, cue: Token, close_tok: int) -> bool:
+        """Whether a cue after a quote has a quote of its own after it as its clause
+        (``"We won." Hill said that, "..."``): it reports that one, not the quote before it."""
+        return any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i > close_tok and c.i in self.quoted
+                   for c in cue.children)
+
+    def _that_before(self, before: list[int]) -> Token | None:
+        """The complementiser right before a quote's opening mark, past a comma (``said that, "..."``)."""
+        words = [self.doc[i] for i in before[:2]]
+        if words and words[0].text == "," and len(words) > 1:
+            words = words[1:]
+        return words[0] if words and self._complementiser(words[0]) else None
 
     @staticmethod
     def _complementiser(tok: Token) -> bool:

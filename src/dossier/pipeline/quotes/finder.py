@@ -94,7 +94,7 @@ class _Finder(ClausePasses, DirectPasses):
             when=f.when,
             source=f.speaker.key,
             text=" ".join(self.text[s:e] for s, e in f.pieces) if f.pieces else self.text[f.start : f.end],
-            confidence=NOT_A_STATEMENT if doubt(doc, f) else cue_prior(f, self._quoted_words(f)),
+            confidence=NOT_A_STATEMENT if f.doubtful or doubt(doc, f) else cue_prior(f, self._quoted_words(f)),
             pieces=[Span(s, e, self.text[s:e]) for s, e in f.pieces] if f.pieces and len(f.pieces) > 1 else None,
         )
 
@@ -115,7 +115,9 @@ SAYING, LEAD, DOCUMENT, CALL, QUOTED, BELIEF, STANCE, SELF = 0.9, 0.85, 0.85, 0.
 NO_SPEAKER = 0.6
 FRAGMENT = 0.6
 MIN_DIRECT_WORDS = 3  # fewer words in quotation marks are a fragment ("revolution", "top secret")
-NOT_A_STATEMENT = 0.4  # words :func:`.statement.doubt` finds are no one's statement: kept, hidden by default
+# words :func:`.statement.doubt` finds are no one's statement, or whose span its builder doubts
+# (``Found.doubtful``: half a clause): kept, hidden by default
+NOT_A_STATEMENT = 0.4
 MIN_QUOTED_WORDS = 2
 NEXT_TO_QUOTE = 4  # most tokens from a cue verb to the quote it opens (verb, particle, comma, mark)
 SINGULAR = frozenset({"he", "she", "it", "him", "her"})

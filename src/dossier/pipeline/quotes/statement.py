@@ -49,7 +49,7 @@ def doubt(doc: Doc, f: Found) -> str | None:
         return "question"
     if f.kind in ("indirect", "according_to") and not any(_finite(t) or _small_clause(t, content) for t in content):
         return "act" if _verbal(content) else "topic"
-    if f.kind == "indirect" and _subjectless(content):
+    if f.kind == "indirect" and _subjectless(content) and not _around(f):
         return "fragment"
     if f.speaker.key is None and not f.speaker.unnamed and _unlinked(f.speaker.span):
         return "unlinked speaker"
@@ -61,10 +61,15 @@ def doubt(doc: Doc, f: Found) -> str | None:
 
 
 def _content(doc: Doc, f: Found) -> DocSpan | None:
-    # a quotation split by its cue is judged by its first passage; a reported clause split around
-    # its cue ("The permit, his campaign said, had been hard to get") by the whole of it
-    start, end = f.pieces[0] if f.pieces and f.kind == "direct" else (f.start, f.end)
+    # A clause around its cue ("The depot, she said, will close"): the last piece holds the predicate,
+    # the first its subject
+    start, end = f.pieces[-1 if _around(f) else 0] if f.pieces else (f.start, f.end)
     return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _around(f: Found) -> bool:
+    """A reported clause in several pieces: its subject and its predicate on either side of the cue."""
+    return f.kind != "direct" and f.pieces is not None and len(f.pieces) > 1
 
 
 def _question(doc: Doc, f: Found) -> bool:
