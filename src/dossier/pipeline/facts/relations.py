@@ -155,7 +155,9 @@ def _possessors(facts: Facts, noun: Token) -> list[str]:
     out: list[str] = []
     for c in noun.children:
         if c.dep_ == "poss":
-            out += _conjunct_owner(facts, noun, c) or facts.denote(c)
+            if _unnamed_conjunct(facts, noun, c):
+                continue  # "the film's star and his wife Y": "his" is the unnamed one, not coreference's pick
+            out += _conjunct_owner(facts, noun, c) or _bound_owner(facts, noun, c) or facts.denote(c)
         elif c.dep_ == "prep" and c.lower_ in {"of", "to"}:
             for p in c.children:
                 if p.dep_ == "pobj" and not _alternatives(p):
@@ -178,6 +180,39 @@ def _conjunct_owner(facts: Facts, noun: Token, poss: Token) -> list[str]:
         head = head.head
     keys = [k for k in facts.denote(head, conj=False) if facts.type(k) == "PERSON"]
     return keys[:1]
+
+
+BINDING = {"his": "he", "her": "she", "their": "they"}
+
+
+def _bound_owner(facts: Facts, noun: Token, poss: Token) -> list[str]:
+    """``He was succeeded by his son Y``: a possessive pronoun matching its clause's pronoun subject
+    is that subject, whoever coreference found nearer."""
+    subj_form = BINDING.get(poss.lower_)
+    verb = noun.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj_form is None or subj is None or subj.lower_ != subj_form or subj.i > noun.i:
+        return []
+    return [k for k in facts.denote(subj) if facts.type(k) == "PERSON"][:1]
+
+
+def _alias_of_owner(facts: Facts, filler: Token, owners: list[str]) -> bool:
+    """``the son of Yakub ( Jacob )``: a name in brackets right after an owner is the owner's other name."""
+    i = filler.left_edge.i - 1
+    brackets = False
+    while i >= 0 and facts.doc[i].is_punct:
+        brackets = brackets or facts.doc[i].text in {"(", "["}
+        i -= 1
+    return brackets and i >= 0 and facts.key(i) in owners
+
+
+def _unnamed_conjunct(facts: Facts, noun: Token, poss: Token) -> bool:
+    """``X and his wife Y`` where X names no person of the article: the owner is X, whoever it is."""
+    if poss.pos_ != "PRON" or noun.dep_ != "conj" or noun.head.i == noun.i:
+        return False
+    return not _conjunct_owner(facts, noun, poss)
 
 
 def _fillers(facts: Facts, noun: Token) -> list[Token]:
@@ -213,7 +248,7 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
             continue
         typ = inverse.get(word) or nouns[word]
         for filler in _fillers(facts, tok):
-            if _misattached(filler):
+            if _misattached(filler) or _alias_of_owner(facts, filler, owners):
                 continue
             fills = facts.denote(filler, conj=False)  # one noun, one filler: "A (father of X) and B"
             if not fills and not _needs_people(typ):
