@@ -756,7 +756,7 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         r.evidence = facts.evidence(doc[f.anchor], toks)
         r.confidence = f.confidence  # the construction's prior; dossier.confidence adds status and coreference
         if ago:
-            r.confidence = min(r.confidence, LONG_AGO)  # a post held in a story of the past: whether it still is, unsaid
+            r.confidence = min(r.confidence, LONG_AGO)  # a post in a story of the past: held now? unsaid
         if narrow:  # point at the identifying phrase only, never at the imagined clause around it
             a, b = doc[min(t.i for t in toks)], doc[max(t.i for t in toks)]
             r.evidence = Span(a.idx, b.idx + len(b), facts.text[a.idx : b.idx + len(b)])
