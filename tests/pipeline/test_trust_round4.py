@@ -175,3 +175,29 @@ def test_his_wife_after_a_conjunct_is_that_conjuncts(nlp, text: str, pairs: set[
 def test_a_name_in_brackets_after_a_parent_is_the_parents_other_name(nlp) -> None:
     ties = _ties("Yoran is believed to have been the third son of Abiel ( Avel ), and his favourite.")
     assert not [t for t in ties if t[1] == "family.parent" and t[2] == "Avel"]
+
+
+CONDITIONAL_TIES = [
+    ("Mara Quill voted for Oren Basset.", True),
+    ("Just 8 percent of the voters said they would vote for Oren Basset.", False),
+    ("Mara Quill said she could back Oren Basset.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "tie"), CONDITIONAL_TIES)
+def test_a_tie_someone_would_make_is_no_tie(nlp, text: str, tie: bool) -> None:
+    assert bool([t for t in _ties(text) if t[1] == "political.supported"]) is tie
+
+
+def test_brothers_after_a_named_conjunct_are_that_persons(nlp) -> None:
+    ties = _ties("The battle of Varnholt was fought between his sons Edo Marr (the eldest son) and his two "
+                 "younger brothers Ivo Marr and Pell Marr.")
+    siblings = {frozenset((s, o)) for s, t, o, _ in ties if t == "family.sibling"}
+    assert frozenset(("Ivo Marr", "Edo Marr")) in siblings
+    assert not [t for t in ties if "Varnholt" in (t[0] or "", t[2] or "")]
+
+
+def test_a_figurative_call_is_no_contact(nlp) -> None:
+    ties = _ties("At the time, Mara Quill called Oren Basset, a former mill owner who was twice fined, "
+                 "an outstanding leader.")
+    assert not [t for t in ties if t[1] == "contact.spoke_with" and t[3]]

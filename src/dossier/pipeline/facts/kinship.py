@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from ...graph import Relation
 from .. import lexicons
 from .index import PEOPLE, Facts, fact_subject
-from .relations import Hit, hyphenated_kin
+from .relations import Hit, conjunct_owner, hyphenated_kin, unnamed_conjunct
 
 NAMED = 0.85  # the owner is a name, or the relation needs no owner
 PRONOUN = 0.7  # the owner is a pronoun (coreference)
@@ -89,8 +89,11 @@ def _owners(facts: Facts, noun: Token) -> tuple[list[str], bool]:
     weak = False
     for c in noun.children:
         if c.dep_ == "poss":
-            owners += [k for k in facts.denote(c) if facts.is_a(k, PEOPLE)]
-            weak = weak or c.pos_ == "PRON"
+            if unnamed_conjunct(facts, noun, c):
+                continue  # "the battle's victor and his sons A and B": "his" is no one named
+            bound = conjunct_owner(facts, noun, c)  # "A and his two brothers B and C": A's brothers
+            owners += bound or [k for k in facts.denote(c) if facts.is_a(k, PEOPLE)]
+            weak = weak or (c.pos_ == "PRON" and not bound)
         elif c.dep_ == "prep" and c.lower_ == "of":
             owners += [k for p in c.children if p.dep_ == "pobj" for k in facts.denote(p) if facts.is_a(k, PEOPLE)]
     verb = noun.head
