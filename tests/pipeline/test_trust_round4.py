@@ -201,3 +201,18 @@ def test_a_figurative_call_is_no_contact(nlp) -> None:
     ties = _ties("At the time, Mara Quill called Oren Basset, a former mill owner who was twice fined, "
                  "an outstanding leader.")
     assert not [t for t in ties if t[1] == "contact.spoke_with" and t[3]]
+
+
+KIN_LISTS = [
+    # (text, expected sibling pairs)
+    ("The fund was set up for the three Marr sisters: Ida Marr, Una Marr and Vera Marr.",
+     {frozenset(("Ida Marr", "Una Marr")), frozenset(("Ida Marr", "Vera Marr")), frozenset(("Una Marr", "Vera Marr"))}),
+    ("The shop has three owners: Ida Marr, Una Marr and Vera Marr.", set()),
+    ("Ida Marr and Una Marr were the daughters of Cato Marr.", {frozenset(("Ida Marr", "Una Marr"))}),
+    ("Ida Marr and Una Marr were the children in the photo.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "pairs"), KIN_LISTS)
+def test_a_kin_list_after_a_colon_or_a_copula(nlp, text: str, pairs: set[frozenset[str]]) -> None:
+    assert {frozenset((s, o)) for s, t, o, _ in _ties(text) if t == "family.sibling"} == pairs

@@ -73,6 +73,11 @@ def _members(facts: Facts, noun: Token) -> list[tuple[str, Token]]:
     heads = [c for c in noun.children if c.dep_ == "appos"]
     if not heads and noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lemma_.lower() in _spec()["list_verbs"]:
         heads = [c for c in noun.head.children if c.dep_ in {"dobj", "attr"}]
+    if not heads and noun.dep_ == "attr" and noun.head.lemma_.lower() == "be" and \
+            any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        heads = [c for c in noun.head.children if c.dep_ == "nsubj"]  # "A and B were the children of X"
+    if not heads:
+        heads = _after_colon(facts, noun)
     out: list[tuple[str, Token]] = []
     for h in heads:
         for t in _chain(h, appos=True):
@@ -80,6 +85,19 @@ def _members(facts: Facts, noun: Token) -> list[tuple[str, Token]]:
                 if k not in [o for o, _ in out]:
                     out.append((k, t))
     return out
+
+
+def _after_colon(facts: Facts, noun: Token) -> list[Token]:
+    """``the five Rockefeller brothers: A, B and C`` where the parser hung the list elsewhere: the name
+    right after the colon heads it."""
+    doc = facts.doc
+    i = noun.i + 1
+    if i + 1 >= len(doc) or doc[i].text != ":" or not facts.key(i + 1):
+        return []
+    key, tok = facts.key(i + 1), doc[i + 1]
+    while tok.head.i != tok.i and facts.key(tok.head.i) == key and tok.head.i > tok.i:
+        tok = tok.head  # "John D. Rockefeller III": the name's last word carries the list
+    return [tok] if facts.type(key) == "PERSON" else []
 
 
 def _owners(facts: Facts, noun: Token) -> tuple[list[str], bool]:
