@@ -183,6 +183,16 @@ CONDITIONAL_TIES = [
     ("Mara Quill said she could back Oren Basset.", False),
 ]
 
+PLANNED_CONTACTS = [
+    ("Mara Quill met with Oren Basset on Monday.", True),
+    ("Mara Quill will meet with Oren Basset later this month, officials said.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "met"), PLANNED_CONTACTS)
+def test_a_planned_meeting_is_no_meeting(nlp, text: str, met: bool) -> None:
+    assert bool([t for t in _ties(text) if t[1] == "contact.met"]) is met
+
 
 @pytest.mark.parametrize(("text", "tie"), CONDITIONAL_TIES)
 def test_a_tie_someone_would_make_is_no_tie(nlp, text: str, tie: bool) -> None:

@@ -565,7 +565,8 @@ def _carried_orgs(facts: Facts, objs: list[Token], data: dict) -> list[str]:
 
 
 DEONTIC = frozenset({"should", "ought", "must", "shall"})  # "X should endorse Y": advice, not a tie
-CONDITIONAL = frozenset({"would", "could", "'d", "’d"})  # "said they would vote for Y": a prediction or intention
+# "said they would vote for Y", "will meet Y later this month": a prediction, an intention or a plan
+CONDITIONAL = frozenset({"would", "could", "'d", "’d", "will", "'ll", "’ll", "wo"})
 
 
 def _unstated(typ: str, verb: Token) -> bool:
