@@ -36,7 +36,8 @@ PRIOR_CASES = [
     ("Holt: Tariff Plan Is a Disaster for Farmers", "Disaster for Farmers", True),
     ("A new poll shows Dana Holt leading in every county.", "leading in every county", True),
     ("The audit found that the agency had lost track of millions.", "lost track of millions", True),
-    ("Mayor Ada Reyes called for a recount of the ballots.", "recount of the ballots", True),
+    # a call's object is what is called for, not a statement (kept in --all: PolNeAR marks it an attribution)
+    ("Mayor Ada Reyes called for a recount of the ballots.", "recount of the ballots", False),
     ('Mayor Ada Reyes described the budget as "a gift to the ferry lobby."', "gift to the ferry", True),
     ('"Get out of my harbor," Ada Reyes barked at the reporters.', "Get out of my harbor", True),
     ("Mayor Ada Reyes called on the council to reject the plan.", "the council", False),

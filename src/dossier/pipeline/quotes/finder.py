@@ -27,7 +27,9 @@ from . import attribution as attr
 from .base import Found
 from .clauses import ClausePasses
 from .cues import cue_words
+from .descriptions import named_organisation
 from .direct import DirectPasses
+from .statement import doubt
 
 
 class QuoteFinder(DossierComponent[list[Quote]]):
@@ -72,6 +74,8 @@ class _Finder(ClausePasses, DirectPasses):
 
     def _quote(self, n: int, f: Found) -> Quote:
         doc = self.doc
+        if f.speaker.key is None and not f.speaker.unnamed:
+            f.speaker.key = named_organisation(f.speaker.span, self.mentions)  # "the union said"
         cue = cue_words(f.cue) if f.cue is not None else None
         if cue is not None and f.cue_end is not None:
             cue = doc[cue.start : max(cue.end, f.cue_end)]
@@ -88,7 +92,7 @@ class _Finder(ClausePasses, DirectPasses):
             when=f.when,
             source=f.speaker.key,
             text=" ".join(self.text[s:e] for s, e in f.pieces) if f.pieces else self.text[f.start : f.end],
-            confidence=cue_prior(f, self._quoted_words(f)),
+            confidence=NOT_A_STATEMENT if doubt(doc, f) else cue_prior(f, self._quoted_words(f)),
             pieces=[Span(s, e, self.text[s:e]) for s, e in f.pieces] if f.pieces and len(f.pieces) > 1 else None,
         )
 
@@ -107,6 +111,7 @@ class _Finder(ClausePasses, DirectPasses):
 # is a speaker of its own.
 SAYING, LEAD, DOCUMENT, CALL, QUOTED, BELIEF, STANCE, SELF = 0.9, 0.85, 0.85, 0.8, 0.8, 0.55, 0.55, 0.4
 NO_SPEAKER = 0.6
+NOT_A_STATEMENT = 0.4  # words :func:`.statement.doubt` finds are no one's statement: kept, hidden by default
 MIN_QUOTED_WORDS = 2
 NEXT_TO_QUOTE = 4  # most tokens from a cue verb to the quote it opens (verb, particle, comma, mark)
 SINGULAR = frozenset({"he", "she", "it", "him", "her"})
