@@ -99,7 +99,9 @@ def test_a_post_in_a_story_of_long_ago_is_not_shown_current(nlp) -> None:
 BARE_TITLES = [
     # (text, person, title, shown by default)
     ("Nils Arden, president of Corvel Partners, spoke.", "Nils Arden", "president", True),
-    ("\"It is a bubble,\" said Nils Arden, president of the local rowing club.", "Nils Arden", "president", False),
+    ("\"It is a bubble,\" said Nils Arden, president of Wealth-X, a firm that tracks yachts.", "Nils Arden",
+     "president", False),
+    ("Nils Arden was named chair of the Port Vale harbor board on Wednesday.", "Nils Arden", "chair", True),
     ("\"It is a bubble,\" said Nils Arden, the executive director.", "Nils Arden", "executive director", False),
     ("President Nils Arden spoke on Monday.", "Nils Arden", "president", True),
     ("In 2020 Nils Arden became vice president.", "Nils Arden", "vice president", True),

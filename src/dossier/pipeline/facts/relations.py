@@ -565,8 +565,8 @@ def _carried_orgs(facts: Facts, objs: list[Token], data: dict) -> list[str]:
 
 
 DEONTIC = frozenset({"should", "ought", "must", "shall"})  # "X should endorse Y": advice, not a tie
-# "said they would vote for Y", "will meet Y later this month": a prediction, an intention or a plan
-CONDITIONAL = frozenset({"would", "could", "'d", "’d", "will", "'ll", "’ll", "wo"})
+CONDITIONAL = frozenset({"would", "could", "'d", "’d"})  # "said they would vote for Y": a prediction or intention
+FUTURE = frozenset({"will", "'ll", "’ll", "wo"})  # "will meet Y later this month": a contact planned, not made
 
 
 def _unstated(typ: str, verb: Token) -> bool:
@@ -576,7 +576,8 @@ def _unstated(typ: str, verb: Token) -> bool:
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
     if verb.dep_ in {"xcomp", "conj"}:
         modals |= {c.lower_ for c in verb.head.children if c.dep_ == "aux" and c.tag_ == "MD"}
-    return bool(modals & (DEONTIC | CONDITIONAL)) or (typ in {"contest.defeated", "contest.lost_to"} and bool(modals))
+    return bool(modals & (DEONTIC | CONDITIONAL)) or (typ.startswith("contact.") and bool(modals & FUTURE)) or (
+        typ in {"contest.defeated", "contest.lost_to"} and bool(modals))
 
 
 def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs: list[Token]) -> list[Hit]:

@@ -176,6 +176,13 @@ def title_at(facts: Facts, head: Token) -> Title | None:
     return Title(norm, words[0].i, end, head, current, later and head.dep_ == "conj", future)
 
 
+def _of_common_noun(head: Token) -> bool:
+    """``chair of the harbor board``: the title says of what in words (a name we failed to link,
+    "president of Wealth-X", says nothing once the name is left out)."""
+    return any(c.dep_ == "prep" and c.lower_ in {"of", "at"} and p.dep_ == "pobj" and p.pos_ == "NOUN"
+               for c in head.children for p in c.children)
+
+
 def _has_of(head: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in {"of", "at"} for c in head.children)
 
@@ -425,7 +432,8 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         if t.later or t.future or (current is None and when):
             dated = True  # "later her chief of staff", "his 2019 campaign manager": not known to be current
         # "its chair", "the board's chair": said of whom; "became vice president": an office of state
-        owned = any(c.dep_ == "poss" for c in h.children) or (t.text in _mods()["head_titles"] and not _has_of(h))
+        owned = any(c.dep_ == "poss" for c in h.children) or _of_common_noun(h) or (
+            t.text in _mods()["head_titles"] and not _has_of(h))
         out.append(Found(role, anchor, org_type, confidence=base, lo=h.left_edge.i, hi=h.i, dated=dated,
                          future=t.future, premod=owned))
     return out
