@@ -61,7 +61,9 @@ def doubt(doc: Doc, f: Found) -> str | None:
 
 
 def _content(doc: Doc, f: Found) -> DocSpan | None:
-    start, end = f.pieces[0] if f.pieces else (f.start, f.end)
+    # a quotation split by its cue is judged by its first passage; a reported clause split around
+    # its cue ("The permit, his campaign said, had been hard to get") by the whole of it
+    start, end = f.pieces[0] if f.pieces and f.kind == "direct" else (f.start, f.end)
     return doc.char_span(start, end, alignment_mode="expand")
 
 
