@@ -40,6 +40,9 @@ STATUS_WEIGHT = {
     "unknown": 0.8,
     "hypothetical": 0.3,
 }
+# A role, tie or event asked about ("Did Ada Obi endorse Bo Lane?", "whether she will") is not known
+# to hold: hidden by default, whatever its construction (a quote's own status is weighed above).
+FACT_STATUS_WEIGHT = {**STATUS_WEIGHT, "unknown": 0.65}
 KIND_PRIOR = {"quote": 0.85, "role": 0.8, "relation": 0.8, "event": 0.8, "claim": 0.9}
 QUOTE_PRIOR = {"direct": 0.9, "mixed": 0.85, "indirect": 0.8, "according_to": 0.85}
 NO_CUE = 0.8  # a quote attributed without a cue of its own (a speaker found by proximity)
@@ -65,21 +68,23 @@ def score(graph: ArticleGraph) -> ArticleGraph:
         where = q.speaker_span or q.span
         q.confidence = _combine(prior, q.status, people.certainty([q.speaker], where))
     for r in graph.roles:
-        r.confidence = _combine(r.confidence or KIND_PRIOR["role"], r.status, people.certainty([r.person], r.evidence))
+        r.confidence = _combine(r.confidence or KIND_PRIOR["role"], r.status, people.certainty([r.person], r.evidence),
+                                FACT_STATUS_WEIGHT)
     for rel in graph.relations:
         refs = [rel.subject, rel.object]
         rel.confidence = _combine(rel.confidence or KIND_PRIOR["relation"], rel.status,
-                                  people.certainty(refs, rel.evidence))
+                                  people.certainty(refs, rel.evidence), FACT_STATUS_WEIGHT)
     for ev in graph.events:
         refs = [p.entity for p in ev.participants]
-        ev.confidence = _combine(ev.confidence or KIND_PRIOR["event"], ev.status, people.certainty(refs, ev.evidence))
+        ev.confidence = _combine(ev.confidence or KIND_PRIOR["event"], ev.status, people.certainty(refs, ev.evidence),
+                                 FACT_STATUS_WEIGHT)
     for c in graph.claims:  # a claim records a status: its own status is no doubt about it
         c.confidence = c.confidence or KIND_PRIOR["claim"]
     return graph
 
 
-def _combine(prior: float, status: str, certainty: float) -> float:
-    return round(max(0.0, min(1.0, prior * STATUS_WEIGHT.get(status, 0.5) * certainty)), 3)
+def _combine(prior: float, status: str, certainty: float, weights: dict[str, float] = STATUS_WEIGHT) -> float:
+    return round(max(0.0, min(1.0, prior * weights.get(status, 0.5) * certainty)), 3)
 
 
 class _Mentions:

@@ -62,6 +62,7 @@ class Hit:
 
 
 PREPS = {"to", "of", "from", "for", "into", "in"}
+NEGATORS = frozenset({"not", "n't", "never"})
 PARTICLES = frozenset({"out", "away", "down", "up", "off", "in", "into"})
 POSTS = frozenset({"post", "position", "job", "seat", "cabinet", "bench", "court", "ticket", "nominee"})
 
@@ -122,6 +123,8 @@ def _middle_ok(verb: Token, trig: Trigger) -> bool:
         return True
     kids = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod", "prep", "dobj"}}
     after = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 3]]
+    if any(w in NEGATORS for w in after) or any(c.dep_ == "neg" for c in verb.children):
+        return False  # "pleaded not guilty": a plea, the opposite of the trigger's words
     return all(m in kids or m in after for m in trig.middle)
 
 

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from ...graph import Relation
 from .. import lexicons
 from .index import PEOPLE, Facts, fact_subject
-from .relations import Hit, hyphenated_kin
+from .relations import Hit, conjunct_owner, hyphenated_kin, unnamed_conjunct
 
 NAMED = 0.85  # the owner is a name, or the relation needs no owner
 PRONOUN = 0.7  # the owner is a pronoun (coreference)
@@ -73,6 +73,11 @@ def _members(facts: Facts, noun: Token) -> list[tuple[str, Token]]:
     heads = [c for c in noun.children if c.dep_ == "appos"]
     if not heads and noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lemma_.lower() in _spec()["list_verbs"]:
         heads = [c for c in noun.head.children if c.dep_ in {"dobj", "attr"}]
+    if not heads and noun.dep_ == "attr" and noun.head.lemma_.lower() == "be" and \
+            any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        heads = [c for c in noun.head.children if c.dep_ == "nsubj"]  # "A and B were the children of X"
+    if not heads:
+        heads = _after_colon(facts, noun)
     out: list[tuple[str, Token]] = []
     for h in heads:
         for t in _chain(h, appos=True):
@@ -82,6 +87,19 @@ def _members(facts: Facts, noun: Token) -> list[tuple[str, Token]]:
     return out
 
 
+def _after_colon(facts: Facts, noun: Token) -> list[Token]:
+    """``the five Rockefeller brothers: A, B and C`` where the parser hung the list elsewhere: the name
+    right after the colon heads it."""
+    doc = facts.doc
+    i = noun.i + 1
+    if i + 1 >= len(doc) or doc[i].text != ":" or not facts.key(i + 1):
+        return []
+    key, tok = facts.key(i + 1), doc[i + 1]
+    while tok.head.i != tok.i and facts.key(tok.head.i) == key and tok.head.i > tok.i:
+        tok = tok.head  # "John D. Rockefeller III": the name's last word carries the list
+    return [tok] if facts.type(key) == "PERSON" else []
+
+
 def _owners(facts: Facts, noun: Token) -> tuple[list[str], bool]:
     """Whose the kin noun is, and whether that rests on a pronoun: the possessor (``X's sons``,
     ``his sons``, ``the sons of X``), or the subject of "have" (``X and Y had three sons``)."""
@@ -89,8 +107,11 @@ def _owners(facts: Facts, noun: Token) -> tuple[list[str], bool]:
     weak = False
     for c in noun.children:
         if c.dep_ == "poss":
-            owners += [k for k in facts.denote(c) if facts.is_a(k, PEOPLE)]
-            weak = weak or c.pos_ == "PRON"
+            if unnamed_conjunct(facts, noun, c):
+                continue  # "the battle's victor and his sons A and B": "his" is no one named
+            bound = conjunct_owner(facts, noun, c)  # "A and his two brothers B and C": A's brothers
+            owners += bound or [k for k in facts.denote(c) if facts.is_a(k, PEOPLE)]
+            weak = weak or (c.pos_ == "PRON" and not bound)
         elif c.dep_ == "prep" and c.lower_ == "of":
             owners += [k for p in c.children if p.dep_ == "pobj" for k in facts.denote(p) if facts.is_a(k, PEOPLE)]
     verb = noun.head

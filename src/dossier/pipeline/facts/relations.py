@@ -155,7 +155,9 @@ def _possessors(facts: Facts, noun: Token) -> list[str]:
     out: list[str] = []
     for c in noun.children:
         if c.dep_ == "poss":
-            out += _conjunct_owner(facts, noun, c) or facts.denote(c)
+            if unnamed_conjunct(facts, noun, c):
+                continue  # "the film's star and his wife Y": "his" is the unnamed one, not coreference's pick
+            out += conjunct_owner(facts, noun, c) or _bound_owner(facts, noun, c) or facts.denote(c)
         elif c.dep_ == "prep" and c.lower_ in {"of", "to"}:
             for p in c.children:
                 if p.dep_ == "pobj" and not _alternatives(p):
@@ -168,7 +170,7 @@ def _alternatives(tok: Token) -> bool:
     return any(t.dep_ == "cc" and t.lower_ in {"or", "nor"} for t in tok.subtree if t.head.i >= tok.i)
 
 
-def _conjunct_owner(facts: Facts, noun: Token, poss: Token) -> list[str]:
+def conjunct_owner(facts: Facts, noun: Token, poss: Token) -> list[str]:
     """``X and his wife Y``, ``X, as well as his son Y``: the pronoun is the person the kin phrase is
     coordinated with, whatever coreference said (the nearest antecedent, not the article's subject)."""
     if poss.pos_ != "PRON" or noun.dep_ != "conj":
@@ -178,6 +180,39 @@ def _conjunct_owner(facts: Facts, noun: Token, poss: Token) -> list[str]:
         head = head.head
     keys = [k for k in facts.denote(head, conj=False) if facts.type(k) == "PERSON"]
     return keys[:1]
+
+
+BINDING = {"his": "he", "her": "she", "their": "they"}
+
+
+def _bound_owner(facts: Facts, noun: Token, poss: Token) -> list[str]:
+    """``He was succeeded by his son Y``: a possessive pronoun matching its clause's pronoun subject
+    is that subject, whoever coreference found nearer."""
+    subj_form = BINDING.get(poss.lower_)
+    verb = noun.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj_form is None or subj is None or subj.lower_ != subj_form or subj.i > noun.i:
+        return []
+    return [k for k in facts.denote(subj) if facts.type(k) == "PERSON"][:1]
+
+
+def _alias_of_owner(facts: Facts, filler: Token, owners: list[str]) -> bool:
+    """``the son of Yakub ( Jacob )``: a name in brackets right after an owner is the owner's other name."""
+    i = filler.left_edge.i - 1
+    brackets = False
+    while i >= 0 and facts.doc[i].is_punct:
+        brackets = brackets or facts.doc[i].text in {"(", "["}
+        i -= 1
+    return brackets and i >= 0 and facts.key(i) in owners
+
+
+def unnamed_conjunct(facts: Facts, noun: Token, poss: Token) -> bool:
+    """``X and his wife Y`` where X names no person of the article: the owner is X, whoever it is."""
+    if poss.pos_ != "PRON" or noun.dep_ != "conj" or noun.head.i == noun.i:
+        return False
+    return not conjunct_owner(facts, noun, poss)
 
 
 def _fillers(facts: Facts, noun: Token) -> list[Token]:
@@ -213,7 +248,7 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
             continue
         typ = inverse.get(word) or nouns[word]
         for filler in _fillers(facts, tok):
-            if _misattached(filler):
+            if _misattached(filler) or _alias_of_owner(facts, filler, owners):
                 continue
             fills = facts.denote(filler, conj=False)  # one noun, one filler: "A (father of X) and B"
             if not fills and not _needs_people(typ):
@@ -221,7 +256,7 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
                 fills = [ref] if ref else []
             if set(fills) & set(owners):
                 continue  # "the son of X and Y": the filler is not one of the owners
-            weak = any(c.dep_ == "poss" and c.pos_ == "PRON" and not _conjunct_owner(facts, tok, c)
+            weak = any(c.dep_ == "poss" and c.pos_ == "PRON" and not conjunct_owner(facts, tok, c)
                        for c in tok.children)  # "his wife": rests on coref ("X and his wife": on the parse)
             for f in fills:
                 for o in owners:
@@ -530,6 +565,8 @@ def _carried_orgs(facts: Facts, objs: list[Token], data: dict) -> list[str]:
 
 
 DEONTIC = frozenset({"should", "ought", "must", "shall"})  # "X should endorse Y": advice, not a tie
+CONDITIONAL = frozenset({"would", "could", "'d", "’d"})  # "said they would vote for Y": a prediction or intention
+FUTURE = frozenset({"will", "'ll", "’ll", "wo"})  # "will meet Y later this month": a contact planned, not made
 
 
 def _unstated(typ: str, verb: Token) -> bool:
@@ -539,7 +576,8 @@ def _unstated(typ: str, verb: Token) -> bool:
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
     if verb.dep_ in {"xcomp", "conj"}:
         modals |= {c.lower_ for c in verb.head.children if c.dep_ == "aux" and c.tag_ == "MD"}
-    return bool(modals & DEONTIC) or (typ in {"contest.defeated", "contest.lost_to"} and bool(modals))
+    return bool(modals & (DEONTIC | CONDITIONAL)) or (typ.startswith("contact.") and bool(modals & FUTURE)) or (
+        typ in {"contest.defeated", "contest.lost_to"} and bool(modals))
 
 
 def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs: list[Token]) -> list[Hit]:
@@ -556,7 +594,15 @@ def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs:
         return []
     if typ == "contact.spoke_with" and any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in verb.children):
         return []  # "called her a disgrace": naming, not a call
-    out = [Hit(typ, s_key, o_key, toks, 0.8, timed=_single(facts, verb), negated=neg)]
+    prior = 0.8
+    if typ == "contact.spoke_with" and verb.lemma_.lower() == "call":
+        from .events import CALL_WITHOUT_CUE, _call_cue, _figurative_call
+
+        if _figurative_call(verb, objs):
+            return []  # "called Obi, a former aide, an outstanding leader": a name given, not a call
+        if not _call_cue(verb):
+            prior = CALL_WITHOUT_CUE  # no phone word, purpose or time: as likely a name given as a call
+    out = [Hit(typ, s_key, o_key, toks, prior, timed=_single(facts, verb), negated=neg)]
     if typ == "professional.hired" and facts.is_a(o_key, PEOPLE) and not _as_peer(verb):
         out.append(Hit("professional.worked_for", o_key, s_key, toks, 0.75, negated=neg))
     return out

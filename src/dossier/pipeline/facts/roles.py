@@ -56,6 +56,8 @@ class Found:
     verb: int | None = None  # the predicate that states it ("was named chief"), if any
     appos: bool = False  # stated by an apposition ("Obi, the mayor")
     dated: bool = False  # "later her chief of staff", "his 2019 campaign manager": not known to be current
+    future: bool = False  # "our next president", "the incoming ambassador": not (yet) held
+    premod: bool = False  # "President Ada Obi", "its chair": the title says whose it is without an org
 
 
 @lru_cache(maxsize=1)
@@ -174,6 +176,13 @@ def title_at(facts: Facts, head: Token) -> Title | None:
     return Title(norm, words[0].i, end, head, current, later and head.dep_ == "conj", future)
 
 
+def _of_common_noun(head: Token) -> bool:
+    """``chair of the harbor board``: the title says of what in words (a name we failed to link,
+    "president of Wealth-X", says nothing once the name is left out)."""
+    return any(c.dep_ == "prep" and c.lower_ in {"of", "at"} and p.dep_ == "pobj" and p.pos_ == "NOUN"
+               for c in head.children for p in c.children)
+
+
 def _has_of(head: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in {"of", "at"} for c in head.children)
 
@@ -216,9 +225,23 @@ def _pub_year(facts: Facts) -> int | None:
 def _long_ago(facts: Facts, toks: list[Token]) -> bool:
     """The clause stating a title is set two or more years before publication ("In 1964, Gov. X ...")."""
     pub = _pub_year(facts)
-    value = facts.clause_time(toks) if pub is not None else None
+    if pub is None:
+        return False
+    value = facts.clause_time(toks) or _story_time(facts, toks[0])
     year = (value or "")[:YEAR_LEN]
-    return pub is not None and year.isdigit() and int(year) <= pub - 2
+    return year.isdigit() and int(year) <= pub - 2
+
+
+def _story_time(facts: Facts, tok: Token) -> str | None:
+    """The time a past-tense sentence inherits from the sentence before it in the same paragraph
+    ("In 1980, the party chose X. (X also benefited from President Y's ...)")."""
+    sent = tok.sent
+    if sent.root.tag_ != "VBD" or sent.start == 0:
+        return None
+    prev = facts.doc[sent.start - 1].sent
+    if "\n" in facts.doc[prev.start:sent.start + 1].text.strip():
+        return None  # a new paragraph starts a new story
+    return facts.clause_time([prev.root])
 
 
 def _truncated_org(facts: Facts, tok: Token, key: str) -> bool:
@@ -316,7 +339,8 @@ def _premodifier(facts: Facts) -> list[Found]:
         run: list[Token] = []
         while j >= 0:
             t = doc[j]
-            if _in_title_run(facts, t) or (run and t.is_lower and normalise(f"{t.text} {run[0].text}") in _titles()):
+            if _in_title_run(facts, t) or (run and t.is_lower and normalise(f"{t.text} {run[0].text}") in _titles()) \
+                    or (run and _lower_title_word(t, run)):
                 run.insert(0, t)  # the lower-case half of "White House press secretary Josh Earnest"
             else:
                 break
@@ -333,6 +357,11 @@ def _premodifier(facts: Facts) -> list[Found]:
                 break
         if title is None or title in _mods()["honorifics"]:
             continue
+        elected = lexicons.load("facts/role_titles_elected")
+        while lead and lead[-1].is_lower and lead[-1].tag_ == "NN" and lead[-1].dep_ == "compound" and \
+                _mod_class(lead[-1].text) is None and title not in elected:
+            title = f"{lead[-1].lower_} {title}"  # "campaign manager", "radio host" (not "convention senator")
+            lead = lead[:-1]
         current: bool | None = True
         for w in lead:
             cls = _mod_class(w.text)
@@ -352,13 +381,31 @@ def _premodifier(facts: Facts) -> list[Found]:
                 place = place or k
             elif typ in {"ORG", "OUTLET", "GROUP"}:
                 org, org_type = org or k, org_type or typ
+        first = run[0].i
+        if org is None and place is None and first >= 2 and doc[first - 1].tag_ == "POS":
+            k = facts.key(first - 2)  # "Planned Parenthood's president Ada Obi": the possessor is the employer
+            typ = facts.type(k) if k else None
+            if typ in {"ORG", "OUTLET", "GROUP"}:
+                org, org_type = k, typ
+            elif typ in {"GPE", "LOC"}:
+                place = k
         sig = f"{key}|{title}|{org}|{place}"
         if sig in seen:
             continue
         seen.add(sig)
         role = Role(person=key, title=title, org=org, place=place, current=current)
-        out.append(Found(role, start, org_type, confidence=0.85, lo=run[0].i))
+        # "President Ada Obi" (a head of state or government), not "led by president Ada Obi"
+        capital = words[len(lead)].text[:1].isupper() and title in _mods()["head_titles"]
+        out.append(Found(role, start, org_type, confidence=0.85, lo=run[0].i, premod=capital))
     return out
+
+
+def _lower_title_word(t: Token, run: list[Token]) -> bool:
+    """A lower-case word modifying the title run that follows it: "campaign" in "Trump campaign manager
+    Ada Obi", "homeland" in "former homeland security secretary Ada Obi"."""
+    return t.is_lower and t.is_alpha and t.tag_ in {"NN", "JJ"} and t.dep_ in {"compound", "amod"} and \
+        t.head.i in {r.i for r in run} and _mod_class(t.text) not in {"past", "future"} and \
+        is_title(run[-1].text)
 
 
 def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 0.8) -> list[Found]:
@@ -376,14 +423,29 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         current = t.current
         if n == 0 and len(chain) > 1 and any(title_at(facts, c) and title_at(facts, c).later for c in chain[1:]):  # type: ignore[union-attr]
             current = False if current is None else current
+        if n > 0 and current is None and not t.later and _shares_past(facts, chain[0], h):
+            current = False  # "a former governor and two-term mayor": "former" is said of both
         if past_year and current is True:
             current = None  # "now ... in the 2012 campaign" is not said of today
         role = Role(person=person, title=t.text, org=org, place=place, when=when, current=current)
         dated = False
         if t.later or t.future or (current is None and when):
             dated = True  # "later her chief of staff", "his 2019 campaign manager": not known to be current
-        out.append(Found(role, anchor, org_type, confidence=base, lo=h.left_edge.i, hi=h.i, dated=dated))
+        # "its chair", "the board's chair": said of whom; "became vice president": an office of state
+        owned = any(c.dep_ == "poss" for c in h.children) or _of_common_noun(h) or (
+            t.text in _mods()["head_titles"] and not _has_of(h))
+        out.append(Found(role, anchor, org_type, confidence=base, lo=h.left_edge.i, hi=h.i, dated=dated,
+                         future=t.future, premod=owned))
     return out
+
+
+def _shares_past(facts: Facts, first: Token, conj: Token) -> bool:
+    """``first`` carries a past modifier ("former") and ``conj`` none of its own."""
+    t = title_at(facts, first)
+    own = title_at(facts, conj)
+    if t is None or own is None or t.current is not False or own.current is not None:
+        return False
+    return not any(c.lower_ in {"now", "currently", "later", "then"} for c in conj.subtree if c.i < conj.i)
 
 
 def _appositions(facts: Facts) -> list[Found]:
@@ -395,6 +457,8 @@ def _appositions(facts: Facts) -> list[Found]:
         person = facts.key(tok.i)
         if person and facts.type(person) == "PERSON":
             for c in tok.children:
+                if c.dep_ == "appos" and any(k.dep_ == "conj" and tok.i < k.i < c.i for k in tok.children):
+                    continue  # "Ada Obi and Bo Lane, the club's manager": the description is Lane's
                 if c.dep_ == "appos" and not facts.key(c.i) and (person, c.i) not in done:
                     done.add((person, c.i))
                     out += _present(_from_np(facts, c, person, tok.i))
@@ -410,11 +474,20 @@ def _appositions(facts: Facts) -> list[Found]:
         if span is None or not person or facts.type(person) != "PERSON":
             continue
         root = span.root
-        if (person, root.i) in done:
+        if (person, root.i) in done or _after_other_person(facts, span.start, person):
             continue
         done.add((person, root.i))
         out += _from_np(facts, root, person, root.i)
     return out
+
+
+def _after_other_person(facts: Facts, start: int, person: str) -> bool:
+    """The apposition follows another person's name ("Ada Obi and Bo Lane, the manager"): it is theirs."""
+    i = start - 1
+    while i >= 0 and facts.doc[i].is_punct:
+        i -= 1
+    other = facts.key(i) if i >= 0 else None
+    return other is not None and other != person and facts.type(other) == "PERSON"
 
 
 def _present(found: list[Found]) -> list[Found]:
@@ -461,6 +534,8 @@ def _predicates(facts: Facts) -> list[Found]:
         times = _time_range(facts, verb)
         for pred in preds:
             for f in _from_np(facts, pred, person, holder.i, base=0.8):
+                if f.future and lemma == "be":
+                    continue  # "is our next president": a prediction, no post held ("named as its next provost" is)
                 r = f.role
                 if lemma in STARTING_VERBS:
                     r.start = r.start or times.get("start") or times.get("when")
@@ -500,6 +575,8 @@ def _tense_current(verb: Token, lemma: str, times: dict[str, str]) -> bool | Non
 
 
 POSSESSOR_DESCRIPTOR = 0.55
+LONG_AGO = 0.55  # a title in a clause set years before publication ("In 1964, Gov. Ada Obi ...")
+BARE_PRIOR = 0.55  # a generic title with no organisation or place ("Ada Obi, president of a firm we did not link")
 POSTS = frozenset({"position", "job", "post", "slot", "seat", "spot", "role", "office", "nomination", "chair"})
 
 
@@ -654,6 +731,7 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     found = _premodifier(facts) + _appositions(facts) + _predicates(facts) + _seats(facts) + _founders(facts)
     found += _descriptors(facts)
     roles: dict[tuple[str, str], Role] = {}
+    premod: set[tuple[str, str]] = set()
     ties: list[Relation] = []
     elected = lexicons.load("facts/role_titles_elected")
     members = lexicons.load("facts/role_titles_member")
@@ -669,7 +747,8 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
             toks.append(doc[f.verb])
         if facts.imagined(toks):
             continue
-        if f.verb is None and r.current is True and (_long_ago(facts, toks) or facts.in_direct_quote(doc[f.anchor])):
+        ago = f.verb is None and r.current is True and _long_ago(facts, toks)
+        if f.verb is None and r.current is True and (ago or facts.in_direct_quote(doc[f.anchor])):
             # "In 1964, Gov. Ada Obi ...": the title as of then; '"I've seen Secretary Obi ...," he said': a
             # speaker's form of address, kept by courtesy after a post is left; neither says it is held today
             r.current = None
@@ -684,10 +763,14 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         r.status, r.source = st.status, st.source  # type: ignore[assignment]
         r.evidence = facts.evidence(doc[f.anchor], toks)
         r.confidence = f.confidence  # the construction's prior; dossier.confidence adds status and coreference
+        if ago:
+            r.confidence = min(r.confidence, LONG_AGO)  # a post in a story of the past: held now? unsaid
         if narrow:  # point at the identifying phrase only, never at the imagined clause around it
             a, b = doc[min(t.i for t in toks)], doc[max(t.i for t in toks)]
             r.evidence = Span(a.idx, b.idx + len(b), facts.text[a.idx : b.idx + len(b)])
         key = (r.person or "", r.title)
+        if f.premod:
+            premod.add(key)
         if key in roles:
             _merge(roles[key], r)
         else:
@@ -705,7 +788,19 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
                                      end=r.end, when=when, source=r.source, confidence=f.confidence))
     _departures(facts, roles)
     _courtesy_titles(roles)
+    _bare_titles(roles, premod)
     return list(roles.values()), ties
+
+
+def _bare_titles(roles: dict[tuple[str, str], Role], premod: set[tuple[str, str]]) -> None:
+    """A title that says nothing without its organisation ("president", "executive director" of
+    something the article names but we did not link) is kept, hidden by default. "President Ada Obi"
+    before a name is a head of state or government and stays shown."""
+    bare = set(_mods()["bare_titles"])
+    for key, r in roles.items():
+        if r.org or r.place or r.title not in bare or key in premod:
+            continue
+        r.confidence = min(r.confidence or BARE_PRIOR, BARE_PRIOR)
 
 
 def _courtesy_titles(roles: dict[tuple[str, str], Role]) -> None:
