@@ -127,8 +127,8 @@ def _count_context(conn: sqlite3.Connection, unit: Unit, delta: int) -> None:
         conn.execute("DELETE FROM form_context WHERE form = ? AND n <= 0", (unit.form,))
 
 
-def forget(conn: sqlite3.Connection, article_id: str) -> set[str]:
-    """Take a stored article's units out of the counts (before it is replaced); return its blocks."""
+def forget(conn: sqlite3.Connection, article_id: str) -> tuple[set[str], set[str]]:
+    """Take a stored article's units out of the counts (before it is replaced); return its blocks and forms."""
     rows = conn.execute(
         "SELECT local_id, type, form, block, signature, gender, titles, name FROM article_entities"
         " WHERE article_id = ? AND form IS NOT NULL", (article_id,)).fetchall()
@@ -144,7 +144,7 @@ def forget(conn: sqlite3.Connection, article_id: str) -> set[str]:
                     tuple(json.loads(r["titles"])), r["signature"], contexts.get(r["local_id"], ()))
         count(conn, unit, -1)
         blocks.add(r["block"])
-    return blocks
+    return blocks, {r["form"] for r in rows}
 
 
 # --- re-clustering ----------------------------------------------------------------------
@@ -207,12 +207,16 @@ def _signature_stats(conn: sqlite3.Connection, block: str) -> list[Signature]:
     return out
 
 
-def refresh(conn: sqlite3.Connection, blocks: Iterable[str]) -> None:
-    """Cluster each block again and re-point the entities whose cluster changed."""
+def refresh(conn: sqlite3.Connection, blocks: Iterable[str], forms: set[str] | None = None) -> None:
+    """Cluster each block again and re-point the entities whose cluster changed.
+
+    ``forms``: the name forms whose counts changed since the last refresh (None: any may have); the
+    namesakes of the others are as they were, unless their entity changes.
+    """
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS _touched (id INTEGER PRIMARY KEY)")
     todo = sorted(set(blocks))
     for block in todo:
-        _refresh_block(conn, block)
+        _refresh_block(conn, block, forms)
     # Blocks of the maiden names used here read these blocks' results: settle them after.
     linked = set()
     for i in range(0, len(todo), 400):
@@ -222,7 +226,7 @@ def refresh(conn: sqlite3.Connection, blocks: Iterable[str]) -> None:
             " AND f.maiden IS NOT NULL AND f.n > 0 AND EXISTS (SELECT 1 FROM forms g WHERE g.block = f.maiden)",
             chunk)}
     for block in sorted(linked):
-        _refresh_block(conn, block)
+        _refresh_block(conn, block, forms)
     touched = [int(r[0]) for r in conn.execute("SELECT id FROM _touched")]
     if touched:
         delete_orphans(conn, touched)
@@ -233,7 +237,7 @@ def refresh(conn: sqlite3.Connection, blocks: Iterable[str]) -> None:
     conn.execute("DELETE FROM form_names WHERE n <= 0")
 
 
-def _refresh_block(conn: sqlite3.Connection, block: str) -> None:
+def _refresh_block(conn: sqlite3.Connection, block: str, touched: set[str] | None = None) -> None:
     stats = _form_stats(conn, block)
     display = {f.form: name for f, name, _, _ in stats}
     current = {f.form: eid for f, _, eid, _ in stats}
@@ -265,7 +269,9 @@ def _refresh_block(conn: sqlite3.Connection, block: str) -> None:
                          (name, c.gender, eid))
         ids[c.key] = eid  # type: ignore[index]
     split_units = _unit_pins(conn, decisions)
-    sense_units, sense_forms = _namesakes(conn, [f for f, _, _, _ in stats], display)
+    moved = {form for form, a in result.forms.items() if current.get(form) != ids[a.key]}
+    sense_units, sense_forms = _namesakes(conn, [f for f, _, _, _ in stats if touched is None or f.form in touched
+                                                 or f.form in moved], display)
     # Invariant: every unit of a form (or placed signature) points at the form's entity, so units are
     # re-pointed only when that entity changes; new units start there (provisional()).
     before = {r[0]: (r[1], r[2], r[3]) for r in conn.execute(

@@ -36,7 +36,8 @@ class Store:
             self.migrated = db.migrate(self.conn, readonly=readonly, where=self.path)
             if "002_resolution" in self.migrated and self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
                 self.reresolve()  # a store from before cross-article resolution: resolve what it holds
-            if "004_edge_summary" in self.migrated and self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+            summary = {"004_edge_summary", "007_summary_tally"} & set(self.migrated)
+            if summary and self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
                 self._transaction(lambda: edgesum.rebuild(self.conn))  # a store from before the summary
         except BaseException:
             self.conn.close()
