@@ -204,12 +204,15 @@ def _add(conn: sqlite3.Connection, pair: tuple[int, int], rows: list[sqlite3.Row
     counted: list[sqlite3.Row] = []
     for article in sorted({r["article_id"] for r in rows} - fresh):
         counted += _counted(conn, pair, article, new_ids)
-    have = {(r["view"], r["type"], r["source"], r["target"]): dict(r) for r in conn.execute(
-        "SELECT * FROM edge_summary WHERE view IN (0, 1) AND ((source = ? AND target = ?) OR (source = ? AND target = ?))",
-        (a, b, b, a))}
-    tallies = {(r[0], r[1], r[2], r[3]): json.loads(r[4]) for r in conn.execute(
-        "SELECT view, type, source, target, state FROM edge_tally WHERE view IN (0, 1)"
-        " AND ((source = ? AND target = ?) OR (source = ? AND target = ?))", (a, b, b, a))}
+    # One lookup per direction: an OR over both would not use the primary key past the view.
+    have: dict[tuple[int, str, int, int], dict[str, Any]] = {}
+    tallies: dict[tuple[int, str, int, int], dict[str, Any]] = {}
+    for s, o in ((a, b), (b, a)):
+        for r in conn.execute("SELECT * FROM edge_summary WHERE view IN (0, 1) AND source = ? AND target = ?", (s, o)):
+            have[(r["view"], r["type"], r["source"], r["target"])] = dict(r)
+        for r in conn.execute("SELECT view, type, source, target, state FROM edge_tally WHERE view IN (0, 1)"
+                              " AND source = ? AND target = ?", (s, o)):
+            tallies[(r[0], r[1], r[2], r[3])] = json.loads(r[4])
     writes: list[tuple[Any, ...]] = []
     tally_writes: list[tuple[Any, ...]] = []
     for view, filters in _VIEW_FILTERS.items():

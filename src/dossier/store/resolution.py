@@ -264,8 +264,9 @@ def _refresh_block(conn: sqlite3.Connection, block: str, touched: set[str] | Non
             eid = entity_for(conn, c.key, c.forms[0].type, name, c.gender)  # type: ignore[arg-type]
         if c.key in result.bridged:
             pass  # named in its married-name block; leave its name there
-        elif known.get(eid, (None, None, None))[1:] != (name, c.gender or known.get(eid, (0, 0, None))[2]):
-            conn.execute("UPDATE entities SET name = ?, gender = coalesce(?, gender) WHERE id = ?",
+        elif known.get(eid, (None, None, None))[1:] != (name, c.gender):
+            # The gender is the cluster's now, whatever an earlier state gave it: the same in any ingest order.
+            conn.execute("UPDATE entities SET name = ?, gender = ? WHERE id = ?",
                          (name, c.gender, eid))
         ids[c.key] = eid  # type: ignore[index]
     split_units = _unit_pins(conn, decisions)
@@ -311,12 +312,13 @@ def _refresh_block(conn: sqlite3.Connection, block: str, touched: set[str] | Non
                              (left, sig))
             if old[0] is None:
                 continue
-            for art, local, name, current in conn.execute(
-                "SELECT ae.article_id, ae.local_id, ae.name, e.norm_name FROM article_entities ae"
+            for art, local, name, gender, current in conn.execute(
+                "SELECT ae.article_id, ae.local_id, ae.name, ae.gender, e.norm_name FROM article_entities ae"
                 " JOIN entities e ON e.id = ae.entity_id WHERE ae.signature = ?", (sig,)).fetchall():
                 key = own_key(art, local)
                 if current != key and (art, local) not in split_units:
-                    repoint(conn, art, local, entity_for(conn, key, "PERSON", name))
+                    # Its own entity has its article's gender, as when it was never placed (provisional()).
+                    repoint(conn, art, local, entity_for(conn, key, "PERSON", name, gender))
     for form in sense_forms:
         eid = ids[result.forms[form].key]
         for art, local, held in conn.execute(
