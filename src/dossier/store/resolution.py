@@ -18,7 +18,7 @@ from typing import Any
 from ..graph import ArticleGraph
 from ..resolve.cluster import Bridge, Decision, Form, Signature, cluster_block
 from ..resolve.names import fold, parse
-from ..resolve.senses import Group, senses
+from ..resolve.senses import MIN_MAIN, Group, senses
 from ..resolve.units import Unit, title_heads, units
 from .text import norm, surname
 
@@ -382,7 +382,8 @@ def _namesakes(conn: sqlite3.Connection, forms: list[Form],
         heads = {t.split()[-1] for t in f.titles if t.split()}
         if f.form not in before and (f.parts is None or not f.parts.full or not heads or f.n < 4):
             continue  # the cheap common case: nothing to tell apart
-        found = senses(_groups(conn, f.form), partial(_shared, conn, f.form))
+        groups = _groups(conn, f.form)
+        found = senses(groups, partial(_shared, conn, f.form))
         conn.execute("DELETE FROM form_senses WHERE form = ?", (f.form,))
         if len(found) > 1:
             for s in found[1:]:
@@ -390,8 +391,62 @@ def _namesakes(conn: sqlite3.Connection, forms: list[Form],
                              (f.form, sense_key(f.form, s.key_suffix), json.dumps(s.tkeys), s.score,
                               json.dumps(s.evidence, ensure_ascii=False)))
             placed |= _place_units(conn, f, found, display[f.form])
+        placed |= _strangers(conn, f, found[0] if found else None, groups, display[f.form])
         checked.append(f.form)
     return placed, checked
+
+
+def _strangers(conn: sqlite3.Connection, f: Form, main: Any, groups: list[Group],
+               name: str) -> dict[tuple[str, str], int]:
+    """One-article namesakes of a well-attested person: an untitled article entity of the form, in an
+    outlet no other entity of the form is reported in, seen with people and organisations none of the
+    others is ever seen with, in an article where nobody holds a title (another field than the main
+    person's offices). Each is kept apart as a person of its own; they are few, so only those are read."""
+    if main is None:
+        return {}
+    titled = sum(g.n for g in groups if g.tkey and g.tkey in main.tkeys)
+    if titled < MIN_MAIN:
+        return {}
+    lone = {r[0] for r in conn.execute(
+        "SELECT feature FROM form_context WHERE form = ? AND kind = 's' GROUP BY feature"
+        " HAVING sum(n) = 1 AND max(tkey) = ''", (f.form,))}
+    if not lone:
+        return {}
+    out: dict[tuple[str, str], int] = {}
+    for art, local, outlet in conn.execute(
+            "SELECT ae.article_id, ae.local_id, a.outlet FROM article_entities ae JOIN articles a ON a.id = ae.article_id"
+            " WHERE ae.form = ? AND ae.signature IS NULL AND ae.titles = '[]' ORDER BY 1, 2", (f.form,)).fetchall():
+        if not outlet or fold(outlet) not in lone:
+            continue
+        graph = conn.execute("SELECT graph_json FROM articles WHERE id = ?", (art,)).fetchone()[0]
+        found = units(ArticleGraph.from_dict(json.loads(graph)))
+        mine = next((u for u in found if u.local_id == local), None)
+        if mine is None or any(u.titles for u in found if u.type == "PERSON"):
+            continue
+        seen_with = [c for c in mine.context if c[0] in "po"]
+        if not seen_with:
+            continue  # nothing to tell it apart by
+        marks = ",".join("?" * len(seen_with))
+        common = conn.execute(
+            f"SELECT 1 FROM form_context WHERE form = ? AND kind || ':' || feature IN ({marks})"
+            " GROUP BY kind, feature HAVING sum(n) > 1 OR max(tkey) != '' LIMIT 1", (f.form, *seen_with)).fetchone()
+        if common is not None:
+            continue
+        key = sense_key(f.form, f"{art}/{local}")
+        evidence = {
+            "rule": "one-article namesake kept apart",
+            "reasons": [f"titles none vs {', '.join(t for t in main.tkeys if t)}",
+                        "no co-mentioned person or organisation in common", "reported by another outlet",
+                        "nobody in its article holds a title"],
+            "articles": 1, "main_articles": main.n, "titles": [], "main_titles": [t for t in main.tkeys if t],
+            "outlets": [fold(outlet)], "main_outlets": sorted(main.outlets),
+            "comentions": sorted(c[2:] for c in seen_with)[:8],
+            "main_comentions": sorted(c[2:] for c in main.comentions)[:8],
+        }
+        conn.execute("INSERT INTO form_senses (form, key, tkeys, score, evidence) VALUES (?, ?, ?, ?, ?)",
+                     (f.form, key, "[]", 0.7, json.dumps(evidence, ensure_ascii=False)))
+        out[(art, local)] = entity_for(conn, key, "PERSON", name, mine.gender)
+    return out
 
 
 def _place_units(conn: sqlite3.Connection, f: Form, found: list[Any], name: str) -> dict[tuple[str, str], int]:
