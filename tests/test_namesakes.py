@@ -149,7 +149,8 @@ def test_a_one_article_namesake_in_another_field_is_kept_apart(tmp_path: Path) -
     runner = entity_of(s, "d1", "Piet Arvane")
     assert len(mayor) == 1 and runner not in mayor
     apart = s.why(runner)["namesakes"]
-    assert len(apart) == 1 and apart[0]["kept_apart"] and apart[0]["evidence"]["rule"] == "one-article namesake kept apart"
+    assert len(apart) == 1 and apart[0]["kept_apart"]
+    assert apart[0]["evidence"]["rule"] == "one-article namesake kept apart"
     first = export_lines(s, tmp_path / "first")
     for i, order in enumerate(([3, 0, 1, 2], [1, 3, 2, 0])):
         assert export_lines(store_of(*[graphs[k] for k in order]), tmp_path / f"o{i}") == first

@@ -414,8 +414,9 @@ def _strangers(conn: sqlite3.Connection, f: Form, main: Any, groups: list[Group]
         return {}
     out: dict[tuple[str, str], int] = {}
     for art, local, outlet in conn.execute(
-            "SELECT ae.article_id, ae.local_id, a.outlet FROM article_entities ae JOIN articles a ON a.id = ae.article_id"
-            " WHERE ae.form = ? AND ae.signature IS NULL AND ae.titles = '[]' ORDER BY 1, 2", (f.form,)).fetchall():
+            "SELECT ae.article_id, ae.local_id, a.outlet FROM article_entities ae"
+            " JOIN articles a ON a.id = ae.article_id WHERE ae.form = ? AND ae.signature IS NULL"
+            " AND ae.titles = '[]' ORDER BY 1, 2", (f.form,)).fetchall():
         if not outlet or fold(outlet) not in lone:
             continue
         graph = conn.execute("SELECT graph_json FROM articles WHERE id = ?", (art,)).fetchone()[0]
