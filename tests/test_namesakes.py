@@ -170,3 +170,14 @@ def test_a_one_article_mention_with_anything_in_common_stays_the_person() -> Non
     # Before the mayor is well attested, nothing is split.
     s = store_of(*base[:2], _lone("y1", "Fenwick Runners", [("Saskia Arvane", "female")]))
     assert entity_of(s, "y1", "Piet Arvane") == entity_of(s, "m1", "Piet Arvane")
+
+
+def test_namesakes_are_labelled_apart_in_people_and_suggestions() -> None:
+    from dossier import service
+
+    s = store_of(*namesake_articles())
+    twins = [p for p in service.people(s) if p["name"] == "Tomas Varga"]
+    assert len(twins) == 2 and {p["label"] for p in twins} == {"goalkeeper", "magistrate"}
+    assert "label" not in next(p for p in service.people(s) if p["name"] == "Irma Kohl")
+    offered = [x for x in service.suggest_names(s, "Tomas") if x["name"] == "Tomas Varga"]
+    assert {x["label"] for x in offered} == {"goalkeeper", "magistrate"}

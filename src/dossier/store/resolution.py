@@ -577,3 +577,30 @@ def namesakes(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
 def _shown(conn: sqlite3.Connection, form: str) -> str:
     row = conn.execute("SELECT display FROM forms WHERE form = ?", (form,)).fetchone()
     return str(row[0]) if row else form.split("|", 1)[-1]
+
+
+def labels(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, str]:
+    """A short label telling entities that share a name apart: the title each holds most often, else the
+    person or organisation it is most often named with, else its commonest outlet."""
+    out: dict[int, str] = {}
+    for eid in sorted(set(ids)):
+        row = conn.execute(
+            "SELECT lower(title), count(DISTINCT article_id) AS n FROM roles WHERE person_id = ?"
+            " AND status NOT IN ('negated', 'hypothetical') GROUP BY 1 ORDER BY n DESC, 1 LIMIT 1", (eid,)).fetchone()
+        if row is not None:
+            out[eid] = str(row[0])
+            continue
+        row = conn.execute(
+            "SELECT e.name, count(DISTINCT o.article_id) AS n FROM article_entities ae"
+            " JOIN article_entities o ON o.article_id = ae.article_id AND o.entity_id != ae.entity_id"
+            " JOIN entities e ON e.id = o.entity_id WHERE ae.entity_id = ? AND o.type IN ('PERSON', 'ORG')"
+            " GROUP BY o.entity_id ORDER BY n DESC, e.name LIMIT 1", (eid,)).fetchone()
+        if row is not None:
+            out[eid] = f"with {row[0]}"
+            continue
+        row = conn.execute(
+            "SELECT a.outlet, count(*) AS n FROM article_entities ae JOIN articles a ON a.id = ae.article_id"
+            " WHERE ae.entity_id = ? AND a.outlet IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1 LIMIT 1", (eid,)).fetchone()
+        if row is not None:
+            out[eid] = f"in {row[0]}"
+    return out

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..graph import ArticleGraph
-from . import corrections, db, edgesum, exportq, graphq, lookup, profileq, query, suggest, write
+from . import corrections, db, edgesum, exportq, graphq, lookup, profileq, query, resolution, suggest, write
 from .edges import NO_FILTERS, Filters
 
 
@@ -118,6 +118,11 @@ class Store:
         """PERSON entities (id, name, type, gender, mentions, articles), most mentioned first."""
         with self._reading():
             return query.people(self.conn, limit)
+
+    def labels(self, ids: Iterable[int]) -> dict[int, str]:
+        """Labels telling apart entities that share a name (their commonest title or co-mention)."""
+        with self._reading():
+            return resolution.labels(self.conn, ids)
 
     def find(self, name: str) -> list[dict[str, Any]]:
         """Global entities matching a name, alias or surname (case-insensitive), best first."""
