@@ -120,9 +120,12 @@ def _count_context(conn: sqlite3.Connection, unit: Unit, delta: int) -> None:
         rows.append((unit.form, g, "#", "", delta))
         rows += [(unit.form, g, "t", h, delta) for h in heads if h != g]
         rows += [(unit.form, g, f[0], f[2:], delta) for f in unit.context]
-    conn.executemany(
-        "INSERT INTO form_context (form, tkey, kind, feature, n) VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT (form, tkey, kind, feature) DO UPDATE SET n = n + excluded.n", rows)
+    # One statement for all of a unit's rows (a real article's people add a hundred or more).
+    conn.execute(
+        "INSERT INTO form_context (form, tkey, kind, feature, n) SELECT ?, json_extract(j.value, '$[0]'),"
+        " json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), ? FROM json_each(?) j WHERE true"
+        " ON CONFLICT (form, tkey, kind, feature) DO UPDATE SET n = n + excluded.n",
+        (unit.form, delta, json.dumps([r[1:4] for r in rows], ensure_ascii=False)))
     if delta < 0:
         conn.execute("DELETE FROM form_context WHERE form = ? AND n <= 0", (unit.form,))
 
