@@ -393,9 +393,14 @@ def _namesakes(conn: sqlite3.Connection, forms: list[Form],
                 conn.execute("INSERT INTO form_senses (form, key, tkeys, score, evidence) VALUES (?, ?, ?, ?, ?)",
                              (f.form, sense_key(f.form, s.key_suffix), json.dumps(s.tkeys), s.score,
                               json.dumps(s.evidence, ensure_ascii=False)))
-            placed |= _place_units(conn, f, found, display[f.form])
-        placed |= _strangers(conn, f, found[0] if found else None, groups, display[f.form])
-        checked.append(f.form)
+            mine = _place_units(conn, f, found, display[f.form])
+        else:
+            mine = {}
+        mine |= _strangers(conn, f, found[0] if found else None, groups, display[f.form])
+        placed |= mine
+        if mine or f.form in before:
+            # Otherwise every unit of the form is where it was, at the form's entity: nothing to read.
+            checked.append(f.form)
     return placed, checked
 
 
