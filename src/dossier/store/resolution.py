@@ -425,7 +425,9 @@ def _strangers(conn: sqlite3.Connection, f: Form, main: Any, groups: list[Group]
             "SELECT ae.article_id, ae.local_id, a.outlet FROM article_entities ae"
             " JOIN articles a ON a.id = ae.article_id WHERE ae.form = ? AND ae.signature IS NULL"
             " AND ae.titles = '[]' ORDER BY 1, 2", (f.form,)).fetchall():
-        if not outlet or fold(outlet) not in lone:
+        if not outlet or fold(outlet) not in lone or conn.execute(
+                "SELECT 1 FROM article_entities WHERE article_id = ? AND type = 'PERSON' AND titles != '[]' LIMIT 1",
+                (art,)).fetchone():
             continue
         graph = conn.execute("SELECT graph_json FROM articles WHERE id = ?", (art,)).fetchone()[0]
         found = units(ArticleGraph.from_dict(json.loads(graph)))

@@ -94,8 +94,8 @@ def _put(conn: sqlite3.Connection, graph: ArticleGraph) -> tuple[bool, set[str],
     old = conn.execute("DELETE FROM articles WHERE id = ? OR content_hash = ?", (article.id, content_hash)).rowcount
     if old:
         delete_orphan_entities(conn)
-    blocks |= _write(conn, graph, content_hash)
-    return True, blocks, forms | {u.form for u in units(graph)}
+    written = _write(conn, graph, content_hash)
+    return True, blocks | {u.block for u in written}, forms | {u.form for u in written}
 
 
 def delete_orphan_entities(conn: sqlite3.Connection) -> int:
@@ -166,8 +166,8 @@ class _Writer:
         return _rowid(self.conn.execute(sql, params))
 
 
-def _write(conn: sqlite3.Connection, graph: ArticleGraph, content_hash: str) -> set[str]:
-    """Write the article's rows; return the resolution blocks it touches."""
+def _write(conn: sqlite3.Connection, graph: ArticleGraph, content_hash: str) -> list[Unit]:
+    """Write the article's rows; return its units (as resolution sees its entities)."""
     article = graph.article
     conn.execute(
         "INSERT INTO articles (id, content_hash, title, published, outlet, url, body, source, extractor_version,"
@@ -179,7 +179,8 @@ def _write(conn: sqlite3.Connection, graph: ArticleGraph, content_hash: str) -> 
         ),
     )
     w = _Writer(conn, graph)
-    for entity, unit in zip(graph.entities, units(graph), strict=True):
+    found = units(graph)
+    for entity, unit in zip(graph.entities, found, strict=True):
         _write_entity(w, entity, unit)
     _write_times(w)
     _write_quotes(w)
@@ -188,7 +189,7 @@ def _write(conn: sqlite3.Connection, graph: ArticleGraph, content_hash: str) -> 
     _write_events(w)
     _write_claims(w)
     _write_search(w)
-    return {u.block for u in units(graph)}
+    return found
 
 
 def _write_entity(w: _Writer, entity: Entity, unit: Unit) -> None:
