@@ -6,7 +6,7 @@ DB ?= dossier.db
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint stress wheel-smoke bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-resolve eval-blind eval-dev lock clean
+.PHONY: install demo test lint stress wheel-smoke bench eval eval-seed eval-examples eval-quotes eval-time eval-coref eval-status eval-relations eval-resolve eval-blind eval-calib eval-dev lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,9 +35,9 @@ wheel-smoke:  ## Build the wheel, install it in a fresh venv and run dossier ext
 stress: $(STAMP)  ## Fuzz the readers (>= 100,000 inputs), SIGKILL ingests (>= 100), race writers; prints a JSON report
 	$(BIN)/python -m tests.stress --inputs $(or $(INPUTS),100000) --kills $(or $(KILLS),100)
 
-bench: $(STAMP)  ## One table: extract vs bare spaCy, ingest scaling, memory, kill/resume, Spark, hours per month (QUICK=1: small sizes)
+bench: $(STAMP)  ## One table: extract vs bare spaCy, ingest scaling, memory, kill/resume, Spark, hours per month (QUICK=1: small sizes; BENCH_GRAPH_ARGS=--reuse: query existing graph stores)
 	$(BIN)/python benchmarks/bench_scale.py $(if $(QUICK),--quick) $(BENCH_ARGS)
-	$(BIN)/python benchmarks/bench_graph.py
+	$(BIN)/python benchmarks/bench_graph.py $(BENCH_GRAPH_ARGS)
 
 eval-seed: $(STAMP)
 	$(BIN)/dossier eval $(SHARED)/seed/000_4ed56cca851698d7.gold.json $(SHARED)/seed/000_4ed56cca851698d7.txt
@@ -67,6 +67,9 @@ eval-blind: $(STAMP)  ## The blind sample: the judgements before the fixes, then
 	$(BIN)/python scripts/blind_report.py
 	$(BIN)/python scripts/blind_report.py --after --new-judgements scripts/data/blind_judgements_after.jsonl \
 		--new-judgements scripts/data/blind_judgements_round3.jsonl
+
+eval-calib: $(STAMP)  ## The calibration sample: precision and facts shown against the confidence threshold
+	$(BIN)/python scripts/calib_report.py
 
 eval-dev: $(STAMP)  ## The shared scorer on polnear-dev, timebank, redocred-dev: one table (outputs in .cache/eval-dev)
 	DOSSIER_SHARED=$(SHARED) $(BIN)/python scripts/eval_dev.py

@@ -2,7 +2,7 @@
 store size and query latency at each size.
 
 Usage: python benchmarks/bench_graph.py [--sizes 10000 100000] [--queries 200] [--batch 500]
-                                        [--db .cache/bench_graph/graph.db] [--queries-only]
+                                        [--db .cache/bench_graph/graph.db] [--queries-only | --reuse]
 
 Graphs come from ``dossier.synthetic`` (no spaCy), so extraction is out of it; they go in through
 ``Store.ingest_batch`` (one transaction per ``--batch`` articles, the same writes as ``ingest``).
@@ -12,11 +12,17 @@ does not grow with the store), in wall-clock time and in this process's CPU time
 machine disturbs less), with the SQL statements run per article (which do not depend on the load).
 
 At each size the queries run on the store as it is then, with the default filters a user gets
-(the shown view): the paged profile, ties of a pair, path, network at depth 1 and 2, and a network
-with a date filter (which the edge summary cannot answer: merged from the facts). People are a
-seeded sample of those with ties, and the 20 in most articles ("top 20") apart. The load average
-is printed beside each figure (the machine may be shared). The store is a file (WAL), as users
-have it, and is kept (``bench_web.py --db`` can serve it; ``--queries-only`` measures it again).
+(the shown view): the paged profile, ties of a pair, path, network at depth 1 and 2 (the 20 strongest
+ties followed from each node), a page of a person's ties best supported first (what the web network
+view asks for), and a network and a profile with a date filter (source filters: the summary prunes,
+the pair indexes answer the rest). People are a seeded sample of those with ties, and the 20 in most
+articles ("top 20") apart. The load average is printed beside each figure (the machine may be
+shared). The store is a file (WAL), as users have it, and is kept (``bench_web.py --db`` can serve
+it; ``--queries-only`` measures it again).
+
+``--reuse`` skips the build where it can: for each size it queries ``--db`` when that store holds
+that many articles, else ``graph-SIZE.db`` beside it, building that one (alone) only when it is
+missing. The last lines are a table: p50 / p95 per query and size, with the load average.
 """
 
 from __future__ import annotations
@@ -85,7 +91,72 @@ def queries(store: Store, n: int, seed: int) -> dict[str, dict[str, float]]:
         "network depth 2, top 20": timed(lambda a: service.network(store, a, 2, where, limit=50), hubs[:few]),
         "network depth 2, --since (facts)": timed(lambda a: service.network(store, a, 2, dated, limit=50),
                                                   sample[: max(5, few // 4)]),
+        "network depth 2, --since, top 20": timed(lambda a: service.network(store, a, 2, dated, limit=50),
+                                                  hubs[: max(5, few // 4)]),
+        "ties page (web network), top 20": timed(
+            lambda a: service.ties_page(store, a, where, 0, 50, order="support"), hubs),
+        "profile, top 20, --since": timed(lambda a: service.profile_page(store, a, dated), hubs[: max(5, few // 4)]),
     }
+
+
+def articles_in(path: Path) -> int | None:
+    """How many articles the store at ``path`` holds (None: no store there)."""
+    if not path.is_file():
+        return None
+    with Store(path, readonly=True) as store:
+        return int(store.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+def build(path: Path, n: int, seed: int, batch: int) -> float:
+    """A store of ``n`` synthetic articles at ``path`` (replacing any); the seconds it took."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    began = time.perf_counter()
+    with Store(path) as store:
+        graphs = synthetic_graphs(n, seed, n_people=max(50, n // 20))
+        chunk: list[Any] = []
+        for g in graphs:
+            chunk.append(g)
+            if len(chunk) == batch:
+                store.ingest_batch(chunk)
+                chunk = []
+        if chunk:
+            store.ingest_batch(chunk)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return time.perf_counter() - began
+
+
+def table(results: dict[int, dict[str, dict[str, float]]]) -> str:
+    """p50 / p95 (ms) per query and size, with the load average at each."""
+    sizes = sorted(results)
+    names = list(next(iter(results.values())))
+    head = f"{'query':40}" + "".join(f"{f'{n:,} p50 / p95 (load)':>30}" for n in sizes)
+    rows = [head]
+    for q in names:
+        cells = []
+        for n in sizes:
+            r = results[n].get(q)
+            cells.append(f"{r['p50_ms']:>9.2f} / {r['p95_ms']:>8.2f} ({r['load']:.1f})" if r else "-")
+        rows.append(f"{q:40}" + "".join(f"{c:>30}" for c in cells))
+    return "\n".join(rows)
+
+
+def reuse(args: argparse.Namespace) -> int:
+    """Query existing stores of each size (building only a missing one) and print the table."""
+    results: dict[int, dict[str, dict[str, float]]] = {}
+    report: dict[str, Any] = {"load_at_start": load(), "stores": {}}
+    for n in sorted(args.sizes):
+        path = args.db if articles_in(args.db) == n else args.db.with_name(f"{args.db.stem}-{n}{args.db.suffix}")
+        if articles_in(path) != n:
+            print(f"building {path} ({n} articles)", flush=True)
+            report.setdefault("built_s", {})[n] = round(build(path, n, args.seed, args.batch), 1)
+        with Store(path, readonly=True) as store:
+            results[n] = queries(store, args.queries, args.seed)
+        report["stores"][n] = str(path)
+    report["queries"] = results
+    print(json.dumps(report, indent=2))
+    print(table(results))
+    return 0
 
 
 def main() -> int:
@@ -98,12 +169,19 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--queries-only", action="store_true",
                     help="only the query latencies, on the store --db already holds (left by an earlier run)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="query existing stores of each size (--db, or graph-SIZE.db beside it), building only a"
+                         " missing one")
     args = ap.parse_args()
+    if args.reuse:
+        return reuse(args)
     if args.queries_only:
         with Store(args.db, readonly=True) as store:
             n = store.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            results = queries(store, args.queries, args.seed)
             print(json.dumps({"store": str(args.db), "articles": n, "load_at_start": load(),
-                              "queries": queries(store, args.queries, args.seed)}, indent=2))
+                              "queries": results}, indent=2))
+            print(table({n: results}))
         return 0
     args.db.parent.mkdir(parents=True, exist_ok=True)
     for suffix in ("", "-wal", "-shm"):
@@ -171,6 +249,7 @@ def main() -> int:
     report["at_size"] = at_size
     report["store"] = str(args.db)
     print(json.dumps(report, indent=2))
+    print(table({n: at_size[n]["queries"] for n in at_size}))
     return 0
 
 

@@ -9,8 +9,9 @@ count and in time. Only 127.0.0.1 is ever contacted.
 
 People asked for: the 20 in most articles (the heaviest profiles, reported apart as "top 20") and a
 seeded random sample of the other people with ties ("others"), the same for every run. ``--db`` serves
-a store already built (e.g. the one ``bench_graph.py`` leaves in .cache/bench_graph/). Prints one table and a JSON
-line; exits 1 when any request failed.
+a store already built (e.g. the one ``bench_graph.py`` leaves in .cache/bench_graph/). The server's answer cache
+is off unless ``--cache-mb N`` (each person is asked several times, so with it most asks are answered from memory;
+the "cached" column counts them). Prints one table and a JSON line; exits 1 when any request failed.
 """
 
 from __future__ import annotations
@@ -67,10 +68,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(db: Path) -> tuple[subprocess.Popen, int]:
+def start(db: Path, cache_mb: int = 0) -> tuple[subprocess.Popen, int]:
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "dossier.cli", "serve", "--db", str(db), "--host", "127.0.0.1",
-                             "--port", str(port)], stderr=subprocess.PIPE)
+                             "--port", str(port), "--cache-mb", str(cache_mb)], stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -85,11 +86,12 @@ def start(db: Path) -> tuple[subprocess.Popen, int]:
     raise SystemExit("dossier serve did not start in 60 s")
 
 
-def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, int]:
+def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, int, bool]:
+    """Status, body size, and whether the server answered from its cache."""
     conn.request("GET", path)
     response = conn.getresponse()
     body = response.read()
-    return response.status, len(body)
+    return response.status, len(body), response.getheader("X-Dossier-Cache") == "hit"
 
 
 def people_to_ask(db: Path, seed: int, sample: int) -> list[int]:
@@ -111,9 +113,9 @@ def people_to_ask(db: Path, seed: int, sample: int) -> list[int]:
 
 
 def run(port: int, paths: list[str], clients: int, seconds: float,
-        hubs: frozenset[str] = frozenset()) -> dict[str, list[tuple[float, int]]]:
+        hubs: frozenset[str] = frozenset()) -> dict[str, list[tuple[float, int, bool]]]:
     """Send ``paths`` (shared queue) from ``clients`` threads; stop at the end of the list or of the time."""
-    results: dict[str, list[tuple[float, int]]] = {}
+    results: dict[str, list[tuple[float, int, bool]]] = {}
     lock = threading.Lock()
     queue = list(reversed(paths))
     deadline = time.monotonic() + seconds
@@ -128,8 +130,9 @@ def run(port: int, paths: list[str], clients: int, seconds: float,
             kind = "network" if "/network" in path else "profile"
             group = "top 20" if path.split("/")[3] in hubs else "others"
             began = time.perf_counter()
+            hit = False
             try:
-                status, _size = get(conn, path)
+                status, _size, hit = get(conn, path)
             except (OSError, http.client.HTTPException):
                 status = 0
                 conn.close()
@@ -137,7 +140,7 @@ def run(port: int, paths: list[str], clients: int, seconds: float,
             took = (time.perf_counter() - began) * 1000
             with lock:
                 for key in (kind, f"{kind}, {group}"):
-                    results.setdefault(key, []).append((took, status))
+                    results.setdefault(key, []).append((took, status, hit))
         conn.close()
 
     threads = [threading.Thread(target=worker) for _ in range(clients)]
@@ -148,10 +151,11 @@ def run(port: int, paths: list[str], clients: int, seconds: float,
     return results
 
 
-def summary(samples: list[tuple[float, int]], wall: float) -> dict[str, float | int]:
-    times = sorted(t for t, _ in samples)
+def summary(samples: list[tuple[float, int, bool]], wall: float) -> dict[str, float | int]:
+    times = sorted(t for t, _, _ in samples)
     q = statistics.quantiles(times, n=100) if len(times) >= 2 else times * 99
-    return {"requests": len(times), "errors": sum(1 for _, s in samples if s != 200),
+    return {"requests": len(times), "errors": sum(1 for _, s, _ in samples if s != 200),
+            "cached": sum(1 for _, _, hit in samples if hit),
             "p50_ms": round(q[49], 1), "p95_ms": round(q[94], 1), "max_ms": round(times[-1], 1),
             "per_s": round(len(times) / wall, 1)}
 
@@ -165,10 +169,13 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=120.0, help="stop sending after this long")
     parser.add_argument("--people", type=int, default=200, help="distinct people asked for")
     parser.add_argument("--db", type=Path, help="use this store instead of building one")
+    parser.add_argument("--cache-mb", type=int, default=0,
+                        help="the server's answer cache (`dossier serve --cache-mb`); 0, the default, makes every"
+                             " request do its queries")
     args = parser.parse_args()
 
     db = args.db or build(args.articles, args.seed)
-    proc, port = start(db)
+    proc, port = start(db, args.cache_mb)
     try:
         ids = people_to_ask(db, args.seed, args.people)
         paths = []
@@ -186,15 +193,19 @@ def main() -> int:
         proc.terminate()
         proc.wait(timeout=10)
     report = {"store": str(db), "articles": args.articles if not args.db else None, "clients": args.clients,
+              "cache_mb": args.cache_mb,
               "wall_s": round(wall, 1), "load_before": round(load_before, 2), "load_after": round(load_after, 2),
               **{k: summary(v, wall) for k, v in sorted(results.items())}}
-    print(f"load average (1 min) {load_before:.2f} before, {load_after:.2f} after; {wall:.1f} s")
-    print(f"{'endpoint':18} {'requests':>8} {'errors':>6} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}")
+    print(f"load average (1 min) {load_before:.2f} before, {load_after:.2f} after; {wall:.1f} s;"
+          f" server cache {args.cache_mb} MB")
+    print(f"{'endpoint':18} {'requests':>8} {'errors':>6} {'cached':>6} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7}"
+          f" {'max ms':>7}")
     for kind in ("profile", "profile, top 20", "profile, others", "network", "network, top 20", "network, others"):
         s = report.get(kind)
         if s:
             flag = "" if s["p95_ms"] < TARGET_P95_MS else f"  (target p95 < {TARGET_P95_MS:.0f} ms)"
-            print(f"{kind:18} {s['requests']:>8} {s['errors']:>6} {s['per_s']:>7} {s['p50_ms']:>7} {s['p95_ms']:>7}"
+            print(f"{kind:18} {s['requests']:>8} {s['errors']:>6} {s['cached']:>6} {s['per_s']:>7} {s['p50_ms']:>7}"
+                  f" {s['p95_ms']:>7}"
                   f" {s['max_ms']:>7}{flag}")
     print(json.dumps(report))
     return 1 if any(report[k]["errors"] for k in ("profile", "network") if k in report) else 0

@@ -116,7 +116,8 @@ def test_report_counts_strict_lenient_and_the_target_classes(br):
     assert "possibility" in br.render(report)
 
 
-@pytest.mark.parametrize("name", ["blind_judgements_before.jsonl", "blind_judgements_after.jsonl"])
+@pytest.mark.parametrize("name", ["blind_judgements_before.jsonl", "blind_judgements_after.jsonl",
+                                  "calib_judgements.jsonl"])
 def test_stored_judgements_follow_the_rubric(name):
     path = SCRIPTS / "data" / name
     if not path.exists():
@@ -149,3 +150,26 @@ def test_recorded_sample_is_the_seeded_one(bs, shared):
     assert [a["id"] for a in recorded["articles"]] == blind
     fixed = json.loads((SCRIPTS / "data" / "fix_sample.json").read_text(encoding="utf-8"))
     assert [a["id"] for a in fixed["articles"]] == fix
+
+
+def test_calibration_sample_is_disjoint_from_the_blind_and_fix_samples(bs, shared):
+    cr = _load("calib_report")
+    calib = cr.sample_ids()
+    recorded = json.loads((SCRIPTS / "data" / "calib_sample.json").read_text(encoding="utf-8"))
+    assert [a["id"] for a in recorded["articles"]] == calib
+    blind, fix = bs.split(bs.seeded_order(), 80)  # the first 80 are off limits to rule writers
+    assert len(calib) == 30 and not set(calib) & (set(blind) | set(fix))
+    assert not set(calib) & set(bs.seeded_order()[200:400])  # nor the rule writers' material
+
+
+def test_calibration_table_counts_what_each_threshold_shows():
+    cr = _load("calib_report")
+    rows = [{"key": "a", "kind": "quote", "confidence": 0.9, "status": "attributed"},
+            {"key": "b", "kind": "quote", "confidence": 0.5, "status": "attributed"},
+            {"key": "c", "kind": "quote", "confidence": 0.95, "status": "hypothetical"},
+            {"key": "d", "kind": "role", "confidence": 0.7, "status": "asserted"}]
+    report = cr.table(rows, {"a": "correct", "b": "wrong", "c": "correct"})
+    cells = {c["threshold"]: c for c in report["quotes"]}
+    assert (cells[0.0]["shown"], cells[0.0]["strict"]) == (2, 0.5)
+    assert (cells[0.6]["shown"], cells[0.6]["strict"]) == (1, 1.0)
+    assert report["roles"][0]["shown"] == 0 and report["unjudged"] == {"roles": 1}

@@ -436,6 +436,10 @@ def serve(
         str | None, typer.Option("--token", envvar="DOSSIER_TOKEN", help="Bearer token for writes ($DOSSIER_TOKEN).")
     ] = None,
     model: Model = None,
+    cache_mb: Annotated[int, typer.Option(
+        "--cache-mb", min=0, max=65536,
+        help="Memory for answers (JSON and pages) kept until the store changes (0: none).",
+    )] = 64,
     as_json: AsJson = False,
 ) -> None:
     """Serve the web interface and the JSON API (read-only unless --allow-writes) until Ctrl-C."""
@@ -456,7 +460,7 @@ def serve(
         check_store(path)
     except DossierError as exc:
         _fail(exc, as_json, where=path)
-    settings = Settings(db=path, allow_writes=allow_writes, token=token, model=model)
+    settings = Settings(db=path, allow_writes=allow_writes, token=token, model=model, cache_mb=cache_mb)
     where = f"http://{host}:{port}/"
     if as_json:
         _print_json({"url": where, "db": path, "allow_writes": allow_writes})
@@ -604,19 +608,23 @@ def network(
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many edges (paging).")] = 0,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Edges per page.")] = 50,
     max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Stop growing at this many nodes.")] = 500,
+    fanout: Annotated[int, typer.Option("--fanout", min=1, max=500,
+                                        help="Strongest ties followed from each entity.")] = 20,
     since: Since = None, until: Until = None, status: StatusOpt = None, outlet: OutletOpt = None,
     min_sources: MinSources = 1, min_confidence: MinConfidence = 0.0, show_all: ShowAll = False,
     as_json: AsJson = False,
 ) -> None:
-    """NAME's neighbourhood: everyone within --depth ties, and the ties among them (paged, capped)."""
+    """NAME's neighbourhood: from NAME and each entity reached, its --fanout strongest ties, up to --depth hops
+    (paged, capped)."""
     where = _filters(since, until, status, outlet, min_sources, min_confidence, show_all)
     result = _graph_query(
-        db, lambda store: _service().network(store, name, depth, where, offset, limit, max_nodes), as_json
+        db, lambda store: _service().network(store, name, depth, where, offset, limit, max_nodes, fanout), as_json
     )
     if as_json:
         _print_json(result)
         return
-    shown = (f"{offset + 1}–{offset + len(result['edges'])} among {result['tie_pairs']} tied pairs"
+    shown = (f"{offset + 1}–{offset + len(result['edges'])} of {result['edges_total']}"
+             f" ({result['tie_pairs']} tied pairs)"
              if result["edges"] else "none")
     cap = f"; stopped early ({result['truncated']})" if result["truncated"] else ""
     out.print(f"[bold]{escape(result['centre']['name'])}[/]: {len(result['nodes'])} entities within {depth} hops; "

@@ -43,6 +43,9 @@ STATUS_WEIGHT = {
 KIND_PRIOR = {"quote": 0.85, "role": 0.8, "relation": 0.8, "event": 0.8, "claim": 0.9}
 QUOTE_PRIOR = {"direct": 0.9, "mixed": 0.85, "indirect": 0.8, "according_to": 0.85}
 NO_CUE = 0.8  # a quote attributed without a cue of its own (a speaker found by proximity)
+# ... and with no speaker either: words in quotation marks with no one to credit them to are of
+# little use and often not a statement (a scare quote, a title, a question to the reader): hidden.
+NO_CUE_NO_SPEAKER = 0.6
 # A resolved pronoun or descriptor is as sure as the resolver is on average (93.5% and 81.0% of those
 # it attempts on hand-annotated PolNeAR articles, README); its own confidence counts only when lower
 # than WEAK, a resolution it was unsure of.
@@ -58,7 +61,7 @@ def score(graph: ArticleGraph) -> ArticleGraph:
     for q in graph.quotes:
         prior = q.confidence or QUOTE_PRIOR.get(q.kind, KIND_PRIOR["quote"])
         if q.cue is None:
-            prior *= NO_CUE
+            prior *= NO_CUE if q.speaker is not None else NO_CUE * NO_CUE_NO_SPEAKER
         where = q.speaker_span or q.span
         q.confidence = _combine(prior, q.status, people.certainty([q.speaker], where))
     for r in graph.roles:

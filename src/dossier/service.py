@@ -6,6 +6,7 @@ import functools
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -294,10 +295,13 @@ def shown_graph(graph: ArticleGraph, min_confidence: float | None = None) -> Art
     return graph.shown(DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
 
 
-def ingest_articles(articles: list[Article], db: str | Path | None = None, model: str | None = None) -> IngestSummary:
-    """Extract and store articles given in memory (e.g. posted to the web API); one bad article is reported."""
+def ingest_articles(articles: list[Article], db: str | Path | None = None, model: str | None = None,
+                    store: Store | None = None) -> IngestSummary:
+    """Extract and store articles given in memory (e.g. posted to the web API); one bad article is reported.
+
+    ``store``: an open read-write Store to write into (the web server's one writer), instead of ``db``."""
     summary = IngestSummary(read=len(articles))
-    with Store(db or default_db()) as store:
+    with _writing(db, store) as store:
         todo = [a for a in articles if not store.is_stored(a.content_hash, EXTRACTOR_VERSION)]
         summary.unchanged = len(articles) - len(todo)
         for outcome in extract_articles(todo, model=model):
@@ -386,6 +390,11 @@ def _labelled(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**r, "label": found[r["id"]]} if r["id"] in found else r for r in rows]
 
 
+def people_page(store: Store, offset: int = 0, limit: int = 50) -> dict[str, Any]:
+    """One page of the people (most mentioned first), with the total."""
+    return store.people_page(offset, limit)
+
+
 def quotes(store: Store, name: str) -> list[dict[str, Any]]:
     """Everything a person is quoted as saying, with its evidence."""
     return store.quotes(name)
@@ -396,6 +405,18 @@ def timeline(
 ) -> list[dict[str, Any]]:
     """A person's facts in date order, each with its own date or the date it was reported."""
     return store.timeline(name, min_confidence=min_confidence, show_all=show_all)
+
+
+def timeline_page(store: Store, name: str, where: Filters = NO_FILTERS, offset: int = 0, limit: int = 100
+                  ) -> dict[str, Any]:
+    """One page of a person's timeline (the default view: no hypothetical facts, none under the threshold),
+    filtered, with its total."""
+    return store.timeline_page(name, where, offset, limit)
+
+
+def articles_page(store: Store, where: Filters = NO_FILTERS, offset: int = 0, limit: int = 50) -> dict[str, Any]:
+    """One page of the stored articles (newest first) passing the date and outlet filters, with the total."""
+    return store.articles_page(where, offset, limit)
 
 
 def entity_ties(store: Store, name: str, where: Filters = NO_FILTERS) -> dict[str, Any]:
@@ -439,9 +460,10 @@ def path(store: Store, a: str, b: str, where: Filters = NO_FILTERS,
 
 
 def network(store: Store, name: str, depth: int = 2, where: Filters = NO_FILTERS, offset: int = 0,
-            limit: int = 100, max_nodes: int = 500) -> dict[str, Any]:
-    """An entity's neighbourhood (nodes and merged edges) up to ``depth`` hops, capped and paged."""
-    return store.network(name, depth, where, offset, limit, max_nodes)
+            limit: int = 100, max_nodes: int = 500, fanout: int = 20) -> dict[str, Any]:
+    """An entity's neighbourhood (nodes and merged edges) up to ``depth`` hops, following the ``fanout``
+    strongest edges (passing the filters) from each node; capped at ``max_nodes``, edges paged."""
+    return store.network(name, depth, where, offset, limit, max_nodes, fanout)
 
 
 def search(store: Store, text: str, where: Filters = NO_FILTERS, offset: int = 0, limit: int = 20) -> dict[str, Any]:
@@ -454,10 +476,21 @@ def why(store: Store, name: str) -> dict[str, Any]:
     return store.why(name)
 
 
-def correct(kind: str, *args: Any, db: str | Path | None = None) -> dict[str, Any]:
-    """Store a correction (merge A B, distinct A B, alias NAME ALIAS, split NAME [article ids]) and apply it."""
-    with Store(db or default_db()) as store:
-        return store.correct(kind, *args)
+def correct(kind: str, *args: Any, db: str | Path | None = None, store: Store | None = None) -> dict[str, Any]:
+    """Store a correction (merge A B, distinct A B, alias NAME ALIAS, split NAME [article ids]) and apply it,
+    in ``db`` or in an open read-write ``store``."""
+    with _writing(db, store) as opened:
+        return opened.correct(kind, *args)
+
+
+@contextmanager
+def _writing(db: str | Path | None, store: Store | None) -> Iterator[Store]:
+    """The Store given (left open), or the one at ``db`` opened read-write for the block."""
+    if store is not None:
+        yield store
+        return
+    with Store(db or default_db()) as opened:
+        yield opened
 
 
 def reresolve(db: str | Path | None = None) -> dict[str, int]:

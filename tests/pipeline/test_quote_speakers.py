@@ -36,7 +36,8 @@ PRIOR_CASES = [
     ("Holt: Tariff Plan Is a Disaster for Farmers", "Disaster for Farmers", True),
     ("A new poll shows Dana Holt leading in every county.", "leading in every county", True),
     ("The audit found that the agency had lost track of millions.", "lost track of millions", True),
-    ("Mayor Ada Reyes called for a recount of the ballots.", "recount of the ballots", True),
+    # a call's object is what is called for, not a statement (kept in --all: PolNeAR marks it an attribution)
+    ("Mayor Ada Reyes called for a recount of the ballots.", "recount of the ballots", False),
     ('Mayor Ada Reyes described the budget as "a gift to the ferry lobby."', "gift to the ferry", True),
     ('"Get out of my harbor," Ada Reyes barked at the reporters.', "Get out of my harbor", True),
     ("Mayor Ada Reyes called on the council to reject the plan.", "the council", False),
@@ -47,6 +48,16 @@ PRIOR_CASES = [
     ("Mayor Ada Reyes praised the crew for its work on the pier.", "work on the pier", False),
     ("Mayor Ada Reyes hopes the council will act soon.", "council will act", False),
     ("Mayor Ada Reyes sought to delay the vote on the pier.", "delay the vote", False),
+    # a verb of saying whose content is a clause is shown; a topic, an intent or a fragment without
+    # a subject is not
+    ("Mayor Ada Reyes said the ferry would run on time.", "ferry would run", True),
+    ("Mayor Ada Reyes says too much is made of the ferry budget.", "too much is made", True),
+    ('Mayor Ada Reyes said she will continue to be "a champion for the harbor."', "champion for the harbor", True),
+    ("Mayor Ada Reyes urged the council to approve the ferry budget.", "approve the ferry budget", False),
+    ("Mayor Ada Reyes acknowledged her narrow victory on Tuesday.", "narrow victory", False),
+    ("The permit, a campaign spokesman said, had been hard to get.", "hard to get", True),
+    ('The Latest: Reyes declares "victory," thanks voters.', "victory", False),
+    ('"We will win the harbor vote," Ada Reyes said.', "win the harbor vote", True),
 ]
 
 
@@ -70,8 +81,9 @@ UNNAMED_CASES = [
      "hidden its fees", None, "One former Marsh employee"),
     ("Senator Dana Holt toured the plant. The Holt campaign said the plant would stay open.",
      "stay open", None, "The Holt campaign"),
+    # the place modifies the descriptor, which coreference takes to the one senator named
     ("Senator Dana Holt toured the plant. The independent Ohio senator told reporters the plant would stay open.",
-     "stay open", None, "The independent Ohio senator"),
+     "stay open", "Dana Holt", "The independent Ohio senator"),
     ("White House spokesman Josh Earnest said the plant would stay open.",
      "stay open", "Josh Earnest", "White House spokesman Josh Earnest"),
     ("Senator Dana Holt's campaign manager, Bo Lund, said the race was close.",
@@ -188,3 +200,122 @@ def test_quoted_transcript_turns_take_their_labels(nlp, closing: str) -> None:  
 )
 def test_participle_describing_a_noun_is_no_cue(nlp, body: str, quotes: int) -> None:  # type: ignore[no-untyped-def]
     assert len(_graph(nlp, body).quotes) == quotes
+
+
+# (text, fragment, speaker): a name set off by a comma at the head of a long source phrase is the
+# speaker however the parse hangs the phrase; a name that modifies the head is not.
+LEADING_NAME_CASES = [
+    ('"The harbor needs us," said Ada Hill, an aide to the mayor during her failed 2008 run and now '
+     "director of the Tavi Institute of Harbor Studies.", "harbor needs us", "Ada Hill"),
+    ("Ada Hill, a pollster who worked for the mayor, said the race was close.", "race was close", "Ada Hill"),
+    ("A former Ada Hill aide, who worked for the mayor, said the race was close.", "race was close", None),
+    ("Ada Hill's campaign, a lean operation, said the race was close.", "race was close", None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "fragment", "speaker"), LEADING_NAME_CASES)
+def test_a_name_opening_the_source_phrase_speaks(nlp, body: str, fragment: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    assert _name(g, _quote(g, fragment).speaker) == speaker
+
+
+# (text, fragment, shown): a speaker the article names but the quote leaves unresolved (a descriptor
+# of one person, a relative pronoun, no speaker at all) is hidden; an unnamed source is a speaker of
+# its own and shown.
+UNRESOLVED_CASES = [
+    ("Mayor Ada Reyes and Senator Dana Holt toured the pier. The harbor businessman said the ferry would run.",
+     "ferry would run", False),
+    ("Mayor Ada Reyes and Senator Dana Holt toured the pier. A harbor businessman said the ferry would run.",
+     "ferry would run", True),
+    ("Mayor Ada Reyes and Senator Dana Holt toured the pier. The official said the ferry would run.",
+     "ferry would run", True),
+    ("Mayor Ada Reyes toured the pier.\nThe crowd waited in the rain for an hour.\n"
+     '"We will build the bridge and the road and the tunnel before the winter comes."', "build the bridge", False),
+    ('Mayor Ada Reyes toured the pier. "We will build the bridge," Reyes said.\n'
+     '"We will build the road and the tunnel before the winter comes."', "build the road", True),
+    ("Mayor Bo Lund and his brother, Tom Lund, toured the pier. Lund said the ferry would run.",
+     "ferry would run", False),
+    ("Mayor Bo Lund and his wife, Ada Lund, toured the pier. Mrs. Lund said the ferry would run.",
+     "ferry would run", True),
+]
+
+
+# (text, fragment, speaker): a surname two people share goes where an honorific or a death decides.
+SHARED_SURNAME_CASES = [
+    ("Mayor Bo Lund and his wife, Ada Lund, toured the pier. Mrs. Lund said the ferry would run.",
+     "ferry would run", "Ada Lund"),
+    ("Mayor Bo Lund and his wife, Ada Lund, toured the pier. Mr. Lund said the ferry would run.",
+     "ferry would run", "Bo Lund"),
+    ("Omar Rahal spoke at the convention. His son, Army Capt. Samir Rahal, was killed in Iraq in 2004. "
+     "Rahal said the nominee had sacrificed nothing.", "sacrificed nothing", "Omar Rahal"),
+    ("Mayor Bo Lund and his brother, Tom Lund, toured the pier. Lund said the ferry would run.",
+     "ferry would run", None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "fragment", "speaker"), SHARED_SURNAME_CASES)
+def test_shared_surname_speaker(nlp, body: str, fragment: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    assert _name(g, _quote(g, fragment).speaker) == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "fragment", "shown"), UNRESOLVED_CASES)
+def test_unresolved_speaker_is_hidden_unnamed_source_is_not(nlp, body: str, fragment: str, shown: bool) -> None:  # type: ignore[no-untyped-def]
+    assert _shown(_quote(_graph(nlp, body), fragment)) is shown
+
+
+@pytest.mark.slow
+def test_mrs_surname_is_not_her_husband(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("A year later, Mayor Bo Lund called Naghmeh Tavi. Her husband, Karim Tavi, was free and would "
+            "soon be home, the mayor told her. \"I could see his compassion today,\" Mrs. Tavi wrote on Sunday.")
+    g = _graph(nlp, body)
+    assert _name(g, _quote(g, "his compassion").speaker) != "Karim Tavi"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("source", ["a Harbor official who was not authorized to speak", "a Tavi aide"])
+def test_according_to_an_unnamed_person_makes_no_entity(nlp, source: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, f"The Tavi Harbor Fund is buying ads for the spring, according to {source}.")
+    assert not [e.name for e in g.entities if e.name.lower().endswith(("official", "aide"))]
+    assert _quote(g, "buying ads").speaker is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "person"), [
+    ("Follow Ada Reyes on Twitter @AdaReyes.", "Ada Reyes"),
+    ("The mayor's @AdaReyes Twitter feed is a direct line to her mind.", None),
+])
+def test_a_handle_is_not_a_person(nlp, body: str, person: str | None) -> None:  # type: ignore[no-untyped-def]
+    people = [e.name for e in _graph(nlp, body).entities if e.type == "PERSON"]
+    assert not [p for p in people if "@" in p]
+    assert (person in people) if person else not people
+
+
+@pytest.mark.slow
+def test_a_signed_quote_ending_in_a_full_stop_is_the_signer_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("\u201cThe harbor must stay open.\u201d \u2015 Ada Reyes.\n\n"
+            "\u201cWe need the ferry.\u201d \u2015 Tom Baird.")
+    g = _graph(nlp, body)
+    assert _name(g, _quote(g, "harbor must stay").speaker) == "Ada Reyes"
+    assert _name(g, _quote(g, "need the ferry").speaker) == "Tom Baird"
+    assert all(not e.name.startswith("\u2015") for e in g.entities)
+
+
+# (text, fragment, speaker): a place inside a descriptor modifies it ("the Ohio mayor"); a person
+# named inside it is someone else ("the Baird aide").
+DESCRIPTOR_MODIFIER_CASES = [
+    ("Mayor Ada Reyes of Harbor City spoke on Friday.\n\nReyes says the ferry budget is too small.\n\n"
+     "The Ohio mayor said the council was to blame.", "council was to blame", "Ada Reyes"),
+    ("Mayor Ada Reyes of Harbor City met Tom Baird on Friday.\n\nThe Baird aide said the council was to blame.",
+     "council was to blame", None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "fragment", "speaker"), DESCRIPTOR_MODIFIER_CASES)
+def test_a_place_inside_a_descriptor_modifies_it(nlp, body: str, fragment: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    assert _name(g, _quote(g, fragment).speaker) == speaker

@@ -187,6 +187,7 @@ def test_a_bug_is_a_500_problem_without_internals(client, monkeypatch) -> None:
         raise RuntimeError("secret internal detail")
 
     monkeypatch.setattr(data, "profile", broken)
+    monkeypatch.setattr(client.app.state.cache, "max_bytes", 0)  # an answer kept earlier would hide the bug
     body = assert_problem(client.get("/api/people/1"), 500)
     assert "secret" not in body["detail"]
     page = client.get("/people/1")

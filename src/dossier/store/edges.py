@@ -108,14 +108,14 @@ def rows_between(conn: sqlite3.Connection, a: int, b: int) -> list[sqlite3.Row]:
 
 
 # What merging needs to summarise an edge, without the text of its sources (sentence, title, url).
-_LEAN = {"r.sentence": "NULL AS sentence", "a.url": "NULL AS url", "a.title AS article_title": "NULL AS article_title"}
+LEAN = {"r.sentence": "NULL AS sentence", "a.url": "NULL AS url", "a.title AS article_title": "NULL AS article_title"}
 
 
 def lean_rows_between(conn: sqlite3.Connection, a: int, b: int) -> list[sqlite3.Row]:
     """The fact rows between two entities with only what an edge's summary depends on (no texts)."""
     where = "((r.subject_id = ? AND r.object_id = ?) OR (r.subject_id = ? AND r.object_id = ?))"
     rel, role = REL_SQL, ROLE_SQL
-    for col, blank in _LEAN.items():
+    for col, blank in LEAN.items():
         rel, role = rel.replace(col, blank), role.replace(col, blank)
     rows = conn.execute(f"{rel} WHERE r.subject_id IS NOT NULL AND r.object_id IS NOT NULL AND {where}",
                         (a, b, b, a)).fetchall()
@@ -165,7 +165,10 @@ def merge(rows: Iterable[sqlite3.Row], filters: Filters = NO_FILTERS) -> list[di
         if r["type"] in SYMMETRIC and s > o:
             s, o = o, s
         key = (r["type"], s, o)
-        groups.setdefault(key, _Edge(r["type"], s, o)).sources.append(src)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _Edge(r["type"], s, o)
+        group.sources.append(src)
     edges = [_summarise(e) for e in groups.values()]
     _mark_reversals(edges)
     out = [e for e in edges if e["support"]["articles"] >= filters.min_sources

@@ -160,7 +160,7 @@ def settle(conn: sqlite3.Connection, fresh: Iterable[str] = ()) -> int:
 
 
 def _lean(sql: str) -> str:
-    for col, blank in E._LEAN.items():
+    for col, blank in E.LEAN.items():
         sql = sql.replace(col, blank)
     return sql
 
@@ -378,34 +378,58 @@ def edge(row: sqlite3.Row) -> dict[str, Any]:
 def _edge_cond(filters: E.Filters, statuses: tuple[str, ...] | None = None) -> tuple[str, list[Any]]:
     cond = "s.articles >= ? AND s.confidence >= ?"
     params: list[Any] = [filters.min_sources, filters.min_confidence]
-    if statuses is not None:
-        cond += f" AND s.status IN ({','.join('?' * len(statuses))})"
-        params += list(statuses)
+    if statuses is not None:  # as ranks: the strength indexes hold the rank, not the status
+        cond += f" AND s.status_rank IN ({','.join('?' * len(statuses))})"
+        params += [_RANK.get(st, len(_RANK)) for st in statuses]
     return cond, params
 
 
 ORDERS = {
-    # strongest status first, then the best supported
-    "strength": "s.status_rank, s.articles DESC, s.confidence DESC, s.type, other",
-    # the best supported first (a network's page)
-    "support": "s.articles DESC, s.status_rank, s.type, other",
+    # strongest status first, then the best supported (the edge_summary_*_strength indexes' order)
+    "strength": "status_rank, articles DESC, confidence DESC, type, other, source",
+    # the best supported first (a network's page; the edge_summary_*_support indexes' order)
+    "support": "articles DESC, status_rank, type, other, source",
 }
+
+
+def _both_ends(filters: E.Filters, extra: str = "", where: str = "", order: str = "strength"
+               ) -> tuple[str, list[Any]]:
+    """The edges at an entity from either end as one compound SELECT (its parameters: view, entity, the
+    conditions, twice), each row with ``other``, the entity at its other end; ``where``: more conditions on ``s``
+    whose parameters come after the edge conditions'. Each end reads the index of ``order`` (named: the
+    planner would otherwise take a range on ``articles`` and sort)."""
+    cond, params = _edge_cond(filters)
+    if where:
+        cond += f" AND {where}"
+    cols = f"s.source, s.target, s.type, s.status_rank, s.articles, s.confidence{extra}"
+    sql = (f"SELECT {cols}, s.target AS other FROM edge_summary s INDEXED BY edge_summary_from_{order}"
+           f" WHERE s.view = ? AND s.source = ? AND {cond}"
+           f" UNION ALL SELECT {cols}, s.source AS other FROM edge_summary s INDEXED BY edge_summary_to_{order}"
+           f" WHERE s.view = ? AND s.target = ? AND {cond}")
+    return sql, params
+
+
+def ordered_keys(conn: sqlite3.Connection, eid: int, view: int, filters: E.Filters, order: str = "strength",
+                 offset: int = 0, limit: int | None = None, extra: str = "", where: str = "",
+                 where_params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+    """The summary rows (key columns, ``other`` and the ``extra`` columns) of an entity's edges in ``order``:
+    each end read in that order from its index and the two merged, so only ``offset + limit`` index entries
+    are read. ``where``: more conditions on ``s`` (parameters ``where_params``)."""
+    sql, params = _both_ends(filters, extra, where, order)
+    args = [view, eid, *params, *where_params] * 2
+    return conn.execute(f"{sql} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
+                        [*args, -1 if limit is None else limit, offset]).fetchall()
 
 
 def edges_at(conn: sqlite3.Connection, eid: int, view: int, filters: E.Filters, order: str = "strength",
              offset: int = 0, limit: int | None = None) -> tuple[int, int, list[dict[str, Any]]]:
     """How many edges an entity has that pass the edge filters, with how many other entities, and one page of
-    them in ``order`` (sorted on the covering indexes; only the page's rows are read in full)."""
-    cond, params = _edge_cond(filters)
-    cols = "s.source, s.target, s.type, s.status_rank, s.articles, s.confidence"
-    both = (f"SELECT {cols}, s.target AS other FROM edge_summary s WHERE s.view = ? AND s.source = ? AND {cond}"
-            f" UNION ALL SELECT {cols}, s.source AS other FROM edge_summary s WHERE s.view = ? AND s.target = ?"
-            f" AND {cond}")
-    args = [view, eid, *params, view, eid, *params]
+    them in ``order`` (read in order from the covering indexes; only the page's rows are read in full)."""
+    both, params = _both_ends(filters)
+    args = [view, eid, *params] * 2
     total, others = conn.execute(f"SELECT count(*), count(DISTINCT other) FROM ({both})", args).fetchone()
-    keys = conn.execute(f"SELECT s.source, s.target, s.type FROM ({both}) s ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
-                        [*args, -1 if limit is None else limit, offset]).fetchall()
-    return int(total), int(others), edges_by_key(conn, view, [tuple(k) for k in keys])
+    keys = ordered_keys(conn, eid, view, filters, order, offset, limit)
+    return int(total), int(others), edges_by_key(conn, view, [(k[0], k[1], k[2]) for k in keys])
 
 
 def neighbours(conn: sqlite3.Connection, nodes: list[int], view: int, filters: E.Filters,
@@ -470,20 +494,28 @@ def with_sources(conn: sqlite3.Connection, found: list[dict[str, Any]], filters:
 
 def _source_rows(conn: sqlite3.Connection, e: dict[str, Any], threshold: float | None,
                  limit: int | None) -> list[sqlite3.Row]:
-    """One edge's fact rows, sorted as merge sorts its sources (report date, article, offset)."""
+    """One edge's first fact rows, sorted as merge sorts its sources (report date, article, offset): read in
+    that order from the pair's index (the rows' own copy of the report date), each direction of a symmetric
+    edge apart and merged, so a tie stated in thousands of articles costs its first ``limit`` rows."""
     a, b = e["source"], e["target"]
-    ends = "((r.{s} = ? AND r.{o} = ?) OR (r.{s} = ? AND r.{o} = ?))" if e["symmetric"] else "(r.{s} = ? AND r.{o} = ?)"
-    ends_params = [a, b, b, a] if e["symmetric"] else [a, b]
-    order = " ORDER BY coalesce(a.published, ''), r.article_id, coalesce(r.ev_start, 0), r.id LIMIT ?"
+    order = " ORDER BY r.published, r.article_id, r.ev_start, r.id LIMIT ?"
     lim = -1 if limit is None else limit
     if e["type"].startswith("role."):
         cond = " AND r.status != 'hypothetical'" if threshold is not None else ""
-        return conn.execute(f"{E.ROLE_SQL} WHERE 'role.' || lower(r.title) = ?"
-                            f" AND {ends.format(s='person_id', o='org_id')}{cond}{order}",
-                            [e["type"], *ends_params, lim]).fetchall()
+        sql = (f"{_own_date(E.ROLE_SQL)} WHERE r.person_id = ? AND r.org_id = ? AND 'role.' || lower(r.title) = ?"
+               f"{cond}")
+        return conn.execute(f"{sql}{order}", [a, b, e["type"], lim]).fetchall()
     cond, params = "", []
     if threshold is not None:
         cond = " AND r.status != 'hypothetical' AND (r.confidence IS NULL OR r.confidence >= ?)"
         params = [threshold]
-    return conn.execute(f"{E.REL_SQL} WHERE r.type = ? AND {ends.format(s='subject_id', o='object_id')}{cond}{order}",
-                        [e["type"], *ends_params, *params, lim]).fetchall()
+    sql = f"{_own_date(E.REL_SQL)} WHERE r.subject_id = ? AND r.object_id = ? AND r.type = ?{cond}"
+    if not e["symmetric"]:
+        return conn.execute(f"{sql}{order}", [a, b, e["type"], *params, lim]).fetchall()
+    return conn.execute(f"{sql} UNION ALL {sql} ORDER BY published, article_id, ev_start, id LIMIT ?",
+                        [a, b, e["type"], *params, b, a, e["type"], *params, lim]).fetchall()
+
+
+def _own_date(sql: str) -> str:
+    """A fact query reading the row's copy of its report date (indexed with the pair) for the article's."""
+    return sql.replace("a.published", "r.published AS published", 1).replace("SELECT r.id,", "SELECT r.id AS id,", 1)

@@ -1,9 +1,10 @@
 """Paged, capped profile reads: counts plus one page of each list, so a hub's profile is a bounded set of queries.
 
-Every list is read with ``LIMIT/OFFSET`` on an index of the entity (``EXPLAIN QUERY PLAN`` in the
-tests checks it), its total with one ``count``. Facts pass the source filters (report date,
-outlet, status) and ``min_confidence`` on their own confidence (a fact without one passes); ties
-are merged edges (:func:`dossier.store.graphq.entity_edges_page`).
+Every list is read with ``LIMIT/OFFSET`` on an index of the entity that already holds the list's order
+(migration 006), so a page stops after its rows however many the entity has (``EXPLAIN QUERY PLAN`` in
+the tests checks that no list sorts); its total is one ``count`` over that index. Facts pass the source
+filters (report date, outlet, status) and ``min_confidence`` on their own confidence (a fact without one
+passes); ties are merged edges (:func:`dossier.store.graphq.entity_edges_page`).
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ MAX_PAGE = 500
 _ARTICLE_COLS = "a.title AS article_title, a.published, a.outlet, a.url"
 
 
-def _fact_filter(filters: Filters, fact: str | None) -> tuple[str, list[Any]]:
-    """SQL conditions on articles ``a`` (and on the fact table aliased ``fact``, when given)."""
-    where, params = graphq.article_conditions(filters)
+def _fact_filter(filters: Filters, fact: str | None, published: str = "a.published", outlet: str = "a.outlet"
+                 ) -> tuple[str, list[Any]]:
+    """SQL conditions on the report date and outlet columns given (the article's by default), and on the fact
+    table aliased ``fact``, when given."""
+    where, params = graphq.article_conditions(filters, published, outlet)
     if fact is not None and filters.status:
         where.append(f"{fact}.status IN ({','.join('?' * len(filters.status))})")
         params += list(filters.status)
@@ -47,47 +50,53 @@ def _count(conn: sqlite3.Connection, sql: str, params: list[Any]) -> int:
     return int(conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
 
 
+def _lean(frm: str, filters: Filters) -> str:
+    """A fact list's FROM for counting: without the article unless an outlet filter needs it (the fact row
+    holds its report date)."""
+    return frm if filters.outlet else frm.split(" JOIN ")[0]
+
+
 def articles(conn: sqlite3.Connection, eid: int, filters: Filters, offset: int, limit: int
              ) -> tuple[int, list[dict[str, Any]]]:
-    """The entity's articles, newest first."""
-    cond, params = _fact_filter(filters, None)
-    base = ("SELECT a.id, a.title, a.published, a.outlet, a.url FROM article_entities ae"
-            f" JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ?{cond} GROUP BY a.id")
-    rows = conn.execute(f"{base} ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
-                        [eid, *params, limit, offset]).fetchall()
-    if not cond:  # no filter on the articles: the entity's index alone counts them
-        total = conn.execute("SELECT count(DISTINCT article_id) FROM article_entities WHERE entity_id = ?",
-                             (eid,)).fetchone()[0]
-        return int(total), [dict(r) for r in rows]
-    return _count(conn, base, [eid, *params]), [dict(r) for r in rows]
+    """The entity's articles, newest first (its article entities carry the report date and outlet)."""
+    cond, params = _fact_filter(filters, None, "ae.published", "ae.outlet")
+    inner = f"FROM article_entities ae WHERE ae.entity_id = ?{cond}"
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.published, a.outlet, a.url FROM"
+        f" (SELECT ae.published, ae.article_id {inner} GROUP BY ae.published, ae.article_id"
+        " ORDER BY ae.published DESC, ae.article_id LIMIT ? OFFSET ?) x JOIN articles a ON a.id = x.article_id"
+        " ORDER BY x.published DESC, x.article_id",
+        [eid, *params, limit, offset]).fetchall()
+    total = conn.execute(f"SELECT count(DISTINCT ae.article_id) {inner}", [eid, *params]).fetchone()[0]
+    return int(total), [dict(r) for r in rows]
 
 
 def quotes(conn: sqlite3.Connection, eid: int, filters: Filters, offset: int, limit: int
            ) -> tuple[int, list[dict[str, Any]]]:
     """Quotes the entity said, newest report first."""
-    cond, params = _fact_filter(filters, "q")
+    cond, params = _fact_filter(filters, "q", "q.published")
     frm, where = "FROM quotes q JOIN articles a ON a.id = q.article_id", f"WHERE q.speaker_id = ?{cond}"
     rows = conn.execute(
         f"SELECT q.*, {_ARTICLE_COLS}, ad.name AS addressee, src.name AS source {frm}"
         f" LEFT JOIN entities ad ON ad.id = q.addressee_id LEFT JOIN entities src ON src.id = q.source_id {where}"
-        " ORDER BY a.published DESC, q.article_id, q.ev_start LIMIT ? OFFSET ?", [eid, *params, limit, offset])
+        " ORDER BY q.published DESC, q.article_id, q.ev_start LIMIT ? OFFSET ?", [eid, *params, limit, offset])
     items = [{
         "id": r["local_id"], "text": r["text"], "kind": r["kind"], "cue": r["cue"], "when": r["when_value"],
         "status": r["status"], "addressee": r["addressee"], "source": r["source"], "confidence": r["confidence"],
         **_evidence(r)} for r in rows]
-    return _count(conn, f"SELECT q.id {frm} {where}", [eid, *params]), items
+    return _count(conn, f"SELECT q.id {_lean(frm, filters)} {where}", [eid, *params]), items
 
 
 def roles(conn: sqlite3.Connection, eid: int, filters: Filters, offset: int, limit: int
           ) -> tuple[int, list[dict[str, Any]]]:
     """The entity's roles, in report order."""
-    cond, params = _fact_filter(filters, "r")
+    cond, params = _fact_filter(filters, "r", "r.published")
     frm, where = "FROM roles r JOIN articles a ON a.id = r.article_id", f"WHERE r.person_id = ?{cond}"
     rows = conn.execute(
         f"SELECT r.*, {_ARTICLE_COLS}, o.name AS org, p.name AS place, src.name AS source {frm}"
         " LEFT JOIN entities o ON o.id = r.org_id LEFT JOIN entities p ON p.id = r.place_id"
         f" LEFT JOIN entities src ON src.id = r.source_id {where}"
-        " ORDER BY a.published, r.article_id, r.ev_start LIMIT ? OFFSET ?", [eid, *params, limit, offset])
+        " ORDER BY r.published, r.article_id, r.ev_start LIMIT ? OFFSET ?", [eid, *params, limit, offset])
     items = []
     for r in rows:
         ev = _evidence(r)
@@ -97,7 +106,7 @@ def roles(conn: sqlite3.Connection, eid: int, filters: Filters, offset: int, lim
             "place_id": r["place_id"], "start": r["start_value"], "end": r["end_value"], "when": r["when_value"],
             "current": None if r["current"] is None else bool(r["current"]), "status": r["status"],
             "source": r["source"], "confidence": r["confidence"], **ev})
-    return _count(conn, f"SELECT r.id {frm} {where}", [eid, *params]), items
+    return _count(conn, f"SELECT r.id {_lean(frm, filters)} {where}", [eid, *params]), items
 
 
 def events(conn: sqlite3.Connection, eid: int, filters: Filters, offset: int, limit: int

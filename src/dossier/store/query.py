@@ -210,17 +210,28 @@ def _item(kind: str, fact: dict[str, Any], value: str | None, text: str) -> dict
     return item
 
 
-def _quotes_by(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
+def _only(column: str, ids: list[int] | None) -> str:
+    """A condition keeping only these row ids (None: every row); ids are integers, so inlined."""
+    return "" if ids is None else f" AND {column} IN ({','.join(str(int(i)) for i in ids) or 'NULL'})"
+
+
+def _row(row_id: int, ids: list[int] | None) -> dict[str, int]:
+    """The row id under "row", only for a read restricted to ``ids`` (it matches rows to a page)."""
+    return {} if ids is None else {"row": row_id}
+
+
+def _quotes_by(conn: sqlite3.Connection, eid: int, ids: list[int] | None = None) -> list[dict[str, Any]]:
     rows = conn.execute(
         f"SELECT q.*, {_ARTICLE_COLS}, ad.name AS addressee, src.name AS source FROM quotes q"
         " JOIN articles a ON a.id = q.article_id"
         " LEFT JOIN entities ad ON ad.id = q.addressee_id LEFT JOIN entities src ON src.id = q.source_id"
-        " WHERE q.speaker_id = ?", (eid,))
+        f" WHERE q.speaker_id = ?{_only('q.id', ids)}", (eid,))
     out = []
     for r in rows:
         own = date_of(r["when_value"])
         out.append({
-            "id": r["local_id"], "text": r["text"], "kind": r["kind"], "cue": r["cue"], "when": r["when_value"],
+            **_row(r["id"], ids), "id": r["local_id"], "text": r["text"], "kind": r["kind"], "cue": r["cue"],
+            "when": r["when_value"],
             "date": own or r["published"], "date_from": "fact" if own else ("published" if r["published"] else None),
             "status": r["status"], "addressee": r["addressee"], "source": r["source"],
             "confidence": r["confidence"], **_evidence(r),
@@ -229,18 +240,18 @@ def _quotes_by(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
     return out
 
 
-def _roles_of(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
+def _roles_of(conn: sqlite3.Connection, eid: int, ids: list[int] | None = None) -> list[dict[str, Any]]:
     rows = conn.execute(
         f"SELECT r.*, {_ARTICLE_COLS}, o.name AS org, p.name AS place, src.name AS source FROM roles r"
         " JOIN articles a ON a.id = r.article_id LEFT JOIN entities o ON o.id = r.org_id"
         " LEFT JOIN entities p ON p.id = r.place_id LEFT JOIN entities src ON src.id = r.source_id"
-        " WHERE r.person_id = ? ORDER BY a.published, r.article_id, r.ev_start", (eid,))
+        f" WHERE r.person_id = ?{_only('r.id', ids)} ORDER BY a.published, r.article_id, r.ev_start", (eid,))
     out = []
     for r in rows:
         ev = _evidence(r)
         ev["span_start"], ev["span_end"] = ev.pop("start"), ev.pop("end")
         out.append({
-            "title": r["title"], "org": r["org"], "org_id": r["org_id"], "place": r["place"],
+            **_row(r["id"], ids), "title": r["title"], "org": r["org"], "org_id": r["org_id"], "place": r["place"],
             "place_id": r["place_id"], "start": r["start_value"], "end": r["end_value"], "when": r["when_value"],
             "current": None if r["current"] is None else bool(r["current"]), "status": r["status"],
             "source": r["source"], "confidence": r["confidence"], **ev,
@@ -248,7 +259,8 @@ def _roles_of(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
     return out
 
 
-def _relations_of(conn: sqlite3.Connection, eid: int, other: int | None = None) -> list[dict[str, Any]]:
+def _relations_of(conn: sqlite3.Connection, eid: int, other: int | None = None, ids: list[int] | None = None
+                  ) -> list[dict[str, Any]]:
     """Relations naming the entity (only those with ``other`` at the other end, when given)."""
     where = ("(r.subject_id = :e OR r.object_id = :e)" if other is None else
              "((r.subject_id = :e AND r.object_id = :o) OR (r.subject_id = :o AND r.object_id = :e))")
@@ -256,14 +268,14 @@ def _relations_of(conn: sqlite3.Connection, eid: int, other: int | None = None) 
         f"SELECT r.*, {_ARTICLE_COLS}, s.name AS subject, o.name AS object, src.name AS source FROM relations r"
         " JOIN articles a ON a.id = r.article_id LEFT JOIN entities s ON s.id = r.subject_id"
         " LEFT JOIN entities o ON o.id = r.object_id LEFT JOIN entities src ON src.id = r.source_id"
-        f" WHERE {where} ORDER BY a.published, r.article_id, r.ev_start", {"e": eid, "o": other})
+        f" WHERE {where}{_only('r.id', ids)} ORDER BY a.published, r.article_id, r.ev_start", {"e": eid, "o": other})
     out = []
     for r in rows:
         outgoing = r["subject_id"] == eid
         ev = _evidence(r)
         ev["span_start"], ev["span_end"] = ev.pop("start"), ev.pop("end")
         out.append({
-            "type": r["type"], "direction": "out" if outgoing else "in",
+            **_row(r["id"], ids), "type": r["type"], "direction": "out" if outgoing else "in",
             "subject": r["subject"], "subject_id": r["subject_id"], "object": r["object"], "object_id": r["object_id"],
             "other": r["object"] if outgoing else r["subject"],
             "other_id": r["object_id"] if outgoing else r["subject_id"],
@@ -296,15 +308,16 @@ def ties_summary(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _events_of(conn: sqlite3.Connection, eid: int, shared_with: int | None = None) -> list[dict[str, Any]]:
+def _events_of(conn: sqlite3.Connection, eid: int, shared_with: int | None = None, ids: list[int] | None = None
+               ) -> list[dict[str, Any]]:
     """Events the entity takes part in (only those ``shared_with`` takes part in too, when given)."""
     shared = ("" if shared_with is None else
               " AND ev.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?)")
     rows = conn.execute(
-        f"SELECT ev.*, {_ARTICLE_COLS}, src.name AS source, ep.role AS role FROM events ev"
+        f"SELECT ev.*, {_ARTICLE_COLS}, src.name AS source, ep.role AS role, ep.rowid AS ep_row FROM events ev"
         " JOIN event_participants ep ON ep.event_id = ev.id JOIN articles a ON a.id = ev.article_id"
         " LEFT JOIN entities src ON src.id = ev.source_id"
-        f" WHERE ep.entity_id = ?{shared} ORDER BY a.published, ev.article_id, ev.ev_start",
+        f" WHERE ep.entity_id = ?{shared}{_only('ep.rowid', ids)} ORDER BY a.published, ev.article_id, ev.ev_start",
         (eid,) if shared_with is None else (eid, shared_with)).fetchall()
     out = []
     for r in rows:
@@ -312,19 +325,20 @@ def _events_of(conn: sqlite3.Connection, eid: int, shared_with: int | None = Non
             "SELECT ep.role, ep.entity_id, e.name FROM event_participants ep"
             " LEFT JOIN entities e ON e.id = ep.entity_id WHERE ep.event_id = ? ORDER BY ep.rowid", (r["id"],))]
         out.append({
-            "type": r["type"], "role": r["role"], "when": r["when_value"], "status": r["status"],
-            "source": r["source"], "confidence": r["confidence"], "participants": participants, **_evidence(r),
+            **_row(r["ep_row"], ids), "type": r["type"], "role": r["role"], "when": r["when_value"],
+            "status": r["status"], "source": r["source"], "confidence": r["confidence"], "participants": participants,
+            **_evidence(r),
         })
     return out
 
 
-def _claims_about(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
+def _claims_about(conn: sqlite3.Connection, eid: int, ids: list[int] | None = None) -> list[dict[str, Any]]:
     rows = conn.execute(
         f"SELECT c.*, {_ARTICLE_COLS}, src.name AS source FROM claims c JOIN articles a ON a.id = c.article_id"
         " LEFT JOIN entities src ON src.id = c.source_id"
-        " WHERE c.id IN (SELECT claim_id FROM claim_entities WHERE entity_id = ?)"
+        f" WHERE c.id IN (SELECT claim_id FROM claim_entities WHERE entity_id = ?){_only('c.id', ids)}"
         " ORDER BY a.published, c.article_id, c.ev_start", (eid,))
     return [{
-        "text": r["ev_text"], "status": r["status"], "cues": json.loads(r["cues"]), "source": r["source"],
-        "confidence": r["confidence"], **_evidence(r),
+        **_row(r["id"], ids), "text": r["ev_text"], "status": r["status"], "cues": json.loads(r["cues"]),
+        "source": r["source"], "confidence": r["confidence"], **_evidence(r),
     } for r in rows]

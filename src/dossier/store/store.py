@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..graph import ArticleGraph
-from . import corrections, db, edgesum, exportq, graphq, lookup, profileq, query, resolution, suggest, write
+from . import corrections, db, edgesum, exportq, graphq, listq, lookup, profileq, query, resolution, suggest, write
 from .edges import NO_FILTERS, Filters
 
 
@@ -186,10 +186,11 @@ class Store:
             return graphq.path(self.conn, a, b, filters, statuses, max_depth, limit)
 
     def network(self, name: str | int, depth: int = 2, filters: Filters = NO_FILTERS, offset: int = 0,
-                limit: int = 100, max_nodes: int = 500) -> dict[str, Any]:
-        """An entity's neighbourhood up to ``depth`` hops (capped), edges paged."""
+                limit: int = 100, max_nodes: int = 500, fanout: int = graphq.FANOUT) -> dict[str, Any]:
+        """An entity's neighbourhood up to ``depth`` hops, ``fanout`` strongest edges from each node (capped),
+        edges paged."""
         with self._reading():
-            return graphq.network(self.conn, name, depth, filters, offset, limit, max_nodes)
+            return graphq.network(self.conn, name, depth, filters, offset, limit, max_nodes, fanout)
 
     def search(self, text: str, filters: Filters = NO_FILTERS, offset: int = 0, limit: int = 20) -> dict[str, Any]:
         """Evidence sentences and quotes containing every word of ``text`` (full-text), paged."""
@@ -255,6 +256,31 @@ class Store:
             if min_confidence is None:
                 return query.timeline(self.conn, name, show_all=show_all)
             return query.timeline(self.conn, name, min_confidence, show_all)
+
+    def timeline_page(self, name: str | int, filters: Filters = NO_FILTERS, offset: int = 0, limit: int = 100
+                      ) -> dict[str, Any]:
+        """One page of :meth:`timeline` (default visibility), filtered, sorted and cut in SQL, with its total."""
+        with self._reading():
+            ent = lookup.choose(self.conn, name)
+            total, items = listq.timeline_page(self.conn, ent["id"], filters, offset, limit)
+            return {"entity": {k: ent.get(k) for k in ("id", "name", "type")}, "items": items, "total": total}
+
+    def people_page(self, offset: int = 0, limit: int = 50) -> dict[str, Any]:
+        """One page of :meth:`people` (most mentioned first) and the number of people."""
+        with self._reading():
+            total, items = listq.people_page(self.conn, offset, limit)
+            return {"items": items, "total": total}
+
+    def count(self, *tables: str) -> dict[str, int]:
+        """Rows in these tables (articles, entities, relations, quotes, roles, events, claims)."""
+        with self._reading():
+            return listq.counts(self.conn, tables)
+
+    def articles_page(self, filters: Filters = NO_FILTERS, offset: int = 0, limit: int = 50) -> dict[str, Any]:
+        """Stored articles passing the date and outlet filters, newest first: one page and the total."""
+        with self._reading():
+            total, items = listq.articles_page(self.conn, filters, offset, limit)
+            return {"items": items, "total": total}
 
     def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Stored articles, newest first."""

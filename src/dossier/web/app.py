@@ -6,13 +6,16 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from . import api, errors, pages
+from .cache import ResponseCache
+from .pool import READERS, Stores
 from .security import BodyLimit, SecurityHeaders
-from .settings import Settings, Stores
+from .settings import Settings
 
 DESCRIPTION = """\
 Read the dossier graph: people, their roles, ties (each with every source, status and confidence),
@@ -27,10 +30,14 @@ Writes (`POST /api/articles`) need `--allow-writes` and `Authorization: Bearer T
 
 def create_app(settings: Settings) -> FastAPI:
     """The app over the store in ``settings.db`` (which must exist)."""
-    stores = Stores(settings.db)
+    stores = Stores(settings.db, max_idle=READERS)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Sync routes run in anyio's worker threads: as many as the pool keeps readers, so each
+        # thread finds an idle reader rather than opening (and then closing) one of its own.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = READERS
+        await anyio.to_thread.run_sync(stores.fill)
         yield
         stores.close()
 
@@ -40,6 +47,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     app.state.stores = stores
+    app.state.cache = ResponseCache(settings.cache_mb * 2**20)
     errors.install(app)
     app.include_router(api.router)
     app.include_router(api.writes)

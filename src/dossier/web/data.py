@@ -312,24 +312,33 @@ def path(store: Store, a: int, b: int, filters: Filters, max_depth: int = 4) -> 
             "max_depth": max_depth}
 
 
-def timeline(store: Store, person_id: int, filters: Filters) -> list[dict[str, Any]]:
-    """A person's dated facts in order, filtered (each item keeps its evidence)."""
-    out = []
-    for item in store.timeline(person_id):
-        fact = {**item, "confidence": item.get("fact", {}).get("confidence")}
-        if filters.keep(fact):
-            out.append({k: v for k, v in item.items() if k != "fact"} | {"confidence": fact["confidence"]})
-    return out
+def _paged(raw: dict[str, Any], offset: int, limit: int) -> dict[str, Any]:
+    return Page(raw["items"], raw["total"], offset, limit).to_dict()
 
 
-def quotes(store: Store, person_id: int, filters: Filters) -> list[dict[str, Any]]:
-    """What someone said, newest first, filtered."""
-    return filters.apply(store.quotes(person_id))
+def people(store: Store, offset: int, limit: int) -> dict[str, Any]:
+    """A page of the people, most mentioned first, with the total."""
+    return _paged(service.people_page(store, offset, limit), offset, limit)
 
 
-def articles(store: Store, filters: Filters) -> list[dict[str, Any]]:
-    """Stored articles, newest first, filtered by report date and outlet (status does not apply)."""
-    return Filters(filters.since, filters.until, None, filters.outlet).apply(store.articles())
+def timeline(store: Store, person_id: int, filters: Filters, offset: int, limit: int) -> dict[str, Any]:
+    """A page of a person's dated facts in order (undated after), filtered, each with its evidence."""
+    raw = service.timeline_page(store, ref(person_id), filters.graph(), offset, limit)
+    items = [{k: v for k, v in item.items() if k != "fact"} | {"confidence": item.get("fact", {}).get("confidence")}
+             for item in raw["items"]]
+    return Page(items, raw["total"], offset, limit).to_dict()
+
+
+def quotes(store: Store, person_id: int, filters: Filters, offset: int, limit: int) -> dict[str, Any]:
+    """A page of what someone said, newest report first, filtered."""
+    raw = service.profile_list(store, ref(person_id), "quotes", filters.graph(), offset, limit)
+    return _paged(raw, offset, limit)
+
+
+def articles(store: Store, filters: Filters, offset: int, limit: int) -> dict[str, Any]:
+    """A page of the stored articles, newest first, filtered by report date and outlet (status does not apply)."""
+    where = Filters(filters.since, filters.until, None, filters.outlet).graph()
+    return _paged(service.articles_page(store, where, offset, limit), offset, limit)
 
 
 def article(store: Store, article_id: str) -> dict[str, Any]:

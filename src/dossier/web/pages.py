@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
@@ -13,6 +14,7 @@ from jinja2 import Environment, PackageLoader
 from .. import service
 from ..errors import Ambiguous, NotFound
 from . import data
+from .cache import cached
 from .params import ArticleId, FiltersDep, Offset, PersonId, StatusName, StoreDep
 
 router = APIRouter(include_in_schema=False)
@@ -64,10 +66,15 @@ env.globals.update(evidence_link=evidence_link, tie_label=tie_label, ARROWS=ARRO
                    STATUSES=data.STATUS_ORDER, urlencode=lambda q: urlencode(q, doseq=True))
 
 
-def _render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+def _render(request: Request, name: str, build: Callable[[], dict[str, Any]]) -> HTMLResponse:
+    """The page ``name`` over the context ``build()`` reads, or the body kept while the store has not changed."""
     settings = request.app.state.settings
-    return templates.TemplateResponse(
-        request, name, {"allow_writes": settings.allow_writes, **context}, status_code=status_code)
+
+    def make() -> bytes:
+        return env.get_template(name).render({"allow_writes": settings.allow_writes, **build()}).encode()
+
+    body, state = cached(request, make)
+    return HTMLResponse(body, headers={"X-Dossier-Cache": state})
 
 
 def error_page(request: Request, problem: dict[str, Any], headers: dict[str, str] | None = None) -> Response:
@@ -81,60 +88,72 @@ def error_page(request: Request, problem: dict[str, Any], headers: dict[str, str
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep) -> HTMLResponse:
-    return _render(request, "home.html", people=store.people(limit=30), counts=store.counts())
+    return _render(request, "home.html", lambda: {
+        "people": data.people(store, 0, 30)["items"], "counts": store.count("articles", "relations", "quotes")})
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, store: StoreDep, filters: FiltersDep, q: NAME_TEXT = "",
            offset: Offset = 0) -> HTMLResponse:
-    found = data.search(store, q, filters, offset, 20) if q.strip() else None
-    return _render(request, "search.html", q=q, found=found, filters=filters, query=filters.query())
+    return _render(request, "search.html", lambda: {
+        "q": q, "found": data.search(store, q, filters, offset, 20) if q.strip() else None, "filters": filters,
+        "query": filters.query()})
 
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
 def person(request: Request, store: StoreDep, person_id: PersonId, filters: FiltersDep) -> HTMLResponse:
-    profile = data.profile(store, person_id, filters)
-    return _render(request, "person.html", p=profile, groups=data.ties_by_type(profile["ties"]),
-                   filters=filters, query=filters.query())
+    def build() -> dict[str, Any]:
+        profile = data.profile(store, person_id, filters)
+        return {"p": profile, "groups": data.ties_by_type(profile["ties"]), "filters": filters,
+                "query": filters.query()}
+
+    return _render(request, "person.html", build)
 
 
 @router.get("/people/{person_id}/network", response_class=HTMLResponse)
 def network(request: Request, store: StoreDep, person_id: PersonId, filters: FiltersDep) -> HTMLResponse:
-    profile = service.lookup(store, data.ref(person_id))
-    return _render(request, "network.html", p=profile, filters=filters, query=filters.query())
+    return _render(request, "network.html", lambda: {
+        "p": service.lookup(store, data.ref(person_id)), "filters": filters, "query": filters.query()})
 
 
 @router.get("/ties", response_class=HTMLResponse)
 def ties(request: Request, store: StoreDep, a: Annotated[int, Query(ge=1, le=2**53)],
          b: Annotated[int, Query(ge=1, le=2**53)], filters: FiltersDep) -> HTMLResponse:
-    result = data.ties_between(store, a, b, filters)
-    return _render(request, "ties.html", t=result, filters=filters, query=filters.query())
+    return _render(request, "ties.html", lambda: {
+        "t": data.ties_between(store, a, b, filters), "filters": filters, "query": filters.query()})
 
 
 @router.get("/connect", response_class=HTMLResponse)
 def connect(request: Request, store: StoreDep, filters: FiltersDep, a: NAME_TEXT = "",
             b: NAME_TEXT = "") -> HTMLResponse:
-    result = None
-    problems: list[dict[str, Any]] = []
-    if a.strip() and b.strip():
-        ends = []
-        for name in (a, b):
-            try:
-                ends.append(service.lookup(store, name)["id"])
-            except (NotFound, Ambiguous) as exc:
-                matches = exc.matches if isinstance(exc, Ambiguous) else []
-                near = exc.suggestions if isinstance(exc, NotFound) else []
-                problems.append({"message": exc.message, "matches": matches, "suggestions": near})
-        if not problems:
-            result = data.path(store, ends[0], ends[1], filters)
-    return _render(request, "connect.html", a=a, b=b, result=result, problems=problems, filters=filters,
-                   query=filters.query())
+    def build() -> dict[str, Any]:
+        result = None
+        problems: list[dict[str, Any]] = []
+        if a.strip() and b.strip():
+            ends = []
+            for name in (a, b):
+                try:
+                    ends.append(service.lookup(store, name)["id"])
+                except (NotFound, Ambiguous) as exc:
+                    matches = exc.matches if isinstance(exc, Ambiguous) else []
+                    near = exc.suggestions if isinstance(exc, NotFound) else []
+                    problems.append({"message": exc.message, "matches": matches, "suggestions": near})
+            if not problems:
+                result = data.path(store, ends[0], ends[1], filters)
+        return {"a": a, "b": b, "result": result, "problems": problems, "filters": filters,
+                "query": filters.query()}
+
+    return _render(request, "connect.html", build)
 
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles(request: Request, store: StoreDep, filters: FiltersDep, offset: Offset = 0) -> HTMLResponse:
-    listing = data.page(data.articles(store, filters), offset, 50)
-    return _render(request, "articles.html", listing=listing, filters=filters, query=filters.query())
+    def build() -> dict[str, Any]:
+        found = data.articles(store, filters, offset, 50)
+        return {"listing": data.Page(found["items"], found["total"], offset, 50), "filters": filters,
+                "query": filters.query()}
+
+    return _render(request, "articles.html", build)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -146,12 +165,15 @@ def article(
     status: StatusName | None = None,
     fact: Annotated[str | None, Query(max_length=200)] = None,
 ) -> HTMLResponse:
-    graph = data.article(store, article_id)
-    art = graph["article"]
-    text = art["title"] if in_ == "title" else art["body"]
-    before, marked, after = data.highlight(text, start, end)
-    if start is not None and not marked:
-        raise NotFound(f"article {article_id} has no span {start}-{end} in its {in_}")
-    names = {e["id"]: e["name"] for e in graph["entities"]}
-    return _render(request, "article.html", g=graph, a=art, names=names, in_=in_, before=before,
-                   marked=marked, after=after, status=status, fact=fact)
+    def build() -> dict[str, Any]:
+        graph = data.article(store, article_id)
+        art = graph["article"]
+        text = art["title"] if in_ == "title" else art["body"]
+        before, marked, after = data.highlight(text, start, end)
+        if start is not None and not marked:
+            raise NotFound(f"article {article_id} has no span {start}-{end} in its {in_}")
+        names = {e["id"]: e["name"] for e in graph["entities"]}
+        return {"g": graph, "a": art, "names": names, "in_": in_, "before": before, "marked": marked,
+                "after": after, "status": status, "fact": fact}
+
+    return _render(request, "article.html", build)

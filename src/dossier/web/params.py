@@ -43,7 +43,9 @@ SearchText = Annotated[str, Query(min_length=1, max_length=100, description="A n
 
 def reader(request: Request) -> Iterator[Store]:
     """A read-only store checked out of the pool for this request."""
-    with request.app.state.stores.reader() as store:
+    stores = request.app.state.stores
+    with stores.reader() as store:
+        request.state.generation = stores.generation  # read before the first query: see web.cache
         yield store
 
 

@@ -124,6 +124,8 @@ def not_a_person(doc: Doc, start: int, end: int, names: set[str]) -> str | None:
         return known[norm].upper()
     if start > 0 and doc[start - 1].text == "#" and not doc[start - 1].whitespace_:
         return "OTHER"  # a hashtag
+    if any(t.text.startswith(("@", "#")) or t.like_url for t in span):
+        return "OTHER"  # "Twitter @AdaObi", "@AdaObi Twitter feed": a handle, not the person
     heads = lexicons.pairs("entities/non_person_heads")
     if end - start >= 2 and span[-1].lower_ in heads:
         return heads[span[-1].lower_].upper()

@@ -117,6 +117,8 @@ def _candidates(doc: Doc) -> list[Candidate]:
         label = NER_TYPES.get(ent.label_)
         if label is None and _place_object(ent):
             label = "GPE"  # "knocking on doors in Fenwick": a one-word PRODUCT after "in" is a place
+        if label is None and ent.label_ == "PRODUCT" and _looks_like_full_name(ent):
+            label = "PRODUCT"  # a person only if a surname of the article says so (_person_by_surname)
         if label is None:
             continue
         end = _extend_short_name(doc, ent) if label == "PERSON" else ent.end
@@ -211,8 +213,8 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
     honorific = None
     while start < end:
         tok = doc[start]
-        if tok.is_quote or tok.is_space or tok.text in {"(", "["}:
-            start += 1
+        if tok.is_quote or tok.is_space or tok.text in {"(", "[", "―", "—", "–"}:
+            start += 1  # also the dash that signs a quote: '"..." ― Ada Obi'
         elif tok.lower_ in {"the", "a", "an"} and (label != "ORG" or tok.text == "the" or tok.is_sent_start):
             # "The" inside a sentence may be part of a name ("told The Lantern"); at its start it may not.
             start += 1
@@ -297,6 +299,7 @@ def _tell_and_according_to(doc: Doc) -> Iterable[Candidate]:
     tell = lexicons.load("tell_verbs")
     outlet_nouns = lexicons.load("outlet_nouns")
     org_heads = lexicons.load("entities/org_heads")
+    unnamed = lexicons.load("quotes/unnamed_sources") | lexicons.load("person_nouns")
     for tok in doc:
         obj: Token | None = None
         via = ""
@@ -308,6 +311,8 @@ def _tell_and_according_to(doc: Doc) -> Iterable[Candidate]:
             via = "according_to"
         if obj is None or obj.pos_ == "PRON":
             continue
+        if obj.lower_ in unnamed:
+            continue  # "according to a Crossroads official": an unnamed person, not an outlet
         if obj.lemma_.lower() in outlet_nouns and any(c.lower_ == "the" for c in obj.children):
             det = next(c for c in obj.children if c.lower_ == "the")
             yield Candidate(det.i, obj.i + 1, "OUTLET", kind="descriptor", refers_to_last="OUTLET", rule=via)
@@ -341,6 +346,29 @@ def _person_by_first_name(doc: Doc, cands: list[Candidate]) -> None:
         if gender_of_first_name(span[0].text) is not None:
             cand.label = "PERSON"
             cand.rule = "first_name"
+
+
+def _looks_like_full_name(span: Span) -> bool:
+    """Two or three capitalised proper nouns, none all capitals (``Ada Obi``, not ``NATO Summit``)."""
+    return 2 <= len(span) <= 3 and all(
+        t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.pos_ == "PROPN" for t in span)
+
+
+def _person_by_surname(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """A two- or three-word name the NER typed otherwise (PRODUCT, ORG, GPE, NORP, WORK) whose last
+    word is the surname of a person the article names in full, and whose first word is not (``Naghmeh
+    Obi`` beside ``Saeed Obi``: his wife, not a product): a person. PRODUCT spans left are dropped."""
+    heads = lexicons.load("entities/place_heads") | lexicons.load("entities/org_heads") | lexicons.load(
+        "entities/media_heads")
+    surnames = _surnames(doc, cands)
+    for cand in cands:
+        span = doc[cand.start : cand.end]
+        if cand.label not in {"PRODUCT", "ORG", "GPE", "NORP", "WORK"} or not _looks_like_full_name(span):
+            continue
+        first, last = span[0].lower_, span[-1].lower_
+        if last in surnames and first not in surnames and last not in heads and not cleanup.place_opener(span[0].text):
+            cand.label, cand.rule = "PERSON", "surname"
+    return [c for c in cands if c.label != "PRODUCT"]
 
 
 def _not_people(doc: Doc, cands: list[Candidate]) -> None:
@@ -382,6 +410,7 @@ def _after_title(doc: Doc, i: int) -> bool:
 
 def _retype(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     _person_by_first_name(doc, cands)
+    cands = _person_by_surname(doc, cands)
     _family_groups(doc, cands)
     media = lexicons.load("entities/media_heads")
     platforms = lexicons.load("entities/platforms")
@@ -709,6 +738,10 @@ def _attach_single(
         fits = [cl for (first, last), cl in persons.items() if first and "-" in last and word in last.split("-")]
     if not fits:
         fits = [cl for (first, last), cl in persons.items() if first == word]
+    gender = _honorific_gender(doc, cand)
+    if gender is not None:
+        # "Mrs. Obi" is not her husband Saeed Obi: a full name of the other gender does not fit.
+        fits = [cl for cl in fits if gender_mod.decide(_gender_evidence(doc, cl, set())) in {gender, None}]
     if len(fits) > 1:
         # Two people share the name: the one mentioned most recently before this point.
         before = [(max((m.start for m in cl.mentions if m.start < cand.start), default=-1), cl) for cl in fits]
@@ -724,6 +757,12 @@ def _attach_single(
         persons[key] = cl
         clusters.append(cl)
     cl.mentions.append(cand)
+
+
+def _honorific_gender(doc: Doc, cand: Candidate) -> str | None:
+    """The gender an honorific before a name gives (``Mrs. Obi``: female), or None."""
+    before = cand.honorific or (doc[cand.start - 1].text if cand.start else "")
+    return lexicons.pairs("honorifics").get(before.lower().rstrip("."))
 
 
 def _company_named(doc: Doc, cand: Candidate, word: str, clusters: list[Cluster]) -> Cluster | None:

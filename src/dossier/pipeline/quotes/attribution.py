@@ -486,6 +486,38 @@ def known_surname(tok: Token, mentions: MentionIndex) -> str | None:
     return keys[0] if len(keys) == 1 else (bearers[0] if bearers else None)
 
 
+def leading_name(phrase: Span, mentions: MentionIndex) -> str | None:
+    """The key of a name that opens a source phrase and is set off by a comma from the rest
+    (``Ada Hill, an aide during her 2008 run and now ..., said``), when the parse hung the phrase
+    on another noun; not a name modifying a noun (``Hill advisers``, ``Hill's campaign``)."""
+    if not len(phrase):
+        return None
+    doc = phrase.doc
+    titles = lexicons.load("person_titles")
+    for mention in mentions.spans[bisect_right(mentions.starts, phrase.start - 1):]:
+        if mention.start >= phrase.end:
+            return None
+        before = doc[phrase.start : mention.start]
+        if any(not (t.is_punct or t.lower_ in titles or t.lower_ + "." in titles) for t in before):
+            return None  # something other than a title comes before the name
+        after = doc[mention.end] if mention.end < len(doc) else None
+        kind = mentions.info(mention.kb_id_).get("type", "PERSON")
+        if not (mention.kb_id_ and kind in SPEAKER_TYPES and after is not None and after.text == ","
+                and mention.end + 1 < phrase.end):
+            return None
+        nxt = doc[mention.end + 1]
+        if mentions.at(nxt.i) is not None and not _possessed(mentions.at(nxt.i)):
+            return None  # "Ada Hill, Bo Lund and ...": a list of names, not a name and its description
+        return mention.kb_id_
+    return None
+
+
+def _possessed(mention: Span) -> bool:
+    """Whether a possessive ending follows a mention (``Hill's``)."""
+    doc = mention.doc
+    return (mention.end < len(doc) and doc[mention.end].tag_ == "POS") or mention[-1].text.endswith(("'s", "’s"))
+
+
 @dataclass
 class Speaker:
     key: str | None
@@ -511,6 +543,9 @@ def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int], cue: 
     if subj.pos_ == "PRON":
         # Coreference resolved the pronoun above if it could; where it abstained, so do we.
         return Speaker(None, phrase)
+    named = leading_name(phrase, mentions)
+    if named is not None:
+        return Speaker(named, phrase)
     surname = known_surname(subj, mentions)
     if surname is not None:
         return Speaker(surname, phrase)

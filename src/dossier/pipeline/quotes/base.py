@@ -203,6 +203,8 @@ class FinderBase:
         if len(words) < 2 or words[0].text not in attr.DASHES:
             return None
         name = words[1:]
+        while len(name) > 1 and name[-1].is_punct:
+            name = name[:-1]  # '"..." ― Ada Hill.': the full stop closes the line, not the name
         mention = self.mentions.at(name[0].i)
         if mention is None or mention.end < name[-1].i + 1 or mention.start < words[0].i:
             return None  # "― and then he left": only a name, whole, signs a quote

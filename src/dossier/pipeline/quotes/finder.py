@@ -23,11 +23,15 @@ from spacy.tokens import Span as DocSpan
 from ...graph import Quote, Span
 from .. import doc_state, lexicons
 from ..component import DossierComponent
+from ..coref.descriptors import role_nouns
+from ..syntax import SUBJECTS
 from . import attribution as attr
 from .base import Found
 from .clauses import ClausePasses
 from .cues import cue_words
+from .descriptions import named_organisation
 from .direct import DirectPasses
+from .statement import doubt
 
 
 class QuoteFinder(DossierComponent[list[Quote]]):
@@ -72,6 +76,8 @@ class _Finder(ClausePasses, DirectPasses):
 
     def _quote(self, n: int, f: Found) -> Quote:
         doc = self.doc
+        if f.speaker.key is None and not f.speaker.unnamed:
+            f.speaker.key = named_organisation(f.speaker.span, self.mentions)  # "the union said"
         cue = cue_words(f.cue) if f.cue is not None else None
         if cue is not None and f.cue_end is not None:
             cue = doc[cue.start : max(cue.end, f.cue_end)]
@@ -88,7 +94,7 @@ class _Finder(ClausePasses, DirectPasses):
             when=f.when,
             source=f.speaker.key,
             text=" ".join(self.text[s:e] for s, e in f.pieces) if f.pieces else self.text[f.start : f.end],
-            confidence=cue_prior(f, self._quoted_words(f)),
+            confidence=NOT_A_STATEMENT if doubt(doc, f) else cue_prior(f, self._quoted_words(f)),
             pieces=[Span(s, e, self.text[s:e]) for s, e in f.pieces] if f.pieces and len(f.pieces) > 1 else None,
         )
 
@@ -107,9 +113,14 @@ class _Finder(ClausePasses, DirectPasses):
 # is a speaker of its own.
 SAYING, LEAD, DOCUMENT, CALL, QUOTED, BELIEF, STANCE, SELF = 0.9, 0.85, 0.85, 0.8, 0.8, 0.55, 0.55, 0.4
 NO_SPEAKER = 0.6
+FRAGMENT = 0.6
+MIN_DIRECT_WORDS = 3  # fewer words in quotation marks are a fragment ("revolution", "top secret")
+NOT_A_STATEMENT = 0.4  # words :func:`.statement.doubt` finds are no one's statement: kept, hidden by default
 MIN_QUOTED_WORDS = 2
 NEXT_TO_QUOTE = 4  # most tokens from a cue verb to the quote it opens (verb, particle, comma, mark)
 SINGULAR = frozenset({"he", "she", "it", "him", "her"})
+INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any"})
+PERSON_SUFFIXES = ("man", "woman", "ist")  # "businessman", "columnist": one person
 QUESTIONS = frozenset({"ask", "wonder", "question", "query", "inquire"})
 
 
@@ -123,7 +134,9 @@ def cue_prior(f: Found, quoted_words: int = 0) -> float | None:
         prior = STANCE  # "asked Bennett about Carson's comments": a question, not a statement
     elif f.kind == "according_to" or cue.lower_ in lexicons.load("reporting_verbs") or \
             cue.lemma_.lower() in lexicons.load("quotes/statement_nouns"):
-        prior = SAYING
+        # "acknowledged his victory", "said it had been hard to get", a headline's 'declares
+        # "revolution"': a verb of saying whose content is no clause reports a topic or a fragment
+        prior = SAYING * (FRAGMENT if _fragment(f) else 1.0)
     elif (cue.text == ":" or cue.text in attr.DASHES) and not _question(f):
         prior = LEAD  # "Holt: Tariff Plan Is a Disaster", "Pollster Ada Hill: ...", '"..." ― Ada Hill'
     elif _document_speaks(f):
@@ -141,6 +154,31 @@ def cue_prior(f: Found, quoted_words: int = 0) -> float | None:
     if f.speaker.key is None and _unresolved_person(f.speaker.span):
         prior *= NO_SPEAKER  # "he joked", "the senator said": someone the article names, left unresolved
     return prior
+
+
+def _fragment(f: Found) -> bool:
+    """Whether the words of a quote are no statement of their own: a reported clause (or mixed
+    quote) with neither a subject nor an infinitive inside it ("his victory", "had been hard to
+    get"; not "urged voters to wait"), or a direct quote of one or two words."""
+    assert f.cue is not None
+    content = f.cue.doc.char_span(f.start, f.end, alignment_mode="expand")
+    if content is None or not len(content):
+        return True
+    if f.kind == "direct":
+        return sum(t.is_alpha for t in content) < MIN_DIRECT_WORDS
+    if f.kind not in ("indirect", "mixed"):
+        return False
+    inside = range(content.start, content.end)
+    # an infinitive heading the content ("urged voters to wait"), not one inside a bare predicate
+    # ("will continue to be 'a champion'")
+    infinitive = any(t.dep_ == "aux" and t.lower_ == "to" and t.head.i in inside and t.head.head.i not in inside
+                     for t in content)
+    # a clause complement whose subject the parse missed ("says too much is made of it"), not a bare
+    # predicate ("said had been hard to get")
+    clause = content[0].pos_ not in ("AUX", "VERB") and any(
+        t.dep_ == "ccomp" and t.head.i not in inside for t in content)
+    subject = any(t.dep_ in (*SUBJECTS, "expl") and t.head.i in inside for t in content)
+    return not (infinitive or clause or subject)
 
 
 def _quoted_statement(cue: Token, f: Found, quoted_words: int) -> bool:
@@ -183,14 +221,33 @@ def _call_for(cue: Token, f: Found) -> bool:
 
 
 def _unresolved_person(span: DocSpan | None) -> bool:
-    """A speaker phrase that stands for one person the article names: "he", "the senator"."""
+    """A speaker phrase that stands for someone the article names or the sentence leaves out: none
+    at all (``saying:`` with no subject found), "he", a relative pronoun whose antecedent is no
+    entity ("who said"), or one person by a descriptor ("the senator", "the New York businessman",
+    a headline's "Former party chairman:"); not an unnamed source ("the official", "a spokesman")."""
     if span is None or not len(span):
-        return False
-    root = span.root
-    if root.lower_ in SINGULAR:
         return True
-    return root.tag_ in {"NN", "NNP"} and root.lower_ in lexicons.load("coref/role_nouns") and any(
-        c.dep_ == "det" and c.lower_ in {"the", "this"} for c in root.children)
+    root = span.root
+    if root.lower_ in SINGULAR or (len(span) == 1 and root.tag_ in {"WP", "WDT"}):
+        return True
+    if _shared_surname(span):
+        return True  # "Lund said" with Bo and Tom Lund in the article, and nothing to decide between them
+    word = root.lemma_.lower()
+    if root.tag_ not in {"NN", "NNP"} or word in lexicons.load("quotes/unnamed_sources"):
+        return False
+    if not (word in role_nouns() or word in lexicons.load("person_nouns") or word.endswith(PERSON_SUFFIXES)):
+        return False
+    dets = {c.lower_ for c in root.children if c.dep_ in ("det", "poss")}
+    return not dets & INDEFINITE  # "a friend", "one aide": an unnamed source of its own
+
+
+def _shared_surname(span: DocSpan) -> bool:
+    """A speaker phrase that is only a surname (or ``Mr. Lund``) two people of the article bear."""
+    words = [t.text for t in span if not t.is_punct and t.lower_ not in lexicons.load("person_titles")]
+    if len(words) != 1:
+        return False
+    people = [info for info in doc_state.entities(span.doc).values() if info.get("type") == "PERSON"]
+    return sum(str(info.get("name", "")).split()[-1:] == words for info in people) > 1
 
 
 def _reflexive(cue: Token, f: Found) -> bool:

@@ -1,0 +1,56 @@
+"""Words that look like a quote but are no one's statement are kept, hidden from the default view."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.confidence import DEFAULT_MIN_CONFIDENCE
+from dossier.graph import Article
+from dossier.service import extract_articles
+
+pytestmark = pytest.mark.slow
+
+# (text, words of the quote, shown by default), a statement and a look-alike side by side
+CASES = [
+    ("Senator Ada Quill said the budget plan would cut taxes for families.",
+     "the budget plan would cut taxes for families", True),
+    ("Senator Ada Quill praised the new budget plan on Tuesday.", "the new budget plan", False),
+    ("Mayor Bo Lane said he would not resign before the audit.", "he would not resign before the audit", True),
+    ("Mayor Bo Lane refused to answer questions about the audit.", "to answer questions about the audit", False),
+    ('"We will carry this state," Quill said.', "We will carry this state,", True),
+    ('"Who is the real liar here?" Quill said.', "Who is the real liar here?", False),
+    ("A spokesman for the county said the mayor had no plans to resign.", "the mayor had no plans to resign", True),
+    ("The county agency said it would release more files next week.", "it would release more files next week",
+     False),
+    ("The emails reveal that the aide ran the schedule.", "the aide ran the schedule", False),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "shown"), CASES)
+def test_a_quote_is_shown_only_when_it_is_a_statement(nlp, text: str, words: str, shown: bool) -> None:
+    graph = next(iter(extract_articles([Article(id="t", title="", body=text, published="2024-05-01")]))).graph
+    assert graph is not None
+    quotes = [q for q in graph.quotes if q.text == words]
+    assert len(quotes) == 1, [q.text for q in graph.quotes]
+    assert (quotes[0].confidence >= DEFAULT_MIN_CONFIDENCE) is shown
+
+
+# (text, words of the quote, the organisation it is given to), a description that fits one named
+# organisation and one that fits none side by side
+DESCRIPTIONS = [
+    ("The Kelby Nurses Union voted on Monday. The union said a strike could begin in May.",
+     "a strike could begin in May", "Kelby Nurses Union"),
+    ("The Harbor Trust and the Pine Fund met on Friday. The agency said talks would go on.",
+     "talks would go on", None),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), DESCRIPTIONS)
+def test_a_description_of_a_named_organisation_speaks_for_it(nlp, text: str, words: str,
+                                                             speaker: str | None) -> None:
+    graph = next(iter(extract_articles([Article(id="t", title="", body=text, published="2024-05-01")]))).graph
+    assert graph is not None
+    names = {e.id: e.name for e in graph.entities}
+    quote = next(q for q in graph.quotes if q.text == words)
+    assert (names.get(quote.speaker) if quote.speaker else None) == speaker
+    assert (quote.confidence >= DEFAULT_MIN_CONFIDENCE) is (speaker is not None)
