@@ -128,3 +128,56 @@ def test_one_untitled_article_from_a_new_outlet_is_not_a_namesake() -> None:
     twice = Group("", 2, comentions=frozenset({"o:ORG|journalism school"}), outlets=frozenset({"c"}))
     found = senses([*main, twice], lambda a, b: [])
     assert len(found) == 2 and found[1].key_suffix == "untitled" and found[1].score == 0.7
+
+
+def _mayor(aid: str, year: str, outlet: str = "Lowland Courier") -> object:
+    return article(aid, f"{year}-03-01", outlet, [("Piet Arvane", "male"), ("Irma Kohl", "female")],
+                   orgs=["Dunmore Council"], roles=[(0, "mayor", 0)])
+
+
+def _lone(aid: str, outlet: str, people: list[tuple[str, str]], roles: list = ()) -> object:
+    return article(aid, "2021-07-01", outlet, [("Piet Arvane", "male"), *people], roles=roles)
+
+
+def test_a_one_article_namesake_in_another_field_is_kept_apart(tmp_path: Path) -> None:
+    # A well-attested mayor, and one untitled article from an outlet he is never in, about a namesake seen only
+    # with people the mayor never is, where nobody holds an office: two people.
+    graphs = [_mayor("m1", "2019"), _mayor("m2", "2020"), _mayor("m3", "2021", "Evening Lantern"),
+              _lone("d1", "Fenwick Runners", [("Saskia Arvane", "female")])]
+    s = store_of(*graphs)
+    mayor = {entity_of(s, a, "Piet Arvane") for a in ("m1", "m2", "m3")}
+    runner = entity_of(s, "d1", "Piet Arvane")
+    assert len(mayor) == 1 and runner not in mayor
+    apart = s.why(runner)["namesakes"]
+    assert len(apart) == 1 and apart[0]["kept_apart"]
+    assert apart[0]["evidence"]["rule"] == "one-article namesake kept apart"
+    first = export_lines(s, tmp_path / "first")
+    for i, order in enumerate(([3, 0, 1, 2], [1, 3, 2, 0])):
+        assert export_lines(store_of(*[graphs[k] for k in order]), tmp_path / f"o{i}") == first
+
+
+def test_a_one_article_mention_with_anything_in_common_stays_the_person() -> None:
+    base = [_mayor("m1", "2019"), _mayor("m2", "2020"), _mayor("m3", "2021", "Evening Lantern")]
+    cases = [
+        _lone("x1", "Fenwick Runners", [("Irma Kohl", "female")]),  # seen with someone the mayor is seen with
+        _lone("x2", "Lowland Courier", [("Saskia Arvane", "female")]),  # in an outlet that reports the mayor
+        _lone("x3", "Fenwick Runners", [("Saskia Arvane", "female")], roles=[(1, "governor", 0)]),  # officials
+        _lone("x4", "Fenwick Runners", []),  # nothing to tell him apart by
+    ]
+    for case in cases:
+        s = store_of(*base, case)
+        assert entity_of(s, case.article.id, "Piet Arvane") == entity_of(s, "m1", "Piet Arvane"), case.article.id
+    # Before the mayor is well attested, nothing is split.
+    s = store_of(*base[:2], _lone("y1", "Fenwick Runners", [("Saskia Arvane", "female")]))
+    assert entity_of(s, "y1", "Piet Arvane") == entity_of(s, "m1", "Piet Arvane")
+
+
+def test_namesakes_are_labelled_apart_in_people_and_suggestions() -> None:
+    from dossier import service
+
+    s = store_of(*namesake_articles())
+    twins = [p for p in service.people(s) if p["name"] == "Tomas Varga"]
+    assert len(twins) == 2 and {p["label"] for p in twins} == {"goalkeeper", "magistrate"}
+    assert "label" not in next(p for p in service.people(s) if p["name"] == "Irma Kohl")
+    offered = [x for x in service.suggest_names(s, "Tomas") if x["name"] == "Tomas Varga"]
+    assert {x["label"] for x in offered} == {"goalkeeper", "magistrate"}

@@ -317,7 +317,8 @@ def people(
         _print_json(rows)
         return
     out.print(_table(f"{len(rows)} people", ["name", "gender", "mentions", "articles"], (
-        [r["name"], r.get("gender"), r["mentions"], r["articles"]] for r in rows)))
+        [r["name"] + (f" ({r['label']})" if r.get("label") else ""), r.get("gender"), r["mentions"], r["articles"]]
+        for r in rows)))
 
 
 @app.command()

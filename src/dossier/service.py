@@ -370,13 +370,24 @@ def lookup(store: Store, name: str) -> dict[str, Any]:
 
 
 def suggest_names(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]]:
-    """Names to offer as someone types (exact matches first, then word prefixes); never a silent pick."""
-    return store.suggest(text, limit)
+    """Names to offer as someone types (exact matches first, then word prefixes); never a silent pick.
+    Entities that share a name carry a ``label`` telling them apart."""
+    return _labelled(store, store.suggest(text, limit))
 
 
 def people(store: Store, limit: int = 50) -> list[dict[str, Any]]:
-    """The most mentioned people, with their article counts."""
-    return store.people(limit=limit)
+    """The most mentioned people, with their article counts; namesakes carry a ``label`` telling them apart."""
+    return _labelled(store, store.people(limit=limit))
+
+
+def _labelled(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add a ``label`` to the rows whose name another row of the list also has."""
+    names = Counter((r["name"], r.get("type", "PERSON")) for r in rows)
+    twins = [r["id"] for r in rows if names[(r["name"], r.get("type", "PERSON"))] > 1]
+    if not twins:
+        return rows
+    found = store.labels(twins)
+    return [{**r, "label": found[r["id"]]} if r["id"] in found else r for r in rows]
 
 
 def people_page(store: Store, offset: int = 0, limit: int = 50) -> dict[str, Any]:

@@ -9,9 +9,13 @@ reads the block and writes the result.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .names import NameParts, compatible, first_names, middle_names
+
+# Clustering a block compares every pair of its forms at each ingest that touches it: the same pairs again.
+_compatible = lru_cache(maxsize=1 << 16)(compatible)
 
 # A bare surname joins the block's biggest matching person only when it is this many times the next one,
 # is named in full in at least MIN_FULL articles, and in at least BARE_SHARE times as many articles as the
@@ -191,7 +195,7 @@ def cluster_block(forms: list[Form], signatures: list[Signature], decisions: lis
         for g in c.forms:
             if g.parts is None:
                 return None
-            match = compatible(f.parts, g.parts)
+            match = _compatible(f.parts, g.parts)
             if match is None:
                 return None
             if worst is None or match[0] < worst[0]:

@@ -51,38 +51,263 @@ def _row(view: int, e: dict[str, Any]) -> tuple[Any, ...]:
             e["confidence"], best, int(bool(e["contradictions"])), e["start"], e["end"], detail)
 
 
+def _first_key(src: dict[str, Any]) -> list[Any]:
+    """Where a source falls in a merged edge's order of sources (report date, article, offset)."""
+    return [src["published"] or "", src["article"], src["evidence"]["start"] or 0]
+
+
+def _dated(value: str | None) -> bool:
+    return bool(value) and E._YEAR.match(value) is not None  # type: ignore[arg-type]
+
+
+def _tally(view: int, e: dict[str, Any]) -> tuple[Any, ...]:
+    """The tally row of a merged edge: what adding a source to it needs beyond its summary row."""
+    outlets: dict[str, list[Any]] = {}
+    start: dict[str, int] = {}
+    end: dict[str, int] = {}
+    for s in e["sources"]:
+        _count_source(s, outlets, start, end)
+    return (view, e["type"], e["source"], e["target"], _state_json(outlets, start, end))
+
+
+def _count_source(s: dict[str, Any], outlets: dict[str, list[Any]], start: dict[str, int],
+                  end: dict[str, int]) -> None:
+    if s["status"] not in E.STATUS_ORDER:
+        return
+    key = s["outlet"] or s["article"]
+    first = _first_key(s)
+    seen = outlets.get(key)
+    if seen is None:
+        outlets[key] = [*first, s["confidence"], bool(s["outlet"])]
+    else:
+        if first < seen[:3]:
+            seen[:3] = first
+        seen[3] = max(seen[3], s["confidence"])
+        seen[4] = seen[4] or bool(s["outlet"])
+    for value, votes in ((s["start"] or s["when"], start), (s["end"], end)):
+        if _dated(value):
+            votes[value] = votes.get(value, 0) + 1
+
+
+def _state_json(outlets: dict[str, list[Any]], start: dict[str, int], end: dict[str, int]) -> str:
+    return json.dumps({"outlets": outlets, "start": start, "end": end}, ensure_ascii=False, sort_keys=True)
+
+
+def _edges(rows: list[sqlite3.Row]) -> list[tuple[int, dict[str, Any]]]:
+    return [(view, e) for view, filters in _VIEW_FILTERS.items() for e in E.merge(rows, filters)]
+
+
 def pair_rows(rows: list[sqlite3.Row]) -> list[tuple[Any, ...]]:
     """Summary rows (both views) of one entity pair's fact rows."""
-    out = []
-    for view, filters in _VIEW_FILTERS.items():
-        out += [_row(view, e) for e in E.merge(rows, filters)]
-    return out
+    return [_row(view, e) for view, e in _edges(rows)]
+
+
+def pair_tallies(rows: list[sqlite3.Row]) -> list[tuple[Any, ...]]:
+    """Tally rows (both views) of one entity pair's fact rows."""
+    return [_tally(view, e) for view, e in _edges(rows)]
 
 
 _INSERT = f"INSERT INTO edge_summary ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+_INSERT_TALLY = "INSERT INTO edge_tally (view, type, source, target, state) VALUES (?, ?, ?, ?, ?)"
+
+
+def _clear(conn: sqlite3.Connection, a: int, b: int) -> None:
+    for table in ("edge_summary", "edge_tally"):
+        conn.execute(f"DELETE FROM {table} WHERE view IN (0, 1) AND source = ? AND target = ?", (a, b))
+        conn.execute(f"DELETE FROM {table} WHERE view IN (0, 1) AND source = ? AND target = ?", (b, a))
+
+
+def _write_pair(conn: sqlite3.Connection, edges: list[tuple[int, dict[str, Any]]]) -> None:
+    conn.executemany(_INSERT, [_row(view, e) for view, e in edges])
+    conn.executemany(_INSERT_TALLY, [_tally(view, e) for view, e in edges])
 
 
 def _replace(conn: sqlite3.Connection, pairs: Iterable[tuple[int, int]]) -> int:
     n = 0
     for a, b in pairs:
-        for view in _VIEW_FILTERS:
-            conn.execute("DELETE FROM edge_summary WHERE view = ? AND source = ? AND target = ?", (view, a, b))
-            conn.execute("DELETE FROM edge_summary WHERE view = ? AND source = ? AND target = ?", (view, b, a))
+        _clear(conn, a, b)
         if a != b:
-            conn.executemany(_INSERT, pair_rows(E.lean_rows_between(conn, a, b)))
+            _write_pair(conn, _edges(E.lean_rows_between(conn, a, b)))
         n += 1
     return n
 
 
-def settle(conn: sqlite3.Connection) -> int:
-    """Recompute the summary rows of the pairs marked since the last settle (inside the caller's
-    transaction); return how many pairs."""
-    pairs = conn.execute("SELECT a, b FROM edge_dirty ORDER BY a, b").fetchall()
-    if not pairs:
-        return 0
-    n = _replace(conn, [(int(a), int(b)) for a, b in pairs])
-    conn.execute("DELETE FROM edge_dirty")
-    return n
+def settle(conn: sqlite3.Connection, fresh: Iterable[str] = ()) -> int:
+    """Bring the summary rows up to date with the facts changed since the last settle (inside the caller's
+    transaction); return how many pairs were touched.
+
+    A pair that lost or changed a fact is merged again from its facts; facts only added (new, or moved
+    there by re-pointing) are added to their pair's rows. ``fresh``: articles first stored in this
+    transaction, whose facts are all new (so none of them is counted in a summary yet).
+    """
+    dirty = {(int(a), int(b)) for a, b in conn.execute("SELECT a, b FROM edge_dirty")}
+    added = _added_rows(conn)
+    by_pair: dict[tuple[int, int], list[sqlite3.Row]] = {}
+    for r in added:
+        pair = (min(r["s"], r["o"]), max(r["s"], r["o"]))
+        if pair not in dirty and pair[0] != pair[1]:
+            by_pair.setdefault(pair, []).append(r)
+    fresh = set(fresh)
+    for pair in sorted(by_pair):
+        if not _add(conn, pair, by_pair[pair], fresh):
+            dirty.add(pair)
+    if dirty:
+        _replace(conn, sorted(dirty))
+        conn.execute("DELETE FROM edge_dirty")
+    if added or dirty:
+        conn.execute("DELETE FROM edge_added")
+    return len(dirty | set(by_pair))
+
+
+def _lean(sql: str) -> str:
+    for col, blank in E.LEAN.items():
+        sql = sql.replace(col, blank)
+    return sql
+
+
+_LEAN_REL, _LEAN_ROLE = _lean(E.REL_SQL), _lean(E.ROLE_SQL)
+
+
+def _added_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """The fact rows listed in ``edge_added``, as they are now (with both ends)."""
+    out: list[sqlite3.Row] = []
+    for kind, sql, ends in (("relation", _LEAN_REL, "r.subject_id IS NOT NULL AND r.object_id IS NOT NULL"),
+                            ("role", _LEAN_ROLE, "r.person_id IS NOT NULL AND r.org_id IS NOT NULL")):
+        out += conn.execute(f"{sql} WHERE r.id IN (SELECT id FROM edge_added WHERE kind = ?) AND {ends}",
+                            (kind,)).fetchall()
+    return out
+
+
+def _counted(conn: sqlite3.Connection, pair: tuple[int, int], article: str, new_ids: set[tuple[bool, int]]
+             ) -> list[sqlite3.Row]:
+    """The facts of one article on a pair that its summary already counts (those not just added)."""
+    a, b = pair
+    # Unary + keeps SQLite on the article index: a busy pair has far more facts than an article.
+    rel = conn.execute(f"{_LEAN_REL} WHERE r.article_id = ? AND ((+r.subject_id = ? AND +r.object_id = ?)"
+                       " OR (+r.subject_id = ? AND +r.object_id = ?))", (article, a, b, b, a)).fetchall()
+    role = conn.execute(f"{_LEAN_ROLE} WHERE r.article_id = ? AND ((+r.person_id = ? AND +r.org_id = ?)"
+                        " OR (+r.person_id = ? AND +r.org_id = ?))", (article, a, b, b, a)).fetchall()
+    return [r for r in (*rel, *role) if (r["type"].startswith("role."), r["id"]) not in new_ids]
+
+
+def _key(r: sqlite3.Row) -> tuple[str, int, int]:
+    s, o = r["s"], r["o"]
+    if r["type"] in E.SYMMETRIC and s > o:
+        s, o = o, s
+    return (r["type"], s, o)
+
+
+def _add(conn: sqlite3.Connection, pair: tuple[int, int], rows: list[sqlite3.Row], fresh: set[str]) -> bool:
+    """Add new facts to a pair's summary rows; False when that needs the pair's facts (merge it again)."""
+    a, b = pair
+    new_ids = {(r["type"].startswith("role."), r["id"]) for r in rows}
+    counted: list[sqlite3.Row] = []
+    for article in sorted({r["article_id"] for r in rows} - fresh):
+        counted += _counted(conn, pair, article, new_ids)
+    # One lookup per direction: an OR over both would not use the primary key past the view.
+    have: dict[tuple[int, str, int, int], dict[str, Any]] = {}
+    tallies: dict[tuple[int, str, int, int], dict[str, Any]] = {}
+    for s, o in ((a, b), (b, a)):
+        for r in conn.execute("SELECT * FROM edge_summary WHERE view IN (0, 1) AND source = ? AND target = ?", (s, o)):
+            have[(r["view"], r["type"], r["source"], r["target"])] = dict(r)
+        for r in conn.execute("SELECT view, type, source, target, state FROM edge_tally WHERE view IN (0, 1)"
+                              " AND source = ? AND target = ?", (s, o)):
+            tallies[(r[0], r[1], r[2], r[3])] = json.loads(r[4])
+    writes: list[tuple[Any, ...]] = []
+    tally_writes: list[tuple[Any, ...]] = []
+    for view, filters in _VIEW_FILTERS.items():
+        new: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+        for r in rows:
+            src = E.source(r)
+            if filters.keeps(src):
+                new.setdefault(_key(r), []).append(src)
+        if not new:
+            continue
+        old: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+        for r in counted:
+            src = E.source(r)
+            if filters.keeps(src):
+                old.setdefault(_key(r), []).append(src)
+        for key, sources in sorted(new.items()):
+            type_, s, o = key
+            reverse = (view, type_, o, s)
+            if type_ in E.EXCLUSIVE and (reverse in have or any(k == (type_, o, s) for k in new)):
+                return False  # a direction contradiction lists the other edge's articles: merge the pair
+            row = have.get((view, *key))
+            if row is None:
+                edge = E.merge([r for r in rows if _key(r) == key and filters.keeps(E.source(r))], filters)[0]
+                writes.append(_row(view, edge))
+                tally_writes.append(_tally(view, edge))
+                continue
+            grown = _grow(row, tallies[(view, *key)], sources, old.get(key, []))
+            if grown is None:
+                return False
+            writes.append(grown[0])
+            tally_writes.append((view, *key, grown[1]))
+    conn.executemany(f"INSERT OR REPLACE INTO edge_summary ({', '.join(COLUMNS)})"
+                     f" VALUES ({', '.join('?' * len(COLUMNS))})", writes)
+    conn.executemany("INSERT OR REPLACE INTO edge_tally (view, type, source, target, state) VALUES (?, ?, ?, ?, ?)",
+                     tally_writes)
+    return True
+
+
+def _from_votes(votes: dict[str, int]) -> tuple[str | None, list[str]]:
+    """What :func:`dossier.store.edges._interval_end` gives for values counted this way."""
+    dated = sorted(votes)
+    if not dated:
+        return None, []
+    if all(x.startswith(y) or y.startswith(x) for x in dated for y in dated):
+        return max(dated, key=len), []
+    return max(dated, key=lambda v: (votes[v], -dated.index(v))), dated
+
+
+def _grow(row: dict[str, Any], state: dict[str, Any], new: list[dict[str, Any]], counted: list[dict[str, Any]]
+          ) -> tuple[tuple[Any, ...], str] | None:
+    """A summary row and its tally with new sources added (``counted``: the edge's sources already in it
+    from the same articles); None when the result needs sources the row does not keep."""
+    detail = json.loads(row["detail"])
+    statuses: dict[str, int] = detail["statuses"]
+    outlets, start, end = state["outlets"], state["start"], state["end"]
+    supporting = [s for s in new if s["status"] in E.STATUS_ORDER]
+    seen = {s["article"] for s in counted}
+    seen_supporting = {s["article"] for s in counted if s["status"] in E.STATUS_ORDER}
+    new_articles = {s["article"] for s in new} - seen
+    new_supporting = {s["article"] for s in supporting} - seen_supporting
+    for s in new:
+        statuses[s["status"]] = statuses.get(s["status"], 0) + 1
+        _count_source(s, outlets, start, end)
+    n_supporting = row["supporting"] + len(new_supporting)
+    contradictions = [c for c in detail["contradictions"] if c["kind"] == "direction"]
+    status_c = next((c for c in detail["contradictions"] if c["kind"] == "status"), None)
+    if n_supporting and statuses.get("negated"):
+        if status_c is None:
+            return None  # a contradiction arises: it lists every supporting and negating article
+        status_c = {"kind": "status",
+                    "supporting": sorted(set(status_c["supporting"]) | new_supporting),
+                    "negating": sorted(set(status_c["negating"]) | {s["article"] for s in new
+                                                                     if s["status"] == "negated"})}
+        contradictions.insert(0, status_c)
+    first, start_conflict = _from_votes(start)
+    last, end_conflict = _from_votes(end)
+    at = 1 if contradictions and contradictions[0]["kind"] == "status" else 0
+    if end_conflict:
+        contradictions.insert(at, {"kind": "end", "values": end_conflict})
+    if start_conflict:
+        contradictions.insert(at, {"kind": "start", "values": start_conflict})
+    miss = 1.0
+    for *_, best, _named in sorted(outlets.values()):
+        miss *= 1.0 - min(best, 0.99)
+    published = [p for p in (row["earliest"], row["latest"], *(s["published"] for s in new)) if p]
+    status = E.strongest(statuses)
+    detail_json = json.dumps({"statuses": statuses, "contradictions": contradictions}, ensure_ascii=False,
+                             sort_keys=True)
+    out = (row["view"], row["type"], row["source"], row["target"], status, _RANK.get(status, len(_RANK)),
+           row["facts"] + len(new), row["articles"] + len(new_articles), n_supporting,
+           sum(1 for v in outlets.values() if v[4]), min(published) if published else None,
+           max(published) if published else None, round(1.0 - miss, 3) if outlets else 0.0,
+           max([row["max_confidence"], *(s["confidence"] for s in supporting)]), int(bool(contradictions)),
+           first, last, detail_json)
+    return out, _state_json(outlets, start, end)
 
 
 def all_pairs(conn: sqlite3.Connection) -> list[tuple[int, int]]:
@@ -95,13 +320,13 @@ def all_pairs(conn: sqlite3.Connection) -> list[tuple[int, int]]:
 
 
 def rebuild(conn: sqlite3.Connection) -> int:
-    """Compute the whole summary from the facts (a store upgraded to migration 004); return the pairs."""
-    conn.execute("DELETE FROM edge_summary")
-    conn.execute("DELETE FROM edge_dirty")
+    """Compute the whole summary from the facts (a store upgraded to migration 004 or 007); return the pairs."""
+    for table in ("edge_summary", "edge_tally", "edge_dirty", "edge_added"):
+        conn.execute(f"DELETE FROM {table}")
     pairs = all_pairs(conn)
     for a, b in pairs:
         if a != b:
-            conn.executemany(_INSERT, pair_rows(E.lean_rows_between(conn, a, b)))
+            _write_pair(conn, _edges(E.lean_rows_between(conn, a, b)))
     return len(pairs)
 
 
@@ -116,6 +341,19 @@ def from_scratch(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
     for r in E.all_rows(conn):
         by_pair.setdefault((min(r["s"], r["o"]), max(r["s"], r["o"])), []).append(r)
     return sorted(row for rows in by_pair.values() for row in pair_rows(rows))
+
+
+def stored_tallies(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+    """The tally table, sorted (to compare with :func:`tallies_from_scratch`)."""
+    return sorted(tuple(r) for r in conn.execute("SELECT view, type, source, target, state FROM edge_tally"))
+
+
+def tallies_from_scratch(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+    """What the tally table should hold, from every fact now (slow: for tests and checks)."""
+    by_pair: dict[tuple[int, int], list[sqlite3.Row]] = {}
+    for r in E.all_rows(conn):
+        by_pair.setdefault((min(r["s"], r["o"]), max(r["s"], r["o"])), []).append(r)
+    return sorted(row for rows in by_pair.values() for row in pair_tallies(rows))
 
 
 # --- reads ---------------------------------------------------------------------------------

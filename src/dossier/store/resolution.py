@@ -18,7 +18,7 @@ from typing import Any
 from ..graph import ArticleGraph
 from ..resolve.cluster import Bridge, Decision, Form, Signature, cluster_block
 from ..resolve.names import fold, parse
-from ..resolve.senses import Group, senses
+from ..resolve.senses import MIN_MAIN, Group, senses
 from ..resolve.units import Unit, title_heads, units
 from .text import norm, surname
 
@@ -120,15 +120,18 @@ def _count_context(conn: sqlite3.Connection, unit: Unit, delta: int) -> None:
         rows.append((unit.form, g, "#", "", delta))
         rows += [(unit.form, g, "t", h, delta) for h in heads if h != g]
         rows += [(unit.form, g, f[0], f[2:], delta) for f in unit.context]
-    conn.executemany(
-        "INSERT INTO form_context (form, tkey, kind, feature, n) VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT (form, tkey, kind, feature) DO UPDATE SET n = n + excluded.n", rows)
+    # One statement for all of a unit's rows (a real article's people add a hundred or more).
+    conn.execute(
+        "INSERT INTO form_context (form, tkey, kind, feature, n) SELECT ?, json_extract(j.value, '$[0]'),"
+        " json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), ? FROM json_each(?) j WHERE true"
+        " ON CONFLICT (form, tkey, kind, feature) DO UPDATE SET n = n + excluded.n",
+        (unit.form, delta, json.dumps([r[1:4] for r in rows], ensure_ascii=False)))
     if delta < 0:
         conn.execute("DELETE FROM form_context WHERE form = ? AND n <= 0", (unit.form,))
 
 
-def forget(conn: sqlite3.Connection, article_id: str) -> set[str]:
-    """Take a stored article's units out of the counts (before it is replaced); return its blocks."""
+def forget(conn: sqlite3.Connection, article_id: str) -> tuple[set[str], set[str]]:
+    """Take a stored article's units out of the counts (before it is replaced); return its blocks and forms."""
     rows = conn.execute(
         "SELECT local_id, type, form, block, signature, gender, titles, name FROM article_entities"
         " WHERE article_id = ? AND form IS NOT NULL", (article_id,)).fetchall()
@@ -144,7 +147,7 @@ def forget(conn: sqlite3.Connection, article_id: str) -> set[str]:
                     tuple(json.loads(r["titles"])), r["signature"], contexts.get(r["local_id"], ()))
         count(conn, unit, -1)
         blocks.add(r["block"])
-    return blocks
+    return blocks, {r["form"] for r in rows}
 
 
 # --- re-clustering ----------------------------------------------------------------------
@@ -207,12 +210,16 @@ def _signature_stats(conn: sqlite3.Connection, block: str) -> list[Signature]:
     return out
 
 
-def refresh(conn: sqlite3.Connection, blocks: Iterable[str]) -> None:
-    """Cluster each block again and re-point the entities whose cluster changed."""
+def refresh(conn: sqlite3.Connection, blocks: Iterable[str], forms: set[str] | None = None) -> None:
+    """Cluster each block again and re-point the entities whose cluster changed.
+
+    ``forms``: the name forms whose counts changed since the last refresh (None: any may have); the
+    namesakes of the others are as they were, unless their entity changes.
+    """
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS _touched (id INTEGER PRIMARY KEY)")
     todo = sorted(set(blocks))
     for block in todo:
-        _refresh_block(conn, block)
+        _refresh_block(conn, block, forms)
     # Blocks of the maiden names used here read these blocks' results: settle them after.
     linked = set()
     for i in range(0, len(todo), 400):
@@ -222,7 +229,7 @@ def refresh(conn: sqlite3.Connection, blocks: Iterable[str]) -> None:
             " AND f.maiden IS NOT NULL AND f.n > 0 AND EXISTS (SELECT 1 FROM forms g WHERE g.block = f.maiden)",
             chunk)}
     for block in sorted(linked):
-        _refresh_block(conn, block)
+        _refresh_block(conn, block, forms)
     touched = [int(r[0]) for r in conn.execute("SELECT id FROM _touched")]
     if touched:
         delete_orphans(conn, touched)
@@ -233,7 +240,7 @@ def refresh(conn: sqlite3.Connection, blocks: Iterable[str]) -> None:
     conn.execute("DELETE FROM form_names WHERE n <= 0")
 
 
-def _refresh_block(conn: sqlite3.Connection, block: str) -> None:
+def _refresh_block(conn: sqlite3.Connection, block: str, touched: set[str] | None = None) -> None:
     stats = _form_stats(conn, block)
     display = {f.form: name for f, name, _, _ in stats}
     current = {f.form: eid for f, _, eid, _ in stats}
@@ -260,12 +267,15 @@ def _refresh_block(conn: sqlite3.Connection, block: str) -> None:
             eid = entity_for(conn, c.key, c.forms[0].type, name, c.gender)  # type: ignore[arg-type]
         if c.key in result.bridged:
             pass  # named in its married-name block; leave its name there
-        elif known.get(eid, (None, None, None))[1:] != (name, c.gender or known.get(eid, (0, 0, None))[2]):
-            conn.execute("UPDATE entities SET name = ?, gender = coalesce(?, gender) WHERE id = ?",
+        elif known.get(eid, (None, None, None))[1:] != (name, c.gender):
+            # The gender is the cluster's now, whatever an earlier state gave it: the same in any ingest order.
+            conn.execute("UPDATE entities SET name = ?, gender = ? WHERE id = ?",
                          (name, c.gender, eid))
         ids[c.key] = eid  # type: ignore[index]
     split_units = _unit_pins(conn, decisions)
-    sense_units, sense_forms = _namesakes(conn, [f for f, _, _, _ in stats], display)
+    moved = {form for form, a in result.forms.items() if current.get(form) != ids[a.key]}
+    sense_units, sense_forms = _namesakes(conn, [f for f, _, _, _ in stats if touched is None or f.form in touched
+                                                 or f.form in moved], display)
     # Invariant: every unit of a form (or placed signature) points at the form's entity, so units are
     # re-pointed only when that entity changes; new units start there (provisional()).
     before = {r[0]: (r[1], r[2], r[3]) for r in conn.execute(
@@ -305,12 +315,13 @@ def _refresh_block(conn: sqlite3.Connection, block: str) -> None:
                              (left, sig))
             if old[0] is None:
                 continue
-            for art, local, name, current in conn.execute(
-                "SELECT ae.article_id, ae.local_id, ae.name, e.norm_name FROM article_entities ae"
+            for art, local, name, gender, current in conn.execute(
+                "SELECT ae.article_id, ae.local_id, ae.name, ae.gender, e.norm_name FROM article_entities ae"
                 " JOIN entities e ON e.id = ae.entity_id WHERE ae.signature = ?", (sig,)).fetchall():
                 key = own_key(art, local)
                 if current != key and (art, local) not in split_units:
-                    repoint(conn, art, local, entity_for(conn, key, "PERSON", name))
+                    # Its own entity has its article's gender, as when it was never placed (provisional()).
+                    repoint(conn, art, local, entity_for(conn, key, "PERSON", name, gender))
     for form in sense_forms:
         eid = ids[result.forms[form].key]
         for art, local, held in conn.execute(
@@ -374,16 +385,79 @@ def _namesakes(conn: sqlite3.Connection, forms: list[Form],
         heads = {t.split()[-1] for t in f.titles if t.split()}
         if f.form not in before and (f.parts is None or not f.parts.full or not heads or f.n < 4):
             continue  # the cheap common case: nothing to tell apart
-        found = senses(_groups(conn, f.form), partial(_shared, conn, f.form))
+        groups = _groups(conn, f.form)
+        found = senses(groups, partial(_shared, conn, f.form))
         conn.execute("DELETE FROM form_senses WHERE form = ?", (f.form,))
         if len(found) > 1:
             for s in found[1:]:
                 conn.execute("INSERT INTO form_senses (form, key, tkeys, score, evidence) VALUES (?, ?, ?, ?, ?)",
                              (f.form, sense_key(f.form, s.key_suffix), json.dumps(s.tkeys), s.score,
                               json.dumps(s.evidence, ensure_ascii=False)))
-            placed |= _place_units(conn, f, found, display[f.form])
-        checked.append(f.form)
+            mine = _place_units(conn, f, found, display[f.form])
+        else:
+            mine = {}
+        mine |= _strangers(conn, f, found[0] if found else None, groups, display[f.form])
+        placed |= mine
+        if mine or f.form in before:
+            # Otherwise every unit of the form is where it was, at the form's entity: nothing to read.
+            checked.append(f.form)
     return placed, checked
+
+
+def _strangers(conn: sqlite3.Connection, f: Form, main: Any, groups: list[Group],
+               name: str) -> dict[tuple[str, str], int]:
+    """One-article namesakes of a well-attested person: an untitled article entity of the form, in an
+    outlet no other entity of the form is reported in, seen with people and organisations none of the
+    others is ever seen with, in an article where nobody holds a title (another field than the main
+    person's offices). Each is kept apart as a person of its own; they are few, so only those are read."""
+    if main is None:
+        return {}
+    titled = sum(g.n for g in groups if g.tkey and g.tkey in main.tkeys)
+    if titled < MIN_MAIN:
+        return {}
+    lone = {r[0] for r in conn.execute(
+        "SELECT feature FROM form_context WHERE form = ? AND kind = 's' GROUP BY feature"
+        " HAVING sum(n) = 1 AND max(tkey) = ''", (f.form,))}
+    if not lone:
+        return {}
+    out: dict[tuple[str, str], int] = {}
+    for art, local, outlet in conn.execute(
+            "SELECT ae.article_id, ae.local_id, a.outlet FROM article_entities ae"
+            " JOIN articles a ON a.id = ae.article_id WHERE ae.form = ? AND ae.signature IS NULL"
+            " AND ae.titles = '[]' ORDER BY 1, 2", (f.form,)).fetchall():
+        if not outlet or fold(outlet) not in lone or conn.execute(
+                "SELECT 1 FROM article_entities WHERE article_id = ? AND type = 'PERSON' AND titles != '[]' LIMIT 1",
+                (art,)).fetchone():
+            continue
+        graph = conn.execute("SELECT graph_json FROM articles WHERE id = ?", (art,)).fetchone()[0]
+        found = units(ArticleGraph.from_dict(json.loads(graph)))
+        mine = next((u for u in found if u.local_id == local), None)
+        if mine is None or any(u.titles for u in found if u.type == "PERSON"):
+            continue
+        seen_with = [c for c in mine.context if c[0] in "po"]
+        if not seen_with:
+            continue  # nothing to tell it apart by
+        marks = ",".join("?" * len(seen_with))
+        common = conn.execute(
+            f"SELECT 1 FROM form_context WHERE form = ? AND kind || ':' || feature IN ({marks})"
+            " GROUP BY kind, feature HAVING sum(n) > 1 OR max(tkey) != '' LIMIT 1", (f.form, *seen_with)).fetchone()
+        if common is not None:
+            continue
+        key = sense_key(f.form, f"{art}/{local}")
+        evidence = {
+            "rule": "one-article namesake kept apart",
+            "reasons": [f"titles none vs {', '.join(t for t in main.tkeys if t)}",
+                        "no co-mentioned person or organisation in common", "reported by another outlet",
+                        "nobody in its article holds a title"],
+            "articles": 1, "main_articles": main.n, "titles": [], "main_titles": [t for t in main.tkeys if t],
+            "outlets": [fold(outlet)], "main_outlets": sorted(main.outlets),
+            "comentions": sorted(c[2:] for c in seen_with)[:8],
+            "main_comentions": sorted(c[2:] for c in main.comentions)[:8],
+        }
+        conn.execute("INSERT INTO form_senses (form, key, tkeys, score, evidence) VALUES (?, ?, ?, ?, ?)",
+                     (f.form, key, "[]", 0.7, json.dumps(evidence, ensure_ascii=False)))
+        out[(art, local)] = entity_for(conn, key, "PERSON", name, mine.gender)
+    return out
 
 
 def _place_units(conn: sqlite3.Connection, f: Form, found: list[Any], name: str) -> dict[tuple[str, str], int]:
@@ -513,3 +587,30 @@ def namesakes(conn: sqlite3.Connection, eid: int) -> list[dict[str, Any]]:
 def _shown(conn: sqlite3.Connection, form: str) -> str:
     row = conn.execute("SELECT display FROM forms WHERE form = ?", (form,)).fetchone()
     return str(row[0]) if row else form.split("|", 1)[-1]
+
+
+def labels(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, str]:
+    """A short label telling entities that share a name apart: the title each holds most often, else the
+    person or organisation it is most often named with, else its commonest outlet."""
+    out: dict[int, str] = {}
+    for eid in sorted(set(ids)):
+        row = conn.execute(
+            "SELECT lower(title), count(DISTINCT article_id) AS n FROM roles WHERE person_id = ?"
+            " AND status NOT IN ('negated', 'hypothetical') GROUP BY 1 ORDER BY n DESC, 1 LIMIT 1", (eid,)).fetchone()
+        if row is not None:
+            out[eid] = str(row[0])
+            continue
+        row = conn.execute(
+            "SELECT e.name, count(DISTINCT o.article_id) AS n FROM article_entities ae"
+            " JOIN article_entities o ON o.article_id = ae.article_id AND o.entity_id != ae.entity_id"
+            " JOIN entities e ON e.id = o.entity_id WHERE ae.entity_id = ? AND o.type IN ('PERSON', 'ORG')"
+            " GROUP BY o.entity_id ORDER BY n DESC, e.name LIMIT 1", (eid,)).fetchone()
+        if row is not None:
+            out[eid] = f"with {row[0]}"
+            continue
+        row = conn.execute(
+            "SELECT a.outlet, count(*) AS n FROM article_entities ae JOIN articles a ON a.id = ae.article_id"
+            " WHERE ae.entity_id = ? AND a.outlet IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1 LIMIT 1", (eid,)).fetchone()
+        if row is not None:
+            out[eid] = f"in {row[0]}"
+    return out

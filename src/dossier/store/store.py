@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..graph import ArticleGraph
-from . import corrections, db, edgesum, exportq, graphq, listq, lookup, profileq, query, suggest, write
+from . import corrections, db, edgesum, exportq, graphq, listq, lookup, profileq, query, resolution, suggest, write
 from .edges import NO_FILTERS, Filters
 
 
@@ -36,7 +36,8 @@ class Store:
             self.migrated = db.migrate(self.conn, readonly=readonly, where=self.path)
             if "002_resolution" in self.migrated and self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
                 self.reresolve()  # a store from before cross-article resolution: resolve what it holds
-            if "004_edge_summary" in self.migrated and self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+            summary = {"004_edge_summary", "007_summary_tally"} & set(self.migrated)
+            if summary and self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
                 self._transaction(lambda: edgesum.rebuild(self.conn))  # a store from before the summary
         except BaseException:
             self.conn.close()
@@ -117,6 +118,11 @@ class Store:
         """PERSON entities (id, name, type, gender, mentions, articles), most mentioned first."""
         with self._reading():
             return query.people(self.conn, limit)
+
+    def labels(self, ids: Iterable[int]) -> dict[int, str]:
+        """Labels telling apart entities that share a name (their commonest title or co-mention)."""
+        with self._reading():
+            return resolution.labels(self.conn, ids)
 
     def find(self, name: str) -> list[dict[str, Any]]:
         """Global entities matching a name, alias or surname (case-insensitive), best first."""

@@ -35,12 +35,14 @@ def ingest_batch(conn: sqlite3.Connection, graphs: list[ArticleGraph]) -> list[b
     """
     out: list[bool | StoreError] = []
     blocks: set[str] = set()
+    forms: set[str] = set()
+    fresh: set[str] = set()
     try:
         conn.execute("BEGIN IMMEDIATE")
         for graph in graphs:
             conn.execute("SAVEPOINT article")
             try:
-                stored, touched = _put(conn, graph)
+                stored, touched, counted = _put(conn, graph)
             except (sqlite3.Error, StoreError) as exc:
                 conn.execute("ROLLBACK TO article")
                 conn.execute("RELEASE article")
@@ -52,8 +54,11 @@ def ingest_batch(conn: sqlite3.Connection, graphs: list[ArticleGraph]) -> list[b
             conn.execute("RELEASE article")
             out.append(stored)
             blocks |= touched
-        resolution.refresh(conn, blocks)
-        edgesum.settle(conn)
+            forms |= counted
+            if stored:
+                fresh.add(graph.article.id)
+        resolution.refresh(conn, blocks, forms)
+        edgesum.settle(conn, fresh)
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
         if conn.in_transaction:
@@ -67,8 +72,9 @@ def ingest_batch(conn: sqlite3.Connection, graphs: list[ArticleGraph]) -> list[b
     return out
 
 
-def _put(conn: sqlite3.Connection, graph: ArticleGraph) -> tuple[bool, set[str]]:
-    """Write (or replace) one article inside a transaction; whether it was stored, and the blocks touched."""
+def _put(conn: sqlite3.Connection, graph: ArticleGraph) -> tuple[bool, set[str], set[str]]:
+    """Write (or replace) one article inside a transaction; whether it was stored, and the blocks and name
+    forms whose counts it changed."""
     article = graph.article
     content_hash = article.content_hash
     same = conn.execute(
@@ -76,17 +82,20 @@ def _put(conn: sqlite3.Connection, graph: ArticleGraph) -> tuple[bool, set[str]]
         (content_hash, graph.extractor_version),
     ).fetchone()
     if same is not None:
-        return False, set()
+        return False, set(), set()
     blocks: set[str] = set()
+    forms: set[str] = set()
     for (old_id,) in conn.execute(
         "SELECT id FROM articles WHERE id = ? OR content_hash = ?", (article.id, content_hash)).fetchall():
-        blocks |= resolution.forget(conn, old_id)
+        old_blocks, old_forms = resolution.forget(conn, old_id)
+        blocks |= old_blocks
+        forms |= old_forms
         conn.execute("DELETE FROM evidence_fts WHERE article_id = ?", (old_id,))
     old = conn.execute("DELETE FROM articles WHERE id = ? OR content_hash = ?", (article.id, content_hash)).rowcount
     if old:
         delete_orphan_entities(conn)
-    blocks |= _write(conn, graph, content_hash)
-    return True, blocks
+    written = _write(conn, graph, content_hash)
+    return True, blocks | {u.block for u in written}, forms | {u.form for u in written}
 
 
 def delete_orphan_entities(conn: sqlite3.Connection) -> int:
@@ -157,8 +166,8 @@ class _Writer:
         return _rowid(self.conn.execute(sql, params))
 
 
-def _write(conn: sqlite3.Connection, graph: ArticleGraph, content_hash: str) -> set[str]:
-    """Write the article's rows; return the resolution blocks it touches."""
+def _write(conn: sqlite3.Connection, graph: ArticleGraph, content_hash: str) -> list[Unit]:
+    """Write the article's rows; return its units (as resolution sees its entities)."""
     article = graph.article
     conn.execute(
         "INSERT INTO articles (id, content_hash, title, published, outlet, url, body, source, extractor_version,"
@@ -170,7 +179,8 @@ def _write(conn: sqlite3.Connection, graph: ArticleGraph, content_hash: str) -> 
         ),
     )
     w = _Writer(conn, graph)
-    for entity, unit in zip(graph.entities, units(graph), strict=True):
+    found = units(graph)
+    for entity, unit in zip(graph.entities, found, strict=True):
         _write_entity(w, entity, unit)
     _write_times(w)
     _write_quotes(w)
@@ -179,7 +189,7 @@ def _write(conn: sqlite3.Connection, graph: ArticleGraph, content_hash: str) -> 
     _write_events(w)
     _write_claims(w)
     _write_search(w)
-    return {u.block for u in units(graph)}
+    return found
 
 
 def _write_entity(w: _Writer, entity: Entity, unit: Unit) -> None:
