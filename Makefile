@@ -66,10 +66,12 @@ eval-relations: $(STAMP)
 eval-blind: $(STAMP)  ## The blind sample: the judgements before the fixes, then the current default view
 	$(BIN)/python scripts/blind_report.py
 	$(BIN)/python scripts/blind_report.py --after --new-judgements scripts/data/blind_judgements_after.jsonl \
-		--new-judgements scripts/data/blind_judgements_round3.jsonl
+		--new-judgements scripts/data/blind_judgements_round3.jsonl \
+		--new-judgements scripts/data/blind_judgements_round4.jsonl
 
 eval-calib: $(STAMP)  ## The calibration sample: precision and facts shown against the confidence threshold
-	$(BIN)/python scripts/calib_report.py
+	$(BIN)/python scripts/calib_report.py --judgements scripts/data/calib_judgements.jsonl \
+		--judgements scripts/data/calib_judgements_round4.jsonl
 
 eval-dev: $(STAMP)  ## The shared scorer on polnear-dev, timebank, redocred-dev: one table (outputs in .cache/eval-dev)
 	DOSSIER_SHARED=$(SHARED) $(BIN)/python scripts/eval_dev.py

@@ -117,7 +117,8 @@ def test_report_counts_strict_lenient_and_the_target_classes(br):
 
 
 @pytest.mark.parametrize("name", ["blind_judgements_before.jsonl", "blind_judgements_after.jsonl",
-                                  "calib_judgements.jsonl"])
+                                  "calib_judgements.jsonl", "blind_judgements_round4.jsonl",
+                                  "calib_judgements_round4.jsonl"])
 def test_stored_judgements_follow_the_rubric(name):
     path = SCRIPTS / "data" / name
     if not path.exists():
