@@ -10,26 +10,14 @@ import sqlite3
 from typing import Any
 
 from ..confidence import DEFAULT_MIN_CONFIDENCE
-from . import graphq, query
+from . import profileq, query
 from .edges import NO_FILTERS, Filters
-
-
-def _conditions(filters: Filters, fact: str | None) -> tuple[str, list[Any]]:
-    """`` AND ...`` conditions on the article ``a`` (date, outlet) and on the fact ``fact`` (status, confidence)."""
-    where, params = graphq.article_conditions(filters)
-    if fact is not None and filters.status:
-        where.append(f"{fact}.status IN ({','.join('?' * len(filters.status))})")
-        params += list(filters.status)
-    if fact is not None and filters.min_confidence:
-        where.append(f"({fact}.confidence IS NULL OR {fact}.confidence >= ?)")
-        params.append(filters.min_confidence)
-    return "".join(f" AND {w}" for w in where), params
 
 
 def articles_page(conn: sqlite3.Connection, filters: Filters = NO_FILTERS, offset: int = 0, limit: int = 50
                   ) -> tuple[int, list[dict[str, Any]]]:
     """Stored articles passing the date and outlet filters, newest first: their total and one page."""
-    cond, params = _conditions(filters, None)
+    cond, params = profileq.fact_filter(filters, None)
     where = f"WHERE 1{cond}"
     total = conn.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0]
     rows = conn.execute(
@@ -111,7 +99,7 @@ def timeline_page(conn: sqlite3.Connection, eid: int, filters: Filters = NO_FILT
     filters' date, outlet, status and ``min_confidence`` apply to each fact. Returns the total and
     the page, each item as the full timeline row.
     """
-    cond, params = _conditions(filters, "f")
+    cond, params = profileq.fact_filter(filters, "f")
     parts, args = [], []
     for rank, (_kind, row, value, source, drop_hypothetical) in enumerate(_KINDS):
         shown = " AND f.status != 'hypothetical'" if drop_hypothetical else ""

@@ -23,7 +23,7 @@ MAX_PAGE = 500
 _ARTICLE_COLS = "a.title AS article_title, a.published, a.outlet, a.url"
 
 
-def _fact_filter(filters: Filters, fact: str | None, published: str = "a.published", outlet: str = "a.outlet"
+def fact_filter(filters: Filters, fact: str | None, published: str = "a.published", outlet: str = "a.outlet"
                  ) -> tuple[str, list[Any]]:
     """SQL conditions on the report date and outlet columns given (the article's by default), and on the fact
     table aliased ``fact``, when given."""
@@ -59,7 +59,7 @@ def _lean(frm: str, filters: Filters) -> str:
 def articles(conn: sqlite3.Connection, eid: int, filters: Filters, offset: int, limit: int
              ) -> tuple[int, list[dict[str, Any]]]:
     """The entity's articles, newest first (its article entities carry the report date and outlet)."""
-    cond, params = _fact_filter(filters, None, "ae.published", "ae.outlet")
+    cond, params = fact_filter(filters, None, "ae.published", "ae.outlet")
     inner = f"FROM article_entities ae WHERE ae.entity_id = ?{cond}"
     rows = conn.execute(
         "SELECT a.id, a.title, a.published, a.outlet, a.url FROM"
@@ -74,7 +74,7 @@ def articles(conn: sqlite3.Connection, eid: int, filters: Filters, offset: int, 
 def quotes(conn: sqlite3.Connection, eid: int, filters: Filters, offset: int, limit: int
            ) -> tuple[int, list[dict[str, Any]]]:
     """Quotes the entity said, newest report first."""
-    cond, params = _fact_filter(filters, "q", "q.published")
+    cond, params = fact_filter(filters, "q", "q.published")
     frm, where = "FROM quotes q JOIN articles a ON a.id = q.article_id", f"WHERE q.speaker_id = ?{cond}"
     rows = conn.execute(
         f"SELECT q.*, {_ARTICLE_COLS}, ad.name AS addressee, src.name AS source {frm}"
@@ -90,7 +90,7 @@ def quotes(conn: sqlite3.Connection, eid: int, filters: Filters, offset: int, li
 def roles(conn: sqlite3.Connection, eid: int, filters: Filters, offset: int, limit: int
           ) -> tuple[int, list[dict[str, Any]]]:
     """The entity's roles, in report order."""
-    cond, params = _fact_filter(filters, "r", "r.published")
+    cond, params = fact_filter(filters, "r", "r.published")
     frm, where = "FROM roles r JOIN articles a ON a.id = r.article_id", f"WHERE r.person_id = ?{cond}"
     rows = conn.execute(
         f"SELECT r.*, {_ARTICLE_COLS}, o.name AS org, p.name AS place, src.name AS source {frm}"
@@ -112,7 +112,7 @@ def roles(conn: sqlite3.Connection, eid: int, filters: Filters, offset: int, lim
 def events(conn: sqlite3.Connection, eid: int, filters: Filters, offset: int, limit: int
            ) -> tuple[int, list[dict[str, Any]]]:
     """Events the entity took part in, in report order, each with its participants."""
-    cond, params = _fact_filter(filters, "ev")
+    cond, params = fact_filter(filters, "ev")
     frm = "FROM event_participants ep JOIN events ev ON ev.id = ep.event_id JOIN articles a ON a.id = ev.article_id"
     where = f"WHERE ep.entity_id = ?{cond}"
     rows = conn.execute(
@@ -133,7 +133,7 @@ def events(conn: sqlite3.Connection, eid: int, filters: Filters, offset: int, li
 def claims(conn: sqlite3.Connection, eid: int, filters: Filters, offset: int, limit: int
            ) -> tuple[int, list[dict[str, Any]]]:
     """Statements about the entity, in report order."""
-    cond, params = _fact_filter(filters, "c")
+    cond, params = fact_filter(filters, "c")
     frm = "FROM claim_entities ce JOIN claims c ON c.id = ce.claim_id JOIN articles a ON a.id = c.article_id"
     where = f"WHERE ce.entity_id = ?{cond}"
     rows = conn.execute(
