@@ -283,6 +283,9 @@ def test_main_pages_on_a_narrow_screen(browser, served) -> None:
         pg.wait_for_load_state("networkidle")
         width = pg.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, (path, width)  # nothing forces sideways scrolling
+        hidden = pg.evaluate("Math.max(0, ...[...document.querySelectorAll('table.ties')]"
+                             ".map(t => t.scrollWidth - t.parentElement.clientWidth))")
+        assert hidden <= 0, (path, hidden)  # a person's ties are readable without scrolling the table
         shot(pg, name)
     context.close()
 
