@@ -20,6 +20,8 @@ from dossier.pipeline.entities.tokens import glued_title_pattern
     ("evidence", "expected"),
     [
         ({"female": 1.0, "male": 3.0}, "male"),  # a leaning first name outvoted by the article's "he"
+        ({"female": gender.FIRST_NAME_LEANING}, None),  # a leaning first name alone decides nothing
+        ({"female": gender.FIRST_NAME_LEANING + gender.PRONOUN}, "female"),  # with the article's "she" it does
         ({"female": 3.0, "male": 1.0}, "female"),  # one stray "he" does not flip a clear first name
         ({"female": 3.0, "male": 2.0}, None),  # close: no gender, either pronoun may still refer
         ({"female": 1.0, "male": 1.0}, None),
@@ -134,11 +136,13 @@ def _owner(nlp, text: str, surname: str) -> str | None:  # type: ignore[no-untyp
         # A clear first name holds against one stray pronoun.
         ("Ada Osei opened the clinic on Monday. Osei said she was proud. Osei said he was wrong, "
          "pointing at the plans.", "Ada Osei", "female"),
+        # A first name the list only leans on, and nothing else, gives no gender (so "he" may still refer).
+        ("Bernie Walsh spoke in Dover on Monday. The plan, Walsh said, would fail.", "Bernie Walsh", None),
         # An honorific decides on its own.
         ("Mrs. Robin Tate chaired the meeting on Monday.", "Robin Tate", "female"),
     ],
 )
-def test_gender_from_weighed_evidence(nlp, text: str, name: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+def test_gender_from_weighed_evidence(nlp, text: str, name: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
     assert _people(nlp, text)[name]["gender"] == expected
 
 

@@ -2,10 +2,11 @@
 
 Evidence is a tally ``{"female": w, "male": w}``: an honorific before a name ("Mrs.")
 weighs most, a first name the name list is sure of less, one it only leans on
-("Bernie": mostly female in the list) least, and each pronoun that the article
-uses for the person (counted by coreference) one unit. The gender is the side
-with at least twice the other's weight; a close tally gives no gender, so
-pronouns of either kind may still refer to the person.
+("Bernie": mostly female in the list) least, too little to decide alone, and each
+pronoun that the article uses for the person (counted by coreference) one unit.
+The gender is the side with at least twice the other's weight; a close tally, or a
+leaning first name with nothing else, gives no gender, so pronouns of either kind
+may still refer to the person (and then count).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import Any
 
 HONORIFIC = 6.0  # an explicit "Mrs." outweighs the name list
 FIRST_NAME_CLEAR = 3.0
-FIRST_NAME_LEANING = 1.0
+FIRST_NAME_LEANING = 0.5
+MIN_WEIGHT = 1.0  # a first name the list only leans on ("Bernie", "Jody") decides nothing alone
 KIN_NOUN = 2.0
 PRONOUN = 1.0
 DOMINANCE = 2.0  # the winning side needs this many times the other's weight
@@ -50,6 +52,8 @@ def add(evidence: Evidence, gender: str | None, weight: float) -> None:
 def decide(evidence: Evidence) -> str | None:
     """The gender the tally supports clearly, or None."""
     f, m = evidence.get("female", 0.0), evidence.get("male", 0.0)
+    if max(f, m) < MIN_WEIGHT:
+        return None
     if f > 0 and f >= DOMINANCE * m:
         return "female"
     if m > 0 and m >= DOMINANCE * f:
