@@ -68,10 +68,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(db: Path, cache_mb: int = 0) -> tuple[subprocess.Popen, int]:
+def start(db: Path, cache_mb: int = 0, workers: int = 1) -> tuple[subprocess.Popen, int]:
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "dossier.cli", "serve", "--db", str(db), "--host", "127.0.0.1",
-                             "--port", str(port), "--cache-mb", str(cache_mb)], stderr=subprocess.PIPE)
+                             "--port", str(port), "--cache-mb", str(cache_mb), "--workers", str(workers)],
+                            stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -169,13 +170,14 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=120.0, help="stop sending after this long")
     parser.add_argument("--people", type=int, default=200, help="distinct people asked for")
     parser.add_argument("--db", type=Path, help="use this store instead of building one")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (`dossier serve --workers`)")
     parser.add_argument("--cache-mb", type=int, default=0,
                         help="the server's answer cache (`dossier serve --cache-mb`); 0, the default, makes every"
                              " request do its queries")
     args = parser.parse_args()
 
     db = args.db or build(args.articles, args.seed)
-    proc, port = start(db, args.cache_mb)
+    proc, port = start(db, args.cache_mb, args.workers)
     try:
         ids = people_to_ask(db, args.seed, args.people)
         paths = []
@@ -193,11 +195,11 @@ def main() -> int:
         proc.terminate()
         proc.wait(timeout=10)
     report = {"store": str(db), "articles": args.articles if not args.db else None, "clients": args.clients,
-              "cache_mb": args.cache_mb,
+              "cache_mb": args.cache_mb, "workers": args.workers,
               "wall_s": round(wall, 1), "load_before": round(load_before, 2), "load_after": round(load_after, 2),
               **{k: summary(v, wall) for k, v in sorted(results.items())}}
     print(f"load average (1 min) {load_before:.2f} before, {load_after:.2f} after; {wall:.1f} s;"
-          f" server cache {args.cache_mb} MB")
+          f" server cache {args.cache_mb} MB, {args.workers} server process(es)")
     print(f"{'endpoint':18} {'requests':>8} {'errors':>6} {'cached':>6} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7}"
           f" {'max ms':>7}")
     for kind in ("profile", "profile, top 20", "profile, others", "network", "network, top 20", "network, others"):

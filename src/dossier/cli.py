@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -440,6 +441,10 @@ def serve(
         "--cache-mb", min=0, max=65536,
         help="Memory for answers (JSON and pages) kept until the store changes (0: none).",
     )] = 64,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, max=64,
+        help="Server processes (one per core uses every core; read-only: each keeps its own readers and cache).",
+    )] = 1,
     as_json: AsJson = False,
 ) -> None:
     """Serve the web interface and the JSON API (read-only unless --allow-writes) until Ctrl-C."""
@@ -448,10 +453,14 @@ def serve(
     path = str(db or default_db())
     if allow_writes and not token:
         _fail(UsageError("--allow-writes needs a token: pass --token or set $DOSSIER_TOKEN"), as_json, code=2)
+    if allow_writes and workers > 1:
+        # one writer keeps corrections and posted articles in one order; readers scale, the writer does not
+        _fail(UsageError("--allow-writes serves from one process: drop --workers"), as_json, code=2)
     try:
         import uvicorn
 
         from .web import Settings, create_app
+        from .web.app import SETTINGS_ENV, settings_env
         from .web.settings import check_store
     except ImportError as exc:
         _fail(UsageError(f"the web interface needs FastAPI and uvicorn ({exc.name} is missing): "
@@ -463,11 +472,17 @@ def serve(
     settings = Settings(db=path, allow_writes=allow_writes, token=token, model=model, cache_mb=cache_mb)
     where = f"http://{host}:{port}/"
     if as_json:
-        _print_json({"url": where, "db": path, "allow_writes": allow_writes})
+        _print_json({"url": where, "db": path, "allow_writes": allow_writes, "workers": workers})
     else:
         mode = "writes on (token required)" if allow_writes else "read-only"
-        err.print(f"serving {escape(path)} at {where} ({mode}); Ctrl-C stops", highlight=False)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False)
+        procs = f", {workers} processes" if workers > 1 else ""
+        err.print(f"serving {escape(path)} at {where} ({mode}{procs}); Ctrl-C stops", highlight=False)
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False)
+        return
+    os.environ[SETTINGS_ENV] = settings_env(settings)
+    uvicorn.run("dossier.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level="warning", access_log=False)
 
 
 @app.command("eval")

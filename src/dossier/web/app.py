@@ -1,9 +1,12 @@
-"""The FastAPI application: the JSON API, the pages and their static files, in one process."""
+"""The FastAPI application: the JSON API, the pages and their static files (one app per server process)."""
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import asdict
 from importlib import resources
 
 import anyio.to_thread
@@ -57,3 +60,17 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(BodyLimit, max_bytes=settings.max_body)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+SETTINGS_ENV = "DOSSIER_SERVE_SETTINGS"
+
+
+def settings_env(settings: Settings) -> str:
+    """The settings as the environment value a worker process reads back (:func:`app_from_env`)."""
+    return json.dumps(asdict(settings))
+
+
+def app_from_env() -> FastAPI:
+    """The app of one worker of ``dossier serve --workers N``, from the settings the command left in
+    ``$DOSSIER_SERVE_SETTINGS`` (uvicorn imports this factory in each worker process)."""
+    return create_app(Settings(**json.loads(os.environ[SETTINGS_ENV])))
