@@ -131,7 +131,7 @@ ROLE_STATUS = [
     ("Bo Lane, Ada Ortiz's chief strategist, said so.", ("Bo Lane", "chief strategist"), True),
     ("In 1964, Gov. Ada Ortiz toured the state.", ("Ada Ortiz", "governor"), None),
     ("On Monday, Gov. Ada Ortiz toured the state.", ("Ada Ortiz", "governor"), True),
-    ("The attack left Ambassador Karl Berg and two aides dead.", ("Karl Berg", "ambassador"), None),
+    ("The attack left Ambassador Karl Berg and two aides dead.", ("Karl Berg", "ambassador"), False),
     ("\"I have seen Secretary Ada Ortiz work hard,\" Bo Lane said.", ("Ada Ortiz", "secretary"), None),
     ("Former Treasurer Ada Ortiz spoke first. Later, Treasurer Ortiz took questions.", ("Ada Ortiz", "treasurer"),
      False),

@@ -58,6 +58,8 @@ class Found:
     dated: bool = False  # "later her chief of staff", "his 2019 campaign manager": not known to be current
     future: bool = False  # "our next president", "the incoming ambassador": not (yet) held
     premod: bool = False  # "President Ada Obi", "its chair": the title says whose it is without an org
+    tense_past: bool = False  # not current only because its copula is past ("Once he was president, ...")
+    named: bool = False  # a title before a name ("President Ada Obi"): held as of publication unless qualified
 
 
 @lru_cache(maxsize=1)
@@ -176,13 +178,6 @@ def title_at(facts: Facts, head: Token) -> Title | None:
     return Title(norm, words[0].i, end, head, current, later and head.dep_ == "conj", future)
 
 
-def _of_common_noun(head: Token) -> bool:
-    """``chair of the harbor board``: the title says of what in words (a name we failed to link,
-    "president of Wealth-X", says nothing once the name is left out)."""
-    return any(c.dep_ == "prep" and c.lower_ in {"of", "at"} and p.dep_ == "pobj" and p.pos_ == "NOUN"
-               for c in head.children for p in c.children)
-
-
 def _has_of(head: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in {"of", "at"} for c in head.children)
 
@@ -228,8 +223,63 @@ def _long_ago(facts: Facts, toks: list[Token]) -> bool:
     if pub is None:
         return False
     value = facts.clause_time(toks) or _story_time(facts, toks[0])
-    year = (value or "")[:YEAR_LEN]
-    return year.isdigit() and int(year) <= pub - 2
+    return _old_value(value, pub)
+
+
+def _old_value(value: str | None, pub: int) -> bool:
+    """A TIMEX value two or more years before ``pub`` ("1964", "199X" for the 1990s, "19XX")."""
+    head = (value or "")[:YEAR_LEN]
+    if len(head) < YEAR_LEN or not head[:2].isdigit():
+        return False
+    digits = head.rstrip("X")
+    if not digits.isdigit() or "X" in digits:
+        return False
+    year = int(digits + "9" * (YEAR_LEN - len(digits)))  # the last year of a decade or century
+    return year <= pub - 2
+
+
+def _history(facts: Facts, lo: int, hi: int) -> bool:
+    """The phrase or its clause is set in the past: a long-ago time in a relative clause of the title ("the
+    counsel who pursued X across the 1990s"), a named war ("a World War II general", "during the Korean War,
+    when Gen. X ..."), or another title of the sentence marked as held then ("Mrs. Obi, then the secretary of
+    state", "then-Gov. Lane")."""
+    doc = facts.doc
+    pub = _pub_year(facts)
+    head = doc[hi]
+    if pub is not None:
+        for rel in (c for c in head.children if c.dep_ == "relcl"):
+            lo_c, hi_c = rel.left_edge, rel.right_edge
+            if doc[lo_c.i - 1].text == "," or any(facts.type(facts.key(i)) == "PERSON" for i in range(head.i + 1, lo_c.i)):
+                continue  # "X's manager, who ran Y's 2012 race": a clause set off by a comma is about the person
+            if any(_old_value(t.value, pub) for t in facts.times_in(lo_c.idx, hi_c.idx + len(hi_c))):
+                return True
+    clause = syntax.clause_tokens([doc[lo], head])
+    own = {t.i for t in clause} | set(range(lo, hi + 1))
+    top = syntax.highest(clause) if clause else head
+    wars = set(_mods()["history_nouns"])
+    for e in doc.ents:
+        if e.label_ == "EVENT" and any(w.lower_ in wars and w.text[:1].isupper() for w in e) and (
+                any(w.i in own for w in e) or top.head.i in {a.i for w in e for a in (w, w.head, w.head.head)}):
+            return True
+    for t in doc[lo].sent:
+        if lo <= t.i <= hi:
+            continue
+        if _then_title(doc, t):
+            return True
+    return False
+
+
+def _then_title(doc: Any, t: Token) -> bool:
+    """``t`` marks a title as held then: "then-Gov.", "then - senator", "Mrs. Obi, then the secretary"."""
+    low = t.lower_
+    nxt = [w.text for w in doc[t.i + 1 : t.i + 3]]
+    if low.startswith("then-") and len(low) > len("then-"):
+        return is_title(low[len("then-"):])
+    if low in {"then-", "then"} and nxt[:1] == ["-"] and len(nxt) > 1:
+        return is_title(nxt[1])
+    if low == "then-" and nxt:
+        return is_title(nxt[0])
+    return low == "then" and t.dep_ == "advmod" and t.head.pos_ in {"NOUN", "PROPN"} and is_title(t.head.text)
 
 
 def _story_time(facts: Facts, tok: Token) -> str | None:
@@ -260,6 +310,30 @@ def _truncated_org(facts: Facts, tok: Token, key: str) -> bool:
                and facts.key(c.i) != key and c.pos_ in {"PROPN", "ADJ"} for c in head.children)
 
 
+FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "to", "on", "in", "at", "&"})
+
+
+def _broken_org(facts: Facts, key: str) -> bool:
+    """An organisation name cut short: it ends in a function word ("Conference of Presidents of") or is one
+    generic noun alone ("College", "Council": the rest of its name was lost)."""
+    words = (facts.records.get(key) or {}).get("name", "").split()
+    if not words or facts.type(key) not in {"ORG", "GROUP", "OUTLET"}:
+        return False
+    if words[-1].lower() in FUNCTION_WORDS:
+        return True
+    refs = lexicons.json("facts/org_references")
+    return len(words) == 1 and (words[0].lower() in refs["nouns"] or words[0].lower() in refs["bodies"])
+
+
+def _unit_of(facts: Facts, p: Token, key: str) -> bool:
+    """``key`` only modifies a unit the title is held in ("the House education committee": not the House)."""
+    if facts.key(p.i) or p.pos_ != "NOUN":
+        return False
+    mods = [c for c in p.children if c.dep_ in {"compound", "amod"} and c.i < p.i]
+    named = [c for c in mods if facts.key(c.i) == key]
+    return bool(named) and any(c.is_lower and c.i > named[0].i and not facts.key(c.i) for c in mods)
+
+
 def _holder_of(facts: Facts, head: Token, person: str) -> tuple[str | None, str | None, str | None]:
     """(org, place, type of org) from a possessor or a prepositional object of the title."""
     org = place = org_type = None
@@ -272,7 +346,8 @@ def _holder_of(facts: Facts, head: Token, person: str) -> tuple[str | None, str 
         for p in cands:
             key = facts.first(p, {"PERSON", "ORG", "OUTLET", "GPE", "LOC", "GROUP"}) or facts.org_ref(
                 p, {"ORG", "OUTLET", "GPE", "GROUP", "WORK"})
-            if key is None or key == person or (facts.key(p.i) == key and _truncated_org(facts, p, key)):
+            if key is None or key == person or (facts.key(p.i) == key and _truncated_org(facts, p, key)) or \
+                    _unit_of(facts, p, key):
                 continue  # a truncated name is dropped rather than shown as the organisation
             typ = facts.type(key)
             if typ in {"GPE", "LOC"} and place is None:
@@ -290,6 +365,8 @@ def _time_range(facts: Facts, verb: Token) -> dict[str, str]:
     hi = max(t.idx + len(t) for t in toks)
     out: dict[str, str] = {}
     for tm in facts.times_in(lo, hi):
+        if tm.type in {"DURATION", "SET"} or tm.value.startswith("P"):
+            continue  # "for 36 years", "every two years": how long or how often, not when
         tok = next((t for t in toks if t.idx <= tm.start < t.idx + len(t)), None)
         if tok is None or tok.i not in own:
             continue
@@ -298,7 +375,7 @@ def _time_range(facts: Facts, verb: Token) -> dict[str, str]:
         out.setdefault(slot, tm.value)
     if not out:
         value = facts.clause_time([verb])
-        if value:
+        if value and not value.startswith("P"):
             out["when"] = value
     return out
 
@@ -308,6 +385,8 @@ def _time_range(facts: Facts, verb: Token) -> dict[str, str]:
 
 def _in_title_run(facts: Facts, t: Token) -> bool:
     """A token that may precede a name as part of its title: a title word, a modifier, a place or org."""
+    if t.is_space:
+        return True  # "former\u00a0Georgia Gov. X": a no-break space between the words of the run
     key = facts.key(t.i)
     if key:
         # "former Obama adviser Ada Obi": a person named inside the title run only with a modifier before
@@ -325,6 +404,29 @@ def _in_scare_quotes(doc: Any, start: int, end: int) -> bool:
         return False
     after = doc[end : end + 2]
     return any(t.is_quote for t in after) and all(t.is_quote or t.is_punct for t in after[:1])
+
+
+OPENING_QUOTES = frozenset({"“", "``"})
+CLOSING_QUOTES = frozenset({"”"})
+COURTESY_QUOTED = 0.55  # "President Carter", "Secretary Obi" in someone's words: a form of address, kept after leaving
+
+
+def in_quotation(doc: Any, i: int) -> bool:
+    """Token ``i`` lies between quotation marks of its paragraph (curly marks pair; straight ones toggle)."""
+    j = i - 1
+    inside = False
+    while j >= 0 and "\n" not in doc[j].text:
+        j -= 1
+    for t in doc[j + 1 : i]:
+        if not t.is_quote or t.text in {"'", "’", "‘"}:
+            continue  # single marks are apostrophes as often as quotation marks
+        if t.text in OPENING_QUOTES:
+            inside = True
+        elif t.text in CLOSING_QUOTES:
+            inside = False
+        else:
+            inside = not inside
+    return inside
 
 
 def _premodifier(facts: Facts) -> list[Found]:
@@ -345,9 +447,15 @@ def _premodifier(facts: Facts) -> list[Found]:
             else:
                 break
             j -= 1
+        lost = False
+        while run and run[0].lemma_.lower() in _mods()["dismissal_verbs"] and run[0].i > 0 and \
+                doc[run[0].i - 1].lower_ == "to":
+            run.pop(0)  # "the decision to fire campaign manager X": the verb, parsed into the title
+            lost = True
         if not run or _in_scare_quotes(doc, run[0].i, _end):
             continue  # cheering for "President Ada Obi": a wish or a slogan, not a post held
-        words = [t for t in run if facts.key(t.i) is None and t.text not in {"-", "–"}]
+        lost = lost or _lost_post(doc, run[0].i)
+        words = [t for t in run if facts.key(t.i) is None and t.text not in {"-", "–"} and not t.is_space]
         title = None
         for n in range(len(words)):
             cand = " ".join(w.text for w in words[n:])
@@ -362,7 +470,7 @@ def _premodifier(facts: Facts) -> list[Found]:
                 _mod_class(lead[-1].text) is None and title not in elected:
             title = f"{lead[-1].lower_} {title}"  # "campaign manager", "radio host" (not "convention senator")
             lead = lead[:-1]
-        current: bool | None = True
+        current: bool | None = not lost
         for w in lead:
             cls = _mod_class(w.text)
             if cls == "past":
@@ -372,6 +480,8 @@ def _premodifier(facts: Facts) -> list[Found]:
         org = place = org_type = None
         for t in reversed(run):
             k = facts.key(t.i)
+            if k is not None and facts.type(k) in {"ORG", "OUTLET", "GROUP"} and _split_name(facts, t, k, run):
+                continue  # "Log Cabin Republicans president X": one name split in two
             if k is None and t in lead:
                 k = facts.org_ref(t, bare=True)  # "Union president Ada Obi": the union named earlier
             if k is None:
@@ -396,8 +506,38 @@ def _premodifier(facts: Facts) -> list[Found]:
         role = Role(person=key, title=title, org=org, place=place, current=current)
         # "President Ada Obi" (a head of state or government), not "led by president Ada Obi"
         capital = words[len(lead)].text[:1].isupper() and title in _mods()["head_titles"]
-        out.append(Found(role, start, org_type, confidence=0.85, lo=run[0].i, premod=capital))
+        prior = 0.85
+        if org is None and place is None and title in _mods()["courtesy_titles"] and in_quotation(doc, start):
+            role.current, prior = None, COURTESY_QUOTED
+        out.append(Found(role, start, org_type, confidence=prior, lo=run[0].i, premod=capital, named=True))
     return out
+
+
+def _split_name(facts: Facts, tok: Token, key: str, run: list[Token]) -> bool:
+    """The organisation's mention runs straight into another capitalised name of the title run ("Log Cabin" +
+    "Republicans"): one name split in two, so neither part is the organisation."""
+    ends = [b for a, b, k, _ in facts.mention_spans if k == key and a <= tok.i < b]
+    nxt = ends[0] if ends else tok.i + 1
+    inside = {t.i for t in run}
+    if nxt not in inside:
+        return False
+    t = facts.doc[nxt]
+    other = facts.key(nxt)
+    return t.text[:1].isupper() and other is not None and other != key and facts.type(other) == "NORP"
+
+
+def _lost_post(doc: Any, first: int) -> bool:
+    """The phrase starting at ``first`` names someone who no longer holds the post: the object of a dismissal
+    ("fired campaign manager X") or named after a death or ouster ("the suicide of deputy counsel X")."""
+    if first == 0:
+        return False
+    prev = doc[first - 1]
+    if prev.lemma_.lower() in _mods()["dismissal_verbs"] and (
+            prev.tag_ in {"VBD", "VBN"} or (first >= 3 and doc[first - 2].lower_ == "to"
+                                            and doc[first - 3].lemma_.lower() in {"decision", "move", "vote"})):
+        return True  # "fired X", "the decision to fire X" (not "will fire X", "threatened to fire X")
+    nouns = set(_mods()["death_nouns"]) | set(_mods()["loss_nouns"])
+    return prev.lower_ == "of" and first >= 2 and doc[first - 2].lemma_.lower() in nouns
 
 
 def _lower_title_word(t: Token, run: list[Token]) -> bool:
@@ -417,6 +557,8 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         if t is None:
             continue
         org, place, org_type = _holder_of(facts, h, person)
+        if org is None and place is None:
+            place = _compound_place(facts, h)  # "a Washington state delegate"
         when = _year_in(facts, h)
         past_year = _past_year_in(facts, h)
         when = when or past_year
@@ -427,16 +569,45 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
             current = False  # "a former governor and two-term mayor": "former" is said of both
         if past_year and current is True:
             current = None  # "now ... in the 2012 campaign" is not said of today
+        if current is not False and _past_org(h):
+            current = False  # "a top adviser to Ada Obi's former campaign": the campaign is over
         role = Role(person=person, title=t.text, org=org, place=place, when=when, current=current)
         dated = False
         if t.later or t.future or (current is None and when):
             dated = True  # "later her chief of staff", "his 2019 campaign manager": not known to be current
         # "its chair", "the board's chair": said of whom; "became vice president": an office of state
-        owned = any(c.dep_ == "poss" for c in h.children) or _of_common_noun(h) or (
-            t.text in _mods()["head_titles"] and not _has_of(h))
+        # (a possessor or "of" phrase we could not link, "its acting chairman", "the group's vice president",
+        # leaves the title as bare as none: reviewers judge the organisation lost)
+        owned = t.text in _mods()["head_titles"] and not _has_of(h)
         out.append(Found(role, anchor, org_type, confidence=base, lo=h.left_edge.i, hi=h.i, dated=dated,
                          future=t.future, premod=owned))
     return out
+
+
+def _compound_place(facts: Facts, head: Token) -> str | None:
+    """A place named inside the title's own phrase ("a Washington state delegate", "a Vale County judge")."""
+    for c in head.children:
+        if c.dep_ == "compound" and c.i < head.i:
+            key = facts.key(c.i)
+            if key and facts.type(key) in {"GPE"}:
+                return key
+    return None
+
+
+ENDED_BODIES = frozenset({"campaign", "administration", "presidency", "government", "bid", "tenure", "term"})
+
+
+def _past_org(head: Token) -> bool:
+    """The organisation or campaign the title is held in is said to be over ("adviser to X's former campaign")."""
+    past = set(_mods()["past_org_modifiers"])
+    for c in head.children:
+        if c.dep_ != "prep" or c.lower_ not in {"to", "for", "of", "in", "on", "with"}:
+            continue
+        for p in c.children:
+            if p.dep_ == "pobj" and any(m.dep_ == "amod" and m.lower_ in past for m in p.children) and (
+                    p.lemma_.lower() in ENDED_BODIES or not any(m.dep_ == "poss" for m in p.children)):
+                return True  # (not "a pollster with X's former party": the party is X's former one, and still exists)
+    return False
 
 
 def _shares_past(facts: Facts, first: Token, conj: Token) -> bool:
@@ -459,10 +630,14 @@ def _appositions(facts: Facts) -> list[Found]:
             for c in tok.children:
                 if c.dep_ == "appos" and any(k.dep_ == "conj" and tok.i < k.i < c.i for k in tok.children):
                     continue  # "Ada Obi and Bo Lane, the club's manager": the description is Lane's
+                if c.dep_ == "appos" and _names_another(facts, c, person):
+                    continue  # "A, ambassador for women's issues B; ...": a list of titled names, the title is B's
                 if c.dep_ == "appos" and not facts.key(c.i) and (person, c.i) not in done:
                     done.add((person, c.i))
                     out += _present(_from_np(facts, c, person, tok.i))
         elif tok.pos_ in {"NOUN", "PROPN"} and not facts.key(tok.i):
+            if tok.dep_ == "appos" and tok.head.pos_ in {"NOUN", "PROPN"} and not facts.key(tok.head.i):
+                continue  # "the president, the vice president, Ada Obi": a list, not a description of Obi
             for c in tok.children:
                 p = facts.key(c.i)
                 if c.dep_ == "appos" and p and facts.type(p) == "PERSON" and (p, tok.i) not in done:
@@ -474,11 +649,26 @@ def _appositions(facts: Facts) -> list[Found]:
         if span is None or not person or facts.type(person) != "PERSON":
             continue
         root = span.root
-        if (person, root.i) in done or _after_other_person(facts, span.start, person):
-            continue
+        if (person, root.i) in done or _after_other_person(facts, span.start, person) or \
+                _names_another(facts, root, person) or (
+                root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} and not facts.key(root.head.i)):
+            continue  # coref's record of a list ("the president, the vice president, Ada Obi") is no description
         done.add((person, root.i))
         out += _from_np(facts, root, person, root.i)
     return out
+
+
+def _names_another(facts: Facts, appos: Token, person: str) -> bool:
+    """Another person's name inside the apposition is itself described by it ("Ada Obi, ambassador for global
+    issues Bo Lane": the title premodifies Lane), unlike "Ada Obi, adviser to Bo Lane" (a prepositional object)."""
+    for t in appos.subtree:
+        other = facts.key(t.i)
+        if other is None or other == person or facts.type(other) != "PERSON" or t.i <= appos.i:
+            continue
+        if facts.key(t.head.i) != other and t.dep_ in {"appos", "compound"} and t.head.pos_ == "NOUN" and \
+                not any(d.dep_ == "det" for d in t.head.children):  # ("the company Theranos" names the company)
+            return True
+    return False
 
 
 def _after_other_person(facts: Facts, start: int, person: str) -> bool:
@@ -547,6 +737,7 @@ def _predicates(facts: Facts) -> list[Found]:
                         r.when = r.when or times.get("when")
                 if r.current is None:
                     r.current = _tense_current(verb, lemma, times)
+                    f.tense_past = r.current is False and "end" not in times
                 if r.org is None and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
                     org = facts.first(verb.head, {"ORG", "OUTLET", "GROUP"})  # "at Acme, where she served as"
                     if org:
@@ -637,6 +828,8 @@ def _seats(facts: Facts) -> list[Found]:
         if verb.pos_ not in {"VERB", "AUX"} or lemma not in seat_verbs | {"join", "elect"}:
             continue
         if lemma == "join":
+            if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+                continue  # "joined the committee for a lunch": company, not a seat
             objs = [c for c in verb.children if c.dep_ == "dobj"]
         elif lemma == "elect":
             objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
@@ -719,8 +912,10 @@ def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
         role = open_roles[0]
         role.end = facts.clause_time([verb]) or role.end
         aux = [c for c in verb.children if c.dep_ == "aux"]
-        if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lower_ in {"has", "have", "had"} for a in aux)):
-            role.current = False
+        pub = doc_state.published(facts.doc) or ""
+        if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lower_ in {"has", "have", "had"} for a in aux)) or (
+                role.end and pub and role.end[:1].isdigit() and role.end < pub[: len(role.end)]):
+            role.current = False  # "resigned", or "forced X to resign Sunday" with Sunday before publication
 
 
 # --- public --------------------------------------------------------------------------------------
@@ -732,6 +927,8 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     found += _descriptors(facts)
     roles: dict[tuple[str, str], Role] = {}
     premod: set[tuple[str, str]] = set()
+    weak: set[tuple[str, str]] = set()  # roles not current only by a past copula, so far
+    named: set[tuple[str, str]] = set()  # roles a current title before a name states
     ties: list[Relation] = []
     elected = lexicons.load("facts/role_titles_elected")
     members = lexicons.load("facts/role_titles_member")
@@ -747,7 +944,7 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
             toks.append(doc[f.verb])
         if facts.imagined(toks):
             continue
-        ago = f.verb is None and r.current is True and _long_ago(facts, toks)
+        ago = f.verb is None and r.current is not False and (_long_ago(facts, toks) or _history(facts, lo, max(hi, lo)))
         if f.verb is None and r.current is True and (ago or facts.in_direct_quote(doc[f.anchor])):
             # "In 1964, Gov. Ada Obi ...": the title as of then; '"I've seen Secretary Obi ...," he said': a
             # speaker's form of address, kept by courtesy after a post is left; neither says it is held today
@@ -760,6 +957,12 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
             continue
         if f.verb is None:  # a title or apposition identifies; a predicate states
             st = facts.identifying_status(st, toks)
+            if st.status in {"negated", "attributed", "reported"} and not any(in_quotation(doc, t.i) for t in toks):
+                # "would not continue President Obi's policy", "as Mrs. Obi, then the secretary, put it": the
+                # clause's negation or source is not the description's, which is the writer's own words
+                st = StatusInfo("asserted")
+            elif st.status == "negated":
+                st = StatusInfo("attributed", st.source)
         r.status, r.source = st.status, st.source  # type: ignore[assignment]
         r.evidence = facts.evidence(doc[f.anchor], toks)
         r.confidence = f.confidence  # the construction's prior; dossier.confidence adds status and coreference
@@ -768,13 +971,25 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         if narrow:  # point at the identifying phrase only, never at the imagined clause around it
             a, b = doc[min(t.i for t in toks)], doc[max(t.i for t in toks)]
             r.evidence = Span(a.idx, b.idx + len(b), facts.text[a.idx : b.idx + len(b)])
+        if r.org and _broken_org(facts, r.org):
+            r.org, f.for_type = None, None  # "Conference of Presidents of", "College": a name cut short
         key = (r.person or "", r.title)
         if f.premod:
             premod.add(key)
+        if f.named and r.current is True:
+            named.add(key)
         if key in roles:
-            _merge(roles[key], r)
+            prev = roles[key]
+            if f.tense_past and prev.current is True and key in named:
+                r.current = True  # "President Obi ... Once she was president, ...": a past copula says no one left
+            elif key in weak and r.current is True and f.named:
+                prev.current = True
+            weak.discard(key)
+            _merge(prev, r)
         else:
             roles[key] = r
+            if f.tense_past:
+                weak.add(key)
         if r.org and r.org != r.person and f.for_type in {"PERSON", "ORG", "OUTLET", "GPE", "GROUP"}:
             ev = r.evidence
             when = r.when or r.start
@@ -818,12 +1033,12 @@ def _courtesy_titles(roles: dict[tuple[str, str], Role]) -> None:
 
 
 def settle_with_events(roles: list[Role], events: list[Event]) -> None:
-    """A person the article reports dead holds no post now: their roles are not shown as current."""
+    """A person the article reports dead holds no post now: their roles are former (``current`` false)."""
     dead = {p.entity for e in events if e.type == "death" and e.status not in {"hypothetical", "negated"}
             for p in e.participants if p.role == "agent"}  # "the attack that left X dead?": presupposed
     for r in roles:
-        if r.person in dead and r.current is True:
-            r.current = None
+        if r.person in dead and r.current is not False:
+            r.current = False
 
 
 def _member_body(facts: Facts, org: str) -> bool:
