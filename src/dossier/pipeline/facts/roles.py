@@ -178,6 +178,13 @@ def title_at(facts: Facts, head: Token) -> Title | None:
     return Title(norm, words[0].i, end, head, current, later and head.dep_ == "conj", future)
 
 
+def _of_common_noun(head: Token) -> bool:
+    """``chair of the harbor board``: the title says of what in words (a name we failed to link,
+    "president of Wealth-X", says nothing once the name is left out)."""
+    return any(c.dep_ == "prep" and c.lower_ in {"of", "at"} and p.dep_ == "pobj" and p.pos_ == "NOUN"
+               for c in head.children for p in c.children)
+
+
 def _has_of(head: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in {"of", "at"} for c in head.children)
 
@@ -249,8 +256,10 @@ def _history(facts: Facts, lo: int, hi: int) -> bool:
     if pub is not None:
         for rel in (c for c in head.children if c.dep_ == "relcl"):
             lo_c, hi_c = rel.left_edge, rel.right_edge
-            if doc[lo_c.i - 1].text == "," or any(facts.type(facts.key(i)) == "PERSON" for i in range(head.i + 1, lo_c.i)):
-                continue  # "X's manager, who ran Y's 2012 race": a clause set off by a comma is about the person
+            # "X's manager, who ran Y's 2012 race": a clause set off by a comma is about the person
+            if doc[lo_c.i - 1].text == "," or any(facts.type(facts.key(i)) == "PERSON"
+                                                  for i in range(head.i + 1, lo_c.i)):
+                continue
             if any(_old_value(t.value, pub) for t in facts.times_in(lo_c.idx, hi_c.idx + len(hi_c))):
                 return True
     clause = syntax.clause_tokens([doc[lo], head])
@@ -576,9 +585,10 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         if t.later or t.future or (current is None and when):
             dated = True  # "later her chief of staff", "his 2019 campaign manager": not known to be current
         # "its chair", "the board's chair": said of whom; "became vice president": an office of state
-        # (a possessor or "of" phrase we could not link, "its acting chairman", "the group's vice president",
-        # leaves the title as bare as none: reviewers judge the organisation lost)
-        owned = t.text in _mods()["head_titles"] and not _has_of(h)
+        # (a possessive pronoun we could not link, "its acting chairman", says no more than no possessor:
+        # reviewers judge the organisation lost; "the board's chair" at least names the body in words)
+        owned = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in h.children) or _of_common_noun(h) or (
+            t.text in _mods()["head_titles"] and not _has_of(h))
         out.append(Found(role, anchor, org_type, confidence=base, lo=h.left_edge.i, hi=h.i, dated=dated,
                          future=t.future, premod=owned))
     return out
