@@ -60,6 +60,7 @@ class Found:
     premod: bool = False  # "President Ada Obi", "its chair": the title says whose it is without an org
     tense_past: bool = False  # not current only because its copula is past ("Once he was president, ...")
     named: bool = False  # a title before a name ("President Ada Obi"): held as of publication unless qualified
+    later: bool = False  # "... and later her chief of staff": a post after the one the clause dates
 
 
 @lru_cache(maxsize=1)
@@ -352,6 +353,9 @@ def _holder_of(facts: Facts, head: Token, person: str) -> tuple[str | None, str 
             cands = [c]
         elif c.dep_ == "prep" and c.lower_ in ROLE_PREPS:
             cands = [p for p in c.children if p.dep_ == "pobj"]
+            # "director of the company's Paris office": the possessor is the organisation
+            cands += [q for p in cands if p.pos_ == "NOUN" and not facts.key(p.i) for q in p.children
+                      if q.dep_ == "poss" and facts.type(facts.key(q.i)) in {"ORG", "OUTLET", "GROUP"}]
         for p in cands:
             key = facts.first(p, {"PERSON", "ORG", "OUTLET", "GPE", "LOC", "GROUP"}) or facts.org_ref(
                 p, {"ORG", "OUTLET", "GPE", "GROUP", "WORK"})
@@ -587,10 +591,10 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         # "its chair", "the board's chair": said of whom; "became vice president": an office of state
         # (a possessive pronoun we could not link, "its acting chairman", says no more than no possessor:
         # reviewers judge the organisation lost; "the board's chair" at least names the body in words)
-        owned = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in h.children) or _of_common_noun(h) or (
-            t.text in _mods()["head_titles"] and not _has_of(h))
+        owned = t.text != "member" and (any(c.dep_ == "poss" and c.pos_ != "PRON" for c in h.children)
+                                        or _of_common_noun(h)) or (t.text in _mods()["head_titles"] and not _has_of(h))
         out.append(Found(role, anchor, org_type, confidence=base, lo=h.left_edge.i, hi=h.i, dated=dated,
-                         future=t.future, premod=owned))
+                         future=t.future, premod=owned, later=t.later))
     return out
 
 
@@ -599,8 +603,9 @@ def _compound_place(facts: Facts, head: Token) -> str | None:
     for c in head.children:
         if c.dep_ == "compound" and c.i < head.i:
             key = facts.key(c.i)
-            if key and facts.type(key) in {"GPE"}:
-                return key
+            name = (facts.records.get(key or "") or {}).get("name", "").lower().split()
+            if key and facts.type(key) == "GPE" and name and name[-1] not in _mods()["member_bodies"]:
+                return key  # (not "the Senate" typed as a place)
     return None
 
 
@@ -954,7 +959,9 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
             toks.append(doc[f.verb])
         if facts.imagined(toks):
             continue
-        ago = f.verb is None and r.current is not False and (_long_ago(facts, toks) or _history(facts, lo, max(hi, lo)))
+        # a title said as of a time long past, or "his future secretary of state" in such a clause
+        ago = f.verb is None and not f.later and (r.current is True or (r.current is None and f.future)) and (
+            _long_ago(facts, toks) or _history(facts, lo, max(hi, lo)))
         if f.verb is None and r.current is True and (ago or facts.in_direct_quote(doc[f.anchor])):
             # "In 1964, Gov. Ada Obi ...": the title as of then; '"I've seen Secretary Obi ...," he said': a
             # speaker's form of address, kept by courtesy after a post is left; neither says it is held today
