@@ -591,8 +591,8 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         # "its chair", "the board's chair": said of whom; "became vice president": an office of state
         # (a possessive pronoun we could not link, "its acting chairman", says no more than no possessor:
         # reviewers judge the organisation lost; "the board's chair" at least names the body in words)
-        owned = t.text != "member" and (any(c.dep_ == "poss" and c.pos_ != "PRON" for c in h.children)
-                                        or _of_common_noun(h)) or (t.text in _mods()["head_titles"] and not _has_of(h))
+        said_whose = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in h.children) or _of_common_noun(h)
+        owned = (t.text != "member" and said_whose) or (t.text in _mods()["head_titles"] and not _has_of(h))
         out.append(Found(role, anchor, org_type, confidence=base, lo=h.left_edge.i, hi=h.i, dated=dated,
                          future=t.future, premod=owned, later=t.later))
     return out
