@@ -168,3 +168,22 @@ def test_a_title_does_not_take_the_negation_of_its_clause(nlp, text: str, role: 
     roles = _roles(text)
     assert role in roles, roles
     assert roles[role].status == status  # type: ignore[attr-defined]
+
+
+RUNS = [
+    # a no-break space inside the title run keeps "former" and the place; a line break ends the run
+    ("The race in 1976, when former\u00a0Georgia Gov. Jim Carde won narrowly, was close.",
+     ("Jim Carde", "governor"), False),
+    ("Ada Obi Is Qualified To Be President.\n\nSen. Bo Lane spoke on Monday.", ("Bo Lane", "president"), None),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "current"), RUNS)
+def test_a_title_run_spans_a_no_break_space_but_not_a_line(nlp, text: str, role: tuple[str, str],
+                                                         current: bool | None) -> None:
+    roles = _roles(text)
+    if current is None:
+        assert role not in roles, roles
+    else:
+        assert role in roles, roles
+        assert roles[role].current is current  # type: ignore[attr-defined]

@@ -399,7 +399,7 @@ def _time_range(facts: Facts, verb: Token) -> dict[str, str]:
 def _in_title_run(facts: Facts, t: Token) -> bool:
     """A token that may precede a name as part of its title: a title word, a modifier, a place or org."""
     if t.is_space:
-        return True  # "former\u00a0Georgia Gov. X": a no-break space between the words of the run
+        return "\n" not in t.text  # "former\u00a0Georgia Gov. X": a no-break space; a line break ends the run
     key = facts.key(t.i)
     if key:
         # "former Obama adviser Ada Obi": a person named inside the title run only with a modifier before
