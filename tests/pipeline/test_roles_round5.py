@@ -79,6 +79,10 @@ SHOWN = [
      ("Ken Marr", "independent counsel"), False),
     ("Rich Bee, Lane's deputy campaign manager, who oversaw Ada Obi's 2012 race, spoke on Monday.",
      ("Rich Bee", "deputy campaign manager"), True),
+    # a clause dated years back by "N years after"
+    ("Thirteen years after President Jo Bosch and Congress embarked on the plan, lawmakers are stepping back.",
+     ("Jo Bosch", "president"), False),
+    ("Two days after Gov. Al Vane signed the bill, lawmakers met.", ("Al Vane", "governor"), True),
     # a possessor we cannot link leaves a generic title bare
     ("Htay Win, its acting chairman, told reporters they had lost.", ("Htay Win", "chair"), False),
     ("Htay Win, the Harbor Union's chairman, told reporters they had lost.", ("Htay Win", "chair"), True),

@@ -263,6 +263,16 @@ def _history(facts: Facts, lo: int, hi: int) -> bool:
                 continue
             if any(_old_value(t.value, pub) for t in facts.times_in(lo_c.idx, hi_c.idx + len(hi_c))):
                 return True
+    sent = doc[lo].sent
+    for tm in facts.times_in(sent.start_char, sent.end_char):
+        if _years(tm.value) < 2:
+            continue  # "Thirteen years after President X embarked on ...": X's clause is set that long ago
+        after = next((t for t in sent if t.idx >= tm.end and not t.is_space), None)
+        if after is None or after.lower_ not in {"after", "since"} or after.idx - tm.end > 1:
+            continue
+        scope = after.head if after.dep_ == "mark" else after
+        if any(t.i == lo for t in scope.subtree):
+            return True
     clause = syntax.clause_tokens([doc[lo], head])
     own = {t.i for t in clause} | set(range(lo, hi + 1))
     top = syntax.highest(clause) if clause else head
@@ -277,6 +287,15 @@ def _history(facts: Facts, lo: int, hi: int) -> bool:
         if _then_title(doc, t):
             return True
     return False
+
+
+def _years(value: str | None) -> float:
+    """The years a TIMEX duration spans ("P13Y" 13, "P2DE" 20; 0 for anything else)."""
+    v = value or ""
+    if not v.startswith("P") or len(v) < 3 or not v[1:-1].isdigit():
+        return 0
+    n = int(v[1:-1])
+    return {"Y": n, "E": n * 10, "C": n * 100}.get(v[-1], 0)
 
 
 def _then_title(doc: Any, t: Token) -> bool:
