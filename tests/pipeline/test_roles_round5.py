@@ -191,3 +191,15 @@ def test_a_title_run_spans_a_no_break_space_but_not_a_line(nlp, text: str, role:
     else:
         assert role in roles, roles
         assert roles[role].current is current  # type: ignore[attr-defined]
+
+
+TITLES = [
+    ("Lt. Gov. Ada Obi spoke on Monday.", ("Ada Obi", "lieutenant governor"), True),
+    ("Lt. Gov. Ada Obi spoke on Monday.", ("Ada Obi", "governor"), False),
+    ("Gov. Ted Vale spoke on Monday.", ("Ted Vale", "governor"), True),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "present"), TITLES)
+def test_a_lieutenant_governor_is_not_a_governor(nlp, text: str, role: tuple[str, str], present: bool) -> None:
+    assert (role in _roles(text)) is present

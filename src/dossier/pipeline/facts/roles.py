@@ -417,6 +417,9 @@ def _time_range(facts: Facts, verb: Token) -> dict[str, str]:
 
 def _in_title_run(facts: Facts, t: Token) -> bool:
     """A token that may precede a name as part of its title: a title word, a modifier, a place or org."""
+    if t.text == "." and t.i > 0 and not t.doc[t.i - 1].whitespace_ and \
+            f"{t.doc[t.i - 1].lower_}." in _mods()["abbreviations"]:
+        return True  # "Lt. Gov. X" split as "Lt", ".", "Gov.": the point belongs to the abbreviation
     if t.is_space:
         return "\n" not in t.text  # "former\u00a0Georgia Gov. X": a no-break space; a line break ends the run
     key = facts.key(t.i)
@@ -490,7 +493,9 @@ def _premodifier(facts: Facts) -> list[Found]:
         words = [t for t in run if facts.key(t.i) is None and t.text not in {"-", "–"} and not t.is_space]
         title = None
         for n in range(len(words)):
-            cand = " ".join(w.text for w in words[n:])
+            if words[n].text == ".":
+                continue
+            cand = _join(words[n:])
             if normalise(cand) in _titles() or normalise(cand) in _mods()["abbreviations"]:
                 title = normalise(cand)
                 lead = words[:n]
@@ -556,6 +561,14 @@ def _split_name(facts: Facts, tok: Token, key: str, run: list[Token]) -> bool:
     t = facts.doc[nxt]
     other = facts.key(nxt)
     return t.text[:1].isupper() and other is not None and other != key and facts.type(other) == "NORP"
+
+
+def _join(words: list[Token]) -> str:
+    """The words of a title run as text, a split-off point rejoined to its abbreviation ("Lt" "." -> "Lt.")."""
+    text = ""
+    for w in words:
+        text = text + "." if w.text == "." and text else f"{text} {w.text}".strip()
+    return text
 
 
 def _lost_post(doc: Any, first: int) -> bool:
