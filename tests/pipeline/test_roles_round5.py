@@ -49,6 +49,9 @@ CURRENT = [
     ("President Tomas Vale met reporters on Monday. Once he was president, Vale made trade a priority.",
      ("Tomas Vale", "president"), True),
     ("When Bo Lane was governor, we went there for the inauguration.", ("Bo Lane", "governor"), False),
+    # "former" is said of both coordinated titles before a name
+    ("Former prosecutor and Port Vale Mayor Rudy Gill trashed the plan.", ("Rudy Gill", "mayor"), False),
+    ("Dr. Ada Obi and Mayor Rudy Gill trashed the plan.", ("Rudy Gill", "mayor"), True),
     # a resignation dated before publication ends the post
     ("Harbor Party Chair Dora Wass spoke. The scandal finally forced Wass to resign from her job Sunday.",
      ("Dora Wass", "chair"), False),
@@ -108,6 +111,8 @@ ARGUMENT = [
     ("They included deputy secretary for management Tom Nides, ambassador for global women's issues Mel Verbeek; "
      "and others.", ("Tom Nides", "ambassador"), False),
     ("Yev Kopa, a former adviser to Mr. Bo Lane, said so.", ("Yev Kopa", "adviser"), True),
+    ("Emails came from Jake Sulla, who was Ada Obi's deputy chief of staff.", ("Jake Sulla", "deputy chief of staff"),
+     True),
     # joining a body for a meal is company, not a seat
     ("Glen Tomas then joined the Harbor Party Committee for a unity lunch.", ("Glen Tomas", "committee member"),
      False),
