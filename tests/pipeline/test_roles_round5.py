@@ -52,6 +52,7 @@ CURRENT = [
     # "former" is said of both coordinated titles before a name
     ("Former prosecutor and Port Vale Mayor Rudy Gill trashed the plan.", ("Rudy Gill", "mayor"), False),
     ("Dr. Ada Obi and Mayor Rudy Gill trashed the plan.", ("Rudy Gill", "mayor"), True),
+    ("Former Gov. Ada Obi and Mayor Rudy Gill trashed the plan.", ("Rudy Gill", "mayor"), True),
     # a resignation dated before publication ends the post
     ("Harbor Party Chair Dora Wass spoke. The scandal finally forced Wass to resign from her job Sunday.",
      ("Dora Wass", "chair"), False),

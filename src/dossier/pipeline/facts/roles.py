@@ -489,7 +489,7 @@ def _premodifier(facts: Facts) -> list[Found]:
             lost = True
         if not run or _in_scare_quotes(doc, run[0].i, _end):
             continue  # cheering for "President Ada Obi": a wish or a slogan, not a post held
-        lost = lost or _lost_post(doc, run[0].i) or _former_conjunct(doc, run[0].i)
+        lost = lost or _lost_post(doc, run[0].i) or _former_conjunct(facts, run[0].i)
         words = [t for t in run if facts.key(t.i) is None and t.text not in {"-", "–"} and not t.is_space]
         title = None
         for n in range(len(words)):
@@ -563,12 +563,16 @@ def _split_name(facts: Facts, tok: Token, key: str, run: list[Token]) -> bool:
     return t.text[:1].isupper() and other is not None and other != key and facts.type(other) == "NORP"
 
 
-def _former_conjunct(doc: Any, first: int) -> bool:
+def _former_conjunct(facts: Facts, first: int) -> bool:
     """The run follows "and" after a title that "former" governs: "Former prosecutor and New York City Mayor X",
-    "former Pennsylvania Gov. and party Chairman X": "former" is said of both titles."""
+    "former Pennsylvania Gov. and party Chairman X": "former" is said of both titles (not "former Gov. A and
+    Mayor B", where it is A's)."""
+    doc = facts.doc
     if first < 2 or doc[first - 1].lower_ != "and":
         return False
     for t in reversed(doc[max(0, first - 8) : first - 1]):
+        if facts.type(facts.key(t.i)) == "PERSON":
+            return False
         if _mod_class(t.text) == "past":
             return True
         if (t.is_punct and t.text != ".") or not (t.text[:1].isupper() or is_title(t.text) or t.text == "."):
