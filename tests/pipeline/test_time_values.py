@@ -76,6 +76,20 @@ CASES = [
     # a capitalised unit inside a sentence is a title
     ('Rafe Imlay said on ABC\'s "This Week" that he would run.', "2025-02-05", "This Week", None),
     ("Rafe Imlay said this week that he would run.", "2025-02-05", "this week", "2025-W06"),
+    # round 5. A decade is written with its three digits (TIDES/TimeML), words too; temperatures are not decades
+    ("The Osei twins grew up in the early 1980s.", "2025-02-05", "the early 1980s", "198"),
+    ("Ferry traffic fell through the nineties, Cai Dunmore said.", "2025-02-05", "the nineties", "199"),
+    ("Highs will climb into the nineties, forecasters said.", "2025-02-05", "the nineties", None),
+    # "recent/future/coming" + a plural unit is a reference (HeidelTime's date rules), a count is a duration
+    ("The mill has lost workers in recent years.", "2025-02-05", "recent years", "PAST_REF"),
+    ("The mill has lost workers in the past three years.", "2025-02-05", "the past three years", "P3Y"),
+    ("Traders sold bonds in recent weeks and months.", "2025-02-05", "recent weeks and months", "PAST_REF"),
+    ("The loss will cut taxes in future quarters.", "2025-02-05", "future quarters", "FUTURE_REF"),
+    ("Rates should fall in coming months, Ines Corr said.", "2025-02-05", "coming months", "FUTURE_REF"),
+    ("Rates should fall in the coming month, Ines Corr said.", "2025-02-05", "coming month", "2025-03"),
+    # "now that" is now; "from now on" is not a time of its own
+    ("Prices will rise now that the mill has closed.", "2025-02-05", "now", "PRESENT_REF"),
+    ("From now on the mill opens at dawn.", "2025-02-05", "now", None),
 ]
 
 

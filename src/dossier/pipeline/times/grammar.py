@@ -20,7 +20,8 @@ quarter, year, decade, century, hour, minute, second, weekend):
   ninety-seven").
 * Years: a four-digit number 1000-2099 that is a year by its context ("in 2019",
   "since 2019", "fiscal 2024", "her 2024 loss", spaCy's DATE) -> "2024"; decades
-  "the 1990s", "the '90s" -> "199X"; "the 20th century" -> "19"; "mid-1990s",
+  "the 1990s", "the '90s", "the nineties" -> "199" (three digits, as the TIDES/TimeML
+  guidelines write a decade); "the 20th century" -> "19"; "mid-1990s",
   "early 2024", "the end of 2024" add mod MID/START/END; "pre-1990"/"post-1990"
   add BEFORE/AFTER; years in words "nineteen ninety-six", "the year two
   thousand" ("two thousand" alone is a count).
@@ -44,11 +45,12 @@ quarter, year, decade, century, hour, minute, second, weekend):
   2024 event -> "2018").
 * References: "now", "currently", "current" before a noun ("her current post";
   not "current account") -> PRESENT_REF; "recently", "the past" -> PAST_REF;
-  "the future", "the near future", "the short term" -> FUTURE_REF.
+  "the future", "the near future", "the short term" -> FUTURE_REF; "now that ..." is now;
+  "recent years", "recent weeks and months" -> PAST_REF and "(the) coming months", "future
+  quarters" -> FUTURE_REF (HeidelTime's date rules for "recent U" and "coming U").
 * Durations: "N U" -> "P3Y", "PT5H" (decades in years: "two decades" ->
   "P20Y"); "N-U" ("two-year") ; "the past/next/first N U"; vague amounts
-  "several years", "for years", "over the years", "(the) coming weeks", "the
-  months ahead" -> "P_Y", "P_W", "P_M"; "a couple of years" -> "P2Y"; "2 1/2
+  "several years", "for years", "over the years", "the months ahead" -> "P_Y", "P_W", "P_M"; "a couple of years" -> "P2Y"; "2 1/2
   years" -> "P2Y6M"; "a five year plan" (a unit modifying a noun); quantity mods
   "more than" (MORE_THAN), "about" (APPROX), "at least" (EQUAL_OR_MORE), ...
 * Sets: "every week", "each year" -> "P1W", "P1Y"; "daily" -> "P1D"; "every
@@ -112,6 +114,7 @@ def _lex() -> dict[str, dict[str, str]]:
         "freq": lexicons.pairs("times/frequencies"),
         "mods": lexicons.pairs("times/mods"),
         "holidays": lexicons.pairs("times/holidays"),
+        "decades": lexicons.pairs("times/decade_words"),
     }
 
 
@@ -133,6 +136,7 @@ DAY_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 CLOCK_RE = re.compile(r"^(\d{1,2})(?::(\d\d))?(a\.?m\.?|p\.?m\.?)?$")
 ORD_NUM_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 
+TEMPERATURE_WORDS = {"degrees", "temperature", "temperatures", "highs", "lows", "fahrenheit", "celsius"}
 FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "½": 0.5}
 
 Rule = Callable[["_Toks", int], "Expr | None"]
@@ -444,9 +448,13 @@ def _year(t: _Toks, i: int) -> Expr | None:
         word = "'" + t.at(inner)
     dm = DECADE_RE.match(word)
     if dm:
-        # two-digit decades: the '30s to '90s are the 1900s, the '00s and '20s the 2000s
-        value = f"{dm[1]}X" if dm[1] else f"{'19' if int(dm[2]) >= 3 else '20'}{dm[2]}X"
+        # two-digit decades: the '30s to '90s are the 1900s, the '00s and '20s the 2000s;
+        # a decade is written with its three leading digits ("199"), as the TIDES/TimeML guidelines do
+        value = dm[1] if dm[1] else f"{'19' if int(dm[2]) >= 3 else '20'}{dm[2]}"
         return Expr(start, inner + 1, value=value, mod=mod)
+    decade = _lex()["decades"].get(word) if t.at(start) == "the" else None
+    if decade and not _about_temperature(t, inner):  # "the nineties", "the early seventies"
+        return Expr(start, inner + 1, value=f"19{decade}", mod=mod)
     # centuries: "the 20th century"
     om = ORD_NUM_RE.match(t.at(i))
     if om and t.at(i + 1) == "century":
@@ -457,6 +465,12 @@ def _year(t: _Toks, i: int) -> Expr | None:
     if prefix_mod or mod or t.at(start) in ("fiscal",) or _is_year(t, inner):
         return Expr(start if t.at(start) != "the" else start + 1, inner + 1, value=f"{year:04d}", mod=mod)
     return None
+
+
+def _about_temperature(t: _Toks, i: int) -> bool:
+    """Whether the sentence of token ``i`` speaks of temperatures ("highs in the nineties")."""
+    words = t.doc[i].sent if t.doc.has_annotation("SENT_START") else t.doc
+    return any(w.lower_ in TEMPERATURE_WORDS for w in words)
 
 
 def _is_year(t: _Toks, i: int) -> bool:
@@ -532,8 +546,8 @@ def _reference(t: _Toks, i: int) -> Expr | None:
         phrase = " ".join(t.at(j) for j in range(i, i + size))
         if phrase in refs:
             start = i + 1 if t.at(i) == "in" else i
-            if phrase == "now" and t.at(i + 1) in ("that", "on"):
-                return None  # "now that ...", "from now on" are conjunctions
+            if phrase == "now" and t.at(i + 1) == "on":
+                return None  # "from now on" ("now that ..." is now: TimeBank marks it)
             if phrase.endswith(("past", "future")) and (_number(t, i + size) or _unit(t, i + size)):
                 return None  # "the past three months" is a duration
             return Expr(start, i + size, value=refs[phrase])
@@ -542,9 +556,25 @@ def _reference(t: _Toks, i: int) -> Expr | None:
             and not (t.at(i + 1) in ("fiscal", "calendar") and _unit(t, i + 2)) \
             and t.at(i + 1) not in lexicons.load("times/not_current") and t.at(i - 1) != "then":
         return Expr(i, i + 1, value="PRESENT_REF")  # "her current post", "current conditions"
-    if t.at(i) == "recent" and t.at(i + 1) in ("years", "months", "weeks", "days", "decades"):
-        return Expr(i, i + 2, type="DURATION", value=duration(None, _lex()["units"][t.at(i + 1)[:-1]]))
+    if t.at(i) in ("recent", "future"):
+        return _vague_stretch(t, i, i + 1, "PAST_REF" if t.at(i) == "recent" else "FUTURE_REF")
     return None
+
+
+def _vague_stretch(t: _Toks, start: int, i: int, value: str) -> Expr | None:
+    """"recent years", "future quarters", "coming weeks (and months)": a reference, not a count.
+
+    HeidelTime's English date rules read "recent U" as PAST_REF and "coming U" as FUTURE_REF;
+    a plural unit with no number names a vague stretch before or after the article, not a duration.
+    """
+    unit = _unit(t, i)
+    if unit is None or not unit[1] or unit[0] == "WE":
+        return None
+    end = unit[2]
+    other = _unit(t, end + 1) if t.at(end) in ("and", "or") else None
+    if other is not None and other[1] and other[0] != "WE":
+        end = other[2]  # "recent weeks and months"
+    return Expr(start, end, value=value)
 
 
 def _relative(t: _Toks, i: int) -> Expr | None:
@@ -989,15 +1019,14 @@ def _year_end(t: _Toks, i: int) -> Expr | None:
 
 
 def _coming(t: _Toks, i: int) -> Expr | None:
-    """"(the) coming weeks", "the weeks ahead": an unknown stretch from now (P_W)."""
+    """"(the) coming weeks" (FUTURE_REF), "the weeks ahead": an unknown stretch from now (P_W)."""
     start = i
     if t.at(i) == "the":
         i += 1
     unit = None
     if t.at(i) in ("coming", "upcoming"):
-        unit = _unit(t, i + 1)
-        end = i + 2
-    elif start != i and t.at(i + 1) == "ahead":
+        return _vague_stretch(t, start, i + 1, "FUTURE_REF")
+    if start != i and t.at(i + 1) == "ahead":
         unit = _unit(t, i)
         end = i + 2
     if unit is None or not unit[1] or unit[0] in ("WE",):
@@ -1241,7 +1270,7 @@ def _starters() -> tuple[tuple[Rule, Callable[[str], bool]], ...]:
         or any(r.match(w) for r in (ISO_DATE_RE, SLASH_DATE_RE, DAY_RE)),
         _year: year,
         _deictic_day: words(("earlier", "later", "early", "late", "this", "last", "overnight"), lex["days"]),
-        _reference: words(_first_words(lex["refs"]), ("current", "recent")),
+        _reference: words(_first_words(lex["refs"]), ("current", "recent", "future")),
         _relative: words(("early", "late", "earlier", "later", "mid", "this", "the", "that", "same", "preceding"),
                          RELATIVE),
         _unit_before_after: words(("the",)),
