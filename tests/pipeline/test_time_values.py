@@ -90,6 +90,29 @@ CASES = [
     # "now that" is now; "from now on" is not a time of its own
     ("Prices will rise now that the mill has closed.", "2025-02-05", "now", "PRESENT_REF"),
     ("From now on the mill opens at dawn.", "2025-02-05", "now", None),
+    # "N U before/after" an event in a gerund is a stretch; standing alone it moves the date
+    ("The co-op must wait at least 30 days before closing the sale.", "2025-02-05", "at least 30 days", "P30D"),
+    ("The co-op closed the sale. Thirty days before, it had no buyer.", "2025-02-05", "Thirty days before",
+     "2025-01-06"),
+    # a numbered quarter reported in the past, before that quarter of the year has begun: last year's
+    ("Profits fell 18 percent in the fourth quarter, Vela Corp. said.", "2025-01-20", "the fourth quarter",
+     "2024-Q4"),
+    ("Profits will fall in the fourth quarter, Vela Corp. said.", "2025-01-20", "the fourth quarter", "2025-Q4"),
+    ("Profits fell in the second quarter, Vela Corp. said.", "2025-10-27", "the second quarter", "2025-Q2"),
+    # "year-ago" after a period already a year back is that period, not one a year before it
+    ("In the nine months, net fell from $5 million in the 2024 period. The year-ago results included a charge.",
+     "2025-10-27", "year-ago", "2024"),
+    ("Net rose in the third quarter. The year-ago results included a charge.", "2025-10-27", "year-ago",
+     "2024-Q3"),
+    # "each July" recurs; "in July" is one month
+    ("The pipers march each July through the town.", "2025-02-05", "each July", "XXXX-07"),
+    ("The pipers marched in July through the town.", "2025-02-05", "July", "2024-07"),
+    # "or so" leaves the count approximate
+    ("Then, a week or so ago, Dara Pell changed her mind.", "2025-02-05", "a week or so ago", "2025-W05"),
+    # the middle of a part of the day, of the day named after it or the publication day
+    ("By mid afternoon, the roads were open again.", "2025-02-05", "mid afternoon", "2025-02-05TAF"),
+    ("At mid-afternoon yesterday, shares of Vela were up.", "2025-02-05", "mid-afternoon yesterday",
+     "2025-02-04TAF"),
 ]
 
 

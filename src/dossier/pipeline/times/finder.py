@@ -153,6 +153,7 @@ class _Seen:
     primary: bool  # named in its own right, not computed from another expression
     closed: bool = False  # "the fourth quarter ended Sept. 30": reported, whatever the calendar says
     current: bool = False  # "the quarter", "the latest period": the quarter under discussion itself
+    backdated: bool = False  # "last year", "the 1988 period": already the year before the one discussed
 
 
 def _reported(quarters: list[_Seen], dct: Point | None) -> list[_Seen]:
@@ -197,6 +198,9 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
             near = [s for s in near if s.point.gran == "D"]  # "at midday" needs a day, not "last year"
         prior = [s for s in near if s.para == para] or [s for s in near if s.para == para - 1]
         if prior:
+            if _year_back(e) and prior[-1].backdated:
+                # "... in the 1988 period. The year-ago results ...": the same year-back period
+                return prior[-1].point, prior[-1].text, replace(e, offset=0)
             return prior[-1].point, prior[-1].text, e
         return dct, "published", replace(e, keep_gran=False)
     if e.rel == "dct":
@@ -209,6 +213,22 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
             return dct, "published", replace(e, offset=-1)
         return dct, "published", e
     return None, None, e
+
+
+def _year_back(e: Expr) -> bool:
+    """Whether ``e`` is a year back from another time ("a year earlier", "year-ago")."""
+    return e.kind == "shift" and e.unit == "Y" and e.offset == -1 and e.type == "DATE"
+
+
+def _backdated(e: Expr, point: Point, dct: Point | None) -> bool:
+    """Whether ``e`` names a time a year back from the one under discussion, computed rather than named.
+
+    "last year", "a year ago" and "the 1988 period" (a quarter borrowed in the year before
+    publication) are; a named date ("March 1988") is not.
+    """
+    if _year_back(e):
+        return True
+    return e.rel == "quarter" and e.year is not None and dct is not None and point.day.year < dct.day.year
 
 
 def find_times(doc: Doc) -> list[Time]:
@@ -235,7 +255,7 @@ def find_times(doc: Doc) -> list[Time]:
             primary = not computed and e.rel != "quarter"  # "the 1988 period" borrows its quarter
             closed = e.end < len(doc) and doc[e.end].lower_ in ("ended", "ending")
             current = e.rel == "quarter" and e.kind == "shift" and e.offset == 0
-            seen.append(_Seen(para, sent, point, span.text, primary, closed, current))
+            seen.append(_Seen(para, sent, point, span.text, primary, closed, current, _backdated(e, point, dct)))
     return out
 
 

@@ -50,8 +50,8 @@ quarter, year, decade, century, hour, minute, second, weekend):
   quarters" -> FUTURE_REF (HeidelTime's date rules for "recent U" and "coming U").
 * Durations: "N U" -> "P3Y", "PT5H" (decades in years: "two decades" ->
   "P20Y"); "N-U" ("two-year") ; "the past/next/first N U"; vague amounts
-  "several years", "for years", "over the years", "the months ahead" -> "P_Y", "P_W", "P_M"; "a couple of years" -> "P2Y"; "2 1/2
-  years" -> "P2Y6M"; "a five year plan" (a unit modifying a noun); quantity mods
+  "several years", "for years", "over the years", "the months ahead" -> "P_Y", "P_W", "P_M";
+  "a couple of years" -> "P2Y"; "2 1/2 years" -> "P2Y6M"; "a five year plan" (a unit modifying a noun); quantity mods
   "more than" (MORE_THAN), "about" (APPROX), "at least" (EQUAL_OR_MORE), ...
 * Sets: "every week", "each year" -> "P1W", "P1Y"; "daily" -> "P1D"; "every
   Monday", "on Mondays" -> "XXXX-WXX-1"; "$5 a year" -> "P1Y".
@@ -523,7 +523,31 @@ def _deictic_day(t: _Toks, i: int) -> Expr | None:
                     suffix="T" + lex["parts"][t.at(i + 1)])
     if word == "overnight":
         return Expr(i, i + 1, type="TIME", kind="shift", rel="dct", unit="D", suffix="TNI")
-    return None
+    return _mid_part(t, i)
+
+
+def _mid_part(t: _Toks, i: int) -> Expr | None:
+    """"mid-afternoon", "midmorning (yesterday)": the middle of a part of a day.
+
+    The day is the deictic word after it, else the nearest day before it in the text (the
+    publication day when there is none), as for "at midday".
+    """
+    lex = _lex()
+    word = t.at(i)
+    if word.startswith("mid") and word[3:] in ("morning", "afternoon"):
+        part, end = lex["parts"][word[3:]], i + 1
+    elif word == "mid":
+        j = i + 2 if t.at(i + 1) == "-" else i + 1
+        if t.at(j) not in ("morning", "afternoon", "evening"):
+            return None
+        part, end = lex["parts"][t.at(j)], j + 1
+    else:
+        return None
+    day = t.at(end)
+    if day in lex["days"] and day != "tonight":
+        return Expr(i, end + 1, type="TIME", kind="shift", rel="dct", unit="D", offset=int(lex["days"][day]),
+                    suffix="T" + part, mod="MID")
+    return Expr(i, end, type="TIME", kind="shift", rel="anaphor", unit="D", suffix="T" + part, mod="MID")
 
 
 def _in_name(t: _Toks, i: int) -> bool:
@@ -684,6 +708,8 @@ def _adverbial(t: _Toks, i: int) -> bool:
     nxt = t.tok(i + 1)
     if word == "prior" and t.at(i + 1) == "to":
         return False
+    if word in ("before", "after") and nxt is not None and nxt.tag_ == "VBG":
+        return False  # "a decade after exchanging ...", "30 days before closing": a stretch up to an event
     if nxt is None or nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ", "VERB", "AUX", "PART") or nxt.is_space:
         return True
     tok = t.doc[i]
@@ -750,6 +776,8 @@ def _amount(t: _Toks, i: int) -> Expr | None:
     if t.at(end) == "and" and t.at(end + 1) == "a" and t.at(end + 2) == "half":
         n, end = n + 0.5, end + 3
     value_n = None if n == VAGUE else n
+    if not hyphen and t.at(end) == "or" and t.at(end + 1) == "so":
+        end, mod = end + 2, mod or "APPROX"  # "a week or so ago"
     after = t.at(end)
     # "N U ago" (publication date) / "N U earlier" (the preceding time)
     if not hyphen and lead is None and (after == "ago" or (after in BACKWARD | FORWARD and _adverbial(t, end))
@@ -782,6 +810,8 @@ def _a_unit_ok(t: _Toks, i: int) -> bool:
     if unit is None:
         return False
     after = t.at(i + 2)
+    if after == "or" and t.at(i + 3) == "so":
+        after = t.at(i + 4)  # "a week or so ago"
     if after in ("ago", "earlier", "later", "before", "after", "prior", "and"):
         return True
     return prev in ("for", "in", "within", "over", "after", "than", "least", "nearly", "about", "almost", "just",
@@ -822,6 +852,9 @@ def _set(t: _Toks, i: int) -> Expr | None:
         wd = _weekday(t, j)
         if wd:
             return Expr(i, j + 1, type="SET", value=f"XXXX-WXX-{wd}")
+        month = _month(t, j)
+        if month and t.doc[j].text[:1].isupper() and n == 1.0 and not _day(t, month[1]):
+            return Expr(i, month[1], type="SET", value=f"XXXX-{month[0]:02d}")  # "each July": every July
         unit = _unit(t, j)
         if unit and unit[0] != "WE":
             if t.at(i + 1) == "other":
@@ -1269,7 +1302,8 @@ def _starters() -> tuple[tuple[Rule, Callable[[str], bool]], ...]:
         _explicit_date: lambda w: w == "the" or weekday(w) or month(w)
         or any(r.match(w) for r in (ISO_DATE_RE, SLASH_DATE_RE, DAY_RE)),
         _year: year,
-        _deictic_day: words(("earlier", "later", "early", "late", "this", "last", "overnight"), lex["days"]),
+        _deictic_day: words(("earlier", "later", "early", "late", "this", "last", "overnight", "mid", "midmorning",
+                             "midafternoon"), lex["days"]),
         _reference: words(_first_words(lex["refs"]), ("current", "recent", "future")),
         _relative: words(("early", "late", "earlier", "later", "mid", "this", "the", "that", "same", "preceding"),
                          RELATIVE),

@@ -370,7 +370,11 @@ def _resolve(e: Expr, ref: Point | None, tense: str | None) -> str:
             return f"{e.year:04d}-{e.unit}{number}"
         if ref is None:
             return f"XXXX-{e.unit}{number}"
-        return f"{ref.day.year + e.offset:04d}-{e.unit}{number}"
+        year = ref.day.year + e.offset
+        first_month = 3 * number - 2 if e.unit == "Q" else 6 * number - 5
+        if tense == "past" and e.offset == 0 and ref.gran == "D" and year > 1 and date(year, first_month, 1) > ref.day:
+            year -= 1  # "profits fell in the fourth quarter", said in January: the one just over
+        return f"{year:04d}-{e.unit}{number}"
     if e.kind == "holiday":
         if e.year is not None:
             day = holiday_date(e.value, e.year)
