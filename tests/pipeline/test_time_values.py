@@ -113,6 +113,17 @@ CASES = [
     ("By mid afternoon, the roads were open again.", "2025-02-05", "mid afternoon", "2025-02-05TAF"),
     ("At mid-afternoon yesterday, shares of Vela were up.", "2025-02-05", "mid-afternoon yesterday",
      "2025-02-04TAF"),
+    # an hour "in the morning" / "at night" is a clock time; an hour before a noun is not
+    ("The ferry leaves at 4 in the morning, Rhea Oduya said.", "2025-02-05", "4 in the morning", "2025-02-05T04:00"),
+    ("The ferry left at 11 at night.", "2025-02-05", "11 at night", "2025-02-05T23:00"),
+    ("Tam Roe scored 3 in the morning session.", "2025-02-05", "3 in the morning", None),
+    # "now on the board" is now; only "from now on" is not
+    ("The people who are now on the board agreed.", "2025-02-05", "now", "PRESENT_REF"),
+    # "that quarter" is the last quarter named
+    ("Sales rose in the second quarter. Results for that quarter included a charge.", "2025-10-27", "that quarter",
+     "2025-Q2"),
+    # "the next couple of years" counts two
+    ("Over the next couple of years, Vela will hire.", "2025-02-05", "the next couple of years", "P2Y"),
 ]
 
 

@@ -196,6 +196,10 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
         near = [s for s in seen if s.para in (para, para - 1)]
         if e.type == "TIME" and e.unit == "D":
             near = [s for s in near if s.point.gran == "D"]  # "at midday" needs a day, not "last year"
+        if e.unit == "Q":
+            near = [s for s in near if s.point.gran == "Q"]  # "that quarter": the last quarter named
+            if not near:
+                return _reference(replace(e, rel="quarter"), doc, seen, para, sent, dct)
         prior = [s for s in near if s.para == para] or [s for s in near if s.para == para - 1]
         if prior:
             if _year_back(e) and prior[-1].backdated:

@@ -38,7 +38,8 @@ quarter, year, decade, century, hour, minute, second, weekend):
   latest past one, or the coming one under a future verb); "N U ago" ->
   "2016"; "N U from now"; "earlier this year"; quarters/halves "the third
   quarter (of 1989)" -> "1989-Q3", "the first half of 2024" -> "2024-H1".
-* Anaphoric (the nearest preceding time): "that (very) (same) day", "the
+* Anaphoric (the nearest preceding time): "that (very) (same) day", "that quarter" (the last
+  quarter named), "the
   same week", "the next/following/previous day|year", "the day before/after",
   "earlier/later that year", "N U earlier/later/before/prior/after/on",
   "year-earlier" -> value of the referent moved ("six years before" a
@@ -55,7 +56,8 @@ quarter, year, decade, century, hour, minute, second, weekend):
   "more than" (MORE_THAN), "about" (APPROX), "at least" (EQUAL_OR_MORE), ...
 * Sets: "every week", "each year" -> "P1W", "P1Y"; "daily" -> "P1D"; "every
   Monday", "on Mondays" -> "XXXX-WXX-1"; "$5 a year" -> "P1Y".
-* Clock times (TIME): "10:35 a.m.", "5 p.m. EDT", "noon", "midnight", joined
+* Clock times (TIME): "10:35 a.m.", "5 p.m. EDT", "4 in the morning", "11 at night", "noon",
+  "midnight", "mid-afternoon (yesterday)" (TAF, mod MID), joined
   with a following day ("10 p.m. Wednesday", "10:35 a.m. (0735 GMT) Friday") ->
   "...T22:00"; "high noon" and a capitalised "Noon" are not times. "Friday evening"
   -> "...TEV" (TimeBank writes "Friday morning/night" mostly as the day alone). "the week of
@@ -253,6 +255,8 @@ def _number(t: _Toks, i: int) -> tuple[float, int] | None:
         if t.at(i + 1) == "couple":  # "a couple of years": two, as TimeML reads it
             return 2.0, i + 3 if t.at(i + 2) == "of" else i + 2
         return 1.0, i + 1
+    if word == "couple" and t.at(i + 1) == "of" and t.at(i - 1) in ("next", "past", "last", "first"):
+        return 2.0, i + 2  # "the next couple of years"
     if word in lexicons.load("times/vague_amounts"):
         return VAGUE, i + 1
     if re.fullmatch(r"\d+(\.\d+)?", word):
@@ -570,7 +574,7 @@ def _reference(t: _Toks, i: int) -> Expr | None:
         phrase = " ".join(t.at(j) for j in range(i, i + size))
         if phrase in refs:
             start = i + 1 if t.at(i) == "in" else i
-            if phrase == "now" and t.at(i + 1) == "on":
+            if phrase == "now" and t.at(i + 1) == "on" and t.at(i - 1) == "from":
                 return None  # "from now on" ("now that ..." is now: TimeBank marks it)
             if phrase.endswith(("past", "future")) and (_number(t, i + size) or _unit(t, i + size)):
                 return None  # "the past three months" is a duration
@@ -624,6 +628,8 @@ def _relative(t: _Toks, i: int) -> Expr | None:
         while t.at(j) in ("very", "same"):
             j += 1
         nxt = t.at(j)
+        if nxt == "quarter":  # "that quarter": the quarter under discussion
+            return Expr(start, j + 1, kind="shift", rel="anaphor", unit="Q", mod=mod)
         if nxt in ("day", "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night") or \
                 nxt in lex["seasons"]:
             anaphoric = True
@@ -1167,6 +1173,10 @@ def _clock(t: _Toks, i: int) -> Expr | None:
         if not ampm and t.at(i + 1) in ("a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock"):
             ampm = t.at(i + 1)
             end = i + 2
+        part = _clock_part(t, end) if not ampm and not m[2] and 1 <= int(m[1]) <= 12 else None
+        if part is not None:  # "4 in the morning", "9 at night"
+            ampm = "a.m." if part[0] == "MO" or (part[0] == "NI" and int(m[1]) < 6) else "p.m."
+            end = part[1]
         if not ampm and not m[2]:
             return None
         if not ampm and t.doc[i].ent_type_ != "TIME":
@@ -1198,6 +1208,20 @@ def _clock(t: _Toks, i: int) -> Expr | None:
             day.value += suffix
         return day
     return Expr(i, end, type="TIME", kind="shift", rel="anaphor", unit="D", suffix=suffix)
+
+
+def _clock_part(t: _Toks, i: int) -> tuple[str, int] | None:
+    """(part of day, end) of "in the morning/afternoon/evening" or "at night" at ``i`` after an hour."""
+    if t.at(i) == "in" and t.at(i + 1) == "the" and t.at(i + 2) in ("morning", "afternoon", "evening"):
+        end = i + 3
+    elif t.at(i) == "at" and t.at(i + 1) == "night":
+        end = i + 2
+    else:
+        return None
+    nxt = t.tok(end)
+    if nxt is not None and nxt.pos_ == "NOUN":
+        return None  # "3 in the morning session"
+    return _lex()["parts"][t.at(end - 1)], end
 
 
 def _position_mod(t: _Toks, i: int) -> Expr | None:
