@@ -124,6 +124,23 @@ CASES = [
      "2025-Q2"),
     # "the next couple of years" counts two
     ("Over the next couple of years, Vela will hire.", "2025-02-05", "the next couple of years", "P2Y"),
+    # a deadline extended "through" a month lies ahead; a past event "through" a month does not
+    ("Banks have extended the co-op's loans through January.", "2025-10-27", "January", "2026-01"),
+    ("The strike lasted through January.", "2025-10-27", "January", "2025-01"),
+    # beside "the nine months", a year back is last year (not a quarter); beside a named day, from that day
+    ("For the nine months, Vela earned $5 million, up from $4 million a year earlier.", "2025-10-27",
+     "a year earlier", "2024"),
+    ("In the third quarter, Vela earned $5 million, up from $4 million a year earlier.", "2025-10-27",
+     "a year earlier", "2024-Q3"),
+    ("For the six months ended Aug. 12, Vela earned $5 million, against $4 million a year earlier.", "2025-10-27",
+     "a year earlier", "2024-08-12"),
+    # a range of counts is read at its lower bound; a range of percentages is no time
+    ("Shipments will resume within two to three weeks.", "2025-02-05", "two to three weeks", "P2W"),
+    ("Prices rose 2 to 3 percent last week.", "2025-02-05", "3 percent", None),
+    # "the first two quarters" are the first half; "the last two quarters" alone are not a half
+    ("The slump will last through the first two quarters of 2026.", "2025-10-27", "the first two quarters of 2026",
+     "2026-H1"),
+    ("Sales fell in the last two quarters.", "2025-10-27", "the last two quarters", "P2Q"),
 ]
 
 

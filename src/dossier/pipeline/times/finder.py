@@ -16,12 +16,14 @@ arithmetic from :mod:`.timex`. This module supplies the context a value needs:
   future by a present-tense verb; a verbless clause ("worth $5 in October")
   has no tense, a participle clause ("…, rising to $40 in March") its main
   verb's; a past verb puts a month two or more months ahead back a year; "since" points back, "effective" and a deadline
-  moved "until" a day ("postponed until Tuesday") point ahead, and a past-perfect
+  moved "until" or "through" a day ("postponed until Tuesday") point ahead, and a past-perfect
   plan ("had been scheduled to expire Friday") is past;
 * business context: "the latest quarter/period" is the quarter under
   discussion (a quarter over by publication, or one "ended" on a date, before a
   forecast one), and "a year ago" beside it or beside "the quarter" that quarter
-  a year back, while a plain "last year" stays the calendar year;
+  a year back, while a plain "last year" stays the calendar year; beside "the (first) nine
+  months" a year back is last year itself, and after a period already a year back
+  ("the 1988 period. The year-ago results") it is that same period;
 * the preposition before a date: since/from -> mod ON_OR_AFTER, until/through
   -> ON_OR_BEFORE, before -> BEFORE, after -> AFTER (TIMEX3 mods).
 
@@ -33,6 +35,7 @@ components the time that governs a fact at given offsets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -49,6 +52,7 @@ from .timex import Expr, Point, parse_point, resolve, shift
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
 PAST_AUX = {"had", "did", "was", "were", "'d"}
 MODALS = {"would", "could", "might", "may", "should", "can", "must"}
+MONTHS_SPAN = re.compile(r"P\d+M")
 PREP_MODS = {"since": "ON_OR_AFTER", "from": "ON_OR_AFTER", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE",
              "through": "ON_OR_BEFORE", "before": "BEFORE", "after": "AFTER", "by": "ON_OR_BEFORE"}
 
@@ -79,7 +83,7 @@ def tense(doc: Doc, e: Expr) -> str | None:
         if tok.pos_ == "ADJ" and tok.dep_ in ("ccomp", "advcl", "xcomp"):
             return None  # a verbless clause ("her shares, worth $5 in October, ...") says no tense
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
-            if before in ("until", "till") and tok.lemma_.lower() in lexicons.load("times/deferral_verbs"):
+            if before in ("until", "till", "through") and tok.lemma_.lower() in lexicons.load("times/deferral_verbs"):
                 return "future"  # "postponed until Tuesday": a new date ahead
             return _verb_tense(tok, attributive)
         if tok.lower_ == "since" and tok.dep_ in ("prep", "mark", "advmod"):
@@ -235,12 +239,27 @@ def _backdated(e: Expr, point: Point, dct: Point | None) -> bool:
     return e.rel == "quarter" and e.year is not None and dct is not None and point.day.year < dct.day.year
 
 
+def _year_back_in_span(e: Expr, dct: Point) -> str | None:
+    """The year of a year-back time beside "the (first) nine months", or None.
+
+    "For the nine months, net rose from $5 million a year earlier": the span under discussion
+    is this year's first months, so its year-back twin is last year's, written as that year
+    (neither a quarter nor a day fits it).
+    """
+    if _year_back(e) and e.rel == "anaphor":
+        return f"{dct.day.year - 1:04d}"
+    if e.kind == "quarter" and e.rel == "quarter" and e.day is None and e.year is not None:
+        return f"{e.year:04d}"  # "in the 1988 period"
+    return None
+
+
 def find_times(doc: Doc) -> list[Time]:
     """Detect, normalise and anchor the time expressions of ``doc`` (character offsets into ``doc.text``)."""
     dct = published_point(doc)
     paras = ParagraphIndex(doc.text)
     out: list[Time] = []
     seen: list[_Seen] = []  # resolved dates so far, for anaphors
+    month_spans: set[int] = set()  # sentences that name a stretch of months ("the first nine months")
     for e in scan(doc):
         span = doc[e.start:e.end]
         para = paras.of(span.start_char)
@@ -250,6 +269,10 @@ def find_times(doc: Doc) -> list[Time]:
         except (OverflowError, ValueError):  # "last quarter" before year 1: no reference
             ref, anchor = None, None
         value = resolve(e, ref, tense(doc, e))
+        if sent in month_spans and dct is not None:
+            value = _year_back_in_span(e, dct) or value
+        if e.type == "DURATION" and doc[e.start].lower_ == "the" and MONTHS_SPAN.fullmatch(value):
+            month_spans.add(sent)
         mod = e.mod or _prep_mod(doc, e)
         time = Time(span.start_char, span.end_char, span.text, "body", e.type, value, anchor, mod)  # type: ignore[arg-type]
         out.append(time)
@@ -260,6 +283,8 @@ def find_times(doc: Doc) -> list[Time]:
             closed = e.end < len(doc) and doc[e.end].lower_ in ("ended", "ending")
             current = e.rel == "quarter" and e.kind == "shift" and e.offset == 0
             seen.append(_Seen(para, sent, point, span.text, primary, closed, current, _backdated(e, point, dct)))
+            if e.rel is None or e.rel == "dct":
+                month_spans.discard(sent)  # "the six months ended Aug. 12": a year back is from that day
     return out
 
 

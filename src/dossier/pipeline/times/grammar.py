@@ -52,8 +52,9 @@ quarter, year, decade, century, hour, minute, second, weekend):
 * Durations: "N U" -> "P3Y", "PT5H" (decades in years: "two decades" ->
   "P20Y"); "N-U" ("two-year") ; "the past/next/first N U"; vague amounts
   "several years", "for years", "over the years", "the months ahead" -> "P_Y", "P_W", "P_M";
-  "a couple of years" -> "P2Y"; "2 1/2 years" -> "P2Y6M"; "a five year plan" (a unit modifying a noun); quantity mods
-  "more than" (MORE_THAN), "about" (APPROX), "at least" (EQUAL_OR_MORE), ...
+  "a couple of years" -> "P2Y"; "2 1/2 years" -> "P2Y6M"; "two to three weeks" -> "P2W" (the
+  lower bound); "the first two quarters (of 2024)" -> "2024-H1"; "a five year plan" (a unit
+  modifying a noun); quantity mods "more than" (MORE_THAN), "about" (APPROX), "at least" (EQUAL_OR_MORE), ...
 * Sets: "every week", "each year" -> "P1W", "P1Y"; "daily" -> "P1D"; "every
   Monday", "on Mondays" -> "XXXX-WXX-1"; "$5 a year" -> "P1Y".
 * Clock times (TIME): "10:35 a.m.", "5 p.m. EDT", "4 in the morning", "11 at night", "noon",
@@ -753,6 +754,9 @@ def _amount(t: _Toks, i: int) -> Expr | None:
     n, j = num
     if t.at(i) in ("a", "an") and n == 1.0 and lead is None and mod is None and not _a_unit_ok(t, i):
         return None
+    upper = _number(t, j + 1) if t.at(j) in ("to", "or") and n != VAGUE and t.at(i) not in ("a", "an") else None
+    if upper is not None and upper[0] > n and _unit(t, upper[1]):
+        j = upper[1]  # "two to three weeks": the lower bound, as HeidelTime's range rule reads it
     if t.at(j) in ("more", "additional", "further", "extra") and n != VAGUE and _unit(t, j + 1) \
             and _unit(t, j + 1)[1]:  # type: ignore[index]
         j += 1  # "two more weeks", "20 more years": the added stretch
@@ -765,6 +769,15 @@ def _amount(t: _Toks, i: int) -> Expr | None:
     code, plural, end = unit
     if code == "WE":
         return None
+    if lead in ("first", "last", "final") and code == "Q" and n == 2.0 and not hyphen:
+        # "the first two quarters (of 1990)", "the last two quarters of 1990": a half-year
+        # ("the last two quarters" alone are the latest two, not a half)
+        half = 1 if lead == "first" else 2
+        year = _year_tok(t, end + 1) if t.at(end) == "of" else None
+        if year:
+            return Expr(start, end + 2, value=f"{year:04d}-H{half}", mod=mod)
+        if half == 1:
+            return Expr(start, end, kind="quarter", rel="dct", unit="H", day=half, mod=mod)
     word_tok = t.doc[end - 1]
     if word_tok.text.istitle() and not t.doc[start].is_sent_start and not t.doc[start].text.isupper():
         return None  # 'CBS's "60 Minutes"': a capitalised unit mid-sentence is a title
