@@ -141,6 +141,11 @@ CASES = [
     ("The slump will last through the first two quarters of 2026.", "2025-10-27", "the first two quarters of 2026",
      "2026-H1"),
     ("Sales fell in the last two quarters.", "2025-10-27", "the last two quarters", "P2Q"),
+    # a bare participle of planning takes the tense of the clause it hangs from
+    ("A vigil planned for Saturday was cancelled, Nell Osei said.", "2025-02-05", "Saturday", "2025-02-01"),
+    ("Organisers expect thousands at a vigil planned for Saturday.", "2025-02-05", "Saturday", "2025-02-08"),
+    ("Gen. Tarr let the march begin as planned Saturday night.", "2025-02-05", "Saturday night", "2025-02-01"),
+    ("The ruling issued Thursday stands, Nell Osei said.", "2025-02-05", "Thursday", "2025-01-30"),
 ]
 
 

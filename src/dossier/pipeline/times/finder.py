@@ -17,7 +17,9 @@ arithmetic from :mod:`.timex`. This module supplies the context a value needs:
   has no tense, a participle clause ("…, rising to $40 in March") its main
   verb's; a past verb puts a month two or more months ahead back a year; "since" points back, "effective" and a deadline
   moved "until" or "through" a day ("postponed until Tuesday") point ahead, and a past-perfect
-  plan ("had been scheduled to expire Friday") is past;
+  plan ("had been scheduled to expire Friday") is past; a bare participle of planning ("a vigil
+  planned for Saturday was cancelled") and a bare infinitive ("let the march begin Saturday")
+  take the tense of the clause they hang from;
 * business context: "the latest quarter/period" is the quarter under
   discussion (a quarter over by publication, or one "ended" on a date, before a
   forecast one), and "a year ago" beside it or beside "the quarter" that quarter
@@ -51,6 +53,7 @@ from .timex import Expr, Point, parse_point, resolve, shift
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
 PAST_AUX = {"had", "did", "was", "were", "'d"}
+BARE_INFINITIVE_HEADS = {"let", "make", "help", "see", "watch", "hear", "have"}
 MODALS = {"would", "could", "might", "may", "should", "can", "must"}
 MONTHS_SPAN = re.compile(r"P\d+M")
 PREP_MODS = {"since": "ON_OR_AFTER", "from": "ON_OR_AFTER", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE",
@@ -114,6 +117,22 @@ def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
     lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX:
         return "future"
+    head = verb.head
+    if not auxes and head is not verb:
+        if verb.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in BARE_INFINITIVE_HEADS and \
+                verb.tag_ in ("VB", "VBP"):
+            return _verb_tense(head)  # "Lund let the strike begin Saturday": the tense of "let"
+        if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and \
+                verb.lemma_.lower() in lexicons.load("times/future_verbs"):
+            # a bare participle of planning ("as planned Saturday", "a rally planned for Saturday
+            # was cancelled") is neither past nor ahead by itself: the clause it hangs from says
+            clause = head
+            for _ in range(4):
+                if clause.pos_ in ("VERB", "AUX") or clause.head is clause:
+                    break
+                clause = clause.head
+            if clause.pos_ in ("VERB", "AUX") and clause is not verb:
+                return _verb_tense(clause)
     if "to" in lowers and verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "advcl"):
         head = verb.head
         if _past_perfect(head):
