@@ -146,6 +146,11 @@ CASES = [
     ("Organisers expect thousands at a vigil planned for Saturday.", "2025-02-05", "Saturday", "2025-02-08"),
     ("Gen. Tarr let the march begin as planned Saturday night.", "2025-02-05", "Saturday night", "2025-02-01"),
     ("The ruling issued Thursday stands, Nell Osei said.", "2025-02-05", "Thursday", "2025-01-30"),
+    # the period under discussion is the latest reported quarter, not an earlier one named for contrast
+    ("Vela posted a gain in third-quarter net. After a flat second quarter, sales rose. In the 2025 period "
+     "also, costs fell.", "2025-10-27", "the 2025 period", "2025-Q3"),
+    ("Vela posted a gain in second-quarter net. In the 2025 period also, costs fell.", "2025-10-27",
+     "the 2025 period", "2025-Q2"),
 ]
 
 

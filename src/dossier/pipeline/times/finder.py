@@ -197,7 +197,10 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
         # the quarter under discussion, else the last quarter ended before publication
         quarters = _reported([s for s in seen if s.point.gran == "Q" and s.primary], dct)
         if quarters:
-            return quarters[-1].point, quarters[-1].text, e
+            # the latest reported quarter: an earlier one named since ("after a flat second
+            # quarter") is a comparison, not the period the figures are for
+            latest = max(reversed(quarters), key=lambda q: q.point.day)
+            return latest.point, latest.text, e
         if e.kind == "quarter":
             return None, None, e  # "the 1988 period" with no quarter in sight: the year
         if dct is None:
