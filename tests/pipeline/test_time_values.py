@@ -151,6 +151,11 @@ CASES = [
      "also, costs fell.", "2025-10-27", "the 2025 period", "2025-Q3"),
     ("Vela posted a gain in second-quarter net. In the 2025 period also, costs fell.", "2025-10-27",
      "the 2025 period", "2025-Q2"),
+    # "the quarter ended July 31" ran from May: the second quarter, unless a quarter was named before it
+    ("In the quarter ended July 31, Vela earned $5 million.", "2025-10-27", "the quarter", "2025-Q2"),
+    ("In the quarter ended Jan. 31, Vela earned $5 million.", "2025-10-27", "the quarter", "2024-Q4"),
+    ("Vela reported a fiscal first-quarter gain. In the quarter ended Sept. 30, it earned $5 million.",
+     "2025-10-27", "the quarter", "2025-Q1"),
 ]
 
 

@@ -200,7 +200,11 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
             # the latest reported quarter: an earlier one named since ("after a flat second
             # quarter") is a comparison, not the period the figures are for
             latest = max(reversed(quarters), key=lambda q: q.point.day)
+            if e.month is not None:  # "the quarter ended Sept. 29" after "its fiscal first quarter"
+                return latest.point, latest.text, replace(e, kind="shift", offset=0, day=None, month=None)
             return latest.point, latest.text, e
+        if e.month is not None:
+            return dct, "published", e  # "the quarter ended July 31": May to July, mostly the second
         if e.kind == "quarter":
             return None, None, e  # "the 1988 period" with no quarter in sight: the year
         if dct is None:
@@ -301,7 +305,8 @@ def find_times(doc: Doc) -> list[Time]:
         point = parse_point(value) if e.type in ("DATE", "TIME") else None
         if point is not None:
             computed = e.kind == "shift" and not (e.rel == "dct" and e.unit != "Y")
-            primary = not computed and e.rel != "quarter"  # "the 1988 period" borrows its quarter
+            # "the 1988 period" borrows its quarter; "the quarter ended July 31" names its own
+            primary = not computed and (e.rel != "quarter" or e.month is not None)
             closed = e.end < len(doc) and doc[e.end].lower_ in ("ended", "ending")
             current = e.rel == "quarter" and e.kind == "shift" and e.offset == 0
             seen.append(_Seen(para, sent, point, span.text, primary, closed, current, _backdated(e, point, dct)))

@@ -30,7 +30,9 @@ quarter, year, decade, century, hour, minute, second, weekend):
   ended June 30" -> "P1Y"; "by year-end" -> the year, mod END; "the latest
   period", "the 1988 period/quarter", "the same period last year" -> the
   quarter under discussion (its year moved); "the quarter a year ago", "the
-  year-earlier third quarter" -> a year back; "this year's third quarter".
+  year-earlier third quarter" -> a year back; "this year's third quarter"; "the quarter
+  ended July 31" -> the calendar quarter most of its months lie in ("2024-Q2") when no
+  quarter was named before it.
 * Deictic words (publication date): "yesterday", "today", "tomorrow",
   "tonight" (TNI), "this morning" (TMO), "last night"; "last/this/next/coming/
   past" + U, weekday, month or season ("last month" -> "2025-01", "next week"
@@ -1022,10 +1024,31 @@ def _the_quarter(t: _Toks, i: int) -> Expr | None:
         return None
     if t.at(i + 1) == "current":
         return Expr(i, j + 1, kind="shift", rel="dct", unit="Q")
+    ended = _quarter_ended(t, j + 1)
+    if ended is not None:
+        # the quarter under discussion if one is named before, else the one the end date gives
+        return Expr(i, j + 1, kind="quarter", rel="quarter", unit="Q", day=ended[0], offset=ended[1],
+                    month=ended[2])
     back = _year_back(t, j + 1)
     if back:  # "the quarter a year ago": the quarter under discussion, a year back
         return Expr(i, back, kind="shift", rel="quarter", unit="Q", offset=-4)
     return Expr(i, j + 1, kind="shift", rel="quarter", unit="Q")
+
+
+def _quarter_ended(t: _Toks, i: int) -> tuple[int, int, int] | None:
+    """(calendar quarter, year offset, end month) of the three months "ended July 31" at ``i``, or None.
+
+    A company's quarter "ended July 31" ran from May to July: most of it lies in the second
+    calendar quarter. The offset is -1 for a quarter mostly in the year before the end date's
+    (one ended in January).
+    """
+    if t.at(i) not in ("ended", "ending"):
+        return None
+    month = _month(t, i + 1)
+    if month is None or not _day(t, month[1]):
+        return None
+    middle = month[0] - 1 or 12  # the middle month of the three
+    return (middle - 1) // 3 + 1, -1 if middle == 12 else 0, month[0]
 
 
 YEAR_LEADS = {"full": 0, "fiscal": 0, "current": 0, "calendar": 0, "latest": -1}
