@@ -156,6 +156,10 @@ CASES = [
     ("In the quarter ended Jan. 31, Vela earned $5 million.", "2025-10-27", "the quarter", "2024-Q4"),
     ("Vela reported a fiscal first-quarter gain. In the quarter ended Sept. 30, it earned $5 million.",
      "2025-10-27", "the quarter", "2025-Q1"),
+    # "in the morning" is that part of the day last named; a noun after it makes it a kind of thing
+    ("Shares fell on Monday. Traders sold heavily in the morning.", "2025-02-05", "the morning",
+     "2025-02-03TMO"),
+    ("Ada Quill reads the news in the morning paper.", "2025-02-05", "the morning", None),
 ]
 
 

@@ -41,7 +41,7 @@ quarter, year, decade, century, hour, minute, second, weekend):
   "2016"; "N U from now"; "earlier this year"; quarters/halves "the third
   quarter (of 1989)" -> "1989-Q3", "the first half of 2024" -> "2024-H1".
 * Anaphoric (the nearest preceding time): "that (very) (same) day", "that quarter" (the last
-  quarter named), "the
+  quarter named), "in the morning" (that day's, TMO), "the
   same week", "the next/following/previous day|year", "the day before/after",
   "earlier/later that year", "N U earlier/later/before/prior/after/on",
   "year-earlier" -> value of the referent moved ("six years before" a
@@ -1246,6 +1246,21 @@ def _clock(t: _Toks, i: int) -> Expr | None:
     return Expr(i, end, type="TIME", kind="shift", rel="anaphor", unit="D", suffix=suffix)
 
 
+def _the_part(t: _Toks, i: int) -> Expr | None:
+    """"in the morning", "during the afternoon": that part of the day last named (or of publication)."""
+    if t.at(i) != "the" or t.at(i - 1) not in ("in", "during", "by") or \
+            t.at(i + 1) not in ("morning", "afternoon", "evening"):
+        return None
+    prev = t.tok(i - 2)
+    if prev is not None and (prev.like_num or CLOCK_RE.match(prev.lower_)):
+        return None  # "4 in the morning" is a clock time
+    nxt = t.tok(i + 2)
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+        return None  # "in the morning session", "in the evening news"
+    return Expr(i, i + 2, type="TIME", kind="shift", rel="anaphor", unit="D",
+                suffix="T" + _lex()["parts"][t.at(i + 1)])
+
+
 def _clock_part(t: _Toks, i: int) -> tuple[str, int] | None:
     """(part of day, end) of "in the morning/afternoon/evening" or "at night" at ``i`` after an hour."""
     if t.at(i) == "in" and t.at(i + 1) == "the" and t.at(i + 2) in ("morning", "afternoon", "evening"):
@@ -1317,7 +1332,7 @@ def _scan_one(t: _Toks, i: int, rules: tuple[Rule, ...]) -> Expr | None:
 RULES: tuple[Callable[[_Toks, int], Expr | None], ...] = (
     _set, _explicit_date, _year, _deictic_day, _reference, _relative, _unit_before_after, _amount,
     _vague_plural, _weekday_rule, _season, _quarter, _year_ago, _anaphoric_adverb, _holiday,
-    _clock, _position_mod, _the_quarter, _weekend, _the_year, _year_end, _coming, _week_of,
+    _clock, _position_mod, _the_quarter, _weekend, _the_year, _year_end, _coming, _week_of, _the_part,
 )
 
 
@@ -1384,6 +1399,7 @@ def _starters() -> tuple[tuple[Rule, Callable[[str], bool]], ...]:
         _year_end: words(("year",)),
         _coming: words(("the", "coming", "upcoming")),
         _week_of: words(("the",)),
+        _the_part: words(("the",)),
     }
     assert set(tests) == set(RULES), "every rule needs a first-token test"
     return tuple((rule, tests[rule]) for rule in RULES)
