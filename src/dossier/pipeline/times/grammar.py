@@ -20,8 +20,8 @@ quarter, year, decade, century, hour, minute, second, weekend):
   ninety-seven").
 * Years: a four-digit number 1000-2099 that is a year by its context ("in 2019",
   "since 2019", "fiscal 2024", "her 2024 loss", spaCy's DATE) -> "2024"; decades
-  "the 1990s", "the '90s", "the nineties" -> "199" (three digits, as the TIDES/TimeML
-  guidelines write a decade); "the 20th century" -> "19"; "mid-1990s",
+  "the 1990s", "the '90s", "the nineties" -> "199X" (HeidelTime's notation); "the 20th
+  century" -> "19"; "mid-1990s",
   "early 2024", "the end of 2024" add mod MID/START/END; "pre-1990"/"post-1990"
   add BEFORE/AFTER; years in words "nineteen ninety-six", "the year two
   thousand" ("two thousand" alone is a count).
@@ -456,12 +456,12 @@ def _year(t: _Toks, i: int) -> Expr | None:
     dm = DECADE_RE.match(word)
     if dm:
         # two-digit decades: the '30s to '90s are the 1900s, the '00s and '20s the 2000s;
-        # a decade is written with its three leading digits ("199"), as the TIDES/TimeML guidelines do
-        value = dm[1] if dm[1] else f"{'19' if int(dm[2]) >= 3 else '20'}{dm[2]}"
+        # written "199X" as HeidelTime's date rules do (TimeBank also has "199")
+        value = f"{dm[1]}X" if dm[1] else f"{'19' if int(dm[2]) >= 3 else '20'}{dm[2]}X"
         return Expr(start, inner + 1, value=value, mod=mod)
     decade = _lex()["decades"].get(word) if t.at(start) == "the" else None
     if decade and not _about_temperature(t, inner):  # "the nineties", "the early seventies"
-        return Expr(start, inner + 1, value=f"19{decade}", mod=mod)
+        return Expr(start, inner + 1, value=f"19{decade}X", mod=mod)
     # centuries: "the 20th century"
     om = ORD_NUM_RE.match(t.at(i))
     if om and t.at(i + 1) == "century":

@@ -3,7 +3,7 @@
 A *point* is a date with a granularity (``Point(date(2024, 7, 21), "D")``).
 Granularities, coarse to fine: ``C`` century, ``DE`` decade, ``Y`` year,
 ``H`` half-year, ``Q`` quarter, ``SE`` season, ``M`` month, ``W`` ISO week,
-``D`` day. :func:`fmt` writes a point in TIMEX3 notation ("19", "199",
+``D`` day. :func:`fmt` writes a point in TIMEX3 notation ("19", "199X",
 "2024", "2024-H1", "2024-Q3", "2024-SU", "2024-07", "2024-W05",
 "2024-07-21"); :func:`parse_point` reads one back so a relative expression
 can be resolved against an earlier one. Unknown parts are written ``X``
@@ -50,7 +50,7 @@ def fmt(p: Point) -> str:
     if g == "C":
         return f"{d.year // 100:02d}"
     if g == "DE":
-        return f"{d.year // 10:03d}"
+        return f"{d.year // 10:03d}X"
     if g == "Y":
         return y
     if g == "H":
@@ -266,7 +266,7 @@ class Expr:
 
     ``kind`` says how the value is computed:
 
-    * ``fixed``: ``value`` is final ("2024-07-21", "P8Y", "PRESENT_REF", "199");
+    * ``fixed``: ``value`` is final ("2024-07-21", "P8Y", "PRESENT_REF", "199X");
     * ``calendar``: ``month`` (and ``day``) without a year, taken from the reference date;
     * ``weekday``: ISO ``weekday`` nearest the reference in ``direction``;
     * ``shift``: the reference moved by ``offset`` ``unit``s, written at ``unit``
