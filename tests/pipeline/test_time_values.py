@@ -160,6 +160,7 @@ CASES = [
     ("Shares fell on Monday. Traders sold heavily in the morning.", "2025-02-05", "the morning",
      "2025-02-03TMO"),
     ("Ada Quill reads the news in the morning paper.", "2025-02-05", "the morning", None),
+    ("Ada Quill met the mayor in the afternoon.", "2025-02-05", "the afternoon", None),
 ]
 
 

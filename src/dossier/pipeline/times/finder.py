@@ -294,6 +294,9 @@ def find_times(doc: Doc) -> list[Time]:
             ref, anchor, e = _reference(e, doc, seen, para, sent, dct)
         except (OverflowError, ValueError):  # "last quarter" before year 1: no reference
             ref, anchor = None, None
+        if e.type == "TIME" and e.end - e.start == 2 and doc[e.start].lower_ == "the" and \
+                doc[e.start + 1].lower_ in ("morning", "afternoon", "evening") and anchor in ("published", None):
+            continue  # "in the afternoon" with no day named before it: which day is not said
         value = resolve(e, ref, tense(doc, e))
         if sent in month_spans and dct is not None:
             value = _year_back_in_span(e, dct) or value
