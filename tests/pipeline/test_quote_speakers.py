@@ -418,3 +418,34 @@ def test_a_capitalised_label_is_the_named_person(nlp) -> None:  # type: ignore[n
             '"HOLT: I think the state needs a steady hand, and I will decide after the session."')
     g = _graph(nlp, body)
     assert _name(g, _quote(g, "steady hand").speaker) == "Dana Holt"
+
+
+@pytest.mark.slow
+def test_a_long_source_phrase_after_the_quote_still_gives_its_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The council met on Monday.\n\n"
+            '"Subpoenas are not optional," harbor panel chairman Rep. Ada Obi (D-Ore.) said after Bo Lund '
+            'failed to appear at the second hearing he was formally called to in the past two weeks. '
+            '"Mr. Lund is a crucial witness in this inquiry."')
+    g = _graph(nlp, body)
+    for fragment in ("not optional", "crucial witness"):
+        q = _quote(g, fragment)
+        assert _name(g, q.speaker) == "Ada Obi" and q.cue is not None and q.cue.text == "said"
+    # a quote that ends its sentence is not handed to a verb of the next clause
+    g = _graph(nlp, 'The council met. "Subpoenas are not optional." Ada Obi said nothing else.')
+    assert _quote(g, "not optional").speaker is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "shown"),
+    [
+        ("Where they stand.\n\nAda Holt: Ferry Plan Is Dead. Some big ideas do come to pass. The ferry did.", False),
+        ("The debate went on.\n\nHOLT: Honestly, I believe this is the most important job. It is the toughest.",
+         True),
+        ("Reyes: Endorsements prove Holt 'candidate of the establishment.'", True),
+    ],
+)
+def test_a_colon_label_before_several_sentences(nlp, body: str, shown: bool) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    leads = [q for q in g.quotes if q.cue is not None and q.cue.text == ":"]
+    assert leads and _shown(leads[0]) is shown

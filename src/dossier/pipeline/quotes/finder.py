@@ -25,6 +25,7 @@ from .. import doc_state, lexicons
 from ..component import DossierComponent
 from ..coref.descriptors import role_nouns
 from ..syntax import ACTIVE_SUBJECTS, SUBJECTS
+from ..text import Marked
 from . import attribution as attr
 from .base import Found
 from .clauses import ClausePasses
@@ -60,6 +61,7 @@ class _Finder(ClausePasses, DirectPasses):
         for f in found:
             self._teller_speaks(f)
         found.sort(key=lambda f: (f.start, f.end))
+        self._late_cues(found)
         self._inherit(found)
         return [self._quote(n, f) for n, f in enumerate(found, 1)]
 
@@ -80,6 +82,52 @@ class _Finder(ClausePasses, DirectPasses):
             return False
         words = [w for w in self.text[f.start : f.end].split() if w[:1].isalpha()]
         return len(words) >= MIN_QUOTED_WORDS and sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)
+
+    def _late_cues(self, found: list[Found]) -> None:
+        """A direct quote left without a cue whose sentence goes on with a source phrase and its verb of
+        saying, however long the phrase ('"...," panel chairman Rep. Ada Obi (D-Ore.) said after the
+        vote'): the verb is its cue, even where the parse gave the verb a clause of its own; a quote
+        left without a cue right after it then continues it (same paragraph or the next)."""
+        prev: Found | None = None
+        for f in found:
+            if f.kind != "direct":
+                continue
+            if f.cue is None and f.passage is not None and not f.pieces:
+                m = self.marked[f.passage]
+                cue = self._cue_after(m)
+                if cue is not None:
+                    f.cue = cue
+                    f.speaker = self._speaker(cue)
+                    f.status = self._status(cue, f.speaker)
+                    f.addressee, f.addressee_backref = attr.addressee_of(cue, self.mentions)
+                    f.when = attr.time_of(cue, (f.start, f.end), self.mentions)
+                elif prev is not None and prev.cue is not None and prev.passage is not None and \
+                        self._continues(prev, m):
+                    f.cue, f.speaker, f.status = prev.cue, prev.speaker, prev.status
+                    f.addressee, f.addressee_backref, f.when = prev.addressee, prev.addressee_backref, prev.when
+            prev = f
+
+    def _cue_after(self, m: Marked) -> Token | None:
+        """The verb of saying of the source phrase that opens right after a quote's closing mark in
+        the same sentence (the quote ends in a comma, question or exclamation mark, or dash)."""
+        if self.text[m.start : m.end].rstrip()[-1:] not in ",?!—–-":
+            return None
+        close = self._tok(m.outer_end - 1)
+        first = close + 1
+        while first < len(self.doc) and self.doc[first].is_space:
+            first += 1
+        if first >= len(self.doc) or first in self.quoted or "\n" in self.text[m.outer_end : self.doc[first].idx]:
+            return None
+        for tok in self.doc[first : min(len(self.doc), first + LATE_CUE_TOKENS)]:
+            if tok.sent.start > close or "\n" in tok.text or tok.text in (".", ";"):
+                return None
+            if tok.i in self.quoted or not attr.is_cue_verb(tok):
+                continue
+            subj = attr.cue_subject(tok)
+            if subj is None or subj.i in self.quoted or subj.i > tok.i:
+                return None
+            return tok if subj.left_edge.i == first else None
+        return None
 
     def _teller_speaks(self, f: Found) -> None:
         """A direct quote whose cue is the ``according to`` of a report around it (``"We won," he told
@@ -153,6 +201,7 @@ MIN_DIRECT_WORDS = 3  # fewer words in quotation marks are a fragment ("revoluti
 # (``Found.doubtful``: half a clause): kept, hidden by default
 NOT_A_STATEMENT = 0.4
 MIN_QUOTED_WORDS = 2
+LATE_CUE_TOKENS = 40  # most tokens from a closing mark to the verb of the source phrase after it
 HEADLINE_CAPITALS = 0.6  # share of a headline's words that open with a capital (title case)
 NEXT_TO_QUOTE = 4  # most tokens from a cue verb to the quote it opens (verb, particle, comma, mark)
 SINGULAR = frozenset({"he", "she", "it", "him", "her"})
@@ -182,7 +231,7 @@ def cue_prior(f: Found, quoted_words: int = 0) -> float | None:
         # "Holt: Tariff Plan Is a Disaster", "Pollster Ada Hill: ...", '"..." ― Ada Hill'; a label
         # before a paragraph of several sentences outside quotation marks heads a section ("Ada Holt:
         # Student loans. Some big ideas ...") or runs into the next speaker's words: no headline
-        prior = LEAD * (FRAGMENT if f.kind != "direct" and _several_sentences(f) else 1.0)
+        prior = LEAD * (FRAGMENT if f.kind != "direct" and _several_sentences(f) and not _transcript_label(f) else 1.0)
     elif _document_speaks(f):
         prior = DOCUMENT
     elif _call_for(cue, f):
@@ -207,7 +256,13 @@ def _several_sentences(f: Found) -> bool:
     """Words of more than one sentence (the content of a colon lead that is no headline)."""
     assert f.cue is not None
     content = f.cue.doc.char_span(f.start, f.end, alignment_mode="expand")
-    return content is not None and len({t.sent.start for t in content if not t.is_space}) > 1
+    return content is not None and len({t.sent.start for t in content if t.is_alpha}) > 1
+
+
+def _transcript_label(f: Found) -> bool:
+    """A speaker label in capitals (``HOLT:``): a transcript turn runs over several sentences."""
+    span = f.speaker.span
+    return span is not None and all(t.is_upper or not t.is_alpha for t in span)
 
 
 def _authorless(span: DocSpan | None) -> bool:
