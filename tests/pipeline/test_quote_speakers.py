@@ -440,8 +440,10 @@ def test_a_long_source_phrase_after_the_quote_still_gives_its_cue(nlp) -> None: 
     ("body", "shown"),
     [
         ("Where they stand.\n\nAda Holt: Ferry Plan Is Dead. Some big ideas do come to pass. The ferry did.", False),
-        ("The debate went on.\n\nHOLT: Honestly, I believe this is the most important job. It is the toughest.",
-         True),
+        ("Senator Dana Holt debated the mayor.\n\nHOLT: Honestly, I believe this is the most important job. "
+         "It is the toughest.", True),
+        ("The week in brief.\n\nUN: PEACEKEEPERS PAID FOR SILENCE. The United Nations has been grappling with "
+         "allegations. Its chief spoke.", False),
         ("Reyes: Endorsements prove Holt 'candidate of the establishment.'", True),
     ],
 )
@@ -449,3 +451,27 @@ def test_a_colon_label_before_several_sentences(nlp, body: str, shown: bool) -> 
     g = _graph(nlp, body)
     leads = [q for q in g.quotes if q.cue is not None and q.cue.text == ":"]
     assert leads and _shown(leads[0]) is shown
+
+
+# (text, fragment, shown): short statements, numbered unnamed sources, a source's words "according to".
+SHOWN_CASES = [
+    ('Ada Reyes, its acting chairman, told the harbor radio simply, "We lost."', "We lost", True),
+    ('Ada Reyes declared "revolution" on Monday.', "revolution", False),
+    ("“We are shocked, he was a friend to us,” one Kelby plant employee told a television station.",
+     "friend to us", True),
+    ("According to the Harbor Ledger, “Holt also met Reyes to plan the vote.”", "plan the vote", True),
+    ("His criticism, according to an interview with the Harbor Ledger at the time, was the choice: "
+     "“It was the wrong ferry, a terrible choice.”", "terrible choice", False),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "fragment", "shown"), SHOWN_CASES)
+def test_short_statements_and_numbered_sources(nlp, body: str, fragment: str, shown: bool) -> None:  # type: ignore[no-untyped-def]
+    assert _shown(_quote(_graph(nlp, body), fragment)) is shown
+
+
+@pytest.mark.slow
+def test_people_of_a_party_are_not_the_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, "Even with fewer people in the race, some Harbor Party figures declared that Holt was unstoppable.")
+    assert _quote(g, "unstoppable").speaker is None

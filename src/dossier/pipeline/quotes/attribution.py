@@ -677,9 +677,11 @@ def author_of(noun: Token) -> Token | None:
             word in lexicons.load("quotes/reporting_nouns") or word in lexicons.load("quotes/document_sources")):
         return None
     holder = holder_of(noun)
-    if holder is not None and holder.dep_ == "compound" and any(
-            c.dep_ == "compound" and c.i != holder.i for c in noun.children):
-        return None  # "the CNN/ORC poll": a name the entity reader cut; the poll speaks for itself
+    if holder is not None and holder.dep_ == "compound" and (noun.tag_ in ("NNS", "NNPS") or any(
+            c.dep_ == "compound" and c.i != holder.i for c in noun.children)):
+        # "the CNN/ORC poll": a name the entity reader cut, the poll speaks for itself; "some GOP
+        # figures": people of the party, not the party
+        return None
     if holder is not None:
         return holder
     for clause in noun.children:

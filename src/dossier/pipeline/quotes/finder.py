@@ -222,7 +222,7 @@ def cue_prior(f: Found, quoted_words: int = 0) -> float | None:
         return NOT_A_STATEMENT
     if cue.lemma_.lower() in QUESTIONS:
         prior = STANCE  # "asked Bennett about Carson's comments": a question, not a statement
-    elif f.kind == "according_to" or cue.lower_ in lexicons.load("reporting_verbs") or \
+    elif f.kind == "according_to" or attr.is_according_to(cue) or cue.lower_ in lexicons.load("reporting_verbs") or \
             cue.lemma_.lower() in lexicons.load("quotes/statement_nouns"):
         # "acknowledged his victory", "said it had been hard to get", a headline's 'declares
         # "revolution"': a verb of saying whose content is no clause reports a topic or a fragment
@@ -231,7 +231,7 @@ def cue_prior(f: Found, quoted_words: int = 0) -> float | None:
         # "Holt: Tariff Plan Is a Disaster", "Pollster Ada Hill: ...", '"..." ― Ada Hill'; a label
         # before a paragraph of several sentences outside quotation marks heads a section ("Ada Holt:
         # Student loans. Some big ideas ...") or runs into the next speaker's words: no headline
-        prior = LEAD * (FRAGMENT if f.kind != "direct" and _several_sentences(f) and not _transcript_label(f) else 1.0)
+        prior = LEAD * (FRAGMENT if f.kind != "direct" and _several_sentences(f) and not _transcript_turn(f) else 1.0)
     elif _document_speaks(f):
         prior = DOCUMENT
     elif _call_for(cue, f):
@@ -245,9 +245,11 @@ def cue_prior(f: Found, quoted_words: int = 0) -> float | None:
     else:
         prior = STANCE
     if f.speaker.key is None and (_unresolved_person(f.speaker.span) or _authorless(f.speaker.span)
-                                  or (prior == LEAD and not _lead_noun(f.speaker.span))):
+                                  or (prior == LEAD and not _lead_noun(f.speaker.span))
+                                  or (f.kind == "direct" and attr.is_according_to(cue))):
         # "he joked", "the senator said": someone the article names, left unresolved; "a statement
-        # said": a message whose author the sentence does not give; "VIDEO:": a label naming no one
+        # said": a message whose author the sentence does not give; "VIDEO:": a label naming no one;
+        # words in quotation marks "according to an interview": someone's, whom the quote does not name
         prior *= NO_SPEAKER
     return prior
 
@@ -259,10 +261,14 @@ def _several_sentences(f: Found) -> bool:
     return content is not None and len({t.sent.start for t in content if t.is_alpha}) > 1
 
 
-def _transcript_label(f: Found) -> bool:
-    """A speaker label in capitals (``HOLT:``): a transcript turn runs over several sentences."""
+def _transcript_turn(f: Found) -> bool:
+    """A person's label in capitals (``HOLT:``): a transcript turn runs over several sentences;
+    an organisation's (``UN: PEACEKEEPERS ...``) heads a news item."""
     span = f.speaker.span
-    return span is not None and all(t.is_upper or not t.is_alpha for t in span)
+    if span is None or not all(t.is_upper or not t.is_alpha for t in span):
+        return False
+    return f.speaker.key is not None and \
+        doc_state.entities(span.doc).get(f.speaker.key, {}).get("type", "PERSON") == "PERSON"
 
 
 def _authorless(span: DocSpan | None) -> bool:
@@ -311,8 +317,10 @@ def _fragment(f: Found) -> bool:
     content = f.cue.doc.char_span(f.start, f.end, alignment_mode="expand")
     if content is None or not len(content):
         return True
-    if f.kind == "direct":
-        return sum(t.is_alpha for t in content) < MIN_DIRECT_WORDS
+    if f.kind == "direct":  # "We lost." is a statement; "revolution", "Perpetual motion!" are not
+        return sum(t.is_alpha for t in content) < MIN_DIRECT_WORDS and not any(
+            t.dep_ in SUBJECTS and t.head.i in range(content.start, content.end) and t.head.pos_ in ("VERB", "AUX")
+            for t in content)
     if f.kind not in ("indirect", "mixed"):
         return False
     inside = range(content.start, content.end)
@@ -384,7 +392,7 @@ def _unresolved_person(span: DocSpan | None) -> bool:
         return False
     if not (word in role_nouns() or word in lexicons.load("person_nouns") or word.endswith(PERSON_SUFFIXES)):
         return False
-    dets = {c.lower_ for c in root.children if c.dep_ in ("det", "poss")}
+    dets = {c.lower_ for c in root.children if c.dep_ in ("det", "poss", "nummod")}
     return not dets & INDEFINITE  # "a friend", "one aide": an unnamed source of its own
 
 
