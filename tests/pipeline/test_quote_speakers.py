@@ -475,3 +475,15 @@ def test_short_statements_and_numbered_sources(nlp, body: str, fragment: str, sh
 def test_people_of_a_party_are_not_the_party(nlp) -> None:  # type: ignore[no-untyped-def]
     g = _graph(nlp, "Even with fewer people in the race, some Harbor Party figures declared that Holt was unstoppable.")
     assert _quote(g, "unstoppable").speaker is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("subject", "unnamed"), [("Harbor Insider", False), ("Insiders", True)])
+def test_a_name_ending_in_a_source_noun_is_no_unnamed_source(nlp, subject: str, unnamed: bool) -> None:  # type: ignore[no-untyped-def]
+    from dossier.pipeline.quotes import attribution as attr
+
+    doc = nlp(f"{subject} acknowledged that the ferry had no formal contract.")
+    verb = next(t for t in doc if t.text == "acknowledged")
+    subj = attr.cue_subject(verb)
+    assert subj is not None
+    assert attr.resolve_speaker(subj, attr.MentionIndex(doc), set(), verb).unnamed is unnamed

@@ -599,7 +599,9 @@ def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int], cue: 
         if key is not None:
             return Speaker(key, phrase)
     sources = lexicons.load("quotes/unnamed_sources")
-    unnamed = subj.lemma_.lower() in sources or subj.lower_ in sources
+    # "Business Insider", "Source Media": a name whose last word is a source noun is a name
+    named = subj.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subj.children)
+    unnamed = (subj.lemma_.lower() in sources or subj.lower_ in sources) and not named
     return Speaker(None, phrase, unnamed=unnamed)
 
 
