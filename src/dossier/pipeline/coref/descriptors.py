@@ -127,8 +127,11 @@ def role_phrase(tok: Token) -> tuple[int, str] | None:
 # --- ties ------------------------------------------------------------------------------------------
 
 
-def collect_ties(d: Discourse) -> dict[str, dict[str, int]]:
-    """``{title: {entity key: first token}}`` from titles before names, appositions and copulas."""
+def collect_ties(d: Discourse, skip: set[int] | frozenset[int] = frozenset()) -> dict[str, dict[str, int]]:
+    """``{title: {entity key: first token}}`` from titles before names, appositions and copulas.
+
+    Mentions starting at a token of ``skip`` tie nothing (a bare surname whose bearer is unsure).
+    """
     ties: dict[str, dict[str, int]] = {}
 
     def tie(title: str, key: str, at: int) -> None:
@@ -138,7 +141,7 @@ def collect_ties(d: Discourse) -> dict[str, dict[str, int]]:
     doc = d.doc
     titles = lexicons.load("person_titles") | set(role_nouns())
     for span in d.spans:
-        if span.label_ != "PERSON" or not span.kb_id_ or span.id_ == "descriptor":
+        if span.label_ != "PERSON" or not span.kb_id_ or span.id_ == "descriptor" or span.start in skip:
             continue
         key = span.kb_id_
         # A title right before the name ("Former Sen. Ada Obi", "Vice President Obi").
