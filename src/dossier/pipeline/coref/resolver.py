@@ -202,7 +202,6 @@ def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tupl
     confidence (hidden by default) when the other bearer is nearly as prominent, counting the
     bare surnames a cue gave each, or when the principal is the one the article says is dead.
     """
-    doc = d.doc
     by_last: dict[str, list[str]] = {}
     for key, rec in d.records.items():
         words = str(rec["name"]).split()

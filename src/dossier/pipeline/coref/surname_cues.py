@@ -109,7 +109,6 @@ def dead(d: Discourse, key: str) -> bool:
     "the late Obi", "the late Sen. Obi", "Obi, who died in 2004", "Obi was killed", "Obi's death",
     "the death of Obi", "in memory of Obi", "the fallen Obi", "Obi was posthumously awarded".
     """
-    doc = d.doc
     deaths = lexicons.load("coref/death_verbs")
     death_nouns = lexicons.load("coref/death_nouns")
     for m in d.spans:
@@ -118,7 +117,8 @@ def dead(d: Discourse, key: str) -> bool:
         if _after_late(d, m.start):
             return True
         root = m.root
-        if any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in deaths and _relative_subject(c) for c in root.children):
+        if any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in deaths and _relative_subject(c)
+               for c in root.children):
             return True  # "Obi, who died in 2004"; not "Obi, whose son was killed"
         while root.dep_ in {"appos", "compound"} and root.head.i != root.i and root.head.i not in d.mention_at:
             root = root.head  # "whose son, Idris Obi, was killed": the noun the name stands beside
@@ -136,13 +136,13 @@ def dead(d: Discourse, key: str) -> bool:
 
 
 def _relative_subject(verb: Token) -> bool:
-    """Whether the relative clause ``verb`` heads is about its antecedent ("who died"), not another ("whose son died")."""
+    """Whether the relative clause ``verb`` heads is about its antecedent ("who died"), not "whose son died"."""
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return subj is None or subj.lower_ in {"who", "that", "which"}
 
 
 def _after_late(d: Discourse, start: int) -> bool:
-    """"the late Obi", "the late Sen. Obi", "the fallen Capt. Obi": "late" or "fallen" before the name and its titles."""
+    """"the late Obi", "the late Sen. Obi", "the fallen Capt. Obi": "late" or "fallen" before the name's titles."""
     doc = d.doc
     titles = lexicons.load("person_titles")
     i = start - 1
