@@ -222,7 +222,7 @@ def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tupl
             continue
         decided = _surname_cue(d, span, keys, ties, full)
         if decided is None:
-            pending.append((len(out), span, keys))
+            pending.append((len(out), span, _honorific_fits(d, span, keys)))
             out.append((span, None, 0.0))
             continue
         out.append(decided)
@@ -245,7 +245,7 @@ def _surname_cue(
     honorific = lexicons.pairs("honorifics").get(prev)
     if honorific is not None:
         # "Mr. Obi": not the woman; of two men, the other cues decide.
-        keys = [k for k in keys if d.genders.get(k) in {honorific, None}]
+        keys = _honorific_fits(d, span, keys)
         chosen = [k for k in keys if d.genders.get(k) == honorific]
         if len(keys) == 1:
             chosen = keys
@@ -277,6 +277,15 @@ def _surname_cue(
     if len(named) > 1:
         return span, None, 0.0  # both named in this paragraph and nothing decides: no one
     return None
+
+
+def _honorific_fits(d: Discourse, span: Span, keys: list[str]) -> list[str]:
+    """``keys`` without the bearers the honorific before ``span`` rules out ("Mrs. Obi" is no man)."""
+    prev = d.doc[span.start - 1].lower_.rstrip(".") if span.start else ""
+    honorific = lexicons.pairs("honorifics").get(prev)
+    if honorific is None:
+        return keys
+    return [k for k in keys if d.genders.get(k) in {honorific, None}]
 
 
 def _by_prominence(

@@ -117,9 +117,10 @@ def dead(d: Discourse, key: str) -> bool:
         if _after_late(d, m.start):
             return True
         root = m.root
-        if any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in deaths and _relative_subject(c)
-               for c in root.children):
-            return True  # "Obi, who died in 2004"; not "Obi, whose son was killed"
+        if m.id_ != "possessive" and any(
+            c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in deaths and _relative_subject(c) for c in root.children
+        ):
+            return True  # "Obi, who died in 2004"; not "Obi, whose son was killed", "a friend of Obi's who died"
         while root.dep_ in {"appos", "compound"} and root.head.i != root.i and root.head.i not in d.mention_at:
             root = root.head  # "whose son, Idris Obi, was killed": the noun the name stands beside
         if root.dep_ in {"nsubjpass"} and any(c.lower_ == "posthumously" for c in root.head.children):
