@@ -132,3 +132,40 @@ def test_who_the_article_says_is_dead(nlp, text: str, name: str, is_dead: bool) 
     d = Discourse.build(doc)
     key = next(k for k, r in d.records.items() if r["name"] == name)
     assert surname_cues.dead(d, key) is is_dead
+
+
+# Descriptors ("the senator", "the first lady") -------------------------------------------------------
+
+
+def _descriptor_owner(nlp, text: str, descriptor: str) -> str | None:  # type: ignore[no-untyped-def]
+    from dossier.extraction import article_doc
+    from dossier.graph import Article
+
+    doc = article_doc(Article(id="t", title="", body=text, published="2016-10-12"), nlp)
+    records = doc_state.entities(doc)
+    start = doc.text.index(descriptor)
+    for span in doc_state.mentions(doc):
+        if span.id_ == "descriptor" and span.start_char <= start < span.end_char:
+            return str(records[span.kb_id_]["name"]) if span.kb_id_ else None
+    return None
+
+
+@pytest.mark.parametrize(
+    ("text", "descriptor", "expected"),
+    [
+        # the subject of the clause a descriptor sits in is not whom it describes
+        ("Rita Moss and Ellen Hart toured the plant on Monday. Moss told reporters that the first lady had "
+         "been briefed.", "the first lady", "Ellen Hart"),
+        ("Ellen Hart spoke first. Rita Moss spoke next. Moss said the first lady was right.", "the first lady",
+         "Ellen Hart"),
+        # a copula that asserts the title ties it; one that only imagines, wishes or denies it ties no one
+        ("Rita Moss said Tom Ives was mayor. The mayor said the vote was close.", "The mayor", "Tom Ives"),
+        ("Rita Moss said Tom Ives would be senator one day.\n\nThe senator said the vote was close.",
+         "The senator", None),
+        ("Rita Moss said Tom Ives wants to be mayor.\n\nThe mayor said the vote was close.", "The mayor", None),
+        ("Tom Ives is not the nominee. Rita Moss spoke.\n\nThe nominee said the vote was close.", "The nominee",
+         None),
+    ],
+)
+def test_descriptor_resolution(nlp, text: str, descriptor: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _descriptor_owner(nlp, text, descriptor) == expected

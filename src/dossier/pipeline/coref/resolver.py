@@ -32,6 +32,7 @@ from ..component import DossierComponent
 from ..entities.finder import gender_of_first_name
 from . import gender_votes, surname_cues
 from .descriptors import (
+    UNREAL,
     Descriptor,
     appositions,
     collect_ties,
@@ -254,7 +255,8 @@ def _surname_cue(
         chosen = [k for k in keys if k in ties.get(prev, {}) or k in ties.get(title, {})]
         if not chosen:
             # "President Obi" beside "first lady Michelle Obi": not the one the article gives another title
-            other = {k for t, tied in ties.items() if not t.startswith("age ") and t not in {prev, title} for k in tied}
+            other = {k for t, tied in ties.items() if not t.startswith(("age ", UNREAL)) and t not in {prev, title}
+                     for k in tied}
             free = [k for k in keys if k not in other]
             if len(free) == 1 and len(keys) > 1:
                 return span, free[0], 0.75
