@@ -41,6 +41,7 @@ from .descriptors import (
     normalise_title,
     resolve_descriptor,
     role_nouns,
+    title_matches,
 )
 from .discourse import Discourse
 from .pronouns import features, resolve_at
@@ -252,11 +253,12 @@ def _surname_cue(
             chosen = keys
     elif prev in role_nouns() or prev in lexicons.load("person_titles"):
         title = normalise_title([doc[span.start - 1].text])[0]  # "Sen." ties as "senator"
-        chosen = [k for k in keys if k in ties.get(prev, {}) or k in ties.get(title, {})]
+        chosen = [k for k in keys if any(k in tied for t, tied in ties.items() if _title_fits(prev, t)
+                                         or _title_fits(title, t))]
         if not chosen:
             # "President Obi" beside "first lady Michelle Obi": not the one the article gives another title
-            other = {k for t, tied in ties.items() if not t.startswith(("age ", UNREAL)) and t not in {prev, title}
-                     for k in tied}
+            other = {k for t, tied in ties.items() if not t.startswith(("age ", UNREAL))
+                     and not (_title_fits(prev, t) or _title_fits(title, t)) for k in tied}
             free = [k for k in keys if k not in other]
             if len(free) == 1 and len(keys) > 1:
                 return span, free[0], 0.75
@@ -265,10 +267,13 @@ def _surname_cue(
     if not keys:
         return span, None, 0.0
     gender = surname_cues.pronoun_gender(d, span)  # "Clinton said her plan ..."
-    # Only a bearer of the other gender is ruled out: one whose gender is unknown stays a candidate.
+    # A bearer of the other gender is ruled out; one whose gender is unknown makes the cue weaker.
     by_gender = [k for k in keys if gender and d.genders.get(k) in {gender, None}]
     if len(by_gender) == 1:
         return span, by_gender[0], CUED
+    known = [k for k in by_gender if d.genders.get(k) == gender]
+    if len(known) == 1 and not surname_cues.dead(d, known[0]):
+        return span, known[0], 0.75
     living = surname_cues.living_speakers(d, keys, span)  # "Khan says ...": not his late son
     if len(living) == 1:
         return span, living[0], 0.8
@@ -279,6 +284,12 @@ def _surname_cue(
     if len(named) > 1:
         return span, None, 0.0  # both named in this paragraph and nothing decides: no one
     return None
+
+
+def _title_fits(title: str, tied: str) -> bool:
+    """Whether a title before a bare surname ("Secretary Obi") is one the article tied to a bearer
+    ("secretary of state", "state senator")."""
+    return bool(title) and (title_matches(title, tied) or tied.startswith(title + " of "))
 
 
 def _honorific_fits(d: Discourse, span: Span, keys: list[str]) -> list[str]:
@@ -305,9 +316,8 @@ def _by_prominence(
     recent = [k for k in keys if k != principal and _just_named(d, full.get(k, []), span)]
     if len(recent) == 1 and not _just_named(d, full.get(principal, []), span):
         return span, recent[0], 0.6
-    living = [k for k in keys if not surname_cues.dead(d, k)]
-    if principal not in living and len(living) == 1:
-        return span, living[0], CONTESTED  # the dead one in the headline; the living one acts: unsure
+    if surname_cues.dead(d, principal) and any(not surname_cues.dead(d, k) for k in keys):
+        return span, principal, CONTESTED  # an obituary's subject, or a living namesake who acts: unsure
     top = rank(principal)[1]
     others = max((rank(k)[1] for k in keys if k != principal), default=0)
     if top and others >= 0.6 * top and others >= 3:

@@ -2,6 +2,7 @@
 
 Span repairs (token offsets in, token offsets out):
 
+* a comma or semicolon separates names (``Bush, Christie, Rubio``; not ``Obi, Jr.``);
 * a lower-case word that is no name particle ends a name: ``Carson distanced`` ->
   ``Carson``; ``pro-Lane`` -> ``Lane``; ``Ana Ruiz of Tustin`` -> ``Ana Ruiz`` (a
   dash between capitalised words joins them: ``Torjeman - Besson``);
@@ -37,6 +38,10 @@ def _particle(word: str) -> bool:
 
 def _separator(doc: Doc, i: int) -> bool:
     tok = doc[i]
+    if tok.text in {",", ";"}:
+        # "Bush, Christie, Rubio": a list of names; "Ada Obi, Jr.": a suffix after the comma stays
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        return nxt not in lexicons.load("entities/name_suffixes")
     if tok.text in DASHES:
         # "pro-Lane": a dash after a lower-case word; between capitalised words it joins ("Torjeman - Besson").
         return i > 0 and doc[i - 1].is_lower and not _particle(doc[i - 1].text)
