@@ -145,8 +145,9 @@ def _descriptor_owner(nlp, text: str, descriptor: str) -> str | None:  # type: i
     doc = article_doc(Article(id="t", title="", body=text, published="2016-10-12"), nlp)
     records = doc_state.entities(doc)
     start = doc.text.index(descriptor)
+    end = start + len(descriptor)
     for span in doc_state.mentions(doc):
-        if span.id_ == "descriptor" and span.start_char <= start < span.end_char:
+        if span.id_ == "descriptor" and span.start_char < end and start < span.end_char:
             return str(records[span.kb_id_]["name"]) if span.kb_id_ else None
     return None
 
@@ -159,6 +160,14 @@ def _descriptor_owner(nlp, text: str, descriptor: str) -> str | None:  # type: i
          "been briefed.", "the first lady", "Ellen Hart"),
         ("Ellen Hart spoke first. Rita Moss spoke next. Moss said the first lady was right.", "the first lady",
          "Ellen Hart"),
+        # a descriptor refers back: a title tied to someone only later in the article is not theirs yet
+        ("Ada Moss praised the former governor on Monday.\n\nGov. Paul Quinn thanked her.", "the former governor",
+         None),
+        # a party inside the descriptor: only the person tied to the title; none tied, no one
+        ("Republican nominee Donald Lane spoke on Friday. Later the Republican nominee said he would win.",
+         "the Republican nominee", "Donald Lane"),
+        ("Donald Lane spoke on Friday. Later the Republican nominee said he would win.", "the Republican nominee",
+         None),
         # a copula that asserts the title ties it; one that only imagines, wishes or denies it ties no one
         ("Rita Moss said Tom Ives was mayor. The mayor said the vote was close.", "The mayor", "Tom Ives"),
         ("Rita Moss said Tom Ives would be senator one day.\n\nThe senator said the vote was close.",

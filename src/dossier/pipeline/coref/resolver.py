@@ -48,6 +48,7 @@ from .pronouns import features, resolve_at
 
 CONFIDENCE = doc_state.MENTION_CONFIDENCE
 PLACE_MODIFIERS = frozenset({"GPE", "LOC"})
+PARTY_MODIFIERS = frozenset({"NORP", "ORG"})
 APPOSITIONS = doc_state.APPOSITIONS
 CUED = 0.85  # a shared bare surname decided by an honorific, a title or a pronoun's gender
 DEFAULT = 0.7  # ... given to the article's principal bearer for want of a cue
@@ -118,7 +119,7 @@ def resolve(doc: Doc) -> Resolution:
                 if res is not None:
                     d.add(desc.head, desc.start, desc.end, res[0], "descriptor")
                     added.append((desc.start, desc.end, res[0], "descriptor", res[1]))
-                else:
+                elif not _party_inside(d, tok.i, desc.start):
                     d.add(desc.head, desc.start, desc.end, None, "descriptor", gender=desc.gender)
                 continue
             outlet = _outlet_descriptor(d, tok)
@@ -159,9 +160,21 @@ def _after_modifiers(d: Discourse, desc: Descriptor) -> Descriptor | None:
     inner = [i for i in range(desc.start, desc.end) if i in d.mention_at]
     if not inner:
         return desc
-    if max(inner) >= desc.head or any(d.mention_at[i].label_ not in PLACE_MODIFIERS for i in inner):
-        return None  # a person ("the Obi aide") or a party ("the GOP nominee") inside: left alone
+    if max(inner) >= desc.head or any(d.mention_at[i].label_ not in PLACE_MODIFIERS | PARTY_MODIFIERS for i in inner):
+        return None  # a person inside ("the Obi aide"): someone else
+    if any(d.mention_at[i].label_ in PARTY_MODIFIERS for i in inner):
+        # "the GOP nominee": only the one person the article ties to the title (salience alone went
+        # wrong as often as right on PolNeAR dev)
+        return replace(desc, start=max(inner) + 1, restricted=True)
     return replace(desc, start=max(inner) + 1)
+
+
+def _party_inside(d: Discourse, det: int, start: int) -> bool:
+    """Whether a party or organisation modifies the descriptor between ``det`` and ``start``.
+
+    Unresolved, such a descriptor ("the GOP nominee") is often generic: it does not enter the
+    discourse as someone unnamed, which would take later pronouns from the named."""
+    return any(i in d.mention_at and d.mention_at[i].label_ in PARTY_MODIFIERS for i in range(det, start))
 
 
 def _one_word(d: Discourse, key: str) -> bool:
