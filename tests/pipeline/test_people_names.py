@@ -197,6 +197,11 @@ def test_same_surname_people(nlp, text: str, surname: str, expected: str | None)
         ("Any of the four mainstreamers — Bush, Christie, Rubio or Kasich — could win, said Ada Moss.",
          {"Ada Moss"}, {"Christie, Rubio"}),
         ("Carl Pike, Jr., spoke on Monday.", {"Carl Pike"}, set()),
+        # A one-word name before a law or event word names the law or the event; a person's surname stays.
+        ("Ada Moss criticized the Dodd-Ives law on Monday.", {"Ada Moss"}, {"Dodd", "Dodd-Ives"}),
+        ("Ada Moss said the Vale attack was a tragedy.", {"Ada Moss"}, {"Vale"}),
+        ("Ada Moss and Tom Vale met on Monday. Later Vale attacks the plan in a speech.", {"Ada Moss", "Tom Vale"},
+         set()),
         # Negative: a real three-word name and a hyphenated one stay whole.
         ("Anna Richardson White spoke for the union on Monday.", {"Anna Richardson White"}, set()),
         ("Kim Jong-un met the envoy on Monday.", {"Kim Jong-un"}, {"Kim Jong"}),

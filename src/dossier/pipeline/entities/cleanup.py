@@ -15,7 +15,8 @@ Span repairs (token offsets in, token offsets out):
 
 Retyping: initials only (``U.S.``), a title alone (``Sgt``), a one-word all-caps label
 (``ABSTRACT``), a hashtag, a word list of well-known non-people (``Medicare``), a name
-whose last word says it is an event, award, law or place (``the Lane Classic``), a
+whose last word, or the lower-case word after a one-word name, says it is an event, award,
+law or place (``the Lane Classic``, ``the Dodd-Ives law``), an adjective (``Mexican``), a
 demonym (``Latinos``), a US state or a news site: none is a PERSON.
 """
 
@@ -140,6 +141,14 @@ def not_a_person(doc: Doc, start: int, end: int, names: set[str]) -> str | None:
     lower = word.lower_
     if lower in names:
         return None
+    j = end
+    while j + 1 < len(doc) and doc[j].text in DASHES and not doc[j - 1].whitespace_:
+        j += 2  # "Dodd-Ives law": past the rest of a hyphenated name
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    if nxt in heads and doc[j].is_lower:
+        return heads[nxt].upper()  # "the Dodd-Ives law", "the Vale attack": a law or an event named by a word
+    if word.tag_ == "JJ" and not word.is_sent_start:
+        return "NORP"  # "a Mexican judge", "the Franco-Dutch plan": an adjective is nobody
     if _INITIALS.match(text) and "." in text:
         return "OTHER"  # "U.S.", "O.K.": initials, not a name
     titles = lexicons.load("person_titles")
