@@ -371,9 +371,11 @@ def resolve_descriptor(d: Discourse, desc: Descriptor, ties: dict[str, dict[str,
             key = d.mention_at[child.i].kb_id_
             if key:
                 return key, 0.95
-    # A descriptor refers back: a title the article ties to someone only later is not yet known to it.
     tied = {k: at for t, keys in ties.items() if not t.startswith(UNREAL) and title_matches(desc.title, t)
-            for k, at in keys.items() if at < desc.start}
+            for k, at in keys.items()}
+    if tied and all(at > desc.start for at in tied.values()):
+        return None  # a descriptor refers back; the one the article ties to the title only later: unsure
+    tied = {k: at for k, at in tied.items() if at < desc.start}
     if not tied and any(t.startswith(UNREAL) and title_matches(desc.title, t[len(UNREAL):]) for t in ties):
         return None  # "Ives would be senator ... the senator": perhaps someone the article does not name
     tied = {k: at for k, at in tied.items() if k not in excluded and _gender_ok(d, k, desc.gender)}
