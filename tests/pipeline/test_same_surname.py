@@ -121,6 +121,7 @@ def test_pronoun_after_a_name_modifying_people_decides_nothing(nlp) -> None:  # 
         ("Omar Reyes, whose son was killed in 2004, founded the firm.", "Omar Reyes", False),
         ("Omar Reyes's killing of the bear angered the town.", "Omar Reyes", False),
         ("Omar Reyes arrived late to the meeting.", "Omar Reyes", False),
+        ("Pundits mourned the death of the Reyes dynasty after Omar Reyes lost.", "Omar Reyes", False),
     ],
 )
 def test_who_the_article_says_is_dead(nlp, text: str, name: str, is_dead: bool) -> None:  # type: ignore[no-untyped-def]

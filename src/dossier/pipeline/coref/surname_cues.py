@@ -121,7 +121,7 @@ def dead(d: Discourse, key: str) -> bool:
             c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in deaths and _relative_subject(c) for c in root.children
         ):
             return True  # "Obi, who died in 2004"; not "Obi, whose son was killed", "a friend of Obi's who died"
-        while root.dep_ in {"appos", "compound"} and root.head.i != root.i and root.head.i not in d.mention_at:
+        while root.dep_ == "appos" and root.head.i != root.i and root.head.i not in d.mention_at:
             root = root.head  # "whose son, Idris Obi, was killed": the noun the name stands beside
         if root.dep_ in {"nsubjpass"} and any(c.lower_ == "posthumously" for c in root.head.children):
             return True
