@@ -257,6 +257,7 @@ def _surname_cue(
         return span, None, 0.0  # "the Obi brothers": both of them, not one
     prev = doc[span.start - 1].lower_.rstrip(".") if span.start else ""
     chosen: list[str] = []
+    free: list[str] = []
     honorific = lexicons.pairs("honorifics").get(prev)
     if honorific is not None:
         # "Mr. Obi": not the woman; of two men, the other cues decide.
@@ -273,8 +274,6 @@ def _surname_cue(
             other = {k for t, tied in ties.items() if not t.startswith(("age ", UNREAL))
                      and not (_title_fits(prev, t) or _title_fits(title, t)) for k in tied}
             free = [k for k in keys if k not in other]
-            if len(free) == 1 and len(keys) > 1:
-                return span, free[0], 0.75
     if len(chosen) == 1:
         return span, chosen[0], 0.9
     if not keys:
@@ -290,6 +289,8 @@ def _surname_cue(
     living = surname_cues.living_speakers(d, keys, span)  # "Khan says ...": not his late son
     if len(living) == 1:
         return span, living[0], 0.8
+    if len(free) == 1 and len(keys) > 1:
+        return span, free[0], 0.75  # the one bearer the article gives no other title
     keys = living or keys
     named = surname_cues.paragraph_bearers(d, keys, full, span)
     if len(named) == 1:
