@@ -66,6 +66,10 @@ SENSES = [
     ("Ada Obi's support for Bo Lane was clear.", ("Ada Obi", "political.supported", "Bo Lane"), True),
     ("Ada Obi's support for Bo Lane's funding plan was clear.", ("Ada Obi", "political.supported", "Bo Lane"),
      False),
+    ("The Harbor Workers Union ran ads on Monday. Ada Obi attacked the union.",
+     ("Ada Obi", "political.criticized", "Harbor Workers Union"), True),
+    ("The Harbor Workers Union ran ads on Monday. Ada Obi attacked the program.",
+     ("Ada Obi", "political.criticized", "Harbor Workers Union"), False),
 ]
 
 

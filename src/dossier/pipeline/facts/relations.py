@@ -425,8 +425,7 @@ def _bond_nouns(facts: Facts) -> list[Hit]:
             if typ not in {"political.supported", "political.endorsed"}:
                 preps.add("of")  # "the backing of Y" names the backer, not the one backed
             targets = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
-                       for p in c.children if p.dep_ == "pobj" and not (typ.startswith("political.") and
-                                                                        _policy(facts, p))
+                       for p in c.children if p.dep_ == "pobj" and not (typ in BACKING and _policy(facts, p))
                        for k in facts.denote(p)]
             for a in agent[:1]:
                 for t in targets:
@@ -537,10 +536,10 @@ def _verbs(facts: Facts) -> list[Hit]:
                     subj_keys = list(facts.pair(s) or ())
             if _not_this_tie(typ, verb, objs):
                 continue
-            named = [o for o in objs if not (typ.startswith("political.") and _policy(facts, o))]
-            obj_keys = [k for o in named for k in facts.denote(o)]
+            obj_keys = [k for o in objs if not (typ in BACKING and _policy(facts, o)) for k in facts.denote(o)]
             if not obj_keys and typ in ORG_OBJECT_TYPES:  # "served on the board", "joined the union"
-                obj_keys = [k for o in named for k in [facts.org_ref(o, {"ORG", "GROUP", "OUTLET"})] if k]
+                obj_keys = [k for o in objs if not (typ.startswith("political.") and _policy(facts, o))
+                            for k in [facts.org_ref(o, {"ORG", "GROUP", "OUTLET"})] if k]
             if typ == "education.studied_at":
                 obj_keys = [k for k in obj_keys if lemma != "attend" or _school(facts, k, school_words)]
             obj_keys += _carried_orgs(facts, objs, data)
@@ -611,9 +610,14 @@ POLICIES = frozenset({"plan", "proposal", "policy", "agenda", "bill", "program",
                       "comments", "comment", "record", "approach", "strategy"})
 
 
+# Backing someone's plan is no backing of them ("backed the president's plan" while running against
+# him); opposing or attacking a plan stays a stand against its owner.
+BACKING = frozenset({"political.supported", "political.endorsed"})
+
+
 def _policy(facts: Facts, tok: Token) -> bool:
-    """``backed the president's plan``, ``attacked the program``: a stand on a policy is no tie to its
-    owner (nor to the organisation a bare "the program" would be taken for)."""
+    """``backed the president's plan``, ``attacked the program``: a stand on a policy is no support of
+    its owner (nor a stand on the organisation a bare "the program" would be taken for)."""
     return not facts.key(tok.i) and tok.lemma_.lower() in POLICIES
 
 
