@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from ...graph import Event, Relation, Role
 from .. import doc_state, lexicons
 from ..component import DossierComponent
+from ..status import StatusInfo
 from . import modality
 from .index import AGENTS, PEOPLE, Facts, fact_subject
 
@@ -63,6 +64,7 @@ class Hit:
     timed: bool = True  # take the clause's time as ``when``
     negated: bool = False
     identifying: bool = False  # stated by an apposition or possessive phrase, not by a clause
+    presupposed: bool = False  # "their rivalry": the clause's hedge is not on the bond (its attribution is)
 
 
 @lru_cache(maxsize=1)
@@ -411,7 +413,7 @@ def _bond_nouns(facts: Facts) -> list[Hit]:
             people = _bond_people(facts, tok)
             if len(people) == 2:  # "their rivalry might decide it": the possessive presupposes the bond
                 hits.append(Hit(typ, people[0], people[1], [tok], prior, timed=False,
-                                identifying=any(c.dep_ == "poss" for c in tok.children)))
+                                presupposed=any(c.dep_ == "poss" for c in tok.children)))
             continue
         if low in toward:
             typ = toward[low]
@@ -581,6 +583,8 @@ def _not_this_tie(typ: str, verb: Token, objs: list[Token]) -> bool:
         return not _money(verb)
     if typ == "membership.member_of" and lemma == "join":
         return any(c.dep_ == "prep" and c.lower_ in JOIN_COMPANY and not _dated(c) for c in verb.children)
+    if typ == "contest.ran_against" and lemma == "challenge":  # "challenged him to a debate": a dare, no race
+        return any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in verb.children)
     if typ == "professional.hired" and lemma == "name":
         from .events import _named_to_post
 
@@ -669,6 +673,9 @@ def _unstated(typ: str, verb: Token) -> bool:
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
     if verb.dep_ in {"xcomp", "conj"}:
         modals |= {c.lower_ for c in verb.head.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in {"see", "have", "let", "make"}:
+        # "an agreement that would see him endorse her": the modal of the verb that brings it about
+        modals |= {c.lower_ for c in verb.head.children if c.dep_ == "aux" and c.tag_ == "MD"} & CONDITIONAL
     if modals & ABILITY and not _neg(verb):
         return True  # "Obi can challenge Lane": a possibility ("can't support him" is a refusal, kept)
     return bool(modals & (DEONTIC | CONDITIONAL)) or (typ.startswith("contact.") and bool(modals & FUTURE)) or (
@@ -803,6 +810,8 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
         return None
     # an identifying phrase or a writer's aside is the writer's, even in reported speech
     st = facts.identifying_status(st, h.toks, marks_only=True) if h.identifying else facts.aside_status(st, h.toks)
+    if h.presupposed and st.status in {"hedged", "speculative"}:
+        st = StatusInfo("asserted", None, (), st.negative)
     # a negation the tie's own words carry holds in reported speech too ("said she was not there yet on backing Y")
     negated = ((h.negated or st.negative) and st.status == "asserted") or (h.negated and st.status in REPORTED)
     status = "negated" if negated else st.status
