@@ -263,10 +263,15 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
                 continue  # "the son of X and Y": the filler is not one of the owners
             weak = any(c.dep_ == "poss" and c.pos_ == "PRON" and not conjunct_owner(facts, tok, c)
                        for c in tok.children)  # "his wife": rests on coref ("X and his wife": on the parse)
+            former = typ.startswith(PAST_TIES) and any(c.dep_ == "amod" and c.lower_ in FORMER for c in tok.children)
             for f in fills:
                 for o in owners:
                     subj, obj = (o, f) if word in inverse else (f, o)
                     conf = prior or (0.65 if weak else 0.85)
+                    if weak and not _named_in_sentence(facts, o, tok):
+                        conf = min(conf, FAR_OWNER)  # "Her husband Bill ...": "her" is someone of another sentence
+                    if former:
+                        conf = min(conf, FORMER_TIE)  # "a former backer of X": a tie that ended, shown as holding
                     # a rival is named, not dated: the clause's time is not the race's
                     hits.append(Hit(typ, subj, obj, [tok, filler], conf, timed=typ not in STATES and prior is None,
                                     negated=_stated_not(tok),
@@ -289,6 +294,19 @@ def _rivals(tok: Token) -> tuple[str, float]:
     if any(t.lower_ in ELECTORAL for t in tok.sent):
         return "contest.ran_against", 0.75
     return "social.tension", RIVAL_TENSION
+
+
+FAR_OWNER = 0.55  # a kin or tie noun owned by a pronoun whose person is not named in the sentence (hidden)
+FORMER = frozenset({"former", "onetime", "one-time", "erstwhile", "ex"})
+FORMER_TIE = 0.5  # "a former backer": the contract has no end for it here, and shown it reads as current
+PAST_TIES = ("political.", "social.", "professional.worked_with", "professional.mentor")
+
+
+def _named_in_sentence(facts: Facts, key: str, tok: Token) -> bool:
+    """The person ``key`` has a mention in ``tok``'s sentence that is not a pronoun."""
+    sent = tok.sent
+    return any(k == key and kind != "pronoun" and sent.start <= s < sent.end
+               for s, _e, k, kind in facts.mention_spans)
 
 
 def _born_in(place: Token) -> Token | None:
@@ -892,7 +910,7 @@ def find_facts(doc: Doc) -> FactsFound:
 
     facts = Facts(doc)
     roles, ties = find_roles(facts)
-    rels = _cut_orgs(facts, _no_company_joins(facts, ties) + find_relations(facts))
+    rels = _cut_orgs(facts, _beats(facts, _no_company_joins(facts, ties)) + find_relations(facts))
     events = find_events(facts)
     settle_with_events(roles, events)
     return FactsFound(roles, dedupe(rels), events)
@@ -910,6 +928,22 @@ def _no_company_joins(facts: Facts, ties: list[Relation]) -> list[Relation]:
                 continue
         out.append(r)
     return out
+
+
+BEATS = frozenset({"correspondent", "reporter", "columnist", "reviewer", "critic"})
+
+
+def _beats(facts: Facts, ties: list[Relation]) -> list[Relation]:
+    """``White House correspondent Ada Obi``: a reporter's beat, not her employer (an outlet would be:
+    "Courier correspondent Ada Obi"). Such a tie is hidden by default."""
+    for r in ties:
+        if r.type != "professional.worked_for" or facts.is_a(r.object, {"OUTLET"}) or r.evidence is None:
+            continue
+        for s, _e, k, kind in facts.mention_spans:
+            if k == r.subject and kind == "name" and s > 0 and r.evidence.start <= facts.doc[s].idx < r.evidence.end \
+                    and facts.doc[s - 1].lower_ in BEATS:
+                r.confidence = min(r.confidence or CUT_ORG, CUT_ORG)
+    return ties
 
 
 CUT_ORG = 0.45  # a tie to an organisation whose name the entity step cut short ("Defense", "Conference of")
