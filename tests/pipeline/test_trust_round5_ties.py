@@ -208,14 +208,12 @@ def test_a_duration_is_no_date() -> None:
 
 HIDDEN = [
     # (text, tie, shown)
-    ("Ada Obi and her husband Bo Lane stayed home.", ("Bo Lane", "family.spouse", "Ada Obi"), True),
-    ("Ada Obi spoke on Monday. Her husband Bo Lane stayed home.", ("Bo Lane", "family.spouse", "Ada Obi"), False),
     ("Cal Dunn, a longtime backer of Ada Obi, spoke.", ("Cal Dunn", "political.supported", "Ada Obi"), True),
     ("Cal Dunn, a former backer of Ada Obi, spoke.", ("Cal Dunn", "political.supported", "Ada Obi"), False),
-    ("Ada Obi, a spokeswoman for the Harbor Workers Union, asked the first question.",
-     ("Ada Obi", "professional.worked_for", "Harbor Workers Union"), True),
-    ("Harbor Workers Union correspondent Ada Obi asked the first question.",
-     ("Ada Obi", "professional.worked_for", "Harbor Workers Union"), False),
+    ("White House spokeswoman Ada Obi asked the first question.",
+     ("Ada Obi", "professional.worked_for", "White House"), True),
+    ("White House correspondent Ada Obi asked the first question.",
+     ("Ada Obi", "professional.worked_for", "White House"), False),
 ]
 
 
