@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from ...graph import Event, Participant
 from .. import lexicons
 from . import modality
-from .index import AGENTS, PEOPLE, Facts, duration, fact_subject
+from .index import AGENTS, PEOPLE, Facts, carried, duration, fact_subject
 
 YEAR_LEN = 4
 TALLIES = frozenset({"vote", "delegate", "ballot", "percent", "point"})
@@ -227,7 +227,7 @@ def _targets(facts: Facts, verb: Token, objs: list[Token], owned_people: bool = 
 
 def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hit | None:
     subj = fact_subject(verb)
-    subj_keys = facts.denote(subj) if subj is not None else []
+    subj_keys = facts.denote(subj) if subj is not None and not carried(facts, subj) else []
     obj_keys = [k for o in objs for k in facts.denote(o)]
     others: list[tuple[str, str]] = []
     if trig.target_object and (not obj_keys or any(c.dep_ in {"oprd", "ccomp"} or (

@@ -411,6 +411,13 @@ class Facts:
         return any(imagining_word(t) or fiction_word(t, lemma=False) for t in sent)
 
 
+def carried(facts: Facts, tok: Token) -> bool:
+    """``Ada Obi's campaign attacked Lane``: the subject is a body that stands for its owner (a campaign,
+    an office, a plan). What it does is its own act, not the owner's; as an object ("donated to Obi's
+    campaign") it still reaches the owner."""
+    return not facts.key(tok.i) and tok.lemma_.lower() in CARRIERS and any(c.dep_ == "poss" for c in tok.children)
+
+
 def duration(value: str | None) -> bool:
     """A TIMEX duration ("P1Y": "in more than a year") measures a stretch; it dates no fact."""
     return bool(value) and value[0] == "P" and len(value) > 1 and (value[1].isdigit() or value[1] in "TX_")

@@ -30,7 +30,7 @@ from .. import doc_state, lexicons
 from ..component import DossierComponent
 from ..status import StatusInfo
 from . import modality
-from .index import AGENTS, PEOPLE, Facts, fact_subject
+from .index import AGENTS, PEOPLE, Facts, carried, fact_subject
 
 log = logging.getLogger(__name__)
 
@@ -541,7 +541,7 @@ def _verbs(facts: Facts) -> list[Hit]:
                 subj_keys = [k for a in agent for k in facts.denote(a)]
             else:
                 s = fact_subject(verb)
-                subj_keys = facts.denote(s) if s is not None else []
+                subj_keys = facts.denote(s) if s is not None and not carried(facts, s) else []
                 if s is not None and facts.pair(s) and typ in {"contest.lost_to"}:
                     subj_keys = list(facts.pair(s) or ())
             if _not_this_tie(typ, verb, objs):
