@@ -225,3 +225,31 @@ def test_weak_ground_hides_the_tie(nlp, text, tie, shown) -> None:  # type: igno
     assert (tie in _shown(text)) is shown
     if not shown:  # hidden, not lost: --all keeps it
         assert tie in {t[:3] for t in _ties(text)}
+
+
+# a condition and its consequence state nothing; a nominal "indictment of" is a speech ------------------
+
+CONDITIONS = [
+    ("Ada Ortiz will appoint Bo Lane next week.", ("Ada Ortiz", "professional.hired", "Bo Lane"), True),
+    ("If Ada Ortiz wins, she will appoint Bo Lane.", ("Ada Ortiz", "professional.hired", "Bo Lane"), False),
+    ("Ada Ortiz defeated Bo Lane, even if the margin was thin.", ("Ada Ortiz", "contest.defeated", "Bo Lane"), True),
+    ("If Ada Ortiz defeats Bo Lane, she will be the nominee.", ("Ada Ortiz", "contest.defeated", "Bo Lane"), False),
+]
+
+
+@pytest.mark.parametrize(("text", "tie", "stated"), CONDITIONS)
+def test_a_condition_states_no_tie(nlp, text, tie, stated) -> None:  # type: ignore[no-untyped-def]
+    assert (tie in {t[:3] for t in _ties(text)}) is stated
+
+
+def test_an_indictment_of_someone_in_words_is_no_charge(nlp) -> None:  # type: ignore[no-untyped-def]
+    speech = "Her indictment of Bo Lane moved the hall, Ada Ortiz said."
+    charge = "Bo Lane's indictment on fraud charges shocked the city."
+    assert _events(speech, "legal.indictment") == []
+    assert [e[2:] for e in _events(charge, "legal.indictment")] == [("agent=Bo Lane",)]
+
+
+def test_a_win_in_a_condition_is_no_win(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _events("If Ada Ortiz wins the primary, she will face Bo Lane.", "election.win") == []
+    assert [e[2:] for e in _events("Ada Ortiz won the primary, so she will face Bo Lane.", "election.win")] == [
+        ("agent=Ada Ortiz",)]

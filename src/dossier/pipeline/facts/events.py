@@ -454,6 +454,9 @@ def _noun_events(facts: Facts) -> list[Hit]:
             continue  # "her nomination battle", "a death threat", "his retirement plan": no event
         if typ == "appointment" and tok.tag_ == "NNS":
             continue  # "her discretionary appointments": the possessor made them
+        if typ in {"legal.indictment", "legal.conviction"} and any(c.dep_ == "poss" for c in tok.children) and \
+                any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue  # "her indictment of Lane moved the hall": a speech against him, not a charge
         holder = tok.head if tok.dep_ == "compound" else tok  # "her concession speech"
         agents = [k for c in holder.children if c.dep_ == "poss" for k in facts.denote(c)]
         if not (agents and typ in set(data["target_types"])):  # "her endorsement of X": X is the target
@@ -518,6 +521,8 @@ def find_events(facts: Facts) -> list[Event]:
     for h in _verb_events(facts) + _left_dead(facts) + _noun_events(facts):
         if facts.imagined(h.toks) or modality.unrealised(h.toks[:1]) or modality.poll_standing(h.toks[0]):
             continue
+        if h.toks[0].pos_ in {"VERB", "AUX"} and modality.conditional(h.toks[0]):
+            continue  # "if Ortiz wins the primary, ...": a condition, not a win
         if h.toks[0].pos_ in {"VERB", "AUX"} and modality.negated_by_word(h.toks[0]):
             continue  # an event said not to happen is no event
         if h.toks[0].pos_ in {"VERB", "AUX"} and modality.irrealis(h.toks[0]):

@@ -810,6 +810,8 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
         return None
     if facts.imagined(h.toks) or _unrealised(h.toks) or modality.unrealised(h.toks[:1]):
         return None
+    if not h.identifying and modality.conditional(h.toks[0]):
+        return None  # "if she wins, she will appoint Lane": a consequence imagined, not a tie
     if any(modality.poll_standing(t) for t in h.toks):
         return None
     lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
