@@ -420,7 +420,9 @@ def carried(facts: Facts, tok: Token) -> bool:
 
 def duration(value: str | None) -> bool:
     """A TIMEX duration ("P1Y": "in more than a year") measures a stretch; it dates no fact."""
-    return bool(value) and value[0] == "P" and len(value) > 1 and (value[1].isdigit() or value[1] in "TX_")
+    if not value or len(value) < 2 or value[0] != "P":
+        return False
+    return value[1].isdigit() or value[1] in "TX_"
 
 
 # How facts read a verb's subject: through coordination, participles, adverbial clauses,
