@@ -213,6 +213,8 @@ HIDDEN = [
     # (text, tie, shown)
     ("Cal Dunn, a longtime backer of Ada Obi, spoke.", ("Cal Dunn", "political.supported", "Ada Obi"), True),
     ("Cal Dunn, a former backer of Ada Obi, spoke.", ("Cal Dunn", "political.supported", "Ada Obi"), False),
+    ("Cal Dunn, a former business partner of Ada Obi, spoke.", ("Cal Dunn", "professional.worked_with", "Ada Obi"),
+     True),
     ("White House spokeswoman Ada Obi asked the first question.",
      ("Ada Obi", "professional.worked_for", "White House"), True),
     ("White House correspondent Ada Obi asked the first question.",

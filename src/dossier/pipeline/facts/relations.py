@@ -295,8 +295,10 @@ def _rivals(tok: Token) -> tuple[str, float]:
 
 
 FORMER = frozenset({"former", "onetime", "one-time", "erstwhile", "ex"})
-FORMER_TIE = 0.5  # "a former backer": the contract has no end for it here, and shown it reads as current
-PAST_TIES = ("political.", "social.", "professional.worked_with", "professional.mentor")
+# "a former backer of X": a stand given up (he backs someone else now), shown it reads as current; a
+# "former business partner" still worked with X, and stays shown
+FORMER_TIE = 0.5
+PAST_TIES = ("political.",)
 
 
 def _born_in(place: Token) -> Token | None:
