@@ -1037,8 +1037,9 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         if narrow:  # point at the identifying phrase only, never at the imagined clause around it
             a, b = doc[min(t.i for t in toks)], doc[max(t.i for t in toks)]
             r.evidence = Span(a.idx, b.idx + len(b), facts.text[a.idx : b.idx + len(b)])
+        held_for = r.org  # the tie keeps the organisation: the tie rules weigh (and hide) a cut name themselves
         if r.org and _broken_org(facts, r.org):
-            r.org, f.for_type = None, None  # "Conference of Presidents of", "College": a name cut short
+            r.org = None  # "Conference of Presidents of", "College": a name cut short is no part of the role
         key = (r.person or "", r.title)
         if f.premod:
             premod.add(key)
@@ -1056,16 +1057,16 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
             roles[key] = r
             if f.tense_past:
                 weak.add(key)
-        if r.org and r.org != r.person and f.for_type in {"PERSON", "ORG", "OUTLET", "GPE", "GROUP"}:
+        if held_for and held_for != r.person and f.for_type in {"PERSON", "ORG", "OUTLET", "GPE", "GROUP"}:
             ev = r.evidence
             when = r.when or r.start
             if r.title in members or r.title.split()[-1] in members or (
-                    _member_body(facts, r.org) and r.title in presiding):
+                    _member_body(facts, held_for) and r.title in presiding):
                 if f.for_type in {"ORG", "GROUP"}:
-                    ties.append(Relation("membership.member_of", r.person, r.org, ev, r.status, start=r.start,
+                    ties.append(Relation("membership.member_of", r.person, held_for, ev, r.status, start=r.start,
                                          end=r.end, when=when, source=r.source, confidence=f.confidence))
             elif r.title not in elected and r.title.split()[-1] not in elected and r.title not in peers:
-                ties.append(Relation("professional.worked_for", r.person, r.org, ev, r.status, start=r.start,
+                ties.append(Relation("professional.worked_for", r.person, held_for, ev, r.status, start=r.start,
                                      end=r.end, when=when, source=r.source, confidence=f.confidence))
     _departures(facts, roles)
     _courtesy_titles(roles)
