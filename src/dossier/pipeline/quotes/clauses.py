@@ -13,6 +13,7 @@ from .base import FinderBase, Found
 
 TAIL_DEPS = ("prep",)
 FINITE = ("VBD", "VBZ", "VBP")
+SET_OFF = (",", "—", "–", "--")
 FRONTED_CONNECTIVES = frozenset({"so", "then", "thus", "therefore", "and", "but", "yet"})
 NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
 
@@ -452,21 +453,34 @@ class ClausePasses(FinderBase):
         a trailing concession set off by a comma (``..., though the agency would not confirm it``)
         and a second predicate of the speaker (``says she will vote no and calls him a liar``)."""
         hi = clause.right_edge.i + 1
-        for child in clause.children:
-            if child.i < clause.i:
+        for child in clause.subtree:  # a concession may hang on a verb deep in the clause
+            if child.i <= clause.i or child.dep_ != "advcl":
                 continue
             marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
             before = self.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
-            if (child.dep_ == "advcl" and before is not None and before.text == ","
+            if (before is not None and before.text in SET_OFF and self._ends_clause(child, hi)
                     and set(marks) & {"though", "although", "whereas"}):
                 hi = min(hi, before.i)
-            elif (child.dep_ == "advcl" and child.tag_ == "VBG" and attr.is_cue_verb(child) and before is not None
-                    and before.text in (",", "—", "–", "--") and child.right_edge.i + 1 >= hi):
-                hi = min(hi, before.i)  # "..., adding that ...": the speaker's next words
+        for child in clause.children:
+            if child.i < clause.i:
+                continue
+            before = self.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+            if (child.dep_ == "advcl" and child.tag_ == "VBG" and self._speakers_participle(child)
+                    and before is not None and before.text in SET_OFF and self._ends_clause(child, hi)):
+                hi = min(hi, before.i)  # "..., adding that ...", "..., citing a poll": the speaker's next act
             elif self._speakers_predicate(child, clause, verb):
                 ccs = [c.i for c in clause.children if c.dep_ == "cc" and clause.i < c.i < child.i]
                 hi = min(hi, max(ccs, default=child.left_edge.i))
         return hi
+
+    def _ends_clause(self, child: Token, hi: int) -> bool:
+        """Whether only punctuation follows ``child``'s phrase before token ``hi``."""
+        return all(t.is_punct or t.is_space for t in self.doc[child.right_edge.i + 1 : hi])
+
+    @staticmethod
+    def _speakers_participle(verb: Token) -> bool:
+        """A participle of saying or of pointing at a source (``adding``, ``citing``, ``referring to``)."""
+        return attr.is_cue_verb(verb) or verb.lower_ in lexicons.load("quotes/reference_participles")
 
     @staticmethod
     def _speakers_predicate(conj: Token, clause: Token, verb: Token) -> bool:
@@ -499,11 +513,18 @@ class ClausePasses(FinderBase):
             rest = [t.i for t in sent if t.i not in pp and not t.is_space]
             if not rest:
                 continue
-            # The clause is the side of the sentence the phrase is not on, up to the other phrase boundary.
-            if tok.i == sent.start or all(i > max(pp) for i in rest):
-                lo, hi = max(pp) + 1, sent.end
+            # The clause is the side of the sentence the phrase is not on, up to the other phrase boundary;
+            # inside a reported clause ("said that, according to its count, the party won") only that clause.
+            first, last = sent.start, sent.end
+            clause = tok.head
+            if clause.dep_ == "ccomp" and clause.left_edge.i <= tok.i:
+                first, last = clause.left_edge.i, clause.right_edge.i + 1
+                rest = [i for i in rest if first <= i < last]
+            before = [i for i in rest if i < tok.i and not (self.doc[i].is_punct or self.doc[i].dep_ == "mark")]
+            if tok.i == first or not before:
+                lo, hi = max(pp) + 1, last
             else:
-                lo, hi = sent.start, tok.i
+                lo, hi = first, tok.i
             lo, hi = self._trim(*self._past_conjunction(*self._trim(lo, hi)))
             if hi <= lo:
                 continue

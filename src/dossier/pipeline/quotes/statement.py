@@ -47,15 +47,21 @@ def doubt(doc: Doc, f: Found) -> str | None:
         return None
     if _question(doc, f):
         return "question"
-    if f.kind in ("indirect", "according_to") and not any(_finite(t) or _small_clause(t, content) for t in content):
+    if f.kind in ("indirect", "according_to") and not any(
+            (_finite(t) or _small_clause(t, content)) and not _in_relative(t, content) for t in content):
         return "act" if _verbal(content) else "topic"
+    if f.kind in ("indirect", "mixed") and _bare_report(content):
+        return "fragment"
+    if f.kind == "according_to" and _nested_report(doc, content):
+        return "nested report"
     if f.kind == "indirect" and _subjectless(content) and not _around(f):
         return "fragment"
     if f.speaker.key is None and not f.speaker.unnamed and _unlinked(f.speaker.span):
         return "unlinked speaker"
     if f.speaker.key is None and _message_shows(f.speaker.span):
         return "message read out"
-    if f.cue is not None and f.cue.text == ":" and _headline_clause(f.speaker.span):
+    if f.cue is not None and f.cue.text == ":" and (_headline_clause(f.speaker.span) or _headline_clause(
+            _label(doc, f))):
         return "headline clause"
     return None
 
@@ -82,9 +88,59 @@ def _finite(tok: Token) -> bool:
 
 
 def _small_clause(tok: Token, content: DocSpan) -> bool:
-    """A participle with its own subject ("shows Dana Holt leading in every county"): a clause."""
-    return tok.pos_ in ("VERB", "AUX") and any(
+    """A participle with its own subject ("shows Dana Holt leading in every county"): a clause; a bare
+    infinitive with one ("refuses to let Holt sell the mill") is still an act."""
+    return tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VBG", "VBN") and any(
         c.dep_ in SUBJECTS and content.start <= c.i < content.end for c in tok.children)
+
+
+def _in_relative(tok: Token, content: DocSpan) -> bool:
+    """Whether ``tok`` sits in a relative clause or a clause modifying a noun of the content
+    ("confirmed her claims, which are listed in the report"): the verb describes the topic, it is
+    no clause of what was said."""
+    while content.start <= tok.i < content.end and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON") and not _misparsed_that(
+                tok, content):
+            return True
+        tok = tok.head
+    return False
+
+
+def _misparsed_that(verb: Token, content: DocSpan) -> bool:
+    """``said that mothers that catch it should not ...`` parsed as a noun and its relative clause:
+    a content opened by ``that`` whose "relative" verb has a subject of its own, no relative
+    pronoun, is the reported clause."""
+    return content[0].lower_ == "that" and any(
+        c.dep_ in SUBJECTS and c.tag_ not in ("WDT", "WP") for c in verb.children)
+
+
+def _bare_report(content: DocSpan) -> bool:
+    """A content that is itself a report with nothing reported ("recalled the governor telling
+    him"): the words said are elsewhere (a quotation beside it), the clause is a fragment."""
+    root = content.root
+    return attr.is_cue_verb(root) and root.tag_ == "VBG" and not any(
+        c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "dobj" and c.pos_ != "PRON")
+        for c in root.children if content.start <= c.i < content.end)
+
+
+def _nested_report(doc: Doc, content: DocSpan) -> bool:
+    """An ``according to`` whose clause reports someone else's words with its own cue
+    ("'The port will close,' Holt said, according to a Ledger account"): the quotation is that
+    speaker's; the account is a source of the report, not of one more statement."""
+    return any(attr.is_cue_verb(t) and t.dep_ in ("ROOT", "parataxis") and any(c.dep_ in SUBJECTS for c in t.children)
+               for t in content)
+
+
+def _label(doc: Doc, f: Found) -> DocSpan | None:
+    """The words of the line before a label colon ("Report Debunks Mayor Lane:"), back to the
+    sentence's start or an earlier line break, sentence end or quotation mark."""
+    if f.cue is None:
+        return None
+    lo = f.cue.i
+    while lo > f.cue.sent.start and not (doc[lo - 1].is_space or doc[lo - 1].is_quote
+                                         or doc[lo - 1].text in (".", "!", "?")):
+        lo -= 1
+    return doc[lo : f.cue.i]
 
 
 def _verbal(content: DocSpan) -> bool:
