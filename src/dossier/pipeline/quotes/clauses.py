@@ -13,6 +13,7 @@ from .base import FinderBase, Found
 
 TAIL_DEPS = ("prep",)
 FINITE = ("VBD", "VBZ", "VBP")
+MEDIUM_PREPS = frozenset({"in", "on", "during", "through", "via", "at", "over"})  # "said in a statement that"
 SET_OFF = (",", "—", "–", "--")
 FRONTED_CONNECTIVES = frozenset({"so", "then", "thus", "therefore", "and", "but", "yet"})
 NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
@@ -337,8 +338,9 @@ class ClausePasses(FinderBase):
     @staticmethod
     def _medium_clause(verb: Token) -> list[Token]:
         """``says in a statement that ...``: a ``that`` clause the parser hung on the object of the
-        verb's preposition is the verb's own clause."""
-        return [c for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
+        verb's preposition is the verb's own clause; not the clause of what the verb answers
+        (``responded to reports that ...``: the reports said it)."""
+        return [c for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i and prep.lower_ in MEDIUM_PREPS
                 for obj in prep.children if obj.dep_ == "pobj"
                 for c in obj.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > obj.i
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]

@@ -48,7 +48,8 @@ def doubt(doc: Doc, f: Found) -> str | None:
     if _question(doc, f):
         return "question"
     if f.kind in ("indirect", "according_to") and not any(
-            (_finite(t) or _small_clause(t, content)) and not _in_relative(t, content) for t in content):
+            (_finite(t) or _small_clause(t, content)) and not _in_relative(t, content) for t in content) and not (
+            _predicated(f, content) or _named_headline(doc, f) or _commitment(f, content)):
         return "act" if _verbal(content) else "topic"
     if f.kind in ("indirect", "mixed") and _bare_report(content):
         return "fragment"
@@ -94,13 +95,56 @@ def _small_clause(tok: Token, content: DocSpan) -> bool:
         c.dep_ in SUBJECTS and content.start <= c.i < content.end for c in tok.children)
 
 
+def _commitment(f: Found, content: DocSpan) -> bool:
+    """A promise or threat made in words ("vowed to fight the ruling"): the infinitive is what was
+    pledged, a statement of its own."""
+    return (f.cue is not None and content[0].lower_ == "to"
+            and f.cue.lemma_.lower() in lexicons.load("quotes/commitment_verbs"))
+
+
+def _predicated(f: Found, content: DocSpan) -> bool:
+    """An object with what the speaker called it ("called the judge a liar", "attacked her as
+    unreliable", "cited the closure as a blow"): a characterisation, a statement of its own."""
+    if f.cue is None:
+        return False
+    kids = [c for c in f.cue.children if content.start <= c.i < content.end]
+    return any(c.dep_ == "dobj" for c in kids) and any(
+        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and any(o.dep_ == "pobj" for o in c.children))
+        for c in kids)
+
+
+def _named_headline(doc: Doc, f: Found) -> bool:
+    """A headline's ``Name: words`` whose label is only the named speaker ("Mayor Lane: Budget
+    Deal 'Dead' in the House"): a headline's verbless clause is still what the named person said."""
+    label = _label(doc, f)
+    return (f.cue is not None and f.cue.text == ":" and f.speaker.key is not None and label is not None
+            and _only_a_name(label) and _headline_words(doc, f))
+
+
+def _only_a_name(label: DocSpan) -> bool:
+    """Whether a label is one person's name with titles at most ("Sen. Ada Quill"; not "Clinic
+    Report Debunks Quill", however a headline's capitals are tagged)."""
+    words = [t for t in label if not (t.is_punct or t.is_space)]
+    begins = [t for t in words if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
+    return len(begins) == 1 and all(
+        t.ent_type_ == "PERSON" or t.lower_ in lexicons.title_words() for t in words)
+
+
+def _headline_words(doc: Doc, f: Found) -> bool:
+    """A headline clause, however it is tagged: a verb, or words set in quotation marks
+    ("Harbor Deal 'Dead' in the Senate"), not a bare title ("The Untold Story of a Senator")."""
+    content = doc.char_span(f.start, f.end, alignment_mode="expand")
+    return content is not None and any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in content)
+
+
 def _in_relative(tok: Token, content: DocSpan) -> bool:
     """Whether ``tok`` sits in a relative clause or a clause modifying a noun of the content
     ("confirmed her claims, which are listed in the report"): the verb describes the topic, it is
     no clause of what was said."""
     while content.start <= tok.i < content.end and tok.head.i != tok.i:
-        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON") and not _misparsed_that(
-                tok, content):
+        if (tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON")
+                and content.start <= tok.head.i < content.end and not _misparsed_that(
+                tok, content)):
             return True
         tok = tok.head
     return False
@@ -133,11 +177,12 @@ def _nested_report(doc: Doc, content: DocSpan) -> bool:
 
 def _label(doc: Doc, f: Found) -> DocSpan | None:
     """The words of the line before a label colon ("Report Debunks Mayor Lane:"), back to the
-    sentence's start or an earlier line break, sentence end or quotation mark."""
+    line's start or an earlier sentence end or quotation mark (a headline may be parsed as two
+    sentences)."""
     if f.cue is None:
         return None
     lo = f.cue.i
-    while lo > f.cue.sent.start and not (doc[lo - 1].is_space or doc[lo - 1].is_quote
+    while lo > 0 and not (doc[lo - 1].is_space or doc[lo - 1].is_quote
                                          or doc[lo - 1].text in (".", "!", "?")):
         lo -= 1
     return doc[lo : f.cue.i]
