@@ -333,6 +333,58 @@ def test_concession_after_the_reported_clause_is_left_out(nlp) -> None:  # type:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [  # a concession set off by a dash, or hung on a verb deep in the clause, is the writer's
+        ("Councilman Ted Rook said he is confident that the audit will clear the office, even though "
+         "several aides left the office in March.", "he is confident that the audit will clear the office"),
+        ("Over the years, she said, the choir has kept Ada Quill busy – although at the mention of the choir "
+         "she laughed.", "the choir has kept Ada Quill busy"),
+        # a concession that is not at the clause's end is part of it
+        ("Councilman Ted Rook said that although the audit was late, it would clear the office.",
+         "although the audit was late, it would clear the office"),
+    ],
+)
+def test_trailing_concession_is_left_out(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    q = _quote(g, content)
+    assert q.span.text.endswith(content)
+    assert q.text.endswith(content)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [  # "according to" inside a reported clause covers that clause, not the words before it
+        ("Dana Pell, a member of the board, said Monday that according to the tally, the union has won most "
+         "of the seats.", "the union has won most of the seats"),
+        ("According to the tally, the union has won most of the seats.", "the union has won most of the seats"),
+    ],
+)
+def test_according_to_inside_a_reported_clause(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    (q,) = [q for q in g.quotes if q.kind == "according_to"]
+    assert q.span.text == content
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [  # a clause hung on a preposition's object is the verb's own after a medium ("in a statement") only
+        ("Mayor Bo Lane said in a statement that the bridge would reopen.", "the bridge would reopen"),
+        ("Mayor Bo Lane responded on Friday to reports that the bridge would close.", None),
+    ],
+)
+def test_clause_of_a_medium_or_of_what_was_answered(nlp, body: str, content: str | None) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    said = [q.text for q in g.quotes if q.speaker is not None and q.text == "the bridge would close"]
+    if content is None:
+        assert not said
+    else:
+        assert content in [q.text for q in g.quotes]
+
+
+@pytest.mark.slow
 def test_a_body_can_speak(nlp) -> None:  # type: ignore[no-untyped-def]
     g = _graph(nlp, "The union told the Harbour Post that a strike could begin in June.")
     q = _quote(g, "strike could begin")
@@ -413,6 +465,11 @@ def test_when_asked_the_one_asked_is_not_the_speaker(nlp) -> None:  # type: igno
          "she will vote against the levy"),
         ("Mirela Dobos said the ferry would run until May, adding that repairs could wait.",
          "the ferry would run until May"),
+        ("Mirela Dobos said the ferry would run until May, citing a new survey of the harbor.",
+         "the ferry would run until May"),
+        # a participle that is part of what was said stays
+        ("Mirela Dobos said the ferry would run until May, carrying more cars than ever.",
+         "the ferry would run until May, carrying more cars than ever"),
     ],
 )
 def test_speakers_next_act_is_not_part_of_the_clause(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]

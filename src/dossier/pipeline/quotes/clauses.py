@@ -13,10 +13,19 @@ from .base import FinderBase, Found
 
 TAIL_DEPS = ("prep",)
 FINITE = ("VBD", "VBZ", "VBP")
-MEDIUM_PREPS = frozenset({"in", "on", "during", "through", "via", "at", "over"})  # "said in a statement that"
+# "responded to reports that ...", "asked about claims that ...": the clause is what the verb answers
+ANSWERED_PREPS = frozenset({"to", "about", "of", "against", "for"})
 SET_OFF = (",", "—", "–", "--")
 FRONTED_CONNECTIVES = frozenset({"so", "then", "thus", "therefore", "and", "but", "yet"})
 NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
+
+
+def _others_statement(noun: Token) -> bool:
+    """A statement noun that is no medium (``reports``, ``claims``; not ``a statement``): its clause
+    is what that statement said."""
+    lemma = noun.lemma_.lower()
+    said = "that" in attr.noun_frames(noun) or lemma in lexicons.load("quotes/reporting_nouns")
+    return said and lemma not in lexicons.load("quotes/medium_nouns")
 
 
 class ClausePasses(FinderBase):
@@ -339,9 +348,10 @@ class ClausePasses(FinderBase):
     def _medium_clause(verb: Token) -> list[Token]:
         """``says in a statement that ...``: a ``that`` clause the parser hung on the object of the
         verb's preposition is the verb's own clause; not the clause of what the verb answers
-        (``responded to reports that ...``: the reports said it)."""
-        return [c for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i and prep.lower_ in MEDIUM_PREPS
-                for obj in prep.children if obj.dep_ == "pobj"
+        (``responded to reports that ...``, ``commented on claims that ...``: those said it)."""
+        return [c for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
+                and prep.lower_ not in ANSWERED_PREPS
+                for obj in prep.children if obj.dep_ == "pobj" and (prep.lower_ == "in" or not _others_statement(obj))
                 for c in obj.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > obj.i
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
 
@@ -519,7 +529,7 @@ class ClausePasses(FinderBase):
             # inside a reported clause ("said that, according to its count, the party won") only that clause.
             first, last = sent.start, sent.end
             clause = tok.head
-            if clause.dep_ == "ccomp" and clause.left_edge.i <= tok.i:
+            if clause.dep_ == "ccomp" and clause.left_edge.i <= tok.i and attr.frames_of(clause.head):
                 first, last = clause.left_edge.i, clause.right_edge.i + 1
                 rest = [i for i in rest if first <= i < last]
             before = [i for i in rest if i < tok.i and not (self.doc[i].is_punct or self.doc[i].dep_ == "mark")]

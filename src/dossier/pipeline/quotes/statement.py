@@ -91,7 +91,7 @@ def _finite(tok: Token) -> bool:
 def _small_clause(tok: Token, content: DocSpan) -> bool:
     """A participle with its own subject ("shows Dana Holt leading in every county"): a clause; a bare
     infinitive with one ("refuses to let Holt sell the mill") is still an act."""
-    return tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VBG", "VBN") and any(
+    return tok.pos_ in ("VERB", "AUX") and (tok.tag_ in ("VBG", "VBN") or _subjunctive(tok, content)) and any(
         c.dep_ in SUBJECTS and content.start <= c.i < content.end for c in tok.children)
 
 
@@ -137,6 +137,12 @@ def _headline_words(doc: Doc, f: Found) -> bool:
     return content is not None and any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in content)
 
 
+def _subjunctive(tok: Token, content: DocSpan) -> bool:
+    """A bare verb heading the content ("insisted the aide go home"): a mandative clause; one under
+    another verb of the content ("to let Holt sell the mill") is that verb's complement."""
+    return tok.tag_ == "VB" and tok.i == content.root.i and content[0].lower_ != "to"
+
+
 def _in_relative(tok: Token, content: DocSpan) -> bool:
     """Whether ``tok`` sits in a relative clause or a clause modifying a noun of the content
     ("confirmed her claims, which are listed in the report"): the verb describes the topic, it is
@@ -162,17 +168,19 @@ def _bare_report(content: DocSpan) -> bool:
     """A content that is itself a report with nothing reported ("recalled the governor telling
     him"): the words said are elsewhere (a quotation beside it), the clause is a fragment."""
     root = content.root
+    kids = [c for c in root.children if content.start <= c.i < content.end]
+    # a participle with no auxiliary ("the governor telling him"; not "talks are continuing")
     return attr.is_cue_verb(root) and root.tag_ == "VBG" and not any(
-        c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "dobj" and c.pos_ != "PRON")
-        for c in root.children if content.start <= c.i < content.end)
+        c.dep_ in ("ccomp", "xcomp", "parataxis", "aux", "auxpass") or (c.dep_ == "dobj" and c.pos_ != "PRON")
+        for c in kids)
 
 
 def _nested_report(doc: Doc, content: DocSpan) -> bool:
-    """An ``according to`` whose clause reports someone else's words with its own cue
+    """An ``according to`` whose clause is someone else's quotation with its cue after it
     ("'The port will close,' Holt said, according to a Ledger account"): the quotation is that
     speaker's; the account is a source of the report, not of one more statement."""
     return any(attr.is_cue_verb(t) and t.dep_ in ("ROOT", "parataxis") and any(c.dep_ in SUBJECTS for c in t.children)
-               for t in content)
+               and any(q.is_quote for q in content[: t.i - content.start]) for t in content)
 
 
 def _label(doc: Doc, f: Found) -> DocSpan | None:
