@@ -6,6 +6,7 @@ import pytest
 
 from dossier.confidence import DEFAULT_MIN_CONFIDENCE
 from dossier.graph import Article
+from dossier.pipeline.quotes.finder import NOT_A_STATEMENT
 from dossier.service import extract_articles
 
 pytestmark = pytest.mark.slow
@@ -32,9 +33,6 @@ CASES = [
     ("The Pell Bank refuses to let Mayor Bo Lane sell the old mill.", "to let Mayor Bo Lane sell the old mill",
      False),
     ("Mayor Bo Lane vowed to sell the old mill before the vote.", "to sell the old mill before the vote", True),
-    # what the speaker called someone is a statement; praise of a thing is a topic
-    ("Senator Ada Quill called the judge a friend of crime.", "the judge a friend of crime", True),
-    ("Senator Ada Quill praised the judge for his ruling.", "the judge for his ruling", False),
     # a report whose words are elsewhere ("recalled the governor telling him") is a fragment
     ('"I will fix the bridge," Judge Omar Pell recalled the governor telling him.', "the governor telling him",
      False),
@@ -45,6 +43,23 @@ CASES = [
      '"The port will close," Mayor Bo Lane said', False),
     ("The port will close in May, according to a Ledger account.", "The port will close in May", True),
 ]
+
+# (text, words, passes the statement gate): what the speaker called someone is a characterisation (its
+# stance-verb prior still decides whether it is shown); praise of someone for something is a topic
+CHARACTERISATIONS = [
+    ("Senator Ada Quill called the judge a friend of crime.", "the judge a friend of crime", True),
+    ("Senator Ada Quill attacked the judge as a friend of crime.", "the judge as a friend of crime", True),
+    ("Senator Ada Quill praised the judge for his ruling.", "the judge for his ruling", False),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "passes"), CHARACTERISATIONS)
+def test_a_characterisation_passes_the_statement_gate(nlp, text: str, words: str, passes: bool) -> None:
+    graph = next(iter(extract_articles([Article(id="t", title="", body=text, published="2024-05-01")]))).graph
+    assert graph is not None
+    (quote,) = [q for q in graph.quotes if q.text == words]
+    assert (quote.confidence > NOT_A_STATEMENT) is passes
+
 
 # (headline, words of the quote, shown by default): a label that is a name, and a clause, side by side
 HEADLINES = [

@@ -15,6 +15,7 @@ TAIL_DEPS = ("prep",)
 FINITE = ("VBD", "VBZ", "VBP")
 # "responded to reports that ...", "asked about claims that ...": the clause is what the verb answers
 ANSWERED_PREPS = frozenset({"to", "about", "of", "against", "for"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 SET_OFF = (",", "—", "–", "--")
 FRONTED_CONNECTIVES = frozenset({"so", "then", "thus", "therefore", "and", "but", "yet"})
 NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
@@ -246,7 +247,8 @@ class ClausePasses(FinderBase):
                     c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as")))]
             lo, hi = min(c.left_edge.i for c in core), max(c.right_edge.i for c in core) + 1
             cue_end = adj.i + 1 if adj is not None and adj.i < lo else None
-            return [] if self._bare_entity(lo, hi) else [(lo, self._verb_tail(verb, hi), cue_end)]
+            hi = self._before_relative(lo, self._verb_tail(verb, hi))
+            return [] if self._bare_entity(lo, hi) else [(lo, hi, cue_end)]
         for prep, _ in after:
             mark = attr.for_mark(prep)
             if mark is not None:
@@ -483,6 +485,18 @@ class ClausePasses(FinderBase):
             elif self._speakers_predicate(child, clause, verb):
                 ccs = [c.i for c in clause.children if c.dep_ == "cc" and clause.i < c.i < child.i]
                 hi = min(hi, max(ccs, default=child.left_edge.i))
+        return self._before_relative(clause.i, hi)
+
+    def _before_relative(self, lo: int, hi: int) -> int:
+        """End of a content before a relative clause set off by a comma at its end (``... the rules,
+        which the court has put on hold``, ``... Mayor Lane, who is 70``): the writer's gloss on a
+        noun, not what was said (PolNeAR leaves it out)."""
+        for t in self.doc[lo:hi]:
+            first = t.left_edge
+            if (t.dep_ == "relcl" and lo <= t.head.i < first.i and first.lower_ in RELATIVE_PRONOUNS
+                    and first.i > lo and self.doc[first.i - 1].text == "," and self._ends_clause(t, hi)
+                    and not any(i in self.quoted for i in range(first.i, t.right_edge.i + 1))):
+                return first.i - 1
         return hi
 
     def _ends_clause(self, child: Token, hi: int) -> bool:
