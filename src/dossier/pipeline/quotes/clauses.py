@@ -15,7 +15,7 @@ TAIL_DEPS = ("prep",)
 FINITE = ("VBD", "VBZ", "VBP")
 # "responded to reports that ...", "asked about claims that ...": the clause is what the verb answers
 ANSWERED_PREPS = frozenset({"to", "about", "of", "against", "for"})
-RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
 SET_OFF = (",", "—", "–", "--")
 FRONTED_CONNECTIVES = frozenset({"so", "then", "thus", "therefore", "and", "but", "yet"})
 NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
@@ -488,12 +488,13 @@ class ClausePasses(FinderBase):
         return self._before_relative(clause.i, hi)
 
     def _before_relative(self, lo: int, hi: int) -> int:
-        """End of a content before a relative clause set off by a comma at its end (``... the rules,
-        which the court has put on hold``, ``... Mayor Lane, who is 70``): the writer's gloss on a
-        noun, not what was said (PolNeAR leaves it out)."""
+        """End of a content before a relative clause on a name, set off by a comma at its end
+        (``... met Mayor Lane, who is 70``): the writer's gloss on the person, not what was said
+        (PolNeAR leaves it out; a ``which`` clause on a thing it mostly keeps)."""
         for t in self.doc[lo:hi]:
             first = t.left_edge
-            if (t.dep_ == "relcl" and lo <= t.head.i < first.i and first.lower_ in RELATIVE_PRONOUNS
+            if (t.dep_ == "relcl" and lo <= t.head.i < first.i and t.head.pos_ == "PROPN"
+                    and first.lower_ in RELATIVE_PRONOUNS
                     and first.i > lo and self.doc[first.i - 1].text == "," and self._ends_clause(t, hi)
                     and not any(i in self.quoted for i in range(first.i, t.right_edge.i + 1))):
                 return first.i - 1
@@ -543,7 +544,7 @@ class ClausePasses(FinderBase):
             # inside a reported clause ("said that, according to its count, the party won") only that clause.
             first, last = sent.start, sent.end
             clause = tok.head
-            if clause.dep_ == "ccomp" and clause.left_edge.i <= tok.i and attr.frames_of(clause.head):
+            if clause.dep_ == "ccomp" and clause.left_edge.i <= tok.i and attr.is_cue_verb(clause.head):
                 first, last = clause.left_edge.i, clause.right_edge.i + 1
                 rest = [i for i in rest if first <= i < last]
             before = [i for i in rest if i < tok.i and not (self.doc[i].is_punct or self.doc[i].dep_ == "mark")]
