@@ -76,6 +76,59 @@ def test_split_quote_is_one_quote_with_its_pieces(nlp) -> None:  # type: ignore[
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "pieces"),
+    [  # a quotation going on after its cue and a conjunction is one quote of both passages
+        ('"I like Ada," said Mayor Bo Lane, but "she has a history of siding with the shippers."',
+         ["I like Ada,", "she has a history of siding with the shippers."]),
+        ('"I like Ada," Mayor Bo Lane said, and still "she sides with the shippers."',
+         ["I like Ada,", "she sides with the shippers."]),
+        # another clause between them is another statement
+        ('"I like Ada," Mayor Bo Lane said, but he did not say "what she wants."', None),
+    ],
+)
+def test_quotation_going_on_after_cue_and_conjunction(nlp, body: str, pieces: list[str] | None) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    q = _quote(g, "I like Ada")
+    assert q.kind == "direct"
+    assert ([p.text for p in q.pieces] if q.pieces else None) == pieces
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [  # the writer's gloss on a named person after the reported clause is left out
+        ("Senator Ada Quill said she met with Mayor Bo Lane, who is 70.", "she met with Mayor Bo Lane"),
+        # a relative clause on a thing, and one on a name inside the clause, stay
+        ("Senator Ada Quill said the council passed the rules, which the court has put on hold.",
+         "the council passed the rules, which the court has put on hold"),
+        ("Senator Ada Quill said Mayor Bo Lane, who is 70, will run again.", "Mayor Bo Lane, who is 70, will run again"),
+    ],
+)
+def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    assert content in [q.span.text for q in g.quotes]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [  # a clause joined to the cue by ", and" that reads as reported is the statement's second half
+        ("The Ledger said it will have ten reporters at the debate, and it will all be done live.",
+         "it will have ten reporters at the debate, and it will all be done live"),
+        ('Mayor Bo Lane said it was too early to tell, and there was "no evidence" of a leak.',
+         'it was too early to tell, and there was "no evidence" of a leak'),
+        # the writer's next event is not
+        ("Mayor Bo Lane said the port would close, and the council agreed.", "the port would close"),
+        ("Mayor Bo Lane said the port would close, and he left the hall.", "the port would close"),
+    ],
+)
+def test_reported_second_clause_after_and(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    assert content in [q.span.text for q in g.quotes]
+
+
+@pytest.mark.slow
 def test_multi_paragraph_quote(nlp) -> None:  # type: ignore[no-untyped-def]
     body = (
         'Osric Banfield, the harbour master, spoke at length.\n"We lost two boats in March.\n'

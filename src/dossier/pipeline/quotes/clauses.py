@@ -231,7 +231,7 @@ class ClausePasses(FinderBase):
             cue_end = adj.i + 1 if adj is not None else None
             spans: list[tuple[int, int, int | None]] = []
             for c in clauses:
-                hi = self._modal_conj_end(c, verb, self._clause_end(c, verb))
+                hi = self._reported_conj_end(verb, self._modal_conj_end(c, verb, self._clause_end(c, verb)))
                 if spans and c.i > verb.i and spans[-1][0] > verb.i and not has_subject(c) and not attr.is_cue_verb(c):
                     # "said X was fine and, above all, would not ...": one clause
                     spans[-1] = (spans[-1][0], hi, cue_end)
@@ -344,6 +344,30 @@ class ClausePasses(FinderBase):
                 continue
             if any(a.dep_ == "aux" and a.tag_ == "MD" for a in conj.children):
                 hi = conj.right_edge.i + 1
+        return hi
+
+    def _reported_conj_end(self, verb: Token, hi: int) -> int:
+        """``said it was too early to tell, and there was "no evidence" yet``: a clause the parser joined
+        to the cue after ``, and`` that reads as reported (a modal, a past perfect, a present tense
+        after a past cue, words in quotation marks), not as the writer's next event (``..., and the
+        council agreed``), is the statement's second half (PolNeAR marks both)."""
+        for conj in verb.children:
+            if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or not hi <= conj.left_edge.i <= hi + 2:
+                continue
+            between = [t.lower_ for t in self.doc[hi : conj.left_edge.i]]
+            kids = list(conj.children)
+            if between not in ([",", "and"], ["and"]) or attr.is_cue_verb(conj) or not any(
+                    c.dep_ in SUBJECTS or c.dep_ == "expl" for c in kids):
+                continue
+            auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+            modal = any(a.tag_ == "MD" for a in auxes)
+            perfect = any(a.lower_ == "had" for a in auxes) and conj.tag_ == "VBN"
+            present = verb.tag_ == "VBD" and (conj.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes))
+            quoted = any(t.i in self.quoted for t in conj.subtree)
+            if modal or perfect or present or quoted:
+                hi = conj.right_edge.i + 1
+                while hi > conj.i + 1 and self.doc[hi - 1].is_punct and not self.doc[hi - 1].is_quote:
+                    hi -= 1
         return hi
 
     @staticmethod
