@@ -102,7 +102,8 @@ def test_quotation_going_on_after_cue_and_conjunction(nlp, body: str, pieces: li
         # a relative clause on a thing, and one on a name inside the clause, stay
         ("Senator Ada Quill said the council passed the rules, which the court has put on hold.",
          "the council passed the rules, which the court has put on hold"),
-        ("Senator Ada Quill said Mayor Bo Lane, who is 70, will run again.", "Mayor Bo Lane, who is 70, will run again"),
+        ("Senator Ada Quill said Mayor Bo Lane, who is 70, will run again.",
+         "Mayor Bo Lane, who is 70, will run again"),
     ],
 )
 def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]

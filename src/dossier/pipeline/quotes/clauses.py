@@ -362,7 +362,7 @@ class ClausePasses(FinderBase):
             auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
             modal = any(a.tag_ == "MD" for a in auxes)
             perfect = any(a.lower_ == "had" for a in auxes) and conj.tag_ == "VBN"
-            present = verb.tag_ == "VBD" and (conj.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes))
+            present = verb.tag_ == "VBD" and any(t.tag_ in ("VBZ", "VBP") for t in [conj, *auxes])
             quoted = any(t.i in self.quoted for t in conj.subtree)
             if modal or perfect or present or quoted:
                 hi = conj.right_edge.i + 1
