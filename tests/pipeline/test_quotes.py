@@ -130,6 +130,20 @@ def test_reported_second_clause_after_and(nlp, body: str, content: str) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("second", "continued"),
+    [  # a quoted term the writer's next sentence is about does not go on with the last quote
+        ('"Containment" has been the city\'s policy for years.', None),
+        ('"We will keep the port open for the ferries."', "We will keep the port open for the ferries."),
+    ],
+)
+def test_quoted_term_opening_the_writers_sentence(nlp, second: str, continued: str | None) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, 'Mayor Bo Lane: "The aim is to end the levy, not to cut it."\n\n' + second)
+    later = [q.text for q in g.quotes if "levy" not in (q.text or "")]
+    assert later == ([continued] if continued else [])
+
+
+@pytest.mark.slow
 def test_multi_paragraph_quote(nlp) -> None:  # type: ignore[no-untyped-def]
     body = (
         'Osric Banfield, the harbour master, spoke at length.\n"We lost two boats in March.\n'

@@ -98,6 +98,8 @@ class DirectPasses(FinderBase):
             cue, subj = self._direct_cue(m, before, after)
             if cue is None and not before:
                 cue, subj = self._signature(close_tok) or (None, None)
+            if cue is None and self._subject_of_writer(m, after):
+                continue  # '"Containment" has been U.S. policy': the quoted words are a term in the writer's sentence
             if cue is None:
                 prev = self._previous(out, earlier, m, not before and not after)
                 if m.single or not self._continues(prev, m):
@@ -129,6 +131,15 @@ class DirectPasses(FinderBase):
                 found.doubtful = self._clause_goes_on(close_tok)
             out.append(found)
         return self._split_joined(out)
+
+    def _subject_of_writer(self, m: Marked, after: list[int]) -> bool:
+        """Whether a short passage with no cue is the subject of the unquoted verb right after it
+        (``"Containment" has been the policy``): a term the writer names, not words said."""
+        if not after or self._n_tokens(m) >= MIN_UNCUED_TOKENS:
+            return False
+        verb = self.doc[after[0]]
+        right_after = after[0] == self._tok(m.outer_end - 1) + 1
+        return right_after and verb.pos_ in ("VERB", "AUX") and not attr.is_cue_verb(verb)
 
     def _goes_on_after_cue(self, out: list[Found], m: Marked) -> bool:
         """Whether passage ``m`` follows the last direct quote's cue and a conjunction only
