@@ -119,6 +119,9 @@ def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> No
          "it will have ten reporters at the debate, and it will all be done live"),
         ('Mayor Bo Lane said it was too early to tell, and there was "no evidence" of a leak.',
          'it was too early to tell, and there was "no evidence" of a leak'),
+        # two clauses the parse hung on the cue, joined by "and", are one statement
+        ("Mayor Bo Lane said Holt has “enormous respect” for the harbor and his levy comment was a joke.",
+         "Holt has “enormous respect” for the harbor and his levy comment was a joke"),
         # the writer's next event is not
         ("Mayor Bo Lane said the port would close, and the council agreed.", "the port would close"),
         ("Mayor Bo Lane said the port would close, and he left the hall.", "the port would close"),
