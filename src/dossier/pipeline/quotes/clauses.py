@@ -232,8 +232,9 @@ class ClausePasses(FinderBase):
             spans: list[tuple[int, int, int | None]] = []
             for c in clauses:
                 hi = self._reported_conj_end(verb, self._modal_conj_end(c, verb, self._clause_end(c, verb)))
-                joined = spans and c.left_edge.i > 0 and self.doc[c.left_edge.i - 1].dep_ == "cc" and (
-                    spans[-1][1] >= c.left_edge.i - 1)
+                # "and" with no comma before it: ", and as the race turns, ..." is the writer going on
+                joined = spans and c.left_edge.i > 1 and self.doc[c.left_edge.i - 1].dep_ == "cc" and (
+                    spans[-1][1] >= c.left_edge.i - 1) and self.doc[c.left_edge.i - 2].text != ","
                 if spans and c.i > verb.i and spans[-1][0] > verb.i and (joined or not has_subject(c)) and (
                         not attr.is_cue_verb(c)):
                     # "said X was fine and, above all, would not ...", "said X has respect for Y and Z was
@@ -300,7 +301,7 @@ class ClausePasses(FinderBase):
         # between the cue and the clause the parse gave it; not the cue's own first clause joined to
         # this one by "and" ("said X has respect for Y and Z was a joke")
         prior = [c for c in verb.children if c.dep_ == "ccomp" and verb.i < c.i < clause.i]
-        joined = before is not None and before.dep_ == "cc" and bool(prior)
+        joined = before is not None and before.dep_ == "cc" and bool(prior) and self.doc[before.i - 1].text != ","
         own = {t.i for c in prior for t in c.subtree} if joined else set()
         return any(((t.tag_ in FINITE and t.dep_ not in ("aux", "auxpass")) or t.tag_ == "MD")
                    and t.i not in self.quoted and t.i not in own for t in self.doc[verb.i + 1 : first.i])
