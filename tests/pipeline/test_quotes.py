@@ -122,8 +122,10 @@ def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> No
         # two clauses the parse hung on the cue, joined by "and", are one statement
         ("Mayor Bo Lane said Holt has “enormous respect” for the harbor and his levy comment was a joke.",
          "Holt has “enormous respect” for the harbor and his levy comment was a joke"),
-        # the writer's next event is not
+        # the writer's next event is not, nor a second clause after ", and" that reads as narration
         ("Mayor Bo Lane said the port would close, and the council agreed.", "the port would close"),
+        ("Mayor Bo Lane said Holt has respect for the harbor, and his levy comment was a joke.",
+         "Holt has respect for the harbor"),
         ("Mayor Bo Lane said the port would close, and he left the hall.", "the port would close"),
     ],
 )
