@@ -126,6 +126,9 @@ def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> No
         ("Mayor Bo Lane said the port would close, and the council agreed.", "the port would close"),
         ("Mayor Bo Lane said Holt has respect for the harbor, and his levy comment was a joke.",
          "Holt has respect for the harbor"),
+        # no conjunction is left dangling at the clause's end; one inside it stays
+        ("Mayor Bo Lane said it is too early to discuss a run but he is ready.", "it is too early to discuss a run"),
+        ("Mayor Bo Lane said the port and the mill would close.", "the port and the mill would close"),
         ("Mayor Bo Lane said the port would close, and he left the hall.", "the port would close"),
     ],
 )

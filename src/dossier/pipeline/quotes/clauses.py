@@ -62,7 +62,7 @@ class ClausePasses(FinderBase):
                 elif parts is None and lo > tok.i:
                     parts = self._zero_relative(tok, lo, hi)
                 first = lo
-                lo, hi = self._trim(*self._past_conjunction(*self._trim(lo, self._before_colon_quote(lo, hi))))
+                lo, hi = self._no_dangling(*self._past_conjunction(*self._trim(lo, self._before_colon_quote(lo, hi))))
                 cue = tok
                 if lo > tok.i and lo < hi and self.doc[lo].tag_ == "VBG" and attr.is_cue_verb(self.doc[lo]):
                     # "..., he said of the group, adding the U.S. must act" parsed as one clause: the
@@ -108,7 +108,7 @@ class ClausePasses(FinderBase):
         """Character spans of token ranges, each trimmed of edge punctuation; empty ones dropped."""
         out = []
         for lo, hi in parts:
-            lo, hi = self._trim(*self._past_conjunction(*self._trim(lo, hi)))
+            lo, hi = self._no_dangling(*self._past_conjunction(*self._trim(lo, hi)))
             if hi > lo:
                 out.append((self.doc[lo].idx, self._end(hi)))
         return out
@@ -146,6 +146,14 @@ class ClausePasses(FinderBase):
         if any(i in self.quoted for i in range(head.left_edge.i, head.i + 1)):
             return None
         return [(head.left_edge.i, head.i + 1), (lo, hi)]
+
+    def _no_dangling(self, lo: int, hi: int) -> tuple[int, int]:
+        """Trimmed edges without a conjunction left at the end (``... was escorted by the police, but``):
+        the parse gave the clause the word that opens the writer's next one."""
+        lo, hi = self._trim(lo, hi)
+        while hi > lo and self.doc[hi - 1].dep_ == "cc" and hi - 1 not in self.quoted:
+            lo, hi = self._trim(lo, hi - 1)
+        return lo, hi
 
     def _past_conjunction(self, lo: int, hi: int) -> tuple[int, int]:
         """A sentence-opening ``But`` or ``And`` joins the sentence to the writer's last one: it is
@@ -585,7 +593,7 @@ class ClausePasses(FinderBase):
                 lo, hi = max(pp) + 1, last
             else:
                 lo, hi = first, tok.i
-            lo, hi = self._trim(*self._past_conjunction(*self._trim(lo, hi)))
+            lo, hi = self._no_dangling(*self._past_conjunction(*self._trim(lo, hi)))
             if hi <= lo:
                 continue
             out.append(self._found("according_to", self.doc[lo].idx, self._end(hi), tok))
