@@ -76,6 +76,91 @@ CASES = [
     # a capitalised unit inside a sentence is a title
     ('Rafe Imlay said on ABC\'s "This Week" that he would run.', "2025-02-05", "This Week", None),
     ("Rafe Imlay said this week that he would run.", "2025-02-05", "this week", "2025-W06"),
+    # round 5. A decade in words is a decade; temperatures are not decades
+    ("The Osei twins grew up in the early 1980s.", "2025-02-05", "the early 1980s", "198X"),
+    ("Ferry traffic fell through the nineties, Cai Dunmore said.", "2025-02-05", "the nineties", "199X"),
+    ("Highs will climb into the nineties, forecasters said.", "2025-02-05", "the nineties", None),
+    # "recent/future/coming" + a plural unit is a reference (HeidelTime's date rules), a count is a duration
+    ("The mill has lost workers in recent years.", "2025-02-05", "recent years", "PAST_REF"),
+    ("The mill has lost workers in the past three years.", "2025-02-05", "the past three years", "P3Y"),
+    ("Traders sold bonds in recent weeks and months.", "2025-02-05", "recent weeks and months", "PAST_REF"),
+    ("The loss will cut taxes in future quarters.", "2025-02-05", "future quarters", "FUTURE_REF"),
+    ("Rates should fall in coming months, Ines Corr said.", "2025-02-05", "coming months", "FUTURE_REF"),
+    ("Rates should fall in the coming month, Ines Corr said.", "2025-02-05", "coming month", "2025-03"),
+    # "now that" is now; "from now on" is not a time of its own
+    ("Prices will rise now that the mill has closed.", "2025-02-05", "now", "PRESENT_REF"),
+    ("From now on the mill opens at dawn.", "2025-02-05", "now", None),
+    # "N U before/after" an event in a gerund is a stretch; standing alone it moves the date
+    ("The co-op must wait at least 30 days before closing the sale.", "2025-02-05", "at least 30 days", "P30D"),
+    ("The co-op closed the sale. Thirty days before, it had no buyer.", "2025-02-05", "Thirty days before",
+     "2025-01-06"),
+    # a numbered quarter reported in the past, before that quarter of the year has begun: last year's
+    ("Profits fell 18 percent in the fourth quarter, Vela Corp. said.", "2025-01-20", "the fourth quarter",
+     "2024-Q4"),
+    ("Profits will fall in the fourth quarter, Vela Corp. said.", "2025-01-20", "the fourth quarter", "2025-Q4"),
+    ("Profits fell in the second quarter, Vela Corp. said.", "2025-10-27", "the second quarter", "2025-Q2"),
+    # "year-ago" after a period already a year back is that period, not one a year before it
+    ("In the nine months, net fell from $5 million in the 2024 period. The year-ago results included a charge.",
+     "2025-10-27", "year-ago", "2024"),
+    ("Net rose in the third quarter. The year-ago results included a charge.", "2025-10-27", "year-ago",
+     "2024-Q3"),
+    # "each July" recurs; "in July" is one month
+    ("The pipers march each July through the town.", "2025-02-05", "each July", "XXXX-07"),
+    ("The pipers marched in July through the town.", "2025-02-05", "July", "2024-07"),
+    # "or so" leaves the count approximate
+    ("Then, a week or so ago, Dara Pell changed her mind.", "2025-02-05", "a week or so ago", "2025-W05"),
+    # the middle of a part of the day, of the day named after it or the publication day
+    ("By mid afternoon, the roads were open again.", "2025-02-05", "mid afternoon", "2025-02-05TAF"),
+    ("At mid-afternoon yesterday, shares of Vela were up.", "2025-02-05", "mid-afternoon yesterday",
+     "2025-02-04TAF"),
+    # an hour "in the morning" / "at night" is a clock time; an hour before a noun is not
+    ("The ferry leaves at 4 in the morning, Rhea Oduya said.", "2025-02-05", "4 in the morning", "2025-02-05T04:00"),
+    ("The ferry left at 11 at night.", "2025-02-05", "11 at night", "2025-02-05T23:00"),
+    ("Tam Roe scored 3 in the morning session.", "2025-02-05", "3 in the morning", None),
+    # "now on the board" is now; only "from now on" is not
+    ("The people who are now on the board agreed.", "2025-02-05", "now", "PRESENT_REF"),
+    # "that quarter" is the last quarter named
+    ("Sales rose in the second quarter. Results for that quarter included a charge.", "2025-10-27", "that quarter",
+     "2025-Q2"),
+    # "the next couple of years" counts two
+    ("Over the next couple of years, Vela will hire.", "2025-02-05", "the next couple of years", "P2Y"),
+    # a deadline extended "through" a month lies ahead; a past event "through" a month does not
+    ("Banks have extended the co-op's loans through January.", "2025-10-27", "January", "2026-01"),
+    ("The strike lasted through January.", "2025-10-27", "January", "2025-01"),
+    # beside "the nine months", a year back is last year (not a quarter); beside a named day, from that day
+    ("For the nine months, Vela earned $5 million, up from $4 million a year earlier.", "2025-10-27",
+     "a year earlier", "2024"),
+    ("In the third quarter, Vela earned $5 million, up from $4 million a year earlier.", "2025-10-27",
+     "a year earlier", "2024-Q3"),
+    ("For the six months ended Aug. 12, Vela earned $5 million, against $4 million a year earlier.", "2025-10-27",
+     "a year earlier", "2024-08-12"),
+    # a range of counts is read at its lower bound; a range of percentages is no time
+    ("Shipments will resume within two to three weeks.", "2025-02-05", "two to three weeks", "P2W"),
+    ("Prices rose 2 to 3 percent last week.", "2025-02-05", "3 percent", None),
+    # "the first two quarters" are the first half; "the last two quarters" alone are not a half
+    ("The slump will last through the first two quarters of 2026.", "2025-10-27", "the first two quarters of 2026",
+     "2026-H1"),
+    ("Sales fell in the last two quarters.", "2025-10-27", "the last two quarters", "P2Q"),
+    # a bare participle of planning takes the tense of the clause it hangs from
+    ("A vigil planned for Saturday was cancelled, Nell Osei said.", "2025-02-05", "Saturday", "2025-02-01"),
+    ("Organisers expect thousands at a vigil planned for Saturday.", "2025-02-05", "Saturday", "2025-02-08"),
+    ("Gen. Tarr let the march begin as planned Saturday night.", "2025-02-05", "Saturday night", "2025-02-01"),
+    ("The ruling issued Thursday stands, Nell Osei said.", "2025-02-05", "Thursday", "2025-01-30"),
+    # the period under discussion is the latest reported quarter, not an earlier one named for contrast
+    ("Vela posted a gain in third-quarter net. After a flat second quarter, sales rose. In the 2025 period "
+     "also, costs fell.", "2025-10-27", "the 2025 period", "2025-Q3"),
+    ("Vela posted a gain in second-quarter net. In the 2025 period also, costs fell.", "2025-10-27",
+     "the 2025 period", "2025-Q2"),
+    # "the quarter ended July 31" ran from May: the second quarter, unless a quarter was named before it
+    ("In the quarter ended July 31, Vela earned $5 million.", "2025-10-27", "the quarter", "2025-Q2"),
+    ("In the quarter ended Jan. 31, Vela earned $5 million.", "2025-10-27", "the quarter", "2024-Q4"),
+    ("Vela reported a fiscal first-quarter gain. In the quarter ended Sept. 30, it earned $5 million.",
+     "2025-10-27", "the quarter", "2025-Q1"),
+    # "in the morning" is that part of the day last named; a noun after it makes it a kind of thing
+    ("Shares fell on Monday. Traders sold heavily in the morning.", "2025-02-05", "the morning",
+     "2025-02-03TMO"),
+    ("Ada Quill reads the news in the morning paper.", "2025-02-05", "the morning", None),
+    ("Ada Quill met the mayor in the afternoon.", "2025-02-05", "the afternoon", None),
 ]
 
 

@@ -46,7 +46,7 @@ def _calendar(value: str) -> str | None:
     m = _CAL.match(value)
     if not m:
         decade = _DECADE.match(value)
-        if decade and len(value) == 4:  # "199X": the 1990s
+        if decade:  # "199" (or "199X"): the 1990s
             return f"the {decade.group(1)}0s"
         century = _CENTURY.match(value)
         if century:

@@ -16,12 +16,16 @@ arithmetic from :mod:`.timex`. This module supplies the context a value needs:
   future by a present-tense verb; a verbless clause ("worth $5 in October")
   has no tense, a participle clause ("…, rising to $40 in March") its main
   verb's; a past verb puts a month two or more months ahead back a year; "since" points back, "effective" and a deadline
-  moved "until" a day ("postponed until Tuesday") point ahead, and a past-perfect
-  plan ("had been scheduled to expire Friday") is past;
+  moved "until" or "through" a day ("postponed until Tuesday") point ahead, and a past-perfect
+  plan ("had been scheduled to expire Friday") is past; a bare participle of planning ("a vigil
+  planned for Saturday was cancelled") and a bare infinitive ("let the march begin Saturday")
+  take the tense of the clause they hang from;
 * business context: "the latest quarter/period" is the quarter under
   discussion (a quarter over by publication, or one "ended" on a date, before a
   forecast one), and "a year ago" beside it or beside "the quarter" that quarter
-  a year back, while a plain "last year" stays the calendar year;
+  a year back, while a plain "last year" stays the calendar year; beside "the (first) nine
+  months" a year back is last year itself, and after a period already a year back
+  ("the 1988 period. The year-ago results") it is that same period;
 * the preposition before a date: since/from -> mod ON_OR_AFTER, until/through
   -> ON_OR_BEFORE, before -> BEFORE, after -> AFTER (TIMEX3 mods).
 
@@ -33,6 +37,7 @@ components the time that governs a fact at given offsets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -48,7 +53,9 @@ from .timex import Expr, Point, parse_point, resolve, shift
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
 PAST_AUX = {"had", "did", "was", "were", "'d"}
+BARE_INFINITIVE_HEADS = {"let", "make", "help", "see", "watch", "hear", "have"}
 MODALS = {"would", "could", "might", "may", "should", "can", "must"}
+MONTHS_SPAN = re.compile(r"P\d+M")
 PREP_MODS = {"since": "ON_OR_AFTER", "from": "ON_OR_AFTER", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE",
              "through": "ON_OR_BEFORE", "before": "BEFORE", "after": "AFTER", "by": "ON_OR_BEFORE"}
 
@@ -79,7 +86,7 @@ def tense(doc: Doc, e: Expr) -> str | None:
         if tok.pos_ == "ADJ" and tok.dep_ in ("ccomp", "advcl", "xcomp"):
             return None  # a verbless clause ("her shares, worth $5 in October, ...") says no tense
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
-            if before in ("until", "till") and tok.lemma_.lower() in lexicons.load("times/deferral_verbs"):
+            if before in ("until", "till", "through") and tok.lemma_.lower() in lexicons.load("times/deferral_verbs"):
                 return "future"  # "postponed until Tuesday": a new date ahead
             return _verb_tense(tok, attributive)
         if tok.lower_ == "since" and tok.dep_ in ("prep", "mark", "advmod"):
@@ -110,6 +117,22 @@ def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
     lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX:
         return "future"
+    head = verb.head
+    if not auxes and head is not verb:
+        if verb.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in BARE_INFINITIVE_HEADS and \
+                verb.tag_ in ("VB", "VBP"):
+            return _verb_tense(head)  # "Lund let the strike begin Saturday": the tense of "let"
+        if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and \
+                verb.lemma_.lower() in lexicons.load("times/future_verbs"):
+            # a bare participle of planning ("as planned Saturday", "a rally planned for Saturday
+            # was cancelled") is neither past nor ahead by itself: the clause it hangs from says
+            clause = head
+            for _ in range(4):
+                if clause.pos_ in ("VERB", "AUX") or clause.head is clause:
+                    break
+                clause = clause.head
+            if clause.pos_ in ("VERB", "AUX") and clause is not verb:
+                return _verb_tense(clause)
     if "to" in lowers and verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "advcl"):
         head = verb.head
         if _past_perfect(head):
@@ -153,6 +176,7 @@ class _Seen:
     primary: bool  # named in its own right, not computed from another expression
     closed: bool = False  # "the fourth quarter ended Sept. 30": reported, whatever the calendar says
     current: bool = False  # "the quarter", "the latest period": the quarter under discussion itself
+    backdated: bool = False  # "last year", "the 1988 period": already the year before the one discussed
 
 
 def _reported(quarters: list[_Seen], dct: Point | None) -> list[_Seen]:
@@ -173,7 +197,14 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
         # the quarter under discussion, else the last quarter ended before publication
         quarters = _reported([s for s in seen if s.point.gran == "Q" and s.primary], dct)
         if quarters:
-            return quarters[-1].point, quarters[-1].text, e
+            # the latest reported quarter: an earlier one named since ("after a flat second
+            # quarter") is a comparison, not the period the figures are for
+            latest = max(reversed(quarters), key=lambda q: q.point.day)
+            if e.month is not None:  # "the quarter ended Sept. 29" after "its fiscal first quarter"
+                return latest.point, latest.text, replace(e, kind="shift", offset=0, day=None, month=None)
+            return latest.point, latest.text, e
+        if e.month is not None:
+            return dct, "published", e  # "the quarter ended July 31": May to July, mostly the second
         if e.kind == "quarter":
             return None, None, e  # "the 1988 period" with no quarter in sight: the year
         if dct is None:
@@ -195,8 +226,15 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
         near = [s for s in seen if s.para in (para, para - 1)]
         if e.type == "TIME" and e.unit == "D":
             near = [s for s in near if s.point.gran == "D"]  # "at midday" needs a day, not "last year"
+        if e.unit == "Q":
+            near = [s for s in near if s.point.gran == "Q"]  # "that quarter": the last quarter named
+            if not near:
+                return _reference(replace(e, rel="quarter"), doc, seen, para, sent, dct)
         prior = [s for s in near if s.para == para] or [s for s in near if s.para == para - 1]
         if prior:
+            if _year_back(e) and prior[-1].backdated:
+                # "... in the 1988 period. The year-ago results ...": the same year-back period
+                return prior[-1].point, prior[-1].text, replace(e, offset=0)
             return prior[-1].point, prior[-1].text, e
         return dct, "published", replace(e, keep_gran=False)
     if e.rel == "dct":
@@ -211,12 +249,43 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
     return None, None, e
 
 
+def _year_back(e: Expr) -> bool:
+    """Whether ``e`` is a year back from another time ("a year earlier", "year-ago")."""
+    return e.kind == "shift" and e.unit == "Y" and e.offset == -1 and e.type == "DATE"
+
+
+def _backdated(e: Expr, point: Point, dct: Point | None) -> bool:
+    """Whether ``e`` names a time a year back from the one under discussion, computed rather than named.
+
+    "last year", "a year ago" and "the 1988 period" (a quarter borrowed in the year before
+    publication) are; a named date ("March 1988") is not.
+    """
+    if _year_back(e):
+        return True
+    return e.rel == "quarter" and e.year is not None and dct is not None and point.day.year < dct.day.year
+
+
+def _year_back_in_span(e: Expr, dct: Point) -> str | None:
+    """The year of a year-back time beside "the (first) nine months", or None.
+
+    "For the nine months, net rose from $5 million a year earlier": the span under discussion
+    is this year's first months, so its year-back twin is last year's, written as that year
+    (neither a quarter nor a day fits it).
+    """
+    if _year_back(e) and e.rel == "anaphor":
+        return f"{dct.day.year - 1:04d}"
+    if e.kind == "quarter" and e.rel == "quarter" and e.day is None and e.year is not None:
+        return f"{e.year:04d}"  # "in the 1988 period"
+    return None
+
+
 def find_times(doc: Doc) -> list[Time]:
     """Detect, normalise and anchor the time expressions of ``doc`` (character offsets into ``doc.text``)."""
     dct = published_point(doc)
     paras = ParagraphIndex(doc.text)
     out: list[Time] = []
     seen: list[_Seen] = []  # resolved dates so far, for anaphors
+    month_spans: set[int] = set()  # sentences that name a stretch of months ("the first nine months")
     for e in scan(doc):
         span = doc[e.start:e.end]
         para = paras.of(span.start_char)
@@ -225,17 +294,27 @@ def find_times(doc: Doc) -> list[Time]:
             ref, anchor, e = _reference(e, doc, seen, para, sent, dct)
         except (OverflowError, ValueError):  # "last quarter" before year 1: no reference
             ref, anchor = None, None
+        if e.type == "TIME" and e.end - e.start == 2 and doc[e.start].lower_ == "the" and \
+                doc[e.start + 1].lower_ in ("morning", "afternoon", "evening") and anchor in ("published", None):
+            continue  # "in the afternoon" with no day named before it: which day is not said
         value = resolve(e, ref, tense(doc, e))
+        if sent in month_spans and dct is not None:
+            value = _year_back_in_span(e, dct) or value
+        if e.type == "DURATION" and doc[e.start].lower_ == "the" and MONTHS_SPAN.fullmatch(value):
+            month_spans.add(sent)
         mod = e.mod or _prep_mod(doc, e)
         time = Time(span.start_char, span.end_char, span.text, "body", e.type, value, anchor, mod)  # type: ignore[arg-type]
         out.append(time)
         point = parse_point(value) if e.type in ("DATE", "TIME") else None
         if point is not None:
             computed = e.kind == "shift" and not (e.rel == "dct" and e.unit != "Y")
-            primary = not computed and e.rel != "quarter"  # "the 1988 period" borrows its quarter
+            # "the 1988 period" borrows its quarter; "the quarter ended July 31" names its own
+            primary = not computed and (e.rel != "quarter" or e.month is not None)
             closed = e.end < len(doc) and doc[e.end].lower_ in ("ended", "ending")
             current = e.rel == "quarter" and e.kind == "shift" and e.offset == 0
-            seen.append(_Seen(para, sent, point, span.text, primary, closed, current))
+            seen.append(_Seen(para, sent, point, span.text, primary, closed, current, _backdated(e, point, dct)))
+            if e.rel is None or e.rel == "dct":
+                month_spans.discard(sent)  # "the six months ended Aug. 12": a year back is from that day
     return out
 
 

@@ -20,7 +20,8 @@ quarter, year, decade, century, hour, minute, second, weekend):
   ninety-seven").
 * Years: a four-digit number 1000-2099 that is a year by its context ("in 2019",
   "since 2019", "fiscal 2024", "her 2024 loss", spaCy's DATE) -> "2024"; decades
-  "the 1990s", "the '90s" -> "199X"; "the 20th century" -> "19"; "mid-1990s",
+  "the 1990s", "the '90s", "the nineties" -> "199X" (HeidelTime's notation); "the 20th
+  century" -> "19"; "mid-1990s",
   "early 2024", "the end of 2024" add mod MID/START/END; "pre-1990"/"post-1990"
   add BEFORE/AFTER; years in words "nineteen ninety-six", "the year two
   thousand" ("two thousand" alone is a count).
@@ -29,7 +30,9 @@ quarter, year, decade, century, hour, minute, second, weekend):
   ended June 30" -> "P1Y"; "by year-end" -> the year, mod END; "the latest
   period", "the 1988 period/quarter", "the same period last year" -> the
   quarter under discussion (its year moved); "the quarter a year ago", "the
-  year-earlier third quarter" -> a year back; "this year's third quarter".
+  year-earlier third quarter" -> a year back; "this year's third quarter"; "the quarter
+  ended July 31" -> the calendar quarter most of its months lie in ("2024-Q2") when no
+  quarter was named before it.
 * Deictic words (publication date): "yesterday", "today", "tomorrow",
   "tonight" (TNI), "this morning" (TMO), "last night"; "last/this/next/coming/
   past" + U, weekday, month or season ("last month" -> "2025-01", "next week"
@@ -37,23 +40,27 @@ quarter, year, decade, century, hour, minute, second, weekend):
   latest past one, or the coming one under a future verb); "N U ago" ->
   "2016"; "N U from now"; "earlier this year"; quarters/halves "the third
   quarter (of 1989)" -> "1989-Q3", "the first half of 2024" -> "2024-H1".
-* Anaphoric (the nearest preceding time): "that (very) (same) day", "the
+* Anaphoric (the nearest preceding time): "that (very) (same) day", "that quarter" (the last
+  quarter named), "in the morning" (that day's, TMO), "the
   same week", "the next/following/previous day|year", "the day before/after",
   "earlier/later that year", "N U earlier/later/before/prior/after/on",
   "year-earlier" -> value of the referent moved ("six years before" a
   2024 event -> "2018").
 * References: "now", "currently", "current" before a noun ("her current post";
   not "current account") -> PRESENT_REF; "recently", "the past" -> PAST_REF;
-  "the future", "the near future", "the short term" -> FUTURE_REF.
+  "the future", "the near future", "the short term" -> FUTURE_REF; "now that ..." is now;
+  "recent years", "recent weeks and months" -> PAST_REF and "(the) coming months", "future
+  quarters" -> FUTURE_REF (HeidelTime's date rules for "recent U" and "coming U").
 * Durations: "N U" -> "P3Y", "PT5H" (decades in years: "two decades" ->
   "P20Y"); "N-U" ("two-year") ; "the past/next/first N U"; vague amounts
-  "several years", "for years", "over the years", "(the) coming weeks", "the
-  months ahead" -> "P_Y", "P_W", "P_M"; "a couple of years" -> "P2Y"; "2 1/2
-  years" -> "P2Y6M"; "a five year plan" (a unit modifying a noun); quantity mods
-  "more than" (MORE_THAN), "about" (APPROX), "at least" (EQUAL_OR_MORE), ...
+  "several years", "for years", "over the years", "the months ahead" -> "P_Y", "P_W", "P_M";
+  "a couple of years" -> "P2Y"; "2 1/2 years" -> "P2Y6M"; "two to three weeks" -> "P2W" (the
+  lower bound); "the first two quarters (of 2024)" -> "2024-H1"; "a five year plan" (a unit
+  modifying a noun); quantity mods "more than" (MORE_THAN), "about" (APPROX), "at least" (EQUAL_OR_MORE), ...
 * Sets: "every week", "each year" -> "P1W", "P1Y"; "daily" -> "P1D"; "every
   Monday", "on Mondays" -> "XXXX-WXX-1"; "$5 a year" -> "P1Y".
-* Clock times (TIME): "10:35 a.m.", "5 p.m. EDT", "noon", "midnight", joined
+* Clock times (TIME): "10:35 a.m.", "5 p.m. EDT", "4 in the morning", "11 at night", "noon",
+  "midnight", "mid-afternoon (yesterday)" (TAF, mod MID), joined
   with a following day ("10 p.m. Wednesday", "10:35 a.m. (0735 GMT) Friday") ->
   "...T22:00"; "high noon" and a capitalised "Noon" are not times. "Friday evening"
   -> "...TEV" (TimeBank writes "Friday morning/night" mostly as the day alone). "the week of
@@ -112,6 +119,7 @@ def _lex() -> dict[str, dict[str, str]]:
         "freq": lexicons.pairs("times/frequencies"),
         "mods": lexicons.pairs("times/mods"),
         "holidays": lexicons.pairs("times/holidays"),
+        "decades": lexicons.pairs("times/decade_words"),
     }
 
 
@@ -133,6 +141,7 @@ DAY_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 CLOCK_RE = re.compile(r"^(\d{1,2})(?::(\d\d))?(a\.?m\.?|p\.?m\.?)?$")
 ORD_NUM_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 
+TEMPERATURE_WORDS = {"degrees", "temperature", "temperatures", "highs", "lows", "fahrenheit", "celsius"}
 FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "½": 0.5}
 
 Rule = Callable[["_Toks", int], "Expr | None"]
@@ -249,6 +258,8 @@ def _number(t: _Toks, i: int) -> tuple[float, int] | None:
         if t.at(i + 1) == "couple":  # "a couple of years": two, as TimeML reads it
             return 2.0, i + 3 if t.at(i + 2) == "of" else i + 2
         return 1.0, i + 1
+    if word == "couple" and t.at(i + 1) == "of" and t.at(i - 1) in ("next", "past", "last", "first"):
+        return 2.0, i + 2  # "the next couple of years"
     if word in lexicons.load("times/vague_amounts"):
         return VAGUE, i + 1
     if re.fullmatch(r"\d+(\.\d+)?", word):
@@ -444,9 +455,13 @@ def _year(t: _Toks, i: int) -> Expr | None:
         word = "'" + t.at(inner)
     dm = DECADE_RE.match(word)
     if dm:
-        # two-digit decades: the '30s to '90s are the 1900s, the '00s and '20s the 2000s
+        # two-digit decades: the '30s to '90s are the 1900s, the '00s and '20s the 2000s;
+        # written "199X" as HeidelTime's date rules do (TimeBank also has "199")
         value = f"{dm[1]}X" if dm[1] else f"{'19' if int(dm[2]) >= 3 else '20'}{dm[2]}X"
         return Expr(start, inner + 1, value=value, mod=mod)
+    decade = _lex()["decades"].get(word) if t.at(start) == "the" else None
+    if decade and not _about_temperature(t, inner):  # "the nineties", "the early seventies"
+        return Expr(start, inner + 1, value=f"19{decade}X", mod=mod)
     # centuries: "the 20th century"
     om = ORD_NUM_RE.match(t.at(i))
     if om and t.at(i + 1) == "century":
@@ -457,6 +472,12 @@ def _year(t: _Toks, i: int) -> Expr | None:
     if prefix_mod or mod or t.at(start) in ("fiscal",) or _is_year(t, inner):
         return Expr(start if t.at(start) != "the" else start + 1, inner + 1, value=f"{year:04d}", mod=mod)
     return None
+
+
+def _about_temperature(t: _Toks, i: int) -> bool:
+    """Whether the sentence of token ``i`` speaks of temperatures ("highs in the nineties")."""
+    words = t.doc[i].sent if t.doc.has_annotation("SENT_START") else t.doc
+    return any(w.lower_ in TEMPERATURE_WORDS for w in words)
 
 
 def _is_year(t: _Toks, i: int) -> bool:
@@ -509,7 +530,31 @@ def _deictic_day(t: _Toks, i: int) -> Expr | None:
                     suffix="T" + lex["parts"][t.at(i + 1)])
     if word == "overnight":
         return Expr(i, i + 1, type="TIME", kind="shift", rel="dct", unit="D", suffix="TNI")
-    return None
+    return _mid_part(t, i)
+
+
+def _mid_part(t: _Toks, i: int) -> Expr | None:
+    """"mid-afternoon", "midmorning (yesterday)": the middle of a part of a day.
+
+    The day is the deictic word after it, else the nearest day before it in the text (the
+    publication day when there is none), as for "at midday".
+    """
+    lex = _lex()
+    word = t.at(i)
+    if word.startswith("mid") and word[3:] in ("morning", "afternoon"):
+        part, end = lex["parts"][word[3:]], i + 1
+    elif word == "mid":
+        j = i + 2 if t.at(i + 1) == "-" else i + 1
+        if t.at(j) not in ("morning", "afternoon", "evening"):
+            return None
+        part, end = lex["parts"][t.at(j)], j + 1
+    else:
+        return None
+    day = t.at(end)
+    if day in lex["days"] and day != "tonight":
+        return Expr(i, end + 1, type="TIME", kind="shift", rel="dct", unit="D", offset=int(lex["days"][day]),
+                    suffix="T" + part, mod="MID")
+    return Expr(i, end, type="TIME", kind="shift", rel="anaphor", unit="D", suffix="T" + part, mod="MID")
 
 
 def _in_name(t: _Toks, i: int) -> bool:
@@ -532,8 +577,8 @@ def _reference(t: _Toks, i: int) -> Expr | None:
         phrase = " ".join(t.at(j) for j in range(i, i + size))
         if phrase in refs:
             start = i + 1 if t.at(i) == "in" else i
-            if phrase == "now" and t.at(i + 1) in ("that", "on"):
-                return None  # "now that ...", "from now on" are conjunctions
+            if phrase == "now" and t.at(i + 1) == "on" and t.at(i - 1) == "from":
+                return None  # "from now on" ("now that ..." is now: TimeBank marks it)
             if phrase.endswith(("past", "future")) and (_number(t, i + size) or _unit(t, i + size)):
                 return None  # "the past three months" is a duration
             return Expr(start, i + size, value=refs[phrase])
@@ -542,9 +587,25 @@ def _reference(t: _Toks, i: int) -> Expr | None:
             and not (t.at(i + 1) in ("fiscal", "calendar") and _unit(t, i + 2)) \
             and t.at(i + 1) not in lexicons.load("times/not_current") and t.at(i - 1) != "then":
         return Expr(i, i + 1, value="PRESENT_REF")  # "her current post", "current conditions"
-    if t.at(i) == "recent" and t.at(i + 1) in ("years", "months", "weeks", "days", "decades"):
-        return Expr(i, i + 2, type="DURATION", value=duration(None, _lex()["units"][t.at(i + 1)[:-1]]))
+    if t.at(i) in ("recent", "future"):
+        return _vague_stretch(t, i, i + 1, "PAST_REF" if t.at(i) == "recent" else "FUTURE_REF")
     return None
+
+
+def _vague_stretch(t: _Toks, start: int, i: int, value: str) -> Expr | None:
+    """"recent years", "future quarters", "coming weeks (and months)": a reference, not a count.
+
+    HeidelTime's English date rules read "recent U" as PAST_REF and "coming U" as FUTURE_REF;
+    a plural unit with no number names a vague stretch before or after the article, not a duration.
+    """
+    unit = _unit(t, i)
+    if unit is None or not unit[1] or unit[0] == "WE":
+        return None
+    end = unit[2]
+    other = _unit(t, end + 1) if t.at(end) in ("and", "or") else None
+    if other is not None and other[1] and other[0] != "WE":
+        end = other[2]  # "recent weeks and months"
+    return Expr(start, end, value=value)
 
 
 def _relative(t: _Toks, i: int) -> Expr | None:
@@ -570,6 +631,8 @@ def _relative(t: _Toks, i: int) -> Expr | None:
         while t.at(j) in ("very", "same"):
             j += 1
         nxt = t.at(j)
+        if nxt == "quarter":  # "that quarter": the quarter under discussion
+            return Expr(start, j + 1, kind="shift", rel="anaphor", unit="Q", mod=mod)
         if nxt in ("day", "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night") or \
                 nxt in lex["seasons"]:
             anaphoric = True
@@ -654,6 +717,8 @@ def _adverbial(t: _Toks, i: int) -> bool:
     nxt = t.tok(i + 1)
     if word == "prior" and t.at(i + 1) == "to":
         return False
+    if word in ("before", "after") and nxt is not None and nxt.tag_ == "VBG":
+        return False  # "a decade after exchanging ...", "30 days before closing": a stretch up to an event
     if nxt is None or nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ", "VERB", "AUX", "PART") or nxt.is_space:
         return True
     tok = t.doc[i]
@@ -691,6 +756,9 @@ def _amount(t: _Toks, i: int) -> Expr | None:
     n, j = num
     if t.at(i) in ("a", "an") and n == 1.0 and lead is None and mod is None and not _a_unit_ok(t, i):
         return None
+    upper = _number(t, j + 1) if t.at(j) in ("to", "or") and n != VAGUE and t.at(i) not in ("a", "an") else None
+    if upper is not None and upper[0] > n and _unit(t, upper[1]):
+        j = upper[1]  # "two to three weeks": the lower bound, as HeidelTime's range rule reads it
     if t.at(j) in ("more", "additional", "further", "extra") and n != VAGUE and _unit(t, j + 1) \
             and _unit(t, j + 1)[1]:  # type: ignore[index]
         j += 1  # "two more weeks", "20 more years": the added stretch
@@ -703,6 +771,15 @@ def _amount(t: _Toks, i: int) -> Expr | None:
     code, plural, end = unit
     if code == "WE":
         return None
+    if lead in ("first", "last", "final") and code == "Q" and n == 2.0 and not hyphen:
+        # "the first two quarters (of 1990)", "the last two quarters of 1990": a half-year
+        # ("the last two quarters" alone are the latest two, not a half)
+        half = 1 if lead == "first" else 2
+        year = _year_tok(t, end + 1) if t.at(end) == "of" else None
+        if year:
+            return Expr(start, end + 2, value=f"{year:04d}-H{half}", mod=mod)
+        if half == 1:
+            return Expr(start, end, kind="quarter", rel="dct", unit="H", day=half, mod=mod)
     word_tok = t.doc[end - 1]
     if word_tok.text.istitle() and not t.doc[start].is_sent_start and not t.doc[start].text.isupper():
         return None  # 'CBS's "60 Minutes"': a capitalised unit mid-sentence is a title
@@ -720,6 +797,8 @@ def _amount(t: _Toks, i: int) -> Expr | None:
     if t.at(end) == "and" and t.at(end + 1) == "a" and t.at(end + 2) == "half":
         n, end = n + 0.5, end + 3
     value_n = None if n == VAGUE else n
+    if not hyphen and t.at(end) == "or" and t.at(end + 1) == "so":
+        end, mod = end + 2, mod or "APPROX"  # "a week or so ago"
     after = t.at(end)
     # "N U ago" (publication date) / "N U earlier" (the preceding time)
     if not hyphen and lead is None and (after == "ago" or (after in BACKWARD | FORWARD and _adverbial(t, end))
@@ -752,6 +831,8 @@ def _a_unit_ok(t: _Toks, i: int) -> bool:
     if unit is None:
         return False
     after = t.at(i + 2)
+    if after == "or" and t.at(i + 3) == "so":
+        after = t.at(i + 4)  # "a week or so ago"
     if after in ("ago", "earlier", "later", "before", "after", "prior", "and"):
         return True
     return prev in ("for", "in", "within", "over", "after", "than", "least", "nearly", "about", "almost", "just",
@@ -792,6 +873,9 @@ def _set(t: _Toks, i: int) -> Expr | None:
         wd = _weekday(t, j)
         if wd:
             return Expr(i, j + 1, type="SET", value=f"XXXX-WXX-{wd}")
+        month = _month(t, j)
+        if month and t.doc[j].text[:1].isupper() and n == 1.0 and not _day(t, month[1]):
+            return Expr(i, month[1], type="SET", value=f"XXXX-{month[0]:02d}")  # "each July": every July
         unit = _unit(t, j)
         if unit and unit[0] != "WE":
             if t.at(i + 1) == "other":
@@ -940,10 +1024,31 @@ def _the_quarter(t: _Toks, i: int) -> Expr | None:
         return None
     if t.at(i + 1) == "current":
         return Expr(i, j + 1, kind="shift", rel="dct", unit="Q")
+    ended = _quarter_ended(t, j + 1)
+    if ended is not None:
+        # the quarter under discussion if one is named before, else the one the end date gives
+        return Expr(i, j + 1, kind="quarter", rel="quarter", unit="Q", day=ended[0], offset=ended[1],
+                    month=ended[2])
     back = _year_back(t, j + 1)
     if back:  # "the quarter a year ago": the quarter under discussion, a year back
         return Expr(i, back, kind="shift", rel="quarter", unit="Q", offset=-4)
     return Expr(i, j + 1, kind="shift", rel="quarter", unit="Q")
+
+
+def _quarter_ended(t: _Toks, i: int) -> tuple[int, int, int] | None:
+    """(calendar quarter, year offset, end month) of the three months "ended July 31" at ``i``, or None.
+
+    A company's quarter "ended July 31" ran from May to July: most of it lies in the second
+    calendar quarter. The offset is -1 for a quarter mostly in the year before the end date's
+    (one ended in January).
+    """
+    if t.at(i) not in ("ended", "ending"):
+        return None
+    month = _month(t, i + 1)
+    if month is None or not _day(t, month[1]):
+        return None
+    middle = month[0] - 1 or 12  # the middle month of the three
+    return (middle - 1) // 3 + 1, -1 if middle == 12 else 0, month[0]
 
 
 YEAR_LEADS = {"full": 0, "fiscal": 0, "current": 0, "calendar": 0, "latest": -1}
@@ -989,15 +1094,14 @@ def _year_end(t: _Toks, i: int) -> Expr | None:
 
 
 def _coming(t: _Toks, i: int) -> Expr | None:
-    """"(the) coming weeks", "the weeks ahead": an unknown stretch from now (P_W)."""
+    """"(the) coming weeks" (FUTURE_REF), "the weeks ahead": an unknown stretch from now (P_W)."""
     start = i
     if t.at(i) == "the":
         i += 1
     unit = None
     if t.at(i) in ("coming", "upcoming"):
-        unit = _unit(t, i + 1)
-        end = i + 2
-    elif start != i and t.at(i + 1) == "ahead":
+        return _vague_stretch(t, start, i + 1, "FUTURE_REF")
+    if start != i and t.at(i + 1) == "ahead":
         unit = _unit(t, i)
         end = i + 2
     if unit is None or not unit[1] or unit[0] in ("WE",):
@@ -1105,6 +1209,10 @@ def _clock(t: _Toks, i: int) -> Expr | None:
         if not ampm and t.at(i + 1) in ("a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock"):
             ampm = t.at(i + 1)
             end = i + 2
+        part = _clock_part(t, end) if not ampm and not m[2] and 1 <= int(m[1]) <= 12 else None
+        if part is not None:  # "4 in the morning", "9 at night"
+            ampm = "a.m." if part[0] == "MO" or (part[0] == "NI" and int(m[1]) < 6) else "p.m."
+            end = part[1]
         if not ampm and not m[2]:
             return None
         if not ampm and t.doc[i].ent_type_ != "TIME":
@@ -1136,6 +1244,35 @@ def _clock(t: _Toks, i: int) -> Expr | None:
             day.value += suffix
         return day
     return Expr(i, end, type="TIME", kind="shift", rel="anaphor", unit="D", suffix=suffix)
+
+
+def _the_part(t: _Toks, i: int) -> Expr | None:
+    """"in the morning", "during the afternoon": that part of the day last named (or of publication)."""
+    if t.at(i) != "the" or t.at(i - 1) not in ("in", "during", "by") or \
+            t.at(i + 1) not in ("morning", "afternoon", "evening"):
+        return None
+    prev = t.tok(i - 2)
+    if prev is not None and (prev.like_num or CLOCK_RE.match(prev.lower_)):
+        return None  # "4 in the morning" is a clock time
+    nxt = t.tok(i + 2)
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+        return None  # "in the morning session", "in the evening news"
+    return Expr(i, i + 2, type="TIME", kind="shift", rel="anaphor", unit="D",
+                suffix="T" + _lex()["parts"][t.at(i + 1)])
+
+
+def _clock_part(t: _Toks, i: int) -> tuple[str, int] | None:
+    """(part of day, end) of "in the morning/afternoon/evening" or "at night" at ``i`` after an hour."""
+    if t.at(i) == "in" and t.at(i + 1) == "the" and t.at(i + 2) in ("morning", "afternoon", "evening"):
+        end = i + 3
+    elif t.at(i) == "at" and t.at(i + 1) == "night":
+        end = i + 2
+    else:
+        return None
+    nxt = t.tok(end)
+    if nxt is not None and nxt.pos_ == "NOUN":
+        return None  # "3 in the morning session"
+    return _lex()["parts"][t.at(end - 1)], end
 
 
 def _position_mod(t: _Toks, i: int) -> Expr | None:
@@ -1195,7 +1332,7 @@ def _scan_one(t: _Toks, i: int, rules: tuple[Rule, ...]) -> Expr | None:
 RULES: tuple[Callable[[_Toks, int], Expr | None], ...] = (
     _set, _explicit_date, _year, _deictic_day, _reference, _relative, _unit_before_after, _amount,
     _vague_plural, _weekday_rule, _season, _quarter, _year_ago, _anaphoric_adverb, _holiday,
-    _clock, _position_mod, _the_quarter, _weekend, _the_year, _year_end, _coming, _week_of,
+    _clock, _position_mod, _the_quarter, _weekend, _the_year, _year_end, _coming, _week_of, _the_part,
 )
 
 
@@ -1240,8 +1377,9 @@ def _starters() -> tuple[tuple[Rule, Callable[[str], bool]], ...]:
         _explicit_date: lambda w: w == "the" or weekday(w) or month(w)
         or any(r.match(w) for r in (ISO_DATE_RE, SLASH_DATE_RE, DAY_RE)),
         _year: year,
-        _deictic_day: words(("earlier", "later", "early", "late", "this", "last", "overnight"), lex["days"]),
-        _reference: words(_first_words(lex["refs"]), ("current", "recent")),
+        _deictic_day: words(("earlier", "later", "early", "late", "this", "last", "overnight", "mid", "midmorning",
+                             "midafternoon"), lex["days"]),
+        _reference: words(_first_words(lex["refs"]), ("current", "recent", "future")),
         _relative: words(("early", "late", "earlier", "later", "mid", "this", "the", "that", "same", "preceding"),
                          RELATIVE),
         _unit_before_after: words(("the",)),
@@ -1261,6 +1399,7 @@ def _starters() -> tuple[tuple[Rule, Callable[[str], bool]], ...]:
         _year_end: words(("year",)),
         _coming: words(("the", "coming", "upcoming")),
         _week_of: words(("the",)),
+        _the_part: words(("the",)),
     }
     assert set(tests) == set(RULES), "every rule needs a first-token test"
     return tuple((rule, tests[rule]) for rule in RULES)

@@ -275,6 +275,7 @@ class Expr:
     * ``quarter``: quarter ``day`` (1-4) or half (``unit`` "H") of the reference year
       moved by ``offset`` years, or of ``year`` when set ("the 1988 second
       quarter"); without ``day`` the reference's own quarter ("the 1988 period");
+      with ``month``, a quarter that ended in that month, on or before the reference;
     * ``partial``: only the reference's year is known, written at ``unit`` ("1989-WXX");
     * ``holiday``: the holiday whose lexicon rule is ``value`` (see
       :func:`holiday_date`) in ``year``, else the occurrence nearest the reference
@@ -370,7 +371,14 @@ def _resolve(e: Expr, ref: Point | None, tense: str | None) -> str:
             return f"{e.year:04d}-{e.unit}{number}"
         if ref is None:
             return f"XXXX-{e.unit}{number}"
-        return f"{ref.day.year + e.offset:04d}-{e.unit}{number}"
+        year = ref.day.year + e.offset
+        if e.month is not None:  # a quarter "ended" in that month: the latest such end, by the reference
+            year -= e.month > ref.day.month
+            return f"{year:04d}-{e.unit}{number}"
+        first_month = 3 * number - 2 if e.unit == "Q" else 6 * number - 5
+        if tense == "past" and e.offset == 0 and ref.gran == "D" and year > 1 and date(year, first_month, 1) > ref.day:
+            year -= 1  # "profits fell in the fourth quarter", said in January: the one just over
+        return f"{year:04d}-{e.unit}{number}"
     if e.kind == "holiday":
         if e.year is not None:
             day = holiday_date(e.value, e.year)
