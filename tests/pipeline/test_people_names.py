@@ -191,6 +191,17 @@ def test_same_surname_people(nlp, text: str, surname: str, expected: str | None)
         ("Hillary Obi thanked the crowd. Hilary Obi's aides were silent.", {"Hillary Obi"}, {"Hilary Obi"}),
         ("Mayor Bill de Rossi cut the ribbon. de Rossi said the bridge was late.", {"Bill de Rossi"},
          {"de Rossi"}),
+        # A verb before another person's surname is no first name; a comma separates listed names.
+        ("“Impeaching Lane, or helping him impeach himself, is one imperative,” said Ada Moss. Donald Lane "
+         "did not reply.", {"Donald Lane", "Ada Moss"}, {"Impeaching Lane"}),
+        ("Any of the four mainstreamers — Bush, Christie, Rubio or Kasich — could win, said Ada Moss.",
+         {"Ada Moss"}, {"Christie, Rubio"}),
+        ("Carl Pike, Jr., spoke on Monday.", {"Carl Pike"}, set()),
+        # A one-word name before a law or event word names the law or the event; a person's surname stays.
+        ("Ada Moss criticized the Dodd-Ives law on Monday.", {"Ada Moss"}, {"Dodd", "Dodd-Ives"}),
+        ("Ada Moss said the Vale attack was a tragedy.", {"Ada Moss"}, {"Vale"}),
+        ("Ada Moss and Tom Vale met on Monday. Later Vale attacks the plan in a speech.", {"Ada Moss", "Tom Vale"},
+         set()),
         # Negative: a real three-word name and a hyphenated one stay whole.
         ("Anna Richardson White spoke for the union on Monday.", {"Anna Richardson White"}, set()),
         ("Kim Jong-un met the envoy on Monday.", {"Kim Jong-un"}, {"Kim Jong"}),

@@ -28,6 +28,7 @@ AGE = re.compile(r"^(\d{1,3})-year-old$")
 TIE_VERBS = {"be", "become", "serve", "remain", "elect", "name", "appoint", "nominate", "select", "confirm"}
 # "the next president", "the same candidate": not a reference back to someone named.
 NON_REFERRING_MODIFIERS = {"next", "new", "future", "first", "same", "only", "last", "other", "two"}
+UNREAL = "unreal "  # a title tied by a copula that does not assert it ("would be senator"): a tie to no one
 DESCRIPTOR_MIN_SCORE = 60.0
 DESCRIPTOR_MARGIN = 1.5
 
@@ -127,8 +128,11 @@ def role_phrase(tok: Token) -> tuple[int, str] | None:
 # --- ties ------------------------------------------------------------------------------------------
 
 
-def collect_ties(d: Discourse) -> dict[str, dict[str, int]]:
-    """``{title: {entity key: first token}}`` from titles before names, appositions and copulas."""
+def collect_ties(d: Discourse, skip: set[int] | frozenset[int] = frozenset()) -> dict[str, dict[str, int]]:
+    """``{title: {entity key: first token}}`` from titles before names, appositions and copulas.
+
+    Mentions starting at a token of ``skip`` tie nothing (a bare surname whose bearer is unsure).
+    """
     ties: dict[str, dict[str, int]] = {}
 
     def tie(title: str, key: str, at: int) -> None:
@@ -138,7 +142,7 @@ def collect_ties(d: Discourse) -> dict[str, dict[str, int]]:
     doc = d.doc
     titles = lexicons.load("person_titles") | set(role_nouns())
     for span in d.spans:
-        if span.label_ != "PERSON" or not span.kb_id_ or span.id_ == "descriptor":
+        if span.label_ != "PERSON" or not span.kb_id_ or span.id_ == "descriptor" or span.start in skip:
             continue
         key = span.kb_id_
         # A title right before the name ("Former Sen. Ada Obi", "Vice President Obi").
@@ -214,14 +218,27 @@ def _copula_titles(verb: Token) -> list[str]:
     for v in verbs:
         if v.lemma_.lower() not in TIE_VERBS:
             continue
+        found: list[str] = []
         for child in v.children:
             if child.dep_ in {"attr", "oprd", "xcomp"} and child.pos_ in {"NOUN", "PROPN"}:
-                out.extend(_titles_in(child))
+                found.extend(_titles_in(child))
             elif child.dep_ == "prep" and child.lower_ == "as":
                 for c in child.children:
                     if c.dep_ == "pobj":
-                        out.extend(_titles_in(c))
+                        found.extend(_titles_in(c))
+        out.extend(UNREAL + t if _unreal(v) else t for t in found)
     return out
+
+
+def _unreal(verb: Token) -> bool:
+    """"would be president", "could become senator", "wants to be mayor", "is not the nominee", "if
+    elected": a copula that does not say the person holds the title."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD")
+           or (c.dep_ == "mark" and c.lower_ in {"if", "unless"}) for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in TIE_VERBS:
+        return True  # "wants to be", "hopes to become", "running to be"
+    return verb.dep_ == "advcl" and any(c.lower_ in {"if", "unless", "should"} for c in verb.children)
 
 
 # --- appositions and kin ---------------------------------------------------------------------------
@@ -343,17 +360,24 @@ def resolve_descriptor(d: Discourse, desc: Descriptor, ties: dict[str, dict[str,
     """Entity key and confidence for ``desc``, or None to abstain."""
     doc = d.doc
     head = doc[desc.head]
-    excluded = d.excluded_by_syntax(head, possessive=False)
+    excluded = d.excluded_by_syntax(head, possessive=False) | _commanding_subjects(d, head)
     speaker = d.speaker_of(head)
     if speaker is not None and d.key_at(speaker):
         excluded.add(d.key_at(speaker) or "")
-    # An apposition names the person outright: "the mayor, Ada Obi,".
+    # An apposition names the person outright: "the mayor, Ada Obi," (not across a quotation mark).
     for child in head.children:
-        if child.dep_ == "appos" and child.i in d.mention_at and d.mention_at[child.i].label_ == "PERSON":
+        if (child.dep_ == "appos" and child.i in d.mention_at and d.mention_at[child.i].label_ == "PERSON"
+                and d.quote_of[child.i] == d.quote_of[head.i]):
             key = d.mention_at[child.i].kb_id_
             if key:
                 return key, 0.95
-    tied = {k: at for t, keys in ties.items() if title_matches(desc.title, t) for k, at in keys.items()}
+    tied = {k: at for t, keys in ties.items() if not t.startswith(UNREAL) and title_matches(desc.title, t)
+            for k, at in keys.items()}
+    if tied and all(at > desc.start for at in tied.values()):
+        return None  # a descriptor refers back; the one the article ties to the title only later: unsure
+    tied = {k: at for k, at in tied.items() if at < desc.start}
+    if not tied and any(t.startswith(UNREAL) and title_matches(desc.title, t[len(UNREAL):]) for t in ties):
+        return None  # "Ives would be senator ... the senator": perhaps someone the article does not name
     tied = {k: at for k, at in tied.items() if k not in excluded and _gender_ok(d, k, desc.gender)}
     scores = d.scores(head)
     if len(tied) == 1:
@@ -381,7 +405,7 @@ def resolve_descriptor(d: Discourse, desc: Descriptor, ties: dict[str, dict[str,
         if para - d.para_of[entry.tok] > 1:
             continue
         score += d.prominence(key, head.i)
-        other_titles = [t for t, keys in ties.items() if key in keys and not t.startswith("age ")]
+        other_titles = [t for t, keys in ties.items() if key in keys and not t.startswith(("age ", UNREAL))]
         if other_titles and not desc.former and not desc.title.startswith("age "):
             score *= 0.5  # tied to another title: less likely to be this one
         cands.append((score, key))
@@ -393,6 +417,25 @@ def resolve_descriptor(d: Discourse, desc: Descriptor, ties: dict[str, dict[str,
         return None
     conf = 0.55 + 0.3 * (1 - second / cands[0][0])
     return cands[0][1], round(conf, 2)
+
+
+def _commanding_subjects(d: Discourse, head: Token) -> set[str]:
+    """People named as the subject of a clause the descriptor lies inside: "Obi insisted that the
+    senator go" is not Obi (a writer would say "she"); nor is "she" there, once resolved."""
+    out: set[str] = set()
+    t = head
+    for _ in range(8):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ not in {"VERB", "AUX"}:
+            continue
+        for c in t.children:
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.i != head.i and not (c.left_edge.i <= head.i <= c.right_edge.i):
+                key = d.key_at(c.i)
+                if key:
+                    out.add(key)
+    return out
 
 
 def _gender_ok(d: Discourse, key: str, gender: str | None) -> bool:

@@ -32,20 +32,27 @@ from ..component import DossierComponent
 from ..entities.finder import gender_of_first_name
 from . import gender_votes, surname_cues
 from .descriptors import (
+    UNREAL,
     Descriptor,
     appositions,
     collect_ties,
     find_descriptor,
     kin_surnames,
+    normalise_title,
     resolve_descriptor,
     role_nouns,
+    title_matches,
 )
 from .discourse import Discourse
 from .pronouns import features, resolve_at
 
 CONFIDENCE = doc_state.MENTION_CONFIDENCE
 PLACE_MODIFIERS = frozenset({"GPE", "LOC"})
+PARTY_MODIFIERS = frozenset({"NORP", "ORG"})
 APPOSITIONS = doc_state.APPOSITIONS
+CUED = 0.85  # a shared bare surname decided by an honorific, a title or a pronoun's gender
+DEFAULT = 0.7  # ... given to the article's principal bearer for want of a cue
+CONTESTED = 0.5  # ... given to the principal when the other bearer is about as prominent, or is dead
 
 
 @dataclass
@@ -89,11 +96,16 @@ def resolve(doc: Doc) -> Resolution:
     gender_votes.count(d)
     confidence = doc_state.mention_confidence(doc)
     renames = {**_joint_first_names(d), **kin_surnames(d)}
-    ties = collect_ties(d)
+    shared = _shared_bare_surnames(d)
+    ties = collect_ties(d, skip=shared)  # a bare "Clinton" is not yet known to be one of the Clintons
+    unsure: set[int] = set()
     for span, key, conf in _shared_surnames(d, ties):
         _rekey(d, span, key)
         if key is not None:
             confidence[(span.start_char, span.end_char)] = conf
+        if conf < CUED:
+            unsure.add(span.start)
+    ties = collect_ties(d, skip=unsure)  # and now those a cue decided are
     apps = appositions(d)
     _unnamed_people(d)
     added: list[tuple[int, int, str, str, float]] = []
@@ -107,7 +119,7 @@ def resolve(doc: Doc) -> Resolution:
                 if res is not None:
                     d.add(desc.head, desc.start, desc.end, res[0], "descriptor")
                     added.append((desc.start, desc.end, res[0], "descriptor", res[1]))
-                else:
+                elif not _party_inside(d, tok.i, desc.start):
                     d.add(desc.head, desc.start, desc.end, None, "descriptor", gender=desc.gender)
                 continue
             outlet = _outlet_descriptor(d, tok)
@@ -148,9 +160,21 @@ def _after_modifiers(d: Discourse, desc: Descriptor) -> Descriptor | None:
     inner = [i for i in range(desc.start, desc.end) if i in d.mention_at]
     if not inner:
         return desc
-    if max(inner) >= desc.head or any(d.mention_at[i].label_ not in PLACE_MODIFIERS for i in inner):
-        return None  # a person ("the Obi aide") or a party ("the GOP nominee") inside: left alone
+    if max(inner) >= desc.head or any(d.mention_at[i].label_ not in PLACE_MODIFIERS | PARTY_MODIFIERS for i in inner):
+        return None  # a person inside ("the Obi aide"): someone else
+    if any(d.mention_at[i].label_ in PARTY_MODIFIERS for i in inner):
+        # "the GOP nominee": only the one person the article ties to the title (salience alone went
+        # wrong as often as right on PolNeAR dev)
+        return replace(desc, start=max(inner) + 1, restricted=True)
     return replace(desc, start=max(inner) + 1)
+
+
+def _party_inside(d: Discourse, det: int, start: int) -> bool:
+    """Whether a party or organisation modifies the descriptor between ``det`` and ``start``.
+
+    Unresolved, such a descriptor ("the GOP nominee") is often generic: it does not enter the
+    discourse as someone unnamed, which would take later pronouns from the named."""
+    return any(i in d.mention_at and d.mention_at[i].label_ in PARTY_MODIFIERS for i in range(det, start))
 
 
 def _one_word(d: Discourse, key: str) -> bool:
@@ -171,17 +195,28 @@ def _joint_first_names(d: Discourse) -> dict[str, str]:
     return out
 
 
+def _shared_bare_surnames(d: Discourse) -> set[int]:
+    """Start tokens of the one-word PERSON mentions whose word is the surname of two people of the article."""
+    lasts: dict[str, int] = {}
+    for rec in d.records.values():
+        words = str(rec["name"]).split()
+        if rec.get("type") == "PERSON" and len(words) >= 2:
+            lasts[words[-1].lower()] = lasts.get(words[-1].lower(), 0) + 1
+    return {s.start for s in d.spans if s.label_ == "PERSON" and len(s) == 1 and lasts.get(s.text.lower(), 0) > 1}
+
+
 def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tuple[Span, str | None, float]]:
     """Bare surnames two people share, re-assigned: an honorific or a title decides, then the gender of
-    the pronoun that continues the name, then who the paragraph has named; else the principal.
+    the pronoun that continues the name, then whether one of them is dead and the name speaks or acts
+    now, then who the paragraph has named; else the principal.
 
     When the paragraph has named both and no cue decides, the surname goes to no one (key None).
     The principal bearer is the one named in the headline, else the one named most
     often, else the first named ("daughter Chelsea Obi" does not take over "Obi");
-    the other one only while just named and the principal not.
+    the other one only while just named and the principal not. The principal gets a weak
+    confidence (hidden by default) when the other bearer is nearly as prominent, counting the
+    bare surnames a cue gave each, or when the principal is the one the article says is dead.
     """
-    doc = d.doc
-    title_len = doc_state.title_len(doc)
     by_last: dict[str, list[str]] = {}
     for key, rec in d.records.items():
         words = str(rec["name"]).split()
@@ -192,64 +227,116 @@ def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tupl
         if span.kb_id_ and len(span) >= 2 and span.label_ == "PERSON":
             full.setdefault(span.kb_id_, []).append(span)
     out: list[tuple[Span, str | None, float]] = []
+    votes: dict[str, int] = {}  # bare surnames a cue gave each bearer
+    pending: list[tuple[int, Span, list[str]]] = []  # decided by prominence once the votes are in
     for span in d.spans:
         if span.label_ != "PERSON" or len(span) != 1 or span.id_ not in {"alias", "possessive"}:
             continue
         keys = by_last.get(span.text.lower(), [])
         if len(keys) < 2:
             continue
-        if surname_cues.names_a_group(d, span):
-            out.append((span, None, 0.0))  # "the Obi brothers": both of them, not one
-            continue
-        prev = doc[span.start - 1].lower_.rstrip(".") if span.start else ""
-        chosen: list[str] = []
-        honorific = lexicons.pairs("honorifics").get(prev)
-        if honorific is not None:
-            # "Mr. Obi": not the woman; of two men, the other cues decide.
-            keys = [k for k in keys if d.genders.get(k) in {honorific, None}]
-            chosen = [k for k in keys if d.genders.get(k) == honorific]
-            if len(keys) == 1:
-                chosen = keys
-        elif prev in role_nouns() or prev in lexicons.load("person_titles"):
-            chosen = [k for k in keys if k in ties.get(prev, {})]
-        if len(chosen) == 1:
-            out.append((span, chosen[0], 0.9))
-            continue
-        if not keys:
+        decided = _surname_cue(d, span, keys, ties, full)
+        if decided is None:
+            pending.append((len(out), span, _honorific_fits(d, span, keys)))
             out.append((span, None, 0.0))
             continue
-        gender = surname_cues.pronoun_gender(d, span)  # "Clinton said her plan ..."
-        by_gender = [k for k in keys if gender and d.genders.get(k) == gender]
-        if not by_gender and gender:
-            by_gender = [k for k in keys if d.genders.get(k) is None]
-        if len(by_gender) == 1:
-            out.append((span, by_gender[0], 0.85))
-            continue
-        living = surname_cues.living_speakers(d, keys, span)  # "Khan says ...": not his late son
-        if len(living) == 1:
-            out.append((span, living[0], 0.8))
-            continue
-        keys = living or keys
-        named = surname_cues.paragraph_bearers(d, keys, full, span)
-        if len(named) == 1:
-            out.append((span, named[0], 0.75))
-            continue
-        if len(named) > 1:
-            out.append((span, None, 0.0))  # both named in this paragraph and nothing decides: no one
-            continue
-
-        def rank(key: str) -> tuple[bool, int, int]:
-            spans = full.get(key, [])
-            in_title = any(s.start_char < title_len for s in spans)
-            return in_title, len(spans), -min((s.start for s in spans), default=len(doc))
-
-        principal = max(keys, key=rank)
-        recent = [k for k in keys if k != principal and _just_named(d, full.get(k, []), span)]
-        if len(recent) == 1 and not _just_named(d, full.get(principal, []), span):
-            out.append((span, recent[0], 0.6))
-        else:
-            out.append((span, principal, 0.7))
+        out.append(decided)
+        if decided[1] is not None and decided[2] >= CUED:
+            votes[decided[1]] = votes.get(decided[1], 0) + 1
+    for at, span, keys in pending:
+        out[at] = _by_prominence(d, span, keys, full, votes)
     return out
+
+
+def _surname_cue(
+    d: Discourse, span: Span, keys: list[str], ties: dict[str, dict[str, int]], full: dict[str, list[Span]]
+) -> tuple[Span, str | None, float] | None:
+    """The bearer a cue gives ``span`` (key None: both, or nobody fits), or None when no cue decides."""
+    doc = d.doc
+    if surname_cues.names_a_group(d, span):
+        return span, None, 0.0  # "the Obi brothers": both of them, not one
+    prev = doc[span.start - 1].lower_.rstrip(".") if span.start else ""
+    chosen: list[str] = []
+    free: list[str] = []
+    honorific = lexicons.pairs("honorifics").get(prev)
+    if honorific is not None:
+        # "Mr. Obi": not the woman; of two men, the other cues decide.
+        keys = _honorific_fits(d, span, keys)
+        chosen = [k for k in keys if d.genders.get(k) == honorific]
+        if len(keys) == 1:
+            chosen = keys
+    elif prev in role_nouns() or prev in lexicons.load("person_titles"):
+        title = normalise_title([doc[span.start - 1].text])[0]  # "Sen." ties as "senator"
+        chosen = [k for k in keys if any(k in tied for t, tied in ties.items() if _title_fits(prev, t)
+                                         or _title_fits(title, t))]
+        if not chosen:
+            # "President Obi" beside "first lady Michelle Obi": not the one the article gives another title
+            other = {k for t, tied in ties.items() if not t.startswith(("age ", UNREAL))
+                     and not (_title_fits(prev, t) or _title_fits(title, t)) for k in tied}
+            free = [k for k in keys if k not in other]
+    if len(chosen) == 1:
+        return span, chosen[0], 0.9
+    if not keys:
+        return span, None, 0.0
+    gender = surname_cues.pronoun_gender(d, span)  # "Clinton said her plan ..."
+    # A bearer of the other gender is ruled out; one whose gender is unknown makes the cue weaker.
+    by_gender = [k for k in keys if gender and d.genders.get(k) in {gender, None}]
+    if len(by_gender) == 1:
+        return span, by_gender[0], CUED
+    known = [k for k in by_gender if d.genders.get(k) == gender]
+    if len(known) == 1 and not surname_cues.dead(d, known[0]):
+        return span, known[0], 0.75
+    living = surname_cues.living_speakers(d, keys, span)  # "Khan says ...": not his late son
+    if len(living) == 1:
+        return span, living[0], 0.8
+    if len(free) == 1 and len(keys) > 1:
+        return span, free[0], 0.75  # the one bearer the article gives no other title
+    keys = living or keys
+    named = surname_cues.paragraph_bearers(d, keys, full, span)
+    if len(named) == 1:
+        return span, named[0], 0.75
+    if len(named) > 1:
+        return span, None, 0.0  # both named in this paragraph and nothing decides: no one
+    return None
+
+
+def _title_fits(title: str, tied: str) -> bool:
+    """Whether a title before a bare surname ("Secretary Obi") is one the article tied to a bearer
+    ("secretary of state", "state senator")."""
+    return bool(title) and (title_matches(title, tied) or tied.startswith(title + " of "))
+
+
+def _honorific_fits(d: Discourse, span: Span, keys: list[str]) -> list[str]:
+    """``keys`` without the bearers the honorific before ``span`` rules out ("Mrs. Obi" is no man)."""
+    prev = d.doc[span.start - 1].lower_.rstrip(".") if span.start else ""
+    honorific = lexicons.pairs("honorifics").get(prev)
+    if honorific is None:
+        return keys
+    return [k for k in keys if d.genders.get(k) in {honorific, None}]
+
+
+def _by_prominence(
+    d: Discourse, span: Span, keys: list[str], full: dict[str, list[Span]], votes: dict[str, int]
+) -> tuple[Span, str | None, float]:
+    """The principal bearer of a shared bare surname no cue decided (see :func:`_shared_surnames`)."""
+    title_len = doc_state.title_len(d.doc)
+
+    def rank(key: str) -> tuple[bool, int, int]:
+        spans = full.get(key, [])
+        in_title = any(s.start_char < title_len for s in spans)
+        return in_title, len(spans) + votes.get(key, 0), -min((s.start for s in spans), default=len(d.doc))
+
+    principal = max(keys, key=rank)
+    recent = [k for k in keys if k != principal and _just_named(d, full.get(k, []), span)]
+    if len(recent) == 1 and not _just_named(d, full.get(principal, []), span):
+        return span, recent[0], 0.6
+    if surname_cues.dead(d, principal) and any(not surname_cues.dead(d, k) for k in keys):
+        return span, principal, CONTESTED  # an obituary's subject, or a living namesake who acts: unsure
+    top = rank(principal)[1]
+    others = max((rank(k)[1] for k in keys if k != principal), default=0)
+    if top and others >= 0.6 * top and others >= 3:
+        return span, principal, CONTESTED
+    return span, principal, DEFAULT
 
 
 def _just_named(d: Discourse, names: list[Span], span: Span) -> bool:

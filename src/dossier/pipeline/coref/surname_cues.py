@@ -2,7 +2,8 @@
 
 The shared-surname pass of :mod:`.resolver` asks these in order, after an honorific or a
 title before the name: the gender of the pronoun that continues the name in its sentence
-("Clinton said her plan ..."), then who of them the paragraph has named so far. When both
+("Clinton said her plan ..."), whether a bearer the article says is dead could be the one who speaks
+or acts now (:func:`living_speakers`), then who of them the paragraph has named so far. When both
 were named in the paragraph and nothing else decides, :func:`paragraph_bearers` says so and
 the surname goes to no one rather than to a guess.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .. import lexicons
+from .descriptors import role_nouns
 from .discourse import Discourse
 
 
@@ -25,6 +27,8 @@ def pronoun_gender(d: Discourse, span: Span) -> str | None:
     """
     doc = d.doc
     female, male = lexicons.load("coref/pronouns_female"), lexicons.load("coref/pronouns_male")
+    if _modifies_a_person(span):
+        return None  # "Obi advisers say ... him", "Obi's spokesman said he": the pronoun may be the head's
     sent = span.sent
     word = span.text.lower()
     before = [
@@ -53,6 +57,16 @@ def pronoun_gender(d: Discourse, span: Span) -> str | None:
     return None
 
 
+def _modifies_a_person(span: Span) -> bool:
+    """``Obi aides``, ``Obi's spokeswoman``: ``span`` modifies a noun that names a person or people."""
+    root = span.root
+    if root.dep_ not in {"compound", "poss"} or root.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    head = root.head
+    people = lexicons.load("person_nouns")
+    return head.lemma_.lower() in people or head.lower_ in people or head.lemma_.lower() in role_nouns()
+
+
 def _clause_anchor(span: Span) -> Token | None:
     """The verb ``span`` belongs to (through possessives, prepositions, coordination), if any."""
     t = span.root
@@ -73,27 +87,73 @@ def names_a_group(d: Discourse, span: Span) -> bool:
 
 
 def living_speakers(d: Discourse, keys: list[str], span: Span) -> list[str]:
-    """``keys`` without the dead, when ``span`` is the subject of a verb of saying ("Khan says")."""
+    """``keys`` without the dead, when ``span`` speaks or acts now.
+
+    "Khan says ...", "Khan said ...", "Khan is ...", "Khan will ...": a person the article says has died
+    neither speaks nor acts in the present tense, so a living namesake is meant.
+    """
     root = span.root
-    if root.dep_ not in {"nsubj"} or root.head.lemma_.lower() not in lexicons.load("reporting_verbs"):
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
         return keys
-    return [k for k in keys if not _dead(d, k)]
+    verb = root.head
+    speaks = verb.lemma_.lower() in lexicons.load("reporting_verbs")
+    now = verb.tag_ in {"VBZ", "VBP"} or any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP", "MD"} for c in verb.children)
+    if not (speaks or now) or verb.lemma_.lower() in lexicons.load("coref/death_verbs"):
+        return keys
+    return [k for k in keys if not dead(d, k)]
 
 
-def _dead(d: Discourse, key: str) -> bool:
-    """Whether the article says ``key`` has died: "the late Obi", "Obi, who died in 2004", "Obi was killed"."""
-    doc = d.doc
+def dead(d: Discourse, key: str) -> bool:
+    """Whether the article says ``key`` has died.
+
+    "the late Obi", "the late Sen. Obi", "Obi, who died in 2004", "Obi was killed", "Obi's death",
+    "the death of Obi", "in memory of Obi", "the fallen Obi", "Obi was posthumously awarded".
+    """
     deaths = lexicons.load("coref/death_verbs")
+    death_nouns = lexicons.load("coref/death_nouns")
     for m in d.spans:
         if m.kb_id_ != key or m.label_ != "PERSON":
             continue
-        if m.start and doc[m.start - 1].lower_ == "late":
+        if _after_late(d, m.start):
             return True
         root = m.root
+        if m.id_ != "possessive" and any(
+            c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in deaths and _relative_subject(c) for c in root.children
+        ):
+            return True  # "Obi, who died in 2004"; not "Obi, whose son was killed", "a friend of Obi's who died"
+        while root.dep_ == "appos" and root.head.i != root.i and root.head.i not in d.mention_at:
+            root = root.head  # "whose son, Idris Obi, was killed": the noun the name stands beside
+        if root.dep_ in {"nsubjpass"} and any(c.lower_ == "posthumously" for c in root.head.children):
+            return True
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in deaths:
             return True
-        if any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in deaths for c in root.children):
+        if root.dep_ == "poss" and root.head.lemma_.lower() in death_nouns and not any(
+            c.lower_ == "of" for c in root.head.children
+        ):
+            return True  # "Obi's death"; not "Obi's killing of a guard"
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in death_nouns:
+            return True  # "the death of Obi", "in memory of Obi"
+    return False
+
+
+def _relative_subject(verb: Token) -> bool:
+    """Whether the relative clause ``verb`` heads is about its antecedent ("who died"), not "whose son died"."""
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj is None or subj.lower_ in {"who", "that", "which"}
+
+
+def _after_late(d: Discourse, start: int) -> bool:
+    """"the late Obi", "the late Sen. Obi", "the fallen Capt. Obi": "late" or "fallen" before the name's titles."""
+    doc = d.doc
+    titles = lexicons.load("person_titles")
+    i = start - 1
+    while i >= 0 and start - i <= 4:
+        word = doc[i].lower_
+        if word in {"late", "fallen"}:
             return True
+        if word not in titles and word.rstrip(".") not in titles and word + "." not in titles:
+            return False
+        i -= 1
     return False
 
 

@@ -2,6 +2,7 @@
 
 Span repairs (token offsets in, token offsets out):
 
+* a comma or semicolon separates names (``Bush, Christie, Rubio``; not ``Obi, Jr.``);
 * a lower-case word that is no name particle ends a name: ``Carson distanced`` ->
   ``Carson``; ``pro-Lane`` -> ``Lane``; ``Ana Ruiz of Tustin`` -> ``Ana Ruiz`` (a
   dash between capitalised words joins them: ``Torjeman - Besson``);
@@ -14,7 +15,8 @@ Span repairs (token offsets in, token offsets out):
 
 Retyping: initials only (``U.S.``), a title alone (``Sgt``), a one-word all-caps label
 (``ABSTRACT``), a hashtag, a word list of well-known non-people (``Medicare``), a name
-whose last word says it is an event, award, law or place (``the Lane Classic``), a
+whose last word, or the lower-case word after a one-word name, says it is an event, award,
+law or place (``the Lane Classic``, ``the Dodd-Ives law``), an adjective (``Mexican``), a
 demonym (``Latinos``), a US state or a news site: none is a PERSON.
 """
 
@@ -37,6 +39,10 @@ def _particle(word: str) -> bool:
 
 def _separator(doc: Doc, i: int) -> bool:
     tok = doc[i]
+    if tok.text in {",", ";"}:
+        # "Bush, Christie, Rubio": a list of names; "Ada Obi, Jr.": a suffix after the comma stays
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        return nxt not in lexicons.load("entities/name_suffixes")
     if tok.text in DASHES:
         # "pro-Lane": a dash after a lower-case word; between capitalised words it joins ("Torjeman - Besson").
         return i > 0 and doc[i - 1].is_lower and not _particle(doc[i - 1].text)
@@ -135,6 +141,14 @@ def not_a_person(doc: Doc, start: int, end: int, names: set[str]) -> str | None:
     lower = word.lower_
     if lower in names:
         return None
+    j = end
+    while j + 1 < len(doc) and doc[j].text in DASHES and not doc[j - 1].whitespace_:
+        j += 2  # "Dodd-Ives law": past the rest of a hyphenated name
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    if nxt in heads and doc[j].is_lower:
+        return heads[nxt].upper()  # "the Dodd-Ives law", "the Vale attack": a law or an event named by a word
+    if word.tag_ == "JJ" and not word.is_sent_start:
+        return "NORP"  # "a Mexican judge", "the Franco-Dutch plan": an adjective is nobody
     if _INITIALS.match(text) and "." in text:
         return "OTHER"  # "U.S.", "O.K.": initials, not a name
     titles = lexicons.load("person_titles")

@@ -562,9 +562,15 @@ def _surnames(doc: Doc, cands: list[Candidate]) -> set[str]:
 
 
 def _stray_first_word(doc: Doc, cand: Candidate, first: str, last: str, cands: list[Candidate]) -> bool:
-    """``Suppose Obi ...``: a sentence-initial word that is no first name, before a known surname."""
+    """``Suppose Obi ...``, ``Wisconsin Obi voters``: a sentence-initial word, a place or a verb that is no
+    first name, before the surname of another person of the article."""
     common = first in lexicons.load("entities/common_word_names")  # "Young Obi supporters"
-    if cand.end - cand.start != 2 or not doc[cand.start].is_sent_start or (
+    word = doc[cand.start]
+    # "Wisconsin Obi supporters", "Impeaching Obi", "Stop Obi": a place or a verb is no first name
+    gerund = first.endswith("ing") and len(first) > 5  # tagged NNP when capitalised
+    not_a_name = (word.tag_ in {"VB", "VBG"} or gerund or first in lexicons.load("entities/us_states")
+                  or first in lexicons.load("entities/demonyms")) and first_name_known(first) is None
+    if cand.end - cand.start != 2 or not (word.is_sent_start or not_a_name) or (
             first_name_known(first) is not None and not common):
         return False
     others = [_name_parts(doc, c) for c in cands if c.label == "PERSON" and c is not cand]

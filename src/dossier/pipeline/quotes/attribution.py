@@ -456,11 +456,35 @@ def can_lead(span: Span, mentions: MentionIndex) -> bool:
     head = span.root
     mention = mentions.at(head.i)
     if mention is not None and mention.kb_id_:
-        return mentions.info(mention.kb_id_).get("type", "PERSON") in LEAD_TYPES
+        return mentions.info(mention.kb_id_).get("type", "PERSON") in LEAD_TYPES and _only_describes(
+            span, mention, mentions)
     if known_surname(head, mentions) is not None:
         return True
     word = head.lemma_.lower()
     return head.ent_type_ in ("PERSON", "ORG") or word in lexicons.load("quotes/lead_sources")
+
+
+def _only_describes(span: Span, mention: Span, mentions: MentionIndex) -> bool:
+    """Whether every word of a headline's source phrase outside the name describes the name
+    (``Ohio Gov. Ada Reyes``, ``Former aide Bo Lund``), as a label does; a headline clause
+    in title case (``Book Debunks Reyes:``, ``Holt Cash Sinks Reyes:``) does not name a speaker."""
+    kinds = ("ORG", "GPE", "NORP", "OUTLET", "GROUP")
+    words = lexicons.load("person_titles") | lexicons.load("person_nouns") | lexicons.load("quotes/lead_sources") \
+        | lexicons.load("quotes/unnamed_sources")
+    name = str(mentions.info(mention.kb_id_).get("name", "")).split()
+    for tok in span:
+        if mention.start <= tok.i < mention.end or tok.is_punct or tok.pos_ in ("ADJ", "DET", "NUM"):
+            continue
+        if tok.tag_ == "POS" or tok.text in name:
+            continue  # "Ada Reyes:" with only "Reyes" marked: a part of the same name
+        word = tok.lower_
+        if word in words or word + "." in words or tok.lemma_.lower() in words or tok.lemma_.lower() in role_nouns():
+            continue
+        other = mentions.at(tok.i)
+        if other is not None and other.kb_id_ and mentions.info(other.kb_id_).get("type") in kinds:
+            continue  # "GOP Sen. Holt", "Ohio Gov. Reyes"
+        return False
+    return True
 
 
 def lead_speaker(span: Span, mentions: MentionIndex) -> Speaker:
@@ -484,6 +508,22 @@ def known_surname(tok: Token, mentions: MentionIndex) -> str | None:
         return None  # two people share the surname: coreference decides, or no one does
     keys = [k for k, info in people if word in info.get("aliases", ())]  # "Trump" is one person's alias
     return keys[0] if len(keys) == 1 else (bearers[0] if bearers else None)
+
+
+def label_key(tok: Token, mentions: MentionIndex) -> str | None:
+    """The person a capitalised transcript label names (``HOLT:``): the label's own entity, unless
+    that entity is only the label in capitals while one named person bears the surname (the entity
+    reader made "HOLT" a person of its own beside "Dana Holt")."""
+    mention = mentions.at(tok.i)
+    if mention is None or not mention.kb_id_:
+        return known_surname(tok, mentions)
+    name = str(mentions.info(mention.kb_id_).get("name", ""))
+    if not (name.isupper() and tok.text.isupper() and len(tok.text) > 2):
+        return mention.kb_id_
+    word = tok.text.title()
+    bearers = [k for k, info in mentions.entities.items() if k != mention.kb_id_ and info.get("type") == "PERSON"
+               and str(info.get("name", "")).split()[-1:] == [word]]
+    return bearers[0] if len(bearers) == 1 else mention.kb_id_
 
 
 def leading_name(phrase: Span, mentions: MentionIndex) -> str | None:
@@ -534,13 +574,15 @@ def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int], cue: 
     subj = antecedent(subj)
     # "Sen. Ada Obi": a name's own compound parts; "Carson advisers", "a former Holt employee", "the
     # Vermont senator", "the Reyes campaign": a name modifying a common noun is not the one speaking
-    candidates = [subj] + [c for c in subj.children if c.dep_ == "appos" or (
-        c.dep_ == "compound" and subj.pos_ == "PROPN")]
-    for tok in candidates:
-        mention = mentions.at(tok.i)
-        kind = mentions.info(mention.kb_id_).get("type", "PERSON") if mention is not None else None
-        if mention is not None and mention.kb_id_ and kind in SPEAKER_TYPES:
-            return Speaker(mention.kb_id_, phrase)
+    trailing = trailing_name(phrase, mentions)
+    if trailing is not None:
+        return Speaker(trailing, phrase)
+    edition = _edition_of(subj, mentions)
+    if edition is not None:
+        return Speaker(edition or None, phrase)
+    key = _entity_of(subj, mentions)
+    if key is not None:
+        return Speaker(key, phrase)
     if subj.pos_ == "PRON":
         # Coreference resolved the pronoun above if it could; where it abstained, so do we.
         return Speaker(None, phrase)
@@ -550,9 +592,106 @@ def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int], cue: 
     surname = known_surname(subj, mentions)
     if surname is not None:
         return Speaker(surname, phrase)
+    author = author_of(subj)
+    if author is not None and not (cue is not None and cue.lemma_.lower() in _document_frames()):
+        # "an email from Holt reveals": what the writer reads in a message is not its author's statement
+        key = _entity_of(author, mentions) or known_surname(author, mentions)
+        if key is not None:
+            return Speaker(key, phrase)
     sources = lexicons.load("quotes/unnamed_sources")
-    unnamed = subj.lemma_.lower() in sources or subj.lower_ in sources
+    # "Business Insider", "Source Media": a name whose last word is a source noun is a name
+    named = subj.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subj.children)
+    unnamed = (subj.lemma_.lower() in sources or subj.lower_ in sources) and not named
     return Speaker(None, phrase, unnamed=unnamed)
+
+
+def _entity_of(subj: Token, mentions: MentionIndex) -> str | None:
+    """The entity a subject names: its own mention, an appositive's or, for a name, a compound part's.
+
+    "Sen. Ada Obi": a name's own compound parts; "Carson advisers", "a former Holt employee", "the
+    Vermont senator", "the Reyes campaign": a name modifying a common noun is not the one speaking."""
+    candidates = [subj] + [c for c in subj.children if c.dep_ == "appos" or (
+        c.dep_ == "compound" and subj.pos_ == "PROPN")]
+    for tok in candidates:
+        mention = mentions.at(tok.i)
+        kind = mentions.info(mention.kb_id_).get("type", "PERSON") if mention is not None else None
+        if mention is not None and mention.kb_id_ and kind in SPEAKER_TYPES:
+            return mention.kb_id_
+    return None
+
+
+def trailing_name(phrase: Span, mentions: MentionIndex) -> str | None:
+    """The person named last in a source phrase right after a role noun, when someone else is named
+    before (``Holt senior communications adviser Dana Reyes``, ``Obi's wife Ada``): the one
+    described speaks, not the one the description hangs on, whatever the parse made the head;
+    not a name after a preposition (``a friend of Ada Obi``) or a list (``Holt and Reyes``)."""
+    if len(phrase) < 3:
+        return None
+    doc = phrase.doc
+    last = mentions.at(phrase.end - 1)
+    if last is None or not last.kb_id_ or last.end != phrase.end or last.start <= phrase.start:
+        return None
+    if mentions.info(last.kb_id_).get("type", "PERSON") != "PERSON":
+        return None
+    before = doc[last.start - 1]
+    word = before.lemma_.lower()
+    if before.pos_ != "NOUN" or not (word in role_nouns() or word in lexicons.load("person_nouns")
+                                     or word in lexicons.load("quotes/unnamed_sources")):
+        return None
+    earlier = {_key_at(t, mentions) for t in doc[phrase.start : before.i]} - {None, last.kb_id_}
+    if not earlier:
+        return None  # "campaign adviser Dana Reyes": the ordinary parse finds her
+    if any((t.pos_ in ("ADP", "CCONJ", "VERB", "AUX") and _key_at(t, mentions) is None) or t.text in (",", ";")
+           or _dash(t) for t in doc[phrase.start : last.start]):
+        return None
+    return last.kb_id_
+
+
+def _key_at(tok: Token, mentions: MentionIndex) -> str | None:
+    mention = mentions.at(tok.i)
+    return mention.kb_id_ or None if mention is not None else known_surname(tok, mentions)
+
+
+def _edition_of(subj: Token, mentions: MentionIndex) -> str | None:
+    """A place named after an outlet or an unrecognised proper noun (``POLITICO Florida``, ``NBC
+    Chicago``): the outlet's edition speaks, not the place. The organisation's key ("" when the
+    name before the place is no entity); None when the subject is no such phrase."""
+    mention = mentions.at(subj.i)
+    if mention is None or mentions.info(mention.kb_id_).get("type") not in ("GPE", "LOC"):
+        return None
+    for c in subj.children:
+        if c.dep_ != "compound" or c.pos_ != "PROPN" or c.i >= mention.start:
+            continue
+        before = mentions.at(c.i)
+        if before is None:
+            return ""
+        if before.kb_id_ and mentions.info(before.kb_id_).get("type") in ("ORG", "OUTLET"):
+            return before.kb_id_
+    return None
+
+
+def author_of(noun: Token) -> Token | None:
+    """Who made a statement or document that is a quote's source (``according to a poll by Gallup``,
+    ``an interview her brother gave to the station``, ``Holt's letter``): its holder
+    (:func:`holder_of`) or the subject of a relative clause on it; None for other words."""
+    word = noun.lemma_.lower()
+    if noun.pos_ not in ("NOUN", "PROPN") or not (
+            word in lexicons.load("quotes/reporting_nouns") or word in lexicons.load("quotes/document_sources")):
+        return None
+    holder = holder_of(noun)
+    if holder is not None and holder.dep_ == "compound" and (noun.tag_ in ("NNS", "NNPS") or any(
+            c.dep_ == "compound" and c.i != holder.i for c in noun.children)):
+        # "the CNN/ORC poll": a name the entity reader cut, the poll speaks for itself; "some GOP
+        # figures": people of the party, not the party
+        return None
+    if holder is not None:
+        return holder
+    for clause in noun.children:
+        if clause.dep_ == "relcl" and clause.i > noun.i:
+            subjects = [c for c in clause.children if c.dep_ in ACTIVE_SUBJECTS and c.tag_ not in ("WP", "WDT")]
+            if subjects:
+                return subjects[0]
+    return None
 
 
 # ---------------------------------------------------------------- addressees

@@ -181,8 +181,7 @@ class FinderBase:
             end -= 1
         if end - begin < 2:
             return None
-        mention = self.mentions.at(label[-1].i)
-        key = mention.kb_id_ if mention is not None else attr.known_surname(label[-1], self.mentions)
+        key = attr.label_key(label[-1], self.mentions)
         speaker = attr.Speaker(key, self.doc[label[0].i : label[-1].i + 1])
         return Found("direct", begin, end, colon, speaker, status=self._status(None, speaker))
 

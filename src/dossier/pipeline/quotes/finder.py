@@ -24,7 +24,8 @@ from ...graph import Quote, Span
 from .. import doc_state, lexicons
 from ..component import DossierComponent
 from ..coref.descriptors import role_nouns
-from ..syntax import SUBJECTS
+from ..syntax import ACTIVE_SUBJECTS, SUBJECTS
+from ..text import Marked
 from . import attribution as attr
 from .base import Found
 from .clauses import ClausePasses
@@ -57,9 +58,90 @@ class _Finder(ClausePasses, DirectPasses):
     def run(self) -> list[Quote]:
         found = self._unnested(self._reported_clauses()) + self._according_to() + self._colon_leads() + self._nominal()
         found += self._direct(found)
+        for f in found:
+            self._teller_speaks(f)
         found.sort(key=lambda f: (f.start, f.end))
+        self._late_cues(found)
         self._inherit(found)
         return [self._quote(n, f) for n, f in enumerate(found, 1)]
+
+    def _doubt(self, f: Found) -> str | None:
+        """Why the words are no statement (:func:`.statement.doubt`), except the "topic" of a
+        headline a named person speaks before a colon: headline words in title case parse as names
+        ("Holt: Ferry Plan 'Dead On Arrival'" has no verb left), and a headline drops its verbs."""
+        reason = doubt(self.doc, f)
+        if reason == "topic" and self._headline_lead(f):
+            return None
+        return reason
+
+    def _headline_lead(self, f: Found) -> bool:
+        """A person's words in title case after a colon (``Holt: Ferry Plan 'Dead On Arrival'``)."""
+        if f.cue is None or f.cue.text != ":" or f.speaker.key is None:
+            return False
+        if self.mentions.info(f.speaker.key).get("type", "PERSON") != "PERSON":
+            return False
+        words = [w for w in self.text[f.start : f.end].split() if w[:1].isalpha()]
+        return len(words) >= MIN_QUOTED_WORDS and sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)
+
+    def _late_cues(self, found: list[Found]) -> None:
+        """A direct quote left without a cue whose sentence goes on with a source phrase and its verb of
+        saying, however long the phrase ('"...," panel chairman Rep. Ada Obi (D-Ore.) said after the
+        vote'): the verb is its cue, even where the parse gave the verb a clause of its own; a quote
+        left without a cue right after it then continues it (same paragraph or the next)."""
+        prev: Found | None = None
+        for f in found:
+            if f.kind != "direct":
+                continue
+            if f.cue is None and f.passage is not None and not f.pieces:
+                m = self.marked[f.passage]
+                cue = self._cue_after(m)
+                if cue is not None:
+                    f.cue = cue
+                    f.speaker = self._speaker(cue)
+                    f.status = self._status(cue, f.speaker)
+                    f.addressee, f.addressee_backref = attr.addressee_of(cue, self.mentions)
+                    f.when = attr.time_of(cue, (f.start, f.end), self.mentions)
+                elif prev is not None and prev.cue is not None and prev.passage is not None and \
+                        self._continues(prev, m):
+                    f.cue, f.speaker, f.status = prev.cue, prev.speaker, prev.status
+                    f.addressee, f.addressee_backref, f.when = prev.addressee, prev.addressee_backref, prev.when
+            prev = f
+
+    def _cue_after(self, m: Marked) -> Token | None:
+        """The verb of saying of the source phrase that opens right after a quote's closing mark in
+        the same sentence (the quote ends in a comma, question or exclamation mark, or dash)."""
+        if self.text[m.start : m.end].rstrip()[-1:] not in ",?!—–-":
+            return None
+        close = self._tok(m.outer_end - 1)
+        first = close + 1
+        while first < len(self.doc) and self.doc[first].is_space:
+            first += 1
+        if first >= len(self.doc) or first in self.quoted or "\n" in self.text[m.outer_end : self.doc[first].idx]:
+            return None
+        for tok in self.doc[first : min(len(self.doc), first + LATE_CUE_TOKENS)]:
+            if tok.sent.start > close or "\n" in tok.text or tok.text in (".", ";"):
+                return None
+            if tok.i in self.quoted or not attr.is_cue_verb(tok):
+                continue
+            subj = attr.cue_subject(tok)
+            if subj is None or subj.i in self.quoted or subj.i > tok.i:
+                return None
+            return tok if subj.left_edge.i == first else None
+        return None
+
+    def _teller_speaks(self, f: Found) -> None:
+        """A direct quote whose cue is the ``according to`` of a report around it (``"We won," he told
+        aides, according to Tom Baird``) was said by the one who told, not by the witness: the verb
+        ``according to`` hangs on becomes the cue, its subject the speaker."""
+        if f.kind != "direct" or f.cue is None or not attr.is_according_to(f.cue):
+            return
+        verb = nested_report(f.cue)
+        if verb is None or verb.i < self._tok(f.end - 1):
+            return
+        f.cue, f.cue_end = verb, None
+        f.speaker = self._speaker(verb)
+        f.status = self._status(verb, f.speaker)
+        f.addressee, f.addressee_backref = attr.addressee_of(verb, self.mentions)
 
     def _inherit(self, found: list[Found]) -> None:
         """A back-referred addressee (``telling the outlet``) takes the time of that addressee's last quote."""
@@ -94,7 +176,7 @@ class _Finder(ClausePasses, DirectPasses):
             when=f.when,
             source=f.speaker.key,
             text=" ".join(self.text[s:e] for s, e in f.pieces) if f.pieces else self.text[f.start : f.end],
-            confidence=NOT_A_STATEMENT if f.doubtful or doubt(doc, f) else cue_prior(f, self._quoted_words(f)),
+            confidence=NOT_A_STATEMENT if f.doubtful or self._doubt(f) else cue_prior(f, self._quoted_words(f)),
             pieces=[Span(s, e, self.text[s:e]) for s, e in f.pieces] if f.pieces and len(f.pieces) > 1 else None,
         )
 
@@ -119,6 +201,8 @@ MIN_DIRECT_WORDS = 3  # fewer words in quotation marks are a fragment ("revoluti
 # (``Found.doubtful``: half a clause): kept, hidden by default
 NOT_A_STATEMENT = 0.4
 MIN_QUOTED_WORDS = 2
+LATE_CUE_TOKENS = 40  # most tokens from a closing mark to the verb of the source phrase after it
+HEADLINE_CAPITALS = 0.6  # share of a headline's words that open with a capital (title case)
 NEXT_TO_QUOTE = 4  # most tokens from a cue verb to the quote it opens (verb, particle, comma, mark)
 SINGULAR = frozenset({"he", "she", "it", "him", "her"})
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any"})
@@ -132,15 +216,22 @@ def cue_prior(f: Found, quoted_words: int = 0) -> float | None:
     cue = f.cue
     if cue is None:
         return None
+    if f.kind == "according_to" and nested_report(cue) is not None and _holds_quotation(f):
+        # '"We won," he told aides, according to Tom Baird': the words are the teller's, a direct quote
+        # of their own; the witness's copy repeats them with the narration around them
+        return NOT_A_STATEMENT
     if cue.lemma_.lower() in QUESTIONS:
         prior = STANCE  # "asked Bennett about Carson's comments": a question, not a statement
-    elif f.kind == "according_to" or cue.lower_ in lexicons.load("reporting_verbs") or \
+    elif f.kind == "according_to" or attr.is_according_to(cue) or cue.lower_ in lexicons.load("reporting_verbs") or \
             cue.lemma_.lower() in lexicons.load("quotes/statement_nouns"):
         # "acknowledged his victory", "said it had been hard to get", a headline's 'declares
         # "revolution"': a verb of saying whose content is no clause reports a topic or a fragment
         prior = SAYING * (FRAGMENT if _fragment(f) else 1.0)
     elif (cue.text == ":" or cue.text in attr.DASHES) and not _question(f):
-        prior = LEAD  # "Holt: Tariff Plan Is a Disaster", "Pollster Ada Hill: ...", '"..." ― Ada Hill'
+        # "Holt: Tariff Plan Is a Disaster", "Pollster Ada Hill: ...", '"..." ― Ada Hill'; a label
+        # before a paragraph of several sentences outside quotation marks heads a section ("Ada Holt:
+        # Student loans. Some big ideas ...") or runs into the next speaker's words: no headline
+        prior = LEAD * (FRAGMENT if f.kind != "direct" and _several_sentences(f) and not _transcript_turn(f) else 1.0)
     elif _document_speaks(f):
         prior = DOCUMENT
     elif _call_for(cue, f):
@@ -153,9 +244,69 @@ def cue_prior(f: Found, quoted_words: int = 0) -> float | None:
         prior = QUOTED
     else:
         prior = STANCE
-    if f.speaker.key is None and _unresolved_person(f.speaker.span):
-        prior *= NO_SPEAKER  # "he joked", "the senator said": someone the article names, left unresolved
+    if f.speaker.key is None and (_unresolved_person(f.speaker.span) or _authorless(f.speaker.span)
+                                  or (prior == LEAD and not _lead_noun(f.speaker.span))
+                                  or (f.kind == "direct" and attr.is_according_to(cue))):
+        # "he joked", "the senator said": someone the article names, left unresolved; "a statement
+        # said": a message whose author the sentence does not give; "VIDEO:": a label naming no one;
+        # words in quotation marks "according to an interview": someone's, whom the quote does not name
+        prior *= NO_SPEAKER
     return prior
+
+
+def _several_sentences(f: Found) -> bool:
+    """Words of more than one sentence (the content of a colon lead that is no headline)."""
+    assert f.cue is not None
+    content = f.cue.doc.char_span(f.start, f.end, alignment_mode="expand")
+    return content is not None and len({t.sent.start for t in content if t.is_alpha}) > 1
+
+
+def _transcript_turn(f: Found) -> bool:
+    """A person's label in capitals (``HOLT:``): a transcript turn runs over several sentences;
+    an organisation's (``UN: PEACEKEEPERS ...``) heads a news item."""
+    span = f.speaker.span
+    if span is None or not all(t.is_upper or not t.is_alpha for t in span):
+        return False
+    return f.speaker.key is not None and \
+        doc_state.entities(span.doc).get(f.speaker.key, {}).get("type", "PERSON") == "PERSON"
+
+
+def _authorless(span: DocSpan | None) -> bool:
+    """A statement, letter or post as the source with no author found for it (``A statement posted
+    online said``, ``the letter added``): the words are someone's whom the quote does not name."""
+    if span is None or not len(span):
+        return False
+    root = attr.antecedent(span.root)
+    if root.pos_ not in ("NOUN", "PROPN") or root.lemma_.lower() not in lexicons.load("quotes/authored_messages"):
+        return False
+    author = attr.author_of(root)
+    sources = lexicons.load("quotes/unnamed_sources")
+    return author is None or not (author.lemma_.lower() in sources or author.lower_ in sources)
+
+
+def _lead_noun(span: DocSpan | None) -> bool:
+    """A headline's source before a colon that names no entity but is a source of its own
+    (``Poll:``, ``Campaign aide:``, ``Survey:``)."""
+    if span is None or not len(span):
+        return False
+    word = span.root.lemma_.lower()
+    return word in lexicons.load("quotes/lead_sources") or word in lexicons.load("quotes/unnamed_sources") or \
+        attr.is_document(span.root)
+
+
+def nested_report(according: Token) -> Token | None:
+    """The verb of saying that an ``according to`` hangs on when that verb has a speaker of its own
+    (``he told aides, according to Tom Baird``): the witness reports someone else's words."""
+    verb = according.head
+    if verb.i == according.i or not attr.is_cue_verb(verb):
+        return None
+    return verb if any(c.dep_ in ACTIVE_SUBJECTS for c in verb.children) else None
+
+
+def _holds_quotation(f: Found) -> bool:
+    """Whether the words of a quote hold a passage in quotation marks."""
+    assert f.cue is not None
+    return any(mark in f.cue.doc.text[f.start : f.end] for mark in ('"', "“", "”", "''"))
 
 
 def _fragment(f: Found) -> bool:
@@ -166,8 +317,10 @@ def _fragment(f: Found) -> bool:
     content = f.cue.doc.char_span(f.start, f.end, alignment_mode="expand")
     if content is None or not len(content):
         return True
-    if f.kind == "direct":
-        return sum(t.is_alpha for t in content) < MIN_DIRECT_WORDS
+    if f.kind == "direct":  # "We lost." is a statement; "revolution", "Perpetual motion!" are not
+        return sum(t.is_alpha for t in content) < MIN_DIRECT_WORDS and not any(
+            t.dep_ in SUBJECTS and t.head.i in range(content.start, content.end) and t.head.pos_ in ("VERB", "AUX")
+            for t in content)
     if f.kind not in ("indirect", "mixed"):
         return False
     inside = range(content.start, content.end)
@@ -239,7 +392,7 @@ def _unresolved_person(span: DocSpan | None) -> bool:
         return False
     if not (word in role_nouns() or word in lexicons.load("person_nouns") or word.endswith(PERSON_SUFFIXES)):
         return False
-    dets = {c.lower_ for c in root.children if c.dep_ in ("det", "poss")}
+    dets = {c.lower_ for c in root.children if c.dep_ in ("det", "poss", "nummod")}
     return not dets & INDEFINITE  # "a friend", "one aide": an unnamed source of its own
 
 
