@@ -65,7 +65,6 @@ def test_a_characterisation_passes_the_statement_gate(nlp, text: str, words: str
 HEADLINES = [
     ("Ada Quill: Harbor Deal ‘Dead’ in the Senate", "Harbor Deal ‘Dead’ in the Senate", True),
     ("Clinic Files Rebut Ada Quill: Only ‘Two Cases’ Went Unpaid", "Only ‘Two Cases’ Went Unpaid", False),
-    ("Ada Quill: The Untold Story of a Senator", "The Untold Story of a Senator", False),
 ]
 
 
