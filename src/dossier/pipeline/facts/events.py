@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from ...graph import Event, Participant
 from .. import lexicons
 from . import modality
-from .index import AGENTS, PEOPLE, Facts, fact_subject
+from .index import AGENTS, PEOPLE, Facts, carried, duration, fact_subject
 
 YEAR_LEN = 4
 TALLIES = frozenset({"vote", "delegate", "ballot", "percent", "point"})
@@ -201,7 +201,7 @@ def _call_cue(verb: Token) -> bool:
     return False
 
 
-def _targets(facts: Facts, verb: Token, objs: list[Token]) -> list[str]:
+def _targets(facts: Facts, verb: Token, objs: list[Token], owned_people: bool = True) -> list[str]:
     """Who or what an event is aimed at: its object, the owner of its object ("toured the museum's vaults",
     "the flagship store of Acme"), or a ``to`` object of the verb ("donated $500 to X's campaign")."""
     out: list[str] = []
@@ -215,7 +215,8 @@ def _targets(facts: Facts, verb: Token, objs: list[Token]) -> list[str]:
                 inner = [c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"] \
                     if c.dep_ == "prep" and c.lower_ in {"of", "to"} else []
                 for p in inner:
-                    keys += facts.denote(p) or [k for k in [facts.org_ref(p)] if k]
+                    keys += [k for k in facts.denote(p) if owned_people or not facts.is_a(k, PEOPLE)] or [
+                        k for k in [facts.org_ref(p)] if k]
         out += [k for k in keys if k not in out]
     if not out:
         for c in verb.children:
@@ -226,7 +227,7 @@ def _targets(facts: Facts, verb: Token, objs: list[Token]) -> list[str]:
 
 def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hit | None:
     subj = fact_subject(verb)
-    subj_keys = facts.denote(subj) if subj is not None else []
+    subj_keys = facts.denote(subj) if subj is not None and not carried(facts, subj) else []
     obj_keys = [k for o in objs for k in facts.denote(o)]
     others: list[tuple[str, str]] = []
     if trig.target_object and (not obj_keys or any(c.dep_ in {"oprd", "ccomp"} or (
@@ -243,6 +244,18 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
         return None  # "an academic named Ada Obi", "Trump named Cruz when asked": a name, not a post
     if trig.type == "appointment" and trig.passive and _lemma_of(verb) == "name" and not _named_to_post(verb):
         return None  # "were named in the lawsuit", "was named after her aunt": no post
+    if trig.type == "appointment" and trig.passive and _lemma_of(verb) == "confirm" and not _confirmed_to_post(
+            facts, verb):
+        return None  # "was confirmed as one of the passengers", "was confirmed dead": no post
+    if trig.type.startswith("donation") and _lemma_of(verb) == "give":
+        from .relations import _money
+
+        if not _money(verb):
+            return None  # "gave an interview to ITV", "gave it to Lane": no money
+    if trig.type == "candidacy.launch" and _other_campaign(objs):
+        return None  # "launched a petition campaign", "an ad campaign": no candidacy
+    if trig.type == "appointment" and _lemma_of(verb) == "nominate" and _party_nomination(facts, verb, subj):
+        return None  # "the primaries that nominated Obi": a party's candidate, not a post
     if trig.person_object:  # "named X as its chief": X is appointed, the subject appoints
         agents = [k for k in obj_keys if facts.is_a(k, PEOPLE)]
         others = [("target", k) for k in subj_keys if facts.is_a(k, DOERS)]
@@ -250,7 +263,8 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
         agents = [k for k in subj_keys if facts.is_a(k, DOERS)]
         data = lexicons.json("facts/event_triggers")
         if trig.type in set(data["target_types"]):
-            targets = _targets(facts, verb, objs)
+            # "visited the grave of X", "X's hometown": a place visited, not the person
+            targets = _targets(facts, verb, objs, owned_people=trig.type != "contact.visit")
             others = [("target", k) for k in targets if k not in agents]
             if trig.type in set(data["named_target_types"]) and not _named_target(facts, trig, objs, targets):
                 return None  # "endorsed the compromise", "contributed to this story", "visited NBC's Today"
@@ -273,6 +287,58 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
         conf = PRONOUN_AGENT  # "after he won the primary, Sanders declared": "he" is Sanders, whoever coref chose
     return Hit(trig.type, agents, [verb, *objs], others, timed=subj is None or facts.pair(subj) is None,
                confidence=conf)
+
+
+# What a campaign launched can be for when a noun names it: an office or an election ("her Senate
+# campaign", "his reelection campaign"); any other noun makes it a drive ("a petition campaign").
+CANDIDACY_NOUNS = frozenset({"reelection", "re-election", "election", "presidency", "primary", "write-in", "senate",
+                             "house", "congress", "mayor", "governor", "president", "presidential", "leadership",
+                             "council", "seat", "bid"})
+
+
+def _other_campaign(objs: list[Token]) -> bool:
+    """``launched a petition campaign`` / ``an ad campaign``: a campaign whose noun modifier is no office."""
+    for o in objs:
+        if o.lemma_.lower() != "campaign":
+            continue
+        mods = [c for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        if any(m.lemma_.lower() not in CANDIDACY_NOUNS for m in mods):
+            return True
+    return False
+
+
+ELECTORATE = frozenset({"primary", "primaries", "caucus", "caucuses", "convention", "delegate", "delegates", "voter",
+                        "voters", "party", "electorate", "republicans", "democrats"})
+
+
+def _party_nomination(facts: Facts, verb: Token, subj: Token | None) -> bool:
+    """``the primaries that nominated Obi``, ``Democrats nominated Obi for president``: a candidacy,
+    not an appointment (which a person or a body appointing to a post makes)."""
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in ELECTORATE:
+        return True
+    if subj is None:
+        return False
+    return subj.lemma_.lower() in ELECTORATE or subj.lower_ in ELECTORATE or \
+        any(facts.is_a(k, {"NORP"}) for k in facts.denote(subj))
+
+
+def _confirmed_to_post(facts: Facts, verb: Token) -> bool:
+    """``was confirmed as secretary of state`` / ``confirmed by the Senate``: a post, or a body that confirms."""
+    from .roles import is_title
+
+    def post(p: Token) -> bool:  # "its chief executive" -> "chief executive"
+        words = " ".join(t.text for t in p.subtree if t.i <= p.i and (t.i == p.i or t.dep_ in {"compound", "amod"}))
+        return is_title(words) or is_title(p.lemma_.lower()) or p.lemma_.lower() in POSTS
+
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"as", "to"} and any(p.dep_ == "pobj" and post(p) for p in c.children):
+            return True
+        if c.dep_ == "agent" and any(facts.is_a(k, {"ORG", "GPE"}) for p in c.children if p.dep_ == "pobj"
+                                     for k in facts.denote(p)):
+            return True
+        if c.dep_ in {"attr", "oprd", "xcomp"} and post(c):
+            return True
+    return False
 
 
 def _doubtful_pronoun(facts: Facts, pron: Token) -> bool:
@@ -388,6 +454,9 @@ def _noun_events(facts: Facts) -> list[Hit]:
             continue  # "her nomination battle", "a death threat", "his retirement plan": no event
         if typ == "appointment" and tok.tag_ == "NNS":
             continue  # "her discretionary appointments": the possessor made them
+        if typ in {"legal.indictment", "legal.conviction"} and any(c.dep_ == "poss" for c in tok.children) and \
+                any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue  # "her indictment of Lane moved the hall": a speech against him, not a charge
         holder = tok.head if tok.dep_ == "compound" else tok  # "her concession speech"
         agents = [k for c in holder.children if c.dep_ == "poss" for k in facts.denote(c)]
         if not (agents and typ in set(data["target_types"])):  # "her endorsement of X": X is the target
@@ -409,7 +478,8 @@ def _noun_events(facts: Facts) -> list[Hit]:
         others = [("target", k) for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                   for p in c.children if p.dep_ == "pobj" for k in _denoted(facts, p)
                   if k and k not in agents and typ in set(data["target_types"])]
-        times = facts.times_in(min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase))
+        times = [t for t in facts.times_in(min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase))
+                 if not duration(t.value)]  # "his first visit in more than a year": a gap, not its date
         when = times[0].value if times else year
         prior = data["noun_priors"].get(tok.lemma_.lower(), 0.7)
         hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
@@ -451,12 +521,14 @@ def find_events(facts: Facts) -> list[Event]:
     for h in _verb_events(facts) + _left_dead(facts) + _noun_events(facts):
         if facts.imagined(h.toks) or modality.unrealised(h.toks[:1]) or modality.poll_standing(h.toks[0]):
             continue
+        if h.toks[0].pos_ in {"VERB", "AUX"} and modality.conditional(h.toks[0]):
+            continue  # "if Ortiz wins the primary, ...": a condition, not a win
         if h.toks[0].pos_ in {"VERB", "AUX"} and modality.negated_by_word(h.toks[0]):
             continue  # an event said not to happen is no event
         if h.toks[0].pos_ in {"VERB", "AUX"} and modality.irrealis(h.toks[0]):
             continue  # "he should resign", "will likely win", "in case Trump wins": not (yet) an event
         lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
-        st = facts.status(lo, hi)
+        st = facts.aside_status(facts.status(lo, hi), h.toks)
         # An event said not to happen ("she may not retire") is no event; an imagined one neither.
         if st.status in {"hypothetical", "negated"} or st.negative:
             continue

@@ -33,6 +33,7 @@ AGENTS = frozenset({"PERSON", "ORG", "GROUP", "OUTLET", "GPE", "NORP"})
 ORGS = frozenset({"ORG", "OUTLET", "GPE", "GROUP"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 PAIR_NOUNS = frozenset({"two", "pair", "couple", "duo", "sisters", "brothers", "siblings", "spouses", "women", "men"})
+QUOTE_MARKS = frozenset('"“”')
 PAIR_LOOKBACK = 3  # sentences searched back for the two people "they" refers to
 # Nouns that stand for their possessor as an argument ("donated to Whitlock's campaign").
 # "opposed her plan" / "criticized his proposal": opposing someone's plan is opposing them.
@@ -285,7 +286,7 @@ class Facts:
         if it raises, the component fails on this Doc and no fact is written)."""
         return statement_status(self.doc, start, end)
 
-    def identifying_status(self, st: StatusInfo, toks: list[Token]) -> StatusInfo:
+    def identifying_status(self, st: StatusInfo, toks: list[Token], marks_only: bool = False) -> StatusInfo:
         """Status of an identifying phrase ("Obi's brother, Tomas", "Reyes, her deputy").
 
         Such a phrase is the writer's own description even inside reported speech ("she noted
@@ -293,10 +294,46 @@ class Facts:
         within a direct quotation, where the words are the speaker's. It is not the clause's
         hedge or speculation either ("It's possible that the former district attorney may
         have called"): the clause's status belongs to the clause, not to the description.
+        With ``marks_only``, only words inside quotation marks are the speaker's (a mixed quote's
+        unquoted part, "said Ada Obi, the mother of Tomas Obi, is 'wrong'", is the writer's), and a
+        negation is the clause's even inside them ("Don't forget Ada's husband Tomas").
         """
-        if st.status == "negated" and not any(self.in_direct_quote(t) for t in toks):
+        quoted = self.in_quote_marks if marks_only else self.in_direct_quote
+        if st.status == "negated" and marks_only and any(quoted(t) for t in toks):
+            return StatusInfo("attributed", st.source)  # '"Don't forget Ada's husband Bo," she said': hers, not denied
+        if st.status == "negated" and not any(quoted(t) for t in toks):
             return StatusInfo("asserted")  # "X, the anchor of Y, had never ...": the negation is the clause's
-        if st.status not in IDENTIFIED or any(self.in_direct_quote(t) for t in toks):
+        if st.status not in IDENTIFIED or any(quoted(t) for t in toks):
+            return st
+        return StatusInfo("asserted", None, (), st.negative)
+
+    def in_quote_marks(self, tok: Token) -> bool:
+        """``tok`` is inside quotation marks: a direct quote, or a quoted piece of a mixed one."""
+        for q in doc_state.section(self.doc, doc_state.QUOTES):
+            kind = getattr(q, "kind", "")
+            if kind not in {"direct", "mixed"} or not q.span.start <= tok.idx < q.span.end:
+                continue
+            if kind == "direct":
+                return True
+            marks = sum(ch in QUOTE_MARKS for ch in self.text[q.span.start : tok.idx])
+            if marks % 2 == 1:
+                return True
+        return False
+
+    def aside_status(self, st: StatusInfo, toks: list[Token]) -> StatusInfo:
+        """A fact stated in the writer's aside about a named person inside reported speech ("Clinton
+        said Ada Obi, who died in 2012, ..."; "told the Post he backs Ryan, who will face Bo Lane"):
+        a non-restrictive relative clause on a name is the writer's, so it is asserted, not attributed.
+        Words inside quotation marks stay the speaker's."""
+        if st.status not in {"attributed", "reported"} or any(self.in_quote_marks(t) for t in toks):
+            return st
+        verb = syntax.clause_head(syntax.highest(toks))
+        if verb.dep_ != "relcl" or not self.key(verb.head.i):
+            return st
+        rel = next((c for c in verb.children if c.tag_ in {"WP", "WP$"} or
+                    any(g.tag_ == "WP$" for g in c.children)), None)
+        edge = verb.left_edge.i
+        if rel is None or edge == 0 or self.doc[edge - 1].text not in {",", "(", "—", "–"}:
             return st
         return StatusInfo("asserted", None, (), st.negative)
 
@@ -331,13 +368,15 @@ class Facts:
         lo = min(t.idx for t in toks)
         hi = max(t.idx + len(t) for t in toks)
         got = self.time_obj(lo, hi)
-        if got is not None and any(t.idx <= got.start < t.idx + len(t) for t in clause):
+        if got is not None and not duration(got.value) and any(t.idx <= got.start < t.idx + len(t) for t in clause):
             return got.value
         for tm in self._times:
-            if any(t.idx == tm.start for t in clause):
+            if not duration(tm.value) and any(t.idx == tm.start for t in clause):
                 return tm.value
         head = syntax.clause_head(syntax.highest(toks))
-        if head.dep_ == "advcl" and any(c.lower_ in {"when", "as", "after", "once"} for c in head.children):
+        while head.dep_ == "conj" and head.head.i != head.i and not syntax.has_subject(head):
+            head = head.head  # "when she had won and was visiting X": the "when" is on the first verb
+        if head.dep_ in {"advcl", "relcl"} and any(c.lower_ in {"when", "as", "after", "once"} for c in head.children):
             return self.clause_time([head.head])  # "in 2020, when she became ...": the main clause's date
         return None
 
@@ -370,6 +409,20 @@ class Facts:
 
     def _has_imagined(self, sent: Any) -> bool:
         return any(imagining_word(t) or fiction_word(t, lemma=False) for t in sent)
+
+
+def carried(facts: Facts, tok: Token) -> bool:
+    """``Ada Obi's campaign attacked Lane``: the subject is a body that stands for its owner (a campaign,
+    an office, a plan). What it does is its own act, not the owner's; as an object ("donated to Obi's
+    campaign") it still reaches the owner."""
+    return not facts.key(tok.i) and tok.lemma_.lower() in CARRIERS and any(c.dep_ == "poss" for c in tok.children)
+
+
+def duration(value: str | None) -> bool:
+    """A TIMEX duration ("P1Y": "in more than a year") measures a stretch; it dates no fact."""
+    if not value or len(value) < 2 or value[0] != "P":
+        return False
+    return value[1].isdigit() or value[1] in "TX_"
 
 
 # How facts read a verb's subject: through coordination, participles, adverbial clauses,

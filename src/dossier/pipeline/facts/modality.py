@@ -11,6 +11,7 @@ component says of its clause, so roles, relations and events are not emitted fro
 * a contest verb in the present tense beside a poll word or a score: "a poll shows
   Ortiz beating Lane", "Ortiz tops Lane 41-40";
 * for roles stated by a verb, a modal auxiliary: "would be the first woman president";
+* a condition or its consequence: "if Ortiz wins, she will appoint Lane";
 * for events, an irrealis verb: a modal or ``going to`` on the trigger, on the verb it is
   coordinated with or on the verb whose complement it is ("he should resign", "could win
   California and still lose the nomination", "an agreement that would see him endorse her"),
@@ -111,6 +112,34 @@ def _supposed(verb: Token) -> bool:
                         ["now", "let", "'s"], ["but", "let", "'s"], ["so"], ["now"], ["just"]):
                 return True  # "Let's assume she gets elected ...": the sentence is a supposition
     return False
+
+
+CONDITIONS = frozenset({"if", "unless"})
+
+
+def conditional(tok: Token) -> bool:
+    """``If Ortiz wins, she will appoint Lane`` / ``If Ortiz defeats Lane, ...``: the trigger's clause is a
+    condition, or the consequence of one: neither states that it happened."""
+    verb, hops = tok, 0
+    while hops < 4 and verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb, hops = verb.head, hops + 1
+    for _ in range(3):
+        if any(_condition_mark(c) for c in verb.children):
+            return True  # the condition itself
+        if any(c.dep_ == "advcl" and any(_condition_mark(m) for m in c.children) for c in verb.children):
+            return True  # its consequence
+        if verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            break
+    return False
+
+
+def _condition_mark(tok: Token) -> bool:
+    """``if`` / ``unless`` opening a condition (not the concessive "even if" or the manner "as if")."""
+    if tok.dep_ != "mark" or tok.lower_ not in CONDITIONS:
+        return False
+    return not (tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"even", "as"})
 
 
 NEGATIONS = frozenset({"not", "n't", "n’t", "never"})

@@ -28,8 +28,9 @@ from spacy.tokens import Doc, Token
 from ...graph import Event, Relation, Role
 from .. import doc_state, lexicons
 from ..component import DossierComponent
+from ..status import StatusInfo
 from . import modality
-from .index import AGENTS, PEOPLE, Facts, fact_subject
+from .index import AGENTS, PEOPLE, Facts, carried, fact_subject
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ class Hit:
     timed: bool = True  # take the clause's time as ``when``
     negated: bool = False
     identifying: bool = False  # stated by an apposition or possessive phrase, not by a clause
+    presupposed: bool = False  # "their rivalry": the clause's hedge is not on the bond (its attribution is)
 
 
 @lru_cache(maxsize=1)
@@ -247,6 +249,9 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
         if not owners:
             continue
         typ = inverse.get(word) or nouns[word]
+        prior = None
+        if word in RIVALS:
+            typ, prior = _rivals(tok)
         for filler in _fillers(facts, tok):
             if _misattached(filler) or _alias_of_owner(facts, filler, owners):
                 continue
@@ -258,13 +263,42 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
                 continue  # "the son of X and Y": the filler is not one of the owners
             weak = any(c.dep_ == "poss" and c.pos_ == "PRON" and not conjunct_owner(facts, tok, c)
                        for c in tok.children)  # "his wife": rests on coref ("X and his wife": on the parse)
+            former = typ.startswith(PAST_TIES) and any(c.dep_ == "amod" and c.lower_ in FORMER for c in tok.children)
             for f in fills:
                 for o in owners:
                     subj, obj = (o, f) if word in inverse else (f, o)
-                    hits.append(Hit(typ, subj, obj, [tok, filler], 0.65 if weak else 0.85, timed=typ not in STATES,
+                    conf = prior or (0.65 if weak else 0.85)
+                    if former:
+                        conf = min(conf, FORMER_TIE)  # "a former backer of X": a tie that ended, shown as holding
+                    # a rival is named, not dated: the clause's time is not the race's
+                    hits.append(Hit(typ, subj, obj, [tok, filler], conf, timed=typ not in STATES and prior is None,
                                     negated=_stated_not(tok),
                                     identifying=tok.dep_ != "attr"))
     return hits
+
+
+RIVALS = frozenset({"rival", "archrival", "rivals", "rivalry"})
+ELECTORAL = frozenset({"democratic", "republican", "gop", "democrat", "libertarian", "independent", "primary",
+                       "presidential", "mayoral", "gubernatorial", "senate", "congressional", "election", "race",
+                       "campaign", "nomination", "nominee", "candidate", "candidates", "ballot", "reelection",
+                       "re-election", "caucus", "caucuses", "runoff", "electoral", "contest", "debate", "polls",
+                       "vote", "votes", "delegates", "convention", "incumbent", "challenger"})
+RIVAL_TENSION = 0.5  # a rival outside an election: a competitor as often as a foe (hidden by default)
+
+
+def _rivals(tok: Token) -> tuple[str, float]:
+    """``her Republican rival``: in an election a rival is an opponent in the race (ran_against);
+    elsewhere the word says too little of any tension between the two to be shown."""
+    if any(t.lower_ in ELECTORAL for t in tok.sent):
+        return "contest.ran_against", 0.75
+    return "social.tension", RIVAL_TENSION
+
+
+FORMER = frozenset({"former", "onetime", "one-time", "erstwhile", "ex"})
+# "a former backer of X": a stand given up (he backs someone else now), shown it reads as current; a
+# "former business partner" still worked with X, and stays shown
+FORMER_TIE = 0.5
+PAST_TIES = ("political.",)
 
 
 def _born_in(place: Token) -> Token | None:
@@ -347,19 +381,26 @@ def _pair_states(facts: Facts) -> list[Hit]:
             if not ends and other:
                 s = facts.first(subj, PEOPLE)
                 ends = [s, other[0]] if s else []
+            prior = 0.75
+            if pred.lower_ in RIVALS:
+                typ, prior = _rivals(pred)
             if len(ends) == 2 and ends[0] != ends[1]:
-                hits.append(Hit(typ, ends[0], ends[1], [verb, subj, pred], 0.75, timed=False, negated=neg))
+                hits.append(Hit(typ, ends[0], ends[1], [verb, subj, pred], prior, timed=False, negated=neg))
     for tok in facts.doc:  # "The sisters founded ...": the pair is the relation
         if tok.tag_ in {"NNS", "NNPS"} and tok.lower_ in plurals and any(c.lower_ == "the" for c in tok.children):
             if tok.dep_ not in {"nsubj", "nsubjpass"} or any(c.dep_ == "compound" for c in tok.children):
                 continue  # "the third of the Pandora brothers": a named family, not the pair before it
             pair = facts.pair(tok)
             if pair:
-                hits.append(Hit(plurals[tok.lower_], pair[0], pair[1], [tok], 0.7, timed=False))
+                typ, prior = _rivals(tok) if tok.lower_ in RIVALS else (plurals[tok.lower_], 0.7)
+                hits.append(Hit(typ, pair[0], pair[1], [tok], prior, timed=False))
     return hits
 
 
 # --- bond nouns: "X and Y's friendship", "sisterhood with Y", "hostility toward Y" ---------------------
+
+# "an unlikely political alliance between X and Y": a bond of convenience, not a friendship (hidden)
+WEAK_BONDS = {"alliance": 0.5}
 
 
 def _bond_nouns(facts: Facts) -> list[Hit]:
@@ -376,9 +417,13 @@ def _bond_nouns(facts: Facts) -> list[Hit]:
         mods = {c.lower_ for c in tok.children if c.dep_ == "amod"}
         if low in bonds or f"{next(iter(mods), '')} {low}" in bonds:
             typ = bonds.get(low) or bonds[f"{next(iter(mods))} {low}"]
+            prior = WEAK_BONDS.get(low, 0.7)
+            if low in RIVALS:
+                typ, prior = _rivals(tok)
             people = _bond_people(facts, tok)
-            if len(people) == 2:
-                hits.append(Hit(typ, people[0], people[1], [tok], 0.7, timed=False))
+            if len(people) == 2:  # "their rivalry might decide it": the possessive presupposes the bond
+                hits.append(Hit(typ, people[0], people[1], [tok], prior, timed=False,
+                                presupposed=any(c.dep_ == "poss" for c in tok.children)))
             continue
         if low in toward:
             typ = toward[low]
@@ -392,7 +437,8 @@ def _bond_nouns(facts: Facts) -> list[Hit]:
             if typ not in {"political.supported", "political.endorsed"}:
                 preps.add("of")  # "the backing of Y" names the backer, not the one backed
             targets = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
-                       for p in c.children if p.dep_ == "pobj" for k in facts.denote(p)]
+                       for p in c.children if p.dep_ == "pobj" and not (typ in BACKING and _policy(facts, p))
+                       for k in facts.denote(p)]
             for a in agent[:1]:
                 for t in targets:
                     hits.append(Hit(typ, a, t, [tok], 0.7, timed=True))
@@ -497,12 +543,15 @@ def _verbs(facts: Facts) -> list[Hit]:
                 subj_keys = [k for a in agent for k in facts.denote(a)]
             else:
                 s = fact_subject(verb)
-                subj_keys = facts.denote(s) if s is not None else []
+                subj_keys = facts.denote(s) if s is not None and not carried(facts, s) else []
                 if s is not None and facts.pair(s) and typ in {"contest.lost_to"}:
                     subj_keys = list(facts.pair(s) or ())
-            obj_keys = [k for o in objs for k in facts.denote(o)]
+            if _not_this_tie(typ, verb, objs):
+                continue
+            obj_keys = [k for o in objs if not (typ in BACKING and _policy(facts, o)) for k in facts.denote(o)]
             if not obj_keys and typ in ORG_OBJECT_TYPES:  # "served on the board", "joined the union"
-                obj_keys = [k for o in objs for k in [facts.org_ref(o, {"ORG", "GROUP", "OUTLET"})] if k]
+                obj_keys = [k for o in objs if not (typ.startswith("political.") and _policy(facts, o))
+                            for k in [facts.org_ref(o, {"ORG", "GROUP", "OUTLET"})] if k]
             if typ == "education.studied_at":
                 obj_keys = [k for k in obj_keys if lemma != "attend" or _school(facts, k, school_words)]
             obj_keys += _carried_orgs(facts, objs, data)
@@ -528,6 +577,62 @@ def _verbs(facts: Facts) -> list[Hit]:
         if lemma == "lose" and not matched:
             hits += _lost_after_running(facts, verb)
     return hits
+
+
+MONEY_WORDS = frozenset({"money", "cash", "dollar", "million", "billion", "thousand", "donation", "contribution",
+                         "sum", "amount", "check", "cheque", "gift", "fund", "funds", "grant", "loan", "$"})
+# "joined the committee for a lunch", "joined Obi at a rally", "joined her on stage": company kept, no membership
+JOIN_COMPANY = frozenset({"for", "at", "on", "in"})
+
+
+def _not_this_tie(typ: str, verb: Token, objs: list[Token]) -> bool:
+    """A verb trigger used in another sense: "gave an interview to X" (no money), "joined X at a
+    rally" (company, not membership), "named Cleveland as the most dangerous city" (no post)."""
+    lemma = verb.lemma_.lower()
+    if typ == "financial.donated_to" and lemma == "give":
+        return not _money(verb)
+    if typ == "membership.member_of" and lemma == "join":
+        return any(c.dep_ == "prep" and c.lower_ in JOIN_COMPANY and not _dated(c) for c in verb.children)
+    if typ == "contest.ran_against" and lemma == "challenge":  # "challenged him to a debate": a dare, no race
+        return any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in verb.children)
+    if typ == "professional.hired" and lemma == "name":
+        from .events import _named_to_post
+
+        return not _named_to_post(verb, active=True)
+    return False
+
+
+def _money(verb: Token) -> bool:
+    """The verb's direct object is money ("gave $500", "gave millions", "gave a donation")."""
+    for o in verb.children:
+        if o.dep_ != "dobj":
+            continue
+        words = [o, *o.children]
+        if any(t.ent_type_ == "MONEY" or t.lower_ in MONEY_WORDS or t.lemma_.lower() in MONEY_WORDS or
+               t.like_num for t in words):
+            return True
+    return False
+
+
+def _dated(prep: Token) -> bool:
+    """``joined the board in 2010``: the preposition only dates the joining."""
+    return any(t.ent_type_ in {"DATE", "TIME"} for t in prep.subtree)
+
+
+POLICIES = frozenset({"plan", "proposal", "policy", "agenda", "bill", "program", "programme", "rule", "law",
+                      "measure", "initiative", "idea", "ideas", "stance", "position", "message", "remarks",
+                      "comments", "comment", "record", "approach", "strategy"})
+
+
+# Backing someone's plan is no backing of them ("backed the president's plan" while running against
+# him); opposing or attacking a plan stays a stand against its owner.
+BACKING = frozenset({"political.supported", "political.endorsed"})
+
+
+def _policy(facts: Facts, tok: Token) -> bool:
+    """``backed the president's plan``, ``attacked the program``: a stand on a policy is no support of
+    its owner (nor a stand on the organisation a bare "the program" would be taken for)."""
+    return not facts.key(tok.i) and tok.lemma_.lower() in POLICIES
 
 
 def _outer_person(facts: Facts, verb: Token, skip: set[str]) -> str | None:
@@ -566,7 +671,9 @@ def _carried_orgs(facts: Facts, objs: list[Token], data: dict) -> list[str]:
 
 DEONTIC = frozenset({"should", "ought", "must", "shall"})  # "X should endorse Y": advice, not a tie
 CONDITIONAL = frozenset({"would", "could", "'d", "’d"})  # "said they would vote for Y": a prediction or intention
-FUTURE = frozenset({"will", "'ll", "’ll", "wo"})  # "will meet Y later this month": a contact planned, not made
+FUTURE = frozenset({"will", "'ll", "’ll", "wo"})
+ABILITY = frozenset({"can", "ca"})
+REPORTED = frozenset({"attributed", "reported"})  # "will meet Y later this month": a contact planned, not made
 
 
 def _unstated(typ: str, verb: Token) -> bool:
@@ -576,13 +683,18 @@ def _unstated(typ: str, verb: Token) -> bool:
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
     if verb.dep_ in {"xcomp", "conj"}:
         modals |= {c.lower_ for c in verb.head.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in {"see", "have", "let", "make"}:
+        # "an agreement that would see him endorse her": the modal of the verb that brings it about
+        modals |= {c.lower_ for c in verb.head.children if c.dep_ == "aux" and c.tag_ == "MD"} & CONDITIONAL
+    if modals & ABILITY and not _neg(verb):
+        return True  # "Obi can challenge Lane": a possibility ("can't support him" is a refusal, kept)
     return bool(modals & (DEONTIC | CONDITIONAL)) or (typ.startswith("contact.") and bool(modals & FUTURE)) or (
         typ in {"contest.defeated", "contest.lost_to"} and bool(modals))
 
 
 def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs: list[Token]) -> list[Hit]:
     toks = [verb, *objs]
-    neg = _neg(verb)
+    neg = _neg(verb) or _negated_frame(verb)
     if _unstated(typ, verb):
         return []
     if typ == "contest.lost_to":
@@ -606,6 +718,16 @@ def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs:
     if typ == "professional.hired" and facts.is_a(o_key, PEOPLE) and not _as_peer(verb):
         out.append(Hit("professional.worked_for", o_key, s_key, toks, 0.75, negated=neg))
     return out
+
+
+def _negated_frame(verb: Token) -> bool:
+    """``was "not quite there yet" on supporting Lane``, ``has no plans for endorsing her``: a gerund
+    under a preposition whose predicate is negated is a tie said not to hold (yet)."""
+    if verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+        return False
+    frame = verb.head.head
+    return any(c.dep_ == "neg" or c.lower_ in {"no", "never"} for c in frame.children) or any(
+        c.dep_ == "neg" for a in frame.children if a.dep_ in {"advmod", "acomp", "attr", "dobj"} for c in a.children)
 
 
 def _as_peer(verb: Token) -> bool:
@@ -666,10 +788,19 @@ def find_relations(facts: Facts) -> list[Relation]:
         if rel is None:
             continue
         out.append(rel)
-        if rel.type == "contest.defeated":  # a defeat in a contest implies the two ran against each other
+        if rel.type == "contest.defeated" and _electoral(facts, h.toks):  # an election defeat: the two ran
             out.append(Relation("contest.ran_against", rel.subject, rel.object, rel.evidence, rel.status,
                                 start=rel.start, when=rel.when, source=rel.source, confidence=rel.confidence))
     return out + shared_parents(out)
+
+
+NOT_ELECTIONS = frozenset({"war", "battle", "army", "troops", "military", "soldier", "invasion", "game", "match",
+                           "tournament", "championship", "chess", "trial", "lawsuit", "fight", "bout"})
+
+
+def _electoral(facts: Facts, toks: list[Token]) -> bool:
+    """A defeat that is no race: "the general who beat Hitler" (a war), "beat her at chess" (a game)."""
+    return not any(t.lemma_.lower() in NOT_ELECTIONS for t in toks[0].sent)
 
 
 def _to_relation(facts: Facts, h: Hit) -> Relation | None:
@@ -681,15 +812,21 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
         return None
     if facts.imagined(h.toks) or _unrealised(h.toks) or modality.unrealised(h.toks[:1]):
         return None
+    if not h.identifying and modality.conditional(h.toks[0]):
+        return None  # "if she wins, she will appoint Lane": a consequence imagined, not a tie
     if any(modality.poll_standing(t) for t in h.toks):
         return None
     lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
     st = facts.status(lo, hi)
     if st.status == "hypothetical":
         return None
-    if h.identifying:
-        st = facts.identifying_status(st, h.toks)
-    status = "negated" if (h.negated or st.negative) and st.status == "asserted" else st.status
+    # an identifying phrase or a writer's aside is the writer's, even in reported speech
+    st = facts.identifying_status(st, h.toks, marks_only=True) if h.identifying else facts.aside_status(st, h.toks)
+    if h.presupposed and st.status in {"hedged", "speculative"}:
+        st = StatusInfo("asserted", None, (), st.negative)
+    # a negation the tie's own words carry holds in reported speech too ("said she was not there yet on backing Y")
+    negated = ((h.negated or st.negative) and st.status == "asserted") or (h.negated and st.status in REPORTED)
+    status = "negated" if negated else st.status
     anchor = min(h.toks, key=lambda t: t.i)
     when = start = None
     if h.timed:
@@ -767,10 +904,64 @@ def find_facts(doc: Doc) -> FactsFound:
 
     facts = Facts(doc)
     roles, ties = find_roles(facts)
-    rels = ties + find_relations(facts)
+    rels = _cut_orgs(facts, _beats(facts, _no_company_joins(facts, ties)) + find_relations(facts))
     events = find_events(facts)
     settle_with_events(roles, events)
     return FactsFound(roles, dedupe(rels), events)
+
+
+def _no_company_joins(facts: Facts, ties: list[Relation]) -> list[Relation]:
+    """Drop a membership the role step read off "joined X for a lunch" / "joined X at a rally"."""
+    out = []
+    for r in ties:
+        if r.type == "membership.member_of" and r.evidence is not None:
+            lo, hi = r.evidence.start, r.evidence.end
+            joins = [t for t in facts.doc if lo <= t.idx < hi and t.lemma_.lower() == "join" and t.pos_ == "VERB"
+                     and any(c.dep_ == "dobj" and r.object in facts.denote(c) for c in t.children)]
+            if joins and all(_not_this_tie(r.type, t, []) for t in joins):
+                continue
+        out.append(r)
+    return out
+
+
+BEATS = frozenset({"correspondent", "reporter", "columnist"})
+# Places and bodies reporters cover: "White House correspondent" names a beat, "NPR correspondent" an employer.
+BEAT_VENUES = frozenset({"white house", "pentagon", "capitol", "capitol hill", "congress", "senate", "house",
+                         "supreme court", "state department", "justice department", "kremlin", "city hall"})
+
+
+def _beats(facts: Facts, ties: list[Relation]) -> list[Relation]:
+    """``White House correspondent Ada Obi``: a reporter's beat, not her employer. Hidden by default."""
+    for r in ties:
+        name = ((facts.records.get(r.object or "") or {}).get("name") or "").lower().removeprefix("the ")
+        if r.type != "professional.worked_for" or name not in BEAT_VENUES or r.evidence is None:
+            continue
+        for s, _e, k, kind in facts.mention_spans:
+            if k == r.subject and kind == "name" and s > 0 and r.evidence.start <= facts.doc[s].idx < r.evidence.end \
+                    and facts.doc[s - 1].lower_ in BEATS:
+                r.confidence = min(r.confidence or CUT_ORG, CUT_ORG)
+    return ties
+
+
+CUT_ORG = 0.45  # a tie to an organisation whose name the entity step cut short ("Defense", "Conference of")
+
+
+def _cut_orgs(facts: Facts, rels: list[Relation]) -> list[Relation]:
+    """Hide ties to a truncated organisation: a name that is one generic word ("Defense Secretary Ash
+    Carter" -> "Defense", "Council Speaker" -> "Council") or that ends on a function word. Such an
+    end names no organisation a reader can tell apart; the tie stays in ``--all``."""
+    words = lexicons.load("facts/generic_org_words")
+    for r in rels:
+        for ref in (r.object, r.subject):
+            name = ((facts.records.get(ref or "") or {}).get("name") or "").split()
+            if not name or facts.type(ref) == "PERSON":
+                continue
+            if (len(name) == 1 and name[0].lower() in words) or name[-1].lower() in CUT_ENDS:
+                r.confidence = min(r.confidence or CUT_ORG, CUT_ORG)
+    return rels
+
+
+CUT_ENDS = frozenset({"of", "and", "for", "the", "at", "on", "in", "&"})
 
 
 def annotate_relations(doc: Doc) -> Doc:
