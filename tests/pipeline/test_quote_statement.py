@@ -6,6 +6,7 @@ import pytest
 
 from dossier.confidence import DEFAULT_MIN_CONFIDENCE
 from dossier.graph import Article
+from dossier.pipeline.quotes.finder import NOT_A_STATEMENT
 from dossier.service import extract_articles
 
 pytestmark = pytest.mark.slow
@@ -23,7 +24,59 @@ CASES = [
     ("The county agency said it would release more files next week.", "it would release more files next week",
      False),
     ("The emails reveal that the aide ran the schedule.", "the aide ran the schedule", False),
+    # a verb in a relative clause on the object is no clause of what was said
+    ("Senator Ada Quill confirmed several of the claims, which are listed in the report.",
+     "several of the claims, which are listed in the report", False),
+    ("Senator Ada Quill confirmed that several of the claims are listed in the report.",
+     "several of the claims are listed in the report", True),
+    # a bare infinitive with its own subject is still an act; a promise made in words is a statement
+    ("The Pell Bank refuses to let Mayor Bo Lane sell the old mill.", "to let Mayor Bo Lane sell the old mill",
+     False),
+    ("Mayor Bo Lane vowed to sell the old mill before the vote.", "to sell the old mill before the vote", True),
+    # a report whose words are elsewhere ("recalled the governor telling him") is a fragment
+    ('"I will fix the bridge," Judge Omar Pell recalled the governor telling him.', "the governor telling him",
+     False),
+    ("Judge Omar Pell recalled that the governor had promised a new bridge.",
+     "the governor had promised a new bridge", True),
+    # an "according to" over someone else's quoted words and cue is no statement of the account
+    ('"The port will close," Mayor Bo Lane said, according to a Ledger account.',
+     '"The port will close," Mayor Bo Lane said', False),
+    ("The port will close in May, according to a Ledger account.", "The port will close in May", True),
 ]
+
+# (text, words, passes the statement gate): what the speaker called someone is a characterisation (its
+# stance-verb prior still decides whether it is shown); praise of someone for something is a topic
+CHARACTERISATIONS = [
+    ("Senator Ada Quill called the judge a friend of crime.", "the judge a friend of crime", True),
+    ("Senator Ada Quill attacked the judge as a friend of crime.", "the judge as a friend of crime", True),
+    ("Senator Ada Quill praised the judge for his ruling.", "the judge for his ruling", False),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "passes"), CHARACTERISATIONS)
+def test_a_characterisation_passes_the_statement_gate(nlp, text: str, words: str, passes: bool) -> None:
+    graph = next(iter(extract_articles([Article(id="t", title="", body=text, published="2024-05-01")]))).graph
+    assert graph is not None
+    (quote,) = [q for q in graph.quotes if q.text == words]
+    assert (quote.confidence > NOT_A_STATEMENT) is passes
+
+
+# (headline, words of the quote, shown by default): a label that is a name, and a clause, side by side
+HEADLINES = [
+    ("Ada Quill: Harbor Deal ‘Dead’ in the Senate", "Harbor Deal ‘Dead’ in the Senate", True),
+    ("Clinic Files Rebut Ada Quill: Only ‘Two Cases’ Went Unpaid", "Only ‘Two Cases’ Went Unpaid", False),
+]
+
+
+@pytest.mark.parametrize(("title", "words", "shown"), HEADLINES)
+def test_a_headline_label_names_its_speaker_only_when_it_is_a_name(nlp, title: str, words: str,
+                                                                   shown: bool) -> None:
+    graph = next(iter(extract_articles([Article(id="t", title=title, body="Ada Quill spoke in the Senate today.",
+                                                published="2024-05-01")]))).graph
+    assert graph is not None
+    quotes = [q for q in graph.quotes if q.text == words]
+    assert quotes or not shown, [q.text for q in graph.quotes]
+    assert all((q.confidence >= DEFAULT_MIN_CONFIDENCE) is shown for q in quotes)
 
 
 @pytest.mark.parametrize(("text", "words", "shown"), CASES)

@@ -76,6 +76,82 @@ def test_split_quote_is_one_quote_with_its_pieces(nlp) -> None:  # type: ignore[
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "pieces"),
+    [  # a quotation going on after its cue and a conjunction is one quote of both passages
+        ('"I like Ada," said Mayor Bo Lane, but "she has a history of siding with the shippers."',
+         ["I like Ada,", "she has a history of siding with the shippers."]),
+        ('"I like Ada," Mayor Bo Lane said, and still "she sides with the shippers."',
+         ["I like Ada,", "she sides with the shippers."]),
+        # another clause between them is another statement
+        ('"I like Ada," Mayor Bo Lane said, but he did not say "what she wants."', None),
+    ],
+)
+def test_quotation_going_on_after_cue_and_conjunction(nlp, body: str, pieces: list[str] | None) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    q = _quote(g, "I like Ada")
+    assert q.kind == "direct"
+    assert ([p.text for p in q.pieces] if q.pieces else None) == pieces
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [  # the writer's gloss on a named person after the reported clause is left out
+        ("Senator Ada Quill said she met with Mayor Bo Lane, who is 70.", "she met with Mayor Bo Lane"),
+        # a relative clause on a thing, and one on a name inside the clause, stay
+        ("Senator Ada Quill said the council passed the rules, which the court has put on hold.",
+         "the council passed the rules, which the court has put on hold"),
+        ("Senator Ada Quill said Mayor Bo Lane, who is 70, will run again.",
+         "Mayor Bo Lane, who is 70, will run again"),
+    ],
+)
+def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    assert content in [q.span.text for q in g.quotes]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [  # a clause joined to the cue by ", and" that reads as reported is the statement's second half
+        ("The Ledger said it will have ten reporters at the debate, and it will all be done live.",
+         "it will have ten reporters at the debate, and it will all be done live"),
+        ('Mayor Bo Lane said it was too early to tell, and there was "no evidence" of a leak.',
+         'it was too early to tell, and there was "no evidence" of a leak'),
+        # two clauses the parse hung on the cue, joined by "and", are one statement
+        ("Mayor Bo Lane said Holt has “enormous respect” for the harbor and his levy comment was a joke.",
+         "Holt has “enormous respect” for the harbor and his levy comment was a joke"),
+        # the writer's next event is not, nor a second clause after ", and" that reads as narration
+        ("Mayor Bo Lane said the port would close, and the council agreed.", "the port would close"),
+        ("Mayor Bo Lane said Holt has respect for the harbor, and his levy comment was a joke.",
+         "Holt has respect for the harbor"),
+        # no conjunction is left dangling at the clause's end; one inside it stays
+        ("Mayor Bo Lane said it is too early to discuss a run but he is ready.", "it is too early to discuss a run"),
+        ("Mayor Bo Lane said the port and the mill would close.", "the port and the mill would close"),
+        ("Mayor Bo Lane said the port would close, and he left the hall.", "the port would close"),
+    ],
+)
+def test_reported_second_clause_after_and(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    assert content in [q.span.text for q in g.quotes]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("second", "continued"),
+    [  # a quoted term the writer's next sentence is about does not go on with the last quote
+        ('"Containment" has been the city\'s policy for years.', None),
+        ('"We will keep the port open for the ferries."', "We will keep the port open for the ferries."),
+    ],
+)
+def test_quoted_term_opening_the_writers_sentence(nlp, second: str, continued: str | None) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, 'Mayor Bo Lane: "The aim is to end the levy, not to cut it."\n\n' + second)
+    later = [q.text for q in g.quotes if "levy" not in (q.text or "")]
+    assert later == ([continued] if continued else [])
+
+
+@pytest.mark.slow
 def test_multi_paragraph_quote(nlp) -> None:  # type: ignore[no-untyped-def]
     body = (
         'Osric Banfield, the harbour master, spoke at length.\n"We lost two boats in March.\n'
@@ -333,6 +409,58 @@ def test_concession_after_the_reported_clause_is_left_out(nlp) -> None:  # type:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [  # a concession set off by a dash, or hung on a verb deep in the clause, is the writer's
+        ("Councilman Ted Rook said he is confident that the audit will clear the office, even though "
+         "several aides left the office in March.", "he is confident that the audit will clear the office"),
+        ("Over the years, she said, the choir has kept Ada Quill busy – although at the mention of the choir "
+         "she laughed.", "the choir has kept Ada Quill busy"),
+        # a concession that is not at the clause's end is part of it
+        ("Councilman Ted Rook said that although the audit was late, it would clear the office.",
+         "although the audit was late, it would clear the office"),
+    ],
+)
+def test_trailing_concession_is_left_out(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    q = _quote(g, content)
+    assert q.span.text.endswith(content)
+    assert q.text.endswith(content)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [  # "according to" inside a reported clause covers that clause, not the words before it
+        ("Dana Pell, a member of the board, said Monday that according to the tally, the union has won most "
+         "of the seats.", "the union has won most of the seats"),
+        ("According to the tally, the union has won most of the seats.", "the union has won most of the seats"),
+    ],
+)
+def test_according_to_inside_a_reported_clause(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    (q,) = [q for q in g.quotes if q.kind == "according_to"]
+    assert q.span.text == content
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [  # a clause hung on a preposition's object is the verb's own after a medium ("in a statement") only
+        ("Mayor Bo Lane said in a statement that the bridge would reopen.", "the bridge would reopen"),
+        ("Mayor Bo Lane responded on Friday to reports that the bridge would close.", None),
+    ],
+)
+def test_clause_of_a_medium_or_of_what_was_answered(nlp, body: str, content: str | None) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    said = [q.text for q in g.quotes if q.speaker is not None and q.text == "the bridge would close"]
+    if content is None:
+        assert not said
+    else:
+        assert content in [q.text for q in g.quotes]
+
+
+@pytest.mark.slow
 def test_a_body_can_speak(nlp) -> None:  # type: ignore[no-untyped-def]
     g = _graph(nlp, "The union told the Harbour Post that a strike could begin in June.")
     q = _quote(g, "strike could begin")
@@ -413,6 +541,11 @@ def test_when_asked_the_one_asked_is_not_the_speaker(nlp) -> None:  # type: igno
          "she will vote against the levy"),
         ("Mirela Dobos said the ferry would run until May, adding that repairs could wait.",
          "the ferry would run until May"),
+        ("Mirela Dobos said the ferry would run until May, citing a new survey of the harbor.",
+         "the ferry would run until May"),
+        # a participle that is part of what was said stays
+        ("Mirela Dobos said the ferry would run until May, carrying more cars than ever.",
+         "the ferry would run until May, carrying more cars than ever"),
     ],
 )
 def test_speakers_next_act_is_not_part_of_the_clause(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]

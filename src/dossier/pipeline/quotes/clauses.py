@@ -13,8 +13,20 @@ from .base import FinderBase, Found
 
 TAIL_DEPS = ("prep",)
 FINITE = ("VBD", "VBZ", "VBP")
+# "responded to reports that ...", "asked about claims that ...": the clause is what the verb answers
+ANSWERED_PREPS = frozenset({"to", "about", "of", "against", "for"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
+SET_OFF = (",", "—", "–", "--")
 FRONTED_CONNECTIVES = frozenset({"so", "then", "thus", "therefore", "and", "but", "yet"})
 NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
+
+
+def _others_statement(noun: Token) -> bool:
+    """A statement noun that is no medium (``reports``, ``claims``; not ``a statement``): its clause
+    is what that statement said."""
+    lemma = noun.lemma_.lower()
+    said = "that" in attr.noun_frames(noun) or lemma in lexicons.load("quotes/reporting_nouns")
+    return said and lemma not in lexicons.load("quotes/medium_nouns")
 
 
 class ClausePasses(FinderBase):
@@ -50,7 +62,7 @@ class ClausePasses(FinderBase):
                 elif parts is None and lo > tok.i:
                     parts = self._zero_relative(tok, lo, hi)
                 first = lo
-                lo, hi = self._trim(*self._past_conjunction(*self._trim(lo, self._before_colon_quote(lo, hi))))
+                lo, hi = self._no_dangling(*self._past_conjunction(*self._trim(lo, self._before_colon_quote(lo, hi))))
                 cue = tok
                 if lo > tok.i and lo < hi and self.doc[lo].tag_ == "VBG" and attr.is_cue_verb(self.doc[lo]):
                     # "..., he said of the group, adding the U.S. must act" parsed as one clause: the
@@ -96,7 +108,7 @@ class ClausePasses(FinderBase):
         """Character spans of token ranges, each trimmed of edge punctuation; empty ones dropped."""
         out = []
         for lo, hi in parts:
-            lo, hi = self._trim(*self._past_conjunction(*self._trim(lo, hi)))
+            lo, hi = self._no_dangling(*self._past_conjunction(*self._trim(lo, hi)))
             if hi > lo:
                 out.append((self.doc[lo].idx, self._end(hi)))
         return out
@@ -134,6 +146,14 @@ class ClausePasses(FinderBase):
         if any(i in self.quoted for i in range(head.left_edge.i, head.i + 1)):
             return None
         return [(head.left_edge.i, head.i + 1), (lo, hi)]
+
+    def _no_dangling(self, lo: int, hi: int) -> tuple[int, int]:
+        """Trimmed edges without a conjunction left at the end (``... was escorted by the police, but``):
+        the parse gave the clause the word that opens the writer's next one."""
+        lo, hi = self._trim(lo, hi)
+        while hi > lo and self.doc[hi - 1].dep_ == "cc" and hi - 1 not in self.quoted:
+            lo, hi = self._trim(lo, hi - 1)
+        return lo, hi
 
     def _past_conjunction(self, lo: int, hi: int) -> tuple[int, int]:
         """A sentence-opening ``But`` or ``And`` joins the sentence to the writer's last one: it is
@@ -219,9 +239,14 @@ class ClausePasses(FinderBase):
             cue_end = adj.i + 1 if adj is not None else None
             spans: list[tuple[int, int, int | None]] = []
             for c in clauses:
-                hi = self._modal_conj_end(c, verb, self._clause_end(c, verb))
-                if spans and c.i > verb.i and spans[-1][0] > verb.i and not has_subject(c) and not attr.is_cue_verb(c):
-                    # "said X was fine and, above all, would not ...": one clause
+                hi = self._reported_conj_end(verb, self._modal_conj_end(c, verb, self._clause_end(c, verb)))
+                # "and" with no comma before it: ", and as the race turns, ..." is the writer going on
+                joined = spans and c.left_edge.i > 1 and self.doc[c.left_edge.i - 1].dep_ == "cc" and (
+                    spans[-1][1] >= c.left_edge.i - 1) and self.doc[c.left_edge.i - 2].text != ","
+                if spans and c.i > verb.i and spans[-1][0] > verb.i and (joined or not has_subject(c)) and (
+                        not attr.is_cue_verb(c)):
+                    # "said X was fine and, above all, would not ...", "said X has respect for Y and Z was
+                    # a joke" (both clauses hung on the cue): one statement
                     spans[-1] = (spans[-1][0], hi, cue_end)
                 else:
                     spans.append((c.left_edge.i, hi, cue_end))
@@ -235,7 +260,8 @@ class ClausePasses(FinderBase):
                     c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as")))]
             lo, hi = min(c.left_edge.i for c in core), max(c.right_edge.i for c in core) + 1
             cue_end = adj.i + 1 if adj is not None and adj.i < lo else None
-            return [] if self._bare_entity(lo, hi) else [(lo, self._verb_tail(verb, hi), cue_end)]
+            hi = self._before_relative(lo, self._verb_tail(verb, hi))
+            return [] if self._bare_entity(lo, hi) else [(lo, hi, cue_end)]
         for prep, _ in after:
             mark = attr.for_mark(prep)
             if mark is not None:
@@ -280,9 +306,13 @@ class ClausePasses(FinderBase):
                 before.i > verb.i:
             return True
         # "told the crowd, who could guess the name he had in mind": another finite verb stands
-        # between the cue and the clause the parse gave it
+        # between the cue and the clause the parse gave it; not the cue's own first clause joined to
+        # this one by "and" ("said X has respect for Y and Z was a joke")
+        prior = [c for c in verb.children if c.dep_ == "ccomp" and verb.i < c.i < clause.i]
+        joined = before is not None and before.dep_ == "cc" and bool(prior) and self.doc[before.i - 1].text != ","
+        own = {t.i for c in prior for t in c.subtree} if joined else set()
         return any(((t.tag_ in FINITE and t.dep_ not in ("aux", "auxpass")) or t.tag_ == "MD")
-                   and t.i not in self.quoted for t in self.doc[verb.i + 1 : first.i])
+                   and t.i not in self.quoted and t.i not in own for t in self.doc[verb.i + 1 : first.i])
 
     def _fronted_apart(self, clause: Token, verb: Token) -> bool:
         """A clause before its cue that the writer set apart from it: across a semicolon or a
@@ -333,12 +363,38 @@ class ClausePasses(FinderBase):
                 hi = conj.right_edge.i + 1
         return hi
 
+    def _reported_conj_end(self, verb: Token, hi: int) -> int:
+        """``said it was too early to tell, and there was "no evidence" yet``: a clause the parser joined
+        to the cue after ``, and`` that reads as reported (a modal, a past perfect, a present tense
+        after a past cue, words in quotation marks), not as the writer's next event (``..., and the
+        council agreed``), is the statement's second half (PolNeAR marks both)."""
+        for conj in verb.children:
+            if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or not hi <= conj.left_edge.i <= hi + 2:
+                continue
+            between = [t.lower_ for t in self.doc[hi : conj.left_edge.i]]
+            kids = list(conj.children)
+            if between not in ([",", "and"], ["and"]) or attr.is_cue_verb(conj) or not any(
+                    c.dep_ in SUBJECTS or c.dep_ == "expl" for c in kids):
+                continue
+            auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+            modal = any(a.tag_ == "MD" for a in auxes)
+            perfect = any(a.lower_ == "had" for a in auxes) and conj.tag_ == "VBN"
+            present = verb.tag_ == "VBD" and any(t.tag_ in ("VBZ", "VBP") for t in [conj, *auxes])
+            quoted = any(t.i in self.quoted for t in conj.subtree)
+            if modal or perfect or present or quoted:
+                hi = conj.right_edge.i + 1
+                while hi > conj.i + 1 and self.doc[hi - 1].is_punct and not self.doc[hi - 1].is_quote:
+                    hi -= 1
+        return hi
+
     @staticmethod
     def _medium_clause(verb: Token) -> list[Token]:
         """``says in a statement that ...``: a ``that`` clause the parser hung on the object of the
-        verb's preposition is the verb's own clause."""
+        verb's preposition is the verb's own clause; not the clause of what the verb answers
+        (``responded to reports that ...``, ``commented on claims that ...``: those said it)."""
         return [c for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
-                for obj in prep.children if obj.dep_ == "pobj"
+                and prep.lower_ not in ANSWERED_PREPS
+                for obj in prep.children if obj.dep_ == "pobj" and (prep.lower_ == "in" or not _others_statement(obj))
                 for c in obj.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > obj.i
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
 
@@ -452,21 +508,47 @@ class ClausePasses(FinderBase):
         a trailing concession set off by a comma (``..., though the agency would not confirm it``)
         and a second predicate of the speaker (``says she will vote no and calls him a liar``)."""
         hi = clause.right_edge.i + 1
-        for child in clause.children:
-            if child.i < clause.i:
+        for child in clause.subtree:  # a concession may hang on a verb deep in the clause
+            if child.i <= clause.i or child.dep_ != "advcl":
                 continue
             marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
             before = self.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
-            if (child.dep_ == "advcl" and before is not None and before.text == ","
+            if (before is not None and before.text in SET_OFF and self._ends_clause(child, hi)
                     and set(marks) & {"though", "although", "whereas"}):
                 hi = min(hi, before.i)
-            elif (child.dep_ == "advcl" and child.tag_ == "VBG" and attr.is_cue_verb(child) and before is not None
-                    and before.text in (",", "—", "–", "--") and child.right_edge.i + 1 >= hi):
-                hi = min(hi, before.i)  # "..., adding that ...": the speaker's next words
+        for child in clause.children:
+            if child.i < clause.i:
+                continue
+            before = self.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+            if (child.dep_ == "advcl" and child.tag_ == "VBG" and self._speakers_participle(child)
+                    and before is not None and before.text in SET_OFF and self._ends_clause(child, hi)):
+                hi = min(hi, before.i)  # "..., adding that ...", "..., citing a poll": the speaker's next act
             elif self._speakers_predicate(child, clause, verb):
                 ccs = [c.i for c in clause.children if c.dep_ == "cc" and clause.i < c.i < child.i]
                 hi = min(hi, max(ccs, default=child.left_edge.i))
+        return self._before_relative(clause.i, hi)
+
+    def _before_relative(self, lo: int, hi: int) -> int:
+        """End of a content before a relative clause on a name, set off by a comma at its end
+        (``... met Mayor Lane, who is 70``): the writer's gloss on the person, not what was said
+        (PolNeAR leaves it out; a ``which`` clause on a thing it mostly keeps)."""
+        for t in self.doc[lo:hi]:
+            first = t.left_edge
+            if (t.dep_ == "relcl" and lo <= t.head.i < first.i and t.head.pos_ == "PROPN"
+                    and first.lower_ in RELATIVE_PRONOUNS
+                    and first.i > lo and self.doc[first.i - 1].text == "," and self._ends_clause(t, hi)
+                    and not any(i in self.quoted for i in range(first.i, t.right_edge.i + 1))):
+                return first.i - 1
         return hi
+
+    def _ends_clause(self, child: Token, hi: int) -> bool:
+        """Whether only punctuation follows ``child``'s phrase before token ``hi``."""
+        return all(t.is_punct or t.is_space for t in self.doc[child.right_edge.i + 1 : hi])
+
+    @staticmethod
+    def _speakers_participle(verb: Token) -> bool:
+        """A participle of saying or of pointing at a source (``adding``, ``citing``, ``referring to``)."""
+        return attr.is_cue_verb(verb) or verb.lower_ in lexicons.load("quotes/reference_participles")
 
     @staticmethod
     def _speakers_predicate(conj: Token, clause: Token, verb: Token) -> bool:
@@ -499,12 +581,19 @@ class ClausePasses(FinderBase):
             rest = [t.i for t in sent if t.i not in pp and not t.is_space]
             if not rest:
                 continue
-            # The clause is the side of the sentence the phrase is not on, up to the other phrase boundary.
-            if tok.i == sent.start or all(i > max(pp) for i in rest):
-                lo, hi = max(pp) + 1, sent.end
+            # The clause is the side of the sentence the phrase is not on, up to the other phrase boundary;
+            # inside a reported clause ("said that, according to its count, the party won") only that clause.
+            first, last = sent.start, sent.end
+            clause = tok.head
+            if clause.dep_ == "ccomp" and clause.left_edge.i <= tok.i and attr.is_cue_verb(clause.head):
+                first, last = clause.left_edge.i, clause.right_edge.i + 1
+                rest = [i for i in rest if first <= i < last]
+            before = [i for i in rest if i < tok.i and not (self.doc[i].is_punct or self.doc[i].dep_ == "mark")]
+            if tok.i == first or not before:
+                lo, hi = max(pp) + 1, last
             else:
-                lo, hi = sent.start, tok.i
-            lo, hi = self._trim(*self._past_conjunction(*self._trim(lo, hi)))
+                lo, hi = first, tok.i
+            lo, hi = self._no_dangling(*self._past_conjunction(*self._trim(lo, hi)))
             if hi <= lo:
                 continue
             out.append(self._found("according_to", self.doc[lo].idx, self._end(hi), tok))

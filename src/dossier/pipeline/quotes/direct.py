@@ -83,6 +83,12 @@ class DirectPasses(FinderBase):
                 self.doc[before[0]].text in LEAD_IN or attr.is_cue_verb(self.doc[before[0]])
                 or self._complementiser(self.doc[before[0]])
             )
+            if embedded and self._goes_on_after_cue(out, m):
+                # '"A," he said, but "B."': the quotation goes on after its cue and a conjunction
+                prev = out[-1]
+                out.append(Found("direct", m.start, m.end, prev.cue, prev.speaker, k, prev.addressee,
+                                 prev.addressee_backref, prev.when, prev.status))
+                continue
             if embedded:
                 continue  # a fragment inside someone's sentence: a scare quote unless a clause claimed it
             turns = self._transcript_turns(m)
@@ -92,6 +98,8 @@ class DirectPasses(FinderBase):
             cue, subj = self._direct_cue(m, before, after)
             if cue is None and not before:
                 cue, subj = self._signature(close_tok) or (None, None)
+            if cue is None and self._subject_of_writer(m, after):
+                continue  # '"Containment" has been U.S. policy': the quoted words are a term in the writer's sentence
             if cue is None:
                 prev = self._previous(out, earlier, m, not before and not after)
                 if m.single or not self._continues(prev, m):
@@ -123,6 +131,32 @@ class DirectPasses(FinderBase):
                 found.doubtful = self._clause_goes_on(close_tok)
             out.append(found)
         return self._split_joined(out)
+
+    def _subject_of_writer(self, m: Marked, after: list[int]) -> bool:
+        """Whether a short passage with no cue is the subject of the unquoted verb right after it
+        (``"Containment" has been the policy``): a term the writer names, not words said."""
+        if not after or self._n_tokens(m) >= MIN_UNCUED_TOKENS:
+            return False
+        verb = self.doc[after[0]]
+        right_after = after[0] == self._tok(m.outer_end - 1) + 1
+        return right_after and verb.pos_ in ("VERB", "AUX") and not attr.is_cue_verb(verb)
+
+    def _goes_on_after_cue(self, out: list[Found], m: Marked) -> bool:
+        """Whether passage ``m`` follows the last direct quote's cue and a conjunction only
+        (``"A," he said, but "B."``, ``"A," Hill said, and still "B."``): the same quotation goes on."""
+        prev = out[-1] if out else None
+        if prev is None or prev.kind != "direct" or prev.cue is None or prev.passage is None:
+            return False
+        reach = self.marked[prev.passage].outer_end
+        if not reach <= prev.cue.idx < m.open_mark or self._para(reach) != self._para(m.open_mark):
+            return False
+        after_cue = self.doc[self._tok(prev.cue.idx) + 1 : self._tok(m.open_mark)]
+        words = [t for t in after_cue if not (t.is_punct or t.is_space)]
+        speaker = prev.speaker.span
+        words = [t for t in words if speaker is None or not speaker.start <= t.i < speaker.end]
+        return (bool(words) and words[0].dep_ == "cc" and words[0].lower_ in ("but", "and") and len(words) <= 2
+                and all(t.pos_ in ("CCONJ", "ADV") for t in words)
+                and any(t.text == "," for t in after_cue[: words[0].i - after_cue.start]))
 
     def _split_joined(self, found: list[Found]) -> list[Found]:
         """One quote for a quotation its attribution splits in the same paragraph (``"A," she said, "B."``

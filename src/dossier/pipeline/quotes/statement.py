@@ -47,15 +47,22 @@ def doubt(doc: Doc, f: Found) -> str | None:
         return None
     if _question(doc, f):
         return "question"
-    if f.kind in ("indirect", "according_to") and not any(_finite(t) or _small_clause(t, content) for t in content):
+    if f.kind in ("indirect", "according_to") and not any(
+            (_finite(t) or _small_clause(t, content)) and not _in_relative(t, content) for t in content) and not (
+            _predicated(f, content) or _named_headline(doc, f) or _commitment(f, content)):
         return "act" if _verbal(content) else "topic"
+    if f.kind in ("indirect", "mixed") and _bare_report(content):
+        return "fragment"
+    if f.kind == "according_to" and _nested_report(doc, content):
+        return "nested report"
     if f.kind == "indirect" and _subjectless(content) and not _around(f):
         return "fragment"
     if f.speaker.key is None and not f.speaker.unnamed and _unlinked(f.speaker.span):
         return "unlinked speaker"
     if f.speaker.key is None and _message_shows(f.speaker.span):
         return "message read out"
-    if f.cue is not None and f.cue.text == ":" and _headline_clause(f.speaker.span):
+    if f.cue is not None and f.cue.text == ":" and (_headline_clause(f.speaker.span) or _headline_clause(
+            _label(doc, f))):
         return "headline clause"
     return None
 
@@ -82,9 +89,111 @@ def _finite(tok: Token) -> bool:
 
 
 def _small_clause(tok: Token, content: DocSpan) -> bool:
-    """A participle with its own subject ("shows Dana Holt leading in every county"): a clause."""
-    return tok.pos_ in ("VERB", "AUX") and any(
+    """A participle with its own subject ("shows Dana Holt leading in every county"): a clause; a bare
+    infinitive with one ("refuses to let Holt sell the mill") is still an act."""
+    return tok.pos_ in ("VERB", "AUX") and (tok.tag_ in ("VBG", "VBN") or _subjunctive(tok, content)) and any(
         c.dep_ in SUBJECTS and content.start <= c.i < content.end for c in tok.children)
+
+
+def _commitment(f: Found, content: DocSpan) -> bool:
+    """A promise or threat made in words ("vowed to fight the ruling"): the infinitive is what was
+    pledged, a statement of its own."""
+    return (f.cue is not None and content[0].lower_ == "to"
+            and f.cue.lemma_.lower() in lexicons.load("quotes/commitment_verbs"))
+
+
+def _predicated(f: Found, content: DocSpan) -> bool:
+    """An object with what the speaker called it ("called the judge a liar", "attacked her as
+    unreliable", "cited the closure as a blow"): a characterisation, a statement of its own."""
+    if f.cue is None:
+        return False
+    kids = [c for c in f.cue.children if content.start <= c.i < content.end]
+    return any(c.dep_ == "dobj" for c in kids) and any(
+        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and any(o.dep_ == "pobj" for o in c.children))
+        for c in kids)
+
+
+def _named_headline(doc: Doc, f: Found) -> bool:
+    """A headline's ``Name: words`` whose label is only the named speaker ("Mayor Lane: Budget
+    Deal 'Dead' in the House"): a headline's verbless clause is still what the named person said."""
+    label = _label(doc, f)
+    return (f.cue is not None and f.cue.text == ":" and f.speaker.key is not None and label is not None
+            and _only_a_name(label) and _headline_words(doc, f))
+
+
+def _only_a_name(label: DocSpan) -> bool:
+    """Whether a label is one person's name with titles at most ("Sen. Ada Quill"; not "Clinic
+    Report Debunks Quill", however a headline's capitals are tagged)."""
+    words = [t for t in label if not (t.is_punct or t.is_space)]
+    begins = [t for t in words if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
+    return len(begins) == 1 and all(
+        t.ent_type_ == "PERSON" or t.lower_ in lexicons.title_words() for t in words)
+
+
+def _headline_words(doc: Doc, f: Found) -> bool:
+    """A headline clause, however it is tagged: a verb, or words set in quotation marks
+    ("Harbor Deal 'Dead' in the Senate"), not a bare title ("The Untold Story of a Senator")."""
+    content = doc.char_span(f.start, f.end, alignment_mode="expand")
+    return content is not None and any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in content)
+
+
+def _subjunctive(tok: Token, content: DocSpan) -> bool:
+    """A bare verb heading the content ("insisted the aide go home"): a mandative clause; one under
+    another verb of the content ("to let Holt sell the mill") is that verb's complement."""
+    return tok.tag_ == "VB" and tok.i == content.root.i and content[0].lower_ != "to"
+
+
+def _in_relative(tok: Token, content: DocSpan) -> bool:
+    """Whether ``tok`` sits in a relative clause or a clause modifying a noun of the content
+    ("confirmed her claims, which are listed in the report"): the verb describes the topic, it is
+    no clause of what was said."""
+    while content.start <= tok.i < content.end and tok.head.i != tok.i:
+        if (tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON")
+                and content.start <= tok.head.i < content.end and not _misparsed_that(
+                tok, content)):
+            return True
+        tok = tok.head
+    return False
+
+
+def _misparsed_that(verb: Token, content: DocSpan) -> bool:
+    """``said that mothers that catch it should not ...`` parsed as a noun and its relative clause:
+    a content opened by ``that`` whose "relative" verb has a subject of its own, no relative
+    pronoun, is the reported clause."""
+    return content[0].lower_ == "that" and any(
+        c.dep_ in SUBJECTS and c.tag_ not in ("WDT", "WP") for c in verb.children)
+
+
+def _bare_report(content: DocSpan) -> bool:
+    """A content that is itself a report with nothing reported ("recalled the governor telling
+    him"): the words said are elsewhere (a quotation beside it), the clause is a fragment."""
+    root = content.root
+    kids = [c for c in root.children if content.start <= c.i < content.end]
+    # a participle with no auxiliary ("the governor telling him"; not "talks are continuing")
+    return attr.is_cue_verb(root) and root.tag_ == "VBG" and not any(
+        c.dep_ in ("ccomp", "xcomp", "parataxis", "aux", "auxpass") or (c.dep_ == "dobj" and c.pos_ != "PRON")
+        for c in kids)
+
+
+def _nested_report(doc: Doc, content: DocSpan) -> bool:
+    """An ``according to`` whose clause is someone else's quotation with its cue after it
+    ("'The port will close,' Holt said, according to a Ledger account"): the quotation is that
+    speaker's; the account is a source of the report, not of one more statement."""
+    return any(attr.is_cue_verb(t) and t.dep_ in ("ROOT", "parataxis") and any(c.dep_ in SUBJECTS for c in t.children)
+               and any(q.is_quote for q in content[: t.i - content.start]) for t in content)
+
+
+def _label(doc: Doc, f: Found) -> DocSpan | None:
+    """The words of the line before a label colon ("Report Debunks Mayor Lane:"), back to the
+    line's start or an earlier sentence end or quotation mark (a headline may be parsed as two
+    sentences)."""
+    if f.cue is None:
+        return None
+    lo = f.cue.i
+    while lo > 0 and not (doc[lo - 1].is_space or doc[lo - 1].is_quote
+                                         or doc[lo - 1].text in (".", "!", "?")):
+        lo -= 1
+    return doc[lo : f.cue.i]
 
 
 def _verbal(content: DocSpan) -> bool:
