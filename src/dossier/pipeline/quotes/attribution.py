@@ -600,8 +600,8 @@ def resolve_speaker(subj: Token, mentions: MentionIndex, quoted: set[int], cue: 
             return Speaker(key, phrase)
     sources = lexicons.load("quotes/unnamed_sources")
     # "Business Insider", "Source Media": a name whose last word is a source noun is a name
-    named = subj.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subj.children)
-    unnamed = (subj.lemma_.lower() in sources or subj.lower_ in sources) and not named
+    proper = subj.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subj.children)
+    unnamed = (subj.lemma_.lower() in sources or subj.lower_ in sources) and not proper
     return Speaker(None, phrase, unnamed=unnamed)
 
 

@@ -85,9 +85,9 @@ class DirectPasses(FinderBase):
             )
             if embedded and self._goes_on_after_cue(out, m):
                 # '"A," he said, but "B."': the quotation goes on after its cue and a conjunction
-                prev = out[-1]
-                out.append(Found("direct", m.start, m.end, prev.cue, prev.speaker, k, prev.addressee,
-                                 prev.addressee_backref, prev.when, prev.status))
+                last = out[-1]
+                out.append(Found("direct", m.start, m.end, last.cue, last.speaker, k, last.addressee,
+                                 last.addressee_backref, last.when, last.status))
                 continue
             if embedded:
                 continue  # a fragment inside someone's sentence: a scare quote unless a clause claimed it

@@ -371,14 +371,15 @@ def _resolve(e: Expr, ref: Point | None, tense: str | None) -> str:
             return f"{e.year:04d}-{e.unit}{number}"
         if ref is None:
             return f"XXXX-{e.unit}{number}"
-        year = ref.day.year + e.offset
+        qyear = ref.day.year + e.offset
         if e.month is not None:  # a quarter "ended" in that month: the latest such end, by the reference
-            year -= e.month > ref.day.month
-            return f"{year:04d}-{e.unit}{number}"
+            qyear -= e.month > ref.day.month
+            return f"{qyear:04d}-{e.unit}{number}"
         first_month = 3 * number - 2 if e.unit == "Q" else 6 * number - 5
-        if tense == "past" and e.offset == 0 and ref.gran == "D" and year > 1 and date(year, first_month, 1) > ref.day:
-            year -= 1  # "profits fell in the fourth quarter", said in January: the one just over
-        return f"{year:04d}-{e.unit}{number}"
+        just_over = tense == "past" and e.offset == 0 and ref.gran == "D" and qyear > 1
+        if just_over and date(qyear, first_month, 1) > ref.day:
+            qyear -= 1  # "profits fell in the fourth quarter", said in January: the one just over
+        return f"{qyear:04d}-{e.unit}{number}"
     if e.kind == "holiday":
         if e.year is not None:
             day = holiday_date(e.value, e.year)
