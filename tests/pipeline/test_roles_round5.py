@@ -209,3 +209,12 @@ TITLES = [
 @pytest.mark.parametrize(("text", "role", "present"), TITLES)
 def test_a_lieutenant_governor_is_not_a_governor(nlp, text: str, role: tuple[str, str], present: bool) -> None:
     assert (role in _roles(text)) is present
+
+
+@pytest.mark.parametrize(("value", "years"), [
+    ("P13Y", 13), ("P2DE", 20), ("P1CE", 100), ("P3C", 300), ("P2M", 0), ("PRESENT_REF", 0), ("P_Y", 0), (None, 0),
+])
+def test_a_duration_counts_its_years(value: str | None, years: float) -> None:
+    from dossier.pipeline.facts.roles import _years
+
+    assert _years(value) == years

@@ -57,6 +57,8 @@ SENSES = [
      ("Ada Obi", "financial.donated_to", "Harbor Workers Union"), True),
     ("Ada Obi gave an interview to the Harbor Workers Union.",
      ("Ada Obi", "financial.donated_to", "Harbor Workers Union"), False),
+    ("Ada Obi gave three interviews to the Harbor Workers Union.",
+     ("Ada Obi", "financial.donated_to", "Harbor Workers Union"), False),
     ("Ada Obi joined the Harbor Workers Union in 2010.", ("Ada Obi", "membership.member_of", "Harbor Workers Union"),
      True),
     ('Ada Obi joined the Harbor Workers Union for a "unity" lunch.',
@@ -161,6 +163,7 @@ EVENTS = [
     # (text, type, agent, stated)
     ("Ada Obi gave $500 to the Harbor Fund.", "donation", "Ada Obi", True),
     ("Ada Obi gave an interview to the Harbor Courier.", "donation", "Ada Obi", False),
+    ("Ada Obi gave three interviews to the Harbor Courier.", "donation", "Ada Obi", False),
     ("Ada Obi launched her Senate campaign on Monday.", "candidacy.launch", "Ada Obi", True),
     ("The Harbor Workers Union launched a petition campaign on Monday.", "candidacy.launch",
      "Harbor Workers Union", False),

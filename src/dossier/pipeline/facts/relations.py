@@ -607,9 +607,10 @@ def _money(verb: Token) -> bool:
     for o in verb.children:
         if o.dep_ != "dobj":
             continue
-        words = [o, *o.children]
-        if any(t.ent_type_ == "MONEY" or t.lower_ in MONEY_WORDS or t.lemma_.lower() in MONEY_WORDS or
-               t.like_num for t in words):
+        if o.like_num:  # "gave 5,000"; a count of something else ("three interviews") is no money
+            return True
+        if any(t.ent_type_ == "MONEY" or t.lower_ in MONEY_WORDS or t.lemma_.lower() in MONEY_WORDS
+               for t in (o, *o.children)):
             return True
     return False
 
@@ -671,9 +672,9 @@ def _carried_orgs(facts: Facts, objs: list[Token], data: dict) -> list[str]:
 
 DEONTIC = frozenset({"should", "ought", "must", "shall"})  # "X should endorse Y": advice, not a tie
 CONDITIONAL = frozenset({"would", "could", "'d", "’d"})  # "said they would vote for Y": a prediction or intention
-FUTURE = frozenset({"will", "'ll", "’ll", "wo"})
+FUTURE = frozenset({"will", "'ll", "’ll", "wo"})  # "will meet Y later this month": a contact planned, not made
 ABILITY = frozenset({"can", "ca"})
-REPORTED = frozenset({"attributed", "reported"})  # "will meet Y later this month": a contact planned, not made
+REPORTED = frozenset({"attributed", "reported"})
 
 
 def _unstated(typ: str, verb: Token) -> bool:
@@ -788,7 +789,7 @@ def find_relations(facts: Facts) -> list[Relation]:
         if rel is None:
             continue
         out.append(rel)
-        if rel.type == "contest.defeated" and _electoral(facts, h.toks):  # an election defeat: the two ran
+        if rel.type == "contest.defeated" and _electoral(h.toks):  # an election defeat: the two ran
             out.append(Relation("contest.ran_against", rel.subject, rel.object, rel.evidence, rel.status,
                                 start=rel.start, when=rel.when, source=rel.source, confidence=rel.confidence))
     return out + shared_parents(out)
@@ -798,7 +799,7 @@ NOT_ELECTIONS = frozenset({"war", "battle", "army", "troops", "military", "soldi
                            "tournament", "championship", "chess", "trial", "lawsuit", "fight", "bout"})
 
 
-def _electoral(facts: Facts, toks: list[Token]) -> bool:
+def _electoral(toks: list[Token]) -> bool:
     """A defeat that is no race: "the general who beat Hitler" (a war), "beat her at chess" (a game)."""
     return not any(t.lemma_.lower() in NOT_ELECTIONS for t in toks[0].sent)
 

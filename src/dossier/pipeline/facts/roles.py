@@ -19,6 +19,7 @@ organisation) also yields ``professional.worked_for``, unless the title is a pub
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -29,7 +30,7 @@ from ...graph import Event, Relation, Role, Span
 from .. import doc_state, lexicons, syntax
 from ..status import StatusInfo
 from . import modality
-from .index import PEOPLE, Facts, fact_subject
+from .index import PEOPLE, Facts, duration, fact_subject
 
 ROLE_PREPS = {"of", "at", "for", "to", "with", "in", "on"}
 PLACES = frozenset({"GPE", "LOC", "NORP"})
@@ -291,11 +292,10 @@ def _history(facts: Facts, lo: int, hi: int) -> bool:
 
 def _years(value: str | None) -> float:
     """The years a TIMEX duration spans ("P13Y" 13, "P2DE" 20; 0 for anything else)."""
-    v = value or ""
-    if not v.startswith("P") or len(v) < 3 or not v[1:-1].isdigit():
+    m = re.fullmatch(r"P(\d+)(Y|DE|CE|C)", value or "")
+    if m is None:
         return 0
-    n = int(v[1:-1])
-    return {"Y": n, "E": n * 10, "C": n * 100}.get(v[-1], 0)
+    return int(m.group(1)) * {"Y": 1, "DE": 10, "CE": 100, "C": 100}[m.group(2)]
 
 
 def _then_title(doc: Any, t: Token) -> bool:
@@ -397,7 +397,7 @@ def _time_range(facts: Facts, verb: Token) -> dict[str, str]:
     hi = max(t.idx + len(t) for t in toks)
     out: dict[str, str] = {}
     for tm in facts.times_in(lo, hi):
-        if tm.type in {"DURATION", "SET"} or tm.value.startswith("P"):
+        if tm.type in {"DURATION", "SET"} or duration(tm.value):
             continue  # "for 36 years", "every two years": how long or how often, not when
         tok = next((t for t in toks if t.idx <= tm.start < t.idx + len(t)), None)
         if tok is None or tok.i not in own:
@@ -407,7 +407,7 @@ def _time_range(facts: Facts, verb: Token) -> dict[str, str]:
         out.setdefault(slot, tm.value)
     if not out:
         value = facts.clause_time([verb])
-        if value and not value.startswith("P"):
+        if value and not duration(value):
             out["when"] = value
     return out
 
