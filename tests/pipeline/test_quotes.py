@@ -77,6 +77,24 @@ def test_split_quote_is_one_quote_with_its_pieces(nlp) -> None:  # type: ignore[
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("body", "speakers"),
+    [  # two speakers' quotations joined by ", and": each passage is its own speaker's
+        ('Ada Holt and Bo Reyes spoke on Monday. "We won the vote," Holt said, and "we will win the next one too,"'
+         ' Reyes added.', {"We won the vote,": "Ada Holt", "we will win the next one too,": "Bo Reyes"}),
+        # one speaker's quotation going on after the conjunction stays one quote
+        ('Ada Holt spoke on Monday. "We won the vote," Holt said, but "the next one will be harder."',
+         {"We won the vote, the next one will be harder.": "Ada Holt"}),
+    ],
+)
+def test_second_speakers_quotation_after_and(nlp, body: str, speakers: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    shown = {q.text: _name(g, q.speaker) for q in g.quotes if q.kind == "direct"}
+    assert shown == speakers
+    assert all(q.kind == "direct" for q in g.quotes)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     ("body", "pieces"),
     [  # a quotation going on after its cue and a conjunction is one quote of both passages
         ('"I like Ada," said Mayor Bo Lane, but "she has a history of siding with the shippers."',

@@ -230,7 +230,8 @@ class ClausePasses(FinderBase):
         if adj is not None:  # "is confident that ...", "made the case for": the content hangs off either word
             comps = [(c, f) for c, f in comps + [(c, self._word_frame(c)) for c in adj.children] if c.i > adj.i]
         clauses = [c for c, f in comps if ((f in ("that", "if") and f in frames) or self._clause_as_to(c, f, frames))
-                   and not self._fronted_apart(c, verb) and not self._relative_misparsed(c, verb)]
+                   and not self._fronted_apart(c, verb) and not self._relative_misparsed(c, verb)
+                   and not self._quoted_report(c, verb)]
         if any(self._nouns_clause(c, verb) for c in clauses):
             return []  # "responded to a question about a claim that ...": the cue reports no words of its own
         if not clauses and "that" in frames:
@@ -293,6 +294,15 @@ class ClausePasses(FinderBase):
                 self.parts[whole] = [(n.left_edge.i, after), (lo, hi)]
                 return [(*whole, cue_end)]
         return None
+
+    def _quoted_report(self, clause: Token, verb: Token) -> bool:
+        """``"We won," Holt said, and "we will win," Reyes added`` parsed with Holt's cue hung on
+        Reyes's: a clause before the cue that is itself a cue with its own subject after its own
+        quotation is a second speaker's attribution, not what this cue reports."""
+        if clause.i > verb.i or not attr.is_cue_verb(clause):
+            return False
+        subject = attr.cue_subject(clause)
+        return subject is not None and any(i in self.quoted for i in range(clause.left_edge.i, subject.i))
 
     def _relative_misparsed(self, clause: Token, verb: Token) -> bool:
         """A clause after the cue that opens with a relative pronoun right after a noun (``told the

@@ -79,11 +79,12 @@ class DirectPasses(FinderBase):
             close_tok = self._tok(m.outer_end - 1)
             before = self._frame(open_tok - 1, -1, FRAME_BEFORE)
             after = self._frame(close_tok + 1, 1, FRAME_AFTER)
+            own_cue = any(attr.is_cue_verb(self.doc[i]) for i in after)  # '..., and "B," Reyes added': B is Reyes's
             embedded = bool(before) and not (
                 self.doc[before[0]].text in LEAD_IN or attr.is_cue_verb(self.doc[before[0]])
-                or self._complementiser(self.doc[before[0]])
+                or self._complementiser(self.doc[before[0]]) or (own_cue and self._after_comma_and(before[0]))
             )
-            if embedded and self._goes_on_after_cue(out, m):
+            if embedded and not own_cue and self._goes_on_after_cue(out, m):
                 # '"A," he said, but "B."': the quotation goes on after its cue and a conjunction
                 last = out[-1]
                 out.append(Found("direct", m.start, m.end, last.cue, last.speaker, k, last.addressee,
@@ -140,6 +141,10 @@ class DirectPasses(FinderBase):
         verb = self.doc[after[0]]
         right_after = after[0] == self._tok(m.outer_end - 1) + 1
         return right_after and verb.pos_ in ("VERB", "AUX") and not attr.is_cue_verb(verb)
+
+    def _after_comma_and(self, i: int) -> bool:
+        """Token ``i`` is a conjunction after a comma (``..., and "B," Reyes added``): a new sentence part."""
+        return i > 0 and self.doc[i].dep_ == "cc" and self.doc[i - 1].text == ","
 
     def _goes_on_after_cue(self, out: list[Found], m: Marked) -> bool:
         """Whether passage ``m`` follows the last direct quote's cue and a conjunction only
