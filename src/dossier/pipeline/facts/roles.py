@@ -444,13 +444,15 @@ def _in_scare_quotes(doc: Any, start: int, end: int) -> bool:
 OPENING_QUOTES = frozenset({"“", "``"})
 CLOSING_QUOTES = frozenset({"”"})
 COURTESY_QUOTED = 0.55  # "President Carter", "Secretary Obi" in someone's words: a form of address, kept after leaving
+PARAGRAPH_REACH = 400  # tokens: far longer than a news paragraph
 
 
 def in_quotation(doc: Any, i: int) -> bool:
     """Token ``i`` lies between quotation marks of its paragraph (curly marks pair; straight ones toggle)."""
     j = i - 1
     inside = False
-    while j >= 0 and "\n" not in doc[j].text:
+    floor = max(-1, i - PARAGRAPH_REACH)  # a body with no line breaks is not one paragraph to walk per role
+    while j > floor and "\n" not in doc[j].text:
         j -= 1
     for t in doc[j + 1 : i]:
         if not t.is_quote or t.text in {"'", "’", "‘"}:
