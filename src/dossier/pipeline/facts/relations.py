@@ -607,7 +607,7 @@ def _money(verb: Token) -> bool:
     for o in verb.children:
         if o.dep_ != "dobj":
             continue
-        if o.like_num:  # "gave 5,000"; a count of something else ("three interviews") is no money
+        if o.like_num:  # the object itself a number; a count of something else ("three interviews") is no money
             return True
         if any(t.ent_type_ == "MONEY" or t.lower_ in MONEY_WORDS or t.lemma_.lower() in MONEY_WORDS
                for t in (o, *o.children)):
