@@ -127,7 +127,7 @@ ROLE_STATUS = [
     ("Retired Rep. Ada Ortiz spoke on Monday.", ("Ada Ortiz", "representative"), False),
     ("Ada Ortiz, a retired Army officer, taught at the academy.", ("Ada Ortiz", "officer"), False),
     ("Sen. Ada Ortiz spoke on Monday.", ("Ada Ortiz", "senator"), True),
-    ("Bo Lane, Ada Ortiz's chief strategist in her 2012 campaign, said so.", ("Bo Lane", "chief strategist"), None),
+    ("Bo Lane, Ada Ortiz's chief strategist in her 2012 campaign, said so.", ("Bo Lane", "chief strategist"), False),
     ("Bo Lane, Ada Ortiz's chief strategist, said so.", ("Bo Lane", "chief strategist"), True),
     ("In 1964, Gov. Ada Ortiz toured the state.", ("Ada Ortiz", "governor"), None),
     ("On Monday, Gov. Ada Ortiz toured the state.", ("Ada Ortiz", "governor"), True),

@@ -92,6 +92,14 @@ def is_title(title: str) -> bool:
     return t in titles or t.split()[-1] in titles
 
 
+def _no_post(norm: str) -> bool:
+    """A title-like phrase that names no post: a form of address ("Mr. President" said to someone) or a
+    part in an event ("a featured speaker at the convention")."""
+    words = norm.split()
+    return bool(words) and (words[0] in _mods()["honorifics"] or any(
+        " ".join(words[i:]) in _mods()["not_titles"] for i in range(len(words))))
+
+
 def _mod_class(word: str) -> str | None:
     w = word.lower().rstrip("-")
     for cls in ("past", "current", "future", "ignore"):
@@ -158,6 +166,8 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         if longer in _titles() or normalise(longer) in _titles():
             text, end = f"{text} of {doc[head.i + 2].text}", head.i + 3
     norm = normalise(text)
+    if _no_post(norm):
+        return None
     while norm and norm not in _titles() and len(norm.split()) > 1 and not is_title(norm):
         norm = " ".join(norm.split()[1:])
     if not is_title(norm):
@@ -219,6 +229,16 @@ def _past_year_in(facts: Facts, head: Token) -> str | None:
                     int(t.text) < pub and t.doc[t.i - 1].lower_ not in START_PREPS:
                 return t.text
     return None
+
+
+RACES = frozenset({"campaign", "race", "bid", "candidacy", "run", "primary", "election", "convention", "transition"})
+
+
+def _past_race(head: Token, year: str) -> bool:
+    """The past year dates a campaign or race the title is held in ("X's 2008 campaign"): a race
+    run before the year of publication is over, and so is a post in it."""
+    return any(t.text == year and (t.head.lemma_.lower() in RACES or t.head.head.lemma_.lower() in RACES)
+               for c in head.children if c.dep_ == "prep" for t in c.subtree)
 
 
 def _pub_year(facts: Facts) -> int | None:
@@ -363,6 +383,18 @@ def _unit_of(facts: Facts, p: Token, key: str) -> bool:
     return bool(named) and any(c.is_lower and c.i > named[0].i and not facts.key(c.i) for c in mods)
 
 
+def _place_or_org(facts: Facts, key: str) -> str | None:
+    """The entity's type, an organisation for a "place" whose name ends in a word that names a body
+    ("the Brennan Center for Justice", "the South Carolina Republican Party" typed as places)."""
+    typ = facts.type(key)
+    if typ in {"GPE", "LOC"}:
+        name = (facts.records.get(key) or {}).get("name", "").lower().split()
+        heads = set(_mods()["org_heads"])
+        if len(name) > 1 and (name[-1] in heads or any(w in heads for w in name[1:-1]) and "for" in name):
+            return "ORG"
+    return typ
+
+
 def _holder_of(facts: Facts, head: Token, person: str) -> tuple[str | None, str | None, str | None]:
     """(org, place, type of org) from a possessor or a prepositional object of the title."""
     org = place = org_type = None
@@ -381,7 +413,9 @@ def _holder_of(facts: Facts, head: Token, person: str) -> tuple[str | None, str 
             if key is None or key == person or (facts.key(p.i) == key and _truncated_org(facts, p, key)) or \
                     _unit_of(facts, p, key):
                 continue  # a truncated name is dropped rather than shown as the organisation
-            typ = facts.type(key)
+            typ = _place_or_org(facts, key)
+            if typ in {"GPE", "LOC"} and c.lower_ == "on":
+                continue  # "an adviser on Syria": the place is the post's subject, not where it is held
             if typ in {"GPE", "LOC"} and place is None:
                 place = key
             elif typ not in {"GPE", "LOC"} and org is None:
@@ -424,8 +458,12 @@ def _in_title_run(facts: Facts, t: Token) -> bool:
         return "\n" not in t.text  # "former\u00a0Georgia Gov. X": a no-break space; a line break ends the run
     key = facts.key(t.i)
     if key:
-        # "former Obama adviser Ada Obi": a person named inside the title run only with a modifier before
-        return facts.type(key) != "PERSON" or (t.i > 0 and _mod_class(t.doc[t.i - 1].text) == "past")
+        # "former Obama adviser Ada Obi", "former Ada Obi speechwriter": a person named inside the title run
+        # only with a modifier before the whole name
+        if facts.type(key) != "PERSON":
+            return True
+        first = min((a for a, b, k, _ in facts.mention_spans if k == key and a <= t.i < b), default=t.i)
+        return first > 0 and _mod_class(t.doc[first - 1].text) == "past"
     if not (t.text in {"-", "–"} or t.is_alpha or t.text.endswith(".")):
         return False
     if t.text in {"-", "–"}:  # "then-Gov. Ada Obi": the hyphen joins a modifier to the title
@@ -525,7 +563,7 @@ def _premodifier(facts: Facts) -> list[Found]:
                 k = facts.org_ref(t, bare=True)  # "Union president Ada Obi": the union named earlier
             if k is None:
                 continue
-            typ = facts.type(k)
+            typ = _place_or_org(facts, k)
             if typ in {"GPE", "LOC"}:
                 place = place or k
             elif typ in {"ORG", "OUTLET", "GROUP"}:
@@ -623,6 +661,8 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         org, place, org_type = _holder_of(facts, h, person)
         if org is None and place is None:
             place = _compound_place(facts, h)  # "a Washington state delegate"
+        if org is None and t.text in _mods()["bare_titles"]:
+            org, org_type = _compound_org(facts, h, person)  # "a former Acme vice president of sales"
         when = _year_in(facts, h)
         past_year = _past_year_in(facts, h)
         when = when or past_year
@@ -633,6 +673,8 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
             current = False  # "a former governor and two-term mayor": "former" is said of both
         if past_year and current is True:
             current = None  # "now ... in the 2012 campaign" is not said of today
+        if past_year and current is None and _past_race(h, past_year):
+            current = False  # "spokeswoman for X's 2000 presidential campaign": that race is over
         if current is not False and _past_org(h):
             current = False  # "a top adviser to Ada Obi's former campaign": the campaign is over
         role = Role(person=person, title=t.text, org=org, place=place, when=when, current=current)
@@ -658,6 +700,18 @@ def _compound_place(facts: Facts, head: Token) -> str | None:
             if key and facts.type(key) == "GPE" and name and name[-1] not in _mods()["member_bodies"]:
                 return key  # (not "the Senate" typed as a place)
     return None
+
+
+def _compound_org(facts: Facts, head: Token, person: str) -> tuple[str | None, str | None]:
+    """An organisation named inside a generic title's own phrase ("a former Acme head of sales"): the
+    title says nothing without it."""
+    for c in head.children:
+        key = facts.key(c.i)
+        if c.dep_ in {"compound", "nmod"} and c.i < head.i and key and key != person:
+            typ = _place_or_org(facts, key)
+            if typ in {"ORG", "OUTLET"} and not _truncated_org(facts, c, key):
+                return key, typ
+    return None, None
 
 
 ENDED_BODIES = frozenset({"campaign", "administration", "presidency", "government", "bid", "tenure", "term"})
@@ -876,6 +930,8 @@ def title_at_span(facts: Facts, span: object) -> Title | None:
     if not kept:
         return None
     text = normalise(" ".join(kept))
+    if _no_post(text):
+        return None
     while len(text.split()) > 1 and text not in _titles():
         text = " ".join(text.split()[1:])
     if not is_title(text) or text in {"member", "partner", "head", "owner", "chief"}:
@@ -962,7 +1018,8 @@ def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
             continue
         subj = fact_subject(verb)
         person = facts.first(subj, PEOPLE) if subj is not None else None
-        if person is None or any(c.dep_ == "neg" for c in verb.children) or facts.imagined([verb]):
+        if person is None or any(c.dep_ == "neg" for c in verb.children) or facts.imagined([verb]) or \
+                _future_clause(verb):
             continue
         st = facts.status(verb.i, verb.i + 1)
         if st.status not in {"asserted", "attributed", "reported"} or st.negative:
@@ -982,6 +1039,20 @@ def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
         if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lower_ in {"has", "have", "had"} for a in aux)) or (
                 role.end and pub and role.end[:1].isdigit() and role.end < pub[: len(role.end)]):
             role.current = False  # "resigned", or "forced X to resign Sunday" with Sunday before publication
+
+
+TIME_MARKS = frozenset({"when", "once", "after", "until", "till", "before", "if", "unless"})
+
+
+def _future_clause(verb: Token) -> bool:
+    """A departure in a temporal or conditional clause told in the present ("change will come only when X
+    has left office", "once she retires"): an event still to come, unlike "when she resigned in 2010"."""
+    if verb.dep_ not in {"advcl", "ccomp", "conj"} and not any(c.dep_ == "mark" for c in verb.children):
+        return False
+    if not any(c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in verb.children):
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ in {"VBZ", "VBP"} or (verb.tag_ == "VBN" and bool(aux & {"has", "have"}))
 
 
 # --- public --------------------------------------------------------------------------------------
