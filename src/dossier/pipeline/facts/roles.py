@@ -390,7 +390,7 @@ def _place_or_org(facts: Facts, key: str) -> str | None:
     if typ in {"GPE", "LOC"}:
         name = (facts.records.get(key) or {}).get("name", "").lower().split()
         heads = set(_mods()["org_heads"])
-        if len(name) > 1 and (name[-1] in heads or any(w in heads for w in name[1:-1]) and "for" in name):
+        if len(name) > 1 and (name[-1] in heads or (any(w in heads for w in name[1:-1]) and "for" in name)):
             return "ORG"
     return typ
 
