@@ -103,3 +103,76 @@ def test_org_and_place_are_where_the_post_is_held(nlp, text: str, role: tuple[st
     assert role in roles, roles
     r = roles[role]
     assert (r.org_name, r.place_name) == (org, place)  # type: ignore[attr-defined]
+
+
+TIME = [
+    # a time fronted before the first comma sets every clause after it, however it was parsed
+    ("In 1999, a year after managing the case against President Tom Vale, Rep. Bo Lane lined up with his wife.",
+     ("Bo Lane", "representative"), None),
+    ("In May, a week after meeting President Tom Vale, Rep. Bo Lane lined up with his wife.",
+     ("Bo Lane", "representative"), True),
+    # "retired" is said of its own phrase, not of a second one with its own article
+    ("Kim Vale is a retired marketing executive in Tucson and a fellow with the Harbor Project.",
+     ("Kim Vale", "fellow"), True),
+    ("Kim Vale is a former governor and two-term mayor.", ("Kim Vale", "mayor"), False),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "current"), TIME)
+def test_the_time_of_a_title_is_its_own(nlp, text: str, role: tuple[str, str], current: bool | None) -> None:
+    roles = _roles(text)
+    assert role in roles, roles
+    assert roles[role].current is current  # type: ignore[attr-defined]
+
+
+SHOWN = [
+    # a head-of-state title after a name we did not link lost its organisation
+    ("American Beacon President Kim Vale issued a statement.", ("Kim Vale", "president"), False),
+    ("Russian President Kim Vale issued a statement.", ("Kim Vale", "president"), True),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "shown"), SHOWN)
+def test_a_title_whose_organisation_was_lost_is_hidden(nlp, text: str, role: tuple[str, str], shown: bool) -> None:
+    from dossier.confidence import DEFAULT_MIN_CONFIDENCE
+
+    roles = _roles(text)
+    assert role in roles, roles
+    assert ((roles[role].confidence or 0) >= DEFAULT_MIN_CONFIDENCE) is shown  # type: ignore[attr-defined]
+
+
+STATUS = [
+    # the writer's title for someone inside a hedged reported clause is the writer's own
+    ("Bo Lane says that he would probably replace Federal Reserve Chair Kim Vale.", ("Kim Vale", "chair"), True),
+    # inside quotation marks the title is the speaker's words
+    ('"I would probably replace Chair Kim Vale," Bo Lane said.', ("Kim Vale", "chair"), False),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "asserted"), STATUS)
+def test_a_title_does_not_take_its_clause_hedge(nlp, text: str, role: tuple[str, str], asserted: bool) -> None:
+    roles = _roles(text)
+    assert role in roles, roles
+    assert (roles[role].status == "asserted") is asserted  # type: ignore[attr-defined]
+
+
+def test_a_title_read_twice_in_one_sentence_keeps_its_former() -> None:
+    from dossier.graph import Role, Span
+    from dossier.pipeline.facts.roles import _courtesy_titles
+
+    ev, other = Span(10, 90, "x"), Span(200, 260, "y")
+    long = Role(person="p", title="state chair", current=False, evidence=ev)
+    short = Role(person="p", title="chair", current=True, evidence=ev)
+    later = Role(person="q", title="chair", current=True, evidence=other)
+    past = Role(person="q", title="party chair", current=False, evidence=ev)
+    roles = {("p", "state chair"): long, ("p", "chair"): short, ("q", "chair"): later, ("q", "party chair"): past}
+    _courtesy_titles(roles)
+    assert short.current is False  # the same sentence: the same post, "former" and all
+    assert later.current is None  # another sentence: a courtesy title, held now unsaid
+
+
+def test_a_sentence_opening_word_is_no_lost_organisation(nlp) -> None:
+    from dossier.confidence import DEFAULT_MIN_CONFIDENCE
+
+    roles = _roles("After President Kim Vale's second inauguration, a user posted a video.")
+    assert (roles[("Kim Vale", "president")].confidence or 0) >= DEFAULT_MIN_CONFIDENCE  # type: ignore[attr-defined]

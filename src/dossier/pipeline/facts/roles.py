@@ -252,7 +252,19 @@ def _long_ago(facts: Facts, toks: list[Token]) -> bool:
     if pub is None:
         return False
     value = facts.clause_time(toks) or _story_time(facts, toks[0])
-    return _old_value(value, pub)
+    return _old_value(value, pub) or _old_opening(facts, toks[0], pub)
+
+
+def _old_opening(facts: Facts, tok: Token, pub: int) -> bool:
+    """The sentence opens on a time set off by a comma ("In 1999, a year after ..., Rep. X lined up"): the
+    fronted time sets every clause after it, however the parser attached it."""
+    sent = tok.sent
+    if sent[0].lower_ not in {"in", "during", "by"} or tok.i <= sent.start:
+        return False
+    comma = next((t for t in sent if t.text == "," and t.i < tok.i), None)
+    if comma is None or comma.i - sent.start > 6:  # "In late December 1999," at most
+        return False
+    return any(_old_value(tm.value, pub) for tm in facts.times_in(sent[0].idx, comma.idx))
 
 
 def _old_value(value: str | None, pub: int) -> bool:
@@ -582,7 +594,9 @@ def _premodifier(facts: Facts) -> list[Found]:
         seen.add(sig)
         role = Role(person=key, title=title, org=org, place=place, current=current)
         # "President Ada Obi" (a head of state or government), not "led by president Ada Obi"
-        capital = words[len(lead)].text[:1].isupper() and title in _mods()["head_titles"]
+        # (not "Harbor Bridge President Ada Obi": a name we did not link is the organisation, lost)
+        capital = words[len(lead)].text[:1].isupper() and title in _mods()["head_titles"] and not any(
+            w.tag_ in {"NNP", "NNPS"} and _mod_class(w.text) is None and w.is_alpha for w in lead)
         prior = 0.85
         if org is None and place is None and title in _mods()["courtesy_titles"] and in_quotation(doc, start):
             role.current, prior = None, COURTESY_QUOTED
@@ -669,7 +683,8 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         current = t.current
         if n == 0 and len(chain) > 1 and any(title_at(facts, c) and title_at(facts, c).later for c in chain[1:]):  # type: ignore[union-attr]
             current = False if current is None else current
-        if n > 0 and current is None and not t.later and _shares_past(facts, chain[0], h):
+        if n > 0 and current is None and not t.later and _shares_past(facts, chain[0], h) and \
+                not any(c.dep_ == "det" for c in h.children):  # "a retired executive and a fellow": two phrases
             current = False  # "a former governor and two-term mayor": "former" is said of both
         if past_year and current is True:
             current = None  # "now ... in the 2012 campaign" is not said of today
@@ -1096,7 +1111,8 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
             continue
         if f.verb is None:  # a title or apposition identifies; a predicate states
             st = facts.identifying_status(st, toks)
-            if st.status in {"negated", "attributed", "reported"} and not any(in_quotation(doc, t.i) for t in toks):
+            if st.status in {"negated", "attributed", "reported", "hedged"} and \
+                    not any(in_quotation(doc, t.i) for t in toks):
                 # "would not continue President Obi's policy", "as Mrs. Obi, then the secretary, put it": the
                 # clause's negation or source is not the description's, which is the writer's own words
                 st = StatusInfo("asserted")
@@ -1167,7 +1183,11 @@ def _courtesy_titles(roles: dict[tuple[str, str], Role]) -> None:
             past.setdefault(person, []).append(title.split())
     for (person, title), r in roles.items():
         words = title.split()
-        if r.current is True and any(w[: len(words)] == words or w[-len(words):] == words
+        if r.current is not False and r.evidence and any(
+                p is not r and p.person == person and p.current is False and p.title.split()[-len(words):] == words
+                and p.evidence and p.evidence.start == r.evidence.start for p in roles.values()):
+            r.current = False  # "former state party chair X" read twice in one sentence, once without "former"
+        elif r.current is True and any(w[: len(words)] == words or w[-len(words):] == words
                                      for w in past.get(person, [])):
             r.current = None
 
