@@ -176,3 +176,41 @@ def test_a_sentence_opening_word_is_no_lost_organisation(nlp) -> None:
 
     roles = _roles("After President Kim Vale's second inauguration, a user posted a video.")
     assert (roles[("Kim Vale", "president")].confidence or 0) >= DEFAULT_MIN_CONFIDENCE  # type: ignore[attr-defined]
+
+
+HOLDER = [
+    # a description whose title names another person of its sentence is theirs, not the paragraph's subject
+    ("Senator Tom Reyes has persuaded donors. The thing that Mr. Reyes most needs, aides said, is for Gov. Bo "
+     "Lane of Ohio to quit the campaign - which the Ohio governor has shown little inclination to do.",
+     ("Tom Reyes", "governor"), False),
+    ("Senator Tom Reyes has persuaded donors. The thing that Mr. Reyes most needs, aides said, is for Gov. Bo "
+     "Lane of Ohio to quit the campaign - which the Ohio governor has shown little inclination to do.",
+     ("Bo Lane", "governor"), True),
+    # a name that is the subject of a clause about the title is not its holder
+    ("Kim Vale attacked the judge. The federal judge Vale was referring to is Tom Reyes.", ("Kim Vale", "judge"),
+     False),
+    ("Judge Kim Vale ruled on Monday.", ("Kim Vale", "judge"), True),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "present"), HOLDER)
+def test_a_title_goes_to_its_holder(nlp, text: str, role: tuple[str, str], present: bool) -> None:
+    assert (role in _roles(text)) is present
+
+
+def test_a_firm_rank_is_no_office_of_state(nlp) -> None:
+    from dossier.confidence import DEFAULT_MIN_CONFIDENCE
+
+    ranked = _roles("Rather than a rise, said Kim Vale, senior vice president for sustainability, the firm wants less.")
+    state = _roles("Kim Vale, the vice president, spoke on Monday.")
+    assert (ranked[("Kim Vale", "vice president")].confidence or 0) < DEFAULT_MIN_CONFIDENCE  # type: ignore[attr-defined]
+    assert (state[("Kim Vale", "vice president")].confidence or 0) >= DEFAULT_MIN_CONFIDENCE  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "current"), [
+    ("Tom Reyes. The former Florida governor took just 6 percent of the vote in a poll released Sunday.", False),
+    ("Tom Reyes. The Florida governor took just 6 percent of the vote in a poll released Sunday.", None),
+])
+def test_a_description_keeps_its_former(nlp, text: str, current: bool | None) -> None:
+    roles = _roles(text)
+    assert roles[("Tom Reyes", "governor")].current is current  # type: ignore[attr-defined]

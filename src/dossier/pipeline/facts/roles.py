@@ -62,6 +62,7 @@ class Found:
     tense_past: bool = False  # not current only because its copula is past ("Once he was president, ...")
     named: bool = False  # a title before a name ("President Ada Obi"): held as of publication unless qualified
     later: bool = False  # "... and later her chief of staff": a post after the one the clause dates
+    descriptor: bool = False  # a definite description coreference resolved ("the former governor")
 
 
 @lru_cache(maxsize=1)
@@ -195,6 +196,16 @@ def _of_common_noun(head: Token) -> bool:
     "president of Wealth-X", says nothing once the name is left out)."""
     return any(c.dep_ == "prep" and c.lower_ in {"of", "at"} and p.dep_ == "pobj" and p.pos_ == "NOUN"
                for c in head.children for p in c.children)
+
+
+RANKS = frozenset({"senior", "executive", "assistant", "associate", "regional", "deputy", "group"})
+
+
+def _ranked(head: Token) -> bool:
+    """A firm's rank or remit on the title ("senior vice president for sustainability"): not an office of
+    state, whatever its words."""
+    return any((c.dep_ in {"amod", "compound"} and c.lower_ in RANKS) or (c.dep_ == "prep" and c.lower_ == "for")
+               for c in head.children)
 
 
 def _has_of(head: Token) -> bool:
@@ -541,6 +552,10 @@ def _premodifier(facts: Facts) -> list[Found]:
             lost = True
         if not run or _in_scare_quotes(doc, run[0].i, _end):
             continue  # cheering for "President Ada Obi": a wish or a slogan, not a post held
+        name = doc[_end - 1]
+        if name.dep_ in {"nsubj", "nsubjpass"} and name.head.dep_ == "relcl" and \
+                name.head.head.i in {t.i for t in run}:
+            continue  # "the federal judge Obi was referring to": Obi is the subject of a clause about the judge
         lost = lost or _lost_post(doc, run[0].i) or _former_conjunct(facts, run[0].i)
         words = [t for t in run if facts.key(t.i) is None and t.text not in {"-", "–"} and not t.is_space]
         title = None
@@ -700,7 +715,8 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         # (a possessive pronoun we could not link, "its acting chairman", says no more than no possessor:
         # reviewers judge the organisation lost; "the board's chair" at least names the body in words)
         said_whose = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in h.children) or _of_common_noun(h)
-        owned = (t.text != "member" and said_whose) or (t.text in _mods()["head_titles"] and not _has_of(h))
+        owned = (t.text != "member" and said_whose) or (t.text in _mods()["head_titles"] and not _has_of(h)
+                                                        and not _ranked(h))
         out.append(Found(role, anchor, org_type, confidence=base, lo=h.left_edge.i, hi=h.i, dated=dated,
                          future=t.future, premod=owned, later=t.later))
     return out
@@ -921,12 +937,29 @@ def _descriptors(facts: Facts) -> list[Found]:
         t = title_at_span(facts, span)
         if t is None:
             continue
-        role = Role(person=key, title=t.text, current=t.current)
+        current = t.current
+        if any(c.i < start and c.dep_ in {"amod", "compound", "advmod"} and _mod_class(c.text) == "past"
+               for c in span.root.children):
+            current = False  # "the former Florida governor" with "former" left out of the mention
+        role = Role(person=key, title=t.text, current=current)
         # a possessor ("the president's housing secretary") is where coreference most often picks the
         # person the paragraph is about rather than the holder: hidden by default
         prior = POSSESSOR_DESCRIPTOR if span.root.dep_ == "poss" else 0.7
-        out.append(Found(role, start, None, confidence=prior, lo=start, hi=end - 1))
+        out.append(Found(role, start, None, confidence=prior, lo=start, hi=end - 1, descriptor=True))
     return out
+
+
+def _taken_descriptors(facts: Facts, found: list[Found]) -> list[Found]:
+    """Drop a descriptor coreference gave to one person while the same title names another person of its
+    sentence ("Gov. Bo Lane ... which the governor has shown little inclination to do": Lane's title)."""
+    doc = facts.doc
+    named: dict[int, list[Found]] = {}
+    for f in found:
+        if not f.descriptor:
+            named.setdefault(doc[f.anchor].sent.start, []).append(f)
+    return [f for f in found if not f.descriptor or not any(
+        g.role.person != f.role.person and g.role.title == f.role.title
+        for g in named.get(doc[f.anchor].sent.start, []))]
 
 
 def title_at_span(facts: Facts, span: object) -> Title | None:
@@ -1076,7 +1109,7 @@ def _future_clause(verb: Token) -> bool:
 def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     """The roles of the doc (merged per person and title) and the ties they imply."""
     found = _premodifier(facts) + _appositions(facts) + _predicates(facts) + _seats(facts) + _founders(facts)
-    found += _descriptors(facts)
+    found = _taken_descriptors(facts, found + _descriptors(facts))
     roles: dict[tuple[str, str], Role] = {}
     premod: set[tuple[str, str]] = set()
     weak: set[tuple[str, str]] = set()  # roles not current only by a past copula, so far
