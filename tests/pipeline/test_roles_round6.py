@@ -214,3 +214,26 @@ def test_a_firm_rank_is_no_office_of_state(nlp) -> None:
 def test_a_description_keeps_its_former(nlp, text: str, current: bool | None) -> None:
     roles = _roles(text)
     assert roles[("Tom Reyes", "governor")].current is current  # type: ignore[attr-defined]
+
+
+PORTFOLIOS = [
+    # a bare portfolio after "of" completes a minister's title; a body with an article does not
+    ("I welcome a debate, said Tom Reyes, the secretary of labor.", ("Tom Reyes", "secretary of labor"), True),
+    ("Bo Lane, the secretary of the rowing club, spoke.", ("Bo Lane", "secretary"), True),
+    ("Kim Vale, the minister of homeland security, spoke.", ("Kim Vale", "minister of homeland security"), True),
+    ("Kim Vale, the minister of homeland security, spoke.", ("Kim Vale", "minister"), False),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "present"), PORTFOLIOS)
+def test_a_portfolio_completes_a_ministers_title(nlp, text: str, role: tuple[str, str], present: bool) -> None:
+    assert (role in _roles(text)) is present
+
+
+@pytest.mark.parametrize(("text", "current"), [
+    ("That saved us, said Kim Vale, the provincial minister of finance at the time the tax was introduced.", False),
+    ("That saved us, said Kim Vale, the provincial minister of finance.", True),
+])
+def test_a_title_held_at_the_time_is_not_current(nlp, text: str, current: bool) -> None:
+    roles = _roles(text)
+    assert roles[("Kim Vale", "provincial minister of finance")].current is current  # type: ignore[attr-defined]

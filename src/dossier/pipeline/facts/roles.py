@@ -175,6 +175,12 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         return None
     if norm in {"member", "partner", "head", "owner"} and not _has_of(head):
         return None  # too generic without "of"/"at" an organisation
+    if norm.split()[-1] in PORTFOLIO_TITLES and end == head.i + 1:
+        portfolio = _portfolio(head)
+        if portfolio:
+            norm, end = f"{norm} of {' '.join(w.lower_ for w in portfolio)}", portfolio[-1].i + 1
+    if _at_the_time(head):
+        current = False  # "the minister of finance at the time the tax was introduced"
     for c in head.children:
         if c.dep_ == "advmod" or (c.dep_ == "compound" and c.pos_ == "ADV"):
             low = c.lower_
@@ -189,6 +195,35 @@ def title_at(facts: Facts, head: Token) -> Title | None:
     elif later and current is False:
         later = False  # "then a councilwoman" is past, not later
     return Title(norm, words[0].i, end, head, current, later and head.dep_ == "conj", future)
+
+
+PORTFOLIO_TITLES = frozenset({"secretary", "minister", "commissioner", "undersecretary"})
+
+
+def _portfolio(head: Token) -> list[Token]:
+    """The bare portfolio after "of" that completes a minister's title ("secretary of labor", "minister of
+    homeland security"); not a body with an article or a name ("secretary of the club")."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+    if prep is None:
+        return []
+    obj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ != "NOUN" or obj.tag_ == "NNS":
+        return []
+    words = list(head.doc[prep.i + 1 : obj.i + 1])
+    if not all(t.is_alpha and t.is_lower and (t.i == obj.i or (t.dep_ in {"compound", "amod"} and t.head.i == obj.i))
+               for t in words):
+        return []
+    return words
+
+
+def _at_the_time(head: Token) -> bool:
+    """The title is dated "at the time" ("the minister of finance at the time"): held then, not now."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "at":
+            obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if obj is not None and obj.lower_ == "time" and any(d.lower_ in {"the", "that"} for d in obj.children):
+                return True
+    return False
 
 
 def _of_common_noun(head: Token) -> bool:
