@@ -237,3 +237,15 @@ def test_a_portfolio_completes_a_ministers_title(nlp, text: str, role: tuple[str
 def test_a_title_held_at_the_time_is_not_current(nlp, text: str, current: bool) -> None:
     roles = _roles(text)
     assert roles[("Kim Vale", "provincial minister of finance")].current is current  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("Tom Vale praised the memo his budget director, Kim Lane, sent last week, in which the office took credit "
+     "for the cuts.", None),
+    ("Kim Lane, Mayor Obi's 2012 budget director, resigned.", "2012"),
+])
+def test_a_time_of_a_clause_on_the_title_is_not_the_posts(nlp, text: str, when: str | None) -> None:
+    roles = {t: r for (_, t), r in _roles(text).items()}
+    r = roles.get("budget director")
+    assert r is not None, roles
+    assert r.when == when  # type: ignore[attr-defined]

@@ -252,7 +252,10 @@ def _year_in(facts: Facts, head: Token) -> str | None:
     sub = [t for t in head.subtree if not (t.dep_ == "conj" and t.head.i == head.i)]
     own = [t for t in sub if t.head.i == head.i or t.i == head.i]
     lo, hi = min(t.idx for t in own), max(t.idx + len(t) for t in own)
-    times = facts.times_in(lo, hi)
+    # (not a time of a clause on the title: "the release his adviser, X, issued last week")
+    clausal = {t.i for c in head.children if c.dep_ in {"relcl", "acl", "advcl", "appos"} for t in c.subtree}
+    starts = {t.idx for t in sub if t.i not in clausal}
+    times = [tm for tm in facts.times_in(lo, hi) if tm.start in starts]
     if times:
         return times[0].value
     for t in own:
