@@ -249,3 +249,18 @@ def test_a_time_of_a_clause_on_the_title_is_not_the_posts(nlp, text: str, when: 
     r = roles.get("budget director")
     assert r is not None, roles
     assert r.when == when  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "role", "shown"), [
+    # a post guessed at is kept but hidden; one a person was appointed to is shown
+    ("Would-be President Kim Vale spoke.", ("Kim Vale", "president"), False),
+    ("Kim Vale, the next president, spoke.", ("Kim Vale", "president"), False),
+    ("Kim Vale, the incoming ambassador, spoke.", ("Kim Vale", "ambassador"), True),
+    ("The board named Kim Vale as its next provost.", ("Kim Vale", "provost"), True),
+])
+def test_a_post_guessed_at_is_hidden(nlp, text: str, role: tuple[str, str], shown: bool) -> None:
+    from dossier.confidence import DEFAULT_MIN_CONFIDENCE
+
+    roles = _roles(text)
+    assert role in roles, roles
+    assert ((roles[role].confidence or 0) >= DEFAULT_MIN_CONFIDENCE) is shown  # type: ignore[attr-defined]

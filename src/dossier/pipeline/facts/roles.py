@@ -613,12 +613,16 @@ def _premodifier(facts: Facts) -> list[Found]:
             title = f"{lead[-1].lower_} {title}"  # "campaign manager", "radio host" (not "convention senator")
             lead = lead[:-1]
         current: bool | None = not lost
+        guessed = _would_be(doc, run[0].i)
         for w in lead:
             cls = _mod_class(w.text)
             if cls == "past":
                 current = False
             elif cls == "future":
                 current = None
+            guessed = guessed or w.lower_ in _mods()["speculative"]
+        if guessed:
+            current = None
         org = place = org_type = None
         for t in reversed(run):
             k = facts.key(t.i)
@@ -653,8 +657,15 @@ def _premodifier(facts: Facts) -> list[Found]:
         prior = 0.85
         if org is None and place is None and title in _mods()["courtesy_titles"] and in_quotation(doc, start):
             role.current, prior = None, COURTESY_QUOTED
-        out.append(Found(role, start, org_type, confidence=prior, lo=run[0].i, premod=capital, named=True))
+        out.append(Found(role, start, org_type, confidence=prior, lo=run[0].i, premod=capital, named=True,
+                         future=guessed))
     return out
+
+
+def _would_be(doc: Any, first: int) -> bool:
+    """The title run follows "would-be" (one token or three): a post someone hopes for, not one held."""
+    prev = [t.lower_ for t in doc[max(0, first - 3) : first]]
+    return prev[-1:] == ["would-be"] or prev[-3:] == ["would", "-", "be"]
 
 
 def _split_name(facts: Facts, tok: Token, key: str, run: list[Token]) -> bool:
@@ -955,6 +966,7 @@ def _tense_current(verb: Token, lemma: str, times: dict[str, str]) -> bool | Non
 
 
 POSSESSOR_DESCRIPTOR = 0.55
+SPECULATIVE = 0.55  # "the next president", "would-be Mayor Ada Obi": a post guessed at, not held or named to
 LONG_AGO = 0.55  # a title in a clause set years before publication ("In 1964, Gov. Ada Obi ...")
 BARE_PRIOR = 0.55  # a generic title with no organisation or place ("Ada Obi, president of a firm we did not link")
 POSTS = frozenset({"position", "job", "post", "slot", "seat", "spot", "role", "office", "nomination", "chair"})
@@ -1127,6 +1139,13 @@ def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
             role.current = False  # "resigned", or "forced X to resign Sunday" with Sunday before publication
 
 
+def _speculative(doc: Any, lo: int, hi: int, anchor: int) -> bool:
+    """The phrase names its post with a word of guessing ("next", "future", "would-be"), not of appointment
+    ("incoming", "designate")."""
+    spec = set(_mods()["speculative"])
+    return any(t.lower_ in spec for t in doc[min(lo, anchor) : max(hi, anchor) + 1]) or _would_be(doc, lo)
+
+
 TIME_MARKS = frozenset({"when", "once", "after", "until", "till", "before", "if", "unless"})
 
 
@@ -1194,6 +1213,8 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         r.confidence = f.confidence  # the construction's prior; dossier.confidence adds status and coreference
         if ago:
             r.confidence = min(r.confidence, LONG_AGO)  # a post in a story of the past: held now? unsaid
+        if f.future and f.verb is None and _speculative(doc, lo, max(hi, lo), f.anchor):
+            r.confidence = min(r.confidence, SPECULATIVE)  # "the next president", "would-be Gov. X": a guess
         if narrow:  # point at the identifying phrase only, never at the imagined clause around it
             a, b = doc[min(t.i for t in toks)], doc[max(t.i for t in toks)]
             r.evidence = Span(a.idx, b.idx + len(b), facts.text[a.idx : b.idx + len(b)])
