@@ -264,3 +264,12 @@ def test_a_post_guessed_at_is_hidden(nlp, text: str, role: tuple[str, str], show
     roles = _roles(text)
     assert role in roles, roles
     assert ((roles[role].confidence or 0) >= DEFAULT_MIN_CONFIDENCE) is shown  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "current"), [
+    # "then" before an apposition dates it, wherever the parser put the adverb
+    ("Bo Lane praised Kim Vale, then the mayor of Port Vale, for the plan.", False),
+    ("Bo Lane praised Kim Vale, the mayor of Port Vale, for the plan.", True),
+])
+def test_then_before_an_apposition_dates_it(nlp, text: str, current: bool) -> None:
+    assert _roles(text)[("Kim Vale", "mayor")].current is current  # type: ignore[attr-defined]

@@ -834,7 +834,12 @@ def _appositions(facts: Facts) -> list[Found]:
                     continue  # "A, ambassador for women's issues B; ...": a list of titled names, the title is B's
                 if c.dep_ == "appos" and not facts.key(c.i) and (person, c.i) not in done:
                     done.add((person, c.i))
-                    out += _present(_from_np(facts, c, person, tok.i))
+                    got = _from_np(facts, c, person, tok.i)
+                    if any(k.dep_ == "advmod" and k.lower_ in {"then", "formerly", "once"} and tok.i < k.i < c.i
+                           for k in tok.children):
+                        for f in got[:1]:
+                            f.role.current = False  # "Ada Obi, then the mayor, ...": "then" parsed onto the name
+                    out += _present(got)
         elif tok.pos_ in {"NOUN", "PROPN"} and not facts.key(tok.i):
             if tok.dep_ == "appos" and tok.head.pos_ in {"NOUN", "PROPN"} and not facts.key(tok.head.i):
                 continue  # "the president, the vice president, Ada Obi": a list, not a description of Obi
