@@ -273,3 +273,19 @@ def test_a_post_guessed_at_is_hidden(nlp, text: str, role: tuple[str, str], show
 ])
 def test_then_before_an_apposition_dates_it(nlp, text: str, current: bool) -> None:
     assert _roles(text)[("Kim Vale", "mayor")].current is current  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "role", "present"), [
+    # a capitalised name we did not link is no part of an apposition's title; a capitalised title is
+    ("Kim Vale, an Obi delegate from Ohio, spoke.", ("Kim Vale", "delegate"), True),
+    ("Kim Vale, an Obi delegate from Ohio, spoke.", ("Kim Vale", "obi delegate"), False),
+    ("Kim Vale, the Attorney General, spoke.", ("Kim Vale", "attorney general"), True),
+    ("Kim Vale, the Vice President, spoke.", ("Kim Vale", "vice president"), True),
+])
+def test_an_unlinked_name_is_no_part_of_a_title(nlp, text: str, role: tuple[str, str], present: bool) -> None:
+    assert (role in _roles(text)) is present
+
+
+def test_an_organisation_typed_as_a_place_inside_a_title_is_the_org(nlp) -> None:
+    r = _roles("Kim Vale, a Harbor Bank vice president, spoke.")[("Kim Vale", "vice president")]
+    assert (r.org_name, r.place_name) == ("Harbor Bank", None)  # type: ignore[attr-defined]

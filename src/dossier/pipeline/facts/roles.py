@@ -154,6 +154,9 @@ def title_at(facts: Facts, head: Token) -> Title | None:
             break
         if not t.is_alpha and "-" not in t.text and "." not in t.text:
             break
+        if t.pos_ == "PROPN" and t.text[:1].isupper() and not is_title(t.text) and \
+                normalise(" ".join([t.text, *(w.text for w in words)])) not in _titles():
+            break  # "an Obi delegate": a name we did not link is no part of the title (not "Attorney General")
         words.insert(0, t)
         inside.add(i)
         i -= 1
@@ -777,7 +780,7 @@ def _compound_place(facts: Facts, head: Token) -> str | None:
         if c.dep_ == "compound" and c.i < head.i:
             key = facts.key(c.i)
             name = (facts.records.get(key or "") or {}).get("name", "").lower().split()
-            if key and facts.type(key) == "GPE" and name and name[-1] not in _mods()["member_bodies"]:
+            if key and _place_or_org(facts, key) == "GPE" and name and name[-1] not in _mods()["member_bodies"]:
                 return key  # (not "the Senate" typed as a place)
     return None
 
