@@ -289,3 +289,18 @@ def test_an_unlinked_name_is_no_part_of_a_title(nlp, text: str, role: tuple[str,
 def test_an_organisation_typed_as_a_place_inside_a_title_is_the_org(nlp) -> None:
     r = _roles("Kim Vale, a Harbor Bank vice president, spoke.")[("Kim Vale", "vice president")]
     assert (r.org_name, r.place_name) == ("Harbor Bank", None)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "role", "current"), [
+    # a hyphenated past modifier split in three tokens still says the post is over
+    ("Kim Vale, a one-time aide to Ada Obi, spoke.", ("Kim Vale", "aide"), False),
+    ("One-time Gov. Kim Vale spoke.", ("Kim Vale", "governor"), False),
+    ("Kim Vale, a two-term mayor, spoke.", ("Kim Vale", "mayor"), True),
+    # dismissed in the past: the post is lost; a dismissal that may come is not
+    ("Kim Vale, the campaign manager who was fired in June, spoke.", ("Kim Vale", "campaign manager"), False),
+    ("Kim Vale, the campaign manager who could be fired in June, spoke.", ("Kim Vale", "campaign manager"), True),
+])
+def test_a_post_ended_by_a_modifier_or_a_dismissal(nlp, text: str, role: tuple[str, str], current: bool) -> None:
+    roles = _roles(text)
+    assert role in roles, roles
+    assert roles[role].current is current  # type: ignore[attr-defined]

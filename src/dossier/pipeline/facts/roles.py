@@ -151,6 +151,8 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         if t.text in {"-", "–"}:
             if len(words) > 1 and words[0].i == i + 1:
                 words.pop(0)  # "two-term city councilwoman": "term" belongs to "two-"
+            if _hyphen_mod(doc, i + 1) == "past":
+                current = False  # "a one-time aide"
             break
         if not t.is_alpha and "-" not in t.text and "." not in t.text:
             break
@@ -161,6 +163,8 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         inside.add(i)
         i -= 1
     if len(words) > 1 and words[0].i > 0 and doc[words[0].i - 1].text in {"-", "–"}:
+        if _hyphen_mod(doc, words[0].i) == "past":
+            current = False  # "a one-time aide"
         words.pop(0)  # "two-term city councilwoman": "term" belongs to "two-"
     # Drop leading words that are not part of a title ("two-term city councilwoman" keeps "city councilwoman").
     text = " ".join(w.text for w in words)
@@ -616,6 +620,8 @@ def _premodifier(facts: Facts) -> list[Found]:
             title = f"{lead[-1].lower_} {title}"  # "campaign manager", "radio host" (not "convention senator")
             lead = lead[:-1]
         current: bool | None = not lost
+        if _hyphen_mod(doc, run[0].i - 1) == "past":
+            current = False  # "One-time Gov. Ada Obi": the modifier split in three tokens
         guessed = _would_be(doc, run[0].i)
         for w in lead:
             cls = _mod_class(w.text)
@@ -663,6 +669,13 @@ def _premodifier(facts: Facts) -> list[Found]:
         out.append(Found(role, start, org_type, confidence=prior, lo=run[0].i, premod=capital, named=True,
                          future=guessed))
     return out
+
+
+def _hyphen_mod(doc: Any, last: int) -> str | None:
+    """The class of a hyphenated modifier split in three tokens and ending at ``last`` ("one - time")."""
+    if last < 2 or last >= len(doc) or doc[last - 1].text not in {"-", "–"}:
+        return None
+    return _mod_class(f"{doc[last - 2].lower_}-{doc[last].lower_}")
 
 
 def _would_be(doc: Any, first: int) -> bool:
@@ -1120,8 +1133,10 @@ def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
         if verb.pos_ != "VERB":
             continue
         words = (verb.lemma_.lower(), *(c.lower_ for c in verb.children if c.dep_ == "prt"))
-        if not any(words[: len(d)] == d for d in departing):
-            continue
+        passive = {c.lower_ for c in verb.children if c.dep_ == "auxpass"}
+        dismissed = bool(passive & {"was", "were"}) and words[0] in _mods()["dismissal_verbs"]
+        if not dismissed and not any(words[: len(d)] == d for d in departing):
+            continue  # (a departure, or "was fired in June": dismissed from the post)
         subj = fact_subject(verb)
         person = facts.first(subj, PEOPLE) if subj is not None else None
         if person is None or any(c.dep_ == "neg" for c in verb.children) or facts.imagined([verb]) or \
@@ -1142,7 +1157,8 @@ def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
         role.end = facts.clause_time([verb]) or role.end
         aux = [c for c in verb.children if c.dep_ == "aux"]
         pub = doc_state.published(facts.doc) or ""
-        if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lower_ in {"has", "have", "had"} for a in aux)) or (
+        perfect = verb.tag_ == "VBN" and any(a.lower_ in {"has", "have", "had"} for a in aux)
+        if verb.tag_ == "VBD" or dismissed or perfect or (
                 role.end and pub and role.end[:1].isdigit() and role.end < pub[: len(role.end)]):
             role.current = False  # "resigned", or "forced X to resign Sunday" with Sunday before publication
 
