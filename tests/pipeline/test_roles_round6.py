@@ -304,3 +304,29 @@ def test_a_post_ended_by_a_modifier_or_a_dismissal(nlp, text: str, role: tuple[s
     roles = _roles(text)
     assert role in roles, roles
     assert roles[role].current is current  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "role", "present"), [
+    # praise or blame is not a post
+    ("Obi said that Kim Vale is the best mayor the city has had.", ("Kim Vale", "best mayor"), False),
+    ("Obi called Kim Vale the real mayor of the city.", ("Kim Vale", "real mayor"), False),
+    # a superlative describes the holder and is no part of the title
+    ("Kim Vale, the youngest mayor in the city's history, spoke.", ("Kim Vale", "mayor"), True),
+])
+def test_praise_is_no_post(nlp, text: str, role: tuple[str, str], present: bool) -> None:
+    assert (role in _roles(text)) is present
+
+
+@pytest.mark.parametrize(("text", "role", "shown"), [
+    # "a President X" supposes a holder; the article of a following noun does not
+    ("Obi fears a President Kim Vale.", ("Kim Vale", "president"), False),
+    ("Ada Obi, a Republican Sen. Kim Vale ally, spoke.", ("Kim Vale", "senator"), True),
+    ("A former Gov. Kim Vale aide spoke.", ("Kim Vale", "governor"), True),
+    ("Obi met a former President Kim Vale.", ("Kim Vale", "president"), True),
+])
+def test_a_supposed_holder_is_hidden(nlp, text: str, role: tuple[str, str], shown: bool) -> None:
+    from dossier.confidence import DEFAULT_MIN_CONFIDENCE
+
+    roles = _roles(text)
+    assert role in roles, roles
+    assert ((roles[role].confidence or 0) >= DEFAULT_MIN_CONFIDENCE) is shown  # type: ignore[attr-defined]

@@ -142,7 +142,7 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         if t.dep_ not in TITLE_DEPS or t.head.i not in inside or facts.key(i) or t.like_num:
             break
         cls = _mod_class(t.text)
-        if cls:
+        if cls or t.tag_ == "JJS":  # (a superlative describes the holder: "the youngest mayor")
             current = False if cls == "past" else (True if cls == "current" else current)
             future = future or cls == "future"
             inside.add(i)
@@ -182,6 +182,8 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         return None
     if norm in {"member", "partner", "head", "owner"} and not _has_of(head):
         return None  # too generic without "of"/"at" an organisation
+    if any(c.dep_ == "amod" and c.i < head.i and c.lower_ in _mods()["evaluative"] for c in head.children):
+        return None  # "the best mayor the city has had", "the real mayor of the city": praise, not a post
     if norm.split()[-1] in PORTFOLIO_TITLES and end == head.i + 1:
         portfolio = _portfolio(head)
         if portfolio:
@@ -630,6 +632,12 @@ def _premodifier(facts: Facts) -> list[Found]:
             elif cls == "future":
                 current = None
             guessed = guessed or w.lower_ in _mods()["speculative"]
+        # "would-be Gov. X"; "a President Ada Obi would ...": an article before a title and name supposes one
+        article = run[0] if run[0].lower_ in {"a", "an"} else doc[run[0].i - 1] if run[0].i > 0 else None
+        guessed = guessed or (
+            article is not None and article.lower_ in {"a", "an"} and current is True and
+            any(w.text[:1].isupper() for w in run if w is not article) and
+            not (name.dep_ in {"compound", "poss"} and name.head.i >= _end))  # (not "a Sen. Obi ally")
         if guessed:
             current = None
         org = place = org_type = None
@@ -1237,7 +1245,7 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         r.confidence = f.confidence  # the construction's prior; dossier.confidence adds status and coreference
         if ago:
             r.confidence = min(r.confidence, LONG_AGO)  # a post in a story of the past: held now? unsaid
-        if f.future and f.verb is None and _speculative(doc, lo, max(hi, lo), f.anchor):
+        if f.future and f.verb is None and (f.named or _speculative(doc, lo, max(hi, lo), f.anchor)):
             r.confidence = min(r.confidence, SPECULATIVE)  # "the next president", "would-be Gov. X": a guess
         if narrow:  # point at the identifying phrase only, never at the imagined clause around it
             a, b = doc[min(t.i for t in toks)], doc[max(t.i for t in toks)]
