@@ -111,6 +111,8 @@ TIME = [
      ("Bo Lane", "representative"), None),
     ("In May, a week after meeting President Tom Vale, Rep. Bo Lane lined up with his wife.",
      ("Bo Lane", "representative"), True),
+    ("Back in 1999, Gov. Kim Vale signed a law with Rep. Bo Lane.", ("Bo Lane", "representative"), None),
+    ("Back in May, Gov. Kim Vale signed a law.", ("Kim Vale", "governor"), True),
     # "retired" is said of its own phrase, not of a second one with its own article
     ("Kim Vale is a retired marketing executive in Tucson and a fellow with the Harbor Project.",
      ("Kim Vale", "fellow"), True),

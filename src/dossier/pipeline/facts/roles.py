@@ -317,7 +317,7 @@ def _old_opening(facts: Facts, tok: Token, pub: int) -> bool:
     """The sentence opens on a time set off by a comma ("In 1999, a year after ..., Rep. X lined up"): the
     fronted time sets every clause after it, however the parser attached it."""
     sent = tok.sent
-    if sent[0].lower_ not in {"in", "during", "by"} or tok.i <= sent.start:
+    if sent[0].lower_ not in {"in", "during", "by", "back", "before", "until", "between"} or tok.i <= sent.start:
         return False
     comma = next((t for t in sent if t.text == "," and t.i < tok.i), None)
     if comma is None or comma.i - sent.start > 6:  # "In late December 1999," at most
