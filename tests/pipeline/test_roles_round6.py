@@ -332,3 +332,15 @@ def test_a_supposed_holder_is_hidden(nlp, text: str, role: tuple[str, str], show
     roles = _roles(text)
     assert role in roles, roles
     assert ((roles[role].confidence or 0) >= DEFAULT_MIN_CONFIDENCE) is shown  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("name", "wrong"), [
+    ("Harbor Policy Center", True), ("HP", True), ("Kim Vale", False), ("Bo", False), ("Tom O'Reyes", False),
+])
+def test_an_organisation_typed_as_a_person_holds_no_post(name: str, wrong: bool) -> None:
+    from types import SimpleNamespace
+
+    from dossier.pipeline.facts.roles import _not_a_person
+
+    facts = SimpleNamespace(records={"p": {"name": name}})
+    assert _not_a_person(facts, "p") is wrong  # type: ignore[arg-type]

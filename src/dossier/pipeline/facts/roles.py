@@ -1211,6 +1211,8 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     doc = facts.doc
     for f in found:
         r = f.role
+        if _not_a_person(facts, r.person):
+            continue
         lo = f.anchor if f.lo is None else f.lo
         hi = f.anchor if f.hi is None else f.hi
         toks = [doc[min(lo, f.anchor)], doc[max(hi, f.anchor)]]
@@ -1285,6 +1287,17 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     _courtesy_titles(roles)
     _bare_titles(roles, premod)
     return list(roles.values()), ties
+
+
+def _not_a_person(facts: Facts, key: str | None) -> bool:
+    """A "person" whose name is an organisation's ("the Harbor Policy Center") or an acronym ("HP", "RNC"):
+    an entity typed wrongly holds no post."""
+    name = (facts.records.get(key or "") or {}).get("name", "").split()
+    if not name:
+        return False
+    if len(name) == 1 and name[0].isalpha() and name[0].isupper() and len(name[0]) > 1:
+        return True
+    return len(name) > 1 and name[-1].lower() in _mods()["org_heads"]
 
 
 def _bare_titles(roles: dict[tuple[str, str], Role], premod: set[tuple[str, str]]) -> None:
