@@ -93,6 +93,7 @@ WHERE = [
     ("Karl Berg, a former ambassador to Syria, said so.", ("Karl Berg", "ambassador"), None, "Syria"),
     # a generic title takes the employer named inside its phrase
     ("Bo Lane, a former IBM head of global human resources, said so.", ("Bo Lane", "head"), "IBM", None),
+    ("Kim Vale, the former Treasury secretary, opined on the world.", ("Kim Vale", "secretary"), "Treasury", None),
 ]
 
 

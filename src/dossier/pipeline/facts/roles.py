@@ -763,7 +763,7 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         org, place, org_type = _holder_of(facts, h, person)
         if org is None and place is None:
             place = _compound_place(facts, h)  # "a Washington state delegate"
-        if org is None and t.text in _mods()["bare_titles"]:
+        if org is None and (t.text in _mods()["bare_titles"] or t.text in PORTFOLIO_TITLES):
             org, org_type = _compound_org(facts, h, person)  # "a former Acme vice president of sales"
         when = _year_in(facts, h)
         past_year = _past_year_in(facts, h)
