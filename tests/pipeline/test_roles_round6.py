@@ -114,6 +114,9 @@ TIME = [
      ("Bo Lane", "representative"), True),
     ("Back in 1999, Gov. Kim Vale signed a law with Rep. Bo Lane.", ("Bo Lane", "representative"), None),
     ("Back in May, Gov. Kim Vale signed a law.", ("Kim Vale", "governor"), True),
+    # "now" in the phrase says the post is held today, whatever the sentence's time
+    ("In 2012, Ada Obi hired Bo Lane, now the city's chief of staff, as an intern.", ("Bo Lane", "chief of staff"),
+     True),
     # "retired" is said of its own phrase, not of a second one with its own article
     ("Kim Vale is a retired marketing executive in Tucson and a fellow with the Harbor Project.",
      ("Kim Vale", "fellow"), True),

@@ -764,7 +764,7 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         if org is None and place is None:
             place = _compound_place(facts, h)  # "a Washington state delegate"
         if org is None and (t.text in _mods()["bare_titles"] or t.text in PORTFOLIO_TITLES):
-            org, org_type = _compound_org(facts, h, person)  # "a former Acme vice president of sales"
+            org, org_type = _compound_org(facts, h, person)  # "a former IBM vice president of sales"
         when = _year_in(facts, h)
         past_year = _past_year_in(facts, h)
         when = when or past_year
@@ -807,7 +807,7 @@ def _compound_place(facts: Facts, head: Token) -> str | None:
 
 
 def _compound_org(facts: Facts, head: Token, person: str) -> tuple[str | None, str | None]:
-    """An organisation named inside a generic title's own phrase ("a former Acme head of sales"): the
+    """An organisation named inside a generic title's own phrase ("a former IBM head of sales"): the
     title says nothing without it."""
     for c in head.children:
         key = facts.key(c.i)
@@ -1171,6 +1171,12 @@ def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
             role.current = False  # "resigned", or "forced X to resign Sunday" with Sunday before publication
 
 
+def _said_now(doc: Any, lo: int, hi: int) -> bool:
+    """The phrase says its post is held today ("Bo Lane, now the city's chief of staff", "who is now its
+    chief"), whatever the time of the sentence around it."""
+    return any(t.lower_ in {"now", "currently", "still"} and t.dep_ == "advmod" for t in doc[max(0, lo - 2) : hi + 1])
+
+
 def _speculative(doc: Any, lo: int, hi: int, anchor: int) -> bool:
     """The phrase names its post with a word of guessing ("next", "future", "would-be"), not of appointment
     ("incoming", "designate")."""
@@ -1222,6 +1228,7 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
             continue
         # a title said as of a time long past, or "his future secretary of state" in such a clause
         ago = f.verb is None and not f.later and (r.current is True or (r.current is None and f.future)) and (
+            not _said_now(doc, min(lo, f.anchor), max(hi, f.anchor))) and (
             _long_ago(facts, toks) or _history(facts, lo, max(hi, lo)))
         if f.verb is None and r.current is True and (ago or facts.in_direct_quote(doc[f.anchor])):
             # "In 1964, Gov. Ada Obi ...": the title as of then; '"I've seen Secretary Obi ...," he said': a
