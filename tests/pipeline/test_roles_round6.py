@@ -348,3 +348,20 @@ def test_an_organisation_typed_as_a_person_holds_no_post(name: str, wrong: bool)
 
     facts = SimpleNamespace(records={"p": {"name": name}})
     assert _not_a_person(facts, "p") is wrong  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("key", "typ"), [
+    ("vale_place", "PERSON"),  # a "place" named as a person of the article is the person
+    ("harbor", "GPE"),
+    ("center", "ORG"),  # a "place" whose name ends like a body is the organisation
+])
+def test_a_place_named_like_a_person_or_a_body_is_not_a_place(key: str, typ: str) -> None:
+    from types import SimpleNamespace
+
+    from dossier.pipeline.facts.roles import _place_or_org
+
+    records = {"vale_place": {"name": "Vale", "type": "GPE"}, "vale": {"name": "Vale", "type": "PERSON"},
+               "harbor": {"name": "Port Harbor", "type": "GPE"},
+               "center": {"name": "Harbor Policy Center", "type": "GPE"}}
+    facts = SimpleNamespace(records=records, type=lambda k: records.get(k or "", {}).get("type"))
+    assert _place_or_org(facts, key) == typ  # type: ignore[arg-type]

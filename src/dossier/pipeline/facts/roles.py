@@ -455,13 +455,17 @@ def _unit_of(facts: Facts, p: Token, key: str) -> bool:
 
 def _place_or_org(facts: Facts, key: str) -> str | None:
     """The entity's type, an organisation for a "place" whose name ends in a word that names a body
-    ("the Brennan Center for Justice", "the South Carolina Republican Party" typed as places)."""
+    ("the Brennan Center for Justice", "the South Carolina Republican Party" typed as places), a person for
+    a "place" named as a person of the article is."""
     typ = facts.type(key)
     if typ in {"GPE", "LOC"}:
         name = (facts.records.get(key) or {}).get("name", "").lower().split()
         heads = set(_mods()["org_heads"])
         if len(name) > 1 and (name[-1] in heads or (any(w in heads for w in name[1:-1]) and "for" in name)):
             return "ORG"
+        if name and any(k != key and r.get("type") == "PERSON" and r.get("name", "").lower().split() == name
+                        for k, r in facts.records.items()):
+            return "PERSON"  # "Obama's secretary of state" with one "Obama" typed a place: the person's name
     return typ
 
 
