@@ -365,3 +365,12 @@ def test_a_place_named_like_a_person_or_a_body_is_not_a_place(key: str, typ: str
                "center": {"name": "Harbor Policy Center", "type": "GPE"}}
     facts = SimpleNamespace(records=records, type=lambda k: records.get(k or "", {}).get("type"))
     assert _place_or_org(facts, key) == typ  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "current"), [
+    # a departure told as a gerund in a past clause has happened; in a future one it has not
+    ("Rep. Ada Obi met Mr. Vale last year after leaving the committee.", False),
+    ("Rep. Ada Obi will meet Mr. Vale after leaving the committee.", True),
+])
+def test_a_past_gerund_departure_ends_the_post(nlp, text: str, current: bool) -> None:
+    assert _roles(text)[("Ada Obi", "representative")].current is current  # type: ignore[attr-defined]

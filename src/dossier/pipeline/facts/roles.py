@@ -1170,7 +1170,7 @@ def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
         aux = [c for c in verb.children if c.dep_ == "aux"]
         pub = doc_state.published(facts.doc) or ""
         perfect = verb.tag_ == "VBN" and any(a.lower_ in {"has", "have", "had"} for a in aux)
-        if verb.tag_ == "VBD" or dismissed or perfect or (
+        if verb.tag_ == "VBD" or dismissed or perfect or _past_gerund(verb) or (
                 role.end and pub and role.end[:1].isdigit() and role.end < pub[: len(role.end)]):
             role.current = False  # "resigned", or "forced X to resign Sunday" with Sunday before publication
 
@@ -1186,6 +1186,17 @@ def _speculative(doc: Any, lo: int, hi: int, anchor: int) -> bool:
     ("incoming", "designate")."""
     spec = set(_mods()["speculative"])
     return any(t.lower_ in spec for t in doc[min(lo, anchor) : max(hi, anchor) + 1]) or _would_be(doc, lo)
+
+
+def _past_gerund(verb: Token) -> bool:
+    """A departure told as a gerund after "before"/"after" in a past clause ("told him last year, before
+    leaving Congress"): it has happened."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ not in {"before", "after"}:
+        return False
+    tok, hops = verb.head.head, 0
+    while tok.tag_ in {"VBG", "VBN"} and tok.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep"} and hops < 4:
+        tok, hops = tok.head, hops + 1
+    return tok.tag_ == "VBD"
 
 
 TIME_MARKS = frozenset({"when", "once", "after", "until", "till", "before", "if", "unless"})
