@@ -374,3 +374,16 @@ def test_a_place_named_like_a_person_or_a_body_is_not_a_place(key: str, typ: str
 ])
 def test_a_past_gerund_departure_ends_the_post(nlp, text: str, current: bool) -> None:
     assert _roles(text)[("Ada Obi", "representative")].current is current  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    # a body named before its common noun is that body, not one named earlier
+    ("The Harbor Retail Federation opposed the rule. Paul Port, a truck driver who is a member of the Teamsters "
+     "union, favored it.", "Teamsters"),
+    ("The Harbor Retail Federation opposed the rule. Paul Port, who is a member of the federation, favored it.",
+     "Harbor Retail Federation"),
+    ("The Harbor Retail Federation opposed the rule. Paul Port, a member of the Kelby Rowing club, favored it.",
+     None),
+])
+def test_a_body_with_its_own_name_is_not_an_earlier_one(nlp, text: str, org: str | None) -> None:
+    assert _roles(text)[("Paul Port", "member")].org_name == org  # type: ignore[attr-defined]

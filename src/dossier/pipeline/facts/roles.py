@@ -453,6 +453,23 @@ def _unit_of(facts: Facts, p: Token, key: str) -> bool:
     return bool(named) and any(c.is_lower and c.i > named[0].i and not facts.key(c.i) for c in mods)
 
 
+def _named_body(facts: Facts, noun: Token) -> str | None:
+    """The organisation a name before a common noun links ("a member of the Teamsters union")."""
+    if noun.pos_ != "NOUN" or facts.key(noun.i):
+        return None
+    names = [facts.key(c.i) for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    keys = [k for k in names if k and facts.type(k) in {"ORG", "GROUP", "OUTLET"}]
+    return keys[-1] if len(keys) == 1 else None
+
+
+def _own_name(facts: Facts, noun: Token) -> bool:
+    """A common noun with a capitalised name of its own that is not linked to a body ("the Teamsters union"):
+    it names its own body, not one named earlier."""
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and c.text[:1].isupper() and c.pos_ == "PROPN"
+        and facts.type(facts.key(c.i)) not in {"ORG", "OUTLET", "GROUP", "GPE", "LOC"} for c in noun.children)
+
+
 def _place_or_org(facts: Facts, key: str) -> str | None:
     """The entity's type, an organisation for a "place" whose name ends in a word that names a body
     ("the Brennan Center for Justice", "the South Carolina Republican Party" typed as places), a person for
@@ -482,8 +499,9 @@ def _holder_of(facts: Facts, head: Token, person: str) -> tuple[str | None, str 
             cands += [q for p in cands if p.pos_ == "NOUN" and not facts.key(p.i) for q in p.children
                       if q.dep_ == "poss" and facts.type(facts.key(q.i)) in {"ORG", "OUTLET", "GROUP"}]
         for p in cands:
-            key = facts.first(p, {"PERSON", "ORG", "OUTLET", "GPE", "LOC", "GROUP"}) or facts.org_ref(
-                p, {"ORG", "OUTLET", "GPE", "GROUP", "WORK"})
+            key = facts.first(p, {"PERSON", "ORG", "OUTLET", "GPE", "LOC", "GROUP"}) or _named_body(facts, p)
+            if key is None and not _own_name(facts, p):
+                key = facts.org_ref(p, {"ORG", "OUTLET", "GPE", "GROUP", "WORK"})
             if key is None or key == person or (facts.key(p.i) == key and _truncated_org(facts, p, key)) or \
                     _unit_of(facts, p, key):
                 continue  # a truncated name is dropped rather than shown as the organisation
