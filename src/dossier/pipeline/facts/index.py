@@ -96,6 +96,10 @@ class Facts:
             head = tok.head.head
             if tok.lower_ == "who" and head.dep_ == "appos" and self.type(self.key(head.head.i)) == "PERSON":
                 return [self.key(head.head.i)]  # type: ignore[list-item]  # "X, a Republican who ...": X
+            near = [c for c in head.children if c.dep_ == "appos" and c.i < tok.i and c.right_edge.i >= tok.i - 2
+                    and self.type(self.key(c.i)) == "PERSON" and self.key(c.i) != self.key(head.i)]
+            if tok.lower_ == "who" and near:  # "Of Lane, Bo Reyes, who ...": the name just before "who"
+                return [self.key(near[-1].i)]  # type: ignore[list-item]
             return self._denote_one(head)
         pair = self.pair(tok)
         if pair:
@@ -328,6 +332,9 @@ class Facts:
         if st.status not in {"attributed", "reported"} or any(self.in_quote_marks(t) for t in toks):
             return st
         verb = syntax.clause_head(syntax.highest(toks))
+        if verb.dep_ == "relcl" and verb.head.dep_ == "appos" and self.key(verb.head.head.i) and \
+                verb.head.pos_ == "NOUN":
+            return StatusInfo("asserted", None, (), st.negative)  # "Obi, the senator who is running for ..."
         if verb.dep_ != "relcl" or not self.key(verb.head.i):
             return st
         rel = next((c for c in verb.children if c.tag_ in {"WP", "WP$"} or

@@ -951,15 +951,19 @@ def _cut_orgs(facts: Facts, rels: list[Relation]) -> list[Relation]:
     """Hide ties to a truncated organisation: a name that is one generic word ("Defense Secretary Ash
     Carter" -> "Defense", "Council Speaker" -> "Council") or that ends on a function word. Such an
     end names no organisation a reader can tell apart; the tie stays in ``--all``."""
-    words = lexicons.load("facts/generic_org_words")
     for r in rels:
-        for ref in (r.object, r.subject):
-            name = ((facts.records.get(ref or "") or {}).get("name") or "").split()
-            if not name or facts.type(ref) == "PERSON":
-                continue
-            if (len(name) == 1 and name[0].lower() in words) or name[-1].lower() in CUT_ENDS:
-                r.confidence = min(r.confidence or CUT_ORG, CUT_ORG)
+        if any(cut_org(facts, ref) for ref in (r.object, r.subject)):
+            r.confidence = min(r.confidence or CUT_ORG, CUT_ORG)
     return rels
+
+
+def cut_org(facts: Facts, ref: str | None) -> bool:
+    """An organisation whose name is one generic word ("Defense", "PAC") or ends on a function word."""
+    name = ((facts.records.get(ref or "") or {}).get("name") or "").split()
+    if not name or facts.type(ref) == "PERSON":
+        return False
+    return (len(name) == 1 and name[0].lower() in lexicons.load("facts/generic_org_words")) or \
+        name[-1].lower() in CUT_ENDS
 
 
 CUT_ENDS = frozenset({"of", "and", "for", "the", "at", "on", "in", "&"})
