@@ -20,6 +20,7 @@ from ...graph import Event, Participant
 from .. import lexicons
 from . import modality
 from .index import AGENTS, PEOPLE, Facts, carried, duration, fact_subject
+from .relations import cut_org
 
 YEAR_LEN = 4
 TALLIES = frozenset({"vote", "delegate", "ballot", "percent", "point"})
@@ -29,6 +30,9 @@ PHONE_WORDS = frozenset({"phone", "telephone", "phoned", "cellphone", "voicemail
 DONEES = frozenset({"campaign", "fund", "foundation", "charity", "pac", "committee", "party", "cause", "effort",
                     "bid", "candidacy", "reelection", "re-election", "organization", "organisation", "group",
                     "super-pac", "superpac", "charities"})
+# Objects of a giving verb that are no gift of money: "gave rise to", "donated his services", "his time".
+NOT_MONEY = frozenset({"birth", "rise", "way", "credence", "voice", "thought", "service", "services", "time",
+                       "expertise", "talent", "talents", "labor", "labour", "skill", "skills", "energy", "blood"})
 # Who can do an event: not a nationality or religion ("four Americans were killed", "Democrats win").
 DOERS = AGENTS - {"NORP"}
 NOT_PERSON_DOERS = DOERS - PEOPLE
@@ -59,6 +63,7 @@ class Hit:
     ordinal: int | None = None
     timed: bool = True
     confidence: float = 0.85  # a verb states an event; a noun ("her 2024 loss") only refers to one (0.7)
+    identifying: bool = False  # stated in a description of a noun ("the school founded by Ada Obi")
 
 
 PREPS = {"to", "of", "from", "for", "into", "in"}
@@ -136,8 +141,14 @@ def _verb_events(facts: Facts) -> list[Hit]:
             continue
         # Passive triggers are written as participles ("be arrested"): match those on the word.
         cands = verbs.get(_lemma_of(verb), []) + [t for t in verbs.get(verb.lower_, []) if t.passive]
+        by_agent = _passive_use(verb) and not any(t.passive for t in cands)
         for trig in cands:
-            if trig.passive != _is_passive(verb):
+            if by_agent and not trig.passive:
+                hit = _by_agent_hit(facts, verb, trig)
+                if hit is not None:
+                    hits.append(hit)
+                break
+            if trig.passive != _is_passive(verb) or (not trig.passive and _passive_use(verb)):
                 continue
             if not _middle_ok(verb, trig):
                 continue
@@ -155,6 +166,38 @@ def _verb_events(facts: Facts) -> list[Hit]:
                 hits.append(hit)
             break
     return hits
+
+
+def _passive_use(verb: Token) -> bool:
+    """A participle read passively: ``the charity founded by Ada Obi``, ``Acme was founded by Obi``,
+    ``Reed, hired in 2021, ...`` (not the perfect ``has founded``)."""
+    if verb.tag_ != "VBN" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return False
+    if _is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return True
+    # "the firm founded in 2010" is passive; "Acme, the firm, named Ada Obi as its chief" is a misparsed
+    # active verb: a name or a direct object follows it.
+    return verb.dep_ == "acl" and not any(c.dep_ == "dobj" or (c.dep_ in {"oprd", "attr"} and c.pos_ == "PROPN")
+                                          for c in verb.children)
+
+
+def _by_agent_hit(facts: Facts, verb: Token, trig: Trigger) -> Hit | None:
+    """The passive use of an active trigger: the ``by`` object does the act, the passive subject (or the
+    noun the participle modifies) undergoes it ("the charity founded by Ada Obi": Obi founded it). With
+    no ``by`` object the doer is unsaid and there is no event."""
+    doers = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not doers:
+        return None
+    undergoer = verb.head if verb.dep_ == "acl" else next(
+        (c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    objs = [undergoer] if undergoer is not None else []
+    if trig.objects and not any(o.lemma_.lower() in trig.objects or o.lower_ in trig.objects for o in objs):
+        return None
+    hit = _verb_hit(facts, verb, trig, objs, subj=doers[0])
+    if hit is not None:
+        hit.toks = [verb, doers[0]]  # its status and time are the participle's, not the modified noun's clause
+        hit.identifying = verb.dep_ == "acl"
+    return hit
 
 
 def _has_prep(verb: Token, prep: str) -> bool:
@@ -225,8 +268,10 @@ def _targets(facts: Facts, verb: Token, objs: list[Token], owned_people: bool = 
     return [k for k in out if facts.is_a(k, DOERS)]
 
 
-def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hit | None:
-    subj = fact_subject(verb)
+def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj: Token | None = None) -> Hit | None:
+    """The event a trigger verb states with these objects; ``subj`` when the doer is not the verb's subject
+    (a passive's ``by`` object)."""
+    subj = subj if subj is not None else fact_subject(verb)
     subj_keys = facts.denote(subj) if subj is not None and not carried(facts, subj) else []
     obj_keys = [k for o in objs for k in facts.denote(o)]
     others: list[tuple[str, str]] = []
@@ -237,6 +282,8 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
         return None
     if trig.type.startswith("election") and _counted(objs):
         return None  # "won 470,000 votes": a tally
+    if trig.type.startswith("election") and trig.prep and not _contest_object(verb):
+        return None  # "lost support to Obi", "lost ground to Obi": no contest lost
     if trig.type == "concession" and any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
         return None  # '"We know how it will go," he conceded': a point conceded in words
     if trig.type == "appointment" and not trig.passive and _lemma_of(verb) == "name" and \
@@ -265,6 +312,8 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
         if trig.type in set(data["target_types"]):
             # "visited the grave of X", "X's hometown": a place visited, not the person
             targets = _targets(facts, verb, objs, owned_people=trig.type != "contact.visit")
+            if trig.type in {"endorsement", "political.campaigning"} and _owned_thing(facts, objs):
+                return None  # "endorsed Obi's approach", "campaigned for Obi's plan": a thing, not Obi
             others = [("target", k) for k in targets if k not in agents]
             if trig.type in set(data["named_target_types"]) and not _named_target(facts, trig, objs, targets):
                 return None  # "endorsed the compromise", "contributed to this story", "visited NBC's Today"
@@ -287,6 +336,14 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
         conf = PRONOUN_AGENT  # "after he won the primary, Sanders declared": "he" is Sanders, whoever coref chose
     return Hit(trig.type, agents, [verb, *objs], others, timed=subj is None or facts.pair(subj) is None,
                confidence=conf)
+
+
+def _contest_object(verb: Token) -> bool:
+    """A prepositional contest trigger ("lost to Obi") with no direct object, or one that is a contest
+    ("lost the race to Obi"); "lost support to Obi" names none."""
+    contests = set(lexicons.json("facts/event_triggers")["contest_nouns"])
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return all(o.lemma_.lower() in contests or o.lower_ in contests for o in objs)
 
 
 # What a campaign launched can be for when a noun names it: an office or an election ("her Senate
@@ -358,7 +415,18 @@ def _doubtful_pronoun(facts: Facts, pron: Token) -> bool:
     while head.dep_ not in {"ROOT"} and head.head.i != head.i:
         head = head.head
     main = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > pron.i]
-    return any(facts.key(c.i) and facts.is_a(facts.key(c.i), PEOPLE) and facts.key(c.i) != key for c in main)
+    if any(facts.key(c.i) and facts.is_a(facts.key(c.i), PEOPLE) and facts.key(c.i) != key for c in main):
+        return True
+    # "When she ran in 2010, Ada Obi attacked Rita Holt": the pronoun leads into a clause naming two
+    # people, and either can be "she" (coreference chose one of them, or someone from before).
+    clause = pron.head
+    while clause.dep_ not in {"advcl", "ROOT"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "advcl" or clause.head.i < pron.i:
+        return False
+    named = {facts.key(t.i) for t in sent if t.i > clause.right_edge.i and t.pos_ == "PROPN" and facts.key(t.i) and
+             facts.is_a(facts.key(t.i), PEOPLE)}
+    return len(named) >= 2
 
 
 def _person_types() -> frozenset[str]:
@@ -375,12 +443,26 @@ def _named_target(facts: Facts, trig: Trigger, objs: list[Token], targets: list[
     if trig.type == "contact.visit" and any(facts.is_a(k, {"OUTLET", "WORK"}) for k in targets):
         return False
     if trig.type.startswith("donation"):
-        if any(o.lemma_.lower() in {"birth", "rise", "way", "credence", "voice", "thought"} for o in objs):
-            return False
+        if any(o.lemma_.lower() in NOT_MONEY for o in objs):
+            return False  # "gave rise to", "donated his services as chairman": no money given
         if trig.prep:  # "contributed to Clinton's win": the owner of a win got no money
             return any(facts.denote(o) or o.lemma_.lower() in DONEES for o in objs)
         return True  # "donated $500": the money is the object
     return bool(targets) or any(_person_noun(o) for o in objs)  # "knocked on doors for a candidate"
+
+
+def _owned_thing(facts: Facts, objs: list[Token]) -> bool:
+    """An object that is a person's thing rather than the person or their run for office: "Obi's
+    approach", "the plan of Obi" (but "Obi's candidacy", "the re-election of Obi" stand for Obi)."""
+    runs = set(lexicons.json("facts/event_triggers")["candidacy_nouns"])
+    for o in objs:
+        if facts.key(o.i) or o.pos_ not in {"NOUN"} or _person_noun(o) or o.lemma_.lower() in runs:
+            continue
+        owners = [c for c in o.children if c.dep_ == "poss"] + [
+            p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if any(facts.denote(w) for w in owners):
+            return True
+    return False
 
 
 def _person_noun(tok: Token) -> bool:
@@ -482,6 +564,9 @@ def _noun_events(facts: Facts) -> list[Hit]:
                  if not duration(t.value)]  # "his first visit in more than a year": a gap, not its date
         when = times[0].value if times else year
         prior = data["noun_priors"].get(tok.lemma_.lower(), 0.7)
+        owner = next((c for c in holder.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if owner is not None and _doubtful_pronoun(facts, owner):
+            prior = min(prior, PRONOUN_AGENT)  # "an interview with Lane after his victory": "his" may be Lane's
         hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
                         ordinal=ordinal, timed=when is None, confidence=prior))
     return hits
@@ -521,6 +606,8 @@ def find_events(facts: Facts) -> list[Event]:
     for h in _verb_events(facts) + _left_dead(facts) + _noun_events(facts):
         if facts.imagined(h.toks) or modality.unrealised(h.toks[:1]) or modality.poll_standing(h.toks[0]):
             continue
+        if _quoted_clause(facts, h):
+            continue  # "blames media for Lane's 'Obi founded Acme' flap": someone's words, not Lane's act
         if h.toks[0].pos_ in {"VERB", "AUX"} and modality.conditional(h.toks[0]):
             continue  # "if Ortiz wins the primary, ...": a condition, not a win
         if h.toks[0].pos_ in {"VERB", "AUX"} and modality.negated_by_word(h.toks[0]):
@@ -529,14 +616,16 @@ def find_events(facts: Facts) -> list[Event]:
             continue  # "he should resign", "will likely win", "in case Trump wins": not (yet) an event
         lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
         st = facts.aside_status(facts.status(lo, hi), h.toks)
+        if h.identifying:  # "praised Acme, the firm founded by Obi": the description is the writer's
+            st = facts.identifying_status(st, h.toks, marks_only=True)
         # An event said not to happen ("she may not retire") is no event; an imagined one neither.
         if st.status in {"hypothetical", "negated"} or st.negative:
             continue
         when = h.when
         if when is None and h.timed:
-            when = facts.clause_time(h.toks)
+            when = facts.clause_time(h.toks) or _shared_time(facts, h.toks[0])
         parts = [Participant("agent", a) for a in h.agents + _group_of(facts, h.agents)]
-        parts += [Participant(r, e) for r, e in h.others]
+        parts += [Participant(r, e) for r, e in h.others if not cut_org(facts, e)]  # "a super PAC": which?
         ev = Event(h.type, parts, facts.evidence(h.toks[0], h.toks), st.status, when=when, source=st.source,  # type: ignore[arg-type]
                    confidence=h.confidence)
         if h.ordinal is not None:
@@ -549,6 +638,53 @@ def find_events(facts: Facts) -> list[Event]:
                 ev.participants += [p for p in old.participants if (p.role, p.entity) not in known]
             best[key] = ev
     return list(best.values())
+
+
+def _shared_time(facts: Facts, verb: Token) -> str | None:
+    """A date the trigger's clause shares: the year of the noun a relative clause describes ("the 2000
+    nominee who lost to Lane"), or a date fronted before the subject of the clause a subjectless
+    conjunct continues ("On Sunday, Obi stood at the lectern and endorsed Lane")."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        year = next((t.text for t in verb.head.lefts for t in t.subtree if t.like_num and len(t.text) == YEAR_LEN
+                     and t.text[:2] in {"19", "20"}), None)
+        if year:
+            return year
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in first.children):
+        first = first.head
+    subj = next((c for c in first.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if first is verb or subj is None:
+        return None
+    lo, hi = first.sent.start_char, subj.left_edge.idx
+    times = [t for t in facts.times_in(lo, hi) if not duration(t.value)]
+    return times[0].value if len(times) == 1 else None
+
+
+def _quoted_clause(facts: Facts, h: Hit) -> bool:
+    """A trigger inside quotation marks that states no event: the quoted clause modifies a noun ("Lane's
+    'Obi founded Acme' remark"), or names someone before the trigger while the agent is named outside
+    the marks (the quoted clause has its own subject the parse lost). A quoted predicate of the agent
+    ('Lane said she "endorsed Obi gladly"') is still the agent's event."""
+    trig = h.toks[0]
+    if trig.pos_ not in {"VERB", "AUX"}:
+        return False
+    sent = trig.sent
+    marks = [t.i for t in sent if t.is_quote and t.text not in {"'s", "’s"}]
+    before = [i for i in marks if i < trig.i]
+    after = [i for i in marks if i > trig.i]
+    if len(before) % 2 == 0 or not after:
+        return False
+    lo, hi = before[-1], after[0]
+    doc = facts.doc
+    if lo > 0 and hi + 1 < len(doc) and doc[hi + 1].pos_ == "NOUN" and \
+            doc[lo - 1].tag_ in {"DT", "PRP$", "POS"}:
+        return True  # "his 'Obi founded Acme' remark": the quoted clause names a remark, it states nothing
+    inside = {facts.key(i) for i in range(lo + 1, hi) if facts.key(i)}
+    named_before = any(facts.key(i) for i in range(lo + 1, trig.i))
+    return named_before and not inside & set(h.agents)
 
 
 def _denoted(facts: Facts, tok: Token) -> list[str]:
