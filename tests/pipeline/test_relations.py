@@ -207,3 +207,10 @@ def test_no_misread_relation(nlp, text: str) -> None:
     bad = {("political.criticized", "tom_berg"), ("political.supported", "ivo_kessel"),
            ("contact.spoke_with", "nina_orlov"), ("professional.worked_for", "ivo_kessel")}
     assert not any((r.type, r.subject) in bad for r in rels), [(r.type, r.subject, r.object) for r in rels]
+
+
+def test_a_modal_on_the_sentence_leaves_an_opponent_an_opponent(nlp) -> None:
+    # the event-noun prediction rule ("her resignation would be a blow") is for event nouns only
+    rels = _rels(nlp, "Rep. Bo Lane is running for the Senate. His Democratic opponent, Rep. Ada Obi, would "
+                      "support later school start times.")
+    assert any(r.type == "contest.ran_against" for r in rels), rels

@@ -604,7 +604,8 @@ def find_events(facts: Facts) -> list[Event]:
     rank = {"asserted": 0, "attributed": 1, "reported": 2, "hedged": 3, "speculative": 4, "unknown": 5}
     best: dict[tuple[str, tuple[str, ...], str | None], Event] = {}
     for h in _verb_events(facts) + _left_dead(facts) + _noun_events(facts):
-        if facts.imagined(h.toks) or modality.unrealised(h.toks[:1]) or modality.poll_standing(h.toks[0]):
+        if facts.imagined(h.toks) or modality.unrealised(h.toks[:1]) or modality.poll_standing(h.toks[0]) or \
+                modality.predicted(h.toks[0]):
             continue
         if _quoted_clause(facts, h):
             continue  # "blames media for Lane's 'Obi founded Acme' flap": someone's words, not Lane's act

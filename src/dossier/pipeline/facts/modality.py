@@ -262,10 +262,11 @@ PREDICTED = frozenset({"likely", "unlikely", "expected", "inevitable", "imminent
 SUPPOSING_MODALS = frozenset({"would", "could", "might", "may", "'d", "’d"})
 
 
-def _predicted(tok: Token) -> bool:
+def predicted(tok: Token) -> bool:
     """An event noun that is the subject of a prediction ("Obi's endorsement of Lane is a matter of time")
-    or of a supposition ("her resignation would be a blow")."""
-    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+    or of a supposition ("her resignation would be a blow"). Only for event nouns: "his opponent would
+    support X" still names an opponent."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ not in {"nsubj", "nsubjpass"}:
         return False
     head = tok.head
     if any(c.dep_ == "aux" and c.lower_ in SUPPOSING_MODALS for c in head.children):
@@ -284,8 +285,6 @@ def _asked_for(tok: Token) -> bool:
         return False
     words = lexicons.load("facts/unrealised_nouns")
     if any(c.dep_ == "amod" and c.lower_ in words for c in tok.children):
-        return True
-    if _predicted(tok):
         return True
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"for", "of"}:
