@@ -201,3 +201,36 @@ def test_a_description_in_reported_speech_is_the_writers(nlp) -> None:
     assert [e.status for e in _events(text) if e.type == "candidacy.launch"] == ["asserted"]
     text = "Ada Obi is running against Bo Lane for the nomination, according to one of her aides."
     assert [e.status for e in _events(text) if e.type == "candidacy.launch"] == ["attributed"]
+
+
+@pytest.mark.parametrize(("text", "typ", "agent"), [
+    ("Bo Lane is congratulating Tom Reyes for his victory in the primary.", "election.win", None),
+    ("Tom Reyes thanked his staff for his victory in the primary.", "election.win", "tom_reyes"),
+    ("Tom Reyes made no mention of Bo Lane, who announced he is suspending his campaign.", "candidacy.withdrawal",
+     None),
+    ("Bo Lane announced he is suspending his campaign.", "candidacy.withdrawal", "bo_lane"),
+])
+def test_a_pronoun_the_sentence_gives_to_another_is_hidden(nlp, text: str, typ: str, agent: str | None) -> None:
+    from dossier.confidence import DEFAULT_MIN_CONFIDENCE
+
+    shown = [_who(e) for e in _events(text) if e.type == typ and e.confidence >= DEFAULT_MIN_CONFIDENCE]
+    assert shown == ([[agent]] if agent else []), [(e.type, _who(e), e.confidence) for e in _events(text)]
+
+
+@pytest.mark.parametrize(("text", "typ", "happened"), [
+    ("Tom Reyes hopes his latest celebrity endorsement will give him a boost.", "endorsement", False),
+    ("Tom Reyes's endorsement of Bo Lane came on Friday.", "endorsement", True),
+    ("Bo Lane was ousted as campaign manager on Monday.", "election.loss", False),
+    ("Bo Lane was ousted in the primary on Monday.", "election.loss", True),
+])
+def test_received_endorsements_and_dismissals(nlp, text: str, typ: str, happened: bool) -> None:
+    assert bool([f for f in _facts(text) if f[0] == typ]) == happened, _facts(text)
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("Bo Lane entered the 2016 presidential race as a favorite.", None),
+    ("Bo Lane entered the race in 2015.", "2015"),
+    ("Bo Lane won the 2016 primary.", "2016"),
+])
+def test_the_year_of_a_race_is_not_the_day_it_was_entered(nlp, text: str, when: str | None) -> None:
+    assert [e.when for e in _events(text)] == [when], [(e.type, e.when) for e in _events(text)]

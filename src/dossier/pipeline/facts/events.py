@@ -284,6 +284,8 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
         return None  # "won 470,000 votes": a tally
     if trig.type.startswith("election") and trig.prep and not _contest_object(verb):
         return None  # "lost support to Obi", "lost ground to Obi": no contest lost
+    if trig.type == "election.loss" and _lemma_of(verb) in {"oust", "unseat"} and not _election_words(verb):
+        return None  # "was ousted as campaign manager": a dismissal, not a lost election
     if trig.type == "concession" and any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
         return None  # '"We know how it will go," he conceded': a point conceded in words
     if trig.type == "appointment" and not trig.passive and _lemma_of(verb) == "name" and \
@@ -338,6 +340,17 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
                confidence=conf)
 
 
+def _election_words(tok: Token) -> bool:
+    """The sentence speaks of a vote ("ousted in the primary", "unseated by voters"); a "campaign" may
+    be the one that fired its manager."""
+    return any(t.lower_ in VOTE_WORDS or t.lemma_.lower() in VOTE_WORDS for t in tok.sent)
+
+
+VOTE_WORDS = frozenset({"election", "elections", "primary", "primaries", "vote", "votes", "voter", "voters", "ballot",
+                        "runoff", "reelection", "re-election", "caucus", "caucuses", "polls", "electorate", "race",
+                        "recall", "electoral"})
+
+
 def _contest_object(verb: Token) -> bool:
     """A prepositional contest trigger ("lost to Obi") with no direct object, or one that is a contest
     ("lost the race to Obi"); "lost support to Obi" names none."""
@@ -346,6 +359,10 @@ def _contest_object(verb: Token) -> bool:
     return all(o.lemma_.lower() in contests or o.lower_ in contests for o in objs)
 
 
+# Modifiers of "endorsement" that make its possessor the one endorsed: "his first congressional endorsement".
+RECEIVED = frozenset({"celebrity", "congressional", "union", "newspaper", "editorial", "labor", "labour",
+                      "gubernatorial", "senatorial", "mayoral", "establishment", "first", "latest", "newest",
+                      "biggest", "another", "major", "key", "big", "high-profile", "coveted", "prized"})
 # What a campaign launched can be for when a noun names it: an office or an election ("her Senate
 # campaign", "his reelection campaign"); any other noun makes it a drive ("a petition campaign").
 CANDIDACY_NOUNS = frozenset({"reelection", "re-election", "election", "presidency", "primary", "write-in", "senate",
@@ -398,15 +415,26 @@ def _confirmed_to_post(facts: Facts, verb: Token) -> bool:
     return False
 
 
-def _doubtful_pronoun(facts: Facts, pron: Token) -> bool:
-    """A pronoun agent whose sentence points to someone else than coreference chose: the nearest person
-    before it (a subject first) is another one ("supporters of Mr. Sanders, helping him win"), or, with no
-    one before it, the subject of the clause it leads into is ("after he won ..., Sanders declared")."""
+def _doubtful_pronoun(facts: Facts, pron: Token, possessor: bool = False) -> bool:
+    """A pronoun agent whose sentence points to someone else than coreference chose (people of the
+    pronoun's gender only): the subject of the saying verb whose clause it opens ("Bush, who announced
+    he is suspending"), for a ``possessor`` the object of the verb its phrase hangs from ("Rubio
+    congratulated Trump for his victory"), the nearest person before it (a subject first) is another
+    one ("supporters of Mr. Sanders, helping him win"), or, with no one before it, the subject of the
+    clause it leads into is ("after he won ..., Sanders declared")."""
     key = facts.key(pron.i)
     if key is None:
         return False
     sent = pron.sent
-    before = [t for t in facts.doc[sent.start : pron.i] if facts.key(t.i) and facts.is_a(facts.key(t.i), PEOPLE)]
+    if pron.dep_ in {"nsubj", "nsubjpass"} and pron.head.dep_ == "ccomp" and pron.head.head.pos_ in {"VERB", "AUX"}:
+        said = next((c for c in pron.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        speakers = [k for k in facts.denote(said) if facts.is_a(k, PEOPLE) and _fits(facts, k, pron)] if said else []
+        if speakers and key not in speakers:
+            return True
+    if possessor and _object_owns(facts, pron, key):
+        return True
+    before = [t for t in facts.doc[sent.start : pron.i] if facts.key(t.i) and facts.is_a(facts.key(t.i), PEOPLE)
+              and _fits(facts, facts.key(t.i), pron)]
     subjects = [t for t in before if t.dep_ in {"nsubj", "nsubjpass"} or t.head.dep_ in {"nsubj", "nsubjpass"}]
     nearest = (subjects or before)[-1:] if before else []
     if nearest:
@@ -427,6 +455,34 @@ def _doubtful_pronoun(facts: Facts, pron: Token) -> bool:
     named = {facts.key(t.i) for t in sent if t.i > clause.right_edge.i and t.pos_ == "PROPN" and facts.key(t.i) and
              facts.is_a(facts.key(t.i), PEOPLE)}
     return len(named) >= 2
+
+
+def _object_owns(facts: Facts, pron: Token, key: str) -> bool:
+    """``congratulated Trump for his victory``, ``praised Lane on her win``: the possessor in a ``for`` /
+    ``on`` phrase of a verb with a person object is that object; another choice is doubtful."""
+    noun = pron.head
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"for", "on"}:
+        return False
+    if prep.head.dep_ == "dobj" and prep.head.head.pos_ in {"VERB", "AUX"}:
+        owners = [prep.head]  # "congratulating Trump for his victory", the phrase hung from the object
+    elif prep.head.pos_ in {"VERB", "AUX"}:
+        owners = [c for c in prep.head.children if c.dep_ == "dobj"]
+    else:
+        return False
+    objs = [k for c in owners for k in facts.denote(c) if facts.is_a(k, PEOPLE) and _fits(facts, k, pron)]
+    return bool(objs) and key not in objs
+
+
+def _fits(facts: Facts, key: str | None, pron: Token) -> bool:
+    """Whether a person of ``key`` can be the pronoun's referent by gender (unknown fits either)."""
+    gender = (facts.records.get(key or "") or {}).get("gender")
+    low = pron.lower_
+    want = "female" if low in lexicons.load("coref/pronouns_female") else \
+        "male" if low in lexicons.load("coref/pronouns_male") else None
+    return not (gender and want) or gender == want
 
 
 def _person_types() -> frozenset[str]:
@@ -536,6 +592,9 @@ def _noun_events(facts: Facts) -> list[Hit]:
             continue  # "her nomination battle", "a death threat", "his retirement plan": no event
         if typ == "appointment" and tok.tag_ == "NNS":
             continue  # "her discretionary appointments": the possessor made them
+        if typ == "endorsement" and any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in RECEIVED
+                                        for c in tok.children):
+            continue  # "his latest celebrity endorsement", "her first union endorsement": one she received
         if typ in {"legal.indictment", "legal.conviction"} and any(c.dep_ == "poss" for c in tok.children) and \
                 any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue  # "her indictment of Lane moved the hall": a speech against him, not a charge
@@ -565,7 +624,7 @@ def _noun_events(facts: Facts) -> list[Hit]:
         when = times[0].value if times else year
         prior = data["noun_priors"].get(tok.lemma_.lower(), 0.7)
         owner = next((c for c in holder.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
-        if owner is not None and _doubtful_pronoun(facts, owner):
+        if owner is not None and _doubtful_pronoun(facts, owner, possessor=True):
             prior = min(prior, PRONOUN_AGENT)  # "an interview with Lane after his victory": "his" may be Lane's
         hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
                         ordinal=ordinal, timed=when is None, confidence=prior))
@@ -625,6 +684,8 @@ def find_events(facts: Facts) -> list[Event]:
         when = h.when
         if when is None and h.timed:
             when = facts.clause_time(h.toks) or _shared_time(facts, h.toks[0])
+            if when and h.type == "candidacy.launch" and _names_the_race(facts, h.toks, when):
+                when = None  # "entered the 2016 presidential race": the race's year, not the day she entered
         parts = [Participant("agent", a) for a in h.agents + _group_of(facts, h.agents)]
         parts += [Participant(r, e) for r, e in h.others if not cut_org(facts, e)]  # "a super PAC": which?
         ev = Event(h.type, parts, facts.evidence(h.toks[0], h.toks), st.status, when=when, source=st.source,  # type: ignore[arg-type]
@@ -639,6 +700,15 @@ def find_events(facts: Facts) -> list[Event]:
                 ev.participants += [p for p in old.participants if (p.role, p.entity) not in known]
             best[key] = ev
     return list(best.values())
+
+
+def _names_the_race(facts: Facts, toks: list[Token], when: str) -> bool:
+    """The time found is inside the object that names the contest ("the 2016 race", "the 2020 primary")."""
+    for o in toks[1:]:
+        lo, hi = o.left_edge.idx, o.idx + len(o)
+        if any(t.value == when for t in facts.times_in(lo, hi)):
+            return True
+    return False
 
 
 def _shared_time(facts: Facts, verb: Token) -> str | None:
