@@ -234,3 +234,29 @@ def test_received_endorsements_and_dismissals(nlp, text: str, typ: str, happened
 ])
 def test_the_year_of_a_race_is_not_the_day_it_was_entered(nlp, text: str, when: str | None) -> None:
     assert [e.when for e in _events(text)] == [when], [(e.type, e.when) for e in _events(text)]
+
+
+@pytest.mark.parametrize(("text", "typ", "happened"), [
+    ("Ada Obi often visits Rome in the summer.", "contact.visit", False),
+    ("Ada Obi visits Rome every summer.", "contact.visit", False),
+    ("Ada Obi often visited Rome in 2010.", "contact.visit", True),
+    ("Ada Obi visits Rome on Monday.", "contact.visit", True),
+    ("Ada Obi ran for cover.", "candidacy.launch", False),
+    ("Ada Obi ran for mayor in 2012.", "candidacy.launch", True),
+    ("Ada Obi retired the debt in 2012.", "retirement", False),
+    ("Ada Obi retired from the Senate in 2012.", "retirement", True),
+    ("Ada Obi would rather retire than endorse Bo Lane.", "endorsement", False),
+    ("Ada Obi endorsed Bo Lane rather than Tom Reyes.", "endorsement", True),
+])
+def test_habits_and_other_non_events(nlp, text: str, typ: str, happened: bool) -> None:
+    assert bool([f for f in _facts(text) if f[0] == typ]) == happened, _facts(text)
+
+
+def test_stepping_aside_without_a_post_is_hidden(nlp) -> None:
+    from dossier.confidence import DEFAULT_MIN_CONFIDENCE
+
+    def shown(text: str) -> bool:
+        return any(e.type == "resignation" and e.confidence >= DEFAULT_MIN_CONFIDENCE for e in _events(text))
+
+    assert not shown("Ada Obi stepped aside to let Bo Lane speak.")
+    assert shown("Ada Obi stepped aside as party leader in 2012.")

@@ -37,6 +37,7 @@ NOT_MONEY = frozenset({"birth", "rise", "way", "credence", "voice", "thought", "
 DOERS = AGENTS - {"NORP"}
 NOT_PERSON_DOERS = DOERS - PEOPLE
 CALL_WITHOUT_CUE = 0.55
+STEP_ASIDE = 0.55
 PRONOUN_AGENT = 0.55
 
 
@@ -284,6 +285,10 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
         return None  # "won 470,000 votes": a tally
     if trig.type.startswith("election") and trig.prep and not _contest_object(verb):
         return None  # "lost support to Obi", "lost ground to Obi": no contest lost
+    if trig.type == "candidacy.launch" and trig.prep == "for" and not any(_office(o) for o in objs):
+        return None  # "ran for cover", "ran for the exit": no office sought
+    if trig.type == "retirement" and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "retired the debt", "retired the jersey": something retired, not a person
     if trig.type == "election.loss" and _lemma_of(verb) in {"oust", "unseat"} and not _election_words(verb):
         return None  # "was ousted as campaign manager": a dismissal, not a lost election
     if trig.type == "concession" and any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
@@ -332,12 +337,30 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
     if not agents:
         return None
     conf = 0.85
+    if trig.type == "resignation" and trig.middle == ("aside",) and not any(
+            c.dep_ == "prep" and c.lower_ in {"as", "from"} for c in verb.children):
+        conf = STEP_ASIDE  # "stepped aside to let Lane speak": as often making room as leaving a post
     if trig.type == "contact.phone_call" and _lemma_of(verb) == "call" and not _call_cue(verb):
         conf = CALL_WITHOUT_CUE  # "Obi called Lane": as often a name given or a visit as a telephone call
     elif subj is not None and subj.tag_ == "PRP" and not trig.person_object and _doubtful_pronoun(facts, subj):
         conf = PRONOUN_AGENT  # "after he won the primary, Sanders declared": "he" is Sanders, whoever coref chose
     return Hit(trig.type, agents, [verb, *objs], others, timed=subj is None or facts.pair(subj) is None,
                confidence=conf)
+
+
+def _office(tok: Token) -> bool:
+    """What one runs for: an office ("mayor", "the Senate", "a second term", "reelection", "office")."""
+    from .roles import is_title
+
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" or lemma in CANDIDACY_NOUNS or lemma in OFFICE_WORDS:
+        return True
+    words = " ".join(t.text for t in tok.subtree if t.i <= tok.i and (t.i == tok.i or t.dep_ in {"compound", "amod"}))
+    return is_title(words) or is_title(lemma)
+
+
+OFFICE_WORDS = frozenset({"office", "term", "nomination", "governorship", "mayoralty", "legislature", "assembly",
+                          "parliament", "board", "post", "position", "judge", "reelection", "re-election", "it"})
 
 
 def _election_words(tok: Token) -> bool:
@@ -672,6 +695,8 @@ def find_events(facts: Facts) -> list[Event]:
             continue  # "if Ortiz wins the primary, ...": a condition, not a win
         if h.toks[0].pos_ in {"VERB", "AUX"} and modality.negated_by_word(h.toks[0]):
             continue  # an event said not to happen is no event
+        if h.toks[0].pos_ in {"VERB", "AUX"} and modality.habitual(h.toks[0]):
+            continue  # "she often visits Rome", "visits Rome every summer": a habit, not one event
         if h.toks[0].pos_ in {"VERB", "AUX"} and modality.irrealis(h.toks[0]):
             continue  # "he should resign", "will likely win", "in case Trump wins": not (yet) an event
         lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1

@@ -73,6 +73,9 @@ def irrealis(verb: Token, _pieces: bool = True) -> bool:
         elif tok.dep_ in {"xcomp", "ccomp"} and tok.head.pos_ in {"VERB", "AUX"} and \
                 tok.head.lemma_.lower() not in _REPORTING:
             tok = tok.head
+        elif tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "mark" and c.lower_ == "than"
+                                                               for c in tok.children):
+            tok = tok.head  # "would rather retire than endorse Lane": the choice shares the modal
         else:
             return False
         hops += 1
@@ -95,6 +98,27 @@ SIMPLE_PRESENT = frozenset({"VBZ", "VBP"})
 # Nouns whose "that" clause is asked for or set as a condition ("on the condition that Acme contribute").
 CONDITION_NOUNS = frozenset({"condition", "demand", "request", "insistence", "requirement", "proviso", "hope",
                              "wish", "expectation", "proposal", "call", "plea"})
+
+
+# Adverbs of frequency that make a present-tense verb a habit: "she often visits Rome".
+FREQUENCY = frozenset({"often", "usually", "always", "sometimes", "regularly", "frequently", "routinely",
+                       "typically", "generally", "rarely", "seldom", "normally", "occasionally", "habitually",
+                       "whenever"})
+
+
+def habitual(verb: Token) -> bool:
+    """A present-tense trigger stating a habit or a rule, not an event: a frequency adverb ("often
+    visits"), an "every"/"each" time ("visits Rome every summer"), or a "whenever" clause. The past
+    ("often visited") still tells of visits made, and a present verb alone is a headline's event."""
+    if verb.tag_ not in SIMPLE_PRESENT or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.dep_ in {"advmod", "mark"} and c.lower_ in FREQUENCY:
+            return True
+        if c.dep_ in {"npadvmod", "advmod", "prep", "pobj"} and any(
+                g.dep_ == "det" and g.lower_ in {"every", "each"} for t in c.subtree for g in t.children):
+            return True
+    return False
 
 
 def _pending(verb: Token) -> bool:
