@@ -260,3 +260,13 @@ def test_stepping_aside_without_a_post_is_hidden(nlp) -> None:
 
     assert not shown("Ada Obi stepped aside to let Bo Lane speak.")
     assert shown("Ada Obi stepped aside as party leader in 2012.")
+
+
+@pytest.mark.parametrize(("text", "typ", "status"), [
+    ("We asked what our readers thought about Ada Obi's decisive win in the primary.", "election.win", "asserted"),
+    ("Bo Lane said Ada Obi's win in the primary was rigged.", "election.win", "attributed"),
+    ("Bo Lane said Ada Obi, who converted when she married Tom Reyes in 2001, was wrong.", "marriage", "asserted"),
+    ("Bo Lane said Ada Obi married Tom Reyes in 2001.", "marriage", "attributed"),
+])
+def test_the_writers_reference_inside_reported_speech(nlp, text: str, typ: str, status: str) -> None:
+    assert [e.status for e in _events(text) if e.type == typ] == [status], _events(text)

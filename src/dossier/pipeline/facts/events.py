@@ -701,8 +701,8 @@ def find_events(facts: Facts) -> list[Event]:
             continue  # "he should resign", "will likely win", "in case Trump wins": not (yet) an event
         lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
         st = facts.aside_status(facts.status(lo, hi), h.toks)
-        if h.identifying:  # "praised Acme, the firm founded by Obi": the description is the writer's
-            st = facts.identifying_status(st, h.toks, marks_only=True)
+        if h.identifying or _topic(h.toks[0]):  # "praised Acme, the firm founded by Obi", "asked about
+            st = facts.identifying_status(st, h.toks, marks_only=True)  # her win": the writer's reference
         # An event said not to happen ("she may not retire") is no event; an imagined one neither.
         if st.status in {"hypothetical", "negated"} or st.negative:
             continue
@@ -725,6 +725,13 @@ def find_events(facts: Facts) -> list[Event]:
                 ev.participants += [p for p in old.participants if (p.role, p.entity) not in known]
             best[key] = ev
     return list(best.values())
+
+
+def _topic(tok: Token) -> bool:
+    """An event noun that is the topic of what someone said or thought ("asked what voters thought about
+    Obi's win", "spoke about her victory"): the event is the writer's to refer to, not the speaker's claim."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in {"about", "over", "regarding"} and \
+        tok.head.head.pos_ in {"VERB", "AUX"}
 
 
 def _names_the_race(facts: Facts, toks: list[Token], when: str) -> bool:

@@ -332,6 +332,11 @@ class Facts:
         if st.status not in {"attributed", "reported"} or any(self.in_quote_marks(t) for t in toks):
             return st
         verb = syntax.clause_head(syntax.highest(toks))
+        hops = 0
+        while verb.dep_ in {"advcl", "conj"} and verb.head.i != verb.i and hops < 3:
+            verb, hops = syntax.clause_head(verb.head), hops + 1  # "X, who converted when she married Y"
+            if verb.dep_ == "relcl":
+                break
         if verb.dep_ == "relcl" and verb.head.dep_ == "appos" and self.key(verb.head.head.i) and \
                 verb.head.pos_ == "NOUN":
             return StatusInfo("asserted", None, (), st.negative)  # "Obi, the senator who is running for ..."
