@@ -270,3 +270,17 @@ def test_stepping_aside_without_a_post_is_hidden(nlp) -> None:
 ])
 def test_the_writers_reference_inside_reported_speech(nlp, text: str, typ: str, status: str) -> None:
     assert [e.status for e in _events(text) if e.type == typ] == [status], _events(text)
+
+
+@pytest.mark.parametrize(("text", "typ", "happened"), [
+    ("Ada Obi was charged with overseeing the transition.", "legal.indictment", False),
+    ("Ada Obi was charged with fraud in 2012.", "legal.indictment", True),
+    ("Ada Obi won the vote on the budget bill.", "election.win", False),
+    ("Ada Obi won the vote in Ohio.", "election.win", True),
+    ("Ada Obi founded her argument on facts.", "organization.founding", False),
+    ("Ada Obi founded Acme Corp on Monday.", "organization.founding", True),
+    ("Ada Obi campaigned for Bo Lane's reelection.", "election.win", False),
+    ("Ada Obi won reelection in 2012.", "election.win", True),
+])
+def test_duties_bills_bases_and_sought_wins_are_no_events(nlp, text: str, typ: str, happened: bool) -> None:
+    assert bool([f for f in _facts(text) if f[0] == typ]) == happened, _facts(text)

@@ -287,6 +287,14 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
         return None  # "lost support to Obi", "lost ground to Obi": no contest lost
     if trig.type == "candidacy.launch" and trig.prep == "for" and not any(_office(o) for o in objs):
         return None  # "ran for cover", "ran for the exit": no office sought
+    if trig.type == "legal.indictment" and _charged_with_a_task(verb):
+        return None  # "was charged with overseeing the transition": a duty, not a criminal charge
+    if trig.type.startswith("election") and any(o.lemma_.lower() == "vote" and any(
+            c.dep_ == "prep" and c.lower_ in {"on", "over"} for c in o.children) for o in objs):
+        return None  # "won the vote on the budget bill": a bill passed, no election
+    if trig.type == "organization.founding" and any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} and any(
+            p.lemma_.lower() in BASES for p in c.children) for c in verb.children) and not _org_object(facts, objs):
+        return None  # "founded her argument on facts": a basis, not an organisation
     if trig.type == "retirement" and any(c.dep_ == "dobj" for c in verb.children):
         return None  # "retired the debt", "retired the jersey": something retired, not a person
     if trig.type == "election.loss" and _lemma_of(verb) in {"oust", "unseat"} and not _election_words(verb):
@@ -346,6 +354,27 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
         conf = PRONOUN_AGENT  # "after he won the primary, Sanders declared": "he" is Sanders, whoever coref chose
     return Hit(trig.type, agents, [verb, *objs], others, timed=subj is None or facts.pair(subj) is None,
                confidence=conf)
+
+
+BASES = frozenset({"principle", "idea", "belief", "premise", "notion", "fact", "value", "assumption", "lie",
+                   "basis", "foundation", "theory", "argument", "claim", "promise", "myth", "faith", "rock"})
+TASKS = frozenset({"task", "responsibility", "duty", "job", "mission", "role", "oversight", "care", "charge"})
+
+
+def _org_object(facts: Facts, objs: list[Token]) -> bool:
+    """An object that names an organisation or a kind of one ("Acme", "the party", "a charity")."""
+    kinds = {o for t in _triggers()[0].get("establish", []) for o in t.objects}
+    return any(facts.denote(o) or facts.org_ref(o) or o.lemma_.lower() in kinds for o in objs)
+
+
+def _charged_with_a_task(verb: Token) -> bool:
+    """``charged with leading the effort`` / ``with the task of``: a duty given, not an offence."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for p in c.children:
+                if p.dep_ == "pcomp" or p.tag_ == "VBG" or p.lemma_.lower() in TASKS:
+                    return True
+    return False
 
 
 def _office(tok: Token) -> bool:
