@@ -729,7 +729,7 @@ def find_events(facts: Facts) -> list[Event]:
         if h.toks[0].pos_ in {"VERB", "AUX"} and modality.irrealis(h.toks[0]):
             continue  # "he should resign", "will likely win", "in case Trump wins": not (yet) an event
         lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
-        st = facts.aside_status(facts.status(lo, hi), h.toks)
+        st = facts.aside_status(facts.status(lo, hi), h.toks, climb=True)  # the same asides as for ties
         if h.identifying or _topic(h.toks[0]):  # "praised Acme, the firm founded by Obi", "asked about
             st = facts.identifying_status(st, h.toks, marks_only=True)  # her win": the writer's reference
         # An event said not to happen ("she may not retire") is no event; an imagined one neither.

@@ -324,23 +324,24 @@ class Facts:
                 return True
         return False
 
-    def aside_status(self, st: StatusInfo, toks: list[Token]) -> StatusInfo:
+    def aside_status(self, st: StatusInfo, toks: list[Token], climb: bool = False) -> StatusInfo:
         """A fact stated in the writer's aside about a named person inside reported speech ("Clinton
         said Ada Obi, who died in 2012, ..."; "told the Post he backs Ryan, who will face Bo Lane"):
         a non-restrictive relative clause on a name is the writer's, so it is asserted, not attributed.
-        Words inside quotation marks stay the speaker's."""
+        Words inside quotation marks stay the speaker's. With ``climb`` (ties), an adverbial or
+        coordinated clause inside the aside is the aside's ("his daughter Mia, who moved when she
+        married Y"), and so is a relative clause on a name's apposition ("Lane, the senator who is
+        running against Y", the apposition itself set off)."""
         if st.status not in {"attributed", "reported"} or any(self.in_quote_marks(t) for t in toks):
             return st
         verb = syntax.clause_head(syntax.highest(toks))
-        hops = 0
-        while verb.dep_ in {"advcl", "conj"} and verb.head.i != verb.i and hops < 3:
-            verb, hops = syntax.clause_head(verb.head), hops + 1  # "X, who converted when she married Y"
-            if verb.dep_ == "relcl":
-                break
-        if verb.dep_ == "relcl" and verb.head.dep_ == "appos" and self.key(verb.head.head.i) and \
-                verb.head.pos_ == "NOUN":
-            return StatusInfo("asserted", None, (), st.negative)  # "Obi, the senator who is running for ..."
-        if verb.dep_ != "relcl" or not self.key(verb.head.i):
+        while climb and verb.dep_ in {"advcl", "conj"} and verb.head.pos_ in syntax.VERBAL:
+            verb = verb.head
+        if climb and verb.dep_ == "relcl" and verb.head.dep_ == "appos" and self.key(verb.head.head.i) \
+                and any(c.tag_ in {"WP", "WP$"} for c in verb.children):
+            return StatusInfo("asserted", None, (), st.negative)
+        if verb.dep_ != "relcl" or not (self.key(verb.head.i) or (climb and any(
+                c.dep_ == "appos" and self.key(c.i) for c in verb.head.children))):
             return st
         rel = next((c for c in verb.children if c.tag_ in {"WP", "WP$"} or
                     any(g.tag_ == "WP$" for g in c.children)), None)
