@@ -284,3 +284,20 @@ def test_the_writers_reference_inside_reported_speech(nlp, text: str, typ: str, 
 ])
 def test_duties_bills_bases_and_sought_wins_are_no_events(nlp, text: str, typ: str, happened: bool) -> None:
     assert bool([f for f in _facts(text) if f[0] == typ]) == happened, _facts(text)
+
+
+@pytest.mark.parametrize(("text", "typ", "agent"), [
+    ("Ada Obi's defeat of Bo Lane in 2012 stunned the party.", "election.loss", None),
+    ("Ada Obi's defeat in the 2012 race stunned the party.", "election.loss", "ada_obi"),
+    ("Ada Obi's arrest of the suspect in 2012 drew praise.", "legal.arrest", None),
+    ("Ada Obi's arrest in 2012 drew crowds.", "legal.arrest", "ada_obi"),
+    ("Ada Obi's appointment of Bo Lane in 2012 drew praise.", "appointment", "bo_lane"),
+    ("Ada Obi's endorsement by the union in 2012 drew praise.", "endorsement", None),
+    ("Ada Obi's endorsement of Bo Lane in 2012 drew praise.", "endorsement", "ada_obi"),
+    ("Ada Obi's concession on taxes drew praise.", "concession", None),
+    ("Ada Obi's concession to Bo Lane in 2012 drew praise.", "concession", "ada_obi"),
+    ("Ada Obi's conviction that taxes are too high drew praise.", "legal.conviction", None),
+    ("Ada Obi's conviction in 2012 drew crowds.", "legal.conviction", "ada_obi"),
+])
+def test_an_event_noun_gives_each_person_their_part(nlp, text: str, typ: str, agent: str | None) -> None:
+    assert [f[1] for f in _facts(text) if f[0] == typ] == ([[agent]] if agent else []), _facts(text)

@@ -647,12 +647,24 @@ def _noun_events(facts: Facts) -> list[Hit]:
         if typ == "endorsement" and any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in RECEIVED
                                         for c in tok.children):
             continue  # "his latest celebrity endorsement", "her first union endorsement": one she received
-        if typ in {"legal.indictment", "legal.conviction"} and any(c.dep_ == "poss" for c in tok.children) and \
-                any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-            continue  # "her indictment of Lane moved the hall": a speech against him, not a charge
+        owned = any(c.dep_ == "poss" for c in tok.children)
+        if owned and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and \
+                typ in {"legal.indictment", "legal.conviction", "legal.arrest", "death", "election.loss"}:
+            continue  # "her indictment of Lane", "her arrest of the suspect", "her defeat of Lane": she did it
+        if typ in {"legal.conviction", "concession"} and any(
+                c.dep_ in {"acl", "ccomp"} or (c.dep_ == "prep" and c.lower_ in {"on", "over", "to"} and typ == "concession"
+                                              and not _people_in(facts, c)) for c in tok.children):
+            continue  # "her conviction that taxes are too high", "her concession on taxes": a belief, a give
         holder = tok.head if tok.dep_ == "compound" else tok  # "her concession speech"
         agents = [k for c in holder.children if c.dep_ == "poss" for k in facts.denote(c)]
-        if not (agents and typ in set(data["target_types"])):  # "her endorsement of X": X is the target
+        if typ == "endorsement" and any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                                        for c in tok.children):
+            continue  # "her endorsement by the union": one she received, from someone else
+        of_people = [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj" for k in facts.denote(p) if facts.is_a(k, PEOPLE)]
+        if typ == "appointment" and agents and of_people:
+            agents = of_people  # "Obi's appointment of Lane": Lane is appointed (Obi appoints)
+        elif not (agents and typ in set(data["target_types"])):  # "her endorsement of X": X is the target
             agents += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                        for p in c.children if p.dep_ == "pobj" for k in facts.denote(p)]
         agents = [k for k in agents if facts.is_a(k, PEOPLE if typ in _person_types() else DOERS)]
@@ -681,6 +693,11 @@ def _noun_events(facts: Facts) -> list[Hit]:
         hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
                         ordinal=ordinal, timed=when is None, confidence=prior))
     return hits
+
+
+def _people_in(facts: Facts, prep: Token) -> bool:
+    """A prepositional phrase that names a person ("her concession to Lane")."""
+    return any(facts.is_a(k, PEOPLE) for p in prep.children if p.dep_ == "pobj" for k in facts.denote(p))
 
 
 def _endorses_nobody(facts: Facts, noun: Token, agents: list[str]) -> bool:
