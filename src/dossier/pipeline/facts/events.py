@@ -652,8 +652,9 @@ def _noun_events(facts: Facts) -> list[Hit]:
                 typ in {"legal.indictment", "legal.conviction", "legal.arrest", "death", "election.loss"}:
             continue  # "her indictment of Lane", "her arrest of the suspect", "her defeat of Lane": she did it
         if typ in {"legal.conviction", "concession"} and any(
-                c.dep_ in {"acl", "ccomp"} or (c.dep_ == "prep" and c.lower_ in {"on", "over", "to"} and typ == "concession"
-                                              and not _people_in(facts, c)) for c in tok.children):
+                c.dep_ in {"acl", "ccomp"} or (typ == "concession" and c.dep_ == "prep" and
+                                              c.lower_ in {"on", "over", "to"} and not _people_in(facts, c))
+                for c in tok.children):
             continue  # "her conviction that taxes are too high", "her concession on taxes": a belief, a give
         holder = tok.head if tok.dep_ == "compound" else tok  # "her concession speech"
         agents = [k for c in holder.children if c.dep_ == "poss" for k in facts.denote(c)]
