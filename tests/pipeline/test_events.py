@@ -301,3 +301,13 @@ def test_duties_bills_bases_and_sought_wins_are_no_events(nlp, text: str, typ: s
 ])
 def test_an_event_noun_gives_each_person_their_part(nlp, text: str, typ: str, agent: str | None) -> None:
     assert [f[1] for f in _facts(text) if f[0] == typ] == ([[agent]] if agent else []), _facts(text)
+
+
+@pytest.mark.parametrize(("text", "typ", "happened"), [
+    ("Ada Obi called Bo Lane out on Monday.", "contact.phone_call", False),
+    ("Ada Obi called Bo Lane up on Monday.", "contact.phone_call", True),
+    ("Ada Obi nominated Bo Lane for the award.", "appointment", False),
+    ("Ada Obi nominated Bo Lane for the court in 2012.", "appointment", True),
+])
+def test_calling_out_and_award_nominations(nlp, text: str, typ: str, happened: bool) -> None:
+    assert bool([f for f in _facts(text) if f[0] == typ]) == happened, _facts(text)

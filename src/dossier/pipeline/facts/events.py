@@ -279,8 +279,12 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
     if trig.target_object and (not obj_keys or any(c.dep_ in {"oprd", "ccomp"} or (
             c.dep_ == "xcomp" and not any(a.lower_ == "to" for a in c.children)) for c in verb.children)):
         return None  # "called it off", "called her a liar": no call to anyone
-    if trig.type == "contact.phone_call" and _lemma_of(verb) == "call" and _figurative_call(verb, objs):
-        return None
+    if trig.type == "contact.phone_call" and _lemma_of(verb) == "call" and (
+            _figurative_call(verb, objs) or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)):
+        return None  # "called him a liar", "called Lane out": words, not a telephone call
+    if trig.type == "appointment" and any(c.dep_ in {"prep", "dative"} and c.lower_ == "for" and any(
+            p.lemma_.lower() in AWARDS for p in c.children) for c in verb.children):
+        return None  # "nominated Lane for the award": a prize, not a post
     if trig.type.startswith("election") and _counted(objs):
         return None  # "won 470,000 votes": a tally
     if trig.type.startswith("election") and trig.prep and not _contest_object(verb):
@@ -356,6 +360,8 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
                confidence=conf)
 
 
+AWARDS = frozenset({"award", "prize", "medal", "honor", "honour", "oscar", "emmy", "grammy", "tony", "trophy",
+                    "title", "golden", "pulitzer", "nobel", "fellowship", "scholarship"})
 BASES = frozenset({"principle", "idea", "belief", "premise", "notion", "fact", "value", "assumption", "lie",
                    "basis", "foundation", "theory", "argument", "claim", "promise", "myth", "faith", "rock"})
 TASKS = frozenset({"task", "responsibility", "duty", "job", "mission", "role", "oversight", "care", "charge"})
