@@ -6,7 +6,10 @@ condition on their object ("lost *her bid*", "won *the race*") or the passive
 "the governor's second inauguration" -> ``ordinal`` 2). Participants carry roles:
 ``agent`` (who), ``target`` (endorsed person, appointing body), ``opponent``.
 Status and time come from the status and times APIs; nothing in an imagined
-or hypothetical frame becomes an event.
+or hypothetical frame becomes an event. A passive participle's ``by`` object is the
+doer ("the firm founded by Ada Obi"); a trigger's object must fit it ("lost support to",
+"endorsed Obi's approach", "ran for cover" are no events), and a pronoun agent or possessor
+the sentence gives to someone else than coreference chose hides the event.
 """
 
 from __future__ import annotations

@@ -15,7 +15,11 @@ component says of its clause, so roles, relations and events are not emitted fro
 * for events, an irrealis verb: a modal or ``going to`` on the trigger, on the verb it is
   coordinated with or on the verb whose complement it is ("he should resign", "could win
   California and still lose the nomination", "an agreement that would see him endorse her"),
-  or a supposition ("in case Trump wins", "let's assume she gets elected").
+  or a supposition ("in case Trump wins", "let's assume she gets elected");
+* for events, a trigger still to come ("before she bows out", "on the condition that Acme
+  contribute"), a habit ("often visits Rome"), a gerund weighed or talked about ("is considering
+  dropping out"), one that "nearly" happened, and an event noun predicted or supposed ("her
+  endorsement is a matter of time", "his resignation would be a blow").
 """
 
 from __future__ import annotations
