@@ -311,3 +311,16 @@ def test_an_event_noun_gives_each_person_their_part(nlp, text: str, typ: str, ag
 ])
 def test_calling_out_and_award_nominations(nlp, text: str, typ: str, happened: bool) -> None:
     assert bool([f for f in _facts(text) if f[0] == typ]) == happened, _facts(text)
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Bo Lane, who is retiring at the end of his current term, spoke.", False),
+    ("Bo Lane is stepping down next month.", False),
+    ("Bo Lane retired at the end of his term.", True),
+    ("Bo Lane announced he is suspending his campaign.", True),
+])
+def test_a_departure_announced_for_later_is_hidden(nlp, text: str, shown: bool) -> None:
+    from dossier.confidence import DEFAULT_MIN_CONFIDENCE
+
+    evs = [e for e in _events(text) if e.type in {"retirement", "resignation", "candidacy.withdrawal"}]
+    assert evs and any(e.confidence >= DEFAULT_MIN_CONFIDENCE for e in evs) == shown, evs

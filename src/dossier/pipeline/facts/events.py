@@ -767,6 +767,8 @@ def find_events(facts: Facts) -> list[Event]:
             when = facts.clause_time(h.toks) or _shared_time(facts, h.toks[0])
             if when and h.type == "candidacy.launch" and _names_the_race(facts, h.toks, when):
                 when = None  # "entered the 2016 presidential race": the race's year, not the day she entered
+        if _announced_future(h):
+            h.confidence = min(h.confidence, ANNOUNCED_FUTURE)
         parts = [Participant("agent", a) for a in h.agents + _group_of(facts, h.agents)]
         parts += [Participant(r, e) for r, e in h.others if not cut_org(facts, e)]  # "a super PAC": which?
         ev = Event(h.type, parts, facts.evidence(h.toks[0], h.toks), st.status, when=when, source=st.source,  # type: ignore[arg-type]
@@ -788,6 +790,22 @@ def _topic(tok: Token) -> bool:
     Obi's win", "spoke about her victory"): the event is the writer's to refer to, not the speaker's claim."""
     return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in {"about", "over", "regarding"} and \
         tok.head.head.pos_ in {"VERB", "AUX"}
+
+
+ANNOUNCED_FUTURE = 0.55
+ENDINGS = frozenset({"retirement", "resignation", "candidacy.withdrawal"})
+FUTURE_WORDS = frozenset({"next", "upcoming", "later", "soon", "end", "coming"})
+
+
+def _announced_future(h: Hit) -> bool:
+    """``is retiring at the end of his term``, ``is stepping down next month``: a departure announced
+    for later, not one that happened (hidden by default)."""
+    verb = h.toks[0]
+    if h.type not in ENDINGS or verb.tag_ != "VBG" or not any(
+            c.dep_ == "aux" and c.lower_ in {"is", "are", "'s", "’s", "am"} for c in verb.children):
+        return False
+    return any(t.lower_ in FUTURE_WORDS for c in verb.children if c.dep_ in {"prep", "npadvmod", "advmod"}
+               for t in c.subtree)
 
 
 def _names_the_race(facts: Facts, toks: list[Token], when: str) -> bool:
