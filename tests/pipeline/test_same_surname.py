@@ -91,6 +91,64 @@ def test_bare_shared_surname(nlp, text: str, title: str, expected: list) -> None
     assert _bare(nlp, text, title) == expected
 
 
+# A candidate and her daughter, a senator and his son, a father and his son who died: whose kin the
+# quoted words speak of, and whose kin a possessive owns, decide; a title nobody is tied to decides nothing.
+DAUGHTER_SPEAKS = (
+    "Gov. Rita Holt campaigned in Ohio on Monday with her daughter, Ada Holt, who introduced her.\n\n"
+    "\"My mother has fought for working families her whole life,\" Holt said."
+)
+MOTHER_SPEAKS = DAUGHTER_SPEAKS.replace("My mother has", "My daughter has")
+SON_SPEAKS = (
+    "Sen. Bo Lane spoke in Iowa on Friday. His son, Sam Lane, 35, also addressed the crowd.\n\n"
+    "\"My father built this campaign from nothing,\" Lane said."
+)
+FATHER_SPEAKS = SON_SPEAKS.replace("My father built", "My son built")
+OWNER_OF_SON = "Sen. Bo Lane spoke in Iowa on Friday. His son, Sam Lane, 35, runs a firm.\n\nLane's son spoke too."
+FATHER_OF_THE_FALLEN = (
+    "Tom Lane, whose son, Army Capt. Bo Lane, died in Iraq in 2006, took the stage on Thursday night.\n\n"
+    "\"My son was a patriot,\" Lane told the crowd."
+)
+ELDER_AND_YOUNGER = (
+    "Sam Lane, the son of Sen. Bo Lane, spoke in Reno. Bo Lane spoke in Elko.\n\n"
+    "The younger Lane said the campaign was working. The elder Lane said little."
+)
+UNTIED_TITLE = (
+    "Grace Osei and Daniel Osei toured the plant. Grace Osei spoke first. Grace Osei thanked the workers.\n\n"
+    "Critics said President Osei had ignored the budget."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (DAUGHTER_SPEAKS, [("Holt", "Ada Holt", "shown")]),
+        (MOTHER_SPEAKS, [("Holt", "Rita Holt", "shown")]),
+        (SON_SPEAKS, [("Lane", "Sam Lane", "shown")]),
+        (FATHER_SPEAKS, [("Lane", "Bo Lane", "shown")]),
+        (OWNER_OF_SON, [("Lane", "Bo Lane", "shown")]),
+        (FATHER_OF_THE_FALLEN, [("Lane", "Tom Lane", "shown")]),
+        (ELDER_AND_YOUNGER, [("Lane", "Sam Lane", "shown"), ("Lane", "Bo Lane", "shown")]),
+        # no kin description: "younger" decides nothing (both just named: no one)
+        (ELDER_AND_YOUNGER.replace("Sam Lane, the son of Sen. Bo Lane,", "Sam Lane"),
+         [("Lane", None, "hidden"), ("Lane", None, "hidden")]),
+        # neither is tied to the title: the principal, but hidden
+        (UNTIED_TITLE, [("Osei", "Grace Osei", "hidden")]),
+        (UNTIED_TITLE.replace("President Osei", "Osei"), [("Osei", "Grace Osei", "shown")]),
+    ],
+)
+def test_kin_and_title_cues(nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert _bare(nlp, text) == expected
+
+
+def test_kin_noun_gives_gender(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dossier.extraction import article_doc
+    from dossier.graph import Article
+
+    doc = article_doc(Article(id="t", title="", body=SON_SPEAKS, published="2016-10-12"), nlp)
+    genders = {r["name"]: r.get("gender") for r in doc_state.entities(doc).values()}
+    assert genders["Sam Lane"] == "male"
+
+
 def test_pronoun_after_a_name_modifying_people_decides_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
     # "him" may be whom the advisers would push out: no gender cue makes "Lane" the man (Bill)
     from dossier.extraction import article_doc
