@@ -112,6 +112,14 @@ ELDER_AND_YOUNGER = (
     "Sam Lane, the son of Sen. Bo Lane, spoke in Reno. Bo Lane spoke in Elko.\n\n"
     "The younger Lane said the campaign was working. The elder Lane said little."
 )
+APPOSED_TITLE = (
+    "Sam Lane, the mayor of Ames, spoke in Iowa on Friday. His father, Sen. Bo Lane, was there.\n\n"
+    "Lane, the senator, is seeking a third term."
+)
+ADMINISTRATION = (
+    "Former President Bo Obi joined his wife, Ada Obi, on the trail. Ada Obi leads the race.\n\n"
+    "Tom Vance, who worked in the Obi administration, said Ada Obi would win."
+)
 UNTIED_TITLE = (
     "Grace Osei and Daniel Osei toured the plant. Grace Osei spoke first. Grace Osei thanked the workers.\n\n"
     "Critics said President Osei had ignored the budget."
@@ -131,6 +139,15 @@ UNTIED_TITLE = (
         # no kin description: "younger" decides nothing (both just named: no one)
         (ELDER_AND_YOUNGER.replace("Sam Lane, the son of Sen. Bo Lane,", "Sam Lane"),
          [("Lane", None, "hidden"), ("Lane", None, "hidden")]),
+        # a title in apposition to the bare surname points like one before it
+        (APPOSED_TITLE, [("Lane", "Bo Lane", "shown")]),
+        (APPOSED_TITLE.replace("the senator", "the mayor"), [("Lane", "Sam Lane", "shown")]),
+        # "the Obi administration" is the president's; with no one called president, no one's
+        (ADMINISTRATION, [("Obi", "Bo Obi", "shown")]),
+        (ADMINISTRATION.replace("Former President Bo Obi", "Bo Obi"), [("Obi", None, "hidden")]),
+        # "a future Obi administration" is not the president's term: no presidency cue
+        (ADMINISTRATION.replace("who worked in the Obi administration", "who would join a future Obi administration"),
+         [("Obi", "Ada Obi", "shown")]),
         # neither is tied to the title: the principal, but hidden
         (UNTIED_TITLE, [("Osei", "Grace Osei", "hidden")]),
         (UNTIED_TITLE.replace("President Osei", "Osei"), [("Osei", "Grace Osei", "shown")]),

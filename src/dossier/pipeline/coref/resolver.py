@@ -43,6 +43,7 @@ from .descriptors import (
     resolve_descriptor,
     role_nouns,
     title_matches,
+    titles_in,
 )
 from .discourse import Discourse
 from .pronouns import features, resolve_at
@@ -289,6 +290,11 @@ def _surname_cue(
             other = {k for t, tied in ties.items() if not t.startswith(("age ", UNREAL))
                      and not (_title_fits(prev, t) or _title_fits(title, t)) for k in tied}
             free = [k for k in keys if k not in other]
+    if not chosen and honorific is None:
+        # "Obi, the senator, said": a title in apposition points like one before the name
+        titles = [t for c in span.root.children if c.dep_ == "appos" for t in titles_in(c)]
+        chosen = [k for k in keys if any(k in tied for t, tied in ties.items() for title in titles
+                                         if _title_fits(title, t))]
     if len(chosen) == 1:
         return span, chosen[0], 0.9
     if not keys:
@@ -298,6 +304,9 @@ def _surname_cue(
               or surname_cues.kin_by_age(d, span, keys, kin))  # "the younger Obi": the son
     if by_kin is not None:
         return span, by_kin, CUED
+    office = surname_cues.presidency(d, span, keys, ties)  # "the Obi administration": the president
+    if office is not False:
+        return (span, office, CUED) if isinstance(office, str) else (span, None, 0.0)
     if surname_cues.age_word(d, span) is not None:
         return span, None, 0.0  # "the younger Obi" of two the article does not tell apart by age: no one
     gender = surname_cues.pronoun_gender(d, span)  # "Clinton said her plan ..."

@@ -274,3 +274,21 @@ def _kin_said(d: Discourse, span: Span) -> set[str]:
                 if nxt.pos_ != "ADJ":
                     break
     return out
+
+
+def presidency(d: Discourse, span: Span, keys: list[str], ties: dict[str, dict[str, int]]) -> str | bool | None:
+    """"the Obi administration", "the Obi White House": the bearer tied to "president".
+
+    False when ``span`` names no term served ("a future Obi administration" is a candidate's); None when it does but no one bearer is tied to
+    the title (a son and a father who were both candidates, or a president the article never calls so).
+    """
+    doc = d.doc
+    words = lexicons.load("coref/presidency_nouns")
+    after = [t.lower_ for t in doc[span.end : min(len(doc), span.end + 2)]]
+    if not after or not (after[0] in words or " ".join(after) in words):
+        return False
+    if span.start == 0 or doc[span.start - 1].lower_ not in {"the", "former"}:
+        return False  # "a potential Obi presidency", "an Obi administration": a term not yet served
+    tied = [k for k in keys if any(k in who for t, who in ties.items()
+                                   if t.split()[-1] == "president" and not t.startswith(("vice", "age ")))]
+    return tied[0] if len(tied) == 1 else None
