@@ -279,8 +279,8 @@ def _kin_said(d: Discourse, span: Span) -> set[str]:
 def presidency(d: Discourse, span: Span, keys: list[str], ties: dict[str, dict[str, int]]) -> str | bool | None:
     """"the Obi administration", "the Obi White House": the bearer tied to "president".
 
-    False when ``span`` names no term served ("a future Obi administration" is a candidate's); None when it does but no one bearer is tied to
-    the title (a son and a father who were both candidates, or a president the article never calls so).
+    False when ``span`` names no term served ("a future Obi administration" is a candidate's); None
+    when it does but no one bearer is tied to the title (a president the article never calls so).
     """
     doc = d.doc
     words = lexicons.load("coref/presidency_nouns")
