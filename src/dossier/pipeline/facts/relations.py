@@ -822,7 +822,10 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
     if st.status == "hypothetical":
         return None
     # an identifying phrase or a writer's aside is the writer's, even in reported speech
-    st = facts.identifying_status(st, h.toks, marks_only=True) if h.identifying else facts.aside_status(st, h.toks)
+    if h.identifying:
+        st = facts.identifying_status(st, h.toks, marks_only=True)
+    else:
+        st = facts.aside_status(st, h.toks, climb=True)
     if h.presupposed and st.status in {"hedged", "speculative"}:
         st = StatusInfo("asserted", None, (), st.negative)
     # a negation the tie's own words carry holds in reported speech too ("said she was not there yet on backing Y")
