@@ -207,3 +207,96 @@ def test_no_misread_relation(nlp, text: str) -> None:
     bad = {("political.criticized", "tom_berg"), ("political.supported", "ivo_kessel"),
            ("contact.spoke_with", "nina_orlov"), ("professional.worked_for", "ivo_kessel")}
     assert not any((r.type, r.subject) in bad for r in rels), [(r.type, r.subject, r.object) for r in rels]
+
+
+def _ties(rels) -> set[tuple[str, str, str, str]]:  # type: ignore[no-untyped-def]
+    return {(r.type, r.subject or "", r.object or "", r.status) for r in rels}
+
+
+def test_they_of_a_poll_share_is_the_share_not_the_pair_before(nlp) -> None:
+    lead = "Ada Obi and Rita Holt are tied in the state, a new poll finds. "
+    rels = _rels(nlp, lead + "Among likely voters, 67 percent say they will vote for Bo Lane.")
+    assert not any(r.type == "political.supported" for r in rels), _ties(rels)
+    rels = _rels(nlp, lead + "Among likely voters, about two-thirds, 67 percent, say they will vote for Bo Lane.")
+    assert not any(r.type == "political.supported" for r in rels), _ties(rels)
+    rels = _rels(nlp, lead + "Both women said they support Bo Lane.")
+    assert _has(rels, "political.supported", "ada_obi", "bo_lane")
+    assert _has(rels, "political.supported", "rita_holt", "bo_lane")
+
+
+def test_two_speakers_at_an_event_did_not_speak_with_each_other(nlp) -> None:
+    for text in ["Ada Obi and Rita Holt will speak there as well.",
+                 "Ada Obi and Rita Holt spoke at the convention on Monday."]:
+        rels = _rels(nlp, text)
+        assert not any(r.type == "contact.spoke_with" for r in rels), (text, _ties(rels))
+    rels = _rels(nlp, "Kay Dunn and Tom Reyes talked for an hour at the summit.")
+    assert _has(rels, "contact.spoke_with", "kay_dunn", "tom_reyes", "asserted")
+
+
+def test_a_planned_meeting_of_a_pair_is_no_meeting(nlp) -> None:
+    assert not any(r.type == "contact.met" for r in _rels(nlp, "Kay Dunn and Tom Reyes will meet next week."))
+    assert _has(_rels(nlp, "Kay Dunn and Tom Reyes met on Monday."), "contact.met", "kay_dunn", "tom_reyes")
+
+
+def test_losing_support_to_a_rival_is_no_defeat(nlp) -> None:
+    rels = _rels(nlp, "Analysts wonder why Ada Obi is losing support to Rita Holt in the primary.")
+    assert not any(r.type.startswith("contest.") for r in rels), _ties(rels)
+    rels = _rels(nlp, "Bo Lane lost the popular vote to Kay Dunn in 2014.")
+    assert _has(rels, "contest.defeated", "kay_dunn", "bo_lane", "asserted")
+
+
+def test_a_writers_aside_in_attributed_speech_is_asserted(nlp) -> None:
+    rels = _rels(nlp, "Bo Lane, the senator who is running against Ada Obi, is also joining the lawsuit, "
+                      "according to one of his aides.")
+    assert _has(rels, "contest.ran_against", "bo_lane", "ada_obi", "asserted"), _ties(rels)
+    rels = _rels(nlp, "During the debate, Tom Reyes mentioned his family, referring to his daughter Mia Reyes, "
+                      "who moved to Ohio when she married Sam Kerr.")
+    assert _has(rels, "family.spouse", "mia_reyes", "sam_kerr", "asserted"), _ties(rels)
+    rels = _rels(nlp, "Kay Dunn said that Tom Reyes married Mia Reyes in Ohio.")
+    assert _has(rels, "family.spouse", "tom_reyes", "mia_reyes", "attributed"), _ties(rels)
+
+
+def test_support_for_a_country_is_no_political_tie(nlp) -> None:
+    rels = _rels(nlp, "Tom Reyes has shown strong support for Israel for years.")
+    assert not any(r.type == "political.supported" for r in rels), _ties(rels)
+    rels = _rels(nlp, "Kay Dunn voiced her support for Bo Lane on Monday.")
+    assert _has(rels, "political.supported", "kay_dunn", "bo_lane")
+
+
+def test_a_name_coordinated_with_the_object_may_be_the_next_verbs_subject(nlp) -> None:
+    lead = "Sen. Bo Lane and Sen. Ada Obi voted on the bill. "
+    rels = _rels(nlp, lead + "Lane supported it and Obi, as she has in the past, opposed the measure.")
+    assert not any(r.type == "political.supported" for r in rels), _ties(rels)
+    lead = "Sen. Jon Falk and Sen. Ted Ross voted. "  # parsed with the first clause under "opposed"
+    rels = _rels(nlp, lead + "Falk supported it and Ross, as he has in the past, opposed the measure.")
+    assert not any(r.type == "political.supported" for r in rels), _ties(rels)
+    rels = _rels(nlp, "Kay Dunn endorsed Tom Reyes and Mia Kerr, and campaigned for them.")
+    assert _has(rels, "political.endorsed", "kay_dunn", "mia_kerr")
+    rels = _rels(nlp, "Sam Cole endorsed Tom Reyes and Mia Kerr, then campaigned for them in Ohio.")
+    assert _has(rels, "political.endorsed", "sam_cole", "mia_kerr")
+
+
+def test_a_defeat_denied_is_no_race_denied(nlp) -> None:
+    rels = _rels(nlp, "Sen. Bo Lane has not won a single contest or managed to defeat Ada Obi in the primary.")
+    assert _has(rels, "contest.defeated", "bo_lane", "ada_obi", "negated")
+    assert not any(r.type == "contest.ran_against" for r in rels), _ties(rels)
+    rels = _rels(nlp, "Kay Dunn defeated Tom Reyes in the 2012 primary.")
+    assert _has(rels, "contest.ran_against", "kay_dunn", "tom_reyes", "asserted")
+
+
+def test_a_claim_put_to_be_disputed_states_no_tie(nlp) -> None:
+    for text in ["Bo Lane's spokeswoman challenged the assertion that Lane had ever attacked Ada Obi.",
+                 "Mia Kerr rejected reports that she had met Sam Cole.",
+                 "Bo Lane's aide disputed that Lane attacked Ada Obi."]:
+        rels = _rels(nlp, text)
+        assert not any(r.type in {"political.criticized", "contact.met"} for r in rels), (text, _ties(rels))
+    rels = _rels(nlp, "Critics repeated the allegation that Sam Cole had met Mia Kerr in 2010.")
+    assert _has(rels, "contact.met", "sam_cole", "mia_kerr")
+    rels = _rels(nlp, "Tom Reyes denied that he had endorsed Kay Dunn.")
+    assert _has(rels, "political.endorsed", "tom_reyes", "kay_dunn", "negated")
+
+
+def test_a_named_union_is_not_an_earlier_federation(nlp) -> None:
+    lead = "The rule is bad, said Sam Cole of the Vale Retail Federation. "
+    rels = _rels(nlp, lead + "Bo Lane, a truck driver who is a member of the Teamsters union, liked the rule.")
+    assert not any(r.subject == "bo_lane" and r.object == "vale_retail_federation" for r in rels), _ties(rels)

@@ -26,7 +26,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...graph import Event, Relation, Role
-from .. import doc_state, lexicons
+from .. import doc_state, lexicons, syntax
 from ..component import DossierComponent
 from ..status import StatusInfo
 from . import modality
@@ -439,6 +439,8 @@ def _bond_nouns(facts: Facts) -> list[Hit]:
             targets = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                        for p in c.children if p.dep_ == "pobj" and not (typ in BACKING and _policy(facts, p))
                        for k in facts.denote(p)]
+            if typ in BACKING:  # "his support for Israel": a stand on a country, no backing of a person or group
+                targets = [t for t in targets if facts.is_a(t, _types_for("object_types", typ))]
             for a in agent[:1]:
                 for t in targets:
                     hits.append(Hit(typ, a, t, [tok], 0.7, timed=True))
@@ -544,11 +546,15 @@ def _verbs(facts: Facts) -> list[Hit]:
             else:
                 s = fact_subject(verb)
                 subj_keys = facts.denote(s) if s is not None and not carried(facts, s) else []
+                if s is not None and _speaker_bound(facts, s, verb):
+                    subj_keys = []  # "67 percent say they will vote for Y": "they" are the share, not coref's pair
                 if s is not None and facts.pair(s) and typ in {"contest.lost_to"}:
                     subj_keys = list(facts.pair(s) or ())
             if _not_this_tie(typ, verb, objs):
                 continue
             obj_keys = [k for o in objs if not (typ in BACKING and _policy(facts, o)) for k in facts.denote(o)]
+            taken = {k for c in _objects_taken_as_subjects(verb) for k in facts.denote(c, conj=False)}
+            obj_keys = [k for k in obj_keys if k not in taken]
             if not obj_keys and typ in ORG_OBJECT_TYPES:  # "served on the board", "joined the union"
                 obj_keys = [k for o in objs if not (typ.startswith("political.") and _policy(facts, o))
                             for k in [facts.org_ref(o, {"ORG", "GROUP", "OUTLET"})] if k]
@@ -572,15 +578,88 @@ def _verbs(facts: Facts) -> list[Hit]:
             if s is not None and not any(c.dep_ in {"dobj", "prep"} and c.lower_ not in {"in", "on", "at", "for",
                                          "since", "during", "after", "before", "until"} for c in verb.children):
                 pair = _pair_of(facts, s)
-                if len(pair) == 2:
+                if len(pair) == 2 and not _unstated(reciprocal[lemma], verb) and not _addressed(verb):
                     hits.append(Hit(reciprocal[lemma], pair[0], pair[1], [verb, s], 0.7, negated=_neg(verb)))
         if lemma == "lose" and not matched:
             hits += _lost_after_running(facts, verb)
     return hits
 
 
+def _speaker_bound(facts: Facts, subj: Token, verb: Token) -> bool:
+    """``67 percent say they will vote for Y``, ``most voters said they back Y``: "they" in what a
+    plural speaker says is that speaker. When the speaker names no person of the article (a share of
+    a poll, a crowd), the clause is no tie of whoever coreference linked "they" to."""
+    if subj.lower_ != "they" or subj.i < verb.sent.start:
+        return False
+    clause = verb
+    while clause.dep_ in {"conj", "xcomp"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or (subj.head.i != clause.i and subj.head.i != verb.i):
+        return False
+    speaker = syntax.direct_subject(clause.head, syntax.NOMINAL_SUBJECTS)
+    if speaker is None or speaker.pos_ == "PRON" or facts.key(speaker.i) or facts.pair(speaker):
+        return False
+    share = speaker.lower_ in SHARES or speaker.lemma_.lower() in SHARES
+    if not share and any(c.lower_ in PAIR_WORDS for c in speaker.children):
+        return False  # "both women said they ...": the pair named before
+    plural = share or speaker.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in speaker.children)
+    return plural and not any(facts.is_a(k, PEOPLE) for k in facts.denote(speaker))
+
+
+PAIR_WORDS = frozenset({"both", "two", "three", "pair"})
+SHARES = frozenset({"percent", "%", "majority", "minority", "plurality", "most", "half", "many", "some", "few",
+                    "third", "quarter", "fifth", "tenth"})
+
+
+# "Obi and Lane will speak there", "both spoke at the convention": each addressed an audience
+PODIUM_PREPS = frozenset({"at", "before", "to"})
+PODIUM_ADVERBS = frozenset({"there", "here", "onstage", "first", "next", "later", "tonight"})
+
+
+def _addressed(verb: Token) -> bool:
+    """``X and Y spoke at the rally``: two speakers at an event, not a conversation between them
+    ("X and Y spoke by phone", "talked at length" are one)."""
+    if verb.lemma_.lower() != "speak":
+        return False
+    return any((c.dep_ == "prep" and c.lower_ in PODIUM_PREPS) or (c.dep_ == "advmod" and c.lower_ in PODIUM_ADVERBS)
+               for c in verb.children)
+
+
+VERB_LINKERS = frozenset({"then", "later", "also", "soon", "eventually", "afterward", "afterwards", "subsequently"})
+
+
+def _objects_taken_as_subjects(verb: Token) -> list[Token]:
+    """``Lane supported it and Obi, as she has before, opposed the bill``: a name coordinated with the
+    object, followed by a coordinated verb with no subject and no "and" of its own, is that verb's
+    subject the parser hung on the object ("endorsed Obi and Holt, and campaigned for them" keeps Holt)."""
+    out: list[Token] = []
+    doc = verb.doc
+    later = [v for v in verb.children if v.dep_ == "conj"]
+    if verb.dep_ == "ccomp" and verb.head.i > verb.i:
+        later.append(verb.head)  # the parse may make the first clause the second verb's complement
+    for v in later:
+        if v.pos_ not in syntax.VERBAL or syntax.direct_subject(v) is not None:
+            continue
+        if any(c.dep_ == "advmod" and c.i < v.i and c.lower_ in VERB_LINKERS for c in v.children):
+            continue  # "endorsed Obi and Holt, then campaigned for them"
+        for o in verb.children:
+            if o.dep_ != "dobj":
+                continue
+            for c in o.subtree:
+                if c.dep_ != "conj" or c.i > v.i or c.pos_ != "PROPN":
+                    continue
+                between = doc[c.i + 1 : v.i]
+                if not any(t.dep_ in {"cc", "preconj"} and t.head.i in {verb.i, v.i} for t in between):
+                    out.append(c)
+    return out
+
+
 MONEY_WORDS = frozenset({"money", "cash", "dollar", "million", "billion", "thousand", "donation", "contribution",
                          "sum", "amount", "check", "cheque", "gift", "fund", "funds", "grant", "loan", "$"})
+# What one loses to a rival without losing the race: "lost ground to Y", "is losing votes to Y" ("lost
+# the popular vote to Y" is a defeat: "votes" only in the plural)
+LOST_GROUND = frozenset({"ground", "support", "momentum", "steam", "traction", "share", "voter", "votes", "backer",
+                         "supporter", "donor", "endorsement", "point", "lead", "edge", "favor", "favour", "market"})
 # "joined the committee for a lunch", "joined Obi at a rally", "joined her on stage": company kept, no membership
 JOIN_COMPANY = frozenset({"for", "at", "on", "in"})
 
@@ -593,6 +672,9 @@ def _not_this_tie(typ: str, verb: Token, objs: list[Token]) -> bool:
         return not _money(verb)
     if typ == "membership.member_of" and lemma == "join":
         return any(c.dep_ == "prep" and c.lower_ in JOIN_COMPANY and not _dated(c) for c in verb.children)
+    if typ == "contest.lost_to" and lemma == "lose":  # "losing support to Y": ground given up, no defeat
+        return any(c.dep_ == "dobj" and (c.lemma_.lower() in LOST_GROUND or c.lower_ in LOST_GROUND)
+                   for c in verb.children)
     if typ == "contest.ran_against" and lemma == "challenge":  # "challenged him to a debate": a dare, no race
         return any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in verb.children)
     if typ == "professional.hired" and lemma == "name":
@@ -789,10 +871,34 @@ def find_relations(facts: Facts) -> list[Relation]:
         if rel is None:
             continue
         out.append(rel)
-        if rel.type == "contest.defeated" and _electoral(h.toks):  # an election defeat: the two ran
+        # an election defeat: the two ran ("has not managed to defeat Y" denies the win, not the race)
+        if rel.type == "contest.defeated" and rel.status != "negated" and _electoral(h.toks):
             out.append(Relation("contest.ran_against", rel.subject, rel.object, rel.evidence, rel.status,
                                 start=rel.start, when=rel.when, source=rel.source, confidence=rel.confidence))
     return out + shared_parents(out)
+
+
+DISPUTING = frozenset({"deny", "dispute", "challenge", "reject", "refute", "rebut", "dismiss", "contest", "question",
+                       "doubt", "deride", "debunk"})
+CLAIM_NOUNS = frozenset({"assertion", "claim", "allegation", "suggestion", "notion", "idea", "report", "rumor",
+                         "rumour", "charge", "accusation", "speculation", "story", "theory", "impression",
+                         "contention", "characterization", "premise"})
+
+
+def _disputed(trigger: Token) -> bool:
+    """``challenged the assertion that X had ever attacked Y``, ``rejected reports that she met Y``,
+    ``disputed that X attacked Y``: a claim put only to be disputed states no tie. ("denied that she
+    had endorsed Y" is the status step's denial, left to it.)"""
+    clause = syntax.clause_head(trigger)
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "ccomp":
+        return clause.head.lemma_.lower() in DISPUTING - {"deny"}
+    if clause.dep_ != "acl" or clause.head.lemma_.lower() not in CLAIM_NOUNS:
+        return False
+    noun = clause.head
+    frame = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return noun.dep_ in {"dobj", "pobj", "nsubjpass"} and frame.lemma_.lower() in DISPUTING
 
 
 NOT_ELECTIONS = frozenset({"war", "battle", "army", "troops", "military", "soldier", "invasion", "game", "match",
@@ -815,7 +921,7 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
         return None
     if not h.identifying and modality.conditional(h.toks[0]):
         return None  # "if she wins, she will appoint Lane": a consequence imagined, not a tie
-    if any(modality.poll_standing(t) for t in h.toks):
+    if any(modality.poll_standing(t) for t in h.toks) or _disputed(h.toks[0]):
         return None
     lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
     st = facts.status(lo, hi)
