@@ -300,3 +300,26 @@ def test_a_named_union_is_not_an_earlier_federation(nlp) -> None:
     lead = "The rule is bad, said Sam Cole of the Vale Retail Federation. "
     rels = _rels(nlp, lead + "Bo Lane, a truck driver who is a member of the Teamsters union, liked the rule.")
     assert not any(r.subject == "bo_lane" and r.object == "vale_retail_federation" for r in rels), _ties(rels)
+
+
+def test_speaking_with_one_voice_is_no_conversation(nlp) -> None:
+    lead = "Mia Kerr met voters on Monday. "
+    rels = _rels(nlp, lead + "Bo Lane and Ada Obi are speaking to Mia Kerr with one voice.")
+    assert not any(r.type == "contact.spoke_with" for r in rels), _ties(rels)
+    rels = _rels(nlp, lead + "Bo Lane spoke to Mia Kerr on Monday.")
+    assert _has(rels, "contact.spoke_with", "bo_lane", "mia_kerr", "asserted")
+
+
+def test_a_partner_named_in_a_negated_clause_is_still_a_partner(nlp) -> None:
+    rels = _rels(nlp, "But Kay Dunn's usual negotiating partner, Sen. Tom Reyes, is not on board with the deal.")
+    assert _has(rels, "professional.worked_with", "tom_reyes", "kay_dunn", "asserted"), _ties(rels)
+    rels = _rels(nlp, "Sam Cole's father was not Ned Cole.")
+    assert _has(rels, "family.parent", "ned_cole", "sam_cole", "negated"), _ties(rels)
+
+
+def test_a_poll_matchup_won_is_no_election_won(nlp) -> None:
+    lead = "In a new poll released Monday, 50 percent of respondents chose Ada Obi while 40 percent chose Bo Lane. "
+    rels = _rels(nlp, lead + "Kay Dunn beat out Ada Obi by just one point, with 47 percent to Obi's 46 percent.")
+    assert all((r.confidence or 0) < 0.6 for r in rels if r.type.startswith("contest.")), _ties(rels)
+    rels = _rels(nlp, "Polls closed at 8 p.m. Kay Dunn defeated Ada Obi with 52 percent of the vote to 48 percent.")
+    assert any(r.type == "contest.defeated" and (r.confidence or 0) >= 0.6 for r in rels), _ties(rels)

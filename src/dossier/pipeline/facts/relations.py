@@ -328,8 +328,9 @@ def _stated_not(noun: Token) -> bool:
     """``Y is not X's sister`` / ``His father was not Y``: the copula that states the tie is negated
     (not a clause the kin phrase merely sits in: "Her husband, Y, did not attend")."""
     copula = noun.head
-    if noun.dep_ == "attr" or (noun.dep_ == "nsubj" and copula.lemma_.lower() == "be"):
-        return _neg(copula)
+    if noun.dep_ == "attr" or (noun.dep_ == "nsubj" and copula.lemma_.lower() == "be"
+                               and any(c.dep_ == "attr" for c in copula.children)):
+        return _neg(copula)  # not "X's partner, Y, is not on board": the copula there says no tie
     return False
 
 
@@ -675,6 +676,9 @@ def _not_this_tie(typ: str, verb: Token, objs: list[Token]) -> bool:
     if typ == "contest.lost_to" and lemma == "lose":  # "losing support to Y": ground given up, no defeat
         return any(c.dep_ == "dobj" and (c.lemma_.lower() in LOST_GROUND or c.lower_ in LOST_GROUND)
                    for c in verb.children)
+    if typ == "contact.spoke_with" and lemma in {"speak", "talk"}:  # "speaking to her with one voice": a message
+        return any(c.dep_ == "prep" and c.lower_ == "with" and any(p.lemma_.lower() == "voice" for p in c.children)
+                   for c in verb.children)
     if typ == "contest.ran_against" and lemma == "challenge":  # "challenged him to a debate": a dare, no race
         return any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in verb.children)
     if typ == "professional.hired" and lemma == "name":
@@ -782,7 +786,8 @@ def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs:
         return []
     if typ == "contest.lost_to":
         if facts.is_a(s_key, PEOPLE) and facts.is_a(o_key, PEOPLE):
-            return [Hit("contest.defeated", o_key, s_key, toks, 0.8, timed=_single(facts, verb), negated=neg)]
+            conf = POLL_MATCHUP if _poll_matchup(verb) else 0.8
+            return [Hit("contest.defeated", o_key, s_key, toks, conf, timed=_single(facts, verb), negated=neg)]
         return []
     s_ok = facts.is_a(s_key, _types_for("subject_types", typ))
     if not s_ok or not facts.is_a(o_key, _types_for("object_types", typ)):
@@ -797,10 +802,30 @@ def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs:
             return []  # "called Obi, a former aide, an outstanding leader": a name given, not a call
         if not _call_cue(verb):
             prior = CALL_WITHOUT_CUE  # no phone word, purpose or time: as likely a name given as a call
+    if typ == "contest.defeated" and _poll_matchup(verb):
+        prior = POLL_MATCHUP
     out = [Hit(typ, s_key, o_key, toks, prior, timed=_single(facts, verb), negated=neg)]
     if typ == "professional.hired" and facts.is_a(o_key, PEOPLE) and not _as_peer(verb):
         out.append(Hit("professional.worked_for", o_key, s_key, toks, 0.75, negated=neg))
     return out
+
+
+POLL_MATCHUP = 0.5  # a share of a poll's respondents, not a vote (hidden by default)
+SHARE_WORDS = frozenset({"percent", "%"})
+
+
+def _poll_matchup(verb: Token) -> bool:
+    """``Obi beat out Lane by one point, with 47 percent to 46 percent`` after a paragraph on a poll's
+    match-ups: a standing among respondents in whatever tense, no election won. The score and a poll
+    word in the sentence or the two before it (an election night's "polls closed" aside)."""
+    sent = verb.sent
+    if not any(t.lower_ in SHARE_WORDS for t in sent):
+        return False
+    words = lexicons.load("facts/poll_words") - SHARE_WORDS - {"polls"}
+    sents = list(verb.doc.sents)
+    at = next(n for n, x in enumerate(sents) if x.start == sent.start)
+    return any(t.lower_ != "polls" and (t.lower_ in words or t.lemma_.lower() in words)
+               for x in sents[max(0, at - 2) : at + 1] for t in x)
 
 
 def _negated_frame(verb: Token) -> bool:
@@ -935,7 +960,9 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
     if h.presupposed and st.status in {"hedged", "speculative"}:
         st = StatusInfo("asserted", None, (), st.negative)
     # a negation the tie's own words carry holds in reported speech too ("said she was not there yet on backing Y")
-    negated = ((h.negated or st.negative) and st.status == "asserted") or (h.negated and st.status in REPORTED)
+    # an identifying phrase is not denied by its clause's negation ("X's partner, Y, is not on board")
+    clause_neg = st.negative and not h.identifying
+    negated = ((h.negated or clause_neg) and st.status == "asserted") or (h.negated and st.status in REPORTED)
     status = "negated" if negated else st.status
     anchor = min(h.toks, key=lambda t: t.i)
     when = start = None
