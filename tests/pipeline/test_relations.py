@@ -323,3 +323,13 @@ def test_a_poll_matchup_won_is_no_election_won(nlp) -> None:
     assert all((r.confidence or 0) < 0.6 for r in rels if r.type.startswith("contest.")), _ties(rels)
     rels = _rels(nlp, "Polls closed at 8 p.m. Kay Dunn defeated Ada Obi with 52 percent of the vote to 48 percent.")
     assert any(r.type == "contest.defeated" and (r.confidence or 0) >= 0.6 for r in rels), _ties(rels)
+
+
+def test_a_supporter_hung_on_an_organisation_in_a_phrase_is_not_the_organisation(nlp) -> None:
+    rels = _rels(nlp, "The secretary of state and 2014 candidate for U.S. Senate, a longtime supporter of Ada Obi, "
+                      "went on CNN.")
+    assert not any(r.type == "political.supported" and r.subject == "u_s_senate" for r in rels), _ties(rels)
+    rels = _rels(nlp, "The Vale Teachers Union, a longtime supporter of Ada Obi, went on CNN.")
+    assert _has(rels, "political.supported", "vale_teachers_union", "ada_obi")
+    rels = _rels(nlp, "Bo Lane met Mia Kerr, a friend of Ada Obi.")
+    assert _has(rels, "social.friendship", "mia_kerr", "ada_obi")

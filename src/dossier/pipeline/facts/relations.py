@@ -253,7 +253,7 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
         if word in RIVALS:
             typ, prior = _rivals(tok)
         for filler in _fillers(facts, tok):
-            if _misattached(filler) or _alias_of_owner(facts, filler, owners):
+            if _misattached(filler) or _alias_of_owner(facts, filler, owners) or _org_in_phrase(facts, filler):
                 continue
             fills = facts.denote(filler, conj=False)  # one noun, one filler: "A (father of X) and B"
             if not fills and not _needs_people(typ):
@@ -322,6 +322,16 @@ def _misattached(filler: Token) -> bool:
     while f.dep_ == "appos" and f.head.i != f.i:
         f = f.head
     return f.dep_ == "pobj" and f.head.lower_ in LOCATIVE_PREPS
+
+
+def _org_in_phrase(facts: Facts, filler: Token) -> bool:
+    """``the 2014 candidate for U.S. Senate, a longtime supporter of X``: a person noun the parse put in
+    apposition to an organisation inside a prepositional phrase describes the phrase's head (a person),
+    not the organisation."""
+    if filler.dep_ != "pobj":
+        return False
+    keys = facts.denote(filler, conj=False)
+    return bool(keys) and not any(facts.is_a(k, PEOPLE) for k in keys)
 
 
 def _stated_not(noun: Token) -> bool:
