@@ -333,3 +333,34 @@ def test_a_supporter_hung_on_an_organisation_in_a_phrase_is_not_the_organisation
     assert _has(rels, "political.supported", "vale_teachers_union", "ada_obi")
     rels = _rels(nlp, "Bo Lane met Mia Kerr, a friend of Ada Obi.")
     assert _has(rels, "social.friendship", "mia_kerr", "ada_obi")
+
+
+@pytest.mark.parametrize(("text", "typ", "a", "b"), [
+    ("Ada Obi hopes Bo Lane will endorse her.", "political.endorsed", "bo_lane", "ada_obi"),
+    ("Ada Obi predicted that Bo Lane will endorse Rita Holt.", "political.endorsed", "bo_lane", "rita_holt"),
+    ("Ada Obi is considering endorsing Bo Lane.", "political.endorsed", "ada_obi", "bo_lane"),
+    ("Ada Obi would be Bo Lane's running mate.", "professional.worked_with", "ada_obi", "bo_lane"),
+    ("Ada Obi challenged Bo Lane to endorse Rita Holt.", "contest.ran_against", "ada_obi", "bo_lane"),
+])
+def test_a_wish_a_forecast_or_a_thought_states_no_tie(nlp, text: str, typ: str, a: str, b: str) -> None:
+    assert not _has(_rels(nlp, text), typ, a, b)
+
+
+@pytest.mark.parametrize(("text", "typ", "a", "b", "status"), [
+    ("Ada Obi said Bo Lane endorsed her on Monday.", "political.endorsed", "bo_lane", "ada_obi", "attributed"),
+    ("Ada Obi endorsed Bo Lane after considering it for weeks.", "political.endorsed", "ada_obi", "bo_lane",
+     "asserted"),
+    ("Ada Obi is Bo Lane's running mate.", "professional.worked_with", "ada_obi", "bo_lane", "asserted"),
+    ("Ada Obi challenged Bo Lane in the 2014 primary.", "contest.ran_against", "ada_obi", "bo_lane", "asserted"),
+])
+def test_the_ties_those_frames_leave_alone(nlp, text: str, typ: str, a: str, b: str, status: str) -> None:
+    rels = _rels(nlp, text)
+    assert _has(rels, typ, a, b, status), _ties(rels)
+
+
+def test_may_before_a_bare_verb_is_a_possibility_hidden(nlp) -> None:
+    for text in ["Ada Obi may endorse Bo Lane.", "Ada Obi might meet Bo Lane next week."]:
+        rels = [r for r in _rels(nlp, text) if r.type in {"political.endorsed", "contact.met"}]
+        assert rels and all((r.confidence or 0) < 0.6 for r in rels), (text, _ties(rels))
+    rels = [r for r in _rels(nlp, "Ada Obi may have met Bo Lane in 2010.") if r.type == "contact.met"]
+    assert rels and all((r.confidence or 0) >= 0.6 for r in rels), _ties(rels)

@@ -246,7 +246,7 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
         if word is None or tok.tag_ in {"NNS", "NNPS"}:
             continue
         owners = _possessors(facts, tok)
-        if not owners:
+        if not owners or _modal_copula(tok):
             continue
         typ = inverse.get(word) or nouns[word]
         prior = None
@@ -322,6 +322,14 @@ def _misattached(filler: Token) -> bool:
     while f.dep_ == "appos" and f.head.i != f.i:
         f = f.head
     return f.dep_ == "pobj" and f.head.lower_ in LOCATIVE_PREPS
+
+
+def _modal_copula(noun: Token) -> bool:
+    """``Obi would be Lane's running mate``: the copula's modal makes the tie a possibility or a wish."""
+    if noun.dep_ not in {"attr", "oprd"}:
+        return False
+    modals = {c.lower_ for c in noun.head.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    return bool(modals & (DEONTIC | CONDITIONAL | ABILITY | {"may", "might"}))
 
 
 def _org_in_phrase(facts: Facts, filler: Token) -> bool:
@@ -689,8 +697,9 @@ def _not_this_tie(typ: str, verb: Token, objs: list[Token]) -> bool:
     if typ == "contact.spoke_with" and lemma in {"speak", "talk"}:  # "speaking to her with one voice": a message
         return any(c.dep_ == "prep" and c.lower_ == "with" and any(p.lemma_.lower() == "voice" for p in c.children)
                    for c in verb.children)
-    if typ == "contest.ran_against" and lemma == "challenge":  # "challenged him to a debate": a dare, no race
-        return any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in verb.children)
+    if typ == "contest.ran_against" and lemma == "challenge":  # "challenged him to a debate / to act": a dare
+        return any((c.dep_ in {"prep", "dative"} and c.lower_ == "to") or c.dep_ in {"xcomp", "ccomp"}
+                   for c in verb.children)
     if typ == "professional.hired" and lemma == "name":
         from .events import _named_to_post
 
@@ -814,6 +823,8 @@ def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs:
             prior = CALL_WITHOUT_CUE  # no phone word, purpose or time: as likely a name given as a call
     if typ == "contest.defeated" and _poll_matchup(verb):
         prior = POLL_MATCHUP
+    if _possible(verb):
+        prior = min(prior, POSSIBLE)
     out = [Hit(typ, s_key, o_key, toks, prior, timed=_single(facts, verb), negated=neg)]
     if typ == "professional.hired" and facts.is_a(o_key, PEOPLE) and not _as_peer(verb):
         out.append(Hit("professional.worked_for", o_key, s_key, toks, 0.75, negated=neg))
@@ -821,6 +832,14 @@ def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs:
 
 
 POLL_MATCHUP = 0.5  # a share of a poll's respondents, not a vote (hidden by default)
+POSSIBLE = 0.5  # "may endorse Lane", "might meet her next week": a possibility (hidden by default)
+
+
+def _possible(verb: Token) -> bool:
+    """``Obi may endorse Lane``: "may"/"might" before a bare verb is a possibility; with a perfect
+    ("may have met her") it is a hedged fact, shown as such."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(aux & {"may", "might"}) and "have" not in aux and verb.tag_ == "VB"
 SHARE_WORDS = frozenset({"percent", "%"})
 
 
@@ -936,6 +955,45 @@ def _disputed(trigger: Token) -> bool:
     return noun.dep_ in {"dobj", "pobj", "nsubjpass"} and frame.lemma_.lower() in DISPUTING
 
 
+# Heads whose clause is a wish, a call or a forecast: "hopes Lane will endorse her", "predicted that Lane
+# would back Holt", "insisted that Lane meet her" (lemmas)
+WISHING = frozenset({"hope", "wish", "want", "pray", "expect", "predict", "anticipate", "forecast", "bet",
+                     "envision", "urge", "demand", "insist", "ask", "propose", "recommend", "request"})
+# Heads of a gerund that is weighed, not done: "is considering endorsing Lane", "resisted backing her"
+WEIGHING = frozenset({"consider", "weigh", "mull", "contemplate", "discuss", "debate", "explore", "resist", "avoid",
+                      "delay", "postpone", "rule", "eye", "entertain"})
+THINK_ABOUT = frozenset({"think", "talk", "dream"})
+
+
+def _wished(trigger: Token) -> bool:
+    """``Obi hopes Lane will endorse her``, ``predicted that Lane will back Holt``: a wish, a call or a
+    forecast, not a tie (the status step reads the head as an attribution). Verb triggers only: a
+    kin noun's copula is a parse's guess under a parenthetical "he hopes"."""
+    if trigger.pos_ not in syntax.VERBAL:
+        return False
+    clause = syntax.clause_head(trigger)
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    head = clause.head
+    return clause.dep_ == "ccomp" and (head.lemma_.lower() in WISHING or head.lower_ in HOPE_FORMS)
+
+
+HOPE_FORMS = frozenset({"hopes", "hoped", "hoping"})  # the tagger's lemma for "hopes" is at times "hop"
+
+
+def _weighed(trigger: Token) -> bool:
+    """``is considering endorsing Lane``, ``has talked about backing her``: a gerund under a verb of
+    weighing is a tie thought of, not made."""
+    if trigger.tag_ != "VBG" or trigger.head.i == trigger.i:
+        return False
+    head = trigger.head
+    if trigger.dep_ == "xcomp":
+        return head.lemma_.lower() in WEIGHING
+    if trigger.dep_ == "pcomp" and head.lower_ in {"about", "of", "out"}:
+        return head.head.lemma_.lower() in THINK_ABOUT | WEIGHING
+    return False
+
+
 NOT_ELECTIONS = frozenset({"war", "battle", "army", "troops", "military", "soldier", "invasion", "game", "match",
                            "tournament", "championship", "chess", "trial", "lawsuit", "fight", "bout"})
 
@@ -956,7 +1014,8 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
         return None
     if not h.identifying and modality.conditional(h.toks[0]):
         return None  # "if she wins, she will appoint Lane": a consequence imagined, not a tie
-    if any(modality.poll_standing(t) for t in h.toks) or _disputed(h.toks[0]):
+    if any(modality.poll_standing(t) for t in h.toks) or _disputed(h.toks[0]) or _wished(h.toks[0]) \
+            or _weighed(h.toks[0]):
         return None
     lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
     st = facts.status(lo, hi)
