@@ -364,3 +364,19 @@ def test_may_before_a_bare_verb_is_a_possibility_hidden(nlp) -> None:
         assert rels and all((r.confidence or 0) < 0.6 for r in rels), (text, _ties(rels))
     rels = [r for r in _rels(nlp, "Ada Obi may have met Bo Lane in 2010.") if r.type == "contact.met"]
     assert rels and all((r.confidence or 0) >= 0.6 for r in rels), _ties(rels)
+
+
+def test_not_x_but_y_backs_only_y(nlp) -> None:
+    rels = _rels(nlp, "Ada Obi endorsed not Bo Lane but Tom Reyes.")
+    assert _has(rels, "political.endorsed", "ada_obi", "tom_reyes")
+    assert not _has(rels, "political.endorsed", "ada_obi", "bo_lane"), _ties(rels)
+    rels = _rels(nlp, "Ada Obi endorsed not only Bo Lane but also Tom Reyes.")
+    assert _has(rels, "political.endorsed", "ada_obi", "bo_lane")
+    assert _has(rels, "political.endorsed", "ada_obi", "tom_reyes")
+
+
+def test_meeting_a_persons_campaign_is_no_meeting_with_the_person(nlp) -> None:
+    rels = _rels(nlp, "Ada Obi met with Bo Lane's campaign on Monday.")
+    assert not any(r.type == "contact.met" for r in rels), _ties(rels)
+    rels = _rels(nlp, "Tom Reyes met with Mia Kerr's husband, Sam Kerr.")
+    assert _has(rels, "contact.met", "tom_reyes", "sam_kerr")

@@ -571,8 +571,11 @@ def _verbs(facts: Facts) -> list[Hit]:
                     subj_keys = list(facts.pair(s) or ())
             if _not_this_tie(typ, verb, objs):
                 continue
+            if typ.startswith("contact."):  # "met with Lane's campaign": its staff, not Lane
+                objs = [o for o in objs if not carried(facts, o)]
             obj_keys = [k for o in objs if not (typ in BACKING and _policy(facts, o)) for k in facts.denote(o)]
-            taken = {k for c in _objects_taken_as_subjects(verb) for k in facts.denote(c, conj=False)}
+            taken = {k for c in _objects_taken_as_subjects(verb) + [o for o in objs if _not_but(o)]
+                     for k in facts.denote(c, conj=False)}
             obj_keys = [k for k in obj_keys if k not in taken]
             if not obj_keys and typ in ORG_OBJECT_TYPES:  # "served on the board", "joined the union"
                 obj_keys = [k for o in objs if not (typ.startswith("political.") and _policy(facts, o))
@@ -642,6 +645,13 @@ def _addressed(verb: Token) -> bool:
         return False
     return any((c.dep_ == "prep" and c.lower_ in PODIUM_PREPS) or (c.dep_ == "advmod" and c.lower_ in PODIUM_ADVERBS)
                for c in verb.children)
+
+
+def _not_but(obj: Token) -> bool:
+    """``endorsed not Lane but Reyes``: the first conjunct is the one denied ("not only X but also Y"
+    keeps both: there "not" is no negation of X)."""
+    return any(c.dep_ == "neg" and c.lower_ == "not" for c in obj.children) and any(
+        c.dep_ == "cc" and c.lower_ == "but" for c in obj.children)
 
 
 VERB_LINKERS = frozenset({"then", "later", "also", "soon", "eventually", "afterward", "afterwards", "subsequently"})
