@@ -380,3 +380,11 @@ def test_meeting_a_persons_campaign_is_no_meeting_with_the_person(nlp) -> None:
     assert not any(r.type == "contact.met" for r in rels), _ties(rels)
     rels = _rels(nlp, "Tom Reyes met with Mia Kerr's husband, Sam Kerr.")
     assert _has(rels, "contact.met", "tom_reyes", "sam_kerr")
+
+
+def test_a_pair_that_spoke_is_a_conversation_only_with_a_cue(nlp) -> None:
+    rels = [r for r in _rels(nlp, "Ada Obi and Bo Lane, her fellow senator, spoke.") if r.type == "contact.spoke_with"]
+    assert all((r.confidence or 0) < 0.6 for r in rels), _ties(rels)
+    for text in ["Ada Obi and Bo Lane spoke by phone on Monday.", "Ada Obi and Bo Lane spoke privately on Monday."]:
+        rels = _rels(nlp, text)
+        assert any(r.type == "contact.spoke_with" and (r.confidence or 0) >= 0.6 for r in rels), (text, _ties(rels))

@@ -598,10 +598,12 @@ def _verbs(facts: Facts) -> list[Hit]:
         if not matched and lemma in reciprocal:
             s = fact_subject(verb)
             if s is not None and not any(c.dep_ in {"dobj", "prep"} and c.lower_ not in {"in", "on", "at", "for",
-                                         "since", "during", "after", "before", "until"} for c in verb.children):
+                                         "since", "during", "after", "before", "until", "by", "over"}
+                                         for c in verb.children):
                 pair = _pair_of(facts, s)
                 if len(pair) == 2 and not _unstated(reciprocal[lemma], verb) and not _addressed(verb):
-                    hits.append(Hit(reciprocal[lemma], pair[0], pair[1], [verb, s], 0.7, negated=_neg(verb)))
+                    prior = 0.7 if lemma != "speak" or _conversation(verb) else UNCUED_SPEAKING
+                    hits.append(Hit(reciprocal[lemma], pair[0], pair[1], [verb, s], prior, negated=_neg(verb)))
         if lemma == "lose" and not matched:
             hits += _lost_after_running(facts, verb)
     return hits
@@ -636,6 +638,25 @@ SHARES = frozenset({"percent", "%", "majority", "minority", "plurality", "most",
 # "Obi and Lane will speak there", "both spoke at the convention": each addressed an audience
 PODIUM_PREPS = frozenset({"at", "before", "to"})
 PODIUM_ADVERBS = frozenset({"there", "here", "onstage", "first", "next", "later", "tonight"})
+
+
+# "Obi and Lane spoke" with nothing more: each may have spoken (to a crowd) as well as the two together
+UNCUED_SPEAKING = 0.5
+TALK_ADVERBS = frozenset({"privately", "briefly", "regularly", "often", "frequently", "again", "daily", "weekly",
+                          "recently", "twice", "personally", "directly"})
+TALK_NOUNS = frozenset({"phone", "telephone", "length", "minute", "minutes", "hour", "hours", "video", "zoom"})
+
+
+def _conversation(verb: Token) -> bool:
+    """``X and Y spoke by phone / privately / for an hour``: a word that makes "spoke" a talk between them."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in TALK_ADVERBS:
+            return True
+        if c.dep_ == "npadvmod" and c.lower_ in {"twice", "daily", "weekly"}:
+            return True
+        if c.dep_ == "prep" and any(t.lemma_.lower() in TALK_NOUNS or t.lower_ in TALK_NOUNS for t in c.subtree):
+            return True
+    return False
 
 
 def _addressed(verb: Token) -> bool:
