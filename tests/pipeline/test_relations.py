@@ -388,3 +388,13 @@ def test_a_pair_that_spoke_is_a_conversation_only_with_a_cue(nlp) -> None:
     for text in ["Ada Obi and Bo Lane spoke by phone on Monday.", "Ada Obi and Bo Lane spoke privately on Monday."]:
         rels = _rels(nlp, text)
         assert any(r.type == "contact.spoke_with" and (r.confidence or 0) >= 0.6 for r in rels), (text, _ties(rels))
+
+
+def test_a_tie_that_ended_is_not_shown_holding(nlp) -> None:
+    for text in ["Ada Obi withdrew her support for Bo Lane.", "Ada Obi stopped backing Bo Lane in May."]:
+        rels = _rels(nlp, text)
+        assert not any(r.type == "political.supported" and r.status == "asserted" for r in rels), (text, _ties(rels))
+    rels = _rels(nlp, "Ada Obi no longer supports Bo Lane.")
+    assert _has(rels, "political.supported", "ada_obi", "bo_lane", "negated"), _ties(rels)
+    rels = _rels(nlp, "Ada Obi still supports Bo Lane.")
+    assert _has(rels, "political.supported", "ada_obi", "bo_lane", "asserted"), _ties(rels)

@@ -460,10 +460,16 @@ def _bond_nouns(facts: Facts) -> list[Hit]:
                        for k in facts.denote(p)]
             if typ in BACKING:  # "his support for Israel": a stand on a country, no backing of a person or group
                 targets = [t for t in targets if facts.is_a(t, _types_for("object_types", typ))]
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in WITHDRAWN:
+                continue  # "withdrew her support for Y": the tie ended
             for a in agent[:1]:
                 for t in targets:
                     hits.append(Hit(typ, a, t, [tok], 0.7, timed=True))
     return hits
+
+
+WITHDRAWN = frozenset({"withdraw", "pull", "rescind", "revoke", "retract", "drop", "end", "abandon", "lose",
+                       "forfeit", "suspend"})
 
 
 def _turning_nouns(facts: Facts) -> list[Hit]:
@@ -829,9 +835,15 @@ def _unstated(typ: str, verb: Token) -> bool:
         typ in {"contest.defeated", "contest.lost_to"} and bool(modals))
 
 
+def _no_longer(verb: Token) -> bool:
+    """``no longer supports Y``, ``not any more``: the tie is said to hold no more."""
+    return any(c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+               for c in verb.children)
+
+
 def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs: list[Token]) -> list[Hit]:
     toks = [verb, *objs]
-    neg = _neg(verb) or _negated_frame(verb)
+    neg = _neg(verb) or _negated_frame(verb) or _no_longer(verb)
     if _unstated(typ, verb):
         return []
     if typ == "contest.lost_to":
@@ -1018,8 +1030,8 @@ def _weighed(trigger: Token) -> bool:
     if trigger.tag_ != "VBG" or trigger.head.i == trigger.i:
         return False
     head = trigger.head
-    if trigger.dep_ == "xcomp":
-        return head.lemma_.lower() in WEIGHING
+    if trigger.dep_ == "xcomp":  # "stopped backing Y": a tie that ended, not one that holds
+        return head.lemma_.lower() in WEIGHING | {"stop", "quit", "cease"}
     if trigger.dep_ == "pcomp" and head.lower_ in {"about", "of", "out"}:
         return head.head.lemma_.lower() in THINK_ABOUT | WEIGHING
     return False
