@@ -398,3 +398,10 @@ def test_a_tie_that_ended_is_not_shown_holding(nlp) -> None:
     assert _has(rels, "political.supported", "ada_obi", "bo_lane", "negated"), _ties(rels)
     rels = _rels(nlp, "Ada Obi still supports Bo Lane.")
     assert _has(rels, "political.supported", "ada_obi", "bo_lane", "asserted"), _ties(rels)
+
+
+def test_a_participle_on_a_people_noun_is_what_those_people_do(nlp) -> None:
+    rels = _rels(nlp, "Bo Lane was asked what Ada Obi could do to persuade the angry voters now backing him.")
+    assert not any(r.type == "political.supported" for r in rels), _ties(rels)
+    rels = _rels(nlp, "Ada Obi released a statement backing Bo Lane on Monday.")
+    assert _has(rels, "political.supported", "ada_obi", "bo_lane"), _ties(rels)

@@ -571,7 +571,7 @@ def _verbs(facts: Facts) -> list[Hit]:
             else:
                 s = fact_subject(verb)
                 subj_keys = facts.denote(s) if s is not None and not carried(facts, s) else []
-                if s is not None and _speaker_bound(facts, s, verb):
+                if s is not None and (_speaker_bound(facts, s, verb) or _unnamed_doer(facts, verb)):
                     subj_keys = []  # "67 percent say they will vote for Y": "they" are the share, not coref's pair
                 if s is not None and facts.pair(s) and typ in {"contest.lost_to"}:
                     subj_keys = list(facts.pair(s) or ())
@@ -634,6 +634,20 @@ def _speaker_bound(facts: Facts, subj: Token, verb: Token) -> bool:
         return False  # "both women said they ...": the pair named before
     plural = share or speaker.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in speaker.children)
     return plural and not any(facts.is_a(k, PEOPLE) for k in facts.denote(speaker))
+
+
+def _unnamed_doer(facts: Facts, verb: Token) -> bool:
+    """``to persuade the voters now backing him``: a participle on a people noun ("voters", "supporters")
+    is what those unnamed people do, not the main clause's subject (a statement "endorsing X" is its
+    issuer's)."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG":  # the parse's other reading: "persuade [voters] [backing him]"
+        head = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), head)
+    elif verb.dep_ != "acl" or head.dep_ not in {"dobj", "pobj"}:
+        return False
+    if (head.i == verb.head.i and verb.dep_ == "xcomp") or facts.key(head.i):
+        return False
+    return head.lemma_.lower() in lexicons.load("person_nouns") or head.lower_ in lexicons.load("person_nouns")
 
 
 PAIR_WORDS = frozenset({"both", "two", "three", "pair"})
