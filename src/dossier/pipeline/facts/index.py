@@ -152,6 +152,8 @@ class Facts:
                 return None
         elif tok.pos_ != "NOUN" or tok.dep_ in {"compound", "amod"} or any(c.dep_ == "appos" for c in tok.children):
             return None
+        elif any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+            return None  # "the Teamsters union": a name of its own the entity step missed, not an earlier union
         data = lexicons.json("facts/org_references")
         noun = tok.lower_ if bare else tok.lemma_.lower()
         if noun in data["bodies"] and not bare:
