@@ -1185,3 +1185,68 @@ def test_marks_inside_a_clause_after_that_are_a_fragment(nlp, body: str, shown: 
 
     found = [f for f in _Finder(nlp(body))._direct([]) if "top secret" in body[f.start : f.end]]
     assert found and found[0].doubtful is not shown
+
+
+# ---------------------------------------------------------------- cues that report nothing (hand parses)
+
+
+def _hand_quotes(words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str],
+                 lemmas: list[str], ents: list[str], spaces: list[bool]) -> list[tuple[str, str | None]]:
+    from dossier.pipeline import doc_state
+    from dossier.pipeline.entities import annotate_entities
+    from dossier.pipeline.quotes import find_quotes
+
+    from ..conftest import parsed
+
+    doc = parsed(words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents, spaces=spaces)
+    doc_state.set_article(doc, "2024-03-07", 0)
+    return [(q.kind, q.text) for q in find_quotes(annotate_entities(doc))]
+
+
+def test_a_clause_after_a_quotation_and_its_cue_is_the_writers() -> None:
+    # '"We won," Obi told the crowd, her voice drowned out.': the quotation is what was told
+    words = ['"', "We", "won", ",", '"', "Obi", "told", "the", "crowd", ",", "her", "voice", "drowned", "out", "."]
+    found = _hand_quotes(
+        words,
+        heads=[2, 2, 6, 6, 6, 6, 6, 8, 6, 12, 11, 12, 6, 12, 6],
+        deps=["punct", "nsubj", "ccomp", "punct", "punct", "nsubj", "ROOT", "det", "dobj", "punct", "poss", "nsubj",
+              "ccomp", "prt", "punct"],
+        pos=["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "PRON", "NOUN",
+             "VERB", "ADP", "PUNCT"],
+        tags=["``", "PRP", "VBD", ",", "''", "NNP", "VBD", "DT", "NN", ",", "PRP$", "NN", "VBD", "RP", "."],
+        lemmas=['"', "we", "win", ",", '"', "Obi", "tell", "the", "crowd", ",", "her", "voice", "drown", "out", "."],
+        ents=["O"] * 5 + ["B-PERSON"] + ["O"] * 9,
+        spaces=[False, True, False, False, True, True, True, True, False, True, True, True, True, False, False],
+    )
+    assert ("direct", "We won,") in found
+    assert not any("voice" in text for _, text in found), found
+    # without a quotation before the cue, the clause after it is what was told
+    found = _hand_quotes(
+        ["Obi", "told", "the", "crowd", "her", "plan", "won", "."],
+        heads=[1, 1, 3, 1, 5, 6, 1, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "poss", "nsubj", "ccomp", "punct"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "PRON", "NOUN", "VERB", "PUNCT"],
+        tags=["NNP", "VBD", "DT", "NN", "PRP$", "NN", "VBD", "."],
+        lemmas=["Obi", "tell", "the", "crowd", "her", "plan", "win", "."],
+        ents=["B-PERSON"] + ["O"] * 7,
+        spaces=[True] * 6 + [False, False],
+    )
+    assert ("indirect", "her plan won") in found
+
+
+@pytest.mark.parametrize(("first", "lemma", "tag", "reported"), [("All", "all", "DT", False),
+                                                                  ("Obi", "Obi", "NNP", True)])
+def test_all_told_is_a_sum_not_a_cue(first: str, lemma: str, tag: str, reported: bool) -> None:
+    # "All told, the fund raised money." beside "Obi told, the fund raised money." (a parse of a cue with its
+    # clause after a comma)
+    found = _hand_quotes(
+        [first, "told", ",", "the", "fund", "raised", "money", "."],
+        heads=[1, 1, 5, 4, 5, 1, 5, 1],
+        deps=["nsubj", "ROOT", "punct", "det", "nsubj", "ccomp", "dobj", "punct"],
+        pos=["DET" if tag == "DT" else "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "NOUN", "PUNCT"],
+        tags=[tag, "VBD", ",", "DT", "NN", "VBD", "NN", "."],
+        lemmas=[lemma, "tell", ",", "the", "fund", "raise", "money", "."],
+        ents=["O" if tag == "DT" else "B-PERSON"] + ["O"] * 7,
+        spaces=[False, False, True, True, True, True, False, False],
+    )
+    assert any(text == "the fund raised money" for _, text in found) is reported, found

@@ -36,6 +36,7 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 REFERRING = frozenset({"he", "she", "it", "they", "him", "her", "them", "that", "which", "who", "this"})
 # Written messages whose contents the writer reads out ("the emails reveal"); polls and reports that
 # find something are sources of their own (attribution's ``document_sources``).
+STAND_IN_WORDS = frozenset({"to", "'s", "’s", "so"})  # "That's according to ...", "promised to do so"
 MESSAGES = frozenset({"email", "e-mail", "message", "memo", "text", "letter", "document", "record", "file",
                       "cable", "note"})
 
@@ -52,6 +53,8 @@ def doubt(doc: Doc, f: Found) -> str | None:
             _predicated(f, content) or _named_headline(doc, f) or _commitment(f, content)):
         return "act" if _verbal(content) else "topic"
     if f.kind in ("indirect", "mixed") and _bare_report(content):
+        return "fragment"
+    if f.kind in ("indirect", "according_to") and _empty_words(content):
         return "fragment"
     if f.kind == "according_to" and _nested_report(doc, content):
         return "nested report"
@@ -173,6 +176,15 @@ def _bare_report(content: DocSpan) -> bool:
     return attr.is_cue_verb(root) and root.tag_ == "VBG" and not any(
         c.dep_ in ("ccomp", "xcomp", "parataxis", "aux", "auxpass") or (c.dep_ == "dobj" and c.pos_ != "PRON")
         for c in kids)
+
+
+def _empty_words(content: DocSpan) -> bool:
+    """A content of stand-in words only ("That's according to the caucus", "cannot do what he
+    promises to do"): what was said is in the sentence before or a relative outside the content."""
+    words = [t for t in content if not (t.is_punct or t.is_space)]
+    return bool(words) and all(
+        t.pos_ in ("PRON", "AUX", "PART", "DET") or t.lower_ in STAND_IN_WORDS or t.lemma_.lower() == "be"
+        or (t.lemma_.lower() == "do" and t.pos_ == "VERB") for t in words)
 
 
 def _nested_report(doc: Doc, content: DocSpan) -> bool:
