@@ -129,6 +129,19 @@ UNSAID = [
     ("Mayor Ada Obi spoke on Monday. Voters know that Obi simply can't do what she promises to do.", "to do",
      False),
     ("Mayor Ada Obi spoke on Monday. Obi vowed to resign.", "to resign", True),
+    # a topic phrase fronted before a direct quote's cue is not part of the words; "continue" with an
+    # object is no cue ("talked about continuing the progress")
+    ('Mayor Ada Obi spoke on Monday. Of the audit of the harbor fund, she said, "It is a little much."',
+     "It is a little much.", True),
+    ('Mayor Ada Obi spoke on Monday. Of the audit of the harbor fund, she said, "It is a little much."',
+     'Of the audit of the harbor fund It is a little much."', False),
+    ("Mayor Ada Obi spoke on Monday. In the end, she said, the fund was a little much.",
+     "In the end the fund was a little much", True),
+    ('Mayor Ada Obi spoke on Monday. She talked about continuing the "progress we made under Mayor Lane" and '
+     'her pledge "to keep the harbor open."', 'the "progress we made under Mayor Lane" and her pledge "to keep the '
+     'harbor open.', False),
+    ("Mayor Ada Obi spoke on Monday. She continued that the harbor would stay open.", "the harbor would stay open",
+     True),
     # a report whose words are the quotation before its cue is no clause of its own
     ('"I will fix the bridge," Judge Omar Pell recalled the governor telling him.', "the governor telling him",
      False),

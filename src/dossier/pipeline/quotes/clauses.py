@@ -19,6 +19,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
 SET_OFF = (",", "—", "–", "--")
 FRONTED_CONNECTIVES = frozenset({"so", "then", "thus", "therefore", "and", "but", "yet"})
 NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
+TOPIC_PREPOSITIONS = frozenset({"of", "about", "on", "regarding", "concerning"})
 NEGATING_CONJUNCTIONS = frozenset({"nor", "neither"})
 # "may conclude", "could argue", "might say": a possibility, not something said ("would", "will" also
 # narrate a past habit or a scheduled statement and are left alone)
@@ -525,6 +526,8 @@ class ClausePasses(FinderBase):
         sides = [(head.left_edge.i, verb.left_edge.i), (verb.right_edge.i + 1, self._clause_end(head, verb))]
         parts = [(lo, hi) for lo, hi in sides if self._says_something(lo, hi) and not self._speakers_act(lo, hi)
                  and not self._only_a_cue(head, lo, hi)]
+        if len(parts) == 2 and self._topic_phrase(*parts[0]) and self._all_quoted(*parts[1]):
+            return []  # 'Of the audit, she said, "It is a mess."': the topic of a direct quote, no words of hers
         if len(parts) < 2:
             return [(lo, hi, None) for lo, hi in parts]
         # One statement around its cue (PolNeAR marks the hull): a fronted "In the end," is no quote of its own.
@@ -540,6 +543,16 @@ class ClausePasses(FinderBase):
         words = [t for t in roots if not (t.is_punct or t.is_space or t.dep_ == "cc")]
         return len(words) == 1 and words[0].tag_ in ("VBG", "VBN") and not any(
             c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in words[0].children)
+
+    def _topic_phrase(self, lo: int, hi: int) -> bool:
+        """Whether tokens ``lo:hi`` are one prepositional phrase naming a topic (``Of the audit,``)."""
+        roots = [t for t in self.doc[lo:hi] if not lo <= t.head.i < hi or t.head.i == t.i]
+        words = [t for t in roots if not (t.is_punct or t.is_space)]
+        return len(words) == 1 and words[0].dep_ == "prep" and words[0].lower_ in TOPIC_PREPOSITIONS
+
+    def _all_quoted(self, lo: int, hi: int) -> bool:
+        words = [t.i for t in self.doc[lo:hi] if not (t.is_punct or t.is_space)]
+        return bool(words) and all(i in self.quoted for i in words)
 
     def _only_a_cue(self, head: Token, lo: int, hi: int) -> bool:
         """Whether tokens ``lo:hi`` beside a cue are only another cue, its subject and a quotation ('"...,"
