@@ -148,6 +148,11 @@ def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> No
         ("Mayor Bo Lane said it is too early to discuss a run but he is ready.", "it is too early to discuss a run"),
         ("Mayor Bo Lane said the port and the mill would close.", "the port and the mill would close"),
         ("Mayor Bo Lane said the port would close, and he left the hall.", "the port would close"),
+        # the relative clause that opens someone else's quotation after a colon is the writer's way into it
+        ('A reporter, Bo Lane, wrote this week that he had obtained a video of Obi at a dinner in Dover on May 2, '
+         'in which Obi said: "The harbor deal is dead."',
+         "that he had obtained a video of Obi at a dinner in Dover on May 2"),
+        ('Mayor Bo Lane said the port would close in May: "It is done."', "the port would close in May"),
     ],
 )
 def test_reported_second_clause_after_and(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]

@@ -137,6 +137,12 @@ class ClausePasses(FinderBase):
         client: "Ask her."``): the quotation is a statement of its own, not the clause's end."""
         for i in range(lo + 1, hi - 1):
             if self.doc[i].text == ":" and i not in self.quoted and i + 1 in self.quoted:
+                cue = self.doc[i - 1]
+                if attr.is_cue_verb(cue) and lo < cue.left_edge.i and (
+                        cue.dep_ == "relcl" or (cue.dep_ == "conj" and has_subject(cue))):
+                    # '... a video, in which Lane said: "..."': the clause that opens Lane's quotation
+                    # is the writer's way into it, not part of the reported clause
+                    return cue.left_edge.i
                 return i
         return hi
 
