@@ -153,6 +153,11 @@ def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> No
          'in which Obi said: "The harbor deal is dead."',
          "that he had obtained a video of Obi at a dinner in Dover on May 2"),
         ('Mayor Bo Lane said the port would close in May: "It is done."', "the port would close in May"),
+        # a time the parse joined to the reported verb opens the writer's next sentence; a noun joined to it stays
+        ("On May 2, the Ledger revealed that Obi used a private phone as mayor, and the following day, the council "
+         "asked for records to be kept.", "that Obi used a private phone as mayor"),
+        ("Mayor Ada Obi spoke on Monday. Obi said she visited the harbor, and the mill.",
+         "she visited the harbor, and the mill"),
     ],
 )
 def test_reported_second_clause_after_and(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]

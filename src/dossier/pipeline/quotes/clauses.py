@@ -19,6 +19,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
 SET_OFF = (",", "—", "–", "--")
 FRONTED_CONNECTIVES = frozenset({"so", "then", "thus", "therefore", "and", "but", "yet"})
 NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
+TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"})
 TOPIC_PREPOSITIONS = frozenset({"of", "about", "on", "regarding", "concerning"})
 NEGATING_CONJUNCTIONS = frozenset({"nor", "neither"})
 # "may conclude", "could argue", "might say": a possibility, not something said ("would", "will" also
@@ -615,6 +616,13 @@ class ClausePasses(FinderBase):
             elif self._speakers_predicate(child, clause, verb):
                 ccs = [c.i for c in clause.children if c.dep_ == "cc" and clause.i < c.i < child.i]
                 hi = min(hi, max(ccs, default=child.left_edge.i))
+            elif (child.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and (
+                    child.ent_type_ in ("DATE", "TIME") or child.lemma_.lower() in TIME_NOUNS)
+                  and self._ends_clause(child, hi) and before is not None and before.dep_ == "cc"
+                  and child.left_edge.i >= 2 and self.doc[child.left_edge.i - 2].text == ","):
+                # "said X used the account, and the following day, the panel asked ...": a time joined
+                # to the reported verb opens the writer's next sentence, misparsed
+                hi = min(hi, child.left_edge.i - 2)
         return self._before_relative(clause.i, hi)
 
     def _before_relative(self, lo: int, hi: int) -> int:
