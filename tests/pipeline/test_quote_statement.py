@@ -142,6 +142,14 @@ UNSAID = [
      'harbor open.', False),
     ("Mayor Ada Obi spoke on Monday. She continued that the harbor would stay open.", "the harbor would stay open",
      True),
+    # a reported clause cut from its subject around the cue ("Whatever progress X has made, aides said,
+    # could be undone") is a fragment; a whole one stays
+    ("Mayor Ada Obi spoke on Monday. Whatever progress Mayor Obi has made, officials said, could easily be undone "
+     "by a new storm or a strike - which has until recently been avoided - or by a flood.",
+     "could easily be undone by a new storm or a strike - which has until recently been avoided - or by a flood",
+     False),
+    ("Mayor Ada Obi spoke on Monday. The harbor plan, aides said, could easily be undone by the storm.",
+     "The harbor plan could easily be undone by the storm", True),
     # a report whose words are the quotation before its cue is no clause of its own
     ('"I will fix the bridge," Judge Omar Pell recalled the governor telling him.', "the governor telling him",
      False),

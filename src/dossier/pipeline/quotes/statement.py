@@ -217,9 +217,11 @@ def _verbal(content: DocSpan) -> bool:
 def _subjectless(content: DocSpan) -> bool:
     """A reported clause whose main verb has lost its subject ("would be publicly released soon")."""
     root = content.root
-    if not _finite(root) or (root.i == content.start and root.tag_ == "VB"):
-        return False
     kids = [c for c in root.children if content.start <= c.i < content.end]
+    # "could easily be undone", "would be released": the finite word is the modal
+    finite = _finite(root) or any(c.dep_ == "aux" and c.tag_ == "MD" and c.i == content.start for c in kids)
+    if not finite or (root.i == content.start and root.tag_ == "VB"):
+        return False
     return not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in kids) and not any(
         c.dep_ == "aux" and c.lower_ in {"to"} for c in kids)
 
