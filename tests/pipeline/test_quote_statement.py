@@ -24,6 +24,13 @@ CASES = [
     ("The county agency said it would release more files next week.", "it would release more files next week",
      False),
     ("The emails reveal that the aide ran the schedule.", "the aide ran the schedule", False),
+    # a named holder's institution left unlinked is a speaker the user cannot see; the holder's campaign or
+    # aides are an unnamed source of their own
+    ("Mayor Bo Lane spoke in Dover on Monday. Dover's central bank said the audit was flawed.",
+     "the audit was flawed", False),
+    ("Mayor Bo Lane spoke in Dover on Monday. Lane's campaign said the audit was flawed.", "the audit was flawed",
+     True),
+    ("Mayor Bo Lane spoke on Monday. Lane's aides said the audit was flawed.", "the audit was flawed", True),
     # a verb in a relative clause on the object is no clause of what was said
     ("Senator Ada Quill confirmed several of the claims, which are listed in the report.",
      "several of the claims, which are listed in the report", False),

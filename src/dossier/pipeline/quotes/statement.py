@@ -228,7 +228,8 @@ def _subjectless(content: DocSpan) -> bool:
 
 def _unlinked(span: DocSpan | None) -> bool:
     """No speaker span at all, or one that stands for someone named: a pronoun, a relative, a name,
-    or a definite description ("the agency", "its statement") left unresolved."""
+    a definite description ("the agency", "its statement") or a named holder's institution ("Japan's
+    central bank") left unresolved."""
     if span is None or not len(span):
         return True
     root = attr.antecedent(span.root)
@@ -236,6 +237,9 @@ def _unlinked(span: DocSpan | None) -> bool:
         return False
     if root.lower_ in REFERRING or root.pos_ == "PROPN" or span.root.tag_ in ("WP", "WDT"):
         return True
+    if root.lemma_.lower() in lexicons.load("quotes/organisation_nouns") and any(
+            c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in root.children):
+        return True  # "Japan's central bank", "the Pell government": a named organisation, left unlinked
     return any(c.dep_ in ("det", "poss") and c.lower_ in {"the", "this", "its", "his", "her", "their"}
                for c in root.children)
 
