@@ -157,6 +157,11 @@ UNSAID = [
      False),
     ("Mayor Ada Obi spoke on Monday. The harbor plan, aides said, could easily be undone by the storm.",
      "The harbor plan could easily be undone by the storm", True),
+    # a cue in an attempt's infinitive is an effort, not words reported
+    ("Mayor Ada Obi spoke on Monday. Obi and her aides have spent the week trying to tell voters that there is "
+     "nothing to see here.", "there is nothing to see here", False),
+    ("Mayor Ada Obi spoke on Monday. Obi and her aides have spent the week telling voters that there is nothing "
+     "to see here.", "there is nothing to see here", True),
     # a report whose words are the quotation before its cue is no clause of its own
     ('"I will fix the bridge," Judge Omar Pell recalled the governor telling him.', "the governor telling him",
      False),

@@ -212,7 +212,8 @@ class ClausePasses(FinderBase):
 
     def _not_a_statement(self, verb: Token) -> bool:
         """A negated cue (``did not say whether``, ``..., nor did she report that``), one inside another
-        cue's infinitive (``declined to comment on``, ``refused to say``), a possibility (``voters may
+        cue's infinitive (``declined to comment on``, ``refused to say``) or an attempt's (``trying to
+        tell voters that``), a possibility (``voters may
         conclude that``, ``may listen and conclude that``), a ``for X to say`` (``it is easy for Holt to
         say that``) or the idiom ``all told`` reports nothing said."""
         if any(c.dep_ == "neg" for c in verb.children) or self._after_nor(verb):
@@ -221,7 +222,9 @@ class ClausePasses(FinderBase):
             return True
         if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
-        return bool(attr.frames_of(verb.head)) or verb.head.lemma_.lower() in lexicons.load("quotes/refusal_verbs")
+        head = verb.head.lemma_.lower()
+        return bool(attr.frames_of(verb.head)) or head in lexicons.load("quotes/refusal_verbs") or (
+            head in lexicons.load("quotes/attempt_verbs"))
 
     def _quotation_before(self, verb: Token) -> bool:
         """Whether a clause the parse hung on ``verb`` before it is a quotation (``"We won," Holt told the
