@@ -1260,3 +1260,46 @@ def test_all_told_is_a_sum_not_a_cue(first: str, lemma: str, tag: str, reported:
         spaces=[False, False, True, True, True, True, False, False],
     )
     assert any(text == "the fund raised money" for _, text in found) is reported, found
+
+
+def test_a_participle_hung_on_a_name_inside_a_quoted_claim_has_no_speaker() -> None:
+    # 'Obi blamed Lane's claim that Reyes "sold it," saying they lied.' parsed with "saying" on the claim and
+    # Reyes as its subject: Reyes, inside the claim, does not say it
+    from dossier.pipeline import doc_state
+    from dossier.pipeline.entities import annotate_entities
+    from dossier.pipeline.quotes import find_quotes
+
+    from ..conftest import parsed
+
+    doc = parsed(
+        ["Obi", "blamed", "Lane", "'s", "claim", "that", "Reyes", '"', "sold", "it", ",", '"', "saying", "they",
+         "lied", "."],
+        heads=[1, 1, 4, 2, 1, 12, 12, 8, 6, 8, 6, 6, 4, 14, 12, 1],
+        deps=["nsubj", "ROOT", "poss", "case", "dobj", "mark", "nsubj", "punct", "acl", "dobj", "punct", "punct",
+              "acl", "nsubj", "ccomp", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "PART", "NOUN", "SCONJ", "PROPN", "PUNCT", "VERB", "PRON", "PUNCT", "PUNCT",
+             "VERB", "PRON", "VERB", "PUNCT"],
+        tags=["NNP", "VBD", "NNP", "POS", "NN", "IN", "NNP", "``", "VBD", "PRP", ",", "''", "VBG", "PRP", "VBD", "."],
+        lemmas=["Obi", "blame", "Lane", "'s", "claim", "that", "Reyes", '"', "sell", "it", ",", '"', "say", "they",
+                "lie", "."],
+        ents=["B-PERSON", "O", "B-PERSON"] + ["O"] * 3 + ["B-PERSON"] + ["O"] * 9,
+        spaces=[True, True, False, True, True, True, True, False, True, False, False, True, True, True, False,
+                False],
+    )
+    doc_state.set_article(doc, "2024-03-07", 0)
+    quotes = find_quotes(annotate_entities(doc))
+    assert not any(q.text == "they lied" and q.speaker == "reyes" for q in quotes), [
+        (q.text, q.speaker) for q in quotes]
+    # the participle of the sentence's own subject is that subject's
+    doc = parsed(
+        ["Obi", "blamed", "Lane", ",", "saying", "they", "lied", "."],
+        heads=[1, 1, 1, 4, 1, 6, 4, 1],
+        deps=["nsubj", "ROOT", "dobj", "punct", "advcl", "nsubj", "ccomp", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"],
+        tags=["NNP", "VBD", "NNP", ",", "VBG", "PRP", "VBD", "."],
+        lemmas=["Obi", "blame", "Lane", ",", "say", "they", "lie", "."],
+        ents=["B-PERSON", "O", "B-PERSON", "O", "O", "O", "O", "O"],
+        spaces=[True, True, False, True, True, True, False, False],
+    )
+    doc_state.set_article(doc, "2024-03-07", 0)
+    assert [(q.text, q.speaker) for q in find_quotes(annotate_entities(doc))] == [("they lied", "obi")]

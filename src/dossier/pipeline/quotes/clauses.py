@@ -54,6 +54,8 @@ class ClausePasses(FinderBase):
                 continue
             if subj is not None and not attr.can_speak(subj, self.mentions):
                 continue  # "the behaviour signaled that ...": no one speaks
+            if subj is not None and self._subject_across_quotation(subj, tok):
+                continue
             if subj is not None:
                 frames |= attr.document_frames(tok, subj)
             contents = self._contents(tok, frames)
@@ -225,6 +227,14 @@ class ClausePasses(FinderBase):
         head = verb.head.lemma_.lower()
         return bool(attr.frames_of(verb.head)) or head in lexicons.load("quotes/refusal_verbs") or (
             head in lexicons.load("quotes/attempt_verbs"))
+
+    def _subject_across_quotation(self, subj: Token, verb: Token) -> bool:
+        """A participle cue whose "subject" stands before a quotation and the participle after it
+        (``Holt's claim that Lane "sold the port," saying they ...``): the parse joined the participle of
+        the sentence's speaker to a name inside the claim; who says it is not that name."""
+        return verb.tag_ == "VBG" and subj.head.i == verb.i and subj.i < verb.i and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children) and any(
+            self.doc[i].is_quote and i in self.quoted for i in range(subj.i + 1, verb.i))
 
     def _quotation_before(self, verb: Token) -> bool:
         """Whether a clause the parse hung on ``verb`` before it is a quotation (``"We won," Holt told the
