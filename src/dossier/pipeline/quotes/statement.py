@@ -36,7 +36,6 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 REFERRING = frozenset({"he", "she", "it", "they", "him", "her", "them", "that", "which", "who", "this"})
 # Written messages whose contents the writer reads out ("the emails reveal"); polls and reports that
 # find something are sources of their own (attribution's ``document_sources``).
-WH_WORDS = frozenset({"what", "why", "how", "where", "when", "who", "whom", "which", "whatever"})
 STAND_IN_WORDS = frozenset({"to", "'s", "’s", "so"})  # "That's according to ...", "promised to do so"
 MESSAGES = frozenset({"email", "e-mail", "message", "memo", "text", "letter", "document", "record", "file",
                       "cable", "note"})
@@ -57,8 +56,6 @@ def doubt(doc: Doc, f: Found) -> str | None:
         return "fragment"
     if f.kind in ("indirect", "according_to") and _empty_words(content):
         return "fragment"
-    if f.kind == "indirect" and _wh_topic(content):
-        return "topic"
     if f.kind == "according_to" and _nested_report(doc, content):
         return "nested report"
     if f.kind == "indirect" and _subjectless(content) and not _around(f):
@@ -179,15 +176,6 @@ def _bare_report(content: DocSpan) -> bool:
     return attr.is_cue_verb(root) and root.tag_ == "VBG" and not any(
         c.dep_ in ("ccomp", "xcomp", "parataxis", "aux", "auxpass") or (c.dep_ == "dobj" and c.pos_ != "PRON")
         for c in kids)
-
-
-def _wh_topic(content: DocSpan) -> bool:
-    """A content that is a wh-clause ("went on to explain what he likes about her", "to tell them what
-    they would see"): what it was about, not what was said; a wh-clause that is the subject of the
-    reported clause ("said what she liked was the plan") is part of a statement."""
-    first = content[0]
-    return first.lower_ in WH_WORDS and first.head.i == content.root.i and not any(
-        c.dep_ in ("csubj", "csubjpass") for c in content.root.children)
 
 
 def _empty_words(content: DocSpan) -> bool:
