@@ -267,3 +267,37 @@ def test_a_name_the_ner_cut_short_is_completed() -> None:
     names = {e.name: e.type for e in graph.entities}
     assert names.get("Ada Obi") == "PERSON"
     assert "Ada" not in names
+
+
+def _people(text: str, title: str = "") -> set[str]:
+    graph = dossier.extract(text, title=title, published="2024-03-02")
+    return {e.name for e in graph.entities if e.type == "PERSON"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "title", "people"),
+    [
+        # two names run together where a line break was lost: the glued piece is nobody
+        ("The panel heard from Sen. Ada ObiSen. Bo Lane on Monday. Lane said yes.", "", {"Bo Lane"}),
+        ("The panel heard from Sen. Ada Obi and Sen. Bo Lane on Monday. Lane said yes.", "", {"Ada Obi", "Bo Lane"}),
+        # a surname used as a word before the full name ("out-Lane Bo Lane") is not part of it
+        ("Bo Lane spoke first. Ada Obi managed to out-Lane Bo Lane in the debate.", "", {"Bo Lane", "Ada Obi"}),
+        # a headline verb that doubles as a first name, glued to a surname the body gives another first name
+        ("Bo Lane won the caucus on Monday. Lane thanked voters.", "Voters May Have Won Lane The Caucus",
+         {"Bo Lane"}),
+        ("Won Lane won the caucus on Monday. Lane thanked voters.", "", {"Won Lane"}),
+        # a headline name that is the end of the body's longer name is that person
+        ("Thanks to his act, Norbert Leo Obi can add a title. Obi said he was happy.",
+         "Star Norbert Leo Obi Is Ready To Go", {"Norbert Leo Obi"}),
+        ("Star Norbert Leo Obi Is Ready To Go.\n\nThanks to his act, Norbert Leo Obi can add a title.",
+         "Star Norbert Leo Obi Is Ready To Go", {"Norbert Leo Obi"}),  # the feed repeats the title
+        # in the body, the shorter name may be someone else
+        ("Norbert Leo Obi and his cousin, Leo Obi, ran the shop on Main Street.", "", {"Norbert Leo Obi", "Leo Obi"}),
+        # a group named by a plural party word, and a holiday, are nobody
+        ("Gay Republicans met on Monday with Log Cabin Republicans. Ada Obi spoke.", "", {"Ada Obi"}),
+        ("The emails released on New Year's Eve were long, Ada Obi said.", "", {"Ada Obi"}),
+    ],
+)
+def test_not_people_and_glued_names(text: str, title: str, people: set[str]) -> None:
+    assert _people(text, title) == people

@@ -113,3 +113,10 @@ def test_married_pronoun_owner_is_less_sure_than_a_name(nlp) -> None:
     pronoun = _rels(nlp, "Peter Vance is a painter. He had a son, Karl Vance.")
     conf = lambda rels: max(r.confidence or 0 for r in rels if r.type == "family.parent")  # noqa: E731
     assert conf(pronoun) < conf(named)
+
+
+def test_a_marriage_under_a_modal_is_imagined(nlp) -> None:
+    rels = _rels(nlp, "Peter Vance would be married to Anna Reed by now if not for the war.")
+    assert not any(r.type == "family.spouse" for r in rels), _show(rels)
+    rels = _rels(nlp, "Peter Vance was married to Anna Reed until 2010.")
+    assert _has(rels, "family.spouse", "peter_vance", "anna_reed", "asserted"), _show(rels)

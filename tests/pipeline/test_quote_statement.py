@@ -24,6 +24,13 @@ CASES = [
     ("The county agency said it would release more files next week.", "it would release more files next week",
      False),
     ("The emails reveal that the aide ran the schedule.", "the aide ran the schedule", False),
+    # a named holder's institution left unlinked is a speaker the user cannot see; the holder's campaign or
+    # aides are an unnamed source of their own
+    ("Mayor Bo Lane spoke in Dover on Monday. Dover's central bank said the audit was flawed.",
+     "the audit was flawed", False),
+    ("Mayor Bo Lane spoke in Dover on Monday. Lane's campaign said the audit was flawed.", "the audit was flawed",
+     True),
+    ("Mayor Bo Lane spoke on Monday. Lane's aides said the audit was flawed.", "the audit was flawed", True),
     # a verb in a relative clause on the object is no clause of what was said
     ("Senator Ada Quill confirmed several of the claims, which are listed in the report.",
      "several of the claims, which are listed in the report", False),
@@ -33,9 +40,7 @@ CASES = [
     ("The Pell Bank refuses to let Mayor Bo Lane sell the old mill.", "to let Mayor Bo Lane sell the old mill",
      False),
     ("Mayor Bo Lane vowed to sell the old mill before the vote.", "to sell the old mill before the vote", True),
-    # a report whose words are elsewhere ("recalled the governor telling him") is a fragment
-    ('"I will fix the bridge," Judge Omar Pell recalled the governor telling him.', "the governor telling him",
-     False),
+    # a report whose words are elsewhere ("recalled the governor telling him") is a fragment (UNSAID below)
     ("Judge Omar Pell recalled that the governor had promised a new bridge.",
      "the governor had promised a new bridge", True),
     # an "according to" over someone else's quoted words and cue is no statement of the account
@@ -107,3 +112,71 @@ def test_a_description_of_a_named_organisation_speaks_for_it(nlp, text: str, wor
     quote = next(q for q in graph.quotes if q.text == words)
     assert (names.get(quote.speaker) if quote.speaker else None) == speaker
     assert (quote.confidence >= DEFAULT_MIN_CONFIDENCE) is (speaker is not None)
+
+
+# (text, words, shown by default): a cue that reports nothing said, beside one that does. A cue negated by
+# "nor", under a modal of possibility (its own or its conjunct's), in a "for X to say", and a content of
+# stand-in words only ("That's according to ...", "promises to do") give no shown quote.
+UNSAID = [
+    ("Mayor Ada Obi spoke on Monday. Obi declined to name the aides, nor did she report that any of them had "
+     "been fired.", "any of them had been fired", False),
+    ("Mayor Ada Obi spoke on Monday. Obi declined to name the aides, and she reported that two of them had "
+     "been fired.", "two of them had been fired", True),
+    ("Mayor Ada Obi spoke on Monday. Voters may listen to her and conclude that the plan failed.",
+     "the plan failed", False),
+    ("Mayor Ada Obi spoke on Monday. Voters may conclude that her plans must not have done much good.",
+     "her plans must not have done much good", False),
+    ("Mayor Ada Obi spoke on Monday. Obi concluded that the plan failed.", "the plan failed", True),
+    ("Mayor Ada Obi spoke on Monday. It is easy for Obi to say that the plan is sound.", "the plan is sound",
+     False),
+    ("Mayor Ada Obi spoke on Monday. Obi was quick to say that the plan is sound.", "the plan is sound", True),
+    ("Mayor Ada Obi spoke on Monday. That's according to members of the city council.", "That's", False),
+    ("Mayor Ada Obi spoke on Monday. The bridge will close, according to members of the city council.",
+     "The bridge will close", True),
+    ("Mayor Ada Obi spoke on Monday. Voters know that Obi simply can't do what she promises to do.", "to do",
+     False),
+    ("Mayor Ada Obi spoke on Monday. Obi vowed to resign.", "to resign", True),
+    # a topic phrase fronted before a direct quote's cue is not part of the words; "continue" with an
+    # object is no cue ("talked about continuing the progress")
+    ('Mayor Ada Obi spoke on Monday. Of the audit of the harbor fund, she said, "It is a little much."',
+     "It is a little much.", True),
+    ('Mayor Ada Obi spoke on Monday. Of the audit of the harbor fund, she said, "It is a little much."',
+     'Of the audit of the harbor fund It is a little much."', False),
+    ("Mayor Ada Obi spoke on Monday. In the end, she said, the fund was a little much.",
+     "In the end the fund was a little much", True),
+    ('Mayor Ada Obi spoke on Monday. She talked about continuing the "progress we made under Mayor Lane" and '
+     'her pledge "to keep the harbor open."', 'the "progress we made under Mayor Lane" and her pledge "to keep the '
+     'harbor open.', False),
+    ("Mayor Ada Obi spoke on Monday. She continued that the harbor would stay open.", "the harbor would stay open",
+     True),
+    # a reported clause cut from its subject around the cue ("Whatever progress X has made, aides said,
+    # could be undone") is a fragment; a whole one stays
+    ("Mayor Ada Obi spoke on Monday. Whatever progress Mayor Obi has made, officials said, could easily be undone "
+     "by a new storm or a strike - which has until recently been avoided - or by a flood.",
+     "could easily be undone by a new storm or a strike - which has until recently been avoided - or by a flood",
+     False),
+    ("Mayor Ada Obi spoke on Monday. The harbor plan, aides said, could easily be undone by the storm.",
+     "The harbor plan could easily be undone by the storm", True),
+    # a cue in an attempt's infinitive is an effort, not words reported
+    ("Mayor Ada Obi spoke on Monday. Obi and her aides have spent the week trying to tell voters that there is "
+     "nothing to see here.", "there is nothing to see here", False),
+    ("Mayor Ada Obi spoke on Monday. Obi and her aides have spent the week telling voters that there is nothing "
+     "to see here.", "there is nothing to see here", True),
+    # a report whose words are the quotation before its cue is no clause of its own
+    ('"I will fix the bridge," Judge Omar Pell recalled the governor telling him.', "the governor telling him",
+     False),
+    # '"...," she said, as recalled by Lane': the words and the cue are hers, a direct quote; Lane's
+    # account adds no clause of its own
+    ('Mayor Ada Obi spoke on Monday. "It is over," she said, as recalled by Bo Lane, her former aide, in his '
+     'memoir "Harbor Days."', '"It is over," she said', False),
+    ('Mayor Ada Obi spoke on Monday. "It is over," she said, as recalled by Bo Lane, her former aide, in his '
+     'memoir "Harbor Days."', "It is over,", True),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "shown"), UNSAID)
+def test_a_cue_that_reports_nothing_said_shows_no_quote(nlp, text: str, words: str, shown: bool) -> None:
+    graph = next(iter(extract_articles([Article(id="t", title="", body=text, published="2024-05-01")]))).graph
+    assert graph is not None
+    quotes = [q for q in graph.quotes if q.text == words and q.confidence >= DEFAULT_MIN_CONFIDENCE]
+    assert bool(quotes) is shown, [(q.text, q.confidence) for q in graph.quotes]

@@ -148,6 +148,16 @@ def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> No
         ("Mayor Bo Lane said it is too early to discuss a run but he is ready.", "it is too early to discuss a run"),
         ("Mayor Bo Lane said the port and the mill would close.", "the port and the mill would close"),
         ("Mayor Bo Lane said the port would close, and he left the hall.", "the port would close"),
+        # the relative clause that opens someone else's quotation after a colon is the writer's way into it
+        ('A reporter, Bo Lane, wrote this week that he had obtained a video of Obi at a dinner in Dover on May 2, '
+         'in which Obi said: "The harbor deal is dead."',
+         "that he had obtained a video of Obi at a dinner in Dover on May 2"),
+        ('Mayor Bo Lane said the port would close in May: "It is done."', "the port would close in May"),
+        # a time the parse joined to the reported verb opens the writer's next sentence; a noun joined to it stays
+        ("On May 2, the Ledger revealed that Obi used a private phone as mayor, and the following day, the council "
+         "asked for records to be kept.", "that Obi used a private phone as mayor"),
+        ("Mayor Ada Obi spoke on Monday. Obi said she visited the harbor, and the mill.",
+         "she visited the harbor, and the mill"),
     ],
 )
 def test_reported_second_clause_after_and(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
@@ -1185,3 +1195,111 @@ def test_marks_inside_a_clause_after_that_are_a_fragment(nlp, body: str, shown: 
 
     found = [f for f in _Finder(nlp(body))._direct([]) if "top secret" in body[f.start : f.end]]
     assert found and found[0].doubtful is not shown
+
+
+# ---------------------------------------------------------------- cues that report nothing (hand parses)
+
+
+def _hand_quotes(words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str],
+                 lemmas: list[str], ents: list[str], spaces: list[bool]) -> list[tuple[str, str | None]]:
+    from dossier.pipeline import doc_state
+    from dossier.pipeline.entities import annotate_entities
+    from dossier.pipeline.quotes import find_quotes
+
+    from ..conftest import parsed
+
+    doc = parsed(words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents, spaces=spaces)
+    doc_state.set_article(doc, "2024-03-07", 0)
+    return [(q.kind, q.text) for q in find_quotes(annotate_entities(doc))]
+
+
+def test_a_clause_after_a_quotation_and_its_cue_is_the_writers() -> None:
+    # '"We won," Obi told the crowd, her voice drowned out.': the quotation is what was told
+    words = ['"', "We", "won", ",", '"', "Obi", "told", "the", "crowd", ",", "her", "voice", "drowned", "out", "."]
+    found = _hand_quotes(
+        words,
+        heads=[2, 2, 6, 6, 6, 6, 6, 8, 6, 12, 11, 12, 6, 12, 6],
+        deps=["punct", "nsubj", "ccomp", "punct", "punct", "nsubj", "ROOT", "det", "dobj", "punct", "poss", "nsubj",
+              "ccomp", "prt", "punct"],
+        pos=["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "PRON", "NOUN",
+             "VERB", "ADP", "PUNCT"],
+        tags=["``", "PRP", "VBD", ",", "''", "NNP", "VBD", "DT", "NN", ",", "PRP$", "NN", "VBD", "RP", "."],
+        lemmas=['"', "we", "win", ",", '"', "Obi", "tell", "the", "crowd", ",", "her", "voice", "drown", "out", "."],
+        ents=["O"] * 5 + ["B-PERSON"] + ["O"] * 9,
+        spaces=[False, True, False, False, True, True, True, True, False, True, True, True, True, False, False],
+    )
+    assert ("direct", "We won,") in found
+    assert not any("voice" in text for _, text in found), found
+    # without a quotation before the cue, the clause after it is what was told
+    found = _hand_quotes(
+        ["Obi", "told", "the", "crowd", "her", "plan", "won", "."],
+        heads=[1, 1, 3, 1, 5, 6, 1, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "poss", "nsubj", "ccomp", "punct"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "PRON", "NOUN", "VERB", "PUNCT"],
+        tags=["NNP", "VBD", "DT", "NN", "PRP$", "NN", "VBD", "."],
+        lemmas=["Obi", "tell", "the", "crowd", "her", "plan", "win", "."],
+        ents=["B-PERSON"] + ["O"] * 7,
+        spaces=[True] * 6 + [False, False],
+    )
+    assert ("indirect", "her plan won") in found
+
+
+@pytest.mark.parametrize(("first", "lemma", "tag", "reported"), [("All", "all", "DT", False),
+                                                                  ("Obi", "Obi", "NNP", True)])
+def test_all_told_is_a_sum_not_a_cue(first: str, lemma: str, tag: str, reported: bool) -> None:
+    # "All told, the fund raised money." beside "Obi told, the fund raised money." (a parse of a cue with its
+    # clause after a comma)
+    found = _hand_quotes(
+        [first, "told", ",", "the", "fund", "raised", "money", "."],
+        heads=[1, 1, 5, 4, 5, 1, 5, 1],
+        deps=["nsubj", "ROOT", "punct", "det", "nsubj", "ccomp", "dobj", "punct"],
+        pos=["DET" if tag == "DT" else "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "NOUN", "PUNCT"],
+        tags=[tag, "VBD", ",", "DT", "NN", "VBD", "NN", "."],
+        lemmas=[lemma, "tell", ",", "the", "fund", "raise", "money", "."],
+        ents=["O" if tag == "DT" else "B-PERSON"] + ["O"] * 7,
+        spaces=[False, False, True, True, True, True, False, False],
+    )
+    assert any(text == "the fund raised money" for _, text in found) is reported, found
+
+
+def test_a_participle_hung_on_a_name_inside_a_quoted_claim_has_no_speaker() -> None:
+    # 'Obi blamed Lane's claim that Reyes "sold it," saying they lied.' parsed with "saying" on the claim and
+    # Reyes as its subject: Reyes, inside the claim, does not say it
+    from dossier.pipeline import doc_state
+    from dossier.pipeline.entities import annotate_entities
+    from dossier.pipeline.quotes import find_quotes
+
+    from ..conftest import parsed
+
+    doc = parsed(
+        ["Obi", "blamed", "Lane", "'s", "claim", "that", "Reyes", '"', "sold", "it", ",", '"', "saying", "they",
+         "lied", "."],
+        heads=[1, 1, 4, 2, 1, 12, 12, 8, 6, 8, 6, 6, 4, 14, 12, 1],
+        deps=["nsubj", "ROOT", "poss", "case", "dobj", "mark", "nsubj", "punct", "acl", "dobj", "punct", "punct",
+              "acl", "nsubj", "ccomp", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "PART", "NOUN", "SCONJ", "PROPN", "PUNCT", "VERB", "PRON", "PUNCT", "PUNCT",
+             "VERB", "PRON", "VERB", "PUNCT"],
+        tags=["NNP", "VBD", "NNP", "POS", "NN", "IN", "NNP", "``", "VBD", "PRP", ",", "''", "VBG", "PRP", "VBD", "."],
+        lemmas=["Obi", "blame", "Lane", "'s", "claim", "that", "Reyes", '"', "sell", "it", ",", '"', "say", "they",
+                "lie", "."],
+        ents=["B-PERSON", "O", "B-PERSON"] + ["O"] * 3 + ["B-PERSON"] + ["O"] * 9,
+        spaces=[True, True, False, True, True, True, True, False, True, False, False, True, True, True, False,
+                False],
+    )
+    doc_state.set_article(doc, "2024-03-07", 0)
+    quotes = find_quotes(annotate_entities(doc))
+    assert not any(q.text == "they lied" and q.speaker == "reyes" for q in quotes), [
+        (q.text, q.speaker) for q in quotes]
+    # the participle of the sentence's own subject is that subject's
+    doc = parsed(
+        ["Obi", "blamed", "Lane", ",", "saying", "they", "lied", "."],
+        heads=[1, 1, 1, 4, 1, 6, 4, 1],
+        deps=["nsubj", "ROOT", "dobj", "punct", "advcl", "nsubj", "ccomp", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"],
+        tags=["NNP", "VBD", "NNP", ",", "VBG", "PRP", "VBD", "."],
+        lemmas=["Obi", "blame", "Lane", ",", "say", "they", "lie", "."],
+        ents=["B-PERSON", "O", "B-PERSON", "O", "O", "O", "O", "O"],
+        spaces=[True, True, False, True, True, True, False, False],
+    )
+    doc_state.set_article(doc, "2024-03-07", 0)
+    assert [(q.text, q.speaker) for q in find_quotes(annotate_entities(doc))] == [("they lied", "obi")]

@@ -207,3 +207,208 @@ def test_no_misread_relation(nlp, text: str) -> None:
     bad = {("political.criticized", "tom_berg"), ("political.supported", "ivo_kessel"),
            ("contact.spoke_with", "nina_orlov"), ("professional.worked_for", "ivo_kessel")}
     assert not any((r.type, r.subject) in bad for r in rels), [(r.type, r.subject, r.object) for r in rels]
+
+
+def test_a_modal_on_the_sentence_leaves_an_opponent_an_opponent(nlp) -> None:
+    # the event-noun prediction rule ("her resignation would be a blow") is for event nouns only
+    rels = _rels(nlp, "Rep. Bo Lane is running for the Senate. His Democratic opponent, Rep. Ada Obi, would "
+                      "support later school start times.")
+    assert any(r.type == "contest.ran_against" for r in rels), rels
+
+
+def _ties(rels) -> set[tuple[str, str, str, str]]:  # type: ignore[no-untyped-def]
+    return {(r.type, r.subject or "", r.object or "", r.status) for r in rels}
+
+
+def test_they_of_a_poll_share_is_the_share_not_the_pair_before(nlp) -> None:
+    lead = "Ada Obi and Rita Holt are tied in the state, a new poll finds. "
+    rels = _rels(nlp, lead + "Among likely voters, 67 percent say they will vote for Bo Lane.")
+    assert not any(r.type == "political.supported" for r in rels), _ties(rels)
+    rels = _rels(nlp, lead + "Among likely voters, about two-thirds, 67 percent, say they will vote for Bo Lane.")
+    assert not any(r.type == "political.supported" for r in rels), _ties(rels)
+    rels = _rels(nlp, lead + "Both women said they support Bo Lane.")
+    assert _has(rels, "political.supported", "ada_obi", "bo_lane")
+    assert _has(rels, "political.supported", "rita_holt", "bo_lane")
+
+
+def test_two_speakers_at_an_event_did_not_speak_with_each_other(nlp) -> None:
+    for text in ["Ada Obi and Rita Holt will speak there as well.",
+                 "Ada Obi and Rita Holt spoke at the convention on Monday."]:
+        rels = _rels(nlp, text)
+        assert not any(r.type == "contact.spoke_with" for r in rels), (text, _ties(rels))
+    rels = _rels(nlp, "Kay Dunn and Tom Reyes talked for an hour at the summit.")
+    assert _has(rels, "contact.spoke_with", "kay_dunn", "tom_reyes", "asserted")
+
+
+def test_a_planned_meeting_of_a_pair_is_no_meeting(nlp) -> None:
+    assert not any(r.type == "contact.met" for r in _rels(nlp, "Kay Dunn and Tom Reyes will meet next week."))
+    assert _has(_rels(nlp, "Kay Dunn and Tom Reyes met on Monday."), "contact.met", "kay_dunn", "tom_reyes")
+
+
+def test_losing_support_to_a_rival_is_no_defeat(nlp) -> None:
+    rels = _rels(nlp, "Analysts wonder why Ada Obi is losing support to Rita Holt in the primary.")
+    assert not any(r.type.startswith("contest.") for r in rels), _ties(rels)
+    rels = _rels(nlp, "Bo Lane lost the popular vote to Kay Dunn in 2014.")
+    assert _has(rels, "contest.defeated", "kay_dunn", "bo_lane", "asserted")
+
+
+def test_a_writers_aside_in_attributed_speech_is_asserted(nlp) -> None:
+    rels = _rels(nlp, "Bo Lane, the senator who is running against Ada Obi, is also joining the lawsuit, "
+                      "according to one of his aides.")
+    assert _has(rels, "contest.ran_against", "bo_lane", "ada_obi", "asserted"), _ties(rels)
+    rels = _rels(nlp, "During the debate, Tom Reyes mentioned his family, referring to his daughter Mia Reyes, "
+                      "who moved to Ohio when she married Sam Kerr.")
+    assert _has(rels, "family.spouse", "mia_reyes", "sam_kerr", "asserted"), _ties(rels)
+    rels = _rels(nlp, "Kay Dunn said that Tom Reyes married Mia Reyes in Ohio.")
+    assert _has(rels, "family.spouse", "tom_reyes", "mia_reyes", "attributed"), _ties(rels)
+
+
+def test_support_for_a_country_is_no_political_tie(nlp) -> None:
+    rels = _rels(nlp, "Tom Reyes has shown strong support for Israel for years.")
+    assert not any(r.type == "political.supported" for r in rels), _ties(rels)
+    rels = _rels(nlp, "Kay Dunn voiced her support for Bo Lane on Monday.")
+    assert _has(rels, "political.supported", "kay_dunn", "bo_lane")
+
+
+def test_a_name_coordinated_with_the_object_may_be_the_next_verbs_subject(nlp) -> None:
+    lead = "Sen. Bo Lane and Sen. Ada Obi voted on the bill. "
+    rels = _rels(nlp, lead + "Lane supported it and Obi, as she has in the past, opposed the measure.")
+    assert not any(r.type == "political.supported" for r in rels), _ties(rels)
+    lead = "Sen. Jon Falk and Sen. Ted Ross voted. "  # parsed with the first clause under "opposed"
+    rels = _rels(nlp, lead + "Falk supported it and Ross, as he has in the past, opposed the measure.")
+    assert not any(r.type == "political.supported" for r in rels), _ties(rels)
+    rels = _rels(nlp, "Kay Dunn endorsed Tom Reyes and Mia Kerr, and campaigned for them.")
+    assert _has(rels, "political.endorsed", "kay_dunn", "mia_kerr")
+    rels = _rels(nlp, "Sam Cole endorsed Tom Reyes and Mia Kerr, then campaigned for them in Ohio.")
+    assert _has(rels, "political.endorsed", "sam_cole", "mia_kerr")
+
+
+def test_a_defeat_denied_is_no_race_denied(nlp) -> None:
+    rels = _rels(nlp, "Sen. Bo Lane has not won a single contest or managed to defeat Ada Obi in the primary.")
+    assert _has(rels, "contest.defeated", "bo_lane", "ada_obi", "negated")
+    assert not any(r.type == "contest.ran_against" for r in rels), _ties(rels)
+    rels = _rels(nlp, "Kay Dunn defeated Tom Reyes in the 2012 primary.")
+    assert _has(rels, "contest.ran_against", "kay_dunn", "tom_reyes", "asserted")
+
+
+def test_a_claim_put_to_be_disputed_states_no_tie(nlp) -> None:
+    for text in ["Bo Lane's spokeswoman challenged the assertion that Lane had ever attacked Ada Obi.",
+                 "Mia Kerr rejected reports that she had met Sam Cole.",
+                 "Bo Lane's aide disputed that Lane attacked Ada Obi."]:
+        rels = _rels(nlp, text)
+        assert not any(r.type in {"political.criticized", "contact.met"} for r in rels), (text, _ties(rels))
+    rels = _rels(nlp, "Critics repeated the allegation that Sam Cole had met Mia Kerr in 2010.")
+    assert _has(rels, "contact.met", "sam_cole", "mia_kerr")
+    rels = _rels(nlp, "Tom Reyes denied that he had endorsed Kay Dunn.")
+    assert _has(rels, "political.endorsed", "tom_reyes", "kay_dunn", "negated")
+
+
+def test_a_named_union_is_not_an_earlier_federation(nlp) -> None:
+    lead = "The rule is bad, said Sam Cole of the Vale Retail Federation. "
+    rels = _rels(nlp, lead + "Bo Lane, a truck driver who is a member of the Teamsters union, liked the rule.")
+    assert not any(r.subject == "bo_lane" and r.object == "vale_retail_federation" for r in rels), _ties(rels)
+
+
+def test_speaking_with_one_voice_is_no_conversation(nlp) -> None:
+    lead = "Mia Kerr met voters on Monday. "
+    rels = _rels(nlp, lead + "Bo Lane and Ada Obi are speaking to Mia Kerr with one voice.")
+    assert not any(r.type == "contact.spoke_with" for r in rels), _ties(rels)
+    rels = _rels(nlp, lead + "Bo Lane spoke to Mia Kerr on Monday.")
+    assert _has(rels, "contact.spoke_with", "bo_lane", "mia_kerr", "asserted")
+
+
+def test_a_partner_named_in_a_negated_clause_is_still_a_partner(nlp) -> None:
+    rels = _rels(nlp, "But Kay Dunn's usual negotiating partner, Sen. Tom Reyes, is not on board with the deal.")
+    assert _has(rels, "professional.worked_with", "tom_reyes", "kay_dunn", "asserted"), _ties(rels)
+    rels = _rels(nlp, "Sam Cole's father was not Ned Cole.")
+    assert _has(rels, "family.parent", "ned_cole", "sam_cole", "negated"), _ties(rels)
+
+
+def test_a_poll_matchup_won_is_no_election_won(nlp) -> None:
+    lead = "In a new poll released Monday, 50 percent of respondents chose Ada Obi while 40 percent chose Bo Lane. "
+    rels = _rels(nlp, lead + "Kay Dunn beat out Ada Obi by just one point, with 47 percent to Obi's 46 percent.")
+    assert all((r.confidence or 0) < 0.6 for r in rels if r.type.startswith("contest.")), _ties(rels)
+    rels = _rels(nlp, "Polls closed at 8 p.m. Kay Dunn defeated Ada Obi with 52 percent of the vote to 48 percent.")
+    assert any(r.type == "contest.defeated" and (r.confidence or 0) >= 0.6 for r in rels), _ties(rels)
+
+
+def test_a_supporter_hung_on_an_organisation_in_a_phrase_is_not_the_organisation(nlp) -> None:
+    rels = _rels(nlp, "The secretary of state and 2014 candidate for U.S. Senate, a longtime supporter of Ada Obi, "
+                      "went on CNN.")
+    assert not any(r.type == "political.supported" and r.subject == "u_s_senate" for r in rels), _ties(rels)
+    rels = _rels(nlp, "The Vale Teachers Union, a longtime supporter of Ada Obi, went on CNN.")
+    assert _has(rels, "political.supported", "vale_teachers_union", "ada_obi")
+    rels = _rels(nlp, "Bo Lane met Mia Kerr, a friend of Ada Obi.")
+    assert _has(rels, "social.friendship", "mia_kerr", "ada_obi")
+
+
+@pytest.mark.parametrize(("text", "typ", "a", "b"), [
+    ("Ada Obi hopes Bo Lane will endorse her.", "political.endorsed", "bo_lane", "ada_obi"),
+    ("Ada Obi predicted that Bo Lane will endorse Rita Holt.", "political.endorsed", "bo_lane", "rita_holt"),
+    ("Ada Obi is considering endorsing Bo Lane.", "political.endorsed", "ada_obi", "bo_lane"),
+    ("Ada Obi would be Bo Lane's running mate.", "professional.worked_with", "ada_obi", "bo_lane"),
+    ("Ada Obi challenged Bo Lane to endorse Rita Holt.", "contest.ran_against", "ada_obi", "bo_lane"),
+])
+def test_a_wish_a_forecast_or_a_thought_states_no_tie(nlp, text: str, typ: str, a: str, b: str) -> None:
+    assert not _has(_rels(nlp, text), typ, a, b)
+
+
+@pytest.mark.parametrize(("text", "typ", "a", "b", "status"), [
+    ("Ada Obi said Bo Lane endorsed her on Monday.", "political.endorsed", "bo_lane", "ada_obi", "attributed"),
+    ("Ada Obi endorsed Bo Lane after considering it for weeks.", "political.endorsed", "ada_obi", "bo_lane",
+     "asserted"),
+    ("Ada Obi is Bo Lane's running mate.", "professional.worked_with", "ada_obi", "bo_lane", "asserted"),
+    ("Ada Obi challenged Bo Lane in the 2014 primary.", "contest.ran_against", "ada_obi", "bo_lane", "asserted"),
+])
+def test_the_ties_those_frames_leave_alone(nlp, text: str, typ: str, a: str, b: str, status: str) -> None:
+    rels = _rels(nlp, text)
+    assert _has(rels, typ, a, b, status), _ties(rels)
+
+
+def test_may_before_a_bare_verb_is_a_possibility_hidden(nlp) -> None:
+    for text in ["Ada Obi may endorse Bo Lane.", "Ada Obi might meet Bo Lane next week."]:
+        rels = [r for r in _rels(nlp, text) if r.type in {"political.endorsed", "contact.met"}]
+        assert rels and all((r.confidence or 0) < 0.6 for r in rels), (text, _ties(rels))
+    rels = [r for r in _rels(nlp, "Ada Obi may have met Bo Lane in 2010.") if r.type == "contact.met"]
+    assert rels and all((r.confidence or 0) >= 0.6 for r in rels), _ties(rels)
+
+
+def test_not_x_but_y_backs_only_y(nlp) -> None:
+    rels = _rels(nlp, "Ada Obi endorsed not Bo Lane but Tom Reyes.")
+    assert _has(rels, "political.endorsed", "ada_obi", "tom_reyes")
+    assert not _has(rels, "political.endorsed", "ada_obi", "bo_lane"), _ties(rels)
+    rels = _rels(nlp, "Ada Obi endorsed not only Bo Lane but also Tom Reyes.")
+    assert _has(rels, "political.endorsed", "ada_obi", "bo_lane")
+    assert _has(rels, "political.endorsed", "ada_obi", "tom_reyes")
+
+
+def test_meeting_a_persons_campaign_is_no_meeting_with_the_person(nlp) -> None:
+    rels = _rels(nlp, "Ada Obi met with Bo Lane's campaign on Monday.")
+    assert not any(r.type == "contact.met" for r in rels), _ties(rels)
+    rels = _rels(nlp, "Tom Reyes met with Mia Kerr's husband, Sam Kerr.")
+    assert _has(rels, "contact.met", "tom_reyes", "sam_kerr")
+
+
+def test_a_pair_that_spoke_is_a_conversation_only_with_a_cue(nlp) -> None:
+    rels = [r for r in _rels(nlp, "Ada Obi and Bo Lane, her fellow senator, spoke.") if r.type == "contact.spoke_with"]
+    assert all((r.confidence or 0) < 0.6 for r in rels), _ties(rels)
+    for text in ["Ada Obi and Bo Lane spoke by phone on Monday.", "Ada Obi and Bo Lane spoke privately on Monday."]:
+        rels = _rels(nlp, text)
+        assert any(r.type == "contact.spoke_with" and (r.confidence or 0) >= 0.6 for r in rels), (text, _ties(rels))
+
+
+def test_a_tie_that_ended_is_not_shown_holding(nlp) -> None:
+    for text in ["Ada Obi withdrew her support for Bo Lane.", "Ada Obi stopped backing Bo Lane in May."]:
+        rels = _rels(nlp, text)
+        assert not any(r.type == "political.supported" and r.status == "asserted" for r in rels), (text, _ties(rels))
+    rels = _rels(nlp, "Ada Obi no longer supports Bo Lane.")
+    assert _has(rels, "political.supported", "ada_obi", "bo_lane", "negated"), _ties(rels)
+    rels = _rels(nlp, "Ada Obi still supports Bo Lane.")
+    assert _has(rels, "political.supported", "ada_obi", "bo_lane", "asserted"), _ties(rels)
+
+
+def test_a_participle_on_a_people_noun_is_what_those_people_do(nlp) -> None:
+    rels = _rels(nlp, "Bo Lane was asked what Ada Obi could do to persuade the angry voters now backing him.")
+    assert not any(r.type == "political.supported" for r in rels), _ties(rels)
+    rels = _rels(nlp, "Ada Obi released a statement backing Bo Lane on Monday.")
+    assert _has(rels, "political.supported", "ada_obi", "bo_lane"), _ties(rels)

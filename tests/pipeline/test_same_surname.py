@@ -91,6 +91,81 @@ def test_bare_shared_surname(nlp, text: str, title: str, expected: list) -> None
     assert _bare(nlp, text, title) == expected
 
 
+# A candidate and her daughter, a senator and his son, a father and his son who died: whose kin the
+# quoted words speak of, and whose kin a possessive owns, decide; a title nobody is tied to decides nothing.
+DAUGHTER_SPEAKS = (
+    "Gov. Rita Holt campaigned in Ohio on Monday with her daughter, Ada Holt, who introduced her.\n\n"
+    "\"My mother has fought for working families her whole life,\" Holt said."
+)
+MOTHER_SPEAKS = DAUGHTER_SPEAKS.replace("My mother has", "My daughter has")
+SON_SPEAKS = (
+    "Sen. Bo Lane spoke in Iowa on Friday. His son, Sam Lane, 35, also addressed the crowd.\n\n"
+    "\"My father built this campaign from nothing,\" Lane said."
+)
+FATHER_SPEAKS = SON_SPEAKS.replace("My father built", "My son built")
+OWNER_OF_SON = "Sen. Bo Lane spoke in Iowa on Friday. His son, Sam Lane, 35, runs a firm.\n\nLane's son spoke too."
+FATHER_OF_THE_FALLEN = (
+    "Tom Lane, whose son, Army Capt. Bo Lane, died in Iraq in 2006, took the stage on Thursday night.\n\n"
+    "\"My son was a patriot,\" Lane told the crowd."
+)
+ELDER_AND_YOUNGER = (
+    "Sam Lane, the son of Sen. Bo Lane, spoke in Reno. Bo Lane spoke in Elko.\n\n"
+    "The younger Lane said the campaign was working. The elder Lane said little."
+)
+APPOSED_TITLE = (
+    "Sam Lane, the mayor of Ames, spoke in Iowa on Friday. His father, Sen. Bo Lane, was there.\n\n"
+    "Lane, the senator, is seeking a third term."
+)
+ADMINISTRATION = (
+    "Former President Bo Obi joined his wife, Ada Obi, on the trail. Ada Obi leads the race.\n\n"
+    "Tom Vance, who worked in the Obi administration, said Ada Obi would win."
+)
+UNTIED_TITLE = (
+    "Grace Osei and Daniel Osei toured the plant. Grace Osei spoke first. Grace Osei thanked the workers.\n\n"
+    "Critics said President Osei had ignored the budget."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (DAUGHTER_SPEAKS, [("Holt", "Ada Holt", "shown")]),
+        (MOTHER_SPEAKS, [("Holt", "Rita Holt", "shown")]),
+        (SON_SPEAKS, [("Lane", "Sam Lane", "shown")]),
+        (FATHER_SPEAKS, [("Lane", "Bo Lane", "shown")]),
+        (OWNER_OF_SON, [("Lane", "Bo Lane", "shown")]),
+        (FATHER_OF_THE_FALLEN, [("Lane", "Tom Lane", "shown")]),
+        (ELDER_AND_YOUNGER, [("Lane", "Sam Lane", "shown"), ("Lane", "Bo Lane", "shown")]),
+        # no kin description: "younger" decides nothing (both just named: no one)
+        (ELDER_AND_YOUNGER.replace("Sam Lane, the son of Sen. Bo Lane,", "Sam Lane"),
+         [("Lane", None, "hidden"), ("Lane", None, "hidden")]),
+        # a title in apposition to the bare surname points like one before it
+        (APPOSED_TITLE, [("Lane", "Bo Lane", "shown")]),
+        (APPOSED_TITLE.replace("the senator", "the mayor"), [("Lane", "Sam Lane", "shown")]),
+        # "the Obi administration" is the president's; with no one called president, no one's
+        (ADMINISTRATION, [("Obi", "Bo Obi", "shown")]),
+        (ADMINISTRATION.replace("Former President Bo Obi", "Bo Obi"), [("Obi", None, "hidden")]),
+        # "a future Obi administration" is not the president's term: no presidency cue
+        (ADMINISTRATION.replace("who worked in the Obi administration", "who would join a future Obi administration"),
+         [("Obi", "Ada Obi", "shown")]),
+        # neither is tied to the title: the principal, but hidden
+        (UNTIED_TITLE, [("Osei", "Grace Osei", "hidden")]),
+        (UNTIED_TITLE.replace("President Osei", "Osei"), [("Osei", "Grace Osei", "shown")]),
+    ],
+)
+def test_kin_and_title_cues(nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert _bare(nlp, text) == expected
+
+
+def test_kin_noun_gives_gender(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dossier.extraction import article_doc
+    from dossier.graph import Article
+
+    doc = article_doc(Article(id="t", title="", body=SON_SPEAKS, published="2016-10-12"), nlp)
+    genders = {r["name"]: r.get("gender") for r in doc_state.entities(doc).values()}
+    assert genders["Sam Lane"] == "male"
+
+
 def test_pronoun_after_a_name_modifying_people_decides_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
     # "him" may be whom the advisers would push out: no gender cue makes "Lane" the man (Bill)
     from dossier.extraction import article_doc

@@ -158,13 +158,13 @@ def collect_ties(d: Discourse, skip: set[int] | frozenset[int] = frozenset()) ->
         root = span.root
         for child in root.children:
             if child.dep_ == "appos":
-                for title in _titles_in(child):
+                for title in titles_in(child):
                     tie(title, key, span.start)
                 age = _age_of(child)
                 if age:
                     tie(f"age {age}", key, span.start)
         if root.dep_ == "appos":
-            for title in _titles_in(root.head, stop=root.i):
+            for title in titles_in(root.head, stop=root.i):
                 tie(title, key, span.start)
         # "Obi, 45," as a number right after the name.
         j = span.end
@@ -191,7 +191,7 @@ def collect_ties(d: Discourse, skip: set[int] | frozenset[int] = frozenset()) ->
     return ties
 
 
-def _titles_in(head: Token, stop: int | None = None) -> list[str]:
+def titles_in(head: Token, stop: int | None = None) -> list[str]:
     """Titles of a noun phrase and its coordinated heads ("press secretary and later director")."""
     out = []
     for tok in [head, *[c for c in head.children if c.dep_ == "conj"]]:
@@ -221,11 +221,11 @@ def _copula_titles(verb: Token) -> list[str]:
         found: list[str] = []
         for child in v.children:
             if child.dep_ in {"attr", "oprd", "xcomp"} and child.pos_ in {"NOUN", "PROPN"}:
-                found.extend(_titles_in(child))
+                found.extend(titles_in(child))
             elif child.dep_ == "prep" and child.lower_ == "as":
                 for c in child.children:
                     if c.dep_ == "pobj":
-                        found.extend(_titles_in(c))
+                        found.extend(titles_in(c))
         out.extend(UNREAL + t if _unreal(v) else t for t in found)
     return out
 

@@ -37,11 +37,13 @@ from .descriptors import (
     appositions,
     collect_ties,
     find_descriptor,
+    kin_nouns,
     kin_surnames,
     normalise_title,
     resolve_descriptor,
     role_nouns,
     title_matches,
+    titles_in,
 )
 from .discourse import Discourse
 from .pronouns import features, resolve_at
@@ -96,10 +98,12 @@ def resolve(doc: Doc) -> Resolution:
     gender_votes.count(d)
     confidence = doc_state.mention_confidence(doc)
     renames = {**_joint_first_names(d), **kin_surnames(d)}
+    kin = surname_cues.described_kin(d)
+    _kin_genders(d, kin)
     shared = _shared_bare_surnames(d)
     ties = collect_ties(d, skip=shared)  # a bare "Clinton" is not yet known to be one of the Clintons
     unsure: set[int] = set()
-    for span, key, conf in _shared_surnames(d, ties):
+    for span, key, conf in _shared_surnames(d, ties, kin):
         _rekey(d, span, key)
         if key is not None:
             confidence[(span.start_char, span.end_char)] = conf
@@ -205,7 +209,18 @@ def _shared_bare_surnames(d: Discourse) -> set[int]:
     return {s.start for s in d.spans if s.label_ == "PERSON" and len(s) == 1 and lasts.get(s.text.lower(), 0) > 1}
 
 
-def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tuple[Span, str | None, float]]:
+def _kin_genders(d: Discourse, kin: dict[str, set[str]]) -> None:
+    """"his son, Sam Obi": the kin noun gives the gender of a person whose name did not."""
+    nouns = kin_nouns()
+    for key, said in kin.items():
+        genders = {nouns[n][0] for n in said} - {None}
+        if len(genders) == 1 and d.genders.get(key) is None:
+            d.genders[key] = genders.pop()
+
+
+def _shared_surnames(
+    d: Discourse, ties: dict[str, dict[str, int]], kin: dict[str, set[str]] | None = None
+) -> list[tuple[Span, str | None, float]]:
     """Bare surnames two people share, re-assigned: an honorific or a title decides, then the gender of
     the pronoun that continues the name, then whether one of them is dead and the name speaks or acts
     now, then who the paragraph has named; else the principal.
@@ -235,7 +250,7 @@ def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tupl
         keys = by_last.get(span.text.lower(), [])
         if len(keys) < 2:
             continue
-        decided = _surname_cue(d, span, keys, ties, full)
+        decided = _surname_cue(d, span, keys, ties, full, kin or {})
         if decided is None:
             pending.append((len(out), span, _honorific_fits(d, span, keys)))
             out.append((span, None, 0.0))
@@ -249,7 +264,8 @@ def _shared_surnames(d: Discourse, ties: dict[str, dict[str, int]]) -> list[tupl
 
 
 def _surname_cue(
-    d: Discourse, span: Span, keys: list[str], ties: dict[str, dict[str, int]], full: dict[str, list[Span]]
+    d: Discourse, span: Span, keys: list[str], ties: dict[str, dict[str, int]], full: dict[str, list[Span]],
+    kin: dict[str, set[str]],
 ) -> tuple[Span, str | None, float] | None:
     """The bearer a cue gives ``span`` (key None: both, or nobody fits), or None when no cue decides."""
     doc = d.doc
@@ -265,8 +281,8 @@ def _surname_cue(
         chosen = [k for k in keys if d.genders.get(k) == honorific]
         if len(keys) == 1:
             chosen = keys
-    elif prev in role_nouns() or prev in lexicons.load("person_titles"):
-        title = normalise_title([doc[span.start - 1].text])[0]  # "Sen." ties as "senator"
+    elif _titled(d, span):
+        title = normalise_title([_title_before(d, span) or ""])[0]  # "Sen." ties as "senator"
         chosen = [k for k in keys if any(k in tied for t, tied in ties.items() if _title_fits(prev, t)
                                          or _title_fits(title, t))]
         if not chosen:
@@ -274,10 +290,25 @@ def _surname_cue(
             other = {k for t, tied in ties.items() if not t.startswith(("age ", UNREAL))
                      and not (_title_fits(prev, t) or _title_fits(title, t)) for k in tied}
             free = [k for k in keys if k not in other]
+    if not chosen and honorific is None:
+        # "Obi, the senator, said": a title in apposition points like one before the name
+        titles = [t for c in span.root.children if c.dep_ == "appos" for t in titles_in(c)]
+        chosen = [k for k in keys if any(k in tied for t, tied in ties.items() for title in titles
+                                         if _title_fits(title, t))]
     if len(chosen) == 1:
         return span, chosen[0], 0.9
     if not keys:
         return span, None, 0.0
+    # "'My mother ...,' Obi said": the one introduced as her son; "Obi's son": the other one
+    by_kin = (surname_cues.kin_speaker(d, span, keys, kin) or surname_cues.kin_owner(d, span, keys, kin)
+              or surname_cues.kin_by_age(d, span, keys, kin))  # "the younger Obi": the son
+    if by_kin is not None:
+        return span, by_kin, CUED
+    office = surname_cues.presidency(d, span, keys, ties)  # "the Obi administration": the president
+    if office is not False:
+        return (span, office, CUED) if isinstance(office, str) else (span, None, 0.0)
+    if surname_cues.age_word(d, span) is not None:
+        return span, None, 0.0  # "the younger Obi" of two the article does not tell apart by age: no one
     gender = surname_cues.pronoun_gender(d, span)  # "Clinton said her plan ..."
     # A bearer of the other gender is ruled out; one whose gender is unknown makes the cue weaker.
     by_gender = [k for k in keys if gender and d.genders.get(k) in {gender, None}]
@@ -298,6 +329,28 @@ def _surname_cue(
     if len(named) > 1:
         return span, None, 0.0  # both named in this paragraph and nothing decides: no one
     return None
+
+
+def _title_before(d: Discourse, span: Span) -> str | None:
+    """The title or role noun right before ``span`` ("Sen." of "Sen. Obi", "Capt. Obi", "President Obi")."""
+    doc = d.doc
+    i = span.start - 1
+    if i < 0:
+        return None
+    word = doc[i].text
+    if word == "." and i > 0 and not doc[i - 1].is_punct:
+        word = doc[i - 1].text + "."  # "Capt" "." as two tokens
+    low = word.lower()
+    if low.rstrip(".") in lexicons.pairs("honorifics"):
+        return None  # "Mr. Obi": an honorific, weighed on its own
+    titles = lexicons.load("person_titles")
+    if any(w in role_nouns() or w in titles for w in {low, low.rstrip("."), low.rstrip(".") + "."}):
+        return word
+    return None
+
+
+def _titled(d: Discourse, span: Span) -> bool:
+    return _title_before(d, span) is not None
 
 
 def _title_fits(title: str, tied: str) -> bool:
@@ -336,6 +389,8 @@ def _by_prominence(
     others = max((rank(k)[1] for k in keys if k != principal), default=0)
     if top and others >= 0.6 * top and others >= 3:
         return span, principal, CONTESTED
+    if _titled(d, span):
+        return span, principal, CONTESTED  # "President Obi" with neither tied to the title: a guess
     return span, principal, DEFAULT
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .. import lexicons
-from .descriptors import role_nouns
+from .descriptors import kin_nouns, role_nouns
 from .discourse import Discourse
 
 
@@ -161,3 +161,134 @@ def paragraph_bearers(d: Discourse, keys: list[str], full: dict[str, list[Span]]
     """Which of ``keys`` the paragraph of ``span`` has named in full before it."""
     para = d.para_of[span.start]
     return [k for k in keys if any(d.para_of[s.start] == para and s.start < span.start for s in full.get(k, []))]
+
+
+def described_kin(d: Discourse) -> dict[str, set[str]]:
+    """``{key: kin nouns}``: who the article introduces as someone's relative by full name.
+
+    "his son, Sam Obi", "Ada Obi, her daughter,", "daughter Chelsea Obi", "whose son, Capt. Bo Obi,".
+    """
+    kin = kin_nouns()
+    out: dict[str, set[str]] = {}
+    for tok in d.doc:
+        if tok.lower_ not in kin:
+            continue
+        named = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
+        if any(c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children):
+            # "Tom Obi, whose son, Capt. Bo Obi,": the relative is the name after the noun, not its head
+            named = [t for t in d.doc[tok.i + 1 : tok.i + 6] if t.i in d.mention_at][:1]
+        elif tok.dep_ in {"appos", "compound"}:
+            named.append(tok.head)
+        for n in named:
+            span = d.mention_at.get(n.i)
+            if span is not None and span.label_ == "PERSON" and span.kb_id_ and len(span) >= 2:
+                out.setdefault(span.kb_id_, set()).add(tok.lower_)
+    return out
+
+
+def kin_speaker(d: Discourse, span: Span, keys: list[str], kin: dict[str, set[str]]) -> str | None:
+    """The bearer ``span`` is when it speaks of its kin: "'My mother ...,' Obi said".
+
+    The one the article introduced as a son or daughter says "my mother"; the one it introduced
+    as the mother does not. None when the quotes ``span`` speaks say no such thing, or nothing decides.
+    """
+    return _other_side(keys, kin, _kin_said(d, span))
+
+
+def kin_owner(d: Discourse, span: Span, keys: list[str], kin: dict[str, set[str]]) -> str | None:
+    """The bearer ``span`` is when it owns a kin noun: "Obi's daughter" is not the Obi introduced as a daughter."""
+    doc = d.doc
+    i = span.end
+    if i < len(doc) and doc[i].text in {"'s", "’s", "'", "’"}:
+        i += 1
+    elif span.id_ != "possessive":
+        return None
+    nouns = kin_nouns()
+    inverse = {line.split()[0] for line in lexicons.lines("coref/kin_inverse")}
+    for tok in doc[i : min(len(doc), i + 2)]:
+        if tok.lower_ in nouns and tok.lower_ in inverse:
+            return _other_side(keys, kin, {tok.lower_})
+        if tok.pos_ != "ADJ":
+            break
+    return None
+
+
+YOUNGER = frozenset({"son", "daughter", "grandson", "granddaughter"})
+ELDER = frozenset({"father", "dad", "mother", "mom", "grandfather", "grandmother"})
+
+
+def kin_by_age(d: Discourse, span: Span, keys: list[str], kin: dict[str, set[str]]) -> str | None:
+    """"the younger Obi" is the one introduced as the son or daughter; "the elder Obi" the parent."""
+    word = age_word(d, span)
+    if word is None:
+        return None
+    side, other = (YOUNGER, ELDER) if word.startswith("young") else (ELDER, YOUNGER)
+    fits = [k for k in keys if kin.get(k, set()) & side]
+    if not fits:
+        fits = [k for k in keys if not kin.get(k, set()) & other]  # "the elder Obi": not the one called a son
+        if len(fits) == len(keys):
+            return None
+    return fits[0] if len(fits) == 1 else None
+
+
+def age_word(d: Discourse, span: Span) -> str | None:
+    """"younger" of "the younger Obi" (also "elder", "older", "youngest", "eldest"), else None."""
+    if span.start < 2 or d.doc[span.start - 2].lower_ != "the":
+        return None
+    word = d.doc[span.start - 1].lower_
+    return word if word in {"younger", "youngest", "elder", "older", "eldest"} else None
+
+
+def _other_side(keys: list[str], kin: dict[str, set[str]], said: set[str]) -> str | None:
+    """The one of ``keys`` on the other side of the kin nouns ``said`` (see :func:`kin_speaker`)."""
+    if not said:
+        return None
+    inverse = {line.split()[0]: set(line.split()[1:]) for line in lexicons.lines("coref/kin_inverse")}
+    left = [k for k in keys if not kin.get(k, set()) & said]
+    other_side = set().union(*(inverse.get(n, set()) for n in said))
+    preferred = [k for k in left if kin.get(k, set()) & other_side]
+    if len(preferred) == 1:
+        return preferred[0]
+    if len(left) == 1 and len(left) < len(keys):
+        return left[0]
+    return None
+
+
+def _kin_said(d: Discourse, span: Span) -> set[str]:
+    """Kin nouns after "my" ("my late father") in the quotations ``span`` is the speaker of."""
+    doc = d.doc
+    kin = kin_nouns()
+    inverse = {line.split()[0] for line in lexicons.lines("coref/kin_inverse")}
+    out: set[str] = set()
+    for qi, (start, end) in enumerate(d.quotes):
+        tok = d.speaker_tok.get(qi)
+        if tok is None or not span.start <= tok < span.end:
+            continue
+        for t in doc[start:end]:
+            if t.lower_ != "my":
+                continue
+            for nxt in doc[t.i + 1 : min(end, t.i + 3)]:
+                if nxt.lower_ in kin and nxt.lower_ in inverse:
+                    out.add(nxt.lower_)
+                    break
+                if nxt.pos_ != "ADJ":
+                    break
+    return out
+
+
+def presidency(d: Discourse, span: Span, keys: list[str], ties: dict[str, dict[str, int]]) -> str | bool | None:
+    """"the Obi administration", "the Obi White House": the bearer tied to "president".
+
+    False when ``span`` names no term served ("a future Obi administration" is a candidate's); None
+    when it does but no one bearer is tied to the title (a president the article never calls so).
+    """
+    doc = d.doc
+    words = lexicons.load("coref/presidency_nouns")
+    after = [t.lower_ for t in doc[span.end : min(len(doc), span.end + 2)]]
+    if not after or not (after[0] in words or " ".join(after) in words):
+        return False
+    if span.start == 0 or doc[span.start - 1].lower_ not in {"the", "former"}:
+        return False  # "a potential Obi presidency", "an Obi administration": a term not yet served
+    tied = [k for k in keys if any(k in who for t, who in ties.items()
+                                   if t.split()[-1] == "president" and not t.startswith(("vice", "age ")))]
+    return tied[0] if len(tied) == 1 else None

@@ -31,6 +31,7 @@ from .gender import first_name_lean
 
 DASHES = {"-", "–", "—", "--"}
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.){1,4}[A-Za-z]?\.?$")
+_GLUED = re.compile(r"^([A-Z][a-z]{2,})([A-Z][a-z]{1,3})\.?$")
 
 
 def _particle(word: str) -> bool:
@@ -135,6 +136,12 @@ def not_a_person(doc: Doc, start: int, end: int, names: set[str]) -> str | None:
     heads = lexicons.pairs("entities/non_person_heads")
     if end - start >= 2 and span[-1].lower_ in heads:
         return heads[span[-1].lower_].upper()
+    last = span[-1].lower_
+    if last.endswith("s") and last in lexicons.load("entities/demonyms"):
+        # "Log Cabin Republicans", "Young Democrats", "Republicans": a group named by a plural party word
+        return "NORP"
+    if _glued_title(doc, start, end):
+        return "OTHER"  # "Sen. Ada ObiSen. Bo Lane": two names run together by a lost line break
     if end - start != 1:
         return None
     word = span[0]
@@ -163,6 +170,19 @@ def not_a_person(doc: Doc, start: int, end: int, names: set[str]) -> str | None:
     if word.is_upper and len(text) > 2 and first_name_lean(text) is None:
         return "OTHER"  # an all-caps section label: "ABSTRACT", "WATCH"
     return None
+
+
+def _glued_title(doc: Doc, start: int, end: int) -> bool:
+    """``ObiSen.`` in "Sen. Ada ObiSen. Bo Lane": a name word that runs into the next name's title."""
+    titles = {t.rstrip(".") for t in lexicons.load("person_titles") if t.endswith(".")}
+    for tok in doc[start:end]:
+        m = _GLUED.match(tok.text)
+        if m is None or m.group(2).lower() not in titles:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.text.endswith(".") or (nxt is not None and nxt.text == "." and not tok.whitespace_):
+            return True
+    return False
 
 
 def place_opener(word: str) -> bool:

@@ -475,6 +475,9 @@ def _cut_to_known_names(doc: Doc, cands: list[Candidate]) -> None:
     lower_words = {t.text for t in doc if t.is_lower}
     for cand in people:
         words = tuple(t.lower_ for t in doc[cand.start : cand.end])
+        if len(words) >= 3 and words[1:] in full and words[0] == words[-1]:
+            cand.start += 1  # "out-Obi Ada Obi" -> "Ada Obi": the surname used as a word, then the name
+            continue
         for n in range(len(words) - 1, 0, -1):
             rest = doc[cand.start + n : cand.end]
             if rest[0].lower_ in suffixes or rest[0].lower_.rstrip(".") in suffixes:
@@ -489,13 +492,14 @@ def _cut_to_known_names(doc: Doc, cands: list[Candidate]) -> None:
 
 def _trim_headline_names(doc: Doc, cands: list[Candidate], title_len: int) -> None:
     """Headline NER runs names into capitalised words ("Ada Obi Walks"): cut to a name the body uses."""
+    copy = _headline_copy(doc, title_len)
     body_names = {
         tuple(t.lower_ for t in doc[c.start : c.end])
         for c in cands
-        if doc[c.start].idx >= title_len and (c.end - c.start >= 2 or c.label != "PERSON")
+        if not _in_headline(doc[c.start].idx, title_len, copy) and (c.end - c.start >= 2 or c.label != "PERSON")
     }
     for cand in cands:
-        if doc[cand.start].idx >= title_len:
+        if not _in_headline(doc[cand.start].idx, title_len, copy):
             continue
         words = tuple(t.lower_ for t in doc[cand.start : cand.end])
         if words in body_names:
@@ -570,7 +574,8 @@ def _stray_first_word(doc: Doc, cand: Candidate, first: str, last: str, cands: l
     gerund = first.endswith("ing") and len(first) > 5  # tagged NNP when capitalised
     not_a_name = (word.tag_ in {"VB", "VBG"} or gerund or first in lexicons.load("entities/us_states")
                   or first in lexicons.load("entities/demonyms")) and first_name_known(first) is None
-    if cand.end - cand.start != 2 or not (word.is_sent_start or not_a_name) or (
+    headline = word.idx < doc_state.title_len(doc) and common  # "... May Have Won Obi The Caucus"
+    if cand.end - cand.start != 2 or not (word.is_sent_start or not_a_name or headline) or (
             first_name_known(first) is not None and not common):
         return False
     others = [_name_parts(doc, c) for c in cands if c.label == "PERSON" and c is not cand]
@@ -642,12 +647,17 @@ def _join_name_variants(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     name differing only by a doubled letter)."""
     people = [cl for cl in clusters if cl.label == "PERSON" and cl.first and cl.last]
     names = {id(cl): {tuple(doc[m.start : m.end].text.lower().split()) for m in cl.mentions} for cl in people}
+    title_len = doc_state.title_len(doc)
+    copy = _headline_copy(doc, title_len)
     target: dict[int, Cluster] = {}
     for cl in people:
+        # a headline-only name may be the end of a longer one whatever its first word: headline
+        # NER starts late after a capitalised word ("Star Norbert Leo Obi" -> "Leo Obi")
+        headline = all(_in_headline(doc[m.start].idx, title_len, copy) for m in cl.mentions)
         for other in people:
             if other is cl or id(other) in target:
                 continue
-            tail = first_name_known(cl.first or "") is None and any(
+            tail = (headline or first_name_known(cl.first or "") is None) and any(
                 len(long) > len(short) >= 2 and long[-len(short):] == short
                 for short in names[id(cl)] for long in names[id(other)]
             )
@@ -667,6 +677,23 @@ def _join_name_variants(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         else:
             into.mentions.extend(cl.mentions)
     return keep
+
+
+def _headline_copy(doc: Doc, title_len: int) -> tuple[int, int]:
+    """Character range of the copy of the title that opens the body of many feeds ((0, 0) when none)."""
+    text = doc.text
+    title = text[:title_len].strip()
+    start = title_len
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if not title or not text.startswith(title, start):
+        return 0, 0
+    return start, start + len(title)
+
+
+def _in_headline(idx: int, title_len: int, copy: tuple[int, int]) -> bool:
+    """Whether character ``idx`` is in the title or in its copy at the top of the body (:func:`_headline_copy`)."""
+    return idx < title_len or copy[0] <= idx < copy[1]
 
 
 def _words(doc: Doc, cand: Candidate) -> tuple[str, ...]:

@@ -6,7 +6,10 @@ condition on their object ("lost *her bid*", "won *the race*") or the passive
 "the governor's second inauguration" -> ``ordinal`` 2). Participants carry roles:
 ``agent`` (who), ``target`` (endorsed person, appointing body), ``opponent``.
 Status and time come from the status and times APIs; nothing in an imagined
-or hypothetical frame becomes an event.
+or hypothetical frame becomes an event. A passive participle's ``by`` object is the
+doer ("the firm founded by Ada Obi"); a trigger's object must fit it ("lost support to",
+"endorsed Obi's approach", "ran for cover" are no events), and a pronoun agent or possessor
+the sentence gives to someone else than coreference chose hides the event.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from ...graph import Event, Participant
 from .. import lexicons
 from . import modality
 from .index import AGENTS, PEOPLE, Facts, carried, duration, fact_subject
+from .relations import cut_org
 
 YEAR_LEN = 4
 TALLIES = frozenset({"vote", "delegate", "ballot", "percent", "point"})
@@ -29,10 +33,14 @@ PHONE_WORDS = frozenset({"phone", "telephone", "phoned", "cellphone", "voicemail
 DONEES = frozenset({"campaign", "fund", "foundation", "charity", "pac", "committee", "party", "cause", "effort",
                     "bid", "candidacy", "reelection", "re-election", "organization", "organisation", "group",
                     "super-pac", "superpac", "charities"})
+# Objects of a giving verb that are no gift of money: "gave rise to", "donated his services", "his time".
+NOT_MONEY = frozenset({"birth", "rise", "way", "credence", "voice", "thought", "service", "services", "time",
+                       "expertise", "talent", "talents", "labor", "labour", "skill", "skills", "energy", "blood"})
 # Who can do an event: not a nationality or religion ("four Americans were killed", "Democrats win").
 DOERS = AGENTS - {"NORP"}
 NOT_PERSON_DOERS = DOERS - PEOPLE
 CALL_WITHOUT_CUE = 0.55
+STEP_ASIDE = 0.55
 PRONOUN_AGENT = 0.55
 
 
@@ -59,6 +67,7 @@ class Hit:
     ordinal: int | None = None
     timed: bool = True
     confidence: float = 0.85  # a verb states an event; a noun ("her 2024 loss") only refers to one (0.7)
+    identifying: bool = False  # stated in a description of a noun ("the school founded by Ada Obi")
 
 
 PREPS = {"to", "of", "from", "for", "into", "in"}
@@ -136,8 +145,14 @@ def _verb_events(facts: Facts) -> list[Hit]:
             continue
         # Passive triggers are written as participles ("be arrested"): match those on the word.
         cands = verbs.get(_lemma_of(verb), []) + [t for t in verbs.get(verb.lower_, []) if t.passive]
+        by_agent = _passive_use(verb) and not any(t.passive for t in cands)
         for trig in cands:
-            if trig.passive != _is_passive(verb):
+            if by_agent and not trig.passive:
+                hit = _by_agent_hit(facts, verb, trig)
+                if hit is not None:
+                    hits.append(hit)
+                break
+            if trig.passive != _is_passive(verb) or (not trig.passive and _passive_use(verb)):
                 continue
             if not _middle_ok(verb, trig):
                 continue
@@ -155,6 +170,38 @@ def _verb_events(facts: Facts) -> list[Hit]:
                 hits.append(hit)
             break
     return hits
+
+
+def _passive_use(verb: Token) -> bool:
+    """A participle read passively: ``the charity founded by Ada Obi``, ``Acme was founded by Obi``,
+    ``Reed, hired in 2021, ...`` (not the perfect ``has founded``)."""
+    if verb.tag_ != "VBN" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return False
+    if _is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return True
+    # "the firm founded in 2010" is passive; "Acme, the firm, named Ada Obi as its chief" is a misparsed
+    # active verb: a name or a direct object follows it.
+    return verb.dep_ == "acl" and not any(c.dep_ == "dobj" or (c.dep_ in {"oprd", "attr"} and c.pos_ == "PROPN")
+                                          for c in verb.children)
+
+
+def _by_agent_hit(facts: Facts, verb: Token, trig: Trigger) -> Hit | None:
+    """The passive use of an active trigger: the ``by`` object does the act, the passive subject (or the
+    noun the participle modifies) undergoes it ("the charity founded by Ada Obi": Obi founded it). With
+    no ``by`` object the doer is unsaid and there is no event."""
+    doers = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not doers:
+        return None
+    undergoer = verb.head if verb.dep_ == "acl" else next(
+        (c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    objs = [undergoer] if undergoer is not None else []
+    if trig.objects and not any(o.lemma_.lower() in trig.objects or o.lower_ in trig.objects for o in objs):
+        return None
+    hit = _verb_hit(facts, verb, trig, objs, subj=doers[0])
+    if hit is not None:
+        hit.toks = [verb, doers[0]]  # its status and time are the participle's, not the modified noun's clause
+        hit.identifying = verb.dep_ == "acl"
+    return hit
 
 
 def _has_prep(verb: Token, prep: str) -> bool:
@@ -225,18 +272,40 @@ def _targets(facts: Facts, verb: Token, objs: list[Token], owned_people: bool = 
     return [k for k in out if facts.is_a(k, DOERS)]
 
 
-def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hit | None:
-    subj = fact_subject(verb)
+def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj: Token | None = None) -> Hit | None:
+    """The event a trigger verb states with these objects; ``subj`` when the doer is not the verb's subject
+    (a passive's ``by`` object)."""
+    subj = subj if subj is not None else fact_subject(verb)
     subj_keys = facts.denote(subj) if subj is not None and not carried(facts, subj) else []
     obj_keys = [k for o in objs for k in facts.denote(o)]
     others: list[tuple[str, str]] = []
     if trig.target_object and (not obj_keys or any(c.dep_ in {"oprd", "ccomp"} or (
             c.dep_ == "xcomp" and not any(a.lower_ == "to" for a in c.children)) for c in verb.children)):
         return None  # "called it off", "called her a liar": no call to anyone
-    if trig.type == "contact.phone_call" and _lemma_of(verb) == "call" and _figurative_call(verb, objs):
-        return None
+    if trig.type == "contact.phone_call" and _lemma_of(verb) == "call" and (
+            _figurative_call(verb, objs) or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)):
+        return None  # "called him a liar", "called Lane out": words, not a telephone call
+    if trig.type == "appointment" and any(c.dep_ in {"prep", "dative"} and c.lower_ == "for" and any(
+            p.lemma_.lower() in AWARDS for p in c.children) for c in verb.children):
+        return None  # "nominated Lane for the award": a prize, not a post
     if trig.type.startswith("election") and _counted(objs):
         return None  # "won 470,000 votes": a tally
+    if trig.type.startswith("election") and trig.prep and not _contest_object(verb):
+        return None  # "lost support to Obi", "lost ground to Obi": no contest lost
+    if trig.type == "candidacy.launch" and trig.prep == "for" and not any(_office(o) for o in objs):
+        return None  # "ran for cover", "ran for the exit": no office sought
+    if trig.type == "legal.indictment" and _charged_with_a_task(verb):
+        return None  # "was charged with overseeing the transition": a duty, not a criminal charge
+    if trig.type.startswith("election") and any(o.lemma_.lower() == "vote" and any(
+            c.dep_ == "prep" and c.lower_ in {"on", "over"} for c in o.children) for o in objs):
+        return None  # "won the vote on the budget bill": a bill passed, no election
+    if trig.type == "organization.founding" and any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} and any(
+            p.lemma_.lower() in BASES for p in c.children) for c in verb.children) and not _org_object(facts, objs):
+        return None  # "founded her argument on facts": a basis, not an organisation
+    if trig.type == "retirement" and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "retired the debt", "retired the jersey": something retired, not a person
+    if trig.type == "election.loss" and _lemma_of(verb) in {"oust", "unseat"} and not _election_words(verb):
+        return None  # "was ousted as campaign manager": a dismissal, not a lost election
     if trig.type == "concession" and any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
         return None  # '"We know how it will go," he conceded': a point conceded in words
     if trig.type == "appointment" and not trig.passive and _lemma_of(verb) == "name" and \
@@ -265,6 +334,8 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
         if trig.type in set(data["target_types"]):
             # "visited the grave of X", "X's hometown": a place visited, not the person
             targets = _targets(facts, verb, objs, owned_people=trig.type != "contact.visit")
+            if trig.type in {"endorsement", "political.campaigning"} and _owned_thing(facts, objs):
+                return None  # "endorsed Obi's approach", "campaigned for Obi's plan": a thing, not Obi
             others = [("target", k) for k in targets if k not in agents]
             if trig.type in set(data["named_target_types"]) and not _named_target(facts, trig, objs, targets):
                 return None  # "endorsed the compromise", "contributed to this story", "visited NBC's Today"
@@ -281,6 +352,9 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
     if not agents:
         return None
     conf = 0.85
+    if trig.type == "resignation" and trig.middle == ("aside",) and not any(
+            c.dep_ == "prep" and c.lower_ in {"as", "from"} for c in verb.children):
+        conf = STEP_ASIDE  # "stepped aside to let Lane speak": as often making room as leaving a post
     if trig.type == "contact.phone_call" and _lemma_of(verb) == "call" and not _call_cue(verb):
         conf = CALL_WITHOUT_CUE  # "Obi called Lane": as often a name given or a visit as a telephone call
     elif subj is not None and subj.tag_ == "PRP" and not trig.person_object and _doubtful_pronoun(facts, subj):
@@ -289,6 +363,67 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token]) -> Hi
                confidence=conf)
 
 
+AWARDS = frozenset({"award", "prize", "medal", "honor", "honour", "oscar", "emmy", "grammy", "tony", "trophy",
+                    "title", "golden", "pulitzer", "nobel", "fellowship", "scholarship"})
+BASES = frozenset({"principle", "idea", "belief", "premise", "notion", "fact", "value", "assumption", "lie",
+                   "basis", "foundation", "theory", "argument", "claim", "promise", "myth", "faith", "rock"})
+TASKS = frozenset({"task", "responsibility", "duty", "job", "mission", "role", "oversight", "care", "charge"})
+
+
+def _org_object(facts: Facts, objs: list[Token]) -> bool:
+    """An object that names an organisation or a kind of one ("Acme", "the party", "a charity")."""
+    kinds = {o for t in _triggers()[0].get("establish", []) for o in t.objects}
+    return any(facts.denote(o) or facts.org_ref(o) or o.lemma_.lower() in kinds for o in objs)
+
+
+def _charged_with_a_task(verb: Token) -> bool:
+    """``charged with leading the effort`` / ``with the task of``: a duty given, not an offence."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for p in c.children:
+                if p.dep_ == "pcomp" or p.tag_ == "VBG" or p.lemma_.lower() in TASKS:
+                    return True
+    return False
+
+
+def _office(tok: Token) -> bool:
+    """What one runs for: an office ("mayor", "the Senate", "a second term", "reelection", "office")."""
+    from .roles import is_title
+
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" or lemma in CANDIDACY_NOUNS or lemma in OFFICE_WORDS:
+        return True
+    words = " ".join(t.text for t in tok.subtree if t.i <= tok.i and (t.i == tok.i or t.dep_ in {"compound", "amod"}))
+    return is_title(words) or is_title(lemma)
+
+
+OFFICE_WORDS = frozenset({"office", "term", "nomination", "governorship", "mayoralty", "legislature", "assembly",
+                          "parliament", "board", "post", "position", "judge", "reelection", "re-election", "it"})
+
+
+def _election_words(tok: Token) -> bool:
+    """The sentence speaks of a vote ("ousted in the primary", "unseated by voters"); a "campaign" may
+    be the one that fired its manager."""
+    return any(t.lower_ in VOTE_WORDS or t.lemma_.lower() in VOTE_WORDS for t in tok.sent)
+
+
+VOTE_WORDS = frozenset({"election", "elections", "primary", "primaries", "vote", "votes", "voter", "voters", "ballot",
+                        "runoff", "reelection", "re-election", "caucus", "caucuses", "polls", "electorate", "race",
+                        "recall", "electoral"})
+
+
+def _contest_object(verb: Token) -> bool:
+    """A prepositional contest trigger ("lost to Obi") with no direct object, or one that is a contest
+    ("lost the race to Obi"); "lost support to Obi" names none."""
+    contests = set(lexicons.json("facts/event_triggers")["contest_nouns"])
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return all(o.lemma_.lower() in contests or o.lower_ in contests for o in objs)
+
+
+# Modifiers of "endorsement" that make its possessor the one endorsed: "his first congressional endorsement".
+RECEIVED = frozenset({"celebrity", "congressional", "union", "newspaper", "editorial", "labor", "labour",
+                      "gubernatorial", "senatorial", "mayoral", "establishment", "first", "latest", "newest",
+                      "biggest", "another", "major", "key", "big", "high-profile", "coveted", "prized"})
 # What a campaign launched can be for when a noun names it: an office or an election ("her Senate
 # campaign", "his reelection campaign"); any other noun makes it a drive ("a petition campaign").
 CANDIDACY_NOUNS = frozenset({"reelection", "re-election", "election", "presidency", "primary", "write-in", "senate",
@@ -341,15 +476,26 @@ def _confirmed_to_post(facts: Facts, verb: Token) -> bool:
     return False
 
 
-def _doubtful_pronoun(facts: Facts, pron: Token) -> bool:
-    """A pronoun agent whose sentence points to someone else than coreference chose: the nearest person
-    before it (a subject first) is another one ("supporters of Mr. Sanders, helping him win"), or, with no
-    one before it, the subject of the clause it leads into is ("after he won ..., Sanders declared")."""
+def _doubtful_pronoun(facts: Facts, pron: Token, possessor: bool = False) -> bool:
+    """A pronoun agent whose sentence points to someone else than coreference chose (people of the
+    pronoun's gender only): the subject of the saying verb whose clause it opens ("Bush, who announced
+    he is suspending"), for a ``possessor`` the object of the verb its phrase hangs from ("Rubio
+    congratulated Trump for his victory"), the nearest person before it (a subject first) is another
+    one ("supporters of Mr. Sanders, helping him win"), or, with no one before it, the subject of the
+    clause it leads into is ("after he won ..., Sanders declared")."""
     key = facts.key(pron.i)
     if key is None:
         return False
     sent = pron.sent
-    before = [t for t in facts.doc[sent.start : pron.i] if facts.key(t.i) and facts.is_a(facts.key(t.i), PEOPLE)]
+    if pron.dep_ in {"nsubj", "nsubjpass"} and pron.head.dep_ == "ccomp" and pron.head.head.pos_ in {"VERB", "AUX"}:
+        said = next((c for c in pron.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        speakers = [k for k in facts.denote(said) if facts.is_a(k, PEOPLE) and _fits(facts, k, pron)] if said else []
+        if speakers and key not in speakers:
+            return True
+    if possessor and _object_owns(facts, pron, key):
+        return True
+    before = [t for t in facts.doc[sent.start : pron.i] if facts.key(t.i) and facts.is_a(facts.key(t.i), PEOPLE)
+              and _fits(facts, facts.key(t.i), pron)]
     subjects = [t for t in before if t.dep_ in {"nsubj", "nsubjpass"} or t.head.dep_ in {"nsubj", "nsubjpass"}]
     nearest = (subjects or before)[-1:] if before else []
     if nearest:
@@ -358,7 +504,46 @@ def _doubtful_pronoun(facts: Facts, pron: Token) -> bool:
     while head.dep_ not in {"ROOT"} and head.head.i != head.i:
         head = head.head
     main = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > pron.i]
-    return any(facts.key(c.i) and facts.is_a(facts.key(c.i), PEOPLE) and facts.key(c.i) != key for c in main)
+    if any(facts.key(c.i) and facts.is_a(facts.key(c.i), PEOPLE) and facts.key(c.i) != key for c in main):
+        return True
+    # "When she ran in 2010, Ada Obi attacked Rita Holt": the pronoun leads into a clause naming two
+    # people, and either can be "she" (coreference chose one of them, or someone from before).
+    clause = pron.head
+    while clause.dep_ not in {"advcl", "ROOT"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "advcl" or clause.head.i < pron.i:
+        return False
+    named = {facts.key(t.i) for t in sent if t.i > clause.right_edge.i and t.pos_ == "PROPN" and facts.key(t.i) and
+             facts.is_a(facts.key(t.i), PEOPLE)}
+    return len(named) >= 2
+
+
+def _object_owns(facts: Facts, pron: Token, key: str) -> bool:
+    """``congratulated Trump for his victory``, ``praised Lane on her win``: the possessor in a ``for`` /
+    ``on`` phrase of a verb with a person object is that object; another choice is doubtful."""
+    noun = pron.head
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"for", "on"}:
+        return False
+    if prep.head.dep_ == "dobj" and prep.head.head.pos_ in {"VERB", "AUX"}:
+        owners = [prep.head]  # "congratulating Trump for his victory", the phrase hung from the object
+    elif prep.head.pos_ in {"VERB", "AUX"}:
+        owners = [c for c in prep.head.children if c.dep_ == "dobj"]
+    else:
+        return False
+    objs = [k for c in owners for k in facts.denote(c) if facts.is_a(k, PEOPLE) and _fits(facts, k, pron)]
+    return bool(objs) and key not in objs
+
+
+def _fits(facts: Facts, key: str | None, pron: Token) -> bool:
+    """Whether a person of ``key`` can be the pronoun's referent by gender (unknown fits either)."""
+    gender = (facts.records.get(key or "") or {}).get("gender")
+    low = pron.lower_
+    want = "female" if low in lexicons.load("coref/pronouns_female") else \
+        "male" if low in lexicons.load("coref/pronouns_male") else None
+    return not (gender and want) or gender == want
 
 
 def _person_types() -> frozenset[str]:
@@ -375,12 +560,26 @@ def _named_target(facts: Facts, trig: Trigger, objs: list[Token], targets: list[
     if trig.type == "contact.visit" and any(facts.is_a(k, {"OUTLET", "WORK"}) for k in targets):
         return False
     if trig.type.startswith("donation"):
-        if any(o.lemma_.lower() in {"birth", "rise", "way", "credence", "voice", "thought"} for o in objs):
-            return False
+        if any(o.lemma_.lower() in NOT_MONEY for o in objs):
+            return False  # "gave rise to", "donated his services as chairman": no money given
         if trig.prep:  # "contributed to Clinton's win": the owner of a win got no money
             return any(facts.denote(o) or o.lemma_.lower() in DONEES for o in objs)
         return True  # "donated $500": the money is the object
     return bool(targets) or any(_person_noun(o) for o in objs)  # "knocked on doors for a candidate"
+
+
+def _owned_thing(facts: Facts, objs: list[Token]) -> bool:
+    """An object that is a person's thing rather than the person or their run for office: "Obi's
+    approach", "the plan of Obi" (but "Obi's candidacy", "the re-election of Obi" stand for Obi)."""
+    runs = set(lexicons.json("facts/event_triggers")["candidacy_nouns"])
+    for o in objs:
+        if facts.key(o.i) or o.pos_ not in {"NOUN"} or _person_noun(o) or o.lemma_.lower() in runs:
+            continue
+        owners = [c for c in o.children if c.dep_ == "poss"] + [
+            p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if any(facts.denote(w) for w in owners):
+            return True
+    return False
 
 
 def _person_noun(tok: Token) -> bool:
@@ -454,12 +653,28 @@ def _noun_events(facts: Facts) -> list[Hit]:
             continue  # "her nomination battle", "a death threat", "his retirement plan": no event
         if typ == "appointment" and tok.tag_ == "NNS":
             continue  # "her discretionary appointments": the possessor made them
-        if typ in {"legal.indictment", "legal.conviction"} and any(c.dep_ == "poss" for c in tok.children) and \
-                any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-            continue  # "her indictment of Lane moved the hall": a speech against him, not a charge
+        if typ == "endorsement" and any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in RECEIVED
+                                        for c in tok.children):
+            continue  # "his latest celebrity endorsement", "her first union endorsement": one she received
+        owned = any(c.dep_ == "poss" for c in tok.children)
+        if owned and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and \
+                typ in {"legal.indictment", "legal.conviction", "legal.arrest", "death", "election.loss"}:
+            continue  # "her indictment of Lane", "her arrest of the suspect", "her defeat of Lane": she did it
+        if typ in {"legal.conviction", "concession"} and any(
+                c.dep_ in {"acl", "ccomp"} or (typ == "concession" and c.dep_ == "prep" and
+                                              c.lower_ in {"on", "over", "to"} and not _people_in(facts, c))
+                for c in tok.children):
+            continue  # "her conviction that taxes are too high", "her concession on taxes": a belief, a give
         holder = tok.head if tok.dep_ == "compound" else tok  # "her concession speech"
         agents = [k for c in holder.children if c.dep_ == "poss" for k in facts.denote(c)]
-        if not (agents and typ in set(data["target_types"])):  # "her endorsement of X": X is the target
+        if typ == "endorsement" and any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                                        for c in tok.children):
+            continue  # "her endorsement by the union": one she received, from someone else
+        of_people = [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj" for k in facts.denote(p) if facts.is_a(k, PEOPLE)]
+        if typ == "appointment" and agents and of_people:
+            agents = of_people  # "Obi's appointment of Lane": Lane is appointed (Obi appoints)
+        elif not (agents and typ in set(data["target_types"])):  # "her endorsement of X": X is the target
             agents += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                        for p in c.children if p.dep_ == "pobj" for k in facts.denote(p)]
         agents = [k for k in agents if facts.is_a(k, PEOPLE if typ in _person_types() else DOERS)]
@@ -482,9 +697,17 @@ def _noun_events(facts: Facts) -> list[Hit]:
                  if not duration(t.value)]  # "his first visit in more than a year": a gap, not its date
         when = times[0].value if times else year
         prior = data["noun_priors"].get(tok.lemma_.lower(), 0.7)
+        owner = next((c for c in holder.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if owner is not None and _doubtful_pronoun(facts, owner, possessor=True):
+            prior = min(prior, PRONOUN_AGENT)  # "an interview with Lane after his victory": "his" may be Lane's
         hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
                         ordinal=ordinal, timed=when is None, confidence=prior))
     return hits
+
+
+def _people_in(facts: Facts, prep: Token) -> bool:
+    """A prepositional phrase that names a person ("her concession to Lane")."""
+    return any(facts.is_a(k, PEOPLE) for p in prep.children if p.dep_ == "pobj" for k in facts.denote(p))
 
 
 def _endorses_nobody(facts: Facts, noun: Token, agents: list[str]) -> bool:
@@ -519,24 +742,35 @@ def find_events(facts: Facts) -> list[Event]:
     rank = {"asserted": 0, "attributed": 1, "reported": 2, "hedged": 3, "speculative": 4, "unknown": 5}
     best: dict[tuple[str, tuple[str, ...], str | None], Event] = {}
     for h in _verb_events(facts) + _left_dead(facts) + _noun_events(facts):
-        if facts.imagined(h.toks) or modality.unrealised(h.toks[:1]) or modality.poll_standing(h.toks[0]):
+        if facts.imagined(h.toks) or modality.unrealised(h.toks[:1]) or modality.poll_standing(h.toks[0]) or \
+                modality.predicted(h.toks[0]):
             continue
+        if _quoted_clause(facts, h):
+            continue  # "blames media for Lane's 'Obi founded Acme' flap": someone's words, not Lane's act
         if h.toks[0].pos_ in {"VERB", "AUX"} and modality.conditional(h.toks[0]):
             continue  # "if Ortiz wins the primary, ...": a condition, not a win
         if h.toks[0].pos_ in {"VERB", "AUX"} and modality.negated_by_word(h.toks[0]):
             continue  # an event said not to happen is no event
+        if h.toks[0].pos_ in {"VERB", "AUX"} and modality.habitual(h.toks[0]):
+            continue  # "she often visits Rome", "visits Rome every summer": a habit, not one event
         if h.toks[0].pos_ in {"VERB", "AUX"} and modality.irrealis(h.toks[0]):
             continue  # "he should resign", "will likely win", "in case Trump wins": not (yet) an event
         lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
-        st = facts.aside_status(facts.status(lo, hi), h.toks)
+        st = facts.aside_status(facts.status(lo, hi), h.toks, climb=True)  # the same asides as for ties
+        if h.identifying or _topic(h.toks[0]):  # "praised Acme, the firm founded by Obi", "asked about
+            st = facts.identifying_status(st, h.toks, marks_only=True)  # her win": the writer's reference
         # An event said not to happen ("she may not retire") is no event; an imagined one neither.
         if st.status in {"hypothetical", "negated"} or st.negative:
             continue
         when = h.when
         if when is None and h.timed:
-            when = facts.clause_time(h.toks)
+            when = facts.clause_time(h.toks) or _shared_time(facts, h.toks[0])
+            if when and h.type == "candidacy.launch" and _names_the_race(facts, h.toks, when):
+                when = None  # "entered the 2016 presidential race": the race's year, not the day she entered
+        if _announced_future(h):
+            h.confidence = min(h.confidence, ANNOUNCED_FUTURE)
         parts = [Participant("agent", a) for a in h.agents + _group_of(facts, h.agents)]
-        parts += [Participant(r, e) for r, e in h.others]
+        parts += [Participant(r, e) for r, e in h.others if not cut_org(facts, e)]  # "a super PAC": which?
         ev = Event(h.type, parts, facts.evidence(h.toks[0], h.toks), st.status, when=when, source=st.source,  # type: ignore[arg-type]
                    confidence=h.confidence)
         if h.ordinal is not None:
@@ -549,6 +783,85 @@ def find_events(facts: Facts) -> list[Event]:
                 ev.participants += [p for p in old.participants if (p.role, p.entity) not in known]
             best[key] = ev
     return list(best.values())
+
+
+def _topic(tok: Token) -> bool:
+    """An event noun that is the topic of what someone said or thought ("asked what voters thought about
+    Obi's win", "spoke about her victory"): the event is the writer's to refer to, not the speaker's claim."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in {"about", "over", "regarding"} and \
+        tok.head.head.pos_ in {"VERB", "AUX"}
+
+
+ANNOUNCED_FUTURE = 0.55
+ENDINGS = frozenset({"retirement", "resignation", "candidacy.withdrawal"})
+FUTURE_WORDS = frozenset({"next", "upcoming", "later", "soon", "end", "coming"})
+
+
+def _announced_future(h: Hit) -> bool:
+    """``is retiring at the end of his term``, ``is stepping down next month``: a departure announced
+    for later, not one that happened (hidden by default)."""
+    verb = h.toks[0]
+    if h.type not in ENDINGS or verb.tag_ != "VBG" or not any(
+            c.dep_ == "aux" and c.lower_ in {"is", "are", "'s", "’s", "am"} for c in verb.children):
+        return False
+    return any(t.lower_ in FUTURE_WORDS for c in verb.children if c.dep_ in {"prep", "npadvmod", "advmod"}
+               for t in c.subtree)
+
+
+def _names_the_race(facts: Facts, toks: list[Token], when: str) -> bool:
+    """The time found is inside the object that names the contest ("the 2016 race", "the 2020 primary")."""
+    for o in toks[1:]:
+        lo, hi = o.left_edge.idx, o.idx + len(o)
+        if any(t.value == when for t in facts.times_in(lo, hi)):
+            return True
+    return False
+
+
+def _shared_time(facts: Facts, verb: Token) -> str | None:
+    """A date the trigger's clause shares: the year of the noun a relative clause describes ("the 2000
+    nominee who lost to Lane"), or a date fronted before the subject of the clause a subjectless
+    conjunct continues ("On Sunday, Obi stood at the lectern and endorsed Lane")."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        year = next((t.text for t in verb.head.lefts for t in t.subtree if t.like_num and len(t.text) == YEAR_LEN
+                     and t.text[:2] in {"19", "20"}), None)
+        if year:
+            return year
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in first.children):
+        first = first.head
+    subj = next((c for c in first.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if first is verb or subj is None:
+        return None
+    lo, hi = first.sent.start_char, subj.left_edge.idx
+    times = [t for t in facts.times_in(lo, hi) if not duration(t.value)]
+    return times[0].value if len(times) == 1 else None
+
+
+def _quoted_clause(facts: Facts, h: Hit) -> bool:
+    """A trigger inside quotation marks that states no event: the quoted clause modifies a noun ("Lane's
+    'Obi founded Acme' remark"), or names someone before the trigger while the agent is named outside
+    the marks (the quoted clause has its own subject the parse lost). A quoted predicate of the agent
+    ('Lane said she "endorsed Obi gladly"') is still the agent's event."""
+    trig = h.toks[0]
+    if trig.pos_ not in {"VERB", "AUX"}:
+        return False
+    sent = trig.sent
+    marks = [t.i for t in sent if t.is_quote and t.text not in {"'s", "’s"}]
+    before = [i for i in marks if i < trig.i]
+    after = [i for i in marks if i > trig.i]
+    if len(before) % 2 == 0 or not after:
+        return False
+    lo, hi = before[-1], after[0]
+    doc = facts.doc
+    if lo > 0 and hi + 1 < len(doc) and doc[hi + 1].pos_ == "NOUN" and \
+            doc[lo - 1].tag_ in {"DT", "PRP$", "POS"}:
+        return True  # "his 'Obi founded Acme' remark": the quoted clause names a remark, it states nothing
+    inside = {facts.key(i) for i in range(lo + 1, hi) if facts.key(i)}
+    named_before = any(facts.key(i) for i in range(lo + 1, trig.i))
+    return named_before and not inside & set(h.agents)
 
 
 def _denoted(facts: Facts, tok: Token) -> list[str]:

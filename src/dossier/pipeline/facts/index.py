@@ -96,6 +96,10 @@ class Facts:
             head = tok.head.head
             if tok.lower_ == "who" and head.dep_ == "appos" and self.type(self.key(head.head.i)) == "PERSON":
                 return [self.key(head.head.i)]  # type: ignore[list-item]  # "X, a Republican who ...": X
+            near = [c for c in head.children if c.dep_ == "appos" and c.i < tok.i and c.right_edge.i >= tok.i - 2
+                    and self.type(self.key(c.i)) == "PERSON" and self.key(c.i) != self.key(head.i)]
+            if tok.lower_ == "who" and near:  # "Of Lane, Bo Reyes, who ...": the name just before "who"
+                return [self.key(near[-1].i)]  # type: ignore[list-item]
             return self._denote_one(head)
         pair = self.pair(tok)
         if pair:
@@ -148,6 +152,8 @@ class Facts:
                 return None
         elif tok.pos_ != "NOUN" or tok.dep_ in {"compound", "amod"} or any(c.dep_ == "appos" for c in tok.children):
             return None
+        elif any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+            return None  # "the Teamsters union": a name of its own the entity step missed, not an earlier union
         data = lexicons.json("facts/org_references")
         noun = tok.lower_ if bare else tok.lemma_.lower()
         if noun in data["bodies"] and not bare:
@@ -320,15 +326,24 @@ class Facts:
                 return True
         return False
 
-    def aside_status(self, st: StatusInfo, toks: list[Token]) -> StatusInfo:
+    def aside_status(self, st: StatusInfo, toks: list[Token], climb: bool = False) -> StatusInfo:
         """A fact stated in the writer's aside about a named person inside reported speech ("Clinton
         said Ada Obi, who died in 2012, ..."; "told the Post he backs Ryan, who will face Bo Lane"):
         a non-restrictive relative clause on a name is the writer's, so it is asserted, not attributed.
-        Words inside quotation marks stay the speaker's."""
+        Words inside quotation marks stay the speaker's. With ``climb`` (ties), an adverbial or
+        coordinated clause inside the aside is the aside's ("his daughter Mia, who moved when she
+        married Y"), and so is a relative clause on a name's apposition ("Lane, the senator who is
+        running against Y", the apposition itself set off)."""
         if st.status not in {"attributed", "reported"} or any(self.in_quote_marks(t) for t in toks):
             return st
         verb = syntax.clause_head(syntax.highest(toks))
-        if verb.dep_ != "relcl" or not self.key(verb.head.i):
+        while climb and verb.dep_ in {"advcl", "conj"} and verb.head.pos_ in syntax.VERBAL:
+            verb = verb.head
+        if climb and verb.dep_ == "relcl" and verb.head.dep_ == "appos" and self.key(verb.head.head.i) \
+                and any(c.tag_ in {"WP", "WP$"} for c in verb.children):
+            return StatusInfo("asserted", None, (), st.negative)
+        if verb.dep_ != "relcl" or not (self.key(verb.head.i) or (climb and any(
+                c.dep_ == "appos" and self.key(c.i) for c in verb.head.children))):
             return st
         rel = next((c for c in verb.children if c.tag_ in {"WP", "WP$"} or
                     any(g.tag_ == "WP$" for g in c.children)), None)

@@ -29,6 +29,7 @@ NAMED = 0.85  # the owner is a name, or the relation needs no owner
 PRONOUN = 0.7  # the owner is a pronoun (coreference)
 PAIR = 0.8  # "they" for the two people just named ("X married Y. They have two sons, A and B")
 AMONG = 0.8  # siblings because they are listed as one set
+UNREAL_MODALS = frozenset({"would", "could", "should", "might", "may", "'d", "’d"})
 TYPES = {"parent": "family.parent", "child": "family.parent", "sibling": "family.sibling", "spouse": "family.spouse"}
 
 
@@ -221,6 +222,8 @@ def _married_to(facts: Facts) -> list[Hit]:
             continue
         weak = subj.pos_ == "PRON"
         verb = tok.head if tok.dep_ in {"acomp", "attr"} else tok  # "is not married to": the copula's "not"
+        if any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS for c in (*tok.children, *verb.children)):
+            continue  # "would be married to Y by now": a marriage imagined or wished
         neg = any(c.dep_ == "neg" for c in (*tok.children, *verb.children))
         for s in _people(facts, subj):
             for t in spouses:

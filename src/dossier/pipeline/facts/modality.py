@@ -15,7 +15,11 @@ component says of its clause, so roles, relations and events are not emitted fro
 * for events, an irrealis verb: a modal or ``going to`` on the trigger, on the verb it is
   coordinated with or on the verb whose complement it is ("he should resign", "could win
   California and still lose the nomination", "an agreement that would see him endorse her"),
-  or a supposition ("in case Trump wins", "let's assume she gets elected").
+  or a supposition ("in case Trump wins", "let's assume she gets elected");
+* for events, a trigger still to come ("before she bows out", "on the condition that Acme
+  contribute"), a habit ("often visits Rome"), a gerund weighed or talked about ("is considering
+  dropping out"), one that "nearly" happened, and an event noun predicted or supposed ("her
+  endorsement is a matter of time", "his resignation would be a blow").
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ _SCORE = re.compile(r"\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\b")
 
 def unrealised(toks: Iterable[Token]) -> bool:
     """True when a fact's trigger (verb or noun) is a possibility rather than something that happened."""
-    return any(_infinitive(t) or _asked_for(t) for t in toks)
+    return any(_infinitive(t) or _asked_for(t) or _gerund(t) for t in toks)
 
 
 MODALS = frozenset({"would", "could", "should", "might", "may", "must", "can", "will", "'d", "shall", "wo", "ca",
@@ -52,13 +56,18 @@ SUPPOSING = frozenset({"assume", "suppose", "imagine", "pretend"})
 _REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "reveal", "note", "show", "find"})
 
 
-def irrealis(verb: Token) -> bool:
+def irrealis(verb: Token, _pieces: bool = True) -> bool:
     """A trigger verb stated as a possibility, a call or a supposition rather than as done.
 
     ``should resign``, ``will likely win``, ``is going to endorse``, ``could win X and still lose
     Y`` (the conjunct shares the modal), ``would see him endorse her`` (a modal on the verb the
     trigger complements), ``in case he wins``, ``let's assume she gets elected``.
     """
+    whole = whole_word(verb)
+    if _pieces and whole is not verb and irrealis(whole, _pieces=False):
+        return True  # "could re-nominate him": the parse hangs the modal on "re"
+    if _pending(verb):
+        return True
     tok, hops = verb, 0
     while hops < 4:
         if (modal(tok) and not _announced(tok)) or _going_to(tok) or _supposed(tok):
@@ -68,9 +77,68 @@ def irrealis(verb: Token) -> bool:
         elif tok.dep_ in {"xcomp", "ccomp"} and tok.head.pos_ in {"VERB", "AUX"} and \
                 tok.head.lemma_.lower() not in _REPORTING:
             tok = tok.head
+        elif tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "mark" and c.lower_ == "than"
+                                                               for c in tok.children):
+            tok = tok.head  # "would rather retire than endorse Lane": the choice shares the modal
         else:
             return False
         hops += 1
+    return False
+
+
+def whole_word(verb: Token) -> Token:
+    """The first piece of a hyphenated word the tokenizer split ("re-nominate" -> "re"), which the parse
+    often makes the head of the clause; the token itself otherwise."""
+    doc, i = verb.doc, verb.i
+    while i >= 2 and doc[i - 1].text in {"-", "‐"} and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    return doc[i]
+
+
+# Marks of a clause that, in the present tense, tells of what has not happened yet ("before she bows out",
+# "until he drops out", "once she wins"): a present-tense "after" is left alone (headlines narrate in it).
+PENDING_MARKS = frozenset({"before", "until", "till", "once", "unless", "whenever"})
+SIMPLE_PRESENT = frozenset({"VBZ", "VBP"})
+# Nouns whose "that" clause is asked for or set as a condition ("on the condition that Acme contribute").
+CONDITION_NOUNS = frozenset({"condition", "demand", "request", "insistence", "requirement", "proviso", "hope",
+                             "wish", "expectation", "proposal", "call", "plea"})
+
+
+# Adverbs of frequency that make a present-tense verb a habit: "she often visits Rome".
+FREQUENCY = frozenset({"often", "usually", "always", "sometimes", "regularly", "frequently", "routinely",
+                       "typically", "generally", "rarely", "seldom", "normally", "occasionally", "habitually",
+                       "whenever"})
+
+
+def habitual(verb: Token) -> bool:
+    """A present-tense trigger stating a habit or a rule, not an event: a frequency adverb ("often
+    visits"), an "every"/"each" time ("visits Rome every summer"), or a "whenever" clause. The past
+    ("often visited") still tells of visits made, and a present verb alone is a headline's event."""
+    if verb.tag_ not in SIMPLE_PRESENT or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.dep_ in {"advmod", "mark"} and c.lower_ in FREQUENCY:
+            return True
+        if c.dep_ in {"npadvmod", "advmod", "prep", "pobj"} and any(
+                g.dep_ == "det" and g.lower_ in {"every", "each"} for t in c.subtree for g in t.children):
+            return True
+    return False
+
+
+def _pending(verb: Token) -> bool:
+    """A trigger in the present tense under ``before`` / ``until`` / ``once`` ("talks go on before she
+    bows out"), or in a ``that`` clause set as a condition or demand ("on the condition that Acme
+    contribute $5 million"): an event still to come, if ever."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in {"VERB", "AUX"}:
+        first = first.head  # "before she throws her support or formally bows out"
+    for v in (verb, first):
+        if v.tag_ in SIMPLE_PRESENT and not any(c.dep_ == "aux" for c in v.children) and \
+                any(c.dep_ == "mark" and c.lower_ in PENDING_MARKS for c in v.children):
+            return True
+        if v.dep_ in {"acl", "ccomp"} and v.head.pos_ == "NOUN" and v.head.lemma_.lower() in CONDITION_NOUNS and \
+                v.tag_ not in {"VBD", "VBN"} and any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children):
+            return True
     return False
 
 
@@ -117,12 +185,15 @@ def _supposed(verb: Token) -> bool:
 CONDITIONS = frozenset({"if", "unless"})
 
 
-def conditional(tok: Token) -> bool:
+def conditional(tok: Token, _pieces: bool = True) -> bool:
     """``If Ortiz wins, she will appoint Lane`` / ``If Ortiz defeats Lane, ...``: the trigger's clause is a
     condition, or the consequence of one: neither states that it happened."""
     verb, hops = tok, 0
     while hops < 4 and verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb, hops = verb.head, hops + 1
+    whole = whole_word(verb)
+    if _pieces and whole is not verb and conditional(whole, _pieces=False):
+        return True  # "if she wins, she could re-nominate him": the parse hangs the clause on "re"
     for _ in range(3):
         if any(_condition_mark(c) for c in verb.children):
             return True  # the condition itself
@@ -146,8 +217,10 @@ NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
 
 
 def negated_by_word(verb: Token) -> bool:
-    """``isn’t running``: a negation the parser attached as an adverb rather than as ``neg``."""
-    return any(c.lower_ in NEGATIONS for c in verb.children)
+    """``isn’t running``: a negation the parser attached as an adverb rather than as ``neg``, on the verb
+    or on its auxiliary ("is" <- "n’t")."""
+    return any(c.lower_ in NEGATIONS for c in verb.children) or any(
+        g.lower_ in NEGATIONS for c in verb.children if c.dep_ in {"aux", "auxpass"} for g in c.children)
 
 
 def poll_standing(verb: Token) -> bool:
@@ -160,6 +233,32 @@ def poll_standing(verb: Token) -> bool:
     if any(t.lower_ in words or t.lemma_.lower() in words for t in sent):
         return True
     return lemma in STANDING_LEMMAS and bool(_SCORE.search(sent.text))
+
+
+# Heads of a gerund that leave it a possibility: "is considering dropping out", "talked about endorsing".
+GERUND_HEADS = frozenset({"consider", "contemplate", "weigh", "mull", "discuss", "debate", "explore", "propose",
+                          "suggest", "recommend", "urge", "advocate", "avoid", "resist", "oppose", "risk", "fear",
+                          "imagine", "envision", "deny", "refuse", "reject", "delay", "postpone", "threaten",
+                          "think", "talk", "speak", "dream", "hint", "rule", "entertain", "float"})
+# Adverbs that say an event did not quite happen: "nearly won", "almost resigned".
+SHORT_OF = frozenset({"nearly", "almost"})
+
+
+def _gerund(tok: Token) -> bool:
+    """A trigger gerund under a verb of weighing or talking ("is considering dropping out", "thought
+    about endorsing her"), or one that "nearly"/"almost" happened: no event (yet)."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in SHORT_OF for c in tok.children):
+        return True
+    if tok.tag_ != "VBG":
+        return False
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif tok.dep_ not in {"xcomp", "dobj", "ccomp"}:
+        return False
+    return head.i != tok.i and head.lemma_.lower() in GERUND_HEADS
 
 
 def _infinitive(tok: Token) -> bool:
@@ -181,6 +280,32 @@ def _infinitive(tok: Token) -> bool:
 
 def _has_to(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+# What an event noun as a subject can be said to be when it has not happened: "her endorsement is only
+# a matter of time", "his resignation is likely", "an arrest seemed imminent".
+PREDICTED = frozenset({"likely", "unlikely", "expected", "inevitable", "imminent", "certain", "possible",
+                       "probable", "matter", "question", "doubtful", "uncertain", "unclear", "near", "possibility",
+                       "prospect", "inevitability", "foregone", "assured", "guaranteed", "sure"})
+SUPPOSING_MODALS = frozenset({"would", "could", "might", "may", "'d", "’d"})
+
+
+def predicted(tok: Token) -> bool:
+    """An event noun that is the subject of a prediction ("Obi's endorsement of Lane is a matter of time")
+    or of a supposition ("her resignation would be a blow"). Only for event nouns: "his opponent would
+    support X" still names an opponent."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    head = tok.head
+    if any(c.dep_ == "aux" and c.lower_ in SUPPOSING_MODALS for c in head.children):
+        return True
+    if head.lemma_.lower() in {"expect", "anticipate", "predict", "rumor", "rumour", "assure", "guarantee"} and \
+            tok.dep_ == "nsubjpass":
+        return True
+    if head.lemma_.lower() not in {"be", "seem", "appear", "look", "remain", "become"}:
+        return False
+    return any(c.dep_ in {"attr", "acomp", "oprd"} and (c.lemma_.lower() in PREDICTED or c.lower_ in PREDICTED)
+               for c in head.children)
 
 
 def _asked_for(tok: Token) -> bool:

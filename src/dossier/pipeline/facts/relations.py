@@ -26,7 +26,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...graph import Event, Relation, Role
-from .. import doc_state, lexicons
+from .. import doc_state, lexicons, syntax
 from ..component import DossierComponent
 from ..status import StatusInfo
 from . import modality
@@ -246,14 +246,14 @@ def _relational_nouns(facts: Facts) -> list[Hit]:
         if word is None or tok.tag_ in {"NNS", "NNPS"}:
             continue
         owners = _possessors(facts, tok)
-        if not owners:
+        if not owners or _modal_copula(tok):
             continue
         typ = inverse.get(word) or nouns[word]
         prior = None
         if word in RIVALS:
             typ, prior = _rivals(tok)
         for filler in _fillers(facts, tok):
-            if _misattached(filler) or _alias_of_owner(facts, filler, owners):
+            if _misattached(filler) or _alias_of_owner(facts, filler, owners) or _org_in_phrase(facts, filler):
                 continue
             fills = facts.denote(filler, conj=False)  # one noun, one filler: "A (father of X) and B"
             if not fills and not _needs_people(typ):
@@ -324,12 +324,31 @@ def _misattached(filler: Token) -> bool:
     return f.dep_ == "pobj" and f.head.lower_ in LOCATIVE_PREPS
 
 
+def _modal_copula(noun: Token) -> bool:
+    """``Obi would be Lane's running mate``: the copula's modal makes the tie a possibility or a wish."""
+    if noun.dep_ not in {"attr", "oprd"}:
+        return False
+    modals = {c.lower_ for c in noun.head.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    return bool(modals & (DEONTIC | CONDITIONAL | ABILITY | {"may", "might"}))
+
+
+def _org_in_phrase(facts: Facts, filler: Token) -> bool:
+    """``the 2014 candidate for U.S. Senate, a longtime supporter of X``: a person noun the parse put in
+    apposition to an organisation inside a prepositional phrase describes the phrase's head (a person),
+    not the organisation."""
+    if filler.dep_ != "pobj":
+        return False
+    keys = facts.denote(filler, conj=False)
+    return bool(keys) and not any(facts.is_a(k, PEOPLE) for k in keys)
+
+
 def _stated_not(noun: Token) -> bool:
     """``Y is not X's sister`` / ``His father was not Y``: the copula that states the tie is negated
     (not a clause the kin phrase merely sits in: "Her husband, Y, did not attend")."""
     copula = noun.head
-    if noun.dep_ == "attr" or (noun.dep_ == "nsubj" and copula.lemma_.lower() == "be"):
-        return _neg(copula)
+    if noun.dep_ == "attr" or (noun.dep_ == "nsubj" and copula.lemma_.lower() == "be"
+                               and any(c.dep_ == "attr" for c in copula.children)):
+        return _neg(copula)  # not "X's partner, Y, is not on board": the copula there says no tie
     return False
 
 
@@ -439,10 +458,18 @@ def _bond_nouns(facts: Facts) -> list[Hit]:
             targets = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                        for p in c.children if p.dep_ == "pobj" and not (typ in BACKING and _policy(facts, p))
                        for k in facts.denote(p)]
+            if typ in BACKING:  # "his support for Israel": a stand on a country, no backing of a person or group
+                targets = [t for t in targets if facts.is_a(t, _types_for("object_types", typ))]
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in WITHDRAWN:
+                continue  # "withdrew her support for Y": the tie ended
             for a in agent[:1]:
                 for t in targets:
                     hits.append(Hit(typ, a, t, [tok], 0.7, timed=True))
     return hits
+
+
+WITHDRAWN = frozenset({"withdraw", "pull", "rescind", "revoke", "retract", "drop", "end", "abandon", "lose",
+                       "forfeit", "suspend"})
 
 
 def _turning_nouns(facts: Facts) -> list[Hit]:
@@ -544,11 +571,18 @@ def _verbs(facts: Facts) -> list[Hit]:
             else:
                 s = fact_subject(verb)
                 subj_keys = facts.denote(s) if s is not None and not carried(facts, s) else []
+                if s is not None and (_speaker_bound(facts, s, verb) or _unnamed_doer(facts, verb)):
+                    subj_keys = []  # "67 percent say they will vote for Y": "they" are the share, not coref's pair
                 if s is not None and facts.pair(s) and typ in {"contest.lost_to"}:
                     subj_keys = list(facts.pair(s) or ())
             if _not_this_tie(typ, verb, objs):
                 continue
+            if typ.startswith("contact."):  # "met with Lane's campaign": its staff, not Lane
+                objs = [o for o in objs if not carried(facts, o)]
             obj_keys = [k for o in objs if not (typ in BACKING and _policy(facts, o)) for k in facts.denote(o)]
+            taken = {k for c in _objects_taken_as_subjects(verb) + [o for o in objs if _not_but(o)]
+                     for k in facts.denote(c, conj=False)}
+            obj_keys = [k for k in obj_keys if k not in taken]
             if not obj_keys and typ in ORG_OBJECT_TYPES:  # "served on the board", "joined the union"
                 obj_keys = [k for o in objs if not (typ.startswith("political.") and _policy(facts, o))
                             for k in [facts.org_ref(o, {"ORG", "GROUP", "OUTLET"})] if k]
@@ -570,17 +604,132 @@ def _verbs(facts: Facts) -> list[Hit]:
         if not matched and lemma in reciprocal:
             s = fact_subject(verb)
             if s is not None and not any(c.dep_ in {"dobj", "prep"} and c.lower_ not in {"in", "on", "at", "for",
-                                         "since", "during", "after", "before", "until"} for c in verb.children):
+                                         "since", "during", "after", "before", "until", "by", "over"}
+                                         for c in verb.children):
                 pair = _pair_of(facts, s)
-                if len(pair) == 2:
-                    hits.append(Hit(reciprocal[lemma], pair[0], pair[1], [verb, s], 0.7, negated=_neg(verb)))
+                if len(pair) == 2 and not _unstated(reciprocal[lemma], verb) and not _addressed(verb):
+                    prior = 0.7 if lemma != "speak" or _conversation(verb) else UNCUED_SPEAKING
+                    hits.append(Hit(reciprocal[lemma], pair[0], pair[1], [verb, s], prior, negated=_neg(verb)))
         if lemma == "lose" and not matched:
             hits += _lost_after_running(facts, verb)
     return hits
 
 
+def _speaker_bound(facts: Facts, subj: Token, verb: Token) -> bool:
+    """``67 percent say they will vote for Y``, ``most voters said they back Y``: "they" in what a
+    plural speaker says is that speaker. When the speaker names no person of the article (a share of
+    a poll, a crowd), the clause is no tie of whoever coreference linked "they" to."""
+    if subj.lower_ != "they" or subj.i < verb.sent.start:
+        return False
+    clause = verb
+    while clause.dep_ in {"conj", "xcomp"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or (subj.head.i != clause.i and subj.head.i != verb.i):
+        return False
+    speaker = syntax.direct_subject(clause.head, syntax.NOMINAL_SUBJECTS)
+    if speaker is None or speaker.pos_ == "PRON" or facts.key(speaker.i) or facts.pair(speaker):
+        return False
+    share = speaker.lower_ in SHARES or speaker.lemma_.lower() in SHARES
+    if not share and any(c.lower_ in PAIR_WORDS for c in speaker.children):
+        return False  # "both women said they ...": the pair named before
+    plural = share or speaker.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in speaker.children)
+    return plural and not any(facts.is_a(k, PEOPLE) for k in facts.denote(speaker))
+
+
+def _unnamed_doer(facts: Facts, verb: Token) -> bool:
+    """``to persuade the voters now backing him``: a participle on a people noun ("voters", "supporters")
+    is what those unnamed people do, not the main clause's subject (a statement "endorsing X" is its
+    issuer's)."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG":  # the parse's other reading: "persuade [voters] [backing him]"
+        head = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), head)
+    elif verb.dep_ != "acl" or head.dep_ not in {"dobj", "pobj"}:
+        return False
+    if (head.i == verb.head.i and verb.dep_ == "xcomp") or facts.key(head.i):
+        return False
+    return head.lemma_.lower() in lexicons.load("person_nouns") or head.lower_ in lexicons.load("person_nouns")
+
+
+PAIR_WORDS = frozenset({"both", "two", "three", "pair"})
+SHARES = frozenset({"percent", "%", "majority", "minority", "plurality", "most", "half", "many", "some", "few",
+                    "third", "quarter", "fifth", "tenth"})
+
+
+# "Obi and Lane will speak there", "both spoke at the convention": each addressed an audience
+PODIUM_PREPS = frozenset({"at", "before", "to"})
+PODIUM_ADVERBS = frozenset({"there", "here", "onstage", "first", "next", "later", "tonight"})
+
+
+# "Obi and Lane spoke" with nothing more: each may have spoken (to a crowd) as well as the two together
+UNCUED_SPEAKING = 0.5
+TALK_ADVERBS = frozenset({"privately", "briefly", "regularly", "often", "frequently", "again", "daily", "weekly",
+                          "recently", "twice", "personally", "directly"})
+TALK_NOUNS = frozenset({"phone", "telephone", "length", "minute", "minutes", "hour", "hours", "video", "zoom"})
+
+
+def _conversation(verb: Token) -> bool:
+    """``X and Y spoke by phone / privately / for an hour``: a word that makes "spoke" a talk between them."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in TALK_ADVERBS:
+            return True
+        if c.dep_ == "npadvmod" and c.lower_ in {"twice", "daily", "weekly"}:
+            return True
+        if c.dep_ == "prep" and any(t.lemma_.lower() in TALK_NOUNS or t.lower_ in TALK_NOUNS for t in c.subtree):
+            return True
+    return False
+
+
+def _addressed(verb: Token) -> bool:
+    """``X and Y spoke at the rally``: two speakers at an event, not a conversation between them
+    ("X and Y spoke by phone", "talked at length" are one)."""
+    if verb.lemma_.lower() != "speak":
+        return False
+    return any((c.dep_ == "prep" and c.lower_ in PODIUM_PREPS) or (c.dep_ == "advmod" and c.lower_ in PODIUM_ADVERBS)
+               for c in verb.children)
+
+
+def _not_but(obj: Token) -> bool:
+    """``endorsed not Lane but Reyes``: the first conjunct is the one denied ("not only X but also Y"
+    keeps both: there "not" is no negation of X)."""
+    return any(c.dep_ == "neg" and c.lower_ == "not" for c in obj.children) and any(
+        c.dep_ == "cc" and c.lower_ == "but" for c in obj.children)
+
+
+VERB_LINKERS = frozenset({"then", "later", "also", "soon", "eventually", "afterward", "afterwards", "subsequently"})
+
+
+def _objects_taken_as_subjects(verb: Token) -> list[Token]:
+    """``Lane supported it and Obi, as she has before, opposed the bill``: a name coordinated with the
+    object, followed by a coordinated verb with no subject and no "and" of its own, is that verb's
+    subject the parser hung on the object ("endorsed Obi and Holt, and campaigned for them" keeps Holt)."""
+    out: list[Token] = []
+    doc = verb.doc
+    later = [v for v in verb.children if v.dep_ == "conj"]
+    if verb.dep_ == "ccomp" and verb.head.i > verb.i:
+        later.append(verb.head)  # the parse may make the first clause the second verb's complement
+    for v in later:
+        if v.pos_ not in syntax.VERBAL or syntax.direct_subject(v) is not None:
+            continue
+        if any(c.dep_ == "advmod" and c.i < v.i and c.lower_ in VERB_LINKERS for c in v.children):
+            continue  # "endorsed Obi and Holt, then campaigned for them"
+        for o in verb.children:
+            if o.dep_ != "dobj":
+                continue
+            for c in o.subtree:
+                if c.dep_ != "conj" or c.i > v.i or c.pos_ != "PROPN":
+                    continue
+                between = doc[c.i + 1 : v.i]
+                if not any(t.dep_ in {"cc", "preconj"} and t.head.i in {verb.i, v.i} for t in between):
+                    out.append(c)
+    return out
+
+
 MONEY_WORDS = frozenset({"money", "cash", "dollar", "million", "billion", "thousand", "donation", "contribution",
                          "sum", "amount", "check", "cheque", "gift", "fund", "funds", "grant", "loan", "$"})
+# What one loses to a rival without losing the race: "lost ground to Y", "is losing votes to Y" ("lost
+# the popular vote to Y" is a defeat: "votes" only in the plural)
+LOST_GROUND = frozenset({"ground", "support", "momentum", "steam", "traction", "share", "voter", "votes", "backer",
+                         "supporter", "donor", "endorsement", "point", "lead", "edge", "favor", "favour", "market"})
 # "joined the committee for a lunch", "joined Obi at a rally", "joined her on stage": company kept, no membership
 JOIN_COMPANY = frozenset({"for", "at", "on", "in"})
 
@@ -593,8 +742,15 @@ def _not_this_tie(typ: str, verb: Token, objs: list[Token]) -> bool:
         return not _money(verb)
     if typ == "membership.member_of" and lemma == "join":
         return any(c.dep_ == "prep" and c.lower_ in JOIN_COMPANY and not _dated(c) for c in verb.children)
-    if typ == "contest.ran_against" and lemma == "challenge":  # "challenged him to a debate": a dare, no race
-        return any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in verb.children)
+    if typ == "contest.lost_to" and lemma == "lose":  # "losing support to Y": ground given up, no defeat
+        return any(c.dep_ == "dobj" and (c.lemma_.lower() in LOST_GROUND or c.lower_ in LOST_GROUND)
+                   for c in verb.children)
+    if typ == "contact.spoke_with" and lemma in {"speak", "talk"}:  # "speaking to her with one voice": a message
+        return any(c.dep_ == "prep" and c.lower_ == "with" and any(p.lemma_.lower() == "voice" for p in c.children)
+                   for c in verb.children)
+    if typ == "contest.ran_against" and lemma == "challenge":  # "challenged him to a debate / to act": a dare
+        return any((c.dep_ in {"prep", "dative"} and c.lower_ == "to") or c.dep_ in {"xcomp", "ccomp"}
+                   for c in verb.children)
     if typ == "professional.hired" and lemma == "name":
         from .events import _named_to_post
 
@@ -693,14 +849,21 @@ def _unstated(typ: str, verb: Token) -> bool:
         typ in {"contest.defeated", "contest.lost_to"} and bool(modals))
 
 
+def _no_longer(verb: Token) -> bool:
+    """``no longer supports Y``, ``not any more``: the tie is said to hold no more."""
+    return any(c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+               for c in verb.children)
+
+
 def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs: list[Token]) -> list[Hit]:
     toks = [verb, *objs]
-    neg = _neg(verb) or _negated_frame(verb)
+    neg = _neg(verb) or _negated_frame(verb) or _no_longer(verb)
     if _unstated(typ, verb):
         return []
     if typ == "contest.lost_to":
         if facts.is_a(s_key, PEOPLE) and facts.is_a(o_key, PEOPLE):
-            return [Hit("contest.defeated", o_key, s_key, toks, 0.8, timed=_single(facts, verb), negated=neg)]
+            conf = POLL_MATCHUP if _poll_matchup(verb) else 0.8
+            return [Hit("contest.defeated", o_key, s_key, toks, conf, timed=_single(facts, verb), negated=neg)]
         return []
     s_ok = facts.is_a(s_key, _types_for("subject_types", typ))
     if not s_ok or not facts.is_a(o_key, _types_for("object_types", typ)):
@@ -715,10 +878,40 @@ def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs:
             return []  # "called Obi, a former aide, an outstanding leader": a name given, not a call
         if not _call_cue(verb):
             prior = CALL_WITHOUT_CUE  # no phone word, purpose or time: as likely a name given as a call
+    if typ == "contest.defeated" and _poll_matchup(verb):
+        prior = POLL_MATCHUP
+    if _possible(verb):
+        prior = min(prior, POSSIBLE)
     out = [Hit(typ, s_key, o_key, toks, prior, timed=_single(facts, verb), negated=neg)]
     if typ == "professional.hired" and facts.is_a(o_key, PEOPLE) and not _as_peer(verb):
         out.append(Hit("professional.worked_for", o_key, s_key, toks, 0.75, negated=neg))
     return out
+
+
+POLL_MATCHUP = 0.5  # a share of a poll's respondents, not a vote (hidden by default)
+POSSIBLE = 0.5  # "may endorse Lane", "might meet her next week": a possibility (hidden by default)
+
+
+def _possible(verb: Token) -> bool:
+    """``Obi may endorse Lane``: "may"/"might" before a bare verb is a possibility; with a perfect
+    ("may have met her") it is a hedged fact, shown as such."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(aux & {"may", "might"}) and "have" not in aux and verb.tag_ == "VB"
+SHARE_WORDS = frozenset({"percent", "%"})
+
+
+def _poll_matchup(verb: Token) -> bool:
+    """``Obi beat out Lane by one point, with 47 percent to 46 percent`` after a paragraph on a poll's
+    match-ups: a standing among respondents in whatever tense, no election won. The score and a poll
+    word in the sentence or the two before it (an election night's "polls closed" aside)."""
+    sent = verb.sent
+    if not any(t.lower_ in SHARE_WORDS for t in sent):
+        return False
+    words = lexicons.load("facts/poll_words") - SHARE_WORDS - {"polls"}
+    sents = list(verb.doc.sents)
+    at = next(n for n, x in enumerate(sents) if x.start == sent.start)
+    return any(t.lower_ != "polls" and (t.lower_ in words or t.lemma_.lower() in words)
+               for x in sents[max(0, at - 2) : at + 1] for t in x)
 
 
 def _negated_frame(verb: Token) -> bool:
@@ -789,10 +982,73 @@ def find_relations(facts: Facts) -> list[Relation]:
         if rel is None:
             continue
         out.append(rel)
-        if rel.type == "contest.defeated" and _electoral(h.toks):  # an election defeat: the two ran
+        # an election defeat: the two ran ("has not managed to defeat Y" denies the win, not the race)
+        if rel.type == "contest.defeated" and rel.status != "negated" and _electoral(h.toks):
             out.append(Relation("contest.ran_against", rel.subject, rel.object, rel.evidence, rel.status,
                                 start=rel.start, when=rel.when, source=rel.source, confidence=rel.confidence))
     return out + shared_parents(out)
+
+
+DISPUTING = frozenset({"deny", "dispute", "challenge", "reject", "refute", "rebut", "dismiss", "contest", "question",
+                       "doubt", "deride", "debunk"})
+CLAIM_NOUNS = frozenset({"assertion", "claim", "allegation", "suggestion", "notion", "idea", "report", "rumor",
+                         "rumour", "charge", "accusation", "speculation", "story", "theory", "impression",
+                         "contention", "characterization", "premise"})
+
+
+def _disputed(trigger: Token) -> bool:
+    """``challenged the assertion that X had ever attacked Y``, ``rejected reports that she met Y``,
+    ``disputed that X attacked Y``: a claim put only to be disputed states no tie. ("denied that she
+    had endorsed Y" is the status step's denial, left to it.)"""
+    clause = syntax.clause_head(trigger)
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "ccomp":
+        return clause.head.lemma_.lower() in DISPUTING - {"deny"}
+    if clause.dep_ != "acl" or clause.head.lemma_.lower() not in CLAIM_NOUNS:
+        return False
+    noun = clause.head
+    frame = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return noun.dep_ in {"dobj", "pobj", "nsubjpass"} and frame.lemma_.lower() in DISPUTING
+
+
+# Heads whose clause is a wish, a call or a forecast: "hopes Lane will endorse her", "predicted that Lane
+# would back Holt", "insisted that Lane meet her" (lemmas)
+WISHING = frozenset({"hope", "wish", "want", "pray", "expect", "predict", "anticipate", "forecast", "bet",
+                     "envision", "urge", "demand", "insist", "ask", "propose", "recommend", "request"})
+# Heads of a gerund that is weighed, not done: "is considering endorsing Lane", "resisted backing her"
+WEIGHING = frozenset({"consider", "weigh", "mull", "contemplate", "discuss", "debate", "explore", "resist", "avoid",
+                      "delay", "postpone", "rule", "eye", "entertain"})
+THINK_ABOUT = frozenset({"think", "talk", "dream"})
+
+
+def _wished(trigger: Token) -> bool:
+    """``Obi hopes Lane will endorse her``, ``predicted that Lane will back Holt``: a wish, a call or a
+    forecast, not a tie (the status step reads the head as an attribution). Verb triggers only: a
+    kin noun's copula is a parse's guess under a parenthetical "he hopes"."""
+    if trigger.pos_ not in syntax.VERBAL:
+        return False
+    clause = syntax.clause_head(trigger)
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    head = clause.head
+    return clause.dep_ == "ccomp" and (head.lemma_.lower() in WISHING or head.lower_ in HOPE_FORMS)
+
+
+HOPE_FORMS = frozenset({"hopes", "hoped", "hoping"})  # the tagger's lemma for "hopes" is at times "hop"
+
+
+def _weighed(trigger: Token) -> bool:
+    """``is considering endorsing Lane``, ``has talked about backing her``: a gerund under a verb of
+    weighing is a tie thought of, not made."""
+    if trigger.tag_ != "VBG" or trigger.head.i == trigger.i:
+        return False
+    head = trigger.head
+    if trigger.dep_ == "xcomp":  # "stopped backing Y": a tie that ended, not one that holds
+        return head.lemma_.lower() in WEIGHING | {"stop", "quit", "cease"}
+    if trigger.dep_ == "pcomp" and head.lower_ in {"about", "of", "out"}:
+        return head.head.lemma_.lower() in THINK_ABOUT | WEIGHING
+    return False
 
 
 NOT_ELECTIONS = frozenset({"war", "battle", "army", "troops", "military", "soldier", "invasion", "game", "match",
@@ -815,18 +1071,24 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
         return None
     if not h.identifying and modality.conditional(h.toks[0]):
         return None  # "if she wins, she will appoint Lane": a consequence imagined, not a tie
-    if any(modality.poll_standing(t) for t in h.toks):
+    if any(modality.poll_standing(t) for t in h.toks) or _disputed(h.toks[0]) or _wished(h.toks[0]) \
+            or _weighed(h.toks[0]):
         return None
     lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
     st = facts.status(lo, hi)
     if st.status == "hypothetical":
         return None
     # an identifying phrase or a writer's aside is the writer's, even in reported speech
-    st = facts.identifying_status(st, h.toks, marks_only=True) if h.identifying else facts.aside_status(st, h.toks)
+    if h.identifying:
+        st = facts.identifying_status(st, h.toks, marks_only=True)
+    else:
+        st = facts.aside_status(st, h.toks, climb=True)
     if h.presupposed and st.status in {"hedged", "speculative"}:
         st = StatusInfo("asserted", None, (), st.negative)
     # a negation the tie's own words carry holds in reported speech too ("said she was not there yet on backing Y")
-    negated = ((h.negated or st.negative) and st.status == "asserted") or (h.negated and st.status in REPORTED)
+    # an identifying phrase is not denied by its clause's negation ("X's partner, Y, is not on board")
+    clause_neg = st.negative and not h.identifying
+    negated = ((h.negated or clause_neg) and st.status == "asserted") or (h.negated and st.status in REPORTED)
     status = "negated" if negated else st.status
     anchor = min(h.toks, key=lambda t: t.i)
     when = start = None
@@ -951,15 +1213,19 @@ def _cut_orgs(facts: Facts, rels: list[Relation]) -> list[Relation]:
     """Hide ties to a truncated organisation: a name that is one generic word ("Defense Secretary Ash
     Carter" -> "Defense", "Council Speaker" -> "Council") or that ends on a function word. Such an
     end names no organisation a reader can tell apart; the tie stays in ``--all``."""
-    words = lexicons.load("facts/generic_org_words")
     for r in rels:
-        for ref in (r.object, r.subject):
-            name = ((facts.records.get(ref or "") or {}).get("name") or "").split()
-            if not name or facts.type(ref) == "PERSON":
-                continue
-            if (len(name) == 1 and name[0].lower() in words) or name[-1].lower() in CUT_ENDS:
-                r.confidence = min(r.confidence or CUT_ORG, CUT_ORG)
+        if any(cut_org(facts, ref) for ref in (r.object, r.subject)):
+            r.confidence = min(r.confidence or CUT_ORG, CUT_ORG)
     return rels
+
+
+def cut_org(facts: Facts, ref: str | None) -> bool:
+    """An organisation whose name is one generic word ("Defense", "PAC") or ends on a function word."""
+    name = ((facts.records.get(ref or "") or {}).get("name") or "").split()
+    if not name or facts.type(ref) == "PERSON":
+        return False
+    return (len(name) == 1 and name[0].lower() in lexicons.load("facts/generic_org_words")) or \
+        name[-1].lower() in CUT_ENDS
 
 
 CUT_ENDS = frozenset({"of", "and", "for", "the", "at", "on", "in", "&"})

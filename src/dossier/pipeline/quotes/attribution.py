@@ -34,9 +34,11 @@ def reporting_verbs() -> frozenset[str]:
 
 def is_cue_verb(tok: Token) -> bool:
     """A reporting verb used as a verb (``said``, ``telling``; not the noun ``post``, nor a participle
-    describing a noun: ``the charged term``, ``its stated goal``)."""
+    describing a noun: ``the charged term``, ``its stated goal``; nor ``continue`` with an object:
+    ``talked about continuing the progress``)."""
     return tok.lower_ in reporting_verbs() and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and not (
-        tok.dep_ == "amod" and tok.head.pos_ == "NOUN")
+        tok.dep_ == "amod" and tok.head.pos_ == "NOUN") and not (
+        tok.lemma_.lower() == "continue" and any(c.dep_ in ("dobj", "xcomp") for c in tok.children))
 
 
 def is_belief_verb(tok: Token) -> bool:

@@ -19,6 +19,12 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
 SET_OFF = (",", "—", "–", "--")
 FRONTED_CONNECTIVES = frozenset({"so", "then", "thus", "therefore", "and", "but", "yet"})
 NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
+TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"})
+TOPIC_PREPOSITIONS = frozenset({"of", "about", "on", "regarding", "concerning"})
+NEGATING_CONJUNCTIONS = frozenset({"nor", "neither"})
+# "may conclude", "could argue", "might say": a possibility, not something said ("would", "will" also
+# narrate a past habit or a scheduled statement and are left alone)
+POSSIBILITY_MODALS = frozenset({"may", "might", "could", "can", "should", "must"})
 
 
 def _others_statement(noun: Token) -> bool:
@@ -48,10 +54,13 @@ class ClausePasses(FinderBase):
                 continue
             if subj is not None and not attr.can_speak(subj, self.mentions):
                 continue  # "the behaviour signaled that ...": no one speaks
+            if subj is not None and self._subject_across_quotation(subj, tok):
+                continue
             if subj is not None:
                 frames |= attr.document_frames(tok, subj)
             contents = self._contents(tok, frames)
-            quote_before = any(hi <= tok.i and lo in self.quoted and hi - 1 in self.quoted for lo, hi, _ in contents)
+            quote_before = any(hi <= tok.i and lo in self.quoted and hi - 1 in self.quoted for lo, hi, _ in contents
+                               ) or self._quotation_before(tok)
             for lo, hi, cue_end in contents:
                 if quote_before and lo > tok.i:
                     continue  # '"...," said Hill, after hearing Ames speak': the quote is what was said
@@ -131,6 +140,12 @@ class ClausePasses(FinderBase):
         client: "Ask her."``): the quotation is a statement of its own, not the clause's end."""
         for i in range(lo + 1, hi - 1):
             if self.doc[i].text == ":" and i not in self.quoted and i + 1 in self.quoted:
+                cue = self.doc[i - 1]
+                if attr.is_cue_verb(cue) and lo < cue.left_edge.i and (
+                        cue.dep_ == "relcl" or (cue.dep_ == "conj" and has_subject(cue))):
+                    # '... a video, in which Lane said: "..."': the clause that opens Lane's quotation
+                    # is the writer's way into it, not part of the reported clause
+                    return cue.left_edge.i
                 return i
         return hi
 
@@ -198,13 +213,70 @@ class ClausePasses(FinderBase):
         return [f for f in found if not nested(f)]
 
     def _not_a_statement(self, verb: Token) -> bool:
-        """A negated cue (``did not say whether``) or one inside another cue's infinitive
-        (``declined to comment on``, ``refused to say``) reports nothing said."""
-        if any(c.dep_ == "neg" for c in verb.children):
+        """A negated cue (``did not say whether``, ``..., nor did she report that``), one inside another
+        cue's infinitive (``declined to comment on``, ``refused to say``) or an attempt's (``trying to
+        tell voters that``), a possibility (``voters may
+        conclude that``, ``may listen and conclude that``), a ``for X to say`` (``it is easy for Holt to
+        say that``) or the idiom ``all told`` reports nothing said."""
+        if any(c.dep_ == "neg" for c in verb.children) or self._after_nor(verb):
+            return True
+        if self._possible(verb) or self._for_to(verb) or self._all_told(verb):
             return True
         if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
-        return bool(attr.frames_of(verb.head)) or verb.head.lemma_.lower() in lexicons.load("quotes/refusal_verbs")
+        head = verb.head.lemma_.lower()
+        return bool(attr.frames_of(verb.head)) or head in lexicons.load("quotes/refusal_verbs") or (
+            head in lexicons.load("quotes/attempt_verbs"))
+
+    def _subject_across_quotation(self, subj: Token, verb: Token) -> bool:
+        """A participle cue whose "subject" stands before a quotation and the participle after it
+        (``Holt's claim that Lane "sold the port," saying they ...``): the parse joined the participle of
+        the sentence's speaker to a name inside the claim; who says it is not that name."""
+        return verb.tag_ == "VBG" and subj.head.i == verb.i and subj.i < verb.i and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children) and any(
+            self.doc[i].is_quote and i in self.quoted for i in range(subj.i + 1, verb.i))
+
+    def _quotation_before(self, verb: Token) -> bool:
+        """Whether a clause the parse hung on ``verb`` before it is a quotation (``"We won," Holt told the
+        crowd, her voice drowned out``): the quotation is what was said, a clause after the cue is the
+        writer's."""
+        return any(c.i < verb.i and c.dep_ in ("ccomp", "parataxis") and all(
+            i in self.quoted for i in range(c.left_edge.i, c.right_edge.i + 1) if not self.doc[i].is_punct)
+            for c in verb.children)
+
+    @staticmethod
+    def _after_nor(verb: Token) -> bool:
+        """``declined to name them, nor did he report that ...``: the second verb is negated too."""
+        if any(c.dep_ in ("cc", "preconj") and c.lower_ in NEGATING_CONJUNCTIONS for c in verb.children):
+            return True
+        head = verb.head
+        return verb.dep_ == "conj" and any(
+            c.dep_ == "cc" and c.lower_ in NEGATING_CONJUNCTIONS and head.i < c.i < verb.i for c in head.children)
+
+    @staticmethod
+    def _possible(verb: Token) -> bool:
+        """A cue under a modal of possibility, its own or that of the verb it is joined to with the same
+        subject (``may listen and conclude``): what someone might say, not what was said."""
+        scope = [verb]
+        if verb.dep_ == "conj" and not has_subject(verb) and verb.head.i != verb.i:
+            scope.append(verb.head)
+        return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for v in scope for c in v.children)
+
+    @staticmethod
+    def _for_to(verb: Token) -> bool:
+        """An infinitive cue with its subject in a ``for`` phrase (``awkward for Holt to say that``):
+        a judgement of saying, not a report of it."""
+        kids = list(verb.children)
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in kids)
+
+    def _all_told(self, verb: Token) -> bool:
+        """``All told, the group raised $4 million``: a sum, no one told anything."""
+        if verb.lemma_.lower() != "tell" or verb.i == 0 or verb.i + 1 >= len(self.doc):
+            return False
+        before, after = self.doc[verb.i - 1], self.doc[verb.i + 1]
+        return before.lower_ == "all" and (before.i == verb.sent.start or self.doc[before.i - 1].is_punct) and (
+            after.text == "," and not any(c.dep_ in ("dobj", "dative") for c in verb.children))
 
     def _bare_entity(self, lo: int, hi: int) -> bool:
         """Whether tokens ``lo:hi`` are only a name, a pronoun or a date (``endorsed him``, ``on Monday``),
@@ -472,7 +544,10 @@ class ClausePasses(FinderBase):
         if head.dep_ in SUBJECTS and head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX"):
             head = head.head  # "The trouble now, she said, is ...": the cue hung on the clause's subject
         sides = [(head.left_edge.i, verb.left_edge.i), (verb.right_edge.i + 1, self._clause_end(head, verb))]
-        parts = [(lo, hi) for lo, hi in sides if self._says_something(lo, hi) and not self._speakers_act(lo, hi)]
+        parts = [(lo, hi) for lo, hi in sides if self._says_something(lo, hi) and not self._speakers_act(lo, hi)
+                 and not self._only_a_cue(head, lo, hi)]
+        if len(parts) == 2 and self._topic_phrase(*parts[0]) and self._all_quoted(*parts[1]):
+            return []  # 'Of the audit, she said, "It is a mess."': the topic of a direct quote, no words of hers
         if len(parts) < 2:
             return [(lo, hi, None) for lo, hi in parts]
         # One statement around its cue (PolNeAR marks the hull): a fronted "In the end," is no quote of its own.
@@ -488,6 +563,24 @@ class ClausePasses(FinderBase):
         words = [t for t in roots if not (t.is_punct or t.is_space or t.dep_ == "cc")]
         return len(words) == 1 and words[0].tag_ in ("VBG", "VBN") and not any(
             c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in words[0].children)
+
+    def _topic_phrase(self, lo: int, hi: int) -> bool:
+        """Whether tokens ``lo:hi`` are one prepositional phrase naming a topic (``Of the audit,``)."""
+        roots = [t for t in self.doc[lo:hi] if not lo <= t.head.i < hi or t.head.i == t.i]
+        words = [t for t in roots if not (t.is_punct or t.is_space)]
+        return len(words) == 1 and words[0].dep_ == "prep" and words[0].lower_ in TOPIC_PREPOSITIONS
+
+    def _all_quoted(self, lo: int, hi: int) -> bool:
+        words = [t.i for t in self.doc[lo:hi] if not (t.is_punct or t.is_space)]
+        return bool(words) and all(i in self.quoted for i in words)
+
+    def _only_a_cue(self, head: Token, lo: int, hi: int) -> bool:
+        """Whether tokens ``lo:hi`` beside a cue are only another cue, its subject and a quotation ('"...,"
+        she said, as recalled by Hill'): the words are the quotation's, a direct quote, no clause of Hill's."""
+        if not attr.is_cue_verb(head) or not lo <= head.i < hi:
+            return False
+        frame = {head.i} | {t.i for c in head.children if c.dep_ in SUBJECTS for t in c.subtree}
+        return all(t.i in frame or t.i in self.quoted for t in self.doc[lo:hi] if not (t.is_punct or t.is_space))
 
     def _joined(self, head: Token, verb: Token) -> bool:
         """Whether a conjunction of ``head`` stands right before ``verb``'s clause (``..., and she said``)."""
@@ -536,6 +629,13 @@ class ClausePasses(FinderBase):
             elif self._speakers_predicate(child, clause, verb):
                 ccs = [c.i for c in clause.children if c.dep_ == "cc" and clause.i < c.i < child.i]
                 hi = min(hi, max(ccs, default=child.left_edge.i))
+            elif (child.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and (
+                    child.ent_type_ in ("DATE", "TIME") or child.lemma_.lower() in TIME_NOUNS)
+                  and self._ends_clause(child, hi) and before is not None and before.dep_ == "cc"
+                  and child.left_edge.i >= 2 and self.doc[child.left_edge.i - 2].text == ","):
+                # "said X used the account, and the following day, the panel asked ...": a time joined
+                # to the reported verb opens the writer's next sentence, misparsed
+                hi = min(hi, child.left_edge.i - 2)
         return self._before_relative(clause.i, hi)
 
     def _before_relative(self, lo: int, hi: int) -> int:

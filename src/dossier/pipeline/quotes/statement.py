@@ -36,6 +36,7 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 REFERRING = frozenset({"he", "she", "it", "they", "him", "her", "them", "that", "which", "who", "this"})
 # Written messages whose contents the writer reads out ("the emails reveal"); polls and reports that
 # find something are sources of their own (attribution's ``document_sources``).
+STAND_IN_WORDS = frozenset({"to", "'s", "’s", "so"})  # "That's according to ...", "promised to do so"
 MESSAGES = frozenset({"email", "e-mail", "message", "memo", "text", "letter", "document", "record", "file",
                       "cable", "note"})
 
@@ -52,6 +53,8 @@ def doubt(doc: Doc, f: Found) -> str | None:
             _predicated(f, content) or _named_headline(doc, f) or _commitment(f, content)):
         return "act" if _verbal(content) else "topic"
     if f.kind in ("indirect", "mixed") and _bare_report(content):
+        return "fragment"
+    if f.kind in ("indirect", "according_to") and _empty_words(content):
         return "fragment"
     if f.kind == "according_to" and _nested_report(doc, content):
         return "nested report"
@@ -175,6 +178,15 @@ def _bare_report(content: DocSpan) -> bool:
         for c in kids)
 
 
+def _empty_words(content: DocSpan) -> bool:
+    """A content of stand-in words only ("That's according to the caucus", "cannot do what he
+    promises to do"): what was said is in the sentence before or a relative outside the content."""
+    words = [t for t in content if not (t.is_punct or t.is_space)]
+    return bool(words) and all(
+        t.pos_ in ("PRON", "AUX", "PART", "DET") or t.lower_ in STAND_IN_WORDS or t.lemma_.lower() == "be"
+        or (t.lemma_.lower() == "do" and t.pos_ == "VERB") for t in words)
+
+
 def _nested_report(doc: Doc, content: DocSpan) -> bool:
     """An ``according to`` whose clause is someone else's quotation with its cue after it
     ("'The port will close,' Holt said, according to a Ledger account"): the quotation is that
@@ -205,16 +217,19 @@ def _verbal(content: DocSpan) -> bool:
 def _subjectless(content: DocSpan) -> bool:
     """A reported clause whose main verb has lost its subject ("would be publicly released soon")."""
     root = content.root
-    if not _finite(root) or (root.i == content.start and root.tag_ == "VB"):
-        return False
     kids = [c for c in root.children if content.start <= c.i < content.end]
+    # "could easily be undone", "would be released": the finite word is the modal
+    finite = _finite(root) or any(c.dep_ == "aux" and c.tag_ == "MD" and c.i == content.start for c in kids)
+    if not finite or (root.i == content.start and root.tag_ == "VB"):
+        return False
     return not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in kids) and not any(
         c.dep_ == "aux" and c.lower_ in {"to"} for c in kids)
 
 
 def _unlinked(span: DocSpan | None) -> bool:
     """No speaker span at all, or one that stands for someone named: a pronoun, a relative, a name,
-    or a definite description ("the agency", "its statement") left unresolved."""
+    a definite description ("the agency", "its statement") or a named holder's institution ("Japan's
+    central bank") left unresolved."""
     if span is None or not len(span):
         return True
     root = attr.antecedent(span.root)
@@ -222,6 +237,9 @@ def _unlinked(span: DocSpan | None) -> bool:
         return False
     if root.lower_ in REFERRING or root.pos_ == "PROPN" or span.root.tag_ in ("WP", "WDT"):
         return True
+    if root.lemma_.lower() in lexicons.load("quotes/organisation_nouns") and any(
+            c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in root.children):
+        return True  # "Japan's central bank", "the Pell government": a named organisation, left unlinked
     return any(c.dep_ in ("det", "poss") and c.lower_ in {"the", "this", "its", "his", "her", "their"}
                for c in root.children)
 
