@@ -58,13 +58,6 @@ PRIOR_CASES = [
     ("The permit, a campaign spokesman said, had been hard to get.", "hard to get", True),
     ('The Latest: Reyes declares "victory," thanks voters.', "victory", False),
     ('"We will win the harbor vote," Ada Reyes said.', "win the harbor vote", True),
-    # a bare poll share as the speaker names no one; a share of a group, or an unnamed group, does
-    ("Mayor Ada Reyes leads the race. Just over a quarter, 26 percent, say they will vote for someone else.",
-     "vote for someone else", False),
-    ("Mayor Ada Reyes leads the race. Six in 10 said they would vote for Reyes.", "vote for Reyes", False),
-    ("Mayor Ada Reyes leads the race. A third of voters say they will vote for someone else.",
-     "vote for someone else", True),
-    ("Mayor Ada Reyes leads the race. Many said they would vote for Reyes.", "vote for Reyes", True),
 ]
 
 

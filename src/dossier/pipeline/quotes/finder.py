@@ -207,8 +207,6 @@ NEXT_TO_QUOTE = 4  # most tokens from a cue verb to the quote it opens (verb, pa
 SINGULAR = frozenset({"he", "she", "it", "him", "her"})
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any"})
 PERSON_SUFFIXES = ("man", "woman", "ist")  # "businessman", "columnist": one person
-SHARES = frozenset({"percent", "%", "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority",
-                    "minority", "plurality"})
 QUESTIONS = frozenset({"ask", "wonder", "question", "query", "inquire"})
 
 
@@ -247,28 +245,13 @@ def cue_prior(f: Found, quoted_words: int = 0) -> float | None:
     else:
         prior = STANCE
     if f.speaker.key is None and (_unresolved_person(f.speaker.span) or _authorless(f.speaker.span)
-                                  or _bare_share(f.speaker.span)
                                   or (prior == LEAD and not _lead_noun(f.speaker.span))
                                   or (f.kind == "direct" and attr.is_according_to(cue))):
         # "he joked", "the senator said": someone the article names, left unresolved; "a statement
         # said": a message whose author the sentence does not give; "VIDEO:": a label naming no one;
-        # words in quotation marks "according to an interview": someone's, whom the quote does not name;
-        # "26 percent say": a poll's share, whose poll the quote does not name
+        # words in quotation marks "according to an interview": someone's, whom the quote does not name
         prior *= NO_SPEAKER
     return prior
-
-
-def _bare_share(span: DocSpan | None) -> bool:
-    """A share of a poll as the speaker, with no one it is a share of (``26 percent say``, ``six in 10
-    said``; not ``a third of voters said``, ``many said``)."""
-    if span is None or not len(span):
-        return False
-    root = span.root
-    if not (root.lower_ in SHARES or root.like_num):
-        return False
-    # "a third of voters", "six in 10 Republicans": a share of a group, which speaks
-    return not any(c.dep_ == "prep" and any(t.pos_ in ("NOUN", "PROPN") and not t.like_num for t in c.subtree)
-                   for c in root.children)
 
 
 def _several_sentences(f: Found) -> bool:
