@@ -127,6 +127,13 @@ UNSAID = [
     ("Mayor Ada Obi spoke on Monday. Voters may conclude that her plans must not have done much good.",
      "her plans must not have done much good", False),
     ("Mayor Ada Obi spoke on Monday. Obi concluded that the plan failed.", "the plan failed", True),
+    # in the speaker's own voice a modal before the cue asserts ("I must say", "I can tell you")
+    ("Mayor Ada Obi spoke on Monday. Lest readers doubt her, I must say that the plan failed.",
+     "the plan failed", True),
+    ("Mayor Ada Obi spoke on Monday. Lest readers doubt her, we can tell you that the bridge will reopen.",
+     "the bridge will reopen", True),
+    ("Mayor Ada Obi spoke on Monday. Lest readers doubt her, critics could say that the bridge will reopen.",
+     "the bridge will reopen", False),
     ("Mayor Ada Obi spoke on Monday. It is easy for Obi to say that the plan is sound.", "the plan is sound",
      False),
     ("Mayor Ada Obi spoke on Monday. Obi was quick to say that the plan is sound.", "the plan is sound", True),

@@ -25,6 +25,8 @@ NEGATING_CONJUNCTIONS = frozenset({"nor", "neither"})
 # "may conclude", "could argue", "might say": a possibility, not something said ("would", "will" also
 # narrate a past habit or a scheduled statement and are left alone)
 POSSIBILITY_MODALS = frozenset({"may", "might", "could", "can", "should", "must"})
+# ... except in the speaker's own voice: "I must say", "I can tell you", "I should say", "we might add" assert.
+PERFORMATIVE_MODALS = frozenset({"must", "can", "should", "might"})
 
 
 def _others_statement(noun: Token) -> bool:
@@ -260,7 +262,9 @@ class ClausePasses(FinderBase):
         scope = [verb]
         if verb.dep_ == "conj" and not has_subject(verb) and verb.head.i != verb.i:
             scope.append(verb.head)
-        return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for v in scope for c in v.children)
+        first_person = any(c.dep_ in SUBJECTS and c.lower_ in {"i", "we"} for v in scope for c in v.children)
+        return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS
+                   and not (first_person and c.lower_ in PERFORMATIVE_MODALS) for v in scope for c in v.children)
 
     @staticmethod
     def _for_to(verb: Token) -> bool:
