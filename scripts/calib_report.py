@@ -1,6 +1,7 @@
 """Precision against the confidence threshold on the held-out calibration sample (issue 11).
 
     .venv/bin/python scripts/calib_report.py [--out /tmp/calib] [--judgements FILE ...] [--todo FILE]
+        [--sample scripts/data/measure6_sample.json --judgements scripts/data/measure6_judgements.jsonl]
 
 The calibration sample is PolNeAR train positions 400-429 of the blind sample's seeded order
 (``scripts/blind_sample.py``), read by no rule writer. A reviewer who wrote no rules judged every fact
@@ -9,6 +10,8 @@ class, reason; no article text). This re-extracts the sample with the current co
 hidden facts keep their confidence), matches facts to the verdicts by key, and prints, per kind, strict
 precision (``half`` counts as wrong) and the number of facts shown at each threshold: the figure the
 default threshold is chosen on. Facts whose key changed since the judging are counted as unjudged.
+``--sample`` reports another sample list the same way (the round-6 measure sample, whose reviewer judged
+only the facts shown by default, and of its quotes a seeded 110: the columns under 0.6 undercount).
 """
 
 from __future__ import annotations
@@ -84,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path("/tmp/calib"), help="output stem outside the repo")
     ap.add_argument("--judgements", type=Path, action="append",
                     help="verdict files (repeat for later rounds; default: scripts/data/calib_judgements.jsonl)")
+    ap.add_argument("--sample", type=Path,
+                    help="a sample list (scripts/data/*_sample.json) to report instead of the calibration sample")
     ap.add_argument("--todo", type=Path, help="write the facts not judged yet here (a judging sheet, no confidence)")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
     args = ap.parse_args(argv)
@@ -91,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"PolNeAR not found at {blind_sample.POLNEAR}", file=sys.stderr)
         return 2
     inp, out = args.out.with_suffix(".jsonl"), args.out.with_suffix(".all.jsonl")
-    blind_sample.write_jsonl(inp, blind_sample.articles(sample_ids(), blind_sample.metadata()))
+    ids = sample_ids() if args.sample is None else [a["id"] for a in json.loads(args.sample.read_text())["articles"]]
+    blind_sample.write_jsonl(inp, blind_sample.articles(ids, blind_sample.metadata()))
     exe = Path(sys.executable).parent / "dossier"
     with open(out, "w", encoding="utf-8") as f:
         subprocess.run([str(exe), "extract", "--format", "jsonl", "--all", str(inp)], stdout=f, check=True)
