@@ -120,6 +120,11 @@ ADMINISTRATION = (
     "Former President Bo Obi joined his wife, Ada Obi, on the trail. Ada Obi leads the race.\n\n"
     "Tom Vance, who worked in the Obi administration, said Ada Obi would win."
 )
+# a role noun that ends the sentence before the bare surname is no title of it
+ROLE_NOUN_ENDS_SENTENCE = (
+    "Ada Lane spoke on Friday. Ada Lane thanked the crowd. Her father, Bo Lane, was there.\n\n"
+    "Voters cheered the senator. Lane then toured the plant."
+)
 UNTIED_TITLE = (
     "Grace Osei and Daniel Osei toured the plant. Grace Osei spoke first. Grace Osei thanked the workers.\n\n"
     "Critics said President Osei had ignored the budget."
@@ -151,6 +156,7 @@ UNTIED_TITLE = (
         # neither is tied to the title: the principal, but hidden
         (UNTIED_TITLE, [("Osei", "Grace Osei", "hidden")]),
         (UNTIED_TITLE.replace("President Osei", "Osei"), [("Osei", "Grace Osei", "shown")]),
+        (ROLE_NOUN_ENDS_SENTENCE, [("Lane", "Ada Lane", "shown")]),
     ],
 )
 def test_kin_and_title_cues(nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
