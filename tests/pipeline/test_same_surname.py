@@ -150,6 +150,9 @@ UNTIED_TITLE = (
         # "the Obi administration" is the president's; with no one called president, no one's
         (ADMINISTRATION, [("Obi", "Bo Obi", "shown")]),
         (ADMINISTRATION.replace("Former President Bo Obi", "Bo Obi"), [("Obi", None, "hidden")]),
+        # "would be president" is no term served: still no one called president
+        (ADMINISTRATION.replace("Former President Bo Obi", "Bo Obi").replace(
+            "Ada Obi leads the race.", "Ada Obi would be president if she wins."), [("Obi", None, "hidden")]),
         # "a future Obi administration" is not the president's term: no presidency cue
         (ADMINISTRATION.replace("who worked in the Obi administration", "who would join a future Obi administration"),
          [("Obi", "Ada Obi", "shown")]),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .. import lexicons
-from .descriptors import kin_nouns, role_nouns
+from .descriptors import UNREAL, kin_nouns, role_nouns, title_matches
 from .discourse import Discourse
 
 
@@ -289,6 +289,7 @@ def presidency(d: Discourse, span: Span, keys: list[str], ties: dict[str, dict[s
         return False
     if span.start == 0 or doc[span.start - 1].lower_ not in {"the", "former"}:
         return False  # "a potential Obi presidency", "an Obi administration": a term not yet served
+    # "would be president" ties an unreal title, no term served; "vice president" is another office
     tied = [k for k in keys if any(k in who for t, who in ties.items()
-                                   if t.split()[-1] == "president" and not t.startswith(("vice", "age ")))]
+                                   if not t.startswith(UNREAL) and title_matches("president", t))]
     return tied[0] if len(tied) == 1 else None
