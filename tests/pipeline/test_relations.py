@@ -342,6 +342,14 @@ def test_a_supporter_hung_on_an_organisation_in_a_phrase_is_not_the_organisation
     assert _has(rels, "social.friendship", "mia_kerr", "ada_obi")
 
 
+def test_an_organisation_in_a_phrase_on_no_person_keeps_its_tie(nlp) -> None:
+    # the phrase hangs on an act or a hearer, not on a person the noun could describe: the union is the backer
+    rels = _rels(nlp, "Bo Lane won the backing of the Vale Teachers Union, a longtime ally of Ada Obi.")
+    assert _has(rels, "political.supported", "vale_teachers_union", "ada_obi"), _ties(rels)
+    rels = _rels(nlp, "Bo Lane spoke to the Vale Teachers Union, a longtime backer of Ada Obi, on Monday.")
+    assert _has(rels, "political.supported", "vale_teachers_union", "ada_obi"), _ties(rels)
+
+
 @pytest.mark.parametrize(("text", "typ", "a", "b"), [
     ("Ada Obi hopes Bo Lane will endorse her.", "political.endorsed", "bo_lane", "ada_obi"),
     ("Ada Obi predicted that Bo Lane will endorse Rita Holt.", "political.endorsed", "bo_lane", "rita_holt"),

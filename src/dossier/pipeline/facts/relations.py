@@ -336,10 +336,17 @@ def _org_in_phrase(facts: Facts, filler: Token) -> bool:
     """``the 2014 candidate for U.S. Senate, a longtime supporter of X``: a person noun the parse put in
     apposition to an organisation inside a prepositional phrase describes the phrase's head (a person),
     not the organisation."""
+    from .events import _person_noun
+
     if filler.dep_ != "pobj":
         return False
     keys = facts.denote(filler, conj=False)
-    return bool(keys) and not any(facts.is_a(k, PEOPLE) for k in keys)
+    if not keys or any(facts.is_a(k, PEOPLE) for k in keys):
+        return False
+    # the phrase hangs on a person ("candidate for U.S. Senate"), not on an act or a thing ("the
+    # backing of the Vale Teachers Union, a longtime ally of X": the union is the ally)
+    holder = filler.head.head
+    return _person_noun(holder) or any(facts.is_a(k, PEOPLE) for k in facts.denote(holder, conj=False))
 
 
 def _stated_not(noun: Token) -> bool:
