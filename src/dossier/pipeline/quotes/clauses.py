@@ -246,8 +246,12 @@ class ClausePasses(FinderBase):
 
     @staticmethod
     def _after_nor(verb: Token) -> bool:
-        """``declined to name them, nor did he report that ...``: the second verb is negated too."""
-        if any(c.dep_ in ("cc", "preconj") and c.lower_ in NEGATING_CONJUNCTIONS for c in verb.children):
+        """``declined to name them, nor did he report that ...``: the second verb is negated too.
+        A "nor" the parse hung on the first verb after it negates the next verb, not this one ("said
+        the port would close, nor would she rule out a tax": said); one before it ("Nor did she say",
+        "neither confirmed nor denied") negates it."""
+        if any(c.dep_ in ("cc", "preconj") and c.lower_ in NEGATING_CONJUNCTIONS and c.i < verb.i
+               for c in verb.children):
             return True
         head = verb.head
         return verb.dep_ == "conj" and any(
