@@ -175,6 +175,17 @@ def test_kin_noun_gives_gender(nlp) -> None:  # type: ignore[no-untyped-def]
     assert genders["Sam Lane"] == "male"
 
 
+def test_a_name_further_on_after_whose_kin_noun_is_not_the_relative(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "whose son met Sasha Obi": Sasha is whom the son met, not the son (no gender from "son")
+    from dossier.extraction import article_doc
+    from dossier.graph import Article
+
+    body = "Tom Obi, whose son met Sasha Obi in Reno, spoke on Friday."
+    doc = article_doc(Article(id="t", title="", body=body, published="2016-10-12"), nlp)
+    genders = {r["name"]: r.get("gender") for r in doc_state.entities(doc).values()}
+    assert genders["Sasha Obi"] is None
+
+
 def test_pronoun_after_a_name_modifying_people_decides_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
     # "him" may be whom the advisers would push out: no gender cue makes "Lane" the man (Bill)
     from dossier.extraction import article_doc

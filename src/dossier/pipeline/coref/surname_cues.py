@@ -176,7 +176,7 @@ def described_kin(d: Discourse) -> dict[str, set[str]]:
         named = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
         if any(c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children):
             # "Tom Obi, whose son, Capt. Bo Obi,": the relative is the name after the noun, not its head
-            named = [t for t in d.doc[tok.i + 1 : tok.i + 6] if t.i in d.mention_at][:1]
+            named = _name_after(d, tok)
         elif tok.dep_ in {"appos", "compound"}:
             named.append(tok.head)
         for n in named:
@@ -184,6 +184,18 @@ def described_kin(d: Discourse) -> dict[str, set[str]]:
             if span is not None and span.label_ == "PERSON" and span.kb_id_ and len(span) >= 2:
                 out.setdefault(span.kb_id_, set()).add(tok.lower_)
     return out
+
+
+def _name_after(d: Discourse, noun: Token) -> list[Token]:
+    """The name that stands right after ``noun``, past punctuation and title words ("son, Army Capt. Bo
+    Obi"); not a name further on in the clause ("whose son met Kai Obi": the one he met)."""
+    titles = lexicons.load("person_titles") | set(role_nouns()) | lexicons.load("coref/title_modifiers")
+    for t in d.doc[noun.i + 1 : noun.i + 6]:
+        if t.i in d.mention_at:
+            return [t]
+        if not (t.is_punct or t.pos_ == "PROPN" or t.lower_ in titles or t.lower_.rstrip(".") in titles):
+            break
+    return []
 
 
 def kin_speaker(d: Discourse, span: Span, keys: list[str], kin: dict[str, set[str]]) -> str | None:
