@@ -238,6 +238,13 @@ def test_two_speakers_at_an_event_did_not_speak_with_each_other(nlp) -> None:
         assert not any(r.type == "contact.spoke_with" for r in rels), (text, _ties(rels))
     rels = _rels(nlp, "Kay Dunn and Tom Reyes talked for an hour at the summit.")
     assert _has(rels, "contact.spoke_with", "kay_dunn", "tom_reyes", "asserted")
+    # a word of a talk outweighs a place or an audience: "spoke at length", "spoke privately at the convention"
+    for text in ["Kay Dunn and Tom Reyes spoke at length on Monday.",
+                 "Kay Dunn and Tom Reyes spoke privately at the convention on Monday."]:
+        assert _has(_rels(nlp, text), "contact.spoke_with", "kay_dunn", "tom_reyes", "asserted"), text
+    # a weaker word ("again") does not: the two still spoke at the convention, each to its crowd
+    rels = _rels(nlp, "Kay Dunn and Tom Reyes spoke again at the convention on Monday.")
+    assert not any(r.type == "contact.spoke_with" for r in rels), _ties(rels)
 
 
 def test_a_planned_meeting_of_a_pair_is_no_meeting(nlp) -> None:

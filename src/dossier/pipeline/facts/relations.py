@@ -688,11 +688,20 @@ def _conversation(verb: Token) -> bool:
 
 def _addressed(verb: Token) -> bool:
     """``X and Y spoke at the rally``: two speakers at an event, not a conversation between them
-    ("X and Y spoke by phone", "talked at length" are one)."""
+    ("X and Y spoke by phone", "talked at length" are one, and so are "spoke at length", where "at"
+    names no place, and "spoke privately at the convention": a private talk outweighs the place)."""
     if verb.lemma_.lower() != "speak":
         return False
-    return any((c.dep_ == "prep" and c.lower_ in PODIUM_PREPS) or (c.dep_ == "advmod" and c.lower_ in PODIUM_ADVERBS)
-               for c in verb.children)
+    if any((c.dep_ == "advmod" and c.lower_ in PRIVATE_TALK) or (c.dep_ == "prep" and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in TALK_MEDIA for p in c.children)) for c in verb.children):
+        return False
+    return any((c.dep_ == "prep" and c.lower_ in PODIUM_PREPS and not any(
+        p.dep_ == "pobj" and p.lower_ == "length" for p in c.children))
+        or (c.dep_ == "advmod" and c.lower_ in PODIUM_ADVERBS) for c in verb.children)
+
+
+PRIVATE_TALK = frozenset({"privately", "personally", "directly"})
+TALK_MEDIA = frozenset({"phone", "telephone", "video", "zoom"})
 
 
 def _not_but(obj: Token) -> bool:
