@@ -308,6 +308,11 @@ def test_a_claim_put_to_be_disputed_states_no_tie(nlp) -> None:
     assert _has(rels, "contact.met", "sam_cole", "mia_kerr")
     rels = _rels(nlp, "Tom Reyes denied that he had endorsed Kay Dunn.")
     assert _has(rels, "political.endorsed", "tom_reyes", "kay_dunn", "negated")
+    # a kin phrase identifying someone inside the claim is not what is disputed; a kin noun it predicates is
+    rels = _rels(nlp, "Mia Kerr rejected reports that her brother, Sam Cole, had left the firm.")
+    assert _has(rels, "family.sibling", "sam_cole", "mia_kerr"), _ties(rels)
+    rels = _rels(nlp, "Mia Kerr challenged the assertion that Sam Cole is her brother.")
+    assert not any(r.type == "family.sibling" for r in rels), _ties(rels)
 
 
 def test_a_named_union_is_not_an_earlier_federation(nlp) -> None:

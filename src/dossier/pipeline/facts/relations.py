@@ -1087,8 +1087,10 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
         return None
     if not h.identifying and modality.conditional(h.toks[0]):
         return None  # "if she wins, she will appoint Lane": a consequence imagined, not a tie
-    if any(modality.poll_standing(t) for t in h.toks) or _disputed(h.toks[0]) or _wished(h.toks[0]) \
-            or _weighed(h.toks[0]):
+    # an identifying phrase inside a disputed claim is not what is disputed ("denied reports that her
+    # brother, Y, had left": Y is still her brother)
+    if any(modality.poll_standing(t) for t in h.toks) or (_disputed(h.toks[0]) and not h.identifying) \
+            or _wished(h.toks[0]) or _weighed(h.toks[0]):
         return None
     lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
     st = facts.status(lo, hi)
