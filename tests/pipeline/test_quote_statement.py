@@ -131,6 +131,8 @@ UNSAID = [
     ("Mayor Ada Obi spoke on Monday. Voters may conclude that her plans must not have done much good.",
      "her plans must not have done much good", False),
     ("Mayor Ada Obi spoke on Monday. Obi concluded that the plan failed.", "the plan failed", True),
+    # "could only say that": what was said, and all of it
+    ("Mayor Ada Obi spoke on Monday. Obi could only say that the port would close.", "the port would close", True),
     ("Mayor Ada Obi spoke on Monday. It is easy for Obi to say that the plan is sound.", "the plan is sound",
      False),
     ("Mayor Ada Obi spoke on Monday. Obi was quick to say that the plan is sound.", "the plan is sound", True),

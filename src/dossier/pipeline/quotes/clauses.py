@@ -25,6 +25,7 @@ NEGATING_CONJUNCTIONS = frozenset({"nor", "neither"})
 # "may conclude", "could argue", "might say": a possibility, not something said ("would", "will" also
 # narrate a past habit or a scheduled statement and are left alone)
 POSSIBILITY_MODALS = frozenset({"may", "might", "could", "can", "should", "must"})
+ONLY_MODALS = frozenset({"could", "can"})  # "could only say that": said, and no more
 
 
 def _others_statement(noun: Token) -> bool:
@@ -260,11 +261,17 @@ class ClausePasses(FinderBase):
     @staticmethod
     def _possible(verb: Token) -> bool:
         """A cue under a modal of possibility, its own or that of the verb it is joined to with the same
-        subject (``may listen and conclude``): what someone might say, not what was said."""
+        subject (``may listen and conclude``): what someone might say, not what was said. "could only
+        say that" / "can only say that" is what was said, and all of it: no possibility."""
         scope = [verb]
         if verb.dep_ == "conj" and not has_subject(verb) and verb.head.i != verb.i:
             scope.append(verb.head)
-        return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for v in scope for c in v.children)
+        modals = {c.lower_ for v in scope for c in v.children if c.dep_ == "aux"} & POSSIBILITY_MODALS
+        doc = verb.doc
+        if modals <= ONLY_MODALS and (any(c.dep_ == "advmod" and c.lower_ == "only" for c in verb.children)
+                                      or (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "only")):
+            return False
+        return bool(modals)
 
     @staticmethod
     def _for_to(verb: Token) -> bool:
