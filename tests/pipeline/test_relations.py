@@ -288,6 +288,9 @@ def test_a_name_coordinated_with_the_object_may_be_the_next_verbs_subject(nlp) -
     assert _has(rels, "political.endorsed", "kay_dunn", "mia_kerr")
     rels = _rels(nlp, "Sam Cole endorsed Tom Reyes and Mia Kerr, then campaigned for them in Ohio.")
     assert _has(rels, "political.endorsed", "sam_cole", "mia_kerr")
+    # a series of the subject's acts ("..., thanked the crowd and left"): the verb after the comma has its own "and"
+    rels = _rels(nlp, "Sam Cole endorsed Tom Reyes and Mia Kerr, thanked the crowd and left the hall.")
+    assert _has(rels, "political.endorsed", "sam_cole", "mia_kerr"), _ties(rels)
 
 
 def test_a_defeat_denied_is_no_race_denied(nlp) -> None:

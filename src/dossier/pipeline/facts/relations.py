@@ -728,6 +728,8 @@ def _objects_taken_as_subjects(verb: Token) -> list[Token]:
             continue
         if any(c.dep_ == "advmod" and c.i < v.i and c.lower_ in VERB_LINKERS for c in v.children):
             continue  # "endorsed Obi and Holt, then campaigned for them"
+        if any(c.dep_ == "cc" and c.i > v.i for c in v.children):
+            continue  # "endorsed Obi and Holt, thanked the crowd and left": a series of the subject's acts
         for o in verb.children:
             if o.dep_ != "dobj":
                 continue
