@@ -120,3 +120,6 @@ def test_a_marriage_under_a_modal_is_imagined(nlp) -> None:
     assert not any(r.type == "family.spouse" for r in rels), _show(rels)
     rels = _rels(nlp, "Peter Vance was married to Anna Reed until 2010.")
     assert _has(rels, "family.spouse", "peter_vance", "anna_reed", "asserted"), _show(rels)
+    # "'d" before a participle is "had", no modal
+    rels = _rels(nlp, "Anna Reed spoke on Monday. She'd been married to Peter Vance for 30 years.")
+    assert _has(rels, "family.spouse", "anna_reed", "peter_vance", "asserted"), _show(rels)

@@ -122,6 +122,10 @@ UNSAID = [
      "been fired.", "any of them had been fired", False),
     ("Mayor Ada Obi spoke on Monday. Obi declined to name the aides, and she reported that two of them had "
      "been fired.", "two of them had been fired", True),
+    # a "nor" after the first cue negates the verb after it, not the cue
+    ("Mayor Ada Obi spoke on Monday. Obi said the port would close in May, nor would she rule out a new tax.",
+     "the port would close in May", True),
+    ("Mayor Ada Obi spoke on Monday. Nor did Obi say that the port would close.", "the port would close", False),
     ("Mayor Ada Obi spoke on Monday. Voters may listen to her and conclude that the plan failed.",
      "the plan failed", False),
     ("Mayor Ada Obi spoke on Monday. Voters may conclude that her plans must not have done much good.",
@@ -134,6 +138,8 @@ UNSAID = [
      "the bridge will reopen", True),
     ("Mayor Ada Obi spoke on Monday. Lest readers doubt her, critics could say that the bridge will reopen.",
      "the bridge will reopen", False),
+    # "could only say that": what was said, and all of it
+    ("Mayor Ada Obi spoke on Monday. Obi could only say that the port would close.", "the port would close", True),
     ("Mayor Ada Obi spoke on Monday. It is easy for Obi to say that the plan is sound.", "the plan is sound",
      False),
     ("Mayor Ada Obi spoke on Monday. Obi was quick to say that the plan is sound.", "the plan is sound", True),

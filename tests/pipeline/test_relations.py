@@ -238,6 +238,13 @@ def test_two_speakers_at_an_event_did_not_speak_with_each_other(nlp) -> None:
         assert not any(r.type == "contact.spoke_with" for r in rels), (text, _ties(rels))
     rels = _rels(nlp, "Kay Dunn and Tom Reyes talked for an hour at the summit.")
     assert _has(rels, "contact.spoke_with", "kay_dunn", "tom_reyes", "asserted")
+    # a word of a talk outweighs a place or an audience: "spoke at length", "spoke privately at the convention"
+    for text in ["Kay Dunn and Tom Reyes spoke at length on Monday.",
+                 "Kay Dunn and Tom Reyes spoke privately at the convention on Monday."]:
+        assert _has(_rels(nlp, text), "contact.spoke_with", "kay_dunn", "tom_reyes", "asserted"), text
+    # a weaker word ("again") does not: the two still spoke at the convention, each to its crowd
+    rels = _rels(nlp, "Kay Dunn and Tom Reyes spoke again at the convention on Monday.")
+    assert not any(r.type == "contact.spoke_with" for r in rels), _ties(rels)
 
 
 def test_a_planned_meeting_of_a_pair_is_no_meeting(nlp) -> None:
@@ -281,6 +288,9 @@ def test_a_name_coordinated_with_the_object_may_be_the_next_verbs_subject(nlp) -
     assert _has(rels, "political.endorsed", "kay_dunn", "mia_kerr")
     rels = _rels(nlp, "Sam Cole endorsed Tom Reyes and Mia Kerr, then campaigned for them in Ohio.")
     assert _has(rels, "political.endorsed", "sam_cole", "mia_kerr")
+    # a series of the subject's acts ("..., thanked the crowd and left"): the verb after the comma has its own "and"
+    rels = _rels(nlp, "Sam Cole endorsed Tom Reyes and Mia Kerr, thanked the crowd and left the hall.")
+    assert _has(rels, "political.endorsed", "sam_cole", "mia_kerr"), _ties(rels)
 
 
 def test_a_defeat_denied_is_no_race_denied(nlp) -> None:
@@ -301,6 +311,11 @@ def test_a_claim_put_to_be_disputed_states_no_tie(nlp) -> None:
     assert _has(rels, "contact.met", "sam_cole", "mia_kerr")
     rels = _rels(nlp, "Tom Reyes denied that he had endorsed Kay Dunn.")
     assert _has(rels, "political.endorsed", "tom_reyes", "kay_dunn", "negated")
+    # a kin phrase identifying someone inside the claim is not what is disputed; a kin noun it predicates is
+    rels = _rels(nlp, "Mia Kerr rejected reports that her brother, Sam Cole, had left the firm.")
+    assert _has(rels, "family.sibling", "sam_cole", "mia_kerr"), _ties(rels)
+    rels = _rels(nlp, "Mia Kerr challenged the assertion that Sam Cole is her brother.")
+    assert not any(r.type == "family.sibling" for r in rels), _ties(rels)
 
 
 def test_a_named_union_is_not_an_earlier_federation(nlp) -> None:
@@ -340,6 +355,14 @@ def test_a_supporter_hung_on_an_organisation_in_a_phrase_is_not_the_organisation
     assert _has(rels, "political.supported", "vale_teachers_union", "ada_obi")
     rels = _rels(nlp, "Bo Lane met Mia Kerr, a friend of Ada Obi.")
     assert _has(rels, "social.friendship", "mia_kerr", "ada_obi")
+
+
+def test_an_organisation_in_a_phrase_on_no_person_keeps_its_tie(nlp) -> None:
+    # the phrase hangs on an act or a hearer, not on a person the noun could describe: the union is the backer
+    rels = _rels(nlp, "Bo Lane won the backing of the Vale Teachers Union, a longtime ally of Ada Obi.")
+    assert _has(rels, "political.supported", "vale_teachers_union", "ada_obi"), _ties(rels)
+    rels = _rels(nlp, "Bo Lane spoke to the Vale Teachers Union, a longtime backer of Ada Obi, on Monday.")
+    assert _has(rels, "political.supported", "vale_teachers_union", "ada_obi"), _ties(rels)
 
 
 @pytest.mark.parametrize(("text", "typ", "a", "b"), [

@@ -120,6 +120,11 @@ ADMINISTRATION = (
     "Former President Bo Obi joined his wife, Ada Obi, on the trail. Ada Obi leads the race.\n\n"
     "Tom Vance, who worked in the Obi administration, said Ada Obi would win."
 )
+# a role noun that ends the sentence before the bare surname is no title of it
+ROLE_NOUN_ENDS_SENTENCE = (
+    "Ada Lane spoke on Friday. Ada Lane thanked the crowd. Her father, Bo Lane, was there.\n\n"
+    "Voters cheered the senator. Lane then toured the plant."
+)
 UNTIED_TITLE = (
     "Grace Osei and Daniel Osei toured the plant. Grace Osei spoke first. Grace Osei thanked the workers.\n\n"
     "Critics said President Osei had ignored the budget."
@@ -145,12 +150,16 @@ UNTIED_TITLE = (
         # "the Obi administration" is the president's; with no one called president, no one's
         (ADMINISTRATION, [("Obi", "Bo Obi", "shown")]),
         (ADMINISTRATION.replace("Former President Bo Obi", "Bo Obi"), [("Obi", None, "hidden")]),
+        # "would be president" is no term served: still no one called president
+        (ADMINISTRATION.replace("Former President Bo Obi", "Bo Obi").replace(
+            "Ada Obi leads the race.", "Ada Obi would be president if she wins."), [("Obi", None, "hidden")]),
         # "a future Obi administration" is not the president's term: no presidency cue
         (ADMINISTRATION.replace("who worked in the Obi administration", "who would join a future Obi administration"),
          [("Obi", "Ada Obi", "shown")]),
         # neither is tied to the title: the principal, but hidden
         (UNTIED_TITLE, [("Osei", "Grace Osei", "hidden")]),
         (UNTIED_TITLE.replace("President Osei", "Osei"), [("Osei", "Grace Osei", "shown")]),
+        (ROLE_NOUN_ENDS_SENTENCE, [("Lane", "Ada Lane", "shown")]),
     ],
 )
 def test_kin_and_title_cues(nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
@@ -164,6 +173,17 @@ def test_kin_noun_gives_gender(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = article_doc(Article(id="t", title="", body=SON_SPEAKS, published="2016-10-12"), nlp)
     genders = {r["name"]: r.get("gender") for r in doc_state.entities(doc).values()}
     assert genders["Sam Lane"] == "male"
+
+
+def test_a_name_further_on_after_whose_kin_noun_is_not_the_relative(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "whose son met Sasha Obi": Sasha is whom the son met, not the son (no gender from "son")
+    from dossier.extraction import article_doc
+    from dossier.graph import Article
+
+    body = "Tom Obi, whose son met Sasha Obi in Reno, spoke on Friday."
+    doc = article_doc(Article(id="t", title="", body=body, published="2016-10-12"), nlp)
+    genders = {r["name"]: r.get("gender") for r in doc_state.entities(doc).values()}
+    assert genders["Sasha Obi"] is None
 
 
 def test_pronoun_after_a_name_modifying_people_decides_nothing(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -338,12 +338,14 @@ def _title_before(d: Discourse, span: Span) -> str | None:
     if i < 0:
         return None
     word = doc[i].text
+    titles = lexicons.load("person_titles")
     if word == "." and i > 0 and not doc[i - 1].is_punct:
         word = doc[i - 1].text + "."  # "Capt" "." as two tokens
+        if word.lower() not in titles:
+            return None  # "... cheered the senator. Obi said": the sentence's end, no abbreviated title
     low = word.lower()
     if low.rstrip(".") in lexicons.pairs("honorifics"):
         return None  # "Mr. Obi": an honorific, weighed on its own
-    titles = lexicons.load("person_titles")
     if any(w in role_nouns() or w in titles for w in {low, low.rstrip("."), low.rstrip(".") + "."}):
         return word
     return None

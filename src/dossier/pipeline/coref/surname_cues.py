@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .. import lexicons
-from .descriptors import kin_nouns, role_nouns
+from .descriptors import UNREAL, kin_nouns, role_nouns, title_matches
 from .discourse import Discourse
 
 
@@ -176,7 +176,7 @@ def described_kin(d: Discourse) -> dict[str, set[str]]:
         named = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
         if any(c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children):
             # "Tom Obi, whose son, Capt. Bo Obi,": the relative is the name after the noun, not its head
-            named = [t for t in d.doc[tok.i + 1 : tok.i + 6] if t.i in d.mention_at][:1]
+            named = _name_after(d, tok)
         elif tok.dep_ in {"appos", "compound"}:
             named.append(tok.head)
         for n in named:
@@ -184,6 +184,18 @@ def described_kin(d: Discourse) -> dict[str, set[str]]:
             if span is not None and span.label_ == "PERSON" and span.kb_id_ and len(span) >= 2:
                 out.setdefault(span.kb_id_, set()).add(tok.lower_)
     return out
+
+
+def _name_after(d: Discourse, noun: Token) -> list[Token]:
+    """The name that stands right after ``noun``, past punctuation and title words ("son, Army Capt. Bo
+    Obi"); not a name further on in the clause ("whose son met Kai Obi": the one he met)."""
+    titles = lexicons.load("person_titles") | set(role_nouns()) | lexicons.load("coref/title_modifiers")
+    for t in d.doc[noun.i + 1 : noun.i + 6]:
+        if t.i in d.mention_at:
+            return [t]
+        if not (t.is_punct or t.pos_ == "PROPN" or t.lower_ in titles or t.lower_.rstrip(".") in titles):
+            break
+    return []
 
 
 def kin_speaker(d: Discourse, span: Span, keys: list[str], kin: dict[str, set[str]]) -> str | None:
@@ -289,6 +301,7 @@ def presidency(d: Discourse, span: Span, keys: list[str], ties: dict[str, dict[s
         return False
     if span.start == 0 or doc[span.start - 1].lower_ not in {"the", "former"}:
         return False  # "a potential Obi presidency", "an Obi administration": a term not yet served
+    # "would be president" ties an unreal title, no term served; "vice president" is another office
     tied = [k for k in keys if any(k in who for t, who in ties.items()
-                                   if t.split()[-1] == "president" and not t.startswith(("vice", "age ")))]
+                                   if not t.startswith(UNREAL) and title_matches("president", t))]
     return tied[0] if len(tied) == 1 else None

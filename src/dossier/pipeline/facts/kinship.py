@@ -222,8 +222,9 @@ def _married_to(facts: Facts) -> list[Hit]:
             continue
         weak = subj.pos_ == "PRON"
         verb = tok.head if tok.dep_ in {"acomp", "attr"} else tok  # "is not married to": the copula's "not"
-        if any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS for c in (*tok.children, *verb.children)):
-            continue  # "would be married to Y by now": a marriage imagined or wished
+        if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in UNREAL_MODALS
+               for c in (*tok.children, *verb.children)):
+            continue  # "would be married to Y by now": a marriage imagined or wished ("she'd been married": had)
         neg = any(c.dep_ == "neg" for c in (*tok.children, *verb.children))
         for s in _people(facts, subj):
             for t in spouses:

@@ -336,10 +336,17 @@ def _org_in_phrase(facts: Facts, filler: Token) -> bool:
     """``the 2014 candidate for U.S. Senate, a longtime supporter of X``: a person noun the parse put in
     apposition to an organisation inside a prepositional phrase describes the phrase's head (a person),
     not the organisation."""
+    from .events import _person_noun
+
     if filler.dep_ != "pobj":
         return False
     keys = facts.denote(filler, conj=False)
-    return bool(keys) and not any(facts.is_a(k, PEOPLE) for k in keys)
+    if not keys or any(facts.is_a(k, PEOPLE) for k in keys):
+        return False
+    # the phrase hangs on a person ("candidate for U.S. Senate"), not on an act or a thing ("the
+    # backing of the Vale Teachers Union, a longtime ally of X": the union is the ally)
+    holder = filler.head.head
+    return _person_noun(holder) or any(facts.is_a(k, PEOPLE) for k in facts.denote(holder, conj=False))
 
 
 def _stated_not(noun: Token) -> bool:
@@ -681,11 +688,20 @@ def _conversation(verb: Token) -> bool:
 
 def _addressed(verb: Token) -> bool:
     """``X and Y spoke at the rally``: two speakers at an event, not a conversation between them
-    ("X and Y spoke by phone", "talked at length" are one)."""
+    ("X and Y spoke by phone", "talked at length" are one, and so are "spoke at length", where "at"
+    names no place, and "spoke privately at the convention": a private talk outweighs the place)."""
     if verb.lemma_.lower() != "speak":
         return False
-    return any((c.dep_ == "prep" and c.lower_ in PODIUM_PREPS) or (c.dep_ == "advmod" and c.lower_ in PODIUM_ADVERBS)
-               for c in verb.children)
+    if any((c.dep_ == "advmod" and c.lower_ in PRIVATE_TALK) or (c.dep_ == "prep" and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in TALK_MEDIA for p in c.children)) for c in verb.children):
+        return False
+    return any((c.dep_ == "prep" and c.lower_ in PODIUM_PREPS and not any(
+        p.dep_ == "pobj" and p.lower_ == "length" for p in c.children))
+        or (c.dep_ == "advmod" and c.lower_ in PODIUM_ADVERBS) for c in verb.children)
+
+
+PRIVATE_TALK = frozenset({"privately", "personally", "directly"})
+TALK_MEDIA = frozenset({"phone", "telephone", "video", "zoom"})
 
 
 def _not_but(obj: Token) -> bool:
@@ -712,6 +728,8 @@ def _objects_taken_as_subjects(verb: Token) -> list[Token]:
             continue
         if any(c.dep_ == "advmod" and c.i < v.i and c.lower_ in VERB_LINKERS for c in v.children):
             continue  # "endorsed Obi and Holt, then campaigned for them"
+        if any(c.dep_ == "cc" and c.i > v.i for c in v.children):
+            continue  # "endorsed Obi and Holt, thanked the crowd and left": a series of the subject's acts
         for o in verb.children:
             if o.dep_ != "dobj":
                 continue
@@ -1071,8 +1089,10 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
         return None
     if not h.identifying and modality.conditional(h.toks[0]):
         return None  # "if she wins, she will appoint Lane": a consequence imagined, not a tie
-    if any(modality.poll_standing(t) for t in h.toks) or _disputed(h.toks[0]) or _wished(h.toks[0]) \
-            or _weighed(h.toks[0]):
+    # an identifying phrase inside a disputed claim is not what is disputed ("denied reports that her
+    # brother, Y, had left": Y is still her brother)
+    if any(modality.poll_standing(t) for t in h.toks) or (_disputed(h.toks[0]) and not h.identifying) \
+            or _wished(h.toks[0]) or _weighed(h.toks[0]):
         return None
     lo, hi = min(t.i for t in h.toks), max(t.i for t in h.toks) + 1
     st = facts.status(lo, hi)

@@ -27,6 +27,7 @@ NEGATING_CONJUNCTIONS = frozenset({"nor", "neither"})
 POSSIBILITY_MODALS = frozenset({"may", "might", "could", "can", "should", "must"})
 # ... except in the speaker's own voice: "I must say", "I can tell you", "I should say", "we might add" assert.
 PERFORMATIVE_MODALS = frozenset({"must", "can", "should", "might"})
+ONLY_MODALS = frozenset({"could", "can"})  # "could only say that": said, and no more
 
 
 def _others_statement(noun: Token) -> bool:
@@ -248,8 +249,12 @@ class ClausePasses(FinderBase):
 
     @staticmethod
     def _after_nor(verb: Token) -> bool:
-        """``declined to name them, nor did he report that ...``: the second verb is negated too."""
-        if any(c.dep_ in ("cc", "preconj") and c.lower_ in NEGATING_CONJUNCTIONS for c in verb.children):
+        """``declined to name them, nor did he report that ...``: the second verb is negated too.
+        A "nor" the parse hung on the first verb after it negates the next verb, not this one ("said
+        the port would close, nor would she rule out a tax": said); one before it ("Nor did she say",
+        "neither confirmed nor denied") negates it."""
+        if any(c.dep_ in ("cc", "preconj") and c.lower_ in NEGATING_CONJUNCTIONS and c.i < verb.i
+               for c in verb.children):
             return True
         head = verb.head
         return verb.dep_ == "conj" and any(
@@ -258,13 +263,20 @@ class ClausePasses(FinderBase):
     @staticmethod
     def _possible(verb: Token) -> bool:
         """A cue under a modal of possibility, its own or that of the verb it is joined to with the same
-        subject (``may listen and conclude``): what someone might say, not what was said."""
+        subject (``may listen and conclude``): what someone might say, not what was said. "could only
+        say that" / "can only say that" is what was said, and all of it: no possibility."""
         scope = [verb]
         if verb.dep_ == "conj" and not has_subject(verb) and verb.head.i != verb.i:
             scope.append(verb.head)
         first_person = any(c.dep_ in SUBJECTS and c.lower_ in {"i", "we"} for v in scope for c in v.children)
-        return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS
-                   and not (first_person and c.lower_ in PERFORMATIVE_MODALS) for v in scope for c in v.children)
+        modals = {c.lower_ for v in scope for c in v.children if c.dep_ == "aux"} & POSSIBILITY_MODALS
+        if first_person:
+            modals -= PERFORMATIVE_MODALS
+        doc = verb.doc
+        if modals <= ONLY_MODALS and (any(c.dep_ == "advmod" and c.lower_ == "only" for c in verb.children)
+                                      or (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "only")):
+            return False
+        return bool(modals)
 
     @staticmethod
     def _for_to(verb: Token) -> bool:
