@@ -324,3 +324,12 @@ def test_a_departure_announced_for_later_is_hidden(nlp, text: str, shown: bool) 
 
     evs = [e for e in _events(text) if e.type in {"retirement", "resignation", "candidacy.withdrawal"}]
     assert evs and any(e.confidence >= DEFAULT_MIN_CONFIDENCE for e in evs) == shown, evs
+
+
+@pytest.mark.parametrize(("text", "typ"), [
+    ("The award was won by Ada Obi in 2019.", "honor.award"),
+    ("Bo Lane praised the fellowship won by Ada Obi in 2019.", "honor.award"),
+    ("The election was won by Ada Obi in 2019.", "election.win"),
+])
+def test_a_passive_by_object_tries_every_trigger_of_the_verb(nlp, text: str, typ: str) -> None:
+    assert [f for f in _facts(text) if f[0] == typ and f[1] == ["ada_obi"]], _facts(text)

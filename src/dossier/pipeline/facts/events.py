@@ -149,8 +149,9 @@ def _verb_events(facts: Facts) -> list[Hit]:
         for trig in cands:
             if by_agent and not trig.passive:
                 hit = _by_agent_hit(facts, verb, trig)
-                if hit is not None:
-                    hits.append(hit)
+                if hit is None:
+                    continue  # "the award won by Obi": not the election trigger's object, the award one's
+                hits.append(hit)
                 break
             if trig.passive != _is_passive(verb) or (not trig.passive and _passive_use(verb)):
                 continue
