@@ -333,3 +333,15 @@ def test_a_departure_announced_for_later_is_hidden(nlp, text: str, shown: bool) 
 ])
 def test_a_passive_by_object_tries_every_trigger_of_the_verb(nlp, text: str, typ: str) -> None:
     assert [f for f in _facts(text) if f[0] == typ and f[1] == ["ada_obi"]], _facts(text)
+
+
+@pytest.mark.parametrize(("text", "charged"), [
+    ("Ada Obi was charged with murdering her husband in 2012.", True),
+    ("Bo Lane was charged with obstructing justice.", True),
+    ("Bo Lane was charged with stealing a car.", True),
+    ("Bo Lane was charged with writing bad checks.", True),
+    ("Ada Obi was charged with leading the effort.", False),
+    ("Ada Obi was charged with the task of finding a new chief.", False),
+])
+def test_a_gerund_after_charged_with_is_a_task_only_for_a_duty_verb(nlp, text: str, charged: bool) -> None:
+    assert bool([f for f in _facts(text) if f[0] == "legal.indictment"]) == charged, _facts(text)

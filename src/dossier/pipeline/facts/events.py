@@ -369,6 +369,13 @@ AWARDS = frozenset({"award", "prize", "medal", "honor", "honour", "oscar", "emmy
 BASES = frozenset({"principle", "idea", "belief", "premise", "notion", "fact", "value", "assumption", "lie",
                    "basis", "foundation", "theory", "argument", "claim", "promise", "myth", "faith", "rock"})
 TASKS = frozenset({"task", "responsibility", "duty", "job", "mission", "role", "oversight", "care", "charge"})
+# Gerunds after "charged with" that give a duty ("charged with leading the effort"); any other gerund is
+# the offence itself ("charged with murdering", "with obstructing justice", "with stealing a car"). Left out:
+# verbs as often an offence ("writing bad checks", "handling stolen goods", "planning an attack").
+TASK_VERBS = frozenset({"lead", "oversee", "manage", "head", "coordinate", "supervise", "direct", "steer",
+                        "organize", "organise", "draft", "develop", "design", "implement", "review", "investigate",
+                        "examine", "study", "find", "ensure", "monitor", "protect", "shepherd", "guide", "craft",
+                        "negotiate", "recruit", "defend", "represent", "enforce", "reform", "improve"})
 
 
 def _org_object(facts: Facts, objs: list[Token]) -> bool:
@@ -378,11 +385,13 @@ def _org_object(facts: Facts, objs: list[Token]) -> bool:
 
 
 def _charged_with_a_task(verb: Token) -> bool:
-    """``charged with leading the effort`` / ``with the task of``: a duty given, not an offence."""
+    """``charged with leading the effort`` / ``with the task of``: a duty given, not an offence
+    (``charged with murdering``, ``with fraud``)."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "with":
             for p in c.children:
-                if p.dep_ == "pcomp" or p.tag_ == "VBG" or p.lemma_.lower() in TASKS:
+                if ((p.dep_ == "pcomp" or p.tag_ == "VBG") and p.lemma_.lower() in TASK_VERBS) or \
+                        (p.pos_ in {"NOUN", "PROPN"} and p.lemma_.lower() in TASKS):
                     return True
     return False
 
