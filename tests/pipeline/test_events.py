@@ -345,3 +345,14 @@ def test_a_passive_by_object_tries_every_trigger_of_the_verb(nlp, text: str, typ
 ])
 def test_a_gerund_after_charged_with_is_a_task_only_for_a_duty_verb(nlp, text: str, charged: bool) -> None:
     assert bool([f for f in _facts(text) if f[0] == "legal.indictment"]) == charged, _facts(text)
+
+
+@pytest.mark.parametrize(("text", "typ", "hers"), [
+    ("Ada Obi's death of cancer in 2012 shocked the town.", "death", True),
+    ("Ada Obi's loss of the nomination in 2012 stunned the party.", "election.loss", True),
+    ("Ada Obi's defeat of Bo Lane in 2012 stunned the party.", "election.loss", False),
+    ("Ada Obi's arrest of the suspect in 2012 drew praise.", "legal.arrest", False),
+])
+def test_a_possessor_and_an_of_object_make_her_the_doer_only_on_a_person(nlp, text: str, typ: str,
+                                                                         hers: bool) -> None:
+    assert bool([f for f in _facts(text) if f[0] == typ and f[1] == ["ada_obi"]]) == hers, _facts(text)

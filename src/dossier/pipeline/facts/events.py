@@ -667,8 +667,11 @@ def _noun_events(facts: Facts) -> list[Hit]:
                                         for c in tok.children):
             continue  # "his latest celebrity endorsement", "her first union endorsement": one she received
         owned = any(c.dep_ == "poss" for c in tok.children)
-        if owned and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and \
-                typ in {"legal.indictment", "legal.conviction", "legal.arrest", "death", "election.loss"}:
+        of_phrases = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+        # An arrest, a death or a defeat is the possessor's act only on a person: "his death of cancer" and
+        # "her loss of the nomination" are still hers.
+        if owned and of_phrases and (typ in {"legal.indictment", "legal.conviction"} or (
+                typ in {"legal.arrest", "death", "election.loss"} and any(_someone_in(facts, c) for c in of_phrases))):
             continue  # "her indictment of Lane", "her arrest of the suspect", "her defeat of Lane": she did it
         if typ in {"legal.conviction", "concession"} and any(
                 c.dep_ in {"acl", "ccomp"} or (typ == "concession" and c.dep_ == "prep" and
@@ -713,6 +716,11 @@ def _noun_events(facts: Facts) -> list[Hit]:
         hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
                         ordinal=ordinal, timed=when is None, confidence=prior))
     return hits
+
+
+def _someone_in(facts: Facts, prep: Token) -> bool:
+    """A prepositional phrase whose object is a person, named or not ("of Lane", "of the suspect")."""
+    return _people_in(facts, prep) or any(p.dep_ == "pobj" and _person_noun(p) for p in prep.children)
 
 
 def _people_in(facts: Facts, prep: Token) -> bool:
