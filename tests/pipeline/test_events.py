@@ -298,6 +298,8 @@ def test_duties_bills_bases_and_sought_wins_are_no_events(nlp, text: str, typ: s
     ("Ada Obi's concession to Bo Lane in 2012 drew praise.", "concession", "ada_obi"),
     ("Ada Obi's conviction that taxes are too high drew praise.", "legal.conviction", None),
     ("Ada Obi's conviction in 2012 drew crowds.", "legal.conviction", "ada_obi"),
+    ("Bo Lane's 2013 conviction, handed down by a federal jury, was overturned.", "legal.conviction", "bo_lane"),
+    ("Ada Obi's concession that she had lost drew praise.", "concession", None),
 ])
 def test_an_event_noun_gives_each_person_their_part(nlp, text: str, typ: str, agent: str | None) -> None:
     assert [f[1] for f in _facts(text) if f[0] == typ] == ([[agent]] if agent else []), _facts(text)

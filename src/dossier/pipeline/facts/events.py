@@ -674,7 +674,7 @@ def _noun_events(facts: Facts) -> list[Hit]:
                 typ in {"legal.arrest", "death", "election.loss"} and any(_someone_in(facts, c) for c in of_phrases))):
             continue  # "her indictment of Lane", "her arrest of the suspect", "her defeat of Lane": she did it
         if typ in {"legal.conviction", "concession"} and any(
-                c.dep_ in {"acl", "ccomp"} or (typ == "concession" and c.dep_ == "prep" and
+                _content_clause(c) or (typ == "concession" and c.dep_ == "prep" and
                                               c.lower_ in {"on", "over", "to"} and not _people_in(facts, c))
                 for c in tok.children):
             continue  # "her conviction that taxes are too high", "her concession on taxes": a belief, a give
@@ -716,6 +716,13 @@ def _noun_events(facts: Facts) -> list[Hit]:
         hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
                         ordinal=ordinal, timed=when is None, confidence=prior))
     return hits
+
+
+def _content_clause(tok: Token) -> bool:
+    """A clause stating what a noun holds ("her conviction that taxes are too high"): a finite clause, with
+    a "that" or a subject; a participle ("his conviction, upheld on appeal") only describes the noun."""
+    return tok.dep_ in {"acl", "ccomp"} and any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl"} or (c.dep_ == "mark" and c.lower_ == "that") for c in tok.children)
 
 
 def _someone_in(facts: Facts, prep: Token) -> bool:
