@@ -149,6 +149,8 @@ def test_a_possibility_is_no_event(nlp, text: str, typ: str, happened: bool) -> 
     ("Ada Obi bowed out of the race on Friday.", "candidacy.withdrawal", True),
     ("Tom Reyes blamed the press for Ada Obi's 'Bo Lane founded Acme Corp' remark.", "organization.founding", False),
     ('Tom Reyes said Ada Obi "founded Acme Corp in a garage."', "organization.founding", True),
+    ("Ada Obi, who grew up near the Reyes’ farm with Bo Lane, resigned from the board on Monday, the “Courier”"
+     " reported.", "resignation", True),
 ])
 def test_a_figurative_or_quoted_trigger_is_no_event(nlp, text: str, typ: str, happened: bool) -> None:
     shown = [f for f in _facts(text) if f[0] == typ]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...graph import Event, Participant
 from .. import lexicons
@@ -874,7 +874,7 @@ def _quoted_clause(facts: Facts, h: Hit) -> bool:
     if trig.pos_ not in {"VERB", "AUX"}:
         return False
     sent = trig.sent
-    marks = [t.i for t in sent if t.is_quote and t.text not in {"'s", "’s"}]
+    marks = _quote_marks(sent)
     before = [i for i in marks if i < trig.i]
     after = [i for i in marks if i > trig.i]
     if len(before) % 2 == 0 or not after:
@@ -887,6 +887,23 @@ def _quoted_clause(facts: Facts, h: Hit) -> bool:
     inside = {facts.key(i) for i in range(lo + 1, hi) if facts.key(i)}
     named_before = any(facts.key(i) for i in range(lo + 1, trig.i))
     return named_before and not inside & set(h.agents)
+
+
+def _quote_marks(sent: Span) -> list[int]:
+    """The quotation marks of a sentence, not its apostrophes: "’s" and a plural possessive ("the Reyes’
+    farm": a single mark glued to a word in -s while no single quotation is open)."""
+    marks: list[int] = []
+    single_open = False
+    for t in sent:
+        if not t.is_quote or t.text in {"'s", "’s"}:
+            continue
+        if t.text in {"'", "’"} and not single_open and t.i > sent.start and \
+                not t.doc[t.i - 1].whitespace_ and t.doc[t.i - 1].text[-1:] in {"s", "S"}:
+            continue
+        if t.text in {"'", "’", "‘"}:
+            single_open = not single_open
+        marks.append(t.i)
+    return marks
 
 
 def _denoted(facts: Facts, tok: Token) -> list[str]:
