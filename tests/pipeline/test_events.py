@@ -325,6 +325,7 @@ def test_calling_out_and_award_nominations(nlp, text: str, typ: str, happened: b
     ("Bo Lane, who is retiring at the end of his current term, spoke.", False),
     ("Bo Lane is stepping down next month.", False),
     ("Bo Lane retired at the end of his term.", True),
+    ("Bo Lane is stepping down from the board, which he joined at the end of 2019.", True),
     ("Bo Lane announced he is suspending his campaign.", True),
 ])
 def test_a_departure_announced_for_later_is_hidden(nlp, text: str, shown: bool) -> None:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ...graph import Event, Participant
-from .. import lexicons
+from .. import lexicons, syntax
 from . import modality
 from .index import AGENTS, PEOPLE, Facts, carried, duration, fact_subject
 from .relations import cut_org
@@ -829,8 +829,9 @@ def _announced_future(h: Hit) -> bool:
     if h.type not in ENDINGS or verb.tag_ != "VBG" or not any(
             c.dep_ == "aux" and c.lower_ in {"is", "are", "'s", "’s", "am"} for c in verb.children):
         return False
-    return any(t.lower_ in FUTURE_WORDS for c in verb.children if c.dep_ in {"prep", "npadvmod", "advmod"}
-               for t in c.subtree)
+    # The phrase's own words: "from the board, which he joined at the end of 2019" dates the joining.
+    return any(verb.doc[i].lower_ in FUTURE_WORDS for c in verb.children if c.dep_ in {"prep", "npadvmod", "advmod"}
+               for i in syntax.governed(c, keep_relcl=False))
 
 
 def _names_the_race(facts: Facts, toks: list[Token], when: str) -> bool:
