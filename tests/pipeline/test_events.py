@@ -344,6 +344,14 @@ def test_a_passive_by_object_tries_every_trigger_of_the_verb(nlp, text: str, typ
     assert [f for f in _facts(text) if f[0] == typ and f[1] == ["ada_obi"]], _facts(text)
 
 
+@pytest.mark.parametrize(("text", "typ"), [
+    ("Bo Lane regained the support lost by Ada Obi in 2012.", "election.loss"),
+    ("Bo Lane praised the point conceded by Ada Obi in 2012.", "concession"),
+])
+def test_a_passive_by_object_needs_the_triggers_preposition(nlp, text: str, typ: str) -> None:
+    assert not [f for f in _facts(text) if f[0] == typ], _facts(text)
+
+
 @pytest.mark.parametrize(("text", "charged"), [
     ("Ada Obi was charged with murdering her husband in 2012.", True),
     ("Bo Lane was charged with obstructing justice.", True),

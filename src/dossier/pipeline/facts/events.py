@@ -191,8 +191,8 @@ def _by_agent_hit(facts: Facts, verb: Token, trig: Trigger) -> Hit | None:
     noun the participle modifies) undergoes it ("the charity founded by Ada Obi": Obi founded it). With
     no ``by`` object the doer is unsaid and there is no event."""
     doers = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    if not doers:
-        return None
+    if not doers or (trig.prep and not _has_prep(verb, trig.prep)) or not _middle_ok(verb, trig):
+        return None  # "the support lost by Obi" is no "lose to", "the point conceded by Obi" no "concede to"
     undergoer = verb.head if verb.dep_ == "acl" else next(
         (c for c in verb.children if c.dep_ == "nsubjpass"), None)
     objs = [undergoer] if undergoer is not None else []
