@@ -226,6 +226,8 @@ def test_a_pronoun_the_sentence_gives_to_another_is_hidden(nlp, text: str, typ: 
 @pytest.mark.parametrize(("text", "typ", "happened"), [
     ("Tom Reyes hopes his latest celebrity endorsement will give him a boost.", "endorsement", False),
     ("Tom Reyes's endorsement of Bo Lane came on Friday.", "endorsement", True),
+    ("Rita Holt's first endorsement of Bo Lane came in 2012.", "endorsement", True),
+    ("Rita Holt's first union endorsement came in 2012.", "endorsement", False),
     ("Bo Lane was ousted as campaign manager on Monday.", "election.loss", False),
     ("Bo Lane was ousted in the primary on Monday.", "election.loss", True),
 ])

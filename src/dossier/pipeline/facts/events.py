@@ -663,8 +663,10 @@ def _noun_events(facts: Facts) -> list[Hit]:
             continue  # "her nomination battle", "a death threat", "his retirement plan": no event
         if typ == "appointment" and tok.tag_ == "NNS":
             continue  # "her discretionary appointments": the possessor made them
+        # A received endorsement unless it names whom it is of: "her first endorsement of Lane" is given.
         if typ == "endorsement" and any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in RECEIVED
-                                        for c in tok.children):
+                                        for c in tok.children) and not any(
+                c.dep_ == "prep" and c.lower_ in {"of", "for"} and _someone_in(facts, c) for c in tok.children):
             continue  # "his latest celebrity endorsement", "her first union endorsement": one she received
         owned = any(c.dep_ == "poss" for c in tok.children)
         of_phrases = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
