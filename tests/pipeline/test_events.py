@@ -252,6 +252,8 @@ def test_the_year_of_a_race_is_not_the_day_it_was_entered(nlp, text: str, when: 
     ("Ada Obi ran for cover.", "candidacy.launch", False),
     ("Ada Obi ran for mayor in 2012.", "candidacy.launch", True),
     ("Ada Obi retired the debt in 2012.", "retirement", False),
+    ("The jersey was retired by Ada Obi in 2012.", "retirement", False),
+    ("Bo Lane praised the debt retired by Ada Obi in 2012.", "retirement", False),
     ("Ada Obi retired from the Senate in 2012.", "retirement", True),
     ("Ada Obi would rather retire than endorse Bo Lane.", "endorsement", False),
     ("Ada Obi endorsed Bo Lane rather than Tom Reyes.", "endorsement", True),

@@ -303,8 +303,8 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
     if trig.type == "organization.founding" and any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} and any(
             p.lemma_.lower() in BASES for p in c.children) for c in verb.children) and not _org_object(facts, objs):
         return None  # "founded her argument on facts": a basis, not an organisation
-    if trig.type == "retirement" and any(c.dep_ == "dobj" for c in verb.children):
-        return None  # "retired the debt", "retired the jersey": something retired, not a person
+    if trig.type == "retirement" and (objs or any(c.dep_ == "dobj" for c in verb.children)):
+        return None  # "retired the debt", "the jersey retired by Obi": something retired, not a person
     if trig.type == "election.loss" and _lemma_of(verb) in {"oust", "unseat"} and not _election_words(verb):
         return None  # "was ousted as campaign manager": a dismissal, not a lost election
     if trig.type == "concession" and any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
