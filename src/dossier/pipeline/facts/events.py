@@ -14,6 +14,7 @@ the sentence gives to someone else than coreference chose hides the event.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -696,8 +697,7 @@ def _noun_events(facts: Facts) -> list[Hit]:
         if not agents or (typ == "endorsement" and _endorses_nobody(facts, tok, agents)):
             continue
         phrase = list(holder.subtree)
-        year = next((t.text for t in phrase if t.like_num and len(t.text) == YEAR_LEN and t.text[:2] in {"19", "20"}),
-                    None)
+        year = _year_in(phrase)
         if needs:
             words = {t.lower_ for t in phrase} | {t.lower_ for t in tok.sent}
             own = set(data.get("noun_context", {}).get(typ, [])) or context
@@ -845,6 +845,12 @@ def _names_the_race(facts: Facts, toks: list[Token], when: str) -> bool:
     return False
 
 
+def _year_in(toks: Iterable[Token]) -> str | None:
+    """The first bare year among ``toks`` ("her 2022 loss", "the 2000 nominee")."""
+    return next((t.text for t in toks if t.like_num and len(t.text) == YEAR_LEN and t.text[:2] in {"19", "20"}),
+                None)
+
+
 def _shared_time(facts: Facts, verb: Token) -> str | None:
     """A date the trigger's clause shares: the year of the noun a relative clause describes ("the 2000
     nominee who lost to Lane"), or a date fronted before the subject of the clause a subjectless
@@ -852,8 +858,7 @@ def _shared_time(facts: Facts, verb: Token) -> str | None:
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-        year = next((t.text for t in verb.head.lefts for t in t.subtree if t.like_num and len(t.text) == YEAR_LEN
-                     and t.text[:2] in {"19", "20"}), None)
+        year = _year_in(t for left in verb.head.lefts for t in left.subtree)
         if year:
             return year
     first = verb
