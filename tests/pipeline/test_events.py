@@ -303,6 +303,7 @@ def test_duties_bills_bases_and_sought_wins_are_no_events(nlp, text: str, typ: s
     ("Ada Obi's arrest in 2012 drew crowds.", "legal.arrest", "ada_obi"),
     ("Ada Obi's appointment of Bo Lane in 2012 drew praise.", "appointment", "bo_lane"),
     ("Ada Obi's endorsement by the union in 2012 drew praise.", "endorsement", None),
+    ("Ada Obi's endorsement of Bo Lane by video on Monday drew praise.", "endorsement", "ada_obi"),
     ("Ada Obi's endorsement of Bo Lane in 2012 drew praise.", "endorsement", "ada_obi"),
     ("Ada Obi's concession on taxes drew praise.", "concession", None),
     ("Ada Obi's concession to Bo Lane in 2012 drew praise.", "concession", "ada_obi"),

@@ -684,8 +684,9 @@ def _noun_events(facts: Facts) -> list[Hit]:
         holder = tok.head if tok.dep_ == "compound" else tok  # "her concession speech"
         agents = [k for c in holder.children if c.dep_ == "poss" for k in facts.denote(c)]
         if typ == "endorsement" and any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-                                        for c in tok.children):
-            continue  # "her endorsement by the union": one she received, from someone else
+                                        for c in tok.children) and not (owned and any(_someone_in(facts, c)
+                                                                                      for c in of_phrases)):
+            continue  # "her endorsement by the union": one she received ("her endorsement of Lane by video": hers)
         of_people = [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                      for p in c.children if p.dep_ == "pobj" for k in facts.denote(p) if facts.is_a(k, PEOPLE)]
         if typ == "appointment" and agents and of_people:
