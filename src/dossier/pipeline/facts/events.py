@@ -515,8 +515,9 @@ def _doubtful_pronoun(facts: Facts, pron: Token, possessor: bool = False) -> boo
     while head.dep_ not in {"ROOT"} and head.head.i != head.i:
         head = head.head
     main = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > pron.i]
-    if any(facts.key(c.i) and facts.is_a(facts.key(c.i), PEOPLE) and facts.key(c.i) != key for c in main):
-        return True
+    if any(facts.key(c.i) and facts.is_a(facts.key(c.i), PEOPLE) and facts.key(c.i) != key and
+           _fits(facts, facts.key(c.i), pron) for c in main):
+        return True  # "after he won ..., Sanders declared" (not "after he won ..., Ada Obi declared")
     # "When she ran in 2010, Ada Obi attacked Rita Holt": the pronoun leads into a clause naming two
     # people, and either can be "she" (coreference chose one of them, or someone from before).
     clause = pron.head
