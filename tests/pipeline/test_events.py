@@ -217,6 +217,7 @@ def test_a_description_in_reported_speech_is_the_writers(nlp) -> None:
     ("Bo Lane announced he is suspending his campaign.", "candidacy.withdrawal", "bo_lane"),
     ("Bo Lane ran in Ohio. After he won the primary in 2012, Ada Obi praised the voters.", "election.win",
      "bo_lane"),
+    ("When she ran for the Senate in 2010, Ada Obi attacked Bo Lane.", "candidacy.launch", "ada_obi"),
 ])
 def test_a_pronoun_the_sentence_gives_to_another_is_hidden(nlp, text: str, typ: str, agent: str | None) -> None:
     from dossier.confidence import DEFAULT_MIN_CONFIDENCE

@@ -526,7 +526,7 @@ def _doubtful_pronoun(facts: Facts, pron: Token, possessor: bool = False) -> boo
     if clause.dep_ != "advcl" or clause.head.i < pron.i:
         return False
     named = {facts.key(t.i) for t in sent if t.i > clause.right_edge.i and t.pos_ == "PROPN" and facts.key(t.i) and
-             facts.is_a(facts.key(t.i), PEOPLE)}
+             facts.is_a(facts.key(t.i), PEOPLE) and _fits(facts, facts.key(t.i), pron)}
     return len(named) >= 2
 
 
