@@ -323,6 +323,8 @@ def test_an_event_noun_gives_each_person_their_part(nlp, text: str, typ: str, ag
     ("Ada Obi called Bo Lane out on Monday.", "contact.phone_call", False),
     ("Ada Obi called Bo Lane up on Monday.", "contact.phone_call", True),
     ("Ada Obi nominated Bo Lane for the award.", "appointment", False),
+    ("Bo Lane was nominated for the Golden Globe in 2012.", "appointment", False),
+    ("Bo Lane was nominated for best actor in 2012.", "appointment", False),
     ("Ada Obi nominated Bo Lane for the court in 2012.", "appointment", True),
 ])
 def test_calling_out_and_award_nominations(nlp, text: str, typ: str, happened: bool) -> None:

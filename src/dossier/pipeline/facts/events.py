@@ -288,8 +288,8 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
             _figurative_call(verb, objs) or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)):
         return None  # "called him a liar", "called Lane out": words, not a telephone call
     if trig.type == "appointment" and any(c.dep_ in {"prep", "dative"} and c.lower_ == "for" and any(
-            p.lemma_.lower() in AWARDS for p in c.children) for c in verb.children):
-        return None  # "nominated Lane for the award": a prize, not a post
+            _award(p) for p in c.children if p.dep_ == "pobj") for c in verb.children):
+        return None  # "nominated Lane for the award", "for the Golden Globe": a prize, not a post
     if trig.type.startswith("election") and _counted(objs):
         return None  # "won 470,000 votes": a tally
     if trig.type.startswith("election") and trig.prep and not _contest_object(verb):
@@ -366,7 +366,7 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
 
 
 AWARDS = frozenset({"award", "prize", "medal", "honor", "honour", "oscar", "emmy", "grammy", "tony", "trophy",
-                    "title", "golden", "pulitzer", "nobel", "fellowship", "scholarship"})
+                    "title", "golden", "pulitzer", "nobel", "fellowship", "scholarship", "best"})
 BASES = frozenset({"principle", "idea", "belief", "premise", "notion", "fact", "value", "assumption", "lie",
                    "basis", "foundation", "theory", "argument", "claim", "promise", "myth", "faith", "rock"})
 TASKS = frozenset({"task", "responsibility", "duty", "job", "mission", "role", "oversight", "care", "charge"})
@@ -377,6 +377,12 @@ TASK_VERBS = frozenset({"lead", "oversee", "manage", "head", "coordinate", "supe
                         "organize", "organise", "draft", "develop", "design", "implement", "review", "investigate",
                         "examine", "study", "find", "ensure", "monitor", "protect", "shepherd", "guide", "craft",
                         "negotiate", "recruit", "defend", "represent", "enforce", "reform", "improve"})
+
+
+def _award(tok: Token) -> bool:
+    """A prize, by its head or a word before it ("the award", "the Golden Globe", "best actress")."""
+    return any(w.lemma_.lower() in AWARDS or w.lower_ in AWARDS for w in [tok, *tok.lefts]
+               if w is tok or w.dep_ in {"compound", "amod"})
 
 
 def _org_object(facts: Facts, objs: list[Token]) -> bool:
