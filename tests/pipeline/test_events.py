@@ -141,6 +141,9 @@ def test_a_possibility_is_no_event(nlp, text: str, typ: str, happened: bool) -> 
 @pytest.mark.parametrize(("text", "typ", "happened"), [
     ("Ada Obi is losing support to Bo Lane.", "election.loss", False),
     ("Ada Obi lost the race to Bo Lane.", "election.loss", True),
+    ("Ada Obi lost Ohio to Bo Lane in 2012.", "election.loss", True),
+    ("Ada Obi lost the county to Bo Lane in 2012.", "election.loss", True),
+    ("Ada Obi lost ground to Bo Lane in 2012.", "election.loss", False),
     ("Rita Holt endorsed Bo Lane's approach on Saturday.", "endorsement", False),
     ("Rita Holt endorsed Bo Lane's candidacy on Saturday.", "endorsement", True),
     ("Tom Reyes is donating his services as chairman.", "donation", False),

@@ -292,7 +292,7 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
         return None  # "nominated Lane for the award", "for the Golden Globe": a prize, not a post
     if trig.type.startswith("election") and _counted(objs):
         return None  # "won 470,000 votes": a tally
-    if trig.type.startswith("election") and trig.prep and not _contest_object(verb):
+    if trig.type.startswith("election") and trig.prep and not _contest_object(facts, verb):
         return None  # "lost support to Obi", "lost ground to Obi": no contest lost
     if trig.type == "candidacy.launch" and trig.prep == "for" and not any(_office(o) for o in objs):
         return None  # "ran for cover", "ran for the exit": no office sought
@@ -429,12 +429,14 @@ VOTE_WORDS = frozenset({"election", "elections", "primary", "primaries", "vote",
                         "recall", "electoral"})
 
 
-def _contest_object(verb: Token) -> bool:
+def _contest_object(facts: Facts, verb: Token) -> bool:
     """A prepositional contest trigger ("lost to Obi") with no direct object, or one that is a contest
-    ("lost the race to Obi"); "lost support to Obi" names none."""
+    ("lost the race to Obi") or a place won or lost in one ("lost Ohio to Obi", "the county");
+    "lost support to Obi" names none."""
     contests = set(lexicons.json("facts/event_triggers")["contest_nouns"])
     objs = [c for c in verb.children if c.dep_ == "dobj"]
-    return all(o.lemma_.lower() in contests or o.lower_ in contests for o in objs)
+    return all(o.lemma_.lower() in contests or o.lower_ in contests or facts.type(facts.key(o.i)) == "GPE"
+               for o in objs)
 
 
 # Modifiers of "endorsement" that make its possessor the one endorsed: "his first congressional endorsement".
