@@ -297,6 +297,8 @@ def test_the_writers_reference_inside_reported_speech(nlp, text: str, typ: str, 
     ("Ada Obi founded Acme Corp on Monday.", "organization.founding", True),
     ("Ada Obi campaigned for Bo Lane's reelection.", "election.win", False),
     ("Ada Obi won reelection in 2012.", "election.win", True),
+    ("Bo Lane fought his conviction for years.", "legal.conviction", True),
+    ("Ada Obi fought her arrest in court.", "legal.arrest", True),
 ])
 def test_duties_bills_bases_and_sought_wins_are_no_events(nlp, text: str, typ: str, happened: bool) -> None:
     assert bool([f for f in _facts(text) if f[0] == typ]) == happened, _facts(text)

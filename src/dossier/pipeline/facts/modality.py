@@ -328,6 +328,8 @@ def _asked_for(tok: Token) -> bool:
         return True
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"for", "of"}:
+        if head.lower_ == "for" and head.head.lemma_.lower() in lexicons.load("facts/sought_for_heads"):
+            return True  # "campaigned for her reelection"
         head = head.head  # "calls for her resignation", "hopes of a win"
     elif tok.dep_ not in {"dobj", "nsubjpass"}:
         return False
