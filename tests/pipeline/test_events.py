@@ -354,6 +354,8 @@ def test_a_departure_announced_for_later_is_hidden(nlp, text: str, shown: bool) 
     ("The award was won by Ada Obi in 2019.", "honor.award"),
     ("Bo Lane praised the fellowship won by Ada Obi in 2019.", "honor.award"),
     ("The election was won by Ada Obi in 2019.", "election.win"),
+    ("Bo Lane has been endorsed by Ada Obi.", "endorsement"),
+    ("Acme Corp had been founded by Ada Obi in 2010.", "organization.founding"),
 ])
 def test_a_passive_by_object_tries_every_trigger_of_the_verb(nlp, text: str, typ: str) -> None:
     assert [f for f in _facts(text) if f[0] == typ and f[1] == ["ada_obi"]], _facts(text)

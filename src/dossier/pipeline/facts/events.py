@@ -177,9 +177,13 @@ def _verb_events(facts: Facts) -> list[Hit]:
 def _passive_use(verb: Token) -> bool:
     """A participle read passively: ``the charity founded by Ada Obi``, ``Acme was founded by Obi``,
     ``Reed, hired in 2021, ...`` (not the perfect ``has founded``)."""
-    if verb.tag_ != "VBN" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+    if verb.tag_ != "VBN":
         return False
-    if _is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+    if _is_passive(verb):
+        return True  # "was founded by", and the perfect "has been endorsed by"
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
         return True
     # "the firm founded in 2010" is passive; "Acme, the firm, named Ada Obi as its chief" is a misparsed
     # active verb: a name or a direct object follows it.
