@@ -339,6 +339,8 @@ def test_calling_out_and_award_nominations(nlp, text: str, typ: str, happened: b
 @pytest.mark.parametrize(("text", "shown"), [
     ("Bo Lane, who is retiring at the end of his current term, spoke.", False),
     ("Bo Lane is stepping down next month.", False),
+    ("Bo Lane said he was retiring at the end of the year.", False),
+    ("Bo Lane and Ada Obi said they're stepping down next month.", False),
     ("Bo Lane retired at the end of his term.", True),
     ("Bo Lane is stepping down from the board, which he joined at the end of 2019.", True),
     ("Bo Lane announced he is suspending his campaign.", True),

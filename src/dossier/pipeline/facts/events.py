@@ -836,6 +836,8 @@ def _topic(tok: Token) -> bool:
 ANNOUNCED_FUTURE = 0.55
 ENDINGS = frozenset({"retirement", "resignation", "candidacy.withdrawal"})
 FUTURE_WORDS = frozenset({"next", "upcoming", "later", "soon", "end", "coming"})
+# "is retiring", and in reported speech "said he was retiring at the end of the year".
+PROGRESSIVE_BE = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re", "'m", "’m", "was", "were"})
 
 
 def _announced_future(h: Hit) -> bool:
@@ -843,7 +845,7 @@ def _announced_future(h: Hit) -> bool:
     for later, not one that happened (hidden by default)."""
     verb = h.toks[0]
     if h.type not in ENDINGS or verb.tag_ != "VBG" or not any(
-            c.dep_ == "aux" and c.lower_ in {"is", "are", "'s", "’s", "am"} for c in verb.children):
+            c.dep_ == "aux" and c.lower_ in PROGRESSIVE_BE for c in verb.children):
         return False
     # The phrase's own words: "from the board, which he joined at the end of 2019" dates the joining.
     return any(verb.doc[i].lower_ in FUTURE_WORDS for c in verb.children if c.dep_ in {"prep", "npadvmod", "advmod"}
