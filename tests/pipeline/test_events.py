@@ -124,6 +124,10 @@ def _facts(text: str) -> list[tuple[str, list[str | None], list[str | None]]]:
     ("Rita Holt's endorsement of Bo Lane, many think, is only a matter of time.", "endorsement", False),
     ("Rita Holt's endorsement of Bo Lane came on Friday.", "endorsement", True),
     ("Rita Holt's resignation would be a blow to the party.", "resignation", False),
+    ("Rita Holt's resignation would have been a blow to the party.", "resignation", False),
+    ("Rita Holt's endorsement may have helped Bo Lane win.", "endorsement", True),
+    ("Bo Lane's arrest could have been avoided.", "legal.arrest", True),
+    ("Bo Lane's resignation is a matter of public record.", "resignation", True),
     ("Rita Holt nearly won the race in 2010.", "election.win", False),
     ("Rita Holt narrowly won the race in 2010.", "election.win", True),
     ("Rita Holt is considering dropping out of the race.", "candidacy.withdrawal", False),
@@ -137,6 +141,9 @@ def test_a_possibility_is_no_event(nlp, text: str, typ: str, happened: bool) -> 
 @pytest.mark.parametrize(("text", "typ", "happened"), [
     ("Ada Obi is losing support to Bo Lane.", "election.loss", False),
     ("Ada Obi lost the race to Bo Lane.", "election.loss", True),
+    ("Ada Obi lost Ohio to Bo Lane in 2012.", "election.loss", True),
+    ("Ada Obi lost the county to Bo Lane in 2012.", "election.loss", True),
+    ("Ada Obi lost ground to Bo Lane in 2012.", "election.loss", False),
     ("Rita Holt endorsed Bo Lane's approach on Saturday.", "endorsement", False),
     ("Rita Holt endorsed Bo Lane's candidacy on Saturday.", "endorsement", True),
     ("Tom Reyes is donating his services as chairman.", "donation", False),
@@ -145,6 +152,8 @@ def test_a_possibility_is_no_event(nlp, text: str, typ: str, happened: bool) -> 
     ("Ada Obi bowed out of the race on Friday.", "candidacy.withdrawal", True),
     ("Tom Reyes blamed the press for Ada Obi's 'Bo Lane founded Acme Corp' remark.", "organization.founding", False),
     ('Tom Reyes said Ada Obi "founded Acme Corp in a garage."', "organization.founding", True),
+    ("Ada Obi, who grew up near the Reyes’ farm with Bo Lane, resigned from the board on Monday, the “Courier”"
+     " reported.", "resignation", True),
 ])
 def test_a_figurative_or_quoted_trigger_is_no_event(nlp, text: str, typ: str, happened: bool) -> None:
     shown = [f for f in _facts(text) if f[0] == typ]
@@ -209,6 +218,9 @@ def test_a_description_in_reported_speech_is_the_writers(nlp) -> None:
     ("Tom Reyes made no mention of Bo Lane, who announced he is suspending his campaign.", "candidacy.withdrawal",
      None),
     ("Bo Lane announced he is suspending his campaign.", "candidacy.withdrawal", "bo_lane"),
+    ("Bo Lane ran in Ohio. After he won the primary in 2012, Ada Obi praised the voters.", "election.win",
+     "bo_lane"),
+    ("When she ran for the Senate in 2010, Ada Obi attacked Bo Lane.", "candidacy.launch", "ada_obi"),
 ])
 def test_a_pronoun_the_sentence_gives_to_another_is_hidden(nlp, text: str, typ: str, agent: str | None) -> None:
     from dossier.confidence import DEFAULT_MIN_CONFIDENCE
@@ -220,6 +232,8 @@ def test_a_pronoun_the_sentence_gives_to_another_is_hidden(nlp, text: str, typ: 
 @pytest.mark.parametrize(("text", "typ", "happened"), [
     ("Tom Reyes hopes his latest celebrity endorsement will give him a boost.", "endorsement", False),
     ("Tom Reyes's endorsement of Bo Lane came on Friday.", "endorsement", True),
+    ("Rita Holt's first endorsement of Bo Lane came in 2012.", "endorsement", True),
+    ("Rita Holt's first union endorsement came in 2012.", "endorsement", False),
     ("Bo Lane was ousted as campaign manager on Monday.", "election.loss", False),
     ("Bo Lane was ousted in the primary on Monday.", "election.loss", True),
 ])
@@ -244,6 +258,8 @@ def test_the_year_of_a_race_is_not_the_day_it_was_entered(nlp, text: str, when: 
     ("Ada Obi ran for cover.", "candidacy.launch", False),
     ("Ada Obi ran for mayor in 2012.", "candidacy.launch", True),
     ("Ada Obi retired the debt in 2012.", "retirement", False),
+    ("The jersey was retired by Ada Obi in 2012.", "retirement", False),
+    ("Bo Lane praised the debt retired by Ada Obi in 2012.", "retirement", False),
     ("Ada Obi retired from the Senate in 2012.", "retirement", True),
     ("Ada Obi would rather retire than endorse Bo Lane.", "endorsement", False),
     ("Ada Obi endorsed Bo Lane rather than Tom Reyes.", "endorsement", True),
@@ -281,6 +297,8 @@ def test_the_writers_reference_inside_reported_speech(nlp, text: str, typ: str, 
     ("Ada Obi founded Acme Corp on Monday.", "organization.founding", True),
     ("Ada Obi campaigned for Bo Lane's reelection.", "election.win", False),
     ("Ada Obi won reelection in 2012.", "election.win", True),
+    ("Bo Lane fought his conviction for years.", "legal.conviction", True),
+    ("Ada Obi fought her arrest in court.", "legal.arrest", True),
 ])
 def test_duties_bills_bases_and_sought_wins_are_no_events(nlp, text: str, typ: str, happened: bool) -> None:
     assert bool([f for f in _facts(text) if f[0] == typ]) == happened, _facts(text)
@@ -293,11 +311,14 @@ def test_duties_bills_bases_and_sought_wins_are_no_events(nlp, text: str, typ: s
     ("Ada Obi's arrest in 2012 drew crowds.", "legal.arrest", "ada_obi"),
     ("Ada Obi's appointment of Bo Lane in 2012 drew praise.", "appointment", "bo_lane"),
     ("Ada Obi's endorsement by the union in 2012 drew praise.", "endorsement", None),
+    ("Ada Obi's endorsement of Bo Lane by video on Monday drew praise.", "endorsement", "ada_obi"),
     ("Ada Obi's endorsement of Bo Lane in 2012 drew praise.", "endorsement", "ada_obi"),
     ("Ada Obi's concession on taxes drew praise.", "concession", None),
     ("Ada Obi's concession to Bo Lane in 2012 drew praise.", "concession", "ada_obi"),
     ("Ada Obi's conviction that taxes are too high drew praise.", "legal.conviction", None),
     ("Ada Obi's conviction in 2012 drew crowds.", "legal.conviction", "ada_obi"),
+    ("Bo Lane's 2013 conviction, handed down by a federal jury, was overturned.", "legal.conviction", "bo_lane"),
+    ("Ada Obi's concession that she had lost drew praise.", "concession", None),
 ])
 def test_an_event_noun_gives_each_person_their_part(nlp, text: str, typ: str, agent: str | None) -> None:
     assert [f[1] for f in _facts(text) if f[0] == typ] == ([[agent]] if agent else []), _facts(text)
@@ -307,6 +328,8 @@ def test_an_event_noun_gives_each_person_their_part(nlp, text: str, typ: str, ag
     ("Ada Obi called Bo Lane out on Monday.", "contact.phone_call", False),
     ("Ada Obi called Bo Lane up on Monday.", "contact.phone_call", True),
     ("Ada Obi nominated Bo Lane for the award.", "appointment", False),
+    ("Bo Lane was nominated for the Golden Globe in 2012.", "appointment", False),
+    ("Bo Lane was nominated for best actor in 2012.", "appointment", False),
     ("Ada Obi nominated Bo Lane for the court in 2012.", "appointment", True),
 ])
 def test_calling_out_and_award_nominations(nlp, text: str, typ: str, happened: bool) -> None:
@@ -316,7 +339,10 @@ def test_calling_out_and_award_nominations(nlp, text: str, typ: str, happened: b
 @pytest.mark.parametrize(("text", "shown"), [
     ("Bo Lane, who is retiring at the end of his current term, spoke.", False),
     ("Bo Lane is stepping down next month.", False),
+    ("Bo Lane said he was retiring at the end of the year.", False),
+    ("Bo Lane and Ada Obi said they're stepping down next month.", False),
     ("Bo Lane retired at the end of his term.", True),
+    ("Bo Lane is stepping down from the board, which he joined at the end of 2019.", True),
     ("Bo Lane announced he is suspending his campaign.", True),
 ])
 def test_a_departure_announced_for_later_is_hidden(nlp, text: str, shown: bool) -> None:
@@ -324,3 +350,45 @@ def test_a_departure_announced_for_later_is_hidden(nlp, text: str, shown: bool) 
 
     evs = [e for e in _events(text) if e.type in {"retirement", "resignation", "candidacy.withdrawal"}]
     assert evs and any(e.confidence >= DEFAULT_MIN_CONFIDENCE for e in evs) == shown, evs
+
+
+@pytest.mark.parametrize(("text", "typ"), [
+    ("The award was won by Ada Obi in 2019.", "honor.award"),
+    ("Bo Lane praised the fellowship won by Ada Obi in 2019.", "honor.award"),
+    ("The election was won by Ada Obi in 2019.", "election.win"),
+    ("Bo Lane has been endorsed by Ada Obi.", "endorsement"),
+    ("Acme Corp had been founded by Ada Obi in 2010.", "organization.founding"),
+])
+def test_a_passive_by_object_tries_every_trigger_of_the_verb(nlp, text: str, typ: str) -> None:
+    assert [f for f in _facts(text) if f[0] == typ and f[1] == ["ada_obi"]], _facts(text)
+
+
+@pytest.mark.parametrize(("text", "typ"), [
+    ("Bo Lane regained the support lost by Ada Obi in 2012.", "election.loss"),
+    ("Bo Lane praised the point conceded by Ada Obi in 2012.", "concession"),
+])
+def test_a_passive_by_object_needs_the_triggers_preposition(nlp, text: str, typ: str) -> None:
+    assert not [f for f in _facts(text) if f[0] == typ], _facts(text)
+
+
+@pytest.mark.parametrize(("text", "charged"), [
+    ("Ada Obi was charged with murdering her husband in 2012.", True),
+    ("Bo Lane was charged with obstructing justice.", True),
+    ("Bo Lane was charged with stealing a car.", True),
+    ("Bo Lane was charged with writing bad checks.", True),
+    ("Ada Obi was charged with leading the effort.", False),
+    ("Ada Obi was charged with the task of finding a new chief.", False),
+])
+def test_a_gerund_after_charged_with_is_a_task_only_for_a_duty_verb(nlp, text: str, charged: bool) -> None:
+    assert bool([f for f in _facts(text) if f[0] == "legal.indictment"]) == charged, _facts(text)
+
+
+@pytest.mark.parametrize(("text", "typ", "hers"), [
+    ("Ada Obi's death of cancer in 2012 shocked the town.", "death", True),
+    ("Ada Obi's loss of the nomination in 2012 stunned the party.", "election.loss", True),
+    ("Ada Obi's defeat of Bo Lane in 2012 stunned the party.", "election.loss", False),
+    ("Ada Obi's arrest of the suspect in 2012 drew praise.", "legal.arrest", False),
+])
+def test_a_possessor_and_an_of_object_make_her_the_doer_only_on_a_person(nlp, text: str, typ: str,
+                                                                         hers: bool) -> None:
+    assert bool([f for f in _facts(text) if f[0] == typ and f[1] == ["ada_obi"]]) == hers, _facts(text)

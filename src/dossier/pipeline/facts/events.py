@@ -14,13 +14,14 @@ the sentence gives to someone else than coreference chose hides the event.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...graph import Event, Participant
-from .. import lexicons
+from .. import lexicons, syntax
 from . import modality
 from .index import AGENTS, PEOPLE, Facts, carried, duration, fact_subject
 from .relations import cut_org
@@ -149,8 +150,9 @@ def _verb_events(facts: Facts) -> list[Hit]:
         for trig in cands:
             if by_agent and not trig.passive:
                 hit = _by_agent_hit(facts, verb, trig)
-                if hit is not None:
-                    hits.append(hit)
+                if hit is None:
+                    continue  # "the award won by Obi": not the election trigger's object, the award one's
+                hits.append(hit)
                 break
             if trig.passive != _is_passive(verb) or (not trig.passive and _passive_use(verb)):
                 continue
@@ -175,9 +177,13 @@ def _verb_events(facts: Facts) -> list[Hit]:
 def _passive_use(verb: Token) -> bool:
     """A participle read passively: ``the charity founded by Ada Obi``, ``Acme was founded by Obi``,
     ``Reed, hired in 2021, ...`` (not the perfect ``has founded``)."""
-    if verb.tag_ != "VBN" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+    if verb.tag_ != "VBN":
         return False
-    if _is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+    if _is_passive(verb):
+        return True  # "was founded by", and the perfect "has been endorsed by"
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
         return True
     # "the firm founded in 2010" is passive; "Acme, the firm, named Ada Obi as its chief" is a misparsed
     # active verb: a name or a direct object follows it.
@@ -190,8 +196,8 @@ def _by_agent_hit(facts: Facts, verb: Token, trig: Trigger) -> Hit | None:
     noun the participle modifies) undergoes it ("the charity founded by Ada Obi": Obi founded it). With
     no ``by`` object the doer is unsaid and there is no event."""
     doers = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    if not doers:
-        return None
+    if not doers or (trig.prep and not _has_prep(verb, trig.prep)) or not _middle_ok(verb, trig):
+        return None  # "the support lost by Obi" is no "lose to", "the point conceded by Obi" no "concede to"
     undergoer = verb.head if verb.dep_ == "acl" else next(
         (c for c in verb.children if c.dep_ == "nsubjpass"), None)
     objs = [undergoer] if undergoer is not None else []
@@ -286,11 +292,11 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
             _figurative_call(verb, objs) or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)):
         return None  # "called him a liar", "called Lane out": words, not a telephone call
     if trig.type == "appointment" and any(c.dep_ in {"prep", "dative"} and c.lower_ == "for" and any(
-            p.lemma_.lower() in AWARDS for p in c.children) for c in verb.children):
-        return None  # "nominated Lane for the award": a prize, not a post
+            _award(p) for p in c.children if p.dep_ == "pobj") for c in verb.children):
+        return None  # "nominated Lane for the award", "for the Golden Globe": a prize, not a post
     if trig.type.startswith("election") and _counted(objs):
         return None  # "won 470,000 votes": a tally
-    if trig.type.startswith("election") and trig.prep and not _contest_object(verb):
+    if trig.type.startswith("election") and trig.prep and not _contest_object(facts, verb):
         return None  # "lost support to Obi", "lost ground to Obi": no contest lost
     if trig.type == "candidacy.launch" and trig.prep == "for" and not any(_office(o) for o in objs):
         return None  # "ran for cover", "ran for the exit": no office sought
@@ -302,8 +308,8 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
     if trig.type == "organization.founding" and any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} and any(
             p.lemma_.lower() in BASES for p in c.children) for c in verb.children) and not _org_object(facts, objs):
         return None  # "founded her argument on facts": a basis, not an organisation
-    if trig.type == "retirement" and any(c.dep_ == "dobj" for c in verb.children):
-        return None  # "retired the debt", "retired the jersey": something retired, not a person
+    if trig.type == "retirement" and (objs or any(c.dep_ == "dobj" for c in verb.children)):
+        return None  # "retired the debt", "the jersey retired by Obi": something retired, not a person
     if trig.type == "election.loss" and _lemma_of(verb) in {"oust", "unseat"} and not _election_words(verb):
         return None  # "was ousted as campaign manager": a dismissal, not a lost election
     if trig.type == "concession" and any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
@@ -364,10 +370,23 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
 
 
 AWARDS = frozenset({"award", "prize", "medal", "honor", "honour", "oscar", "emmy", "grammy", "tony", "trophy",
-                    "title", "golden", "pulitzer", "nobel", "fellowship", "scholarship"})
+                    "title", "golden", "pulitzer", "nobel", "fellowship", "scholarship", "best"})
 BASES = frozenset({"principle", "idea", "belief", "premise", "notion", "fact", "value", "assumption", "lie",
                    "basis", "foundation", "theory", "argument", "claim", "promise", "myth", "faith", "rock"})
 TASKS = frozenset({"task", "responsibility", "duty", "job", "mission", "role", "oversight", "care", "charge"})
+# Gerunds after "charged with" that give a duty ("charged with leading the effort"); any other gerund is
+# the offence itself ("charged with murdering", "with obstructing justice", "with stealing a car"). Left out:
+# verbs as often an offence ("writing bad checks", "handling stolen goods", "planning an attack").
+TASK_VERBS = frozenset({"lead", "oversee", "manage", "head", "coordinate", "supervise", "direct", "steer",
+                        "organize", "organise", "draft", "develop", "design", "implement", "review", "investigate",
+                        "examine", "study", "find", "ensure", "monitor", "protect", "shepherd", "guide", "craft",
+                        "negotiate", "recruit", "defend", "represent", "enforce", "reform", "improve"})
+
+
+def _award(tok: Token) -> bool:
+    """A prize, by its head or a word before it ("the award", "the Golden Globe", "best actress")."""
+    return any(w.lemma_.lower() in AWARDS or w.lower_ in AWARDS for w in [tok, *tok.lefts]
+               if w is tok or w.dep_ in {"compound", "amod"})
 
 
 def _org_object(facts: Facts, objs: list[Token]) -> bool:
@@ -377,11 +396,13 @@ def _org_object(facts: Facts, objs: list[Token]) -> bool:
 
 
 def _charged_with_a_task(verb: Token) -> bool:
-    """``charged with leading the effort`` / ``with the task of``: a duty given, not an offence."""
+    """``charged with leading the effort`` / ``with the task of``: a duty given, not an offence
+    (``charged with murdering``, ``with fraud``)."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "with":
             for p in c.children:
-                if p.dep_ == "pcomp" or p.tag_ == "VBG" or p.lemma_.lower() in TASKS:
+                if ((p.dep_ == "pcomp" or p.tag_ == "VBG") and p.lemma_.lower() in TASK_VERBS) or \
+                        (p.pos_ in {"NOUN", "PROPN"} and p.lemma_.lower() in TASKS):
                     return True
     return False
 
@@ -412,12 +433,14 @@ VOTE_WORDS = frozenset({"election", "elections", "primary", "primaries", "vote",
                         "recall", "electoral"})
 
 
-def _contest_object(verb: Token) -> bool:
+def _contest_object(facts: Facts, verb: Token) -> bool:
     """A prepositional contest trigger ("lost to Obi") with no direct object, or one that is a contest
-    ("lost the race to Obi"); "lost support to Obi" names none."""
+    ("lost the race to Obi") or a place won or lost in one ("lost Ohio to Obi", "the county");
+    "lost support to Obi" names none."""
     contests = set(lexicons.json("facts/event_triggers")["contest_nouns"])
     objs = [c for c in verb.children if c.dep_ == "dobj"]
-    return all(o.lemma_.lower() in contests or o.lower_ in contests for o in objs)
+    return all(o.lemma_.lower() in contests or o.lower_ in contests or facts.type(facts.key(o.i)) == "GPE"
+               for o in objs)
 
 
 # Modifiers of "endorsement" that make its possessor the one endorsed: "his first congressional endorsement".
@@ -504,8 +527,9 @@ def _doubtful_pronoun(facts: Facts, pron: Token, possessor: bool = False) -> boo
     while head.dep_ not in {"ROOT"} and head.head.i != head.i:
         head = head.head
     main = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > pron.i]
-    if any(facts.key(c.i) and facts.is_a(facts.key(c.i), PEOPLE) and facts.key(c.i) != key for c in main):
-        return True
+    if any(facts.key(c.i) and facts.is_a(facts.key(c.i), PEOPLE) and facts.key(c.i) != key and
+           _fits(facts, facts.key(c.i), pron) for c in main):
+        return True  # "after he won ..., Sanders declared" (not "after he won ..., Ada Obi declared")
     # "When she ran in 2010, Ada Obi attacked Rita Holt": the pronoun leads into a clause naming two
     # people, and either can be "she" (coreference chose one of them, or someone from before).
     clause = pron.head
@@ -514,7 +538,7 @@ def _doubtful_pronoun(facts: Facts, pron: Token, possessor: bool = False) -> boo
     if clause.dep_ != "advcl" or clause.head.i < pron.i:
         return False
     named = {facts.key(t.i) for t in sent if t.i > clause.right_edge.i and t.pos_ == "PROPN" and facts.key(t.i) and
-             facts.is_a(facts.key(t.i), PEOPLE)}
+             facts.is_a(facts.key(t.i), PEOPLE) and _fits(facts, facts.key(t.i), pron)}
     return len(named) >= 2
 
 
@@ -653,23 +677,29 @@ def _noun_events(facts: Facts) -> list[Hit]:
             continue  # "her nomination battle", "a death threat", "his retirement plan": no event
         if typ == "appointment" and tok.tag_ == "NNS":
             continue  # "her discretionary appointments": the possessor made them
+        # A received endorsement unless it names whom it is of: "her first endorsement of Lane" is given.
         if typ == "endorsement" and any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in RECEIVED
-                                        for c in tok.children):
+                                        for c in tok.children) and not any(
+                c.dep_ == "prep" and c.lower_ in {"of", "for"} and _someone_in(facts, c) for c in tok.children):
             continue  # "his latest celebrity endorsement", "her first union endorsement": one she received
         owned = any(c.dep_ == "poss" for c in tok.children)
-        if owned and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and \
-                typ in {"legal.indictment", "legal.conviction", "legal.arrest", "death", "election.loss"}:
+        of_phrases = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+        # An arrest, a death or a defeat is the possessor's act only on a person: "his death of cancer" and
+        # "her loss of the nomination" are still hers.
+        if owned and of_phrases and (typ in {"legal.indictment", "legal.conviction"} or (
+                typ in {"legal.arrest", "death", "election.loss"} and any(_someone_in(facts, c) for c in of_phrases))):
             continue  # "her indictment of Lane", "her arrest of the suspect", "her defeat of Lane": she did it
         if typ in {"legal.conviction", "concession"} and any(
-                c.dep_ in {"acl", "ccomp"} or (typ == "concession" and c.dep_ == "prep" and
+                _content_clause(c) or (typ == "concession" and c.dep_ == "prep" and
                                               c.lower_ in {"on", "over", "to"} and not _people_in(facts, c))
                 for c in tok.children):
             continue  # "her conviction that taxes are too high", "her concession on taxes": a belief, a give
         holder = tok.head if tok.dep_ == "compound" else tok  # "her concession speech"
         agents = [k for c in holder.children if c.dep_ == "poss" for k in facts.denote(c)]
         if typ == "endorsement" and any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-                                        for c in tok.children):
-            continue  # "her endorsement by the union": one she received, from someone else
+                                        for c in tok.children) and not (owned and any(_someone_in(facts, c)
+                                                                                      for c in of_phrases)):
+            continue  # "her endorsement by the union": one she received ("her endorsement of Lane by video": hers)
         of_people = [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                      for p in c.children if p.dep_ == "pobj" for k in facts.denote(p) if facts.is_a(k, PEOPLE)]
         if typ == "appointment" and agents and of_people:
@@ -681,8 +711,7 @@ def _noun_events(facts: Facts) -> list[Hit]:
         if not agents or (typ == "endorsement" and _endorses_nobody(facts, tok, agents)):
             continue
         phrase = list(holder.subtree)
-        year = next((t.text for t in phrase if t.like_num and len(t.text) == YEAR_LEN and t.text[:2] in {"19", "20"}),
-                    None)
+        year = _year_in(phrase)
         if needs:
             words = {t.lower_ for t in phrase} | {t.lower_ for t in tok.sent}
             own = set(data.get("noun_context", {}).get(typ, [])) or context
@@ -703,6 +732,18 @@ def _noun_events(facts: Facts) -> list[Hit]:
         hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
                         ordinal=ordinal, timed=when is None, confidence=prior))
     return hits
+
+
+def _content_clause(tok: Token) -> bool:
+    """A clause stating what a noun holds ("her conviction that taxes are too high"): a finite clause, with
+    a "that" or a subject; a participle ("his conviction, upheld on appeal") only describes the noun."""
+    return tok.dep_ in {"acl", "ccomp"} and any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl"} or (c.dep_ == "mark" and c.lower_ == "that") for c in tok.children)
+
+
+def _someone_in(facts: Facts, prep: Token) -> bool:
+    """A prepositional phrase whose object is a person, named or not ("of Lane", "of the suspect")."""
+    return _people_in(facts, prep) or any(p.dep_ == "pobj" and _person_noun(p) for p in prep.children)
 
 
 def _people_in(facts: Facts, prep: Token) -> bool:
@@ -795,6 +836,8 @@ def _topic(tok: Token) -> bool:
 ANNOUNCED_FUTURE = 0.55
 ENDINGS = frozenset({"retirement", "resignation", "candidacy.withdrawal"})
 FUTURE_WORDS = frozenset({"next", "upcoming", "later", "soon", "end", "coming"})
+# "is retiring", and in reported speech "said he was retiring at the end of the year".
+PROGRESSIVE_BE = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re", "'m", "’m", "was", "were"})
 
 
 def _announced_future(h: Hit) -> bool:
@@ -802,10 +845,11 @@ def _announced_future(h: Hit) -> bool:
     for later, not one that happened (hidden by default)."""
     verb = h.toks[0]
     if h.type not in ENDINGS or verb.tag_ != "VBG" or not any(
-            c.dep_ == "aux" and c.lower_ in {"is", "are", "'s", "’s", "am"} for c in verb.children):
+            c.dep_ == "aux" and c.lower_ in PROGRESSIVE_BE for c in verb.children):
         return False
-    return any(t.lower_ in FUTURE_WORDS for c in verb.children if c.dep_ in {"prep", "npadvmod", "advmod"}
-               for t in c.subtree)
+    # The phrase's own words: "from the board, which he joined at the end of 2019" dates the joining.
+    return any(verb.doc[i].lower_ in FUTURE_WORDS for c in verb.children if c.dep_ in {"prep", "npadvmod", "advmod"}
+               for i in syntax.governed(c, keep_relcl=False))
 
 
 def _names_the_race(facts: Facts, toks: list[Token], when: str) -> bool:
@@ -817,6 +861,12 @@ def _names_the_race(facts: Facts, toks: list[Token], when: str) -> bool:
     return False
 
 
+def _year_in(toks: Iterable[Token]) -> str | None:
+    """The first bare year among ``toks`` ("her 2022 loss", "the 2000 nominee")."""
+    return next((t.text for t in toks if t.like_num and len(t.text) == YEAR_LEN and t.text[:2] in {"19", "20"}),
+                None)
+
+
 def _shared_time(facts: Facts, verb: Token) -> str | None:
     """A date the trigger's clause shares: the year of the noun a relative clause describes ("the 2000
     nominee who lost to Lane"), or a date fronted before the subject of the clause a subjectless
@@ -824,8 +874,7 @@ def _shared_time(facts: Facts, verb: Token) -> str | None:
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-        year = next((t.text for t in verb.head.lefts for t in t.subtree if t.like_num and len(t.text) == YEAR_LEN
-                     and t.text[:2] in {"19", "20"}), None)
+        year = _year_in(t for left in verb.head.lefts for t in left.subtree)
         if year:
             return year
     first = verb
@@ -849,7 +898,7 @@ def _quoted_clause(facts: Facts, h: Hit) -> bool:
     if trig.pos_ not in {"VERB", "AUX"}:
         return False
     sent = trig.sent
-    marks = [t.i for t in sent if t.is_quote and t.text not in {"'s", "’s"}]
+    marks = _quote_marks(sent)
     before = [i for i in marks if i < trig.i]
     after = [i for i in marks if i > trig.i]
     if len(before) % 2 == 0 or not after:
@@ -862,6 +911,23 @@ def _quoted_clause(facts: Facts, h: Hit) -> bool:
     inside = {facts.key(i) for i in range(lo + 1, hi) if facts.key(i)}
     named_before = any(facts.key(i) for i in range(lo + 1, trig.i))
     return named_before and not inside & set(h.agents)
+
+
+def _quote_marks(sent: Span) -> list[int]:
+    """The quotation marks of a sentence, not its apostrophes: "’s" and a plural possessive ("the Reyes’
+    farm": a single mark glued to a word in -s while no single quotation is open)."""
+    marks: list[int] = []
+    single_open = False
+    for t in sent:
+        if not t.is_quote or t.text in {"'s", "’s"}:
+            continue
+        if t.text in {"'", "’"} and not single_open and t.i > sent.start and \
+                not t.doc[t.i - 1].whitespace_ and t.doc[t.i - 1].text[-1:] in {"s", "S"}:
+            continue
+        if t.text in {"'", "’", "‘"}:
+            single_open = not single_open
+        marks.append(t.i)
+    return marks
 
 
 def _denoted(facts: Facts, tok: Token) -> list[str]:

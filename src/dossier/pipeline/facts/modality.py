@@ -288,6 +288,10 @@ PREDICTED = frozenset({"likely", "unlikely", "expected", "inevitable", "imminent
                        "probable", "matter", "question", "doubtful", "uncertain", "unclear", "near", "possibility",
                        "prospect", "inevitability", "foregone", "assured", "guaranteed", "sure"})
 SUPPOSING_MODALS = frozenset({"would", "could", "might", "may", "'d", "’d"})
+# With a perfect ("would have been a blow") only these say it did not happen; "may have", "could have"
+# guess at a past that did.
+COUNTERFACTUAL_MODALS = frozenset({"would", "'d", "’d"})
+TIME_MATTERS = frozenset({"time", "when", "days", "weeks", "months", "hours", "years"})
 
 
 def predicted(tok: Token) -> bool:
@@ -297,15 +301,23 @@ def predicted(tok: Token) -> bool:
     if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ not in {"nsubj", "nsubjpass"}:
         return False
     head = tok.head
-    if any(c.dep_ == "aux" and c.lower_ in SUPPOSING_MODALS for c in head.children):
-        return True
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
+    if any(c.dep_ == "aux" and c.lower_ in (COUNTERFACTUAL_MODALS if perfect else SUPPOSING_MODALS)
+           for c in head.children):
+        return True  # "may have helped Lane" guesses at what a done endorsement did; "would have" did not happen
     if head.lemma_.lower() in {"expect", "anticipate", "predict", "rumor", "rumour", "assure", "guarantee"} and \
             tok.dep_ == "nsubjpass":
         return True
     if head.lemma_.lower() not in {"be", "seem", "appear", "look", "remain", "become"}:
         return False
     return any(c.dep_ in {"attr", "acomp", "oprd"} and (c.lemma_.lower() in PREDICTED or c.lower_ in PREDICTED)
-               for c in head.children)
+               and (c.lemma_.lower() != "matter" or _matter_of_time(c)) for c in head.children)
+
+
+def _matter_of_time(matter: Token) -> bool:
+    """``a matter of time`` / ``of when``, not ``a matter of record`` or ``of public concern``."""
+    return any(p.lower_ in TIME_MATTERS for c in matter.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children)
 
 
 def _asked_for(tok: Token) -> bool:
@@ -316,6 +328,8 @@ def _asked_for(tok: Token) -> bool:
         return True
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"for", "of"}:
+        if head.lower_ == "for" and head.head.lemma_.lower() in lexicons.load("facts/sought_for_heads"):
+            return True  # "campaigned for her reelection"
         head = head.head  # "calls for her resignation", "hopes of a win"
     elif tok.dep_ not in {"dobj", "nsubjpass"}:
         return False
