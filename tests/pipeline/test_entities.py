@@ -292,6 +292,7 @@ def _people(text: str, title: str = "") -> set[str]:
          "Star Norbert Leo Obi Is Ready To Go", {"Norbert Leo Obi"}),
         ("Star Norbert Leo Obi Is Ready To Go.\n\nThanks to his act, Norbert Leo Obi can add a title.",
          "Star Norbert Leo Obi Is Ready To Go", {"Norbert Leo Obi"}),  # the feed repeats the title
+        # an entry titled with its subject's name opens with that name in a sentence: no headline copy
         # in the body, the shorter name may be someone else
         ("Norbert Leo Obi and his cousin, Leo Obi, ran the shop on Main Street.", "", {"Norbert Leo Obi", "Leo Obi"}),
         # a group named by a plural party word, and a holiday, are nobody
@@ -301,3 +302,26 @@ def _people(text: str, title: str = "") -> set[str]:
 )
 def test_not_people_and_glued_names(text: str, title: str, people: set[str]) -> None:
     assert _people(text, title) == people
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "copied"),
+    [
+        ("Star Ada Obi Is Ready", "Star Ada Obi Is Ready\n\nAda Obi can add a title.", True),
+        ("Star Ada Obi Is Ready", "Star Ada Obi Is Ready.\n\nAda Obi can add a title.", True),
+        ("Star Ada Obi Is Ready", "Star Ada Obi Is Ready", True),
+        # an entry titled with its subject's name whose first sentence opens with that name: no copy
+        ("Ada Obi", "Ada Obi ( born 1950 ) is a Swiss skier.", False),
+        ("Ada Obi", "Ada Obi, a skier, won.\n\nShe retired.", False),
+    ],
+)
+def test_the_headline_copy_is_the_title_as_a_line_of_its_own(title: str, body: str, copied: bool) -> None:
+    import spacy
+
+    from dossier.pipeline.entities.finder import _headline_copy
+
+    doc = spacy.blank("en")(f"{title}\n\n{body}")
+    start, end = _headline_copy(doc, len(title))
+    assert (end > start) is copied
+    if copied:
+        assert doc.text[start:end] == title

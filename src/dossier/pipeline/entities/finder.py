@@ -680,7 +680,9 @@ def _join_name_variants(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _headline_copy(doc: Doc, title_len: int) -> tuple[int, int]:
-    """Character range of the copy of the title that opens the body of many feeds ((0, 0) when none)."""
+    """Character range of the copy of the title that opens the body of many feeds ((0, 0) when none): the
+    title again as a line of its own, not a first sentence that opens with the title's words (an
+    encyclopedia entry titled "Ada Obi" that starts "Ada Obi (born 1950) is ...")."""
     text = doc.text
     title = text[:title_len].strip()
     start = title_len
@@ -688,7 +690,11 @@ def _headline_copy(doc: Doc, title_len: int) -> tuple[int, int]:
         start += 1
     if not title or not text.startswith(title, start):
         return 0, 0
-    return start, start + len(title)
+    end = start + len(title)
+    rest = text[end:].lstrip(" \t.!?:'\"’”")
+    if rest and not rest.startswith(("\n", "\r")):
+        return 0, 0
+    return start, end
 
 
 def _in_headline(idx: int, title_len: int, copy: tuple[int, int]) -> bool:
