@@ -387,3 +387,17 @@ def test_a_past_gerund_departure_ends_the_post(nlp, text: str, current: bool) ->
 ])
 def test_a_body_with_its_own_name_is_not_an_earlier_one(nlp, text: str, org: str | None) -> None:
     assert _roles(text)[("Paul Port", "member")].org_name == org  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "role", "current"), [
+    # a dismissal verb in its physical sense ends no post
+    ("Sheriff Kim Vale was fired upon by a gunman on Monday.", ("Kim Vale", "sheriff"), True),
+    ("Councilwoman Kim Vale was removed from the stage by police on Monday.", ("Kim Vale", "councilwoman"), True),
+    ("Coach Kim Vale was fired on Monday.", ("Kim Vale", "coach"), False),
+    ("Councilwoman Kim Vale was removed from office on Monday.", ("Kim Vale", "councilwoman"), False),
+])
+def test_a_dismissal_verb_in_its_physical_sense_ends_no_post(nlp, text: str, role: tuple[str, str],
+                                                             current: bool) -> None:
+    roles = _roles(text)
+    assert role in roles, roles
+    assert roles[role].current is current  # type: ignore[attr-defined]

@@ -1164,7 +1164,8 @@ def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
             continue
         words = (verb.lemma_.lower(), *(c.lower_ for c in verb.children if c.dep_ == "prt"))
         passive = {c.lower_ for c in verb.children if c.dep_ == "auxpass"}
-        dismissed = bool(passive & {"was", "were"}) and words[0] in _mods()["dismissal_verbs"]
+        dismissed = bool(passive & {"was", "were"}) and words[0] in _mods()["dismissal_verbs"] and \
+            not _physical_sense(facts, verb)
         if not dismissed and not any(words[: len(d)] == d for d in departing):
             continue  # (a departure, or "was fired in June": dismissed from the post)
         subj = fact_subject(verb)
@@ -1191,6 +1192,26 @@ def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
         if verb.tag_ == "VBD" or dismissed or perfect or _past_gerund(verb) or (
                 role.end and pub and role.end[:1].isdigit() and role.end < pub[: len(role.end)]):
             role.current = False  # "resigned", or "forced X to resign Sunday" with Sunday before publication
+
+
+SHOT_AT = frozenset({"at", "upon", "on", "toward", "towards"})
+
+
+def _physical_sense(facts: Facts, verb: Token) -> bool:
+    """A dismissal verb in its physical sense: "was fired upon by a gunman" (not "was fired on Monday"),
+    "was removed from the stage" (not "from office", "from the board", "from the company")."""
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        objs = [p for p in c.children if p.dep_ == "pobj"]
+        if verb.lemma_.lower() == "fire" and c.lower_ in SHOT_AT and (
+                not objs or not any(facts.times_in(p.idx, p.idx + len(p)) for p in objs)):
+            return True
+        if c.lower_ == "from" and objs and not any(
+                p.lemma_.lower() in POSTS or p.lemma_.lower() in _mods()["member_bodies"] or facts.org_ref(p)
+                or facts.first(p, {"ORG", "OUTLET", "GROUP", "GPE"}) for p in objs):
+            return True
+    return False
 
 
 def _said_now(doc: Any, lo: int, hi: int) -> bool:
