@@ -401,3 +401,14 @@ def test_a_dismissal_verb_in_its_physical_sense_ends_no_post(nlp, text: str, rol
     roles = _roles(text)
     assert role in roles, roles
     assert roles[role].current is current  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # a capitalised word of a known longer title is part of it, unlike a name we did not link
+    ("Kim Vale, the firm's Chief Operating Officer, spoke on Monday.", "chief operating officer"),
+    ("Kim Vale, the Chief Financial Officer of Harbor Bank, spoke on Monday.", "chief financial officer"),
+    ("Kim Vale, an Obi delegate, spoke on Monday.", "delegate"),
+])
+def test_a_capitalised_word_of_a_known_title_stays_in_it(nlp, text: str, title: str) -> None:
+    roles = _roles(text)
+    assert ("Kim Vale", title) in roles, roles

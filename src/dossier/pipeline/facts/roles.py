@@ -74,6 +74,12 @@ def _titles() -> frozenset[str]:
     return lexicons.load("facts/role_titles")
 
 
+@lru_cache(maxsize=1)
+def _title_tails() -> frozenset[str]:
+    """The known titles and their last words ("chief operating officer", "operating officer", "officer")."""
+    return frozenset(" ".join(w[i:]) for t in _titles() for w in [t.split()] for i in range(len(w)))
+
+
 def normalise(title: str) -> str:
     """Lower case, abbreviations spelled out (``Lt. Gov.`` -> ``lieutenant governor``)."""
     abbr: dict[str, str] = _mods()["abbreviations"]
@@ -157,8 +163,9 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         if not t.is_alpha and "-" not in t.text and "." not in t.text:
             break
         if t.pos_ == "PROPN" and t.text[:1].isupper() and not is_title(t.text) and \
-                normalise(" ".join([t.text, *(w.text for w in words)])) not in _titles():
-            break  # "an Obi delegate": a name we did not link is no part of the title (not "Attorney General")
+                normalise(" ".join([t.text, *(w.text for w in words)])) not in _title_tails():
+            break  # "an Obi delegate": a name we did not link is no part of the title (not "Attorney General",
+            # not "Operating" of "Chief Operating Officer")
         words.insert(0, t)
         inside.add(i)
         i -= 1
