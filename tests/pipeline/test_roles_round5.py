@@ -10,26 +10,14 @@ from __future__ import annotations
 
 import pytest
 
+from .role_cases import graph, roles_by_holder
+
 pytestmark = pytest.mark.slow
 
-PUBLISHED = "2016-10-12"
-
-
-def _graph(text: str):  # type: ignore[no-untyped-def]
-    from dossier.extraction import extract
-
-    return extract(text, published=PUBLISHED)
-
-
-def _roles(text: str) -> dict[tuple[str | None, str], object]:
-    """(person, title) -> the role (the last one when a title repeats)."""
-    g = _graph(text)
-    names = {e.id: e.name for e in g.entities}
-    return {(names.get(r.person), r.title): r for r in g.roles}
 
 
 def _names(text: str) -> dict[str, str]:
-    g = _graph(text)
+    g = graph(text)
     return {e.id: e.name for e in g.entities}
 
 
@@ -62,7 +50,7 @@ CURRENT = [
 
 @pytest.mark.parametrize(("text", "role", "current"), CURRENT)
 def test_a_post_lost_or_ended_is_not_current(nlp, text: str, role: tuple[str, str], current: bool | None) -> None:
-    roles = _roles(text)
+    roles = roles_by_holder(text)
     assert role in roles, roles
     assert roles[role].current is current  # type: ignore[attr-defined]
 
@@ -97,7 +85,7 @@ SHOWN = [
 def test_roles_whose_time_or_holder_is_unclear_are_hidden(nlp, text: str, role: tuple[str, str], shown: bool) -> None:
     from dossier.confidence import DEFAULT_MIN_CONFIDENCE
 
-    roles = _roles(text)
+    roles = roles_by_holder(text)
     assert role in roles, roles
     r = roles[role]
     assert (r.status != "hypothetical" and (r.confidence or 0) >= DEFAULT_MIN_CONFIDENCE) is shown  # type: ignore[attr-defined]
@@ -123,7 +111,7 @@ ARGUMENT = [
 
 @pytest.mark.parametrize(("text", "role", "present"), ARGUMENT)
 def test_a_description_goes_to_the_person_it_describes(nlp, text: str, role: tuple[str, str], present: bool) -> None:
-    assert (role in _roles(text)) is present
+    assert (role in roles_by_holder(text)) is present
 
 
 ORGS = [
@@ -137,7 +125,7 @@ ORGS = [
 
 @pytest.mark.parametrize(("text", "role", "org"), ORGS)
 def test_an_organisation_cut_short_is_left_out(nlp, text: str, role: tuple[str, str], org: str | None) -> None:
-    g = _graph(text)
+    g = graph(text)
     names = {e.id: e.name for e in g.entities}
     roles = {(names.get(r.person), r.title): r for r in g.roles}
     assert role in roles, roles
@@ -146,7 +134,7 @@ def test_an_organisation_cut_short_is_left_out(nlp, text: str, role: tuple[str, 
 
 
 def test_a_place_inside_the_title_is_kept(nlp) -> None:
-    g = _graph("Bill Brook, a Nebraska state delegate who is part of the drive, said so.")
+    g = graph("Bill Brook, a Nebraska state delegate who is part of the drive, said so.")
     names = {e.id: e.name for e in g.entities}
     places = {r.title: names.get(r.place) for r in g.roles}
     assert places.get("state delegate") == "Nebraska"
@@ -160,7 +148,7 @@ WHEN = [
 
 @pytest.mark.parametrize(("text", "role"), WHEN)
 def test_a_duration_or_a_frequency_is_not_when_a_post_was_held(nlp, text: str, role: tuple[str, str]) -> None:
-    roles = _roles(text)
+    roles = roles_by_holder(text)
     assert role in roles, roles
     r = roles[role]
     assert r.when is None and r.start is None and r.end is None  # type: ignore[attr-defined]
@@ -175,7 +163,7 @@ STATUS = [
 
 @pytest.mark.parametrize(("text", "role", "status"), STATUS)
 def test_a_title_does_not_take_the_negation_of_its_clause(nlp, text: str, role: tuple[str, str], status: str) -> None:
-    roles = _roles(text)
+    roles = roles_by_holder(text)
     assert role in roles, roles
     assert roles[role].status == status  # type: ignore[attr-defined]
 
@@ -191,7 +179,7 @@ RUNS = [
 @pytest.mark.parametrize(("text", "role", "current"), RUNS)
 def test_a_title_run_spans_a_no_break_space_but_not_a_line(nlp, text: str, role: tuple[str, str],
                                                          current: bool | None) -> None:
-    roles = _roles(text)
+    roles = roles_by_holder(text)
     if current is None:
         assert role not in roles, roles
     else:
@@ -208,7 +196,7 @@ TITLES = [
 
 @pytest.mark.parametrize(("text", "role", "present"), TITLES)
 def test_a_lieutenant_governor_is_not_a_governor(nlp, text: str, role: tuple[str, str], present: bool) -> None:
-    assert (role in _roles(text)) is present
+    assert (role in roles_by_holder(text)) is present
 
 
 @pytest.mark.parametrize(("value", "years"), [

@@ -9,26 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from .role_cases import roles_by_holder
+
 pytestmark = pytest.mark.slow
 
-PUBLISHED = "2016-10-12"
-
-
-def _graph(text: str):  # type: ignore[no-untyped-def]
-    from dossier.extraction import extract
-
-    return extract(text, published=PUBLISHED)
-
-
-def _roles(text: str) -> dict[tuple[str | None, str], object]:
-    """(person, title) -> the role, with its org and place as names."""
-    g = _graph(text)
-    names = {e.id: e.name for e in g.entities}
-    out: dict[tuple[str | None, str], object] = {}
-    for r in g.roles:
-        r.org_name, r.place_name = names.get(r.org), names.get(r.place)  # type: ignore[attr-defined]
-        out[(names.get(r.person), r.title)] = r
-    return out
 
 
 CURRENT = [
@@ -47,7 +31,7 @@ CURRENT = [
 
 @pytest.mark.parametrize(("text", "role", "current"), CURRENT)
 def test_a_role_is_current_only_while_held(nlp, text: str, role: tuple[str, str], current: bool | None) -> None:
-    roles = _roles(text)
+    roles = roles_by_holder(text)
     assert role in roles, roles
     assert roles[role].current is current  # type: ignore[attr-defined]
 
@@ -63,7 +47,7 @@ NO_POST = [
 
 @pytest.mark.parametrize(("text", "role", "present"), NO_POST)
 def test_a_form_of_address_or_a_part_is_no_post(nlp, text: str, role: tuple[str, str], present: bool) -> None:
-    assert (role in _roles(text)) is present
+    assert (role in roles_by_holder(text)) is present
 
 
 TITLES = [
@@ -81,7 +65,7 @@ TITLES = [
 
 @pytest.mark.parametrize(("text", "role", "present"), TITLES)
 def test_a_title_keeps_its_rank_and_drops_description(nlp, text: str, role: tuple[str, str], present: bool) -> None:
-    assert (role in _roles(text)) is present
+    assert (role in roles_by_holder(text)) is present
 
 
 WHERE = [
@@ -100,7 +84,7 @@ WHERE = [
 @pytest.mark.parametrize(("text", "role", "org", "place"), WHERE)
 def test_org_and_place_are_where_the_post_is_held(nlp, text: str, role: tuple[str, str], org: str | None,
                                                   place: str | None) -> None:
-    roles = _roles(text)
+    roles = roles_by_holder(text)
     assert role in roles, roles
     r = roles[role]
     assert (r.org_name, r.place_name) == (org, place)  # type: ignore[attr-defined]
@@ -126,7 +110,7 @@ TIME = [
 
 @pytest.mark.parametrize(("text", "role", "current"), TIME)
 def test_the_time_of_a_title_is_its_own(nlp, text: str, role: tuple[str, str], current: bool | None) -> None:
-    roles = _roles(text)
+    roles = roles_by_holder(text)
     assert role in roles, roles
     assert roles[role].current is current  # type: ignore[attr-defined]
 
@@ -142,7 +126,7 @@ SHOWN = [
 def test_a_title_whose_organisation_was_lost_is_hidden(nlp, text: str, role: tuple[str, str], shown: bool) -> None:
     from dossier.confidence import DEFAULT_MIN_CONFIDENCE
 
-    roles = _roles(text)
+    roles = roles_by_holder(text)
     assert role in roles, roles
     assert ((roles[role].confidence or 0) >= DEFAULT_MIN_CONFIDENCE) is shown  # type: ignore[attr-defined]
 
@@ -157,7 +141,7 @@ STATUS = [
 
 @pytest.mark.parametrize(("text", "role", "asserted"), STATUS)
 def test_a_title_does_not_take_its_clause_hedge(nlp, text: str, role: tuple[str, str], asserted: bool) -> None:
-    roles = _roles(text)
+    roles = roles_by_holder(text)
     assert role in roles, roles
     assert (roles[role].status == "asserted") is asserted  # type: ignore[attr-defined]
 
@@ -180,7 +164,7 @@ def test_a_title_read_twice_in_one_sentence_keeps_its_former() -> None:
 def test_a_sentence_opening_word_is_no_lost_organisation(nlp) -> None:
     from dossier.confidence import DEFAULT_MIN_CONFIDENCE
 
-    roles = _roles("After President Kim Vale's second inauguration, a user posted a video.")
+    roles = roles_by_holder("After President Kim Vale's second inauguration, a user posted a video.")
     assert (roles[("Kim Vale", "president")].confidence or 0) >= DEFAULT_MIN_CONFIDENCE  # type: ignore[attr-defined]
 
 
@@ -201,14 +185,15 @@ HOLDER = [
 
 @pytest.mark.parametrize(("text", "role", "present"), HOLDER)
 def test_a_title_goes_to_its_holder(nlp, text: str, role: tuple[str, str], present: bool) -> None:
-    assert (role in _roles(text)) is present
+    assert (role in roles_by_holder(text)) is present
 
 
 def test_a_firm_rank_is_no_office_of_state(nlp) -> None:
     from dossier.confidence import DEFAULT_MIN_CONFIDENCE
 
-    ranked = _roles("Rather than a rise, said Kim Vale, senior vice president for sustainability, the firm wants less.")
-    state = _roles("Kim Vale, the vice president, spoke on Monday.")
+    ranked = roles_by_holder("Rather than a rise, said Kim Vale, senior vice president for sustainability, "
+                             "the firm wants less.")
+    state = roles_by_holder("Kim Vale, the vice president, spoke on Monday.")
     assert (ranked[("Kim Vale", "vice president")].confidence or 0) < DEFAULT_MIN_CONFIDENCE  # type: ignore[attr-defined]
     assert (state[("Kim Vale", "vice president")].confidence or 0) >= DEFAULT_MIN_CONFIDENCE  # type: ignore[attr-defined]
 
@@ -218,7 +203,7 @@ def test_a_firm_rank_is_no_office_of_state(nlp) -> None:
     ("Tom Reyes. The Florida governor took just 6 percent of the vote in a poll released Sunday.", None),
 ])
 def test_a_description_keeps_its_former(nlp, text: str, current: bool | None) -> None:
-    roles = _roles(text)
+    roles = roles_by_holder(text)
     assert roles[("Tom Reyes", "governor")].current is current  # type: ignore[attr-defined]
 
 
@@ -233,7 +218,7 @@ PORTFOLIOS = [
 
 @pytest.mark.parametrize(("text", "role", "present"), PORTFOLIOS)
 def test_a_portfolio_completes_a_ministers_title(nlp, text: str, role: tuple[str, str], present: bool) -> None:
-    assert (role in _roles(text)) is present
+    assert (role in roles_by_holder(text)) is present
 
 
 @pytest.mark.parametrize(("text", "current"), [
@@ -241,7 +226,7 @@ def test_a_portfolio_completes_a_ministers_title(nlp, text: str, role: tuple[str
     ("That saved us, said Kim Vale, the provincial minister of finance.", True),
 ])
 def test_a_title_held_at_the_time_is_not_current(nlp, text: str, current: bool) -> None:
-    roles = _roles(text)
+    roles = roles_by_holder(text)
     assert roles[("Kim Vale", "provincial minister of finance")].current is current  # type: ignore[attr-defined]
 
 
@@ -251,7 +236,7 @@ def test_a_title_held_at_the_time_is_not_current(nlp, text: str, current: bool) 
     ("Kim Lane, Mayor Obi's 2012 budget director, resigned.", "2012"),
 ])
 def test_a_time_of_a_clause_on_the_title_is_not_the_posts(nlp, text: str, when: str | None) -> None:
-    roles = {t: r for (_, t), r in _roles(text).items()}
+    roles = {t: r for (_, t), r in roles_by_holder(text).items()}
     r = roles.get("budget director")
     assert r is not None, roles
     assert r.when == when  # type: ignore[attr-defined]
@@ -267,7 +252,7 @@ def test_a_time_of_a_clause_on_the_title_is_not_the_posts(nlp, text: str, when: 
 def test_a_post_guessed_at_is_hidden(nlp, text: str, role: tuple[str, str], shown: bool) -> None:
     from dossier.confidence import DEFAULT_MIN_CONFIDENCE
 
-    roles = _roles(text)
+    roles = roles_by_holder(text)
     assert role in roles, roles
     assert ((roles[role].confidence or 0) >= DEFAULT_MIN_CONFIDENCE) is shown  # type: ignore[attr-defined]
 
@@ -278,7 +263,7 @@ def test_a_post_guessed_at_is_hidden(nlp, text: str, role: tuple[str, str], show
     ("Bo Lane praised Kim Vale, the mayor of Port Vale, for the plan.", True),
 ])
 def test_then_before_an_apposition_dates_it(nlp, text: str, current: bool) -> None:
-    assert _roles(text)[("Kim Vale", "mayor")].current is current  # type: ignore[attr-defined]
+    assert roles_by_holder(text)[("Kim Vale", "mayor")].current is current  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(("text", "role", "present"), [
@@ -289,11 +274,11 @@ def test_then_before_an_apposition_dates_it(nlp, text: str, current: bool) -> No
     ("Kim Vale, the Vice President, spoke.", ("Kim Vale", "vice president"), True),
 ])
 def test_an_unlinked_name_is_no_part_of_a_title(nlp, text: str, role: tuple[str, str], present: bool) -> None:
-    assert (role in _roles(text)) is present
+    assert (role in roles_by_holder(text)) is present
 
 
 def test_an_organisation_typed_as_a_place_inside_a_title_is_the_org(nlp) -> None:
-    r = _roles("Kim Vale, a Harbor Bank vice president, spoke.")[("Kim Vale", "vice president")]
+    r = roles_by_holder("Kim Vale, a Harbor Bank vice president, spoke.")[("Kim Vale", "vice president")]
     assert (r.org_name, r.place_name) == ("Harbor Bank", None)  # type: ignore[attr-defined]
 
 
@@ -307,7 +292,7 @@ def test_an_organisation_typed_as_a_place_inside_a_title_is_the_org(nlp) -> None
     ("Kim Vale, the campaign manager who could be fired in June, spoke.", ("Kim Vale", "campaign manager"), True),
 ])
 def test_a_post_ended_by_a_modifier_or_a_dismissal(nlp, text: str, role: tuple[str, str], current: bool) -> None:
-    roles = _roles(text)
+    roles = roles_by_holder(text)
     assert role in roles, roles
     assert roles[role].current is current  # type: ignore[attr-defined]
 
@@ -320,7 +305,7 @@ def test_a_post_ended_by_a_modifier_or_a_dismissal(nlp, text: str, role: tuple[s
     ("Kim Vale, the youngest mayor in the city's history, spoke.", ("Kim Vale", "mayor"), True),
 ])
 def test_praise_is_no_post(nlp, text: str, role: tuple[str, str], present: bool) -> None:
-    assert (role in _roles(text)) is present
+    assert (role in roles_by_holder(text)) is present
 
 
 @pytest.mark.parametrize(("text", "role", "shown"), [
@@ -333,7 +318,7 @@ def test_praise_is_no_post(nlp, text: str, role: tuple[str, str], present: bool)
 def test_a_supposed_holder_is_hidden(nlp, text: str, role: tuple[str, str], shown: bool) -> None:
     from dossier.confidence import DEFAULT_MIN_CONFIDENCE
 
-    roles = _roles(text)
+    roles = roles_by_holder(text)
     assert role in roles, roles
     assert ((roles[role].confidence or 0) >= DEFAULT_MIN_CONFIDENCE) is shown  # type: ignore[attr-defined]
 
@@ -373,7 +358,7 @@ def test_a_place_named_like_a_person_or_a_body_is_not_a_place(key: str, typ: str
     ("Rep. Ada Obi will meet Mr. Vale after leaving the committee.", True),
 ])
 def test_a_past_gerund_departure_ends_the_post(nlp, text: str, current: bool) -> None:
-    assert _roles(text)[("Ada Obi", "representative")].current is current  # type: ignore[attr-defined]
+    assert roles_by_holder(text)[("Ada Obi", "representative")].current is current  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(("text", "org"), [
@@ -386,7 +371,7 @@ def test_a_past_gerund_departure_ends_the_post(nlp, text: str, current: bool) ->
      None),
 ])
 def test_a_body_with_its_own_name_is_not_an_earlier_one(nlp, text: str, org: str | None) -> None:
-    assert _roles(text)[("Paul Port", "member")].org_name == org  # type: ignore[attr-defined]
+    assert roles_by_holder(text)[("Paul Port", "member")].org_name == org  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(("text", "role", "current"), [
@@ -398,7 +383,7 @@ def test_a_body_with_its_own_name_is_not_an_earlier_one(nlp, text: str, org: str
 ])
 def test_a_dismissal_verb_in_its_physical_sense_ends_no_post(nlp, text: str, role: tuple[str, str],
                                                              current: bool) -> None:
-    roles = _roles(text)
+    roles = roles_by_holder(text)
     assert role in roles, roles
     assert roles[role].current is current  # type: ignore[attr-defined]
 
@@ -410,5 +395,5 @@ def test_a_dismissal_verb_in_its_physical_sense_ends_no_post(nlp, text: str, rol
     ("Kim Vale, an Obi delegate, spoke on Monday.", "delegate"),
 ])
 def test_a_capitalised_word_of_a_known_title_stays_in_it(nlp, text: str, title: str) -> None:
-    roles = _roles(text)
+    roles = roles_by_holder(text)
     assert ("Kim Vale", title) in roles, roles
