@@ -291,6 +291,32 @@ def test_told_outlet_in_month_year(nlp) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("body", "fragment", "when"), [
+    # a participle or subjectless conjunct cue shares the time of the verb it hangs on
+    ("On Tuesday, Ada Obi wrote to donors, telling them that the race was close.", "race was close", "2023-05-30"),
+    ("Ada Obi wrote to donors, telling them that the race was close.", "race was close", None),
+    ("Ada Obi attacked Bo Lane on Wednesday, calling his plan a disgrace.", "a disgrace", "2023-05-31"),
+    ("Ada Obi attacked Bo Lane, calling his plan a disgrace.", "a disgrace", None),
+    ("Ada Obi attacked Bo Lane on Wednesday, later admitting that she was wrong.", "she was wrong", None),
+    ("Ada Obi told the Courier on Monday that the plan was dead, and predicted that it would fail.",
+     "it would fail", "2023-05-29"),
+    ("Bo Lane said on Monday that Ada Obi lied, and Cy Dunn replied that she had not.", "she had not", None),
+    # a fronted bare participle dates the cue; one with its own subordinator does not
+    ("Addressing the county board Thursday, Ada Obi said the budget was short.", "budget was short", "2023-06-01"),
+    ("After meeting the board Tuesday, Ada Obi said the budget was short.", "budget was short", None),
+    # the occasion the cue names carries the time
+    ("Bo Lane, a spokesman for Obi, said in an interview Sunday that they would win.", "would win", "2023-05-28"),
+    ("Ada Obi said in a 2019 interview that taxes would rise.", "would rise", "2019"),
+    ("In a statement on the 2019 budget, Ada Obi said taxes would rise.", "would rise", None),
+    # a duration dates nothing
+    ("Months after he lost to her, Bo Lane tells the Courier that he has moved on.", "moved on", None),
+])
+def test_the_time_a_cue_shares(nlp, body: str, fragment: str, when: str | None) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    assert _quote(g, fragment).when == when
+
+
+@pytest.mark.slow
 def test_unnamed_sources_are_reported(nlp) -> None:  # type: ignore[no-untyped-def]
     g = _graph(nlp, "Officials said that the bridge would stay closed through the winter.")
     q = _quote(g, "bridge would stay closed")

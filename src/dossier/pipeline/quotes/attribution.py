@@ -739,8 +739,12 @@ def time_of(cue: Token, content: tuple[int, int], mentions: MentionIndex) -> str
     """The TIMEX3 value of the time attached to the cue (``told X in March 2023``), outside the content.
 
     The times component's :func:`..times.governing_time` is asked first, then every time it
-    found; a time is kept only when it hangs off the cue itself (directly or through a
-    preposition) and is not part of a name (``Channel 2 News``).
+    found; a time is kept only when it hangs off the cue itself (directly, through a
+    preposition, or through the occasion the cue names: ``said in an interview airing Sunday``)
+    and is not part of a name (``Channel 2 News``). A cue that is a participle or subjectless
+    conjunct of another verb, or a ``when`` clause of it, shares that verb's time (``attacked Lane on
+    Wednesday, calling it``); so does a cue after a fronted bare participle (``Addressing the board
+    Thursday, Obi said``). A duration (``Months after ...``) dates nothing.
     """
     doc = cue.doc
     times = [t for t in doc_state.section(doc, doc_state.TIMES) if t.in_ == "body"]
@@ -748,10 +752,53 @@ def time_of(cue: Token, content: tuple[int, int], mentions: MentionIndex) -> str
     # a time attached to the cue is in the cue's sentence: checking only those keeps long articles linear
     sent = cue.sent
     near = [t for t in times if sent.start_char <= t.start < sent.end_char]
-    for t in ([found] if found is not None else []) + near:
-        if _attached(doc, t.start, t.end, cue, content, mentions):
-            return t.value
+    cands = [t for t in ([found] if found is not None else []) + near if t.type in ("DATE", "TIME")]
+    for verb in _time_carriers(cue):
+        for t in cands:
+            if _attached(doc, t.start, t.end, verb, content, mentions):
+                return t.value
     return None
+
+
+# Occasions a statement is made at, besides its media: "said at a rally Tuesday", "in a debate in May".
+OCCASIONS = frozenset({"appearance", "rally", "debate", "hearing", "conference", "briefing", "address",
+                       "meeting", "session", "event", "forum", "gala", "luncheon", "dinner", "hall"})
+SAME_TIME_MARKS = frozenset({"when", "as", "while"})
+# Adverbs that move a participle off its verb's time ("..., later admitting she was wrong").
+OWN_TIME_ADVERBS = frozenset({"later", "then", "afterward", "afterwards", "subsequently", "eventually", "since",
+                              "earlier", "previously", "now"})
+
+
+def _bare_participle(tok: Token) -> bool:
+    """A participle clause with no subject, subordinator or time adverb of its own (``..., telling them``)."""
+    return tok.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in SUBJECTS or c.dep_ == "mark" or (
+            c.dep_ == "advmod" and (c.lower_ in SAME_TIME_MARKS or c.lower_ in OWN_TIME_ADVERBS))
+        for c in tok.children)
+
+
+def _time_carriers(cue: Token) -> list[Token]:
+    """The cue, then the verbs whose time it shares (nearest first)."""
+    out = [cue]
+    out += [c for c in cue.children if c.dep_ == "advcl" and c.i < cue.i and _bare_participle(c)]
+    tok = cue
+    for _ in range(3):
+        head = tok.head
+        if head is tok or head.pos_ not in ("VERB", "AUX"):
+            break
+        own_subject = any(c.dep_ in SUBJECTS for c in tok.children)
+        same_time = any(c.lower_ in SAME_TIME_MARKS and c.dep_ in ("advmod", "mark") for c in tok.children)
+        if tok.dep_ == "conj" and not own_subject:
+            pass  # "told X on Monday ..., and predicted"
+        elif tok.dep_ in ("advcl", "xcomp") and _bare_participle(tok):
+            pass  # "attacked Lane on Wednesday, calling it"
+        elif tok.dep_ == "advcl" and same_time:
+            pass  # "was talking about taxes in April when she told the host"
+        else:
+            break
+        out.append(head)
+        tok = head
+    return out
 
 
 def _attached(doc: Doc, start: int, end: int, cue: Token, content: tuple[int, int], mentions: MentionIndex) -> bool:
@@ -761,4 +808,24 @@ def _attached(doc: Doc, start: int, end: int, cue: Token, content: tuple[int, in
     if tspan is None or any(mentions.at(t.i) is not None for t in tspan):
         return False
     root = tspan.root
-    return root.head.i == cue.i or (root.head.dep_ == "prep" and root.head.head.i == cue.i)
+    if root.head.i == cue.i or (root.head.dep_ == "prep" and root.head.head.i == cue.i):
+        return True
+    occasion = _occasion(root)
+    return occasion is not None and occasion.head.dep_ == "prep" and occasion.head.head.i == cue.i
+
+
+def _occasion(root: Token) -> Token | None:
+    """The occasion noun a time dates (``an interview Sunday``, ``an interview in April``, ``an interview
+    airing Sunday``, ``a statement released Thursday``), when it is the object of a preposition."""
+    noun = root.head
+    if noun.dep_ == "prep":
+        noun = noun.head
+    if noun.dep_ == "acl" and noun.tag_ in ("VBG", "VBN"):
+        noun = noun.head
+    if noun.dep_ != "pobj" or noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma in OCCASIONS or lemma in lexicons.load("quotes/medium_nouns") or lemma in lexicons.load(
+            "quotes/reporting_nouns"):
+        return noun
+    return None
