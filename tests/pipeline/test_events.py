@@ -250,6 +250,16 @@ def test_the_year_of_a_race_is_not_the_day_it_was_entered(nlp, text: str, when: 
     assert [e.when for e in _events(text)] == [when], [(e.type, e.when) for e in _events(text)]
 
 
+@pytest.mark.parametrize(("text", "when"), [
+    ("Ada Obi resigned after the 2012 election.", None),
+    ("Ada Obi resigned in 2012.", "2012"),
+    ("The group was founded by Ada Obi after her 2004 campaign for governor.", None),
+    ("The group was founded by Ada Obi in 2004.", "2004"),
+])
+def test_the_year_of_a_noun_after_after_is_not_the_events(nlp, text: str, when: str | None) -> None:
+    assert [e.when for e in _events(text)] == [when], [(e.type, e.when) for e in _events(text)]
+
+
 @pytest.mark.parametrize(("text", "typ", "happened"), [
     ("Ada Obi often visits Rome in the summer.", "contact.visit", False),
     ("Ada Obi visits Rome every summer.", "contact.visit", False),

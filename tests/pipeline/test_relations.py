@@ -69,6 +69,15 @@ def test_time_of_the_clause(nlp) -> None:
     assert any(r.type == "contest.defeated" and r.when == "2022" for r in rels)
 
 
+@pytest.mark.parametrize(("text", "when"), [
+    ("Ada Obi criticized Bo Lane for supporting the 1994 crime bill.", None),
+    ("Ada Obi criticized Bo Lane in 1994 for supporting the crime bill.", "1994"),
+])
+def test_the_year_of_a_gerunds_object_is_not_the_ties(nlp, text: str, when: str | None) -> None:
+    rels = [r for r in _rels(nlp, text) if r.type == "political.criticized"]
+    assert [r.when for r in rels] == [when], [(r.type, r.when) for r in rels]
+
+
 def test_relation_in_quote_is_attributed_to_speaker(nlp) -> None:
     rels = _rels(nlp, '"Maria Lopez and Tom Berg are close friends," said Mara Feld.')
     friends = [r for r in rels if r.type == "social.friendship"]

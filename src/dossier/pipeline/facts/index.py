@@ -383,10 +383,12 @@ class Facts:
         lo = min(t.idx for t in toks)
         hi = max(t.idx + len(t) for t in toks)
         got = self.time_obj(lo, hi)
-        if got is not None and not duration(got.value) and any(t.idx <= got.start < t.idx + len(t) for t in clause):
+        if got is not None and not duration(got.value) and any(t.idx <= got.start < t.idx + len(t) for t in clause) \
+                and not self._dates_other_noun(got, toks):
             return got.value
         for tm in self._times:
-            if not duration(tm.value) and any(t.idx == tm.start for t in clause):
+            if not duration(tm.value) and any(t.idx == tm.start for t in clause) and \
+                    not self._dates_other_noun(tm, toks):
                 return tm.value
         head = syntax.clause_head(syntax.highest(toks))
         while head.dep_ == "conj" and head.head.i != head.i and not syntax.has_subject(head):
@@ -394,6 +396,30 @@ class Facts:
         if head.dep_ in {"advcl", "relcl"} and any(c.lower_ in {"when", "as", "after", "once"} for c in head.children):
             return self.clause_time([head.head])  # "in 2020, when she became ...": the main clause's date
         return None
+
+    def _dates_other_noun(self, tm: Time, toks: list[Token]) -> bool:
+        """A year or date that modifies a noun set apart from the fact: a noun after "after", "before",
+        "since" ... ("resigned after the 2012 election"), or one inside a gerund ("criticized Obi for
+        supporting the 1994 bill"). It dates that noun, not the fact; the fact's own object ("won the
+        2016 primary") or place in time ("in the 2016 primary") keeps it."""
+        span = self.doc.char_span(tm.start, tm.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root, noun = span.root, span.root.head
+        if root.dep_ not in NOUN_MODIFIERS or noun.pos_ not in {"NOUN", "PROPN"} or noun in toks or noun.ent_type_ in \
+                {"DATE", "TIME"}:
+            return False
+        if noun.dep_ == "pobj" and noun.head.lower_ in APART_PREPS:
+            return True
+        head = syntax.clause_head(syntax.highest(toks))
+        tok = noun.head
+        for _ in range(6):
+            if tok is head or tok.head is tok:
+                return False
+            if tok.pos_ in {"VERB", "AUX"} and tok not in toks:
+                return True  # "for supporting the 1994 bill"
+            tok = tok.head
+        return False
 
     def times_in(self, start_char: int, end_char: int) -> list[Any]:
         """Time expressions (from the times component) inside chars [start_char, end_char)."""
@@ -438,6 +464,12 @@ def duration(value: str | None) -> bool:
     if not value or len(value) < 2 or value[0] != "P":
         return False
     return value[1].isdigit() or value[1] in "TX_"
+
+
+# Dependencies of a time that modifies a noun ("the 1994 bill", "her 2004 campaign").
+NOUN_MODIFIERS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
+# Prepositions that set their object apart in time from the fact ("resigned after the 2012 election").
+APART_PREPS = frozenset({"after", "before", "following", "since", "until", "till", "ahead", "prior"})
 
 
 # How facts read a verb's subject: through coordination, participles, adverbial clauses,
