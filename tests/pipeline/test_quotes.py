@@ -304,6 +304,8 @@ def test_told_outlet_in_month_year(nlp) -> None:  # type: ignore[no-untyped-def]
     # a fronted bare participle dates the cue; one with its own subordinator does not
     ("Addressing the county board Thursday, Ada Obi said the budget was short.", "budget was short", "2023-06-01"),
     ("After meeting the board Tuesday, Ada Obi said the budget was short.", "budget was short", None),
+    ("When she took office in 2019, Ada Obi said that the budget was a mess.", "a mess", "2019"),
+    ("Before she took office in 2019, Ada Obi said that the budget was a mess.", "a mess", None),
     # the occasion the cue names carries the time
     ("Bo Lane, a spokesman for Obi, said in an interview Sunday that they would win.", "would win", "2023-05-28"),
     ("Ada Obi said in a 2019 interview that taxes would rise.", "would rise", "2019"),

@@ -743,8 +743,8 @@ def time_of(cue: Token, content: tuple[int, int], mentions: MentionIndex) -> str
     preposition, or through the occasion the cue names: ``said in an interview airing Sunday``)
     and is not part of a name (``Channel 2 News``). A cue that is a participle or subjectless
     conjunct of another verb, or a ``when`` clause of it, shares that verb's time (``attacked Lane on
-    Wednesday, calling it``); so does a cue after a fronted bare participle (``Addressing the board
-    Thursday, Obi said``). A duration (``Months after ...``) dates nothing.
+    Wednesday, calling it``); so does a cue after a fronted bare participle or ``when`` clause
+    (``Addressing the board Thursday, Obi said``, ``When she took office in 2019, Obi said``). A duration (``Months after ...``) dates nothing.
     """
     doc = cue.doc
     times = [t for t in doc_state.section(doc, doc_state.TIMES) if t.in_ == "body"]
@@ -780,7 +780,8 @@ def _bare_participle(tok: Token) -> bool:
 def _time_carriers(cue: Token) -> list[Token]:
     """The cue, then the verbs whose time it shares (nearest first)."""
     out = [cue]
-    out += [c for c in cue.children if c.dep_ == "advcl" and c.i < cue.i and _bare_participle(c)]
+    out += [c for c in cue.children if c.dep_ == "advcl" and c.i < cue.i and (_bare_participle(c) or any(
+        g.lower_ in ("when", "while") and g.dep_ in ("advmod", "mark") for g in c.children))]
     tok = cue
     for _ in range(3):
         head = tok.head
