@@ -744,7 +744,8 @@ def time_of(cue: Token, content: tuple[int, int], mentions: MentionIndex) -> str
     and is not part of a name (``Channel 2 News``). A cue that is a participle or subjectless
     conjunct of another verb, or a ``when`` clause of it, shares that verb's time (``attacked Lane on
     Wednesday, calling it``); so does a cue after a fronted bare participle or ``when`` clause
-    (``Addressing the board Thursday, Obi said``, ``When she took office in 2019, Obi said``). A duration (``Months after ...``) dates nothing.
+    (``Addressing the board Thursday, Obi said``, ``When she took office in 2019, Obi said``).
+    A duration (``Months after ...``) dates nothing.
     """
     doc = cue.doc
     times = [t for t in doc_state.section(doc, doc_state.TIMES) if t.in_ == "body"]
