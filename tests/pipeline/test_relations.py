@@ -78,6 +78,14 @@ def test_the_year_of_a_gerunds_object_is_not_the_ties(nlp, text: str, when: str 
     assert [r.when for r in rels] == [when], [(r.type, r.when) for r in rels]
 
 
+@pytest.mark.parametrize(("text", "typ", "when"), [
+    ("Tanya Obi said that she had worked for Rita Holt during her 2008 run.", "professional.worked_for", "2008"),
+    ("Bo Lane, who ran against Ada Obi in a 2012 by-election and lost, spoke.", "contest.ran_against", "2012"),
+])
+def test_the_year_of_the_facts_own_occasion_stays(nlp, text: str, typ: str, when: str) -> None:
+    assert [r.when for r in _rels(nlp, text) if r.type == typ] == [when]
+
+
 def test_relation_in_quote_is_attributed_to_speaker(nlp) -> None:
     rels = _rels(nlp, '"Maria Lopez and Tom Berg are close friends," said Mara Feld.')
     friends = [r for r in rels if r.type == "social.friendship"]

@@ -417,7 +417,7 @@ class Facts:
             if tok is head or tok.head is tok:
                 return False
             if tok.pos_ in {"VERB", "AUX"} and tok not in toks:
-                return True  # "for supporting the 1994 bill"
+                return tok.tag_ == "VBG" and tok.dep_ in {"pcomp", "advcl", "xcomp", "csubj"}  # "for supporting"
             tok = tok.head
         return False
 
