@@ -161,6 +161,22 @@ CASES = [
      "2025-02-03TMO"),
     ("Ada Quill reads the news in the morning paper.", "2025-02-05", "the morning", None),
     ("Ada Quill met the mayor in the afternoon.", "2025-02-05", "the afternoon", None),
+    # "an hour later" after an event with no clock time is the gap's length; "two hours ago" a time
+    ("Ada Obi collapsed at the rally. Just over an hour later, she was declared dead.", "2025-02-05",
+     "over an hour", "PT1H"),
+    ("Two hours ago Ada Obi spoke to the crowd.", "2025-02-05", "Two hours ago", "2025-02-05"),
+    # "will one day" is some day ahead; "spent one day" is a length
+    ("Ada Obi says the co-op will one day own the mill.", "2025-02-05", "one day", "FUTURE_REF"),
+    ("Ada Obi spent one day in Oslo.", "2025-02-05", "one day", "P1D"),
+    # the second day of "April 24 and 25" shares the month; "25 people" is a count
+    ("The summit is set for April 24 and 25 in Oslo.", "2025-02-05", "25", "2025-04-25"),
+    ("Bo Lane spoke on April 24 and 25 people cheered.", "2025-05-06", "25", None),
+    # "the 2028 Olympics" is that year's games; "2000 Marines" a count
+    ("Ada Obi will run at the 2028 Olympics.", "2025-02-05", "2028", "2028"),
+    ("Sen. Rita Holt sent 2000 Marines to the coast.", "2025-02-05", "2000", None),
+    # an ambiguous month before an event noun dates it; before another noun it is a name
+    ("The March vote will let Bo Lane take office.", "2025-02-05", "March", "2025-03"),
+    ("The May queen waved to Bo Lane.", "2025-02-05", "May", None),
 ]
 
 

@@ -13,13 +13,14 @@ quarter, year, decade, century, hour, minute, second, weekend):
 * Calendar dates: "July 21, 2024", "Aug. 7", "21 July 2024", "the 21st of July",
   "Friday, July 21", "2024-07-21", "7/21/2024" -> "2024-07-21" (a missing year
   comes from the publication date: "XXXX-07-21" without one); "August 2024",
-  "July of 2024" -> "2024-08"; "June last year", "March 3 this year" -> that year's
+  "July of 2024" -> "2024-08"; "April 24 and 25" -> two dates; "the March vote" (an ambiguous
+  month before an event noun of ``dated_nouns``) -> "YYYY-03"; "June last year", "March 3 this year" -> that year's
   ("2024-06"); "last Oct. 23" -> the latest past one; a month alone ("in May") -> "YYYY-05"; holidays,
   fixed or movable ("Christmas 2023" -> "2023-12-25", "last Thanksgiving",
   "Easter week" -> an ISO week); a year may be in words ("January nineteen
   ninety-seven").
 * Years: a four-digit number 1000-2099 that is a year by its context ("in 2019",
-  "since 2019", "fiscal 2024", "her 2024 loss", spaCy's DATE) -> "2024"; decades
+  "since 2019", "fiscal 2024", "her 2024 loss", "the 2028 Olympics", spaCy's DATE) -> "2024"; decades
   "the 1990s", "the '90s", "the nineties" -> "199X" (HeidelTime's notation); "the 20th
   century" -> "19"; "mid-1990s",
   "early 2024", "the end of 2024" add mod MID/START/END; "pre-1990"/"post-1990"
@@ -45,7 +46,7 @@ quarter, year, decade, century, hour, minute, second, weekend):
   same week", "the next/following/previous day|year", "the day before/after",
   "earlier/later that year", "N U earlier/later/before/prior/after/on",
   "year-earlier" -> value of the referent moved ("six years before" a
-  2024 event -> "2018").
+  2024 event -> "2018"); "an hour later" (sub-day units) is the gap, "PT1H".
 * References: "now", "currently", "current" before a noun ("her current post";
   not "current account") -> PRESENT_REF; "recently", "the past" -> PAST_REF;
   "the future", "the near future", "the short term" -> FUTURE_REF; "now that ..." is now;
@@ -54,9 +55,10 @@ quarter, year, decade, century, hour, minute, second, weekend):
 * Durations: "N U" -> "P3Y", "PT5H" (decades in years: "two decades" ->
   "P20Y"); "N-U" ("two-year") ; "the past/next/first N U"; vague amounts
   "several years", "for years", "over the years", "the months ahead" -> "P_Y", "P_W", "P_M";
-  "a couple of years" -> "P2Y"; "2 1/2 years" -> "P2Y6M"; "two to three weeks" -> "P2W" (the
-  lower bound); "the first two quarters (of 2024)" -> "2024-H1"; "a five year plan" (a unit
-  modifying a noun); quantity mods "more than" (MORE_THAN), "about" (APPROX), "at least" (EQUAL_OR_MORE), ...
+  "will one day" -> FUTURE_REF; "a couple of years" -> "P2Y"; "2 1/2 years" -> "P2Y6M";
+  "two to three weeks" -> "P2W" (the lower bound); "the first two quarters (of 2024)" -> "2024-H1";
+  "a five year plan" (a unit modifying a noun); quantity mods "more than" (MORE_THAN),
+  "about" (APPROX), "at least" (EQUAL_OR_MORE), ...
 * Sets: "every week", "each year" -> "P1W", "P1Y"; "daily" -> "P1D"; "every
   Monday", "on Mondays" -> "XXXX-WXX-1"; "$5 a year" -> "P1Y".
 * Clock times (TIME): "10:35 a.m.", "5 p.m. EDT", "4 in the morning", "11 at night", "noon",
@@ -336,8 +338,14 @@ def _explicit_date(t: _Toks, i: int) -> Expr | None:
         ordinal = int(ORD_NUM_RE.match(t.at(i + 1))[1])  # type: ignore[index]
         month, end = _month(t, i + 3)  # type: ignore[misc]
         return _with_year(t, start, end, month, ordinal)
-    # "21 July (2024)"
+    # "April 24 and 25": the second day of a pair shares the first one's month
     day = _day(t, i)
+    if day and t.at(i - 1) in ("and", "or", "&") and _day(t, i - 2) and _month(t, i - 3) \
+            and _month(t, i - 3)[1] == i - 2 and not _unit(t, i + 1):  # type: ignore[index]
+        nxt = t.tok(i + 1)
+        if nxt is None or nxt.is_punct or nxt.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"):
+            return _with_year(t, i, i + 1, _month(t, i - 3)[0], day)  # type: ignore[index]
+    # "21 July (2024)"
     if day and _month(t, i + 1) and not _year_tok(t, i):
         month, end = _month(t, i + 1)  # type: ignore[misc]
         return _with_year(t, start, end, month, day)
@@ -415,6 +423,9 @@ def _month_alone_ok(t: _Toks, i: int, month: int) -> bool:
     nxt = t.tok(i + 1)
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
         return False  # "June Alvarez"
+    if prev in ("the", "a", "an") and nxt is not None and nxt.lower_ in lexicons.load("times/dated_nouns") \
+            and tok.head.i == i + 1 and tok.text[:1].isupper():
+        return True  # "the March vote", "a June agreement": the month the event happened in
     return temporal_before
 
 
@@ -491,6 +502,8 @@ def _is_year(t: _Toks, i: int) -> bool:
     if nxt in ("-", "–", "to") and re.fullmatch(r"\d{1,3}", t.at(i + 2)):
         return False  # a score or a count range
     head = tok.head
+    if prev == "the" and head.i == i + 1 and head.tag_ == "NNPS" and head.text[:1].isupper():
+        return True  # "the 2000 Olympics": that year's (a count is not capitalised: "2000 troops")
     if head is not tok and head.tag_ in ("NNS", "NNPS") and tok.dep_ in ("nummod", "compound", "amod") \
             and head.i == i + 1:
         return False  # "2000 troops"
@@ -596,7 +609,8 @@ def _vague_stretch(t: _Toks, start: int, i: int, value: str) -> Expr | None:
     """"recent years", "future quarters", "coming weeks (and months)": a reference, not a count.
 
     HeidelTime's English date rules read "recent U" as PAST_REF and "coming U" as FUTURE_REF;
-    a plural unit with no number names a vague stretch before or after the article, not a duration.
+    a plural unit with no number names a vague stretch before or after the article, not a duration
+    (TimeBank writes "in recent years" either way, PXY and PAST_REF about equally often).
     """
     unit = _unit(t, i)
     if unit is None or not unit[1] or unit[0] == "WE":
@@ -794,6 +808,9 @@ def _amount(t: _Toks, i: int) -> Expr | None:
         return None  # "two year" is not English for a duration, but "a five year low" is
     if code == "TS" and not plural and t.at(i) in ("a", "an"):
         return None  # "a second term"
+    if t.at(i) == "one" and code == "D" and not plural and lead is None and mod is None and not hyphen \
+            and t.tok(start - 1) is not None and t.doc[start - 1].tag_ == "MD" and t.at(end) not in BACKWARD | FORWARD:
+        return Expr(start, end, value="FUTURE_REF")  # "she will one day lead": some future day, not a length
     if t.at(end) == "and" and t.at(end + 1) == "a" and t.at(end + 2) == "half":
         n, end = n + 0.5, end + 3
     value_n = None if n == VAGUE else n
@@ -805,9 +822,12 @@ def _amount(t: _Toks, i: int) -> Expr | None:
                                         or (after == "from" and t.at(end + 1) == "now")):
         back = after == "ago" or after in BACKWARD
         stop = end + 2 if after == "from" else end + 1
-        if code in ("TH", "TM", "TS") and value_n is not None and after in ("ago", "earlier", "later"):
-            rel = "dct" if after == "ago" else "anaphor"
-            return Expr(start, stop, type="TIME", kind="shift", rel=rel, unit="D", mod=mod)
+        if code in ("TH", "TM", "TS") and value_n is not None and after == "ago":
+            return Expr(start, stop, type="TIME", kind="shift", rel="dct", unit="D", mod=mod)
+        if code in ("TH", "TM", "TS") and value_n is not None and after in ("earlier", "later"):
+            # "an hour later": the gap after an event with no clock time of its own; the
+            # referent's day says nothing, the length is what the text gives (TimeBank: PT1H)
+            return Expr(start, end, type="DURATION", value=duration(value_n, code), mod=mod)
         if value_n is not None and _gran(code) is not None and value_n == int(value_n):
             unit_g, amount = _shift_amount(code, value_n)
             rel = "dct" if after in ("ago", "from") else "anaphor"
