@@ -177,6 +177,22 @@ CASES = [
     # an ambiguous month before an event noun dates it; before another noun it is a name
     ("The March vote will let Bo Lane take office.", "2025-02-05", "March", "2025-03"),
     ("The May queen waved to Bo Lane.", "2025-02-05", "May", None),
+    # a quarter or half "of next year" is that year's, and "of this year" is not moved back by a past verb
+    ("Ada Obi expects a profit in the first quarter of next year.", "2025-02-05", "the first quarter of next year",
+     "2026-Q1"),
+    ("Ada Obi expects a profit in the first quarter.", "2025-10-27", "the first quarter", "2025-Q1"),
+    ("The third quarter of this year was weak, Bo Lane said.", "2025-02-05", "The third quarter of this year",
+     "2025-Q3"),
+    ("The third quarter was weak, Bo Lane said.", "2025-02-05", "The third quarter", "2024-Q3"),
+    # "Q3" is the quarter written short; "Q&A" is not
+    ("Bo Lane said results are due in Q3.", "2025-02-05", "Q3", "2025-Q3"),
+    ("Bo Lane took questions in a Q&A session.", "2025-02-05", "Q", None),
+    # "the end of the decade" is the publication's decade; "the decade" alone is not dated
+    ("The rules expire at the end of the decade, Ada Obi said.", "2025-02-05", "the end of the decade", "202X"),
+    ("Ada Obi said the decade ended badly.", "2025-02-05", "decade", None),
+    # "late Tuesday" is that day (late in it)
+    ("The talks broke down late Tuesday, Bo Lane said.", "2025-02-05", "late Tuesday", "2025-02-04"),
+    ("The talks broke down Tuesday, Bo Lane said.", "2025-02-05", "Tuesday", "2025-02-04"),
 ]
 
 

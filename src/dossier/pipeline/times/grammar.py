@@ -40,7 +40,8 @@ quarter, year, decade, century, hour, minute, second, weekend):
   -> "2025-W07", "last summer" -> "2024-SU"); weekdays alone ("Friday": the
   latest past one, or the coming one under a future verb); "N U ago" ->
   "2016"; "N U from now"; "earlier this year"; quarters/halves "the third
-  quarter (of 1989)" -> "1989-Q3", "the first half of 2024" -> "2024-H1".
+  quarter (of 1989)" -> "1989-Q3", "the first half of 2024" -> "2024-H1", "the first
+  quarter of next year", "Q3 (2024)"; "late Tuesday", "the end of the decade" (mod END).
 * Anaphoric (the nearest preceding time): "that (very) (same) day", "that quarter" (the last
   quarter named), "in the morning" (that day's, TMO), "the
   same week", "the next/following/previous day|year", "the day before/after",
@@ -137,6 +138,7 @@ FORWARD = {"later", "after", "afterwards", "afterward", "on", "hence"}
 YEAR_RE = re.compile(r"^(1[0-9]\d\d|20\d\d)$")
 DECADE_RE = re.compile(r"^(?:(1[0-9]\d|20\d)0|'(\d)0)s$")  # "in her 30s" is an age
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+QUARTER_RE = re.compile(r"^Q([1-4])$")
 ISO_DAY_RE = re.compile(r"^\d{4}-\d\d-\d\d$")
 SLASH_DATE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 DAY_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
@@ -981,8 +983,10 @@ def _quarter(t: _Toks, i: int) -> Expr | None:
         i += 1
     year = None
     offset = 0
+    named_year = False
     if t.at(i) in ("this", "last", "next") and t.at(i + 1) == "year" and t.at(i + 2) in ("'s", "’s"):
         offset = {"this": 0, "last": -1, "next": 1}[t.at(i)]
+        named_year = True
         i += 3
     elif start != i and _year_tok(t, i) and not _not_a_year(t, i):
         year = _year_tok(t, i)
@@ -993,20 +997,27 @@ def _quarter(t: _Toks, i: int) -> Expr | None:
     if t.at(i) == "fiscal":
         i += 1
     word = t.at(i)
-    if word not in lex["ordinals"]:
+    short = QUARTER_RE.match(t.doc[i].text) if i < t.n else None
+    if short and start == i:  # "Q3", "Q3 2024": the quarter written short
+        n, unit, end = int(short[1]), "Q", i + 1
+    elif word not in lex["ordinals"]:
         return None
-    n = int(lex["ordinals"][word])
-    j = i + 1
-    if t.at(j) == "-":
-        j += 1
-    kind = t.at(j)
-    if kind == "quarter" and n <= 4:
-        unit = "Q"
-    elif kind == "half" and word in ("first", "second", "last"):
-        unit, n = "H", (1 if word == "first" else 2)
     else:
-        return None
-    end = j + 1
+        n = int(lex["ordinals"][word])
+        j = i + 1
+        if t.at(j) == "-":
+            j += 1
+        kind = t.at(j)
+        if kind == "quarter" and n <= 4:
+            unit = "Q"
+        elif kind == "half" and word in ("first", "second", "last"):
+            unit, n = "H", (1 if word == "first" else 2)
+        else:
+            return None
+        end = j + 1
+    rel_year = _relative_year(t, end) if year is None and not named_year else None
+    if rel_year:  # "the first quarter of next year"
+        (offset, end), named_year = rel_year, True
     if year is None:
         k = end + 1 if t.at(end) in ("of", "in", ",") else end
         if t.at(k) == "fiscal":
@@ -1016,7 +1027,8 @@ def _quarter(t: _Toks, i: int) -> Expr | None:
             end = k + 1
     if year:
         return Expr(start, end, value=f"{year:04d}-{unit}{n}")
-    return Expr(start, end, kind="quarter", rel="dct", unit=unit, day=n, offset=offset)
+    # a year named ("this year's", "of this year") is that year, whatever the tense
+    return Expr(start, end, kind="quarter", rel="dct", unit=unit, day=n, offset=offset, strict=named_year)
 
 
 QUARTER_LEADS = ("latest", "last", "recent", "current", "fiscal", "same", "comparable", "just-ended", "most")
@@ -1313,7 +1325,7 @@ def _position_mod(t: _Toks, i: int) -> Expr | None:
         return None
     else:
         return None
-    inner = _scan_one(t, i, (_explicit_date, _year_strict, _relative, _season, _quarter, _unit_the))
+    inner = _scan_one(t, i, (_explicit_date, _year_strict, _relative, _season, _quarter, _unit_the, _weekday_rule))
     if inner is None or inner.start != i or inner.type != "DATE":
         return None
     inner.start, inner.mod = start, mod
@@ -1333,9 +1345,9 @@ def _not_a_year(t: _Toks, i: int) -> bool:
 
 
 def _unit_the(t: _Toks, i: int) -> Expr | None:
-    """"the year"/"the month"/"the week" after "the end of": the publication's."""
+    """"the year"/"the month"/"the week"/"the decade" after "the end of": the publication's."""
     unit = _unit(t, i + 1) if t.at(i) == "the" else None
-    if unit and not unit[1] and unit[0] in ("Y", "M", "W", "Q"):
+    if unit and not unit[1] and unit[0] in ("Y", "M", "W", "Q", "10Y", "100Y"):
         return Expr(i, i + 2, kind="shift", rel="dct", unit=_gran(unit[0]))  # type: ignore[arg-type]
     return None
 
@@ -1407,7 +1419,8 @@ def _starters() -> tuple[tuple[Rule, Callable[[str], bool]], ...]:
         _vague_plural: words(("for", "over", "in", "within")),
         _weekday_rule: weekday,
         _season: words(("the", "early", "late", "mid"), lex["seasons"]),
-        _quarter: words(("the", "this", "last", "next", "fiscal"), lex["ordinals"]),
+        _quarter: lambda w: w in ("the", "this", "last", "next", "fiscal") or w in lex["ordinals"]
+        or w in ("q1", "q2", "q3", "q4"),
         _year_ago: words(("the", "year")),
         _anaphoric_adverb: words(("earlier", "later")),
         _holiday: lambda w: w in ("last", "next", "this") or (w != "" and any(h.startswith(w) for h in holidays)),
