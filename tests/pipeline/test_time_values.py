@@ -193,6 +193,9 @@ CASES = [
     # "late Tuesday" is that day (late in it)
     ("The talks broke down late Tuesday, Bo Lane said.", "2025-02-05", "late Tuesday", "2025-02-04"),
     ("The talks broke down Tuesday, Bo Lane said.", "2025-02-05", "Tuesday", "2025-02-04"),
+    # an event noun with a present "is" is on the calendar ahead; a past "was" or a person is not
+    ("The vote is Thursday, Bo Lane said.", "2025-02-05", "Thursday", "2025-02-06"),
+    ("The vote was Thursday, Bo Lane said.", "2025-02-05", "Thursday", "2025-01-30"),
 ]
 
 

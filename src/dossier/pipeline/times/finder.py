@@ -19,7 +19,8 @@ arithmetic from :mod:`.timex`. This module supplies the context a value needs:
   moved "until" or "through" a day ("postponed until Tuesday") point ahead, and a past-perfect
   plan ("had been scheduled to expire Friday") is past; a bare participle of planning ("a vigil
   planned for Saturday was cancelled") and a bare infinitive ("let the march begin Saturday")
-  take the tense of the clause they hang from;
+  take the tense of the clause they hang from; an event noun with a present "is" ("the vote is
+  Thursday") is ahead;
 * business context: "the latest quarter/period" is the quarter under
   discussion (a quarter over by publication, or one "ended" on a date, before a
   forecast one), and "a year ago" beside it or beside "the quarter" that quarter
@@ -152,6 +153,9 @@ def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
     modal = lowers & MODALS and not lowers & {"have", "'ve"}
     if scheduled and (modal or (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in ("be", "say"))):
         return "future"  # "could come Tuesday", "meet separately Monday": scheduled
+    if scheduled and verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and not auxes and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in lexicons.load("times/dated_nouns") for c in verb.children):
+        return "future"  # "the vote is Thursday": an event in the present tense is on the calendar
     if verb.tag_ == "VBD" or lowers & PAST_AUX or (verb.tag_ == "VBN" and lowers & {"has", "have", "'ve"}):
         return "past"
     if verb.tag_ == "VBN" and not auxes:
