@@ -20,7 +20,8 @@ arithmetic from :mod:`.timex`. This module supplies the context a value needs:
   plan ("had been scheduled to expire Friday") is past; a bare participle of planning ("a vigil
   planned for Saturday was cancelled") and a bare infinitive ("let the march begin Saturday")
   take the tense of the clause they hang from; an event noun with a present "is" ("the vote is
-  Thursday") is ahead;
+  Thursday") is ahead, and so is a day "ahead of" or "in the run-up to" it; a clock time on a
+  line of its own (a live blog's "9:34 p.m." header) is on the publication day;
 * business context: "the latest quarter/period" is the quarter under
   discussion (a quarter over by publication, or one "ended" on a date, before a
   forecast one), and "a year ago" beside it or beside "the quarter" that quarter
@@ -72,6 +73,18 @@ def published_point(doc: Doc) -> Point | None:
         return None
 
 
+AHEAD_OF = re.compile(r"\b(?:ahead of|(?:lead|leading|run)[- ]up to)\s+$", re.I)
+
+
+def _alone_on_line(doc: Doc, start: int, end: int) -> bool:
+    """Whether the characters ``start:end`` make up a line of their own (a time-stamp header)."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip(" .:\t")
+
+
 def tense(doc: Doc, e: Expr) -> str | None:
     """"past", "future" or None for the verb governing the expression ``e``."""
     span = doc[e.start:e.end]
@@ -80,6 +93,8 @@ def tense(doc: Doc, e: Expr) -> str | None:
     before = doc[e.start - 1].lower_ if e.start else ""
     if before == "effective":
         return "future"  # "effective Feb. 1": a change that takes effect
+    if e.start and AHEAD_OF.search(doc.text[max(0, span.start_char - 30):span.start_char]):
+        return "future"  # "ahead of Tuesday's primary", "in the run-up to Sunday's vote": still to come
     tok: Token = span.root
     # a time inside a noun phrase ("Tuesday's ruling") takes no tense from a present verb
     attributive = tok.dep_ in ("poss", "compound", "nmod")
@@ -294,6 +309,8 @@ def find_times(doc: Doc) -> list[Time]:
         span = doc[e.start:e.end]
         para = paras.of(span.start_char)
         sent = span[0].sent.start if doc.has_annotation("SENT_START") else 0
+        if e.type == "TIME" and e.rel == "anaphor" and _alone_on_line(doc, span.start_char, span.end_char):
+            e = replace(e, rel="dct")  # a live blog's "9:34 p.m." header: the day of publication
         try:
             ref, anchor, e = _reference(e, doc, seen, para, sent, dct)
         except (OverflowError, ValueError):  # "last quarter" before year 1: no reference
