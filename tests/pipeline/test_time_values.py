@@ -203,6 +203,15 @@ CASES = [
     ("Bo Lane will speak on Monday.\n\n9:34 p.m.\n\nAda Obi spoke to the crowd.", "2025-02-05", "9:34 p.m.",
      "2025-02-05T21:34"),
     ("Bo Lane spoke on Monday. Ada Obi followed at 9:34 p.m.", "2025-02-05", "9:34 p.m.", "2025-02-03T21:34"),
+    # "hopes one day to" is some day ahead; "took one day to" a length
+    ("Ada Obi hopes one day to run the co-op.", "2025-02-05", "one day", "FUTURE_REF"),
+    ("It took Ada Obi one day to fix the roof.", "2025-02-05", "one day", "P1D"),
+    # "come November" is when November comes; a past verb with a month keeps it behind
+    ("Bo Lane will need those votes come November.", "2025-02-05", "November", "2025-11"),
+    ("Bo Lane won those votes in November.", "2025-02-05", "November", "2024-11"),
+    # "the second half of July" is July (its end); "the second half" alone a half-year
+    ("The co-op holds its fair in the second half of July.", "2025-02-05", "the second half of July", "2025-07"),
+    ("Sales rose in the second half, Bo Lane said.", "2025-02-05", "the second half", "2024-H2"),
 ]
 
 

@@ -20,7 +20,7 @@ arithmetic from :mod:`.timex`. This module supplies the context a value needs:
   plan ("had been scheduled to expire Friday") is past; a bare participle of planning ("a vigil
   planned for Saturday was cancelled") and a bare infinitive ("let the march begin Saturday")
   take the tense of the clause they hang from; an event noun with a present "is" ("the vote is
-  Thursday") is ahead, and so is a day "ahead of" or "in the run-up to" it; a clock time on a
+  Thursday") is ahead, and so is a day "ahead of" or "in the run-up to" it, and "come November"; a clock time on a
   line of its own (a live blog's "9:34 p.m." header) is on the publication day;
 * business context: "the latest quarter/period" is the quarter under
   discussion (a quarter over by publication, or one "ended" on a date, before a
@@ -93,6 +93,8 @@ def tense(doc: Doc, e: Expr) -> str | None:
     before = doc[e.start - 1].lower_ if e.start else ""
     if before == "effective":
         return "future"  # "effective Feb. 1": a change that takes effect
+    if before == "come" and doc[e.start - 1].tag_ in ("VB", "VBP"):
+        return "future"  # "the votes she will need come November": when November comes
     if e.start and AHEAD_OF.search(doc.text[max(0, span.start_char - 30):span.start_char]):
         return "future"  # "ahead of Tuesday's primary", "in the run-up to Sunday's vote": still to come
     tok: Token = span.root

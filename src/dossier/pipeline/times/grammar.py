@@ -41,7 +41,8 @@ quarter, year, decade, century, hour, minute, second, weekend):
   latest past one, or the coming one under a future verb); "N U ago" ->
   "2016"; "N U from now"; "earlier this year"; quarters/halves "the third
   quarter (of 1989)" -> "1989-Q3", "the first half of 2024" -> "2024-H1", "the first
-  quarter of next year", "Q3 (2024)"; "late Tuesday", "the end of the decade" (mod END).
+  quarter of next year", "Q3 (2024)"; "late Tuesday", "the end of the decade" (mod END);
+  "the second half of July" -> that month (mod END).
 * Anaphoric (the nearest preceding time): "that (very) (same) day", "that quarter" (the last
   quarter named), "in the morning" (that day's, TMO), "the
   same week", "the next/following/previous day|year", "the day before/after",
@@ -56,7 +57,7 @@ quarter, year, decade, century, hour, minute, second, weekend):
 * Durations: "N U" -> "P3Y", "PT5H" (decades in years: "two decades" ->
   "P20Y"); "N-U" ("two-year") ; "the past/next/first N U"; vague amounts
   "several years", "for years", "over the years", "the months ahead" -> "P_Y", "P_W", "P_M";
-  "will one day" -> FUTURE_REF; "a couple of years" -> "P2Y"; "2 1/2 years" -> "P2Y6M";
+  "will/hopes one day" -> FUTURE_REF; "a couple of years" -> "P2Y"; "2 1/2 years" -> "P2Y6M";
   "two to three weeks" -> "P2W" (the lower bound); "the first two quarters (of 2024)" -> "2024-H1";
   "a five year plan" (a unit modifying a noun); quantity mods "more than" (MORE_THAN),
   "about" (APPROX), "at least" (EQUAL_OR_MORE), ...
@@ -811,8 +812,9 @@ def _amount(t: _Toks, i: int) -> Expr | None:
     if code == "TS" and not plural and t.at(i) in ("a", "an"):
         return None  # "a second term"
     if t.at(i) == "one" and code == "D" and not plural and lead is None and mod is None and not hyphen \
-            and t.tok(start - 1) is not None and t.doc[start - 1].tag_ == "MD" and t.at(end) not in BACKWARD | FORWARD:
-        return Expr(start, end, value="FUTURE_REF")  # "she will one day lead": some future day, not a length
+            and start > 0 and t.at(end) not in BACKWARD | FORWARD and (
+                t.doc[start - 1].tag_ == "MD" or _future_verb(t.doc[start - 1])):
+        return Expr(start, end, value="FUTURE_REF")  # "she will/hopes one day (to) lead": some day ahead
     if t.at(end) == "and" and t.at(end + 1) == "a" and t.at(end + 2) == "half":
         n, end = n + 0.5, end + 3
     value_n = None if n == VAGUE else n
@@ -838,6 +840,13 @@ def _amount(t: _Toks, i: int) -> Expr | None:
         if after == "ago":
             return Expr(start, stop, value="PAST_REF" if value_n is None else "XXXX", mod=mod)
     return Expr(start, end, type="DURATION", value=duration(value_n, code), mod=mod)
+
+
+def _future_verb(tok: Token) -> bool:
+    """Whether ``tok`` is a verb of hoping or planning ("hopes", "plans"; the lemmatiser reads "hopes" as "hop")."""
+    verbs = lexicons.load("times/future_verbs")
+    words = (tok.lemma_.lower(), tok.lower_, tok.lower_[:-1])
+    return tok.pos_ in ("VERB", "AUX") and any(w in verbs for w in words)
 
 
 def _modifier(t: _Toks, i: int) -> bool:
@@ -1012,6 +1021,12 @@ def _quarter(t: _Toks, i: int) -> Expr | None:
             unit = "Q"
         elif kind == "half" and word in ("first", "second", "last"):
             unit, n = "H", (1 if word == "first" else 2)
+            month = _month(t, j + 2) if t.at(j + 1) == "of" and start != i else None
+            if month and not _day(t, month[1]):  # "the second half of July": that month, its end
+                inner = _explicit_date(t, j + 2)
+                if inner is not None and inner.start == j + 2:
+                    inner.start, inner.mod = start, "START" if n == 1 else "END"
+                    return inner
         else:
             return None
         end = j + 1
