@@ -212,6 +212,14 @@ CASES = [
     # "the second half of July" is July (its end); "the second half" alone a half-year
     ("The co-op holds its fair in the second half of July.", "2025-02-05", "the second half of July", "2025-07"),
     ("Sales rose in the second half, Bo Lane said.", "2025-02-05", "the second half", "2024-H2"),
+    # a plain present does not put a month a year ahead (it does a weekday); "will" does
+    ("Bo Lane raised the rent the co-op pays to $900 in July.", "2025-08-20", "July", "2025-07"),
+    ("Bo Lane will raise the rent to $900 in July.", "2025-08-20", "July", "2026-07"),
+    ("The co-op meets Monday, Bo Lane said.", "2025-02-05", "Monday", "2025-02-10"),
+    # "to be delivered Wednesday": still to happen; "delivered Wednesday": past
+    ("Ada Obi wrote a speech, to be delivered Wednesday at the hall.", "2025-02-04", "Wednesday", "2025-02-05"),
+    ("Ada Obi wrote a speech, delivered Wednesday at the hall.", "2025-02-06", "Wednesday", "2025-02-05"),
+    ("She is the favourite to win the race come November, aides said.", "2025-02-05", "November", "2025-11"),
 ]
 
 

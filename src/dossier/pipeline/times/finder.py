@@ -20,7 +20,9 @@ arithmetic from :mod:`.timex`. This module supplies the context a value needs:
   plan ("had been scheduled to expire Friday") is past; a bare participle of planning ("a vigil
   planned for Saturday was cancelled") and a bare infinitive ("let the march begin Saturday")
   take the tense of the clause they hang from; an event noun with a present "is" ("the vote is
-  Thursday") is ahead, and so is a day "ahead of" or "in the run-up to" it, and "come November"; a clock time on a
+  Thursday") is ahead, and so is a day "ahead of" or "in the run-up to" it, "come November" and
+  a passive infinitive ("a speech to be delivered Wednesday"); a plain present schedules a
+  weekday ahead ("meets Monday") but not a month ("the rent it pays in July"); a clock time on a
   line of its own (a live blog's "9:34 p.m." header) is on the publication day;
 * business context: "the latest quarter/period" is the quarter under
   discussion (a quarter over by publication, or one "ended" on a date, before a
@@ -73,7 +75,7 @@ def published_point(doc: Doc) -> Point | None:
         return None
 
 
-AHEAD_OF = re.compile(r"\b(?:ahead of|(?:lead|leading|run)[- ]up to)\s+$", re.I)
+AHEAD_OF = re.compile(r"\b(?:ahead of|(?:lead|leading|run)[- ]up to)(?: (?:the|voting|polling))?\s+$", re.I)
 
 
 def _alone_on_line(doc: Doc, start: int, end: int) -> bool:
@@ -93,7 +95,7 @@ def tense(doc: Doc, e: Expr) -> str | None:
     before = doc[e.start - 1].lower_ if e.start else ""
     if before == "effective":
         return "future"  # "effective Feb. 1": a change that takes effect
-    if before == "come" and doc[e.start - 1].tag_ in ("VB", "VBP"):
+    if before == "come" and doc[e.start - 1].tag_ in ("VB", "VBP", "VBN"):
         return "future"  # "the votes she will need come November": when November comes
     if e.start and AHEAD_OF.search(doc.text[max(0, span.start_char - 30):span.start_char]):
         return "future"  # "ahead of Tuesday's primary", "in the run-up to Sunday's vote": still to come
@@ -106,7 +108,7 @@ def tense(doc: Doc, e: Expr) -> str | None:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
             if before in ("until", "till", "through") and tok.lemma_.lower() in lexicons.load("times/deferral_verbs"):
                 return "future"  # "postponed until Tuesday": a new date ahead
-            return _verb_tense(tok, attributive)
+            return _verb_tense(tok, attributive, habitual=e.kind == "calendar")
         if tok.lower_ == "since" and tok.dep_ in ("prep", "mark", "advmod"):
             return "past"  # "since (shortly after) the Oct. 23 slaying"
         if tok.head is tok:
@@ -130,7 +132,9 @@ def _negative_subject(verb: Token) -> bool:
     return False
 
 
-def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
+def _verb_tense(verb: Token, attributive: bool = False, habitual: bool = False) -> str | None:
+    """The tense a verb gives a time it governs; ``habitual`` for a month, which a plain present
+    ("the rent it pays in July") does not schedule ahead as it does a weekday ("meets Monday")."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX:
@@ -139,7 +143,7 @@ def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
     if not auxes and head is not verb:
         if verb.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in BARE_INFINITIVE_HEADS and \
                 verb.tag_ in ("VB", "VBP"):
-            return _verb_tense(head)  # "Lund let the strike begin Saturday": the tense of "let"
+            return _verb_tense(head, habitual=habitual)  # "Lund let the strike begin Saturday": "let"'s tense
         if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and \
                 verb.lemma_.lower() in lexicons.load("times/future_verbs"):
             # a bare participle of planning ("as planned Saturday", "a rally planned for Saturday
@@ -150,7 +154,9 @@ def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
                     break
                 clause = clause.head
             if clause.pos_ in ("VERB", "AUX") and clause is not verb:
-                return _verb_tense(clause)
+                return _verb_tense(clause, habitual=habitual)
+    if {"to", "be"} <= lowers and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not attributive:
+        return "future"  # "an address to be delivered Wednesday": a thing still to happen
     if "to" in lowers and verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "advcl"):
         head = verb.head
         if _past_perfect(head):
@@ -159,7 +165,7 @@ def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
             return "future"
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
             return "future"  # "is to resume trading Tuesday"
-        return _verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
+        return _verb_tense(head, habitual=habitual) if head.pos_ in ("VERB", "AUX") else None
     if "could" in lowers and (any(c.dep_ == "neg" for c in verb.children) or _negative_subject(verb)):
         return "past"  # "could not be reached Tuesday", "neither he nor his aides could be reached Tuesday"
     if verb.lemma_.lower() in lexicons.load("times/future_verbs") and verb.tag_ != "VBD" and not lowers & PAST_AUX:
@@ -168,7 +174,7 @@ def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
     if scheduled and verb.tag_ == "VBG" and lowers & {"is", "are", "'s", "'re", "am"}:
         return "future"  # "is meeting Friday"
     modal = lowers & MODALS and not lowers & {"have", "'ve"}
-    if scheduled and (modal or (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in ("be", "say"))):
+    if scheduled and (modal or (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in ("be", "say") and not habitual)):
         return "future"  # "could come Tuesday", "meet separately Monday": scheduled
     if scheduled and verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and not auxes and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in lexicons.load("times/dated_nouns") for c in verb.children):
@@ -178,7 +184,7 @@ def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
     if verb.tag_ == "VBN" and not auxes:
         return "past"
     if verb.tag_ == "VBG" and not auxes and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
-        return _verb_tense(verb.head)  # "has fluctuated, rising to $40 in March": the main verb's time
+        return _verb_tense(verb.head, habitual=habitual)  # "has fluctuated, rising to $40 in March"
     return None
 
 
