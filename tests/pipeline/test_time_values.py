@@ -220,6 +220,9 @@ CASES = [
     ("Ada Obi wrote a speech, to be delivered Wednesday at the hall.", "2025-02-04", "Wednesday", "2025-02-05"),
     ("Ada Obi wrote a speech, delivered Wednesday at the hall.", "2025-02-06", "Wednesday", "2025-02-05"),
     ("She is the favourite to win the race come November, aides said.", "2025-02-05", "November", "2025-11"),
+    # a quarter-century is 25 years; a quarter alone is three months
+    ("Ada Obi left Oslo nearly a quarter-century ago.", "2025-02-05", "nearly a quarter-century ago", "2000"),
+    ("Ada Obi has led the co-op for a quarter.", "2025-02-05", "a quarter", "P1Q"),
 ]
 
 

@@ -152,6 +152,16 @@ def test_unparsed_date_entity_keeps_a_partial_value() -> None:
     assert ("weeks", "fixed", "DURATION", "P_W", "D") in found
 
 
+def test_a_possessive_stretch_from_the_entity_recogniser_is_no_time() -> None:
+    # "her years (as mayor)" is a stretch of a life; "weeks" alone is an unknown number of weeks
+    doc = _doc(["She", "noted", "her", "years", "after", "weeks", "."],
+               ["PRP", "VBD", "PRP$", "NNS", "IN", "NNS", "."],
+               ["PRON", "VERB", "PRON", "NOUN", "ADP", "NOUN", "PUNCT"],
+               ["nsubj", "ROOT", "poss", "dobj", "prep", "pobj", "punct"], [1, 1, 3, 1, 1, 4, 1],
+               ents=["O", "O", "B-DATE", "I-DATE", "O", "B-DATE", "O"])
+    assert [(doc[e.start:e.end].text, e.value) for e in scan(doc)] == [("weeks", "P_W")]
+
+
 def test_ages_numbers_and_vague_periods_from_the_entity_recogniser_are_dropped() -> None:
     doc = _doc(["A", "6-year-old", "aged", "52", "left", "in", "the", "days", "after", "."],
                ["DT", "JJ", "VBN", "CD", "VBD", "IN", "DT", "NNS", "IN", "."],

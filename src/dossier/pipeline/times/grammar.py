@@ -71,8 +71,9 @@ quarter, year, decade, century, hour, minute, second, weekend):
   March 6" -> its ISO week; a capitalised unit mid-sentence ("This Week") is a title.
 * Left-overs: a spaCy DATE/TIME entity no rule read is kept when a unit noun
   gives it a value: "weeks" -> "P_W", "an additional year" -> "P1Y", "the week"
-  -> "1989-WXX" (the publication's year); ages, bare numbers, "the days ..."
-  and "the day" are dropped.
+  -> "1989-WXX" (the publication's year); ages, bare numbers, "the days ...",
+  "the day", a possessive's stretch ("her years as mayor") and "a no-quarter fight" are dropped.
+  "a quarter-century" is 25 years.
 
 Conventions follow the TimeML annotation guidelines for TIMEX3 values (ISO 8601
 dates and weeks, the PRESENT_REF/PAST_REF/FUTURE_REF references, parts of the
@@ -288,11 +289,22 @@ def _unit(t: _Toks, i: int) -> tuple[str, bool, int] | None:
     """(unit code, plural, end) of a time unit word at ``i``."""
     word = t.at(i)
     units = _lex()["units"]
+    qc = _quarter_century(t, i)
+    if qc is not None:
+        return "25Y", t.at(qc - 1) == "centuries", qc
     if word in units:
         return units[word], word == "centuries", i + 1
     if word.endswith("s") and word[:-1] in units:
         return units[word[:-1]], True, i + 1
     return None
+
+
+def _quarter_century(t: _Toks, i: int) -> int | None:
+    """The end of "quarter-century"/"quarter century" at ``i`` (25 years), or None."""
+    if t.at(i) != "quarter":
+        return None
+    j = i + 2 if t.at(i + 1) == "-" else i + 1
+    return j + 1 if t.at(j) in ("century", "centuries") else None
 
 
 def _mod_phrase(t: _Toks, i: int) -> tuple[str, int] | None:
@@ -307,14 +319,14 @@ def _mod_phrase(t: _Toks, i: int) -> tuple[str, int] | None:
 
 def _gran(unit: str) -> str | None:
     """Granularity of a unit code for shifting (None for clock units and weekends)."""
-    return {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "10Y": "DE", "100Y": "C", "2W": "W"}.get(unit)
+    return {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "10Y": "DE", "100Y": "C", "2W": "W", "25Y": "Y"}.get(unit)
 
 
 def _shift_amount(unit: str, n: float) -> tuple[str, int]:
     """A shift of ``n`` units as (granularity, count): "a decade ago" moves ten years."""
     if unit == "2W":
         return "W", int(2 * n)
-    if unit in ("10Y", "100Y"):
+    if unit in ("10Y", "100Y", "25Y"):
         return "Y", int(n * int(unit[:-1]))
     return _gran(unit) or "D", int(n)
 
@@ -1497,8 +1509,10 @@ def _unparsed_entity(t: _Toks, start: int, end: int) -> Expr | None:
     if len(found) != 1 or any(t.doc[k].like_num or t.at(k) in vague for k in range(start, end)):
         return None
     k, (code, plural, _) = found[0]
-    if t.at(k + 1) == "-" or code in ("WE", "TH", "TM", "TS"):
-        return None
+    if t.at(k + 1) == "-" or t.at(k - 1) == "-" or code in ("WE", "TH", "TM", "TS"):
+        return None  # "a no-quarter fight", "a quarter-century" are no stretch of quarters
+    if t.doc[start].tag_ == "PRP$" or (start > 0 and t.doc[start - 1].tag_ == "PRP$"):
+        return None  # "her years as senator", "our days of attacking him": a life's stretch, no time
     if t.doc[start].pos_ == "ADP" and k > start:
         start += 1  # "around the days": the preposition is not part of the time
     first = t.at(start)
