@@ -223,6 +223,11 @@ CASES = [
     # a quarter-century is 25 years; a quarter alone is three months
     ("Ada Obi left Oslo nearly a quarter-century ago.", "2025-02-05", "nearly a quarter-century ago", "2000"),
     ("Ada Obi has led the co-op for a quarter.", "2025-02-05", "a quarter", "P1Q"),
+    # "today's youth", "the leaders of tomorrow" are the age, not a day; "today's vote" is a day
+    ("Ada Obi said the plan is for today's youth.", "2025-02-05", "today", None),
+    ("Ada Obi lost today's vote.", "2025-02-05", "today", "2025-02-05"),
+    ("Bo Lane trains the leaders of tomorrow.", "2025-02-05", "tomorrow", None),
+    ("Bo Lane will train the leaders tomorrow.", "2025-02-05", "tomorrow", "2025-02-06"),
 ]
 
 

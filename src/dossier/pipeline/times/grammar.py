@@ -34,7 +34,8 @@ quarter, year, decade, century, hour, minute, second, weekend):
   year-earlier third quarter" -> a year back; "this year's third quarter"; "the quarter
   ended July 31" -> the calendar quarter most of its months lie in ("2024-Q2") when no
   quarter was named before it.
-* Deictic words (publication date): "yesterday", "today", "tomorrow",
+* Deictic words (publication date): "yesterday", "today", "tomorrow" (not "today's youth",
+  "the leaders of tomorrow": the age, nouns of ``generic_nouns``),
   "tonight" (TNI), "this morning" (TMO), "last night"; "last/this/next/coming/
   past" + U, weekday, month or season ("last month" -> "2025-01", "next week"
   -> "2025-W07", "last summer" -> "2024-SU"); weekdays alone ("Friday": the
@@ -541,7 +542,7 @@ def _deictic_day(t: _Toks, i: int) -> Expr | None:
         mod = {"early": "START", "late": "END"}.get(word)
         i += 1
         word = t.at(i)
-    if word in lex["days"] and not _in_name(t, i):
+    if word in lex["days"] and not _in_name(t, i) and not _generic_day(t, i):
         offset = int(lex["days"][word])
         part = lex["parts"].get(t.at(i + 1))
         if word == "tonight":
@@ -559,6 +560,18 @@ def _deictic_day(t: _Toks, i: int) -> Expr | None:
     if word == "overnight":
         return Expr(i, i + 1, type="TIME", kind="shift", rel="dct", unit="D", suffix="TNI")
     return _mid_part(t, i)
+
+
+def _generic_day(t: _Toks, i: int) -> bool:
+    """"today's youth", "in today's world", "the leaders of tomorrow": the present age or the
+    future in general, not a day."""
+    generic = lexicons.load("times/generic_nouns")
+    if t.at(i) in ("today", "tomorrow") and t.at(i + 1) in ("'s", "’s"):
+        j = i + 2
+        while j < t.n and j < i + 6 and (t.doc[j].pos_ in ("ADJ", "ADV") or t.doc[j].tag_ in ("VBG", "HYPH")):
+            j += 1
+        return t.at(j) in generic
+    return t.at(i) == "tomorrow" and t.at(i - 1) == "of" and i >= 2 and t.doc[i - 2].tag_ == "NNS"
 
 
 def _mid_part(t: _Toks, i: int) -> Expr | None:
