@@ -228,6 +228,13 @@ CASES = [
     ("Ada Obi lost today's vote.", "2025-02-05", "today", "2025-02-05"),
     ("Bo Lane trains the leaders of tomorrow.", "2025-02-05", "tomorrow", None),
     ("Bo Lane will train the leaders tomorrow.", "2025-02-05", "tomorrow", "2025-02-06"),
+    # "in five years" on a "will/would" verb is the date that far ahead; on a past verb a length
+    ("The co-op will repay the loan in five years, Ada Obi said.", "2025-02-05", "five years", "2030"),
+    ("The co-op repaid the loan in five years, Ada Obi said.", "2025-02-05", "five years", "P5Y"),
+    # "that Friday" is the first Friday from the day last named; with none, the tense's
+    ("Ada Obi spoke on Oct. 1, 2024. By that Friday, she had resigned.", "2025-02-05", "that Friday",
+     "2024-10-04"),
+    ("Ada Obi said she resigned that Friday.", "2025-02-05", "that Friday", "2025-01-31"),
 ]
 
 

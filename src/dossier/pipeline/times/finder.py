@@ -251,8 +251,8 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
     if e.rel == "anaphor":
         # this paragraph first, then the one before (news paragraphs are short)
         near = [s for s in seen if s.para in (para, para - 1)]
-        if e.type == "TIME" and e.unit == "D":
-            near = [s for s in near if s.point.gran == "D"]  # "at midday" needs a day, not "last year"
+        if (e.type == "TIME" and e.unit == "D") or e.kind == "weekday":
+            near = [s for s in near if s.point.gran == "D"]  # "at midday", "that Friday" need a day, not "last year"
         if e.unit == "Q":
             near = [s for s in near if s.point.gran == "Q"]  # "that quarter": the last quarter named
             if not near:
@@ -263,6 +263,8 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
                 # "... in the 1988 period. The year-ago results ...": the same year-back period
                 return prior[-1].point, prior[-1].text, replace(e, offset=0)
             return prior[-1].point, prior[-1].text, e
+        if e.kind == "weekday" and not e.strict:
+            return dct, "published", replace(e, direction=None)  # "that Friday" with no day before it: the tense's
         return dct, "published", replace(e, keep_gran=False)
     if e.rel == "dct":
         return dct, "published", e

@@ -48,6 +48,7 @@ quarter, year, decade, century, hour, minute, second, weekend):
   quarter named), "in the morning" (that day's, TMO), "the
   same week", "the next/following/previous day|year", "the day before/after",
   "earlier/later that year", "N U earlier/later/before/prior/after/on",
+  "that Friday" (the first from the referent),
   "year-earlier" -> value of the referent moved ("six years before" a
   2024 event -> "2018"); "an hour later" (sub-day units) is the gap, "PT1H".
 * References: "now", "currently", "current" before a noun ("her current post";
@@ -58,7 +59,8 @@ quarter, year, decade, century, hour, minute, second, weekend):
 * Durations: "N U" -> "P3Y", "PT5H" (decades in years: "two decades" ->
   "P20Y"); "N-U" ("two-year") ; "the past/next/first N U"; vague amounts
   "several years", "for years", "over the years", "the months ahead" -> "P_Y", "P_W", "P_M";
-  "will/hopes one day" -> FUTURE_REF; "a couple of years" -> "P2Y"; "2 1/2 years" -> "P2Y6M";
+  "will/hopes one day" -> FUTURE_REF; "(will close) in five years" -> "2030";
+  "a couple of years" -> "P2Y"; "2 1/2 years" -> "P2Y6M";
   "two to three weeks" -> "P2W" (the lower bound); "the first two quarters (of 2024)" -> "2024-H1";
   "a five year plan" (a unit modifying a noun); quantity mods "more than" (MORE_THAN),
   "about" (APPROX), "at least" (EQUAL_OR_MORE), ...
@@ -675,6 +677,9 @@ def _relative(t: _Toks, i: int) -> Expr | None:
         nxt = t.at(j)
         if nxt == "quarter":  # "that quarter": the quarter under discussion
             return Expr(start, j + 1, kind="shift", rel="anaphor", unit="Q", mod=mod)
+        wd = _weekday(t, j)
+        if wd and t.at(j - 1) == "that":  # "by that Friday": the first one on or after the day last named
+            return Expr(start, j + 1, kind="weekday", rel="anaphor", weekday=wd, direction="future", mod=mod)
         if nxt in ("day", "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night") or \
                 nxt in lex["seasons"]:
             anaphoric = True
@@ -864,7 +869,24 @@ def _amount(t: _Toks, i: int) -> Expr | None:
                         keep_gran=rel == "anaphor", mod=mod)
         if after == "ago":
             return Expr(start, stop, value="PAST_REF" if value_n is None else "XXXX", mod=mod)
+    if not hyphen and lead is None and value_n is not None and value_n == int(value_n) and _in_future(t, start) \
+            and _gran(code) in ("Y", "M", "W", "D", "DE"):
+        # "will be redeemed in five years": the date that far ahead, as TimeML reads "in" with a future verb
+        unit_g, amount = _shift_amount(code, value_n)
+        return Expr(start, end, kind="shift", rel="dct", unit=unit_g, offset=amount, mod=mod)
     return Expr(start, end, type="DURATION", value=duration(value_n, code), mod=mod)
+
+
+def _in_future(t: _Toks, i: int) -> bool:
+    """Whether the amount at ``i`` follows "in" on a verb with "will"/"would"/"shall" ("it will
+    close in two years"), not a length ("it was built in two years")."""
+    if i == 0 or t.at(i - 1) != "in":
+        return False
+    prep = t.doc[i - 1]
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "'ll", "would", "shall") for c in verb.children)
 
 
 def _future_verb(tok: Token) -> bool:
