@@ -197,8 +197,9 @@ CASES = [
     ("The vote is Thursday, Bo Lane said.", "2025-02-05", "Thursday", "2025-02-06"),
     ("The vote was Thursday, Bo Lane said.", "2025-02-05", "Thursday", "2025-01-30"),
     # "ahead of" / "in the run-up to" a weekday's event: still to come; a past verb alone: past
-    ("Ada Obi campaigned hard ahead of Tuesday's vote.", "2025-02-05", "Tuesday", "2025-02-11"),
-    ("Ada Obi campaigned hard in Tuesday's vote.", "2025-02-05", "Tuesday", "2025-02-04"),
+    ("Ada Obi is campaigning hard ahead of Tuesday's vote.", "2025-02-05", "Tuesday", "2025-02-11"),
+    ("The latest news in the run-up to Tuesday's vote.", "2025-02-05", "Tuesday", "2025-02-11"),
+    ("Ada Obi sent emails in the hours leading up to Tuesday's vote.", "2025-02-05", "Tuesday", "2025-02-04"),
     # a clock time on a line of its own (a live blog's header) is on the publication day
     ("Bo Lane will speak on Monday.\n\n9:34 p.m.\n\nAda Obi spoke to the crowd.", "2025-02-05", "9:34 p.m.",
      "2025-02-05T21:34"),

@@ -20,7 +20,8 @@ arithmetic from :mod:`.timex`. This module supplies the context a value needs:
   plan ("had been scheduled to expire Friday") is past; a bare participle of planning ("a vigil
   planned for Saturday was cancelled") and a bare infinitive ("let the march begin Saturday")
   take the tense of the clause they hang from; an event noun with a present "is" ("the vote is
-  Thursday") is ahead, and so is a day "ahead of" or "in the run-up to" it, "come November" and
+  Thursday") is ahead, and so is a day "ahead of" or "in the run-up to" it (unless a past verb
+  says otherwise: "sent emails in the hours leading up to Monday's vote"), "come November" and
   a passive infinitive ("a speech to be delivered Wednesday"); a plain present schedules a
   weekday ahead ("meets Monday") but not a month ("the rent it pays in July"); a clock time on a
   line of its own (a live blog's "9:34 p.m." header) is on the publication day;
@@ -45,7 +46,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...graph import Time
 from .. import doc_state, lexicons
@@ -98,7 +99,18 @@ def tense(doc: Doc, e: Expr) -> str | None:
     if before == "come" and doc[e.start - 1].tag_ in ("VB", "VBP", "VBN"):
         return "future"  # "the votes she will need come November": when November comes
     if e.start and AHEAD_OF.search(doc.text[max(0, span.start_char - 30):span.start_char]):
-        return "future"  # "ahead of Tuesday's primary", "in the run-up to Sunday's vote": still to come
+        # "(in the) lead-up to Tuesday's primary": still to come, unless a past verb tells it
+        # ("sent emails in the minutes leading up to Monday's caucuses")
+        told = _clause_tense(doc, e, span, before)
+        root = span.root.sent.root
+        if told is None and root.pos_ in ("VERB", "AUX"):
+            told = _verb_tense(root)  # "leading up to": a participle takes the main clause's time
+        return "past" if told == "past" else "future"
+    return _clause_tense(doc, e, span, before)
+
+
+def _clause_tense(doc: Doc, e: Expr, span: Span, before: str) -> str | None:
+    """The tense of the verb that governs ``span`` (up the dependency tree)."""
     tok: Token = span.root
     # a time inside a noun phrase ("Tuesday's ruling") takes no tense from a present verb
     attributive = tok.dep_ in ("poss", "compound", "nmod")
