@@ -236,6 +236,10 @@ CASES = [
     ("Ada Obi spoke on Oct. 1, 2024. By that Friday, she had resigned.", "2025-02-05", "that Friday",
      "2024-10-04"),
     ("Ada Obi said she resigned that Friday.", "2025-02-05", "that Friday", "2025-01-31"),
+    # "later in the day" is the day last named; with none, the publication's
+    ("Bo Lane wrote to the board on Friday. Later in the day, he quit.", "2025-02-05", "Later in the day",
+     "2025-01-31"),
+    ("Later in the day, Bo Lane quit.", "2025-02-05", "Later in the day", "2025-02-05"),
 ]
 
 

@@ -445,6 +445,18 @@ def test_governing_time_stays_in_the_sentence(times_nlp) -> None:  # type: ignor
     assert governing_time(doc, left, left + 4).value == "2019"  # type: ignore[union-attr]
 
 
+@pytest.mark.slow
+def test_governing_time_is_never_a_duration(times_nlp) -> None:  # type: ignore[no-untyped-def]
+    # "over five years" says how long, not when; a day in the same clause says when
+    text = "Ada Obi proposed spending $5 million over five years. Bo Lane proposed on Monday a plan over two years."
+    doc, _ = run(times_nlp, text)
+    first = text.index("proposed")
+    second = text.index("proposed", first + 1)
+    assert governing_time(doc, first, first + len("proposed")) is None
+    got = governing_time(doc, second, second + len("proposed"))
+    assert got is not None and got.value == "2025-02-03"
+
+
 # ------------------------------------------------------------------ reference data (skipped when absent)
 
 

@@ -376,11 +376,12 @@ def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
 
     Looks first for a time attached to the clause of the fact (its head verb or
     the verb's subtree), then anywhere in the same sentence (the nearest one).
-    Dates and clock times win over durations and sets. Pass the cue or verb of
-    a quote, the evidence of a relation; times inside a direct quotation's
-    content speak about its content, not when it was said.
+    Only dates and clock times (PRESENT_REF-style references among them) answer "when": a
+    duration ("over five years", "months after ...") or a set ("every week") is no time of
+    the fact. Pass the cue or verb of a quote, the evidence of a relation; times inside a
+    direct quotation's content speak about its content, not when it was said.
     """
-    times = [t for t in doc_state.section(doc, doc_state.TIMES) if t.in_ == "body"]
+    times = [t for t in doc_state.section(doc, doc_state.TIMES) if t.in_ == "body" and t.type in ("DATE", "TIME")]
     if not times:
         return None
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
@@ -392,7 +393,7 @@ def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
     if not in_sent:
         return None
 
-    def rank(t: Time) -> tuple[int, int, int]:
+    def rank(t: Time) -> tuple[int, int]:
         tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
         level = 2
         if tspan is not None:
@@ -401,9 +402,8 @@ def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
                 level = 0
             elif head.left_edge.i <= root.i <= head.right_edge.i:
                 level = 1
-        point = 0 if t.type in ("DATE", "TIME") else 1
         distance = min(abs(t.start - end_char), abs(start_char - t.end))
-        return (point, level, distance)
+        return (level, distance)
 
     return min(in_sent, key=rank)
 

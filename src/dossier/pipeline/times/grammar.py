@@ -1244,7 +1244,9 @@ def _anaphoric_adverb(t: _Toks, i: int) -> Expr | None:
     if t.at(j) == "in" and t.at(j + 1) == "the":
         unit = _unit(t, j + 2)
         if unit and not unit[1] and _gran(unit[0]):
-            return Expr(i, j + 3, kind="shift", rel="dct", unit=_gran(unit[0]))  # type: ignore[arg-type]
+            # "later in the day": the day last named (a "Friday" letter's day), else publication's
+            rel = "anaphor" if unit[0] == "D" else "dct"
+            return Expr(i, j + 3, kind="shift", rel=rel, unit=_gran(unit[0]))  # type: ignore[arg-type]
         return None
     if t.at(j) in ("that", "this"):
         unit = _unit(t, j + 1)
