@@ -19,7 +19,8 @@ arithmetic from :mod:`.timex`. This module supplies the context a value needs:
   moved "until" or "through" a day ("postponed until Tuesday") point ahead, and a past-perfect
   plan ("had been scheduled to expire Friday") is past; a bare participle of planning ("a vigil
   planned for Saturday was cancelled") and a bare infinitive ("let the march begin Saturday")
-  take the tense of the clause they hang from; an event noun with a present "is" ("the vote is
+  take the tense of the clause they hang from, and so does a bare gerund ("quit before
+  announcing her run in April"); an event noun with a present "is" ("the vote is
   Thursday") is ahead, and so is a day "ahead of" or "in the run-up to" it (unless a past verb
   says otherwise: "sent emails in the hours leading up to Monday's vote"), "come November" and
   a passive infinitive ("a speech to be delivered Wednesday"); a plain present schedules a
@@ -197,6 +198,14 @@ def _verb_tense(verb: Token, attributive: bool = False, habitual: bool = False) 
         return "past"
     if verb.tag_ == "VBG" and not auxes and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
         return _verb_tense(verb.head, habitual=habitual)  # "has fluctuated, rising to $40 in March"
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ in ("pcomp", "xcomp"):
+        clause = verb.head
+        for _ in range(3):  # "quit before announcing her run in April": the time of "quit"
+            if clause.pos_ in ("VERB", "AUX") or clause.head is clause:
+                break
+            clause = clause.head
+        if clause.pos_ in ("VERB", "AUX") and clause is not verb:
+            return _verb_tense(clause, habitual=habitual)
     return None
 
 
