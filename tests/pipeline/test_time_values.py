@@ -243,6 +243,9 @@ CASES = [
     # a bare gerund takes the time of the clause it hangs from
     ("Ada Obi quit the board before announcing her run in April.", "2025-12-15", "April", "2025-04"),
     ("Ada Obi will quit the board before announcing her run in April.", "2025-12-15", "April", "2026-04"),
+    # "in 2008, the year she returned" is 2008; "the year" alone (for the year) the publication's
+    ("Ada Obi founded the group in 2008, the year she returned to Oslo.", "2025-02-05", "the year", "2008"),
+    ("Ada Obi expects profit to rise for the year.", "2025-02-05", "the year", "2025"),
 ]
 
 

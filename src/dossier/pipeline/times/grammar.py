@@ -74,7 +74,7 @@ quarter, year, decade, century, hour, minute, second, weekend):
   March 6" -> its ISO week; a capitalised unit mid-sentence ("This Week") is a title.
 * Left-overs: a spaCy DATE/TIME entity no rule read is kept when a unit noun
   gives it a value: "weeks" -> "P_W", "an additional year" -> "P1Y", "the week"
-  -> "1989-WXX" (the publication's year); ages, bare numbers, "the days ...",
+  -> "1989-WXX" (the publication's year), "in 2008, the year she left" -> "2008"; ages, bare numbers, "the days ...",
   "the day", a possessive's stretch ("her years as mayor") and "a no-quarter fight" are dropped.
   "a quarter-century" is 25 years.
 
@@ -1562,4 +1562,6 @@ def _unparsed_entity(t: _Toks, start: int, end: int) -> Expr | None:
     gran = _gran(code)
     if gran not in ("Y", "M", "W") or first not in ("the", "this", t.at(k)):
         return None  # "the day", "that quarter", "his year": which one is anyone's guess
+    if first == "the" and start >= 2 and t.at(start - 1) == "," and (_year_tok(t, start - 2) or _month(t, start - 2)):
+        return Expr(start, end, kind="shift", rel="anaphor", unit=gran)  # "in 2008, the year she left": 2008
     return Expr(start, end, kind="partial", rel="dct", unit=gran)
