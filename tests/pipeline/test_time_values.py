@@ -246,6 +246,9 @@ CASES = [
     # "in 2008, the year she returned" is 2008; "the year" alone (for the year) the publication's
     ("Ada Obi founded the group in 2008, the year she returned to Oslo.", "2025-02-05", "the year", "2008"),
     ("Ada Obi expects profit to rise for the year.", "2025-02-05", "the year", "2025"),
+    # an age is no time: "12 years of age"; "for 12 years" is a length
+    ("The boy, 12 years of age, ran to Ada Obi.", "2025-02-05", "12 years", None),
+    ("The boy ran to Ada Obi for 12 years.", "2025-02-05", "12 years", "P12Y"),
 ]
 
 

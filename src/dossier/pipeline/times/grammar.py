@@ -830,8 +830,9 @@ def _amount(t: _Toks, i: int) -> Expr | None:
     word_tok = t.doc[end - 1]
     if word_tok.text.istitle() and not t.doc[start].is_sent_start and not t.doc[start].text.isupper():
         return None  # 'CBS's "60 Minutes"': a capitalised unit mid-sentence is a title
-    if t.at(end) == "old" or (hyphen and (t.at(end) == "-" or t.at(end + 1) == "old")):
-        return None  # ages: "52 years old", "a 30-year-old"
+    if t.at(end) == "old" or (hyphen and (t.at(end) == "-" or t.at(end + 1) == "old")) or \
+            (t.at(end) == "of" and t.at(end + 1) == "age"):
+        return None  # ages: "52 years old", "a 30-year-old", "12 years of age"
     if hyphen and code == "Q" and plural:
         return None  # "three-quarters" is a fraction
     if hyphen:
