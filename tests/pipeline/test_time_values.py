@@ -161,6 +161,94 @@ CASES = [
      "2025-02-03TMO"),
     ("Ada Quill reads the news in the morning paper.", "2025-02-05", "the morning", None),
     ("Ada Quill met the mayor in the afternoon.", "2025-02-05", "the afternoon", None),
+    # "an hour later" after an event with no clock time is the gap's length; "two hours ago" a time
+    ("Ada Obi collapsed at the rally. Just over an hour later, she was declared dead.", "2025-02-05",
+     "over an hour", "PT1H"),
+    ("Two hours ago Ada Obi spoke to the crowd.", "2025-02-05", "Two hours ago", "2025-02-05"),
+    # "will one day" is some day ahead; "spent one day" is a length
+    ("Ada Obi says the co-op will one day own the mill.", "2025-02-05", "one day", "FUTURE_REF"),
+    ("Ada Obi spent one day in Oslo.", "2025-02-05", "one day", "P1D"),
+    # the second day of "April 24 and 25" shares the month; "25 people" is a count
+    ("The summit is set for April 24 and 25 in Oslo.", "2025-02-05", "25", "2025-04-25"),
+    ("Bo Lane spoke on April 24 and 25 people cheered.", "2025-05-06", "25", None),
+    # "the 2028 Olympics" is that year's games; "2000 Marines" a count
+    ("Ada Obi will run at the 2028 Olympics.", "2025-02-05", "2028", "2028"),
+    ("Sen. Rita Holt sent 2000 Marines to the coast.", "2025-02-05", "2000", None),
+    # an ambiguous month before an event noun dates it; before another noun it is a name
+    ("The March vote will let Bo Lane take office.", "2025-02-05", "March", "2025-03"),
+    ("The May queen waved to Bo Lane.", "2025-02-05", "May", None),
+    # a quarter or half "of next year" is that year's, and "of this year" is not moved back by a past verb
+    ("Ada Obi expects a profit in the first quarter of next year.", "2025-02-05", "the first quarter of next year",
+     "2026-Q1"),
+    ("Ada Obi expects a profit in the first quarter.", "2025-10-27", "the first quarter", "2025-Q1"),
+    ("The third quarter of this year was weak, Bo Lane said.", "2025-02-05", "The third quarter of this year",
+     "2025-Q3"),
+    ("The third quarter was weak, Bo Lane said.", "2025-02-05", "The third quarter", "2024-Q3"),
+    # "Q3" is the quarter written short; "Q&A" is not
+    ("Bo Lane said results are due in Q3.", "2025-02-05", "Q3", "2025-Q3"),
+    ("Bo Lane took questions in a Q&A session.", "2025-02-05", "Q", None),
+    # "the end of the decade" is the publication's decade; "the decade" alone is not dated
+    ("The rules expire at the end of the decade, Ada Obi said.", "2025-02-05", "the end of the decade", "202X"),
+    ("Ada Obi said the decade ended badly.", "2025-02-05", "decade", None),
+    # "late Tuesday" is that day (late in it)
+    ("The talks broke down late Tuesday, Bo Lane said.", "2025-02-05", "late Tuesday", "2025-02-04"),
+    ("The talks broke down Tuesday, Bo Lane said.", "2025-02-05", "Tuesday", "2025-02-04"),
+    # an event noun with a present "is" is on the calendar ahead; a past "was" or a person is not
+    ("The vote is Thursday, Bo Lane said.", "2025-02-05", "Thursday", "2025-02-06"),
+    ("The vote was Thursday, Bo Lane said.", "2025-02-05", "Thursday", "2025-01-30"),
+    # "ahead of" / "in the run-up to" a weekday's event: still to come; a past verb alone: past
+    ("Ada Obi is campaigning hard ahead of Tuesday's vote.", "2025-02-05", "Tuesday", "2025-02-11"),
+    ("The latest news in the run-up to Tuesday's vote.", "2025-02-05", "Tuesday", "2025-02-11"),
+    ("Ada Obi sent emails in the hours leading up to Tuesday's vote.", "2025-02-05", "Tuesday", "2025-02-04"),
+    # a clock time on a line of its own (a live blog's header) is on the publication day
+    ("Bo Lane will speak on Monday.\n\n9:34 p.m.\n\nAda Obi spoke to the crowd.", "2025-02-05", "9:34 p.m.",
+     "2025-02-05T21:34"),
+    ("Bo Lane spoke on Monday. Ada Obi followed at 9:34 p.m.", "2025-02-05", "9:34 p.m.", "2025-02-03T21:34"),
+    # "hopes one day to" is some day ahead; "took one day to" a length
+    ("Ada Obi hopes one day to run the co-op.", "2025-02-05", "one day", "FUTURE_REF"),
+    ("It took Ada Obi one day to fix the roof.", "2025-02-05", "one day", "P1D"),
+    # "come November" is when November comes; a past verb with a month keeps it behind
+    ("Bo Lane will need those votes come November.", "2025-02-05", "November", "2025-11"),
+    ("Bo Lane won those votes in November.", "2025-02-05", "November", "2024-11"),
+    # "the second half of July" is July (its end); "the second half" alone a half-year
+    ("The co-op holds its fair in the second half of July.", "2025-02-05", "the second half of July", "2025-07"),
+    ("Sales rose in the second half, Bo Lane said.", "2025-02-05", "the second half", "2024-H2"),
+    # a plain present does not put a month a year ahead (it does a weekday); "will" does
+    ("Bo Lane raised the rent the co-op pays to $900 in July.", "2025-08-20", "July", "2025-07"),
+    ("Bo Lane will raise the rent to $900 in July.", "2025-08-20", "July", "2026-07"),
+    ("The co-op meets Monday, Bo Lane said.", "2025-02-05", "Monday", "2025-02-10"),
+    # "to be delivered Wednesday": still to happen; "delivered Wednesday": past
+    ("Ada Obi wrote a speech, to be delivered Wednesday at the hall.", "2025-02-04", "Wednesday", "2025-02-05"),
+    ("Ada Obi wrote a speech, delivered Wednesday at the hall.", "2025-02-06", "Wednesday", "2025-02-05"),
+    ("She is the favourite to win the race come November, aides said.", "2025-02-05", "November", "2025-11"),
+    # a quarter-century is 25 years; a quarter alone is three months
+    ("Ada Obi left Oslo nearly a quarter-century ago.", "2025-02-05", "nearly a quarter-century ago", "2000"),
+    ("Ada Obi has led the co-op for a quarter.", "2025-02-05", "a quarter", "P1Q"),
+    # "today's youth", "the leaders of tomorrow" are the age, not a day; "today's vote" is a day
+    ("Ada Obi said the plan is for today's youth.", "2025-02-05", "today", None),
+    ("Ada Obi lost today's vote.", "2025-02-05", "today", "2025-02-05"),
+    ("Bo Lane trains the leaders of tomorrow.", "2025-02-05", "tomorrow", None),
+    ("Bo Lane will train the leaders tomorrow.", "2025-02-05", "tomorrow", "2025-02-06"),
+    # "in five years" on a "will/would" verb is the date that far ahead; on a past verb a length
+    ("The co-op will repay the loan in five years, Ada Obi said.", "2025-02-05", "five years", "2030"),
+    ("The co-op repaid the loan in five years, Ada Obi said.", "2025-02-05", "five years", "P5Y"),
+    # "that Friday" is the first Friday from the day last named; with none, the tense's
+    ("Ada Obi spoke on Oct. 1, 2024. By that Friday, she had resigned.", "2025-02-05", "that Friday",
+     "2024-10-04"),
+    ("Ada Obi said she resigned that Friday.", "2025-02-05", "that Friday", "2025-01-31"),
+    # "later in the day" is the day last named; with none, the publication's
+    ("Bo Lane wrote to the board on Friday. Later in the day, he quit.", "2025-02-05", "Later in the day",
+     "2025-01-31"),
+    ("Later in the day, Bo Lane quit.", "2025-02-05", "Later in the day", "2025-02-05"),
+    # a bare gerund takes the time of the clause it hangs from
+    ("Ada Obi quit the board before announcing her run in April.", "2025-12-15", "April", "2025-04"),
+    ("Ada Obi will quit the board before announcing her run in April.", "2025-12-15", "April", "2026-04"),
+    # "in 2008, the year she returned" is 2008; "the year" alone (for the year) the publication's
+    ("Ada Obi founded the group in 2008, the year she returned to Oslo.", "2025-02-05", "the year", "2008"),
+    ("Ada Obi expects profit to rise for the year.", "2025-02-05", "the year", "2025"),
+    # an age is no time: "12 years of age"; "for 12 years" is a length
+    ("The boy, 12 years of age, ran to Ada Obi.", "2025-02-05", "12 years", None),
+    ("The boy ran to Ada Obi for 12 years.", "2025-02-05", "12 years", "P12Y"),
 ]
 
 

@@ -152,6 +152,16 @@ def test_unparsed_date_entity_keeps_a_partial_value() -> None:
     assert ("weeks", "fixed", "DURATION", "P_W", "D") in found
 
 
+def test_a_possessive_stretch_from_the_entity_recogniser_is_no_time() -> None:
+    # "her years (as mayor)" is a stretch of a life; "weeks" alone is an unknown number of weeks
+    doc = _doc(["She", "noted", "her", "years", "after", "weeks", "."],
+               ["PRP", "VBD", "PRP$", "NNS", "IN", "NNS", "."],
+               ["PRON", "VERB", "PRON", "NOUN", "ADP", "NOUN", "PUNCT"],
+               ["nsubj", "ROOT", "poss", "dobj", "prep", "pobj", "punct"], [1, 1, 3, 1, 1, 4, 1],
+               ents=["O", "O", "B-DATE", "I-DATE", "O", "B-DATE", "O"])
+    assert [(doc[e.start:e.end].text, e.value) for e in scan(doc)] == [("weeks", "P_W")]
+
+
 def test_ages_numbers_and_vague_periods_from_the_entity_recogniser_are_dropped() -> None:
     doc = _doc(["A", "6-year-old", "aged", "52", "left", "in", "the", "days", "after", "."],
                ["DT", "JJ", "VBN", "CD", "VBD", "IN", "DT", "NNS", "IN", "."],
@@ -433,6 +443,18 @@ def test_governing_time_stays_in_the_sentence(times_nlp) -> None:  # type: ignor
     assert governing_time(doc, text.index("He"), text.index("He") + 2) is not None
     left = text.index("left")
     assert governing_time(doc, left, left + 4).value == "2019"  # type: ignore[union-attr]
+
+
+@pytest.mark.slow
+def test_governing_time_is_never_a_duration(times_nlp) -> None:  # type: ignore[no-untyped-def]
+    # "over five years" says how long, not when; a day in the same clause says when
+    text = "Ada Obi proposed spending $5 million over five years. Bo Lane proposed on Monday a plan over two years."
+    doc, _ = run(times_nlp, text)
+    first = text.index("proposed")
+    second = text.index("proposed", first + 1)
+    assert governing_time(doc, first, first + len("proposed")) is None
+    got = governing_time(doc, second, second + len("proposed"))
+    assert got is not None and got.value == "2025-02-03"
 
 
 # ------------------------------------------------------------------ reference data (skipped when absent)

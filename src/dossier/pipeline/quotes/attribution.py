@@ -748,7 +748,8 @@ def time_of(cue: Token, content: tuple[int, int], mentions: MentionIndex) -> str
     A duration (``Months after ...``) dates nothing.
     """
     doc = cue.doc
-    times = [t for t in doc_state.section(doc, doc_state.TIMES) if t.in_ == "body"]
+    # a duration ("Months after ..., Trump tells") or a set says how long or how often, not when
+    times = [t for t in doc_state.section(doc, doc_state.TIMES) if t.in_ == "body" and t.type in ("DATE", "TIME")]
     found = governing_time(doc, cue.idx, cue.idx + len(cue.text))
     # a time attached to the cue is in the cue's sentence: checking only those keeps long articles linear
     sent = cue.sent

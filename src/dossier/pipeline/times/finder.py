@@ -19,7 +19,13 @@ arithmetic from :mod:`.timex`. This module supplies the context a value needs:
   moved "until" or "through" a day ("postponed until Tuesday") point ahead, and a past-perfect
   plan ("had been scheduled to expire Friday") is past; a bare participle of planning ("a vigil
   planned for Saturday was cancelled") and a bare infinitive ("let the march begin Saturday")
-  take the tense of the clause they hang from;
+  take the tense of the clause they hang from, and so does a bare gerund ("quit before
+  announcing her run in April"); an event noun with a present "is" ("the vote is
+  Thursday") is ahead, and so is a day "ahead of" or "in the run-up to" it (unless a past verb
+  says otherwise: "sent emails in the hours leading up to Monday's vote"), "come November" and
+  a passive infinitive ("a speech to be delivered Wednesday"); a plain present schedules a
+  weekday ahead ("meets Monday") but not a month ("the rent it pays in July"); a clock time on a
+  line of its own (a live blog's "9:34 p.m." header) is on the publication day;
 * business context: "the latest quarter/period" is the quarter under
   discussion (a quarter over by publication, or one "ended" on a date, before a
   forecast one), and "a year ago" beside it or beside "the quarter" that quarter
@@ -41,7 +47,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...graph import Time
 from .. import doc_state, lexicons
@@ -71,6 +77,18 @@ def published_point(doc: Doc) -> Point | None:
         return None
 
 
+AHEAD_OF = re.compile(r"\b(?:ahead of|(?:lead|leading|run)[- ]up to)(?: (?:the|voting|polling))?\s+$", re.I)
+
+
+def _alone_on_line(doc: Doc, start: int, end: int) -> bool:
+    """Whether the characters ``start:end`` make up a line of their own (a time-stamp header)."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip(" .:\t")
+
+
 def tense(doc: Doc, e: Expr) -> str | None:
     """"past", "future" or None for the verb governing the expression ``e``."""
     span = doc[e.start:e.end]
@@ -79,6 +97,21 @@ def tense(doc: Doc, e: Expr) -> str | None:
     before = doc[e.start - 1].lower_ if e.start else ""
     if before == "effective":
         return "future"  # "effective Feb. 1": a change that takes effect
+    if before == "come" and doc[e.start - 1].tag_ in ("VB", "VBP", "VBN"):
+        return "future"  # "the votes she will need come November": when November comes
+    if e.start and AHEAD_OF.search(doc.text[max(0, span.start_char - 30):span.start_char]):
+        # "(in the) lead-up to Tuesday's primary": still to come, unless a past verb tells it
+        # ("sent emails in the minutes leading up to Monday's caucuses")
+        told = _clause_tense(doc, e, span, before)
+        root = span.root.sent.root
+        if told is None and root.pos_ in ("VERB", "AUX"):
+            told = _verb_tense(root)  # "leading up to": a participle takes the main clause's time
+        return "past" if told == "past" else "future"
+    return _clause_tense(doc, e, span, before)
+
+
+def _clause_tense(doc: Doc, e: Expr, span: Span, before: str) -> str | None:
+    """The tense of the verb that governs ``span`` (up the dependency tree)."""
     tok: Token = span.root
     # a time inside a noun phrase ("Tuesday's ruling") takes no tense from a present verb
     attributive = tok.dep_ in ("poss", "compound", "nmod")
@@ -88,7 +121,7 @@ def tense(doc: Doc, e: Expr) -> str | None:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
             if before in ("until", "till", "through") and tok.lemma_.lower() in lexicons.load("times/deferral_verbs"):
                 return "future"  # "postponed until Tuesday": a new date ahead
-            return _verb_tense(tok, attributive)
+            return _verb_tense(tok, attributive, habitual=e.kind == "calendar")
         if tok.lower_ == "since" and tok.dep_ in ("prep", "mark", "advmod"):
             return "past"  # "since (shortly after) the Oct. 23 slaying"
         if tok.head is tok:
@@ -112,7 +145,9 @@ def _negative_subject(verb: Token) -> bool:
     return False
 
 
-def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
+def _verb_tense(verb: Token, attributive: bool = False, habitual: bool = False) -> str | None:
+    """The tense a verb gives a time it governs; ``habitual`` for a month, which a plain present
+    ("the rent it pays in July") does not schedule ahead as it does a weekday ("meets Monday")."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX:
@@ -121,7 +156,7 @@ def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
     if not auxes and head is not verb:
         if verb.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in BARE_INFINITIVE_HEADS and \
                 verb.tag_ in ("VB", "VBP"):
-            return _verb_tense(head)  # "Lund let the strike begin Saturday": the tense of "let"
+            return _verb_tense(head, habitual=habitual)  # "Lund let the strike begin Saturday": "let"'s tense
         if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and \
                 verb.lemma_.lower() in lexicons.load("times/future_verbs"):
             # a bare participle of planning ("as planned Saturday", "a rally planned for Saturday
@@ -132,7 +167,9 @@ def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
                     break
                 clause = clause.head
             if clause.pos_ in ("VERB", "AUX") and clause is not verb:
-                return _verb_tense(clause)
+                return _verb_tense(clause, habitual=habitual)
+    if {"to", "be"} <= lowers and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not attributive:
+        return "future"  # "an address to be delivered Wednesday": a thing still to happen
     if "to" in lowers and verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "advcl"):
         head = verb.head
         if _past_perfect(head):
@@ -141,7 +178,7 @@ def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
             return "future"
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
             return "future"  # "is to resume trading Tuesday"
-        return _verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
+        return _verb_tense(head, habitual=habitual) if head.pos_ in ("VERB", "AUX") else None
     if "could" in lowers and (any(c.dep_ == "neg" for c in verb.children) or _negative_subject(verb)):
         return "past"  # "could not be reached Tuesday", "neither he nor his aides could be reached Tuesday"
     if verb.lemma_.lower() in lexicons.load("times/future_verbs") and verb.tag_ != "VBD" and not lowers & PAST_AUX:
@@ -150,14 +187,25 @@ def _verb_tense(verb: Token, attributive: bool = False) -> str | None:
     if scheduled and verb.tag_ == "VBG" and lowers & {"is", "are", "'s", "'re", "am"}:
         return "future"  # "is meeting Friday"
     modal = lowers & MODALS and not lowers & {"have", "'ve"}
-    if scheduled and (modal or (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in ("be", "say"))):
+    if scheduled and (modal or (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in ("be", "say") and not habitual)):
         return "future"  # "could come Tuesday", "meet separately Monday": scheduled
+    if scheduled and verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and not auxes and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in lexicons.load("times/dated_nouns") for c in verb.children):
+        return "future"  # "the vote is Thursday": an event in the present tense is on the calendar
     if verb.tag_ == "VBD" or lowers & PAST_AUX or (verb.tag_ == "VBN" and lowers & {"has", "have", "'ve"}):
         return "past"
     if verb.tag_ == "VBN" and not auxes:
         return "past"
     if verb.tag_ == "VBG" and not auxes and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
-        return _verb_tense(verb.head)  # "has fluctuated, rising to $40 in March": the main verb's time
+        return _verb_tense(verb.head, habitual=habitual)  # "has fluctuated, rising to $40 in March"
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ in ("pcomp", "xcomp"):
+        clause = verb.head
+        for _ in range(3):  # "quit before announcing her run in April": the time of "quit"
+            if clause.pos_ in ("VERB", "AUX") or clause.head is clause:
+                break
+            clause = clause.head
+        if clause.pos_ in ("VERB", "AUX") and clause is not verb:
+            return _verb_tense(clause, habitual=habitual)
     return None
 
 
@@ -224,8 +272,8 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
     if e.rel == "anaphor":
         # this paragraph first, then the one before (news paragraphs are short)
         near = [s for s in seen if s.para in (para, para - 1)]
-        if e.type == "TIME" and e.unit == "D":
-            near = [s for s in near if s.point.gran == "D"]  # "at midday" needs a day, not "last year"
+        if (e.type == "TIME" and e.unit == "D") or e.kind == "weekday":
+            near = [s for s in near if s.point.gran == "D"]  # "at midday", "that Friday" need a day, not "last year"
         if e.unit == "Q":
             near = [s for s in near if s.point.gran == "Q"]  # "that quarter": the last quarter named
             if not near:
@@ -236,6 +284,8 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
                 # "... in the 1988 period. The year-ago results ...": the same year-back period
                 return prior[-1].point, prior[-1].text, replace(e, offset=0)
             return prior[-1].point, prior[-1].text, e
+        if e.kind == "weekday" and not e.strict:
+            return dct, "published", replace(e, direction=None)  # "that Friday" with no day before it: the tense's
         return dct, "published", replace(e, keep_gran=False)
     if e.rel == "dct":
         return dct, "published", e
@@ -290,6 +340,8 @@ def find_times(doc: Doc) -> list[Time]:
         span = doc[e.start:e.end]
         para = paras.of(span.start_char)
         sent = span[0].sent.start if doc.has_annotation("SENT_START") else 0
+        if e.type == "TIME" and e.rel == "anaphor" and _alone_on_line(doc, span.start_char, span.end_char):
+            e = replace(e, rel="dct")  # a live blog's "9:34 p.m." header: the day of publication
         try:
             ref, anchor, e = _reference(e, doc, seen, para, sent, dct)
         except (OverflowError, ValueError):  # "last quarter" before year 1: no reference
@@ -333,11 +385,12 @@ def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
 
     Looks first for a time attached to the clause of the fact (its head verb or
     the verb's subtree), then anywhere in the same sentence (the nearest one).
-    Dates and clock times win over durations and sets. Pass the cue or verb of
-    a quote, the evidence of a relation; times inside a direct quotation's
-    content speak about its content, not when it was said.
+    Only dates and clock times (PRESENT_REF-style references among them) answer "when": a
+    duration ("over five years", "months after ...") or a set ("every week") is no time of
+    the fact. Pass the cue or verb of a quote, the evidence of a relation; times inside a
+    direct quotation's content speak about its content, not when it was said.
     """
-    times = [t for t in doc_state.section(doc, doc_state.TIMES) if t.in_ == "body"]
+    times = [t for t in doc_state.section(doc, doc_state.TIMES) if t.in_ == "body" and t.type in ("DATE", "TIME")]
     if not times:
         return None
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
@@ -349,7 +402,7 @@ def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
     if not in_sent:
         return None
 
-    def rank(t: Time) -> tuple[int, int, int]:
+    def rank(t: Time) -> tuple[int, int]:
         tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
         level = 2
         if tspan is not None:
@@ -358,9 +411,8 @@ def governing_time(doc: Doc, start_char: int, end_char: int) -> Time | None:
                 level = 0
             elif head.left_edge.i <= root.i <= head.right_edge.i:
                 level = 1
-        point = 0 if t.type in ("DATE", "TIME") else 1
         distance = min(abs(t.start - end_char), abs(start_char - t.end))
-        return (point, level, distance)
+        return (level, distance)
 
     return min(in_sent, key=rank)
 

@@ -13,13 +13,14 @@ quarter, year, decade, century, hour, minute, second, weekend):
 * Calendar dates: "July 21, 2024", "Aug. 7", "21 July 2024", "the 21st of July",
   "Friday, July 21", "2024-07-21", "7/21/2024" -> "2024-07-21" (a missing year
   comes from the publication date: "XXXX-07-21" without one); "August 2024",
-  "July of 2024" -> "2024-08"; "June last year", "March 3 this year" -> that year's
+  "July of 2024" -> "2024-08"; "April 24 and 25" -> two dates; "the March vote" (an ambiguous
+  month before an event noun of ``dated_nouns``) -> "YYYY-03"; "June last year", "March 3 this year" -> that year's
   ("2024-06"); "last Oct. 23" -> the latest past one; a month alone ("in May") -> "YYYY-05"; holidays,
   fixed or movable ("Christmas 2023" -> "2023-12-25", "last Thanksgiving",
   "Easter week" -> an ISO week); a year may be in words ("January nineteen
   ninety-seven").
 * Years: a four-digit number 1000-2099 that is a year by its context ("in 2019",
-  "since 2019", "fiscal 2024", "her 2024 loss", spaCy's DATE) -> "2024"; decades
+  "since 2019", "fiscal 2024", "her 2024 loss", "the 2028 Olympics", spaCy's DATE) -> "2024"; decades
   "the 1990s", "the '90s", "the nineties" -> "199X" (HeidelTime's notation); "the 20th
   century" -> "19"; "mid-1990s",
   "early 2024", "the end of 2024" add mod MID/START/END; "pre-1990"/"post-1990"
@@ -33,19 +34,23 @@ quarter, year, decade, century, hour, minute, second, weekend):
   year-earlier third quarter" -> a year back; "this year's third quarter"; "the quarter
   ended July 31" -> the calendar quarter most of its months lie in ("2024-Q2") when no
   quarter was named before it.
-* Deictic words (publication date): "yesterday", "today", "tomorrow",
+* Deictic words (publication date): "yesterday", "today", "tomorrow" (not "today's youth",
+  "the leaders of tomorrow": the age, nouns of ``generic_nouns``),
   "tonight" (TNI), "this morning" (TMO), "last night"; "last/this/next/coming/
   past" + U, weekday, month or season ("last month" -> "2025-01", "next week"
   -> "2025-W07", "last summer" -> "2024-SU"); weekdays alone ("Friday": the
   latest past one, or the coming one under a future verb); "N U ago" ->
   "2016"; "N U from now"; "earlier this year"; quarters/halves "the third
-  quarter (of 1989)" -> "1989-Q3", "the first half of 2024" -> "2024-H1".
+  quarter (of 1989)" -> "1989-Q3", "the first half of 2024" -> "2024-H1", "the first
+  quarter of next year", "Q3 (2024)"; "late Tuesday", "the end of the decade" (mod END);
+  "the second half of July" -> that month (mod END).
 * Anaphoric (the nearest preceding time): "that (very) (same) day", "that quarter" (the last
   quarter named), "in the morning" (that day's, TMO), "the
   same week", "the next/following/previous day|year", "the day before/after",
   "earlier/later that year", "N U earlier/later/before/prior/after/on",
+  "that Friday" (the first from the referent),
   "year-earlier" -> value of the referent moved ("six years before" a
-  2024 event -> "2018").
+  2024 event -> "2018"); "an hour later" (sub-day units) is the gap, "PT1H".
 * References: "now", "currently", "current" before a noun ("her current post";
   not "current account") -> PRESENT_REF; "recently", "the past" -> PAST_REF;
   "the future", "the near future", "the short term" -> FUTURE_REF; "now that ..." is now;
@@ -54,9 +59,11 @@ quarter, year, decade, century, hour, minute, second, weekend):
 * Durations: "N U" -> "P3Y", "PT5H" (decades in years: "two decades" ->
   "P20Y"); "N-U" ("two-year") ; "the past/next/first N U"; vague amounts
   "several years", "for years", "over the years", "the months ahead" -> "P_Y", "P_W", "P_M";
-  "a couple of years" -> "P2Y"; "2 1/2 years" -> "P2Y6M"; "two to three weeks" -> "P2W" (the
-  lower bound); "the first two quarters (of 2024)" -> "2024-H1"; "a five year plan" (a unit
-  modifying a noun); quantity mods "more than" (MORE_THAN), "about" (APPROX), "at least" (EQUAL_OR_MORE), ...
+  "will/hopes one day" -> FUTURE_REF; "(will close) in five years" -> "2030";
+  "a couple of years" -> "P2Y"; "2 1/2 years" -> "P2Y6M";
+  "two to three weeks" -> "P2W" (the lower bound); "the first two quarters (of 2024)" -> "2024-H1";
+  "a five year plan" (a unit modifying a noun); quantity mods "more than" (MORE_THAN),
+  "about" (APPROX), "at least" (EQUAL_OR_MORE), ...
 * Sets: "every week", "each year" -> "P1W", "P1Y"; "daily" -> "P1D"; "every
   Monday", "on Mondays" -> "XXXX-WXX-1"; "$5 a year" -> "P1Y".
 * Clock times (TIME): "10:35 a.m.", "5 p.m. EDT", "4 in the morning", "11 at night", "noon",
@@ -67,8 +74,9 @@ quarter, year, decade, century, hour, minute, second, weekend):
   March 6" -> its ISO week; a capitalised unit mid-sentence ("This Week") is a title.
 * Left-overs: a spaCy DATE/TIME entity no rule read is kept when a unit noun
   gives it a value: "weeks" -> "P_W", "an additional year" -> "P1Y", "the week"
-  -> "1989-WXX" (the publication's year); ages, bare numbers, "the days ..."
-  and "the day" are dropped.
+  -> "1989-WXX" (the publication's year), "in 2008, the year she left" -> "2008"; ages, bare numbers, "the days ...",
+  "the day", a possessive's stretch ("her years as mayor") and "a no-quarter fight" are dropped.
+  "a quarter-century" is 25 years.
 
 Conventions follow the TimeML annotation guidelines for TIMEX3 values (ISO 8601
 dates and weeks, the PRESENT_REF/PAST_REF/FUTURE_REF references, parts of the
@@ -135,6 +143,7 @@ FORWARD = {"later", "after", "afterwards", "afterward", "on", "hence"}
 YEAR_RE = re.compile(r"^(1[0-9]\d\d|20\d\d)$")
 DECADE_RE = re.compile(r"^(?:(1[0-9]\d|20\d)0|'(\d)0)s$")  # "in her 30s" is an age
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+QUARTER_RE = re.compile(r"^Q([1-4])$")
 ISO_DAY_RE = re.compile(r"^\d{4}-\d\d-\d\d$")
 SLASH_DATE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 DAY_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
@@ -283,11 +292,22 @@ def _unit(t: _Toks, i: int) -> tuple[str, bool, int] | None:
     """(unit code, plural, end) of a time unit word at ``i``."""
     word = t.at(i)
     units = _lex()["units"]
+    qc = _quarter_century(t, i)
+    if qc is not None:
+        return "25Y", t.at(qc - 1) == "centuries", qc
     if word in units:
         return units[word], word == "centuries", i + 1
     if word.endswith("s") and word[:-1] in units:
         return units[word[:-1]], True, i + 1
     return None
+
+
+def _quarter_century(t: _Toks, i: int) -> int | None:
+    """The end of "quarter-century"/"quarter century" at ``i`` (25 years), or None."""
+    if t.at(i) != "quarter":
+        return None
+    j = i + 2 if t.at(i + 1) == "-" else i + 1
+    return j + 1 if t.at(j) in ("century", "centuries") else None
 
 
 def _mod_phrase(t: _Toks, i: int) -> tuple[str, int] | None:
@@ -302,14 +322,14 @@ def _mod_phrase(t: _Toks, i: int) -> tuple[str, int] | None:
 
 def _gran(unit: str) -> str | None:
     """Granularity of a unit code for shifting (None for clock units and weekends)."""
-    return {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "10Y": "DE", "100Y": "C", "2W": "W"}.get(unit)
+    return {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "10Y": "DE", "100Y": "C", "2W": "W", "25Y": "Y"}.get(unit)
 
 
 def _shift_amount(unit: str, n: float) -> tuple[str, int]:
     """A shift of ``n`` units as (granularity, count): "a decade ago" moves ten years."""
     if unit == "2W":
         return "W", int(2 * n)
-    if unit in ("10Y", "100Y"):
+    if unit in ("10Y", "100Y", "25Y"):
         return "Y", int(n * int(unit[:-1]))
     return _gran(unit) or "D", int(n)
 
@@ -336,8 +356,14 @@ def _explicit_date(t: _Toks, i: int) -> Expr | None:
         ordinal = int(ORD_NUM_RE.match(t.at(i + 1))[1])  # type: ignore[index]
         month, end = _month(t, i + 3)  # type: ignore[misc]
         return _with_year(t, start, end, month, ordinal)
-    # "21 July (2024)"
+    # "April 24 and 25": the second day of a pair shares the first one's month
     day = _day(t, i)
+    if day and t.at(i - 1) in ("and", "or", "&") and _day(t, i - 2) and _month(t, i - 3) \
+            and _month(t, i - 3)[1] == i - 2 and not _unit(t, i + 1):  # type: ignore[index]
+        nxt = t.tok(i + 1)
+        if nxt is None or nxt.is_punct or nxt.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"):
+            return _with_year(t, i, i + 1, _month(t, i - 3)[0], day)  # type: ignore[index]
+    # "21 July (2024)"
     if day and _month(t, i + 1) and not _year_tok(t, i):
         month, end = _month(t, i + 1)  # type: ignore[misc]
         return _with_year(t, start, end, month, day)
@@ -415,6 +441,9 @@ def _month_alone_ok(t: _Toks, i: int, month: int) -> bool:
     nxt = t.tok(i + 1)
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
         return False  # "June Alvarez"
+    if prev in ("the", "a", "an") and nxt is not None and nxt.lower_ in lexicons.load("times/dated_nouns") \
+            and tok.head.i == i + 1 and tok.text[:1].isupper():
+        return True  # "the March vote", "a June agreement": the month the event happened in
     return temporal_before
 
 
@@ -491,6 +520,8 @@ def _is_year(t: _Toks, i: int) -> bool:
     if nxt in ("-", "–", "to") and re.fullmatch(r"\d{1,3}", t.at(i + 2)):
         return False  # a score or a count range
     head = tok.head
+    if prev == "the" and head.i == i + 1 and head.tag_ == "NNPS" and head.text[:1].isupper():
+        return True  # "the 2000 Olympics": that year's (a count is not capitalised: "2000 troops")
     if head is not tok and head.tag_ in ("NNS", "NNPS") and tok.dep_ in ("nummod", "compound", "amod") \
             and head.i == i + 1:
         return False  # "2000 troops"
@@ -513,7 +544,7 @@ def _deictic_day(t: _Toks, i: int) -> Expr | None:
         mod = {"early": "START", "late": "END"}.get(word)
         i += 1
         word = t.at(i)
-    if word in lex["days"] and not _in_name(t, i):
+    if word in lex["days"] and not _in_name(t, i) and not _generic_day(t, i):
         offset = int(lex["days"][word])
         part = lex["parts"].get(t.at(i + 1))
         if word == "tonight":
@@ -531,6 +562,18 @@ def _deictic_day(t: _Toks, i: int) -> Expr | None:
     if word == "overnight":
         return Expr(i, i + 1, type="TIME", kind="shift", rel="dct", unit="D", suffix="TNI")
     return _mid_part(t, i)
+
+
+def _generic_day(t: _Toks, i: int) -> bool:
+    """"today's youth", "in today's world", "the leaders of tomorrow": the present age or the
+    future in general, not a day."""
+    generic = lexicons.load("times/generic_nouns")
+    if t.at(i) in ("today", "tomorrow") and t.at(i + 1) in ("'s", "’s"):
+        j = i + 2
+        while j < t.n and j < i + 6 and (t.doc[j].pos_ in ("ADJ", "ADV") or t.doc[j].tag_ in ("VBG", "HYPH")):
+            j += 1
+        return t.at(j) in generic
+    return t.at(i) == "tomorrow" and t.at(i - 1) == "of" and i >= 2 and t.doc[i - 2].tag_ == "NNS"
 
 
 def _mid_part(t: _Toks, i: int) -> Expr | None:
@@ -596,7 +639,8 @@ def _vague_stretch(t: _Toks, start: int, i: int, value: str) -> Expr | None:
     """"recent years", "future quarters", "coming weeks (and months)": a reference, not a count.
 
     HeidelTime's English date rules read "recent U" as PAST_REF and "coming U" as FUTURE_REF;
-    a plural unit with no number names a vague stretch before or after the article, not a duration.
+    a plural unit with no number names a vague stretch before or after the article, not a duration
+    (TimeBank writes "in recent years" either way, PXY and PAST_REF about equally often).
     """
     unit = _unit(t, i)
     if unit is None or not unit[1] or unit[0] == "WE":
@@ -633,6 +677,9 @@ def _relative(t: _Toks, i: int) -> Expr | None:
         nxt = t.at(j)
         if nxt == "quarter":  # "that quarter": the quarter under discussion
             return Expr(start, j + 1, kind="shift", rel="anaphor", unit="Q", mod=mod)
+        wd = _weekday(t, j)
+        if wd and t.at(j - 1) == "that":  # "by that Friday": the first one on or after the day last named
+            return Expr(start, j + 1, kind="weekday", rel="anaphor", weekday=wd, direction="future", mod=mod)
         if nxt in ("day", "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night") or \
                 nxt in lex["seasons"]:
             anaphoric = True
@@ -783,8 +830,9 @@ def _amount(t: _Toks, i: int) -> Expr | None:
     word_tok = t.doc[end - 1]
     if word_tok.text.istitle() and not t.doc[start].is_sent_start and not t.doc[start].text.isupper():
         return None  # 'CBS's "60 Minutes"': a capitalised unit mid-sentence is a title
-    if t.at(end) == "old" or (hyphen and (t.at(end) == "-" or t.at(end + 1) == "old")):
-        return None  # ages: "52 years old", "a 30-year-old"
+    if t.at(end) == "old" or (hyphen and (t.at(end) == "-" or t.at(end + 1) == "old")) or \
+            (t.at(end) == "of" and t.at(end + 1) == "age"):
+        return None  # ages: "52 years old", "a 30-year-old", "12 years of age"
     if hyphen and code == "Q" and plural:
         return None  # "three-quarters" is a fraction
     if hyphen:
@@ -794,6 +842,10 @@ def _amount(t: _Toks, i: int) -> Expr | None:
         return None  # "two year" is not English for a duration, but "a five year low" is
     if code == "TS" and not plural and t.at(i) in ("a", "an"):
         return None  # "a second term"
+    if t.at(i) == "one" and code == "D" and not plural and lead is None and mod is None and not hyphen \
+            and start > 0 and t.at(end) not in BACKWARD | FORWARD and (
+                t.doc[start - 1].tag_ == "MD" or _future_verb(t.doc[start - 1])):
+        return Expr(start, end, value="FUTURE_REF")  # "she will/hopes one day (to) lead": some day ahead
     if t.at(end) == "and" and t.at(end + 1) == "a" and t.at(end + 2) == "half":
         n, end = n + 0.5, end + 3
     value_n = None if n == VAGUE else n
@@ -805,9 +857,12 @@ def _amount(t: _Toks, i: int) -> Expr | None:
                                         or (after == "from" and t.at(end + 1) == "now")):
         back = after == "ago" or after in BACKWARD
         stop = end + 2 if after == "from" else end + 1
-        if code in ("TH", "TM", "TS") and value_n is not None and after in ("ago", "earlier", "later"):
-            rel = "dct" if after == "ago" else "anaphor"
-            return Expr(start, stop, type="TIME", kind="shift", rel=rel, unit="D", mod=mod)
+        if code in ("TH", "TM", "TS") and value_n is not None and after == "ago":
+            return Expr(start, stop, type="TIME", kind="shift", rel="dct", unit="D", mod=mod)
+        if code in ("TH", "TM", "TS") and value_n is not None and after in ("earlier", "later"):
+            # "an hour later": the gap after an event with no clock time of its own; the
+            # referent's day says nothing, the length is what the text gives (TimeBank: PT1H)
+            return Expr(start, end, type="DURATION", value=duration(value_n, code), mod=mod)
         if value_n is not None and _gran(code) is not None and value_n == int(value_n):
             unit_g, amount = _shift_amount(code, value_n)
             rel = "dct" if after in ("ago", "from") else "anaphor"
@@ -815,7 +870,31 @@ def _amount(t: _Toks, i: int) -> Expr | None:
                         keep_gran=rel == "anaphor", mod=mod)
         if after == "ago":
             return Expr(start, stop, value="PAST_REF" if value_n is None else "XXXX", mod=mod)
+    if not hyphen and lead is None and value_n is not None and value_n == int(value_n) and _in_future(t, start) \
+            and _gran(code) in ("Y", "M", "W", "D", "DE"):
+        # "will be redeemed in five years": the date that far ahead, as TimeML reads "in" with a future verb
+        unit_g, amount = _shift_amount(code, value_n)
+        return Expr(start, end, kind="shift", rel="dct", unit=unit_g, offset=amount, mod=mod)
     return Expr(start, end, type="DURATION", value=duration(value_n, code), mod=mod)
+
+
+def _in_future(t: _Toks, i: int) -> bool:
+    """Whether the amount at ``i`` follows "in" on a verb with "will"/"would"/"shall" ("it will
+    close in two years"), not a length ("it was built in two years")."""
+    if i == 0 or t.at(i - 1) != "in":
+        return False
+    prep = t.doc[i - 1]
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "'ll", "would", "shall") for c in verb.children)
+
+
+def _future_verb(tok: Token) -> bool:
+    """Whether ``tok`` is a verb of hoping or planning ("hopes", "plans"; the lemmatiser reads "hopes" as "hop")."""
+    verbs = lexicons.load("times/future_verbs")
+    words = (tok.lemma_.lower(), tok.lower_, tok.lower_[:-1])
+    return tok.pos_ in ("VERB", "AUX") and any(w in verbs for w in words)
 
 
 def _modifier(t: _Toks, i: int) -> bool:
@@ -961,8 +1040,10 @@ def _quarter(t: _Toks, i: int) -> Expr | None:
         i += 1
     year = None
     offset = 0
+    named_year = False
     if t.at(i) in ("this", "last", "next") and t.at(i + 1) == "year" and t.at(i + 2) in ("'s", "’s"):
         offset = {"this": 0, "last": -1, "next": 1}[t.at(i)]
+        named_year = True
         i += 3
     elif start != i and _year_tok(t, i) and not _not_a_year(t, i):
         year = _year_tok(t, i)
@@ -973,20 +1054,33 @@ def _quarter(t: _Toks, i: int) -> Expr | None:
     if t.at(i) == "fiscal":
         i += 1
     word = t.at(i)
-    if word not in lex["ordinals"]:
+    short = QUARTER_RE.match(t.doc[i].text) if i < t.n else None
+    if short and start == i:  # "Q3", "Q3 2024": the quarter written short
+        n, unit, end = int(short[1]), "Q", i + 1
+    elif word not in lex["ordinals"]:
         return None
-    n = int(lex["ordinals"][word])
-    j = i + 1
-    if t.at(j) == "-":
-        j += 1
-    kind = t.at(j)
-    if kind == "quarter" and n <= 4:
-        unit = "Q"
-    elif kind == "half" and word in ("first", "second", "last"):
-        unit, n = "H", (1 if word == "first" else 2)
     else:
-        return None
-    end = j + 1
+        n = int(lex["ordinals"][word])
+        j = i + 1
+        if t.at(j) == "-":
+            j += 1
+        kind = t.at(j)
+        if kind == "quarter" and n <= 4:
+            unit = "Q"
+        elif kind == "half" and word in ("first", "second", "last"):
+            unit, n = "H", (1 if word == "first" else 2)
+            month = _month(t, j + 2) if t.at(j + 1) == "of" and start != i else None
+            if month and not _day(t, month[1]):  # "the second half of July": that month, its end
+                inner = _explicit_date(t, j + 2)
+                if inner is not None and inner.start == j + 2:
+                    inner.start, inner.mod = start, "START" if n == 1 else "END"
+                    return inner
+        else:
+            return None
+        end = j + 1
+    rel_year = _relative_year(t, end) if year is None and not named_year else None
+    if rel_year:  # "the first quarter of next year"
+        (offset, end), named_year = rel_year, True
     if year is None:
         k = end + 1 if t.at(end) in ("of", "in", ",") else end
         if t.at(k) == "fiscal":
@@ -996,7 +1090,8 @@ def _quarter(t: _Toks, i: int) -> Expr | None:
             end = k + 1
     if year:
         return Expr(start, end, value=f"{year:04d}-{unit}{n}")
-    return Expr(start, end, kind="quarter", rel="dct", unit=unit, day=n, offset=offset)
+    # a year named ("this year's", "of this year") is that year, whatever the tense
+    return Expr(start, end, kind="quarter", rel="dct", unit=unit, day=n, offset=offset, strict=named_year)
 
 
 QUARTER_LEADS = ("latest", "last", "recent", "current", "fiscal", "same", "comparable", "just-ended", "most")
@@ -1150,7 +1245,9 @@ def _anaphoric_adverb(t: _Toks, i: int) -> Expr | None:
     if t.at(j) == "in" and t.at(j + 1) == "the":
         unit = _unit(t, j + 2)
         if unit and not unit[1] and _gran(unit[0]):
-            return Expr(i, j + 3, kind="shift", rel="dct", unit=_gran(unit[0]))  # type: ignore[arg-type]
+            # "later in the day": the day last named (a "Friday" letter's day), else publication's
+            rel = "anaphor" if unit[0] == "D" else "dct"
+            return Expr(i, j + 3, kind="shift", rel=rel, unit=_gran(unit[0]))  # type: ignore[arg-type]
         return None
     if t.at(j) in ("that", "this"):
         unit = _unit(t, j + 1)
@@ -1293,7 +1390,7 @@ def _position_mod(t: _Toks, i: int) -> Expr | None:
         return None
     else:
         return None
-    inner = _scan_one(t, i, (_explicit_date, _year_strict, _relative, _season, _quarter, _unit_the))
+    inner = _scan_one(t, i, (_explicit_date, _year_strict, _relative, _season, _quarter, _unit_the, _weekday_rule))
     if inner is None or inner.start != i or inner.type != "DATE":
         return None
     inner.start, inner.mod = start, mod
@@ -1313,9 +1410,9 @@ def _not_a_year(t: _Toks, i: int) -> bool:
 
 
 def _unit_the(t: _Toks, i: int) -> Expr | None:
-    """"the year"/"the month"/"the week" after "the end of": the publication's."""
+    """"the year"/"the month"/"the week"/"the decade" after "the end of": the publication's."""
     unit = _unit(t, i + 1) if t.at(i) == "the" else None
-    if unit and not unit[1] and unit[0] in ("Y", "M", "W", "Q"):
+    if unit and not unit[1] and unit[0] in ("Y", "M", "W", "Q", "10Y", "100Y"):
         return Expr(i, i + 2, kind="shift", rel="dct", unit=_gran(unit[0]))  # type: ignore[arg-type]
     return None
 
@@ -1387,7 +1484,8 @@ def _starters() -> tuple[tuple[Rule, Callable[[str], bool]], ...]:
         _vague_plural: words(("for", "over", "in", "within")),
         _weekday_rule: weekday,
         _season: words(("the", "early", "late", "mid"), lex["seasons"]),
-        _quarter: words(("the", "this", "last", "next", "fiscal"), lex["ordinals"]),
+        _quarter: lambda w: w in ("the", "this", "last", "next", "fiscal") or w in lex["ordinals"]
+        or w in ("q1", "q2", "q3", "q4"),
         _year_ago: words(("the", "year")),
         _anaphoric_adverb: words(("earlier", "later")),
         _holiday: lambda w: w in ("last", "next", "this") or (w != "" and any(h.startswith(w) for h in holidays)),
@@ -1449,8 +1547,10 @@ def _unparsed_entity(t: _Toks, start: int, end: int) -> Expr | None:
     if len(found) != 1 or any(t.doc[k].like_num or t.at(k) in vague for k in range(start, end)):
         return None
     k, (code, plural, _) = found[0]
-    if t.at(k + 1) == "-" or code in ("WE", "TH", "TM", "TS"):
-        return None
+    if t.at(k + 1) == "-" or t.at(k - 1) == "-" or code in ("WE", "TH", "TM", "TS"):
+        return None  # "a no-quarter fight", "a quarter-century" are no stretch of quarters
+    if t.doc[start].tag_ == "PRP$" or (start > 0 and t.doc[start - 1].tag_ == "PRP$"):
+        return None  # "her years as senator", "our days of attacking him": a life's stretch, no time
     if t.doc[start].pos_ == "ADP" and k > start:
         start += 1  # "around the days": the preposition is not part of the time
     first = t.at(start)
@@ -1463,4 +1563,6 @@ def _unparsed_entity(t: _Toks, start: int, end: int) -> Expr | None:
     gran = _gran(code)
     if gran not in ("Y", "M", "W") or first not in ("the", "this", t.at(k)):
         return None  # "the day", "that quarter", "his year": which one is anyone's guess
+    if first == "the" and start >= 2 and t.at(start - 1) == "," and (_year_tok(t, start - 2) or _month(t, start - 2)):
+        return Expr(start, end, kind="shift", rel="anaphor", unit=gran)  # "in 2008, the year she left": 2008
     return Expr(start, end, kind="partial", rel="dct", unit=gran)

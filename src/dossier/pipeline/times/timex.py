@@ -276,6 +276,8 @@ class Expr:
       moved by ``offset`` years, or of ``year`` when set ("the 1988 second
       quarter"); without ``day`` the reference's own quarter ("the 1988 period");
       with ``month``, a quarter that ended in that month, on or before the reference;
+      ``strict`` when the text names the year ("this year's", "of next year"), which the
+      tense then does not move;
     * ``partial``: only the reference's year is known, written at ``unit`` ("1989-WXX");
     * ``holiday``: the holiday whose lexicon rule is ``value`` (see
       :func:`holiday_date`) in ``year``, else the occurrence nearest the reference
@@ -376,7 +378,7 @@ def _resolve(e: Expr, ref: Point | None, tense: str | None) -> str:
             qyear -= e.month > ref.day.month
             return f"{qyear:04d}-{e.unit}{number}"
         first_month = 3 * number - 2 if e.unit == "Q" else 6 * number - 5
-        just_over = tense == "past" and e.offset == 0 and ref.gran == "D" and qyear > 1
+        just_over = tense == "past" and e.offset == 0 and not e.strict and ref.gran == "D" and qyear > 1
         if just_over and date(qyear, first_month, 1) > ref.day:
             qyear -= 1  # "profits fell in the fourth quarter", said in January: the one just over
         return f"{qyear:04d}-{e.unit}{number}"
