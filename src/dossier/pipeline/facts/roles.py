@@ -214,6 +214,10 @@ def title_at(facts: Facts, head: Token) -> Title | None:
 
 
 PORTFOLIO_TITLES = frozenset({"secretary", "minister", "commissioner", "undersecretary"})
+LOWER_ONLY_MODIFIERS = frozenset({"fellow"})  # before a name in lower case, a word of kinship or peerage
+# one-word "organisations" that only name a department's portfolio ("Labor Secretary"): kept as the org
+PORTFOLIO_WORDS = frozenset({"defense", "labor", "justice", "energy", "commerce", "interior", "agriculture",
+                             "education", "transportation", "homeland", "veterans", "health"})
 
 
 def _portfolio(head: Token) -> list[Token]:
@@ -645,6 +649,8 @@ def _premodifier(facts: Facts) -> list[Found]:
                 break
         if title is None or title in _mods()["honorifics"]:
             continue
+        if title in LOWER_ONLY_MODIFIERS and words[-1].is_lower:
+            continue  # "his fellow Oromos", "a fellow senator": a peer, not a fellowship held
         elected = lexicons.load("facts/role_titles_elected")
         while lead and lead[-1].is_lower and lead[-1].tag_ == "NN" and lead[-1].dep_ == "compound" and \
                 _mod_class(lead[-1].text) is None and title not in elected:
@@ -703,9 +709,28 @@ def _premodifier(facts: Facts) -> list[Found]:
         prior = 0.85
         if org is None and place is None and title in _mods()["courtesy_titles"] and in_quotation(doc, start):
             role.current, prior = None, COURTESY_QUOTED
+        if role.current is True and _patron_of_past_post(facts, name):
+            role.current, prior = None, PAST_PATRON
         out.append(Found(role, start, org_type, confidence=prior, lo=run[0].i, premod=capital, named=True,
                          future=guessed))
     return out
+
+
+def _patron_of_past_post(facts: Facts, name: Token) -> bool:
+    """The titled name is whom a past post was held under or for ("the former director under President Ada
+    Obi", "a onetime adviser to Gov. Bo Lane", "served under Mayor Obi"): the title is dated by that post,
+    so whether it is held today is not said."""
+    tok = name
+    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
+        tok = tok.head  # "... under President A and President B"
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in PATRON_PREPS:
+        return False
+    post = prep.head
+    if post.pos_ == "VERB" or post.pos_ == "AUX":
+        return post.lemma_.lower() in SERVING_VERBS and post.tag_ in {"VBD", "VBN"} and prep.lower_ == "under"
+    return title_at(facts, post) is not None and any(
+        _mod_class(c.text) == "past" for c in post.children if c.dep_ in {"amod", "advmod", "compound"})
 
 
 def _hyphen_mod(doc: Any, last: int) -> str | None:
@@ -1025,6 +1050,8 @@ def _tense_current(verb: Token, lemma: str, times: dict[str, str]) -> bool | Non
 
 POSSESSOR_DESCRIPTOR = 0.55
 SPECULATIVE = 0.55  # "the next president", "would-be Mayor Ada Obi": a post guessed at, not held or named to
+PAST_PATRON = 0.55  # "the former director under President Ada Obi": the title as of that post, held now? unsaid
+PATRON_PREPS = frozenset({"under", "to", "for"})
 LONG_AGO = 0.55  # a title in a clause set years before publication ("In 1964, Gov. Ada Obi ...")
 BARE_PRIOR = 0.55  # a generic title with no organisation or place ("Ada Obi, president of a firm we did not link")
 POSTS = frozenset({"position", "job", "post", "slot", "seat", "spot", "role", "office", "nomination", "chair"})
@@ -1310,6 +1337,8 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
                 st = StatusInfo("asserted")
             elif st.status == "negated":
                 st = StatusInfo("attributed", st.source)
+        elif _aside(facts, doc[f.verb]):
+            st = facts.identifying_status(st, toks)  # "said X, who served as ...": the writer's aside on X
         r.status, r.source = st.status, st.source  # type: ignore[assignment]
         r.evidence = facts.evidence(doc[f.anchor], toks)
         r.confidence = f.confidence  # the construction's prior; dossier.confidence adds status and coreference
@@ -1323,6 +1352,8 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         held_for = r.org  # the tie keeps the organisation: the tie rules weigh (and hide) a cut name themselves
         if r.org and _broken_org(facts, r.org):
             r.org = None  # "Conference of Presidents of", "College": a name cut short is no part of the role
+        if r.org:
+            _generic_org(facts, r)
         key = (r.person or "", r.title)
         if f.premod:
             premod.add(key)
@@ -1355,6 +1386,34 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     _courtesy_titles(roles)
     _bare_titles(roles, premod)
     return list(roles.values()), ties
+
+
+def _aside(facts: Facts, verb: Token) -> bool:
+    """``verb`` heads a relative clause set off by a comma about a named person ("said Ada Obi, who served as
+    ..."): a description in the writer's words, like an apposition, not part of what the speaker says."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "relcl" or facts.type(facts.key(verb.head.i)) != "PERSON":
+        return False
+    first = verb.left_edge.i
+    return first > 0 and facts.doc[first - 1].text == ","
+
+
+def _generic_org(facts: Facts, r: Role) -> None:
+    """Drop an organisation no reader can tell apart: one generic word ("super PAC spokeswoman" -> "PAC";
+    "State Sen." -> "State", which makes the title "state senator"), or a person as what an elected office
+    is held in ("the ousted president and ally of Ada Obi": Obi is the ally's, not the presidency's)."""
+    rec = facts.records.get(r.org or "") or {}
+    words = rec.get("name", "").lower().split()
+    if facts.type(r.org) == "PERSON":
+        if r.title in lexicons.load("facts/role_titles_elected") and r.title != "delegate":
+            r.org = None
+        return
+    if len(words) != 1 or words[0] not in lexicons.load("facts/generic_org_words") or words[0] in PORTFOLIO_WORDS:
+        return
+    if words[0] == "state" and f"state {r.title}" in lexicons.load("facts/role_titles_elected"):
+        r.title = f"state {r.title}"
+    r.org = None
 
 
 def _not_a_person(facts: Facts, key: str | None) -> bool:

@@ -1,0 +1,94 @@
+"""Roles a user can trust (issue 11), round 7: invented sentences about fictional people.
+
+Each table puts a sentence that states the role beside a look-alike that does not: a title dated by a
+past post held under its holder, "fellow" as a peer, a cut general counsel, an aside on a speaker, a
+one-word organisation or a person as the body of an elected office.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from .role_cases import roles_by_holder
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(("text", "role", "current", "shown"), [
+    # a titled name whom a past post was held under or for: the title is dated by that post
+    ('"It matters," said Ada Obi, the former health director under President Ned Vale.',
+     ("Ned Vale", "president"), None, False),
+    ('"It matters," said Ada Obi, the health director under President Ned Vale.',
+     ("Ned Vale", "president"), True, True),
+    ("Ada Obi, who served under Gov. Ned Vale, said it matters.", ("Ned Vale", "governor"), None, False),
+    ("Ada Obi, who serves under Gov. Ned Vale, said it matters.", ("Ned Vale", "governor"), True, True),
+    ('"It matters," said Ada Obi, a former adviser to President Ned Vale and President Bo Lane.',
+     ("Bo Lane", "president"), None, False),
+])
+def test_a_title_dated_by_a_past_post_under_it_is_not_current(nlp, text: str, role: tuple[str, str],
+                                                              current: bool | None, shown: bool) -> None:
+    roles = roles_by_holder(text)
+    assert role in roles, roles
+    assert roles[role].current is current  # type: ignore[attr-defined]
+    assert (roles[role].confidence >= 0.6) is shown  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # "fellow" before a name in lower case is a peer; a fellow of a society is a post
+    ("Bo Lane stood in solidarity with his fellow Ruritanians on Monday.", None),
+    ("Bo Lane is a fellow at the Harbor Institute.", ("Bo Lane", "fellow")),
+])
+def test_fellow_before_a_name_is_no_post(nlp, text: str, role: tuple[str, str] | None) -> None:
+    roles = roles_by_holder(text)
+    if role is None:
+        assert not any(t == "fellow" for _, t in roles), roles
+    else:
+        assert role in roles, roles
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # "General Counsel" is one title, not "counsel"
+    ("Harbor Bank General Counsel Rita Holt wrote in a letter.", "general counsel"),
+    ("Harbor Bank counsel Rita Holt wrote in a letter.", "counsel"),
+])
+def test_general_counsel_is_kept_whole(nlp, text: str, title: str) -> None:
+    roles = roles_by_holder(text)
+    assert ("Rita Holt", title) in roles, roles
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # a relative clause set off by a comma after the speaker is the writer's aside, not the speaker's words
+    ('"She needs one big idea," said Bo Lane, who served as labor secretary during the first term yet '
+     "endorsed Rita Holt in the primary.", "asserted"),
+    ("Ada Obi said that Bo Lane was labor secretary during the first term.", "attributed"),
+])
+def test_an_aside_on_the_speaker_is_the_writers(nlp, text: str, status: str) -> None:
+    roles = roles_by_holder(text)
+    assert roles[("Bo Lane", "labor secretary")].status == status  # type: ignore[attr-defined]
+
+
+def _role(title: str, org: str) -> SimpleNamespace:
+    return SimpleNamespace(title=title, org=org)
+
+
+@pytest.mark.parametrize(("title", "org", "want"), [
+    ("senator", "state", ("state senator", None)),  # "State Sen. Bo Lane": no organisation "State"
+    ("spokeswoman", "pac", ("spokeswoman", None)),  # "super PAC spokeswoman": which PAC?
+    ("secretary", "labor", ("secretary", "labor")),  # "Labor Secretary": the portfolio is kept
+    ("spokeswoman", "harbor_pac", ("spokeswoman", "harbor_pac")),
+    ("president", "obi", ("president", None)),  # "president and ally of Ada Obi": no presidency of a person
+    ("adviser", "obi", ("adviser", "obi")),  # an adviser to a person is one
+])
+def test_a_generic_word_or_a_person_is_no_body_of_an_office(title: str, org: str,
+                                                            want: tuple[str, str | None]) -> None:
+    from dossier.pipeline.facts.roles import _generic_org
+
+    records = {"state": {"name": "State", "type": "ORG"}, "pac": {"name": "PAC", "type": "ORG"},
+               "labor": {"name": "Labor", "type": "ORG"}, "harbor_pac": {"name": "Harbor PAC", "type": "ORG"},
+               "obi": {"name": "Ada Obi", "type": "PERSON"}}
+    facts = SimpleNamespace(records=records, type=lambda k: (records.get(k or "") or {}).get("type"))
+    r = _role(title, org)
+    _generic_org(facts, r)  # type: ignore[arg-type]
+    assert (r.title, r.org) == want
