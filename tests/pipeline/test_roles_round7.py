@@ -92,3 +92,30 @@ def test_a_generic_word_or_a_person_is_no_body_of_an_office(title: str, org: str
     r = _role(title, org)
     _generic_org(facts, r)  # type: ignore[arg-type]
     assert (r.title, r.org) == want
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # a rank that makes a title of its own stays; one that only grades the holder goes
+    ("Ada Obi, a senior vice president at Harbor Bank, spoke on Monday.", "senior vice president"),
+    ("Harbor Bank Senior Vice President Ada Obi spoke on Monday.", "senior vice president"),
+    ("Ada Obi, a senior adviser to Ned Vale, spoke on Monday.", "adviser"),
+    # a generic title keeps the unit it heads; a named body after "of" is the organisation
+    ("Ada Obi, head of retail at Harbor Bank, spoke on Monday.", "head of retail"),
+    ("Ada Obi, the bank's vice president of human resources, spoke on Monday.", "vice president of human resources"),
+    ("Ada Obi, head of the Harbor Fund, spoke on Monday.", "head"),
+])
+def test_a_title_keeps_its_rank_and_remit(nlp, text: str, title: str) -> None:
+    roles = roles_by_holder(text)
+    assert ("Ada Obi", title) in roles, roles
+
+
+@pytest.mark.parametrize(("text", "role", "current"), [
+    # "ex-" split from its title by the tokenizer still says the post is past
+    ("Ned Vale, the ex-president of the Harbor Club, spoke on Monday.", ("Ned Vale", "president"), False),
+    ("Ned Vale, an ex-adviser to Ada Obi, spoke on Monday.", ("Ned Vale", "adviser"), False),
+    ("Ned Vale, an adviser to Ada Obi, spoke on Monday.", ("Ned Vale", "adviser"), True),
+])
+def test_ex_split_from_its_title_is_past(nlp, text: str, role: tuple[str, str], current: bool) -> None:
+    roles = roles_by_holder(text)
+    assert role in roles, roles
+    assert roles[role].current is current  # type: ignore[attr-defined]

@@ -148,6 +148,8 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         if t.dep_ not in TITLE_DEPS or t.head.i not in inside or facts.key(i) or t.like_num:
             break
         cls = _mod_class(t.text)
+        if cls == "ignore" and normalise(" ".join([t.text, *(w.text for w in words)])) in _titles():
+            cls = None  # "senior vice president": the rank is part of a title of its own
         if cls or t.tag_ == "JJS":  # (a superlative describes the holder: "the youngest mayor")
             current = False if cls == "past" else (True if cls == "current" else current)
             future = future or cls == "future"
@@ -173,6 +175,9 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         if _hyphen_mod(doc, words[0].i) == "past":
             current = False  # "a one-time aide"
         words.pop(0)  # "two-term city councilwoman": "term" belongs to "two-"
+    first = words[0].i
+    if first >= 2 and doc[first - 1].text in {"-", "–"} and _mod_class(doc[first - 2].text + "-") == "past":
+        current = False  # "the ex-president", split in three tokens the parser left apart
     # Drop leading words that are not part of a title ("two-term city councilwoman" keeps "city councilwoman").
     text = " ".join(w.text for w in words)
     end = head.i + 1
@@ -195,6 +200,10 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         portfolio = _portfolio(head)
         if portfolio:
             norm, end = f"{norm} of {' '.join(w.lower_ for w in portfolio)}", portfolio[-1].i + 1
+    if norm in REMIT_TITLES and end == head.i + 1:
+        remit = _remit(head)
+        if remit:  # "head of retail at Harbor Bank": the title is the head of that unit, not of the bank
+            norm, end = f"{norm} of {' '.join(w.lower_ for w in remit)}", remit[-1].i + 1
     if _at_the_time(head):
         current = False  # "the minister of finance at the time the tax was introduced"
     for c in head.children:
@@ -214,6 +223,9 @@ def title_at(facts: Facts, head: Token) -> Title | None:
 
 
 PORTFOLIO_TITLES = frozenset({"secretary", "minister", "commissioner", "undersecretary"})
+# titles that name no post without the unit they head ("head of retail", "vice president of sales")
+REMIT_TITLES = frozenset({"head", "chief", "director", "vice president", "senior vice president",
+                          "executive vice president", "manager", "general manager"})
 LOWER_ONLY_MODIFIERS = frozenset({"fellow"})  # before a name in lower case, a word of kinship or peerage
 # one-word "organisations" that only name a department's portfolio ("Labor Secretary"): kept as the org
 PORTFOLIO_WORDS = frozenset({"defense", "labor", "justice", "energy", "commerce", "interior", "agriculture",
@@ -228,6 +240,20 @@ def _portfolio(head: Token) -> list[Token]:
         return []
     obj = next((p for p in prep.children if p.dep_ == "pobj"), None)
     if obj is None or obj.pos_ != "NOUN" or obj.tag_ == "NNS":
+        return []
+    words = list(head.doc[prep.i + 1 : obj.i + 1])
+    if not all(t.is_alpha and t.is_lower and (t.i == obj.i or (t.dep_ in {"compound", "amod"} and t.head.i == obj.i))
+               for t in words):
+        return []
+    return words
+
+
+def _remit(head: Token) -> list[Token]:
+    """The unit after "of" that a generic title heads ("head of retail", "vice president of human resources"):
+    lower-case words with no article or name (not "head of the fund", "director of Harbor Bank")."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+    obj = next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or obj.pos_ != "NOUN":
         return []
     words = list(head.doc[prep.i + 1 : obj.i + 1])
     if not all(t.is_alpha and t.is_lower and (t.i == obj.i or (t.dep_ in {"compound", "amod"} and t.head.i == obj.i))
