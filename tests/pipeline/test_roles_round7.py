@@ -119,3 +119,16 @@ def test_ex_split_from_its_title_is_past(nlp, text: str, role: tuple[str, str], 
     roles = roles_by_holder(text)
     assert role in roles, roles
     assert roles[role].current is current  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "current", "end"), [
+    # "until" a time before publication ends the post; a later time or none leaves it held
+    ("Ada Obi, Ned Vale's chief of staff until last year, spoke on Monday.", False, "2015"),
+    ("Ada Obi, Ned Vale's chief of staff until 2012, spoke on Monday.", False, "2012"),
+    ("Ada Obi, Ned Vale's chief of staff until 2020, spoke on Monday.", True, None),
+    ("Ada Obi, Ned Vale's chief of staff, spoke on Monday.", True, None),
+])
+def test_a_post_held_until_a_past_time_has_ended(nlp, text: str, current: bool, end: str | None) -> None:
+    role = roles_by_holder(text)[("Ada Obi", "chief of staff")]
+    assert role.current is current  # type: ignore[attr-defined]
+    assert role.end == end  # type: ignore[attr-defined]

@@ -860,7 +860,10 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
             current = False  # "spokeswoman for X's 2000 presidential campaign": that race is over
         if current is not False and _past_org(h):
             current = False  # "a top adviser to Ada Obi's former campaign": the campaign is over
-        role = Role(person=person, title=t.text, org=org, place=place, when=when, current=current)
+        end = _ended_until(facts, h)
+        if current is not False and end:
+            current = False  # "X's chief of staff until last year": the post ended before the article
+        role = Role(person=person, title=t.text, org=org, place=place, when=when, current=current, end=end)
         dated = False
         if t.later or t.future or (current is None and when):
             dated = True  # "later her chief of staff", "his 2019 campaign manager": not known to be current
@@ -873,6 +876,25 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         out.append(Found(role, anchor, org_type, confidence=base, lo=h.left_edge.i, hi=h.i, dated=dated,
                          future=t.future, premod=owned, later=t.later))
     return out
+
+
+def _ended_until(facts: Facts, head: Token) -> str | None:
+    """The value of a time before publication that an "until"/"till" phrase of the title ends it at
+    ("chief of staff until last year", "a member of the board until 2012"); None if it ends later or never."""
+    pub = doc_state.published(facts.doc) or ""
+    if not pub:
+        return None
+    for c in head.children:
+        if c.dep_ != "prep" or c.lower_ not in {"until", "till"}:
+            continue
+        lo, hi = c.idx, c.right_edge.idx + len(c.right_edge)
+        for tm in facts.times_in(lo, hi):
+            value = tm.value or ""
+            if tm.type in {"DURATION", "SET"} or not value[:YEAR_LEN].isdigit():
+                continue
+            if value < pub[: len(value)]:
+                return value
+    return None
 
 
 def _compound_place(facts: Facts, head: Token) -> str | None:
