@@ -132,3 +132,57 @@ def test_a_post_held_until_a_past_time_has_ended(nlp, text: str, current: bool, 
     role = roles_by_holder(text)[("Ada Obi", "chief of staff")]
     assert role.current is current  # type: ignore[attr-defined]
     assert role.end == end  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "role", "current"), [
+    # leaving the legislature ends a legislator's seat named with no body
+    ("Rep. Ada Obi told Mr. Vale last year, before leaving Congress, that the bill would fail.",
+     ("Ada Obi", "representative"), False),
+    ("Sen. Ada Obi left the Senate last month.", ("Ada Obi", "senator"), False),
+    ("Sen. Ada Obi left the Senate floor in anger on Monday.", ("Ada Obi", "senator"), True),
+    # leaving some other body or place ends no post named without it
+    ("Rep. Ada Obi left the Harbor Bank board last month.", ("Ada Obi", "representative"), True),
+    ("Coach Ada Obi left the stage in May.", ("Ada Obi", "coach"), True),
+    ("Ada Obi, a member of the Harbor Bank board, left the board last month.", ("Ada Obi", "member"), False),
+    ("Gov. Ada Obi left office last month.", ("Ada Obi", "governor"), False),
+])
+def test_leaving_ends_only_the_post_left(nlp, text: str, role: tuple[str, str], current: bool) -> None:
+    roles = roles_by_holder(text)
+    assert role in roles, roles
+    assert roles[role].current is current  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # a bare title keeps the unnamed body it heads, in the article's words; a named body is the org
+    ("Ada Obi, chair of the party's platform drafting committee, said the draft was done.",
+     "chair of the party's platform drafting committee"),
+    ("Ada Obi, chair of the board, spoke on Monday.", "chair"),  # "the board": one named before, or none
+    ("Ada Obi, chair of the Harbor Bank board, spoke on Monday.", "chair"),
+])
+def test_a_bare_title_keeps_its_unnamed_body(nlp, text: str, title: str) -> None:
+    roles = roles_by_holder(text)
+    assert ("Ada Obi", title) in roles, roles
+
+
+@pytest.mark.parametrize(("name", "broken"), [
+    ("advocacy for the Harbor Union", True),  # a unit phrase, not a name
+    ("Harbor Union", False),
+    ("eBay", False),
+])
+def test_an_org_name_opening_on_a_common_word_is_broken(name: str, broken: bool) -> None:
+    from dossier.pipeline.facts.roles import _broken_org
+
+    records = {"o": {"name": name, "type": "ORG"}}
+    facts = SimpleNamespace(records=records, type=lambda k: records[k]["type"])
+    assert _broken_org(facts, "o") is broken  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # a body's size before its name is no part of the seat's title
+    ("In 2004, Ada Obi was elected to the seven member Harbor Council, the city's executive body.",
+     "council member"),
+    ("In 2004, Ada Obi was elected to the city council.", "city council member"),
+])
+def test_a_body_size_is_no_part_of_a_seat(nlp, text: str, title: str) -> None:
+    roles = roles_by_holder(text)
+    assert ("Ada Obi", title) in roles, roles

@@ -255,7 +255,7 @@ def _remit(head: Token) -> list[Token]:
     obj = next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
     if obj is None or obj.pos_ != "NOUN":
         return []
-    words = list(head.doc[prep.i + 1 : obj.i + 1])
+    words = list(head.doc[head.i + 2 : obj.i + 1])
     if not all(t.is_alpha and t.is_lower and (t.i == obj.i or (t.dep_ in {"compound", "amod"} and t.head.i == obj.i))
                for t in words):
         return []
@@ -475,8 +475,8 @@ def _broken_org(facts: Facts, key: str) -> bool:
     words = (facts.records.get(key) or {}).get("name", "").split()
     if not words or facts.type(key) not in {"ORG", "GROUP", "OUTLET"}:
         return False
-    if words[-1].lower() in FUNCTION_WORDS:
-        return True
+    if words[-1].lower() in FUNCTION_WORDS or (words[0].isalpha() and words[0].islower()):
+        return True  # (a name that opens on a common word is a unit phrase: "advocacy for the Harbor Union")
     refs = lexicons.json("facts/org_references")
     return len(words) == 1 and (words[0].lower() in refs["nouns"] or words[0].lower() in refs["bodies"])
 
@@ -843,8 +843,14 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         org, place, org_type = _holder_of(facts, h, person)
         if org is None and place is None:
             place = _compound_place(facts, h)  # "a Washington state delegate"
-        if org is None and (t.text in _mods()["bare_titles"] or t.text in PORTFOLIO_TITLES):
+        bare = t.text.split(" of ")[0]  # "head of global human resources" is a "head" of the firm named in it
+        if org is None and (bare in _mods()["bare_titles"] or t.text in PORTFOLIO_TITLES):
             org, org_type = _compound_org(facts, h, person)  # "a former IBM vice president of sales"
+        title = t.text
+        if org is None and place is None and t.text in _mods()["bare_titles"] and t.end == h.i + 1:
+            unit = _unit_phrase(facts, h)
+            if unit:  # "chair of the party's platform committee": the body in words, no name to link
+                title = f"{t.text} of {unit}"
         when = _year_in(facts, h)
         past_year = _past_year_in(facts, h)
         when = when or past_year
@@ -863,7 +869,7 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         end = _ended_until(facts, h)
         if current is not False and end:
             current = False  # "X's chief of staff until last year": the post ended before the article
-        role = Role(person=person, title=t.text, org=org, place=place, when=when, current=current, end=end)
+        role = Role(person=person, title=title, org=org, place=place, when=when, current=current, end=end)
         dated = False
         if t.later or t.future or (current is None and when):
             dated = True  # "later her chief of staff", "his 2019 campaign manager": not known to be current
@@ -876,6 +882,27 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         out.append(Found(role, anchor, org_type, confidence=base, lo=h.left_edge.i, hi=h.i, dated=dated,
                          future=t.future, premod=owned, later=t.later))
     return out
+
+
+def _unit_phrase(facts: Facts, head: Token) -> str | None:
+    """The unnamed body after "of" that a bare title heads, in the article's words ("chair of the party's
+    platform drafting committee", "chief of the division's voting section"); None for a name, a body
+    named earlier ("the company"), a plural or a long phrase."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+    obj = next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or obj.pos_ != "NOUN" or obj.tag_ == "NNS" or facts.org_ref(obj) is not None:
+        return None
+    words = list(head.doc[head.i + 2 : obj.i + 1])
+    if len(words) > UNIT_WORDS or any(facts.key(w.i) for w in words) or not all(
+            (w.is_alpha and w.is_lower) or w.tag_ == "POS" for w in words):
+        return None
+    if words[0].lower_ not in {"the", "its", "their", "his", "her"} or len(words) < UNIT_MIN_WORDS:
+        return None  # (no article: "head of retail" is a remit, kept by title_at; "the department": one named before)
+    return "".join(w.text_with_ws for w in words).strip()
+
+
+UNIT_WORDS = 7
+UNIT_MIN_WORDS = 3  # an article, a word that says which, the body
 
 
 def _ended_until(facts: Facts, head: Token) -> str | None:
@@ -1199,7 +1226,7 @@ def _seats(facts: Facts) -> list[Found]:
                 continue
             org = facts.key(body.i) or facts.org_ref(body, {"ORG", "GROUP", "GPE"})
             mods = [c.lower_ for c in body.children if c.dep_ in {"compound", "amod"} and c.i < body.i
-                    and not facts.key(c.i) and c.is_lower and c.is_alpha]
+                    and not facts.key(c.i) and c.is_lower and c.is_alpha and c.lower_ not in SIZE_NOUNS]
             title = " ".join([*mods[-1:], body.lower_, "member"])
             times = _time_range(facts, verb)
             role = Role(person=person, title=title, org=org if org != person else None,
@@ -1209,6 +1236,9 @@ def _seats(facts: Facts) -> list[Found]:
             out.append(Found(role, subj.i, typ if typ in {"ORG", "GROUP"} else None, confidence=0.75,  # type: ignore[union-attr]
                              lo=subj.i, hi=body.i, verb=verb.i))  # type: ignore[union-attr]
     return out
+
+
+SIZE_NOUNS = frozenset({"member", "seat", "person", "strong"})  # "the seven member council": its size
 
 
 def _founders(facts: Facts) -> list[Found]:
@@ -1258,12 +1288,20 @@ def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
         st = facts.status(verb.i, verb.i + 1)
         if st.status not in {"asserted", "attributed", "reported"} or st.negative:
             continue
-        left = [k for c in verb.children if c.dep_ in {"dobj", "prep"} for p in [c, *c.children]
-                if p.dep_ in {"dobj", "pobj"} for k in [facts.org_ref(p)] if k]
+        objs = [p for c in verb.children if c.dep_ in {"dobj", "prep"} for p in [c, *c.children]
+                if p.dep_ in {"dobj", "pobj"}]
+        left = [k for p in objs for k in [facts.org_ref(p)] if k]
+        bodies = set(_mods()["member_bodies"]) | set(_mods()["org_heads"])
+        left += [k for p in objs if p.pos_ == "NOUN" and p.lemma_.lower() in bodies for c in p.children
+                 if c.dep_ == "compound" for k in [facts.key(c.i)] if k and facts.type(k) in {"ORG", "GROUP", "OUTLET"}]
+        if not left and any(p.pos_ == "NOUN" and p.lemma_.lower() not in POSTS and not is_title(p.text)
+                            for p in objs):
+            continue  # "left the board", "left the stage": some body or place unnamed, not a known post
         open_roles = [r for r in by_person.get(person, []) if r.end is None and r.current is not False
-                      and (not left or r.org in left)]
+                      and (not left or r.org in left or _seat_in(facts, r, left))]
         if not open_roles:
-            open_roles = [r for r in by_person.get(person, []) if r.end is None and (not left or r.org in left)]
+            open_roles = [r for r in by_person.get(person, []) if r.end is None and (
+                not left or r.org in left or _seat_in(facts, r, left))]
         if len(open_roles) != 1:
             continue
         role = open_roles[0]
@@ -1276,6 +1314,17 @@ def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
             role.current = False  # "resigned", or "forced X to resign Sunday" with Sunday before publication
 
 
+def _seat_in(facts: Facts, r: Role, left: list[str]) -> bool:
+    """A legislator's seat with no body named is in the legislature left ("Rep. Ada Obi left Congress")."""
+    if r.org is not None or r.title not in LEGISLATOR_TITLES:
+        return False
+    return any((facts.records.get(k) or {}).get("name", "").lower().split()[-1:] in ([w] for w in LEGISLATURES)
+               for k in left)
+
+
+LEGISLATOR_TITLES = frozenset({"representative", "senator", "state senator", "state representative", "congressman",
+                               "congresswoman", "lawmaker", "legislator", "assemblyman", "assemblywoman"})
+LEGISLATURES = frozenset({"congress", "senate", "house", "parliament", "assembly", "legislature"})
 SHOT_AT = frozenset({"at", "upon", "on", "toward", "towards"})
 
 
