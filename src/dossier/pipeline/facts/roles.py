@@ -336,6 +336,22 @@ def _past_race(head: Token, year: str) -> bool:
                for c in head.children if c.dep_ == "prep" for t in c.subtree)
 
 
+def _race_post(head: Token) -> bool:
+    """The title is held in a campaign or race ("treasurer for Ada Obi's campaign", "manager of her run")."""
+    return any(p.dep_ == "pobj" and p.lemma_.lower() in RACES for c in head.children if c.dep_ == "prep"
+               for p in c.children)
+
+
+def _old_sentence(facts: Facts, head: Token) -> bool:
+    """The title's sentence sets its scene, before the title, at a date two or more years before publication
+    ("at the convention in 1976, in what X, treasurer for Y's campaign, called ..."; not "X, Y's spokeswoman,
+    said Y lost in 2012")."""
+    pub = _pub_year(facts)
+    sent = head.sent
+    return pub is not None and any(_old_value(tm.value, pub) and tm.type not in {"DURATION", "SET"}
+                                   for tm in facts.times_in(sent.start_char, head.left_edge.idx))
+
+
 def _pub_year(facts: Facts) -> int | None:
     raw = doc_state.published(facts.doc) or ""
     return int(raw[:YEAR_LEN]) if raw[:YEAR_LEN].isdigit() else None
@@ -866,12 +882,15 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
             current = False  # "spokeswoman for X's 2000 presidential campaign": that race is over
         if current is not False and _past_org(h):
             current = False  # "a top adviser to Ada Obi's former campaign": the campaign is over
+        prior = base
+        if current is not False and not past_year and _race_post(h) and _old_sentence(facts, h):
+            current, prior = None, min(base, LONG_AGO)  # "in 1976, ..., treasurer for X's campaign": over? unsaid
         end = _ended_until(facts, h)
         if current is not False and end:
             current = False  # "X's chief of staff until last year": the post ended before the article
         role = Role(person=person, title=title, org=org, place=place, when=when, current=current, end=end)
         dated = False
-        if t.later or t.future or (current is None and when):
+        if t.later or t.future or (current is None and when) or prior < base:
             dated = True  # "later her chief of staff", "his 2019 campaign manager": not known to be current
         # "its chair", "the board's chair": said of whom; "became vice president": an office of state
         # (a possessive pronoun we could not link, "its acting chairman", says no more than no possessor:
@@ -879,7 +898,7 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         said_whose = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in h.children) or _of_common_noun(h)
         owned = (t.text != "member" and said_whose) or (t.text in _mods()["head_titles"] and not _has_of(h)
                                                         and not _ranked(h))
-        out.append(Found(role, anchor, org_type, confidence=base, lo=h.left_edge.i, hi=h.i, dated=dated,
+        out.append(Found(role, anchor, org_type, confidence=prior, lo=h.left_edge.i, hi=h.i, dated=dated,
                          future=t.future, premod=owned, later=t.later))
     return out
 
