@@ -199,3 +199,16 @@ def test_a_campaign_post_in_a_scene_set_long_ago_is_not_current(nlp, text: str, 
     role = roles_by_holder(text)[("Ada Obi", "spokeswoman")]
     assert role.current is current  # type: ignore[attr-defined]
     assert (role.confidence >= 0.6) is shown  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # a minister's brief after "for" completes the title; a body after "for" does not
+    ("The firm and Ruritania's secretary of state for the elderly, Ada Obi, confirmed the news.",
+     ("Ada Obi", "secretary of state for the elderly")),
+    ("Ada Obi, the minister for higher education, spoke on Monday.", ("Ada Obi", "minister for higher education")),
+    ("Bo Lane, the secretary for the club, spoke on Monday.", ("Bo Lane", "secretary")),
+    ("Ada Obi, who was secretary of state for four years, spoke.", ("Ada Obi", "secretary of state")),
+])
+def test_a_ministers_brief_after_for_is_part_of_the_title(nlp, text: str, role: tuple[str, str]) -> None:
+    roles = roles_by_holder(text)
+    assert role in roles, roles

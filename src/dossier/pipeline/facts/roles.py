@@ -200,6 +200,10 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         portfolio = _portfolio(head)
         if portfolio:
             norm, end = f"{norm} of {' '.join(w.lower_ for w in portfolio)}", portfolio[-1].i + 1
+    if norm.split()[-1] in PORTFOLIO_TITLES or norm == "secretary of state":
+        brief = _portfolio_for(doc, end)
+        if brief:  # "secretary of state for the elderly", "minister for higher education"
+            norm, end = f"{norm} for {' '.join(w.lower_ for w in brief)}", brief[-1].i + 1
     if norm in REMIT_TITLES and end == head.i + 1:
         remit = _remit(head)
         if remit:  # "head of retail at Harbor Bank": the title is the head of that unit, not of the bank
@@ -246,6 +250,31 @@ def _portfolio(head: Token) -> list[Token]:
                for t in words):
         return []
     return words
+
+
+def _portfolio_for(doc: Any, at: int) -> list[Token]:
+    """The brief after "for" at ``at`` that completes a minister's title: a few lower-case words ending on a
+    noun ("for the elderly", "for higher education"); not a person or body ("for Ada Obi", "for the firm's
+    clients" ends on a plural with a possessive)."""
+    if at >= len(doc) or doc[at].lower_ != "for":
+        return []
+    words: list[Token] = []
+    for t in doc[at + 1 : at + 1 + PORTFOLIO_FOR_WORDS]:
+        if not (t.is_alpha and t.is_lower):
+            break
+        words.append(t)
+    while words and words[-1].pos_ not in {"NOUN", "ADJ"}:
+        words.pop()
+    bodies = (set(_mods()["member_bodies"]) | set(_mods()["org_heads"]) | lexicons.load("facts/generic_org_words")) \
+        - PORTFOLIO_WORDS
+    if not words or words[-1].lemma_.lower() in bodies or words[-1].lower_ in {"firm", "club", "city", "state"}:
+        return []  # "secretary for the club": the body the post is in, not its brief
+    if words[0].lower_ == "the" and len(words) > 1:
+        return words
+    return words if words and words[0].pos_ in {"NOUN", "ADJ"} and words[-1].pos_ == "NOUN" else []
+
+
+PORTFOLIO_FOR_WORDS = 4
 
 
 def _remit(head: Token) -> list[Token]:
