@@ -80,6 +80,7 @@ def _role(title: str, org: str) -> SimpleNamespace:
     ("spokeswoman", "harbor_pac", ("spokeswoman", "harbor_pac")),
     ("president", "obi", ("president", None)),  # "president and ally of Ada Obi": no presidency of a person
     ("adviser", "obi", ("adviser", "obi")),  # an adviser to a person is one
+    ("secretary of state", "obi", ("secretary of state", "obi")),  # "Obi's secretary of state"
 ])
 def test_a_generic_word_or_a_person_is_no_body_of_an_office(title: str, org: str,
                                                             want: tuple[str, str | None]) -> None:

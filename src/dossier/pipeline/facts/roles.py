@@ -1370,6 +1370,9 @@ def _seat_in(facts: Facts, r: Role, left: list[str]) -> bool:
                for k in left)
 
 
+# offices held in a polity, never for a person ("Obama's secretary of state" is held for one)
+HEAD_OF_POLITY = frozenset({"president", "vice president", "prime minister", "governor", "lieutenant governor",
+                            "mayor", "deputy mayor", "president-elect"})
 LEGISLATOR_TITLES = frozenset({"representative", "senator", "state senator", "state representative", "congressman",
                                "congresswoman", "lawmaker", "legislator", "assemblyman", "assemblywoman"})
 LEGISLATURES = frozenset({"congress", "senate", "house", "parliament", "assembly", "legislature"})
@@ -1551,7 +1554,7 @@ def _generic_org(facts: Facts, r: Role) -> None:
     rec = facts.records.get(r.org or "") or {}
     words = rec.get("name", "").lower().split()
     if facts.type(r.org) == "PERSON":
-        if r.title in lexicons.load("facts/role_titles_elected") and r.title != "delegate":
+        if r.title in HEAD_OF_POLITY or r.title in LEGISLATOR_TITLES:
             r.org = None
         return
     if len(words) != 1 or words[0] not in lexicons.load("facts/generic_org_words") or words[0] in PORTFOLIO_WORDS:
