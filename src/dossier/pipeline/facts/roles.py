@@ -148,6 +148,8 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         if t.dep_ not in TITLE_DEPS or t.head.i not in inside or facts.key(i) or t.like_num:
             break
         cls = _mod_class(t.text)
+        if cls == "ignore" and normalise(" ".join([t.text, *(w.text for w in words)])) in _titles():
+            cls = None  # "senior vice president": the rank is part of a title of its own
         if cls or t.tag_ == "JJS":  # (a superlative describes the holder: "the youngest mayor")
             current = False if cls == "past" else (True if cls == "current" else current)
             future = future or cls == "future"
@@ -173,6 +175,9 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         if _hyphen_mod(doc, words[0].i) == "past":
             current = False  # "a one-time aide"
         words.pop(0)  # "two-term city councilwoman": "term" belongs to "two-"
+    first = words[0].i
+    if first >= 2 and doc[first - 1].text in {"-", "–"} and _mod_class(doc[first - 2].text + "-") == "past":
+        current = False  # "the ex-president", split in three tokens the parser left apart
     # Drop leading words that are not part of a title ("two-term city councilwoman" keeps "city councilwoman").
     text = " ".join(w.text for w in words)
     end = head.i + 1
@@ -195,6 +200,14 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         portfolio = _portfolio(head)
         if portfolio:
             norm, end = f"{norm} of {' '.join(w.lower_ for w in portfolio)}", portfolio[-1].i + 1
+    if norm.split()[-1] in PORTFOLIO_TITLES or norm == "secretary of state":
+        brief = _portfolio_for(doc, end)
+        if brief:  # "secretary of state for the elderly", "minister for higher education"
+            norm, end = f"{norm} for {' '.join(w.lower_ for w in brief)}", brief[-1].i + 1
+    if norm in REMIT_TITLES and end == head.i + 1:
+        remit = _remit(head)
+        if remit:  # "head of retail at Harbor Bank": the title is the head of that unit, not of the bank
+            norm, end = f"{norm} of {' '.join(w.lower_ for w in remit)}", remit[-1].i + 1
     if _at_the_time(head):
         current = False  # "the minister of finance at the time the tax was introduced"
     for c in head.children:
@@ -214,6 +227,13 @@ def title_at(facts: Facts, head: Token) -> Title | None:
 
 
 PORTFOLIO_TITLES = frozenset({"secretary", "minister", "commissioner", "undersecretary"})
+# titles that name no post without the unit they head ("head of retail", "vice president of sales")
+REMIT_TITLES = frozenset({"head", "chief", "director", "vice president", "senior vice president",
+                          "executive vice president", "manager", "general manager"})
+LOWER_ONLY_MODIFIERS = frozenset({"fellow"})  # before a name in lower case, a word of kinship or peerage
+# one-word "organisations" that only name a department's portfolio ("Labor Secretary"): kept as the org
+PORTFOLIO_WORDS = frozenset({"defense", "labor", "justice", "energy", "commerce", "interior", "agriculture",
+                             "education", "transportation", "homeland", "veterans", "health"})
 
 
 def _portfolio(head: Token) -> list[Token]:
@@ -226,6 +246,45 @@ def _portfolio(head: Token) -> list[Token]:
     if obj is None or obj.pos_ != "NOUN" or obj.tag_ == "NNS":
         return []
     words = list(head.doc[prep.i + 1 : obj.i + 1])
+    if not all(t.is_alpha and t.is_lower and (t.i == obj.i or (t.dep_ in {"compound", "amod"} and t.head.i == obj.i))
+               for t in words):
+        return []
+    return words
+
+
+def _portfolio_for(doc: Any, at: int) -> list[Token]:
+    """The brief after "for" at ``at`` that completes a minister's title: a few lower-case words ending on a
+    noun ("for the elderly", "for higher education"); not a person or body ("for Ada Obi", "for the firm's
+    clients" ends on a plural with a possessive)."""
+    if at >= len(doc) or doc[at].lower_ != "for":
+        return []
+    words: list[Token] = []
+    for t in doc[at + 1 : at + 1 + PORTFOLIO_FOR_WORDS]:
+        if not (t.is_alpha and t.is_lower):
+            break
+        words.append(t)
+    while words and words[-1].pos_ not in {"NOUN", "ADJ"}:
+        words.pop()
+    bodies = (set(_mods()["member_bodies"]) | set(_mods()["org_heads"]) | lexicons.load("facts/generic_org_words")) \
+        - PORTFOLIO_WORDS
+    if not words or words[-1].lemma_.lower() in bodies or words[-1].lower_ in {"firm", "club", "city", "state"}:
+        return []  # "secretary for the club": the body the post is in, not its brief
+    if words[0].lower_ == "the" and len(words) > 1:
+        return words
+    return words if words and words[0].pos_ in {"NOUN", "ADJ"} and words[-1].pos_ == "NOUN" else []
+
+
+PORTFOLIO_FOR_WORDS = 4
+
+
+def _remit(head: Token) -> list[Token]:
+    """The unit after "of" that a generic title heads ("head of retail", "vice president of human resources"):
+    lower-case words with no article or name (not "head of the fund", "director of Harbor Bank")."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+    obj = next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or obj.pos_ != "NOUN":
+        return []
+    words = list(head.doc[head.i + 2 : obj.i + 1])
     if not all(t.is_alpha and t.is_lower and (t.i == obj.i or (t.dep_ in {"compound", "amod"} and t.head.i == obj.i))
                for t in words):
         return []
@@ -304,6 +363,22 @@ def _past_race(head: Token, year: str) -> bool:
     run before the year of publication is over, and so is a post in it."""
     return any(t.text == year and (t.head.lemma_.lower() in RACES or t.head.head.lemma_.lower() in RACES)
                for c in head.children if c.dep_ == "prep" for t in c.subtree)
+
+
+def _race_post(head: Token) -> bool:
+    """The title is held in a campaign or race ("treasurer for Ada Obi's campaign", "manager of her run")."""
+    return any(p.dep_ == "pobj" and p.lemma_.lower() in RACES for c in head.children if c.dep_ == "prep"
+               for p in c.children)
+
+
+def _old_sentence(facts: Facts, head: Token) -> bool:
+    """The title's sentence sets its scene, before the title, at a date two or more years before publication
+    ("at the convention in 1976, in what X, treasurer for Y's campaign, called ..."; not "X, Y's spokeswoman,
+    said Y lost in 2012")."""
+    pub = _pub_year(facts)
+    sent = head.sent
+    return pub is not None and any(_old_value(tm.value, pub) and tm.type not in {"DURATION", "SET"}
+                                   for tm in facts.times_in(sent.start_char, head.left_edge.idx))
 
 
 def _pub_year(facts: Facts) -> int | None:
@@ -445,8 +520,8 @@ def _broken_org(facts: Facts, key: str) -> bool:
     words = (facts.records.get(key) or {}).get("name", "").split()
     if not words or facts.type(key) not in {"ORG", "GROUP", "OUTLET"}:
         return False
-    if words[-1].lower() in FUNCTION_WORDS:
-        return True
+    if words[-1].lower() in FUNCTION_WORDS or (words[0].isalpha() and words[0].islower()):
+        return True  # (a name that opens on a common word is a unit phrase: "advocacy for the Harbor Union")
     refs = lexicons.json("facts/org_references")
     return len(words) == 1 and (words[0].lower() in refs["nouns"] or words[0].lower() in refs["bodies"])
 
@@ -645,6 +720,8 @@ def _premodifier(facts: Facts) -> list[Found]:
                 break
         if title is None or title in _mods()["honorifics"]:
             continue
+        if title in LOWER_ONLY_MODIFIERS and words[-1].is_lower:
+            continue  # "his fellow Oromos", "a fellow senator": a peer, not a fellowship held
         elected = lexicons.load("facts/role_titles_elected")
         while lead and lead[-1].is_lower and lead[-1].tag_ == "NN" and lead[-1].dep_ == "compound" and \
                 _mod_class(lead[-1].text) is None and title not in elected:
@@ -703,9 +780,28 @@ def _premodifier(facts: Facts) -> list[Found]:
         prior = 0.85
         if org is None and place is None and title in _mods()["courtesy_titles"] and in_quotation(doc, start):
             role.current, prior = None, COURTESY_QUOTED
+        if role.current is True and _patron_of_past_post(facts, name):
+            role.current, prior = None, PAST_PATRON
         out.append(Found(role, start, org_type, confidence=prior, lo=run[0].i, premod=capital, named=True,
                          future=guessed))
     return out
+
+
+def _patron_of_past_post(facts: Facts, name: Token) -> bool:
+    """The titled name is whom a past post was held under or for ("the former director under President Ada
+    Obi", "a onetime adviser to Gov. Bo Lane", "served under Mayor Obi"): the title is dated by that post,
+    so whether it is held today is not said."""
+    tok = name
+    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
+        tok = tok.head  # "... under President A and President B"
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in PATRON_PREPS:
+        return False
+    post = prep.head
+    if post.pos_ == "VERB" or post.pos_ == "AUX":
+        return post.lemma_.lower() in SERVING_VERBS and post.tag_ in {"VBD", "VBN"} and prep.lower_ == "under"
+    return title_at(facts, post) is not None and any(
+        _mod_class(c.text) == "past" for c in post.children if c.dep_ in {"amod", "advmod", "compound"})
 
 
 def _hyphen_mod(doc: Any, last: int) -> str | None:
@@ -792,8 +888,14 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         org, place, org_type = _holder_of(facts, h, person)
         if org is None and place is None:
             place = _compound_place(facts, h)  # "a Washington state delegate"
-        if org is None and (t.text in _mods()["bare_titles"] or t.text in PORTFOLIO_TITLES):
+        bare = t.text.split(" of ")[0]  # "head of global human resources" is a "head" of the firm named in it
+        if org is None and (bare in _mods()["bare_titles"] or t.text in PORTFOLIO_TITLES):
             org, org_type = _compound_org(facts, h, person)  # "a former IBM vice president of sales"
+        title = t.text
+        if org is None and place is None and t.text in _mods()["bare_titles"] and t.end == h.i + 1:
+            unit = _unit_phrase(facts, h)
+            if unit:  # "chair of the party's platform committee": the body in words, no name to link
+                title = f"{t.text} of {unit}"
         when = _year_in(facts, h)
         past_year = _past_year_in(facts, h)
         when = when or past_year
@@ -809,9 +911,15 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
             current = False  # "spokeswoman for X's 2000 presidential campaign": that race is over
         if current is not False and _past_org(h):
             current = False  # "a top adviser to Ada Obi's former campaign": the campaign is over
-        role = Role(person=person, title=t.text, org=org, place=place, when=when, current=current)
+        prior = base
+        if current is not False and not past_year and _race_post(h) and _old_sentence(facts, h):
+            current, prior = None, min(base, LONG_AGO)  # "in 1976, ..., treasurer for X's campaign": over? unsaid
+        end = _ended_until(facts, h)
+        if current is not False and end:
+            current = False  # "X's chief of staff until last year": the post ended before the article
+        role = Role(person=person, title=title, org=org, place=place, when=when, current=current, end=end)
         dated = False
-        if t.later or t.future or (current is None and when):
+        if t.later or t.future or (current is None and when) or prior < base:
             dated = True  # "later her chief of staff", "his 2019 campaign manager": not known to be current
         # "its chair", "the board's chair": said of whom; "became vice president": an office of state
         # (a possessive pronoun we could not link, "its acting chairman", says no more than no possessor:
@@ -819,9 +927,49 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         said_whose = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in h.children) or _of_common_noun(h)
         owned = (t.text != "member" and said_whose) or (t.text in _mods()["head_titles"] and not _has_of(h)
                                                         and not _ranked(h))
-        out.append(Found(role, anchor, org_type, confidence=base, lo=h.left_edge.i, hi=h.i, dated=dated,
+        out.append(Found(role, anchor, org_type, confidence=prior, lo=h.left_edge.i, hi=h.i, dated=dated,
                          future=t.future, premod=owned, later=t.later))
     return out
+
+
+def _unit_phrase(facts: Facts, head: Token) -> str | None:
+    """The unnamed body after "of" that a bare title heads, in the article's words ("chair of the party's
+    platform drafting committee", "chief of the division's voting section"); None for a name, a body
+    named earlier ("the company"), a plural or a long phrase."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+    obj = next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or obj.pos_ != "NOUN" or obj.tag_ == "NNS" or facts.org_ref(obj) is not None:
+        return None
+    words = list(head.doc[head.i + 2 : obj.i + 1])
+    if len(words) > UNIT_WORDS or any(facts.key(w.i) for w in words) or not all(
+            (w.is_alpha and w.is_lower) or w.tag_ == "POS" for w in words):
+        return None
+    if words[0].lower_ not in {"the", "its", "their", "his", "her"} or len(words) < UNIT_MIN_WORDS:
+        return None  # (no article: "head of retail" is a remit, kept by title_at; "the department": one named before)
+    return "".join(w.text_with_ws for w in words).strip()
+
+
+UNIT_WORDS = 7
+UNIT_MIN_WORDS = 3  # an article, a word that says which, the body
+
+
+def _ended_until(facts: Facts, head: Token) -> str | None:
+    """The value of a time before publication that an "until"/"till" phrase of the title ends it at
+    ("chief of staff until last year", "a member of the board until 2012"); None if it ends later or never."""
+    pub = doc_state.published(facts.doc) or ""
+    if not pub:
+        return None
+    for c in head.children:
+        if c.dep_ != "prep" or c.lower_ not in {"until", "till"}:
+            continue
+        lo, hi = c.idx, c.right_edge.idx + len(c.right_edge)
+        for tm in facts.times_in(lo, hi):
+            value = tm.value or ""
+            if tm.type in {"DURATION", "SET"} or not value[:YEAR_LEN].isdigit():
+                continue
+            if value < pub[: len(value)]:
+                return value
+    return None
 
 
 def _compound_place(facts: Facts, head: Token) -> str | None:
@@ -1025,6 +1173,8 @@ def _tense_current(verb: Token, lemma: str, times: dict[str, str]) -> bool | Non
 
 POSSESSOR_DESCRIPTOR = 0.55
 SPECULATIVE = 0.55  # "the next president", "would-be Mayor Ada Obi": a post guessed at, not held or named to
+PAST_PATRON = 0.55  # "the former director under President Ada Obi": the title as of that post, held now? unsaid
+PATRON_PREPS = frozenset({"under", "to", "for"})
 LONG_AGO = 0.55  # a title in a clause set years before publication ("In 1964, Gov. Ada Obi ...")
 BARE_PRIOR = 0.55  # a generic title with no organisation or place ("Ada Obi, president of a firm we did not link")
 POSTS = frozenset({"position", "job", "post", "slot", "seat", "spot", "role", "office", "nomination", "chair"})
@@ -1124,7 +1274,7 @@ def _seats(facts: Facts) -> list[Found]:
                 continue
             org = facts.key(body.i) or facts.org_ref(body, {"ORG", "GROUP", "GPE"})
             mods = [c.lower_ for c in body.children if c.dep_ in {"compound", "amod"} and c.i < body.i
-                    and not facts.key(c.i) and c.is_lower and c.is_alpha]
+                    and not facts.key(c.i) and c.is_lower and c.is_alpha and c.lower_ not in SIZE_NOUNS]
             title = " ".join([*mods[-1:], body.lower_, "member"])
             times = _time_range(facts, verb)
             role = Role(person=person, title=title, org=org if org != person else None,
@@ -1134,6 +1284,9 @@ def _seats(facts: Facts) -> list[Found]:
             out.append(Found(role, subj.i, typ if typ in {"ORG", "GROUP"} else None, confidence=0.75,  # type: ignore[union-attr]
                              lo=subj.i, hi=body.i, verb=verb.i))  # type: ignore[union-attr]
     return out
+
+
+SIZE_NOUNS = frozenset({"member", "seat", "person", "strong"})  # "the seven member council": its size
 
 
 def _founders(facts: Facts) -> list[Found]:
@@ -1183,12 +1336,20 @@ def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
         st = facts.status(verb.i, verb.i + 1)
         if st.status not in {"asserted", "attributed", "reported"} or st.negative:
             continue
-        left = [k for c in verb.children if c.dep_ in {"dobj", "prep"} for p in [c, *c.children]
-                if p.dep_ in {"dobj", "pobj"} for k in [facts.org_ref(p)] if k]
+        objs = [p for c in verb.children if c.dep_ in {"dobj", "prep"} for p in [c, *c.children]
+                if p.dep_ in {"dobj", "pobj"}]
+        left = [k for p in objs for k in [facts.org_ref(p)] if k]
+        bodies = set(_mods()["member_bodies"]) | set(_mods()["org_heads"])
+        left += [k for p in objs if p.pos_ == "NOUN" and p.lemma_.lower() in bodies for c in p.children
+                 if c.dep_ == "compound" for k in [facts.key(c.i)] if k and facts.type(k) in {"ORG", "GROUP", "OUTLET"}]
+        if not left and any(p.pos_ == "NOUN" and p.lemma_.lower() not in POSTS and not is_title(p.text)
+                            for p in objs):
+            continue  # "left the board", "left the stage": some body or place unnamed, not a known post
         open_roles = [r for r in by_person.get(person, []) if r.end is None and r.current is not False
-                      and (not left or r.org in left)]
+                      and (not left or r.org in left or _seat_in(facts, r, left))]
         if not open_roles:
-            open_roles = [r for r in by_person.get(person, []) if r.end is None and (not left or r.org in left)]
+            open_roles = [r for r in by_person.get(person, []) if r.end is None and (
+                not left or r.org in left or _seat_in(facts, r, left))]
         if len(open_roles) != 1:
             continue
         role = open_roles[0]
@@ -1201,6 +1362,20 @@ def _departures(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
             role.current = False  # "resigned", or "forced X to resign Sunday" with Sunday before publication
 
 
+def _seat_in(facts: Facts, r: Role, left: list[str]) -> bool:
+    """A legislator's seat with no body named is in the legislature left ("Rep. Ada Obi left Congress")."""
+    if r.org is not None or r.title not in LEGISLATOR_TITLES:
+        return False
+    return any((facts.records.get(k) or {}).get("name", "").lower().split()[-1:] in ([w] for w in LEGISLATURES)
+               for k in left)
+
+
+# offices held in a polity, never for a person ("Obama's secretary of state" is held for one)
+HEAD_OF_POLITY = frozenset({"president", "vice president", "prime minister", "governor", "lieutenant governor",
+                            "mayor", "deputy mayor", "president-elect"})
+LEGISLATOR_TITLES = frozenset({"representative", "senator", "state senator", "state representative", "congressman",
+                               "congresswoman", "lawmaker", "legislator", "assemblyman", "assemblywoman"})
+LEGISLATURES = frozenset({"congress", "senate", "house", "parliament", "assembly", "legislature"})
 SHOT_AT = frozenset({"at", "upon", "on", "toward", "towards"})
 
 
@@ -1310,6 +1485,8 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
                 st = StatusInfo("asserted")
             elif st.status == "negated":
                 st = StatusInfo("attributed", st.source)
+        elif _aside(facts, doc[f.verb]):
+            st = facts.identifying_status(st, toks)  # "said X, who served as ...": the writer's aside on X
         r.status, r.source = st.status, st.source  # type: ignore[assignment]
         r.evidence = facts.evidence(doc[f.anchor], toks)
         r.confidence = f.confidence  # the construction's prior; dossier.confidence adds status and coreference
@@ -1323,6 +1500,8 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         held_for = r.org  # the tie keeps the organisation: the tie rules weigh (and hide) a cut name themselves
         if r.org and _broken_org(facts, r.org):
             r.org = None  # "Conference of Presidents of", "College": a name cut short is no part of the role
+        if r.org:
+            _generic_org(facts, r)
         key = (r.person or "", r.title)
         if f.premod:
             premod.add(key)
@@ -1355,6 +1534,34 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     _courtesy_titles(roles)
     _bare_titles(roles, premod)
     return list(roles.values()), ties
+
+
+def _aside(facts: Facts, verb: Token) -> bool:
+    """``verb`` heads a relative clause set off by a comma about a named person ("said Ada Obi, who served as
+    ..."): a description in the writer's words, like an apposition, not part of what the speaker says."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "relcl" or facts.type(facts.key(verb.head.i)) != "PERSON":
+        return False
+    first = verb.left_edge.i
+    return first > 0 and facts.doc[first - 1].text == ","
+
+
+def _generic_org(facts: Facts, r: Role) -> None:
+    """Drop an organisation no reader can tell apart: one generic word ("super PAC spokeswoman" -> "PAC";
+    "State Sen." -> "State", which makes the title "state senator"), or a person as what an elected office
+    is held in ("the ousted president and ally of Ada Obi": Obi is the ally's, not the presidency's)."""
+    rec = facts.records.get(r.org or "") or {}
+    words = rec.get("name", "").lower().split()
+    if facts.type(r.org) == "PERSON":
+        if r.title in HEAD_OF_POLITY or r.title in LEGISLATOR_TITLES:
+            r.org = None
+        return
+    if len(words) != 1 or words[0] not in lexicons.load("facts/generic_org_words") or words[0] in PORTFOLIO_WORDS:
+        return
+    if words[0] == "state" and f"state {r.title}" in lexicons.load("facts/role_titles_elected"):
+        r.title = f"state {r.title}"
+    r.org = None
 
 
 def _not_a_person(facts: Facts, key: str | None) -> bool:
