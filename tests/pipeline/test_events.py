@@ -392,3 +392,26 @@ def test_a_gerund_after_charged_with_is_a_task_only_for_a_duty_verb(nlp, text: s
 def test_a_possessor_and_an_of_object_make_her_the_doer_only_on_a_person(nlp, text: str, typ: str,
                                                                          hers: bool) -> None:
     assert bool([f for f in _facts(text) if f[0] == typ and f[1] == ["ada_obi"]]) == hers, _facts(text)
+
+
+# --- round 7: possibilities, habits and participants read off the wrong word ----------------------------
+
+
+@pytest.mark.parametrize(("text", "typ", "shown"), [
+    ("Hank Mott discusses burying guns, dying a free man and shooting agents.", "death", False),
+    ("Hank Mott died a free man in 2010.", "death", True),
+    ("Ada Obi moved that Bo Lane be nominated by acclamation.", "appointment", False),
+    ("Bo Lane was nominated by Ada Obi in May.", "appointment", True),
+    ("The Tax Initiative was called by the Green Party to force the government to act.", "contact.phone_call", False),
+    ("Bo Lane was called by Ada Obi on Sunday.", "contact.phone_call", True),
+    ("During his frequent visits to Linden, Bo Lane met farmers.", "contact.visit", False),
+    ("During his visit to Linden in May, Bo Lane met farmers.", "contact.visit", True),
+])
+def test_a_topic_a_motion_a_called_thing_and_a_habit_are_no_events(nlp, text: str, typ: str, shown: bool) -> None:
+    assert bool([e for e in _events(text) if e.type == typ]) is shown, _events(text)
+
+
+def test_a_relative_clause_after_a_named_son_is_the_sons(nlp) -> None:
+    evs = _events("She thanked Governor Tom Reyes and his late son Bo Reyes, the former Attorney General of "
+                  "Linden, who died of cancer last year.")
+    assert [_who(e) for e in evs if e.type == "death"] == [["bo_reyes"]], evs

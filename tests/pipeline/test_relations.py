@@ -435,3 +435,53 @@ def test_a_participle_on_a_people_noun_is_what_those_people_do(nlp) -> None:
     assert not any(r.type == "political.supported" for r in rels), _ties(rels)
     rels = _rels(nlp, "Ada Obi released a statement backing Bo Lane on Monday.")
     assert _has(rels, "political.supported", "ada_obi", "bo_lane"), _ties(rels)
+
+
+# --- round 7: a campaign member, an inverted attribution, a participle after an "of" phrase ---------
+
+
+def test_a_member_of_a_persons_campaign_team_works_for_that_person(nlp) -> None:
+    rels = _rels(nlp, "Sen. Rita Holt, who was then a member of Ada Obi's campaign team, spoke.")
+    assert _has(rels, "professional.worked_for", "rita_holt", "ada_obi")
+    assert not _has(rels, "membership.member_of", "rita_holt", "ada_obi")
+    club = _rels(nlp, "Sen. Rita Holt, a member of the Linden Rowing Club, spoke.")
+    assert _has(club, "membership.member_of", "rita_holt", "linden_rowing_club")
+
+
+def test_a_to_phrase_after_an_inverted_speaker_is_the_descriptions() -> None:
+    from dossier.pipeline.facts.relations import _after_inverted_subject
+
+    from ..conftest import parsed
+
+    # '" We won , " wrote Obi , runner-up to Lane .' with "to Lane" hung on "wrote"
+    words = ['"', "We", "won", ",", '"', "wrote", "Obi", ",", "runner-up", "to", "Lane", "."]
+    doc = parsed(words, heads=[5, 2, 5, 5, 5, 5, 5, 6, 6, 5, 9, 5],
+                 deps=["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "nsubj", "punct", "appos", "prep",
+                       "pobj", "punct"],
+                 pos=["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT", "NOUN", "ADP", "PROPN",
+                      "PUNCT"])
+    assert _after_inverted_subject(doc[5], [doc[10]])
+    # "Obi wrote to Lane ."
+    plain = parsed(["Obi", "wrote", "to", "Lane", "."], heads=[1, 1, 1, 2, 1],
+                   deps=["nsubj", "ROOT", "prep", "pobj", "punct"], pos=["PROPN", "VERB", "ADP", "PROPN", "PUNCT"])
+    assert not _after_inverted_subject(plain[1], [plain[3]])
+    assert _has(_rels(None, "Ada Obi wrote to Bo Lane in May."), "contact.reached_out", "ada_obi", "bo_lane")
+
+
+def test_a_participle_after_an_of_phrase_is_not_the_clause_subjects_act() -> None:
+    from dossier.pipeline.syntax import subject_of
+
+    from ..conftest import parsed
+
+    # "Obi angered the wishes of voters backing Lane ." with "backing" hung on "wishes"
+    words = ["Obi", "angered", "the", "wishes", "of", "voters", "backing", "Lane", "."]
+    doc = parsed(words, heads=[1, 1, 3, 1, 3, 4, 3, 6, 1],
+                 deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "acl", "dobj", "punct"],
+                 pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN", "VERB", "PROPN", "PUNCT"])
+    assert subject_of(doc[6], borrow=(), steps=4, through_objects=True) is None
+    # "Obi released a statement backing Lane ."
+    stmt = parsed(["Obi", "released", "a", "statement", "backing", "Lane", "."], heads=[1, 1, 3, 1, 3, 4, 1],
+                  deps=["nsubj", "ROOT", "det", "dobj", "acl", "dobj", "punct"],
+                  pos=["PROPN", "VERB", "DET", "NOUN", "VERB", "PROPN", "PUNCT"])
+    got = subject_of(stmt[4], borrow=(), steps=4, through_objects=True)
+    assert got is not None and got.text == "Obi"

@@ -72,6 +72,9 @@ class Hit:
 
 
 PREPS = {"to", "of", "from", "for", "into", "in"}
+# Modifiers of an event noun that make it a habit ("his frequent visits"), as frequency adverbs do a verb.
+HABIT_ADJECTIVES = frozenset({"frequent", "regular", "repeated", "occasional", "periodic", "routine", "habitual",
+                              "annual", "yearly", "weekly", "monthly", "daily", "customary", "recurring", "constant"})
 NEGATORS = frozenset({"not", "n't", "never"})
 PARTICLES = frozenset({"out", "away", "down", "up", "off", "in", "into"})
 POSTS = frozenset({"post", "position", "job", "seat", "cabinet", "bench", "court", "ticket", "nominee"})
@@ -201,6 +204,8 @@ def _by_agent_hit(facts: Facts, verb: Token, trig: Trigger) -> Hit | None:
     undergoer = verb.head if verb.dep_ == "acl" else next(
         (c for c in verb.children if c.dep_ == "nsubjpass"), None)
     objs = [undergoer] if undergoer is not None else []
+    if trig.target_object and not any(facts.is_a(k, PEOPLE) for o in objs for k in facts.denote(o)):
+        return None  # "the referendum was called by the party", "the meeting called by Obi": no one was phoned
     if trig.objects and not any(o.lemma_.lower() in trig.objects or o.lower_ in trig.objects for o in objs):
         return None
     hit = _verb_hit(facts, verb, trig, objs, subj=doers[0])
@@ -677,6 +682,8 @@ def _noun_events(facts: Facts) -> list[Hit]:
             continue  # "her nomination battle", "a death threat", "his retirement plan": no event
         if typ == "appointment" and tok.tag_ == "NNS":
             continue  # "her discretionary appointments": the possessor made them
+        if any(c.dep_ == "amod" and c.lower_ in HABIT_ADJECTIVES for c in tok.children):
+            continue  # "his frequent visits to the front", "her annual visit": a habit, not one event
         # A received endorsement unless it names whom it is of: "her first endorsement of Lane" is given.
         if typ == "endorsement" and any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in RECEIVED
                                         for c in tok.children) and not any(

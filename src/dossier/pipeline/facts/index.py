@@ -95,6 +95,12 @@ class Facts:
         if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl":
             head = tok.head.head
             if tok.lower_ == "who" and head.dep_ == "appos" and self.type(self.key(head.head.i)) == "PERSON":
+                # "X and his son Y, the former mayor, who ...": the description follows Y, the nearest name,
+                # though the parse hangs it on the first conjunct
+                later = [self.key(c.i) for c in head.head.subtree if head.head.i < c.i < head.left_edge.i and
+                         c.dep_ in {"conj", "appos"} and self.type(self.key(c.i)) == "PERSON"]
+                if later and any(c.dep_ == "conj" and c.i < head.i for c in head.head.children):
+                    return [later[-1]]  # type: ignore[list-item]
                 return [self.key(head.head.i)]  # type: ignore[list-item]  # "X, a Republican who ...": X
             near = [c for c in head.children if c.dep_ == "appos" and c.i < tok.i and c.right_edge.i >= tok.i - 2
                     and self.type(self.key(c.i)) == "PERSON" and self.key(c.i) != self.key(head.i)]
@@ -110,6 +116,10 @@ class Facts:
                     return [self.key(c.i)]  # type: ignore[list-item]
             if tok.dep_ == "appos" and self.key(tok.head.i):
                 return [self.key(tok.head.i)]  # type: ignore[list-item]
+            if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":  # "his son Bo Reyes, the former mayor": Bo Reyes
+                named = [c for c in tok.head.children if c.dep_ == "appos" and c.i < tok.i and self.key(c.i)]
+                if named:
+                    return [self.key(named[-1].i)]  # type: ignore[list-item]
             if tok.lemma_.lower() in CARRIERS:
                 for c in tok.children:
                     if c.dep_ == "poss" and self.key(c.i):
