@@ -415,3 +415,36 @@ def test_a_relative_clause_after_a_named_son_is_the_sons(nlp) -> None:
     evs = _events("She thanked Governor Tom Reyes and his late son Bo Reyes, the former Attorney General of "
                   "Linden, who died of cancer last year.")
     assert [_who(e) for e in evs if e.type == "death"] == [["bo_reyes"]], evs
+
+
+def test_a_complement_misparsed_onto_a_postposed_speaker_is_the_writers_description() -> None:
+    from dossier.pipeline.facts.index import _speaker_description
+
+    from ..conftest import parsed
+
+    # '" Go , " said Obi , who ran yet endorsed Lane .' with "endorsed" parsed as what was said
+    words = ['"', "Go", ",", '"', "said", "Obi", ",", "who", "ran", "yet", "endorsed", "Lane", "."]
+    doc = parsed(words, heads=[4, 4, 4, 4, 4, 10, 5, 8, 5, 10, 4, 10, 4],
+                 deps=["punct", "ccomp", "punct", "punct", "ROOT", "nsubj", "punct", "nsubj", "relcl", "advmod",
+                       "ccomp", "dobj", "punct"],
+                 pos=["PUNCT", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "ADV", "VERB",
+                      "PROPN", "PUNCT"],
+                 tags=["``", "VB", ",", "''", "VBD", "NNP", ",", "WP", "VBD", "RB", "VBD", "NNP", "."])
+    assert _speaker_description(doc[10])
+    # 'Obi said Lane endorsed Reyes .': what Obi said
+    said = parsed(["Obi", "said", "Lane", "endorsed", "Reyes", "."], heads=[1, 1, 3, 1, 3, 1],
+                  deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj", "punct"],
+                  pos=["PROPN", "VERB", "PROPN", "VERB", "PROPN", "PUNCT"],
+                  tags=["NNP", "VBD", "NNP", "VBD", "NNP", "."])
+    assert not _speaker_description(said[3])
+
+
+@pytest.mark.parametrize(("text", "typ", "shown"), [
+    ("Ada Obi's visit today to Linden will draw crowds.", "contact.visit", False),
+    ("Ada Obi's visit next week to Linden will draw crowds.", "contact.visit", False),
+    ("Ada Obi's visit today to Linden drew crowds.", "contact.visit", True),
+    ("The convention is nominating Ada Obi for president.", "appointment", False),
+    ("Mayor Bo Lane nominated Ada Obi for the Linden school board.", "appointment", True),
+])
+def test_a_visit_still_to_come_and_a_party_nomination_are_no_events(nlp, text: str, typ: str, shown: bool) -> None:
+    assert bool([e for e in _events(text) if e.type == typ]) is shown, _events(text)

@@ -485,3 +485,28 @@ def test_a_participle_after_an_of_phrase_is_not_the_clause_subjects_act() -> Non
                   pos=["PROPN", "VERB", "DET", "NOUN", "VERB", "PROPN", "PUNCT"])
     got = subject_of(stmt[4], borrow=(), steps=4, through_objects=True)
     assert got is not None and got.text == "Obi"
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Sen. Tom Reyes spoke on Monday. He said Bo Lane could lose to Rita Holt not only because he supports "
+     "Ada Obi but also because he denied Sam Reed a hearing.", False),
+    ("Sen. Tom Reyes spoke on Monday. He said he supports Ada Obi.", True),
+])
+def test_a_pronoun_subject_the_sentence_gives_to_another_hides_the_tie(nlp, text: str, shown: bool) -> None:
+    rels = [r for r in _rels(nlp, text) if r.type == "political.supported" and r.subject == "tom_reyes"]
+    assert bool([r for r in rels if (r.confidence or 0) >= 0.6]) is shown, rels
+
+
+@pytest.mark.parametrize(("text", "bond"), [
+    ("Ada Obi and Bo Lane met in 2010. They are close in age.", False),
+    ("Ada Obi and Bo Lane met in 2010. They are close.", True),
+])
+def test_close_in_age_is_no_friendship(nlp, text: str, bond: bool) -> None:
+    assert _has(_rels(nlp, text), "social.friendship", "ada_obi", "bo_lane") is bond
+
+
+def test_a_pronoun_leading_into_its_own_names_clause_keeps_the_tie(nlp) -> None:
+    rels = _rels(nlp, "Tom Reyes spoke on Monday. While he does support Ada Obi, Reyes admits there is a faction "
+                      "of her party he does not agree with, like the backers of Bo Lane.")
+    assert [r for r in rels if r.type == "political.supported" and r.subject == "tom_reyes"
+            and (r.confidence or 0) >= 0.6], rels

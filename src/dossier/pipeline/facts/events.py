@@ -21,7 +21,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ...graph import Event, Participant
-from .. import lexicons, syntax
+from .. import doc_state, lexicons, syntax
 from . import modality
 from .index import AGENTS, PEOPLE, Facts, carried, duration, fact_subject
 from .relations import cut_org
@@ -470,6 +470,9 @@ def _other_campaign(objs: list[Token]) -> bool:
     return False
 
 
+# What a party nominates a candidate for: an office won in an election, never one appointed to.
+ELECTIVE = frozenset({"president", "presidency", "governor", "governorship", "mayor", "senate", "senator",
+                      "congress", "reelection", "re-election", "vice", "office"})
 ELECTORATE = frozenset({"primary", "primaries", "caucus", "caucuses", "convention", "delegate", "delegates", "voter",
                         "voters", "party", "electorate", "republicans", "democrats"})
 
@@ -479,6 +482,10 @@ def _party_nomination(facts: Facts, verb: Token, subj: Token | None) -> bool:
     not an appointment (which a person or a body appointing to a post makes)."""
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in ELECTORATE:
         return True
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(p.lemma_.lower() in ELECTIVE for p in c.children)
+           for h in holders for c in h.children):
+        return True  # "nominating Obi for president": a party's candidate for an elected office
     if subj is None:
         return False
     return subj.lemma_.lower() in ELECTORATE or subj.lower_ in ELECTORATE or \
@@ -732,6 +739,8 @@ def _noun_events(facts: Facts) -> list[Hit]:
         times = [t for t in facts.times_in(min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase))
                  if not duration(t.value)]  # "his first visit in more than a year": a gap, not its date
         when = times[0].value if times else year
+        if times and _coming(facts, tok, times[0].value):
+            continue  # "Obi's visit Monday will draw crowds" on that Monday: a visit still to come
         prior = data["noun_priors"].get(tok.lemma_.lower(), 0.7)
         owner = next((c for c in holder.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
         if owner is not None and _doubtful_pronoun(facts, owner, possessor=True):
@@ -739,6 +748,17 @@ def _noun_events(facts: Facts) -> list[Hit]:
         hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
                         ordinal=ordinal, timed=when is None, confidence=prior))
     return hits
+
+
+def _coming(facts: Facts, noun: Token, when: str) -> bool:
+    """An event noun dated no earlier than the publication day, subject of a verb in the future
+    ("her visit Monday will include a rally"): announced, not done."""
+    head = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or not any(
+            c.dep_ == "aux" and c.lower_ in {"will", "'ll", "’ll"} for c in head.children):
+        return False
+    published = doc_state.published(facts.doc)
+    return bool(published) and when[:10] >= published[: len(when[:10])]  # type: ignore[index]
 
 
 def _content_clause(tok: Token) -> bool:

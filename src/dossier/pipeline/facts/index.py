@@ -349,6 +349,8 @@ class Facts:
         verb = syntax.clause_head(syntax.highest(toks))
         while climb and verb.dep_ in {"advcl", "conj"} and verb.head.pos_ in syntax.VERBAL:
             verb = verb.head
+        if _speaker_description(verb):
+            return StatusInfo("asserted", None, (), st.negative)
         if climb and verb.dep_ == "relcl" and verb.head.dep_ == "appos" and self.key(verb.head.head.i) \
                 and any(c.tag_ in {"WP", "WP$"} for c in verb.children):
             return StatusInfo("asserted", None, (), st.negative)
@@ -434,6 +436,19 @@ class Facts:
 
     def _has_imagined(self, sent: Any) -> bool:
         return any(imagining_word(t) or fiction_word(t, lemma=False) for t in sent)
+
+
+def _speaker_description(verb: Token) -> bool:
+    """``"...," said Ada Obi, who served as mayor yet endorsed Lane``, the parse making the speaker the
+    subject of a complement of the subjectless saying verb before it: the clause is the writer's
+    description of the speaker (its relative clause shows it), not what was said."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i > verb.i or syntax.has_subject(head):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj is not None and head.i < subj.i and any(
+        c.dep_ == "relcl" and c.i < verb.i and any(w.tag_ in {"WP", "WP$"} for w in c.children)
+        for c in subj.children)
 
 
 def carried(facts: Facts, tok: Token) -> bool:

@@ -390,6 +390,8 @@ def _pair_states(facts: Facts) -> list[Hit]:
                 words = f"{pred.left_edge.lower_} {pred.lower_}" if pred.left_edge.i < pred.i else pred.lower_
                 typ = plurals.get(words.split(" ", 1)[-1]) or plurals.get(pred.lower_)
             elif pred.dep_ == "acomp" and pred.lower_ in adjectives:
+                if any(c.dep_ == "prep" and c.lower_ in {"in", "on", "at", "by"} for c in pred.children):
+                    continue  # "they are close in age", "close on policy", "cool at the table": no bond
                 typ = adjectives[pred.lower_]
                 other = [k for p in pred.children if p.dep_ == "prep" and p.lower_ in {"to", "with"}
                          for q in p.children if q.dep_ == "pobj" for k in facts.denote(q)]
@@ -613,9 +615,13 @@ def _verbs(facts: Facts) -> list[Hit]:
                 subj_keys = [outer] if outer else []
             subj_keys += [k for k in fellows if k not in subj_keys]
             matched = True
+            doubt = not (passive and not prep) and _doubtful_subject(facts, verb)
             for s_key in subj_keys:
                 for o_key in obj_keys:
-                    hits += _verb_hit(facts, typ, s_key, o_key, verb, objs)
+                    for h in _verb_hit(facts, typ, s_key, o_key, verb, objs):
+                        if doubt and h.subject == s_key:
+                            h.confidence = min(h.confidence, DOUBTFUL_OWNER)
+                        hits.append(h)
         if not matched and lemma in reciprocal:
             s = fact_subject(verb)
             if s is not None and not any(c.dep_ in {"dobj", "prep"} and c.lower_ not in {"in", "on", "at", "for",
@@ -628,6 +634,19 @@ def _verbs(facts: Facts) -> list[Hit]:
         if lemma == "lose" and not matched:
             hits += _lost_after_running(facts, verb)
     return hits
+
+
+def _doubtful_subject(facts: Facts, verb: Token) -> bool:
+    """A pronoun subject the sentence gives to someone else than coreference chose ("He said Obi could
+    lose because he backs Lane": the second "he" is Obi)."""
+    from .events import _doubtful_pronoun
+
+    s = fact_subject(verb)
+    if s is None or s.tag_ != "PRP" or not _doubtful_pronoun(facts, s):
+        return False
+    root = s.sent.root
+    main = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > s.i]
+    return not any(facts.key(c.i) == facts.key(s.i) for c in main)  # "While he backs Y, Obi ...": Obi's
 
 
 def _speaker_bound(facts: Facts, subj: Token, verb: Token) -> bool:
