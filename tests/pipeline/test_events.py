@@ -448,3 +448,37 @@ def test_a_complement_misparsed_onto_a_postposed_speaker_is_the_writers_descript
 ])
 def test_a_visit_still_to_come_and_a_party_nomination_are_no_events(nlp, text: str, typ: str, shown: bool) -> None:
     assert bool([e for e in _events(text) if e.type == typ]) is shown, _events(text)
+
+
+@pytest.mark.parametrize(("text", "typ", "shown"), [
+    ("Ada Obi says she will vote for Bo Lane but has withheld her endorsement.", "endorsement", False),
+    ("Ada Obi announced her endorsement of Bo Lane on Monday.", "endorsement", True),
+    ("In 2008, Bo Lane had been losing the black vote badly.", "election.loss", False),
+    ("Bo Lane lost the popular vote in 2008.", "election.loss", True),
+    ("Some 90 students met at the Linden home of editor Bo Lane and Ada Obi, where they founded the Linden Club.",
+     "organization.founding", False),
+    ("Ada Obi and Bo Lane met in Linden, where they founded the Linden Club.", "organization.founding", True),
+])
+def test_a_withheld_endorsement_a_voter_bloc_and_a_crowds_they_are_no_events(nlp, text: str, typ: str,
+                                                                             shown: bool) -> None:
+    assert bool([e for e in _events(text) if e.type == typ]) is shown, _events(text)
+
+
+def test_a_participle_on_a_person_noun_has_that_person_as_subject() -> None:
+    from dossier.pipeline.facts.index import fact_subject
+
+    from ..conftest import parsed
+
+    # "Obi praised a woman running for office ."
+    doc = parsed(["Obi", "praised", "a", "woman", "running", "for", "office", "."], heads=[1, 1, 3, 1, 3, 4, 5, 1],
+                 deps=["nsubj", "ROOT", "det", "dobj", "acl", "prep", "pobj", "punct"],
+                 pos=["PROPN", "VERB", "DET", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
+                 lemmas=["Obi", "praise", "a", "woman", "run", "for", "office", "."])
+    assert fact_subject(doc[4]) is None
+    # "Obi released a statement endorsing Lane ."
+    stmt = parsed(["Obi", "released", "a", "statement", "endorsing", "Lane", "."], heads=[1, 1, 3, 1, 3, 4, 1],
+                  deps=["nsubj", "ROOT", "det", "dobj", "acl", "dobj", "punct"],
+                  pos=["PROPN", "VERB", "DET", "NOUN", "VERB", "PROPN", "PUNCT"],
+                  lemmas=["Obi", "release", "a", "statement", "endorse", "Lane", "."])
+    got = fact_subject(stmt[4])
+    assert got is not None and got.text == "Obi"

@@ -219,6 +219,18 @@ def _has_prep(verb: Token, prep: str) -> bool:
     return bool(_preps(verb, prep))
 
 
+# Modifiers of "vote" that still name a contest ("lost the popular vote"); any other names a group of voters.
+CONTEST_VOTES = frozenset({"popular", "general", "primary", "electoral", "final", "presidential", "runoff",
+                           "national", "statewide", "leadership", "confidence", "recall"})
+
+
+def _bloc(objs: list[Token]) -> bool:
+    """``the black vote``, ``the women's vote``: a bloc of voters won or lost, not an election."""
+    return any(o.lemma_.lower() == "vote" and any(
+        c.dep_ in {"amod", "compound", "poss", "nmod"} and c.lower_ not in CONTEST_VOTES and not c.like_num
+        for c in o.children) for o in objs)
+
+
 def _counted(objs: list[Token]) -> bool:
     """``won 15.6 million votes``, ``won 40 delegates``: a tally, not a contest won or lost."""
     return any(o.lemma_.lower() in TALLIES and (o.tag_ == "NNS" or any(c.dep_ in {"nummod", "quantmod"}
@@ -301,6 +313,8 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
         return None  # "nominated Lane for the award", "for the Golden Globe": a prize, not a post
     if trig.type.startswith("election") and _counted(objs):
         return None  # "won 470,000 votes": a tally
+    if trig.type.startswith("election") and _bloc(objs):
+        return None  # "was losing the black vote", "won the evangelical vote": a group of voters, no contest
     if trig.type.startswith("election") and trig.prep and not _contest_object(facts, verb):
         return None  # "lost support to Obi", "lost ground to Obi": no contest lost
     if trig.type == "candidacy.launch" and trig.prep == "for" and not any(_office(o) for o in objs):

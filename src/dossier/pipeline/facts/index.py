@@ -267,6 +267,8 @@ class Facts:
             return None
         sent = tok.sent
         before = self.persons_in(sent.start, tok.i)
+        if any(t.dep_ == "nsubj" and t.tag_ == "NNS" and not self.key(t.i) for t in self.doc[sent.start : tok.i]):
+            return None  # "some 90 students met at Obi's home, where they founded ...": the students
         if len(before) == 2:
             return before[0], before[1]
         if before:
@@ -471,7 +473,10 @@ FACT_BORROW = frozenset({"conj", "xcomp", "advcl"})
 
 
 def fact_subject(tok: Token) -> Token | None:
-    """The subject of a verb for roles, relations and events (:func:`..syntax.subject_of`)."""
+    """The subject of a verb for roles, relations and events (:func:`..syntax.subject_of`); a participle
+    describing a person noun ("as a woman running for office") has that unnamed person as its subject."""
+    if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in lexicons.load("person_nouns"):
+        return None
     return syntax.subject_of(tok, borrow=FACT_BORROW, steps=6, control=True, through_objects=True)
 
 
