@@ -482,3 +482,11 @@ def test_a_participle_on_a_person_noun_has_that_person_as_subject() -> None:
                   lemmas=["Obi", "release", "a", "statement", "endorse", "Lane", "."])
     got = fact_subject(stmt[4])
     assert got is not None and got.text == "Obi"
+
+
+def test_an_endorsed_nomination_of_someone_targets_the_nominee(nlp) -> None:
+    evs = [e for e in _events("Last week, Ada Obi endorsed Tom Reyes's nomination of Bo Lane to the Linden "
+                              "District Court.") if e.type == "endorsement"]
+    assert evs and [p.entity for p in evs[0].participants if p.role == "target"] == ["bo_lane"], evs
+    own = [e for e in _events("Ada Obi endorsed Bo Lane's nomination.") if e.type == "endorsement"]
+    assert own and [p.entity for p in own[0].participants if p.role == "target"] == ["bo_lane"], own

@@ -37,6 +37,8 @@ DONEES = frozenset({"campaign", "fund", "foundation", "charity", "pac", "committ
 # Objects of a giving verb that are no gift of money: "gave rise to", "donated his services", "his time".
 NOT_MONEY = frozenset({"birth", "rise", "way", "credence", "voice", "thought", "service", "services", "time",
                        "expertise", "talent", "talents", "labor", "labour", "skill", "skills", "energy", "blood"})
+# Nouns of a person chosen for a post: "X's nomination of Y" names Y as the one chosen.
+CHOICES = frozenset({"nomination", "appointment", "selection", "choice", "pick", "confirmation"})
 # Who can do an event: not a nationality or religion ("four Americans were killed", "Democrats win").
 DOERS = AGENTS - {"NORP"}
 NOT_PERSON_DOERS = DOERS - PEOPLE
@@ -280,6 +282,10 @@ def _targets(facts: Facts, verb: Token, objs: list[Token], owned_people: bool = 
         if not keys:
             ref = facts.org_ref(o)
             keys = [ref] if ref else []
+        chosen = [k for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj" for k in facts.denote(p) if facts.is_a(k, PEOPLE)]
+        if not keys and o.lemma_.lower() in CHOICES and chosen:
+            keys = chosen  # "endorsed Obi's nomination of Lane to the court": Lane is endorsed
         if not keys:
             for c in o.children:
                 inner = [c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"] \
