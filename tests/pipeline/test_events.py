@@ -490,3 +490,13 @@ def test_an_endorsed_nomination_of_someone_targets_the_nominee(nlp) -> None:
     assert evs and [p.entity for p in evs[0].participants if p.role == "target"] == ["bo_lane"], evs
     own = [e for e in _events("Ada Obi endorsed Bo Lane's nomination.") if e.type == "endorsement"]
     assert own and [p.entity for p in own[0].participants if p.role == "target"] == ["bo_lane"], own
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("\"It was close,\" said Sam Reed, who worked for Gov. Bo Lane before he dropped out, and guided Tom Ortiz to "
+     "victory in 2008.", False),
+    ("Sam Reed worked for a small firm before he dropped out of the race in May.", True),
+])
+def test_a_time_clause_pronoun_after_a_person_object_is_doubtful(nlp, text: str, shown: bool) -> None:
+    evs = [e for e in _events(text) if e.type == "candidacy.withdrawal" and "sam_reed" in _who(e)]
+    assert bool([e for e in evs if (e.confidence or 0) >= 0.6]) is shown, evs

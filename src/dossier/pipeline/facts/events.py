@@ -549,6 +549,8 @@ def _doubtful_pronoun(facts: Facts, pron: Token, possessor: bool = False) -> boo
             return True
     if possessor and _object_owns(facts, pron, key):
         return True
+    if not possessor and _object_before(facts, pron, key):
+        return True
     before = [t for t in facts.doc[sent.start : pron.i] if facts.key(t.i) and facts.is_a(facts.key(t.i), PEOPLE)
               and _fits(facts, facts.key(t.i), pron)]
     subjects = [t for t in before if t.dep_ in {"nsubj", "nsubjpass"} or t.head.dep_ in {"nsubj", "nsubjpass"}]
@@ -572,6 +574,23 @@ def _doubtful_pronoun(facts: Facts, pron: Token, possessor: bool = False) -> boo
     named = {facts.key(t.i) for t in sent if t.i > clause.right_edge.i and t.pos_ == "PROPN" and facts.key(t.i) and
              facts.is_a(facts.key(t.i), PEOPLE) and _fits(facts, facts.key(t.i), pron)}
     return len(named) >= 2
+
+
+def _object_before(facts: Facts, pron: Token, key: str) -> bool:
+    """``worked for Lane before he dropped out``, ``hired Lane after he lost``: the subject of a time clause
+    may be the person object of the verb the clause hangs from as well as its subject; coreference's
+    choice of the subject is doubtful when the object is another person of the pronoun's gender."""
+    clause = pron.head
+    if pron.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in {"before", "after", "when", "until", "once", "since"}
+            for c in clause.children):
+        return False
+    verb = clause.head
+    objs = [c for c in verb.children if c.dep_ == "dobj"] + [
+        p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    people = [k for o in objs if o.i < pron.i for k in facts.denote(o)
+              if facts.is_a(k, PEOPLE) and _fits(facts, k, pron)]
+    return bool(people) and key not in people
 
 
 def _object_owns(facts: Facts, pron: Token, key: str) -> bool:
