@@ -400,8 +400,12 @@ def test_a_possessor_and_an_of_object_make_her_the_doer_only_on_a_person(nlp, te
 @pytest.mark.parametrize(("text", "typ", "shown"), [
     ("Hank Mott discusses burying guns, dying a free man and shooting agents.", "death", False),
     ("Hank Mott died a free man in 2010.", "death", True),
+    ("Ada Obi talked with voters, endorsing Bo Lane.", "endorsement", True),
     ("Ada Obi moved that Bo Lane be nominated by acclamation.", "appointment", False),
     ("Bo Lane was nominated by Ada Obi in May.", "appointment", True),
+    ("Ada Obi insisted that Bo Lane resign.", "resignation", False),
+    ("Ada Obi watched Bo Lane resign.", "resignation", True),
+    ("Ada Obi helped Bo Lane win the primary in May.", "election.win", True),
     ("The Tax Initiative was called by the Green Party to force the government to act.", "contact.phone_call", False),
     ("Bo Lane was called by Ada Obi on Sunday.", "contact.phone_call", True),
     ("During his frequent visits to Linden, Bo Lane met farmers.", "contact.visit", False),
@@ -474,7 +478,8 @@ def test_a_participle_on_a_person_noun_has_that_person_as_subject() -> None:
                  deps=["nsubj", "ROOT", "det", "dobj", "acl", "prep", "pobj", "punct"],
                  pos=["PROPN", "VERB", "DET", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
                  lemmas=["Obi", "praise", "a", "woman", "run", "for", "office", "."])
-    assert fact_subject(doc[4]) is None
+    got_woman = fact_subject(doc[4])
+    assert got_woman is not None and got_woman.text == "woman"  # an unnamed person, not Obi
     # "Obi released a statement endorsing Lane ."
     stmt = parsed(["Obi", "released", "a", "statement", "endorsing", "Lane", "."], heads=[1, 1, 3, 1, 3, 4, 1],
                   deps=["nsubj", "ROOT", "det", "dobj", "acl", "dobj", "punct"],

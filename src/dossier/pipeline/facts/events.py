@@ -230,7 +230,7 @@ def _bloc(objs: list[Token]) -> bool:
     """``the black vote``, ``the women's vote``: a bloc of voters won or lost, not an election."""
     return any(o.lemma_.lower() == "vote" and any(
         c.dep_ in {"amod", "compound", "poss", "nmod"} and c.lower_ not in CONTEST_VOTES and not c.like_num
-        for c in o.children) for o in objs)
+        and c.ent_type_ != "GPE" for c in o.children) for o in objs)  # "won the Iowa vote": a contest
 
 
 def _counted(objs: list[Token]) -> bool:

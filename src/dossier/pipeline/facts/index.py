@@ -477,7 +477,7 @@ def fact_subject(tok: Token) -> Token | None:
     """The subject of a verb for roles, relations and events (:func:`..syntax.subject_of`); a participle
     describing a person noun ("as a woman running for office") has that unnamed person as its subject."""
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in lexicons.load("person_nouns"):
-        return None
+        return tok.head  # "Obi, a lawyer running for mayor": through the apposition, Obi; unnamed, no one
     return syntax.subject_of(tok, borrow=FACT_BORROW, steps=6, control=True, through_objects=True)
 
 

@@ -143,6 +143,9 @@ def _pending(verb: Token) -> bool:
 
 
 SINGULAR_PRONOUNS = frozenset({"he", "she", "it"})
+# Verbs whose bare-form complement is asked for, even without "that" ("insisted Lane resign").
+MANDATIVE = frozenset({"move", "insist", "demand", "ask", "propose", "suggest", "recommend", "urge", "require",
+                       "request", "order", "prefer", "advise", "command", "stipulate", "mandate"})
 
 
 def _subjunctive(verb: Token) -> bool:
@@ -157,6 +160,9 @@ def _subjunctive(verb: Token) -> bool:
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None:
         return False
+    if not (any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) or
+            verb.head.lemma_.lower() in MANDATIVE):
+        return False  # "helped Lane win", "watched Lane resign": a bare infinitive that did happen
     if any(c.dep_ in {"auxpass", "aux"} and c.lower_ == "be" and c.tag_ == "VB" for c in verb.children):
         return True
     if verb.tag_ != "VB":
@@ -280,9 +286,10 @@ def _gerund(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head
-    elif tok.dep_ == "advcl" and (tok.i < head.i or any(c.dep_ in {"mark", "nsubj", "nsubjpass"}
-                                                         for c in tok.children)):
-        return False  # "Before dropping out, ...", "while she was visiting": a clause of its own
+    elif tok.dep_ == "advcl" and not any(c.dep_ in {"xcomp", "dobj", "ccomp"} and c.tag_ == "VBG" and c.i < tok.i
+                                         for c in head.children):
+        return False  # "spoke at the rally, endorsing Lane": a clause of its own, unless the parse split a
+        # list of gerunds talked about ("discusses burying guns, dying a free man and ...")
     elif tok.dep_ not in {"xcomp", "dobj", "ccomp", "advcl"}:
         return False
     return head.i != tok.i and head.lemma_.lower() in GERUND_HEADS
