@@ -462,6 +462,7 @@ def test_a_visit_still_to_come_and_a_party_nomination_are_no_events(nlp, text: s
     ("Some 90 students met at the Linden home of editor Bo Lane and Ada Obi, where they founded the Linden Club.",
      "organization.founding", False),
     ("Ada Obi and Bo Lane met in Linden, where they founded the Linden Club.", "organization.founding", True),
+    ("Aides said Ada Obi and Bo Lane met in May, and they founded the Linden Club.", "organization.founding", True),
 ])
 def test_a_withheld_endorsement_a_voter_bloc_and_a_crowds_they_are_no_events(nlp, text: str, typ: str,
                                                                              shown: bool) -> None:

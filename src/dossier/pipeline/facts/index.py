@@ -268,7 +268,9 @@ class Facts:
         sent = tok.sent
         before = self.persons_in(sent.start, tok.i)
         if any(t.dep_ == "nsubj" and t.tag_ == "NNS" and not self.key(t.i) and t.lower_ not in PAIR_NOUNS and
-               not any(c.lower_ in {"both", "two"} for c in t.children) for t in self.doc[sent.start : tok.i]):
+               not any(c.lower_ in {"both", "two"} for c in t.children) and
+               not {t.head.lemma_.lower(), t.head.lower_} & lexicons.load("reporting_verbs")
+               for t in self.doc[sent.start : tok.i]):
             return None  # "some 90 students met at Obi's home, where they founded ...": the students
         if len(before) == 2:
             return before[0], before[1]
