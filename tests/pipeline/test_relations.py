@@ -452,3 +452,78 @@ def test_a_participle_on_a_people_noun_is_what_those_people_do(nlp) -> None:
     assert not any(r.type == "political.supported" for r in rels), _ties(rels)
     rels = _rels(nlp, "Ada Obi released a statement backing Bo Lane on Monday.")
     assert _has(rels, "political.supported", "ada_obi", "bo_lane"), _ties(rels)
+
+
+# --- round 7: a campaign member, an inverted attribution, a participle after an "of" phrase ---------
+
+
+def test_a_member_of_a_persons_campaign_team_works_for_that_person(nlp) -> None:
+    rels = _rels(nlp, "Sen. Rita Holt, who was then a member of Ada Obi's campaign team, spoke.")
+    assert _has(rels, "professional.worked_for", "rita_holt", "ada_obi")
+    assert not _has(rels, "membership.member_of", "rita_holt", "ada_obi")
+    club = _rels(nlp, "Sen. Rita Holt, a member of the Linden Rowing Club, spoke.")
+    assert _has(club, "membership.member_of", "rita_holt", "linden_rowing_club")
+
+
+def test_a_to_phrase_after_an_inverted_speaker_is_the_descriptions() -> None:
+    from dossier.pipeline.facts.relations import _after_inverted_subject
+
+    from ..conftest import parsed
+
+    # '" We won , " wrote Obi , runner-up to Lane .' with "to Lane" hung on "wrote"
+    words = ['"', "We", "won", ",", '"', "wrote", "Obi", ",", "runner-up", "to", "Lane", "."]
+    doc = parsed(words, heads=[5, 2, 5, 5, 5, 5, 5, 6, 6, 5, 9, 5],
+                 deps=["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "nsubj", "punct", "appos", "prep",
+                       "pobj", "punct"],
+                 pos=["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT", "NOUN", "ADP", "PROPN",
+                      "PUNCT"])
+    assert _after_inverted_subject(doc[5], [doc[10]])
+    # "Obi wrote to Lane ."
+    plain = parsed(["Obi", "wrote", "to", "Lane", "."], heads=[1, 1, 1, 2, 1],
+                   deps=["nsubj", "ROOT", "prep", "pobj", "punct"], pos=["PROPN", "VERB", "ADP", "PROPN", "PUNCT"])
+    assert not _after_inverted_subject(plain[1], [plain[3]])
+    assert _has(_rels(None, "Ada Obi wrote to Bo Lane in May."), "contact.reached_out", "ada_obi", "bo_lane")
+
+
+def test_a_participle_after_an_of_phrase_is_not_the_clause_subjects_act() -> None:
+    from dossier.pipeline.syntax import subject_of
+
+    from ..conftest import parsed
+
+    # "Obi angered the wishes of voters backing Lane ." with "backing" hung on "wishes"
+    words = ["Obi", "angered", "the", "wishes", "of", "voters", "backing", "Lane", "."]
+    doc = parsed(words, heads=[1, 1, 3, 1, 3, 4, 3, 6, 1],
+                 deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "acl", "dobj", "punct"],
+                 pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN", "VERB", "PROPN", "PUNCT"])
+    assert subject_of(doc[6], borrow=(), steps=4, through_objects=True) is None
+    # "Obi released a statement backing Lane ."
+    stmt = parsed(["Obi", "released", "a", "statement", "backing", "Lane", "."], heads=[1, 1, 3, 1, 3, 4, 1],
+                  deps=["nsubj", "ROOT", "det", "dobj", "acl", "dobj", "punct"],
+                  pos=["PROPN", "VERB", "DET", "NOUN", "VERB", "PROPN", "PUNCT"])
+    got = subject_of(stmt[4], borrow=(), steps=4, through_objects=True)
+    assert got is not None and got.text == "Obi"
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Sen. Tom Reyes spoke on Monday. He said Bo Lane could lose to Rita Holt not only because he supports "
+     "Ada Obi but also because he denied Sam Reed a hearing.", False),
+    ("Sen. Tom Reyes spoke on Monday. He said he supports Ada Obi.", True),
+])
+def test_a_pronoun_subject_the_sentence_gives_to_another_hides_the_tie(nlp, text: str, shown: bool) -> None:
+    rels = [r for r in _rels(nlp, text) if r.type == "political.supported" and r.subject == "tom_reyes"]
+    assert bool([r for r in rels if (r.confidence or 0) >= 0.6]) is shown, rels
+
+
+@pytest.mark.parametrize(("text", "bond"), [
+    ("Ada Obi and Bo Lane met in 2010. They are close in age.", False),
+    ("Ada Obi and Bo Lane met in 2010. They are close.", True),
+])
+def test_close_in_age_is_no_friendship(nlp, text: str, bond: bool) -> None:
+    assert _has(_rels(nlp, text), "social.friendship", "ada_obi", "bo_lane") is bond
+
+
+def test_a_pronoun_leading_into_its_own_names_clause_keeps_the_tie(nlp) -> None:
+    rels = _rels(nlp, "Tom Reyes spoke on Monday. While he does support Ada Obi, Reyes admits there is a faction "
+                      "of her party he does not agree with, like the backers of Bo Lane.")
+    assert [r for r in rels if r.type == "political.supported" and r.subject == "tom_reyes"
+            and (r.confidence or 0) >= 0.6], rels

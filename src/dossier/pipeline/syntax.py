@@ -75,6 +75,8 @@ def subject_of(
             if ctrl is not None:
                 return ctrl
         if through_objects and cur.dep_ == "acl" and cur.head.dep_ in {"dobj", "pobj"}:
+            if _after_of_phrase(cur):
+                return None  # "the wishes of progressives backing his bid": the progressives back it
             cur = cur.head.head
             if cur.dep_ == "prep":
                 cur = cur.head
@@ -92,6 +94,14 @@ def subject_of(
             return cur.head
         return None
     return None
+
+
+def _after_of_phrase(participle: Token) -> bool:
+    """A participle right after its head noun's ``of`` phrase ("the wishes of voters backing X"): it
+    describes the ``of`` object (the parse hangs it on the head), not the clause's subject's act."""
+    noun = participle.head
+    return any(c.dep_ == "prep" and c.lower_ == "of" and c.i < participle.i and c.right_edge.i == participle.i - 1
+               and any(p.dep_ == "pobj" for p in c.children) for c in noun.children)
 
 
 def _controller(verb: Token) -> Token | None:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ...graph import Event, Participant
-from .. import lexicons, syntax
+from .. import doc_state, lexicons, syntax
 from . import modality
 from .index import AGENTS, PEOPLE, Facts, carried, duration, fact_subject
 from .relations import cut_org
@@ -37,6 +37,8 @@ DONEES = frozenset({"campaign", "fund", "foundation", "charity", "pac", "committ
 # Objects of a giving verb that are no gift of money: "gave rise to", "donated his services", "his time".
 NOT_MONEY = frozenset({"birth", "rise", "way", "credence", "voice", "thought", "service", "services", "time",
                        "expertise", "talent", "talents", "labor", "labour", "skill", "skills", "energy", "blood"})
+# Nouns of a person chosen for a post: "X's nomination of Y" names Y as the one chosen.
+CHOICES = frozenset({"nomination", "appointment", "selection", "choice", "pick", "confirmation"})
 # Who can do an event: not a nationality or religion ("four Americans were killed", "Democrats win").
 DOERS = AGENTS - {"NORP"}
 NOT_PERSON_DOERS = DOERS - PEOPLE
@@ -72,6 +74,9 @@ class Hit:
 
 
 PREPS = {"to", "of", "from", "for", "into", "in"}
+# Modifiers of an event noun that make it a habit ("his frequent visits"), as frequency adverbs do a verb.
+HABIT_ADJECTIVES = frozenset({"frequent", "regular", "repeated", "occasional", "periodic", "routine", "habitual",
+                              "annual", "yearly", "weekly", "monthly", "daily", "customary", "recurring", "constant"})
 NEGATORS = frozenset({"not", "n't", "never"})
 PARTICLES = frozenset({"out", "away", "down", "up", "off", "in", "into"})
 POSTS = frozenset({"post", "position", "job", "seat", "cabinet", "bench", "court", "ticket", "nominee"})
@@ -201,6 +206,8 @@ def _by_agent_hit(facts: Facts, verb: Token, trig: Trigger) -> Hit | None:
     undergoer = verb.head if verb.dep_ == "acl" else next(
         (c for c in verb.children if c.dep_ == "nsubjpass"), None)
     objs = [undergoer] if undergoer is not None else []
+    if trig.target_object and not any(facts.is_a(k, PEOPLE) for o in objs for k in facts.denote(o)):
+        return None  # "the referendum was called by the party", "the meeting called by Obi": no one was phoned
     if trig.objects and not any(o.lemma_.lower() in trig.objects or o.lower_ in trig.objects for o in objs):
         return None
     hit = _verb_hit(facts, verb, trig, objs, subj=doers[0])
@@ -212,6 +219,18 @@ def _by_agent_hit(facts: Facts, verb: Token, trig: Trigger) -> Hit | None:
 
 def _has_prep(verb: Token, prep: str) -> bool:
     return bool(_preps(verb, prep))
+
+
+# Modifiers of "vote" that still name a contest ("lost the popular vote"); any other names a group of voters.
+CONTEST_VOTES = frozenset({"popular", "general", "primary", "electoral", "final", "presidential", "runoff",
+                           "national", "statewide", "leadership", "confidence", "recall"})
+
+
+def _bloc(objs: list[Token]) -> bool:
+    """``the black vote``, ``the women's vote``: a bloc of voters won or lost, not an election."""
+    return any(o.lemma_.lower() == "vote" and any(
+        c.dep_ in {"amod", "compound", "poss", "nmod"} and c.lower_ not in CONTEST_VOTES and not c.like_num
+        and c.ent_type_ != "GPE" for c in o.children) for o in objs)  # "won the Iowa vote": a contest
 
 
 def _counted(objs: list[Token]) -> bool:
@@ -263,6 +282,10 @@ def _targets(facts: Facts, verb: Token, objs: list[Token], owned_people: bool = 
         if not keys:
             ref = facts.org_ref(o)
             keys = [ref] if ref else []
+        chosen = [k for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj" for k in facts.denote(p) if facts.is_a(k, PEOPLE)]
+        if not keys and o.lemma_.lower() in CHOICES and chosen:
+            keys = chosen  # "endorsed Obi's nomination of Lane to the court": Lane is endorsed
         if not keys:
             for c in o.children:
                 inner = [c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"] \
@@ -296,6 +319,8 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
         return None  # "nominated Lane for the award", "for the Golden Globe": a prize, not a post
     if trig.type.startswith("election") and _counted(objs):
         return None  # "won 470,000 votes": a tally
+    if trig.type.startswith("election") and _bloc(objs):
+        return None  # "was losing the black vote", "won the evangelical vote": a group of voters, no contest
     if trig.type.startswith("election") and trig.prep and not _contest_object(facts, verb):
         return None  # "lost support to Obi", "lost ground to Obi": no contest lost
     if trig.type == "candidacy.launch" and trig.prep == "for" and not any(_office(o) for o in objs):
@@ -465,6 +490,9 @@ def _other_campaign(objs: list[Token]) -> bool:
     return False
 
 
+# What a party nominates a candidate for: an office won in an election, never one appointed to.
+ELECTIVE = frozenset({"president", "presidency", "governor", "governorship", "mayor", "senate", "senator",
+                      "congress", "reelection", "re-election", "vice", "office"})
 ELECTORATE = frozenset({"primary", "primaries", "caucus", "caucuses", "convention", "delegate", "delegates", "voter",
                         "voters", "party", "electorate", "republicans", "democrats"})
 
@@ -474,6 +502,10 @@ def _party_nomination(facts: Facts, verb: Token, subj: Token | None) -> bool:
     not an appointment (which a person or a body appointing to a post makes)."""
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in ELECTORATE:
         return True
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(p.lemma_.lower() in ELECTIVE for p in c.children)
+           for h in holders for c in h.children):
+        return True  # "nominating Obi for president": a party's candidate for an elected office
     if subj is None:
         return False
     return subj.lemma_.lower() in ELECTORATE or subj.lower_ in ELECTORATE or \
@@ -517,6 +549,8 @@ def _doubtful_pronoun(facts: Facts, pron: Token, possessor: bool = False) -> boo
             return True
     if possessor and _object_owns(facts, pron, key):
         return True
+    if not possessor and _object_before(facts, pron, key):
+        return True
     before = [t for t in facts.doc[sent.start : pron.i] if facts.key(t.i) and facts.is_a(facts.key(t.i), PEOPLE)
               and _fits(facts, facts.key(t.i), pron)]
     subjects = [t for t in before if t.dep_ in {"nsubj", "nsubjpass"} or t.head.dep_ in {"nsubj", "nsubjpass"}]
@@ -540,6 +574,23 @@ def _doubtful_pronoun(facts: Facts, pron: Token, possessor: bool = False) -> boo
     named = {facts.key(t.i) for t in sent if t.i > clause.right_edge.i and t.pos_ == "PROPN" and facts.key(t.i) and
              facts.is_a(facts.key(t.i), PEOPLE) and _fits(facts, facts.key(t.i), pron)}
     return len(named) >= 2
+
+
+def _object_before(facts: Facts, pron: Token, key: str) -> bool:
+    """``worked for Lane before he dropped out``, ``hired Lane after he lost``: the subject of a time clause
+    may be the person object of the verb the clause hangs from as well as its subject; coreference's
+    choice of the subject is doubtful when the object is another person of the pronoun's gender."""
+    clause = pron.head
+    if pron.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in {"before", "after", "when", "until", "once", "since"}
+            for c in clause.children):
+        return False
+    verb = clause.head
+    objs = [c for c in verb.children if c.dep_ == "dobj"] + [
+        p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    people = [k for o in objs if o.i < pron.i for k in facts.denote(o)
+              if facts.is_a(k, PEOPLE) and _fits(facts, k, pron)]
+    return bool(people) and key not in people
 
 
 def _object_owns(facts: Facts, pron: Token, key: str) -> bool:
@@ -677,6 +728,8 @@ def _noun_events(facts: Facts) -> list[Hit]:
             continue  # "her nomination battle", "a death threat", "his retirement plan": no event
         if typ == "appointment" and tok.tag_ == "NNS":
             continue  # "her discretionary appointments": the possessor made them
+        if any(c.dep_ == "amod" and c.lower_ in HABIT_ADJECTIVES for c in tok.children):
+            continue  # "his frequent visits to the front", "her annual visit": a habit, not one event
         # A received endorsement unless it names whom it is of: "her first endorsement of Lane" is given.
         if typ == "endorsement" and any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in RECEIVED
                                         for c in tok.children) and not any(
@@ -725,6 +778,8 @@ def _noun_events(facts: Facts) -> list[Hit]:
         times = [t for t in facts.times_in(min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase))
                  if not duration(t.value)]  # "his first visit in more than a year": a gap, not its date
         when = times[0].value if times else year
+        if times and _coming(facts, tok, times[0].value):
+            continue  # "Obi's visit Monday will draw crowds" on that Monday: a visit still to come
         prior = data["noun_priors"].get(tok.lemma_.lower(), 0.7)
         owner = next((c for c in holder.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
         if owner is not None and _doubtful_pronoun(facts, owner, possessor=True):
@@ -732,6 +787,17 @@ def _noun_events(facts: Facts) -> list[Hit]:
         hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
                         ordinal=ordinal, timed=when is None, confidence=prior))
     return hits
+
+
+def _coming(facts: Facts, noun: Token, when: str) -> bool:
+    """An event noun dated no earlier than the publication day, subject of a verb in the future
+    ("her visit Monday will include a rally"): announced, not done."""
+    head = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or not any(
+            c.dep_ == "aux" and c.lower_ in {"will", "'ll", "’ll"} for c in head.children):
+        return False
+    published = doc_state.published(facts.doc)
+    return bool(published) and when[:10] >= published[: len(when[:10])]  # type: ignore[index]
 
 
 def _content_clause(tok: Token) -> bool:

@@ -95,6 +95,12 @@ class Facts:
         if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl":
             head = tok.head.head
             if tok.lower_ == "who" and head.dep_ == "appos" and self.type(self.key(head.head.i)) == "PERSON":
+                # "X and his son Y, the former mayor, who ...": the description follows Y, the nearest name,
+                # though the parse hangs it on the first conjunct
+                later = [self.key(c.i) for c in head.head.subtree if head.head.i < c.i < head.left_edge.i and
+                         c.dep_ in {"conj", "appos"} and self.type(self.key(c.i)) == "PERSON"]
+                if later and any(c.dep_ == "conj" and c.i < head.i for c in head.head.children):
+                    return [later[-1]]  # type: ignore[list-item]
                 return [self.key(head.head.i)]  # type: ignore[list-item]  # "X, a Republican who ...": X
             near = [c for c in head.children if c.dep_ == "appos" and c.i < tok.i and c.right_edge.i >= tok.i - 2
                     and self.type(self.key(c.i)) == "PERSON" and self.key(c.i) != self.key(head.i)]
@@ -110,6 +116,10 @@ class Facts:
                     return [self.key(c.i)]  # type: ignore[list-item]
             if tok.dep_ == "appos" and self.key(tok.head.i):
                 return [self.key(tok.head.i)]  # type: ignore[list-item]
+            if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":  # "his son Bo Reyes, the former mayor": Bo Reyes
+                named = [c for c in tok.head.children if c.dep_ == "appos" and c.i < tok.i and self.key(c.i)]
+                if named:
+                    return [self.key(named[-1].i)]  # type: ignore[list-item]
             if tok.lemma_.lower() in CARRIERS:
                 for c in tok.children:
                     if c.dep_ == "poss" and self.key(c.i):
@@ -257,6 +267,11 @@ class Facts:
             return None
         sent = tok.sent
         before = self.persons_in(sent.start, tok.i)
+        if any(t.dep_ == "nsubj" and t.tag_ == "NNS" and not self.key(t.i) and t.lower_ not in PAIR_NOUNS and
+               not any(c.lower_ in {"both", "two"} for c in t.children) and
+               not {t.head.lemma_.lower(), t.head.lower_} & lexicons.load("reporting_verbs")
+               for t in self.doc[sent.start : tok.i]):
+            return None  # "some 90 students met at Obi's home, where they founded ...": the students
         if len(before) == 2:
             return before[0], before[1]
         if before:
@@ -339,6 +354,8 @@ class Facts:
         verb = syntax.clause_head(syntax.highest(toks))
         while climb and verb.dep_ in {"advcl", "conj"} and verb.head.pos_ in syntax.VERBAL:
             verb = verb.head
+        if _speaker_description(verb):
+            return StatusInfo("asserted", None, (), st.negative)
         if climb and verb.dep_ == "relcl" and verb.head.dep_ == "appos" and self.key(verb.head.head.i) \
                 and any(c.tag_ in {"WP", "WP$"} for c in verb.children):
             return StatusInfo("asserted", None, (), st.negative)
@@ -452,6 +469,19 @@ class Facts:
         return any(imagining_word(t) or fiction_word(t, lemma=False) for t in sent)
 
 
+def _speaker_description(verb: Token) -> bool:
+    """``"...," said Ada Obi, who served as mayor yet endorsed Lane``, the parse making the speaker the
+    subject of a complement of the subjectless saying verb before it: the clause is the writer's
+    description of the speaker (its relative clause shows it), not what was said."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i > verb.i or syntax.has_subject(head):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj is not None and head.i < subj.i and any(
+        c.dep_ == "relcl" and c.i < verb.i and any(w.tag_ in {"WP", "WP$"} for w in c.children)
+        for c in subj.children)
+
+
 def carried(facts: Facts, tok: Token) -> bool:
     """``Ada Obi's campaign attacked Lane``: the subject is a body that stands for its owner (a campaign,
     an office, a plan). What it does is its own act, not the owner's; as an object ("donated to Obi's
@@ -478,7 +508,10 @@ FACT_BORROW = frozenset({"conj", "xcomp", "advcl"})
 
 
 def fact_subject(tok: Token) -> Token | None:
-    """The subject of a verb for roles, relations and events (:func:`..syntax.subject_of`)."""
+    """The subject of a verb for roles, relations and events (:func:`..syntax.subject_of`); a participle
+    describing a person noun ("as a woman running for office") has that unnamed person as its subject."""
+    if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in lexicons.load("person_nouns"):
+        return tok.head  # "Obi, a lawyer running for mayor": through the apposition, Obi; unnamed, no one
     return syntax.subject_of(tok, borrow=FACT_BORROW, steps=6, control=True, through_objects=True)
 
 

@@ -66,7 +66,7 @@ def irrealis(verb: Token, _pieces: bool = True) -> bool:
     whole = whole_word(verb)
     if _pieces and whole is not verb and irrealis(whole, _pieces=False):
         return True  # "could re-nominate him": the parse hangs the modal on "re"
-    if _pending(verb):
+    if _pending(verb) or _subjunctive(verb):
         return True
     tok, hops = verb, 0
     while hops < 4:
@@ -140,6 +140,34 @@ def _pending(verb: Token) -> bool:
                 v.tag_ not in {"VBD", "VBN"} and any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children):
             return True
     return False
+
+
+SINGULAR_PRONOUNS = frozenset({"he", "she", "it"})
+# Verbs whose bare-form complement is asked for, even without "that" ("insisted Lane resign").
+MANDATIVE = frozenset({"move", "insist", "demand", "ask", "propose", "suggest", "recommend", "urge", "require",
+                       "request", "order", "prefer", "advise", "command", "stipulate", "mandate"})
+
+
+def _subjunctive(verb: Token) -> bool:
+    """A mandative clause: a base-form verb with a subject of its own under a verb of asking or
+    proposing ("moved that Lane be nominated", "insisted that Lane resign"): what is asked, not done.
+    Only a passive or copular ``be`` (any subject) or a third-person singular subject tell the base
+    form from the present tense."""
+    if verb.dep_ not in {"ccomp", "advcl", "acl"} or any(
+            c.dep_ == "aux" and (c.lower_ in MODALS or c.lower_ == "to" or c.lemma_.lower() == "do")
+            for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return False
+    if not (any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) or
+            verb.head.lemma_.lower() in MANDATIVE):
+        return False  # "helped Lane win", "watched Lane resign": a bare infinitive that did happen
+    if any(c.dep_ in {"auxpass", "aux"} and c.lower_ == "be" and c.tag_ == "VB" for c in verb.children):
+        return True
+    if verb.tag_ != "VB":
+        return False
+    return subj.tag_ in {"NN", "NNP"} or subj.lower_ in SINGULAR_PRONOUNS
 
 
 _ANNOUNCING = frozenset({"announce", "confirm", "declare"})
@@ -253,10 +281,16 @@ def _gerund(tok: Token) -> bool:
         return True
     if tok.tag_ != "VBG":
         return False
+    while tok.dep_ == "conj" and tok.head.tag_ == "VBG" and tok.head.i != tok.i:
+        tok = tok.head  # "discussed burying guns and shooting agents": the list's first gerund decides
     head = tok.head
     if tok.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head
-    elif tok.dep_ not in {"xcomp", "dobj", "ccomp"}:
+    elif tok.dep_ == "advcl" and not any(c.dep_ in {"xcomp", "dobj", "ccomp"} and c.tag_ == "VBG" and c.i < tok.i
+                                         for c in head.children):
+        return False  # "spoke at the rally, endorsing Lane": a clause of its own, unless the parse split a
+        # list of gerunds talked about ("discusses burying guns, dying a free man and ...")
+    elif tok.dep_ not in {"xcomp", "dobj", "ccomp", "advcl"}:
         return False
     return head.i != tok.i and head.lemma_.lower() in GERUND_HEADS
 

@@ -390,6 +390,8 @@ def _pair_states(facts: Facts) -> list[Hit]:
                 words = f"{pred.left_edge.lower_} {pred.lower_}" if pred.left_edge.i < pred.i else pred.lower_
                 typ = plurals.get(words.split(" ", 1)[-1]) or plurals.get(pred.lower_)
             elif pred.dep_ == "acomp" and pred.lower_ in adjectives:
+                if any(c.dep_ == "prep" and c.lower_ in {"in", "on", "at", "by"} for c in pred.children):
+                    continue  # "they are close in age", "close on policy", "cool at the table": no bond
                 typ = adjectives[pred.lower_]
                 other = [k for p in pred.children if p.dep_ == "prep" and p.lower_ in {"to", "with"}
                          for q in p.children if q.dep_ == "pobj" for k in facts.denote(q)]
@@ -456,6 +458,13 @@ def _bond_nouns(facts: Facts) -> list[Hit]:
             if typ == "social.tension" and low in {"behavior", "behaviour"} and not mods & tension_adj:
                 continue
             agent = [k for c in tok.children if c.dep_ == "poss" for k in facts.denote(c)]
+            prior = 0.7
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+            if owner is not None and agent:
+                from .events import _doubtful_pronoun
+
+                if _doubtful_pronoun(facts, owner):
+                    prior = DOUBTFUL_OWNER  # "he said Lane must tone down his attacks on Y": "his" is Lane's
             if not agent and tok.dep_ in {"dobj"} and tok.head.lemma_.lower() in set(states["agent_verbs"]):
                 s = fact_subject(tok.head)  # "X voiced criticism of Y" (not "X cited criticism of Y")
                 agent = facts.denote(s) if s is not None else []
@@ -471,10 +480,11 @@ def _bond_nouns(facts: Facts) -> list[Hit]:
                 continue  # "withdrew her support for Y": the tie ended
             for a in agent[:1]:
                 for t in targets:
-                    hits.append(Hit(typ, a, t, [tok], 0.7, timed=True))
+                    hits.append(Hit(typ, a, t, [tok], prior, timed=True))
     return hits
 
 
+DOUBTFUL_OWNER = 0.55  # a possessive pronoun the sentence gives to someone else than coreference chose
 WITHDRAWN = frozenset({"withdraw", "pull", "rescind", "revoke", "retract", "drop", "end", "abandon", "lose",
                        "forfeit", "suspend"})
 
@@ -605,9 +615,13 @@ def _verbs(facts: Facts) -> list[Hit]:
                 subj_keys = [outer] if outer else []
             subj_keys += [k for k in fellows if k not in subj_keys]
             matched = True
+            doubt = not (passive and not prep) and _doubtful_subject(facts, verb)
             for s_key in subj_keys:
                 for o_key in obj_keys:
-                    hits += _verb_hit(facts, typ, s_key, o_key, verb, objs)
+                    for h in _verb_hit(facts, typ, s_key, o_key, verb, objs):
+                        if doubt and h.subject == s_key:
+                            h.confidence = min(h.confidence, DOUBTFUL_OWNER)
+                        hits.append(h)
         if not matched and lemma in reciprocal:
             s = fact_subject(verb)
             if s is not None and not any(c.dep_ in {"dobj", "prep"} and c.lower_ not in {"in", "on", "at", "for",
@@ -620,6 +634,19 @@ def _verbs(facts: Facts) -> list[Hit]:
         if lemma == "lose" and not matched:
             hits += _lost_after_running(facts, verb)
     return hits
+
+
+def _doubtful_subject(facts: Facts, verb: Token) -> bool:
+    """A pronoun subject the sentence gives to someone else than coreference chose ("He said Obi could
+    lose because he backs Lane": the second "he" is Obi)."""
+    from .events import _doubtful_pronoun
+
+    s = fact_subject(verb)
+    if s is None or s.tag_ != "PRP" or not _doubtful_pronoun(facts, s):
+        return False
+    root = s.sent.root
+    main = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > s.i]
+    return not any(facts.key(c.i) == facts.key(s.i) for c in main)  # "While he backs Y, Obi ...": Obi's
 
 
 def _speaker_bound(facts: Facts, subj: Token, verb: Token) -> bool:
@@ -756,6 +783,8 @@ def _not_this_tie(typ: str, verb: Token, objs: list[Token]) -> bool:
     """A verb trigger used in another sense: "gave an interview to X" (no money), "joined X at a
     rally" (company, not membership), "named Cleveland as the most dangerous city" (no post)."""
     lemma = verb.lemma_.lower()
+    if typ.startswith("contact.") and _after_inverted_subject(verb, objs):
+        return True  # '"...," wrote Obi, runner-up to Lane': the "to" is the description's, no letter to Lane
     if typ == "financial.donated_to" and lemma == "give":
         return not _money(verb)
     if typ == "membership.member_of" and lemma == "join":
@@ -774,6 +803,13 @@ def _not_this_tie(typ: str, verb: Token, objs: list[Token]) -> bool:
 
         return not _named_to_post(verb, active=True)
     return False
+
+
+def _after_inverted_subject(verb: Token, objs: list[Token]) -> bool:
+    """A verb before its subject (a quotation's "wrote Obi") whose prepositional object follows that
+    subject: the parse hung the subject's apposition's phrase ("Obi, runner-up to Lane") on the verb."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i), None)
+    return subj is not None and any(o.dep_ == "pobj" and o.head.i > subj.i for o in objs)
 
 
 def _money(verb: Token) -> bool:
@@ -1081,6 +1117,8 @@ def _electoral(toks: list[Token]) -> bool:
 def _to_relation(facts: Facts, h: Hit) -> Relation | None:
     if h.subject == h.object or not h.subject or not h.object:
         return None
+    if h.type == "membership.member_of" and facts.is_a(h.object, PEOPLE):
+        h.type = "professional.worked_for"  # "a member of Obi's campaign team": one works for a person
     if _needs_people(h.type) and not (facts.is_a(h.subject, PEOPLE) and facts.is_a(h.object, PEOPLE)):
         return None
     if not facts.is_a(h.subject, AGENTS) or not facts.is_a(h.object, AGENTS):
