@@ -132,6 +132,55 @@ def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> No
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("body", "content"),
+    [  # the writer's appositive on a name at the end of the reported clause is left out
+        ("Senator Ada Quill said she did not support Bo Lane, the longtime harbor boss.",
+         "she did not support Bo Lane"),
+        # a noun phrase after a lone dash is the writer's aside; a clause, or a count, goes on
+        ("Senator Ada Quill said the ferry was late — the third time this month.", "the ferry was late"),
+        ("Senator Ada Quill said the council would vote next week — and that it would pass.",
+         "the council would vote next week — and that it would pass"),
+        ("Senator Ada Quill said the vote was close — 5 to 4.", "the vote was close — 5 to 4"),
+        ("Senator Ada Quill said the council — and the mayor — would back the plan.",
+         "the council — and the mayor — would back the plan"),
+        # the occasion after the quoted words of an object-and-predicate report is the writer's setting
+        ('Mayor Bo Lane described the harbor plan as "a waste of money" at a town hall on Monday.',
+         'the harbor plan as "a waste of money"'),
+        ('Mayor Bo Lane called the plan "a mess" in every way.', 'the plan "a mess" in every way'),
+    ],
+)
+def test_writers_tail_is_left_out(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    assert content in [q.span.text for q in g.quotes]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [  # the phrase opening the sentence before a cue set off by commas opens the statement
+        ("Back in Kelby, Mayor Bo Lane said, he decided to build the pier.",
+         "Back in Kelby, Mayor Bo Lane said, he decided to build the pier"),
+        ("Soon after, Mayor Bo Lane said, the pier would open.", "Soon after, Mayor Bo Lane said, the pier would open"),
+        # a cue not set off keeps its own time; the speaker's act before the cue is no part of it
+        ("On Monday, Mayor Bo Lane said the plan would pass.", "the plan would pass"),
+        ("Asked about the pier, Mayor Bo Lane said, he would build it.", "he would build it"),
+    ],
+)
+def test_opening_phrase_before_a_set_off_cue(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    assert content in [q.span.text for q in g.quotes]
+
+
+@pytest.mark.slow
+def test_quotation_split_by_a_cue_found_after_it_is_one_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the first passage holds a question, so its cue is only found after the direct pass
+    g = _graph(nlp, '"Are we ready? Probably not," Mayor Bo Lane said. "Will we be ready? Absolutely."')
+    (q,) = [q for q in g.quotes if q.kind == "direct"]
+    assert [p.text for p in q.pieces or []] == ["Are we ready? Probably not,", "Will we be ready? Absolutely."]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "content"),
     [  # a clause joined to the cue by ", and" that reads as reported is the statement's second half
         ("The Ledger said it will have ten reporters at the debate, and it will all be done live.",
          "it will have ten reporters at the debate, and it will all be done live"),

@@ -19,6 +19,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
 SET_OFF = (",", "—", "–", "--")
 FRONTED_CONNECTIVES = frozenset({"so", "then", "thus", "therefore", "and", "but", "yet"})
 NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
+# prepositions that open the occasion of the saying, not its words ("... as a 'mess' during a rally")
+OCCASION_PREPS = frozenset({"during", "amid", "after", "before", "following", "at"})
+DASHES = frozenset({"—", "–", "―", "--", "-"})
 TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"})
 TOPIC_PREPOSITIONS = frozenset({"of", "about", "on", "regarding", "concerning"})
 NEGATING_CONJUNCTIONS = frozenset({"nor", "neither"})
@@ -329,6 +332,7 @@ class ClausePasses(FinderBase):
             spans: list[tuple[int, int, int | None]] = []
             for c in clauses:
                 hi = self._reported_conj_end(verb, self._modal_conj_end(c, verb, self._clause_end(c, verb)))
+                hi = self._writers_tail(c.left_edge.i, hi)
                 # "and" with no comma before it: ", and as the race turns, ..." is the writer going on
                 joined = spans and c.left_edge.i > 1 and self.doc[c.left_edge.i - 1].dep_ == "cc" and (
                     spans[-1][1] >= c.left_edge.i - 1) and self.doc[c.left_edge.i - 2].text != ","
@@ -340,6 +344,8 @@ class ClausePasses(FinderBase):
                 else:
                     spans.append((c.left_edge.i, hi, cue_end))
             fronted = self._fronted_subject(verb, clauses, spans)
+            if fronted is None:
+                fronted = self._fronted_adjunct(verb, clauses, spans)
             return fronted if fronted is not None else spans
         after = [(c, f) for c, f in comps if c.i > verb.i and f is not None and self._fills(f, frames)]
         core = [c for c, f in after if f in ("np", "np2", "to")]
@@ -349,7 +355,8 @@ class ClausePasses(FinderBase):
                     c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as")))]
             lo, hi = min(c.left_edge.i for c in core), max(c.right_edge.i for c in core) + 1
             cue_end = adj.i + 1 if adj is not None and adj.i < lo else None
-            hi = self._before_relative(lo, self._verb_tail(verb, hi))
+            hi = self._writers_tail(lo, self._before_relative(lo, self._verb_tail(verb, hi)))
+            hi = self._before_occasion(lo, hi)
             return [] if self._bare_entity(lo, hi) else [(lo, hi, cue_end)]
         for prep, _ in after:
             mark = attr.for_mark(prep)
@@ -381,6 +388,38 @@ class ClausePasses(FinderBase):
                 whole = (n.left_edge.i, hi)
                 self.parts[whole] = [(n.left_edge.i, after), (lo, hi)]
                 return [(*whole, cue_end)]
+        return None
+
+    def _fronted_adjunct(self, verb: Token, clauses: list[Token], spans: list[tuple[int, int, int | None]]
+                         ) -> list[tuple[int, int, int | None]] | None:
+        """``Back home, she said, he built the pier`` with the opening phrase hung on the cue and the
+        clause after it: the phrase opens the statement (:meth:`_opening_phrase`)."""
+        if len(clauses) != 1 or clauses[0].i < verb.i or len(spans) != 1 or self.doc[spans[0][0] - 1].text != ",":
+            return None
+        n = self._opening_phrase(verb)
+        if n is None:
+            return None
+        lo, hi, cue_end = spans[0]
+        whole = (n.left_edge.i, hi)
+        self.parts[whole] = [(n.left_edge.i, n.right_edge.i + 1), (lo, hi)]
+        return [(*whole, cue_end)]
+
+    def _opening_phrase(self, verb: Token) -> Token | None:
+        """The phrase that opens the sentence, hung on a cue set off by commas before its subject
+        (``Back in Kelby, Lane said, ...``): the writer would have put it after the cue, so it is the
+        statement's; not the medium (``In a statement, ...``) nor the speaker's act (``Asked about it, ...``)."""
+        subject = attr.cue_subject(verb)
+        if subject is None or subject.i > verb.i:
+            return None
+        media = lexicons.load("quotes/medium_nouns")
+        for n in verb.children:
+            after = n.right_edge.i + 1
+            if (n.i < subject.i and n.dep_ in ("advmod", "advcl", "prep", "npadvmod")
+                    and n.left_edge.i == verb.sent.start and after + 1 == subject.left_edge.i
+                    and self.doc[after].text == "," and not (n.dep_ == "advcl" and n.tag_ in ("VBN", "VBG"))
+                    and not attr.is_cue_verb(n) and not any(t.lemma_.lower() in media for t in n.subtree)
+                    and not any(i in self.quoted for i in range(n.left_edge.i, after))):
+                return n
         return None
 
     def _quoted_report(self, clause: Token, verb: Token) -> bool:
@@ -559,7 +598,11 @@ class ClausePasses(FinderBase):
             return []
         if head.dep_ in SUBJECTS and head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX"):
             head = head.head  # "The trouble now, she said, is ...": the cue hung on the clause's subject
-        sides = [(head.left_edge.i, verb.left_edge.i), (verb.right_edge.i + 1, self._clause_end(head, verb))]
+        opening = self._opening_phrase(verb)
+        before = (head.left_edge.i, verb.left_edge.i)
+        if opening is not None and head.left_edge.i == opening.left_edge.i:
+            before = (opening.left_edge.i, opening.right_edge.i + 1)  # "Back home, she said, ..."
+        sides = [before, (verb.right_edge.i + 1, self._clause_end(head, verb))]
         parts = [(lo, hi) for lo, hi in sides if self._says_something(lo, hi) and not self._speakers_act(lo, hi)
                  and not self._only_a_cue(head, lo, hi)]
         if len(parts) == 2 and self._topic_phrase(*parts[0]) and self._all_quoted(*parts[1]):
@@ -665,6 +708,37 @@ class ClausePasses(FinderBase):
                     and first.i > lo and self.doc[first.i - 1].text == "," and self._ends_clause(t, hi)
                     and not any(i in self.quoted for i in range(first.i, t.right_edge.i + 1))):
                 return first.i - 1
+        return hi
+
+    def _writers_tail(self, lo: int, hi: int) -> int:
+        """End of a content before what the writer adds at its end: an appositive on a name set off by
+        a comma (``said she backed Bo Lane, the harbor boss``) or a noun phrase after a lone dash (``said
+        the vote would pass — a surprise to many``); not words in quotation marks."""
+        if any(i in self.quoted for i in range(lo, hi)) and hi - 1 in self.quoted:
+            return hi
+        for t in self.doc[lo:hi]:
+            first = t.left_edge
+            if (t.dep_ == "appos" and t.pos_ == "NOUN" and t.head.pos_ == "PROPN" and lo <= t.head.i < first.i
+                    and first.i > lo and self.doc[first.i - 1].text == "," and self._ends_clause(t, hi)
+                    and not any(i in self.quoted for i in range(first.i, hi))):
+                return first.i - 1
+        dashes = [t.i for t in self.doc[lo:hi] if t.text in DASHES and t.i not in self.quoted
+                  and (t.text != "-" or (t.whitespace_ and t.i > 0 and self.doc[t.i - 1].whitespace_))]
+        if len(dashes) != 1 or dashes[0] < lo + 3 or dashes[0] + 1 >= hi:
+            return hi
+        tail = self.doc[dashes[0] + 1 : hi]
+        if tail[0].pos_ not in ("DET", "ADV") or tail.root.pos_ in ("VERB", "AUX") or any(
+                t.i in self.quoted or t.is_quote for t in tail):
+            return hi  # "— and that it would pass", "— 5 to 4": the statement goes on
+        return dashes[0]
+
+    def _before_occasion(self, lo: int, hi: int) -> int:
+        """End of an object-and-predicate content before a phrase on the occasion of the saying that
+        follows its quoted words (``called the plan "a mess" during a rally``): the writer's setting."""
+        for t in self.doc[lo:hi]:
+            if (t.dep_ == "prep" and t.lower_ in OCCASION_PREPS and t.i > lo and self.doc[t.i - 1].is_quote
+                    and t.i - 1 in self.quoted and not any(i in self.quoted for i in range(t.i, hi))):
+                return t.i
         return hi
 
     def _ends_clause(self, child: Token, hi: int) -> bool:
