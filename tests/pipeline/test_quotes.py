@@ -135,13 +135,22 @@ def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> No
     [  # the writer's appositive on a name at the end of the reported clause is left out
         ("Senator Ada Quill said she did not support Bo Lane, the longtime harbor boss.",
          "she did not support Bo Lane"),
-        # a noun phrase after a lone dash is the writer's aside; a clause, or a count, goes on
-        ("Senator Ada Quill said the ferry was late — the third time this month.", "the ferry was late"),
+        # an indefinite noun phrase after a lone dash is the writer's aside; a clause, a definite
+        # noun phrase (mostly the speaker's list of what she meant) or a count goes on
+        ("Senator Ada Quill said the ferry was late — a surprise to the new crew.", "the ferry was late"),
+        ("Senator Ada Quill said her plan would ease the town's worst problems — the high rents and the old pier.",
+         "her plan would ease the town's worst problems — the high rents and the old pier"),
         ("Senator Ada Quill said the council would vote next week — and that it would pass.",
          "the council would vote next week — and that it would pass"),
         ("Senator Ada Quill said the vote was close — 5 to 4.", "the vote was close — 5 to 4"),
         ("Senator Ada Quill said the council — and the mayor — would back the plan.",
          "the council — and the mayor — would back the plan"),
+        # a dateline opening the paragraph is no part of the clause; a subject in capitals is
+        ("KELBY ― Bo Lane’s long feud with the harbor board is an insult to every sailor, union leaders "
+         "said Friday.", "Bo Lane’s long feud with the harbor board is an insult to every sailor"),
+        ("KELBY ― Bo Lane’s feud with the board, union leaders said Friday, is an insult to every sailor.",
+         "Bo Lane’s feud with the board, union leaders said Friday, is an insult to every sailor"),
+        ("NATO ― the alliance ― is weak, Senator Ada Quill said.", "NATO ― the alliance ― is weak"),
         # the occasion after the quoted words of an object-and-predicate report is the writer's setting
         ('Mayor Bo Lane described the harbor plan as "a waste of money" at a town hall on Monday.',
          'the harbor plan as "a waste of money"'),

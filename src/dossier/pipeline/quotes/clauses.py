@@ -22,6 +22,7 @@ NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their ver
 # prepositions that open the occasion of the saying, not its words ("... as a 'mess' during a rally")
 OCCASION_PREPS = frozenset({"during", "amid", "after", "before", "following", "at"})
 DASHES = frozenset({"—", "–", "―", "--", "-"})
+DATELINE_TOKENS = 8  # most tokens of a dateline before its dash ("WASHINGTON (AP) —", "KELBY, Ore. —")
 TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"})
 TOPIC_PREPOSITIONS = frozenset({"of", "about", "on", "regarding", "concerning"})
 NEGATING_CONJUNCTIONS = frozenset({"nor", "neither"})
@@ -76,7 +77,7 @@ class ClausePasses(FinderBase):
                     lo = tok.i + 1  # "the plan, which he said would fail": the cue stays out
                 elif parts is None and lo > tok.i:
                     parts = self._zero_relative(tok, lo, hi)
-                first = lo
+                first = lo = self._after_dateline(lo, hi)
                 lo, hi = self._no_dangling(*self._past_conjunction(*self._trim(lo, self._before_colon_quote(lo, hi))))
                 cue = tok
                 if lo > tok.i and lo < hi and self.doc[lo].tag_ == "VBG" and attr.is_cue_verb(self.doc[lo]):
@@ -123,7 +124,7 @@ class ClausePasses(FinderBase):
         """Character spans of token ranges, each trimmed of edge punctuation; empty ones dropped."""
         out = []
         for lo, hi in parts:
-            lo, hi = self._no_dangling(*self._past_conjunction(*self._trim(lo, hi)))
+            lo, hi = self._no_dangling(*self._past_conjunction(*self._trim(self._after_dateline(lo, hi), hi)))
             if hi > lo:
                 out.append((self.doc[lo].idx, self._end(hi)))
         return out
@@ -197,6 +198,22 @@ class ClausePasses(FinderBase):
         # hangs it ("too much is made of ..."), leaves the clause whole
         opening = [t for t in self.doc[lo : root.i] if not (t.is_punct or t.dep_ in ("aux", "auxpass", "neg", "mark"))]
         return finite and not opening
+
+    def _after_dateline(self, lo: int, hi: int) -> int:
+        """Start of a content that opens its sentence after a dateline (``KELBY, Ore. ― The plan``):
+        past the dash that ends a run of words in capitals; else ``lo``."""
+        doc = self.doc
+        if lo != doc[lo].sent.start or (doc[lo].idx > 0 and self.text[doc[lo].idx - 1] != "\n"):
+            return lo  # a dateline opens a paragraph
+        for d in range(lo + 1, min(hi, lo + DATELINE_TOKENS)):
+            if doc[d].text in DASHES and doc[d].whitespace_ and doc[d - 1].whitespace_:
+                words = [t for t in doc[lo:d] if t.is_alpha]
+                paired = any(t.text in DASHES for t in doc[d + 1 : hi])  # "NATO ― the alliance ― is weak"
+                if (words and words[0].is_upper and len(words[0]) > 1 and not paired
+                        and not any(t.text[0].islower() for t in words)):
+                    return d + 1
+                return lo
+        return lo
 
     def _opening(self, first: int, lo: int) -> int:
         """Where a reported clause's content starts: its complementiser belongs to it (``said that
@@ -712,8 +729,8 @@ class ClausePasses(FinderBase):
 
     def _writers_tail(self, lo: int, hi: int) -> int:
         """End of a content before what the writer adds at its end: an appositive on a name set off by
-        a comma (``said she backed Bo Lane, the harbor boss``) or a noun phrase after a lone dash (``said
-        the vote would pass — a surprise to many``); not words in quotation marks."""
+        a comma (``said she backed Bo Lane, the harbor boss``) or an indefinite noun phrase after a lone
+        dash (``said the vote would pass — a surprise to many``); not words in quotation marks."""
         if any(i in self.quoted for i in range(lo, hi)) and hi - 1 in self.quoted:
             return hi
         for t in self.doc[lo:hi]:
@@ -727,9 +744,9 @@ class ClausePasses(FinderBase):
         if len(dashes) != 1 or dashes[0] < lo + 3 or dashes[0] + 1 >= hi:
             return hi
         tail = self.doc[dashes[0] + 1 : hi]
-        if tail[0].pos_ not in ("DET", "ADV") or tail.root.pos_ in ("VERB", "AUX") or any(
+        if tail[0].lower_ not in ("a", "an") or tail.root.pos_ not in ("NOUN", "PROPN") or any(
                 t.i in self.quoted or t.is_quote for t in tail):
-            return hi  # "— and that it would pass", "— 5 to 4": the statement goes on
+            return hi  # "— and that it would pass", "— the high cost of rent and food": the statement goes on
         return dashes[0]
 
     def _before_occasion(self, lo: int, hi: int) -> int:
