@@ -90,6 +90,13 @@ UNNAMED_CASES = [
      "race was close", "Bo Lund", "Senator Dana Holt's campaign manager, Bo Lund"),
     ("Mayor Ada Reyes spoke on Tuesday. Mayor Ada Reyes said the ferry would run.",
      "ferry would run", "Ada Reyes", "Mayor Ada Reyes"),
+    # a relative clause set off by a comma on a thing inside the source is the writer's gloss on it;
+    # one on the speaker, or one that restricts the noun, is part of the source
+    ('"The pier is late," said Bo Lane, a spokesman for the Kelby Harbor Board, which runs the ferry.',
+     "pier is late", "Bo Lane", "Bo Lane, a spokesman for the Kelby Harbor Board"),
+    ("Ada Obi, who chairs the harbor panel, said the pier would open.", "pier would open", "Ada Obi",
+     "Ada Obi, who chairs the harbor panel"),
+    ("Voters who left the party said the plan was bad.", "plan was bad", None, "Voters who left the party"),
 ]
 
 
