@@ -299,6 +299,10 @@ def cue_subject(cue: Token) -> Token | None:
                 return None
             verb = clause
             continue
+        said = next_saying(verb)
+        if said is not None:
+            verb = said  # "said X has not run and suggested ...": the one who said it suggested it
+            continue
         if (verb.dep_ in BORROWS_SUBJECT or (verb.dep_ == "acomp" and verb.pos_ == "ADJ")) and verb.head.i != verb.i:
             verb = verb.head  # "more likely to say": the subject of "are likely"; not "is expected to"
             continue
@@ -340,6 +344,21 @@ def antecedent(tok: Token) -> Token:
     if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
         return tok.head.head
     return tok
+
+
+def next_saying(conj: Token) -> Token | None:
+    """The cue whose speaker goes on to ``conj``: a verb of saying with no subject, in the cue's past
+    form, joined to a reported clause in the perfect (``said Lane has not run and suggested that
+    ...``: a past form shares no ``has``/``had``, so it shares the cue's subject); else None."""
+    clause = conj.head
+    cue = clause.head
+    if (conj.dep_ != "conj" or conj.tag_ != "VBD" or clause.dep_ != "ccomp" or clause.tag_ != "VBN"
+            or cue.tag_ != "VBD" or not is_cue_verb(conj) or not is_cue_verb(cue)
+            or any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in conj.children)):
+        return None
+    if not any(a.dep_ == "aux" and a.lower_ in ("has", "have", "had") for a in clause.children):
+        return None
+    return cue
 
 
 def source_phrase(subj: Token, quoted: set[int], cue: Token | None = None) -> Span:

@@ -779,7 +779,8 @@ class ClausePasses(FinderBase):
         if auxes and auxes[0].tag_ == "MD":  # "would cut costs, but voted for it": no modal takes a past form
             return conj.tag_ in FINITE
         if auxes:  # "has not held ... and never called": the auxiliary may cover both
-            return conj.tag_ not in ("VBD", "VBN") and conj.tag_ != auxes[0].tag_
+            return (conj.tag_ not in ("VBD", "VBN") and conj.tag_ != auxes[0].tag_) or (
+                attr.next_saying(conj) is not None)
         return conj.tag_ != clause.tag_
 
     @staticmethod
