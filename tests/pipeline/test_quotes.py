@@ -151,6 +151,9 @@ def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> No
         ("KELBY ― Bo Lane’s feud with the board, union leaders said Friday, is an insult to every sailor.",
          "Bo Lane’s feud with the board, union leaders said Friday, is an insult to every sailor"),
         ("NATO ― the alliance ― is weak, Senator Ada Quill said.", "NATO ― the alliance ― is weak"),
+        # the speaker's participle after quoted words whose comma sits inside the marks
+        ('Mayor Bo Lane said the talks “should be wrapped up by Kelby,” referring to the town’s June fair.',
+         'the talks “should be wrapped up by Kelby,'),
         # the occasion after the quoted words of an object-and-predicate report is the writer's setting
         ('Mayor Bo Lane described the harbor plan as "a waste of money" at a town hall on Monday.',
          'the harbor plan as "a waste of money"'),

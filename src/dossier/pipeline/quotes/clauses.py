@@ -699,9 +699,12 @@ class ClausePasses(FinderBase):
             if child.i < clause.i:
                 continue
             before = self.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+            closing = before is not None and before.is_quote and before.i in self.quoted and before.i > 0 and (
+                self.doc[before.i - 1].text in SET_OFF)  # 'said it "was over," adding ...': the comma inside
             if (child.dep_ == "advcl" and child.tag_ == "VBG" and self._speakers_participle(child)
-                    and before is not None and before.text in SET_OFF and self._ends_clause(child, hi)):
-                hi = min(hi, before.i)  # "..., adding that ...", "..., citing a poll": the speaker's next act
+                    and before is not None and (before.text in SET_OFF or closing) and self._ends_clause(child, hi)):
+                # "..., adding that ...", "..., citing a poll": the speaker's next act
+                hi = min(hi, before.i)
             elif self._speakers_predicate(child, clause, verb):
                 ccs = [c.i for c in clause.children if c.dep_ == "cc" and clause.i < c.i < child.i]
                 hi = min(hi, max(ccs, default=child.left_edge.i))
