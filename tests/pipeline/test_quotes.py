@@ -1364,3 +1364,12 @@ def test_a_participle_hung_on_a_name_inside_a_quoted_claim_has_no_speaker() -> N
     )
     doc_state.set_article(doc, "2024-03-07", 0)
     assert [(q.text, q.speaker) for q in find_quotes(annotate_entities(doc))] == [("they lied", "obi")]
+
+
+@pytest.mark.slow
+def test_word_of_the_source_misparsed_into_the_quote_leaves_a_direct_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "super" parsed as a modifier of the quoted clause: the words are still the direct quote alone
+    g = _graph(nlp, '"There is some worry the plan has changed too much," super PAC aide Ada Obi said. "It is thin."')
+    (q,) = g.quotes
+    assert q.kind == "direct"
+    assert [p.text for p in q.pieces or []] == ["There is some worry the plan has changed too much,", "It is thin."]

@@ -92,6 +92,8 @@ class ClausePasses(FinderBase):
                 outside = [i for i in words if i not in self.quoted]
                 if not outside:
                     continue  # the clause is the direct quote itself
+                if len(inside) == 1 and hi <= tok.i and self._only_source_words(min(inside), outside, tok):
+                    continue  # '"...," super PAC aide Ada Obi said': a direct quote, a word of its source misparsed
                 kind: QuoteKind = "indirect"
                 start, end = self.doc[self._opening(first, lo)].idx, self._end(hi)
                 if inside:
@@ -119,6 +121,14 @@ class ClausePasses(FinderBase):
                 found.doubtful = not parts and self._subjectless(lo, hi)
                 out.append(found)
         return out
+
+    def _only_source_words(self, passage: int, outside: list[int], cue: Token) -> bool:
+        """Whether the words of a clause outside passage ``passage`` all stand between its closing mark
+        and the cue, next to the cue's subject: the start of the source phrase, not words of the clause."""
+        subj = attr.cue_subject(cue)
+        close = self._tok(self.marked[passage].outer_end - 1)
+        return subj is not None and all(close < i < subj.left_edge.i for i in outside) and (
+            max(outside) + 1 == subj.left_edge.i)
 
     def _pieces(self, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Character spans of token ranges, each trimmed of edge punctuation; empty ones dropped."""
