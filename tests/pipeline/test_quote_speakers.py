@@ -90,6 +90,13 @@ UNNAMED_CASES = [
      "race was close", "Bo Lund", "Senator Dana Holt's campaign manager, Bo Lund"),
     ("Mayor Ada Reyes spoke on Tuesday. Mayor Ada Reyes said the ferry would run.",
      "ferry would run", "Ada Reyes", "Mayor Ada Reyes"),
+    # a relative clause set off by a comma on a thing inside the source is the writer's gloss on it;
+    # one on the speaker, or one that restricts the noun, is part of the source
+    ('"The pier is late," said Bo Lane, a spokesman for the Kelby Harbor Board, which runs the ferry.',
+     "pier is late", "Bo Lane", "Bo Lane, a spokesman for the Kelby Harbor Board"),
+    ("Ada Obi, who chairs the harbor panel, said the pier would open.", "pier would open", "Ada Obi",
+     "Ada Obi, who chairs the harbor panel"),
+    ("Voters who left the party said the plan was bad.", "plan was bad", None, "Voters who left the party"),
 ]
 
 
@@ -487,3 +494,22 @@ def test_a_name_ending_in_a_source_noun_is_no_unnamed_source(nlp, subject: str, 
     subj = attr.cue_subject(verb)
     assert subj is not None
     assert attr.resolve_speaker(subj, attr.MentionIndex(doc), set(), verb).unnamed is unnamed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker", "content"),
+    [  # a verb of saying in the cue's past form after a clause in the perfect is the speaker's next act
+        ("Ada Obi said Bo Lane had served the town well and warned that the pier was old.",
+         "pier was old", "Ada Obi", "Bo Lane had served the town well"),
+        # a second predicate the perfect covers is still what was said
+        ("Ada Obi said Bo Lane has served the town well and has earned a second term.",
+         "second term", "Ada Obi", "Bo Lane has served the town well and has earned a second term"),
+    ],
+)
+def test_next_act_of_the_speaker_after_a_perfect_clause(  # type: ignore[no-untyped-def]
+    nlp, body: str, fragment: str, speaker: str, content: str
+) -> None:
+    g = _graph(nlp, body)
+    assert _name(g, _quote(g, fragment).speaker) == speaker
+    assert content in [q.span.text for q in g.quotes]

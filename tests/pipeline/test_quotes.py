@@ -132,6 +132,67 @@ def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> No
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("body", "content"),
+    [  # the writer's appositive on a name at the end of the reported clause is left out
+        ("Senator Ada Quill said she did not support Bo Lane, the longtime harbor boss.",
+         "she did not support Bo Lane"),
+        # an indefinite noun phrase after a lone dash is the writer's aside; a clause, a definite
+        # noun phrase (mostly the speaker's list of what she meant) or a count goes on
+        ("Senator Ada Quill said the ferry was late — a surprise to the new crew.", "the ferry was late"),
+        ("Senator Ada Quill said her plan would ease the town's worst problems — the high rents and the old pier.",
+         "her plan would ease the town's worst problems — the high rents and the old pier"),
+        ("Senator Ada Quill said the council would vote next week — and that it would pass.",
+         "the council would vote next week — and that it would pass"),
+        ("Senator Ada Quill said the vote was close — 5 to 4.", "the vote was close — 5 to 4"),
+        ("Senator Ada Quill said the council — and the mayor — would back the plan.",
+         "the council — and the mayor — would back the plan"),
+        # a dateline opening the paragraph is no part of the clause; a subject in capitals is
+        ("KELBY ― Bo Lane’s long feud with the harbor board is an insult to every sailor, union leaders "
+         "said Friday.", "Bo Lane’s long feud with the harbor board is an insult to every sailor"),
+        ("KELBY ― Bo Lane’s feud with the board, union leaders said Friday, is an insult to every sailor.",
+         "Bo Lane’s feud with the board, union leaders said Friday, is an insult to every sailor"),
+        ("NATO ― the alliance ― is weak, Senator Ada Quill said.", "NATO ― the alliance ― is weak"),
+        # the speaker's participle after quoted words whose comma sits inside the marks
+        ('Mayor Bo Lane said the talks “should be wrapped up by Kelby,” referring to the town’s June fair.',
+         'the talks “should be wrapped up by Kelby,'),
+        # the occasion after the quoted words of an object-and-predicate report is the writer's setting
+        ('Mayor Bo Lane described the harbor plan as "a waste of money" at a town hall on Monday.',
+         'the harbor plan as "a waste of money"'),
+        ('Mayor Bo Lane called the plan "a mess" in every way.', 'the plan "a mess" in every way'),
+    ],
+)
+def test_writers_tail_is_left_out(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    assert content in [q.span.text for q in g.quotes]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [  # the phrase opening the sentence before a cue set off by commas opens the statement
+        ("Back in Kelby, Mayor Bo Lane said, he decided to build the pier.",
+         "Back in Kelby, Mayor Bo Lane said, he decided to build the pier"),
+        ("Soon after, Mayor Bo Lane said, the pier would open.", "Soon after, Mayor Bo Lane said, the pier would open"),
+        # a cue not set off keeps its own time; the speaker's act before the cue is no part of it
+        ("On Monday, Mayor Bo Lane said the plan would pass.", "the plan would pass"),
+        ("Asked about the pier, Mayor Bo Lane said, he would build it.", "he would build it"),
+    ],
+)
+def test_opening_phrase_before_a_set_off_cue(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    assert content in [q.span.text for q in g.quotes]
+
+
+@pytest.mark.slow
+def test_quotation_split_by_a_cue_found_after_it_is_one_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the first passage holds a question, so its cue is only found after the direct pass
+    g = _graph(nlp, '"Are we ready? Probably not," Mayor Bo Lane said. "Will we be ready? Absolutely."')
+    (q,) = [q for q in g.quotes if q.kind == "direct"]
+    assert [p.text for p in q.pieces or []] == ["Are we ready? Probably not,", "Will we be ready? Absolutely."]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "content"),
     [  # a clause joined to the cue by ", and" that reads as reported is the statement's second half
         ("The Ledger said it will have ten reporters at the debate, and it will all be done live.",
          "it will have ten reporters at the debate, and it will all be done live"),
@@ -1331,3 +1392,12 @@ def test_a_participle_hung_on_a_name_inside_a_quoted_claim_has_no_speaker() -> N
     )
     doc_state.set_article(doc, "2024-03-07", 0)
     assert [(q.text, q.speaker) for q in find_quotes(annotate_entities(doc))] == [("they lied", "obi")]
+
+
+@pytest.mark.slow
+def test_word_of_the_source_misparsed_into_the_quote_leaves_a_direct_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "super" parsed as a modifier of the quoted clause: the words are still the direct quote alone
+    g = _graph(nlp, '"There is some worry the plan has changed too much," super PAC aide Ada Obi said. "It is thin."')
+    (q,) = g.quotes
+    assert q.kind == "direct"
+    assert [p.text for p in q.pieces or []] == ["There is some worry the plan has changed too much,", "It is thin."]

@@ -299,6 +299,10 @@ def cue_subject(cue: Token) -> Token | None:
                 return None
             verb = clause
             continue
+        said = next_saying(verb)
+        if said is not None:
+            verb = said  # "said X has not run and suggested ...": the one who said it suggested it
+            continue
         if (verb.dep_ in BORROWS_SUBJECT or (verb.dep_ == "acomp" and verb.pos_ == "ADJ")) and verb.head.i != verb.i:
             verb = verb.head  # "more likely to say": the subject of "are likely"; not "is expected to"
             continue
@@ -342,11 +346,26 @@ def antecedent(tok: Token) -> Token:
     return tok
 
 
+def next_saying(conj: Token) -> Token | None:
+    """The cue whose speaker goes on to ``conj``: a verb of saying with no subject, in the cue's past
+    form, joined to a reported clause in the perfect (``said Lane has not run and suggested that
+    ...``: a past form shares no ``has``/``had``, so it shares the cue's subject); else None."""
+    clause = conj.head
+    cue = clause.head
+    if (conj.dep_ != "conj" or conj.tag_ != "VBD" or clause.dep_ != "ccomp" or clause.tag_ != "VBN"
+            or cue.tag_ != "VBD" or not is_cue_verb(conj) or not is_cue_verb(cue)
+            or any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in conj.children)):
+        return None
+    if not any(a.dep_ == "aux" and a.lower_ in ("has", "have", "had") for a in clause.children):
+        return None
+    return cue
+
+
 def source_phrase(subj: Token, quoted: set[int], cue: Token | None = None) -> Span:
     """The source as a reader underlines it: the subject's whole noun phrase (determiner, titles,
-    appositive, relative clause: ``Republican nominee Dana Holt``, ``a campaign spokesman``),
-    cut where a quotation or the cue (``voters saying``) starts and trimmed of edge punctuation;
-    a pronoun stays one word."""
+    appositive, restrictive relative clause: ``Republican nominee Dana Holt``, ``voters who left``),
+    cut where a quotation or the cue (``voters saying``) starts or a gloss set off by a comma
+    (:func:`_gloss`) begins, and trimmed of edge punctuation; a pronoun stays one word."""
     doc = subj.doc
     if subj.pos_ == "PRON" or subj.tag_ in ("WP", "WDT"):
         return doc[subj.i : subj.i + 1]
@@ -357,7 +376,7 @@ def source_phrase(subj: Token, quoted: set[int], cue: Token | None = None) -> Sp
     hi = min([hi] + [i for i in range(subj.i + 1, hi) if i in quoted])
     if cue is not None and subj.i < cue.left_edge.i < hi:
         hi = cue.left_edge.i
-    hi = min([hi] + [t.left_edge.i - 1 for t in doc[subj.i + 1 : hi] if _aside(t)])
+    hi = min([hi] + [t.left_edge.i - 1 for t in doc[subj.i + 1 : hi] if _aside(t) or _gloss(t, subj)])
     while hi > subj.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space
                                or doc[hi - 1].lower_ in ("and", "or", "both", "all", "each")):
         if _closes_bracket(doc, lo, hi - 1):
@@ -389,6 +408,16 @@ def _aside(tok: Token) -> bool:
     if before is None or not (before.text == "," or _dash(before)) or tok.head.i > before.i:
         return False
     return tok.dep_ in ("acl", "amod", "advmod") and tok.tag_ in ("VBN", "VBD", "VBG", "JJ", "RB")
+
+
+def _gloss(tok: Token, subj: Token) -> bool:
+    """A relative clause set off by a comma on a thing inside the source phrase (``the president of
+    the Kelby Union, which represents nurses``, ``a study by Ada Obi, whose figures ...``): the
+    writer's gloss on that thing, not who speaks. One on the speaker (``Dana Holt, who chairs the
+    panel``) is how the writer introduces the speaker, part of the source (PolNeAR marks it)."""
+    first = tok.left_edge
+    return (tok.dep_ == "relcl" and first.i > 0 and tok.doc[first.i - 1].text == ","
+            and first.lower_ in ("which", "whose") and subj.i < tok.head.i < first.i)
 
 
 def _dash(tok: Token) -> bool:

@@ -19,6 +19,10 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
 SET_OFF = (",", "—", "–", "--")
 FRONTED_CONNECTIVES = frozenset({"so", "then", "thus", "therefore", "and", "but", "yet"})
 NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
+# prepositions that open the occasion of the saying, not its words ("... as a 'mess' during a rally")
+OCCASION_PREPS = frozenset({"during", "amid", "after", "before", "following", "at"})
+DASHES = frozenset({"—", "–", "―", "--", "-"})
+DATELINE_TOKENS = 8  # most tokens of a dateline before its dash ("WASHINGTON (AP) —", "KELBY, Ore. —")
 TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"})
 TOPIC_PREPOSITIONS = frozenset({"of", "about", "on", "regarding", "concerning"})
 NEGATING_CONJUNCTIONS = frozenset({"nor", "neither"})
@@ -73,7 +77,7 @@ class ClausePasses(FinderBase):
                     lo = tok.i + 1  # "the plan, which he said would fail": the cue stays out
                 elif parts is None and lo > tok.i:
                     parts = self._zero_relative(tok, lo, hi)
-                first = lo
+                first = lo = self._after_dateline(lo, hi)
                 lo, hi = self._no_dangling(*self._past_conjunction(*self._trim(lo, self._before_colon_quote(lo, hi))))
                 cue = tok
                 if lo > tok.i and lo < hi and self.doc[lo].tag_ == "VBG" and attr.is_cue_verb(self.doc[lo]):
@@ -88,6 +92,8 @@ class ClausePasses(FinderBase):
                 outside = [i for i in words if i not in self.quoted]
                 if not outside:
                     continue  # the clause is the direct quote itself
+                if len(inside) == 1 and hi <= tok.i and self._only_source_words(min(inside), outside, tok):
+                    continue  # '"...," super PAC aide Ada Obi said': a direct quote, a word of its source misparsed
                 kind: QuoteKind = "indirect"
                 start, end = self.doc[self._opening(first, lo)].idx, self._end(hi)
                 if inside:
@@ -116,11 +122,19 @@ class ClausePasses(FinderBase):
                 out.append(found)
         return out
 
+    def _only_source_words(self, passage: int, outside: list[int], cue: Token) -> bool:
+        """Whether the words of a clause outside passage ``passage`` all stand between its closing mark
+        and the cue, next to the cue's subject: the start of the source phrase, not words of the clause."""
+        subj = attr.cue_subject(cue)
+        close = self._tok(self.marked[passage].outer_end - 1)
+        return subj is not None and all(close < i < subj.left_edge.i for i in outside) and (
+            max(outside) + 1 == subj.left_edge.i)
+
     def _pieces(self, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Character spans of token ranges, each trimmed of edge punctuation; empty ones dropped."""
         out = []
         for lo, hi in parts:
-            lo, hi = self._no_dangling(*self._past_conjunction(*self._trim(lo, hi)))
+            lo, hi = self._no_dangling(*self._past_conjunction(*self._trim(self._after_dateline(lo, hi), hi)))
             if hi > lo:
                 out.append((self.doc[lo].idx, self._end(hi)))
         return out
@@ -194,6 +208,22 @@ class ClausePasses(FinderBase):
         # hangs it ("too much is made of ..."), leaves the clause whole
         opening = [t for t in self.doc[lo : root.i] if not (t.is_punct or t.dep_ in ("aux", "auxpass", "neg", "mark"))]
         return finite and not opening
+
+    def _after_dateline(self, lo: int, hi: int) -> int:
+        """Start of a content that opens its sentence after a dateline (``KELBY, Ore. ― The plan``):
+        past the dash that ends a run of words in capitals; else ``lo``."""
+        doc = self.doc
+        if lo != doc[lo].sent.start or (doc[lo].idx > 0 and self.text[doc[lo].idx - 1] != "\n"):
+            return lo  # a dateline opens a paragraph
+        for d in range(lo + 1, min(hi, lo + DATELINE_TOKENS)):
+            if doc[d].text in DASHES and doc[d].whitespace_ and doc[d - 1].whitespace_:
+                words = [t for t in doc[lo:d] if t.is_alpha]
+                paired = any(t.text in DASHES for t in doc[d + 1 : hi])  # "NATO ― the alliance ― is weak"
+                if (words and words[0].is_upper and len(words[0]) > 1 and not paired
+                        and not any(t.text[0].islower() for t in words)):
+                    return d + 1
+                return lo
+        return lo
 
     def _opening(self, first: int, lo: int) -> int:
         """Where a reported clause's content starts: its complementiser belongs to it (``said that
@@ -329,6 +359,7 @@ class ClausePasses(FinderBase):
             spans: list[tuple[int, int, int | None]] = []
             for c in clauses:
                 hi = self._reported_conj_end(verb, self._modal_conj_end(c, verb, self._clause_end(c, verb)))
+                hi = self._writers_tail(c.left_edge.i, hi)
                 # "and" with no comma before it: ", and as the race turns, ..." is the writer going on
                 joined = spans and c.left_edge.i > 1 and self.doc[c.left_edge.i - 1].dep_ == "cc" and (
                     spans[-1][1] >= c.left_edge.i - 1) and self.doc[c.left_edge.i - 2].text != ","
@@ -340,6 +371,8 @@ class ClausePasses(FinderBase):
                 else:
                     spans.append((c.left_edge.i, hi, cue_end))
             fronted = self._fronted_subject(verb, clauses, spans)
+            if fronted is None:
+                fronted = self._fronted_adjunct(verb, clauses, spans)
             return fronted if fronted is not None else spans
         after = [(c, f) for c, f in comps if c.i > verb.i and f is not None and self._fills(f, frames)]
         core = [c for c, f in after if f in ("np", "np2", "to")]
@@ -349,7 +382,8 @@ class ClausePasses(FinderBase):
                     c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as")))]
             lo, hi = min(c.left_edge.i for c in core), max(c.right_edge.i for c in core) + 1
             cue_end = adj.i + 1 if adj is not None and adj.i < lo else None
-            hi = self._before_relative(lo, self._verb_tail(verb, hi))
+            hi = self._writers_tail(lo, self._before_relative(lo, self._verb_tail(verb, hi)))
+            hi = self._before_occasion(lo, hi)
             return [] if self._bare_entity(lo, hi) else [(lo, hi, cue_end)]
         for prep, _ in after:
             mark = attr.for_mark(prep)
@@ -381,6 +415,38 @@ class ClausePasses(FinderBase):
                 whole = (n.left_edge.i, hi)
                 self.parts[whole] = [(n.left_edge.i, after), (lo, hi)]
                 return [(*whole, cue_end)]
+        return None
+
+    def _fronted_adjunct(self, verb: Token, clauses: list[Token], spans: list[tuple[int, int, int | None]]
+                         ) -> list[tuple[int, int, int | None]] | None:
+        """``Back home, she said, he built the pier`` with the opening phrase hung on the cue and the
+        clause after it: the phrase opens the statement (:meth:`_opening_phrase`)."""
+        if len(clauses) != 1 or clauses[0].i < verb.i or len(spans) != 1 or self.doc[spans[0][0] - 1].text != ",":
+            return None
+        n = self._opening_phrase(verb)
+        if n is None:
+            return None
+        lo, hi, cue_end = spans[0]
+        whole = (n.left_edge.i, hi)
+        self.parts[whole] = [(n.left_edge.i, n.right_edge.i + 1), (lo, hi)]
+        return [(*whole, cue_end)]
+
+    def _opening_phrase(self, verb: Token) -> Token | None:
+        """The phrase that opens the sentence, hung on a cue set off by commas before its subject
+        (``Back in Kelby, Lane said, ...``): the writer would have put it after the cue, so it is the
+        statement's; not the medium (``In a statement, ...``) nor the speaker's act (``Asked about it, ...``)."""
+        subject = attr.cue_subject(verb)
+        if subject is None or subject.i > verb.i:
+            return None
+        media = lexicons.load("quotes/medium_nouns")
+        for n in verb.children:
+            after = n.right_edge.i + 1
+            if (n.i < subject.i and n.dep_ in ("advmod", "advcl", "prep", "npadvmod")
+                    and n.left_edge.i == verb.sent.start and after + 1 == subject.left_edge.i
+                    and self.doc[after].text == "," and not (n.dep_ == "advcl" and n.tag_ in ("VBN", "VBG"))
+                    and not attr.is_cue_verb(n) and not any(t.lemma_.lower() in media for t in n.subtree)
+                    and not any(i in self.quoted for i in range(n.left_edge.i, after))):
+                return n
         return None
 
     def _quoted_report(self, clause: Token, verb: Token) -> bool:
@@ -559,7 +625,11 @@ class ClausePasses(FinderBase):
             return []
         if head.dep_ in SUBJECTS and head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX"):
             head = head.head  # "The trouble now, she said, is ...": the cue hung on the clause's subject
-        sides = [(head.left_edge.i, verb.left_edge.i), (verb.right_edge.i + 1, self._clause_end(head, verb))]
+        opening = self._opening_phrase(verb)
+        before = (head.left_edge.i, verb.left_edge.i)
+        if opening is not None and head.left_edge.i == opening.left_edge.i:
+            before = (opening.left_edge.i, opening.right_edge.i + 1)  # "Back home, she said, ..."
+        sides = [before, (verb.right_edge.i + 1, self._clause_end(head, verb))]
         parts = [(lo, hi) for lo, hi in sides if self._says_something(lo, hi) and not self._speakers_act(lo, hi)
                  and not self._only_a_cue(head, lo, hi)]
         if len(parts) == 2 and self._topic_phrase(*parts[0]) and self._all_quoted(*parts[1]):
@@ -639,9 +709,12 @@ class ClausePasses(FinderBase):
             if child.i < clause.i:
                 continue
             before = self.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+            closing = before is not None and before.is_quote and before.i in self.quoted and before.i > 0 and (
+                self.doc[before.i - 1].text in SET_OFF)  # 'said it "was over," adding ...': the comma inside
             if (child.dep_ == "advcl" and child.tag_ == "VBG" and self._speakers_participle(child)
-                    and before is not None and before.text in SET_OFF and self._ends_clause(child, hi)):
-                hi = min(hi, before.i)  # "..., adding that ...", "..., citing a poll": the speaker's next act
+                    and before is not None and (before.text in SET_OFF or closing) and self._ends_clause(child, hi)):
+                # "..., adding that ...", "..., citing a poll": the speaker's next act
+                hi = min(hi, before.i)
             elif self._speakers_predicate(child, clause, verb):
                 ccs = [c.i for c in clause.children if c.dep_ == "cc" and clause.i < c.i < child.i]
                 hi = min(hi, max(ccs, default=child.left_edge.i))
@@ -667,6 +740,37 @@ class ClausePasses(FinderBase):
                 return first.i - 1
         return hi
 
+    def _writers_tail(self, lo: int, hi: int) -> int:
+        """End of a content before what the writer adds at its end: an appositive on a name set off by
+        a comma (``said she backed Bo Lane, the harbor boss``) or an indefinite noun phrase after a lone
+        dash (``said the vote would pass — a surprise to many``); not words in quotation marks."""
+        if any(i in self.quoted for i in range(lo, hi)) and hi - 1 in self.quoted:
+            return hi
+        for t in self.doc[lo:hi]:
+            first = t.left_edge
+            if (t.dep_ == "appos" and t.pos_ == "NOUN" and t.head.pos_ == "PROPN" and lo <= t.head.i < first.i
+                    and first.i > lo and self.doc[first.i - 1].text == "," and self._ends_clause(t, hi)
+                    and not any(i in self.quoted for i in range(first.i, hi))):
+                return first.i - 1
+        dashes = [t.i for t in self.doc[lo:hi] if t.text in DASHES and t.i not in self.quoted
+                  and (t.text != "-" or (t.whitespace_ and t.i > 0 and self.doc[t.i - 1].whitespace_))]
+        if len(dashes) != 1 or dashes[0] < lo + 3 or dashes[0] + 1 >= hi:
+            return hi
+        tail = self.doc[dashes[0] + 1 : hi]
+        if tail[0].lower_ not in ("a", "an") or tail.root.pos_ not in ("NOUN", "PROPN") or any(
+                t.i in self.quoted or t.is_quote for t in tail):
+            return hi  # "— and that it would pass", "— the high cost of rent and food": the statement goes on
+        return dashes[0]
+
+    def _before_occasion(self, lo: int, hi: int) -> int:
+        """End of an object-and-predicate content before a phrase on the occasion of the saying that
+        follows its quoted words (``called the plan "a mess" during a rally``): the writer's setting."""
+        for t in self.doc[lo:hi]:
+            if (t.dep_ == "prep" and t.lower_ in OCCASION_PREPS and t.i > lo and self.doc[t.i - 1].is_quote
+                    and t.i - 1 in self.quoted and not any(i in self.quoted for i in range(t.i, hi))):
+                return t.i
+        return hi
+
     def _ends_clause(self, child: Token, hi: int) -> bool:
         """Whether only punctuation follows ``child``'s phrase before token ``hi``."""
         return all(t.is_punct or t.is_space for t in self.doc[child.right_edge.i + 1 : hi])
@@ -688,7 +792,8 @@ class ClausePasses(FinderBase):
         if auxes and auxes[0].tag_ == "MD":  # "would cut costs, but voted for it": no modal takes a past form
             return conj.tag_ in FINITE
         if auxes:  # "has not held ... and never called": the auxiliary may cover both
-            return conj.tag_ not in ("VBD", "VBN") and conj.tag_ != auxes[0].tag_
+            return (conj.tag_ not in ("VBD", "VBN") and conj.tag_ != auxes[0].tag_) or (
+                attr.next_saying(conj) is not None)
         return conj.tag_ != clause.tag_
 
     @staticmethod

@@ -163,14 +163,16 @@ class DirectPasses(FinderBase):
                 and all(t.pos_ in ("CCONJ", "ADV") for t in words)
                 and any(t.text == "," for t in after_cue[: words[0].i - after_cue.start]))
 
-    def _split_joined(self, found: list[Found]) -> list[Found]:
+    def _split_joined(self, found: list[Found], after_question: bool = True) -> list[Found]:
         """One quote for a quotation its attribution splits in the same paragraph (``"A," she said, "B."``
         and ``"A," she said. "B."``): two passages with the same cue, the cue between them, make one
-        quote whose span covers both and whose ``pieces`` are the passages."""
+        quote whose span covers both and whose ``pieces`` are the passages; with ``after_question``
+        false, not a passage that ends in a question (``"Is it over?" she asked. "Nobody knows."``)."""
         out: list[Found] = []
         for g in found:
             f = out[-1] if out else None
-            if f is None or not self._splits(f, g):
+            if f is None or not self._splits(f, g) or (
+                    not after_question and self.text[f.start : f.end].rstrip().endswith("?")):
                 out.append(g)
                 continue
             pieces = (f.pieces or [(f.start, f.end)]) + (g.pieces or [(g.start, g.end)])

@@ -62,6 +62,7 @@ class _Finder(ClausePasses, DirectPasses):
             self._teller_speaks(f)
         found.sort(key=lambda f: (f.start, f.end))
         self._late_cues(found)
+        found = self._split_joined(found, after_question=False)  # split by a cue found late: one quote too
         self._inherit(found)
         return [self._quote(n, f) for n, f in enumerate(found, 1)]
 
