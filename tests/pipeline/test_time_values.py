@@ -207,6 +207,9 @@ CASES = [
     # "hopes one day to" is some day ahead; "took one day to" a length
     ("Ada Obi hopes one day to run the co-op.", "2025-02-05", "one day", "FUTURE_REF"),
     ("It took Ada Obi one day to fix the roof.", "2025-02-05", "one day", "P1D"),
+    # ... but "one day" as the object of such a verb is a length: "promised one day off"
+    ("Bo Lane promised one day off for the crew.", "2025-02-05", "one day", "P1D"),
+    ("The court will need one day for the hearing.", "2025-02-05", "one day", "P1D"),
     # "come November" is when November comes; a past verb with a month keeps it behind
     ("Bo Lane will need those votes come November.", "2025-02-05", "November", "2025-11"),
     ("Bo Lane won those votes in November.", "2025-02-05", "November", "2024-11"),
