@@ -213,6 +213,8 @@ CASES = [
     # "come November" is when November comes; a past verb with a month keeps it behind
     ("Bo Lane will need those votes come November.", "2025-02-05", "November", "2025-11"),
     ("Bo Lane won those votes in November.", "2025-02-05", "November", "2024-11"),
+    # a perfect "had come" is past: no "when it comes"
+    ("The ruling had come Tuesday, Ada Obi said.", "2025-02-05", "Tuesday", "2025-02-04"),
     # "the second half of July" is July (its end); "the second half" alone a half-year
     ("The co-op holds its fair in the second half of July.", "2025-02-05", "the second half of July", "2025-07"),
     ("Sales rose in the second half, Bo Lane said.", "2025-02-05", "the second half", "2024-H2"),

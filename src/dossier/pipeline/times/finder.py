@@ -97,8 +97,11 @@ def tense(doc: Doc, e: Expr) -> str | None:
     before = doc[e.start - 1].lower_ if e.start else ""
     if before == "effective":
         return "future"  # "effective Feb. 1": a change that takes effect
-    if before == "come" and doc[e.start - 1].tag_ in ("VB", "VBP", "VBN"):
-        return "future"  # "the votes she will need come November": when November comes
+    if before == "come" and doc[e.start - 1].tag_ in ("VB", "VBP", "VBN") and not any(
+            c.dep_ in ("aux", "auxpass") for c in doc[e.start - 1].children):
+        # "the votes she will need come November": when November comes; not a perfect
+        # ("the ruling had come Tuesday")
+        return "future"
     if e.start and AHEAD_OF.search(doc.text[max(0, span.start_char - 30):span.start_char]):
         # "(in the) lead-up to Tuesday's primary": still to come, unless a past verb tells it
         # ("sent emails in the minutes leading up to Monday's caucuses")
