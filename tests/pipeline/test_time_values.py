@@ -222,6 +222,8 @@ CASES = [
     ("Bo Lane raised the rent the co-op pays to $900 in July.", "2025-08-20", "July", "2025-07"),
     ("Bo Lane will raise the rent to $900 in July.", "2025-08-20", "July", "2026-07"),
     ("The co-op meets Monday, Bo Lane said.", "2025-02-05", "Monday", "2025-02-10"),
+    # ... and a month with its day is a scheduled date, not a recurring month
+    ("The co-op meets Feb. 3 to vote on the rent.", "2025-07-20", "Feb. 3", "2026-02-03"),
     # "to be delivered Wednesday": still to happen; "delivered Wednesday": past
     ("Ada Obi wrote a speech, to be delivered Wednesday at the hall.", "2025-02-04", "Wednesday", "2025-02-05"),
     ("Ada Obi wrote a speech, delivered Wednesday at the hall.", "2025-02-06", "Wednesday", "2025-02-05"),

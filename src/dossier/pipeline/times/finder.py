@@ -124,7 +124,8 @@ def _clause_tense(doc: Doc, e: Expr, span: Span, before: str) -> str | None:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
             if before in ("until", "till", "through") and tok.lemma_.lower() in lexicons.load("times/deferral_verbs"):
                 return "future"  # "postponed until Tuesday": a new date ahead
-            return _verb_tense(tok, attributive, habitual=e.kind == "calendar")
+            # a month alone recurs ("pays in July"); a dated day does not ("meets Feb. 3")
+            return _verb_tense(tok, attributive, habitual=e.kind == "calendar" and e.day is None)
         if tok.lower_ == "since" and tok.dep_ in ("prep", "mark", "advmod"):
             return "past"  # "since (shortly after) the Oct. 23 slaying"
         if tok.head is tok:
