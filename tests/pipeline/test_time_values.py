@@ -247,6 +247,9 @@ CASES = [
     ("Bo Lane wrote to the board on Friday. Later in the day, he quit.", "2025-02-05", "Later in the day",
      "2025-01-31"),
     ("Later in the day, Bo Lane quit.", "2025-02-05", "Later in the day", "2025-02-05"),
+    # ... the day last named, even with a quarter named after it
+    ("The co-op said Tuesday that profit rose in the fourth quarter. Later in the day, Bo Lane quit.",
+     "2025-02-05", "Later in the day", "2025-02-04"),
     # a bare gerund takes the time of the clause it hangs from
     ("Ada Obi quit the board before announcing her run in April.", "2025-12-15", "April", "2025-04"),
     ("Ada Obi will quit the board before announcing her run in April.", "2025-12-15", "April", "2026-04"),

@@ -278,6 +278,9 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
         near = [s for s in seen if s.para in (para, para - 1)]
         if (e.type == "TIME" and e.unit == "D") or e.kind == "weekday":
             near = [s for s in near if s.point.gran == "D"]  # "at midday", "that Friday" need a day, not "last year"
+        elif e.unit == "D":
+            # "later in the day", "the next day": the day last named, not a quarter named after it
+            near = [s for s in near if s.point.gran == "D"] or near
         if e.unit == "Q":
             near = [s for s in near if s.point.gran == "Q"]  # "that quarter": the last quarter named
             if not near:
