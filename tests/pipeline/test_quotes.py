@@ -365,6 +365,9 @@ def test_told_outlet_in_month_year(nlp) -> None:  # type: ignore[no-untyped-def]
     # a fronted bare participle dates the cue; one with its own subordinator does not
     ("Addressing the county board Thursday, Ada Obi said the budget was short.", "budget was short", "2023-06-01"),
     ("After meeting the board Tuesday, Ada Obi said the budget was short.", "budget was short", None),
+    # ... nor a perfect participle, which tells what came before
+    ("Having left the board in 2019, Ada Obi said the budget was short.", "budget was short", None),
+    ("Ada Obi attacked Bo Lane on Wednesday, having called his plan a disgrace.", "a disgrace", None),
     ("When she took office in 2019, Ada Obi said that the budget was a mess.", "a mess", "2019"),
     ("Before she took office in 2019, Ada Obi said that the budget was a mess.", "a mess", None),
     # the occasion the cue names carries the time
