@@ -151,6 +151,8 @@ def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> No
         ("KELBY ― Bo Lane’s feud with the board, union leaders said Friday, is an insult to every sailor.",
          "Bo Lane’s feud with the board, union leaders said Friday, is an insult to every sailor"),
         ("NATO ― the alliance ― is weak, Senator Ada Quill said.", "NATO ― the alliance ― is weak"),
+        ("KELBY ― Bo Lane’s feud with the harbor board is a long-running insult to every sailor, union leaders "
+         "said Friday.", "Bo Lane’s feud with the harbor board is a long-running insult to every sailor"),
         # the speaker's participle after quoted words whose comma sits inside the marks
         ('Mayor Bo Lane said the talks “should be wrapped up by Kelby,” referring to the town’s June fair.',
          'the talks “should be wrapped up by Kelby,'),
