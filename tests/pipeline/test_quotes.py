@@ -1406,3 +1406,14 @@ def test_word_of_the_source_misparsed_into_the_quote_leaves_a_direct_quote(nlp) 
     (q,) = g.quotes
     assert q.kind == "direct"
     assert [p.text for p in q.pieces or []] == ["There is some worry the plan has changed too much,", "It is thin."]
+
+
+@pytest.mark.slow
+def test_dateline_check_takes_an_empty_content_at_the_end(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a relative content whose cue is the document's last word leaves nothing after the cue
+    from dossier.pipeline.quotes.finder import _Finder
+
+    doc = nlp("KELBY ― Bo Lane said")
+    finder = _Finder(doc)
+    assert finder._after_dateline(len(doc), len(doc)) == len(doc)
+    assert finder._after_dateline(0, len(doc)) == 2

@@ -213,7 +213,7 @@ class ClausePasses(FinderBase):
         """Start of a content that opens its sentence after a dateline (``KELBY, Ore. ― The plan``):
         past the dash that ends a run of words in capitals; else ``lo``."""
         doc = self.doc
-        if lo != doc[lo].sent.start or (doc[lo].idx > 0 and self.text[doc[lo].idx - 1] != "\n"):
+        if lo >= hi or lo != doc[lo].sent.start or (doc[lo].idx > 0 and self.text[doc[lo].idx - 1] != "\n"):
             return lo  # a dateline opens a paragraph
         for d in range(lo + 1, min(hi, lo + DATELINE_TOKENS)):
             if doc[d].text in DASHES and doc[d].whitespace_ and doc[d - 1].whitespace_:
