@@ -151,6 +151,8 @@ def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> No
         ("KELBY ― Bo Lane’s feud with the board, union leaders said Friday, is an insult to every sailor.",
          "Bo Lane’s feud with the board, union leaders said Friday, is an insult to every sailor"),
         ("NATO ― the alliance ― is weak, Senator Ada Quill said.", "NATO ― the alliance ― is weak"),
+        ("KELBY ― Bo Lane’s feud with the harbor board is a long-running insult to every sailor, union leaders "
+         "said Friday.", "Bo Lane’s feud with the harbor board is a long-running insult to every sailor"),
         # the speaker's participle after quoted words whose comma sits inside the marks
         ('Mayor Bo Lane said the talks “should be wrapped up by Kelby,” referring to the town’s June fair.',
          'the talks “should be wrapped up by Kelby,'),
@@ -365,6 +367,9 @@ def test_told_outlet_in_month_year(nlp) -> None:  # type: ignore[no-untyped-def]
     # a fronted bare participle dates the cue; one with its own subordinator does not
     ("Addressing the county board Thursday, Ada Obi said the budget was short.", "budget was short", "2023-06-01"),
     ("After meeting the board Tuesday, Ada Obi said the budget was short.", "budget was short", None),
+    # ... nor a perfect participle, which tells what came before
+    ("Having left the board in 2019, Ada Obi said the budget was short.", "budget was short", None),
+    ("Ada Obi attacked Bo Lane on Wednesday, having called his plan a disgrace.", "a disgrace", None),
     ("When she took office in 2019, Ada Obi said that the budget was a mess.", "a mess", "2019"),
     ("Before she took office in 2019, Ada Obi said that the budget was a mess.", "a mess", None),
     # the occasion the cue names carries the time
@@ -1401,3 +1406,14 @@ def test_word_of_the_source_misparsed_into_the_quote_leaves_a_direct_quote(nlp) 
     (q,) = g.quotes
     assert q.kind == "direct"
     assert [p.text for p in q.pieces or []] == ["There is some worry the plan has changed too much,", "It is thin."]
+
+
+@pytest.mark.slow
+def test_dateline_check_takes_an_empty_content_at_the_end(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a relative content whose cue is the document's last word leaves nothing after the cue
+    from dossier.pipeline.quotes.finder import _Finder
+
+    doc = nlp("KELBY ― Bo Lane said")
+    finder = _Finder(doc)
+    assert finder._after_dateline(len(doc), len(doc)) == len(doc)
+    assert finder._after_dateline(0, len(doc)) == 2

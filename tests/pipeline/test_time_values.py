@@ -207,9 +207,14 @@ CASES = [
     # "hopes one day to" is some day ahead; "took one day to" a length
     ("Ada Obi hopes one day to run the co-op.", "2025-02-05", "one day", "FUTURE_REF"),
     ("It took Ada Obi one day to fix the roof.", "2025-02-05", "one day", "P1D"),
+    # ... but "one day" as the object of such a verb is a length: "promised one day off"
+    ("Bo Lane promised one day off for the crew.", "2025-02-05", "one day", "P1D"),
+    ("The court will need one day for the hearing.", "2025-02-05", "one day", "P1D"),
     # "come November" is when November comes; a past verb with a month keeps it behind
     ("Bo Lane will need those votes come November.", "2025-02-05", "November", "2025-11"),
     ("Bo Lane won those votes in November.", "2025-02-05", "November", "2024-11"),
+    # a perfect "had come" is past: no "when it comes"
+    ("The ruling had come Tuesday, Ada Obi said.", "2025-02-05", "Tuesday", "2025-02-04"),
     # "the second half of July" is July (its end); "the second half" alone a half-year
     ("The co-op holds its fair in the second half of July.", "2025-02-05", "the second half of July", "2025-07"),
     ("Sales rose in the second half, Bo Lane said.", "2025-02-05", "the second half", "2024-H2"),
@@ -217,6 +222,8 @@ CASES = [
     ("Bo Lane raised the rent the co-op pays to $900 in July.", "2025-08-20", "July", "2025-07"),
     ("Bo Lane will raise the rent to $900 in July.", "2025-08-20", "July", "2026-07"),
     ("The co-op meets Monday, Bo Lane said.", "2025-02-05", "Monday", "2025-02-10"),
+    # ... and a month with its day is a scheduled date, not a recurring month
+    ("The co-op meets Feb. 3 to vote on the rent.", "2025-07-20", "Feb. 3", "2026-02-03"),
     # "to be delivered Wednesday": still to happen; "delivered Wednesday": past
     ("Ada Obi wrote a speech, to be delivered Wednesday at the hall.", "2025-02-04", "Wednesday", "2025-02-05"),
     ("Ada Obi wrote a speech, delivered Wednesday at the hall.", "2025-02-06", "Wednesday", "2025-02-05"),
@@ -240,6 +247,9 @@ CASES = [
     ("Bo Lane wrote to the board on Friday. Later in the day, he quit.", "2025-02-05", "Later in the day",
      "2025-01-31"),
     ("Later in the day, Bo Lane quit.", "2025-02-05", "Later in the day", "2025-02-05"),
+    # ... the day last named, even with a quarter named after it
+    ("The co-op said Tuesday that profit rose in the fourth quarter. Later in the day, Bo Lane quit.",
+     "2025-02-05", "Later in the day", "2025-02-04"),
     # a bare gerund takes the time of the clause it hangs from
     ("Ada Obi quit the board before announcing her run in April.", "2025-12-15", "April", "2025-04"),
     ("Ada Obi will quit the board before announcing her run in April.", "2025-12-15", "April", "2026-04"),

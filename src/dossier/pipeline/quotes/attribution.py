@@ -801,10 +801,12 @@ OWN_TIME_ADVERBS = frozenset({"later", "then", "afterward", "afterwards", "subse
 
 
 def _bare_participle(tok: Token) -> bool:
-    """A participle clause with no subject, subordinator or time adverb of its own (``..., telling them``)."""
+    """A participle clause with no subject, subordinator or time adverb of its own (``..., telling them``),
+    nor a perfect one, which tells what came before (``Having left office in 2019, Obi said``)."""
     return tok.tag_ in ("VBG", "VBN") and not any(
         c.dep_ in SUBJECTS or c.dep_ == "mark" or (
             c.dep_ == "advmod" and (c.lower_ in SAME_TIME_MARKS or c.lower_ in OWN_TIME_ADVERBS))
+        or (c.dep_ in ("aux", "auxpass") and c.lower_ == "having")
         for c in tok.children)
 
 

@@ -213,12 +213,14 @@ class ClausePasses(FinderBase):
         """Start of a content that opens its sentence after a dateline (``KELBY, Ore. ― The plan``):
         past the dash that ends a run of words in capitals; else ``lo``."""
         doc = self.doc
-        if lo != doc[lo].sent.start or (doc[lo].idx > 0 and self.text[doc[lo].idx - 1] != "\n"):
+        if lo >= hi or lo != doc[lo].sent.start or (doc[lo].idx > 0 and self.text[doc[lo].idx - 1] != "\n"):
             return lo  # a dateline opens a paragraph
         for d in range(lo + 1, min(hi, lo + DATELINE_TOKENS)):
             if doc[d].text in DASHES and doc[d].whitespace_ and doc[d - 1].whitespace_:
                 words = [t for t in doc[lo:d] if t.is_alpha]
-                paired = any(t.text in DASHES for t in doc[d + 1 : hi])  # "NATO ― the alliance ― is weak"
+                # "NATO ― the alliance ― is weak"; not the hyphen of "long-running"
+                paired = any(t.text in DASHES and (t.text != "-" or (t.whitespace_ and doc[t.i - 1].whitespace_))
+                             for t in doc[d + 1 : hi])
                 if (words and words[0].is_upper and len(words[0]) > 1 and not paired
                         and not any(t.text[0].islower() for t in words)):
                     return d + 1

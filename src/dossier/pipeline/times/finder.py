@@ -97,8 +97,11 @@ def tense(doc: Doc, e: Expr) -> str | None:
     before = doc[e.start - 1].lower_ if e.start else ""
     if before == "effective":
         return "future"  # "effective Feb. 1": a change that takes effect
-    if before == "come" and doc[e.start - 1].tag_ in ("VB", "VBP", "VBN"):
-        return "future"  # "the votes she will need come November": when November comes
+    if before == "come" and doc[e.start - 1].tag_ in ("VB", "VBP", "VBN") and not any(
+            c.dep_ in ("aux", "auxpass") for c in doc[e.start - 1].children):
+        # "the votes she will need come November": when November comes; not a perfect
+        # ("the ruling had come Tuesday")
+        return "future"
     if e.start and AHEAD_OF.search(doc.text[max(0, span.start_char - 30):span.start_char]):
         # "(in the) lead-up to Tuesday's primary": still to come, unless a past verb tells it
         # ("sent emails in the minutes leading up to Monday's caucuses")
@@ -121,7 +124,8 @@ def _clause_tense(doc: Doc, e: Expr, span: Span, before: str) -> str | None:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
             if before in ("until", "till", "through") and tok.lemma_.lower() in lexicons.load("times/deferral_verbs"):
                 return "future"  # "postponed until Tuesday": a new date ahead
-            return _verb_tense(tok, attributive, habitual=e.kind == "calendar")
+            # a month alone recurs ("pays in July"); a dated day does not ("meets Feb. 3")
+            return _verb_tense(tok, attributive, habitual=e.kind == "calendar" and e.day is None)
         if tok.lower_ == "since" and tok.dep_ in ("prep", "mark", "advmod"):
             return "past"  # "since (shortly after) the Oct. 23 slaying"
         if tok.head is tok:
@@ -274,6 +278,9 @@ def _reference(e: Expr, doc: Doc, seen: list[_Seen], para: int, sent: int,
         near = [s for s in seen if s.para in (para, para - 1)]
         if (e.type == "TIME" and e.unit == "D") or e.kind == "weekday":
             near = [s for s in near if s.point.gran == "D"]  # "at midday", "that Friday" need a day, not "last year"
+        elif e.unit == "D":
+            # "later in the day", "the next day": the day last named, not a quarter named after it
+            near = [s for s in near if s.point.gran == "D"] or near
         if e.unit == "Q":
             near = [s for s in near if s.point.gran == "Q"]  # "that quarter": the last quarter named
             if not near:

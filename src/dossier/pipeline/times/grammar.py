@@ -843,9 +843,10 @@ def _amount(t: _Toks, i: int) -> Expr | None:
     if code == "TS" and not plural and t.at(i) in ("a", "an"):
         return None  # "a second term"
     if t.at(i) == "one" and code == "D" and not plural and lead is None and mod is None and not hyphen \
-            and start > 0 and t.at(end) not in BACKWARD | FORWARD and (
+            and start > 0 and t.at(end) not in BACKWARD | FORWARD and _verb_follows(t, end) and (
                 t.doc[start - 1].tag_ == "MD" or _future_verb(t.doc[start - 1])):
-        return Expr(start, end, value="FUTURE_REF")  # "she will/hopes one day (to) lead": some day ahead
+        # "she will/hopes one day (to) lead": some day ahead; not the object "promised one day off"
+        return Expr(start, end, value="FUTURE_REF")
     if t.at(end) == "and" and t.at(end + 1) == "a" and t.at(end + 2) == "half":
         n, end = n + 0.5, end + 3
     value_n = None if n == VAGUE else n
@@ -888,6 +889,12 @@ def _in_future(t: _Toks, i: int) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "'ll", "would", "shall") for c in verb.children)
+
+
+def _verb_follows(t: _Toks, i: int) -> bool:
+    """Whether a bare verb or an infinitive's "to" (``one day lead``, ``one day to run``) starts at ``i``."""
+    tok = t.tok(i)
+    return tok is not None and (tok.lower_ == "to" or (tok.tag_ == "VB" and tok.pos_ in ("VERB", "AUX")))
 
 
 def _future_verb(tok: Token) -> bool:
