@@ -405,7 +405,7 @@ def _aside(tok: Token) -> bool:
     """A participle or adjective set off by a comma or dash after the source (``Dana Holt, clad in
     red,``, ``the mayor, clearly frustrated,``): how the speaker looked, not who the speaker is."""
     before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
-    if before is None or not (before.text == "," or _dash(before)) or tok.head.i > before.i:
+    if before is None or not (before.text == "," or spaced_dash(before)) or tok.head.i > before.i:
         return False
     return tok.dep_ in ("acl", "amod", "advmod") and tok.tag_ in ("VBN", "VBD", "VBG", "JJ", "RB")
 
@@ -420,15 +420,20 @@ def _gloss(tok: Token, subj: Token) -> bool:
             and first.lower_ in ("which", "whose") and subj.i < tok.head.i < first.i)
 
 
-def _dash(tok: Token) -> bool:
-    """A dash between words (``Paris - The``), not a hyphen inside one (``Holtz-Eakin``)."""
+def spaced_dash(tok: Token) -> bool:
+    """A dash with a space on each side (``Paris - The``), not a hyphen inside a word (``Holtz-Eakin``)."""
     return tok.text in DASHES and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+
+
+def word_dash(tok: Token) -> bool:
+    """A dash between words: any long dash, and a hyphen only when spaced (not ``long-running``)."""
+    return tok.text in DASHES and (tok.text != "-" or spaced_dash(tok))
 
 
 def _after_dateline(doc: Doc, lo: int, head: int) -> int:
     """Start of the source after a dateline (``PARIS (Reuters) - The minister``): the last dash before
     the head when no lowercase word comes before it."""
-    dashes = [i for i in range(lo, head) if _dash(doc[i])]
+    dashes = [i for i in range(lo, head) if spaced_dash(doc[i])]
     if dashes and not any(t.is_alpha and t.text[0].islower() for t in doc[lo : dashes[-1]]):
         return dashes[-1] + 1
     return lo
@@ -673,7 +678,7 @@ def trailing_name(phrase: Span, mentions: MentionIndex) -> str | None:
     if not earlier:
         return None  # "campaign adviser Dana Reyes": the ordinary parse finds her
     if any((t.pos_ in ("ADP", "CCONJ", "VERB", "AUX") and _key_at(t, mentions) is None) or t.text in (",", ";")
-           or _dash(t) for t in doc[phrase.start : last.start]):
+           or spaced_dash(t) for t in doc[phrase.start : last.start]):
         return None
     return last.kb_id_
 

@@ -21,7 +21,6 @@ FRONTED_CONNECTIVES = frozenset({"so", "then", "thus", "therefore", "and", "but"
 NOMINAL_SKIP = ("dobj",)  # statement nouns in these roles are left to their verb
 # prepositions that open the occasion of the saying, not its words ("... as a 'mess' during a rally")
 OCCASION_PREPS = frozenset({"during", "amid", "after", "before", "following", "at"})
-DASHES = frozenset({"—", "–", "―", "--", "-"})
 DATELINE_TOKENS = 8  # most tokens of a dateline before its dash ("WASHINGTON (AP) —", "KELBY, Ore. —")
 TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"})
 TOPIC_PREPOSITIONS = frozenset({"of", "about", "on", "regarding", "concerning"})
@@ -216,11 +215,10 @@ class ClausePasses(FinderBase):
         if lo >= hi or lo != doc[lo].sent.start or (doc[lo].idx > 0 and self.text[doc[lo].idx - 1] != "\n"):
             return lo  # a dateline opens a paragraph
         for d in range(lo + 1, min(hi, lo + DATELINE_TOKENS)):
-            if doc[d].text in DASHES and doc[d].whitespace_ and doc[d - 1].whitespace_:
+            if attr.spaced_dash(doc[d]):
                 words = [t for t in doc[lo:d] if t.is_alpha]
                 # "NATO ― the alliance ― is weak"; not the hyphen of "long-running"
-                paired = any(t.text in DASHES and (t.text != "-" or (t.whitespace_ and doc[t.i - 1].whitespace_))
-                             for t in doc[d + 1 : hi])
+                paired = any(attr.word_dash(t) for t in doc[d + 1 : hi])
                 if (words and words[0].is_upper and len(words[0]) > 1 and not paired
                         and not any(t.text[0].islower() for t in words)):
                     return d + 1
@@ -754,8 +752,7 @@ class ClausePasses(FinderBase):
                     and first.i > lo and self.doc[first.i - 1].text == "," and self._ends_clause(t, hi)
                     and not any(i in self.quoted for i in range(first.i, hi))):
                 return first.i - 1
-        dashes = [t.i for t in self.doc[lo:hi] if t.text in DASHES and t.i not in self.quoted
-                  and (t.text != "-" or (t.whitespace_ and t.i > 0 and self.doc[t.i - 1].whitespace_))]
+        dashes = [t.i for t in self.doc[lo:hi] if attr.word_dash(t) and t.i not in self.quoted]
         if len(dashes) != 1 or dashes[0] < lo + 3 or dashes[0] + 1 >= hi:
             return hi
         tail = self.doc[dashes[0] + 1 : hi]
