@@ -138,12 +138,16 @@ def title_at(facts: Facts, head: Token) -> Title | None:
     inside = {head.i}
     while i >= 0:
         t = doc[i]
-        if facts.key(i) and t.head.i in inside:
+        if facts.key(i) and _run_into(facts, i, inside):
             j = i  # the run of names inside the title: "a former Clinton White House pollster"
             while j > 0 and facts.key(j - 1):
                 j -= 1
-            if j > 0 and _mod_class(doc[j - 1].text) is not None:
-                i = j - 1  # "a former U.S. congressman", "a retired Army officer": the modifier before the names counts
+            k = _modifier_before(doc, j)
+            if k is not None:
+                if _mod_class(doc[k].text) == "past":
+                    current = False  # (said of the title however it is parsed: "a Republican and former Ohio governor")
+                inside.update(range(j, i + 1))
+                i = k  # "a former U.S. congressman", "a former two-term Ohio governor": the modifier counts
                 continue
         if t.dep_ not in TITLE_DEPS or t.head.i not in inside or facts.key(i) or t.like_num:
             break
@@ -159,8 +163,9 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         if t.text in {"-", "–"}:
             if len(words) > 1 and words[0].i == i + 1:
                 words.pop(0)  # "two-term city councilwoman": "term" belongs to "two-"
-            if _hyphen_mod(doc, i + 1) == "past":
-                current = False  # "a one-time aide"
+            k = _modifier_before(doc, i + 2)
+            if _hyphen_mod(doc, i + 1) == "past" or (k is not None and _mod_class(doc[k].text) == "past"):
+                current = False  # "a one-time aide", "a former two-term governor"
             break
         if not t.is_alpha and "-" not in t.text and "." not in t.text:
             break
@@ -172,8 +177,9 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         inside.add(i)
         i -= 1
     if len(words) > 1 and words[0].i > 0 and doc[words[0].i - 1].text in {"-", "–"}:
-        if _hyphen_mod(doc, words[0].i) == "past":
-            current = False  # "a one-time aide"
+        k = _modifier_before(doc, words[0].i + 1)
+        if _hyphen_mod(doc, words[0].i) == "past" or (k is not None and _mod_class(doc[k].text) == "past"):
+            current = False  # "a one-time aide", "a former two-term governor"
         words.pop(0)  # "two-term city councilwoman": "term" belongs to "two-"
     first = words[0].i
     if first >= 2 and doc[first - 1].text in {"-", "–"} and _mod_class(doc[first - 2].text + "-") == "past":
@@ -802,6 +808,32 @@ def _patron_of_past_post(facts: Facts, name: Token) -> bool:
         return post.lemma_.lower() in SERVING_VERBS and post.tag_ in {"VBD", "VBN"} and prep.lower_ == "under"
     return title_at(facts, post) is not None and any(
         _mod_class(c.text) == "past" for c in post.children if c.dep_ in {"amod", "advmod", "compound"})
+
+
+def _run_into(facts: Facts, i: int, inside: set[int]) -> bool:
+    """The run of names ending at ``i`` hangs on the title ("Office of Management and Budget director": only
+    "Office" is the title's dependant)."""
+    key = facts.key(i)
+    j = i
+    while j >= 0 and facts.key(j) == key:
+        if facts.doc[j].head.i in inside:
+            return True
+        j -= 1
+    return False
+
+
+def _modifier_before(doc: Any, first: int) -> int | None:
+    """The modifier of the title class ("former", "incoming") before the words starting at ``first``, past the
+    hyphenated words and rank-free adjectives between ("a former two-term", "a former longtime")."""
+    k = first - 1
+    while k >= 0:
+        if k >= 2 and doc[k - 1].text in {"-", "–"} and doc[k].is_alpha and _mod_class(doc[k].text) is None:
+            k -= 3  # "two - term"
+        elif _mod_class(doc[k].text) == "ignore":
+            k -= 1
+        else:
+            break
+    return k if k >= 0 and _mod_class(doc[k].text) not in {None, "ignore"} else None
 
 
 def _hyphen_mod(doc: Any, last: int) -> str | None:
