@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from ...graph import Event, Relation, Role, Span
 from .. import doc_state, lexicons, syntax
+from ..entities.finder import first_name_known
 from ..status import StatusInfo
 from . import modality
 from .index import PEOPLE, Facts, duration, fact_subject
@@ -1208,6 +1209,7 @@ SPECULATIVE = 0.55  # "the next president", "would-be Mayor Ada Obi": a post gue
 PAST_PATRON = 0.55  # "the former director under President Ada Obi": the title as of that post, held now? unsaid
 PATRON_PREPS = frozenset({"under", "to", "for"})
 LONG_AGO = 0.55  # a title in a clause set years before publication ("In 1964, Gov. Ada Obi ...")
+FIRST_NAME_ONLY = 0.55  # a holder named by a first name alone ("Enrique"): which person? unsaid
 BARE_PRIOR = 0.55  # a generic title with no organisation or place ("Ada Obi, president of a firm we did not link")
 POSTS = frozenset({"position", "job", "post", "slot", "seat", "spot", "role", "office", "nomination", "chair"})
 
@@ -1565,6 +1567,7 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     _departures(facts, roles)
     _courtesy_titles(roles)
     _bare_titles(roles, premod)
+    _first_name_holders(facts, roles)
     return list(roles.values()), ties
 
 
@@ -1616,6 +1619,45 @@ def _bare_titles(roles: dict[tuple[str, str], Role], premod: set[tuple[str, str]
         if r.org or r.place or r.title not in bare or key in premod:
             continue
         r.confidence = min(r.confidence or BARE_PRIOR, BARE_PRIOR)
+
+
+def _first_name_holders(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
+    """A holder the article names by a first name alone is a name cut short ("Gov. Martin" + an unread
+    surname, "Megyn" left off "Kelly") or someone named the way kin are ("his wife, Kathryn,"): no reader can
+    tell who holds the post, so the role is kept, hidden by default. A one-word name after a title ("Gov.
+    Lane") is a surname, and stays shown unless the text shows it cut."""
+    for r in roles.values():
+        name = (facts.records.get(r.person or "") or {}).get("name", "").split()
+        if len(name) != 1 or first_name_known(name[0]) is None:
+            continue
+        spans = [(a, b) for a, b, k, kind in facts.mention_spans
+                 if k == r.person and kind not in {"pronoun", "descriptor"}]
+        if any(_cut_name(facts, a, b) for a, b in spans) or not any(_titled(facts.doc, a) for a, _ in spans):
+            r.confidence = min(r.confidence or FIRST_NAME_ONLY, FIRST_NAME_ONLY)
+
+
+def _cut_name(facts: Facts, start: int, end: int) -> bool:
+    """The name at [start, end) runs on into a capitalised word left out of it ("Martin O’Malley" read as
+    "Martin", "Tom) DeLay") or follows one that is no title ("Megyn Kelly" read as "Kelly")."""
+    doc = facts.doc
+    nxt = end + 1 if end < len(doc) and doc[end].text == ")" else end
+    if nxt < len(doc) and doc[nxt].text[:1].isupper() and not doc[nxt].is_sent_start:
+        return True
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    return prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start and facts.key(prev.i) is None and \
+        not _titled(doc, start) and _mod_class(prev.text) is None
+
+
+def _titled(doc: Any, start: int) -> bool:
+    """A title or honorific stands right before the name at ``start`` ("Gov. Lane", "Mr. Lane")."""
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    word = prev.lower_.rstrip(".")
+    return is_title(prev.text) or word in lexicons.load("person_titles") or f"{word}." in lexicons.load(
+        "person_titles") or word in {h.split()[0] for h in lexicons.load("honorifics")}
 
 
 def _courtesy_titles(roles: dict[tuple[str, str], Role]) -> None:
