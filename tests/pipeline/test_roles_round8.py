@@ -53,3 +53,29 @@ def test_a_holder_named_by_a_first_name_alone_is_hidden(nlp, text: str, role: tu
     roles = roles_by_holder(text)
     assert role in roles, roles
     assert (roles[role].confidence >= 0.6) is shown  # type: ignore[attr-defined]
+
+
+def test_a_description_of_a_post_never_given_to_a_titled_person_is_hidden(nlp) -> None:
+    # "the former secretary of state" resolved to the adviser named before it: another person's post
+    roles = roles_by_holder("Ada Obi is running for president. This one featured Bo Lane, Gov. Rita Holt’s former top "
+                            "adviser, who logged on to correct the record against the former secretary of state as "
+                            "she doubled down.")
+    assert ("Bo Lane", "adviser") in roles, roles
+    assert roles[("Bo Lane", "adviser")].confidence >= 0.6  # type: ignore[attr-defined]
+    assert roles[("Bo Lane", "secretary of state")].confidence < 0.6  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("stated", "shown"), [
+    ([("bo_lane", "adviser")], False),  # Lane is given other posts, never this one
+    ([("bo_lane", "senator")], True),  # Lane is given this post by name ("Sen. Lane")
+    ([], True),  # Lane is given no post: the description is the article's only word on him
+])
+def test_a_description_is_kept_when_it_agrees_with_the_posts_given_by_name(stated: list[tuple[str, str]],
+                                                                           shown: bool) -> None:
+    from dossier.graph import Role
+    from dossier.pipeline.facts.roles import _uncorroborated_descriptors
+
+    key = ("bo_lane", "vermont senator")
+    roles = {key: Role(person="bo_lane", title="vermont senator", confidence=0.8)}
+    _uncorroborated_descriptors(roles, {key}, set(stated))
+    assert (roles[key].confidence >= 0.6) is shown  # type: ignore[operator]

@@ -1209,6 +1209,7 @@ SPECULATIVE = 0.55  # "the next president", "would-be Mayor Ada Obi": a post gue
 PAST_PATRON = 0.55  # "the former director under President Ada Obi": the title as of that post, held now? unsaid
 PATRON_PREPS = frozenset({"under", "to", "for"})
 LONG_AGO = 0.55  # a title in a clause set years before publication ("In 1964, Gov. Ada Obi ...")
+UNCORROBORATED = 0.55  # a descriptor's post the article never gives a person it gives others: someone else's
 FIRST_NAME_ONLY = 0.55  # a holder named by a first name alone ("Enrique"): which person? unsaid
 BARE_PRIOR = 0.55  # a generic title with no organisation or place ("Ada Obi, president of a firm we did not link")
 POSTS = frozenset({"position", "job", "post", "slot", "seat", "spot", "role", "office", "nomination", "chair"})
@@ -1479,6 +1480,8 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     premod: set[tuple[str, str]] = set()
     weak: set[tuple[str, str]] = set()  # roles not current only by a past copula, so far
     named: set[tuple[str, str]] = set()  # roles a current title before a name states
+    described: set[tuple[str, str]] = set()  # roles a resolved descriptor gives ("the former governor")
+    stated: set[tuple[str, str]] = set()  # roles a name's own title, apposition or predicate gives
     ties: list[Relation] = []
     elected = lexicons.load("facts/role_titles_elected")
     members = lexicons.load("facts/role_titles_member")
@@ -1537,6 +1540,7 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         if r.org:
             _generic_org(facts, r)
         key = (r.person or "", r.title)
+        (described if f.descriptor else stated).add(key)
         if f.premod:
             premod.add(key)
         if f.named and r.current is True:
@@ -1568,7 +1572,22 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     _courtesy_titles(roles)
     _bare_titles(roles, premod)
     _first_name_holders(facts, roles)
+    _uncorroborated_descriptors(roles, described, stated)
     return list(roles.values()), ties
+
+
+def _uncorroborated_descriptors(roles: dict[tuple[str, str], Role], described: set[tuple[str, str]],
+                                stated: set[tuple[str, str]]) -> None:
+    """A description ("the former secretary of state") names its referent by the title: when the article gives
+    the person coreference chose other posts ("X, a top adviser"), none of them this one, the description is
+    of someone else (the choice fell on a salient name nearby), so the role is kept, hidden by default."""
+    held = {(p, t.split()[-1]) for p, t in stated}
+    titled = {p for p, _ in stated}
+    for key in described - stated:
+        person, title = key
+        if person in titled and (person, title.split()[-1]) not in held and key in roles:
+            r = roles[key]
+            r.confidence = min(r.confidence or UNCORROBORATED, UNCORROBORATED)
 
 
 def _aside(facts: Facts, verb: Token) -> bool:
