@@ -79,3 +79,16 @@ def test_a_description_is_kept_when_it_agrees_with_the_posts_given_by_name(state
     roles = {key: Role(person="bo_lane", title="vermont senator", confidence=0.8)}
     _uncorroborated_descriptors(roles, {key}, set(stated))
     assert (roles[key].confidence >= 0.6) is shown  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(("text", "current"), [
+    # joining a board is taking a seat: past tense says when it started, not that it ended
+    ("Bo Lane joined the board of Vale Bank last week.", True),
+    ("Bo Lane joined the board of Vale Bank in 2009.", None),
+    ("Bo Lane joined the board of Vale Bank in 2009 and left it in 2012.", False),
+    ("Bo Lane sat on the board of Vale Bank in 2009.", False),
+])
+def test_a_seat_joined_in_the_past_is_not_over(nlp, text: str, current: bool | None) -> None:
+    roles = roles_by_holder(text)
+    assert ("Bo Lane", "board member") in roles, roles
+    assert roles[("Bo Lane", "board member")].current is current  # type: ignore[attr-defined]

@@ -1312,13 +1312,22 @@ def _seats(facts: Facts) -> list[Found]:
                     and not facts.key(c.i) and c.is_lower and c.is_alpha and c.lower_ not in SIZE_NOUNS]
             title = " ".join([*mods[-1:], body.lower_, "member"])
             times = _time_range(facts, verb)
-            role = Role(person=person, title=title, org=org if org != person else None,
-                        start=times.get("start") or (times.get("when") if lemma in {"join", "elect"} else None),
-                        current=_tense_current(verb, "serve", times))
+            start = times.get("start") or (times.get("when") if lemma in {"join", "elect"} else None)
+            current = _tense_current(verb, lemma if lemma in {"join", "elect"} else "serve", times)
+            if current is None and "end" not in times and _this_year(facts, start):
+                current = True  # "joined the board last week": a seat taken lately, not said to be left
+            role = Role(person=person, title=title, org=org if org != person else None, start=start,
+                        current=current)
             typ = facts.type(role.org) if role.org else None
             out.append(Found(role, subj.i, typ if typ in {"ORG", "GROUP"} else None, confidence=0.75,  # type: ignore[union-attr]
                              lo=subj.i, hi=body.i, verb=verb.i))  # type: ignore[union-attr]
     return out
+
+
+def _this_year(facts: Facts, value: str | None) -> bool:
+    """``value`` (a time's value: "2016-W40", "2016-03") falls in the publication's year."""
+    pub = doc_state.published(facts.doc) or ""
+    return bool(value and pub and value[:YEAR_LEN] == pub[:YEAR_LEN] and value[:YEAR_LEN].isdigit())
 
 
 SIZE_NOUNS = frozenset({"member", "seat", "person", "strong"})  # "the seven member council": its size
