@@ -92,3 +92,15 @@ def test_a_seat_joined_in_the_past_is_not_over(nlp, text: str, current: bool | N
     roles = roles_by_holder(text)
     assert ("Bo Lane", "board member") in roles, roles
     assert roles[("Bo Lane", "board member")].current is current  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "role", "current"), [
+    # a loss asked for has not happened: the post is held still
+    ("Bo Lane used his speech to call for the resignation of President Ada Obi.", ("Ada Obi", "president"), True),
+    ("Protesters demanded the ouster of Gov. Ada Obi on Monday.", ("Ada Obi", "governor"), True),
+    ("Bo Lane welcomed the resignation of President Ada Obi on Monday.", ("Ada Obi", "president"), False),
+])
+def test_a_loss_of_post_asked_for_ends_no_post(nlp, text: str, role: tuple[str, str], current: bool) -> None:
+    roles = roles_by_holder(text)
+    assert role in roles, roles
+    assert roles[role].current is current  # type: ignore[attr-defined]

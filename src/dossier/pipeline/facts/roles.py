@@ -899,7 +899,8 @@ def _lost_post(doc: Any, first: int) -> bool:
                                             and doc[first - 3].lemma_.lower() in {"decision", "move", "vote"})):
         return True  # "fired X", "the decision to fire X" (not "will fire X", "threatened to fire X")
     nouns = set(_mods()["death_nouns"]) | set(_mods()["loss_nouns"])
-    return prev.lower_ == "of" and first >= 2 and doc[first - 2].lemma_.lower() in nouns
+    return prev.lower_ == "of" and first >= 2 and doc[first - 2].lemma_.lower() in nouns and \
+        not modality.unrealised([doc[first - 2]])  # (not "called for the resignation of X": asked for, not done)
 
 
 def _lower_title_word(t: Token, run: list[Token]) -> bool:
