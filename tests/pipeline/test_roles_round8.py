@@ -104,3 +104,14 @@ def test_a_loss_of_post_asked_for_ends_no_post(nlp, text: str, role: tuple[str, 
     roles = roles_by_holder(text)
     assert role in roles, roles
     assert roles[role].current is current  # type: ignore[attr-defined]
+
+
+def test_a_description_agrees_with_a_post_of_the_same_head() -> None:
+    from dossier.graph import Role
+    from dossier.pipeline.facts.roles import _uncorroborated_descriptors
+
+    # "Secretary Obi" and "the former secretary of state": one post, named twice
+    key = ("ada_obi", "secretary of state")
+    roles = {key: Role(person="ada_obi", title="secretary of state", confidence=0.8)}
+    _uncorroborated_descriptors(roles, {key}, {("ada_obi", "secretary")})
+    assert roles[key].confidence == 0.8

@@ -1314,7 +1314,7 @@ def _seats(facts: Facts) -> list[Found]:
             title = " ".join([*mods[-1:], body.lower_, "member"])
             times = _time_range(facts, verb)
             start = times.get("start") or (times.get("when") if lemma in {"join", "elect"} else None)
-            current = _tense_current(verb, lemma if lemma in {"join", "elect"} else "serve", times)
+            current = _tense_current(verb, lemma if lemma == "join" else "serve", times)
             if current is None and "end" not in times and _this_year(facts, start):
                 current = True  # "joined the board last week": a seat taken lately, not said to be left
             role = Role(person=person, title=title, org=org if org != person else None, start=start,
@@ -1591,11 +1591,11 @@ def _uncorroborated_descriptors(roles: dict[tuple[str, str], Role], described: s
     """A description ("the former secretary of state") names its referent by the title: when the article gives
     the person coreference chose other posts ("X, a top adviser"), none of them this one, the description is
     of someone else (the choice fell on a salient name nearby), so the role is kept, hidden by default."""
-    held = {(p, t.split()[-1]) for p, t in stated}
+    held = {(p, _head_word(t)) for p, t in stated}
     titled = {p for p, _ in stated}
     for key in described - stated:
         person, title = key
-        if person in titled and (person, title.split()[-1]) not in held and key in roles:
+        if person in titled and (person, _head_word(title)) not in held and key in roles:
             r = roles[key]
             r.confidence = min(r.confidence or UNCORROBORATED, UNCORROBORATED)
 
@@ -1648,6 +1648,11 @@ def _bare_titles(roles: dict[tuple[str, str], Role], premod: set[tuple[str, str]
         if r.org or r.place or r.title not in bare or key in premod:
             continue
         r.confidence = min(r.confidence or BARE_PRIOR, BARE_PRIOR)
+
+
+def _head_word(title: str) -> str:
+    """The head noun of a title ("secretary" of "secretary of state", "governor" of "former Ohio governor")."""
+    return title.split(" of ")[0].split(" for ")[0].split()[-1]
 
 
 def _first_name_holders(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
