@@ -115,3 +115,26 @@ def test_a_description_agrees_with_a_post_of_the_same_head() -> None:
     roles = {key: Role(person="ada_obi", title="secretary of state", confidence=0.8)}
     _uncorroborated_descriptors(roles, {key}, {("ada_obi", "secretary")})
     assert roles[key].confidence == 0.8
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # a post someone fears or hopes another will take is not taken
+    ("Horrified at the prospect of Bo Lane becoming president, Ada Obi backs the union.", None),
+    ("Horrified that Bo Lane became president, Ada Obi backs the union.", ("Bo Lane", "president")),
+])
+def test_a_post_in_a_prospect_is_not_held(nlp, text: str, role: tuple[str, str] | None) -> None:
+    roles = roles_by_holder(text)
+    if role is None:
+        assert not any(t == "president" for _, t in roles), roles
+    else:
+        assert role in roles, roles
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # fame is said of the holder, not of the post
+    ("Her boss, Ada Obi, the legendary chairman of Harbor Bank, had an apartment there.", "chair"),
+    ("Her boss, Ada Obi, the chairman of Harbor Bank, had an apartment there.", "chair"),
+])
+def test_fame_is_no_part_of_a_title(nlp, text: str, title: str) -> None:
+    roles = roles_by_holder(text)
+    assert ("Ada Obi", title) in roles, roles

@@ -1507,7 +1507,7 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         toks = [doc[min(lo, f.anchor)], doc[max(hi, f.anchor)]]
         if f.verb is not None:
             toks.append(doc[f.verb])
-        if facts.imagined(toks):
+        if facts.imagined(toks) or (f.verb is not None and _hoped_for(doc[f.verb])):
             continue
         # a title said as of a time long past, or "his future secretary of state" in such a clause
         ago = f.verb is None and not f.later and (r.current is True or (r.current is None and f.future)) and (
@@ -1598,6 +1598,14 @@ def _uncorroborated_descriptors(roles: dict[tuple[str, str], Role], described: s
         if person in titled and (person, _head_word(title)) not in held and key in roles:
             r = roles[key]
             r.confidence = min(r.confidence or UNCORROBORATED, UNCORROBORATED)
+
+
+def _hoped_for(verb: Token) -> bool:
+    """A gerund after a noun of hope, fear or demand ("the prospect of X becoming president", "calls for X
+    stepping in as chair"): a post imagined, not taken."""
+    head = verb.head
+    return verb.tag_ == "VBG" and verb.dep_ in {"pcomp", "pobj"} and head.lower_ in {"of", "for"} and \
+        head.head.lemma_.lower() in lexicons.load("facts/unrealised_nouns")
 
 
 def _aside(facts: Facts, verb: Token) -> bool:
