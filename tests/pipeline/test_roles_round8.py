@@ -138,3 +138,15 @@ def test_a_post_in_a_prospect_is_not_held(nlp, text: str, role: tuple[str, str] 
 def test_fame_is_no_part_of_a_title(nlp, text: str, title: str) -> None:
     roles = roles_by_holder(text)
     assert ("Ada Obi", title) in roles, roles
+
+
+@pytest.mark.parametrize(("text", "current"), [
+    # a relative clause telling the holder's death ends the post, and its year is not the post's
+    ("Her boss, Ada Obi, the legendary chairman of Harbor Bank, who died in 2014, had an apartment there.", False),
+    ("Her boss, Ada Obi, the chairman of Harbor Bank, who joined in 2014, had an apartment there.", True),
+])
+def test_a_holder_who_died_holds_no_post(nlp, text: str, current: bool) -> None:
+    roles = roles_by_holder(text)
+    assert ("Ada Obi", "chair") in roles, roles
+    assert roles[("Ada Obi", "chair")].current is current  # type: ignore[attr-defined]
+    assert roles[("Ada Obi", "chair")].when is None  # type: ignore[attr-defined]

@@ -355,10 +355,11 @@ def _past_year_in(facts: Facts, head: Token) -> str | None:
     for c in head.children:
         if c.dep_ != "prep" or c.lower_ not in {"in", "for", "of", "during", "on", "with", "to"}:
             continue
+        clausal = {t.i for d in c.subtree if d.dep_ in {"relcl", "acl", "advcl"} for t in d.subtree}
         for t in c.subtree:
             if t.like_num and len(t.text) == YEAR_LEN and t.text[:2] in {"19", "20"} and t.text.isdigit() and \
-                    int(t.text) < pub and t.doc[t.i - 1].lower_ not in START_PREPS:
-                return t.text
+                    int(t.text) < pub and t.doc[t.i - 1].lower_ not in START_PREPS and t.i not in clausal:
+                return t.text  # (not "chair of Harbor Bank, who died in 2014": the clause's time, not the post's)
     return None
 
 
@@ -948,6 +949,8 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         prior = base
         if current is not False and not past_year and _race_post(h) and _old_sentence(facts, h):
             current, prior = None, min(base, LONG_AGO)  # "in 1976, ..., treasurer for X's campaign": over? unsaid
+        if current is not False and _died_clause(facts, h):
+            current = False  # "the chairman of Harbor Bank, who died in 2014": no post is held after death
         end = _ended_until(facts, h)
         if current is not False and end:
             current = False  # "X's chief of staff until last year": the post ended before the article
@@ -964,6 +967,14 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         out.append(Found(role, anchor, org_type, confidence=prior, lo=h.left_edge.i, hi=h.i, dated=dated,
                          future=t.future, premod=owned, later=t.later))
     return out
+
+
+def _died_clause(facts: Facts, head: Token) -> bool:
+    """A relative clause on the title's phrase tells the holder's death ("the chairman of X, who died in 2014");
+    not one on another person named in it ("the chair of the fund named for Bo Lane, who died in 2010")."""
+    return any(t.dep_ == "relcl" and t.lemma_.lower() == "die" and t.tag_ in {"VBD", "VBN"} and
+               facts.type(facts.key(t.head.i)) != "PERSON" and
+               any(c.dep_ == "nsubj" and c.lower_ == "who" for c in t.children) for t in head.subtree)
 
 
 def _unit_phrase(facts: Facts, head: Token) -> str | None:
