@@ -1221,7 +1221,7 @@ SPECULATIVE = 0.55  # "the next president", "would-be Mayor Ada Obi": a post gue
 PAST_PATRON = 0.55  # "the former director under President Ada Obi": the title as of that post, held now? unsaid
 PATRON_PREPS = frozenset({"under", "to", "for"})
 LONG_AGO = 0.55  # a title in a clause set years before publication ("In 1964, Gov. Ada Obi ...")
-UNCORROBORATED = 0.55  # a descriptor's post the article never gives a person it gives others: someone else's
+UNCORROBORATED = 0.55  # a descriptor's post, after a name given other posts in its sentence: someone else's
 FIRST_NAME_ONLY = 0.55  # a holder named by a first name alone ("Enrique"): which person? unsaid
 BARE_PRIOR = 0.55  # a generic title with no organisation or place ("Ada Obi, president of a firm we did not link")
 POSTS = frozenset({"position", "job", "post", "slot", "seat", "spot", "role", "office", "nomination", "chair"})
@@ -1501,7 +1501,7 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     premod: set[tuple[str, str]] = set()
     weak: set[tuple[str, str]] = set()  # roles not current only by a past copula, so far
     named: set[tuple[str, str]] = set()  # roles a current title before a name states
-    described: set[tuple[str, str]] = set()  # roles a resolved descriptor gives ("the former governor")
+    described: set[tuple[str, str]] = set()  # roles a descriptor gives after its person's name in one sentence
     stated: set[tuple[str, str]] = set()  # roles a name's own title, apposition or predicate gives
     ties: list[Relation] = []
     elected = lexicons.load("facts/role_titles_elected")
@@ -1561,7 +1561,10 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         if r.org:
             _generic_org(facts, r)
         key = (r.person or "", r.title)
-        (described if f.descriptor else stated).add(key)
+        if not f.descriptor:
+            stated.add(key)
+        elif _named_before(facts, r.person or "", lo):
+            described.add(key)
         if f.premod:
             premod.add(key)
         if f.named and r.current is True:
@@ -1597,11 +1600,20 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     return list(roles.values()), ties
 
 
+def _named_before(facts: Facts, person: str, at: int) -> bool:
+    """``person`` is named earlier in the sentence of token ``at``."""
+    first = facts.doc[at].sent.start
+    return any(k == person and first <= a < at and kind not in {"pronoun", "descriptor"}
+               for a, _b, k, kind in facts.mention_spans)
+
+
 def _uncorroborated_descriptors(roles: dict[tuple[str, str], Role], described: set[tuple[str, str]],
                                 stated: set[tuple[str, str]]) -> None:
-    """A description ("the former secretary of state") names its referent by the title: when the article gives
-    the person coreference chose other posts ("X, a top adviser"), none of them this one, the description is
-    of someone else (the choice fell on a salient name nearby), so the role is kept, hidden by default."""
+    """A description ("the former secretary of state") after a name in its sentence, where a writer would say
+    "she" of the one named: when the article gives that person other posts ("X, a top adviser, ... against the
+    former secretary of state"), none of them this one, the description is of someone else (coreference chose
+    the name nearby), so the role is kept, hidden by default. (Far from the name, a description may tell a
+    career: "Vice President X ... the former district attorney".)"""
     held = {(p, _head_word(t)) for p, t in stated}
     titled = {p for p, _ in stated}
     for key in described - stated:
