@@ -325,3 +325,19 @@ def test_the_headline_copy_is_the_title_as_a_line_of_its_own(title: str, body: s
     assert (end > start) is copied
     if copied:
         assert doc.text[start:end] == title
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a surname with an elided particle, tagged a common noun, still ends the name the NER cut short
+        ("Former Ohio Gov. Martin O’Keefe gets 1 percent support.", "Martin O’Keefe"),
+        ("Former Ohio Gov. Martin O'Keefe gets 1 percent support.", "Martin O'Keefe"),
+        # a name the NER read whole stays as it is
+        ("Former Ohio Gov. Tom D’Anza gets 1 percent support.", "Tom D’Anza"),
+    ],
+)
+def test_an_apostrophe_surname_completes_a_first_name(text: str, name: str) -> None:
+    graph = dossier.extract(text, published="2024-03-02")
+    assert entity_named(graph, name).type == "PERSON"

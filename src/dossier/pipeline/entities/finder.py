@@ -131,13 +131,18 @@ def _candidates(doc: Doc) -> list[Candidate]:
     return out
 
 
+# "O’Malley", "D'Amato": a surname with an elided particle, which the tagger often reads as a common noun
+APOSTROPHE_SURNAME = re.compile(r"^[A-Z][’'][A-Z][a-z]+$")
+
+
 def _extend_short_name(doc: Doc, ent: Span) -> int:
     """The NER cut a name after its first word ("Ada" of "Mayor Ada Obi"): take the capitalised
     proper nouns that follow, when they belong to no other entity."""
     end = ent.end
     if len(ent) != 1 or first_name_known(ent.text) is None:
         return end
-    while end < len(doc) and end - ent.start < 3 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+    while end < len(doc) and end - ent.start < 3 and (
+            (doc[end].pos_ == "PROPN" and doc[end].is_title) or APOSTROPHE_SURNAME.match(doc[end].text)):
         if doc[end].ent_type_ or doc[end].is_sent_start:
             break
         end += 1

@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from ...graph import Event, Relation, Role, Span
 from .. import doc_state, lexicons, syntax
+from ..entities.finder import first_name_known
 from ..status import StatusInfo
 from . import modality
 from .index import PEOPLE, Facts, duration, fact_subject
@@ -138,12 +139,16 @@ def title_at(facts: Facts, head: Token) -> Title | None:
     inside = {head.i}
     while i >= 0:
         t = doc[i]
-        if facts.key(i) and t.head.i in inside:
+        if facts.key(i) and _run_into(facts, i, inside):
             j = i  # the run of names inside the title: "a former Clinton White House pollster"
             while j > 0 and facts.key(j - 1):
                 j -= 1
-            if j > 0 and _mod_class(doc[j - 1].text) is not None:
-                i = j - 1  # "a former U.S. congressman", "a retired Army officer": the modifier before the names counts
+            k = _modifier_before(doc, j)
+            if k is not None:
+                if _mod_class(doc[k].text) == "past":
+                    current = False  # (said of the title however it is parsed: "a Republican and former Ohio governor")
+                inside.update(range(j, i + 1))
+                i = k  # "a former U.S. congressman", "a former two-term Ohio governor": the modifier counts
                 continue
         if t.dep_ not in TITLE_DEPS or t.head.i not in inside or facts.key(i) or t.like_num:
             break
@@ -159,8 +164,9 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         if t.text in {"-", "–"}:
             if len(words) > 1 and words[0].i == i + 1:
                 words.pop(0)  # "two-term city councilwoman": "term" belongs to "two-"
-            if _hyphen_mod(doc, i + 1) == "past":
-                current = False  # "a one-time aide"
+            k = _modifier_before(doc, i + 2)
+            if _hyphen_mod(doc, i + 1) == "past" or (k is not None and _mod_class(doc[k].text) == "past"):
+                current = False  # "a one-time aide", "a former two-term governor"
             break
         if not t.is_alpha and "-" not in t.text and "." not in t.text:
             break
@@ -172,8 +178,9 @@ def title_at(facts: Facts, head: Token) -> Title | None:
         inside.add(i)
         i -= 1
     if len(words) > 1 and words[0].i > 0 and doc[words[0].i - 1].text in {"-", "–"}:
-        if _hyphen_mod(doc, words[0].i) == "past":
-            current = False  # "a one-time aide"
+        k = _modifier_before(doc, words[0].i + 1)
+        if _hyphen_mod(doc, words[0].i) == "past" or (k is not None and _mod_class(doc[k].text) == "past"):
+            current = False  # "a one-time aide", "a former two-term governor"
         words.pop(0)  # "two-term city councilwoman": "term" belongs to "two-"
     first = words[0].i
     if first >= 2 and doc[first - 1].text in {"-", "–"} and _mod_class(doc[first - 2].text + "-") == "past":
@@ -348,10 +355,11 @@ def _past_year_in(facts: Facts, head: Token) -> str | None:
     for c in head.children:
         if c.dep_ != "prep" or c.lower_ not in {"in", "for", "of", "during", "on", "with", "to"}:
             continue
+        clausal = {t.i for d in c.subtree if d.dep_ in {"relcl", "acl", "advcl"} for t in d.subtree}
         for t in c.subtree:
             if t.like_num and len(t.text) == YEAR_LEN and t.text[:2] in {"19", "20"} and t.text.isdigit() and \
-                    int(t.text) < pub and t.doc[t.i - 1].lower_ not in START_PREPS:
-                return t.text
+                    int(t.text) < pub and t.doc[t.i - 1].lower_ not in START_PREPS and t.i not in clausal:
+                return t.text  # (not "chair of Harbor Bank, who died in 2014": the clause's time, not the post's)
     return None
 
 
@@ -804,6 +812,32 @@ def _patron_of_past_post(facts: Facts, name: Token) -> bool:
         _mod_class(c.text) == "past" for c in post.children if c.dep_ in {"amod", "advmod", "compound"})
 
 
+def _run_into(facts: Facts, i: int, inside: set[int]) -> bool:
+    """The run of names ending at ``i`` hangs on the title ("Office of Management and Budget director": only
+    "Office" is the title's dependant)."""
+    key = facts.key(i)
+    j = i
+    while j >= 0 and facts.key(j) == key:
+        if facts.doc[j].head.i in inside:
+            return True
+        j -= 1
+    return False
+
+
+def _modifier_before(doc: Any, first: int) -> int | None:
+    """The modifier of the title class ("former", "incoming") before the words starting at ``first``, past the
+    hyphenated words and rank-free adjectives between ("a former two-term", "a former longtime")."""
+    k = first - 1
+    while k >= 0:
+        if k >= 2 and doc[k - 1].text in {"-", "–"} and doc[k].is_alpha and _mod_class(doc[k].text) is None:
+            k -= 3  # "two - term"
+        elif _mod_class(doc[k].text) == "ignore":
+            k -= 1
+        else:
+            break
+    return k if k >= 0 and _mod_class(doc[k].text) not in {None, "ignore"} else None
+
+
 def _hyphen_mod(doc: Any, last: int) -> str | None:
     """The class of a hyphenated modifier split in three tokens and ending at ``last`` ("one - time")."""
     if last < 2 or last >= len(doc) or doc[last - 1].text not in {"-", "–"}:
@@ -866,7 +900,8 @@ def _lost_post(doc: Any, first: int) -> bool:
                                             and doc[first - 3].lemma_.lower() in {"decision", "move", "vote"})):
         return True  # "fired X", "the decision to fire X" (not "will fire X", "threatened to fire X")
     nouns = set(_mods()["death_nouns"]) | set(_mods()["loss_nouns"])
-    return prev.lower_ == "of" and first >= 2 and doc[first - 2].lemma_.lower() in nouns
+    return prev.lower_ == "of" and first >= 2 and doc[first - 2].lemma_.lower() in nouns and \
+        not modality.unrealised([doc[first - 2]])  # (not "called for the resignation of X": asked for, not done)
 
 
 def _lower_title_word(t: Token, run: list[Token]) -> bool:
@@ -914,6 +949,8 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         prior = base
         if current is not False and not past_year and _race_post(h) and _old_sentence(facts, h):
             current, prior = None, min(base, LONG_AGO)  # "in 1976, ..., treasurer for X's campaign": over? unsaid
+        if current is not False and _died_clause(facts, h):
+            current = False  # "the chairman of Harbor Bank, who died in 2014": no post is held after death
         end = _ended_until(facts, h)
         if current is not False and end:
             current = False  # "X's chief of staff until last year": the post ended before the article
@@ -930,6 +967,14 @@ def _from_np(facts: Facts, head: Token, person: str, anchor: int, base: float = 
         out.append(Found(role, anchor, org_type, confidence=prior, lo=h.left_edge.i, hi=h.i, dated=dated,
                          future=t.future, premod=owned, later=t.later))
     return out
+
+
+def _died_clause(facts: Facts, head: Token) -> bool:
+    """A relative clause on the title's phrase tells the holder's death ("the chairman of X, who died in 2014");
+    not one on another person named in it ("the chair of the fund named for Bo Lane, who died in 2010")."""
+    return any(t.dep_ == "relcl" and t.lemma_.lower() == "die" and t.tag_ in {"VBD", "VBN"} and
+               facts.type(facts.key(t.head.i)) != "PERSON" and
+               any(c.dep_ == "nsubj" and c.lower_ == "who" for c in t.children) for t in head.subtree)
 
 
 def _unit_phrase(facts: Facts, head: Token) -> str | None:
@@ -1176,6 +1221,8 @@ SPECULATIVE = 0.55  # "the next president", "would-be Mayor Ada Obi": a post gue
 PAST_PATRON = 0.55  # "the former director under President Ada Obi": the title as of that post, held now? unsaid
 PATRON_PREPS = frozenset({"under", "to", "for"})
 LONG_AGO = 0.55  # a title in a clause set years before publication ("In 1964, Gov. Ada Obi ...")
+UNCORROBORATED = 0.55  # a descriptor's post, after a name given other posts in its sentence: someone else's
+FIRST_NAME_ONLY = 0.55  # a holder named by a first name alone ("Enrique"): which person? unsaid
 BARE_PRIOR = 0.55  # a generic title with no organisation or place ("Ada Obi, president of a firm we did not link")
 POSTS = frozenset({"position", "job", "post", "slot", "seat", "spot", "role", "office", "nomination", "chair"})
 
@@ -1277,13 +1324,22 @@ def _seats(facts: Facts) -> list[Found]:
                     and not facts.key(c.i) and c.is_lower and c.is_alpha and c.lower_ not in SIZE_NOUNS]
             title = " ".join([*mods[-1:], body.lower_, "member"])
             times = _time_range(facts, verb)
-            role = Role(person=person, title=title, org=org if org != person else None,
-                        start=times.get("start") or (times.get("when") if lemma in {"join", "elect"} else None),
-                        current=_tense_current(verb, "serve", times))
+            start = times.get("start") or (times.get("when") if lemma in {"join", "elect"} else None)
+            current = _tense_current(verb, lemma if lemma == "join" else "serve", times)
+            if current is None and "end" not in times and _this_year(facts, start):
+                current = True  # "joined the board last week": a seat taken lately, not said to be left
+            role = Role(person=person, title=title, org=org if org != person else None, start=start,
+                        current=current)
             typ = facts.type(role.org) if role.org else None
             out.append(Found(role, subj.i, typ if typ in {"ORG", "GROUP"} else None, confidence=0.75,  # type: ignore[union-attr]
                              lo=subj.i, hi=body.i, verb=verb.i))  # type: ignore[union-attr]
     return out
+
+
+def _this_year(facts: Facts, value: str | None) -> bool:
+    """``value`` (a time's value: "2016-W40", "2016-03") falls in the publication's year."""
+    pub = doc_state.published(facts.doc) or ""
+    return bool(value and pub and value[:YEAR_LEN] == pub[:YEAR_LEN] and value[:YEAR_LEN].isdigit())
 
 
 SIZE_NOUNS = frozenset({"member", "seat", "person", "strong"})  # "the seven member council": its size
@@ -1445,6 +1501,8 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     premod: set[tuple[str, str]] = set()
     weak: set[tuple[str, str]] = set()  # roles not current only by a past copula, so far
     named: set[tuple[str, str]] = set()  # roles a current title before a name states
+    described: set[tuple[str, str]] = set()  # roles a descriptor gives after its person's name in one sentence
+    stated: set[tuple[str, str]] = set()  # roles a name's own title, apposition or predicate gives
     ties: list[Relation] = []
     elected = lexicons.load("facts/role_titles_elected")
     members = lexicons.load("facts/role_titles_member")
@@ -1460,7 +1518,7 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         toks = [doc[min(lo, f.anchor)], doc[max(hi, f.anchor)]]
         if f.verb is not None:
             toks.append(doc[f.verb])
-        if facts.imagined(toks):
+        if facts.imagined(toks) or (f.verb is not None and _hoped_for(doc[f.verb])):
             continue
         # a title said as of a time long past, or "his future secretary of state" in such a clause
         ago = f.verb is None and not f.later and (r.current is True or (r.current is None and f.future)) and (
@@ -1503,6 +1561,10 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
         if r.org:
             _generic_org(facts, r)
         key = (r.person or "", r.title)
+        if not f.descriptor:
+            stated.add(key)
+        elif _named_before(facts, r.person or "", lo):
+            described.add(key)
         if f.premod:
             premod.add(key)
         if f.named and r.current is True:
@@ -1533,7 +1595,40 @@ def find_roles(facts: Facts) -> tuple[list[Role], list[Relation]]:
     _departures(facts, roles)
     _courtesy_titles(roles)
     _bare_titles(roles, premod)
+    _first_name_holders(facts, roles)
+    _uncorroborated_descriptors(roles, described, stated)
     return list(roles.values()), ties
+
+
+def _named_before(facts: Facts, person: str, at: int) -> bool:
+    """``person`` is named earlier in the sentence of token ``at``."""
+    first = facts.doc[at].sent.start
+    return any(k == person and first <= a < at and kind not in {"pronoun", "descriptor"}
+               for a, _b, k, kind in facts.mention_spans)
+
+
+def _uncorroborated_descriptors(roles: dict[tuple[str, str], Role], described: set[tuple[str, str]],
+                                stated: set[tuple[str, str]]) -> None:
+    """A description ("the former secretary of state") after a name in its sentence, where a writer would say
+    "she" of the one named: when the article gives that person other posts ("X, a top adviser, ... against the
+    former secretary of state"), none of them this one, the description is of someone else (coreference chose
+    the name nearby), so the role is kept, hidden by default. (Far from the name, a description may tell a
+    career: "Vice President X ... the former district attorney".)"""
+    held = {(p, _head_word(t)) for p, t in stated}
+    titled = {p for p, _ in stated}
+    for key in described - stated:
+        person, title = key
+        if person in titled and (person, _head_word(title)) not in held and key in roles:
+            r = roles[key]
+            r.confidence = min(r.confidence or UNCORROBORATED, UNCORROBORATED)
+
+
+def _hoped_for(verb: Token) -> bool:
+    """A gerund after a noun of hope, fear or demand ("the prospect of X becoming president", "calls for X
+    stepping in as chair"): a post imagined, not taken."""
+    head = verb.head
+    return verb.tag_ == "VBG" and verb.dep_ in {"pcomp", "pobj"} and head.lower_ in {"of", "for"} and \
+        head.head.lemma_.lower() in lexicons.load("facts/unrealised_nouns")
 
 
 def _aside(facts: Facts, verb: Token) -> bool:
@@ -1584,6 +1679,50 @@ def _bare_titles(roles: dict[tuple[str, str], Role], premod: set[tuple[str, str]
         if r.org or r.place or r.title not in bare or key in premod:
             continue
         r.confidence = min(r.confidence or BARE_PRIOR, BARE_PRIOR)
+
+
+def _head_word(title: str) -> str:
+    """The head noun of a title ("secretary" of "secretary of state", "governor" of "former Ohio governor")."""
+    return title.split(" of ")[0].split(" for ")[0].split()[-1]
+
+
+def _first_name_holders(facts: Facts, roles: dict[tuple[str, str], Role]) -> None:
+    """A holder the article names by a first name alone is a name cut short ("Gov. Martin" + an unread
+    surname, "Megyn" left off "Kelly") or someone named the way kin are ("his wife, Kathryn,"): no reader can
+    tell who holds the post, so the role is kept, hidden by default. A one-word name after a title ("Gov.
+    Lane") is a surname, and stays shown unless the text shows it cut."""
+    for r in roles.values():
+        name = (facts.records.get(r.person or "") or {}).get("name", "").split()
+        if len(name) != 1 or first_name_known(name[0]) is None:
+            continue
+        spans = [(a, b) for a, b, k, kind in facts.mention_spans
+                 if k == r.person and kind not in {"pronoun", "descriptor"}]
+        if any(_cut_name(facts, a, b) for a, b in spans) or not any(_titled(facts.doc, a) for a, _ in spans):
+            r.confidence = min(r.confidence or FIRST_NAME_ONLY, FIRST_NAME_ONLY)
+
+
+def _cut_name(facts: Facts, start: int, end: int) -> bool:
+    """The name at [start, end) runs on into a capitalised word left out of it ("Martin O’Malley" read as
+    "Martin", "Tom) DeLay") or follows one that is no title ("Megyn Kelly" read as "Kelly")."""
+    doc = facts.doc
+    nxt = end + 1 if end < len(doc) and doc[end].text == ")" else end
+    if nxt < len(doc) and doc[nxt].text[:1].isupper() and not doc[nxt].is_sent_start:
+        return True
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    return prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start and facts.key(prev.i) is None and \
+        not _titled(doc, start) and _mod_class(prev.text) is None
+
+
+def _titled(doc: Any, start: int) -> bool:
+    """A title or honorific stands right before the name at ``start`` ("Gov. Lane", "Mr. Lane")."""
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    word = prev.lower_.rstrip(".")
+    return is_title(prev.text) or word in lexicons.load("person_titles") or f"{word}." in lexicons.load(
+        "person_titles") or word in {h.split()[0] for h in lexicons.load("honorifics")}
 
 
 def _courtesy_titles(roles: dict[tuple[str, str], Role]) -> None:
