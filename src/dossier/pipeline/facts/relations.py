@@ -175,6 +175,8 @@ def _alternatives(tok: Token) -> bool:
 def conjunct_owner(facts: Facts, noun: Token, poss: Token) -> list[str]:
     """``X and his wife Y``, ``X, as well as his son Y``: the pronoun is the person the kin phrase is
     coordinated with, whatever coreference said (the nearest antecedent, not the article's subject)."""
+    if poss.pos_ == "PRON" and listed_kin(facts, noun):
+        return [k for k in facts.denote(noun.head, conj=False) if facts.type(k) == "PERSON"][:1]
     if poss.pos_ != "PRON" or noun.dep_ != "conj":
         return []
     head = noun.head
@@ -182,6 +184,18 @@ def conjunct_owner(facts: Facts, noun: Token, poss: Token) -> list[str]:
         head = head.head
     keys = [k for k in facts.denote(head, conj=False) if facts.type(k) == "PERSON"]
     return keys[:1]
+
+
+def listed_kin(facts: Facts, noun: Token) -> bool:
+    """``included Gov. X, his wife, Y, and Z``: a pronoun's kin phrase apposed to a person and naming a
+    person of its own is the next item of a list, the pronoun is the person just named (a list of
+    people, not "X is his wife")."""
+    def person(tok: Token) -> bool:
+        return any(facts.type(k) == "PERSON" for k in facts.denote(tok, conj=False))
+
+    if noun.dep_ != "appos" or not person(noun.head):
+        return False
+    return any(c.dep_ == "appos" and c.i > noun.i and person(c) for c in noun.children)
 
 
 BINDING = {"his": "he", "her": "she", "their": "they"}
@@ -220,7 +234,7 @@ def unnamed_conjunct(facts: Facts, noun: Token, poss: Token) -> bool:
 def _fillers(facts: Facts, noun: Token) -> list[Token]:
     """Who the relational noun describes: its apposition, the noun it is in apposition to, the subject."""
     out = [c for c in noun.children if c.dep_ == "appos"][:1]  # "his brother A, B, C and D": A only
-    if noun.dep_ == "appos":
+    if noun.dep_ == "appos" and not (out and listed_kin(facts, noun)):
         out.append(noun.head)
         born = _born_in(noun.head)
         if born is not None:
