@@ -48,3 +48,16 @@ def test_a_listed_kin_phrase_gives_no_tie_to_a_slate_name(nlp) -> None:
     text = ("Those not on the Lane slate included Gov. Cy Vance, his wife, Betsy Vance, and the endorsed "
             "candidate for governor, Dan Reyes.")
     assert not [r for r in _graph(text).relations if "lane" in (r.subject, r.object)]
+
+
+# --- "challenged X on/about Y": a point argued, no race --------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "race"), [
+    ("Ada Ortiz challenged Bo Lane about this line of attack.", False),
+    ("When Ada Ortiz challenges Bo Lane on the Obi legacy, she is making a play for black voters.", False),
+    ("Ada Ortiz challenged Bo Lane on Tuesday in the Vale primary.", True),
+    ("Ada Ortiz is challenging Bo Lane for the Senate seat.", True),
+])
+def test_challenging_someone_on_a_point_is_no_race(nlp, text: str, race: bool) -> None:
+    assert bool(_ties(text, "contest.ran_against", "ada_ortiz", "bo_lane")) is race

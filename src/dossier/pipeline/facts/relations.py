@@ -811,12 +811,22 @@ def _not_this_tie(typ: str, verb: Token, objs: list[Token]) -> bool:
                    for c in verb.children)
     if typ == "contest.ran_against" and lemma == "challenge":  # "challenged him to a debate / to act": a dare
         return any((c.dep_ in {"prep", "dative"} and c.lower_ == "to") or c.dep_ in {"xcomp", "ccomp"}
-                   for c in verb.children)
+                   for c in verb.children) or _disputed_point(verb, objs)
     if typ == "professional.hired" and lemma == "name":
         from .events import _named_to_post
 
         return not _named_to_post(verb, active=True)
     return False
+
+
+# "challenged him on his record", "about this line of attack": the topic of an argument, no race
+POINT_PREPS = frozenset({"on", "about", "over", "regarding"})
+
+
+def _disputed_point(verb: Token, objs: list[Token]) -> bool:
+    """``challenged X on/about/over Y``: a point put to X (not a date: "challenged X on Tuesday")."""
+    return any(c.dep_ == "prep" and c.lower_ in POINT_PREPS and not _dated(c)
+               for h in (verb, *objs) for c in h.children)
 
 
 def _after_inverted_subject(verb: Token, objs: list[Token]) -> bool:
