@@ -61,3 +61,43 @@ def test_a_listed_kin_phrase_gives_no_tie_to_a_slate_name(nlp) -> None:
 ])
 def test_challenging_someone_on_a_point_is_no_race(nlp, text: str, race: bool) -> None:
     assert bool(_ties(text, "contest.ran_against", "ada_ortiz", "bo_lane")) is race
+
+
+# --- times a tie or event takes from another clause ------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("Ada Ortiz, a daughter of former Governor Bo Lane, has been a contributor to the show since 2009.", None),
+    ("Ada Ortiz, Bo Lane's wife since 2009, spoke on Monday.", "2009"),
+])
+def test_an_apposed_tie_starts_only_with_its_own_since(nlp, text: str, start: str | None) -> None:
+    ties = [r for r in _graph(text).relations if r.type.startswith("family.")]
+    assert ties and all(r.start == start for r in ties), ties
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("Before his death, Bo Lane rebuked Ada Ortiz in December when she called for a ban.", None),
+    ("Bo Lane's death in December shocked Ada Ortiz.", "2023-12"),
+])
+def test_an_event_noun_after_before_or_after_is_not_dated_by_its_clause(nlp, text: str, when: str | None) -> None:
+    evs = _events(text, "death", "bo_lane")
+    assert evs and evs[0].when == when, evs
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("On Sunday, she disclosed for the first time that after the attack, Bo Lane called Ada Ortiz to get "
+     "together again.", None),
+    ("In 2020, after she won the primary, Ada Ortiz endorsed Bo Lane.", "2020"),
+])
+def test_an_after_phrase_is_no_time_clause_that_borrows_the_main_date(nlp, text: str, when: str | None) -> None:
+    evs = [e for e in _graph(text).events if e.type in {"contact.phone_call", "election.win"}]
+    assert evs and evs[0].when == when, evs
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("By the time Bo Lane entered the race two weeks later, Ada Ortiz had stolen his thunder.", None),
+    ("On June 16, 2015, Ada Ortiz joined the race. Bo Lane entered the race two weeks later.", "2015-06-30"),
+])
+def test_a_later_counted_from_no_earlier_time_is_no_date(nlp, text: str, when: str | None) -> None:
+    evs = _events(text, "candidacy.launch", "bo_lane", published="2016-02-11")
+    assert evs and evs[0].when == when, evs

@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from ...graph import Event, Participant
 from .. import doc_state, lexicons, syntax
 from . import modality
-from .index import AGENTS, PEOPLE, Facts, carried, duration, fact_subject
+from .index import AGENTS, APART_PREPS, PEOPLE, Facts, carried, duration, fact_subject
 from .relations import cut_org
 
 YEAR_LEN = 4
@@ -870,7 +870,7 @@ def find_events(facts: Facts) -> list[Event]:
         if st.status in {"hypothetical", "negated"} or st.negative:
             continue
         when = h.when
-        if when is None and h.timed:
+        if when is None and h.timed and not _set_apart(h.toks[0]):
             when = facts.clause_time(h.toks) or _shared_time(facts, h.toks[0])
             if when and h.type == "candidacy.launch" and _names_the_race(facts, h.toks, when):
                 when = None  # "entered the 2016 presidential race": the race's year, not the day she entered
@@ -890,6 +890,12 @@ def find_events(facts: Facts) -> list[Event]:
                 ev.participants += [p for p in old.participants if (p.role, p.entity) not in known]
             best[key] = ev
     return list(best.values())
+
+
+def _set_apart(tok: Token) -> bool:
+    """``Before his death, Obi rebuked Lane in December``: an event noun after "before", "after",
+    "since" ... is another time than its clause's act, so the clause's date is not its own."""
+    return tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and tok.head.lower_ in APART_PREPS
 
 
 def _topic(tok: Token) -> bool:

@@ -1184,9 +1184,10 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
 
 
 def _since(facts: Facts, toks: list[Token]) -> str | None:
-    """``friends since 2019``: a time after "since" in the clause is the start of a lasting tie."""
+    """``friends since 2019``: a time after "since" in the clause is the start of a lasting tie. A tie
+    noun in apposition (``Y, a daughter of X, has been a host since 2009``) has only its own phrase."""
     root = toks[0]
-    while root.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "relcl"} and root.head.i != root.i:
+    while root.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "relcl", "appos"} and root.head.i != root.i:
         root = root.head
     for t in root.subtree:
         if t.lower_ == "since" and t.i + 1 < len(t.doc):
