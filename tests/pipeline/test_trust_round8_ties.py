@@ -101,3 +101,33 @@ def test_an_after_phrase_is_no_time_clause_that_borrows_the_main_date(nlp, text:
 def test_a_later_counted_from_no_earlier_time_is_no_date(nlp, text: str, when: str | None) -> None:
     evs = _events(text, "candidacy.launch", "bo_lane", published="2016-02-11")
     assert evs and evs[0].when == when, evs
+
+
+# --- event triggers in another sense, or all but denied --------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "death"), [
+    ("As an investor, Ada Ortiz lives or dies by her big bets.", False),
+    ("Ada Ortiz lived in Vale and died there in 2019.", True),
+])
+def test_live_or_die_is_no_death(nlp, text: str, death: bool) -> None:
+    assert bool(_events(text, "death", "ada_ortiz")) is death
+
+
+@pytest.mark.parametrize(("text", "done"), [
+    ("Hours before Mr. Bo Lane was to speak at the convention, word emerged that he was preparing his exit "
+     "from the race.", False),
+    ("Bo Lane announced his exit from the race on Monday.", True),
+])
+def test_an_exit_being_prepared_has_not_happened(nlp, text: str, done: bool) -> None:
+    assert bool(_events(text, "candidacy.withdrawal", "bo_lane")) is done
+
+
+@pytest.mark.parametrize(("text", "typ", "shown"), [
+    ("Bo Lane barely visited the city of Tellford in 2008.", "contact.visit", False),
+    ("Bo Lane visited the city of Tellford in 2008.", "contact.visit", True),
+    ("Bo Lane barely won the primary in 2008.", "election.win", True),
+])
+def test_an_act_all_but_denied_is_hidden(nlp, text: str, typ: str, shown: bool) -> None:
+    evs = _events(text, typ, "bo_lane")
+    assert evs and ((evs[0].confidence or 0) >= SHOWN) is shown, evs

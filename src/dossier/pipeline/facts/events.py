@@ -311,6 +311,8 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
     if trig.target_object and (not obj_keys or any(c.dep_ in {"oprd", "ccomp"} or (
             c.dep_ == "xcomp" and not any(a.lower_ == "to" for a in c.children)) for c in verb.children)):
         return None  # "called it off", "called her a liar": no call to anyone
+    if trig.type == "death" and _live_or_die(verb):
+        return None  # "lives or dies by his bets": an idiom of success and failure
     if trig.type == "contact.phone_call" and _lemma_of(verb) == "call" and (
             _figurative_call(verb, objs) or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)):
         return None  # "called him a liar", "called Lane out": words, not a telephone call
@@ -406,6 +408,15 @@ TASK_VERBS = frozenset({"lead", "oversee", "manage", "head", "coordinate", "supe
                         "organize", "organise", "draft", "develop", "design", "implement", "review", "investigate",
                         "examine", "study", "find", "ensure", "monitor", "protect", "shepherd", "guide", "craft",
                         "negotiate", "recruit", "defend", "represent", "enforce", "reform", "improve"})
+
+
+def _live_or_die(verb: Token) -> bool:
+    """``lives or dies by``, ``live or die``: "die" offered with "live" as an alternative is no death
+    ("lived in Vale and died there" is one)."""
+    first = verb.head if verb.dep_ == "conj" else verb
+    pair = [first, *(c for c in first.children if c.dep_ == "conj")]
+    return any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children) and any(
+        _lemma_of(p) == "live" or p.lower_ in {"lives", "live"} for p in pair if p is not verb)
 
 
 def _award(tok: Token) -> bool:
@@ -876,6 +887,8 @@ def find_events(facts: Facts) -> list[Event]:
                 when = None  # "entered the 2016 presidential race": the race's year, not the day she entered
         if _announced_future(h):
             h.confidence = min(h.confidence, ANNOUNCED_FUTURE)
+        if h.toks[0].pos_ in {"VERB", "AUX"} and modality.near_negated(h.toks[0], h.type.startswith("election")):
+            h.confidence = min(h.confidence, NEAR_DENIED)
         parts = [Participant("agent", a) for a in h.agents + _group_of(facts, h.agents)]
         parts += [Participant(r, e) for r, e in h.others if not cut_org(facts, e)]  # "a super PAC": which?
         ev = Event(h.type, parts, facts.evidence(h.toks[0], h.toks), st.status, when=when, source=st.source,  # type: ignore[arg-type]
@@ -906,6 +919,7 @@ def _topic(tok: Token) -> bool:
 
 
 ANNOUNCED_FUTURE = 0.55
+NEAR_DENIED = 0.5  # "barely visited the state": next to nothing happened (hidden by default)
 ENDINGS = frozenset({"retirement", "resignation", "candidacy.withdrawal"})
 FUTURE_WORDS = frozenset({"next", "upcoming", "later", "soon", "end", "coming"})
 # "is retiring", and in reported speech "said he was retiring at the end of the year".
