@@ -131,3 +131,15 @@ def test_an_exit_being_prepared_has_not_happened(nlp, text: str, done: bool) -> 
 def test_an_act_all_but_denied_is_hidden(nlp, text: str, typ: str, shown: bool) -> None:
     evs = _events(text, typ, "bo_lane")
     assert evs and ((evs[0].confidence or 0) >= SHOWN) is shown, evs
+
+
+# --- kin nouns as figures of speech ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "siblings"), [
+    ("The primaries in Ohio and Florida are must-win contests for native sons John Kessel and Marco Lane, "
+     "respectively.", False),
+    ("Ada Ortiz's sons John Kessel and Marco Lane spoke.", True),
+])
+def test_native_sons_are_no_family(nlp, text: str, siblings: bool) -> None:
+    assert bool(_ties(text, "family.sibling", "john_kessel", "marco_lane")) is siblings
