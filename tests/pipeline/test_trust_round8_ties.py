@@ -143,3 +143,14 @@ def test_an_act_all_but_denied_is_hidden(nlp, text: str, typ: str, shown: bool) 
 ])
 def test_native_sons_are_no_family(nlp, text: str, siblings: bool) -> None:
     assert bool(_ties(text, "family.sibling", "john_kessel", "marco_lane")) is siblings
+
+
+# --- a tie is about a person -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "tie"), [
+    ("The Vale Teachers Union is a key ally of the Tellford Party.", False),
+    ("The Vale Teachers Union endorsed Ada Ortiz.", True),
+])
+def test_a_tie_between_two_bodies_names_no_person(nlp, text: str, tie: bool) -> None:
+    assert bool([r for r in _graph(text).relations if r.type.startswith("political.")]) is tie

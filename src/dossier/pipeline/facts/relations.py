@@ -1147,6 +1147,8 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
         return None
     if not facts.is_a(h.subject, AGENTS) or not facts.is_a(h.object, AGENTS):
         return None
+    if not (facts.is_a(h.subject, PEOPLE) or facts.is_a(h.object, PEOPLE)):
+        return None  # "the Kurds are a key ally of the United States": a tie is between people (or one and a body)
     if facts.imagined(h.toks) or _unrealised(h.toks) or modality.unrealised(h.toks[:1]):
         return None
     if not h.identifying and modality.conditional(h.toks[0]):
