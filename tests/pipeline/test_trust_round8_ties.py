@@ -154,3 +154,17 @@ def test_native_sons_are_no_family(nlp, text: str, siblings: bool) -> None:
 ])
 def test_a_tie_between_two_bodies_names_no_person(nlp, text: str, tie: bool) -> None:
     assert bool([r for r in _graph(text).relations if r.type.startswith("political.")]) is tie
+
+
+# --- an event's agent and time from the clause that states it --------------------------------------
+
+
+@pytest.mark.parametrize(("text", "who", "shown"), [
+    ("Bo Lane was joined by Ada Vance, the oldest daughter of Cy Vance, whose death in New York in 2014 "
+     "helped inspire the movement.", "ada_vance", False),
+    ("Bo Lane praised Cy Vance, whose death in 2014 shocked the city.", "cy_vance", True),
+])
+def test_whose_right_after_another_name_is_doubtful(nlp, text: str, who: str, shown: bool) -> None:
+    evs = _events(text, "death", who)
+    assert evs and ((evs[0].confidence or 0) >= SHOWN) is shown, evs
+

@@ -795,9 +795,23 @@ def _noun_events(facts: Facts) -> list[Hit]:
         owner = next((c for c in holder.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
         if owner is not None and _doubtful_pronoun(facts, owner, possessor=True):
             prior = min(prior, PRONOUN_AGENT)  # "an interview with Lane after his victory": "his" may be Lane's
+        if any(c.dep_ == "poss" and _doubtful_whose(facts, c) for c in holder.children):
+            prior = min(prior, PRONOUN_AGENT)
         hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
                         ordinal=ordinal, timed=when is None, confidence=prior))
     return hits
+
+
+def _doubtful_whose(facts: Facts, whose: Token) -> bool:
+    """``Ada Obi, the daughter of Bo Obi, whose death ...``: a "whose" right after another person's name
+    than the one the parse gives it may be either's."""
+    if whose.tag_ != "WP$":
+        return False
+    i = whose.i - 1
+    while i >= 0 and facts.doc[i].is_punct:
+        i -= 1
+    before = facts.key(i)
+    return before is not None and facts.is_a(before, PEOPLE) and before not in facts.denote(whose)
 
 
 def _coming(facts: Facts, noun: Token, when: str) -> bool:
