@@ -168,3 +168,12 @@ def test_whose_right_after_another_name_is_doubtful(nlp, text: str, who: str, sh
     evs = _events(text, "death", who)
     assert evs and ((evs[0].confidence or 0) >= SHOWN) is shown, evs
 
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("Bo Lane, who is running for reelection this year, praised Ada Ortiz.", None),
+    ("Bo Lane entered the race this year.", "2024"),
+    ("Bo Lane ran for mayor in 2019.", "2019"),
+])
+def test_a_race_under_way_does_not_date_its_entry(nlp, text: str, when: str | None) -> None:
+    evs = _events(text, "candidacy.launch", "bo_lane")
+    assert evs and evs[0].when == when, evs

@@ -897,7 +897,8 @@ def find_events(facts: Facts) -> list[Event]:
         when = h.when
         if when is None and h.timed and not _set_apart(h.toks[0]):
             when = facts.clause_time(h.toks) or _shared_time(facts, h.toks[0])
-            if when and h.type == "candidacy.launch" and _names_the_race(facts, h.toks, when):
+            if when and h.type == "candidacy.launch" and (
+                    _names_the_race(facts, h.toks, when) or _running_now(h.toks[0])):
                 when = None  # "entered the 2016 presidential race": the race's year, not the day she entered
         if _announced_future(h):
             h.confidence = min(h.confidence, ANNOUNCED_FUTURE)
@@ -919,6 +920,14 @@ def find_events(facts: Facts) -> list[Event]:
     return list(best.values())
 
 
+def _running_now(verb: Token) -> bool:
+    """``who is running for reelection this year``, ``runs for mayor in 2024``: a race under way, dated by
+    the race's time; it does not say when the candidate entered it."""
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return True
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in verb.children)
+
+
 def _set_apart(tok: Token) -> bool:
     """``Before his death, Obi rebuked Lane in December``: an event noun after "before", "after",
     "since" ... is another time than its clause's act, so the clause's date is not its own."""
@@ -936,6 +945,7 @@ ANNOUNCED_FUTURE = 0.55
 NEAR_DENIED = 0.5  # "barely visited the state": next to nothing happened (hidden by default)
 ENDINGS = frozenset({"retirement", "resignation", "candidacy.withdrawal"})
 FUTURE_WORDS = frozenset({"next", "upcoming", "later", "soon", "end", "coming"})
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re", "'m", "’m"})
 # "is retiring", and in reported speech "said he was retiring at the end of the year".
 PROGRESSIVE_BE = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re", "'m", "’m", "was", "were"})
 
