@@ -177,3 +177,24 @@ def test_whose_right_after_another_name_is_doubtful(nlp, text: str, who: str, sh
 def test_a_race_under_way_does_not_date_its_entry(nlp, text: str, when: str | None) -> None:
     evs = _events(text, "candidacy.launch", "bo_lane")
     assert evs and evs[0].when == when, evs
+
+
+# --- a list of kin whose pronoun owner coreference put inside the list -----------------------------
+
+
+@pytest.mark.parametrize(("owner", "parent"), [("james_vance", False), ("rupert_vance", True)])
+def test_a_pronoun_owner_linked_to_one_of_the_listed_kin_owns_none(nlp, monkeypatch, owner: str,
+                                                                    parent: bool) -> None:
+    from dossier.pipeline.facts import kinship
+
+    real = kinship._owners
+
+    def owners(facts, noun):  # type: ignore[no-untyped-def]
+        found, weak = real(facts, noun)
+        return ([owner], True) if noun.lower_ == "sons" else (found, weak)
+
+    monkeypatch.setattr(kinship, "_owners", owners)
+    text = "Rupert Vance runs the studio. The future rests with his two sons, Lachlan Vance, 44, and James Vance, 43."
+    rels = _graph(text).relations
+    assert bool([r for r in rels if r.type == "family.parent" and r.subject == owner]) is parent, rels
+    assert _ties(text, "family.sibling", "lachlan_vance", "james_vance")
