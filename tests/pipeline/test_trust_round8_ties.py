@@ -198,3 +198,21 @@ def test_a_pronoun_owner_linked_to_one_of_the_listed_kin_owns_none(nlp, monkeypa
     rels = _graph(text).relations
     assert bool([r for r in rels if r.type == "family.parent" and r.subject == owner]) is parent, rels
     assert _ties(text, "family.sibling", "lachlan_vance", "james_vance")
+
+
+# --- "met X last week, and this week with Y": each part its own date -------------------------------
+
+
+@pytest.mark.parametrize(("other", "when"), [("cy_vance", "2016-W16"), ("ada_ortiz", "2016-W16"),
+                                             ("dan_reyes", "2016-W17")])
+def test_a_gapped_second_part_keeps_its_own_date(nlp, other: str, when: str) -> None:
+    text = ("Bo Lane met with Cy Vance and Ada Ortiz last week, and this week with Gov. Dan Reyes, the third "
+            "candidate in the race.")
+    ties = _ties(text, "contact.met", "bo_lane", other, published="2016-04-30")
+    assert ties and ties[0].when == when, ties
+
+
+def test_one_date_for_one_part_is_kept(nlp) -> None:
+    ties = _ties("Bo Lane met with Cy Vance last week and praised him on Monday.", "contact.met", "bo_lane",
+                 "cy_vance", published="2016-04-30")
+    assert ties and ties[0].when == "2016-W16", ties

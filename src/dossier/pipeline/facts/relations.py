@@ -1177,12 +1177,36 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
     anchor = min(h.toks, key=lambda t: t.i)
     when = start = None
     if h.timed:
-        when = facts.clause_time(h.toks)
+        when = _gapped_time(facts, h, facts.clause_time(h.toks))
     else:
         since = _since(facts, h.toks)
         start = since
     return Relation(h.type, h.subject, h.object, facts.evidence(anchor, h.toks), status,  # type: ignore[arg-type]
                     start=start, when=when, source=st.source, confidence=h.confidence)
+
+
+def _gapped_time(facts: Facts, h: Hit, when: str | None) -> str | None:
+    """``met X last week, and this week with Y``: a verb with two dates for two coordinated parts (the
+    verb left out of the second) gives each object the date of its own part, or none when unclear."""
+    verb = h.toks[0]
+    ccs = [c.i for c in verb.children if c.dep_ == "cc"]
+    if when is None or verb.pos_ not in {"VERB", "AUX"} or not ccs:
+        return when
+    dated = []
+    for tm in facts.times_in(verb.sent.start_char, verb.sent.end_char):
+        span = facts.doc.char_span(tm.start, tm.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        if root is not None and (root.head == verb or (root.head.dep_ == "prep" and root.head.head == verb)):
+            dated.append((root.i, tm.value))
+    if len({v for _, v in dated}) < 2:
+        return when
+    obj = next((t for t in h.toks[1:] if facts.key(t.i) == h.object), h.toks[1] if len(h.toks) > 1 else None)
+    if obj is None:
+        return None
+    lo = max((c for c in ccs if c < obj.i), default=-1)
+    hi = min((c for c in ccs if c > obj.i), default=len(facts.doc))
+    own = {v for i, v in dated if lo < i < hi}
+    return own.pop() if len(own) == 1 else None
 
 
 def _since(facts: Facts, toks: list[Token]) -> str | None:
