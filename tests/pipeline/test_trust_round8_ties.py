@@ -216,3 +216,15 @@ def test_one_date_for_one_part_is_kept(nlp) -> None:
     ties = _ties("Bo Lane met with Cy Vance last week and praised him on Monday.", "contact.met", "bo_lane",
                  "cy_vance", published="2016-04-30")
     assert ties and ties[0].when == "2016-W16", ties
+
+
+# --- a criticism's reason has its own date ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("Ada Ortiz criticized Bo Lane for his votes against the bill in the 1990s.", None),
+    ("Ada Ortiz criticized Bo Lane in 2019 for his votes.", "2019"),
+])
+def test_a_date_after_the_reason_dates_the_reason(nlp, text: str, when: str | None) -> None:
+    ties = _ties(text, "political.criticized", "ada_ortiz", "bo_lane")
+    assert ties and ties[0].when == when, ties

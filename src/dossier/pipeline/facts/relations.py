@@ -1178,11 +1178,24 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
     when = start = None
     if h.timed:
         when = _gapped_time(facts, h, facts.clause_time(h.toks))
+        if when and h.type == "political.criticized" and _dates_the_reason(facts, h.toks[0], when):
+            when = None
     else:
         since = _since(facts, h.toks)
         start = since
     return Relation(h.type, h.subject, h.object, facts.evidence(anchor, h.toks), status,  # type: ignore[arg-type]
                     start=start, when=when, source=st.source, confidence=h.confidence)
+
+
+def _dates_the_reason(facts: Facts, verb: Token, when: str) -> bool:
+    """``criticizing him for repeated votes against the bill in the 1990s``: a date after the reason a
+    criticism gives ("for" and a noun) dates what is criticized, not the criticism."""
+    reasons = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and any(
+        p.dep_ == "pobj" and p.pos_ in {"NOUN", "PROPN"} for p in c.children)]
+    if not reasons or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    after = reasons[0].right_edge.idx
+    return any(tm.value == when and tm.start >= after for tm in facts.times_in(after, verb.sent.end_char))
 
 
 def _gapped_time(facts: Facts, h: Hit, when: str | None) -> str | None:
