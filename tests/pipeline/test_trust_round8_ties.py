@@ -228,3 +228,17 @@ def test_one_date_for_one_part_is_kept(nlp) -> None:
 def test_a_date_after_the_reason_dates_the_reason(nlp, text: str, when: str | None) -> None:
     ties = _ties(text, "political.criticized", "ada_ortiz", "bo_lane")
     assert ties and ties[0].when == when, ties
+
+
+# --- a lead among a group of voters is no contest won ----------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Ada Ortiz has beaten Bo Lane handily among non-white primary voters in the state.", False),
+    ("Ada Ortiz beat Bo Lane in the Vale primary.", True),
+])
+def test_beating_someone_among_voters_is_no_defeat(nlp, text: str, shown: bool) -> None:
+    ties = _ties(text, "contest.defeated", "ada_ortiz", "bo_lane")
+    assert ties and ((ties[0].confidence or 0) >= SHOWN) is shown, ties
+    race = _ties(text, "contest.ran_against", "ada_ortiz", "bo_lane")
+    assert race and (race[0].confidence or 0) >= SHOWN, race

@@ -940,7 +940,7 @@ def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs:
         return []
     if typ == "contest.lost_to":
         if facts.is_a(s_key, PEOPLE) and facts.is_a(o_key, PEOPLE):
-            conf = POLL_MATCHUP if _poll_matchup(verb) else 0.8
+            conf = POLL_MATCHUP if _poll_matchup(verb) or _among_bloc(verb) else 0.8
             return [Hit("contest.defeated", o_key, s_key, toks, conf, timed=_single(facts, verb), negated=neg)]
         return []
     s_ok = facts.is_a(s_key, _types_for("subject_types", typ))
@@ -956,7 +956,7 @@ def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs:
             return []  # "called Obi, a former aide, an outstanding leader": a name given, not a call
         if not _call_cue(verb):
             prior = CALL_WITHOUT_CUE  # no phone word, purpose or time: as likely a name given as a call
-    if typ == "contest.defeated" and _poll_matchup(verb):
+    if typ == "contest.defeated" and (_poll_matchup(verb) or _among_bloc(verb)):
         prior = POLL_MATCHUP
     if _possible(verb):
         prior = min(prior, POSSIBLE)
@@ -990,6 +990,12 @@ def _poll_matchup(verb: Token) -> bool:
     at = next(n for n, x in enumerate(sents) if x.start == sent.start)
     return any(t.lower_ != "polls" and (t.lower_ in words or t.lemma_.lower() in words)
                for x in sents[max(0, at - 2) : at + 1] for t in x)
+
+
+def _among_bloc(verb: Token) -> bool:
+    """``has beaten Lane handily among non-white voters``: a lead within a group of voters, no contest won."""
+    return any(c.dep_ == "prep" and c.lower_ == "among" and any(
+        p.dep_ == "pobj" and p.tag_ in {"NNS", "NNPS"} for p in c.children) for c in verb.children)
 
 
 def _negated_frame(verb: Token) -> bool:
@@ -1062,8 +1068,11 @@ def find_relations(facts: Facts) -> list[Relation]:
         out.append(rel)
         # an election defeat: the two ran ("has not managed to defeat Y" denies the win, not the race)
         if rel.type == "contest.defeated" and rel.status != "negated" and _electoral(h.toks):
+            conf = rel.confidence
+            if h.toks[0].pos_ in {"VERB", "AUX"} and _among_bloc(h.toks[0]) and not _poll_matchup(h.toks[0]):
+                conf = 0.8  # "beat Lane among women": no win shown, but the two are in one race
             out.append(Relation("contest.ran_against", rel.subject, rel.object, rel.evidence, rel.status,
-                                start=rel.start, when=rel.when, source=rel.source, confidence=rel.confidence))
+                                start=rel.start, when=rel.when, source=rel.source, confidence=conf))
     return out + shared_parents(out)
 
 
