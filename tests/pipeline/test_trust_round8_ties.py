@@ -242,3 +242,16 @@ def test_beating_someone_among_voters_is_no_defeat(nlp, text: str, shown: bool) 
     assert ties and ((ties[0].confidence or 0) >= SHOWN) is shown, ties
     race = _ties(text, "contest.ran_against", "ada_ortiz", "bo_lane")
     assert race and (race[0].confidence or 0) >= SHOWN, race
+
+
+# --- "worked for X, although she left in 2014": the tie's end --------------------------------------
+
+
+@pytest.mark.parametrize(("text", "end"), [
+    ("Ada Ortiz, the daughter of Bo Lane, also worked for Vale News, although she left in 2014.", "2014"),
+    ("Ada Ortiz worked for Vale News until she left in 2014.", "2014"),
+    ("Ada Ortiz worked for Vale News and left the city in 2014.", None),
+])
+def test_a_leaving_verb_of_the_same_person_ends_the_tie(nlp, text: str, end: str | None) -> None:
+    ties = _ties(text, "professional.worked_for", "ada_ortiz", "vale_news")
+    assert ties and ties[0].end == end, ties

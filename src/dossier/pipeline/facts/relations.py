@@ -1192,8 +1192,33 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
     else:
         since = _since(facts, h.toks)
         start = since
+    end = _left_at(facts, h) if h.type in LEFT_TIES else None
     return Relation(h.type, h.subject, h.object, facts.evidence(anchor, h.toks), status,  # type: ignore[arg-type]
-                    start=start, when=when, source=st.source, confidence=h.confidence)
+                    start=start, end=end, when=when, source=st.source, confidence=h.confidence)
+
+
+LEFT_TIES = frozenset({"professional.worked_for", "membership.member_of"})
+LEAVING = frozenset({"leave", "quit", "resign", "depart", "retire"})
+
+
+def _left_at(facts: Facts, h: Hit) -> str | None:
+    """``worked for X, although she left in 2014``, ``joined X and quit in 2014``: a leaving verb of the
+    same subject coordinated with or hanging from the tie's verb, without an object of its own (or
+    with the tie's object), dates the tie's end."""
+    verb = h.toks[0]
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for c in verb.children:
+        if c.dep_ not in {"advcl", "conj"} or c.lemma_.lower() not in LEAVING:
+            continue
+        subj = fact_subject(c)
+        if subj is None or h.subject not in facts.denote(subj):
+            continue
+        objs = [o for o in c.children if o.dep_ == "dobj"]
+        if objs and not any(h.object in facts.denote(o) or facts.org_ref(o) == h.object for o in objs):
+            continue  # "worked for X and left the city in 2014": something else left
+        return facts.clause_time([c])
+    return None
 
 
 def _dates_the_reason(facts: Facts, verb: Token, when: str) -> bool:
