@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from ...graph import Event, Participant
 from .. import doc_state, lexicons, syntax
 from . import modality
-from .index import AGENTS, PEOPLE, Facts, carried, duration, fact_subject
+from .index import AGENTS, APART_PREPS, PEOPLE, Facts, carried, duration, fact_subject
 from .relations import cut_org
 
 YEAR_LEN = 4
@@ -311,6 +311,8 @@ def _verb_hit(facts: Facts, verb: Token, trig: Trigger, objs: list[Token], subj:
     if trig.target_object and (not obj_keys or any(c.dep_ in {"oprd", "ccomp"} or (
             c.dep_ == "xcomp" and not any(a.lower_ == "to" for a in c.children)) for c in verb.children)):
         return None  # "called it off", "called her a liar": no call to anyone
+    if trig.type == "death" and _live_or_die(verb):
+        return None  # "lives or dies by his bets": an idiom of success and failure
     if trig.type == "contact.phone_call" and _lemma_of(verb) == "call" and (
             _figurative_call(verb, objs) or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)):
         return None  # "called him a liar", "called Lane out": words, not a telephone call
@@ -406,6 +408,15 @@ TASK_VERBS = frozenset({"lead", "oversee", "manage", "head", "coordinate", "supe
                         "organize", "organise", "draft", "develop", "design", "implement", "review", "investigate",
                         "examine", "study", "find", "ensure", "monitor", "protect", "shepherd", "guide", "craft",
                         "negotiate", "recruit", "defend", "represent", "enforce", "reform", "improve"})
+
+
+def _live_or_die(verb: Token) -> bool:
+    """``lives or dies by``, ``live or die``: "die" offered with "live" as an alternative is no death
+    ("lived in Vale and died there" is one)."""
+    first = verb.head if verb.dep_ == "conj" else verb
+    pair = [first, *(c for c in first.children if c.dep_ == "conj")]
+    return any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children) and any(
+        _lemma_of(p) == "live" or p.lower_ in {"lives", "live"} for p in pair if p is not verb)
 
 
 def _award(tok: Token) -> bool:
@@ -784,9 +795,23 @@ def _noun_events(facts: Facts) -> list[Hit]:
         owner = next((c for c in holder.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
         if owner is not None and _doubtful_pronoun(facts, owner, possessor=True):
             prior = min(prior, PRONOUN_AGENT)  # "an interview with Lane after his victory": "his" may be Lane's
+        if any(c.dep_ == "poss" and _doubtful_whose(facts, c) for c in holder.children):
+            prior = min(prior, PRONOUN_AGENT)
         hits.append(Hit(typ, agents[:1] if typ != "marriage" else agents, [tok], others, when=when,
                         ordinal=ordinal, timed=when is None, confidence=prior))
     return hits
+
+
+def _doubtful_whose(facts: Facts, whose: Token) -> bool:
+    """``Ada Obi, the daughter of Bo Obi, whose death ...``: a "whose" right after another person's name
+    than the one the parse gives it may be either's."""
+    if whose.tag_ != "WP$":
+        return False
+    i = whose.i - 1
+    while i >= 0 and facts.doc[i].is_punct:
+        i -= 1
+    before = facts.key(i)
+    return before is not None and facts.is_a(before, PEOPLE) and before not in facts.denote(whose)
 
 
 def _coming(facts: Facts, noun: Token, when: str) -> bool:
@@ -870,12 +895,15 @@ def find_events(facts: Facts) -> list[Event]:
         if st.status in {"hypothetical", "negated"} or st.negative:
             continue
         when = h.when
-        if when is None and h.timed:
+        if when is None and h.timed and not _set_apart(h.toks[0]):
             when = facts.clause_time(h.toks) or _shared_time(facts, h.toks[0])
-            if when and h.type == "candidacy.launch" and _names_the_race(facts, h.toks, when):
+            if when and h.type == "candidacy.launch" and (
+                    _names_the_race(facts, h.toks, when) or _running_now(h.toks[0])):
                 when = None  # "entered the 2016 presidential race": the race's year, not the day she entered
         if _announced_future(h):
             h.confidence = min(h.confidence, ANNOUNCED_FUTURE)
+        if h.toks[0].pos_ in {"VERB", "AUX"} and modality.near_negated(h.toks[0], h.type.startswith("election")):
+            h.confidence = min(h.confidence, NEAR_DENIED)
         parts = [Participant("agent", a) for a in h.agents + _group_of(facts, h.agents)]
         parts += [Participant(r, e) for r, e in h.others if not cut_org(facts, e)]  # "a super PAC": which?
         ev = Event(h.type, parts, facts.evidence(h.toks[0], h.toks), st.status, when=when, source=st.source,  # type: ignore[arg-type]
@@ -892,6 +920,20 @@ def find_events(facts: Facts) -> list[Event]:
     return list(best.values())
 
 
+def _running_now(verb: Token) -> bool:
+    """``who is running for reelection this year``, ``runs for mayor in 2024``: a race under way, dated by
+    the race's time; it does not say when the candidate entered it."""
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return True
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in verb.children)
+
+
+def _set_apart(tok: Token) -> bool:
+    """``Before his death, Obi rebuked Lane in December``: an event noun after "before", "after",
+    "since" ... is another time than its clause's act, so the clause's date is not its own."""
+    return tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and tok.head.lower_ in APART_PREPS
+
+
 def _topic(tok: Token) -> bool:
     """An event noun that is the topic of what someone said or thought ("asked what voters thought about
     Obi's win", "spoke about her victory"): the event is the writer's to refer to, not the speaker's claim."""
@@ -900,8 +942,10 @@ def _topic(tok: Token) -> bool:
 
 
 ANNOUNCED_FUTURE = 0.55
+NEAR_DENIED = 0.5  # "barely visited the state": next to nothing happened (hidden by default)
 ENDINGS = frozenset({"retirement", "resignation", "candidacy.withdrawal"})
 FUTURE_WORDS = frozenset({"next", "upcoming", "later", "soon", "end", "coming"})
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re", "'m", "’m"})
 # "is retiring", and in reported speech "said he was retiring at the end of the year".
 PROGRESSIVE_BE = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re", "'m", "’m", "was", "were"})
 

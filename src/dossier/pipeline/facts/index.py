@@ -400,17 +400,20 @@ class Facts:
         lo = min(t.idx for t in toks)
         hi = max(t.idx + len(t) for t in toks)
         got = self.time_obj(lo, hi)
+        if got is not None and unanchored(got):
+            got = None
         if got is not None and not duration(got.value) and any(t.idx <= got.start < t.idx + len(t) for t in clause) \
                 and not self._dates_other_noun(got, toks):
             return got.value
         for tm in self._times:
-            if not duration(tm.value) and any(t.idx == tm.start for t in clause) and \
+            if not duration(tm.value) and not unanchored(tm) and any(t.idx == tm.start for t in clause) and \
                     not self._dates_other_noun(tm, toks):
                 return tm.value
         head = syntax.clause_head(syntax.highest(toks))
         while head.dep_ == "conj" and head.head.i != head.i and not syntax.has_subject(head):
             head = head.head  # "when she had won and was visiting X": the "when" is on the first verb
-        if head.dep_ in {"advcl", "relcl"} and any(c.lower_ in {"when", "as", "after", "once"} for c in head.children):
+        if head.dep_ in {"advcl", "relcl"} and any(c.lower_ in {"when", "as", "after", "once"} and c.dep_ != "prep"
+                                                   for c in head.children):
             return self.clause_time([head.head])  # "in 2020, when she became ...": the main clause's date
         return None
 
@@ -440,7 +443,7 @@ class Facts:
 
     def times_in(self, start_char: int, end_char: int) -> list[Any]:
         """Time expressions (from the times component) inside chars [start_char, end_char)."""
-        return [t for t in self._times if start_char <= t.start and t.end <= end_char]
+        return [t for t in self._times if start_char <= t.start and t.end <= end_char and not unanchored(t)]
 
     def evidence(self, tok: Token, toks: list[Token] | None = None) -> Span:
         """The sentence of ``tok`` as a span of ``doc.text``.
@@ -487,6 +490,16 @@ def carried(facts: Facts, tok: Token) -> bool:
     an office, a plan). What it does is its own act, not the owner's; as an object ("donated to Obi's
     campaign") it still reaches the owner."""
     return not facts.key(tok.i) and tok.lemma_.lower() in CARRIERS and any(c.dep_ == "poss" for c in tok.children)
+
+
+SHIFT_WORDS = frozenset({"later", "earlier"})
+
+
+def unanchored(tm: Time) -> bool:
+    """``By the time Obi entered the race two weeks later``: a shift counted from an earlier time that the
+    times step could not find, so counted from the publication date instead: no date of a fact."""
+    words = (tm.text or "").lower().split()
+    return tm.anchor == "published" and len(words) > 1 and words[-1] in SHIFT_WORDS
 
 
 def duration(value: str | None) -> bool:

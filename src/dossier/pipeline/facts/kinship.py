@@ -56,6 +56,11 @@ def _people(facts: Facts, tok: Token) -> list[str]:
     return keys[:1] if len(keys) == 1 else []
 
 
+def figurative_kin(tok: Token) -> bool:
+    """``native sons``, ``a favorite son``: a kin noun as a figure of speech, no family tie."""
+    return any(c.dep_ == "amod" and c.lower_ in _spec()["figurative"] for c in tok.children)
+
+
 def _chain(tok: Token, appos: bool = False) -> list[Token]:
     """``A, B and C``: the head and every conjunct under it, in order (with ``appos``, also the
     items a list after a colon hangs on each other as appositions)."""
@@ -148,10 +153,14 @@ def _lists(facts: Facts) -> list[Hit]:
             continue  # "the Ritz Brothers": a name, not a family
         if hyphenated_kin(tok) is not None:
             continue  # "step - children", "grand - sons": not the owner's children
+        if figurative_kin(tok):
+            continue  # "native sons A and B": of a state, not of a family
         members = _in_family(facts, tok, _members(facts, tok))
         if not members:
             continue
         owners, weak = _owners(facts, tok)
+        if weak and any(k in owners for k, _ in members):
+            owners = []  # "his two sons, A and B" with "his" linked to B: whose sons is unknown, A and B are brothers
         members = [(k, t) for k, t in members if k not in owners]  # a child named after the parent
         keys = [k for k, _ in members]
         if typ == "sibling" and not owners and len(keys) < 2:

@@ -251,6 +251,17 @@ def negated_by_word(verb: Token) -> bool:
         g.lower_ in NEGATIONS for c in verb.children if c.dep_ in {"aux", "auxpass"} for g in c.children)
 
 
+# "hardly visited the state": so little that the sentence all but denies it ("barely won" is a narrow win)
+NEAR_NEGATIONS = frozenset({"hardly", "scarcely", "barely"})
+NARROW = frozenset({"barely"})
+
+
+def near_negated(verb: Token, contest: bool = False) -> bool:
+    """``barely visited``, ``hardly campaigned``: an act all but denied (for a ``contest``, "barely" is narrowly)."""
+    words = NEAR_NEGATIONS - NARROW if contest else NEAR_NEGATIONS
+    return any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
+
+
 def poll_standing(verb: Token) -> bool:
     """A contest verb stating a survey standing ("is beating Lane, a poll shows"), not a result."""
     lemma = verb.lemma_.lower()

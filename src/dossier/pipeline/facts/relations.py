@@ -175,6 +175,8 @@ def _alternatives(tok: Token) -> bool:
 def conjunct_owner(facts: Facts, noun: Token, poss: Token) -> list[str]:
     """``X and his wife Y``, ``X, as well as his son Y``: the pronoun is the person the kin phrase is
     coordinated with, whatever coreference said (the nearest antecedent, not the article's subject)."""
+    if poss.pos_ == "PRON" and listed_kin(facts, noun):
+        return [k for k in facts.denote(noun.head, conj=False) if facts.type(k) == "PERSON"][:1]
     if poss.pos_ != "PRON" or noun.dep_ != "conj":
         return []
     head = noun.head
@@ -182,6 +184,18 @@ def conjunct_owner(facts: Facts, noun: Token, poss: Token) -> list[str]:
         head = head.head
     keys = [k for k in facts.denote(head, conj=False) if facts.type(k) == "PERSON"]
     return keys[:1]
+
+
+def listed_kin(facts: Facts, noun: Token) -> bool:
+    """``included Gov. X, his wife, Y, and Z``: a pronoun's kin phrase apposed to a person and naming a
+    person of its own is the next item of a list, the pronoun is the person just named (a list of
+    people, not "X is his wife")."""
+    def person(tok: Token) -> bool:
+        return any(facts.type(k) == "PERSON" for k in facts.denote(tok, conj=False))
+
+    if noun.dep_ != "appos" or not person(noun.head):
+        return False
+    return any(c.dep_ == "appos" and c.i > noun.i and person(c) for c in noun.children)
 
 
 BINDING = {"his": "he", "her": "she", "their": "they"}
@@ -220,7 +234,7 @@ def unnamed_conjunct(facts: Facts, noun: Token, poss: Token) -> bool:
 def _fillers(facts: Facts, noun: Token) -> list[Token]:
     """Who the relational noun describes: its apposition, the noun it is in apposition to, the subject."""
     out = [c for c in noun.children if c.dep_ == "appos"][:1]  # "his brother A, B, C and D": A only
-    if noun.dep_ == "appos":
+    if noun.dep_ == "appos" and not (out and listed_kin(facts, noun)):
         out.append(noun.head)
         born = _born_in(noun.head)
         if born is not None:
@@ -797,12 +811,22 @@ def _not_this_tie(typ: str, verb: Token, objs: list[Token]) -> bool:
                    for c in verb.children)
     if typ == "contest.ran_against" and lemma == "challenge":  # "challenged him to a debate / to act": a dare
         return any((c.dep_ in {"prep", "dative"} and c.lower_ == "to") or c.dep_ in {"xcomp", "ccomp"}
-                   for c in verb.children)
+                   for c in verb.children) or _disputed_point(verb, objs)
     if typ == "professional.hired" and lemma == "name":
         from .events import _named_to_post
 
         return not _named_to_post(verb, active=True)
     return False
+
+
+# "challenged him on his record", "about this line of attack": the topic of an argument, no race
+POINT_PREPS = frozenset({"on", "about", "over", "regarding"})
+
+
+def _disputed_point(verb: Token, objs: list[Token]) -> bool:
+    """``challenged X on/about/over Y``: a point put to X (not a date: "challenged X on Tuesday")."""
+    return any(c.dep_ == "prep" and c.lower_ in POINT_PREPS and not _dated(c)
+               for h in (verb, *objs) for c in h.children)
 
 
 def _after_inverted_subject(verb: Token, objs: list[Token]) -> bool:
@@ -916,7 +940,7 @@ def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs:
         return []
     if typ == "contest.lost_to":
         if facts.is_a(s_key, PEOPLE) and facts.is_a(o_key, PEOPLE):
-            conf = POLL_MATCHUP if _poll_matchup(verb) else 0.8
+            conf = POLL_MATCHUP if _poll_matchup(verb) or _among_bloc(verb) else 0.8
             return [Hit("contest.defeated", o_key, s_key, toks, conf, timed=_single(facts, verb), negated=neg)]
         return []
     s_ok = facts.is_a(s_key, _types_for("subject_types", typ))
@@ -932,7 +956,7 @@ def _verb_hit(facts: Facts, typ: str, s_key: str, o_key: str, verb: Token, objs:
             return []  # "called Obi, a former aide, an outstanding leader": a name given, not a call
         if not _call_cue(verb):
             prior = CALL_WITHOUT_CUE  # no phone word, purpose or time: as likely a name given as a call
-    if typ == "contest.defeated" and _poll_matchup(verb):
+    if typ == "contest.defeated" and (_poll_matchup(verb) or _among_bloc(verb)):
         prior = POLL_MATCHUP
     if _possible(verb):
         prior = min(prior, POSSIBLE)
@@ -966,6 +990,12 @@ def _poll_matchup(verb: Token) -> bool:
     at = next(n for n, x in enumerate(sents) if x.start == sent.start)
     return any(t.lower_ != "polls" and (t.lower_ in words or t.lemma_.lower() in words)
                for x in sents[max(0, at - 2) : at + 1] for t in x)
+
+
+def _among_bloc(verb: Token) -> bool:
+    """``has beaten Lane handily among non-white voters``: a lead within a group of voters, no contest won."""
+    return any(c.dep_ == "prep" and c.lower_ == "among" and any(
+        p.dep_ == "pobj" and p.tag_ in {"NNS", "NNPS"} for p in c.children) for c in verb.children)
 
 
 def _negated_frame(verb: Token) -> bool:
@@ -1038,8 +1068,11 @@ def find_relations(facts: Facts) -> list[Relation]:
         out.append(rel)
         # an election defeat: the two ran ("has not managed to defeat Y" denies the win, not the race)
         if rel.type == "contest.defeated" and rel.status != "negated" and _electoral(h.toks):
+            conf = rel.confidence
+            if h.toks[0].pos_ in {"VERB", "AUX"} and _among_bloc(h.toks[0]) and not _poll_matchup(h.toks[0]):
+                conf = 0.8  # "beat Lane among women": no win shown, but the two are in one race
             out.append(Relation("contest.ran_against", rel.subject, rel.object, rel.evidence, rel.status,
-                                start=rel.start, when=rel.when, source=rel.source, confidence=rel.confidence))
+                                start=rel.start, when=rel.when, source=rel.source, confidence=conf))
     return out + shared_parents(out)
 
 
@@ -1123,6 +1156,8 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
         return None
     if not facts.is_a(h.subject, AGENTS) or not facts.is_a(h.object, AGENTS):
         return None
+    if not (facts.is_a(h.subject, PEOPLE) or facts.is_a(h.object, PEOPLE)):
+        return None  # "the Kurds are a key ally of the United States": a tie is between people (or one and a body)
     if facts.imagined(h.toks) or _unrealised(h.toks) or modality.unrealised(h.toks[:1]):
         return None
     if not h.identifying and modality.conditional(h.toks[0]):
@@ -1151,18 +1186,81 @@ def _to_relation(facts: Facts, h: Hit) -> Relation | None:
     anchor = min(h.toks, key=lambda t: t.i)
     when = start = None
     if h.timed:
-        when = facts.clause_time(h.toks)
+        when = _gapped_time(facts, h, facts.clause_time(h.toks))
+        if when and h.type == "political.criticized" and _dates_the_reason(facts, h.toks[0], when):
+            when = None
     else:
         since = _since(facts, h.toks)
         start = since
+    end = _left_at(facts, h) if h.type in LEFT_TIES else None
     return Relation(h.type, h.subject, h.object, facts.evidence(anchor, h.toks), status,  # type: ignore[arg-type]
-                    start=start, when=when, source=st.source, confidence=h.confidence)
+                    start=start, end=end, when=when, source=st.source, confidence=h.confidence)
+
+
+LEFT_TIES = frozenset({"professional.worked_for", "membership.member_of"})
+LEAVING = frozenset({"leave", "quit", "resign", "depart", "retire"})
+
+
+def _left_at(facts: Facts, h: Hit) -> str | None:
+    """``worked for X, although she left in 2014``, ``joined X and quit in 2014``: a leaving verb of the
+    same subject coordinated with or hanging from the tie's verb, without an object of its own (or
+    with the tie's object), dates the tie's end."""
+    verb = h.toks[0]
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for c in verb.children:
+        if c.dep_ not in {"advcl", "conj"} or c.lemma_.lower() not in LEAVING:
+            continue
+        subj = fact_subject(c)
+        if subj is None or h.subject not in facts.denote(subj):
+            continue
+        objs = [o for o in c.children if o.dep_ == "dobj"]
+        if objs and not any(h.object in facts.denote(o) or facts.org_ref(o) == h.object for o in objs):
+            continue  # "worked for X and left the city in 2014": something else left
+        return facts.clause_time([c])
+    return None
+
+
+def _dates_the_reason(facts: Facts, verb: Token, when: str) -> bool:
+    """``criticizing him for repeated votes against the bill in the 1990s``: a date after the reason a
+    criticism gives ("for" and a noun) dates what is criticized, not the criticism."""
+    reasons = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and any(
+        p.dep_ == "pobj" and p.pos_ in {"NOUN", "PROPN"} for p in c.children)]
+    if not reasons or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    after = reasons[0].right_edge.idx
+    return any(tm.value == when and tm.start >= after for tm in facts.times_in(after, verb.sent.end_char))
+
+
+def _gapped_time(facts: Facts, h: Hit, when: str | None) -> str | None:
+    """``met X last week, and this week with Y``: a verb with two dates for two coordinated parts (the
+    verb left out of the second) gives each object the date of its own part, or none when unclear."""
+    verb = h.toks[0]
+    ccs = [c.i for c in verb.children if c.dep_ == "cc"]
+    if when is None or verb.pos_ not in {"VERB", "AUX"} or not ccs:
+        return when
+    dated = []
+    for tm in facts.times_in(verb.sent.start_char, verb.sent.end_char):
+        span = facts.doc.char_span(tm.start, tm.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        if root is not None and (root.head == verb or (root.head.dep_ == "prep" and root.head.head == verb)):
+            dated.append((root.i, tm.value))
+    if len({v for _, v in dated}) < 2:
+        return when
+    obj = next((t for t in h.toks[1:] if facts.key(t.i) == h.object), h.toks[1] if len(h.toks) > 1 else None)
+    if obj is None:
+        return None
+    lo = max((c for c in ccs if c < obj.i), default=-1)
+    hi = min((c for c in ccs if c > obj.i), default=len(facts.doc))
+    own = {v for i, v in dated if lo < i < hi}
+    return own.pop() if len(own) == 1 else None
 
 
 def _since(facts: Facts, toks: list[Token]) -> str | None:
-    """``friends since 2019``: a time after "since" in the clause is the start of a lasting tie."""
+    """``friends since 2019``: a time after "since" in the clause is the start of a lasting tie. A tie
+    noun in apposition (``Y, a daughter of X, has been a host since 2009``) has only its own phrase."""
     root = toks[0]
-    while root.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "relcl"} and root.head.i != root.i:
+    while root.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "relcl", "appos"} and root.head.i != root.i:
         root = root.head
     for t in root.subtree:
         if t.lower_ == "since" and t.i + 1 < len(t.doc):
