@@ -10,7 +10,8 @@
 * **Definite descriptors** (``the senator``, ``the 45-year-old``) resolve to
   the one person tied to their title; failing a tie, to the most salient
   compatible person of the paragraph who is not another argument of the same
-  clause (and not the speaker, inside a quotation). Otherwise they abstain.
+  clause (and not the speaker, inside a quotation; nor anyone named in the quotation
+  the descriptor itself speaks). Otherwise they abstain.
 """
 
 from __future__ import annotations
@@ -361,6 +362,7 @@ def resolve_descriptor(d: Discourse, desc: Descriptor, ties: dict[str, dict[str,
     doc = d.doc
     head = doc[desc.head]
     excluded = d.excluded_by_syntax(head, possessive=False) | _commanding_subjects(d, head)
+    excluded |= d.named_in_own_quotes(head)  # '"Obi is wrong," the senator said' is not Obi
     speaker = d.speaker_of(head)
     if speaker is not None and d.key_at(speaker):
         excluded.add(d.key_at(speaker) or "")

@@ -110,10 +110,7 @@ def _resolve(d: Discourse, tok: Token, f: Features) -> tuple[str, float] | None:
         key = d.key_at(speaker)
         if key:
             excluded.add(key)
-    for qi, (qs, qe) in enumerate(d.quotes):
-        if d.speaker_tok.get(qi) == tok.i:
-            # The speaker of a quotation is not someone it speaks of in the third person.
-            excluded.update(e.key for e in d.entries if e.key and qs <= e.tok < qe and e.kind != "pronoun")
+    excluded |= d.named_in_own_quotes(tok)  # the speaker is not someone her quotation names
     scores = d.scores(tok, cataphora=tok.i in d.fronted)
     host = _host_subject(d, tok, excluded)
     cands: list[tuple[float, str]] = []

@@ -1,0 +1,55 @@
+"""Which person a definite descriptor that speaks ("the former mayor said") is, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.graph import ArticleGraph
+
+
+def _speaker(nlp, body: str, fragment: str) -> str | None:  # type: ignore[no-untyped-def]
+    from dossier.extraction import article_doc, doc_to_graph
+    from dossier.graph import Article
+
+    article = Article(id="t", title="", body=body, published="2023-06-01")
+    graph: ArticleGraph = doc_to_graph(article_doc(article, nlp), article)
+    found = [q for q in graph.quotes if fragment in (q.text or "")]
+    assert found, f"no quote containing {fragment!r}"
+    return next((e.name for e in graph.entities if e.id == found[0].speaker), None)
+
+
+DEBATE = "Bo Lane and Ada Ortiz debated in Harbor City on Monday. {who} attacked {whom} over the pier.\n\n"
+
+OWN_QUOTE_CASES = [
+    # the speaker of a quotation is not the person it names in the third person
+    (DEBATE.format(who="Ortiz", whom="Lane") + '"So Bo, you know, is great at slogans, but he is no leader," '
+     "the former mayor said.", "great at slogans", "Ada Ortiz"),
+    (DEBATE.format(who="Lane", whom="Ortiz") + '"Ada Ortiz is great at slogans, but she is no leader," '
+     "the former mayor said.", "great at slogans", "Bo Lane"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "fragment", "speaker"), OWN_QUOTE_CASES)
+def test_a_descriptor_speaker_is_not_the_person_its_quotation_names(  # type: ignore[no-untyped-def]
+    nlp, body: str, fragment: str, speaker: str
+) -> None:
+    assert _speaker(nlp, body, fragment) == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ('Ada Ortiz met Bo Lane. "Ada Ortiz is wrong," the former mayor said.', {"Ada Ortiz"}),
+        # words heard, not spoken ("greeted with ...", "chants of ..."), rule no one out
+        ('Ada Ortiz met Bo Lane. Greeted with "Ada! Ada!," the former mayor said the pier was old.', set()),
+    ],
+)
+def test_people_named_in_the_speaker_s_own_quotations(nlp, text: str, named: set[str]) -> None:  # type: ignore[no-untyped-def]
+    from dossier.pipeline.coref.discourse import Discourse
+
+    doc = nlp(text)
+    d = Discourse.build(doc)
+    mayor = next(t for t in doc if t.text == "mayor")
+    assert {d.records[k]["name"] for k in d.named_in_own_quotes(mayor)} == named
