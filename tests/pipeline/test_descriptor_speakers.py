@@ -53,3 +53,25 @@ def test_people_named_in_the_speaker_s_own_quotations(nlp, text: str, named: set
     d = Discourse.build(doc)
     mayor = next(t for t in doc if t.text == "mayor")
     assert {d.records[k]["name"] for k in d.named_in_own_quotes(mayor)} == named
+
+
+SENATORS = "Sen. Ada Ortiz toured the ferry yard on Monday. Sen. Cy Dunn stayed in the capital.\n\n"
+
+RIVAL_CASES = [
+    # two people tied to the title, and someone tied to none far more salient: no one
+    (SENATORS + "On Tuesday, Bo Lane stopped by his office in Harbor City. Lane told volunteers the race was "
+     'tight. Walking into the office, the senator said his campaign was "closing really strong."',
+     "closing really strong", None),
+    # the more salient of the two tied stays the senator
+    (SENATORS + "On Tuesday, Dunn stopped by his office in Harbor City. Dunn told volunteers the race was "
+     'tight. Walking into the office, the senator said his campaign was "closing really strong."',
+     "closing really strong", "Cy Dunn"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "fragment", "speaker"), RIVAL_CASES)
+def test_several_tied_lose_to_a_far_more_salient_untied_person(  # type: ignore[no-untyped-def]
+    nlp, body: str, fragment: str, speaker: str | None
+) -> None:
+    assert _speaker(nlp, body, fragment) == speaker
