@@ -1,4 +1,4 @@
-"""Which person a definite descriptor that speaks ("the former mayor said") is, on invented sentences."""
+"""Which person a definite descriptor or pronoun that speaks ("the former mayor said") is, on invented sentences."""
 
 from __future__ import annotations
 
@@ -75,3 +75,21 @@ def test_several_tied_lose_to_a_far_more_salient_untied_person(  # type: ignore[
     nlp, body: str, fragment: str, speaker: str | None
 ) -> None:
     assert _speaker(nlp, body, fragment) == speaker
+
+
+NEW_DAD = ("Tom Reyes was on the ferry, according to his brother. Tom Reyes worked as a geologist in Reno. "
+           "He and his wife had just welcomed a baby girl, {who} added. \"He's a new dad,\" he said.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("who", "speaker"),
+    [
+        # the speaker before is someone unnamed: "he" continues him, not the man he speaks of
+        ("his brother", None),
+        # a named speaker before: "he" continues him
+        ("Bo Lane", "Bo Lane"),
+    ],
+)
+def test_a_pronoun_speaker_continues_an_unnamed_speaker(nlp, who: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _speaker(nlp, NEW_DAD.format(who=who), "new dad") == speaker

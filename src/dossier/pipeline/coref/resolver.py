@@ -137,7 +137,7 @@ def resolve(doc: Doc) -> Resolution:
             res = d.resolved.get(e.tok)
             resolved_pronouns[e.tok] = (e.key, res[1] if res else 0.5)
             added.append((e.start, e.end, e.key, "pronoun", resolved_pronouns[e.tok][1]))
-    added.extend(_repeated_pronouns(doc, resolved_pronouns))
+    added.extend(_repeated_pronouns(d, resolved_pronouns))
     return Resolution(d, added, renames, apps, confidence)
 
 
@@ -550,14 +550,17 @@ def _write(
 
 
 def _repeated_pronouns(
-    doc: Doc, resolved: dict[int, tuple[str, float]]
+    d: Discourse, resolved: dict[int, tuple[str, float]]
 ) -> list[tuple[int, int, str, str, float]]:
-    """"endorsed her and campaigned for her": a pronoun repeated in one sentence keeps its referent."""
+    """"endorsed her and campaigned for her": a pronoun repeated in one sentence keeps its referent, on
+    the same side of a quotation mark ('"He is a new dad," he said': the speaker is not the one he speaks of)."""
+    doc = d.doc
     out = []
     for tok in doc:
         if tok.i in resolved or features(tok) is None:
             continue
-        same = [j for j in resolved if tok.sent.start <= j < tok.i and doc[j].lower_ == tok.lower_]
+        same = [j for j in resolved if tok.sent.start <= j < tok.i and doc[j].lower_ == tok.lower_
+                and d.quote_of[j] == d.quote_of[tok.i]]
         if same:
             key, conf = resolved[same[-1]]
             resolved[tok.i] = (key, round(0.8 * conf, 3))
