@@ -89,6 +89,8 @@ NEW_DAD = ("Tom Reyes was on the ferry, according to his brother. Tom Reyes work
         ("his brother", None),
         # a named speaker before: "he" continues him
         ("Bo Lane", "Bo Lane"),
+        # a definite descriptor speaks of someone the article names: no unnamed speaker to continue
+        ("the geologist", "Tom Reyes"),
     ],
 )
 def test_a_pronoun_speaker_continues_an_unnamed_speaker(nlp, who: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]

@@ -228,6 +228,8 @@ def _after_unnamed_speaker(d: Discourse, tok: Token, f: Features) -> bool:
     subj = direct_subject(sent.root, NOMINAL_SUBJECTS)
     if subj is None or subj.pos_ != "NOUN" or subj.i in d.mention_at or d.key_at(subj.i) is not None:
         return False
+    if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in subj.children):
+        return False  # "the candidate said": a definite descriptor, most often of someone named
     return _gender_fits(_person_noun_gender(subj.lower_), f.gender) and _person_noun_gender(subj.lower_) != "-"
 
 
