@@ -95,3 +95,16 @@ NEW_DAD = ("Tom Reyes was on the ferry, according to his brother. Tom Reyes work
 )
 def test_a_pronoun_speaker_continues_an_unnamed_speaker(nlp, who: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
     assert _speaker(nlp, NEW_DAD.format(who=who), "new dad") == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the writer's "and I quote" is no cue: the words are the one who said them
+        'No wonder Bo Lane said, and I quote, "We love the ferry riders."',
+        'No wonder Bo Lane said, "We love the ferry riders."',
+    ],
+)
+def test_the_writer_s_i_quote_is_no_cue(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    assert _speaker(nlp, body, "ferry riders") == "Bo Lane"
