@@ -104,6 +104,19 @@ def test_agency_after_according_to_is_not_an_outlet() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [  # a name inside a relative clause on the source noun is its author, not part of an outlet's name
+        ("Bo Lane met city officials, according to filings Mr. Lane made as a lobbyist.", None),
+        ("Bo Lane met city officials, according to the Harbor Ledger.", "Harbor Ledger"),
+    ],
+)
+def test_a_clause_on_the_source_noun_is_no_outlet_name(text: str, outlet: str | None) -> None:
+    graph = dossier.extract(text, published="2023-09-01")
+    assert [e.name for e in graph.entities if e.type == "OUTLET"] == ([outlet] if outlet else [])
+
+
+@pytest.mark.slow
 def test_family_group_is_separate_from_its_members() -> None:
     text = (
         "Marisol Okafor thanked her donors at the gala. "

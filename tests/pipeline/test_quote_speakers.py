@@ -396,6 +396,9 @@ HEADLINE_CASES = [
     ("Book Cash Debunks Reyes: Only 'One or Two' Gifts Slipped Through", "Slipped Through", None),
     ("Ohio Gov. Ada Reyes: The Ferry Plan Is Dead", "Ferry Plan Is Dead", "Ada Reyes"),
     ("Dana Holt: Ferry Plan 'Dead On Arrival' In The Senate", "Dead On Arrival", "Dana Holt"),
+    # another person before the name: a title-case clause ("Praises"), the words not the name's
+    ("Ada Obi Praises Harbor Ledger Editor Bo Lane: 'Very Good Reporter'", "Very Good Reporter", None),
+    ("Harbor Ledger Editor Bo Lane: 'Very Good Reporter'", "Very Good Reporter", "Bo Lane"),
 ]
 
 

@@ -275,3 +275,23 @@ def _descriptor_owner(nlp, text: str, descriptor: str) -> str | None:  # type: i
 )
 def test_descriptor_resolution(nlp, text: str, descriptor: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
     assert _descriptor_owner(nlp, text, descriptor) == expected
+
+
+# "Mrs. Holt" named one woman before her namesake was introduced: the form stays hers
+HONORIFIC_FORM = (
+    "Gov. Rita Holt met donors in Reno on Monday. Mrs. Holt thanked them.\n\n"
+    "An aide wrote to Mrs. Holt about a visit by Ada Holt and her husband. Mrs. Holt replied that she was pleased."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (HONORIFIC_FORM, [("Holt", "Rita Holt", "shown")] * 3),
+        # both introduced before the form is first used: the form decides nothing (both just named)
+        (HONORIFIC_FORM.replace("Gov. Rita Holt met donors", "Gov. Rita Holt and Ada Holt met donors").replace(
+            "Mrs. Holt thanked them.\n\n", ""), [("Holt", None, "hidden")] * 2),
+    ],
+)
+def test_an_honorific_form_stays_with_the_person_it_named_first(nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert _bare(nlp, text) == expected

@@ -8,9 +8,11 @@
   component, and a kin apposition (``Obi's brother, Nnamdi,``) gives a person
   named by first name only the surname of the relative.
 * **Definite descriptors** (``the senator``, ``the 45-year-old``) resolve to
-  the one person tied to their title; failing a tie, to the most salient
+  the one person tied to their title (of several, the most salient, unless
+  someone tied to no title is far more salient); failing a tie, to the most salient
   compatible person of the paragraph who is not another argument of the same
-  clause (and not the speaker, inside a quotation). Otherwise they abstain.
+  clause (and not the speaker, inside a quotation; nor anyone named in the quotation
+  the descriptor itself speaks). Otherwise they abstain.
 """
 
 from __future__ import annotations
@@ -361,6 +363,7 @@ def resolve_descriptor(d: Discourse, desc: Descriptor, ties: dict[str, dict[str,
     doc = d.doc
     head = doc[desc.head]
     excluded = d.excluded_by_syntax(head, possessive=False) | _commanding_subjects(d, head)
+    excluded |= d.named_in_own_quotes(head)  # '"Obi is wrong," the senator said' is not Obi
     speaker = d.speaker_of(head)
     if speaker is not None and d.key_at(speaker):
         excluded.add(d.key_at(speaker) or "")
@@ -385,7 +388,7 @@ def resolve_descriptor(d: Discourse, desc: Descriptor, ties: dict[str, dict[str,
     if len(tied) > 1:
         ranked = sorted(tied, key=lambda k: -scores.get(k, (0.0, None))[0])
         top, second = (scores.get(k, (0.0, None))[0] for k in ranked[:2])
-        if top > 0 and top >= DESCRIPTOR_MARGIN * second:
+        if top > 0 and top >= DESCRIPTOR_MARGIN * second and not _untied_rival(d, desc, ties, excluded, top):
             return ranked[0], 0.7
         return None
     if desc.restricted:
@@ -417,6 +420,20 @@ def resolve_descriptor(d: Discourse, desc: Descriptor, ties: dict[str, dict[str,
         return None
     conf = 0.55 + 0.3 * (1 - second / cands[0][0])
     return cands[0][1], round(conf, 2)
+
+
+def _untied_rival(
+    d: Discourse, desc: Descriptor, ties: dict[str, dict[str, int]], excluded: set[str], top: float
+) -> bool:
+    """Whether someone tied to no title is far more salient than the best of several people tied to
+    this one: "Sen. Obi ... Sen. Lane ... Ives spoke ... the senator said" may well be Ives, whose
+    title the article never states; several ties leave salience to decide, and it points elsewhere."""
+    titled = {k for t, keys in ties.items() if not t.startswith(("age ", UNREAL)) for k in keys}
+    return any(
+        score >= DESCRIPTOR_MARGIN * top and key not in titled | excluded
+        and d.records.get(key, {}).get("type") == "PERSON" and _gender_ok(d, key, desc.gender)
+        for key, (score, _) in d.scores(d.doc[desc.head]).items()
+    )
 
 
 def _commanding_subjects(d: Discourse, head: Token) -> set[str]:

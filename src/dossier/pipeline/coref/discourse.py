@@ -316,6 +316,26 @@ class Discourse:
                 return subj
         return None
 
+    def named_in_own_quotes(self, tok: Token) -> set[str]:
+        """People named in the quotations ``tok`` is the speaker of: a speaker says "I", not her name."""
+        out: set[str] = set()
+        for qi, (qs, qe) in enumerate(self.quotes):
+            if self.speaker_tok.get(qi) == tok.i and not self._in_noun_phrase(qs, qe):
+                out.update(e.key for e in self.entries if e.key and qs <= e.tok < qe and e.kind != "pronoun")
+        return out
+
+    def _in_noun_phrase(self, start: int, end: int) -> bool:
+        """Whether the passage ``start:end`` hangs off a preposition or noun ("chants of "Go, Obi!"",
+        "a sign reading ..." aside): words heard or seen, not the cue subject's own."""
+        doc = self.doc
+        before = start - 1
+        while before >= 0 and doc[before].is_quote:
+            before -= 1
+        if before >= 0 and doc[before].pos_ == "ADP":
+            return True
+        heads = {t.head for t in doc[start:end] if not (start <= t.head.i < end) and not t.is_punct}
+        return bool(heads) and all(h.pos_ in {"ADP", "NOUN", "PROPN"} for h in heads)
+
     def speaker_of(self, tok: Token) -> int | None:
         """Token of the speaker of the quotation ``tok`` lies in, if known."""
         q = self.quote_of[tok.i]

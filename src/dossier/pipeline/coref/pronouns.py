@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from .. import lexicons
 from ..syntax import NOMINAL_SUBJECTS, SUBJECTS, VERBAL, direct_subject, heads_above
+from .descriptors import kin_nouns, role_nouns
 from .discourse import Discourse, Entry
 
 MIN_SCORE = 10.0
@@ -110,10 +111,7 @@ def _resolve(d: Discourse, tok: Token, f: Features) -> tuple[str, float] | None:
         key = d.key_at(speaker)
         if key:
             excluded.add(key)
-    for qi, (qs, qe) in enumerate(d.quotes):
-        if d.speaker_tok.get(qi) == tok.i:
-            # The speaker of a quotation is not someone it speaks of in the third person.
-            excluded.update(e.key for e in d.entries if e.key and qs <= e.tok < qe and e.kind != "pronoun")
+    excluded |= d.named_in_own_quotes(tok)  # the speaker is not someone her quotation names
     scores = d.scores(tok, cataphora=tok.i in d.fronted)
     host = _host_subject(d, tok, excluded)
     cands: list[tuple[float, str]] = []
@@ -135,6 +133,9 @@ def _resolve(d: Discourse, tok: Token, f: Features) -> tuple[str, float] | None:
     continued = _continued_speaker(d, tok, f, {k for _, k in cands})
     if continued is not None:
         return continued, CONTINUED_SPEAKER_CONFIDENCE
+    if _after_unnamed_speaker(d, tok, f):
+        _unnamed(d, tok, f)
+        return None
     if not cands:
         _unnamed(d, tok, f)
         return None
@@ -204,6 +205,41 @@ def _continued_speaker(d: Discourse, tok: Token, f: Features, candidates: set[st
         if any(e.key for e in fitting) or sent.root.lower_ in lexicons.load("reporting_verbs"):
             return None  # someone fitting is named, or someone else speaks, in between
     return None
+
+
+def _after_unnamed_speaker(d: Discourse, tok: Token, f: Features) -> bool:
+    """'..., his brother added. "...," he said': the pronoun subject of a reporting verb continues the
+    speaker of the sentence before, here someone the article does not name (a person noun no one was
+    resolved to), not the most salient named person (sentences wholly inside quotations are passed over)."""
+    if f.plural or f.reflexive or not _speech_subject(d, tok):
+        return False
+    doc = d.doc
+    sent = tok.sent
+    if any(sent.start <= e.tok < tok.i and d.quote_of[e.tok] is None and e.key and _fits(d, e, f) for e in d.entries):
+        return False
+    while sent.start > 0:
+        sent = doc[sent.start - 1].sent
+        if not all(d.quote_of[t.i] is not None for t in sent if not (t.is_punct or t.is_space)):
+            break
+    else:
+        return False
+    if d.para_of[tok.i] - d.para_of[sent.start] > 1 or sent.root.lower_ not in lexicons.load("reporting_verbs"):
+        return False
+    subj = direct_subject(sent.root, NOMINAL_SUBJECTS)
+    if subj is None or subj.pos_ != "NOUN" or subj.i in d.mention_at or d.key_at(subj.i) is not None:
+        return False
+    if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in subj.children):
+        return False  # "the candidate said": a definite descriptor, most often of someone named
+    return _gender_fits(_person_noun_gender(subj.lower_), f.gender) and _person_noun_gender(subj.lower_) != "-"
+
+
+def _person_noun_gender(word: str) -> str | None:
+    """The gender a person noun states (None: either), or "-" when ``word`` names no person."""
+    if word in kin_nouns():
+        return kin_nouns()[word][0]
+    if word in role_nouns():
+        return role_nouns()[word]
+    return None if word in lexicons.load("person_nouns") else "-"
 
 
 def _speech_subject(d: Discourse, tok: Token) -> bool:

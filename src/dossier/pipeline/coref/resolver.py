@@ -137,7 +137,7 @@ def resolve(doc: Doc) -> Resolution:
             res = d.resolved.get(e.tok)
             resolved_pronouns[e.tok] = (e.key, res[1] if res else 0.5)
             added.append((e.start, e.end, e.key, "pronoun", resolved_pronouns[e.tok][1]))
-    added.extend(_repeated_pronouns(doc, resolved_pronouns))
+    added.extend(_repeated_pronouns(d, resolved_pronouns))
     return Resolution(d, added, renames, apps, confidence)
 
 
@@ -281,6 +281,8 @@ def _surname_cue(
         chosen = [k for k in keys if d.genders.get(k) == honorific]
         if len(keys) == 1:
             chosen = keys
+        if len(chosen) > 1:
+            chosen = _established_form(d, span, chosen, full) or chosen
     elif _titled(d, span):
         title = normalise_title([_title_before(d, span) or ""])[0]  # "Sen." ties as "senator"
         chosen = [k for k in keys if any(k in tied for t, tied in ties.items() if _title_fits(prev, t)
@@ -329,6 +331,18 @@ def _surname_cue(
     if len(named) > 1:
         return span, None, 0.0  # both named in this paragraph and nothing decides: no one
     return None
+
+
+def _established_form(d: Discourse, span: Span, keys: list[str], full: dict[str, list[Span]]) -> list[str]:
+    """The one of ``keys`` the article called by this honorific and surname ("Mrs. Obi") before
+    the others were first named in full: a form a writer has given someone stays theirs, a namesake
+    met later ("her daughter, Ana Obi") gets her own; [] when that does not single one out."""
+    doc = d.doc
+    word = doc[span.start - 1].lower_
+    first = next((t.i + 1 for t in doc[: span.start - 1] if t.lower_ == word and doc[t.i + 1].text == span.text),
+                 span.start)
+    earlier = [k for k in keys if min((s.start for s in full.get(k, [])), default=len(doc)) < first]
+    return earlier if len(earlier) == 1 else []
 
 
 def _title_before(d: Discourse, span: Span) -> str | None:
@@ -536,14 +550,17 @@ def _write(
 
 
 def _repeated_pronouns(
-    doc: Doc, resolved: dict[int, tuple[str, float]]
+    d: Discourse, resolved: dict[int, tuple[str, float]]
 ) -> list[tuple[int, int, str, str, float]]:
-    """"endorsed her and campaigned for her": a pronoun repeated in one sentence keeps its referent."""
+    """"endorsed her and campaigned for her": a pronoun repeated in one sentence keeps its referent, on
+    the same side of a quotation mark ('"He is a new dad," he said': the speaker is not the one he speaks of)."""
+    doc = d.doc
     out = []
     for tok in doc:
         if tok.i in resolved or features(tok) is None:
             continue
-        same = [j for j in resolved if tok.sent.start <= j < tok.i and doc[j].lower_ == tok.lower_]
+        same = [j for j in resolved if tok.sent.start <= j < tok.i and doc[j].lower_ == tok.lower_
+                and d.quote_of[j] == d.quote_of[tok.i]]
         if same:
             key, conf = resolved[same[-1]]
             resolved[tok.i] = (key, round(0.8 * conf, 3))

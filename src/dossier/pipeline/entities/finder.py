@@ -290,9 +290,20 @@ def _object_span(doc: Doc, head: Token) -> tuple[int, int]:
     while left > head.left_edge.i and _name_token(doc[left - 1]):
         left -= 1
     right = head.i + 1
-    while right < len(doc) and right <= head.right_edge.i and _name_token(doc[right]) and doc[right].dep_ == "compound":
+    while (right < len(doc) and right <= head.right_edge.i and _name_token(doc[right]) and doc[right].dep_ == "compound"
+           and not _in_clause_under(doc[right], head)):
         right += 1
     return left, right
+
+
+def _in_clause_under(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` belongs to a clause on ``head`` ("filings Mr. Obi made"), not to its name."""
+    t = tok
+    while t.i != head.i and t.head.i != t.i:
+        t = t.head
+        if t.i != head.i and t.pos_ in {"VERB", "AUX"}:
+            return True
+    return False
 
 
 def _name_token(tok: Token) -> bool:

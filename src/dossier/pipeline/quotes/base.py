@@ -232,4 +232,21 @@ class FinderBase:
         subtree = {t.i for t in name.subtree}
         if any(not (t.is_punct or t.is_space) and t.i not in subtree for t in self.doc[colon.sent.start : colon.i]):
             return None
+        if self._other_person_before(name, colon):
+            return None
         return name
+
+    def _other_person_before(self, name: Token, colon: Token) -> bool:
+        """Whether a headline names another person before the one at its colon ("Ada Obi Praises Aide
+        Bo Lane: ..."): a title-case clause whose verb the parser took for a name, the colon's words
+        most often the first person's; a possessive ("Obi's aide Bo Lane:") is part of the label."""
+        own = self.mentions.at(name.i)
+        for tok in self.doc[colon.sent.start : colon.i]:
+            other = self.mentions.at(tok.i)
+            if other is None or other is own or (own is not None and other.kb_id_ == own.kb_id_):
+                continue
+            if self.mentions.info(other.kb_id_).get("type", "PERSON") != "PERSON" or other.end > name.i:
+                continue
+            if not any(t.tag_ == "POS" or t.dep_ == "poss" for t in (self.doc[other.end - 1], self.doc[other.end])):
+                return True
+        return False

@@ -227,7 +227,8 @@ class DirectPasses(FinderBase):
         """``Holt shot back, "..."`` and ``Holt gloated: "..."``: the verb right before the comma or
         colon that opens a quote, with a subject that can speak."""
         verb = self._verb_before(open_tok)
-        if verb is None or not self._slot_verb(verb) or (self._described(verb) and not self._named_subject(verb)):
+        if verb is None or self._writer_aside(verb) or not self._slot_verb(verb) or (
+                self._described(verb) and not self._named_subject(verb)):
             return None
         subj = self._slot_subject(verb, open_tok, None)
         return (verb, subj) if subj is not None else None
@@ -373,7 +374,8 @@ class DirectPasses(FinderBase):
         """The cue of a direct quote, and its speaker when found by position (:meth:`_slot_before`)."""
         open_tok, close_tok = self._tok(m.open_mark), self._tok(m.outer_end - 1)
         content = self.text[m.start : m.end].rstrip()
-        cue_before = next((self.doc[i] for i in before if self._is_cue(i)), None)
+        cue_before = next((self.doc[i] for i in before if self._is_cue(i) and not self._writer_aside(self.doc[i])),
+                          None)
         closed = content[-1:] not in ",?!—–-"  # '"We won." Hill said that, "..."': a cue after may report another quote
         cue_after = next((self.doc[i] for i in after if self._is_cue(i) and self._open_for(self.doc[i])
                           and not (closed and self._says_later(self.doc[i], close_tok))), None)
@@ -396,6 +398,13 @@ class DirectPasses(FinderBase):
         slot = self._slot_after(close_tok) if content[-1:] in ",?!—–-" else None
         slot = slot or self._slot_before(open_tok)
         return slot if slot is not None else (self._colon_cue(m.open_mark), None)
+
+    @staticmethod
+    def _writer_aside(tok: Token) -> bool:
+        """'Holt said, and I quote, "..."': the writer's own "I quote" vouches for the words, the cue
+        before it says who spoke them."""
+        return tok.lemma_.lower() == "quote" and any(
+            c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in tok.children)
 
     def _clause_goes_on(self, close_tok: int) -> bool:
         """Whether a word of the same sentence follows a closing mark (no punctuation between)."""
