@@ -378,6 +378,22 @@ def test_told_outlet_in_month_year(nlp) -> None:  # type: ignore[no-untyped-def]
     ("In a statement on the 2019 budget, Ada Obi said taxes would rise.", "would rise", None),
     # a duration dates nothing
     ("Months after he lost to her, Bo Lane tells the Courier that he has moved on.", "moved on", None),
+    # a participle parsed on the speaker's own reported clause, or on an infinitive, is still the main verb's
+    ("Ada Obi announced on Tuesday that she had filed the papers, saying it set a record.", "set a record",
+     "2023-05-30"),
+    ("Ada Obi announced on Tuesday that she had filed the papers, later saying it set a record.", "set a record",
+     None),
+    ("Bo Lane went after Ada Obi on Wednesday over her refusal to release her taxes, calling it a scandal.",
+     "a scandal", "2023-05-31"),
+    ("Bo Lane went after Ada Obi on Wednesday over her refusal to release her taxes, later calling it a scandal.",
+     "a scandal", None),
+    # the occasion a relative cue opens on ("a speech in January in which ...") dates it
+    ("Bo Lane cited a speech in January in which Ada Obi said that taxes would rise.", "would rise", "2023-01"),
+    ("Bo Lane cited a speech in January, and Ada Obi said that taxes would rise.", "would rise", None),
+    # a time right after the closing mark, ending the sentence, dates the quotation's cue
+    ('Ada Obi tweeted, "Thank you, Dover!" on Friday afternoon.', "Thank you", "2023-05-26"),
+    ('Ada Obi tweeted, "Thank you Dover! #Obi2024" on Friday afternoon.', "Thank you", "2023-05-26"),
+    ('Ada Obi tweeted, "Thank you, Dover!" She left on Friday.', "Thank you", None),
 ])
 def test_the_time_a_cue_shares(nlp, body: str, fragment: str, when: str | None) -> None:  # type: ignore[no-untyped-def]
     g = _graph(nlp, body)
