@@ -47,6 +47,13 @@ CASES = [
     ('"The port will close," Mayor Bo Lane said, according to a Ledger account.',
      '"The port will close," Mayor Bo Lane said', False),
     ("The port will close in May, according to a Ledger account.", "The port will close in May", True),
+    # a bare poll share as the sayer is a result whose poll goes unnamed; a group speaks for itself
+    ("Almost half said they wanted a mayor from outside the council.", "they wanted a mayor from outside the council",
+     False),
+    ("About three in 10 said they prefer a new harbor plan.", "they prefer a new harbor plan", False),
+    ("Many said they wanted a mayor from outside the council.", "they wanted a mayor from outside the council", True),
+    ("Half of the senators said they would vote against the harbor plan.", "they would vote against the harbor plan",
+     True),
 ]
 
 # (text, words, passes the statement gate): what the speaker called someone is a characterisation (its

@@ -13,6 +13,7 @@ the commonest false quotes are:
   said" where no named organisation fits, a cue-less quote with no speaker at all): the user
   would see a quote by no one that belongs to someone (an unnamed source, "a spokesman",
   "officials", is a speaker of its own and stays);
+* a bare poll share as the sayer ("14 percent said ..."), a result whose poll is not named;
 * what a message or record shows ("the emails reveal", "messages showed"): the writer's
   reading of evidence, not a person's words;
 * a headline clause before a colon ("Book Debunks Senator: ...") taken for a source label.
@@ -62,6 +63,8 @@ def doubt(doc: Doc, f: Found) -> str | None:
         return "fragment"
     if f.speaker.key is None and not f.speaker.unnamed and _unlinked(f.speaker.span):
         return "unlinked speaker"
+    if f.speaker.key is None and _poll_share(f.speaker.span):
+        return "poll share"
     if f.speaker.key is None and _message_shows(f.speaker.span):
         return "message read out"
     if f.cue is not None and f.cue.text == ":" and (_headline_clause(f.speaker.span) or _headline_clause(
@@ -242,6 +245,22 @@ def _unlinked(span: DocSpan | None) -> bool:
         return True  # "Japan's central bank", "the Pell government": a named organisation, left unlinked
     return any(c.dep_ in ("det", "poss") and c.lower_ in {"the", "this", "its", "his", "her", "their"}
                for c in root.children)
+
+
+def _poll_share(span: DocSpan | None) -> bool:
+    """A bare share of a poll's respondents as the sayer ("14 percent said", "almost half say",
+    "three in 10 said"): a poll result whose poll is not named, not anyone's statement. A share of a
+    named group ("half of the senators") is left to that group."""
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+        return False
+    if root.lemma_.lower() in lexicons.load("quotes/poll_shares") or root.lower_ in lexicons.load("quotes/poll_shares"):
+        return True
+    # "three in 10", parsed either way: "in" a preposition of the first number or a quantifier of the second
+    return root.pos_ == "NUM" and any((c.dep_ == "prep" and c.lower_ == "in" and any(
+        o.pos_ == "NUM" for o in c.children)) or (c.dep_ == "quantmod" and c.lower_ == "in") for c in root.children)
 
 
 def _message_shows(span: DocSpan | None) -> bool:
