@@ -160,6 +160,23 @@ def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> No
         ('Mayor Bo Lane described the harbor plan as "a waste of money" at a town hall on Monday.',
          'the harbor plan as "a waste of money"'),
         ('Mayor Bo Lane called the plan "a mess" in every way.', 'the plan "a mess" in every way'),
+        # a trailing phrase telling of someone else: another sayer's report, a reaction, a summing noun
+        ("Almost all said they wanted a mayor from outside the council, compared with four in 10 who said they "
+         "preferred someone with experience.", "they wanted a mayor from outside the council"),
+        ("Ada Obi said she met voters in Dover, including several who told her they were angry.",
+         "she met voters in Dover, including several who told her they were angry"),
+        ("Many voters said they want a new pier, but six in 10 said they want the old one kept.",
+         "they want a new pier"),
+        ("Ada Obi said that the voters were angry, and that Bo Lane had said nothing.",
+         "that the voters were angry, and that Bo Lane had said nothing"),
+        ("Ada Obi said what upset her was a question at a town hall, when a voter asked her why she ran.",
+         "what upset her was a question at a town hall, when a voter asked her why she ran"),
+        ('Ada Obi said experts had found her plan strong, to which Bo Lane replied: "Not true."',
+         "experts had found her plan strong"),
+        ("Ada Obi said her car was stopped by a fence, something that Bo Lane mocked.",
+         "her car was stopped by a fence"),
+        ("Ada Obi said her car was stopped by a fence, which had been built that week.",
+         "her car was stopped by a fence, which had been built that week"),
     ],
 )
 def test_writers_tail_is_left_out(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]

@@ -25,6 +25,8 @@ DATELINE_TOKENS = 8  # most tokens of a dateline before its dash ("WASHINGTON (A
 TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"})
 TOPIC_PREPOSITIONS = frozenset({"of", "about", "on", "regarding", "concerning"})
 NEGATING_CONJUNCTIONS = frozenset({"nor", "neither"})
+# Words that set another group's answer beside the clause ("..., compared with four in 10 who said ...")
+COMPARISONS = frozenset({"compare", "compared", "unlike", "versus", "vs.", "against"})
 # "may conclude", "could argue", "might say": a possibility, not something said ("would", "will" also
 # narrate a past habit or a scheduled statement and are left alone)
 POSSIBILITY_MODALS = frozenset({"may", "might", "could", "can", "should", "must"})
@@ -725,7 +727,49 @@ class ClausePasses(FinderBase):
                 # "said X used the account, and the following day, the panel asked ...": a time joined
                 # to the reported verb opens the writer's next sentence, misparsed
                 hi = min(hi, child.left_edge.i - 2)
-        return self._before_relative(clause.i, hi)
+        return self._before_relative(clause.i, self._before_others(clause, hi))
+
+    def _before_others(self, clause: Token, hi: int) -> int:
+        """End of a reported clause before a trailing phrase set off by a comma that tells of someone
+        else, in the writer's words: another sayer's report (``..., compared with four in 10 who said
+        ...``, ``..., but six in 10 said ...``), a reaction opened by a preposition and a relative
+        (``..., to which Lane replied``) or a noun summing up the clause with its own relative clause
+        (``..., something that Lane mocked``)."""
+        for tok in clause.subtree:
+            if tok.i <= clause.i or tok.i >= hi or tok.head.i >= tok.i or not self._ends_clause(tok, hi):
+                continue
+            first = tok.left_edge.i
+            comma = first - 1
+            while comma > clause.i and self.doc[comma].dep_ == "cc":
+                comma -= 1
+            if comma <= clause.i or self.doc[comma].text not in SET_OFF or any(
+                    i in self.quoted for i in range(first, tok.i + 1)):
+                continue
+            if self._others_phrase(tok):
+                return comma
+        return hi
+
+    @staticmethod
+    def _others_phrase(tok: Token) -> bool:
+        """Whether the phrase of ``tok`` tells of someone else: a verb of saying with its own subject
+        heading it or in a relative clause of it, a clause opened by a preposition and ``which``, or a
+        summing noun with a relative clause that has its own subject."""
+        def sayer(t: Token) -> bool:
+            return attr.is_cue_verb(t) and any(c.dep_ in SUBJECTS for c in t.children)
+
+        if sayer(tok) and not any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in tok.children):
+            # "..., but six in 10 said ...", not "..., and that Lane had said nothing" nor the occasion in
+            # the speaker's words ("a question at a town hall, when a voter asked her why ...")
+            return True
+        if tok.lemma_.lower() in COMPARISONS and any(sayer(t) and t.dep_ == "relcl" for t in tok.subtree):
+            return True  # "..., compared with four in 10 who said ..."
+        if tok.pos_ == "VERB" and any(c.dep_ in SUBJECTS for c in tok.children) and any(
+                c.dep_ == "prep" and c.i < tok.i and any(o.lower_ == "which" for o in c.children)
+                for c in tok.children):
+            return True
+        return tok.dep_ in ("npadvmod", "appos") and tok.head.pos_ in ("VERB", "AUX") and tok.pos_ in (
+            "NOUN", "PRON") and any(c.dep_ == "relcl" and any(g.dep_ in SUBJECTS and g.tag_ not in ("WDT", "WP")
+                                                              for g in c.children) for c in tok.children)
 
     def _before_relative(self, lo: int, hi: int) -> int:
         """End of a content before a relative clause on a name, set off by a comma at its end
