@@ -177,6 +177,10 @@ def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> No
          "her car was stopped by a fence"),
         ("Ada Obi said her car was stopped by a fence, which had been built that week.",
          "her car was stopped by a fence, which had been built that week"),
+        # a cue in an aside set off by two dashes says only what the aside holds
+        ("At least seven of the 44 delegates have signed on – names she said would be released soon – to the "
+         "effort.", "names she said would be released soon"),
+        ("Ada Obi said the plan – a costly one – would fail.", "the plan – a costly one – would fail"),
     ],
 )
 def test_writers_tail_is_left_out(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]

@@ -80,6 +80,14 @@ class ClausePasses(FinderBase):
                     parts = self._zero_relative(tok, lo, hi)
                 first = lo = self._after_dateline(lo, hi)
                 lo, hi = self._no_dangling(*self._past_conjunction(*self._trim(lo, self._before_colon_quote(lo, hi))))
+                dashed = self._between_dashes(tok)
+                if dashed is not None and (lo < dashed[0] or hi > dashed[1]) and lo < dashed[1] and hi > dashed[0]:
+                    # "... – names he said would be released soon – to the effort": an aside's cue says
+                    # only what the aside holds
+                    first = lo = max(lo, dashed[0])
+                    lo, hi = self._trim(lo, min(hi, dashed[1]))
+                    parts = [(max(a, dashed[0]), min(b, dashed[1])) for a, b in parts or []
+                             if b > dashed[0] and a < dashed[1]] or None
                 cue = tok
                 if lo > tok.i and lo < hi and self.doc[lo].tag_ == "VBG" and attr.is_cue_verb(self.doc[lo]):
                     # "..., he said of the group, adding the U.S. must act" parsed as one clause: the
@@ -122,6 +130,17 @@ class ClausePasses(FinderBase):
                 found.doubtful = not parts and self._subjectless(lo, hi)
                 out.append(found)
         return out
+
+    def _between_dashes(self, cue: Token) -> tuple[int, int] | None:
+        """The tokens of an aside set off by a pair of dashes around the cue, in its sentence
+        (``– names he said would be released –``), when no other dash stands between them."""
+        sent = cue.sent
+        dashes = [t.i for t in sent if attr.word_dash(t) and t.i not in self.quoted]
+        before = [i for i in dashes if i < cue.i]
+        after = [i for i in dashes if i > cue.i]
+        if not before or not after or len(dashes) != 2:
+            return None
+        return before[-1] + 1, after[0]
 
     def _only_source_words(self, passage: int, outside: list[int], cue: Token) -> bool:
         """Whether the words of a clause outside passage ``passage`` all stand between its closing mark
