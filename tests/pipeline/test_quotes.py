@@ -1454,3 +1454,19 @@ def test_dateline_check_takes_an_empty_content_at_the_end(nlp) -> None:  # type:
     finder = _Finder(doc)
     assert finder._after_dateline(len(doc), len(doc)) == len(doc)
     assert finder._after_dateline(0, len(doc)) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "second", "speaker"), [
+    # someone else who speaks after the cue takes the next quotation; the speaker's own next act does not
+    ('“Tell her I promised you a photo,” Ada Obi said, and her husband cut in. “Don’t forget her husband Tom.”',
+     "Don’t forget", None),
+    ('“Tell her I promised you a photo,” Ada Obi said, and laughed. “Don’t forget her husband Tom.”',
+     "Don’t forget", "Ada Obi"),
+])
+def test_another_speaker_after_the_cue_ends_the_continuation(nlp, body: str, second: str,
+                                                             speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    q = _quote(g, second)
+    assert not q.text.startswith("Tell her")
+    assert _name(g, q.speaker) == speaker
