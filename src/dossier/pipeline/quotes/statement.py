@@ -6,6 +6,7 @@ the commonest false quotes are:
 * a topic, not a statement: a speech or stance verb whose object is a noun phrase
   ("praised the plan", "announced a concert", "denied the claims"), or an act or intent in
   an infinitive or gerund ("refused to intervene", "responded by easing sanctions");
+* an indirect question ("explained why the plan failed"): the topic of the talk, not its words;
 * a reported clause cut before its subject ("said he ... would be released" read as
   "would be released"), which is a fragment, not what was said;
 * a question ("Who is the real con man here?", a moderator's "Did you lie to them?");
@@ -38,6 +39,8 @@ REFERRING = frozenset({"he", "she", "it", "they", "him", "her", "them", "that", 
 # Written messages whose contents the writer reads out ("the emails reveal"); polls and reports that
 # find something are sources of their own (attribution's ``document_sources``).
 STAND_IN_WORDS = frozenset({"to", "'s", "’s", "so"})  # "That's according to ...", "promised to do so"
+# Wh-words opening an indirect question ("why", "how"); "whether" and "if" are left to the status (unknown).
+WH_TOPICS = frozenset({"why", "how", "who", "what", "where", "when", "which"})
 MESSAGES = frozenset({"email", "e-mail", "message", "memo", "text", "letter", "document", "record", "file",
                       "cable", "note"})
 
@@ -53,6 +56,8 @@ def doubt(doc: Doc, f: Found) -> str | None:
             (_finite(t) or _small_clause(t, content)) and not _in_relative(t, content) for t in content) and not (
             _predicated(f, content) or _named_headline(doc, f) or _commitment(f, content)):
         return "act" if _verbal(content) else "topic"
+    if f.kind in ("indirect", "mixed") and _indirect_question(content):
+        return "topic"
     if f.kind in ("indirect", "mixed") and _bare_report(content):
         return "fragment"
     if f.kind in ("indirect", "according_to") and _empty_words(content):
@@ -179,6 +184,16 @@ def _bare_report(content: DocSpan) -> bool:
     return attr.is_cue_verb(root) and root.tag_ == "VBG" and not any(
         c.dep_ in ("ccomp", "xcomp", "parataxis", "aux", "auxpass") or (c.dep_ == "dobj" and c.pos_ != "PRON")
         for c in kids)
+
+
+def _indirect_question(content: DocSpan) -> bool:
+    """A content that is a wh-clause ("explained why the plan failed", "to explain who Ali was"): what
+    the talk was about, not what was said; a free relative as a subject ("said what she wanted was a
+    pier") is a clause of its own."""
+    first = content[0]
+    root = content.root
+    return first.tag_ in ("WRB", "WP") and first.lower_ in WH_TOPICS and first.head.i == root.i and (
+        not any(c.dep_ in ("csubj", "csubjpass") for c in root.children))
 
 
 def _empty_words(content: DocSpan) -> bool:
