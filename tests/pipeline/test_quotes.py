@@ -1470,3 +1470,16 @@ def test_another_speaker_after_the_cue_ends_the_continuation(nlp, body: str, sec
     q = _quote(g, second)
     assert not q.text.startswith("Tell her")
     assert _name(g, q.speaker) == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "words", "present"), [
+    # a clause before a quotation that stands right before the cue is the writer's way in, not what was said
+    ("Bo Lane weighed in as well, telling the Ledger on Monday, “But gosh, they’re both qualified,” he said.",
+     "Bo Lane weighed in as well", False),
+    ("Bo Lane said the plan would fail, and he left early.", "the plan would fail", True),
+])
+def test_clause_before_the_cues_quotation_is_not_said(nlp, body: str, words: str,
+                                                      present: bool) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    assert any(words in q.text for q in g.quotes) is present

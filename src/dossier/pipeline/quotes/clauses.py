@@ -72,6 +72,8 @@ class ClausePasses(FinderBase):
             for lo, hi, cue_end in contents:
                 if quote_before and lo > tok.i:
                     continue  # '"...," said Hill, after hearing Ames speak': the quote is what was said
+                if hi <= tok.i and self._quotation_between(lo, hi, tok):
+                    continue  # 'Lane weighed in, telling the Ledger, "...," he said': the quotation was said
                 parts = self.parts.get((lo, hi))
                 if parts is None and lo <= tok.i < hi:
                     parts = self._relative_parts(tok, lo, hi)
@@ -289,6 +291,17 @@ class ClausePasses(FinderBase):
         return verb.tag_ == "VBG" and subj.head.i == verb.i and subj.i < verb.i and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children) and any(
             self.doc[i].is_quote and i in self.quoted for i in range(subj.i + 1, verb.i))
+
+    def _quotation_between(self, lo: int, hi: int, cue: Token) -> bool:
+        """Whether a quotation of its own stands between a clause ``lo:hi`` and its cue, its closing
+        mark followed only by punctuation and the cue's subject: what the cue reports is the quotation."""
+        own = {self.passage_of[i] for i in range(lo, hi) if i in self.quoted}
+        inside = [i for i in range(hi, cue.i) if i in self.quoted and self.passage_of[i] not in own]
+        if not inside:
+            return False
+        subj = attr.cue_subject(cue)
+        start = subj.left_edge.i if subj is not None and subj.i < cue.i else cue.i
+        return all(self.doc[i].is_punct or self.doc[i].is_space for i in range(inside[-1] + 1, start))
 
     def _quotation_before(self, verb: Token) -> bool:
         """Whether a clause the parse hung on ``verb`` before it is a quotation (``"We won," Holt told the
