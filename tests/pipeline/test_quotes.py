@@ -181,6 +181,9 @@ def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> No
         ("At least seven of the 44 delegates have signed on – names she said would be released soon – to the "
          "effort.", "names she said would be released soon"),
         ("Ada Obi said the plan – a costly one – would fail.", "the plan – a costly one – would fail"),
+        # ... and a content outside it stops before an aside that is a report of its own
+        ("Ada Obi praised her brother's ''deep faith'' - ''faith that shows in good works,'' she said - and "
+         "argued for a new pier.", "her brother's ''deep faith''"),
     ],
 )
 def test_writers_tail_is_left_out(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]

@@ -82,7 +82,14 @@ class ClausePasses(FinderBase):
                     parts = self._zero_relative(tok, lo, hi)
                 first = lo = self._after_dateline(lo, hi)
                 lo, hi = self._no_dangling(*self._past_conjunction(*self._trim(lo, self._before_colon_quote(lo, hi))))
-                dashed = self._between_dashes(tok)
+                aside = self._dash_pair(tok)
+                if aside is not None and not aside[0] <= tok.i < aside[1] and lo < aside[0] <= hi and any(
+                        attr.is_cue_verb(t) for t in self.doc[aside[0] : aside[1]]):
+                    # 'praised his "faith" - "faith that shows," he said - and argued': the aside is another
+                    # report of its own
+                    lo, hi = self._trim(lo, aside[0] - 1)
+                    parts = [(a, min(b, aside[0] - 1)) for a, b in parts or [] if a < aside[0] - 1] or None
+                dashed = aside if aside is not None and aside[0] <= tok.i < aside[1] else None
                 if dashed is not None and (lo < dashed[0] or hi > dashed[1]) and lo < dashed[1] and hi > dashed[0]:
                     # "... – names he said would be released soon – to the effort": an aside's cue says
                     # only what the aside holds
@@ -133,16 +140,11 @@ class ClausePasses(FinderBase):
                 out.append(found)
         return out
 
-    def _between_dashes(self, cue: Token) -> tuple[int, int] | None:
-        """The tokens of an aside set off by a pair of dashes around the cue, in its sentence
-        (``– names he said would be released –``), when no other dash stands between them."""
-        sent = cue.sent
-        dashes = [t.i for t in sent if attr.word_dash(t) and t.i not in self.quoted]
-        before = [i for i in dashes if i < cue.i]
-        after = [i for i in dashes if i > cue.i]
-        if not before or not after or len(dashes) != 2:
-            return None
-        return before[-1] + 1, after[0]
+    def _dash_pair(self, cue: Token) -> tuple[int, int] | None:
+        """The tokens of an aside set off by the only two dashes of the cue's sentence (``– names he
+        said would be released –``), outside quotation marks."""
+        dashes = [t.i for t in cue.sent if attr.word_dash(t) and t.i not in self.quoted]
+        return (dashes[0] + 1, dashes[1]) if len(dashes) == 2 and dashes[1] > dashes[0] + 1 else None
 
     def _only_source_words(self, passage: int, outside: list[int], cue: Token) -> bool:
         """Whether the words of a clause outside passage ``passage`` all stand between its closing mark
