@@ -1486,3 +1486,19 @@ def test_clause_before_the_cues_quotation_is_not_said(nlp, body: str, words: str
                                                       present: bool) -> None:  # type: ignore[no-untyped-def]
     g = _graph(nlp, body)
     assert any(words in q.text for q in g.quotes) is present
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "content"), [
+    # set off right after a subordinator, "according to" attributes the clause the subordinator opens ...
+    ("Bo Lane left the town after, according to the Ledger, the board cut his pay.", "the board cut his pay"),
+    ("Bo Lane left the town after the board cut his pay, according to the Ledger.",
+     "Bo Lane left the town after the board cut his pay"),
+    # ... and after a fronted subordinate clause, both clauses
+    ("Because the mill closed, according to the Ledger, the town lost 300 jobs.",
+     "Because the mill closed the town lost 300 jobs"),
+])
+def test_according_to_beside_a_subordinate_clause(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    (q,) = [q for q in g.quotes if q.kind == "according_to"]
+    assert q.text == content

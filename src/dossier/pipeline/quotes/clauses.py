@@ -25,6 +25,10 @@ DATELINE_TOKENS = 8  # most tokens of a dateline before its dash ("WASHINGTON (A
 TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"})
 TOPIC_PREPOSITIONS = frozenset({"of", "about", "on", "regarding", "concerning"})
 NEGATING_CONJUNCTIONS = frozenset({"nor", "neither"})
+# Words that open an adverbial clause ("after", "because"): "according to X" set off after one
+# attributes the clause it opens
+SUBORDINATORS = frozenset({"after", "because", "since", "before", "while", "although", "though", "when", "until",
+                           "unless", "whereas"})
 # Words that set another group's answer beside the clause ("..., compared with four in 10 who said ...")
 COMPARISONS = frozenset({"compare", "compared", "unlike", "versus", "vs.", "against"})
 # "may conclude", "could argue", "might say": a possibility, not something said ("would", "will" also
@@ -897,15 +901,33 @@ class ClausePasses(FinderBase):
                 first, last = clause.left_edge.i, clause.right_edge.i + 1
                 rest = [i for i in rest if first <= i < last]
             before = [i for i in rest if i < tok.i and not (self.doc[i].is_punct or self.doc[i].dep_ == "mark")]
-            if tok.i == first or not before:
+            after = [i for i in rest if i > max(pp) and not self.doc[i].is_punct]
+            pieces = None
+            if tok.i == first or not before or (after and self._subordinator_before(tok)):
+                # "... after, according to him, the network censured his report": the clause it opens
                 lo, hi = max(pp) + 1, last
+            elif after and self.doc[first].lower_ in SUBORDINATORS:
+                # "While most were cleared, according to an official, two were not": both clauses
+                lo, hi = first, last
+                pieces = [self._trim(first, tok.i), self._trim(max(pp) + 1, last)]
             else:
                 lo, hi = first, tok.i
             lo, hi = self._no_dangling(*self._past_conjunction(*self._trim(lo, hi)))
             if hi <= lo:
                 continue
-            out.append(self._found("according_to", self.doc[lo].idx, self._end(hi), tok))
+            found = self._found("according_to", self.doc[lo].idx, self._end(hi), tok)
+            if pieces is not None and all(b > a for a, b in pieces):
+                found.pieces = [(self.doc[a].idx, self._end(b)) for a, b in pieces]
+            out.append(found)
         return out
+
+    def _subordinator_before(self, tok: Token) -> bool:
+        """Whether ``according to`` is set off right after a subordinator whose clause follows it
+        (``left after, according to aides, the board cut his pay``)."""
+        i = tok.i - 1
+        while i >= 0 and self.doc[i].is_punct and not self.doc[i].is_quote:
+            i -= 1
+        return i >= 0 and i < tok.i - 1 and self.doc[i].lower_ in SUBORDINATORS
 
     def _nominal(self) -> list[Found]:
         """Statements named by a noun with a holder: ``Holt's claim that ...``, ``the union's call
