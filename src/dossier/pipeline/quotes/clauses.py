@@ -778,8 +778,8 @@ class ClausePasses(FinderBase):
                 continue
             first = tok.left_edge.i
             comma = first - 1
-            while comma > clause.i and self.doc[comma].dep_ == "cc":
-                comma -= 1
+            while comma > clause.i and (self.doc[comma].dep_ == "cc" or self.doc[comma].is_quote):
+                comma -= 1  # 'would "walk all over us," as Obi put it': the comma inside the marks
             if comma <= clause.i or self.doc[comma].text not in SET_OFF or any(
                     i in self.quoted for i in range(first, tok.i + 1)):
                 continue
@@ -790,8 +790,8 @@ class ClausePasses(FinderBase):
     @staticmethod
     def _others_phrase(tok: Token) -> bool:
         """Whether the phrase of ``tok`` tells of someone else: a verb of saying with its own subject
-        heading it or in a relative clause of it, a clause opened by a preposition and ``which``, or a
-        summing noun with a relative clause that has its own subject."""
+        heading it or in a relative clause of it, an ``as X put it`` clause, a clause opened by a
+        preposition and ``which``, or a summing noun with a relative clause that has its own subject."""
         def sayer(t: Token) -> bool:
             return attr.is_cue_verb(t) and any(c.dep_ in SUBJECTS for c in t.children)
 
@@ -799,6 +799,10 @@ class ClausePasses(FinderBase):
             # "..., but six in 10 said ...", not "..., and that Lane had said nothing" nor the occasion in
             # the speaker's words ("a question at a town hall, when a voter asked her why ...")
             return True
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and any(
+                c.dep_ in SUBJECTS for c in tok.children) and (attr.is_cue_verb(tok) or (
+                tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children))):
+            return True  # '..., as Obi put it in her memoir', '..., as Obi wrote': the words are credited to her
         if tok.lemma_.lower() in COMPARISONS and any(sayer(t) and t.dep_ == "relcl" for t in tok.subtree):
             return True  # "..., compared with four in 10 who said ..."
         if tok.pos_ == "VERB" and any(c.dep_ in SUBJECTS for c in tok.children) and any(
