@@ -53,6 +53,12 @@ CASES = [
     ("Ada Obi said what she wanted was a new pier.", "what she wanted was a new pier", True),
     ("Ada Obi said when she took office the budget was a mess.", "when she took office the budget was a mess",
      True),
+    # a request or an act in infinitive form with quoted words is what was asked, not said; a quoted vow stays
+    ('Mayor Bo Lane urged voters not to "choose the road to ruin."', 'voters not to "choose the road to ruin.',
+     False),
+    ('Mayor Bo Lane vowed to "fight the ruling to the end."', 'to "fight the ruling to the end.', True),
+    ('Mayor Bo Lane told voters the plan would "choose the road to ruin."', 'the plan would "choose the road to ruin.',
+     True),
     # a bare poll share as the sayer is a result whose poll goes unnamed; a group speaks for itself
     ("Almost half said they wanted a mayor from outside the council.", "they wanted a mayor from outside the council",
      False),

@@ -56,6 +56,8 @@ def doubt(doc: Doc, f: Found) -> str | None:
             (_finite(t) or _small_clause(t, content)) and not _in_relative(t, content) for t in content) and not (
             _predicated(f, content) or _named_headline(doc, f) or _commitment(f, content)):
         return "act" if _verbal(content) else "topic"
+    if f.kind == "mixed" and _infinitive_request(f, content):
+        return "act"
     if f.kind in ("indirect", "mixed") and _indirect_question(content):
         return "topic"
     if f.kind in ("indirect", "mixed") and _bare_report(content):
@@ -104,6 +106,17 @@ def _small_clause(tok: Token, content: DocSpan) -> bool:
     infinitive with one ("refuses to let Holt sell the mill") is still an act."""
     return tok.pos_ in ("VERB", "AUX") and (tok.tag_ in ("VBG", "VBN") or _subjunctive(tok, content)) and any(
         c.dep_ in SUBJECTS and content.start <= c.i < content.end for c in tok.children)
+
+
+def _infinitive_request(f: Found, content: DocSpan) -> bool:
+    """A mixed quote that is a request or an act in infinitive form ("urged voters not to 'choose the
+    road to ruin'", "agreed to keep the 'firewall'"): what someone was asked or agreed to do, with no
+    clause of what was said; a promise made in words stays (:func:`_commitment`)."""
+    if _commitment(f, content) or any(_finite(t) and not _in_relative(t, content) for t in content):
+        return False
+    return content[0].lower_ == "to" or (f.cue is not None and any(
+        t.head.i == f.cue.i and t.dep_ in ("xcomp", "ccomp") and t.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in content))
 
 
 def _commitment(f: Found, content: DocSpan) -> bool:
