@@ -787,7 +787,8 @@ def time_of(cue: Token, content: tuple[int, int], mentions: MentionIndex) -> str
     found = governing_time(doc, cue.idx, cue.idx + len(cue.text))
     # a time attached to the cue is in the cue's sentence: checking only those keeps long articles linear
     sent = cue.sent
-    near = [t for t in times if sent.start_char <= t.start < _quotation_sentence_end(doc, sent.end_char, content)]
+    end = _quotation_sentence_end(doc, sent.end_char, content) if content[1] >= sent.end_char - 2 else sent.end_char
+    near = [t for t in times if sent.start_char <= t.start < end]
     cands = [t for t in ([found] if found is not None else []) + near if t.type in ("DATE", "TIME")]
     for verb in _time_carriers(cue, mentions):
         for t in cands:
