@@ -47,6 +47,25 @@ CASES = [
     ('"The port will close," Mayor Bo Lane said, according to a Ledger account.',
      '"The port will close," Mayor Bo Lane said', False),
     ("The port will close in May, according to a Ledger account.", "The port will close in May", True),
+    # an indirect question is the topic of the talk; a free relative subject or a fronted "when" clause is not
+    ("Bo Lane took his daughter there on Sunday to explain to her who Ada Obi was.", "who Ada Obi was", False),
+    ("Ada Obi explained why the harbor plan had failed.", "why the harbor plan had failed", False),
+    ("Ada Obi said what she wanted was a new pier.", "what she wanted was a new pier", True),
+    ("Ada Obi said when she took office the budget was a mess.", "when she took office the budget was a mess",
+     True),
+    # a request or an act in infinitive form with quoted words is what was asked, not said; a quoted vow stays
+    ('Mayor Bo Lane urged voters not to "choose the road to ruin."', 'voters not to "choose the road to ruin.',
+     False),
+    ('Mayor Bo Lane vowed to "fight the ruling to the end."', 'to "fight the ruling to the end.', True),
+    ('Mayor Bo Lane told voters the plan would "choose the road to ruin."', 'the plan would "choose the road to ruin.',
+     True),
+    # a bare poll share as the sayer is a result whose poll goes unnamed; a group speaks for itself
+    ("Almost half said they wanted a mayor from outside the council.", "they wanted a mayor from outside the council",
+     False),
+    ("About three in 10 said they prefer a new harbor plan.", "they prefer a new harbor plan", False),
+    ("Many said they wanted a mayor from outside the council.", "they wanted a mayor from outside the council", True),
+    ("Half of the senators said they would vote against the harbor plan.", "they would vote against the harbor plan",
+     True),
 ]
 
 # (text, words, passes the statement gate): what the speaker called someone is a characterisation (its

@@ -160,6 +160,34 @@ def test_gloss_on_a_named_person_is_left_out(nlp, body: str, content: str) -> No
         ('Mayor Bo Lane described the harbor plan as "a waste of money" at a town hall on Monday.',
          'the harbor plan as "a waste of money"'),
         ('Mayor Bo Lane called the plan "a mess" in every way.', 'the plan "a mess" in every way'),
+        # a trailing phrase telling of someone else: another sayer's report, a reaction, a summing noun
+        ("Almost all said they wanted a mayor from outside the council, compared with four in 10 who said they "
+         "preferred someone with experience.", "they wanted a mayor from outside the council"),
+        ("Ada Obi said she met voters in Dover, including several who told her they were angry.",
+         "she met voters in Dover, including several who told her they were angry"),
+        ("Many voters said they want a new pier, but six in 10 said they want the old one kept.",
+         "they want a new pier"),
+        ("Ada Obi said that the voters were angry, and that Bo Lane had said nothing.",
+         "that the voters were angry, and that Bo Lane had said nothing"),
+        ("Ada Obi said what upset her was a question at a town hall, when a voter asked her why she ran.",
+         "what upset her was a question at a town hall, when a voter asked her why she ran"),
+        ("Bo Lane said the mayor would ''walk all over us,'' as Ada Obi put it in her memoir.",
+         "the mayor would ''walk all over us,"),
+        ("Bo Lane said the mayor would ''walk all over us,'' as he had feared.",
+         "the mayor would ''walk all over us,'' as he had feared"),
+        ('Ada Obi said experts had found her plan strong, to which Bo Lane replied: "Not true."',
+         "experts had found her plan strong"),
+        ("Ada Obi said her car was stopped by a fence, something that Bo Lane mocked.",
+         "her car was stopped by a fence"),
+        ("Ada Obi said her car was stopped by a fence, which had been built that week.",
+         "her car was stopped by a fence, which had been built that week"),
+        # a cue in an aside set off by two dashes says only what the aside holds
+        ("At least seven of the 44 delegates have signed on – names she said would be released soon – to the "
+         "effort.", "names she said would be released soon"),
+        ("Ada Obi said the plan – a costly one – would fail.", "the plan – a costly one – would fail"),
+        # ... and a content outside it stops before an aside that is a report of its own
+        ("Ada Obi praised her brother's ''deep faith'' - ''faith that shows in good works,'' she said - and "
+         "argued for a new pier.", "her brother's ''deep faith''"),
     ],
 )
 def test_writers_tail_is_left_out(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
@@ -378,6 +406,22 @@ def test_told_outlet_in_month_year(nlp) -> None:  # type: ignore[no-untyped-def]
     ("In a statement on the 2019 budget, Ada Obi said taxes would rise.", "would rise", None),
     # a duration dates nothing
     ("Months after he lost to her, Bo Lane tells the Courier that he has moved on.", "moved on", None),
+    # a participle parsed on the speaker's own reported clause, or on an infinitive, is still the main verb's
+    ("Ada Obi announced on Tuesday that she had filed the papers, saying it set a record.", "set a record",
+     "2023-05-30"),
+    ("Ada Obi announced on Tuesday that she had filed the papers, later saying it set a record.", "set a record",
+     None),
+    ("Bo Lane went after Ada Obi on Wednesday over her refusal to release her taxes, calling it a scandal.",
+     "a scandal", "2023-05-31"),
+    ("Bo Lane went after Ada Obi on Wednesday over her refusal to release her taxes, later calling it a scandal.",
+     "a scandal", None),
+    # the occasion a relative cue opens on ("a speech in January in which ...") dates it
+    ("Bo Lane cited a speech in January in which Ada Obi said that taxes would rise.", "would rise", "2023-01"),
+    ("Bo Lane cited a speech in January, and Ada Obi said that taxes would rise.", "would rise", None),
+    # a time right after the closing mark, ending the sentence, dates the quotation's cue
+    ('Ada Obi tweeted, "Thank you, Dover!" on Friday afternoon.', "Thank you", "2023-05-26"),
+    ('Ada Obi tweeted, "Thank you Dover! #Obi2024" on Friday afternoon.', "Thank you", "2023-05-26"),
+    ('Ada Obi tweeted, "Thank you, Dover!" She left on Friday.', "Thank you", None),
 ])
 def test_the_time_a_cue_shares(nlp, body: str, fragment: str, when: str | None) -> None:  # type: ignore[no-untyped-def]
     g = _graph(nlp, body)
@@ -1417,3 +1461,48 @@ def test_dateline_check_takes_an_empty_content_at_the_end(nlp) -> None:  # type:
     finder = _Finder(doc)
     assert finder._after_dateline(len(doc), len(doc)) == len(doc)
     assert finder._after_dateline(0, len(doc)) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "second", "speaker"), [
+    # someone else who speaks after the cue takes the next quotation; the speaker's own next act does not
+    ('“Tell her I promised you a photo,” Ada Obi said, and her husband cut in. “Don’t forget her husband Tom.”',
+     "Don’t forget", None),
+    ('“Tell her I promised you a photo,” Ada Obi said, and laughed. “Don’t forget her husband Tom.”',
+     "Don’t forget", "Ada Obi"),
+])
+def test_another_speaker_after_the_cue_ends_the_continuation(nlp, body: str, second: str,
+                                                             speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    q = _quote(g, second)
+    assert not q.text.startswith("Tell her")
+    assert _name(g, q.speaker) == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "words", "present"), [
+    # a clause before a quotation that stands right before the cue is the writer's way in, not what was said
+    ("Bo Lane weighed in as well, telling the Ledger on Monday, “But gosh, they’re both qualified,” he said.",
+     "Bo Lane weighed in as well", False),
+    ("Bo Lane said the plan would fail, and he left early.", "the plan would fail", True),
+])
+def test_clause_before_the_cues_quotation_is_not_said(nlp, body: str, words: str,
+                                                      present: bool) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    assert any(words in q.text for q in g.quotes) is present
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "content"), [
+    # set off right after a subordinator, "according to" attributes the clause the subordinator opens ...
+    ("Bo Lane left the town after, according to the Ledger, the board cut his pay.", "the board cut his pay"),
+    ("Bo Lane left the town after the board cut his pay, according to the Ledger.",
+     "Bo Lane left the town after the board cut his pay"),
+    # ... and after a fronted subordinate clause, both clauses
+    ("Because the mill closed, according to the Ledger, the town lost 300 jobs.",
+     "Because the mill closed the town lost 300 jobs"),
+])
+def test_according_to_beside_a_subordinate_clause(nlp, body: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    g = _graph(nlp, body)
+    (q,) = [q for q in g.quotes if q.kind == "according_to"]
+    assert q.text == content

@@ -787,13 +787,41 @@ def time_of(cue: Token, content: tuple[int, int], mentions: MentionIndex) -> str
     found = governing_time(doc, cue.idx, cue.idx + len(cue.text))
     # a time attached to the cue is in the cue's sentence: checking only those keeps long articles linear
     sent = cue.sent
-    near = [t for t in times if sent.start_char <= t.start < sent.end_char]
+    end = _quotation_sentence_end(doc, sent.end_char, content) if content[1] >= sent.end_char - 2 else sent.end_char
+    near = [t for t in times if sent.start_char <= t.start < end]
     cands = [t for t in ([found] if found is not None else []) + near if t.type in ("DATE", "TIME")]
-    for verb in _time_carriers(cue):
+    for verb in _time_carriers(cue, mentions):
         for t in cands:
-            if _attached(doc, t.start, t.end, verb, content, mentions):
+            # the occasion a relative cue opens on may be the time itself ("in January, in which she said")
+            occasion_is_time = verb.pos_ not in ("VERB", "AUX") and t.start <= verb.idx < t.end
+            if occasion_is_time or _attached(doc, t.start, t.end, verb, content, mentions) or _after_quotation(
+                    doc, t.start, t.end, cue, content):
                 return t.value
     return None
+
+
+def _quotation_sentence_end(doc: Doc, end: int, content: tuple[int, int]) -> int:
+    """The end of the cue's sentence, or of the one the word after its quotation's closing mark is in:
+    an ``!`` or ``?`` inside the quotation may have split the sentence (``tweeted, "Thanks!" on Friday.``)."""
+    after = doc.char_span(content[1], min(len(doc.text), content[1] + 3), alignment_mode="expand")
+    if after is None or not len(after) or not after[0].is_quote or after.end >= len(doc):
+        return end
+    return max(end, doc[after[0].i + 1].sent.end_char)
+
+
+def _after_quotation(doc: Doc, start: int, end: int, cue: Token, content: tuple[int, int]) -> bool:
+    """A time right after the closing mark of the words the cue introduces, ending the sentence
+    (``tweeted, "Thank you, Ohio!" on Friday.``): the parse hangs it inside the quotation (or past a
+    sentence break the quotation's ``!`` made), but it dates the saying."""
+    if cue.idx >= content[0] or start < content[1]:
+        return False
+    between = doc.char_span(content[1], start, alignment_mode="expand")
+    tspan = doc.char_span(start, end, alignment_mode="expand")
+    if between is None or tspan is None or not any(t.is_quote for t in between):
+        return False
+    if not all(t.is_punct or t.is_space or (t.tag_ == "IN" and t.i == tspan.start - 1) for t in between):
+        return False
+    return tspan.end < len(doc) and doc[tspan.end].text in (".", "!", "?")
 
 
 # Occasions a statement is made at, besides its media: "said at a rally Tuesday", "in a debate in May".
@@ -815,13 +843,17 @@ def _bare_participle(tok: Token) -> bool:
         for c in tok.children)
 
 
-def _time_carriers(cue: Token) -> list[Token]:
+def _time_carriers(cue: Token, mentions: MentionIndex) -> list[Token]:
     """The cue, then the verbs whose time it shares (nearest first)."""
     out = [cue]
     out += [c for c in cue.children if c.dep_ == "advcl" and c.i < cue.i and (_bare_participle(c) or any(
         g.lower_ in ("when", "while") and g.dep_ in ("advmod", "mark") for g in c.children))]
+    occasion = _relative_occasion(cue)
+    if occasion is not None:
+        out.append(occasion)  # "one of his remarks in January in which he said": the remark's time
     tok = cue
-    for _ in range(3):
+    participle = False
+    for _ in range(4):
         head = tok.head
         if head is tok or head.pos_ not in ("VERB", "AUX"):
             break
@@ -830,14 +862,44 @@ def _time_carriers(cue: Token) -> list[Token]:
         if tok.dep_ == "conj" and not own_subject:
             pass  # "told X on Monday ..., and predicted"
         elif tok.dep_ in ("advcl", "xcomp") and _bare_participle(tok):
-            pass  # "attacked Lane on Wednesday, calling it"
+            participle = True  # "attacked Lane on Wednesday, calling it"
         elif tok.dep_ == "advcl" and same_time:
             pass  # "was talking about taxes in April when she told the host"
+        elif participle and tok.dep_ in ("advcl", "xcomp") and _bare_infinitive(tok):
+            pass  # "went after Lane on Monday over his refusal to release it, calling it": parsed on the infinitive
+        elif participle and tok.dep_ == "ccomp" and is_cue_verb(head) and _same_subject(tok, head, mentions):
+            pass  # "announced on Tuesday that she had filed it, saying": the participle is the announcer's
         else:
             break
         out.append(head)
         tok = head
     return out
+
+
+def _bare_infinitive(tok: Token) -> bool:
+    """A ``to`` infinitive with no subject of its own (``to release his taxes``)."""
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
+        c.dep_ in SUBJECTS for c in tok.children)
+
+
+def _same_subject(clause: Token, cue: Token, mentions: MentionIndex) -> bool:
+    """Whether a reported clause's subject is the cue's own speaker (``Obi announced that she ...``)."""
+    inner = [c for c in clause.children if c.dep_ in SUBJECTS]
+    outer = cue_subject(cue)
+    if not inner or outer is None:
+        return False
+    a, b = mentions.at(inner[0].i), mentions.at(outer.i)
+    return a is not None and b is not None and bool(a.kb_id_) and a.kb_id_ == b.kb_id_
+
+
+def _relative_occasion(cue: Token) -> Token | None:
+    """The noun a cue's relative clause opens on with a preposition (``an interview Sunday in which she
+    said``, ``one of his remarks, in January, during which he said``): the occasion of the saying."""
+    if cue.dep_ != "relcl" or cue.head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return None
+    opened = any(c.dep_ == "prep" and c.i < cue.i and any(
+        o.dep_ == "pobj" and o.tag_ in ("WDT", "WP") for o in c.children) for c in cue.children)
+    return cue.head if opened else None
 
 
 def _attached(doc: Doc, start: int, end: int, cue: Token, content: tuple[int, int], mentions: MentionIndex) -> bool:

@@ -25,6 +25,12 @@ DATELINE_TOKENS = 8  # most tokens of a dateline before its dash ("WASHINGTON (A
 TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"})
 TOPIC_PREPOSITIONS = frozenset({"of", "about", "on", "regarding", "concerning"})
 NEGATING_CONJUNCTIONS = frozenset({"nor", "neither"})
+# Words that open an adverbial clause ("after", "because"): "according to X" set off after one
+# attributes the clause it opens
+SUBORDINATORS = frozenset({"after", "because", "since", "before", "while", "although", "though", "when", "until",
+                           "unless", "whereas"})
+# Words that set another group's answer beside the clause ("..., compared with four in 10 who said ...")
+COMPARISONS = frozenset({"compare", "compared", "unlike", "versus", "vs.", "against"})
 # "may conclude", "could argue", "might say": a possibility, not something said ("would", "will" also
 # narrate a past habit or a scheduled statement and are left alone)
 POSSIBILITY_MODALS = frozenset({"may", "might", "could", "can", "should", "must"})
@@ -70,6 +76,8 @@ class ClausePasses(FinderBase):
             for lo, hi, cue_end in contents:
                 if quote_before and lo > tok.i:
                     continue  # '"...," said Hill, after hearing Ames speak': the quote is what was said
+                if hi <= tok.i and self._quotation_between(lo, hi, tok):
+                    continue  # 'Lane weighed in, telling the Ledger, "...," he said': the quotation was said
                 parts = self.parts.get((lo, hi))
                 if parts is None and lo <= tok.i < hi:
                     parts = self._relative_parts(tok, lo, hi)
@@ -78,6 +86,21 @@ class ClausePasses(FinderBase):
                     parts = self._zero_relative(tok, lo, hi)
                 first = lo = self._after_dateline(lo, hi)
                 lo, hi = self._no_dangling(*self._past_conjunction(*self._trim(lo, self._before_colon_quote(lo, hi))))
+                aside = self._dash_pair(tok)
+                if aside is not None and not aside[0] <= tok.i < aside[1] and lo < aside[0] <= hi and any(
+                        attr.is_cue_verb(t) for t in self.doc[aside[0] : aside[1]]):
+                    # 'praised his "faith" - "faith that shows," he said - and argued': the aside is another
+                    # report of its own
+                    lo, hi = self._trim(lo, aside[0] - 1)
+                    parts = [(a, min(b, aside[0] - 1)) for a, b in parts or [] if a < aside[0] - 1] or None
+                dashed = aside if aside is not None and aside[0] <= tok.i < aside[1] else None
+                if dashed is not None and (lo < dashed[0] or hi > dashed[1]) and lo < dashed[1] and hi > dashed[0]:
+                    # "... – names he said would be released soon – to the effort": an aside's cue says
+                    # only what the aside holds
+                    first = lo = max(lo, dashed[0])
+                    lo, hi = self._trim(lo, min(hi, dashed[1]))
+                    parts = [(max(a, dashed[0]), min(b, dashed[1])) for a, b in parts or []
+                             if b > dashed[0] and a < dashed[1]] or None
                 cue = tok
                 if lo > tok.i and lo < hi and self.doc[lo].tag_ == "VBG" and attr.is_cue_verb(self.doc[lo]):
                     # "..., he said of the group, adding the U.S. must act" parsed as one clause: the
@@ -120,6 +143,12 @@ class ClausePasses(FinderBase):
                 found.doubtful = not parts and self._subjectless(lo, hi)
                 out.append(found)
         return out
+
+    def _dash_pair(self, cue: Token) -> tuple[int, int] | None:
+        """The tokens of an aside set off by the only two dashes of the cue's sentence (``– names he
+        said would be released –``), outside quotation marks."""
+        dashes = [t.i for t in cue.sent if attr.word_dash(t) and t.i not in self.quoted]
+        return (dashes[0] + 1, dashes[1]) if len(dashes) == 2 and dashes[1] > dashes[0] + 1 else None
 
     def _only_source_words(self, passage: int, outside: list[int], cue: Token) -> bool:
         """Whether the words of a clause outside passage ``passage`` all stand between its closing mark
@@ -268,6 +297,17 @@ class ClausePasses(FinderBase):
         return verb.tag_ == "VBG" and subj.head.i == verb.i and subj.i < verb.i and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children) and any(
             self.doc[i].is_quote and i in self.quoted for i in range(subj.i + 1, verb.i))
+
+    def _quotation_between(self, lo: int, hi: int, cue: Token) -> bool:
+        """Whether a quotation of its own stands between a clause ``lo:hi`` and its cue, its closing
+        mark followed only by punctuation and the cue's subject: what the cue reports is the quotation."""
+        own = {self.passage_of[i] for i in range(lo, hi) if i in self.quoted}
+        inside = [i for i in range(hi, cue.i) if i in self.quoted and self.passage_of[i] not in own]
+        if not inside:
+            return False
+        subj = attr.cue_subject(cue)
+        start = subj.left_edge.i if subj is not None and subj.i < cue.i else cue.i
+        return all(self.doc[i].is_punct or self.doc[i].is_space for i in range(inside[-1] + 1, start))
 
     def _quotation_before(self, verb: Token) -> bool:
         """Whether a clause the parse hung on ``verb`` before it is a quotation (``"We won," Holt told the
@@ -725,7 +765,53 @@ class ClausePasses(FinderBase):
                 # "said X used the account, and the following day, the panel asked ...": a time joined
                 # to the reported verb opens the writer's next sentence, misparsed
                 hi = min(hi, child.left_edge.i - 2)
-        return self._before_relative(clause.i, hi)
+        return self._before_relative(clause.i, self._before_others(clause, hi))
+
+    def _before_others(self, clause: Token, hi: int) -> int:
+        """End of a reported clause before a trailing phrase set off by a comma that tells of someone
+        else, in the writer's words: another sayer's report (``..., compared with four in 10 who said
+        ...``, ``..., but six in 10 said ...``), a reaction opened by a preposition and a relative
+        (``..., to which Lane replied``) or a noun summing up the clause with its own relative clause
+        (``..., something that Lane mocked``)."""
+        for tok in clause.subtree:
+            if tok.i <= clause.i or tok.i >= hi or tok.head.i >= tok.i or not self._ends_clause(tok, hi):
+                continue
+            first = tok.left_edge.i
+            comma = first - 1
+            while comma > clause.i and (self.doc[comma].dep_ == "cc" or self.doc[comma].is_quote):
+                comma -= 1  # 'would "walk all over us," as Obi put it': the comma inside the marks
+            if comma <= clause.i or self.doc[comma].text not in SET_OFF or any(
+                    i in self.quoted for i in range(first, tok.i + 1)):
+                continue
+            if self._others_phrase(tok):
+                return comma
+        return hi
+
+    @staticmethod
+    def _others_phrase(tok: Token) -> bool:
+        """Whether the phrase of ``tok`` tells of someone else: a verb of saying with its own subject
+        heading it or in a relative clause of it, an ``as X put it`` clause, a clause opened by a
+        preposition and ``which``, or a summing noun with a relative clause that has its own subject."""
+        def sayer(t: Token) -> bool:
+            return attr.is_cue_verb(t) and any(c.dep_ in SUBJECTS for c in t.children)
+
+        if sayer(tok) and not any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in tok.children):
+            # "..., but six in 10 said ...", not "..., and that Lane had said nothing" nor the occasion in
+            # the speaker's words ("a question at a town hall, when a voter asked her why ...")
+            return True
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and any(
+                c.dep_ in SUBJECTS for c in tok.children) and (attr.is_cue_verb(tok) or (
+                tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children))):
+            return True  # '..., as Obi put it in her memoir', '..., as Obi wrote': the words are credited to her
+        if tok.lemma_.lower() in COMPARISONS and any(sayer(t) and t.dep_ == "relcl" for t in tok.subtree):
+            return True  # "..., compared with four in 10 who said ..."
+        if tok.pos_ == "VERB" and any(c.dep_ in SUBJECTS for c in tok.children) and any(
+                c.dep_ == "prep" and c.i < tok.i and any(o.lower_ == "which" for o in c.children)
+                for c in tok.children):
+            return True
+        return tok.dep_ in ("npadvmod", "appos") and tok.head.pos_ in ("VERB", "AUX") and tok.pos_ in (
+            "NOUN", "PRON") and any(c.dep_ == "relcl" and any(g.dep_ in SUBJECTS and g.tag_ not in ("WDT", "WP")
+                                                              for g in c.children) for c in tok.children)
 
     def _before_relative(self, lo: int, hi: int) -> int:
         """End of a content before a relative clause on a name, set off by a comma at its end
@@ -819,15 +905,33 @@ class ClausePasses(FinderBase):
                 first, last = clause.left_edge.i, clause.right_edge.i + 1
                 rest = [i for i in rest if first <= i < last]
             before = [i for i in rest if i < tok.i and not (self.doc[i].is_punct or self.doc[i].dep_ == "mark")]
-            if tok.i == first or not before:
+            after = [i for i in rest if i > max(pp) and not self.doc[i].is_punct]
+            pieces = None
+            if tok.i == first or not before or (after and self._subordinator_before(tok)):
+                # "... after, according to him, the network censured his report": the clause it opens
                 lo, hi = max(pp) + 1, last
+            elif after and self.doc[first].lower_ in SUBORDINATORS:
+                # "While most were cleared, according to an official, two were not": both clauses
+                lo, hi = first, last
+                pieces = [self._trim(first, tok.i), self._trim(max(pp) + 1, last)]
             else:
                 lo, hi = first, tok.i
             lo, hi = self._no_dangling(*self._past_conjunction(*self._trim(lo, hi)))
             if hi <= lo:
                 continue
-            out.append(self._found("according_to", self.doc[lo].idx, self._end(hi), tok))
+            found = self._found("according_to", self.doc[lo].idx, self._end(hi), tok)
+            if pieces is not None and all(b > a for a, b in pieces):
+                found.pieces = [(self.doc[a].idx, self._end(b)) for a, b in pieces]
+            out.append(found)
         return out
+
+    def _subordinator_before(self, tok: Token) -> bool:
+        """Whether ``according to`` is set off right after a subordinator whose clause follows it
+        (``left after, according to aides, the board cut his pay``)."""
+        i = tok.i - 1
+        while i >= 0 and self.doc[i].is_punct and not self.doc[i].is_quote:
+            i -= 1
+        return i >= 0 and i < tok.i - 1 and self.doc[i].lower_ in SUBORDINATORS
 
     def _nominal(self) -> list[Found]:
         """Statements named by a noun with a holder: ``Holt's claim that ...``, ``the union's call

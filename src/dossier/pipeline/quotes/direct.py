@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from ...graph import QuoteKind
 from .. import lexicons
+from ..syntax import SUBJECTS
 from ..text import Marked, paragraphs
 from . import attribution as attr
 from .base import FinderBase, Found
@@ -521,5 +522,8 @@ class DirectPasses(FinderBase):
         if cue is None or not reach <= cue.idx < m.open_mark:
             return False
         between = self.doc[self._tok(reach) : self._tok(m.open_mark)]
+        if any(t.i > cue.i and t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "ROOT", "parataxis") and any(
+                c.dep_ in SUBJECTS for c in t.children) for t in between):
+            return False  # '"...," Ebeling said, and her husband cut in. "...": someone else speaks next'
         stops = [t for t in between if t.text in (*SENTENCE_END, ":", ";")]
         return all(self._only_punct(t.idx + 1, m.open_mark) for t in stops)

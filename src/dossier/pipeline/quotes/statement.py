@@ -6,6 +6,7 @@ the commonest false quotes are:
 * a topic, not a statement: a speech or stance verb whose object is a noun phrase
   ("praised the plan", "announced a concert", "denied the claims"), or an act or intent in
   an infinitive or gerund ("refused to intervene", "responded by easing sanctions");
+* an indirect question ("explained why the plan failed"): the topic of the talk, not its words;
 * a reported clause cut before its subject ("said he ... would be released" read as
   "would be released"), which is a fragment, not what was said;
 * a question ("Who is the real con man here?", a moderator's "Did you lie to them?");
@@ -13,6 +14,7 @@ the commonest false quotes are:
   said" where no named organisation fits, a cue-less quote with no speaker at all): the user
   would see a quote by no one that belongs to someone (an unnamed source, "a spokesman",
   "officials", is a speaker of its own and stays);
+* a bare poll share as the sayer ("14 percent said ..."), a result whose poll is not named;
 * what a message or record shows ("the emails reveal", "messages showed"): the writer's
   reading of evidence, not a person's words;
 * a headline clause before a colon ("Book Debunks Senator: ...") taken for a source label.
@@ -37,6 +39,8 @@ REFERRING = frozenset({"he", "she", "it", "they", "him", "her", "them", "that", 
 # Written messages whose contents the writer reads out ("the emails reveal"); polls and reports that
 # find something are sources of their own (attribution's ``document_sources``).
 STAND_IN_WORDS = frozenset({"to", "'s", "’s", "so"})  # "That's according to ...", "promised to do so"
+# Wh-words opening an indirect question ("why", "how"); "whether" and "if" are left to the status (unknown).
+WH_TOPICS = frozenset({"why", "how", "who", "what", "where", "when", "which"})
 MESSAGES = frozenset({"email", "e-mail", "message", "memo", "text", "letter", "document", "record", "file",
                       "cable", "note"})
 
@@ -52,6 +56,10 @@ def doubt(doc: Doc, f: Found) -> str | None:
             (_finite(t) or _small_clause(t, content)) and not _in_relative(t, content) for t in content) and not (
             _predicated(f, content) or _named_headline(doc, f) or _commitment(f, content)):
         return "act" if _verbal(content) else "topic"
+    if f.kind == "mixed" and _infinitive_request(f, content):
+        return "act"
+    if f.kind in ("indirect", "mixed") and _indirect_question(content):
+        return "topic"
     if f.kind in ("indirect", "mixed") and _bare_report(content):
         return "fragment"
     if f.kind in ("indirect", "according_to") and _empty_words(content):
@@ -62,6 +70,8 @@ def doubt(doc: Doc, f: Found) -> str | None:
         return "fragment"
     if f.speaker.key is None and not f.speaker.unnamed and _unlinked(f.speaker.span):
         return "unlinked speaker"
+    if f.speaker.key is None and _poll_share(f.speaker.span):
+        return "poll share"
     if f.speaker.key is None and _message_shows(f.speaker.span):
         return "message read out"
     if f.cue is not None and f.cue.text == ":" and (_headline_clause(f.speaker.span) or _headline_clause(
@@ -96,6 +106,17 @@ def _small_clause(tok: Token, content: DocSpan) -> bool:
     infinitive with one ("refuses to let Holt sell the mill") is still an act."""
     return tok.pos_ in ("VERB", "AUX") and (tok.tag_ in ("VBG", "VBN") or _subjunctive(tok, content)) and any(
         c.dep_ in SUBJECTS and content.start <= c.i < content.end for c in tok.children)
+
+
+def _infinitive_request(f: Found, content: DocSpan) -> bool:
+    """A mixed quote that is a request or an act in infinitive form ("urged voters not to 'choose the
+    road to ruin'", "agreed to keep the 'firewall'"): what someone was asked or agreed to do, with no
+    clause of what was said; a promise made in words stays (:func:`_commitment`)."""
+    if _commitment(f, content) or any(_finite(t) and not _in_relative(t, content) for t in content):
+        return False
+    return content[0].lower_ == "to" or (f.cue is not None and any(
+        t.head.i == f.cue.i and t.dep_ in ("xcomp", "ccomp") and t.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in content))
 
 
 def _commitment(f: Found, content: DocSpan) -> bool:
@@ -178,6 +199,16 @@ def _bare_report(content: DocSpan) -> bool:
         for c in kids)
 
 
+def _indirect_question(content: DocSpan) -> bool:
+    """A content that is a wh-clause ("explained why the plan failed", "to explain who Ali was"): what
+    the talk was about, not what was said; a free relative as a subject ("said what she wanted was a
+    pier") is a clause of its own."""
+    first = content[0]
+    root = content.root
+    return first.tag_ in ("WRB", "WP") and first.lower_ in WH_TOPICS and first.head.i == root.i and (
+        not any(c.dep_ in ("csubj", "csubjpass") for c in root.children))
+
+
 def _empty_words(content: DocSpan) -> bool:
     """A content of stand-in words only ("That's according to the caucus", "cannot do what he
     promises to do"): what was said is in the sentence before or a relative outside the content."""
@@ -242,6 +273,22 @@ def _unlinked(span: DocSpan | None) -> bool:
         return True  # "Japan's central bank", "the Pell government": a named organisation, left unlinked
     return any(c.dep_ in ("det", "poss") and c.lower_ in {"the", "this", "its", "his", "her", "their"}
                for c in root.children)
+
+
+def _poll_share(span: DocSpan | None) -> bool:
+    """A bare share of a poll's respondents as the sayer ("14 percent said", "almost half say",
+    "three in 10 said"): a poll result whose poll is not named, not anyone's statement. A share of a
+    named group ("half of the senators") is left to that group."""
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+        return False
+    if root.lemma_.lower() in lexicons.load("quotes/poll_shares") or root.lower_ in lexicons.load("quotes/poll_shares"):
+        return True
+    # "three in 10", parsed either way: "in" a preposition of the first number or a quantifier of the second
+    return root.pos_ == "NUM" and any((c.dep_ == "prep" and c.lower_ == "in" and any(
+        o.pos_ == "NUM" for o in c.children)) or (c.dep_ == "quantmod" and c.lower_ == "in") for c in root.children)
 
 
 def _message_shows(span: DocSpan | None) -> bool:
