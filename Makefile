@@ -70,7 +70,8 @@ eval-blind: $(STAMP)  ## The blind sample: the judgements before the fixes, then
 		--new-judgements scripts/data/blind_judgements_round4.jsonl \
 		--new-judgements scripts/data/blind_judgements_round5.jsonl \
 		--new-judgements scripts/data/blind_judgements_round6.jsonl \
-		--new-judgements scripts/data/blind_judgements_round7.jsonl
+		--new-judgements scripts/data/blind_judgements_round7.jsonl \
+		--new-judgements scripts/data/blind_judgements_round8.jsonl
 
 eval-calib: $(STAMP)  ## The calibration sample: precision and facts shown against the confidence threshold
 	$(BIN)/python scripts/calib_report.py --judgements scripts/data/calib_judgements.jsonl \
