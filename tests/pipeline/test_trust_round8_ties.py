@@ -182,7 +182,11 @@ def test_a_race_under_way_does_not_date_its_entry(nlp, text: str, when: str | No
 # --- a list of kin whose pronoun owner coreference put inside the list -----------------------------
 
 
-@pytest.mark.parametrize(("owner", "parent"), [("james_vance", False), ("rupert_vance", True)])
+# The rule for the first case (clear the owners) was withdrawn: on Re-DocRED dev it cost parent recall
+# 31.4 -> 26.5 and precision 88.1 -> 86.1 (a child named after the parent shares the parent's key too).
+@pytest.mark.parametrize(("owner", "parent"), [
+    pytest.param("james_vance", False, marks=pytest.mark.xfail(strict=True, reason="rule withdrawn, see above")),
+    ("rupert_vance", True)])
 def test_a_pronoun_owner_linked_to_one_of_the_listed_kin_owns_none(nlp, monkeypatch, owner: str,
                                                                     parent: bool) -> None:
     from dossier.pipeline.facts import kinship

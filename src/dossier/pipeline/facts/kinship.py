@@ -159,8 +159,6 @@ def _lists(facts: Facts) -> list[Hit]:
         if not members:
             continue
         owners, weak = _owners(facts, tok)
-        if weak and any(k in owners for k, _ in members):
-            owners = []  # "his two sons, A and B" with "his" linked to B: whose sons is unknown, A and B are brothers
         members = [(k, t) for k, t in members if k not in owners]  # a child named after the parent
         keys = [k for k, _ in members]
         if typ == "sibling" and not owners and len(keys) < 2:
